@@ -1,0 +1,210 @@
+/**
+ * The annotation layers. Each is a plain JSON list whose items carry `{start, end}` spans into the
+ * article's text (UTF-16, half-open); each maps one-to-one onto a database table (store/layer-tables.ts).
+ *
+ * Cross-stage contracts live here so a later stage can rely on an earlier one's shape.
+ * A stage may add optional fields; it must not change the meaning of existing ones.
+ */
+import type { Span } from './article.js';
+
+/** How a value was obtained: stated in the text, implied (inferred), with the evidence and a confidence. */
+export interface Provenance {
+  how: 'stated' | 'implied' | 'inherited';
+  evidence?: Span;
+  confidence: number;
+  /** Free text or a rule id explaining the derivation, for the UI's hover. */
+  rule?: string;
+}
+
+// ---------------------------------------------------------------- segment
+export interface Paragraph extends Span {
+  index: number;
+}
+
+export interface Sentence extends Span {
+  index: number;
+  paragraph: number;
+}
+
+export interface Token extends Span {
+  /** Universal POS tag from wink (PROPN, NOUN, VERB, …). */
+  pos: string;
+  sentence: number;
+  /** Whitespace precedes the token in the text. */
+  spaceBefore: boolean;
+}
+
+// ---------------------------------------------------------------- entities
+export type EntityType = 'PER' | 'ORG' | 'LOC' | 'MISC';
+
+export interface Mention extends Span {
+  text: string;
+  /** Index into `entities`. */
+  entity: number;
+  kind: 'name' | 'surname' | 'alias' | 'pronoun' | 'nominal' | 'possessive';
+}
+
+export interface EntityRole {
+  /** e.g. "Kremlin spokesperson", "Prime Minister". */
+  title: string;
+  /** Affiliation as written or as a country name, e.g. "Israel". */
+  affiliation?: string;
+  evidence: Span;
+}
+
+export interface Entity extends Span {
+  /** Stable within the article: `e0`, `e1`, … */
+  id: string;
+  /** Canonical (longest, title-free) name. */
+  name: string;
+  type: EntityType;
+  mentions: Span[];
+  roles: EntityRole[];
+  /** For possessive org-like entities ("Netanyahu's office"): the owner entity id. */
+  owner?: string;
+  /** Normalised key used for cross-article merging (lowercase, folded transliteration). */
+  key: string;
+  confidence: number;
+}
+
+// ---------------------------------------------------------------- time
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+
+export interface TimeExpr extends Span {
+  text: string;
+  type: TimexType;
+  /** TIMEX3 value: `2025-12-03`, `2025-11`, `2025-W48`, `PT5H`, `PRESENT_REF`, `XXXX-06` when unresolved. */
+  value: string;
+  /** Resolved interval in ISO dates (inclusive), when a DATE/TIME resolves to calendar time. */
+  range?: { from: string; to: string };
+  /** Anchor used: `published` (article date), `event`, `none`. */
+  anchor: 'published' | 'event' | 'none';
+  direction?: 'past' | 'future' | 'same';
+  /** Calendar parts stated in the text vs implied from the anchor. */
+  stated: string[];
+  implied: string[];
+  /** Inherits the uncertainty of an uncertain publication date. */
+  confidence: number;
+  rule?: string;
+}
+
+/** The article's resolved publication date (one record), possibly inferred from content. */
+export interface PublicationDate {
+  value: string | null;
+  source: 'header' | 'metadata' | 'content' | 'inherited' | 'unknown';
+  confidence: number;
+  range?: { from: string; to: string };
+  evidence: Span[];
+  rule?: string;
+}
+
+// ---------------------------------------------------------------- quotes and quantities
+export interface SpeakerRef extends Span {
+  text: string;
+  /** Entity id in this article, or null for anonymous sources ("a U.S. official"). */
+  entity: string | null;
+  kind: 'name' | 'pronoun' | 'nominal' | 'anonymous' | 'organisation';
+}
+
+export interface Quote extends Span {
+  text: string;
+  kind: 'direct' | 'partial' | 'indirect';
+  speaker: SpeakerRef | null;
+  cue: (Span & { text: string }) | null;
+  addressee?: Span & { text: string };
+  medium?: Span & { text: string };
+  /** TIMEX value of the statement's date when given ("said on Wednesday"). */
+  date?: string;
+  confidence: number;
+}
+
+export interface Quantity extends Span {
+  text: string;
+  /** Numeric value; for ranges, the low end. */
+  value: number;
+  high?: number;
+  /** Counted thing, e.g. "drones", "people". */
+  unit: string | null;
+  unitSpan?: Span;
+  hedge: 'exact' | 'at_least' | 'at_most' | 'about' | 'nearly' | 'more_than' | 'less_than' | 'up_to' | null;
+  hedgeText?: string;
+  /** Role from the governing verb: killed, injured, launched, downed, impact, attacked, … */
+  role: string | null;
+  claimant: SpeakerRef | null;
+  /** For composed counts ("five members … and a member … were killed" = 6): the parts. */
+  parts?: number[];
+  confidence: number;
+}
+
+// ---------------------------------------------------------------- places
+export interface Place extends Span {
+  text: string;
+  name: string;
+  lat: number;
+  lon: number;
+  /** ISO 3166-1 alpha-2. */
+  country: string | null;
+  admin1?: string;
+  geonameid?: number;
+  precision: 'country' | 'region' | 'city' | 'point' | 'area';
+  /** Entity id of the LOC mention, when it came from one; `dateline` for the dateline. */
+  entity?: string;
+  confidence: number;
+}
+
+// ---------------------------------------------------------------- events
+export interface EventArgument extends Span {
+  text: string;
+  entity?: string;
+}
+
+export interface EventRecord extends Span {
+  /** Stable within the article: `v0`, `v1`, … */
+  id: string;
+  /** Evidence sentence(s) cover [start, end). */
+  trigger: Span & { text: string };
+  acled: { eventType: string; subEventType: string } | null;
+  plover: { type: string; mode?: string } | null;
+  actors: EventArgument[];
+  targets: EventArgument[];
+  place: Place | null;
+  date: { value: string; precision: 'day' | 'month' | 'year' | 'range' | 'unknown'; time?: number } | null;
+  killed?: { value: number; hedge: Quantity['hedge']; quantity: number };
+  injured?: { value: number; hedge: Quantity['hedge']; quantity: number };
+  /** Indexes into `quantities` for weapon and other counts. */
+  quantities: number[];
+  claimant: SpeakerRef | null;
+  summary: string;
+  confidence: number;
+}
+
+/** Every layer an article can carry, by name. Optional because a pipeline may stop early. */
+export interface Layers {
+  paragraphs?: Paragraph[];
+  sentences?: Sentence[];
+  tokens?: Token[];
+  mentions?: Mention[];
+  entities?: Entity[];
+  published?: PublicationDate[];
+  times?: TimeExpr[];
+  quotes?: Quote[];
+  quantities?: Quantity[];
+  places?: Place[];
+  events?: EventRecord[];
+}
+
+export type LayerName = keyof Layers;
+
+export const LAYER_NAMES: readonly LayerName[] = [
+  'paragraphs',
+  'sentences',
+  'tokens',
+  'mentions',
+  'entities',
+  'published',
+  'times',
+  'quotes',
+  'quantities',
+  'places',
+  'events',
+];

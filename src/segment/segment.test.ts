@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { segmentText, splitParagraphs } from './segment.js';
+
+const text =
+  'Gen. Randy George met U.S. officials on Oct. 30. Daniel P. Driscoll spoke.\n' +
+  '\n' +
+  '  “No,” Peskov said. It was 5:30 p.m.  \n' +
+  'Last line';
+
+test('segment: paragraphs are non-blank lines, trimmed', () => {
+  const paragraphs = splitParagraphs(text);
+  assert.deepEqual(
+    paragraphs.map((p) => text.slice(p.start, p.end)),
+    [
+      'Gen. Randy George met U.S. officials on Oct. 30. Daniel P. Driscoll spoke.',
+      '“No,” Peskov said. It was 5:30 p.m.',
+      'Last line',
+    ],
+  );
+});
+
+test('segment: abbreviations and initials do not split sentences', () => {
+  const { sentences } = segmentText(text);
+  assert.deepEqual(
+    sentences.map((s) => text.slice(s.start, s.end)),
+    [
+      'Gen. Randy George met U.S. officials on Oct. 30.',
+      'Daniel P. Driscoll spoke.',
+      '“No,” Peskov said.',
+      'It was 5:30 p.m.',
+      'Last line',
+    ],
+  );
+  assert.deepEqual(
+    sentences.map((s) => s.paragraph),
+    [0, 0, 1, 1, 2],
+  );
+});
+
+test('segment: every token span reproduces its surface and tokens are ordered', () => {
+  const { tokens } = segmentText(text);
+  const surfaces = tokens.map((t) => text.slice(t.start, t.end));
+  assert.ok(surfaces.includes('U.S.'));
+  assert.ok(surfaces.includes('Driscoll'));
+  assert.ok(surfaces.includes('5:30'));
+  for (let i = 1; i < tokens.length; i++) assert.ok(tokens[i].start >= tokens[i - 1].end, 'tokens overlap');
+  for (const t of tokens) assert.ok(t.end > t.start && !/^\s|\s$/.test(text.slice(t.start, t.end)));
+  const peskov = tokens.find((t) => text.slice(t.start, t.end) === 'Peskov');
+  assert.equal(peskov?.pos, 'PROPN');
+});
+
+test('segment: empty and whitespace-only text give empty layers', () => {
+  assert.deepEqual(segmentText(''), { paragraphs: [], sentences: [], tokens: [] });
+  assert.deepEqual(segmentText(' \n\t\n'), { paragraphs: [], sentences: [], tokens: [] });
+});

@@ -1,0 +1,112 @@
+/**
+ * `segment`: paragraphs, sentences and tokens with POS, from wink-nlp.
+ *
+ * wink does not treat a single newline as a sentence boundary, so paragraphs (lines) are split first
+ * and each is read on its own; that also keeps wink's per-call cost proportional to a paragraph.
+ * wink's tokens are lossless (preceding spaces + value rebuild the input), which gives offsets cheaply;
+ * we still locate each token with indexOf from a cursor so that a token wink normalises can never
+ * yield a span whose surface differs from the text.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Article } from '../core/article.js';
+import type { Paragraph, Sentence, Token } from '../core/layers.js';
+import type { Component } from '../core/pipeline.js';
+
+type Wink = ReturnType<typeof winkNLP>;
+let nlp: Wink | null = null;
+
+function wink(): Wink {
+  nlp ??= winkNLP(model, ['sbd', 'pos']);
+  return nlp;
+}
+
+/** Paragraphs are maximal runs of non-blank text between newlines, trimmed of surrounding whitespace. */
+export function splitParagraphs(text: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  const re = /[^\n]+/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    let start = m.index;
+    let end = start + m[0].length;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    if (end > start) paragraphs.push({ start, end, index: paragraphs.length });
+  }
+  return paragraphs;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0xfeff;
+}
+
+export interface Segmentation {
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  tokens: Token[];
+}
+
+export function segmentText(text: string): Segmentation {
+  const paragraphs = splitParagraphs(text);
+  const sentences: Sentence[] = [];
+  const tokens: Token[] = [];
+  const its = wink().its;
+  for (const paragraph of paragraphs) {
+    const slice = text.slice(paragraph.start, paragraph.end);
+    const doc = wink().readDoc(slice);
+    const values = doc.tokens().out(its.value) as string[];
+    const pos = doc.tokens().out(its.pos) as string[];
+    const starts: number[] = new Array<number>(values.length);
+    const ends: number[] = new Array<number>(values.length);
+    let cursor = 0;
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      let at = slice.indexOf(value, cursor);
+      if (at < 0) {
+        // wink normalised this token; fall back to the next non-space run so spans stay truthful.
+        at = cursor;
+        while (at < slice.length && isSpace(slice.charCodeAt(at))) at++;
+        let stop = at;
+        while (stop < slice.length && !isSpace(slice.charCodeAt(stop))) stop++;
+        starts[i] = at;
+        ends[i] = Math.max(stop, at);
+      } else {
+        starts[i] = at;
+        ends[i] = at + value.length;
+      }
+      cursor = ends[i];
+    }
+    const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+    for (const [first, last] of spans) {
+      if (first > last || first >= values.length) continue;
+      const sentenceIndex = sentences.length;
+      sentences.push({
+        start: paragraph.start + starts[first],
+        end: paragraph.start + ends[Math.min(last, values.length - 1)],
+        index: sentenceIndex,
+        paragraph: paragraph.index,
+      });
+      for (let t = first; t <= last && t < values.length; t++) {
+        if (ends[t] <= starts[t]) continue;
+        const absolute = paragraph.start + starts[t];
+        tokens.push({
+          start: absolute,
+          end: paragraph.start + ends[t],
+          pos: pos[t] ?? 'X',
+          sentence: sentenceIndex,
+          spaceBefore: absolute > 0 && isSpace(text.charCodeAt(absolute - 1)),
+        });
+      }
+    }
+  }
+  return { paragraphs, sentences, tokens };
+}
+
+export const segment: Component = {
+  name: 'segment',
+  version: '1.0.0',
+  requires: [],
+  assigns: ['paragraphs', 'sentences', 'tokens'],
+  run(article: Readonly<Article>) {
+    return segmentText(article.text);
+  },
+};
