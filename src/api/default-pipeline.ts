@@ -1,0 +1,20 @@
+/**
+ * The default analysis pipeline, in order. Each stage lives in its own folder (see ARCHITECTURE.md);
+ * add a component by importing it here at its place in the order. `assemblePipeline` checks
+ * that every stage's requirements are assigned earlier.
+ */
+import { assemblePipeline, type Component, type Pipeline } from '../core/pipeline.js';
+import { segment } from '../segment/segment.js';
+
+export const DEFAULT_COMPONENTS: readonly Component[] = [
+  segment,
+  // entities (src/entities), time (src/time), quotes + quantities (src/quotes, src/quantities),
+  // places (src/places), events (src/events) join here in that order.
+];
+
+let cached: Pipeline | null = null;
+
+export function defaultPipeline(): Pipeline {
+  cached ??= assemblePipeline(DEFAULT_COMPONENTS);
+  return cached;
+}
