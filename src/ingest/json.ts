@@ -1,0 +1,186 @@
+/**
+ * JSON and JSONL records → articles. Field names are guessed from common dumps (title/headline,
+ * text/body/content, date/published, url/link, source/publisher) and can be mapped by flag
+ * (`--field text=article_body`). A record whose text is HTML is reduced to text the way pages are.
+ */
+import { makeArticle, type Article, type InputFormat } from '../core/article.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { matchDateline } from './dispatches.js';
+import { normaliseDate } from './dates.js';
+import { htmlFragmentToText } from './html.js';
+import type { Parsed } from './text.js';
+
+export type FieldName = 'title' | 'text' | 'date' | 'url' | 'source' | 'byline' | 'language';
+
+export type FieldMap = Partial<Record<FieldName, string>>;
+
+const DEFAULT_FIELDS: Record<FieldName, string[]> = {
+  title: ['title', 'headline', 'name'],
+  text: ['text', 'body', 'content', 'article', 'articleBody', 'article_body', 'maintext', 'description', 'summary'],
+  date: ['date', 'published', 'publishedAt', 'published_at', 'pubDate', 'datePublished', 'date_publish', 'time', 'timestamp'],
+  url: ['url', 'link', 'href', 'uri'],
+  source: ['source', 'publisher', 'site', 'source_domain', 'outlet'],
+  byline: ['byline', 'author', 'authors'],
+  language: ['language', 'lang'],
+};
+
+function pick(record: Record<string, unknown>, field: FieldName, map: FieldMap): unknown {
+  const names = map[field] ? [map[field] as string] : DEFAULT_FIELDS[field];
+  for (const name of names) {
+    const value = name.includes('.') ? name.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), record) : record[name];
+    if (value !== undefined && value !== null && value !== '') return value;
+  }
+  return undefined;
+}
+
+function asText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) {
+    const parts = value.map(asText).filter((v): v is string => v !== null);
+    return parts.length ? parts.join(', ') : null;
+  }
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    return asText(o.name ?? o.title ?? o.value ?? null);
+  }
+  return null;
+}
+
+export interface RecordContext {
+  file: string;
+  format: InputFormat;
+  record: number;
+  line?: number;
+  normalizations: string[];
+  fields: FieldMap;
+}
+
+export function recordToArticle(value: unknown, ctx: RecordContext): { article: Article | null; diagnostics: Diagnostic[] } {
+  const where = { file: ctx.file, record: ctx.record, ...(ctx.line !== undefined ? { line: ctx.line } : {}) };
+  const diagnostics: Diagnostic[] = [];
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    diagnostics.push({ severity: 'error', code: 'INGEST_NOT_OBJECT', message: 'record is not a JSON object; skipped', where });
+    return { article: null, diagnostics };
+  }
+  const record = value as Record<string, unknown>;
+  let text = asText(pick(record, 'text', ctx.fields));
+  const normalizations = [...ctx.normalizations];
+  if (text !== null && /<\/?(p|div|br|article|span|h\d)\b[^>]*>/i.test(text)) {
+    text = htmlFragmentToText(text);
+    normalizations.push('html->text');
+  }
+  if (text !== null && text.includes('\r')) {
+    text = text.replace(/\r\n?/g, '\n');
+    normalizations.push('crlf->lf');
+  }
+  if (text === null || text.trim().length === 0) {
+    const wanted = ctx.fields.text ? `'${ctx.fields.text}'` : DEFAULT_FIELDS.text.slice(0, 4).join('/');
+    diagnostics.push({ severity: 'error', code: 'INGEST_NO_TEXT', message: `record has no text (looked for ${wanted}); skipped`, where });
+    return { article: null, diagnostics };
+  }
+  const rawDate = pick(record, 'date', ctx.fields);
+  const published = normaliseDate(rawDate);
+  if (rawDate !== undefined && published === null) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'INGEST_BAD_DATE',
+      message: `date ${JSON.stringify(rawDate)} is not a date; published left unknown`,
+      where,
+    });
+  }
+  const firstParagraph = text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'));
+  const leading = firstParagraph.length - firstParagraph.trimStart().length;
+  const article = makeArticle({
+    text,
+    origin: { file: ctx.file, format: ctx.format, record: ctx.record, ...(ctx.line !== undefined ? { line: ctx.line } : {}) },
+    title: asText(pick(record, 'title', ctx.fields)),
+    url: asText(pick(record, 'url', ctx.fields)),
+    source: asText(pick(record, 'source', ctx.fields)),
+    byline: asText(pick(record, 'byline', ctx.fields)),
+    language: asText(pick(record, 'language', ctx.fields)) ?? 'en',
+    published,
+    publishedSource: published ? 'metadata' : 'unknown',
+    dateline: matchDateline(firstParagraph.slice(leading), leading),
+    normalizations,
+  });
+  return { article, diagnostics };
+}
+
+/** JSONL: one record per line; a bad line is reported by number and the rest go on. */
+export function parseJsonLines(input: { text: string; file: string; normalizations: string[] }, fields: FieldMap = {}): Parsed {
+  const articles: Article[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const lines = input.text.split('\n');
+  let record = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const result = parseJsonLine(lines[i], i + 1, ++record, input.file, input.normalizations, fields);
+    if (result === null) {
+      record--;
+      continue;
+    }
+    if (result.article) articles.push(result.article);
+    diagnostics.push(...result.diagnostics);
+  }
+  return { articles, diagnostics };
+}
+
+/** One JSONL line; null for a blank line (which is not a record). */
+export function parseJsonLine(
+  line: string,
+  lineNumber: number,
+  record: number,
+  file: string,
+  normalizations: string[],
+  fields: FieldMap,
+): { article: Article | null; diagnostics: Diagnostic[] } | null {
+  const trimmed = line.trim();
+  if (!trimmed) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch (error) {
+    return {
+      article: null,
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'INGEST_NOT_JSON',
+          message: `line is not valid JSON (${(error as Error).message}); skipped`,
+          where: { file, line: lineNumber, record },
+        },
+      ],
+    };
+  }
+  return recordToArticle(value, { file, format: 'jsonl', record, line: lineNumber, normalizations, fields });
+}
+
+/** A JSON document: an array of records, an object holding one (articles/items/data/results/docs), or one record. */
+export function parseJsonDocument(input: { text: string; file: string; normalizations: string[] }, fields: FieldMap = {}): Parsed {
+  let value: unknown;
+  try {
+    value = JSON.parse(input.text);
+  } catch (error) {
+    // Many ".json" dumps are really JSON Lines.
+    if (input.text.trim().split('\n').length > 1 && input.text.trimStart().startsWith('{')) return parseJsonLines(input, fields);
+    return {
+      articles: [],
+      diagnostics: [{ severity: 'error', code: 'INGEST_NOT_JSON', message: `is not valid JSON: ${(error as Error).message}`, where: { file: input.file } }],
+    };
+  }
+  let records: unknown[];
+  if (Array.isArray(value)) records = value;
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    const key = ['articles', 'items', 'data', 'results', 'docs', 'documents', 'records'].find((k) => Array.isArray(o[k]));
+    records = key ? (o[key] as unknown[]) : [value];
+  } else records = [value];
+  const articles: Article[] = [];
+  const diagnostics: Diagnostic[] = [];
+  records.forEach((r, i) => {
+    const result = recordToArticle(r, { file: input.file, format: 'json', record: i + 1, normalizations: input.normalizations, fields });
+    if (result.article) articles.push(result.article);
+    diagnostics.push(...result.diagnostics);
+  });
+  return { articles, diagnostics };
+}

@@ -1,0 +1,260 @@
+/**
+ * Paths (files, directories walked recursively, `-` for stdin) → batches of articles.
+ *
+ * One batch per file (JSONL files stream in batches of `batchSize` records so memory stays flat).
+ * Every problem becomes a diagnostic naming the file and line/record; nothing here throws on content.
+ */
+import { createReadStream, promises as fs } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { extname, join } from 'node:path';
+import type { Article, InputFormat } from '../core/article.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { decodeBytes } from './decode.js';
+import { looksLikeFeed, parseFeed } from './feed.js';
+import { parseHtml } from './html.js';
+import { parseJsonDocument, parseJsonLine, type FieldMap } from './json.js';
+import { isSeedFormat, parseMarkdown, parsePlainText, parseSeed, type Parsed, type TextInput } from './text.js';
+
+export interface SourceInfo {
+  file: string;
+  format: InputFormat | 'unknown';
+  bytes: number;
+  /** The decoded input as received (before any reduction to article text); kept by the store. */
+  raw: string | null;
+}
+
+export interface Batch {
+  source: SourceInfo;
+  articles: Article[];
+  diagnostics: Diagnostic[];
+}
+
+export interface ReadOptions {
+  /** Largest file read whole, in bytes. JSONL streams and is limited per line instead. */
+  maxBytes?: number;
+  fields?: FieldMap;
+  /** Force a format instead of detecting it. */
+  format?: InputFormat;
+  /** Records per batch for streamed JSONL. */
+  batchSize?: number;
+  /** Keep raw source text on batches (the store keeps it; benchmarks may not want it). */
+  keepRaw?: boolean;
+  /** Read stdin from this stream instead of process.stdin (tests). */
+  stdin?: NodeJS.ReadableStream;
+}
+
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+const KNOWN_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.json', '.jsonl', '.ndjson', '.html', '.htm', '.xhtml', '.xml', '.rss', '.atom']);
+
+export function formatFromExtension(file: string): InputFormat | null {
+  switch (extname(file).toLowerCase()) {
+    case '.md':
+    case '.markdown':
+      return 'markdown';
+    case '.jsonl':
+    case '.ndjson':
+      return 'jsonl';
+    case '.json':
+      return 'json';
+    case '.html':
+    case '.htm':
+    case '.xhtml':
+      return 'html';
+    case '.rss':
+      return 'rss';
+    case '.atom':
+      return 'atom';
+    default:
+      return null;
+  }
+}
+
+/** Format from content when the extension does not say (or for stdin). */
+export function sniffFormat(text: string): InputFormat {
+  const head = text.trimStart().slice(0, 2000);
+  if (head.startsWith('[')) return 'json';
+  if (head.startsWith('{')) {
+    const lines = text.trim().split('\n', 3);
+    return lines.length > 1 && lines[1].trim().startsWith('{') ? 'jsonl' : 'json';
+  }
+  const feed = looksLikeFeed(head);
+  if (feed) return feed;
+  if (/^<!doctype html|^<html[\s>]|<body[\s>]/i.test(head)) return 'html';
+  if (isSeedFormat(text)) return 'seed';
+  if (/^---\n[\s\S]*?\n---\n/.test(text) || /^#{1,6}\s/.test(head)) return 'markdown';
+  return 'text';
+}
+
+export function parseText(input: TextInput, format: InputFormat, fields: FieldMap = {}): Parsed {
+  switch (format) {
+    case 'seed':
+      return parseSeed(input);
+    case 'text':
+      return isSeedFormat(input.text) ? parseSeed(input) : parsePlainText(input);
+    case 'markdown':
+      return parseMarkdown(input);
+    case 'json':
+      return parseJsonDocument(input, fields);
+    case 'jsonl': {
+      const articles: Article[] = [];
+      const diagnostics: Diagnostic[] = [];
+      let record = 0;
+      input.text.split('\n').forEach((line, i) => {
+        const result = parseJsonLine(line, i + 1, record + 1, input.file, input.normalizations, fields);
+        if (!result) return;
+        record++;
+        if (result.article) articles.push(result.article);
+        diagnostics.push(...result.diagnostics);
+      });
+      return { articles, diagnostics };
+    }
+    case 'html':
+      return parseHtml(input);
+    case 'rss':
+    case 'atom':
+      return parseFeed(input);
+  }
+}
+
+function failure(file: string, code: string, message: string, bytes = 0): Batch {
+  return {
+    source: { file, format: 'unknown', bytes, raw: null },
+    articles: [],
+    diagnostics: [{ severity: 'error', code, message, where: { file } }],
+  };
+}
+
+async function readStdin(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+/** Decode and parse one whole input. */
+export function parseBytes(bytes: Uint8Array, file: string, options: ReadOptions = {}): Batch {
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return failure(file, decoded.code, `${file} ${decoded.message}`, bytes.length);
+  const format = options.format ?? formatFromExtension(file) ?? sniffFormat(decoded.text);
+  const parsed = parseText({ text: decoded.text, file, normalizations: decoded.normalizations }, format, options.fields);
+  return {
+    source: { file, format, bytes: bytes.length, raw: options.keepRaw === false ? null : decoded.text },
+    articles: parsed.articles,
+    diagnostics: parsed.diagnostics,
+  };
+}
+
+async function* streamJsonl(file: string, size: number, options: ReadOptions): AsyncGenerator<Batch> {
+  const batchSize = options.batchSize ?? 500;
+  const fields = options.fields ?? {};
+  const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let articles: Article[] = [];
+  let diagnostics: Diagnostic[] = [];
+  let rawLines: string[] = [];
+  let lineNumber = 0;
+  let record = 0;
+  const source = (): SourceInfo => ({ file, format: 'jsonl', bytes: size, raw: options.keepRaw === false ? null : rawLines.join('\n') });
+  for await (let line of rl) {
+    lineNumber++;
+    if (lineNumber === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+    if (line.length > (options.maxBytes ?? DEFAULT_MAX_BYTES)) {
+      diagnostics.push({ severity: 'error', code: 'INGEST_TOO_LARGE', message: `line is over the size limit; skipped`, where: { file, line: lineNumber } });
+      continue;
+    }
+    const result = parseJsonLine(line, lineNumber, record + 1, file, [], fields);
+    if (!result) continue;
+    record++;
+    rawLines.push(line);
+    if (result.article) articles.push(result.article);
+    diagnostics.push(...result.diagnostics);
+    if (articles.length + diagnostics.length >= batchSize) {
+      yield { source: source(), articles, diagnostics };
+      articles = [];
+      diagnostics = [];
+      rawLines = [];
+    }
+  }
+  if (articles.length || diagnostics.length || record === 0) {
+    if (record === 0) diagnostics.push({ severity: 'error', code: 'INGEST_EMPTY', message: `${file} has no JSON lines`, where: { file } });
+    yield { source: source(), articles, diagnostics };
+  }
+}
+
+async function* readFile(file: string, options: ReadOptions): AsyncGenerator<Batch> {
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch (error) {
+    yield failure(file, 'INGEST_UNREADABLE', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return;
+  }
+  const format = options.format ?? formatFromExtension(file);
+  if (format === 'jsonl') {
+    yield* streamJsonl(file, stat.size, options);
+    return;
+  }
+  const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (stat.size > limit) {
+    yield failure(file, 'INGEST_TOO_LARGE', `${file} is ${stat.size} bytes, over the ${limit}-byte limit (--max-bytes); skipped`, stat.size);
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    yield failure(file, 'INGEST_UNREADABLE', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return;
+  }
+  yield parseBytes(bytes, file, options);
+}
+
+async function* walk(dir: string, options: ReadOptions): AsyncGenerator<Batch> {
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    yield failure(dir, 'INGEST_UNREADABLE', `cannot read directory ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path, options);
+    else if (entry.isFile()) {
+      const ext = extname(entry.name).toLowerCase();
+      if (ext !== '' && !KNOWN_EXTENSIONS.has(ext)) {
+        yield {
+          source: { file: path, format: 'unknown', bytes: 0, raw: null },
+          articles: [],
+          diagnostics: [{ severity: 'info', code: 'INGEST_SKIPPED', message: `skipped ${path}: not a known article format`, where: { file: path } }],
+        };
+        continue;
+      }
+      yield* readFile(path, options);
+    }
+  }
+}
+
+/** Every batch from every path, in order. */
+export async function* readInputs(paths: string[], options: ReadOptions = {}): AsyncGenerator<Batch> {
+  for (const path of paths) {
+    if (path === '-') {
+      const bytes = await readStdin(options.stdin ?? process.stdin);
+      if (bytes.length > (options.maxBytes ?? DEFAULT_MAX_BYTES)) {
+        yield failure('<stdin>', 'INGEST_TOO_LARGE', `stdin is over the size limit; skipped`, bytes.length);
+        continue;
+      }
+      yield parseBytes(bytes, '<stdin>', options);
+      continue;
+    }
+    let stat;
+    try {
+      stat = await fs.stat(path);
+    } catch (error) {
+      yield failure(path, 'INGEST_UNREADABLE', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      continue;
+    }
+    if (stat.isDirectory()) yield* walk(path, options);
+    else yield* readFile(path, options);
+  }
+}
