@@ -1,0 +1,111 @@
+/**
+ * The programmatic API. The CLI, the HTTP server and the tests all go through these functions; none of
+ * them holds logic of its own beyond parsing arguments and printing.
+ */
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { AnalyzedArticle, Pipeline } from '../core/pipeline.js';
+import { readInputs, type Batch, type ReadOptions } from '../ingest/read.js';
+import { openStore, type SqliteStore, type SqliteStoreOptions } from '../store/sqlite.js';
+import type { BatchOutcome } from '../store/store.js';
+import { defaultPipeline } from './default-pipeline.js';
+import { toAnalyzeJson, type ArticleJson } from './serialize.js';
+
+export interface AnalyzeOptions extends ReadOptions {
+  /** Reference date for articles that state none (`--date`). */
+  date?: string;
+  pipeline?: Pipeline;
+}
+
+export interface AnalyzeResult {
+  articles: ArticleJson[];
+  diagnostics: Diagnostic[];
+}
+
+/** Applies `--date` to articles with no stated date: it is the user's statement, recorded as metadata. */
+function applyDate(batch: Batch, date: string | undefined): Batch {
+  if (!date) return batch;
+  for (const a of batch.articles) {
+    if (a.publishedSource === 'unknown' || a.publishedSource === 'inherited') {
+      a.published = date;
+      a.publishedSource = 'metadata';
+      a.publishedConfidence = 1;
+    }
+  }
+  return batch;
+}
+
+/** Every analysed article from the inputs, streamed. */
+export async function* analyzeStream(paths: string[], options: AnalyzeOptions = {}): AsyncGenerator<{ batch: Batch; analyzed: AnalyzedArticle[] }> {
+  const pipeline = options.pipeline ?? defaultPipeline();
+  for await (const raw of readInputs(paths, options)) {
+    const batch = applyDate(raw, options.date);
+    yield { batch, analyzed: batch.articles.map((a) => pipeline.run(a)) };
+  }
+}
+
+/** `dateline analyze`: run the pipeline without a database. */
+export async function analyze(paths: string[], options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+  const articles: ArticleJson[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for await (const { batch, analyzed } of analyzeStream(paths, options)) {
+    diagnostics.push(...batch.diagnostics);
+    for (const a of analyzed) {
+      articles.push(toAnalyzeJson(a));
+      diagnostics.push(...a.diagnostics);
+    }
+  }
+  return { articles, diagnostics };
+}
+
+export interface IngestProgress {
+  files: number;
+  articles: number;
+  inserted: number;
+  duplicates: number;
+  nearDuplicates: number;
+  errors: number;
+  words: number;
+}
+
+export interface IngestSummary extends IngestProgress {
+  diagnostics: Diagnostic[];
+  outcomes: BatchOutcome[];
+}
+
+export interface IngestOptions extends AnalyzeOptions {
+  onBatch?: (progress: IngestProgress, batch: Batch) => void;
+  /** Keep per-batch outcomes in the summary (tests); off for large ingests. */
+  keepOutcomes?: boolean;
+  /** Diagnostics kept in the summary (all are stored); default 1000. */
+  maxDiagnostics?: number;
+}
+
+/** `dateline ingest`: analyse and store, one transaction per batch. */
+export async function ingest(store: SqliteStore, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  const summary: IngestSummary = { files: 0, articles: 0, inserted: 0, duplicates: 0, nearDuplicates: 0, errors: 0, words: 0, diagnostics: [], outcomes: [] };
+  const maxDiagnostics = options.maxDiagnostics ?? 1000;
+  let lastFile = '';
+  for await (const { batch, analyzed } of analyzeStream(paths, options)) {
+    if (batch.source.file !== lastFile) {
+      summary.files++;
+      lastFile = batch.source.file;
+    }
+    // Already-stored articles skip the pipeline's output but still record the sighting.
+    const outcome = store.writeBatch({ source: batch.source, analyzed, diagnostics: batch.diagnostics });
+    summary.articles += analyzed.length;
+    summary.inserted += outcome.inserted.length;
+    summary.duplicates += outcome.duplicates.length;
+    summary.nearDuplicates += outcome.nearDuplicates.length;
+    for (const a of analyzed) summary.words += a.article.text.split(/\s+/).length;
+    const all = [...batch.diagnostics, ...analyzed.flatMap((a) => a.diagnostics)];
+    summary.errors += all.filter((d) => d.severity === 'error').length;
+    for (const d of all) if (summary.diagnostics.length < maxDiagnostics) summary.diagnostics.push(d);
+    if (options.keepOutcomes) summary.outcomes.push(outcome);
+    options.onBatch?.(summary, batch);
+  }
+  return summary;
+}
+
+export function open(path: string, options: SqliteStoreOptions = {}): SqliteStore {
+  return openStore(path, options);
+}

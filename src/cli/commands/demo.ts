@@ -1,0 +1,53 @@
+import { ingest } from '../../api/dateline.js';
+import { packagePath } from '../../core/paths.js';
+import { EXIT, type Command } from '../command.js';
+import { paint, table } from '../io.js';
+import { dbPath, openDb } from './shared.js';
+
+export const SAMPLE_CORPUS = packagePath('samples');
+
+/**
+ * `npm start`: ingest the bundled sample corpus into the database and print what was found.
+ * Once the HTTP server exists, `serve` follows it (see the README).
+ */
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'Ingest the bundled sample corpus into the database and print what it found (what npm start runs)',
+  usage: 'dateline demo [--db PATH] [--json]',
+  flags: { values: ['db'] },
+  async run(args, io) {
+    const store = openDb(args);
+    try {
+      const summary = await ingest(store, [SAMPLE_CORPUS], {});
+      const stats = store.stats();
+      if (args.flags.json) {
+        io.out(JSON.stringify({ db: dbPath(args), ingested: summary.inserted, alreadyStored: summary.duplicates, stats }, null, 2));
+        return EXIT.OK;
+      }
+      io.out(
+        `${paint(io, 'bold', 'dateline')}: ${summary.inserted} new articles from the sample corpus (${summary.duplicates} already stored) → ${dbPath(args)}`,
+      );
+      for (const d of summary.diagnostics.filter((x) => x.severity !== 'info')) io.err(`${d.severity}: ${d.message}`);
+      io.out(`${stats.articles} articles, ${stats.words} words, published ${stats.firstPublished ?? '?'} … ${stats.lastPublished ?? '?'}\n`);
+      io.out(
+        table(
+          ['what', 'found'],
+          [
+            ['articles', stats.articles],
+            ['sentences', stats.layers.sentences ?? 0],
+            ['entities', stats.layers.entities ?? 0],
+            ['dates and times', stats.layers.times ?? 0],
+            ['quotes', stats.layers.quotes ?? 0],
+            ['counts', stats.layers.quantities ?? 0],
+            ['places', stats.layers.places ?? 0],
+            ['events', stats.layers.events ?? 0],
+          ],
+        ),
+      );
+      io.out(`\nTry: npx dateline search "drones" · npx dateline stats · npx dateline show <id>`);
+      return EXIT.OK;
+    } finally {
+      store.close();
+    }
+  },
+};

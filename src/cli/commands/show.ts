@@ -1,0 +1,54 @@
+import { toAnalyzeJson } from '../../api/serialize.js';
+import { EXIT, type Command } from '../command.js';
+import { paint } from '../io.js';
+import { openDb } from './shared.js';
+
+export const showCommand: Command = {
+  name: 'show',
+  summary: 'Show one stored article with its layers (--json for everything)',
+  usage: `dateline show <article-id> [--db PATH] [--json]
+
+  An id prefix is enough when it is unique.`,
+  flags: { values: ['db'] },
+  async run(args, io) {
+    const id = args.positionals[0];
+    if (!id) {
+      io.err('show: give an article id');
+      return EXIT.USAGE;
+    }
+    const store = openDb(args, true);
+    try {
+      let stored = store.getArticle(id);
+      if (!stored && /^[0-9a-f]{4,15}$/.test(id)) {
+        const matches = store.database.prepare("SELECT id FROM articles WHERE id LIKE ? || '%' LIMIT 2").pluck().all(id) as string[];
+        if (matches.length === 1) stored = store.getArticle(matches[0]);
+        else if (matches.length > 1) {
+          io.err(`show: '${id}' matches several articles; give more of the id`);
+          return EXIT.USAGE;
+        }
+      }
+      if (!stored) {
+        io.err(`show: no article '${id}' in the database`);
+        return EXIT.NOT_FOUND;
+      }
+      if (args.flags.json) {
+        io.out(JSON.stringify({ ...toAnalyzeJson(stored), nearDuplicateOf: stored.nearDuplicateOf, sightings: stored.sightings }, null, 2));
+        return EXIT.OK;
+      }
+      const a = stored.article;
+      const json = toAnalyzeJson(stored);
+      io.out(paint(io, 'bold', a.title ?? '(untitled)'));
+      io.out(`id ${a.id}  published ${json.published ?? 'unknown'} (${json.publishedSource})  dateline ${a.dateline?.text ?? '—'}`);
+      if (stored.nearDuplicateOf) io.out(`near-duplicate of ${stored.nearDuplicateOf}`);
+      io.out(`from ${stored.sightings.map((s) => `${s.file}${s.line ? `:${s.line}` : ''}${s.record ? ` #${s.record}` : ''}`).join(', ')}`);
+      const counts = Object.entries(stored.layers)
+        .map(([k, v]) => `${k} ${(v as unknown[]).length}`)
+        .join(', ');
+      io.out(paint(io, 'dim', counts));
+      io.out(`\n${a.text}`);
+      return EXIT.OK;
+    } finally {
+      store.close();
+    }
+  },
+};

@@ -1,0 +1,119 @@
+/**
+ * How each layer maps onto its table `layer_<name>`.
+ *
+ * Every layer table has `(article_id, idx, start, end, data)` where `data` is the item's JSON; the
+ * columns declared here are copied out of the item so they can be indexed and queried. A `packed`
+ * layer (tokens: hundreds per article) is stored as one row per article whose `data` is the whole list —
+ * still its own table, without paying a row per token.
+ */
+import type { LayerName, Layers } from '../core/layers.js';
+
+export type ColumnType = 'TEXT' | 'REAL' | 'INTEGER';
+
+export interface LayerColumn {
+  name: string;
+  type: ColumnType;
+  value: (item: never) => string | number | null | undefined;
+  index?: boolean;
+}
+
+export interface LayerTable {
+  layer: LayerName;
+  packed?: boolean;
+  columns?: LayerColumn[];
+}
+
+type Item<L extends LayerName> = NonNullable<Layers[L]>[number];
+
+function column<L extends LayerName>(
+  _layer: L,
+  name: string,
+  type: ColumnType,
+  value: (item: Item<L>) => string | number | null | undefined,
+  index = false,
+): LayerColumn {
+  return { name, type, value: value as (item: never) => string | number | null | undefined, index };
+}
+
+export const LAYER_TABLES: LayerTable[] = [
+  { layer: 'paragraphs', packed: true },
+  { layer: 'sentences', packed: true },
+  { layer: 'tokens', packed: true },
+  { layer: 'mentions', packed: true },
+  {
+    layer: 'entities',
+    columns: [
+      column('entities', 'name', 'TEXT', (e) => e.name, true),
+      column('entities', 'type', 'TEXT', (e) => e.type, true),
+      column('entities', 'key', 'TEXT', (e) => e.key, true),
+      column('entities', 'mention_count', 'INTEGER', (e) => e.mentions.length),
+    ],
+  },
+  {
+    layer: 'published',
+    columns: [
+      column('published', 'value', 'TEXT', (p) => p.value, true),
+      column('published', 'source', 'TEXT', (p) => p.source),
+      column('published', 'confidence', 'REAL', (p) => p.confidence),
+    ],
+  },
+  {
+    layer: 'times',
+    columns: [
+      column('times', 'type', 'TEXT', (t) => t.type),
+      column('times', 'value', 'TEXT', (t) => t.value, true),
+      column('times', 'range_from', 'TEXT', (t) => t.range?.from, true),
+      column('times', 'range_to', 'TEXT', (t) => t.range?.to),
+    ],
+  },
+  {
+    layer: 'quotes',
+    columns: [
+      column('quotes', 'kind', 'TEXT', (q) => q.kind),
+      column('quotes', 'speaker_text', 'TEXT', (q) => q.speaker?.text),
+      column('quotes', 'speaker_entity', 'TEXT', (q) => q.speaker?.entity, true),
+    ],
+  },
+  {
+    layer: 'quantities',
+    columns: [
+      column('quantities', 'value', 'REAL', (q) => q.value),
+      column('quantities', 'unit', 'TEXT', (q) => q.unit),
+      column('quantities', 'role', 'TEXT', (q) => q.role, true),
+      column('quantities', 'hedge', 'TEXT', (q) => q.hedge),
+      column('quantities', 'claimant_text', 'TEXT', (q) => q.claimant?.text),
+    ],
+  },
+  {
+    layer: 'places',
+    columns: [
+      column('places', 'name', 'TEXT', (p) => p.name, true),
+      column('places', 'country', 'TEXT', (p) => p.country, true),
+      column('places', 'lat', 'REAL', (p) => p.lat),
+      column('places', 'lon', 'REAL', (p) => p.lon),
+    ],
+  },
+  {
+    layer: 'events',
+    columns: [
+      column('events', 'acled_type', 'TEXT', (e) => e.acled?.eventType, true),
+      column('events', 'acled_sub_type', 'TEXT', (e) => e.acled?.subEventType),
+      column('events', 'plover_type', 'TEXT', (e) => e.plover?.type, true),
+      column('events', 'date_value', 'TEXT', (e) => e.date?.value, true),
+      column('events', 'place_name', 'TEXT', (e) => e.place?.name),
+      column('events', 'lat', 'REAL', (e) => e.place?.lat),
+      column('events', 'lon', 'REAL', (e) => e.place?.lon),
+      column('events', 'killed', 'INTEGER', (e) => e.killed?.value),
+      column('events', 'injured', 'INTEGER', (e) => e.injured?.value),
+    ],
+  },
+];
+
+export function layerTable(layer: LayerName): LayerTable {
+  const spec = LAYER_TABLES.find((t) => t.layer === layer);
+  return spec ?? { layer, columns: [] };
+}
+
+export function tableName(layer: LayerName): string {
+  return `layer_${layer}`;
+}

@@ -1,0 +1,537 @@
+/**
+ * The SQLite store (better-sqlite3 12.x; 13 crashes on Node 20): WAL, versioned migrations, one
+ * transaction per batch, FTS5 over titles and text with BM25 and snippets, MinHash LSH for near-duplicates.
+ */
+import Database from 'better-sqlite3';
+import type { Article } from '../core/article.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { DatelineError } from '../core/errors.js';
+import { LAYER_NAMES, type LayerName, type Layers } from '../core/layers.js';
+import { LAYER_TABLES, layerTable, tableName } from './layer-tables.js';
+import { bandKeys, signature, similarity } from './minhash.js';
+import type {
+  ArticleSummary,
+  BatchInput,
+  BatchOutcome,
+  LayerQuery,
+  LayerRow,
+  Page,
+  SearchHit,
+  Store,
+  StoredArticle,
+  StoreStats,
+} from './store.js';
+
+type DB = Database.Database;
+
+const NEAR_DUPLICATE_THRESHOLD = 0.7;
+const MAX_PAGE = 10_000;
+
+/** Ordered migrations; the schema version is the number applied. Never edit one that has shipped. */
+const MIGRATIONS: Array<(db: DB) => void> = [
+  (db) => {
+    db.exec(`
+      CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        file TEXT NOT NULL,
+        format TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        raw TEXT,
+        ingested_at TEXT NOT NULL
+      );
+      CREATE TABLE articles (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        title TEXT,
+        url TEXT,
+        source TEXT,
+        byline TEXT,
+        language TEXT NOT NULL,
+        published TEXT,
+        published_day TEXT,
+        published_source TEXT NOT NULL,
+        published_confidence REAL NOT NULL,
+        dateline TEXT,
+        origin TEXT NOT NULL,
+        normalizations TEXT NOT NULL,
+        text TEXT NOT NULL,
+        words INTEGER NOT NULL,
+        near_duplicate_of TEXT,
+        near_duplicate_similarity REAL,
+        minhash BLOB NOT NULL,
+        ingested_at TEXT NOT NULL
+      );
+      CREATE INDEX articles_published ON articles(published_day);
+      CREATE TABLE article_sightings (
+        article_id TEXT NOT NULL,
+        source_id INTEGER NOT NULL REFERENCES sources(id),
+        line INTEGER,
+        record INTEGER,
+        ingested_at TEXT NOT NULL
+      );
+      CREATE INDEX article_sightings_article ON article_sightings(article_id);
+      CREATE TABLE minhash_bands (band INTEGER NOT NULL, key INTEGER NOT NULL, article_rowid INTEGER NOT NULL);
+      CREATE INDEX minhash_bands_key ON minhash_bands(band, key);
+      CREATE TABLE diagnostics (
+        id INTEGER PRIMARY KEY,
+        severity TEXT NOT NULL,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL,
+        file TEXT,
+        line INTEGER,
+        record INTEGER,
+        component TEXT,
+        article_id TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid',
+        tokenize='porter unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, coalesce(new.title, ''), new.text);
+      END;
+      CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text);
+      END;
+    `);
+  },
+];
+
+function ensureLayerTables(db: DB): void {
+  for (const layer of LAYER_NAMES) {
+    const spec = layerTable(layer);
+    const table = tableName(layer);
+    const columns = (spec.columns ?? []).map((c) => `, "${c.name}" ${c.type}`).join('');
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS ${table} (article_id TEXT NOT NULL, idx INTEGER NOT NULL, start INTEGER, "end" INTEGER, data TEXT NOT NULL${columns}, PRIMARY KEY (article_id, idx))`,
+    );
+    const existing = new Set((db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((r) => r.name));
+    for (const c of spec.columns ?? []) {
+      if (!existing.has(c.name)) db.exec(`ALTER TABLE ${table} ADD COLUMN "${c.name}" ${c.type}`);
+      if (c.index) db.exec(`CREATE INDEX IF NOT EXISTS ${table}_${c.name} ON ${table}("${c.name}")`);
+    }
+  }
+}
+
+function nowIso(): string {
+  return new Date().toISOString();
+}
+
+/** The day used for date queries: the resolved publication date when the time stage gave one. */
+function resolvedDay(article: Article, layers: Layers): string | null {
+  const resolved = layers.published?.[0];
+  const value = resolved?.value ?? article.published;
+  return value ? value.slice(0, 10) : null;
+}
+
+function countWords(text: string): number {
+  const m = text.match(/\S+/g);
+  return m ? m.length : 0;
+}
+
+function clampPage(page: Page | undefined, fallback = 50): { limit: number; offset: number } {
+  const limit = Math.max(0, Math.min(MAX_PAGE, Math.floor(page?.limit ?? fallback)));
+  const offset = Math.max(0, Math.floor(page?.offset ?? 0));
+  return { limit, offset };
+}
+
+/** Turn free text into a safe FTS5 query when it is not valid FTS5 syntax already. */
+export function toFtsQuery(query: string): string {
+  const terms = query.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+  return terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
+}
+
+interface ArticleRow {
+  rowid: number;
+  id: string;
+  title: string | null;
+  url: string | null;
+  source: string | null;
+  byline: string | null;
+  language: string;
+  published: string | null;
+  published_source: Article['publishedSource'];
+  published_confidence: number;
+  dateline: string | null;
+  origin: string;
+  normalizations: string;
+  text: string;
+  words: number;
+  near_duplicate_of: string | null;
+}
+
+function rowToArticle(row: ArticleRow): Article {
+  return {
+    id: row.id,
+    text: row.text,
+    title: row.title,
+    url: row.url,
+    source: row.source,
+    byline: row.byline,
+    language: row.language,
+    published: row.published,
+    publishedSource: row.published_source,
+    publishedConfidence: row.published_confidence,
+    dateline: row.dateline ? JSON.parse(row.dateline) : null,
+    origin: JSON.parse(row.origin),
+    normalizations: JSON.parse(row.normalizations),
+  };
+}
+
+export interface SqliteStoreOptions {
+  /** Test seam: called after each article row is written inside the batch transaction. */
+  afterArticleWrite?: (id: string) => void;
+  readonly?: boolean;
+}
+
+export class SqliteStore implements Store {
+  readonly path: string;
+  private readonly db: DB;
+  private readonly options: SqliteStoreOptions;
+  private readonly statements: ReturnType<SqliteStore['prepare']>;
+
+  constructor(path: string, options: SqliteStoreOptions = {}) {
+    this.path = path;
+    this.options = options;
+    try {
+      this.db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    } catch (error) {
+      throw new DatelineError('STORE_OPEN', { path, reason: (error as Error).message }, { cause: error });
+    }
+    if (!options.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.migrate();
+    }
+    this.db.pragma('busy_timeout = 5000');
+    this.statements = this.prepare();
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > MIGRATIONS.length) {
+      throw new DatelineError('STORE_MIGRATION', { path: this.path, found: version, known: MIGRATIONS.length });
+    }
+    const apply = this.db.transaction(() => {
+      for (let v = version; v < MIGRATIONS.length; v++) MIGRATIONS[v](this.db);
+      this.db.pragma(`user_version = ${MIGRATIONS.length}`);
+      ensureLayerTables(this.db);
+    });
+    apply.immediate();
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      insertSource: db.prepare('INSERT INTO sources (file, format, bytes, raw, ingested_at) VALUES (?, ?, ?, ?, ?)'),
+      articleRowid: db.prepare('SELECT rowid FROM articles WHERE id = ?').pluck(),
+      insertArticle: db.prepare(`INSERT INTO articles (id, title, url, source, byline, language, published, published_day,
+        published_source, published_confidence, dateline, origin, normalizations, text, words, near_duplicate_of,
+        near_duplicate_similarity, minhash, ingested_at)
+        VALUES (@id, @title, @url, @source, @byline, @language, @published, @published_day, @published_source,
+        @published_confidence, @dateline, @origin, @normalizations, @text, @words, @near_duplicate_of,
+        @near_duplicate_similarity, @minhash, @ingested_at)`),
+      insertSighting: db.prepare('INSERT INTO article_sightings (article_id, source_id, line, record, ingested_at) VALUES (?, ?, ?, ?, ?)'),
+      bandCandidates: db.prepare('SELECT DISTINCT article_rowid FROM minhash_bands WHERE band = ? AND key = ?').pluck(),
+      insertBand: db.prepare('INSERT INTO minhash_bands (band, key, article_rowid) VALUES (?, ?, ?)'),
+      minhashByRowid: db.prepare('SELECT id, minhash, near_duplicate_of FROM articles WHERE rowid = ?'),
+      insertDiagnostic: db.prepare(`INSERT INTO diagnostics (severity, code, message, file, line, record, component, article_id, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      getArticle: db.prepare('SELECT * FROM articles WHERE id = ?'),
+      sightings: db.prepare(`SELECT s.file AS file, a.line AS line, a.record AS record, a.ingested_at AS ingestedAt
+        FROM article_sightings a JOIN sources s ON s.id = a.source_id WHERE a.article_id = ? ORDER BY a.rowid`),
+    };
+  }
+
+  private layerInserts = new Map<LayerName, Database.Statement>();
+
+  private layerInsert(layer: LayerName): Database.Statement {
+    let stmt = this.layerInserts.get(layer);
+    if (!stmt) {
+      const spec = layerTable(layer);
+      const cols = (spec.columns ?? []).map((c) => `, "${c.name}"`).join('');
+      const params = (spec.columns ?? []).map(() => ', ?').join('');
+      stmt = this.db.prepare(`INSERT INTO ${tableName(layer)} (article_id, idx, start, "end", data${cols}) VALUES (?, ?, ?, ?, ?${params})`);
+      this.layerInserts.set(layer, stmt);
+    }
+    return stmt;
+  }
+
+  private writeLayers(articleId: string, layers: Layers): void {
+    for (const layer of Object.keys(layers) as LayerName[]) {
+      const items = layers[layer] as Array<{ start?: number; end?: number }> | undefined;
+      if (!items) continue;
+      const spec = layerTable(layer);
+      const insert = this.layerInsert(layer);
+      if (spec.packed) {
+        insert.run(articleId, 0, null, null, JSON.stringify(items));
+        continue;
+      }
+      items.forEach((item, i) => {
+        const values = (spec.columns ?? []).map((c) => {
+          const v = (c.value as (x: unknown) => unknown)(item);
+          return v === undefined ? null : (v as string | number | null);
+        });
+        insert.run(articleId, i, item.start ?? null, item.end ?? null, JSON.stringify(item), ...values);
+      });
+    }
+  }
+
+  private writeDiagnostic(d: Diagnostic, articleId: string | null, at: string): void {
+    this.statements.insertDiagnostic.run(
+      d.severity,
+      d.code,
+      d.message,
+      d.where?.file ?? null,
+      d.where?.line ?? null,
+      d.where?.record ?? null,
+      d.component ?? null,
+      articleId,
+      at,
+    );
+  }
+
+  private findNearDuplicate(sig: Uint32Array): { id: string; similarity: number } | null {
+    const seen = new Set<number>();
+    let best: { id: string; similarity: number } | null = null;
+    bandKeys(sig).forEach((key, band) => {
+      for (const rowid of this.statements.bandCandidates.all(band, key) as number[]) {
+        if (seen.has(rowid)) continue;
+        seen.add(rowid);
+        const row = this.statements.minhashByRowid.get(rowid) as { id: string; minhash: Buffer; near_duplicate_of: string | null };
+        const other = new Uint32Array(row.minhash.buffer.slice(row.minhash.byteOffset, row.minhash.byteOffset + row.minhash.byteLength));
+        const s = similarity(sig, other);
+        if (s >= NEAR_DUPLICATE_THRESHOLD && (!best || s > best.similarity)) best = { id: row.near_duplicate_of ?? row.id, similarity: s };
+      }
+    });
+    return best;
+  }
+
+  writeBatch(batch: BatchInput): BatchOutcome {
+    const outcome: BatchOutcome = { inserted: [], duplicates: [], nearDuplicates: [] };
+    const run = this.db.transaction(() => {
+      const at = nowIso();
+      const sourceId = Number(
+        this.statements.insertSource.run(batch.source.file, batch.source.format, batch.source.bytes, batch.source.raw, at).lastInsertRowid,
+      );
+      const seenInBatch = new Set<string>();
+      for (const { article, layers, diagnostics } of batch.analyzed) {
+        this.statements.insertSighting.run(article.id, sourceId, article.origin.line ?? null, article.origin.record ?? null, at);
+        if (seenInBatch.has(article.id) || this.statements.articleRowid.get(article.id) !== undefined) {
+          outcome.duplicates.push(article.id);
+          continue;
+        }
+        seenInBatch.add(article.id);
+        const sig = signature(article.text);
+        const near = this.findNearDuplicate(sig);
+        const rowid = Number(
+          this.statements.insertArticle.run({
+            id: article.id,
+            title: article.title,
+            url: article.url,
+            source: article.source,
+            byline: article.byline,
+            language: article.language,
+            published: article.published,
+            published_day: resolvedDay(article, layers),
+            published_source: article.publishedSource,
+            published_confidence: article.publishedConfidence,
+            dateline: article.dateline ? JSON.stringify(article.dateline) : null,
+            origin: JSON.stringify(article.origin),
+            normalizations: JSON.stringify(article.normalizations),
+            text: article.text,
+            words: countWords(article.text),
+            near_duplicate_of: near?.id ?? null,
+            near_duplicate_similarity: near?.similarity ?? null,
+            minhash: Buffer.from(sig.buffer),
+            ingested_at: at,
+          }).lastInsertRowid,
+        );
+        bandKeys(sig).forEach((key, band) => this.statements.insertBand.run(band, key, rowid));
+        this.writeLayers(article.id, layers);
+        for (const d of diagnostics) this.writeDiagnostic(d, article.id, at);
+        outcome.inserted.push(article.id);
+        if (near) outcome.nearDuplicates.push({ id: article.id, of: near.id, similarity: near.similarity });
+        this.options.afterArticleWrite?.(article.id);
+      }
+      for (const d of batch.diagnostics) this.writeDiagnostic(d, null, at);
+    });
+    run.immediate();
+    return outcome;
+  }
+
+  hasArticle(id: string): boolean {
+    return this.statements.articleRowid.get(id) !== undefined;
+  }
+
+  getArticle(id: string): StoredArticle | null {
+    const row = this.statements.getArticle.get(id) as ArticleRow | undefined;
+    if (!row) return null;
+    const layers: Layers = {};
+    for (const spec of LAYER_TABLES) {
+      const rows = this.db.prepare(`SELECT data FROM ${tableName(spec.layer)} WHERE article_id = ? ORDER BY idx`).all(id) as Array<{ data: string }>;
+      if (rows.length === 0) continue;
+      (layers as Record<string, unknown>)[spec.layer] = spec.packed ? JSON.parse(rows[0].data) : rows.map((r) => JSON.parse(r.data));
+    }
+    return {
+      article: rowToArticle(row),
+      layers,
+      nearDuplicateOf: row.near_duplicate_of,
+      sightings: this.statements.sightings.all(id) as StoredArticle['sightings'],
+    };
+  }
+
+  listArticles(page: Page & { from?: string; to?: string } = {}): ArticleSummary[] {
+    const { limit, offset } = clampPage(page);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (page.from) {
+      where.push('published_day >= ?');
+      params.push(page.from);
+    }
+    if (page.to) {
+      where.push('published_day <= ?');
+      params.push(page.to);
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT id, title, published, published_source, dateline, source, words, near_duplicate_of FROM articles
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY published_day IS NULL, published_day, rowid LIMIT ? OFFSET ?`,
+      )
+      .all(...params, limit, offset) as Array<ArticleRow>;
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      published: r.published,
+      publishedSource: r.published_source,
+      dateline: r.dateline ? (JSON.parse(r.dateline) as { text: string }).text : null,
+      source: r.source,
+      words: r.words,
+      nearDuplicateOf: r.near_duplicate_of,
+    }));
+  }
+
+  private runFts<T>(query: string, run: (fts: string) => T): T {
+    try {
+      return run(query);
+    } catch (error) {
+      if (!(error instanceof Error) || !/fts5|syntax|no such column|unterminated|unknown special query/i.test(error.message)) throw error;
+      const safe = toFtsQuery(query);
+      return run(safe);
+    }
+  }
+
+  search(query: string, page: Page = {}): SearchHit[] {
+    const { limit, offset } = clampPage(page, 20);
+    if (!query.trim() || !toFtsQuery(query)) return [];
+    const stmt = this.db.prepare(`
+      SELECT a.id AS id, a.title AS title, a.published AS published,
+             snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet, bm25(articles_fts, 5.0, 1.0) AS score
+      FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+      WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?`);
+    const rows = this.runFts(query, (q) => stmt.all(q, limit, offset)) as Array<{
+      id: string;
+      title: string | null;
+      published: string | null;
+      snippet: string;
+      score: number;
+    }>;
+    return rows.map((r) => {
+      const highlights: Array<[number, number]> = [];
+      let plain = '';
+      let open = -1;
+      for (const ch of r.snippet) {
+        if (ch === '\u0002') open = plain.length;
+        else if (ch === '\u0003') {
+          if (open >= 0) highlights.push([open, plain.length]);
+          open = -1;
+        } else plain += ch;
+      }
+      return { id: r.id, title: r.title, published: r.published, snippet: plain, highlights, score: -r.score };
+    });
+  }
+
+  countSearch(query: string): number {
+    if (!query.trim() || !toFtsQuery(query)) return 0;
+    const stmt = this.db.prepare('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').pluck();
+    return this.runFts(query, (q) => stmt.get(q)) as number;
+  }
+
+  layerRows<L extends LayerName>(layer: L, query: LayerQuery & Page = {}): Array<LayerRow<L>> {
+    const { limit, offset } = clampPage(query, MAX_PAGE);
+    const spec = layerTable(layer);
+    const known = new Set((spec.columns ?? []).map((c) => c.name));
+    const where: string[] = [];
+    const params: unknown[] = [];
+    for (const [k, v] of Object.entries(query.where ?? {})) {
+      if (!known.has(k)) throw new DatelineError('USAGE', { message: `layer ${layer} has no column '${k}'` });
+      where.push(`"${k}" = ?`);
+      params.push(v);
+    }
+    if (query.articleIds) {
+      where.push(`article_id IN (${query.articleIds.map(() => '?').join(',') || 'NULL'})`);
+      params.push(...query.articleIds);
+    }
+    const rows = this.db
+      .prepare(`SELECT article_id, idx, data FROM ${tableName(layer)} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY article_id, idx LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset) as Array<{ article_id: string; idx: number; data: string }>;
+    if (spec.packed) {
+      return rows.flatMap((r) => (JSON.parse(r.data) as unknown[]).map((item, index) => ({ articleId: r.article_id, index, item }) as LayerRow<L>));
+    }
+    return rows.map((r) => ({ articleId: r.article_id, index: r.idx, item: JSON.parse(r.data) }) as LayerRow<L>);
+  }
+
+  diagnostics(page: Page = {}): Diagnostic[] {
+    const { limit, offset } = clampPage(page, 100);
+    const rows = this.db.prepare('SELECT * FROM diagnostics ORDER BY id LIMIT ? OFFSET ?').all(limit, offset) as Array<{
+      severity: Diagnostic['severity'];
+      code: string;
+      message: string;
+      file: string | null;
+      line: number | null;
+      record: number | null;
+      component: string | null;
+    }>;
+    return rows.map((r) => ({
+      severity: r.severity,
+      code: r.code,
+      message: r.message,
+      ...(r.file ? { where: { file: r.file, ...(r.line !== null ? { line: r.line } : {}), ...(r.record !== null ? { record: r.record } : {}) } } : {}),
+      ...(r.component ? { component: r.component } : {}),
+    }));
+  }
+
+  stats(): StoreStats {
+    const one = (sql: string) => this.db.prepare(sql).pluck().get() as number | string | null;
+    const layers: StoreStats['layers'] = {};
+    for (const spec of LAYER_TABLES) {
+      layers[spec.layer] = spec.packed
+        ? (one(`SELECT coalesce(sum(json_array_length(data)), 0) FROM ${tableName(spec.layer)}`) as number)
+        : (one(`SELECT count(*) FROM ${tableName(spec.layer)}`) as number);
+    }
+    return {
+      articles: one('SELECT count(*) FROM articles') as number,
+      sources: one('SELECT count(*) FROM sources') as number,
+      words: (one('SELECT coalesce(sum(words), 0) FROM articles') as number) ?? 0,
+      diagnostics: one('SELECT count(*) FROM diagnostics') as number,
+      layers,
+      nearDuplicates: one('SELECT count(*) FROM articles WHERE near_duplicate_of IS NOT NULL') as number,
+      firstPublished: one('SELECT min(published_day) FROM articles') as string | null,
+      lastPublished: one('SELECT max(published_day) FROM articles') as string | null,
+    };
+  }
+
+  /** Escape hatch for later stages' own tables (entities across articles, events, stories). */
+  get database(): DB {
+    return this.db;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export function openStore(path: string, options: SqliteStoreOptions = {}): SqliteStore {
+  return new SqliteStore(path, options);
+}

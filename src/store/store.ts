@@ -1,0 +1,106 @@
+/**
+ * The storage port. The SQLite store implements it; a PostgreSQL store can follow and must pass the
+ * same conformance suite (conformance.ts).
+ */
+import type { Article } from '../core/article.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { LayerName, Layers } from '../core/layers.js';
+
+export interface StoredSource {
+  file: string;
+  format: string;
+  bytes: number;
+  raw: string | null;
+}
+
+export interface AnalyzedInput {
+  article: Article;
+  layers: Layers;
+  diagnostics: Diagnostic[];
+}
+
+export interface BatchInput {
+  source: StoredSource;
+  analyzed: AnalyzedInput[];
+  /** Diagnostics about the source itself (bad lines, skipped records). */
+  diagnostics: Diagnostic[];
+}
+
+export interface BatchOutcome {
+  inserted: string[];
+  /** Articles already in the store (same content hash): a no-op besides recording the sighting. */
+  duplicates: string[];
+  /** Inserted articles that closely match an earlier one: [new id, earlier id, similarity]. */
+  nearDuplicates: Array<{ id: string; of: string; similarity: number }>;
+}
+
+export interface Page {
+  limit?: number;
+  offset?: number;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string | null;
+  published: string | null;
+  /** Snippet text and the highlighted ranges in it (offsets into `snippet`). */
+  snippet: string;
+  highlights: Array<[number, number]>;
+  score: number;
+}
+
+export interface ArticleSummary {
+  id: string;
+  title: string | null;
+  published: string | null;
+  publishedSource: Article['publishedSource'];
+  dateline: string | null;
+  source: string | null;
+  words: number;
+  nearDuplicateOf: string | null;
+}
+
+export interface StoredArticle {
+  article: Article;
+  layers: Layers;
+  nearDuplicateOf: string | null;
+  sightings: Array<{ file: string; line: number | null; record: number | null; ingestedAt: string }>;
+}
+
+export interface StoreStats {
+  articles: number;
+  sources: number;
+  words: number;
+  diagnostics: number;
+  /** Row counts per layer table (items, not rows, for packed layers). */
+  layers: Partial<Record<LayerName, number>>;
+  nearDuplicates: number;
+  firstPublished: string | null;
+  lastPublished: string | null;
+}
+
+export interface LayerRow<L extends LayerName = LayerName> {
+  articleId: string;
+  index: number;
+  item: NonNullable<Layers[L]>[number];
+}
+
+export interface LayerQuery {
+  /** Equality filters on the layer's declared columns (store/layer-tables.ts). */
+  where?: Record<string, string | number>;
+  articleIds?: string[];
+}
+
+export interface Store {
+  /** Writes one batch in one transaction: all of it lands, or none of it. */
+  writeBatch(batch: BatchInput): BatchOutcome;
+  hasArticle(id: string): boolean;
+  getArticle(id: string): StoredArticle | null;
+  listArticles(page?: Page & { from?: string; to?: string }): ArticleSummary[];
+  search(query: string, page?: Page): SearchHit[];
+  countSearch(query: string): number;
+  layerRows<L extends LayerName>(layer: L, query?: LayerQuery & Page): Array<LayerRow<L>>;
+  diagnostics(page?: Page): Diagnostic[];
+  stats(): StoreStats;
+  close(): void;
+}
