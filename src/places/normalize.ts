@@ -1,0 +1,29 @@
+/**
+ * Name keys for gazetteer lookups: case-, accent- and punctuation-folded, so that "Kramators’k",
+ * "KRAMATORSK" and "Kramatorsk" meet, "St. Louis" meets "Saint Louis", and "Ivano-Frankivsk" meets
+ * "Ivano Frankivsk". One function is used both to build the index and to query it.
+ */
+const COMBINING = /[\u0300-\u036f]/g;
+const APOSTROPHES = /['’ʼ`ʻ‘]/g;
+const SEPARATORS = /[-‐‑–—_/.,()]+/g;
+
+export function nameKey(raw: string): string {
+  let s = raw.normalize('NFD').replace(COMBINING, '').toLowerCase();
+  s = s.replace(/ß/g, 'ss').replace(/[ıİ]/g, 'i').replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/đ/g, 'd').replace(/ł/g, 'l');
+  s = s.replace(APOSTROPHES, '').replace(SEPARATORS, ' ');
+  s = s.replace(/\s+/g, ' ').trim();
+  s = s.replace(/^the /, '');
+  // "St Louis", "Ste Genevieve", "Mt Vernon", "Ft Worth": expand the common abbreviations.
+  s = s.replace(/(^| )st( |$)/g, '$1saint$2').replace(/(^| )ste( |$)/g, '$1sainte$2');
+  s = s.replace(/(^| )mt( |$)/g, '$1mount$2').replace(/(^| )ft( |$)/g, '$1fort$2');
+  return s;
+}
+
+/** Great-circle distance in kilometres (haversine, mean Earth radius). */
+export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
