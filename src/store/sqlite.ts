@@ -139,7 +139,10 @@ function clampPage(page: Page | undefined, fallback = 50): { limit: number; offs
 /** Turn free text into a safe FTS5 query when it is not valid FTS5 syntax already. */
 export function toFtsQuery(query: string): string {
   const terms = query.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
-  return terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
+  return terms
+    .filter((t) => !/^(AND|OR|NOT|NEAR)$/.test(t))
+    .map((t) => `"${t.replace(/"/g, '""')}"`)
+    .join(' ');
 }
 
 interface ArticleRow {

@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { storeConformance, sampleArticle, batchOf } from './conformance.js';
+import { openStore } from './sqlite.js';
+import { DatelineError } from '../core/errors.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dateline-store-'));
+let n = 0;
+const tmpDb = () => join(dir, `t${n++}.db`);
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+storeConformance('sqlite', () => openStore(tmpDb()));
+
+test('sqlite store: the schema is versioned and a newer database is refused with a code', () => {
+  const path = tmpDb();
+  openStore(path).close();
+  const raw = new Database(path);
+  assert.equal(raw.pragma('user_version', { simple: true }), 1);
+  assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
+  raw.pragma('user_version = 99');
+  raw.close();
+  assert.throws(() => openStore(path), (e: unknown) => e instanceof DatelineError && e.code === 'STORE_MIGRATION');
+});
+
+test('sqlite store: reopening keeps data and is idempotent on schema', () => {
+  const path = tmpDb();
+  const a = sampleArticle('The ministry said 12 drones were shot down over the region overnight.');
+  const s1 = openStore(path);
+  s1.writeBatch(batchOf('a.txt', [{ article: a }]));
+  s1.close();
+  const s2 = openStore(path);
+  assert.equal(s2.stats().articles, 1);
+  assert.equal(s2.getArticle(a.id)?.article.text, a.text);
+  s2.close();
+});
+
+test('sqlite store: a process killed in the middle of a batch leaves the database as before the batch', () => {
+  const path = tmpDb();
+  const first = sampleArticle('An earlier report that was stored before the crash, about talks in Geneva.');
+  const store = openStore(path);
+  store.writeBatch(batchOf('before.txt', [{ article: first }]));
+  store.close();
+  const child = fileURLToPath(new URL('./crash-child.js', import.meta.url));
+  const result = spawnSync(process.execPath, [child, path], { encoding: 'utf8' });
+  assert.equal(result.signal, 'SIGKILL', `child should die mid-batch: ${result.stderr}`);
+  assert.match(result.stdout, /wrote 3 articles/);
+  const after = openStore(path);
+  try {
+    const raw = after.database;
+    assert.equal(raw.pragma('integrity_check', { simple: true }), 'ok');
+    assert.equal(after.stats().articles, 1);
+    assert.equal(after.stats().sources, 1);
+    assert.ok(after.hasArticle(first.id));
+    assert.equal(after.search('crash').length, 1);
+    assert.equal(after.search('batch').length, 0);
+  } finally {
+    after.close();
+  }
+});
