@@ -115,6 +115,8 @@ export interface Quote extends Span {
   medium?: Span & { text: string };
   /** TIMEX value of the statement's date when given ("said on Wednesday"). */
   date?: string;
+  /** The date phrase of the attribution as written ("on Wednesday"), even when no times layer resolves it. */
+  when?: Span & { text: string };
   confidence: number;
 }
 

@@ -1,0 +1,902 @@
+/**
+ * `quotes`: who said what. Direct quotes (quotation marks, multi-paragraph, interrupted by the
+ * attribution), partial quotes inside reported speech, and indirect speech ("X said …", "…, X said",
+ * "according to X"), each with its speaker span, cue, addressee, medium and date phrase.
+ *
+ * Rules over wink's tokens and POS (no parser): a quotation-mark scan finds quoted spans; an
+ * attribution clause is a speaker noun phrase next to a cue verb (lexicon.ts). Speakers are then
+ * resolved to entities by speaker.ts (names via mentions, pronouns and nominals to earlier speakers).
+ */
+import type { Article } from '../core/article.js';
+import type { Span } from '../core/article.js';
+import type { Layers, Quote, Sentence, TimeExpr } from '../core/layers.js';
+import type { Component } from '../core/pipeline.js';
+import {
+  ADDRESSEE_CUES,
+  ATTRIBUTION_ADVERBS,
+  BELIEF_CUES,
+  MEDIUM_RE,
+  MONTHS,
+  PRONOUNS,
+  SPEECH_CUES,
+  WEAK_CUES,
+  WEEKDAYS,
+} from './lexicon.js';
+import { resolveSpeakers, type RawSpeaker } from './speaker.js';
+
+// ---------------------------------------------------------------- tokens
+
+export interface Tok extends Span {
+  text: string;
+  lower: string;
+  pos: string;
+  sentence: number;
+}
+
+const OPEN_MARKS = new Set(['“', '„', '«']);
+const CLOSE_MARKS = new Set(['”', '»']);
+
+function isQuoteMark(t: Tok): boolean {
+  return t.text === '“' || t.text === '”' || t.text === '"' || t.text === '„' || t.text === '«' || t.text === '»';
+}
+
+function isFinalPunct(t: Tok): boolean {
+  return t.text === '.' || t.text === '!' || t.text === '?' || t.text === '...' || t.text === '…';
+}
+
+// ---------------------------------------------------------------- quotation-mark spans
+
+/** A quoted span, marks included: `[start, end)`; `closed` false when the paragraph ended first. */
+export interface MarkedSpan extends Span {
+  closed: boolean;
+  /** Paragraph index where it opens. */
+  paragraph: number;
+}
+
+function isOpeningContext(text: string, at: number, lineStart: number): boolean {
+  if (at <= lineStart) return true;
+  const prev = text.charCodeAt(at - 1);
+  // space, tab, ( [ — – - / and newline before a straight mark → it opens
+  return prev === 32 || prev === 9 || prev === 10 || prev === 40 || prev === 91 || prev === 0x2014 || prev === 0x2013 || prev === 45 || prev === 47 || prev === 0xa0;
+}
+
+/**
+ * Pairs quotation marks paragraph by paragraph. A quote still open at the end of a paragraph continues
+ * into the next one when that paragraph opens with a mark (the news convention for multi-paragraph
+ * quotes); otherwise it ends with its paragraph.
+ */
+export function findQuotedSpans(text: string, paragraphs: readonly Span[]): MarkedSpan[] {
+  const out: MarkedSpan[] = [];
+  let openAt = -1;
+  let openPara = -1;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const para = paragraphs[p];
+    let i = para.start;
+    if (openAt >= 0) {
+      const first = text[para.start];
+      if (OPEN_MARKS.has(first) || first === '"') {
+        i = para.start + 1; // continuation mark
+      } else {
+        out.push({ start: openAt, end: paragraphs[p - 1].end, closed: false, paragraph: openPara });
+        openAt = -1;
+      }
+    }
+    for (; i < para.end; i++) {
+      const c = text[i];
+      if (OPEN_MARKS.has(c)) {
+        if (openAt >= 0 && openPara === p) {
+          // a second opening inside an open quote: treat the first as unclosed up to here
+          out.push({ start: openAt, end: trimEnd(text, openAt, i), closed: false, paragraph: openPara });
+        } else if (openAt >= 0) {
+          out.push({ start: openAt, end: paragraphs[p - 1].end, closed: false, paragraph: openPara });
+        }
+        openAt = i;
+        openPara = p;
+      } else if (CLOSE_MARKS.has(c)) {
+        if (openAt >= 0) {
+          out.push({ start: openAt, end: i + 1, closed: true, paragraph: openPara });
+          openAt = -1;
+        }
+      } else if (c === '"') {
+        if (openAt < 0) {
+          if (isOpeningContext(text, i, para.start)) {
+            openAt = i;
+            openPara = p;
+          }
+        } else {
+          out.push({ start: openAt, end: i + 1, closed: true, paragraph: openPara });
+          openAt = -1;
+        }
+      }
+    }
+  }
+  if (openAt >= 0 && paragraphs.length > 0) {
+    out.push({ start: openAt, end: paragraphs[paragraphs.length - 1].end, closed: false, paragraph: openPara });
+  }
+  return out.filter((q) => q.end - q.start >= 3);
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+// ---------------------------------------------------------------- noun phrases
+
+const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM']);
+const NP_LINKS = new Set(['of', 'for', 'at', 'in', 'from', 'to']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'one', 'two', 'three', 'several', 'some', 'many', 'both', 'another', 'other', 'this', 'that', 'these', 'those', 'each', 'every', 'most', 'all', 'few', 'no', 'senior', 'top']);
+
+function isPossessive(t: Tok): boolean {
+  return t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’';
+}
+
+function isNpToken(t: Tok): boolean {
+  if (NP_POS.has(t.pos)) return !SPEECH_CUES.has(t.lower) || t.pos !== 'VERB';
+  if (isPossessive(t)) return true;
+  if (t.text === '-' || t.text === '.' || t.text === '&') return true;
+  return false;
+}
+
+function isNominal(t: Tok): boolean {
+  return t.pos === 'PROPN' || t.pos === 'NOUN' || isPossessive(t);
+}
+
+/** The noun phrase that ends right before token `end` (exclusive), not reaching below `lo`. */
+function npBefore(toks: readonly Tok[], end: number, lo: number): [number, number] | null {
+  let j = end - 1;
+  if (j < lo) return null;
+  const t0 = toks[j];
+  if (t0.pos === 'PRON' && PRONOUNS.has(t0.lower)) return [j, end];
+  let s = end;
+  while (j >= lo && end - j <= 16) {
+    const t = toks[j];
+    if (isNpToken(t)) {
+      s = j;
+      j--;
+      continue;
+    }
+    if (s < end && j - 1 >= lo && (NP_LINKS.has(t.lower) || t.lower === 'and' || t.lower === '&')) {
+      const after = toks[j + 1];
+      const before = toks[j - 1];
+      const linkOk =
+        t.lower === 'and' || t.lower === '&'
+          ? after.pos === 'PROPN' && (before.pos === 'PROPN' || isPossessive(before))
+          : (after.pos === 'PROPN' || after.lower === 'the' || after.pos === 'NOUN') && (before.pos === 'NOUN' || before.pos === 'PROPN');
+      if (linkOk) {
+        j--;
+        continue;
+      }
+    }
+    if (t.pos === 'DET' || DETERMINERS.has(t.lower)) {
+      if (s < end && t.lower === 'the' && j - 2 >= lo && NP_LINKS.has(toks[j - 1].lower) && isNominal(toks[j - 2])) {
+        j -= 2;
+        continue;
+      }
+      if (s < end) s = j;
+      break;
+    }
+    break;
+  }
+  if (s >= end) return null;
+  // trim a leading link word that lost its left side
+  while (s < end && (NP_LINKS.has(toks[s].lower) || toks[s].lower === 'and' || toks[s].text === '-' || toks[s].text === '.')) s++;
+  if (s >= end) return null;
+  const head = toks[end - 1];
+  if (!(head.pos === 'PROPN' || head.pos === 'NOUN' || head.pos === 'NUM' || (head.pos === 'ADJ' && /^[A-Z]/.test(head.text)))) return null;
+  // appositive: "Karoline Leavitt, the White House press secretary, said" — reach the name before the comma
+  if (s - 2 >= lo && toks[s - 1].text === ',' && (DETERMINERS.has(toks[s].lower) || toks[s].pos === 'NOUN' || toks[s].pos === 'ADJ')) {
+    const name = npBefore(toks, s - 1, lo);
+    if (name && toks[s - 2].pos === 'PROPN' && name[1] - name[0] <= 6) return [name[0], end];
+  }
+  return [s, end];
+}
+
+/** The noun phrase starting at token `start`, ending before `hi`. */
+function npAfter(toks: readonly Tok[], start: number, hi: number): [number, number] | null {
+  let e = start;
+  if (e < hi && toks[e].pos === 'PRON' && PRONOUNS.has(toks[e].lower)) return [e, e + 1];
+  if (e < hi && (toks[e].pos === 'DET' || DETERMINERS.has(toks[e].lower))) e++;
+  let last = -1;
+  while (e < hi && e - start < 16) {
+    const t = toks[e];
+    if (isNpToken(t)) {
+      if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM') last = e;
+      else if (t.pos === 'ADJ' && last >= 0 && !(e + 1 < hi && isNpToken(toks[e + 1]))) last = e;
+      e++;
+      continue;
+    }
+    if (last >= 0 && e + 1 < hi && (NP_LINKS.has(t.lower) || t.lower === 'and') && t.lower !== 'to') {
+      const next = toks[e + 1];
+      if (next.pos === 'PROPN' || (next.lower === 'the' && e + 2 < hi && toks[e + 2].pos === 'PROPN')) {
+        e++;
+        continue;
+      }
+    }
+    break;
+  }
+  if (last < 0) return null;
+  return [start, last + 1];
+}
+
+// ---------------------------------------------------------------- attribution clauses
+
+interface Attribution {
+  speaker: [number, number] | null;
+  cue: [number, number];
+  lemma: string;
+  addressee: [number, number] | null;
+  /** Token range of the whole attribution clause, for medium/date lookup. */
+  clause: [number, number];
+}
+
+function cueLemma(toks: readonly Tok[], k: number, withBeliefs: boolean): string | null {
+  const t = toks[k];
+  if (t.lower === 'according' && k + 1 < toks.length && toks[k + 1].lower === 'to') return 'according to';
+  if (t.pos !== 'VERB' && t.pos !== 'AUX') return null;
+  const lemma = SPEECH_CUES.get(t.lower);
+  if (lemma) return lemma;
+  if (withBeliefs) return BELIEF_CUES.get(t.lower) ?? null;
+  return null;
+}
+
+function isTimeWord(t: Tok): boolean {
+  return WEEKDAYS.has(t.lower) || t.lower === 'yesterday' || t.lower === 'today' || t.lower === 'tonight' || t.lower === 'earlier' || t.lower === 'later';
+}
+
+/** Skip backwards over adverbs and date phrases between a speaker and its cue ("on Wednesday also"). */
+function skipBackAdverbials(toks: readonly Tok[], k: number, lo: number): number {
+  let j = k - 1;
+  for (;;) {
+    if (j < lo) return j;
+    const t = toks[j];
+    if (ATTRIBUTION_ADVERBS.has(t.lower) && t.pos !== 'PROPN' && t.pos !== 'NOUN') {
+      j--;
+      continue;
+    }
+    if (isTimeWord(t)) {
+      j--;
+      if (j >= lo && (toks[j].lower === 'on' || toks[j].lower === 'late' || toks[j].lower === 'early')) j--;
+      continue;
+    }
+    // ", meanwhile," / ", in a statement," — a parenthetical between speaker and cue
+    if (t.text === ',' && j - 2 >= lo) {
+      let m = j - 1;
+      while (m >= lo && m > j - 6 && toks[m].text !== ',' && toks[m].pos !== 'VERB') m--;
+      if (m >= lo && m < j - 1 && toks[m].text === ',' && (toks[m + 1].pos === 'ADV' || toks[m + 1].pos === 'ADP' || isTimeWord(toks[m + 1]))) {
+        j = m - 1;
+        continue;
+      }
+    }
+    // "in a (joint) statement" between speaker and cue
+    if (t.lower === 'statement' || t.lower === 'interview') {
+      let m = j - 1;
+      while (m >= lo && m > j - 4 && toks[m].lower !== 'in') m--;
+      if (m >= lo && toks[m].lower === 'in') {
+        j = m - 1;
+        continue;
+      }
+    }
+    return j;
+  }
+}
+
+/** Skip forward over an addressee, date and medium phrases after a cue; returns the next token index. */
+function skipForwardAdjuncts(toks: readonly Tok[], p: number, hi: number, lemma: string): { next: number; addressee: [number, number] | null } {
+  let addressee: [number, number] | null = null;
+  const start = p;
+  if (ADDRESSEE_CUES.has(lemma) && p < hi && toks[p].lower !== 'that') {
+    const np = npAfter(toks, p, hi);
+    if (np && toks[p].pos !== 'PRON') {
+      addressee = np;
+      p = np[1];
+    } else if (np && toks[p].pos === 'PRON' && ['him', 'her', 'them', 'us', 'me'].includes(toks[p].lower)) {
+      addressee = np;
+      p = np[1];
+    }
+  }
+  // reporters/journalists after "to": "said to reporters"
+  for (let guard = 0; guard < 6 && p < hi; guard++) {
+    const t = toks[p];
+    if (isTimeWord(t)) {
+      if (p + 1 < hi && isPossessive(toks[p + 1])) break;
+      p++;
+      continue;
+    }
+    if (['on', 'in', 'at', 'during', 'via', 'through', 'to', 'late', 'early', 'last', 'this'].includes(t.lower)) {
+      const np = npAfter(toks, p + 1, hi);
+      if (np && t.lower === 'to' && (addressee !== null || p !== start)) break;
+      if (np) {
+        if (t.lower === 'to') addressee = np;
+        p = np[1];
+        // "a post to Telegram", "a statement on X"
+        continue;
+      }
+      if (['last', 'this'].includes(t.lower) && p + 1 < hi && /^(week|month|year|morning|afternoon|evening|night|weekend)$/.test(toks[p + 1].lower)) {
+        p += 2;
+        continue;
+      }
+    }
+    break;
+  }
+  return { next: p, addressee };
+}
+
+const PARTICIPLES_OK = new Set(['read', 'released', 'posted', 'published', 'issued', 'sent', 'given', 'made', 'shared', 'delivered', 'written', 'broadcast', 'aired']);
+
+/** Position of a complementiser "that" soon after the cue with nothing clausal before it. */
+function thatAhead(toks: readonly Tok[], p: number, hi: number): number {
+  for (let q = p; q < hi && q < p + 15; q++) {
+    const t = toks[q];
+    if (t.lower === 'that') return q;
+    if (t.text === ',' || t.text === ';' || isQuoteMark(t) || isFinalPunct(t)) return -1;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !PARTICIPLES_OK.has(t.lower)) return -1;
+  }
+  return -1;
+}
+
+function hasClause(toks: readonly Tok[], a: number, b: number): boolean {
+  for (let q = a; q < b; q++) if (toks[q].pos === 'VERB' || toks[q].pos === 'AUX') return true;
+  return false;
+}
+
+// ---------------------------------------------------------------- extraction
+
+export interface RawQuote {
+  start: number;
+  end: number;
+  kind: Quote['kind'];
+  speaker: [number, number] | null;
+  cue: [number, number] | null;
+  lemma: string | null;
+  addressee: [number, number] | null;
+  clause: [number, number] | null;
+  confidence: number;
+  /** Inherit speaker and cue from another raw quote (continuations). */
+  inheritFrom?: RawQuote;
+}
+
+export interface ExtractOptions {
+  /** Also extract belief/stance attributions ("X believes that …"). Default true. */
+  beliefs?: boolean;
+}
+
+interface Ctx {
+  text: string;
+  toks: Tok[];
+  sentences: readonly Sentence[];
+  /** Token index range per sentence. */
+  sentTok: Array<[number, number]>;
+  /** For each token, index of the marked span containing it, or -1. */
+  inQuote: Int32Array;
+  used: Uint8Array;
+}
+
+function buildTokens(text: string, layers: Readonly<Layers>): Tok[] {
+  const tokens = layers.tokens ?? [];
+  const out: Tok[] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const s = text.slice(t.start, t.end);
+    out[i] = { start: t.start, end: t.end, text: s, lower: s.toLowerCase(), pos: t.pos, sentence: t.sentence };
+  }
+  return out;
+}
+
+/** Index of the first token whose start ≥ offset. */
+function tokenAt(toks: readonly Tok[], offset: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function isStandalone(text: string, q: MarkedSpan, paraStart: number): boolean {
+  if (q.start === paraStart) return true;
+  let i = q.start - 1;
+  while (i > paraStart && text[i] === ' ') i--;
+  const c = text[i];
+  const inner = text.slice(q.start + 1, Math.min(q.end, q.start + 3));
+  if (c === '.' || c === '!' || c === '?') return /^[A-Z0-9‘'"…]/.test(inner) && !/(?:^|[\s.])[A-Z]\.$/.test(text.slice(Math.max(paraStart, i - 3), i + 1));
+  if (c === ':' || c === '—' || c === '(') return true;
+  if (c === ',') return /^[A-Z0-9‘'"]/.test(inner) || /\b(?:said|says|say|told|added|asked|wrote|declared|stated|replied|explained)\s*,\s*$/i.test(text.slice(Math.max(paraStart, i - 12), i + 1));
+  return false;
+}
+
+/** Ends with a comma/question/exclamation/dash inside the marks: the sentence goes on after the quote. */
+function continuesAfter(text: string, q: MarkedSpan): boolean {
+  if (!q.closed) return false;
+  const c = text[q.end - 2];
+  return c === ',' || c === '?' || c === '!' || c === '—' || c === '-' || c === '–';
+}
+
+export function extractRawQuotes(text: string, layers: Readonly<Layers>, options: ExtractOptions = {}): { raw: RawQuote[]; toks: Tok[] } {
+  const withBeliefs = options.beliefs ?? true;
+  const toks = buildTokens(text, layers);
+  const paragraphs = layers.paragraphs ?? [];
+  const sentences = layers.sentences ?? [];
+  const sentTok: Array<[number, number]> = sentences.map(() => [0, 0]);
+  {
+    let i = 0;
+    for (let s = 0; s < sentences.length; s++) {
+      while (i < toks.length && toks[i].sentence < s) i++;
+      const a = i;
+      while (i < toks.length && toks[i].sentence === s) i++;
+      sentTok[s] = [a, i];
+    }
+  }
+  const marked = findQuotedSpans(text, paragraphs);
+  const inQuote = new Int32Array(toks.length).fill(-1);
+  const qTok: Array<[number, number]> = [];
+  for (let m = 0; m < marked.length; m++) {
+    const a = tokenAt(toks, marked[m].start);
+    const b = tokenAt(toks, marked[m].end);
+    qTok.push([a, b]);
+    for (let i = a; i < b; i++) inQuote[i] = m;
+  }
+  const ctx: Ctx = { text, toks, sentences, sentTok, inQuote, used: new Uint8Array(toks.length) };
+  const raw: RawQuote[] = [];
+
+  // ---- direct quotes
+  const paraOf = (offset: number): (typeof paragraphs)[number] => {
+    let lo = 0;
+    let hi = paragraphs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (paragraphs[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return paragraphs[lo];
+  };
+  const standalone: boolean[] = marked.map((q) => isStandalone(text, q, paraOf(q.start).start));
+  const directIndex = new Map<number, number>();
+  let lastAttributedPara = -1;
+  let lastAttributedRaw = -1;
+  for (let m = 0; m < marked.length; m++) {
+    if (!standalone[m]) continue;
+    const q = marked[m];
+    const [qa, qb] = qTok[m];
+    const para = paraOf(q.start);
+    let attribution: Attribution | null = null;
+    // after the quote: “…,” Peskov told reporters.
+    const after = afterClause(ctx, qb, para.end);
+    if (after && (continuesAfter(text, q) || /^[a-z]/.test(toks[after[0]]?.text ?? ''))) {
+      attribution = parseClause(ctx, after[0], after[1], withBeliefs);
+    }
+    // before the quote: Leavitt said, “…”
+    if (!attribution) {
+      const lo = beforeLimit(ctx, qa, para.start, qTok, m);
+      attribution = parseLeadIn(ctx, lo, qa, withBeliefs);
+    }
+    const rq: RawQuote = {
+      start: q.start,
+      end: q.end,
+      kind: 'direct',
+      speaker: attribution?.speaker ?? null,
+      cue: attribution?.cue ?? null,
+      lemma: attribution?.lemma ?? null,
+      addressee: attribution?.addressee ?? null,
+      clause: attribution?.clause ?? null,
+      confidence: attribution ? 0.9 : 0.5,
+    };
+    if (attribution) {
+      for (let i = attribution.clause[0]; i < attribution.clause[1]; i++) ctx.used[i] = 1;
+    } else {
+      // continuation: an earlier quote in the same paragraph, or the previous paragraph's speaker
+      const prev = raw.length - 1;
+      const prevQ = prev >= 0 ? raw[prev] : null;
+      if (prevQ && prevQ.kind === 'direct' && paraOf(prevQ.start).start === para.start && (prevQ.speaker || prevQ.inheritFrom !== undefined)) {
+        rq.inheritFrom = prevQ;
+        rq.confidence = 0.8;
+      } else if (q.start === para.start && lastAttributedRaw >= 0) {
+        const pIndex = paragraphs.indexOf(para);
+        if (lastAttributedPara === pIndex - 1 || marked[m].paragraph === lastAttributedPara) {
+          rq.inheritFrom = raw[lastAttributedRaw];
+          rq.confidence = 0.6;
+        }
+      }
+      // a following quote in this paragraph may carry the attribution (“A.” “B,” he said.) — resolved below
+    }
+    directIndex.set(m, raw.length);
+    raw.push(rq);
+    if (rq.speaker || rq.inheritFrom !== undefined) {
+      lastAttributedRaw = raw.length - 1;
+      lastAttributedPara = paragraphs.indexOf(paraOf(q.end - 1));
+    }
+  }
+
+  // ---- indirect speech and partial quotes, sentence by sentence
+  for (let s = 0; s < sentences.length; s++) {
+    const [sa, sb] = sentTok[s];
+    if (sb <= sa) continue;
+    extractIndirect(ctx, sa, sb, withBeliefs, raw, marked, standalone);
+  }
+
+  // embedded quotes inside an indirect content → the content is a partial quote
+  for (const rq of raw) {
+    if (rq.kind !== 'indirect') continue;
+    for (let m = 0; m < marked.length; m++) {
+      if (standalone[m]) continue;
+      if (marked[m].start >= rq.start && marked[m].end <= rq.end) {
+        rq.kind = 'partial';
+        break;
+      }
+    }
+  }
+  raw.sort((x, y) => x.start - y.start || y.end - x.end);
+  return { raw, toks };
+}
+
+/** Tokens after a quote up to the end of its sentence or the next quotation mark: the attribution slot. */
+function afterClause(ctx: Ctx, from: number, paraEnd: number): [number, number] | null {
+  const { toks } = ctx;
+  let e = from;
+  while (e < toks.length && toks[e].start < paraEnd && !isQuoteMark(toks[e]) && !isFinalPunct(toks[e]) && toks[e].text !== ';' && e - from < 40) e++;
+  if (e === from) return null;
+  return [from, e];
+}
+
+/** The earliest token a lead-in before quote `m` may use: after the last sentence end or previous quote. */
+function beforeLimit(ctx: Ctx, qa: number, paraStart: number, qTok: Array<[number, number]>, m: number): number {
+  const { toks } = ctx;
+  let lo = qa;
+  while (lo > 0 && toks[lo - 1].start >= paraStart) {
+    const t = toks[lo - 1];
+    if (isFinalPunct(t) || ctx.inQuote[lo - 1] >= 0) break;
+    lo--;
+  }
+  if (m > 0 && qTok[m - 1][1] > lo && qTok[m - 1][1] <= qa) lo = qTok[m - 1][1];
+  return lo;
+}
+
+/** Parse "NP CUE …", "CUE NP …" or "according to NP" inside [a, b). */
+function parseClause(ctx: Ctx, a: number, b: number, withBeliefs: boolean): Attribution | null {
+  const { toks } = ctx;
+  let start = a;
+  while (start < b && (toks[start].text === ',' || toks[start].text === '—')) start++;
+  for (let k = start; k < b && k < start + 14; k++) {
+    const lemma = cueLemma(toks, k, withBeliefs);
+    if (!lemma) continue;
+    if (lemma === 'according to') {
+      const np = npAfter(toks, k + 2, b);
+      if (!np) return null;
+      return { speaker: np, cue: [k, k + 2], lemma, addressee: null, clause: [start, b] };
+    }
+    if (k === start) {
+      // inverted: said Peskov
+      let p = k + 1;
+      while (p < b && isTimeWord(toks[p])) p++;
+      if (p < b && toks[p].lower === 'on') p++;
+      while (p < b && isTimeWord(toks[p])) p++;
+      const np = npAfter(toks, p, b);
+      if (!np) return null;
+      return { speaker: np, cue: [k, k + 1], lemma, addressee: null, clause: [start, b] };
+    }
+    const j = skipBackAdverbials(toks, k, start);
+    const np = npBefore(toks, j + 1, start);
+    if (!np) return null;
+    const adj = skipForwardAdjuncts(toks, k + 1, b, lemma);
+    return { speaker: np, cue: [k, k + 1], lemma, addressee: adj.addressee, clause: [np[0], b] };
+  }
+  return null;
+}
+
+/** A lead-in ending in a cue right before a quote: "Leavitt said, “…”", "X said in a statement: “…”". */
+function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boolean): Attribution | null {
+  const { toks } = ctx;
+  let j = qa - 1;
+  if (j < lo) return null;
+  if (toks[j].text === ',' || toks[j].text === ':' || toks[j].text === '—') j--;
+  // the cue may be followed by a few adjunct words ("said in a statement on X:")
+  for (let k = j; k >= lo && k >= j - 8; k--) {
+    const t = toks[k];
+    if (t.text === ',' || isQuoteMark(t)) break;
+    const lemma = cueLemma(toks, k, withBeliefs);
+    if (lemma === 'according to') {
+      const np = npAfter(toks, k + 2, qa);
+      if (np) return { speaker: np, cue: [k, k + 2], lemma, addressee: null, clause: [k, qa] };
+      return null;
+    }
+    if (k > lo && toks[k - 1].lower === 'according' && t.lower === 'to') continue;
+    if (!lemma) continue;
+    // the words between the cue and the quote must be adjuncts, not a clause
+    if (hasClause(toks, k + 1, j + 1)) return null;
+    const b = skipBackAdverbials(toks, k, lo);
+    const np = npBefore(toks, b + 1, lo);
+    if (!np) {
+      // "said Peskov:" inverted lead-in
+      const inv = npAfter(toks, k + 1, j + 1);
+      if (inv) return { speaker: inv, cue: [k, k + 1], lemma, addressee: null, clause: [k, qa] };
+      return null;
+    }
+    const adj = skipForwardAdjuncts(toks, k + 1, j + 1, lemma);
+    return { speaker: np, cue: [k, k + 1], lemma, addressee: adj.addressee, clause: [np[0], qa] };
+  }
+  return null;
+}
+
+const BUT_ADDED = new Set(['added', 'adding', 'noted', 'noting', 'said', 'saying', 'warned', 'warning', 'stressed', 'insisted', 'acknowledged', 'conceded', 'argued', 'arguing', 'explained', 'explaining', 'suggested', 'suggesting']);
+
+function trimContent(toks: readonly Tok[], a: number, b: number): [number, number] {
+  while (b > a && (toks[b - 1].text === ',' || toks[b - 1].text === ';' || toks[b - 1].text === ':' || toks[b - 1].text === '—' || isFinalPunct(toks[b - 1]))) b--;
+  while (a < b && (toks[a].text === ',' || toks[a].text === ';' || toks[a].text === ':' || toks[a].text === '—')) a++;
+  // a leading dateline "(NEW YORK) —" is not part of what was said
+  if (a < b && toks[a].text === '(') {
+    let c = a + 1;
+    while (c < b && c < a + 8 && toks[c].text !== ')') c++;
+    if (c + 1 < b && toks[c].text === ')' && (toks[c + 1].text === '—' || toks[c + 1].text === '-' || toks[c + 1].text === '–')) a = c + 2;
+  }
+  return [a, b];
+}
+
+function extractIndirect(
+  ctx: Ctx,
+  sa: number,
+  sb: number,
+  withBeliefs: boolean,
+  raw: RawQuote[],
+  marked: readonly MarkedSpan[],
+  standalone: readonly boolean[],
+): void {
+  const { toks, used, inQuote } = ctx;
+  interface Found {
+    k: number;
+    lemma: string;
+    speaker: [number, number];
+    addressee: [number, number] | null;
+    /** 'after' content follows the cue; 'before' precedes the speaker. */
+    mode: 'after' | 'before';
+    contentStart: number;
+    clauseEnd: number;
+  }
+  const found: Found[] = [];
+  // the sentence may begin after a standalone quote (“…,” X said. is handled already)
+  for (let k = sa; k < sb; k++) {
+    if (used[k] || inQuote[k] >= 0) continue;
+    const lemma = cueLemma(toks, k, withBeliefs);
+    if (!lemma) continue;
+    const speech = lemma === 'according to' || SPEECH_CUES.has(toks[k].lower);
+    if (lemma === 'according to') {
+      const np = npAfter(toks, k + 2, sb);
+      if (!np) continue;
+      let first = sa;
+      while (first < k && (toks[first].text === ',' || isQuoteMark(toks[first]))) first++;
+      if (first === k) {
+        // According to X, content.
+        let c = np[1];
+        while (c < sb && toks[c].text !== ',' && c < np[1] + 6) c++;
+        if (c < sb && toks[c].text === ',') found.push({ k, lemma, speaker: np, addressee: null, mode: 'after', contentStart: c + 1, clauseEnd: c + 1 });
+      } else {
+        found.push({ k, lemma, speaker: np, addressee: null, mode: 'before', contentStart: sa, clauseEnd: np[1] });
+      }
+      continue;
+    }
+    const prev = k - 1 >= sa ? toks[k - 1] : null;
+    // participial cue after a comma: "…, adding that …" / "…, noting only “…”" — speaker is the clause's subject
+    if (prev && prev.text === ',' && /ing$/.test(toks[k].lower)) {
+      const subject = found.length > 0 ? found[found.length - 1].speaker : npAfter(toks, sa, k);
+      if (subject && subject[0] === sa) {
+        found.push({ k, lemma, speaker: subject, addressee: null, mode: 'after', contentStart: k + 1, clauseEnd: k + 1 });
+      } else if (found.length > 0) {
+        found.push({ k, lemma, speaker: found[found.length - 1].speaker, addressee: null, mode: 'after', contentStart: k + 1, clauseEnd: k + 1 });
+      }
+      continue;
+    }
+    const j = skipBackAdverbials(toks, k, sa);
+    const np = npBefore(toks, j + 1, sa);
+    if (!np) {
+      // inverted: "…, said Russian Presidential Press Secretary Dmitry Peskov."
+      if (prev && (prev.text === ',' || CLOSE_MARKS.has(prev.text) || prev.text === '"') && speech) {
+        let p = k + 1;
+        while (p < sb && (isTimeWord(toks[p]) || toks[p].lower === 'on')) p++;
+        const inv = npAfter(toks, p, sb);
+        if (inv && (inv[1] >= sb || isFinalPunct(toks[inv[1]]) || toks[inv[1]].text === ',')) {
+          found.push({ k, lemma, speaker: inv, addressee: null, mode: 'before', contentStart: sa, clauseEnd: inv[1] });
+        }
+      }
+      continue;
+    }
+    if (np[0] > sa && toks[np[0] - 1].pos === 'ADP' && toks[np[0] - 1].lower !== 'to') continue; // "by officials said" fragments
+    if (np[0] > sa && (toks[np[0] - 1].lower === 'who' || toks[np[0] - 1].lower === 'which')) continue;
+    const adj = skipForwardAdjuncts(toks, k + 1, sb, lemma);
+    let p = adj.next;
+    const that = thatAhead(toks, k + 1, sb);
+    const before = np[0] > sa && (toks[np[0] - 1].text === ',' || CLOSE_MARKS.has(toks[np[0] - 1].text) || toks[np[0] - 1].text === '"');
+    // how far the attribution tail runs: to the sentence end, or to a comma
+    let tail = p;
+    while (tail < sb && toks[tail].text !== ',' && !isFinalPunct(toks[tail]) && !isQuoteMark(toks[tail])) tail++;
+    const tailIsClause = hasClause(toks, p, tail);
+    if (that >= 0) p = that;
+    if (before && (p >= sb || isFinalPunct(toks[p]) || toks[p].text === ',' || !tailIsClause) && that < 0) {
+      found.push({ k, lemma, speaker: np, addressee: adj.addressee, mode: 'before', contentStart: sa, clauseEnd: tail });
+      continue;
+    }
+    if (p >= sb || isFinalPunct(toks[p])) continue;
+    if (toks[p].text === ',' && that < 0) continue;
+    // weak cues and beliefs need a complement clause or a quotation
+    const weak = WEAK_CUES.has(lemma) || !speech;
+    if (weak) {
+      const startsThat = toks[p].lower === 'that';
+      let hasMark = false;
+      for (let q = p; q < sb; q++) if (inQuote[q] >= 0) hasMark = true;
+      if (!startsThat && !hasMark && !(speech && subjectClauseAt(toks, p, sb))) continue;
+      if (!speech && !startsThat && !subjectClauseAt(toks, p, sb)) continue;
+    }
+    found.push({ k, lemma, speaker: np, addressee: adj.addressee, mode: 'after', contentStart: p, clauseEnd: p });
+  }
+  if (found.length === 0) return;
+  for (let f = 0; f < found.length; f++) {
+    const cur = found[f];
+    let a: number;
+    let b: number;
+    if (cur.mode === 'before') {
+      // content from the end of the last 'before' attribution in this sentence to the speaker
+      a = sa;
+      for (let g = 0; g < f; g++) if (found[g].mode === 'before' && found[g].clauseEnd <= cur.speaker[0]) a = found[g].clauseEnd;
+      const lead = Math.min(cur.k, cur.speaker[0]);
+      b = lead;
+      // a standalone direct quote just before is its own quote, not this content
+      [a, b] = trimContent(toks, a, b);
+      if (b - a >= 1 && inQuote[a] >= 0 && standalone[inQuote[a]] && inQuote[b - 1] === inQuote[a]) continue;
+    } else {
+      a = cur.contentStart;
+      b = sb;
+      // stop before a later attribution whose content lies before it (", X said") or a "but added"
+      for (let g = f + 1; g < found.length; g++) {
+        const nxt = found[g];
+        if (nxt.mode === 'before' && nxt.speaker[0] > a) {
+          b = Math.min(b, nxt.lemma === 'according to' ? nxt.k : nxt.speaker[0]);
+          break;
+        }
+        if (nxt.mode === 'after' && nxt.speaker === cur.speaker && nxt.k > a) {
+          let c = nxt.k;
+          while (c > a && (toks[c - 1].lower === 'but' || toks[c - 1].lower === 'and' || toks[c - 1].text === ',' || ATTRIBUTION_ADVERBS.has(toks[c - 1].lower))) c--;
+          b = Math.min(b, c);
+          break;
+        }
+      }
+      for (let c = a + 1; c < b - 1; c++) {
+        if ((toks[c].lower === 'but' || toks[c].lower === 'and') && BUT_ADDED.has(toks[c + 1].lower) && !used[c + 1]) {
+          // "…, but added that …": a second statement by the same speaker
+          const lemma2 = SPEECH_CUES.get(toks[c + 1].lower) ?? 'add';
+          const p2 = toks[c + 2]?.lower === 'that' ? c + 2 : c + 2;
+          if (p2 < sb) found.splice(f + 1, 0, { k: c + 1, lemma: lemma2, speaker: cur.speaker, addressee: null, mode: 'after', contentStart: p2, clauseEnd: p2 });
+          b = toks[c - 1].text === ',' ? c - 1 : c;
+          break;
+        }
+      }
+      [a, b] = trimContent(toks, a, b);
+    }
+    if (b - a < 2) continue;
+    // a content that is exactly one standalone direct quote is already extracted
+    if (inQuote[a] >= 0 && standalone[inQuote[a]] && inQuote[b - 1] === inQuote[a]) {
+      const m = inQuote[a];
+      if (marked[m].start === toks[a].start) continue;
+    }
+    used[cur.k] = 1;
+    raw.push({
+      start: toks[a].start,
+      end: toks[b - 1].end,
+      kind: 'indirect',
+      speaker: cur.speaker,
+      cue: cur.lemma === 'according to' ? [cur.k, cur.k + 2] : [cur.k, cur.k + 1],
+      lemma: cur.lemma,
+      addressee: cur.addressee,
+      clause: cur.mode === 'after' ? [cur.speaker[0], cur.clauseEnd] : [Math.min(cur.speaker[0], cur.k), cur.clauseEnd],
+      confidence: SPEECH_CUES.has(toks[cur.k].lower) || cur.lemma === 'according to' ? 0.75 : 0.55,
+    });
+  }
+}
+
+/** A clause starts at p: a subject (pronoun, name, determiner phrase) followed by a verb within a few tokens. */
+function subjectClauseAt(toks: readonly Tok[], p: number, hi: number): boolean {
+  const t = toks[p];
+  if (!(t.pos === 'PRON' || t.pos === 'PROPN' || t.pos === 'DET' || t.pos === 'NOUN' || t.pos === 'NUM' || t.pos === 'ADJ')) return false;
+  for (let q = p + 1; q < hi && q < p + 8; q++) {
+    if (toks[q].pos === 'AUX' || toks[q].pos === 'VERB') return true;
+    if (toks[q].text === ',') return false;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- assembling Quote items
+
+function spanOf(text: string, toks: readonly Tok[], r: [number, number]): Span & { text: string } {
+  const start = toks[r[0]].start;
+  const end = toks[r[1] - 1].end;
+  return { start, end, text: text.slice(start, end) };
+}
+
+const WHEN_RE = /\b(?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?\b|\b(?:yesterday|today|tonight|last (?:week|month|night|year))\b/;
+
+export function extractQuotes(text: string, layers: Readonly<Layers>, options: ExtractOptions = {}): Quote[] {
+  const { raw, toks } = extractRawQuotes(text, layers, options);
+  const speakers: Array<RawSpeaker | null> = raw.map((r) => (r.speaker ? { ...spanOf(text, toks, r.speaker), tokens: r.speaker } : null));
+  // continuations: copy the (possibly inherited) speaker and cue
+  const byOrder = raw.map((r, i) => ({ r, i }));
+  const quotes: Quote[] = [];
+  const resolved = resolveSpeakers(text, toks, raw, speakers, layers);
+  const times = layers.times ?? [];
+  for (const { r, i } of byOrder) {
+    let speaker = resolved[i];
+    let cue = r.cue ? spanOf(text, toks, r.cue) : null;
+    let src = r;
+    if (!speaker && r.inheritFrom !== undefined) {
+      // follow the chain of continuations
+      let target: RawQuote | undefined = r.inheritFrom;
+      for (let guard = 0; guard < 10 && target !== undefined; guard++) {
+        const idx = raw.indexOf(target);
+        if (resolved[idx]) {
+          speaker = resolved[idx];
+          cue = target.cue ? spanOf(text, toks, target.cue) : null;
+          src = target;
+          break;
+        }
+        target = target.inheritFrom;
+      }
+    }
+    const quote: Quote = {
+      start: r.start,
+      end: r.end,
+      text: text.slice(r.start, r.end),
+      kind: r.kind,
+      speaker: speaker ?? null,
+      cue,
+      confidence: speaker ? r.confidence : Math.min(r.confidence, 0.4),
+    };
+    if (src.addressee) quote.addressee = spanOf(text, toks, src.addressee);
+    if (src.clause) {
+      const clause = spanOf(text, toks, src.clause);
+      // medium and date phrases live in the attribution clause (and, for lead-ins, before the speaker)
+      const from = Math.min(clause.start, src.speaker ? toks[src.speaker[0]].start : clause.start);
+      const windowStart = Math.max(0, from - 40, text.lastIndexOf('\n', from) + 1);
+      const windowText = text.slice(windowStart, clause.end);
+      const medium = MEDIUM_RE.exec(windowText);
+      if (medium && !insideSpan(windowStart + medium.index, r)) {
+        const ms = windowStart + medium.index;
+        quote.medium = { start: ms, end: ms + medium[0].length, text: medium[0] };
+      }
+      const clauseText = text.slice(clause.start, clause.end);
+      const when = WHEN_RE.exec(clauseText);
+      if (when) {
+        const ws = clause.start + when.index;
+        const we = ws + when[0].length;
+        quote.when = { start: ws, end: we, text: when[0] };
+        const date = dateFromTimes(times, ws, we);
+        if (date) quote.date = date;
+      } else {
+        const date = dateFromTimes(times, clause.start, clause.end);
+        if (date) quote.date = date;
+      }
+    }
+    quotes.push(quote);
+  }
+  void MONTHS;
+  return quotes;
+}
+
+function insideSpan(offset: number, r: { start: number; end: number }): boolean {
+  return offset >= r.start && offset < r.end;
+}
+
+function dateFromTimes(times: readonly TimeExpr[], start: number, end: number): string | null {
+  for (const t of times) {
+    if (t.type !== 'DATE' && t.type !== 'TIME') continue;
+    if (t.start < end && t.end > start) return t.value;
+  }
+  return null;
+}
+
+export const quotes: Component = {
+  name: 'quotes',
+  version: '1.0.0',
+  requires: ['paragraphs', 'sentences', 'tokens', 'mentions', 'entities'],
+  assigns: ['quotes'],
+  run(article: Readonly<Article>, layers: Readonly<Layers>) {
+    return { quotes: extractQuotes(article.text, layers) };
+  },
+};

@@ -1,0 +1,213 @@
+/**
+ * Speaker resolution: a speaker noun phrase → an entity of the article, or an anonymous source.
+ *
+ * - names and surnames: the entities layer's mentions inside the phrase (the one covering its head wins);
+ *   failing that, an entity whose last name word equals the head;
+ * - pronouns: the mentions layer if coreference resolved it; otherwise "he/she" → the nearest earlier
+ *   person speaker (then person mention), "it/they" → the nearest earlier organisation speaker or mention;
+ * - nominals ("the ministry", "the command"): the nearest earlier speaker or entity whose name has that head;
+ *   "the official" → the earlier anonymous source it refers back to (still anonymous);
+ * - anonymous sources ("a U.S. official", "local officials") stay anonymous (entity null) unless the
+ *   phrase names an organisation they speak for ("a spokesperson for Qatar's Ministry of Foreign Affairs").
+ */
+import type { Span } from '../core/article.js';
+import type { Entity, EntityType, Layers, Mention, SpeakerRef } from '../core/layers.js';
+import { ANONYMOUS_HEADS, ORG_HEADS, PRONOUNS } from './lexicon.js';
+
+interface TokLike extends Span {
+  text: string;
+  lower: string;
+  pos: string;
+}
+
+export interface RawSpeaker extends Span {
+  text: string;
+  /** Token range of the phrase. */
+  tokens: [number, number];
+}
+
+interface History {
+  ref: SpeakerRef;
+  type: EntityType | null;
+  head: string;
+  plural: boolean;
+}
+
+const LINKS = new Set(['for', 'of', 'at', 'from', 'in']);
+
+export function resolveSpeakers(
+  text: string,
+  toks: readonly TokLike[],
+  raw: ReadonlyArray<{ start: number }>,
+  speakers: ReadonlyArray<RawSpeaker | null>,
+  layers: Readonly<Layers>,
+): Array<SpeakerRef | null> {
+  const entities = layers.entities ?? [];
+  const mentions = [...(layers.mentions ?? [])].sort((a, b) => a.start - b.start);
+  const byId = new Map<string, Entity>();
+  entities.forEach((e) => byId.set(e.id, e));
+  const entityAt = (m: Mention): Entity | undefined => entities[m.entity];
+  const history: History[] = [];
+  const out: Array<SpeakerRef | null> = speakers.map(() => null);
+  // resolve in text order of the speaker phrase (pronouns look back)
+  const order = speakers
+    .map((s, i) => ({ s, i }))
+    .filter((x): x is { s: RawSpeaker; i: number } => x.s !== null)
+    .sort((a, b) => a.s.start - b.s.start || raw[a.i].start - raw[b.i].start);
+  for (const { s, i } of order) {
+    const ref = resolveOne(s, toks, mentions, entities, entityAt, history, text);
+    out[i] = ref.ref;
+    history.push(ref);
+  }
+  void byId;
+  return out;
+}
+
+function mentionsIn(mentions: readonly Mention[], start: number, end: number): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    if (m.start >= end) break;
+    if (m.end > start) out.push(m);
+  }
+  return out;
+}
+
+function lastMentionBefore(mentions: readonly Mention[], offset: number, accept: (m: Mention) => boolean): Mention | null {
+  let best: Mention | null = null;
+  for (const m of mentions) {
+    if (m.start >= offset) break;
+    if (accept(m)) best = m;
+  }
+  return best;
+}
+
+function kindForType(type: EntityType | null, head: string): SpeakerRef['kind'] {
+  if (type === 'PER') return 'name';
+  if (type === 'ORG' || type === 'LOC' || type === 'MISC') return 'organisation';
+  return ORG_HEADS.has(head) ? 'organisation' : 'name';
+}
+
+function resolveOne(
+  s: RawSpeaker,
+  toks: readonly TokLike[],
+  mentions: readonly Mention[],
+  entities: readonly Entity[],
+  entityAt: (m: Mention) => Entity | undefined,
+  history: readonly History[],
+  text: string,
+): History {
+  const [a, b] = s.tokens;
+  const headTok = toks[b - 1];
+  const head = headTok.lower;
+  const base = { start: s.start, end: s.end, text: s.text };
+  const plural = /s$/.test(head) && !/ss$/.test(head);
+  const make = (entity: Entity | null | undefined, kind: SpeakerRef['kind'], type: EntityType | null = entity?.type ?? null): History => ({
+    ref: { ...base, entity: entity ? entity.id : null, kind },
+    type,
+    head,
+    plural,
+  });
+
+  // pronoun
+  if (b - a === 1 && PRONOUNS.has(head)) {
+    const inLayer = mentionsIn(mentions, s.start, s.end).find((m) => m.start === s.start && m.end === s.end);
+    const own = inLayer ? entityAt(inLayer) : undefined;
+    if (own) return make(own, 'pronoun');
+    const cls = PRONOUNS.get(head);
+    if (cls === 'person') {
+      for (let h = history.length - 1; h >= 0 && h >= history.length - 8; h--) {
+        const prev = history[h];
+        if (prev.ref.entity && prev.type === 'PER') return { ...make(null, 'pronoun', 'PER'), ref: { ...base, entity: prev.ref.entity, kind: 'pronoun' } };
+        if (prev.ref.kind === 'name' && prev.ref.entity === null && prev.type === null) return { ...make(null, 'pronoun'), type: null };
+      }
+      const m = lastMentionBefore(mentions, s.start, (x) => entityAt(x)?.type === 'PER');
+      return make(m ? entityAt(m) : null, 'pronoun');
+    }
+    if (cls === 'thing' || cls === 'group') {
+      for (let h = history.length - 1; h >= 0 && h >= history.length - 8; h--) {
+        const prev = history[h];
+        if (prev.type === 'PER' || prev.ref.kind === 'name') {
+          if (cls === 'thing') continue;
+          if (!prev.plural) continue;
+        }
+        if (prev.ref.kind === 'pronoun' && prev.ref.entity === null) continue;
+        if (prev.ref.kind === 'anonymous') {
+          if (cls === 'group' && prev.plural) return { ...make(null, 'pronoun'), ref: { ...base, entity: null, kind: 'pronoun' } };
+          continue;
+        }
+        return { ...make(null, 'pronoun', prev.type), ref: { ...base, entity: prev.ref.entity, kind: 'pronoun' } };
+      }
+      const m = lastMentionBefore(mentions, s.start, (x) => {
+        const t = entityAt(x)?.type;
+        return t === 'ORG' || (cls === 'group' && t === 'LOC');
+      });
+      return make(m ? entityAt(m) : null, 'pronoun');
+    }
+    return make(null, 'pronoun');
+  }
+
+  const words = toks.slice(a, b);
+  const hasName = words.some((t) => t.pos === 'PROPN');
+  const definite = words[0].lower === 'the';
+  // the phrase's own head, before a complement ("a spokesperson for X" → spokesperson)
+  let coreEnd = b;
+  for (let q = a + 1; q < b; q++) {
+    if (LINKS.has(toks[q].lower)) {
+      coreEnd = q;
+      break;
+    }
+  }
+  const coreHead = toks[coreEnd - 1].lower;
+
+  // anonymous and back-referring anonymous ("the official")
+  if (ANONYMOUS_HEADS.has(coreHead) && toks[coreEnd - 1].pos !== 'PROPN') {
+    if (coreEnd < b) {
+      // speaks for a named organisation
+      const inner = mentionsIn(mentions, toks[coreEnd].start, s.end);
+      const org = inner.map(entityAt).find((e) => e && e.type !== 'PER');
+      if (org) return make(org, 'organisation');
+    }
+    return { ...make(null, 'anonymous'), head: coreHead };
+  }
+
+  // mentions inside the phrase: the one covering the head wins, then the last one
+  const inside = mentionsIn(mentions, s.start, s.end);
+  if (inside.length > 0) {
+    const covering = inside.find((m) => m.start <= headTok.start && m.end >= headTok.end) ?? null;
+    if (covering) {
+      const e = entityAt(covering);
+      if (e) return make(e, definite && !hasName ? 'nominal' : kindForType(e.type, head));
+    }
+    if (!ORG_HEADS.has(head) || !definite) {
+      const last = inside[inside.length - 1];
+      const e = entityAt(last);
+      if (e && (hasName || !definite)) return make(e, kindForType(e.type, head));
+    }
+  }
+
+  // nominal: "the ministry", "the command", "the country"
+  if (!hasName || (definite && headTok.pos !== 'PROPN')) {
+    for (let h = history.length - 1; h >= 0; h--) {
+      const prev = history[h];
+      if (prev.ref.kind === 'pronoun') continue;
+      if (prev.ref.text.toLowerCase().includes(head) || (head === 'country' && prev.type === 'LOC')) {
+        return { ...make(null, 'nominal', prev.type), ref: { ...base, entity: prev.ref.entity, kind: 'nominal' } };
+      }
+    }
+    const m = lastMentionBefore(mentions, s.start, (x) => {
+      const e = entityAt(x);
+      return !!e && e.type !== 'PER' && (e.name.toLowerCase().includes(head) || (head === 'country' && e.type === 'LOC'));
+    });
+    if (m) return make(entityAt(m), 'nominal');
+    return make(null, ORG_HEADS.has(head) && !definite ? 'organisation' : 'nominal', null);
+  }
+
+  // a name with no mention: surname match against the entities
+  if (headTok.pos === 'PROPN') {
+    const surname = headTok.text.toLowerCase();
+    const match = entities.find((e) => e.name.toLowerCase().split(/\s+/).pop() === surname);
+    if (match) return make(match, kindForType(match.type, head));
+  }
+  void text;
+  return make(null, kindForType(null, head), null);
+}
