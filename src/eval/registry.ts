@@ -1,7 +1,8 @@
+import { nerEval } from './ner.js';
 import type { EvalTask } from './types.js';
 
 /** Every `dateline eval <task>`. Add a task by appending it here. */
-export const EVAL_TASKS: EvalTask[] = [];
+export const EVAL_TASKS: EvalTask[] = [nerEval];
 
 export function findEvalTask(name: string): EvalTask | undefined {
   return EVAL_TASKS.find((task) => task.name === name);

@@ -1,0 +1,457 @@
+/**
+ * Feature extraction for the NER tagger (Ratinov & Roth 2009 style): word identity, shape, affixes,
+ * capitalisation, a ±2 context window, word clusters, gazetteer matches, document-level case evidence
+ * and (second pass) document-level label evidence from the first pass.
+ *
+ * Every feature is a 32-bit hash; a `resolve` function maps hashes to weight rows (the trainer grows
+ * its dictionary, the runtime model looks rows up and drops unknown features). Word-intrinsic and
+ * context-offset features are cached per word form, so tagging mostly concatenates cached row lists.
+ */
+import { hashString, mix } from './hash.js';
+
+export const TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+export type NerType = (typeof TYPES)[number];
+/** Tags: 0 = O; for type t: B = 1+4t, I = 2+4t, L = 3+4t, U = 4+4t (BILOU). */
+export const NUM_TAGS = 1 + 4 * TYPES.length;
+
+export const tagB = (t: number): number => 1 + 4 * t;
+export const tagI = (t: number): number => 2 + 4 * t;
+export const tagL = (t: number): number => 3 + 4 * t;
+export const tagU = (t: number): number => 4 + 4 * t;
+export const tagType = (tag: number): number => (tag === 0 ? -1 : (tag - 1) >> 2);
+export const tagPart = (tag: number): 'O' | 'B' | 'I' | 'L' | 'U' => (tag === 0 ? 'O' : (['B', 'I', 'L', 'U'] as const)[(tag - 1) & 3]);
+
+/** allowed[prev * NUM_TAGS + cur]; prev = NUM_TAGS means sentence start. */
+export const ALLOWED: Uint8Array = (() => {
+  const a = new Uint8Array((NUM_TAGS + 1) * NUM_TAGS);
+  for (let prev = 0; prev <= NUM_TAGS; prev++) {
+    const open = prev < NUM_TAGS && (tagPart(prev) === 'B' || tagPart(prev) === 'I');
+    for (let cur = 0; cur < NUM_TAGS; cur++) {
+      const part = tagPart(cur);
+      let ok: boolean;
+      if (open) ok = (part === 'I' || part === 'L') && tagType(cur) === tagType(prev);
+      else ok = part === 'O' || part === 'B' || part === 'U';
+      a[prev * NUM_TAGS + cur] = ok ? 1 : 0;
+    }
+  }
+  return a;
+})();
+
+/** A token span in a sentence: `[start, end)` token indexes with a type index into TYPES. */
+export interface TokenSpan {
+  start: number;
+  end: number;
+  type: number;
+}
+
+export function tagsToSpans(tags: ArrayLike<number>): TokenSpan[] {
+  const spans: TokenSpan[] = [];
+  let open = -1;
+  let openType = -1;
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i];
+    const part = tagPart(tag);
+    const type = tagType(tag);
+    if (part === 'U') {
+      spans.push({ start: i, end: i + 1, type });
+      open = -1;
+    } else if (part === 'B') {
+      open = i;
+      openType = type;
+    } else if (part === 'L' && open >= 0) {
+      spans.push({ start: open, end: i + 1, type: openType });
+      open = -1;
+    } else if (part === 'O') open = -1;
+  }
+  return spans;
+}
+
+export function spansToTags(length: number, spans: readonly TokenSpan[]): Int8Array {
+  const tags = new Int8Array(length);
+  for (const s of spans) {
+    if (s.end - s.start === 1) tags[s.start] = tagU(s.type);
+    else {
+      tags[s.start] = tagB(s.type);
+      for (let i = s.start + 1; i < s.end - 1; i++) tags[i] = tagI(s.type);
+      tags[s.end - 1] = tagL(s.type);
+    }
+  }
+  return tags;
+}
+
+// ------------------------------------------------------------------ token forms
+
+/** Normalises typographic variants so news text looks like the training data ("Trump’s" → "Trump's"). */
+export function normalizeForm(token: string): string {
+  if (!/[\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2013\u2014\u2032\u00b4`]/.test(token)) return token;
+  return token
+    .replace(/[\u2018\u2019\u201a\u201b\u2032\u00b4`]/g, "'")
+    .replace(/[\u201c\u201d\u201e]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-');
+}
+
+function charClass(code: number, ch: string): string {
+  if (code >= 48 && code <= 57) return 'd';
+  if (ch !== ch.toLowerCase()) return 'X';
+  if (ch !== ch.toUpperCase()) return 'x';
+  return ch;
+}
+
+export function longShape(w: string): string {
+  let s = '';
+  for (let i = 0; i < w.length && i < 12; i++) s += charClass(w.charCodeAt(i), w[i]);
+  return s;
+}
+
+export function shortShape(w: string): string {
+  let s = '';
+  let last = '';
+  for (let i = 0; i < w.length; i++) {
+    const c = charClass(w.charCodeAt(i), w[i]);
+    if (c !== last) s += c;
+    last = c;
+  }
+  return s;
+}
+
+export function isCapitalized(w: string): boolean {
+  const c = w[0];
+  return c !== undefined && c !== c.toLowerCase();
+}
+
+function hasLetter(w: string): boolean {
+  return w.toLowerCase() !== w.toUpperCase();
+}
+
+export function isAllCaps(w: string): boolean {
+  return hasLetter(w) && w === w.toUpperCase();
+}
+
+// ------------------------------------------------------------------ templates
+
+const T = (name: string): number => hashString(name);
+const T_BIAS = T('bias');
+const T_W = T('w');
+const T_LW = T('lw');
+const T_SHAPE = T('sh');
+const T_LSHAPE = T('lsh');
+const T_PRE = T('pre');
+const T_SUF = T('suf');
+const T_FLAG = T('flag');
+const T_C1 = T('c1');
+const T_C2 = T('c2');
+const T_C3 = T('c3');
+const T_DIG = T('dig');
+const T_CTX = T('ctx');
+const T_BIL = T('bil');
+const T_BIR = T('bir');
+const T_SBIL = T('sbil');
+const T_SBIR = T('sbir');
+const T_FIRST = T('first');
+const T_CAPSENT = T('capsent');
+const T_GAZ = T('gaz');
+const T_DOCCASE = T('doccase');
+const T_DOCPRED = T('docpred');
+const T_DOCMAJ = T('docmaj');
+const T_DOCSPAN = T('docspan');
+const T_P1 = T('p1');
+const T_P12 = T('p12');
+const T_P1W = T('p1w');
+const T_P1S = T('p1s');
+
+const h = (template: number, value: string): number => hashString(value, template);
+
+/** Word clusters: lowercase word → [fine, mid, coarse]. */
+export type ClusterTable = Map<string, [number, number, number]>;
+
+/** Gazetteer: hash of a lowercase phrase (tokens joined by one space) → bitmask of GAZ_* kinds. */
+export type Gazetteer = Map<number, number>;
+export const GAZ_KINDS = ['city', 'country', 'demonym', 'region', 'org', 'bigcity'] as const;
+export const GAZ_MAX_LEN = 4;
+
+export function phraseHash(tokens: readonly string[], from: number, to: number): number {
+  let hsh = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    if (i > from) hsh = Math.imul(hsh ^ 32, 0x01000193);
+    const w = tokens[i];
+    for (let j = 0; j < w.length; j++) {
+      let c = w.charCodeAt(j);
+      if (c >= 65 && c <= 90) c += 32;
+      else if (c > 127) c = w[j].toLowerCase().charCodeAt(0);
+      hsh = Math.imul(hsh ^ c, 0x01000193);
+    }
+  }
+  return hsh >>> 0;
+}
+
+/** Hashes of the word-intrinsic features, and the subset used at context offsets. */
+interface WordHashes {
+  self: number[];
+  ctx: number[];
+  lw: number;
+  shape: number;
+}
+
+export function wordHashes(form: string, clusters: ClusterTable | null): WordHashes {
+  const lw = form.toLowerCase();
+  const shape = shortShape(form);
+  const self: number[] = [];
+  const ctx: number[] = [];
+  const hw = h(T_W, form);
+  const hlw = h(T_LW, lw);
+  const hsh = h(T_SHAPE, shape);
+  self.push(hw, hlw, hsh, h(T_LSHAPE, longShape(form)));
+  ctx.push(hlw, hsh);
+  const n = lw.length;
+  for (let k = 1; k <= 4 && k < n; k++) {
+    self.push(h(T_PRE + k, lw.slice(0, k)), h(T_SUF + k, lw.slice(n - k)));
+  }
+  const flags: string[] = [];
+  if (isAllCaps(form)) flags.push(form.length === 1 ? 'cap1' : 'allcaps');
+  else if (isCapitalized(form)) flags.push(/[A-Z].*[A-Z]/.test(form) ? 'mixedcap' : 'initcap');
+  if (/\d/.test(form)) flags.push('digit');
+  if (form.includes('-')) flags.push('hyphen');
+  if (/^(?:\p{L}\.)+\p{L}?$/u.test(form)) flags.push('abbrev');
+  if (/^\p{P}+$/u.test(form)) flags.push('punct');
+  if (/[^ -\u024f]/.test(form)) flags.push('nonlatin');
+  for (const f of flags) self.push(h(T_FLAG, f));
+  if (/\d/.test(form)) self.push(h(T_DIG, lw.replace(/\d/g, '0')));
+  const key = lw.replace(/^'+|'+$/g, '');
+  const c = clusters?.get(key) ?? (key.endsWith("'s") ? clusters?.get(key.slice(0, -2)) : undefined);
+  if (c !== undefined) {
+    const c1 = h(T_C1, String(c[0]));
+    const c2 = h(T_C2, String(c[1]));
+    const c3 = h(T_C3, String(c[2]));
+    self.push(c1, c2, c3);
+    ctx.push(c1, c2);
+  } else if (hasLetter(form)) {
+    self.push(h(T_C1, 'none'));
+  }
+  return { self, ctx, lw: hlw, shape: hsh };
+}
+
+export type Resolve = (hash: number) => number;
+
+interface CachedWord {
+  self: Int32Array;
+  /** Rows of context features at offsets -2, -1, +1, +2. */
+  ctx: Int32Array[];
+  lw: number;
+  shape: number;
+}
+
+const OFFSETS = [-2, -1, 1, 2];
+const PAD_START = '<S>';
+const PAD_END = '</S>';
+
+/** A document for tagging: sentences of token forms (already normalised with normalizeForm). */
+export type Doc = string[][];
+
+/**
+ * Per-document evidence gathered before tagging: how a word is cased elsewhere in the document, and
+ * (second pass) which labels the first pass gave it elsewhere.
+ */
+export interface DocEvidence {
+  /** lowercase word → [capitalised mid-sentence count, lowercase mid-sentence count] (non-caps sentences). */
+  casing: Map<string, [number, number]>;
+  /** lowercase word → per-type counts of first-pass labels, plus per-type counts inside multi-token spans. */
+  labels: Map<string, Int32Array> | null;
+  capsSentence: boolean[];
+}
+
+export function isCapsSentence(sentence: readonly string[]): boolean {
+  let letters = 0;
+  let caps = 0;
+  for (const w of sentence) {
+    if (!hasLetter(w)) continue;
+    letters++;
+    if (isAllCaps(w)) caps++;
+  }
+  return letters >= 2 && caps / letters > 0.8;
+}
+
+export function docEvidence(doc: Doc, firstPass: TokenSpan[][] | null): DocEvidence {
+  const casing = new Map<string, [number, number]>();
+  const capsSentence = doc.map(isCapsSentence);
+  doc.forEach((sentence, si) => {
+    if (capsSentence[si]) return;
+    for (let i = 1; i < sentence.length; i++) {
+      const w = sentence[i];
+      if (!hasLetter(w)) continue;
+      const prev = sentence[i - 1];
+      if (prev === '.' || prev === '"' || prev === ':' || prev === '?' || prev === '!') continue;
+      const lw = w.toLowerCase();
+      let c = casing.get(lw);
+      if (c === undefined) casing.set(lw, (c = [0, 0]));
+      if (isCapitalized(w)) c[0]++;
+      else c[1]++;
+    }
+  });
+  let labels: Map<string, Int32Array> | null = null;
+  if (firstPass !== null) {
+    labels = new Map();
+    doc.forEach((sentence, si) => {
+      for (const span of firstPass[si] ?? []) {
+        for (let i = span.start; i < span.end; i++) {
+          const lw = sentence[i].toLowerCase();
+          let c = labels!.get(lw);
+          if (c === undefined) labels!.set(lw, (c = new Int32Array(TYPES.length * 2)));
+          c[span.type]++;
+          if (span.end - span.start > 1) c[TYPES.length + span.type]++;
+        }
+      }
+    });
+  }
+  return { casing, labels, capsSentence };
+}
+
+/** Turns documents into per-token feature-row lists, caching per-word features. */
+export class FeatureExtractor {
+  private cache = new Map<string, CachedWord>();
+
+  constructor(
+    readonly clusters: ClusterTable | null,
+    readonly gazetteer: Gazetteer | null,
+    private readonly resolve: Resolve,
+  ) {}
+
+  private word(form: string): CachedWord {
+    let c = this.cache.get(form);
+    if (c !== undefined) return c;
+    if (this.cache.size > 300000) this.cache.clear();
+    const wh = wordHashes(form, this.clusters);
+    const rows = (hs: number[]): Int32Array => {
+      const out: number[] = [];
+      for (const x of hs) {
+        const r = this.resolve(x);
+        if (r >= 0) out.push(r);
+      }
+      return Int32Array.from(out);
+    };
+    c = {
+      self: rows(wh.self),
+      ctx: OFFSETS.map((off) => rows(wh.ctx.map((x) => mix(x, T_CTX + off)))),
+      lw: wh.lw,
+      shape: wh.shape,
+    };
+    this.cache.set(form, c);
+    return c;
+  }
+
+  /**
+   * Static feature rows for every token of one sentence: `rows` holds them back to back and
+   * `offsets[i]..offsets[i+1]` are token i's. Also returns lw/shape hashes for the dynamic features.
+   */
+  sentence(
+    sentence: readonly string[],
+    evidence: DocEvidence,
+    sentenceIndex: number,
+  ): { rows: Int32Array; offsets: Int32Array; lw: Uint32Array; shape: Uint32Array } {
+    const n = sentence.length;
+    const words = sentence.map((w) => this.word(w));
+    const start = this.word(PAD_START);
+    const end = this.word(PAD_END);
+    const at = (i: number): CachedWord => (i < 0 ? start : i >= n ? end : words[i]);
+    const out: number[] = [];
+    const offsets = new Int32Array(n + 1);
+    const lwArr = new Uint32Array(n);
+    const shArr = new Uint32Array(n);
+    const caps = evidence.capsSentence[sentenceIndex] === true;
+    const gazFeats = this.gazetteer !== null ? this.gazetteerFeatures(sentence) : null;
+    const push = (hash: number): void => {
+      const r = this.resolve(hash);
+      if (r >= 0) out.push(r);
+    };
+    for (let i = 0; i < n; i++) {
+      offsets[i] = out.length;
+      const w = words[i];
+      lwArr[i] = w.lw;
+      shArr[i] = w.shape;
+      push(T_BIAS);
+      for (let k = 0; k < w.self.length; k++) out.push(w.self[k]);
+      for (let o = 0; o < OFFSETS.length; o++) {
+        const cw = at(i + OFFSETS[o]);
+        const rows = cw.ctx[o];
+        for (let k = 0; k < rows.length; k++) out.push(rows[k]);
+      }
+      const prev = at(i - 1);
+      const next = at(i + 1);
+      push(mix(T_BIL, mix(prev.lw, w.lw)));
+      push(mix(T_BIR, mix(w.lw, next.lw)));
+      push(mix(T_SBIL, mix(prev.shape, w.shape)));
+      push(mix(T_SBIR, mix(w.shape, next.shape)));
+      if (i === 0) push(mix(T_FIRST, w.shape));
+      if (caps) {
+        push(T_CAPSENT);
+        push(mix(T_CAPSENT, w.lw));
+      }
+      if (gazFeats !== null) for (const g of gazFeats[i]) push(g);
+      const form = sentence[i];
+      if (hasLetter(form) && (isCapitalized(form) || caps)) {
+        const lw = form.toLowerCase();
+        const cs = evidence.casing.get(lw);
+        let capMid = cs?.[0] ?? 0;
+        let lowMid = cs?.[1] ?? 0;
+        // Exclude this token's own contribution.
+        if (!caps && i > 0 && cs !== undefined) {
+          if (isCapitalized(form)) capMid--;
+          else lowMid--;
+        }
+        const kind = capMid > 0 && lowMid === 0 ? 'cap' : lowMid > 0 && capMid === 0 ? 'low' : capMid > 0 ? 'mixed' : 'none';
+        push(h(T_DOCCASE, kind));
+        push(h(T_DOCCASE, `${kind}|${caps ? 'C' : i === 0 ? 'F' : 'M'}`));
+        const labels = evidence.labels?.get(lw);
+        if (evidence.labels !== null) {
+          if (labels === undefined) push(h(T_DOCPRED, 'none'));
+          else {
+            let best = -1;
+            let bestCount = 0;
+            for (let t = 0; t < TYPES.length; t++) {
+              if (labels[t] > 0) push(h(T_DOCPRED, TYPES[t]));
+              if (labels[t] > bestCount) {
+                bestCount = labels[t];
+                best = t;
+              }
+              if (labels[TYPES.length + t] > 0) push(h(T_DOCSPAN, TYPES[t]));
+            }
+            if (best >= 0) push(h(T_DOCMAJ, TYPES[best]));
+          }
+        }
+      }
+    }
+    offsets[n] = out.length;
+    return { rows: Int32Array.from(out), offsets, lw: lwArr, shape: shArr };
+  }
+
+  private gazetteerFeatures(sentence: readonly string[]): number[][] {
+    const gaz = this.gazetteer!;
+    const n = sentence.length;
+    const feats: number[][] = sentence.map(() => []);
+    for (let i = 0; i < n; i++) {
+      const c0 = sentence[i].charCodeAt(0);
+      // Gazetteer phrases start with a letter or digit.
+      if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 > 127)) continue;
+      for (let len = 1; len <= GAZ_MAX_LEN && i + len <= n; len++) {
+        const mask = gaz.get(phraseHash(sentence, i, i + len));
+        if (mask === undefined) continue;
+        for (let k = 0; k < GAZ_KINDS.length; k++) {
+          if ((mask & (1 << k)) === 0) continue;
+          const kind = GAZ_KINDS[k];
+          if (len === 1) feats[i].push(h(T_GAZ, `U-${kind}`));
+          else {
+            feats[i].push(h(T_GAZ, `B-${kind}`));
+            for (let j = i + 1; j < i + len - 1; j++) feats[j].push(h(T_GAZ, `I-${kind}`));
+            feats[i + len - 1].push(h(T_GAZ, `L-${kind}`));
+          }
+        }
+      }
+    }
+    return feats;
+  }
+}
+
+/** Hashes of the dynamic (previous-tag) features for one token. */
+export function dynamicHashes(p1: number, p2: number, lw: number, shape: number, out: number[]): void {
+  out.length = 0;
+  out.push(mix(T_P1, p1), mix(T_P12, p1 * 32 + p2), mix(T_P1W, mix(p1, lw)), mix(T_P1S, mix(p1, shape)));
+}

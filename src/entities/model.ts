@@ -1,0 +1,297 @@
+/**
+ * The NER model at run time: a two-stage greedy averaged-perceptron tagger over hashed features
+ * (see features.ts). Stage 1 tags with local and document-casing features; stage 2 adds what stage 1
+ * said about the same words elsewhere in the document (Ratinov & Roth's non-local features).
+ *
+ * File format (`models/ner/model.bin.gz`, gzip): `DLNER1\n`, a uint32 header length, a JSON header,
+ * then for each stage its feature keys (uint32) and int16-quantised weights (rows × NUM_TAGS, one
+ * scale per stage), then the gazetteer (uint32 phrase hashes + uint8 kind masks). Word clusters live
+ * beside it in `clusters.tsv.gz`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { packagePath } from '../core/paths.js';
+import { DatelineError } from '../core/errors.js';
+import {
+  ALLOWED,
+  NUM_TAGS,
+  FeatureExtractor,
+  docEvidence,
+  dynamicHashes,
+  tagPart,
+  tagsToSpans,
+  type ClusterTable,
+  type Doc,
+  type Gazetteer,
+  type TokenSpan,
+} from './features.js';
+
+export const DEFAULT_MODEL_PATH = packagePath('models', 'ner', 'model.bin.gz');
+export const DEFAULT_CLUSTERS_FILE = packagePath('models', 'ner', 'clusters.tsv.gz');
+const MAGIC = 'DLNER1\n';
+
+/** Open-addressing uint32 → int32 map (faster than Map for the hot loop). */
+export class HashIndex {
+  keys: Uint32Array;
+  vals: Int32Array;
+  mask: number;
+  size = 0;
+
+  constructor(capacity = 1024) {
+    let cap = 16;
+    while (cap < capacity * 2) cap *= 2;
+    this.keys = new Uint32Array(cap);
+    this.vals = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+  }
+
+  get(key: number): number {
+    const k = key === 0 ? 1 : key;
+    let i = Math.imul(k, 0x9e3779b1) >>> 0 & this.mask;
+    for (;;) {
+      const found = this.keys[i];
+      if (found === k) return this.vals[i];
+      if (found === 0) return -1;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  set(key: number, value: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const k = key === 0 ? 1 : key;
+    let i = Math.imul(k, 0x9e3779b1) >>> 0 & this.mask;
+    for (;;) {
+      const found = this.keys[i];
+      if (found === k) {
+        this.vals[i] = value;
+        return;
+      }
+      if (found === 0) {
+        this.keys[i] = k;
+        this.vals[i] = value;
+        this.size++;
+        return;
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldVals = this.vals;
+    this.keys = new Uint32Array(oldKeys.length * 2);
+    this.vals = new Int32Array(oldKeys.length * 2).fill(-1);
+    this.mask = this.keys.length - 1;
+    this.size = 0;
+    for (let i = 0; i < oldKeys.length; i++) if (oldKeys[i] !== 0) this.set(oldKeys[i], oldVals[i]);
+  }
+}
+
+/** One perceptron stage: feature keys and their weight rows. */
+export interface Stage {
+  keys: Uint32Array;
+  /** rows × NUM_TAGS. */
+  weights: Float32Array;
+}
+
+export interface NerModelData {
+  stages: Stage[];
+  gazetteer: Gazetteer;
+  clusters: ClusterTable;
+  meta: Record<string, unknown>;
+}
+
+/** Greedy left-to-right decoding of one sentence with BILOU constraints. */
+export function decodeSentence(
+  weights: Float32Array | Float64Array,
+  rows: Int32Array,
+  offsets: Int32Array,
+  lw: Uint32Array,
+  shape: Uint32Array,
+  resolve: (hash: number) => number,
+  out: Int8Array,
+): void {
+  const n = offsets.length - 1;
+  const scores = new Float64Array(NUM_TAGS);
+  const dyn: number[] = [];
+  let p1 = NUM_TAGS;
+  let p2 = NUM_TAGS;
+  for (let i = 0; i < n; i++) {
+    scores.fill(0);
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+      const base = rows[k] * NUM_TAGS;
+      for (let t = 0; t < NUM_TAGS; t++) scores[t] += weights[base + t];
+    }
+    dynamicHashes(p1, p2, lw[i], shape[i], dyn);
+    for (const hsh of dyn) {
+      const r = resolve(hsh);
+      if (r < 0) continue;
+      const base = r * NUM_TAGS;
+      for (let t = 0; t < NUM_TAGS; t++) scores[t] += weights[base + t];
+    }
+    const allowedBase = p1 * NUM_TAGS;
+    const last = i === n - 1;
+    let best = 0;
+    let bestScore = -Infinity;
+    for (let t = 0; t < NUM_TAGS; t++) {
+      if (ALLOWED[allowedBase + t] === 0) continue;
+      if (last) {
+        const part = tagPart(t);
+        if (part === 'B' || part === 'I') continue;
+      }
+      if (scores[t] > bestScore) {
+        bestScore = scores[t];
+        best = t;
+      }
+    }
+    out[i] = best;
+    p2 = p1;
+    p1 = best;
+  }
+}
+
+/** Tags a document (sentences of token forms) with a sequence of stages; returns spans per sentence. */
+export function tagWithStages(
+  doc: Doc,
+  stages: ReadonlyArray<{ weights: Float32Array | Float64Array; extractor: FeatureExtractor; resolve: (h: number) => number }>,
+): TokenSpan[][] {
+  let previous: TokenSpan[][] | null = null;
+  for (let s = 0; s < stages.length; s++) {
+    const stage = stages[s];
+    const evidence = docEvidence(doc, s === 0 ? null : previous);
+    const result: TokenSpan[][] = [];
+    for (let si = 0; si < doc.length; si++) {
+      const sentence = doc[si];
+      if (sentence.length === 0) {
+        result.push([]);
+        continue;
+      }
+      const f = stage.extractor.sentence(sentence, evidence, si);
+      const tags = new Int8Array(sentence.length);
+      decodeSentence(stage.weights, f.rows, f.offsets, f.lw, f.shape, stage.resolve, tags);
+      result.push(tagsToSpans(tags));
+    }
+    previous = result;
+  }
+  return previous ?? [];
+}
+
+export class NerModel {
+  private readonly runtime: Array<{ weights: Float32Array; extractor: FeatureExtractor; resolve: (h: number) => number }>;
+
+  constructor(readonly data: NerModelData) {
+    this.runtime = data.stages.map((stage) => {
+      const index = new HashIndex(stage.keys.length);
+      for (let i = 0; i < stage.keys.length; i++) index.set(stage.keys[i], i);
+      const resolve = (hsh: number): number => index.get(hsh);
+      return { weights: stage.weights, extractor: new FeatureExtractor(data.clusters, data.gazetteer, resolve), resolve };
+    });
+  }
+
+  /** Tags one document: sentences of token forms (normalise with normalizeForm first). */
+  tagDocument(doc: Doc): TokenSpan[][] {
+    return tagWithStages(doc, this.runtime);
+  }
+}
+
+// ------------------------------------------------------------------ serialisation
+
+export function serializeModel(data: Omit<NerModelData, 'clusters'>): Buffer {
+  const parts: Buffer[] = [];
+  const stageMeta: Array<{ rows: number; scale: number }> = [];
+  for (const stage of data.stages) {
+    let max = 0;
+    for (let i = 0; i < stage.weights.length; i++) max = Math.max(max, Math.abs(stage.weights[i]));
+    const scale = max > 0 ? max / 32767 : 1;
+    const q = new Int16Array(stage.weights.length);
+    for (let i = 0; i < q.length; i++) q[i] = Math.round(stage.weights[i] / scale);
+    stageMeta.push({ rows: stage.keys.length, scale });
+    parts.push(Buffer.from(stage.keys.buffer, stage.keys.byteOffset, stage.keys.byteLength));
+    parts.push(Buffer.from(q.buffer, q.byteOffset, q.byteLength));
+  }
+  const gazKeys = Uint32Array.from(data.gazetteer.keys());
+  const gazMasks = Uint8Array.from(data.gazetteer.values());
+  parts.push(Buffer.from(gazKeys.buffer), Buffer.from(gazMasks.buffer));
+  const header = Buffer.from(
+    JSON.stringify({ numTags: NUM_TAGS, stages: stageMeta, gazetteer: gazKeys.length, meta: data.meta }),
+    'utf8',
+  );
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(header.length, 0);
+  return gzipSync(Buffer.concat([Buffer.from(MAGIC, 'utf8'), len, header, ...parts]), { level: 9 });
+}
+
+function aligned(buf: Buffer, offset: number, bytes: number): ArrayBuffer {
+  return buf.buffer.slice(buf.byteOffset + offset, buf.byteOffset + offset + bytes) as ArrayBuffer;
+}
+
+export function deserializeModel(gz: Buffer, clusters: ClusterTable): NerModelData {
+  const buf = gunzipSync(gz);
+  if (buf.subarray(0, MAGIC.length).toString('utf8') !== MAGIC) throw new Error('not a dateline NER model');
+  let at = MAGIC.length;
+  const headerLen = buf.readUInt32LE(at);
+  at += 4;
+  const header = JSON.parse(buf.subarray(at, at + headerLen).toString('utf8')) as {
+    numTags: number;
+    stages: Array<{ rows: number; scale: number }>;
+    gazetteer: number;
+    meta: Record<string, unknown>;
+  };
+  at += headerLen;
+  if (header.numTags !== NUM_TAGS) throw new Error(`model has ${header.numTags} tags, code expects ${NUM_TAGS}`);
+  const stages: Stage[] = [];
+  for (const s of header.stages) {
+    const keys = new Uint32Array(aligned(buf, at, s.rows * 4));
+    at += s.rows * 4;
+    const q = new Int16Array(aligned(buf, at, s.rows * NUM_TAGS * 2));
+    at += s.rows * NUM_TAGS * 2;
+    const weights = new Float32Array(q.length);
+    for (let i = 0; i < q.length; i++) weights[i] = q[i] * s.scale;
+    stages.push({ keys, weights });
+  }
+  const gazKeys = new Uint32Array(aligned(buf, at, header.gazetteer * 4));
+  at += header.gazetteer * 4;
+  const gazMasks = new Uint8Array(aligned(buf, at, header.gazetteer));
+  const gazetteer: Gazetteer = new Map();
+  for (let i = 0; i < gazKeys.length; i++) gazetteer.set(gazKeys[i], gazMasks[i]);
+  return { stages, gazetteer, clusters, meta: header.meta };
+}
+
+export function parseClusters(gz: Buffer): ClusterTable {
+  const table: ClusterTable = new Map();
+  const text = gunzipSync(gz).toString('utf8');
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    const a = line.indexOf('\t');
+    if (a < 0) continue;
+    const b = line.indexOf('\t', a + 1);
+    const c = line.indexOf('\t', b + 1);
+    table.set(line.slice(0, a), [Number(line.slice(a + 1, b)), Number(line.slice(b + 1, c)), Number(line.slice(c + 1))]);
+  }
+  return table;
+}
+
+export function loadClusters(path = DEFAULT_CLUSTERS_FILE): ClusterTable {
+  if (!existsSync(path)) return new Map();
+  return parseClusters(readFileSync(path));
+}
+
+export function loadNerModelFrom(path: string, clustersPath = DEFAULT_CLUSTERS_FILE): NerModel {
+  try {
+    return new NerModel(deserializeModel(readFileSync(path), loadClusters(clustersPath)));
+  } catch (error) {
+    throw new DatelineError('MODEL_LOAD', { path, reason: (error as Error).message }, { cause: error });
+  }
+}
+
+let cached: NerModel | null = null;
+
+/** The shipped model, loaded once on first use. */
+export function defaultNerModel(): NerModel {
+  cached ??= loadNerModelFrom(DEFAULT_MODEL_PATH);
+  return cached;
+}

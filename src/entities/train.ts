@@ -1,0 +1,355 @@
+/**
+ * Trains the NER model: `npm run train:ner` (node dist/entities/train.js).
+ *
+ *   node dist/entities/train.js [--train FILE] [--valid FILE] [--out FILE] [--epochs N] [--stages 1|2]
+ *                               [--folds K] [--seed N] [--clusters FILE] [--prune X]
+ *
+ * Defaults: ../shared/data/conll2003/train.txt to learn, valid.txt to pick the epoch (never test.txt),
+ * models/ner/model.bin.gz out. Greedy averaged perceptron, BILOU tags, hashed features (features.ts).
+ * Stage 2 learns from stage-1 labels of the same words elsewhere in the document; its training labels
+ * come from K-fold jackknifing so they are as noisy as at run time.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { sharedPath } from '../core/paths.js';
+import { parseArgs, numberFlag, stringFlag } from '../cli/args.js';
+import { parseConll, iobToSpans, scoreSpans, type ConllDocument } from './conll.js';
+import {
+  ALLOWED,
+  NUM_TAGS,
+  FeatureExtractor,
+  docEvidence,
+  dynamicHashes,
+  normalizeForm,
+  spansToTags,
+  tagPart,
+  type ClusterTable,
+  type Doc,
+  type Gazetteer,
+  type TokenSpan,
+} from './features.js';
+import { buildGazetteer } from './gazetteer.js';
+import { seededRandom, shuffle } from './hash.js';
+import { DEFAULT_CLUSTERS_FILE, DEFAULT_MODEL_PATH, HashIndex, decodeSentence, loadClusters, serializeModel, type NerModelData, type Stage } from './model.js';
+
+export interface LabelledDoc {
+  doc: Doc;
+  gold: TokenSpan[][];
+}
+
+export function labelledDocs(docs: ConllDocument[]): LabelledDoc[] {
+  return docs.map((d) => ({
+    doc: d.sentences.map((s) => s.tokens.map(normalizeForm)),
+    gold: d.sentences.map((s) => iobToSpans(s.tags)),
+  }));
+}
+
+interface SentFeat {
+  rows: Int32Array;
+  offsets: Int32Array;
+  lw: Uint32Array;
+  shape: Uint32Array;
+  gold: Int8Array;
+}
+
+/** A growable feature dictionary: hash → row. */
+class Dictionary {
+  index = new HashIndex(1 << 16);
+  hashes: number[] = [];
+  frozen = false;
+  resolve = (hsh: number): number => {
+    const r = this.index.get(hsh);
+    if (r >= 0 || this.frozen) return r;
+    const row = this.hashes.length;
+    this.index.set(hsh, row);
+    this.hashes.push(hsh);
+    return row;
+  };
+  lookup = (hsh: number): number => this.index.get(hsh);
+}
+
+export interface TrainOptions {
+  epochs: number;
+  seed: number;
+  clusters: ClusterTable | null;
+  gazetteer: Gazetteer | null;
+  /** Rows whose largest |weight| is below this are dropped from the saved model. */
+  prune: number;
+  log?: (line: string) => void;
+}
+
+export interface TrainedStage {
+  dict: Dictionary;
+  weights: Float32Array;
+  bestEpoch: number;
+  validF1: number;
+}
+
+function extract(
+  data: LabelledDoc[],
+  previous: TokenSpan[][][] | null,
+  extractor: FeatureExtractor,
+  dict: Dictionary | null,
+): SentFeat[][] {
+  const dyn: number[] = [];
+  return data.map((d, di) => {
+    const evidence = docEvidence(d.doc, previous === null ? null : previous[di]);
+    return d.doc.map((sentence, si) => {
+      const f = extractor.sentence(sentence, evidence, si);
+      const gold = spansToTags(sentence.length, d.gold[si] ?? []);
+      if (dict !== null && !dict.frozen) {
+        // Register previous-tag features as seen with gold history so the weights have room for them.
+        let p1 = NUM_TAGS;
+        let p2 = NUM_TAGS;
+        for (let i = 0; i < sentence.length; i++) {
+          dynamicHashes(p1, p2, f.lw[i], f.shape[i], dyn);
+          for (const x of dyn) dict.resolve(x);
+          p2 = p1;
+          p1 = gold[i];
+        }
+      }
+      return { ...f, gold };
+    });
+  });
+}
+
+function decodeAll(weights: Float32Array, feats: SentFeat[][], resolve: (h: number) => number): TokenSpan[][][] {
+  return feats.map((doc) =>
+    doc.map((s) => {
+      const out = new Int8Array(s.gold.length);
+      decodeSentence(weights, s.rows, s.offsets, s.lw, s.shape, resolve, out);
+      return tagsFromArray(out);
+    }),
+  );
+}
+
+function tagsFromArray(tags: Int8Array): TokenSpan[] {
+  const spans: TokenSpan[] = [];
+  let open = -1;
+  for (let i = 0; i < tags.length; i++) {
+    const part = tagPart(tags[i]);
+    const type = (tags[i] - 1) >> 2;
+    if (part === 'U') spans.push({ start: i, end: i + 1, type });
+    else if (part === 'B') open = i;
+    else if (part === 'L' && open >= 0) {
+      spans.push({ start: open, end: i + 1, type });
+      open = -1;
+    }
+  }
+  return spans;
+}
+
+/** Trains one perceptron stage; picks the epoch with the best valid F1 when valid data is given. */
+export function trainStage(
+  train: LabelledDoc[],
+  trainPrevious: TokenSpan[][][] | null,
+  valid: LabelledDoc[] | null,
+  validPrevious: TokenSpan[][][] | null,
+  options: TrainOptions,
+): TrainedStage {
+  const log = options.log ?? ((): void => {});
+  const dict = new Dictionary();
+  const t0 = Date.now();
+  const trainFeats = extract(train, trainPrevious, new FeatureExtractor(options.clusters, options.gazetteer, dict.resolve), dict);
+  dict.frozen = true;
+  const validFeats =
+    valid === null ? null : extract(valid, validPrevious, new FeatureExtractor(options.clusters, options.gazetteer, dict.lookup), null);
+  const nRows = dict.hashes.length;
+  log(`  features: ${nRows} (extracted in ${Date.now() - t0} ms)`);
+  const w = new Float32Array(nRows * NUM_TAGS);
+  const acc = new Float64Array(nRows * NUM_TAGS);
+  let c = 1;
+  const sentences = trainFeats.flat();
+  const order = sentences.map((_, i) => i);
+  const random = seededRandom(options.seed);
+  const scores = new Float64Array(NUM_TAGS);
+  const dyn: number[] = [];
+  const dynRows: number[] = [];
+  let best: { weights: Float32Array; epoch: number; f1: number } | null = null;
+  const averaged = (): Float32Array => {
+    const avg = new Float32Array(w.length);
+    for (let i = 0; i < w.length; i++) avg[i] = w[i] - acc[i] / c;
+    return avg;
+  };
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    const te = Date.now();
+    shuffle(order, random);
+    let errors = 0;
+    let tokens = 0;
+    for (const si of order) {
+      const s = sentences[si];
+      const n = s.gold.length;
+      let p1 = NUM_TAGS;
+      let p2 = NUM_TAGS;
+      for (let i = 0; i < n; i++) {
+        scores.fill(0);
+        const from = s.offsets[i];
+        const to = s.offsets[i + 1];
+        for (let k = from; k < to; k++) {
+          const base = s.rows[k] * NUM_TAGS;
+          for (let t = 0; t < NUM_TAGS; t++) scores[t] += w[base + t];
+        }
+        dynamicHashes(p1, p2, s.lw[i], s.shape[i], dyn);
+        dynRows.length = 0;
+        for (const x of dyn) {
+          const r = dict.lookup(x);
+          if (r < 0) continue;
+          dynRows.push(r);
+          const base = r * NUM_TAGS;
+          for (let t = 0; t < NUM_TAGS; t++) scores[t] += w[base + t];
+        }
+        const allowedBase = p1 * NUM_TAGS;
+        const last = i === n - 1;
+        let pred = 0;
+        let bestScore = -Infinity;
+        for (let t = 0; t < NUM_TAGS; t++) {
+          if (ALLOWED[allowedBase + t] === 0) continue;
+          if (last) {
+            const part = tagPart(t);
+            if (part === 'B' || part === 'I') continue;
+          }
+          if (scores[t] > bestScore) {
+            bestScore = scores[t];
+            pred = t;
+          }
+        }
+        const gold = s.gold[i];
+        tokens++;
+        if (pred !== gold) {
+          errors++;
+          const update = (row: number): void => {
+            const base = row * NUM_TAGS;
+            w[base + gold] += 1;
+            acc[base + gold] += c;
+            w[base + pred] -= 1;
+            acc[base + pred] -= c;
+          };
+          for (let k = from; k < to; k++) update(s.rows[k]);
+          for (const r of dynRows) update(r);
+        }
+        c++;
+        p2 = p1;
+        p1 = pred;
+      }
+    }
+    let line = `  epoch ${epoch}: train token error ${((100 * errors) / tokens).toFixed(2)}% (${Date.now() - te} ms)`;
+    if (validFeats !== null && valid !== null) {
+      const avg = averaged();
+      const pred = decodeAll(avg, validFeats, dict.lookup).flat();
+      const score = scoreSpans(valid.flatMap((d) => d.gold), pred);
+      line += `, valid F1 ${(100 * score.overall.f1).toFixed(2)}`;
+      if (best === null || score.overall.f1 > best.f1) best = { weights: avg, epoch, f1: score.overall.f1 };
+    }
+    log(line);
+  }
+  if (best === null) best = { weights: averaged(), epoch: options.epochs, f1: NaN };
+  return { dict, weights: best.weights, bestEpoch: best.epoch, validF1: best.f1 };
+}
+
+/** Tags documents with a trained stage (used for jackknifing and for the valid set). */
+export function tagWithTrained(
+  stage: TrainedStage,
+  data: LabelledDoc[],
+  previous: TokenSpan[][][] | null,
+  options: TrainOptions,
+): TokenSpan[][][] {
+  const feats = extract(data, previous, new FeatureExtractor(options.clusters, options.gazetteer, stage.dict.lookup), null);
+  return decodeAll(stage.weights, feats, stage.dict.lookup);
+}
+
+/** Keeps rows with some weight above `prune`; returns the saved form. */
+export function compactStage(stage: TrainedStage, prune: number): Stage {
+  const rows: number[] = [];
+  const nRows = stage.dict.hashes.length;
+  for (let r = 0; r < nRows; r++) {
+    let max = 0;
+    for (let t = 0; t < NUM_TAGS; t++) max = Math.max(max, Math.abs(stage.weights[r * NUM_TAGS + t]));
+    if (max > prune) rows.push(r);
+  }
+  const keys = new Uint32Array(rows.length);
+  const weights = new Float32Array(rows.length * NUM_TAGS);
+  rows.forEach((r, i) => {
+    keys[i] = stage.dict.hashes[r] >>> 0;
+    weights.set(stage.weights.subarray(r * NUM_TAGS, (r + 1) * NUM_TAGS), i * NUM_TAGS);
+  });
+  return { keys, weights };
+}
+
+export interface TrainResult {
+  model: Omit<NerModelData, 'clusters'>;
+  report: Record<string, number>;
+}
+
+/** The whole recipe: stage 1, then (stages = 2) jackknifed stage-1 labels and stage 2. */
+export function trainNer(
+  train: LabelledDoc[],
+  valid: LabelledDoc[] | null,
+  options: TrainOptions & { stages: number; folds: number },
+): TrainResult {
+  const log = options.log ?? ((): void => {});
+  log(`stage 1 on ${train.length} documents`);
+  const stage1 = trainStage(train, null, valid, null, options);
+  const report: Record<string, number> = { stage1Epoch: stage1.bestEpoch, stage1ValidF1: stage1.validF1 };
+  const stages: Stage[] = [compactStage(stage1, options.prune)];
+  if (options.stages >= 2) {
+    const folds = Math.max(2, options.folds);
+    const trainPrevious: TokenSpan[][][] = new Array<TokenSpan[][]>(train.length);
+    for (let k = 0; k < folds; k++) {
+      const held = train.filter((_, i) => i % folds === k);
+      const rest = train.filter((_, i) => i % folds !== k);
+      log(`jackknife fold ${k + 1}/${folds}: ${rest.length} documents`);
+      const foldStage = trainStage(rest, null, null, null, { ...options, epochs: stage1.bestEpoch, log: () => {} });
+      const tagged = tagWithTrained(foldStage, held, null, options);
+      let j = 0;
+      train.forEach((_, i) => {
+        if (i % folds === k) trainPrevious[i] = tagged[j++];
+      });
+    }
+    const validPrevious = valid === null ? null : tagWithTrained(stage1, valid, null, options);
+    log('stage 2');
+    const stage2 = trainStage(train, trainPrevious, valid, validPrevious, options);
+    report.stage2Epoch = stage2.bestEpoch;
+    report.stage2ValidF1 = stage2.validF1;
+    stages.push(compactStage(stage2, options.prune));
+  }
+  return {
+    model: { stages, gazetteer: options.gazetteer ?? new Map(), meta: { ...report, trainedOn: train.length } },
+    report,
+  };
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2), {
+    values: ['train', 'valid', 'out', 'epochs', 'stages', 'folds', 'seed', 'clusters', 'prune', 'limit'],
+  });
+  const trainPath = stringFlag(args, 'train') ?? sharedPath('data', 'conll2003', 'train.txt');
+  const validPath = stringFlag(args, 'valid') ?? sharedPath('data', 'conll2003', 'valid.txt');
+  const out = stringFlag(args, 'out') ?? DEFAULT_MODEL_PATH;
+  const limit = numberFlag(args, 'limit', Infinity);
+  const t0 = Date.now();
+  const log = (line: string): void => {
+    process.stderr.write(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${line}\n`);
+  };
+  const train = labelledDocs(parseConll(readFileSync(trainPath, 'utf8'))).slice(0, limit);
+  const valid = labelledDocs(parseConll(readFileSync(validPath, 'utf8')));
+  const clusters = loadClusters(stringFlag(args, 'clusters') ?? DEFAULT_CLUSTERS_FILE);
+  log(`train ${trainPath}: ${train.length} docs; valid ${validPath}: ${valid.length} docs; ${clusters.size} clustered words`);
+  const gazetteer = buildGazetteer();
+  log(`gazetteer: ${gazetteer.size} phrases`);
+  const result = trainNer(train, valid, {
+    epochs: numberFlag(args, 'epochs', 12),
+    stages: numberFlag(args, 'stages', 2),
+    folds: numberFlag(args, 'folds', 4),
+    seed: numberFlag(args, 'seed', 7),
+    prune: numberFlag(args, 'prune', 0.01),
+    clusters,
+    gazetteer,
+    log,
+  });
+  const bytes = serializeModel(result.model);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, bytes);
+  log(`wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB; ${JSON.stringify(result.report)}`);
+}
+
+if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) main();
