@@ -1,0 +1,989 @@
+/**
+ * The news temporal grammar: finds candidate expressions in one sentence and gives each a resolver.
+ *
+ * Candidates come from our own rules (relative and vague expressions, durations, sets, quarters, seasons,
+ * decades, weekdays, month dates, clock times) and, as a fallback for calendar formats the rules lack, from
+ * chrono-node. Resolution is deferred: a candidate's `resolve` takes the anchor (a day, or none) and the
+ * tense cue, so the same candidate can be resolved against both ends of an uncertain publication date.
+ */
+import * as chrono from 'chrono-node';
+import type { TimexType } from '../core/layers.js';
+import {
+  addMonths,
+  centuryInterval,
+  dayInterval,
+  decadeInterval,
+  epochDay,
+  halfInterval,
+  isoDay,
+  monthInterval,
+  pad,
+  quarterInterval,
+  quarterOf,
+  seasonInterval,
+  seasonOf,
+  weekInterval,
+  weekday,
+  weekendInterval,
+  yearInterval,
+  ymd,
+  daysInMonth,
+  type Interval,
+} from './calendar.js';
+import {
+  COUNT,
+  HEDGE,
+  HOLIDAY,
+  HOLIDAYS,
+  MONTH,
+  PART_OF_DAY,
+  SEASONS,
+  UNIT,
+  WEEKDAY,
+  durationValue,
+  monthNumber,
+  parseCount,
+  unitOf,
+  weekdayNumber,
+} from './lexicon.js';
+
+export type Direction = 'past' | 'future' | null;
+
+export interface ResolveContext {
+  /** Anchor day (epoch day), normally the publication date; null when unknown. */
+  anchor: number | null;
+  /** Tense cue around the expression. */
+  dir: Direction;
+  /** Narrative reference: the last day-level date resolved before this expression in the document. */
+  lastDay: number | null;
+  /** The last quarter mentioned, for "a year earlier" in earnings reports. */
+  lastQuarter: { y: number; q: number } | null;
+}
+
+export interface Resolution {
+  type: TimexType;
+  value: string;
+  interval?: Interval;
+  anchor: 'published' | 'event' | 'none';
+  direction?: 'past' | 'future' | 'same';
+  stated: string[];
+  implied: string[];
+}
+
+export interface Candidate {
+  start: number;
+  end: number;
+  rule: string;
+  /** Higher wins among equally long overlapping candidates. */
+  prio: number;
+  /** A clock time with no date of its own ("5 p.m.", "noon"); may merge with an adjacent day. */
+  clock?: { hh: number; mi: number; text: string };
+  /** Resolves to a single day, so a clock time may attach to it. */
+  dayLevel?: boolean;
+  resolve(ctx: ResolveContext): Resolution;
+}
+
+// ------------------------------------------------------------------ helpers
+
+const B = '(?<![\\w’\'-])';
+const E = '(?![\\w-])';
+
+function ci(word: string): string {
+  return word.replace(/\b([a-z])/g, (_m, c: string) => `[${c.toUpperCase()}${c}]`);
+}
+
+function rx(source: string, flags = 'g'): RegExp {
+  return new RegExp(source, flags);
+}
+
+function interval(type: TimexType, iv: Interval, anchor: Resolution['anchor'], stated: string[], implied: string[], direction?: Resolution['direction']): Resolution {
+  return { type, value: iv.value, interval: iv, anchor, stated, implied, direction };
+}
+
+function unresolved(type: TimexType, value: string, stated: string[], anchor: Resolution['anchor'] = 'none'): Resolution {
+  return { type, value, anchor, stated, implied: [] };
+}
+
+function directionOf(day: number, anchor: number): 'past' | 'future' | 'same' {
+  return day < anchor ? 'past' : day > anchor ? 'future' : 'same';
+}
+
+/** Most recent day with weekday `wd` on/before (past) or on/after (future) the anchor. */
+export function resolveWeekday(anchor: number, wd: number, dir: Direction, strict: 'last' | 'next' | null): number {
+  const today = weekday(anchor);
+  if (strict === 'next' || (strict === null && dir === 'future')) {
+    let delta = (wd - today + 7) % 7;
+    if (strict === 'next' && delta === 0) delta = 7;
+    return anchor + delta;
+  }
+  let back = (today - wd + 7) % 7;
+  if (strict === 'last' && back === 0) back = 7;
+  return anchor - back;
+}
+
+/**
+ * Picks the year for a month (and day) given without one. News is past-biased: the latest instance on or
+ * before the anchor, unless a future cue says otherwise, or the next instance is much closer (and soon).
+ */
+export function pickYear(anchor: number, m: number, d: number | null, dir: Direction): number {
+  const { y } = ymd(anchor);
+  const at = (yy: number): number => epochDay(yy, m, d ?? 1);
+  const atEnd = (yy: number): number => (d === null ? epochDay(yy, m, daysInMonth(yy, m)) : at(yy));
+  // Same month (month-only) or same day counts as both past and future.
+  if (at(y) <= anchor && atEnd(y) >= anchor) return y;
+  const past = at(y) <= anchor ? y : y - 1;
+  const future = at(y) > anchor ? y : y + 1;
+  if (dir === 'future') return future;
+  if (dir === 'past') return past;
+  const pastDist = anchor - atEnd(past);
+  const futureDist = at(future) - anchor;
+  return futureDist * 4 < pastDist && futureDist <= 45 ? future : past;
+}
+
+function shiftUnit(anchor: number, unit: string, n: number): Interval {
+  const { y, m } = ymd(anchor);
+  switch (unit) {
+    case 'day':
+    case 'night':
+      return dayInterval(anchor + n);
+    case 'week':
+      return weekInterval(anchor + 7 * n);
+    case 'weekend':
+      return weekendInterval(anchor + 7 * n);
+    case 'month': {
+      const t = addMonths(y, m, n);
+      return monthInterval(t.y, t.m);
+    }
+    case 'quarter': {
+      const t = addMonths(y, (quarterOf(m) - 1) * 3 + 1, 3 * n);
+      return quarterInterval(t.y, quarterOf(t.m));
+    }
+    case 'decade':
+      return decadeInterval(Math.floor(y / 10) * 10 + 10 * n);
+    case 'century':
+      return centuryInterval(Math.floor(y / 100) * 100 + 100 * n);
+    default:
+      return yearInterval(y + n);
+  }
+}
+
+const FUTURE_CUE = /\b(?:will|won['’]?t|wo n't|shall|going to|plans? to|planning to|planned to|scheduled|set to|expected to|is to|are to|upcoming|intends? to|aims? to|hopes? to|due to (?:be|begin|start|meet|arrive|take|hold|vote|announce))\b|['’]ll\b/i;
+const PAST_CUE = /\b(?:said|was|were|had|did|ago|earlier|announced|reported|told|killed|began|started)\b/i;
+
+/** Tense cue for an expression at [start, end) of a sentence. */
+export function tenseCue(sentence: string, start: number, end: number): Direction {
+  const before = sentence.slice(Math.max(0, start - 70), start);
+  const after = sentence.slice(end, end + 35);
+  if (FUTURE_CUE.test(before) || FUTURE_CUE.test(after)) return 'future';
+  if (PAST_CUE.test(before) || PAST_CUE.test(after)) return 'past';
+  return null;
+}
+
+// ------------------------------------------------------------------ rules
+
+interface RuleMatch {
+  m: RegExpExecArray;
+  sentence: string;
+}
+
+interface Rule {
+  name: string;
+  re: RegExp;
+  prio: number;
+  build(match: RuleMatch): Omit<Candidate, 'start' | 'end' | 'rule' | 'prio'> & { start?: number; end?: number } | null;
+}
+
+/** A calendar date from parts (any may be missing); year inferred with the news policy. */
+export function calendarResolver(parts: { y?: number; m?: number; d?: number; wd?: number; part?: string; hh?: number; mi?: number }, strict: 'last' | 'next' | null = null) {
+  return (ctx: ResolveContext): Resolution => {
+    const stated: string[] = [];
+    if (parts.y !== undefined) stated.push('year');
+    if (parts.m !== undefined) stated.push('month');
+    if (parts.d !== undefined) stated.push('day');
+    if (parts.wd !== undefined) stated.push('weekday');
+    if (parts.hh !== undefined) stated.push('hour');
+    const type: TimexType = parts.hh !== undefined || parts.part !== undefined ? 'TIME' : 'DATE';
+    const timeSuffix = parts.hh !== undefined ? `T${pad(parts.hh)}:${pad(parts.mi ?? 0)}` : parts.part ? `T${parts.part}` : '';
+    let iv: Interval | null = null;
+    const implied: string[] = [];
+    if (parts.m !== undefined) {
+      let y = parts.y;
+      if (y === undefined) {
+        if (ctx.anchor === null) {
+          const v = `XXXX-${pad(parts.m)}${parts.d !== undefined ? `-${pad(parts.d)}` : ''}`;
+          return unresolved(type, v + timeSuffix, stated);
+        }
+        y = strict === 'last' ? pickYear(ctx.anchor - 1, parts.m, parts.d ?? null, 'past') : strict === 'next' ? pickYear(ctx.anchor + 1, parts.m, parts.d ?? null, 'future') : pickYear(ctx.anchor, parts.m, parts.d ?? null, ctx.dir);
+        implied.push('year');
+      }
+      if (parts.d !== undefined) {
+        if (parts.d > daysInMonth(y, parts.m)) return unresolved(type, `${pad(y, 4)}-${pad(parts.m)}`, stated);
+        iv = dayInterval(epochDay(y, parts.m, parts.d));
+      } else iv = monthInterval(y, parts.m);
+    } else if (parts.y !== undefined) {
+      iv = yearInterval(parts.y);
+    } else if (parts.wd !== undefined) {
+      if (ctx.anchor === null) return unresolved(type, `XXXX-WXX-${parts.wd}${timeSuffix}`, stated);
+      iv = dayInterval(resolveWeekday(ctx.anchor, parts.wd, ctx.dir, strict));
+      implied.push('year', 'month', 'day');
+    } else {
+      // A bare clock time: the anchor day.
+      if (ctx.anchor === null) return unresolved(type, `XXXX-XX-XX${timeSuffix}`, stated);
+      iv = dayInterval(ctx.anchor);
+      implied.push('year', 'month', 'day');
+    }
+    const res = interval(type, iv, implied.length > 0 ? 'published' : 'none', stated, implied, ctx.anchor !== null ? directionOf(iv.from, ctx.anchor) : undefined);
+    if (timeSuffix && iv.granularity === 'day') res.value += timeSuffix;
+    return res;
+  };
+}
+
+function relativeResolver(unit: string, n: number, type: TimexType = 'DATE', part?: string) {
+  return (ctx: ResolveContext): Resolution => {
+    const stated = ['offset'];
+    if (ctx.anchor === null) {
+      return unresolved(type, n === 0 && unit === 'day' ? 'PRESENT_REF' : 'XXXX-XX-XX', stated);
+    }
+    const iv = shiftUnit(ctx.anchor, unit, n);
+    const res = interval(type, iv, 'published', stated, ['year', 'month', 'day'], n < 0 ? 'past' : n > 0 ? 'future' : 'same');
+    if (part && iv.granularity === 'day') res.value += `T${part}`;
+    return res;
+  };
+}
+
+/** "that day", "the next day", "two days later": relative to the narrative's last date, never to the article date. */
+function narrativeResolver(unit: string, n: number, type: TimexType = 'DATE', part?: string) {
+  return (ctx: ResolveContext): Resolution => {
+    if (ctx.lastDay === null) return unresolved(type, unit === 'year' ? 'XXXX' : 'XXXX-XX-XX', ['offset'], 'event');
+    const iv = shiftUnit(ctx.lastDay, unit, n);
+    const res = interval(type, iv, 'event', ['offset'], ['year', 'month', 'day']);
+    if (part && iv.granularity === 'day') res.value += `T${part}`;
+    return res;
+  };
+}
+
+function fixed(type: TimexType, value: string, stated: string[] = []) {
+  return (): Resolution => unresolved(type, value, stated);
+}
+
+function isMoneyOrCountBefore(sentence: string, start: number): boolean {
+  const before = sentence.slice(Math.max(0, start - 24), start);
+  return /(?:\d|million|billion|trillion|percent|%|dollars?|cents?|euros?|pounds?|times|once|twice|thrice|\$)\s*$/i.test(before);
+}
+
+const YEAR_CUE_BEFORE = /(?:\b(?:in|since|of|by|from|to|until|till|through|thru|during|before|after|early|late|mid|fiscal|calendar|year|the|and|or|between|for|than|around|about|circa|as of|spring|summer|fall|autumn|winter|January|February|March|April|May|June|July|August|September|October|November|December)|[,(–—-])\s*$/i;
+
+function yearOk(sentence: string, start: number, end: number): boolean {
+  const before = sentence.slice(Math.max(0, start - 16), start);
+  if (/[$£€#\d.,:/]\s*$/.test(before) || /\bNo\.\s*$/.test(before)) return false;
+  const after = sentence.slice(end, end + 16);
+  if (/^(?:[.,]\d|\s*%|\s*percent|-\d|\/\d|:\d|\d)/.test(after)) return false;
+  if (/^\s*(?:[.,;:)!?"”'’]|$)/.test(after) && !/^\s*['’]s\b/.test(after)) return true;
+  if (/^\s+(?:and|or|to|through|when|as|after|before|in|at|with|that|the|he|she|it|they|was|were)\b/.test(after)) return YEAR_CUE_BEFORE.test(before) || /^\s/.test(after);
+  return YEAR_CUE_BEFORE.test(before);
+}
+
+const MODIFIER = `(?:${ci('early')}|${ci('late')}|${ci('mid')}|${ci('the end of')}|${ci('the beginning of')}|${ci('the start of')}|${ci('the middle of')}|${ci('end of')}|${ci('the first half of')}|${ci('the second half of')}|${ci('the turn of')})`;
+const REL = `(?:${ci('last')}|${ci('next')}|${ci('this')}|${ci('this past')}|${ci('this coming')}|${ci('past')}|${ci('coming')})`;
+const ORD_Q: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4, last: 4 };
+
+const DECADE_WORDS: Record<string, number> = { twenties: 1920, thirties: 1930, forties: 1940, fifties: 1950, sixties: 1960, seventies: 1970, eighties: 1980, nineties: 1990 };
+
+function strictOf(word: string | undefined): 'last' | 'next' | null {
+  if (!word) return null;
+  const w = word.toLowerCase();
+  if (w === 'last' || w === 'past' || w === 'this past') return 'last';
+  if (w === 'next' || w === 'coming' || w === 'this coming') return 'next';
+  return null;
+}
+
+const RULES: Rule[] = [
+  // ---- clock times: "5 p.m.", "10:30 a.m. EST", "noon", "midnight"
+  {
+    name: 'clock',
+    prio: 5,
+    re: rx(`(?<![\\w.:])(\\d{1,2})(?:[:.](\\d\\d))?\\s*([ap])\\.?\\s?m\\b\\.?(?:\\s+(?:[A-Z]{2,4}T|GMT|UTC|local time))?`, 'gi'),
+    build({ m }) {
+      let hh = Number(m[1]);
+      const mi = m[2] ? Number(m[2]) : 0;
+      if (hh > 12 || mi > 59) return null;
+      if (m[3].toLowerCase() === 'p' && hh < 12) hh += 12;
+      if (m[3].toLowerCase() === 'a' && hh === 12) hh = 0;
+      return { clock: { hh, mi, text: m[0] }, resolve: calendarResolver({ hh, mi }) };
+    },
+  },
+  {
+    name: 'clock24',
+    prio: 4,
+    re: rx(`(?<![\\w.:$])([01]?\\d|2[0-3]):([0-5]\\d)(?:\\s*(?:GMT|UTC|[A-Z]{2,4}T|local time|hours|hrs))(?![\\w:])`, 'g'),
+    build({ m }) {
+      const hh = Number(m[1]);
+      const mi = Number(m[2]);
+      return { clock: { hh, mi, text: m[0] }, resolve: calendarResolver({ hh, mi }) };
+    },
+  },
+  {
+    name: 'noon',
+    prio: 5,
+    re: rx(`${B}(${ci('noon')}|${ci('midnight')}|${ci('midday')})${E}`, 'g'),
+    build({ m }) {
+      const w = m[1].toLowerCase();
+      const hh = w === 'midnight' ? 24 : 12;
+      return { clock: { hh: hh === 24 ? 0 : hh, mi: 0, text: m[0] }, resolve: calendarResolver({ hh: hh === 24 ? 0 : 12, mi: 0 }) };
+    },
+  },
+  // ---- today / yesterday / tomorrow / tonight, with parts of day and modifiers
+  {
+    name: 'deictic-day',
+    prio: 6,
+    re: rx(`${B}(?:(${ci('early')}|${ci('late')}|${ci('later')}|${ci('earlier')})\\s+)?(${ci('the day before yesterday')}|${ci('the day after tomorrow')}|${ci('today')}|${ci('tomorrow')}|${ci('yesterday')}|${ci('tonight')})(?:\\s+(morning|afternoon|evening|night))?${E}`, 'g'),
+    build({ m }) {
+      const w = m[2].toLowerCase();
+      const n = w.includes('before yesterday') ? -2 : w.includes('after tomorrow') ? 2 : w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
+      const part = m[3] ? PART_OF_DAY[m[3].toLowerCase()] : w === 'tonight' ? 'NI' : undefined;
+      return { dayLevel: !part, resolve: relativeResolver('day', n, part ? 'TIME' : 'DATE', part) };
+    },
+  },
+  {
+    name: 'this-part',
+    prio: 6,
+    re: rx(`${B}(?:(${ci('early')}|${ci('late')}|${ci('later')}|${ci('earlier')})\\s+)?(${ci('this')}|${ci('last')})\\s+(morning|afternoon|evening|night)${E}`, 'g'),
+    build({ m }) {
+      const part = PART_OF_DAY[m[3].toLowerCase()];
+      const n = m[2].toLowerCase() === 'last' ? -1 : 0;
+      return { resolve: relativeResolver('day', n, 'TIME', part) };
+    },
+  },
+  // ---- "overnight", "overnight into Wednesday morning"
+  {
+    name: 'overnight',
+    prio: 7,
+    re: rx(`${B}${ci('overnight')}(?:\\s+(?:into|to|on|before)\\s+(${WEEKDAY}|today|yesterday)(?:\\s+(morning))?)?${E}`, 'g'),
+    build({ m }) {
+      const day = m[1];
+      return {
+        resolve(ctx) {
+          if (ctx.anchor === null) return unresolved('TIME', day && weekdayNumber(day) ? `XXXX-WXX-${weekdayNumber(day)}TNI` : 'XXXX-XX-XXTNI', ['part']);
+          let end: number;
+          if (!day) end = ctx.dir === 'future' ? ctx.anchor + 1 : ctx.anchor;
+          else if (day.toLowerCase() === 'today') end = ctx.anchor;
+          else if (day.toLowerCase() === 'yesterday') end = ctx.anchor - 1;
+          else end = resolveWeekday(ctx.anchor, weekdayNumber(day) ?? 1, ctx.dir, null);
+          const iv = dayInterval(end - 1);
+          const res = interval('TIME', { ...iv, to: end }, 'published', day ? ['weekday', 'part'] : ['part'], ['year', 'month', 'day'], directionOf(end, ctx.anchor));
+          res.value = `${iv.value}TNI`;
+          return res;
+        },
+      };
+    },
+  },
+  // ---- weekdays: "Tuesday", "last Friday", "Wednesday night", "late Tuesday"
+  {
+    name: 'weekday',
+    prio: 5,
+    re: rx(`${B}(?:(${ci('early')}|${ci('late')}|${ci('earlier')}|${ci('later')})\\s+)?(?:(${ci('last')}|${ci('next')}|${ci('this')}|${ci('this past')}|${ci('this coming')}|${ci('coming')}|${ci('past')})\\s+)?(${WEEKDAY})(?:['’]s)?(?:\\s+(morning|afternoon|evening|night))?(?![\\w-])`, 'g'),
+    build({ m }) {
+      const wd = weekdayNumber(m[3]);
+      if (wd === null) return null;
+      const part = m[4] ? PART_OF_DAY[m[4].toLowerCase()] : undefined;
+      // Keep a possessive out of the extent ("Tuesday’s talks" → "Tuesday").
+      let end = m.index + m[0].length;
+      if (!m[4]) {
+        const poss = /['’]s$/.exec(m[0]);
+        if (poss) end -= 2;
+      }
+      return { end, dayLevel: !part, resolve: calendarResolver({ wd, part }, strictOf(m[2])) };
+    },
+  },
+  // ---- "every Friday", "on Fridays"
+  {
+    name: 'weekday-set',
+    prio: 6,
+    re: rx(`${B}(?:(?:${ci('every')}|${ci('each')})\\s+(${WEEKDAY})|(Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))${E}`, 'g'),
+    build({ m }) {
+      const wd = weekdayNumber(m[1] ?? m[2].replace(/s$/, ''));
+      if (wd === null) return null;
+      return { resolve: fixed('SET', `XXXX-WXX-${wd}`) };
+    },
+  },
+  // ---- month dates: "Oct. 30", "Monday, Oct. 26, 1998", "late November", "July 1997", "last May"
+  {
+    name: 'month-date',
+    prio: 6,
+    re: rx(`(?<![\\w-])(?:(${WEEKDAY}),?\\s+)?(?:(${MODIFIER})[\\s-]*)?(?:(${REL})\\s+)?(${MONTH})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:]))?(?:(?:,\\s*|\\s+|\\s+of\\s+)((?:1[6-9]|20)\\d\\d)(?!\\d))?(?![\\w])`, 'g'),
+    build({ m, sentence }) {
+      const month = monthNumber(m[4]);
+      if (month === null) return null;
+      const d = m[5] ? Number(m[5]) : undefined;
+      if (d !== undefined && (d < 1 || d > 31)) return null;
+      const y = m[6] ? Number(m[6]) : undefined;
+      const bare = d === undefined && y === undefined && !m[1] && !m[2] && !m[3];
+      if (bare) {
+        const before = sentence.slice(Math.max(0, m.index - 30), m.index);
+        // "May", "March", "June" as names or verbs: need a calendar cue before them.
+        if (/^(?:May|March|Mar\.|June|August)$/.test(m[4]) && !/\b(?:in|since|until|till|by|of|from|through|during|before|after|between|and|or|to|last|next|this|early|late|mid|end|until|as of)\s*$/i.test(before)) return null;
+        // A capitalised word right before a bare month is usually a name ("Theresa May").
+        if (/[A-Z][a-z]+\s+$/.test(before) && !/\b(?:In|Since|Until|By|Last|Next|This|Early|Late|From|During|Through)\s+$/.test(before)) return null;
+        if (/^(?:Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Apr)$/.test(m[4])) return null;
+      }
+      const wd = m[1] ? weekdayNumber(m[1]) ?? undefined : undefined;
+      return { dayLevel: d !== undefined, resolve: calendarResolver({ y, m: month, d, wd }, strictOf(m[3])) };
+    },
+  },
+  {
+    name: 'day-month',
+    prio: 6,
+    re: rx(`(?<![\\w.,-])(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+((?:1[6-9]|20)\\d\\d)(?!\\d))?(?![\\w])`, 'g'),
+    build({ m }) {
+      const month = monthNumber(m[3]);
+      const d = Number(m[2]);
+      if (month === null || d < 1 || d > 31) return null;
+      const y = m[4] ? Number(m[4]) : undefined;
+      const wd = m[1] ? weekdayNumber(m[1]) ?? undefined : undefined;
+      return { dayLevel: true, resolve: calendarResolver({ y, m: month, d, wd }) };
+    },
+  },
+  // ---- numeric dates: 2025-11-19, 11/19/2025
+  {
+    name: 'iso-date',
+    prio: 7,
+    re: rx(`(?<![\\w-])((?:1[6-9]|20)\\d\\d)-(0[1-9]|1[0-2])-([0-2]\\d|3[01])(?:[T ](\\d\\d):(\\d\\d))?(?![\\w-])`, 'g'),
+    build({ m }) {
+      const hh = m[4] ? Number(m[4]) : undefined;
+      const mi = m[5] ? Number(m[5]) : undefined;
+      return { dayLevel: hh === undefined, resolve: calendarResolver({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]), hh, mi }) };
+    },
+  },
+  {
+    name: 'slash-date',
+    prio: 7,
+    re: rx(`(?<![\\w/.-])(\\d{1,2})/(\\d{1,2})/((?:19|20)?\\d\\d)(?![\\w/])`, 'g'),
+    build({ m }) {
+      let mo = Number(m[1]);
+      let d = Number(m[2]);
+      if (mo > 12 && d <= 12) [mo, d] = [d, mo];
+      if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+      let y = Number(m[3]);
+      if (m[3].length === 2) y += y < 50 ? 2000 : 1900;
+      return { dayLevel: true, resolve: calendarResolver({ y, m: mo, d }) };
+    },
+  },
+  // ---- years: "1998", "fiscal 1990", "the end of 1990", "early 2024"
+  {
+    name: 'year',
+    prio: 3,
+    re: rx(`(?<![\\w$£€#.,/-])(?:(${ci('fiscal year')}|${ci('fiscal')}|${ci('calendar year')}|${ci('calendar')}|FY|${ci('model year')}|${MODIFIER})[\\s-]*)?((?:1[6-9]|20)\\d\\d)(?![\\w’'])`, 'g'),
+    build({ m, sentence }) {
+      const yearStart = m.index + m[0].length - 4;
+      if (!m[1] && !yearOk(sentence, yearStart, yearStart + 4)) return null;
+      const y = Number(m[2]);
+      return { resolve: calendarResolver({ y }) };
+    },
+  },
+  // ---- decades and centuries: "the 1990s", "the '90s", "the nineties", "the 20th century"
+  {
+    name: 'decade',
+    prio: 5,
+    re: rx(`${B}(?:(?:${ci('the')}\\s+)?(?:(${ci('early')}|${ci('mid')}|${ci('late')})[\\s-]+)?)(?:((?:1[5-9]|20)\\d0)['’]?s|['’](\\d0)s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))${E}`, 'g'),
+    build({ m }) {
+      let start: number;
+      if (m[2]) start = Number(m[2]);
+      else if (m[3]) start = Number(m[3]) + (Number(m[3]) >= 30 ? 1900 : 2000);
+      else start = DECADE_WORDS[m[4].toLowerCase()];
+      const iv = decadeInterval(start);
+      return { resolve: () => interval('DATE', iv, 'none', ['decade'], []) };
+    },
+  },
+  {
+    name: 'century',
+    prio: 5,
+    re: rx(`${B}(?:${ci('the')}\\s+)?(?:(${ci('early')}|${ci('mid')}|${ci('late')})[\\s-]+)?(\\d{1,2})(?:st|nd|rd|th)[\\s-]+century${E}`, 'gi'),
+    build({ m }) {
+      const n = Number(m[2]);
+      if (n < 1 || n > 22) return null;
+      const iv = centuryInterval((n - 1) * 100);
+      return { resolve: () => interval('DATE', iv, 'none', ['century'], []) };
+    },
+  },
+  // ---- quarters and halves: "the third quarter", "third-quarter", "the fourth quarter of 1989", "Q3 2025"
+  {
+    name: 'quarter',
+    prio: 6,
+    re: rx(`${B}(?:(${ci('the')}|${ci('this')}|${ci('last')}|${ci('next')})\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(?:((?:19|20)\\d\\d)(?:['’]s)?\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th|final)[\\s-]+(?:fiscal[\\s-]+)?(quarter|half|period)(?:\\s+(?:of|in)\\s+(?:(?:fiscal|calendar)\\s+)?((?:19|20)\\d\\d))?${E}`, 'gi'),
+    build({ m, sentence }) {
+      const n = ORD_Q[m[3].toLowerCase()] ?? 1;
+      const kind = m[4].toLowerCase();
+      if (kind === 'period') return null;
+      if (kind === 'half' && n > 2) return null;
+      const stated = m[2] ?? m[5];
+      const prefix = m[1]?.toLowerCase();
+      const future = prefix === 'next';
+      void sentence;
+      return {
+        resolve(ctx) {
+          let y = stated ? Number(stated) : undefined;
+          if (y === undefined) {
+            if (ctx.anchor === null) return unresolved('DATE', kind === 'half' ? `XXXX-H${n}` : `XXXX-Q${n}`, ['quarter']);
+            const a = ymd(ctx.anchor);
+            y = a.y;
+            const current = kind === 'half' ? (a.m <= 6 ? 1 : 2) : quarterOf(a.m);
+            if (n > current && ctx.dir !== 'future' && !future) y -= 1;
+            if (prefix === 'last' && n >= current) y -= 1;
+          }
+          const iv = kind === 'half' ? halfInterval(y, n) : quarterInterval(y, n);
+          return interval('DATE', iv, stated ? 'none' : 'published', stated ? ['year', kind] : [kind], stated ? [] : ['year']);
+        },
+      };
+    },
+  },
+  {
+    name: 'quarter-code',
+    prio: 6,
+    re: rx(`(?<![\\w-])(?:Q([1-4])|([1-4])Q)(?:\\s+((?:19|20)\\d\\d))?(?![\\w-])`, 'g'),
+    build({ m }) {
+      const n = Number(m[1] ?? m[2]);
+      const stated = m[3];
+      return {
+        resolve(ctx) {
+          if (!stated && ctx.anchor === null) return unresolved('DATE', `XXXX-Q${n}`, ['quarter']);
+          const y = stated ? Number(stated) : ymd(ctx.anchor as number).y;
+          return interval('DATE', quarterInterval(y, n), stated ? 'none' : 'published', ['quarter'], stated ? [] : ['year']);
+        },
+      };
+    },
+  },
+  {
+    name: 'latest-quarter',
+    prio: 6,
+    re: rx(`${B}(?:${ci('the')}\\s+)?(?:(${ci('latest')}|${ci('most recent')}|${ci('current')}|${ci('past')}|${ci('previous')}|${ci('prior')}|${ci('preceding')}|${ci('last')}|${ci('next')}|${ci('coming')}|${ci('year-ago')}|${ci('year-earlier')}|${ci('comparable')}|${ci('comparable year-ago')}|${ci('comparable year-earlier')}|${ci('same')})[\\s-]+)?(quarter|period)${E}`, 'g'),
+    build({ m }) {
+      const mod = m[1]?.toLowerCase() ?? '';
+      const noun = m[2].toLowerCase();
+      if (!mod && !/^the\s/i.test(m[0])) return null;
+      if (noun === 'period' && !/year-|latest|comparable/.test(mod)) return null;
+      const yearAgo = /year-/.test(mod);
+      return {
+        resolve(ctx) {
+          if (ctx.anchor === null) return unresolved('DATE', 'XXXX-QX', ['quarter']);
+          const a = ymd(ctx.anchor);
+          let y = a.y;
+          let q = quarterOf(a.m);
+          if (yearAgo || mod === 'same' || mod === 'comparable') {
+            const base = ctx.lastQuarter ?? { y: q === 1 ? y - 1 : y, q: q === 1 ? 4 : q - 1 };
+            y = base.y - (yearAgo || mod.startsWith('comparable') ? 1 : 0);
+            q = base.q;
+          } else if (mod === 'current' || mod === 'this') {
+            // current quarter
+          } else if (mod === 'next' || mod === 'coming') {
+            q += 1;
+            if (q > 4) [q, y] = [1, y + 1];
+          } else {
+            // "the quarter", "the latest quarter", "last quarter": the last completed quarter.
+            q -= 1;
+            if (q < 1) [q, y] = [4, y - 1];
+          }
+          return interval('DATE', quarterInterval(y, q), 'published', ['quarter'], ['year']);
+        },
+      };
+    },
+  },
+  // ---- seasons: "this summer", "last fall", "the spring of 1990", "winter"
+  {
+    name: 'season',
+    prio: 5,
+    re: rx(`${B}(?:(${ci('this')}|${ci('last')}|${ci('next')}|${ci('this past')}|${ci('this coming')}|${ci('early')}|${ci('late')}|${ci('mid')}|${ci('the')}|${ci('that')})[\\s-]+)?(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?((?:19|20)\\d\\d))?${E}`, 'gi'),
+    build({ m, sentence }) {
+      const season = SEASONS[m[2].toLowerCase()];
+      const mod = m[1]?.toLowerCase();
+      const y = m[3] ? Number(m[3]) : undefined;
+      const word = m[2].toLowerCase();
+      const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 6);
+      if ((word === 'fall' || word === 'spring') && !mod && y === undefined) {
+        const before = sentence.slice(Math.max(0, m.index - 12), m.index);
+        if (!/\b(?:in|during|until|by|since|through)\s+(?:the\s+)?$/i.test(before)) return null;
+      }
+      if ((mod === 'the' || mod === undefined) && /^\s+of\b/i.test(after) && y === undefined) return null;
+      if (mod === 'that') return null;
+      let start = m.index;
+      if (mod === 'the') start += m[0].length - m[0].replace(/^the[\s-]+/i, '').length;
+      return {
+        start,
+        resolve(ctx) {
+          if (y !== undefined) return interval('DATE', seasonInterval(y, season), 'none', ['year', 'season'], []);
+          if (ctx.anchor === null) return unresolved('DATE', `XXXX-${season}`, ['season']);
+          const cur = seasonOf(ctx.anchor);
+          const order = ['SP', 'SU', 'FA', 'WI'];
+          const idx = (yy: number, s: string): number => yy * 4 + order.indexOf(s);
+          const curIdx = idx(cur.y, cur.season);
+          const target = order.indexOf(season);
+          // Candidates: the same season this year, last year, next year.
+          const options = [cur.y - 1, cur.y, cur.y + 1].map((yy) => idx(yy, order[target]));
+          let chosen: number;
+          const strict = strictOf(mod);
+          if (strict === 'last') chosen = Math.max(...options.filter((i) => i < curIdx));
+          else if (strict === 'next') chosen = Math.min(...options.filter((i) => i > curIdx));
+          else if (mod === 'this' || options.includes(curIdx)) {
+            chosen = options.includes(curIdx) ? curIdx : ctx.dir === 'past' ? Math.max(...options.filter((i) => i < curIdx)) : Math.min(...options.filter((i) => i > curIdx));
+            if (mod === 'this' && !options.includes(curIdx)) {
+              // "this summer" said in autumn means the one just past; said in spring, the one ahead.
+              const past = Math.max(...options.filter((i) => i < curIdx));
+              const fut = Math.min(...options.filter((i) => i > curIdx));
+              chosen = ctx.dir === 'future' ? fut : ctx.dir === 'past' ? past : curIdx - past <= fut - curIdx ? past : fut;
+            }
+          } else chosen = ctx.dir === 'future' ? Math.min(...options.filter((i) => i > curIdx)) : Math.max(...options.filter((i) => i < curIdx));
+          const yy = Math.floor(chosen / 4);
+          return interval('DATE', seasonInterval(yy, order[chosen - yy * 4]), 'published', ['season'], ['year']);
+        },
+      };
+    },
+  },
+  // ---- "this week", "last month", "next year", "earlier this year", "the past year", "this weekend"
+  {
+    name: 'relative-unit',
+    prio: 6,
+    re: rx(`${B}(?:(${ci('earlier')}|${ci('later')}|${ci('early')}|${ci('late')}|${ci('mid')}|${ci('the end of')}|${ci('the beginning of')}|${ci('the start of')}|${ci('the middle of')}|${ci('end of')})[\\s-]+)?(${ci('this')}|${ci('last')}|${ci('next')}|${ci('past')}|${ci('previous')}|${ci('coming')}|${ci('current')}|${ci('the past')}|${ci('the last')}|${ci('the previous')}|${ci('the coming')}|${ci('the current')}|${ci('the next')}|${ci('the following')}|${ci('the same')}|${ci('that same')}|${ci('that')}|${ci('the preceding')}|${ci('the prior')}|${ci('the')})\\s+(week|weekend|month|year|fiscal year|decade|century|day|morning|afternoon|evening|night)${E}`, 'g'),
+    build({ m, sentence }) {
+      const mod = m[2].toLowerCase();
+      const unitWord = m[3].toLowerCase();
+      const unit = unitWord === 'fiscal year' ? 'year' : unitWord;
+      const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      const isPart = ['morning', 'afternoon', 'evening', 'night'].includes(unit);
+      if (mod === 'the') {
+        // "the year", "the week": the current one; "the day" only in narratives.
+        if (/^\s*(?:of|before|after|when|that|in which|earlier|ago|-)/i.test(after)) return null;
+        if (isPart || unit === 'day' || unit === 'decade' || unit === 'century') return null;
+        if (unit === 'weekend') {
+          return {
+            resolve(ctx) {
+              if (ctx.anchor === null) return unresolved('DATE', 'XXXX-WXX-WE', ['weekend']);
+              const wd = weekday(ctx.anchor);
+              const base = ctx.dir === 'future' || wd >= 6 ? ctx.anchor : ctx.anchor - 7;
+              return interval('DATE', weekendInterval(base), 'published', ['weekend'], ['year', 'week']);
+            },
+          };
+        }
+        return { resolve: relativeResolver(unit, 0) };
+      }
+      if (/^\s*(?:ago|earlier|later|before|after)\b/i.test(after)) return null;
+      if (mod === 'this' && unit === 'day') return null;
+      const narrative = mod === 'that' || mod === 'the same' || mod === 'that same' || mod === 'the following' || mod === 'the next' && (unit === 'day' || isPart) || mod === 'the preceding' || mod === 'the prior' || mod === 'the previous' && (unit === 'day' || isPart);
+      let n = 0;
+      if (/last|past|previous|preceding|prior/.test(mod)) n = -1;
+      else if (/next|coming|following/.test(mod)) n = 1;
+      if (isPart) {
+        if (mod === 'this' || mod === 'last') return null; // handled by this-part
+        const part = PART_OF_DAY[unit];
+        return { resolve: narrative ? narrativeResolver('day', n, 'TIME', part) : relativeResolver('day', n, 'TIME', part) };
+      }
+      if (unit === 'day' && !narrative) return null;
+      if (narrative) return { dayLevel: unit === 'day', resolve: narrativeResolver(unit, n) };
+      return { resolve: relativeResolver(unit, n) };
+    },
+  },
+  // ---- "two weeks ago", "a year earlier", "a day after", "three years from now"
+  {
+    name: 'ago',
+    prio: 7,
+    re: rx(`${B}(?:(${HEDGE})\\s+)?(${COUNT})[\\s-]+(${UNIT})(?:\\s+or\\s+so)?\\s+(ago|earlier|later|before|after|from now|hence|back|previously)${E}`, 'gi'),
+    build({ m, sentence }) {
+      const n = parseCount(m[2]);
+      const unit = unitOf(m[3]);
+      const rel = m[4].toLowerCase();
+      if (unit === 'second' && /^an?$/i.test(m[2])) return null;
+      const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      if (rel === 'before' || rel === 'after' || ((rel === 'earlier' || rel === 'later') && /^\s+than\b/.test(after))) {
+        // Relative to an event or a named time: anchor there or stay unresolved, never on the article date.
+        const value = unit === 'year' ? 'XXXX' : unit === 'month' ? 'XXXX-XX' : 'XXXX-XX-XX';
+        return { resolve: () => unresolved('DATE', value, ['offset'], 'event') };
+      }
+      const sign = rel === 'later' || rel === 'from now' || rel === 'hence' ? 1 : -1;
+      const narrative = (rel === 'later' || rel === 'earlier') && (unit === 'day' || unit === 'week' || unit === 'hour' || unit === 'minute' || unit === 'night');
+      return {
+        resolve(ctx) {
+          if (n === null) return unresolved('DATE', sign < 0 ? 'PAST_REF' : 'FUTURE_REF', ['offset']);
+          const base = narrative ? ctx.lastDay : ctx.anchor;
+          if (base === null) return unresolved('DATE', 'XXXX-XX-XX', ['offset'], narrative ? 'event' : 'none');
+          const count = Math.round(n);
+          if ((unit === 'year') && ctx.lastQuarter && (rel === 'earlier' || rel === 'ago') && count === 1) {
+            return interval('DATE', quarterInterval(ctx.lastQuarter.y - 1, ctx.lastQuarter.q), 'published', ['offset'], ['year', 'quarter']);
+          }
+          let iv: Interval;
+          switch (unit) {
+            case 'hour':
+            case 'minute':
+            case 'second':
+              iv = dayInterval(base);
+              break;
+            case 'week':
+            case 'fortnight':
+              iv = dayInterval(base + sign * 7 * count * (unit === 'fortnight' ? 2 : 1));
+              break;
+            case 'day':
+            case 'night':
+              iv = dayInterval(base + sign * count);
+              break;
+            case 'decade':
+              iv = yearInterval(ymd(base).y + sign * 10 * count);
+              break;
+            case 'century':
+              iv = yearInterval(ymd(base).y + sign * 100 * count);
+              break;
+            default:
+              iv = shiftUnit(base, unit, sign * count);
+          }
+          return interval('DATE', iv, narrative ? 'event' : 'published', ['offset'], ['year', 'month', 'day'], sign < 0 ? 'past' : 'future');
+        },
+      };
+    },
+  },
+  {
+    name: 'year-ago',
+    prio: 6,
+    re: rx(`${B}(?:${ci('the')}\\s+)?(${ci('year-ago')}|${ci('year-earlier')}|${ci('a year earlier')}|${ci('a year ago')})${E}`, 'g'),
+    build({ m }) {
+      if (/^the\s/i.test(m[0])) return null;
+      return {
+        resolve(ctx) {
+          if (ctx.anchor === null) return unresolved('DATE', 'XXXX', ['offset']);
+          if (ctx.lastQuarter) return interval('DATE', quarterInterval(ctx.lastQuarter.y - 1, ctx.lastQuarter.q), 'published', ['offset'], ['year', 'quarter']);
+          return interval('DATE', yearInterval(ymd(ctx.anchor).y - 1), 'published', ['offset'], ['year'], 'past');
+        },
+      };
+    },
+  },
+  // ---- durations: "five-hour", "the past three years", "two weeks", "for around four hours", "the first nine months"
+  {
+    name: 'duration',
+    prio: 4,
+    re: rx(`${B}(?:(${ci('the')})\\s+)?(?:(${ci('past')}|${ci('last')}|${ci('next')}|${ci('previous')}|${ci('coming')}|${ci('first')}|${ci('final')}|${ci('latest')}|${ci('initial')}|${ci('remaining')}|${ci('following')}|${ci('preceding')}|${ci('entire')}|${ci('whole')}|${ci('full')}|${ci('same')})\\s+)?(?:(${HEDGE})\\s+)?(${COUNT})(?:\\s+(?:or|to)\\s+(${COUNT}))?(?:\\s+(?:or so|more|straight|consecutive|full|long))?[\\s-]+(${UNIT})(?:[\\s-]+(?:long|old))?${E}`, 'gi'),
+    build({ m, sentence }) {
+      const countWord = m[4];
+      let n = parseCount(countWord);
+      if (m[5]) n = null;
+      const unit = unitOf(m[6]);
+      const article = /^an?$/i.test(countWord);
+      if (unit === 'second' && article) return null;
+      if (/^(?:some|many)$/i.test(countWord) && !m[2] && !m[1]) return null;
+      if (/^half an?$/i.test(countWord) && unit !== 'hour' && unit !== 'day' && unit !== 'year') return null;
+      if (unit === 'weekend') return null;
+      // "$5 a year", "twice a week": a frequency, not a duration.
+      if (article && !m[1] && !m[2] && !m[3] && isMoneyOrCountBefore(sentence, m.index)) {
+        return { resolve: fixed('SET', durationValue(1, unit)) };
+      }
+      const value = durationValue(n, unit);
+      return { resolve: fixed('DURATION', value, ['duration']) };
+    },
+  },
+  // ---- bare plural durations: "for years", "decades-long", "in recent weeks"
+  {
+    name: 'plural-duration',
+    prio: 3,
+    re: rx(`${B}(?:(${ci('for')}|${ci('over')}|${ci('within')}|${ci('during')}|${ci('took')}|${ci('takes')}|${ci('take')}|${ci('lasted')}|${ci('spent')})\\s+)(?:(${ci('many')}|${ci('several')}|${ci('some')})\\s+)?(years|decades|months|weeks|days|hours|minutes|centuries)${E}|${B}(decades|years)-long${E}`, 'g'),
+    build({ m }) {
+      const word = (m[3] ?? m[4]).toLowerCase();
+      const unit = unitOf(word);
+      const lead = m[1] ? m[0].indexOf(m[2] ?? m[3]) : 0;
+      return { start: m.index + lead, resolve: fixed('DURATION', durationValue(null, unit === 'decade' ? 'year' : unit === 'century' ? 'century' : unit), ['duration']) };
+    },
+  },
+  {
+    name: 'recent-units',
+    prio: 5,
+    re: rx(`${B}(?:(${ci('recent')})|(${ci('the coming')}|${ci('coming')}|${ci('the next few')}|${ci('the past few')}|${ci('the last few')}))\\s+(years|decades|months|weeks|days)${E}`, 'g'),
+    build({ m }) {
+      if (m[1]) return { resolve: fixed('DATE', 'PAST_REF') };
+      const mod = m[2].toLowerCase();
+      if (mod.includes('few')) return { resolve: fixed('DURATION', durationValue(null, unitOf(m[3]))) };
+      return { resolve: fixed('DATE', 'FUTURE_REF') };
+    },
+  },
+  // ---- PRESENT_REF / PAST_REF / FUTURE_REF
+  {
+    name: 'reference',
+    prio: 2,
+    re: rx(`${B}(${ci('right now')}|${ci('now')}|${ci('currently')}|${ci('nowadays')}|${ci('presently')}|${ci('at present')}|${ci('at the moment')}|${ci('these days')}|${ci('the present')}|${ci('recently')}|${ci('lately')}|${ci('previously')}|${ci('formerly')}|${ci('the past')}|${ci('soon')}|${ci('the future')}|${ci('the near future')}|${ci('recent')}|${ci('current')})${E}`, 'g'),
+    build({ m, sentence }) {
+      const w = m[1].toLowerCase();
+      const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 24);
+      let start = m.index;
+      if (w === 'at present' || w === 'at the moment') start = m.index;
+      if (w === 'now' && /^\s*(?:that)\b/i.test(after)) return null;
+      if (w === 'the past' && /^\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?)\b/i.test(after)) return null;
+      if (w === 'the future' && /^\s+of\b/.test(after)) return null;
+      if (w === 'recent' && !/^\s+(?:years|months|weeks|days|times|history|past|decades|weeks)\b/i.test(after)) return null;
+      if (w === 'current' && !/^\s+(?:year|month|week|quarter|period|fiscal|season|term|session|level|levels|rate|rates|price|prices|situation|conditions|crisis)\b/i.test(after)) return null;
+      if (w === 'current') return null;
+      const value = /recent|lately|previously|formerly|past/.test(w) ? 'PAST_REF' : /soon|future/.test(w) ? 'FUTURE_REF' : 'PRESENT_REF';
+      return { start, resolve: fixed('DATE', value) };
+    },
+  },
+  // ---- sets: "daily", "every week", "twice a year", "per month"
+  {
+    name: 'set',
+    prio: 6,
+    re: rx(`${B}(?:(${ci('daily')}|${ci('weekly')}|${ci('monthly')}|${ci('annually')}|${ci('yearly')}|${ci('nightly')}|${ci('hourly')}|${ci('quarterly')}|${ci('biweekly')}|${ci('semiannually')})|(?:${ci('every')}|${ci('each')}|${ci('per')})\\s+(?:(other|${COUNT})\\s+)?(${UNIT}|morning|evening|night|afternoon))${E}`, 'g'),
+    build({ m, sentence }) {
+      const adverb = m[1]?.toLowerCase();
+      if (adverb) {
+        const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 14);
+        // "daily newspaper", "quarterly report": adjectives, not recurring times.
+        if (/^\s+(?:newspaper|paper|report|reports|earnings|results|dividend|meeting|basis)\b/i.test(after)) return null;
+        const map: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', nightly: 'P1D', hourly: 'PT1H', quarterly: 'P3M', biweekly: 'P2W', semiannually: 'P6M' };
+        return { resolve: fixed('SET', map[adverb] ?? 'P1D') };
+      }
+      const word = m[3].toLowerCase();
+      const part = PART_OF_DAY[word];
+      if (part) return { resolve: fixed('SET', `XXXX-XX-XXT${part}`) };
+      const unit = unitOf(word);
+      const n = m[2] ? (m[2].toLowerCase() === 'other' ? 2 : parseCount(m[2])) : 1;
+      return { resolve: fixed('SET', durationValue(n, unit)) };
+    },
+  },
+  // ---- holidays
+  {
+    name: 'holiday',
+    prio: 6,
+    re: rx(`${B}(${HOLIDAY})(?:,?\\s+((?:19|20)\\d\\d))?${E}`, 'g'),
+    build({ m }) {
+      const name = m[1].toLowerCase().replace(/’/g, "'");
+      const y = m[2] ? Number(m[2]) : undefined;
+      return {
+        dayLevel: true,
+        resolve(ctx) {
+          const dayFor = (yy: number): number => {
+            if (name.startsWith('thanksgiving')) {
+              const first = epochDay(yy, 11, 1);
+              const firstThu = first + ((4 - weekday(first) + 7) % 7);
+              return firstThu + 21;
+            }
+            const [mo, d] = HOLIDAYS[name] ?? [1, 1];
+            return epochDay(yy, mo, d);
+          };
+          let yy = y;
+          if (yy === undefined) {
+            if (ctx.anchor === null) return unresolved('DATE', 'XXXX-XX-XX', ['holiday']);
+            const a = ymd(ctx.anchor).y;
+            const past = dayFor(a) <= ctx.anchor ? a : a - 1;
+            const future = dayFor(a) >= ctx.anchor ? a : a + 1;
+            yy = ctx.dir === 'future' ? future : ctx.dir === 'past' ? past : (dayFor(future) - ctx.anchor) * 4 < ctx.anchor - dayFor(past) ? future : past;
+          }
+          return interval('DATE', dayInterval(dayFor(yy)), y === undefined ? 'published' : 'none', ['holiday'], y === undefined ? ['year'] : []);
+        },
+      };
+    },
+  },
+];
+
+// ------------------------------------------------------------------ extraction
+
+/** Leading words that never belong in a TIMEX extent. */
+const LEADING_PREP = /^(?:on|in|at|by|since|from|until|till|during|for|of|as of)\s+/i;
+
+const CHRONO_TRIGGER = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+
+const casual = chrono.casual;
+
+/** Candidates from chrono for calendar formats our rules lack; relative phrases are ours, not chrono's. */
+function chronoCandidates(sentence: string): Candidate[] {
+  if (!CHRONO_TRIGGER.test(sentence)) return [];
+  const out: Candidate[] = [];
+  let results: chrono.ParsedResult[];
+  try {
+    results = casual.parse(sentence, { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 'UTC' });
+  } catch {
+    return [];
+  }
+  for (const r of results) {
+    const tags = r.tags();
+    if (tags.has('result/relativeDate') || [...tags].some((t) => t.startsWith('casualReference'))) continue;
+    const known = (c: chrono.Component): number | undefined => (r.start.isCertain(c) ? r.start.get(c) ?? undefined : undefined);
+    const k = { year: known('year'), month: known('month'), day: known('day'), weekday: known('weekday'), hour: known('hour'), minute: known('minute') };
+    if (k.month === undefined && k.year === undefined) continue;
+    if (r.end) continue; // ranges are split into their own parts by our rules
+    let start = r.index;
+    let text = r.text;
+    const lead = LEADING_PREP.exec(text);
+    if (lead) {
+      start += lead[0].length;
+      text = text.slice(lead[0].length);
+    }
+    const end = start + text.length;
+    if (k.year !== undefined && k.month === undefined && k.day === undefined) continue; // bare years: our rule decides
+    if (k.year !== undefined && (k.year < 1600 || k.year > 2100)) continue;
+    out.push({
+      start,
+      end,
+      rule: 'chrono',
+      prio: 1,
+      dayLevel: k.day !== undefined && k.hour === undefined,
+      resolve: calendarResolver({ y: k.year, m: k.month, d: k.day, wd: k.weekday, hh: k.hour, mi: k.minute }),
+    });
+  }
+  return out;
+}
+
+/** Every candidate in one sentence, overlaps resolved (longest first, then priority), in text order. */
+export function findCandidates(sentence: string, useChrono = true): Candidate[] {
+  const all: Candidate[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(sentence); m !== null; m = rule.re.exec(sentence)) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      const built = rule.build({ m, sentence });
+      if (!built) continue;
+      let start = built.start ?? m.index;
+      let end = built.end ?? m.index + m[0].length;
+      // Trim whitespace and trailing punctuation that a pattern may have taken.
+      while (end > start && /[\s,]/.test(sentence[end - 1])) end--;
+      while (start < end && /\s/.test(sentence[start])) start++;
+      all.push({ ...built, start, end, rule: rule.name, prio: rule.prio } as Candidate);
+    }
+  }
+  if (useChrono) all.push(...chronoCandidates(sentence));
+  all.sort((a, b) => b.end - b.start - (a.end - a.start) || b.prio - a.prio || a.start - b.start);
+  const chosen: Candidate[] = [];
+  for (const c of all) {
+    if (chosen.some((o) => c.start < o.end && o.start < c.end)) continue;
+    chosen.push(c);
+  }
+  chosen.sort((a, b) => a.start - b.start);
+  return mergeClockAndDay(sentence, chosen);
+}
+
+/** "noon Tuesday", "Tuesday at 5 p.m.", "5 p.m. yesterday": one TIME expression. */
+function mergeClockAndDay(sentence: string, cands: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < cands.length; i++) {
+    const a = cands[i];
+    const b = cands[i + 1];
+    if (b && ((a.clock && b.dayLevel) || (a.dayLevel && b.clock))) {
+      const gap = sentence.slice(a.end, b.start);
+      if (/^\s*(?:,\s*)?(?:at|on|about|around)?\s*$/i.test(gap)) {
+        const clock = (a.clock ?? b.clock) as NonNullable<Candidate['clock']>;
+        const day = a.clock ? b : a;
+        out.push({
+          start: a.start,
+          end: b.end,
+          rule: `${day.rule}+clock`,
+          prio: Math.max(a.prio, b.prio),
+          resolve(ctx) {
+            const r = day.resolve(ctx);
+            if (/^\d{4}-\d\d-\d\d$/.test(r.value) || /^XXXX-WXX-\d$/.test(r.value)) {
+              return { ...r, type: 'TIME', value: `${r.value}T${pad(clock.hh)}:${pad(clock.mi)}`, stated: [...r.stated, 'hour'] };
+            }
+            return r;
+          },
+        });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+export { isoDay };
