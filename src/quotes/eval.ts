@@ -120,14 +120,36 @@ function emptyCounts(): Counts {
   return { matchedPred: 0, matchedGold: 0, matchedSpeech: 0, cueHits: 0, speakerHits: 0, speakerTotal: 0, namedDirectHits: 0, namedDirectTotal: 0 };
 }
 
-export function scoreArticle(text: string, predicted: readonly Quote[], gold: readonly GoldAttribution[], thresholds: readonly number[]): ArticleScore {
+/**
+ * One prediction per attribution: the parts of a quote interrupted by its attribution (“A,” X said.
+ * “B.”) share cue and speaker and are scored as one multi-fragment content, as PolNeAR annotates them.
+ */
+export function groupPredictions(predicted: readonly Quote[]): Array<{ quote: Quote; frags: Frag[] }> {
+  const out: Array<{ quote: Quote; frags: Frag[] }> = [];
+  const byKey = new Map<string, { quote: Quote; frags: Frag[] }>();
+  for (const q of predicted) {
+    const key = q.kind === 'direct' && q.cue && q.speaker ? `${q.cue.start}:${q.cue.end}:${q.speaker.start}` : null;
+    const existing = key ? byKey.get(key) : undefined;
+    if (existing) {
+      existing.frags.push({ start: q.start, end: q.end });
+      continue;
+    }
+    const item = { quote: q, frags: [{ start: q.start, end: q.end }] };
+    out.push(item);
+    if (key) byKey.set(key, item);
+  }
+  return out;
+}
+
+export function scoreArticle(text: string, quotes: readonly Quote[], gold: readonly GoldAttribution[], thresholds: readonly number[]): ArticleScore {
+  const predicted = groupPredictions(quotes);
   const at: Record<string, Counts> = {};
   for (const th of thresholds) {
     const c = emptyCounts();
     const pairs: Array<{ p: number; g: number; o: number }> = [];
-    predicted.forEach((q, p) => {
+    predicted.forEach((pr, p) => {
       gold.forEach((g, gi) => {
-        const o = overlap([{ start: q.start, end: q.end }], g.content);
+        const o = overlap(pr.frags, g.content);
         if (o >= th) pairs.push({ p, g: gi, o });
       });
     });
@@ -138,7 +160,7 @@ export function scoreArticle(text: string, predicted: readonly Quote[], gold: re
       if (usedP.has(p) || usedG.has(g)) continue;
       usedP.add(p);
       usedG.add(g);
-      const q = predicted[p];
+      const q = predicted[p].quote;
       const gd = gold[g];
       c.matchedPred++;
       c.matchedGold++;

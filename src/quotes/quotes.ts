@@ -142,8 +142,39 @@ function isNominal(t: Tok): boolean {
   return t.pos === 'PROPN' || t.pos === 'NOUN' || isPossessive(t);
 }
 
-/** The noun phrase that ends right before token `end` (exclusive), not reaching below `lo`. */
+/**
+ * "Chris Cox, who runs the NRA's lobbying arm, says" / "Muhammad Babar, a spokesman for …, says": the cue
+ * follows a comma that closes an appositive or relative clause; the speaker is the name before it.
+ */
+function appositiveBefore(toks: readonly Tok[], comma: number, lo: number): [number, number] | null {
+  for (let c = comma - 2; c >= lo && c >= comma - 18; c--) {
+    const t = toks[c];
+    if (isFinalPunct(t) || isQuoteMark(t) && !(c > lo && toks[c - 1].text === ',')) return null;
+    if (t.text !== ',') continue;
+    const first = toks[c + 1];
+    const rel = first.lower === 'who' || first.lower === 'whose';
+    const appos = DETERMINERS.has(first.lower) || first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'NUM' || first.pos === 'PROPN';
+    if (!rel && !appos) return null;
+    if (!rel && hasClause(toks, c + 1, comma)) {
+      // appositives may carry a participle ("the hacker known as …"), not a finite clause
+      let finite = false;
+      for (let q = c + 1; q < comma; q++) if (toks[q].pos === 'AUX' || (toks[q].pos === 'VERB' && !/(?:ed|en|ing|wn)$/.test(toks[q].lower))) finite = true;
+      if (finite) return null;
+    }
+    const name = npBeforeSimple(toks, c, lo);
+    if (!name || toks[c - 1].pos !== 'PROPN') return null;
+    return [name[0], comma];
+  }
+  return null;
+}
+
 function npBefore(toks: readonly Tok[], end: number, lo: number): [number, number] | null {
+  if (end - 1 >= lo && toks[end - 1].text === ',') return appositiveBefore(toks, end - 1, lo);
+  return npBeforeSimple(toks, end, lo);
+}
+
+/** The noun phrase that ends right before token `end` (exclusive), not reaching below `lo`. */
+function npBeforeSimple(toks: readonly Tok[], end: number, lo: number): [number, number] | null {
   let j = end - 1;
   if (j < lo) return null;
   const t0 = toks[j];
@@ -186,7 +217,7 @@ function npBefore(toks: readonly Tok[], end: number, lo: number): [number, numbe
   if (!(head.pos === 'PROPN' || head.pos === 'NOUN' || head.pos === 'NUM' || (head.pos === 'ADJ' && /^[A-Z]/.test(head.text)))) return null;
   // appositive: "Karoline Leavitt, the White House press secretary, said" — reach the name before the comma
   if (s - 2 >= lo && toks[s - 1].text === ',' && (DETERMINERS.has(toks[s].lower) || toks[s].pos === 'NOUN' || toks[s].pos === 'ADJ')) {
-    const name = npBefore(toks, s - 1, lo);
+    const name = npBeforeSimple(toks, s - 1, lo);
     if (name && toks[s - 2].pos === 'PROPN' && name[1] - name[0] <= 6) return [name[0], end];
   }
   return [s, end];
@@ -233,7 +264,15 @@ interface Attribution {
 function cueLemma(toks: readonly Tok[], k: number, withBeliefs: boolean): string | null {
   const t = toks[k];
   if (t.lower === 'according' && k + 1 < toks.length && toks[k + 1].lower === 'to') return 'according to';
-  if (t.pos !== 'VERB' && t.pos !== 'AUX') return null;
+  if (t.pos !== 'VERB' && t.pos !== 'AUX') {
+    // the tagger sometimes reads "notes", "claims", "warns" as nouns: trust a subject before and a complement after
+    if (k === 0 || k + 1 >= toks.length || !/(?:s|ed)$/.test(t.lower)) return null;
+    const prev = toks[k - 1];
+    const next = toks[k + 1];
+    const subj = prev.pos === 'PROPN' || (prev.pos === 'PRON' && PRONOUNS.has(prev.lower));
+    const comp = next.lower === 'that' || next.text === ':' || OPEN_MARKS.has(next.text) || next.text === '"';
+    if (!subj || !comp) return null;
+  }
   const lemma = SPEECH_CUES.get(t.lower);
   if (lemma) return lemma;
   if (withBeliefs) return BELIEF_CUES.get(t.lower) ?? null;
@@ -708,8 +747,12 @@ function extractIndirect(
     const before = np[0] > sa && (toks[np[0] - 1].text === ',' || CLOSE_MARKS.has(toks[np[0] - 1].text) || toks[np[0] - 1].text === '"');
     // how far the attribution tail runs: to the sentence end, or to a comma
     let tail = p;
-    while (tail < sb && toks[tail].text !== ',' && !isFinalPunct(toks[tail]) && !isQuoteMark(toks[tail])) tail++;
-    const tailIsClause = hasClause(toks, p, tail);
+    let tailQuoted = false;
+    while (tail < sb && toks[tail].text !== ',' && !isFinalPunct(toks[tail])) {
+      if (isQuoteMark(toks[tail])) tailQuoted = true;
+      tail++;
+    }
+    const tailIsClause = tailQuoted || hasClause(toks, p, tail);
     if (that >= 0) p = that;
     if (before && (p >= sb || isFinalPunct(toks[p]) || toks[p].text === ',' || !tailIsClause) && that < 0) {
       found.push({ k, lemma, speaker: np, addressee: adj.addressee, mode: 'before', contentStart: sa, clauseEnd: tail });
