@@ -122,6 +122,7 @@ export function parseMarkdown(input: TextInput): Parsed {
   const paragraphs: string[] = [];
   let buffer: string[] = [];
   let inFence = false;
+  let headlineSeen = false;
   const flush = () => {
     if (buffer.length) paragraphs.push(buffer.join(' ').replace(/\s+/g, ' ').trim());
     buffer = [];
@@ -140,8 +141,12 @@ export function parseMarkdown(input: TextInput): Parsed {
     if (heading) {
       flush();
       const headingText = inlineMarkdown(heading[1]);
-      if (title === null && paragraphs.length === 0) title = headingText;
-      else paragraphs.push(headingText);
+      // A heading before any body text is the page headline: the title, or (when front matter
+      // already gave one) a repeat of it that must not become a stray one-line dispatch.
+      if (paragraphs.length === 0 && !headlineSeen) {
+        title ??= headingText;
+        headlineSeen = true;
+      } else paragraphs.push(headingText);
       continue;
     }
     if (raw.trim() === '' || /^\s*([-*_])(\s*\1){2,}\s*$/.test(raw)) {
