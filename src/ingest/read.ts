@@ -46,6 +46,9 @@ export interface ReadOptions {
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 const KNOWN_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.json', '.jsonl', '.ndjson', '.html', '.htm', '.xhtml', '.xml', '.rss', '.atom']);
 
+/** A folder's own documentation (README.md, LICENSE, …) is not an article; only skipped in directory walks. */
+const DOCUMENTATION_FILE = /^(readme|license|licence|copying|changelog|notice|contributing)(\.[a-z]+)?$/i;
+
 export function formatFromExtension(file: string): InputFormat | null {
   switch (extname(file).toLowerCase()) {
     case '.md':
@@ -218,6 +221,14 @@ async function* walk(dir: string, options: ReadOptions): AsyncGenerator<Batch> {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
+    if (entry.isFile() && DOCUMENTATION_FILE.test(entry.name)) {
+      yield {
+        source: { file: join(dir, entry.name), format: 'unknown', bytes: 0, raw: null },
+        articles: [],
+        diagnostics: [{ severity: 'info', code: 'INGEST_SKIPPED', message: `skipped ${join(dir, entry.name)}: documentation, not an article`, where: { file: join(dir, entry.name) } }],
+      };
+      continue;
+    }
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(path, options);
     else if (entry.isFile()) {
