@@ -28,6 +28,8 @@ export interface GoldToponym {
   lon: number;
   /** GeoNames feature code (LGL, TR-News) or pragmatic type (GeoWebNews), when given. */
   kind?: string;
+  /** Gold GeoNames id, when the gold gives one. */
+  geonameid?: number;
 }
 
 export interface GoldArticle {
@@ -83,8 +85,17 @@ export function parseGeoXml(xml: string): GoldArticle[] {
       if (!latRaw || !Number.isFinite(lat) || !Number.isFinite(lon) || !Number.isFinite(start) || !Number.isFinite(end)) continue;
       const name = tag(body, 'phrase') ?? tag(body, 'extractedName') ?? tag(body, 'name') ?? '';
       const kind = tag(body, 'fcode') ?? tag(body, 'type');
+      const gid = Number(/geonameid="(\d+)"/.exec(body)?.[1] ?? tag(body, 'geonamesID') ?? NaN);
       const aligned = align(text, name, start, end);
-      toponyms.push({ start: aligned.start, end: aligned.end, name, lat, lon, kind: kind || undefined });
+      toponyms.push({
+        start: aligned.start,
+        end: aligned.end,
+        name,
+        lat,
+        lon,
+        kind: kind || undefined,
+        geonameid: Number.isFinite(gid) && gid > 0 ? gid : undefined,
+      });
     }
     articles.push({ id, text, toponyms });
   }
@@ -124,7 +135,7 @@ export interface GeoScore {
 export interface GeoError {
   article: string;
   name: string;
-  gold: { lat: number; lon: number; kind?: string };
+  gold: { lat: number; lon: number; kind?: string; geonameid?: number };
   got: ResolvedPlace | null;
   km: number;
 }
@@ -156,7 +167,7 @@ export function evaluateArticles(articles: readonly GoldArticle[]): GeoError[] {
     a.toponyms.forEach((t, i) => {
       const got = resolved[i];
       const km = got ? distanceKm(t.lat, t.lon, got.lat, got.lon) : MAX_KM;
-      out.push({ article: a.id, name: a.text.slice(t.start, t.end), gold: { lat: t.lat, lon: t.lon, kind: t.kind }, got, km });
+      out.push({ article: a.id, name: a.text.slice(t.start, t.end), gold: { lat: t.lat, lon: t.lon, kind: t.kind, geonameid: t.geonameid }, got, km });
     });
   }
   return out;
@@ -195,14 +206,21 @@ export const geoEvalTask: EvalTask = {
         0,
       );
     const rows: Array<Array<string | number>> = [];
+    const withId = (list: GeoError[]): GeoError[] => list.filter((e) => e.gold.geonameid !== undefined);
     const scores: Record<string, GeoScore> = {
       dev: scoreOf(bySplit.dev),
       test: scoreOf(bySplit.test),
       all: scoreOf(errors),
+      'dev, GeoNames id': scoreOf(withId(bySplit.dev)),
+      'test, GeoNames id': scoreOf(withId(bySplit.test)),
+      'all, GeoNames id': scoreOf(withId(errors)),
     };
-    for (const name of ['dev', 'test', 'all'] as const) {
+    const someWithoutId = errors.some((e) => e.gold.geonameid === undefined) && errors.some((e) => e.gold.geonameid !== undefined);
+    for (const name of Object.keys(scores)) {
+      if (name.includes('GeoNames') && !someWithoutId) continue;
       const s = scores[name];
-      const docs = name === 'all' ? articles.length : articles.filter((a) => splitOf(a.id) === name).length;
+      const part = name.split(',')[0];
+      const docs = part === 'all' ? articles.length : articles.filter((a) => splitOf(a.id) === part).length;
       rows.push([name, docs, s.n, round(s.acc161), round(s.meanKm, 0), round(s.medianKm, 1), round(s.auc, 3), s.unresolved]);
     }
     const chosen = scores[split];
@@ -210,6 +228,7 @@ export const geoEvalTask: EvalTask = {
       `split: dev = sha1('dateline-geo-split:' + article id) first hex digit 0-7, test = 8-f; weights tuned on dev only`,
       `gold toponym spans given; context = whole article text; ${spanMismatches} gold spans whose text differs from the gold name`,
       `${errors.length} toponyms resolved in ${round(ms, 0)} ms`,
+      `"GeoNames id" rows keep only gold toponyms that carry a GeoNames id (GeoWebNews also annotates buildings, streets and other non-gazetteer places with coordinates only)`,
     ];
     const limit = Number(stringFlag(args, 'errors') ?? 0);
     const tables = [
@@ -249,6 +268,9 @@ export const geoEvalTask: EvalTask = {
         n: chosen.n,
         testAcc161: round(scores.test.acc161, 2),
         devAcc161: round(scores.dev.acc161, 2),
+        testAcc161GeoNamesId: round(scores['test, GeoNames id'].acc161, 2),
+        testN: scores.test.n,
+        testNGeoNamesId: scores['test, GeoNames id'].n,
       },
       notes,
     };

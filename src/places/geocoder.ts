@@ -54,6 +54,9 @@ export const WEIGHTS = {
   near50: 1.5,
   near150: 1,
   near400: 0.4,
+  coherenceCap: 3,
+  coherenceTemperature: 2,
+  pickEvidence: 1,
   dateline: 1,
 };
 
@@ -82,6 +85,16 @@ function asRegion(c: Candidate): Candidate {
 
 const lookupCache = new Map<string, Lookup>();
 
+function inhabitantBases(key: string): string[] {
+  const w = key.endsWith('s') ? key.slice(0, -1) : key;
+  const out: string[] = [];
+  if (w.endsWith('ian')) out.push(`${w.slice(0, -3)}io`, `${w.slice(0, -3)}ia`, w.slice(0, -3), `${w.slice(0, -3)}y`);
+  if (w.endsWith('an')) out.push(w.slice(0, -1), w.slice(0, -2), `${w.slice(0, -1)}s`, `${w.slice(0, -2)}o`);
+  if (w.endsWith('er')) out.push(w.slice(0, -2), w.slice(0, -1));
+  if (w.endsWith('ite')) out.push(w.slice(0, -3), `${w.slice(0, -3)}e`);
+  return out.filter((b) => b.length >= 3);
+}
+
 /** All candidates for one written name, each with its prior. Cached per surface key. */
 export function lookup(surface: string): Lookup {
   const cleaned = surface.replace(/['’]s$/u, '').trim();
@@ -97,6 +110,13 @@ export function lookup(surface: string): Lookup {
   if (key.length > 0) {
     const county = COUNTY_SUFFIX.exec(key);
     const region = county ? null : (REGION_SUFFIX.exec(key) ?? REGION_PREFIX.exec(key));
+    // Exact names first, whatever the phrase looks like ("Czech Republic", "Northern Territory").
+    const country = g.country(key);
+    if (country) push(country, WEIGHTS.country);
+    const demonym = country ? undefined : g.demonym(key);
+    if (demonym) push(demonym, WEIGHTS.demonym);
+    for (const c of g.regions(key)) push(c, c.precision === 'area' ? WEIGHTS.area : WEIGHTS.region);
+    for (const c of g.aliases(key)) push(c, WEIGHTS.alias);
     if (county) {
       const base = county[1];
       for (const c of g.counties(base)) push(c, WEIGHTS.countyExplicit);
@@ -104,10 +124,9 @@ export function lookup(surface: string): Lookup {
       for (const c of g.regions(base)) push(c, WEIGHTS.region - 2);
     } else if (region) {
       const base = region[1];
-      for (const c of g.regions(key)) push(c, WEIGHTS.region + 1);
       for (const c of g.regions(base)) push(c, WEIGHTS.region);
-      const country = g.country(base);
-      if (country) push(country, WEIGHTS.country - 1);
+      const baseCountry = g.country(base);
+      if (baseCountry) push(baseCountry, WEIGHTS.country - 1);
       for (const c of g.aliases(base)) if (c.precision === 'city') push(asRegion(c), WEIGHTS.alias - 1);
       for (const c of g.cities(base)) push(asRegion(c), cityPrior(c) + (c.feature === 'PPLA' ? 2 : 0));
     } else {
@@ -122,21 +141,20 @@ export function lookup(surface: string): Lookup {
           const fits = quals.some((q) => q.country === c.country && (q.precision === 'country' || q.admin1 === c.admin1));
           if (fits) push(c, head.prior[i] + 5);
         }
-        if (out.cands.length === 0) {
-          for (let i = 0; i < head.cands.length; i++) push(head.cands[i], head.prior[i]);
-        }
       }
-      const country = g.country(key);
-      if (country) push(country, WEIGHTS.country);
-      const demonym = country ? undefined : g.demonym(key);
-      if (demonym) push(demonym, WEIGHTS.demonym);
-      for (const c of g.regions(key)) push(c, c.precision === 'area' ? WEIGHTS.area : WEIGHTS.region);
-      for (const c of g.aliases(key)) push(c, WEIGHTS.alias);
       for (const c of g.cities(key)) push(c, cityPrior(c));
       for (const c of g.postal(key)) push(c, WEIGHTS.postal);
       for (const c of g.counties(key)) push(c, WEIGHTS.countyBare);
       if (out.cands.length === 0 && / city$/.test(key)) {
         for (const c of g.cities(key.slice(0, -5))) push(c, cityPrior(c));
+      }
+      if (out.cands.length === 0) {
+        // Inhabitant words: "Ohioans", "Texan", "Londoners", "New Yorker" → the place, big ones only.
+        for (const base of inhabitantBases(key)) {
+          for (const c of g.regions(base)) push(c, WEIGHTS.region - 1);
+          for (const c of g.cities(base)) if (c.population >= 100_000) push(c, cityPrior(c) - 1);
+          if (out.cands.length > 0) break;
+        }
       }
     }
   }
@@ -193,105 +211,148 @@ export function scanEvidence(text: string): ContextEvidence {
 
 // ---------------------------------------------------------------- resolution
 
-function share(map: Map<string, number>, total: number, key: string | null | undefined): number {
-  if (!key || total <= 0) return 0;
-  return (map.get(key) ?? 0) / total;
+const COUNTY_AFTER = /^\s+(County|Parish|Borough)\b/;
+const COUNTIES_AFTER = /^(?:(?:\s*,\s*|\s*,?\s+and\s+|\s*&\s*)[A-Z][\p{L}.'’-]+(?:\s[A-Z][\p{L}.'’-]+)?)*,?\s+(counties|parishes)\b/u;
+
+/**
+ * The phrase to look up for a span: the span's text, plus "County" when the text goes on with
+ * "County" or the name heads a list that ends in "counties" ("Camden, Charlton and Nassau counties").
+ */
+function phraseOf(text: string, span: ToponymSpan): string {
+  const surface = text.slice(span.start, span.end);
+  if (/ (county|parish|borough)$/i.test(surface)) return surface;
+  const after = text.slice(span.end, span.end + 120);
+  const one = COUNTY_AFTER.exec(after);
+  if (one) return `${surface} ${one[1]}`;
+  const list = COUNTIES_AFTER.exec(after);
+  if (list) return `${surface} ${list[1] === 'parishes' ? 'Parish' : 'County'}`;
+  return surface;
 }
+
+/** How close two candidate points are, as a coherence reward. */
+function closeness(km: number): number {
+  if (km <= 50) return WEIGHTS.near50;
+  if (km <= 150) return WEIGHTS.near150;
+  if (km <= 400) return WEIGHTS.near400;
+  return 0;
+}
+
+const COHERENCE_CANDIDATES = 25;
 
 /**
  * Resolve every toponym span of one article jointly. Returns one place (or null when the name is
  * unknown) per input span, in order.
  */
 export function resolveToponyms(text: string, spans: readonly ToponymSpan[], options: ResolveOptions = {}): Array<ResolvedPlace | null> {
-  const lookups = spans.map((s) => lookup(text.slice(s.start, s.end)));
-  const keys = spans.map((s) => nameKey(text.slice(s.start, s.end)));
+  // Work per distinct name: "Alexandria" ×4 is one decision with four mentions.
+  const phrases = spans.map((s) => phraseOf(text, s));
+  const keyOf = phrases.map((p) => nameKey(p.replace(/['’]s$/u, '')));
+  const distinct = [...new Set(keyOf)];
+  const mentions = new Map<string, number>();
+  for (const k of keyOf) mentions.set(k, (mentions.get(k) ?? 0) + 1);
+  const lookups = new Map<string, Lookup>();
+  phrases.forEach((p, i) => {
+    if (!lookups.has(keyOf[i])) lookups.set(keyOf[i], lookup(p));
+  });
   const base = options.evidence ?? scanEvidence(text);
-  let picks: number[] = lookups.map((l) => argmax(l.prior));
 
+  // Coherence: a candidate is rewarded when some candidate of another name lies near it
+  // ("Athens" and "Clarke County" both in Georgia). Computed once, over each name's top candidates.
+  const top = new Map<string, number[]>();
+  for (const k of distinct) {
+    const l = lookups.get(k) as Lookup;
+    const order = l.cands.map((_, j) => j).sort((a, b) => l.prior[b] - l.prior[a]);
+    top.set(k, order.slice(0, COHERENCE_CANDIDATES));
+  }
+  const coherence = new Map<string, Float64Array>();
+  for (const k of distinct) {
+    const l = lookups.get(k) as Lookup;
+    const arr = new Float64Array(l.cands.length);
+    for (const j of top.get(k) as number[]) {
+      const c = l.cands[j];
+      if (c.precision !== 'city' && c.precision !== 'region') continue;
+      let total = 0;
+      for (const k2 of distinct) {
+        if (k2 === k) continue;
+        const l2 = lookups.get(k2) as Lookup;
+        let best = 0;
+        const top2 = top.get(k2) as number[];
+        const max2 = top2.length ? l2.prior[top2[0]] : 0;
+        for (const j2 of top2) {
+          const d = l2.cands[j2];
+          if (d.precision !== 'city' && d.precision !== 'region') continue;
+          if (d.source === 'region' && c.source === 'region') continue;
+          const v = closeness(distanceKm(c.lat, c.lon, d.lat, d.lon)) * Math.exp((l2.prior[j2] - max2) / WEIGHTS.coherenceTemperature);
+          if (v > best) best = v;
+        }
+        total += best;
+      }
+      arr[j] = Math.min(WEIGHTS.coherenceCap, total);
+    }
+    coherence.set(k, arr);
+  }
+
+  let picks = new Map<string, number>(distinct.map((k) => [k, argmax((lookups.get(k) as Lookup).prior)]));
   for (let round = 0; round < 3; round++) {
-    // Evidence: the text scan plus the current picks.
+    // Evidence: the text scan plus the other names' current picks (never a name's own pick).
     const countries = new Map(base.countries);
     const admin1 = new Map(base.admin1);
     if (options.datelineCountry) countries.set(options.datelineCountry, (countries.get(options.datelineCountry) ?? 0) + 2);
-    for (let i = 0; i < spans.length; i++) {
-      const c = lookups[i].cands[picks[i]];
+    const own = new Map<string, { country?: string; admin1?: string; w: number }>();
+    for (const k of distinct) {
+      const c = (lookups.get(k) as Lookup).cands[picks.get(k) as number];
       if (!c?.country) continue;
-      countries.set(c.country, (countries.get(c.country) ?? 0) + 1);
-      if (c.admin1) admin1.set(`${c.country}.${c.admin1}`, (admin1.get(`${c.country}.${c.admin1}`) ?? 0) + 1);
+      const w = Math.min(2, mentions.get(k) as number) * WEIGHTS.pickEvidence;
+      countries.set(c.country, (countries.get(c.country) ?? 0) + w);
+      const a = c.admin1 ? `${c.country}.${c.admin1}` : undefined;
+      if (a) admin1.set(a, (admin1.get(a) ?? 0) + w);
+      own.set(k, { country: c.country, admin1: a, w });
     }
     const cTotal = sum(countries);
     const aTotal = sum(admin1);
-    // Points of the other toponyms, for proximity (local places only).
-    const points: Array<{ key: string; lat: number; lon: number }> = [];
-    for (let i = 0; i < spans.length; i++) {
-      const c = lookups[i].cands[picks[i]];
-      if (c && (c.precision === 'city' || c.precision === 'region') && c.source !== 'region') {
-        points.push({ key: keys[i], lat: c.lat, lon: c.lon });
-      }
-    }
-    const next: number[] = [];
-    const memo = new Map<string, number>();
-    for (let i = 0; i < spans.length; i++) {
-      const memoHit = memo.get(keys[i]);
-      if (memoHit !== undefined) {
-        next.push(memoHit);
-        continue;
-      }
-      const l = lookups[i];
+    const next = new Map<string, number>();
+    for (const k of distinct) {
+      const l = lookups.get(k) as Lookup;
+      const mine = own.get(k);
+      const coh = coherence.get(k) as Float64Array;
       let best = -1;
       let bestScore = -Infinity;
       for (let j = 0; j < l.cands.length; j++) {
-        const s = contextScore(l.cands[j], l.prior[j], keys[i], countries, cTotal, admin1, aTotal, points, options);
+        const c = l.cands[j];
+        let s = l.prior[j] + coh[j];
+        if (c.country) {
+          const cw = (countries.get(c.country) ?? 0) - (mine?.country === c.country ? mine.w : 0);
+          const ct = cTotal - (mine?.w ?? 0);
+          if (ct > 0) s += (WEIGHTS.countryShare * cw) / ct;
+          if (c.admin1) {
+            const a = `${c.country}.${c.admin1}`;
+            const aw = (admin1.get(a) ?? 0) - (mine?.admin1 === a ? mine.w : 0);
+            const at = aTotal - (mine?.admin1 ? mine.w : 0);
+            if (at > 0) s += (WEIGHTS.admin1Share * aw) / at;
+          }
+          if (options.datelineCountry && c.country === options.datelineCountry) s += WEIGHTS.dateline;
+        }
         if (s > bestScore) {
           bestScore = s;
           best = j;
         }
       }
-      memo.set(keys[i], best);
-      next.push(best);
+      next.set(k, best);
     }
     picks = next;
   }
 
-  // Final scores for confidence.
   return spans.map((_, i) => {
-    const l = lookups[i];
-    const c = l.cands[picks[i]];
+    const l = lookups.get(keyOf[i]) as Lookup;
+    const pick = picks.get(keyOf[i]) as number;
+    const c = l.cands[pick];
     if (!c) return null;
-    const sorted = [...l.prior].sort((a, b) => b - a);
-    const margin = sorted.length > 1 ? l.prior[picks[i]] - sorted[1] : 3;
+    let second = -Infinity;
+    for (let j = 0; j < l.prior.length; j++) if (j !== pick && l.prior[j] > second) second = l.prior[j];
+    const margin = Number.isFinite(second) ? l.prior[pick] - second : 3;
     const confidence = Math.round(Math.max(0.3, Math.min(0.99, 1 / (1 + Math.exp(-margin)))) * 100) / 100;
     return { ...c, confidence };
   });
-}
-
-function contextScore(
-  c: Candidate,
-  prior: number,
-  key: string,
-  countries: Map<string, number>,
-  cTotal: number,
-  admin1: Map<string, number>,
-  aTotal: number,
-  points: Array<{ key: string; lat: number; lon: number }>,
-  options: ResolveOptions,
-): number {
-  let s = prior;
-  s += WEIGHTS.countryShare * share(countries, cTotal, c.country);
-  if (c.admin1 && c.country) s += WEIGHTS.admin1Share * share(admin1, aTotal, `${c.country}.${c.admin1}`);
-  if (options.datelineCountry && c.country === options.datelineCountry) s += WEIGHTS.dateline;
-  if (c.precision === 'city' || c.precision === 'region') {
-    let nearest = Infinity;
-    for (const p of points) {
-      if (p.key === key) continue;
-      const d = distanceKm(c.lat, c.lon, p.lat, p.lon);
-      if (d < nearest) nearest = d;
-    }
-    if (nearest <= 50) s += WEIGHTS.near50;
-    else if (nearest <= 150) s += WEIGHTS.near150;
-    else if (nearest <= 400) s += WEIGHTS.near400;
-  }
-  return s;
 }
 
 function argmax(xs: readonly number[]): number {

@@ -182,6 +182,7 @@ ID||Sumatra|0|102|region
 ID||Bali|-8.4|115.2|region
 ID||Borneo|1|114|area
 ||Europe|48.69|9.14|area
+||European Union;EU;E.U.|48.69|9.14|area
 ||Africa|7.19|21.09|area
 ||Asia|29.84|89.3|area
 ||North America|46.07|-100.55|area
