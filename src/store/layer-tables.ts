@@ -6,7 +6,7 @@
  * layer (tokens: hundreds per article) is stored as one row per article whose `data` is the whole list —
  * still its own table, without paying a row per token.
  */
-import type { LayerName, Layers } from '../core/layers.js';
+import type { LayerName, Layers, Token } from '../core/layers.js';
 
 export type ColumnType = 'TEXT' | 'REAL' | 'INTEGER';
 
@@ -20,7 +20,36 @@ export interface LayerColumn {
 export interface LayerTable {
   layer: LayerName;
   packed?: boolean;
+  /** For packed layers: a compact JSON form of the whole list, and its inverse. */
+  encode?: (items: never[]) => unknown;
+  decode?: (data: unknown) => unknown[];
   columns?: LayerColumn[];
+}
+
+interface PackedTokens {
+  start: number[];
+  length: number[];
+  pos: string[];
+  sentence: number[];
+  space: number[];
+}
+
+/** Tokens are the bulk of a stored article: store them column-wise, lengths instead of ends. */
+function encodeTokens(tokens: Token[]): PackedTokens {
+  const packed: PackedTokens = { start: [], length: [], pos: [], sentence: [], space: [] };
+  for (const t of tokens) {
+    packed.start.push(t.start);
+    packed.length.push(t.end - t.start);
+    packed.pos.push(t.pos);
+    packed.sentence.push(t.sentence);
+    packed.space.push(t.spaceBefore ? 1 : 0);
+  }
+  return packed;
+}
+
+function decodeTokens(data: unknown): Token[] {
+  const p = data as PackedTokens;
+  return p.start.map((start, i) => ({ start, end: start + p.length[i], pos: p.pos[i], sentence: p.sentence[i], spaceBefore: p.space[i] === 1 }));
 }
 
 type Item<L extends LayerName> = NonNullable<Layers[L]>[number];
@@ -38,7 +67,7 @@ function column<L extends LayerName>(
 export const LAYER_TABLES: LayerTable[] = [
   { layer: 'paragraphs', packed: true },
   { layer: 'sentences', packed: true },
-  { layer: 'tokens', packed: true },
+  { layer: 'tokens', packed: true, encode: encodeTokens as (items: never[]) => unknown, decode: decodeTokens },
   { layer: 'mentions', packed: true },
   {
     layer: 'entities',

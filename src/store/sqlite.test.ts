@@ -63,3 +63,24 @@ test('sqlite store: a process killed in the middle of a batch leaves the databas
     after.close();
   }
 });
+
+test('sqlite store: packed token layers round-trip exactly and count as items', () => {
+  const store = openStore(tmpDb());
+  try {
+    const text = 'Peskov said no. Talks go on.';
+    const article = sampleArticle(text);
+    const tokens = [
+      { start: 0, end: 6, pos: 'PROPN', sentence: 0, spaceBefore: false },
+      { start: 7, end: 11, pos: 'VERB', sentence: 0, spaceBefore: true },
+      { start: 12, end: 14, pos: 'DET', sentence: 0, spaceBefore: true },
+      { start: 14, end: 15, pos: 'PUNCT', sentence: 0, spaceBefore: false },
+      { start: 16, end: 21, pos: 'NOUN', sentence: 1, spaceBefore: true },
+    ];
+    store.writeBatch(batchOf('t.txt', [{ article, layers: { tokens } }]));
+    assert.deepEqual(store.getArticle(article.id)?.layers.tokens, tokens);
+    assert.equal(store.stats().layers.tokens, 5);
+    assert.deepEqual(store.layerRows('tokens').map((r) => r.item), tokens);
+  } finally {
+    store.close();
+  }
+});

@@ -7,7 +7,7 @@ import type { Article } from '../core/article.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { DatelineError } from '../core/errors.js';
 import { LAYER_NAMES, type LayerName, type Layers } from '../core/layers.js';
-import { LAYER_TABLES, layerTable, tableName } from './layer-tables.js';
+import { LAYER_TABLES, layerTable, tableName, type LayerTable } from './layer-tables.js';
 import { bandKeys, signature, similarity } from './minhash.js';
 import type {
   ArticleSummary,
@@ -112,6 +112,11 @@ function ensureLayerTables(db: DB): void {
       if (c.index) db.exec(`CREATE INDEX IF NOT EXISTS ${table}_${c.name} ON ${table}("${c.name}")`);
     }
   }
+}
+
+function unpack(spec: LayerTable, data: string): unknown[] {
+  const parsed: unknown = JSON.parse(data);
+  return spec.decode ? spec.decode(parsed) : (parsed as unknown[]);
 }
 
 function nowIso(): string {
@@ -268,7 +273,7 @@ export class SqliteStore implements Store {
       const spec = layerTable(layer);
       const insert = this.layerInsert(layer);
       if (spec.packed) {
-        insert.run(articleId, 0, null, null, JSON.stringify(items));
+        insert.run(articleId, 0, null, null, JSON.stringify(spec.encode ? spec.encode(items as never[]) : items));
         continue;
       }
       items.forEach((item, i) => {
@@ -375,7 +380,7 @@ export class SqliteStore implements Store {
     for (const spec of LAYER_TABLES) {
       const rows = this.db.prepare(`SELECT data FROM ${tableName(spec.layer)} WHERE article_id = ? ORDER BY idx`).all(id) as Array<{ data: string }>;
       if (rows.length === 0) continue;
-      (layers as Record<string, unknown>)[spec.layer] = spec.packed ? JSON.parse(rows[0].data) : rows.map((r) => JSON.parse(r.data));
+      (layers as Record<string, unknown>)[spec.layer] = spec.packed ? unpack(spec, rows[0].data) : rows.map((r) => JSON.parse(r.data));
     }
     return {
       article: rowToArticle(row),
@@ -480,7 +485,7 @@ export class SqliteStore implements Store {
       .prepare(`SELECT article_id, idx, data FROM ${tableName(layer)} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY article_id, idx LIMIT ? OFFSET ?`)
       .all(...params, limit, offset) as Array<{ article_id: string; idx: number; data: string }>;
     if (spec.packed) {
-      return rows.flatMap((r) => (JSON.parse(r.data) as unknown[]).map((item, index) => ({ articleId: r.article_id, index, item }) as LayerRow<L>));
+      return rows.flatMap((r) => unpack(spec, r.data).map((item, index) => ({ articleId: r.article_id, index, item }) as LayerRow<L>));
     }
     return rows.map((r) => ({ articleId: r.article_id, index: r.idx, item: JSON.parse(r.data) }) as LayerRow<L>);
   }
@@ -510,7 +515,7 @@ export class SqliteStore implements Store {
     const layers: StoreStats['layers'] = {};
     for (const spec of LAYER_TABLES) {
       layers[spec.layer] = spec.packed
-        ? (one(`SELECT coalesce(sum(json_array_length(data)), 0) FROM ${tableName(spec.layer)}`) as number)
+        ? (one(`SELECT coalesce(sum(json_array_length(data${spec.encode ? ", '$.start'" : ''})), 0) FROM ${tableName(spec.layer)}`) as number)
         : (one(`SELECT count(*) FROM ${tableName(spec.layer)}`) as number);
     }
     return {
