@@ -16,11 +16,15 @@ const BLOCK_TAGS = new Set([
 ]);
 
 const BOILERPLATE: RegExp[] = [
-  /^advertisement\b/i,
+  // The ad slot's label, maybe with a short trailer ("Advertisement - scroll to continue"), but not a
+  // sentence that happens to open with the word ("Advertisement revenue fell 10%, the company said.").
+  /^advertisement(\s*[-–—:|·•]\s*.{0,60})?$/i,
+  /^(story continues below( advertisement)?|continue reading (the main story|below))$/i,
   /^(sponsored( content)?|promoted)$/i,
   /^skip to (main )?content$/i,
   /^(share|share this( article| story)?|print|email|comments?)$/i,
-  /^(read more|related( articles| stories)?|more stories|recommended)\s*:?.{0,80}$/i,
+  /^read more\b.{0,80}$/i,
+  /^(related( articles| stories| coverage)?|more stories|recommended( for you)?)(\s*:.{0,80})?$/i,
   /^(sign up|subscribe)\b.{0,120}(newsletter|inbox|updates)/i,
   /^follow us on\b/i,
   /^click here\b/i,
