@@ -1,0 +1,91 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { packagePath } from '../core/paths.js';
+import { htmlFragmentToText, isBoilerplateLine, parseHtml } from './html.js';
+
+const PAGE = `<!doctype html>
+<html lang="en-GB">
+<head>
+  <title>Cranes back in service at Gdansk | Fixture Wire</title>
+  <meta property="og:title" content="Cranes back in service at Gdansk">
+  <meta property="og:site_name" content="Fixture Wire">
+  <meta property="article:published_time" content="2025-11-04T09:30:00+01:00">
+  <link rel="canonical" href="https://news.example.org/gdansk-cranes">
+</head>
+<body>
+  <nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/business">Business</a></li></ul></nav>
+  <article>
+    <h1>Cranes back in service at Gdansk</h1>
+    <p class="byline">By <span rel="author">Ana Silva</span></p>
+    <p>(GDANSK, Poland) — Two of the harbour’s container cranes were back in service on Tuesday after a storm knocked out their power supply for nearly a week, the port operator said.</p>
+    <p>“We lost about six days of loading,” said Marta Nowicka, the operator’s head of operations. “Most of it we will make up by the weekend.”</p>
+    <div><p>ADVERTISEMENT</p></div>
+    <p>The storm, which hit the coast on Wednesday night, also brought down power lines across the Pomeranian region and left at least 40,000 homes without electricity, the regional grid company said.</p>
+    <p>Shipping agents said that about a dozen vessels had been diverted to Gdynia while the cranes were out of action.</p>
+  </article>
+  <footer><p>© 2025 Fixture Wire · <a href="/privacy">Privacy</a></p><p>Follow us on social media</p></footer>
+</body>
+</html>`;
+
+test('html: Readability extracts article text, title, byline, published time, url, site, language', () => {
+  const { articles, diagnostics } = parseHtml({ text: PAGE, file: 'page.html', normalizations: [] });
+  assert.deepEqual(diagnostics, []);
+  assert.equal(articles.length, 1);
+  const [a] = articles;
+  assert.equal(a.title, 'Cranes back in service at Gdansk');
+  assert.match(a.byline ?? '', /Ana Silva/);
+  assert.equal(a.published, '2025-11-04T08:30:00.000Z');
+  assert.equal(a.publishedSource, 'metadata');
+  assert.equal(a.url, 'https://news.example.org/gdansk-cranes');
+  assert.equal(a.source, 'Fixture Wire');
+  assert.equal(a.language, 'en');
+  assert.equal(a.origin.format, 'html');
+  assert.ok(a.text.startsWith('(GDANSK, Poland) — Two of the harbour’s'), a.text.slice(0, 80));
+  assert.equal(a.dateline?.place, 'GDANSK');
+  assert.equal(a.text.slice(a.dateline!.start, a.dateline!.end), a.dateline!.text);
+  assert.ok(!/ADVERTISEMENT/i.test(a.text), 'the inline ad line is removed');
+  for (const chrome of ['Home', 'Privacy', 'Follow us', '©']) assert.ok(!a.text.includes(chrome), `${chrome} leaked into the text`);
+  assert.ok(a.text.includes('Shipping agents said'));
+  assert.equal(a.text.split('\n').length, 4, 'one line per paragraph');
+});
+
+test('html: a page with no article is INGEST_NO_ARTICLE naming the file', () => {
+  const page = readFileSync(packagePath('test-fixtures', 'bad', 'no-article.html'), 'utf8');
+  const { articles, diagnostics } = parseHtml({ text: page, file: 'no-article.html', normalizations: [] });
+  assert.equal(articles.length, 0);
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0].code, 'INGEST_NO_ARTICLE');
+  assert.equal(diagnostics[0].where?.file, 'no-article.html');
+  assert.equal(parseHtml({ text: '<html><body></body></html>', file: 'e.html', normalizations: [] }).diagnostics[0].code, 'INGEST_NO_ARTICLE');
+});
+
+test('html: the bundled sample page keeps its dateline and drops nav, ads, related links and footer', () => {
+  const page = readFileSync(packagePath('samples', 'web', 'prisoner-exchange.html'), 'utf8');
+  const { articles } = parseHtml({ text: page, file: 'prisoner-exchange.html', normalizations: [] });
+  assert.equal(articles.length, 1);
+  const [a] = articles;
+  assert.equal(a.dateline?.text, '(KYIV) —');
+  assert.equal(a.published, '2025-12-06T12:20:00.000Z');
+  assert.ok(!/ADVERTISEMENT|Newsletters|Read more|All rights reserved|Skip to content/.test(a.text), a.text);
+});
+
+test('html fragments: block elements become lines, scripts vanish, boilerplate lines are dropped', () => {
+  assert.equal(
+    htmlFragmentToText('<div>One <b>bold</b>\n  word.</div><script>var x = 1;</script><p>Two.<br>Three.</p><p>Share</p><ul><li>Four.</li></ul>'),
+    'One bold word.\nTwo.\nThree.\nFour.',
+  );
+  assert.ok(isBoilerplateLine('ADVERTISEMENT'));
+  assert.ok(isBoilerplateLine('Advertisement - scroll to continue'));
+  assert.ok(isBoilerplateLine('Sign up for our newsletter to get updates in your inbox'));
+  assert.ok(isBoilerplateLine('Related stories: Ferry service resumes'));
+  assert.ok(isBoilerplateLine('Read more'));
+  for (const sentence of [
+    'Advertisement revenue fell 10% in the third quarter, the company said.',
+    'Recommended doses were exceeded in 30 cases, the ministry said.',
+    'Related talks in Geneva ended without agreement on Friday.',
+    'Officials said they would share the data with investigators.',
+  ]) {
+    assert.ok(!isBoilerplateLine(sentence), sentence);
+  }
+});
