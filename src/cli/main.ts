@@ -10,11 +10,12 @@ import { demoCommand } from './commands/demo.js';
 import { evalCommand, parseEvalArgs } from './commands/eval.js';
 import { ingestCommand } from './commands/ingest.js';
 import { searchCommand } from './commands/search.js';
+import { serveCommand } from './commands/serve.js';
 import { showCommand } from './commands/show.js';
 import { statsCommand } from './commands/stats.js';
 import { processIO, type CliIO } from './io.js';
 
-export const COMMANDS: Command[] = [analyzeCommand, ingestCommand, searchCommand, showCommand, statsCommand, evalCommand, demoCommand];
+export const COMMANDS: Command[] = [analyzeCommand, ingestCommand, searchCommand, showCommand, statsCommand, evalCommand, demoCommand, serveCommand];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

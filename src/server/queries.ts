@@ -1,0 +1,649 @@
+/**
+ * Read queries the HTTP API answers that the Store port does not have yet: filtered search with
+ * facets, entities grouped across articles, quotes/quantities/events with filters, claims, and
+ * provisional stories and timelines built over the layer tables.
+ *
+ * Each function takes the store and plain arguments and returns plain JSON, so the route handlers stay
+ * one line and can be re-pointed at the events stage's own store functions when they land.
+ * Everything here reads through the store's own connection (`store.database`) with bound parameters.
+ */
+import type { Entity, EventRecord, Quantity, Quote } from '../core/layers.js';
+import { toFtsQuery, type SqliteStore } from '../store/sqlite.js';
+import type { ArticleSummary, SearchHit } from '../store/store.js';
+
+export interface PageArgs {
+  limit: number;
+  offset: number;
+}
+
+export interface Paged<T> extends PageArgs {
+  items: T[];
+  total: number;
+}
+
+interface ArticleRef {
+  articleId: string;
+  title: string | null;
+  published: string | null;
+}
+
+function like(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Runs an FTS query as given, and again as plain words when it is not valid FTS5 syntax. */
+function withFts<T>(query: string, run: (fts: string) => T): T {
+  try {
+    return run(query);
+  } catch (error) {
+    if (!(error instanceof Error) || !/fts5|syntax|no such column|unterminated|unknown special query/i.test(error.message)) throw error;
+    return run(toFtsQuery(query));
+  }
+}
+
+/** Splits a snippet marked with \u0002 … \u0003 into plain text and highlight ranges. */
+export function parseSnippet(marked: string): { snippet: string; highlights: Array<[number, number]> } {
+  const highlights: Array<[number, number]> = [];
+  let plain = '';
+  let open = -1;
+  for (const ch of marked) {
+    if (ch === '\u0002') open = plain.length;
+    else if (ch === '\u0003') {
+      if (open >= 0) highlights.push([open, plain.length]);
+      open = -1;
+    } else plain += ch;
+  }
+  return { snippet: plain, highlights };
+}
+
+// ---------------------------------------------------------------- search and facets
+
+export interface SearchFilters {
+  type?: string;
+  place?: string;
+  source?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface SearchResult extends SearchHit {
+  source: string | null;
+}
+
+function hasFilters(f: SearchFilters): boolean {
+  return Boolean(f.type || f.place || f.source || f.from || f.to);
+}
+
+function filterSql(f: SearchFilters, alias: string): { sql: string[]; params: unknown[] } {
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  if (f.source) {
+    sql.push(`${alias}.source = ?`);
+    params.push(f.source);
+  }
+  if (f.from) {
+    sql.push(`${alias}.published_day >= ?`);
+    params.push(f.from);
+  }
+  if (f.to) {
+    sql.push(`${alias}.published_day <= ?`);
+    params.push(f.to);
+  }
+  if (f.type) {
+    sql.push(`EXISTS (SELECT 1 FROM layer_events e WHERE e.article_id = ${alias}.id AND (e.acled_type = ? OR e.plover_type = ?))`);
+    params.push(f.type, f.type);
+  }
+  if (f.place) {
+    sql.push(`(EXISTS (SELECT 1 FROM layer_places p WHERE p.article_id = ${alias}.id AND (p.name = ? OR p.country = ?))
+      OR EXISTS (SELECT 1 FROM layer_events e2 WHERE e2.article_id = ${alias}.id AND e2.place_name = ?))`);
+    params.push(f.place, f.place, f.place);
+  }
+  return { sql, params };
+}
+
+/** Full-text search with snippets and highlight ranges; filters narrow by event type, place, source and date. */
+export function search(store: SqliteStore, query: string, filters: SearchFilters, page: PageArgs): Paged<SearchResult> {
+  if (!query.trim() || !toFtsQuery(query)) return { items: [], total: 0, ...page };
+  const db = store.database;
+  if (!hasFilters(filters)) {
+    const hits = store.search(query, page);
+    const sources = sourcesOf(store, hits.map((h) => h.id));
+    return { items: hits.map((h) => ({ ...h, source: sources.get(h.id) ?? null })), total: store.countSearch(query), ...page };
+  }
+  const { sql, params } = filterSql(filters, 'a');
+  const where = `articles_fts MATCH ? ${sql.map((x) => `AND ${x}`).join(' ')}`;
+  const rows = withFts(query, (q) =>
+    db
+      .prepare(
+        `SELECT a.id AS id, a.title AS title, a.published AS published, a.source AS source,
+           snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet, bm25(articles_fts, 5.0, 1.0) AS score
+         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE ${where} ORDER BY score LIMIT ? OFFSET ?`,
+      )
+      .all(q, ...params, page.limit, page.offset),
+  ) as Array<{ id: string; title: string | null; published: string | null; source: string | null; snippet: string; score: number }>;
+  const total = withFts(query, (q) =>
+    db.prepare(`SELECT count(*) FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE ${where}`).pluck().get(q, ...params),
+  ) as number;
+  return {
+    items: rows.map((r) => ({ id: r.id, title: r.title, published: r.published, source: r.source, ...parseSnippet(r.snippet), score: -r.score })),
+    total,
+    ...page,
+  };
+}
+
+function sourcesOf(store: SqliteStore, ids: string[]): Map<string, string | null> {
+  if (ids.length === 0) return new Map();
+  const rows = store.database.prepare(`SELECT id, source FROM articles WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{
+    id: string;
+    source: string | null;
+  }>;
+  return new Map(rows.map((r) => [r.id, r.source]));
+}
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+export interface Facets {
+  /** Articles the facets were counted over (the best-ranked matches, at most `FACET_SAMPLE`). */
+  articles: number;
+  type: FacetValue[];
+  place: FacetValue[];
+  month: FacetValue[];
+  source: FacetValue[];
+}
+
+export const FACET_SAMPLE = 2000;
+
+/** Facet counts (articles per value) from the layer tables, over the best matches of `query` or over everything. */
+export function facets(store: SqliteStore, query: string | undefined, filters: SearchFilters = {}): Facets {
+  const db = store.database;
+  const { sql, params } = filterSql(filters, 'a');
+  const q = query?.trim();
+  if (q && !toFtsQuery(q)) return { articles: 0, type: [], place: [], month: [], source: [] };
+  const run = (fts: string | null): Facets => {
+    const ids = fts
+      ? `SELECT a.id AS id, a.source AS source, a.published_day AS day FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+         WHERE articles_fts MATCH ? ${sql.map((x) => `AND ${x}`).join(' ')} ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ${FACET_SAMPLE}`
+      : `SELECT a.id AS id, a.source AS source, a.published_day AS day FROM articles a ${sql.length ? `WHERE ${sql.join(' AND ')}` : ''}
+         ORDER BY a.rowid DESC LIMIT ${FACET_SAMPLE}`;
+    const args = fts ? [fts, ...params] : params;
+    const facet = (select: string): FacetValue[] =>
+      db.prepare(`WITH ids AS (${ids}) ${select} ORDER BY count DESC, value LIMIT 15`).all(...args) as FacetValue[];
+    return {
+      articles: db.prepare(`WITH ids AS (${ids}) SELECT count(*) FROM ids`).pluck().get(...args) as number,
+      type: facet(`SELECT coalesce(e.acled_type, e.plover_type) AS value, count(DISTINCT e.article_id) AS count
+        FROM layer_events e JOIN ids ON ids.id = e.article_id WHERE value IS NOT NULL GROUP BY value`),
+      place: facet(`SELECT p.name AS value, count(DISTINCT p.article_id) AS count FROM layer_places p JOIN ids ON ids.id = p.article_id GROUP BY p.name`),
+      month: facet(`SELECT substr(day, 1, 7) AS value, count(*) AS count FROM ids WHERE day IS NOT NULL GROUP BY value`),
+      source: facet(`SELECT source AS value, count(*) AS count FROM ids WHERE source IS NOT NULL GROUP BY source`),
+    };
+  };
+  return q ? withFts(q, (fts) => run(fts)) : run(null);
+}
+
+// ---------------------------------------------------------------- articles
+
+export function listArticles(store: SqliteStore, range: { from?: string; to?: string }, page: PageArgs): Paged<ArticleSummary> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (range.from) {
+    where.push('published_day >= ?');
+    params.push(range.from);
+  }
+  if (range.to) {
+    where.push('published_day <= ?');
+    params.push(range.to);
+  }
+  const total = store.database.prepare(`SELECT count(*) FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`).pluck().get(...params) as number;
+  return { items: store.listArticles({ ...range, ...page }), total, ...page };
+}
+
+/** An article by id or by a unique id prefix (as `dateline show` accepts). */
+export function resolveArticleId(store: SqliteStore, id: string): string | null {
+  if (store.hasArticle(id)) return id;
+  if (!/^[0-9a-f]{4,15}$/.test(id)) return null;
+  const matches = store.database.prepare("SELECT id FROM articles WHERE id LIKE ? || '%' LIMIT 2").pluck().all(id) as string[];
+  return matches.length === 1 ? matches[0] : null;
+}
+
+function articleRefs(store: SqliteStore, ids: string[]): Map<string, ArticleRef> {
+  const unique = [...new Set(ids)];
+  const out = new Map<string, ArticleRef>();
+  for (let i = 0; i < unique.length; i += 500) {
+    const chunk = unique.slice(i, i + 500);
+    const rows = store.database
+      .prepare(`SELECT id, title, coalesce(published_day, published) AS published FROM articles WHERE id IN (${chunk.map(() => '?').join(',')})`)
+      .all(...chunk) as Array<{ id: string; title: string | null; published: string | null }>;
+    for (const r of rows) out.set(r.id, { articleId: r.id, title: r.title, published: r.published });
+  }
+  return out;
+}
+
+function ref(refs: Map<string, ArticleRef>, id: string): ArticleRef {
+  return refs.get(id) ?? { articleId: id, title: null, published: null };
+}
+
+// ---------------------------------------------------------------- entities
+
+export interface EntitySummary {
+  key: string;
+  name: string;
+  type: string;
+  articles: number;
+  mentions: number;
+}
+
+export function listEntities(store: SqliteStore, filter: { q?: string; type?: string }, page: PageArgs): Paged<EntitySummary> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.type) {
+    where.push('type = ?');
+    params.push(filter.type);
+  }
+  if (filter.q) {
+    where.push("(name LIKE ? ESCAPE '\\' OR key LIKE ? ESCAPE '\\')");
+    params.push(like(filter.q), like(filter.q.toLowerCase()));
+  }
+  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const db = store.database;
+  const total = db.prepare(`SELECT count(DISTINCT key) FROM layer_entities ${w}`).pluck().get(...params) as number;
+  const items = db
+    .prepare(
+      `SELECT key, max(name) AS name, max(type) AS type, count(DISTINCT article_id) AS articles, coalesce(sum(mention_count), 0) AS mentions
+       FROM layer_entities ${w} GROUP BY key ORDER BY mentions DESC, key LIMIT ? OFFSET ?`,
+    )
+    .all(...params, page.limit, page.offset) as EntitySummary[];
+  return { items, total, ...page };
+}
+
+export interface EntityDetail extends EntitySummary {
+  names: string[];
+  roles: Array<{ title: string; affiliation: string | null; count: number }>;
+  timeline: Array<{ day: string; mentions: number; articles: number }>;
+  appearances: Array<ArticleRef & { entityId: string; mentions: number }>;
+  quotes: Array<ArticleRef & { index: number; quote: Quote }>;
+  events: Array<ArticleRef & { index: number; role: 'actor' | 'target'; event: EventRecord }>;
+}
+
+const MAX_DETAIL_ROWS = 500;
+
+export function getEntity(store: SqliteStore, key: string): EntityDetail | null {
+  const db = store.database;
+  const rows = db
+    .prepare(`SELECT article_id, data FROM layer_entities WHERE key = ? ORDER BY article_id LIMIT ${MAX_DETAIL_ROWS}`)
+    .all(key) as Array<{ article_id: string; data: string }>;
+  if (rows.length === 0) return null;
+  const entities = rows.map((r) => ({ articleId: r.article_id, entity: JSON.parse(r.data) as Entity }));
+  const refs = articleRefs(store, entities.map((e) => e.articleId));
+  const names = new Map<string, number>();
+  const roles = new Map<string, { title: string; affiliation: string | null; count: number }>();
+  const days = new Map<string, { day: string; mentions: number; articles: number }>();
+  for (const { articleId, entity } of entities) {
+    names.set(entity.name, (names.get(entity.name) ?? 0) + entity.mentions.length);
+    for (const role of entity.roles ?? []) {
+      const k = `${role.title}\u0000${role.affiliation ?? ''}`;
+      const r = roles.get(k) ?? { title: role.title, affiliation: role.affiliation ?? null, count: 0 };
+      r.count++;
+      roles.set(k, r);
+    }
+    const day = ref(refs, articleId).published?.slice(0, 10);
+    if (day) {
+      const d = days.get(day) ?? { day, mentions: 0, articles: 0 };
+      d.mentions += entity.mentions.length;
+      d.articles++;
+      days.set(day, d);
+    }
+  }
+  const ids = entities.map((e) => ({ articleId: e.articleId, id: e.entity.id }));
+  const byArticle = new Map<string, Set<string>>();
+  for (const { articleId, id } of ids) {
+    const set = byArticle.get(articleId) ?? new Set();
+    set.add(id);
+    byArticle.set(articleId, set);
+  }
+  const articleIds = [...byArticle.keys()];
+  const quotes: EntityDetail['quotes'] = [];
+  for (const r of store.layerRows('quotes', { articleIds })) {
+    const q = r.item as Quote;
+    if (q.speaker?.entity && byArticle.get(r.articleId)?.has(q.speaker.entity)) quotes.push({ ...ref(refs, r.articleId), index: r.index, quote: q });
+  }
+  const events: EntityDetail['events'] = [];
+  for (const r of store.layerRows('events', { articleIds })) {
+    const e = r.item as EventRecord;
+    const mine = byArticle.get(r.articleId);
+    if (e.actors?.some((a) => a.entity && mine?.has(a.entity))) events.push({ ...ref(refs, r.articleId), index: r.index, role: 'actor', event: e });
+    else if (e.targets?.some((a) => a.entity && mine?.has(a.entity))) events.push({ ...ref(refs, r.articleId), index: r.index, role: 'target', event: e });
+  }
+  const top = [...names.entries()].sort((a, b) => b[1] - a[1]);
+  return {
+    key,
+    name: top[0][0],
+    type: entities[0].entity.type,
+    articles: byArticle.size,
+    mentions: entities.reduce((n, e) => n + e.entity.mentions.length, 0),
+    names: top.map(([n]) => n),
+    roles: [...roles.values()].sort((a, b) => b.count - a.count),
+    timeline: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)),
+    appearances: entities.map((e) => ({ ...ref(refs, e.articleId), entityId: e.entity.id, mentions: e.entity.mentions.length })),
+    quotes,
+    events,
+  };
+}
+
+// ---------------------------------------------------------------- quotes and quantities
+
+export interface QuoteRow extends ArticleRef {
+  index: number;
+  quote: Quote;
+  /** Cross-article key of the speaker entity, when the speaker resolved to one. */
+  speakerKey: string | null;
+}
+
+export function listQuotes(store: SqliteStore, filter: { speaker?: string; articleId?: string }, page: PageArgs): Paged<QuoteRow> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.articleId) {
+    where.push('q.article_id = ?');
+    params.push(filter.articleId);
+  }
+  if (filter.speaker) {
+    where.push("(q.speaker_text LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\' OR e.key = ?)");
+    params.push(like(filter.speaker), like(filter.speaker), filter.speaker.toLowerCase());
+  }
+  const from = `FROM layer_quotes q LEFT JOIN layer_entities e ON e.article_id = q.article_id AND json_extract(e.data, '$.id') = q.speaker_entity
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const db = store.database;
+  const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number;
+  const rows = db
+    .prepare(`SELECT q.article_id AS articleId, q.idx AS idx, q.data AS data, e.key AS key ${from} ORDER BY q.article_id, q.idx LIMIT ? OFFSET ?`)
+    .all(...params, page.limit, page.offset) as Array<{ articleId: string; idx: number; data: string; key: string | null }>;
+  const refs = articleRefs(store, rows.map((r) => r.articleId));
+  return {
+    items: rows.map((r) => ({ ...ref(refs, r.articleId), index: r.idx, quote: JSON.parse(r.data) as Quote, speakerKey: r.key })),
+    total,
+    ...page,
+  };
+}
+
+export interface QuantityRow extends ArticleRef {
+  index: number;
+  quantity: Quantity;
+}
+
+export function listQuantities(store: SqliteStore, filter: { role?: string; unit?: string; articleId?: string }, page: PageArgs): Paged<QuantityRow> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.role) {
+    where.push('role = ?');
+    params.push(filter.role);
+  }
+  if (filter.unit) {
+    where.push("unit LIKE ? ESCAPE '\\'");
+    params.push(like(filter.unit));
+  }
+  if (filter.articleId) {
+    where.push('article_id = ?');
+    params.push(filter.articleId);
+  }
+  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const db = store.database;
+  const total = db.prepare(`SELECT count(*) FROM layer_quantities ${w}`).pluck().get(...params) as number;
+  const rows = db
+    .prepare(`SELECT article_id AS articleId, idx, data FROM layer_quantities ${w} ORDER BY article_id, idx LIMIT ? OFFSET ?`)
+    .all(...params, page.limit, page.offset) as Array<{ articleId: string; idx: number; data: string }>;
+  const refs = articleRefs(store, rows.map((r) => r.articleId));
+  return { items: rows.map((r) => ({ ...ref(refs, r.articleId), index: r.idx, quantity: JSON.parse(r.data) as Quantity })), total, ...page };
+}
+
+export interface ClaimGroup {
+  /** What is counted: the role and the counted thing, e.g. `downed drones`. */
+  key: string;
+  role: string | null;
+  unit: string | null;
+  claimants: number;
+  /** Distinct values claimed. */
+  values: number[];
+  claims: Array<ArticleRef & { index: number; claimant: string | null; quantity: Quantity }>;
+}
+
+function unitKey(unit: string | null): string {
+  return (unit ?? '').toLowerCase().replace(/s$/, '');
+}
+
+/**
+ * The same quantity from different claimants side by side: quantities grouped by role and counted thing,
+ * kept when at least two different claimants (or values) state it.
+ */
+export function claims(store: SqliteStore, filter: { role?: string; articleId?: string }, page: PageArgs): Paged<ClaimGroup> {
+  const where: string[] = ['(role IS NOT NULL OR unit IS NOT NULL)'];
+  const params: unknown[] = [];
+  if (filter.role) {
+    where.push('role = ?');
+    params.push(filter.role);
+  }
+  if (filter.articleId) {
+    where.push('article_id = ?');
+    params.push(filter.articleId);
+  }
+  const rows = store.database
+    .prepare(`SELECT article_id AS articleId, idx, data FROM layer_quantities WHERE ${where.join(' AND ')} ORDER BY article_id, idx LIMIT 20000`)
+    .all(...params) as Array<{ articleId: string; idx: number; data: string }>;
+  const refs = articleRefs(store, rows.map((r) => r.articleId));
+  const groups = new Map<string, ClaimGroup>();
+  for (const r of rows) {
+    const q = JSON.parse(r.data) as Quantity;
+    const key = `${q.role ?? ''} ${unitKey(q.unit)}`.trim();
+    const g = groups.get(key) ?? { key, role: q.role, unit: q.unit, claimants: 0, values: [], claims: [] };
+    g.claims.push({ ...ref(refs, r.articleId), index: r.idx, claimant: q.claimant?.text ?? null, quantity: q });
+    groups.set(key, g);
+  }
+  const kept = [...groups.values()]
+    .map((g) => {
+      g.claimants = new Set(g.claims.map((c) => (c.claimant ?? '').toLowerCase())).size;
+      g.values = [...new Set(g.claims.map((c) => c.quantity.value))].sort((a, b) => a - b);
+      return g;
+    })
+    .filter((g) => g.claimants > 1 || g.values.length > 1)
+    .sort((a, b) => b.claimants - a.claimants || b.claims.length - a.claims.length || a.key.localeCompare(b.key));
+  return { items: kept.slice(page.offset, page.offset + page.limit), total: kept.length, ...page };
+}
+
+// ---------------------------------------------------------------- events, stories, timelines
+
+export interface EventFilters {
+  type?: string;
+  from?: string;
+  to?: string;
+  place?: string;
+  actor?: string;
+  articleId?: string;
+  story?: string;
+  /** Only events with coordinates (for the map). */
+  geo?: boolean;
+}
+
+export interface EventRow extends ArticleRef {
+  index: number;
+  event: EventRecord;
+  story: string;
+}
+
+function eventWhere(f: EventFilters): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.type) {
+    where.push('(acled_type = ? OR acled_sub_type = ? OR plover_type = ?)');
+    params.push(f.type, f.type, f.type);
+  }
+  if (f.from) {
+    where.push('date_value >= ?');
+    params.push(f.from);
+  }
+  if (f.to) {
+    where.push("date_value <= ? || '\uffff'");
+    params.push(f.to);
+  }
+  if (f.place) {
+    where.push("(place_name LIKE ? ESCAPE '\\' OR json_extract(data, '$.place.country') = ?)");
+    params.push(like(f.place), f.place.toUpperCase());
+  }
+  if (f.actor) {
+    where.push("EXISTS (SELECT 1 FROM json_each(data, '$.actors') a WHERE json_extract(a.value, '$.text') LIKE ? ESCAPE '\\')");
+    params.push(like(f.actor));
+  }
+  if (f.articleId) {
+    where.push('article_id = ?');
+    params.push(f.articleId);
+  }
+  if (f.geo) where.push('lat IS NOT NULL AND lon IS NOT NULL');
+  if (f.story) {
+    const key = parseStoryId(f.story);
+    if (!key) where.push('0');
+    else {
+      where.push("coalesce(acled_type, plover_type, 'event') = ? AND lower(coalesce(place_name, '')) = ?");
+      params.push(key.type, key.place);
+    }
+  }
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+export function listEvents(store: SqliteStore, filters: EventFilters, page: PageArgs): Paged<EventRow> {
+  const { sql, params } = eventWhere(filters);
+  const db = store.database;
+  const total = db.prepare(`SELECT count(*) FROM layer_events ${sql}`).pluck().get(...params) as number;
+  const rows = db
+    .prepare(`SELECT article_id AS articleId, idx, data FROM layer_events ${sql} ORDER BY date_value IS NULL, date_value, article_id, idx LIMIT ? OFFSET ?`)
+    .all(...params, page.limit, page.offset) as Array<{ articleId: string; idx: number; data: string }>;
+  const refs = articleRefs(store, rows.map((r) => r.articleId));
+  return {
+    items: rows.map((r) => {
+      const event = JSON.parse(r.data) as EventRecord;
+      return { ...ref(refs, r.articleId), index: r.idx, event, story: storyId(event) };
+    }),
+    total,
+    ...page,
+  };
+}
+
+export function getEvent(store: SqliteStore, articleId: string, eventId: string): EventRow | null {
+  const rows = store.layerRows('events', { articleIds: [articleId] });
+  const row = rows.find((r) => (r.item as EventRecord).id === eventId || String(r.index) === eventId);
+  if (!row) return null;
+  const event = row.item as EventRecord;
+  return { ...ref(articleRefs(store, [articleId]), articleId), index: row.index, event, story: storyId(event) };
+}
+
+/**
+ * Provisional stories: events of the same type at the same place form one story. The events stage
+ * will replace this with its own clustering; the id scheme is opaque to clients.
+ */
+export function storyId(event: Pick<EventRecord, 'acled' | 'plover' | 'place'>): string {
+  const type = event.acled?.eventType ?? event.plover?.type ?? 'event';
+  const place = (event.place?.name ?? '').toLowerCase();
+  return `s-${Buffer.from(`${type}\u0000${place}`, 'utf8').toString('base64url')}`;
+}
+
+function parseStoryId(id: string): { type: string; place: string } | null {
+  if (!id.startsWith('s-')) return null;
+  const decoded = Buffer.from(id.slice(2), 'base64url').toString('utf8');
+  const at = decoded.indexOf('\u0000');
+  return at < 0 ? null : { type: decoded.slice(0, at), place: decoded.slice(at + 1) };
+}
+
+export interface StorySummary {
+  id: string;
+  title: string;
+  type: string;
+  place: string | null;
+  events: number;
+  articles: number;
+  first: string | null;
+  last: string | null;
+  killed: number | null;
+}
+
+export function listStories(store: SqliteStore, filter: { type?: string; place?: string }, page: PageArgs): Paged<StorySummary> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.type) {
+    where.push('coalesce(acled_type, plover_type) = ?');
+    params.push(filter.type);
+  }
+  if (filter.place) {
+    where.push("place_name LIKE ? ESCAPE '\\'");
+    params.push(like(filter.place));
+  }
+  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const grouped = `SELECT coalesce(acled_type, plover_type, 'event') AS type, max(place_name) AS place, count(*) AS events,
+      count(DISTINCT article_id) AS articles, min(date_value) AS first, max(date_value) AS last, max(killed) AS killed
+    FROM layer_events ${w} GROUP BY coalesce(acled_type, plover_type, 'event'), lower(coalesce(place_name, ''))`;
+  const db = store.database;
+  const total = db.prepare(`SELECT count(*) FROM (${grouped})`).pluck().get(...params) as number;
+  const rows = db.prepare(`${grouped} ORDER BY events DESC, last DESC LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset) as Array<
+    Omit<StorySummary, 'id' | 'title'>
+  >;
+  return {
+    items: rows.map((r) => ({
+      id: storyId({ acled: { eventType: r.type, subEventType: '' }, plover: null, place: r.place ? ({ name: r.place } as EventRecord['place']) : null }),
+      title: r.place ? `${r.type} — ${r.place}` : r.type,
+      ...r,
+    })),
+    total,
+    ...page,
+  };
+}
+
+export interface TimelineEntry {
+  date: string | null;
+  events: EventRow[];
+  /** Conflicting figures for the day: killed/injured counts that differ between sources or claimants. */
+  figures: Array<{ what: 'killed' | 'injured'; value: number; claimant: string | null; articleId: string; title: string | null }>;
+  sources: number;
+}
+
+export interface Timeline {
+  entries: TimelineEntry[];
+  total: number;
+}
+
+/** Dated entries (one per day), each with its events, sources and the figures they give side by side. */
+export function timeline(store: SqliteStore, filters: EventFilters, limit = 2000): Timeline {
+  const page = listEvents(store, filters, { limit, offset: 0 });
+  const days = new Map<string, TimelineEntry>();
+  for (const row of page.items) {
+    const date = row.event.date?.value?.slice(0, 10) ?? null;
+    const k = date ?? '';
+    const entry = days.get(k) ?? { date, events: [], figures: [], sources: 0 };
+    entry.events.push(row);
+    for (const what of ['killed', 'injured'] as const) {
+      const v = row.event[what];
+      if (v) entry.figures.push({ what, value: v.value, claimant: row.event.claimant?.text ?? null, articleId: row.articleId, title: row.title });
+    }
+    days.set(k, entry);
+  }
+  for (const entry of days.values()) entry.sources = new Set(entry.events.map((e) => e.articleId)).size;
+  const entries = [...days.values()].sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff'));
+  return { entries, total: page.total };
+}
+
+// ---------------------------------------------------------------- export
+
+/** Article ids in publication order, a page at a time (for the JSONL export). */
+export function articleIdsPage(store: SqliteStore, range: { from?: string; to?: string }, afterRowid: number, limit: number): Array<{ rowid: number; id: string }> {
+  const where: string[] = ['rowid > ?'];
+  const params: unknown[] = [afterRowid];
+  if (range.from) {
+    where.push('published_day >= ?');
+    params.push(range.from);
+  }
+  if (range.to) {
+    where.push('published_day <= ?');
+    params.push(range.to);
+  }
+  return store.database.prepare(`SELECT rowid, id FROM articles WHERE ${where.join(' AND ')} ORDER BY rowid LIMIT ?`).all(...params, limit) as Array<{
+    rowid: number;
+    id: string;
+  }>;
+}

@@ -1,0 +1,650 @@
+/**
+ * The API's one declarative route table. Each entry names its method, path, parameters (with schemas,
+ * defaults and bounds), response schema and a thin handler over the programmatic API and queries.ts.
+ * app.ts registers the hono routes from it; openapi.ts writes /openapi.json from it. Handlers are
+ * type-checked against the response schema's type, so the document describes what they return.
+ */
+import type { Context } from 'hono';
+import type { ArticleJson } from '../api/serialize.js';
+import { toAnalyzeJson } from '../api/serialize.js';
+import type { InputFormat } from '../core/article.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { EventRecord, Quantity, Quote } from '../core/layers.js';
+import type { SqliteStore } from '../store/sqlite.js';
+import { IngestBusyError, type IngestRunner } from './ingest.js';
+import * as Q from './queries.js';
+import { paged, s, type Infer, type Schema } from './schema.js';
+
+// ---------------------------------------------------------------- errors
+
+export const ERROR_CODES = [
+  'BAD_PARAM',
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'INGEST_DISABLED',
+  'INGEST_BUSY',
+  'BAD_BODY',
+  'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+export type ApiErrorCode = (typeof ERROR_CODES)[number];
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 405 | 409 | 413 | 429 | 500,
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const ErrorSchema = s.ref(
+  'Error',
+  s.object({ error: s.object({ code: s.string({ enum: ERROR_CODES }), message: s.string() }) }, { description: 'Every error answers in this shape.' }),
+);
+
+// ---------------------------------------------------------------- parameters
+
+export interface Param<T, D extends boolean> {
+  schema: Schema<T>;
+  description: string;
+  required?: boolean;
+  default?: T;
+  /** Type-level marker: the value is always present after parsing. */
+  readonly _present?: D;
+}
+
+export const param = {
+  opt<T>(schema: Schema<T>, description: string): Param<T, false> {
+    return { schema, description };
+  },
+  def<T>(schema: Schema<T>, description: string, value: T): Param<T, true> {
+    return { schema, description, default: value };
+  },
+  req<T>(schema: Schema<T>, description: string): Param<T, true> {
+    return { schema, description, required: true };
+  },
+};
+
+type Params = Record<string, Param<unknown, boolean>>;
+export type Values<P extends Params> = { [K in keyof P]: P[K] extends Param<infer T, infer D> ? (D extends true ? T : T | undefined) : never };
+
+export interface RouteContext {
+  store: SqliteStore;
+  c: Context;
+  ingest: IngestRunner | null;
+  options: { allowIngest: boolean; maxUploadBytes: number; dbPath: string };
+}
+
+export interface RouteSpec<P extends Params, R> {
+  method: 'GET' | 'POST';
+  /** hono syntax: `/api/articles/:id`; `:name` parameters must be declared in `params`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  params: P;
+  /** Request body, for POST routes. */
+  body?: { description: string; contentTypes: string[] };
+  response: Schema<R>;
+  /** Response media type (default application/json); a download sets its own. */
+  contentType?: string;
+  handler: (ctx: RouteContext, values: Values<P>) => R | Response | Promise<R | Response>;
+}
+
+export interface AnyRoute {
+  method: 'GET' | 'POST';
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  params: Params;
+  body?: { description: string; contentTypes: string[] };
+  response: Schema<unknown>;
+  contentType?: string;
+  handler: (ctx: RouteContext, values: Record<string, unknown>) => unknown;
+}
+
+function route<P extends Params, R>(spec: RouteSpec<P, R>): AnyRoute {
+  return spec as unknown as AnyRoute;
+}
+
+export function pathParams(path: string): string[] {
+  return [...path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+}
+
+// ---------------------------------------------------------------- shared schemas and params
+
+const DATE = s.string({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'ISO date (YYYY, YYYY-MM or YYYY-MM-DD)' });
+const MAX_LIMIT = 1000;
+const paging = {
+  limit: param.def(s.integer({ minimum: 0, maximum: MAX_LIMIT }), `Items per page (at most ${MAX_LIMIT})`, 50),
+  offset: param.def(s.integer({ minimum: 0 }), 'Items to skip', 0),
+};
+const range = {
+  from: param.opt(DATE, 'Earliest date, inclusive'),
+  to: param.opt(DATE, 'Latest date, inclusive'),
+};
+
+const ArticleRef = {
+  articleId: s.string(),
+  title: s.nullable(s.string()),
+  published: s.nullable(s.string()),
+};
+
+const Highlights = s.array(s.pair({ description: '[start, end) into the snippet' }));
+
+const SearchHitSchema = s.ref(
+  'SearchHit',
+  s.object({
+    id: s.string(),
+    title: s.nullable(s.string()),
+    published: s.nullable(s.string()),
+    source: s.nullable(s.string()),
+    snippet: s.string({ description: 'Plain text; never markup' }),
+    highlights: Highlights,
+    score: s.number({ description: 'BM25 relevance, higher is better' }),
+  }),
+);
+
+const FacetList = s.array(s.object({ value: s.string(), count: s.integer() }));
+const FacetsSchema = s.ref(
+  'Facets',
+  s.object({ articles: s.integer({ description: `Articles counted (the best matches, at most ${Q.FACET_SAMPLE})` }), type: FacetList, place: FacetList, month: FacetList, source: FacetList }),
+);
+
+const ArticleSummarySchema = s.ref(
+  'ArticleSummary',
+  s.object({
+    id: s.string(),
+    title: s.nullable(s.string()),
+    published: s.nullable(s.string()),
+    publishedSource: s.string({ enum: ['header', 'metadata', 'content', 'inherited', 'unknown'] }),
+    dateline: s.nullable(s.string()),
+    source: s.nullable(s.string()),
+    words: s.integer(),
+    nearDuplicateOf: s.nullable(s.string()),
+  }),
+);
+
+type ArticleDetail = ArticleJson & { nearDuplicateOf: string | null; sightings: Array<{ file: string; line: number | null; record: number | null; ingestedAt: string }> };
+/** The required core of an article; every layer (src/core/layers.ts) also appears under its own name. */
+const ArticleSchema = s.ref(
+  'Article',
+  s.object(
+    {
+      id: s.string(),
+      title: s.nullable(s.string()),
+      text: s.string({ description: 'The immutable text every layer span points into (UTF-16 offsets)' }),
+      published: s.nullable(s.string()),
+      publishedSource: s.string(),
+      source: s.nullable(s.string()),
+      url: s.nullable(s.string()),
+      nearDuplicateOf: s.nullable(s.string()),
+      sightings: s.array(s.object({ file: s.string(), line: s.nullable(s.integer()), record: s.nullable(s.integer()), ingestedAt: s.string() })),
+    },
+    { description: 'An article as `dateline show --json` prints it: metadata, text, and each layer under its own name.' },
+  ) as Schema<unknown> as Schema<ArticleDetail>,
+);
+
+const QuoteItem = s.opaque<Quote>('Quote layer item (src/core/layers.ts)');
+const QuantityItem = s.opaque<Quantity>('Quantity layer item (src/core/layers.ts)');
+const EventItem = s.opaque<EventRecord>('EventRecord layer item (src/core/layers.ts)');
+
+const EntitySummarySchema = s.ref(
+  'EntitySummary',
+  s.object({ key: s.string({ description: 'Cross-article key' }), name: s.string(), type: s.string(), articles: s.integer(), mentions: s.integer() }),
+);
+
+const EntityDetailSchema = s.ref(
+  'EntityDetail',
+  s.object({
+    key: s.string(),
+    name: s.string(),
+    type: s.string(),
+    articles: s.integer(),
+    mentions: s.integer(),
+    names: s.array(s.string()),
+    roles: s.array(s.object({ title: s.string(), affiliation: s.nullable(s.string()), count: s.integer() })),
+    timeline: s.array(s.object({ day: s.string(), mentions: s.integer(), articles: s.integer() })),
+    appearances: s.array(s.object({ ...ArticleRef, entityId: s.string(), mentions: s.integer() })),
+    quotes: s.array(s.object({ ...ArticleRef, index: s.integer(), quote: QuoteItem })),
+    events: s.array(s.object({ ...ArticleRef, index: s.integer(), role: s.string({ enum: ['actor', 'target'] as const }) as Schema<'actor' | 'target'>, event: EventItem })),
+  }),
+);
+
+const QuoteRowSchema = s.ref('QuoteRow', s.object({ ...ArticleRef, index: s.integer(), quote: QuoteItem, speakerKey: s.nullable(s.string()) }));
+const QuantityRowSchema = s.ref('QuantityRow', s.object({ ...ArticleRef, index: s.integer(), quantity: QuantityItem }));
+const EventRowSchema = s.ref('EventRow', s.object({ ...ArticleRef, index: s.integer(), event: EventItem, story: s.string({ description: 'Story id' }) }));
+
+const ClaimGroupSchema = s.ref(
+  'ClaimGroup',
+  s.object({
+    key: s.string(),
+    role: s.nullable(s.string()),
+    unit: s.nullable(s.string()),
+    claimants: s.integer(),
+    values: s.array(s.number()),
+    claims: s.array(s.object({ ...ArticleRef, index: s.integer(), claimant: s.nullable(s.string()), quantity: QuantityItem })),
+  }),
+);
+
+const StorySchema = s.ref(
+  'Story',
+  s.object({
+    id: s.string(),
+    title: s.string(),
+    type: s.string(),
+    place: s.nullable(s.string()),
+    events: s.integer(),
+    articles: s.integer(),
+    first: s.nullable(s.string()),
+    last: s.nullable(s.string()),
+    killed: s.nullable(s.integer()),
+  }),
+);
+
+const TimelineSchema = s.ref(
+  'Timeline',
+  s.object({
+    total: s.integer({ description: 'Events matching (entries hold at most 2000)' }),
+    entries: s.array(
+      s.object({
+        date: s.nullable(s.string()),
+        sources: s.integer({ description: 'Articles reporting the day' }),
+        events: s.array(EventRowSchema),
+        figures: s.array(
+          s.object({
+            what: s.string({ enum: ['killed', 'injured'] }) as Schema<'killed' | 'injured'>,
+            value: s.number(),
+            claimant: s.nullable(s.string()),
+            articleId: s.string(),
+            title: s.nullable(s.string()),
+          }),
+        ),
+      }),
+    ),
+  }),
+);
+
+const DiagnosticSchema = s.ref(
+  'Diagnostic',
+  s.object(
+    {
+      severity: s.string({ enum: ['error', 'warning', 'info'] }),
+      code: s.string(),
+      message: s.string(),
+      where: s.object({ file: s.string(), line: s.integer(), record: s.integer() }, { optional: ['file', 'line', 'record'] }),
+      component: s.string(),
+    },
+    { optional: ['where', 'component'] },
+  ) as Schema<unknown> as Schema<Diagnostic>,
+);
+
+const StatsSchema = s.ref(
+  'Stats',
+  s.object({
+    articles: s.integer(),
+    sources: s.integer(),
+    words: s.integer(),
+    diagnostics: s.integer(),
+    layers: s.record(s.integer(), { description: 'Items per layer' }),
+    nearDuplicates: s.integer(),
+    firstPublished: s.nullable(s.string()),
+    lastPublished: s.nullable(s.string()),
+  }),
+);
+
+const IngestStatusSchema = s.object({
+  running: s.boolean(),
+  file: s.nullable(s.string()),
+  analysed: s.integer(),
+  total: s.integer(),
+  startedAt: s.nullable(s.string()),
+});
+
+const UploadResultSchema = s.ref(
+  'UploadResult',
+  s.object({
+    file: s.string(),
+    format: s.string(),
+    bytes: s.integer(),
+    articles: s.integer(),
+    inserted: s.array(s.string()),
+    duplicates: s.array(s.string()),
+    nearDuplicates: s.array(s.object({ id: s.string(), of: s.string(), similarity: s.number() })),
+    errors: s.integer(),
+    diagnostics: s.array(DiagnosticSchema),
+    seconds: s.number(),
+  }),
+);
+
+const FORMATS = ['seed', 'text', 'markdown', 'json', 'jsonl', 'html', 'rss', 'atom'] as const;
+
+function notFound(what: string, id: string): never {
+  throw new ApiError(404, 'NOT_FOUND', `no ${what} '${id}'`);
+}
+
+function articleId(store: SqliteStore, id: string | undefined): string | undefined {
+  if (id === undefined) return undefined;
+  return Q.resolveArticleId(store, id) ?? notFound('article', id);
+}
+
+// ---------------------------------------------------------------- the routes
+
+export const ROUTES: AnyRoute[] = [
+  route({
+    method: 'GET',
+    path: '/api/health',
+    operationId: 'health',
+    summary: 'Liveness and what the server is serving',
+    tag: 'meta',
+    params: {},
+    response: s.object({ status: s.string({ enum: ['ok'] }), version: s.string(), articles: s.integer(), readOnly: s.boolean(), ingest: IngestStatusSchema }),
+    handler: ({ store, ingest, options }) => ({
+      status: 'ok',
+      version: '0.1.0',
+      articles: store.database.prepare('SELECT count(*) FROM articles').pluck().get() as number,
+      readOnly: !options.allowIngest,
+      ingest: ingest?.status() ?? { running: false, file: null, analysed: 0, total: 0, startedAt: null },
+    }),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/stats',
+    operationId: 'stats',
+    summary: 'Counts: articles, sources, words, items per layer, date span',
+    tag: 'meta',
+    params: {},
+    response: StatsSchema,
+    handler: ({ store }) => store.stats() as Infer<typeof StatsSchema>,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/search',
+    operationId: 'search',
+    summary: 'Full-text search (FTS5, BM25) with snippets and highlight ranges',
+    description: 'The query is FTS5 syntax ("Dmitry Peskov", kill*, strike AND Doha); anything else is searched as plain words.',
+    tag: 'search',
+    params: {
+      q: param.req(s.string(), 'Query'),
+      type: param.opt(s.string(), 'Only articles with an event of this type (ACLED or PLOVER)'),
+      place: param.opt(s.string(), 'Only articles naming this place (name or ISO country code)'),
+      source: param.opt(s.string(), 'Only articles from this source'),
+      ...range,
+      ...paging,
+    },
+    response: paged(SearchHitSchema),
+    handler: ({ store }, v) => Q.search(store, v.q, { type: v.type, place: v.place, source: v.source, from: v.from, to: v.to }, v),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/facets',
+    operationId: 'facets',
+    summary: 'Facet counts (event type, place, month, source) for a query or for everything',
+    tag: 'search',
+    params: {
+      q: param.opt(s.string(), 'Query (omit for the whole database)'),
+      type: param.opt(s.string(), 'Narrow by event type'),
+      place: param.opt(s.string(), 'Narrow by place'),
+      source: param.opt(s.string(), 'Narrow by source'),
+      ...range,
+    },
+    response: FacetsSchema,
+    handler: ({ store }, v) => Q.facets(store, v.q, { type: v.type, place: v.place, source: v.source, from: v.from, to: v.to }),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/articles',
+    operationId: 'listArticles',
+    summary: 'Articles in publication order, with date filters',
+    tag: 'articles',
+    params: { ...range, ...paging },
+    response: paged(ArticleSummarySchema),
+    handler: ({ store }, v) => Q.listArticles(store, { from: v.from, to: v.to }, v),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/articles/:id',
+    operationId: 'getArticle',
+    summary: 'One article with its text and every layer (an id prefix is enough when unique)',
+    tag: 'articles',
+    params: { id: param.req(s.string(), 'Article id or unique prefix') },
+    response: ArticleSchema,
+    handler: ({ store }, v) => {
+      const stored = store.getArticle(articleId(store, v.id) as string);
+      if (!stored) return notFound('article', v.id);
+      return { ...toAnalyzeJson(stored), nearDuplicateOf: stored.nearDuplicateOf, sightings: stored.sightings };
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/entities',
+    operationId: 'listEntities',
+    summary: 'Entities merged across articles by key, with article and mention counts',
+    tag: 'entities',
+    params: {
+      q: param.opt(s.string(), 'Name contains'),
+      type: param.opt(s.string({ enum: ['PER', 'ORG', 'LOC', 'MISC'] }), 'Entity type'),
+      ...paging,
+    },
+    response: paged(EntitySummarySchema),
+    handler: ({ store }, v) => Q.listEntities(store, { q: v.q, type: v.type }, v),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/entities/:key',
+    operationId: 'getEntity',
+    summary: 'One entity: names, roles, mentions over time, appearances, quotes, events as actor or target',
+    tag: 'entities',
+    params: { key: param.req(s.string(), 'Entity key') },
+    response: EntityDetailSchema,
+    handler: ({ store }, v) => Q.getEntity(store, v.key) ?? notFound('entity', v.key),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/quotes',
+    operationId: 'listQuotes',
+    summary: 'Quotes, filtered by speaker name or article',
+    tag: 'quotes',
+    params: {
+      speaker: param.opt(s.string(), 'Speaker name (as written or the entity name) contains, or entity key'),
+      article: param.opt(s.string(), 'Article id'),
+      ...paging,
+    },
+    response: paged(QuoteRowSchema),
+    handler: ({ store }, v) => Q.listQuotes(store, { speaker: v.speaker, articleId: articleId(store, v.article) }, v),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/quantities',
+    operationId: 'listQuantities',
+    summary: 'Counts and figures, filtered by role (killed, injured, launched…), unit or article',
+    tag: 'quotes',
+    params: {
+      role: param.opt(s.string(), 'Role'),
+      unit: param.opt(s.string(), 'Counted thing contains'),
+      article: param.opt(s.string(), 'Article id'),
+      ...paging,
+    },
+    response: paged(QuantityRowSchema),
+    handler: ({ store }, v) => Q.listQuantities(store, { role: v.role, unit: v.unit, articleId: articleId(store, v.article) }, v),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/claims',
+    operationId: 'listClaims',
+    summary: 'The same figure from different claimants side by side',
+    tag: 'quotes',
+    params: { role: param.opt(s.string(), 'Role'), article: param.opt(s.string(), 'Article id'), ...paging },
+    response: paged(ClaimGroupSchema),
+    handler: ({ store }, v) => Q.claims(store, { role: v.role, articleId: articleId(store, v.article) }, v),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/events',
+    operationId: 'listEvents',
+    summary: 'Events, filtered by type, date range, place, actor, story or article',
+    tag: 'events',
+    params: {
+      type: param.opt(s.string(), 'ACLED event or sub-event type, or PLOVER type'),
+      ...range,
+      place: param.opt(s.string(), 'Place name contains, or ISO country code'),
+      actor: param.opt(s.string(), 'Actor text contains'),
+      story: param.opt(s.string(), 'Story id'),
+      article: param.opt(s.string(), 'Article id'),
+      geo: param.def(s.boolean(), 'Only events with coordinates', false),
+      ...paging,
+    },
+    response: paged(EventRowSchema),
+    handler: ({ store }, v) =>
+      Q.listEvents(store, { type: v.type, from: v.from, to: v.to, place: v.place, actor: v.actor, story: v.story, articleId: articleId(store, v.article), geo: v.geo }, v),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/events/:article/:event',
+    operationId: 'getEvent',
+    summary: 'One event by article id and event id (v0, v1, …)',
+    tag: 'events',
+    params: { article: param.req(s.string(), 'Article id'), event: param.req(s.string(), 'Event id within the article') },
+    response: EventRowSchema,
+    handler: ({ store }, v) => Q.getEvent(store, articleId(store, v.article) as string, v.event) ?? notFound('event', `${v.article}/${v.event}`),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/stories',
+    operationId: 'listStories',
+    summary: 'Stories: events grouped by type and place (provisional grouping)',
+    tag: 'events',
+    params: { type: param.opt(s.string(), 'Event type'), place: param.opt(s.string(), 'Place contains'), ...paging },
+    response: paged(StorySchema),
+    handler: ({ store }, v) => Q.listStories(store, { type: v.type, place: v.place }, v),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/stories/:id',
+    operationId: 'getStory',
+    summary: "One story's timeline",
+    tag: 'events',
+    params: { id: param.req(s.string(), 'Story id') },
+    response: TimelineSchema,
+    handler: ({ store }, v) => {
+      const t = Q.timeline(store, { story: v.id });
+      return t.total > 0 ? t : notFound('story', v.id);
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/timeline',
+    operationId: 'timeline',
+    summary: 'Dated entries (one per day) with their events, sources and conflicting figures side by side',
+    tag: 'events',
+    params: {
+      type: param.opt(s.string(), 'Event type'),
+      ...range,
+      place: param.opt(s.string(), 'Place'),
+      actor: param.opt(s.string(), 'Actor'),
+      story: param.opt(s.string(), 'Story id'),
+    },
+    response: TimelineSchema,
+    handler: ({ store }, v) => Q.timeline(store, { type: v.type, from: v.from, to: v.to, place: v.place, actor: v.actor, story: v.story }),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/diagnostics',
+    operationId: 'listDiagnostics',
+    summary: 'Diagnostics recorded while ingesting (bad files, lines, records)',
+    tag: 'meta',
+    params: { ...paging },
+    response: paged(DiagnosticSchema),
+    handler: ({ store }, v) => ({
+      items: store.diagnostics(v),
+      total: store.database.prepare('SELECT count(*) FROM diagnostics').pluck().get() as number,
+      ...v,
+    }),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/export/articles.jsonl',
+    operationId: 'exportArticles',
+    summary: 'Download articles with all layers as JSON Lines (one `dateline show --json` object per line)',
+    tag: 'export',
+    params: { ...range },
+    response: s.unknown('JSON Lines'),
+    contentType: 'application/x-ndjson',
+    handler: ({ store }, v) => exportJsonl(store, { from: v.from, to: v.to }),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/ingest',
+    operationId: 'ingestStatus',
+    summary: 'Progress of the upload being ingested',
+    tag: 'ingest',
+    params: {},
+    response: IngestStatusSchema,
+    handler: ({ ingest }) => ingest?.status() ?? { running: false, file: null, analysed: 0, total: 0, startedAt: null },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/ingest',
+    operationId: 'ingest',
+    summary: 'Upload a file to analyse and store (only with --allow-ingest)',
+    description:
+      'The body is the file itself (name it with ?name=) or multipart/form-data with a `file` field. Read with the same rules as `dateline ingest`: every bad line or record is reported in `diagnostics`, the rest lands.',
+    tag: 'ingest',
+    params: {
+      name: param.opt(s.string(), 'File name (its extension picks the format)'),
+      format: param.opt(s.string({ enum: FORMATS }), 'Force a format'),
+    },
+    body: { description: 'The file', contentTypes: ['application/octet-stream', 'text/plain', 'application/json', 'multipart/form-data'] },
+    response: UploadResultSchema,
+    handler: async ({ c, ingest, options }, v) => {
+      if (!options.allowIngest || !ingest) throw new ApiError(403, 'INGEST_DISABLED', 'this server is read-only; start it with --allow-ingest to upload');
+      let bytes: Uint8Array;
+      let name = v.name;
+      const type = c.req.header('content-type') ?? '';
+      if (type.startsWith('multipart/form-data')) {
+        const form = await c.req.parseBody();
+        const file = form.file;
+        if (!(file instanceof File)) throw new ApiError(400, 'BAD_BODY', 'multipart upload needs a `file` field');
+        bytes = new Uint8Array(await file.arrayBuffer());
+        name ??= file.name;
+      } else bytes = new Uint8Array(await c.req.arrayBuffer());
+      if (bytes.length === 0) throw new ApiError(400, 'BAD_BODY', 'the upload is empty');
+      try {
+        return await ingest.run(bytes, name ?? 'upload.txt', { format: v.format as InputFormat | undefined, maxBytes: options.maxUploadBytes });
+      } catch (error) {
+        if (error instanceof IngestBusyError) throw new ApiError(409, 'INGEST_BUSY', error.message);
+        throw error;
+      }
+    },
+  }),
+];
+
+function exportJsonl(store: SqliteStore, range: { from?: string; to?: string }): Response {
+  let after = 0;
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const page = Q.articleIdsPage(store, range, after, 200);
+      if (page.length === 0) {
+        controller.close();
+        return;
+      }
+      let chunk = '';
+      for (const { rowid, id } of page) {
+        after = rowid;
+        const stored = store.getArticle(id);
+        if (stored) chunk += `${JSON.stringify({ ...toAnalyzeJson(stored), nearDuplicateOf: stored.nearDuplicateOf, sightings: stored.sightings })}\n`;
+      }
+      controller.enqueue(encoder.encode(chunk));
+    },
+  });
+  return new Response(stream, {
+    headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'content-disposition': 'attachment; filename="dateline-articles.jsonl"' },
+  });
+}

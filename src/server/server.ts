@@ -1,0 +1,73 @@
+/**
+ * `startServer`: opens the database (creating it when absent), a read connection for queries, and
+ * serves the app on host:port (127.0.0.1 by default). Returns the URL and a close function, so
+ * `npm start` can chain demo → serve and tests can bind port 0.
+ */
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Server } from 'node:http';
+import { openStore } from '../store/sqlite.js';
+import { createApp } from './app.js';
+import type { RateLimitOptions } from './ratelimit.js';
+
+export interface ServeOptions {
+  db: string;
+  port?: number;
+  host?: string;
+  allowIngest?: boolean;
+  maxUploadBytes?: number;
+  rateLimit?: RateLimitOptions | false;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  // Create and migrate the database once with a write connection; queries then use a read-only one.
+  if (!existsSync(options.db)) openStore(options.db).close();
+  else if (options.allowIngest) openStore(options.db).close();
+  const store = openStore(options.db, { readonly: true });
+  const app = createApp({
+    store,
+    dbPath: options.db,
+    allowIngest: options.allowIngest,
+    maxUploadBytes: options.maxUploadBytes,
+    rateLimit: options.rateLimit,
+    clientKey: (c) => {
+      try {
+        return getConnInfo(c).remote.address ?? 'unknown';
+      } catch {
+        return 'unknown';
+      }
+    },
+  });
+  const host = options.host ?? DEFAULT_HOST;
+  let server: Server;
+  const info = await new Promise<AddressInfo>((resolve, reject) => {
+    server = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_PORT, hostname: host }, resolve) as Server;
+    server.once('error', reject);
+  });
+  server!.keepAliveTimeout = 5000;
+  server!.maxRequestsPerSocket = 0;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shown === '0.0.0.0' ? '127.0.0.1' : shown}:${info.port}/`,
+    port: info.port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}
