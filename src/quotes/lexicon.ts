@@ -85,6 +85,18 @@ export const SPEECH_CUES: ReadonlyMap<string, string> = new Map([
   ...forms('advise', 'advises', 'advised'),
   ...forms('threaten', 'threatens', 'threatened'),
   ...forms('condemn', 'condemns', 'condemned'),
+  ...forms('conclude', 'concludes', 'concluded'),
+  ...forms('observe', 'observes', 'observed'),
+  ...forms('opine', 'opines', 'opined'),
+  ...forms('recount', 'recounts', 'recounted'),
+  ...forms('muse', 'muses', 'mused'),
+  ...forms('interject', 'interjects', 'interjected'),
+  ...forms('reason', 'reasons', 'reasoned'),
+  ...forms('caution', 'cautions', 'cautioned'),
+  ...forms('lament', 'laments', 'lamented'),
+  ...forms('scoff', 'scoffs', 'scoffed'),
+  ...forms('speak', 'speaks', 'spoke'),
+  ...forms('point', 'points', 'pointed'),
 ]);
 
 /**
@@ -117,7 +129,8 @@ export const ADDRESSEE_CUES: ReadonlySet<string> = new Set(['tell', 'ask', 'info
 export const WEAK_CUES: ReadonlySet<string> = new Set([
   'continue', 'call', 'describe', 'charge', 'counter', 'report', 'post', 'agree', 'accuse', 'criticize', 'blame',
   'demand', 'condemn', 'answer', 'mention', 'indicate', 'show', 'find', 'know', 'want', 'feel', 'expect', 'threaten',
-  'repeat', 'maintain', 'respond', 'reply', 'state', 'note', 'claim', 'ask', 'add', 'write', 'tout',
+  'repeat', 'maintain', 'respond', 'reply', 'state', 'note', 'claim', 'ask', 'add', 'write', 'tout', 'speak', 'point',
+  'reason', 'observe', 'muse',
 ]);
 
 /** Words that may sit between a speaker and its cue ("Peskov on Wednesday also told …"). */

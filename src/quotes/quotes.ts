@@ -37,7 +37,7 @@ const OPEN_MARKS = new Set(['“', '„', '«']);
 const CLOSE_MARKS = new Set(['”', '»']);
 
 function isQuoteMark(t: Tok): boolean {
-  return t.text === '“' || t.text === '”' || t.text === '"' || t.text === '„' || t.text === '«' || t.text === '»';
+  return t.text === '“' || t.text === '”' || t.text === '"' || t.text === '„' || t.text === '«' || t.text === '»' || t.text === "''";
 }
 
 function isFinalPunct(t: Tok): boolean {
@@ -74,8 +74,8 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Mark
     let i = para.start;
     if (openAt >= 0) {
       const first = text[para.start];
-      if (OPEN_MARKS.has(first) || first === '"') {
-        i = para.start + 1; // continuation mark
+      if (OPEN_MARKS.has(first) || first === '"' || text.startsWith("''", para.start)) {
+        i = para.start + (first === "'" ? 2 : 1); // continuation mark
       } else {
         out.push({ start: openAt, end: paragraphs[p - 1].end, closed: false, paragraph: openPara });
         openAt = -1;
@@ -97,16 +97,19 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Mark
           out.push({ start: openAt, end: i + 1, closed: true, paragraph: openPara });
           openAt = -1;
         }
-      } else if (c === '"') {
+      } else if (c === '"' || (c === "'" && text[i + 1] === "'")) {
+        // straight marks, and the doubled apostrophe some wires (NYT) use for them
+        const width = c === '"' ? 1 : 2;
         if (openAt < 0) {
           if (isOpeningContext(text, i, para.start)) {
             openAt = i;
             openPara = p;
           }
         } else {
-          out.push({ start: openAt, end: i + 1, closed: true, paragraph: openPara });
+          out.push({ start: openAt, end: i + width, closed: true, paragraph: openPara });
           openAt = -1;
         }
+        i += width - 1;
       }
     }
   }
@@ -132,7 +135,7 @@ function isPossessive(t: Tok): boolean {
 }
 
 function isNpToken(t: Tok): boolean {
-  if (NP_POS.has(t.pos)) return !SPEECH_CUES.has(t.lower) || t.pos !== 'VERB';
+  if (NP_POS.has(t.pos)) return true;
   if (isPossessive(t)) return true;
   if (t.text === '-' || t.text === '.' || t.text === '&') return true;
   return false;
@@ -231,7 +234,7 @@ function npAfter(toks: readonly Tok[], start: number, hi: number): [number, numb
   let last = -1;
   while (e < hi && e - start < 16) {
     const t = toks[e];
-    if (isNpToken(t)) {
+    if (isNpToken(t) || (t.pos === 'VERB' && /(?:ed|ing)$/.test(t.lower) && e + 1 < hi && (toks[e + 1].pos === 'PROPN' || toks[e + 1].pos === 'NOUN' || toks[e + 1].pos === 'ADJ'))) {
       if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM') last = e;
       else if (t.pos === 'ADJ' && last >= 0 && !(e + 1 < hi && isNpToken(toks[e + 1]))) last = e;
       e++;
@@ -270,10 +273,11 @@ function cueLemma(toks: readonly Tok[], k: number, withBeliefs: boolean): string
     const prev = toks[k - 1];
     const next = toks[k + 1];
     const subj = prev.pos === 'PROPN' || (prev.pos === 'PRON' && PRONOUNS.has(prev.lower));
-    const comp = next.lower === 'that' || next.text === ':' || OPEN_MARKS.has(next.text) || next.text === '"';
+    const comp = next.lower === 'that' || next.text === ':' || isQuoteMark(next);
     if (!subj || !comp) return null;
   }
   const lemma = SPEECH_CUES.get(t.lower);
+  if (lemma === 'point') return toks[k + 1]?.lower === 'out' ? lemma : null;
   if (lemma) return lemma;
   if (withBeliefs) return BELIEF_CUES.get(t.lower) ?? null;
   return null;
@@ -323,6 +327,7 @@ function skipBackAdverbials(toks: readonly Tok[], k: number, lo: number): number
 /** Skip forward over an addressee, date and medium phrases after a cue; returns the next token index. */
 function skipForwardAdjuncts(toks: readonly Tok[], p: number, hi: number, lemma: string): { next: number; addressee: [number, number] | null } {
   let addressee: [number, number] | null = null;
+  if (lemma === 'point' && p < hi && toks[p].lower === 'out') p++;
   const start = p;
   if (ADDRESSEE_CUES.has(lemma) && p < hi && toks[p].lower !== 'that') {
     const np = npAfter(toks, p, hi);
@@ -413,11 +418,18 @@ interface Ctx {
 
 function buildTokens(text: string, layers: Readonly<Layers>): Tok[] {
   const tokens = layers.tokens ?? [];
-  const out: Tok[] = new Array(tokens.length);
+  const out: Tok[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    const next = tokens[i + 1];
+    if (next && next.start === t.end && text[t.start] === "'" && t.end - t.start === 1 && text[next.start] === "'" && next.end - next.start === 1) {
+      // '' as one quotation mark
+      out.push({ start: t.start, end: next.end, text: "''", lower: "''", pos: 'PUNCT', sentence: t.sentence });
+      i++;
+      continue;
+    }
     const s = text.slice(t.start, t.end);
-    out[i] = { start: t.start, end: t.end, text: s, lower: s.toLowerCase(), pos: t.pos, sentence: t.sentence };
+    out.push({ start: t.start, end: t.end, text: s, lower: s.toLowerCase(), pos: t.pos, sentence: t.sentence });
   }
   return out;
 }
@@ -449,7 +461,11 @@ function isStandalone(text: string, q: MarkedSpan, paraStart: number): boolean {
 /** Ends with a comma/question/exclamation/dash inside the marks: the sentence goes on after the quote. */
 function continuesAfter(text: string, q: MarkedSpan): boolean {
   if (!q.closed) return false;
-  const c = text[q.end - 2];
+  let e = q.end - 2;
+  while (e > q.start && text[e] === "'" ) e--;
+  if (text.startsWith("''", q.end - 2)) e = q.end - 3;
+  while (e > q.start && (text[e] === '’' || text[e] === "'")) e--;
+  const c = text[e];
   return c === ',' || c === '?' || c === '!' || c === '—' || c === '-' || c === '–';
 }
 
@@ -492,9 +508,7 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
     return paragraphs[lo];
   };
   const standalone: boolean[] = marked.map((q) => isStandalone(text, q, paraOf(q.start).start));
-  const directIndex = new Map<number, number>();
-  let lastAttributedPara = -1;
-  let lastAttributedRaw = -1;
+  const unattributed: RawQuote[] = [];
   for (let m = 0; m < marked.length; m++) {
     if (!standalone[m]) continue;
     const q = marked[m];
@@ -525,27 +539,26 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
     if (attribution) {
       for (let i = attribution.clause[0]; i < attribution.clause[1]; i++) ctx.used[i] = 1;
     } else {
-      // continuation: an earlier quote in the same paragraph, or the previous paragraph's speaker
-      const prev = raw.length - 1;
-      const prevQ = prev >= 0 ? raw[prev] : null;
-      if (prevQ && prevQ.kind === 'direct' && paraOf(prevQ.start).start === para.start && (prevQ.speaker || prevQ.inheritFrom !== undefined)) {
-        rq.inheritFrom = prevQ;
-        rq.confidence = 0.8;
-      } else if (q.start === para.start && lastAttributedRaw >= 0) {
-        const pIndex = paragraphs.indexOf(para);
-        if (lastAttributedPara === pIndex - 1 || marked[m].paragraph === lastAttributedPara) {
-          rq.inheritFrom = raw[lastAttributedRaw];
-          rq.confidence = 0.6;
+      // lead-in closing the previous paragraph: "Cruz continued:" ¶ “…”
+      const pIndex = paragraphs.indexOf(para);
+      if (q.start === para.start && pIndex > 0 && /[:,]$/.test(text.slice(paragraphs[pIndex - 1].start, paragraphs[pIndex - 1].end))) {
+        const prevPara = paragraphs[pIndex - 1];
+        const pe = tokenAt(toks, prevPara.end);
+        const lo = Math.max(tokenAt(toks, prevPara.start), beforeLimit(ctx, pe, prevPara.start, qTok, m));
+        const lead = parseLeadIn(ctx, lo, pe, withBeliefs);
+        if (lead) {
+          rq.speaker = lead.speaker;
+          rq.cue = lead.cue;
+          rq.lemma = lead.lemma;
+          rq.addressee = lead.addressee;
+          rq.clause = lead.clause;
+          rq.confidence = 0.85;
+          for (let i = lead.clause[0]; i < lead.clause[1]; i++) ctx.used[i] = 1;
         }
       }
-      // a following quote in this paragraph may carry the attribution (“A.” “B,” he said.) — resolved below
     }
-    directIndex.set(m, raw.length);
+    if (!rq.speaker) unattributed.push(rq);
     raw.push(rq);
-    if (rq.speaker || rq.inheritFrom !== undefined) {
-      lastAttributedRaw = raw.length - 1;
-      lastAttributedPara = paragraphs.indexOf(paraOf(q.end - 1));
-    }
   }
 
   // ---- indirect speech and partial quotes, sentence by sentence
@@ -553,6 +566,35 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
     const [sa, sb] = sentTok[s];
     if (sb <= sa) continue;
     extractIndirect(ctx, sa, sb, withBeliefs, raw, marked, standalone);
+  }
+
+  // continuations: an unattributed quote takes the nearest earlier attribution in its paragraph, or, when
+  // it opens its paragraph, the last one of the paragraph before; failing both, a quote right after it
+  // in the same paragraph (“A.” “B,” he said.)
+  raw.sort((x, y) => x.start - y.start);
+  for (const rq of unattributed) {
+    const para = paragraphs.indexOf(paraOf(rq.start));
+    let inherit: RawQuote | undefined;
+    for (let r = raw.indexOf(rq) - 1; r >= 0; r--) {
+      const prev = raw[r];
+      if (!prev.speaker && prev.inheritFrom === undefined) continue;
+      const prevPara = paragraphs.indexOf(paraOf(prev.end - 1));
+      const sameSpeakerTurn = prevPara === para || (prevPara === para - 1 && rq.start === paragraphs[para].start);
+      if (sameSpeakerTurn) {
+        inherit = prev;
+        rq.confidence = prevPara === para ? 0.8 : 0.6;
+      }
+      break;
+    }
+    if (!inherit) {
+      const at = raw.indexOf(rq);
+      const next = raw[at + 1];
+      if (next && next.kind === 'direct' && next.speaker && paragraphs.indexOf(paraOf(next.start)) === para && /^\s*$/.test(text.slice(rq.end, next.start))) {
+        inherit = next;
+        rq.confidence = 0.7;
+      }
+    }
+    if (inherit) rq.inheritFrom = inherit;
   }
 
   // embedded quotes inside an indirect content → the content is a partial quote
@@ -729,7 +771,7 @@ function extractIndirect(
     const np = npBefore(toks, j + 1, sa);
     if (!np) {
       // inverted: "…, said Russian Presidential Press Secretary Dmitry Peskov."
-      if (prev && (prev.text === ',' || CLOSE_MARKS.has(prev.text) || prev.text === '"') && speech) {
+      if (prev && (prev.text === ',' || isQuoteMark(prev)) && speech) {
         let p = k + 1;
         while (p < sb && (isTimeWord(toks[p]) || toks[p].lower === 'on')) p++;
         const inv = npAfter(toks, p, sb);
@@ -741,10 +783,11 @@ function extractIndirect(
     }
     if (np[0] > sa && toks[np[0] - 1].pos === 'ADP' && toks[np[0] - 1].lower !== 'to') continue; // "by officials said" fragments
     if (np[0] > sa && (toks[np[0] - 1].lower === 'who' || toks[np[0] - 1].lower === 'which')) continue;
+    if (np[1] - np[0] === 1 && (toks[np[0]].lower === 'who' || toks[np[0]].lower === 'which') && (WEAK_CUES.has(lemma) || !speech)) continue;
     const adj = skipForwardAdjuncts(toks, k + 1, sb, lemma);
     let p = adj.next;
     const that = thatAhead(toks, k + 1, sb);
-    const before = np[0] > sa && (toks[np[0] - 1].text === ',' || CLOSE_MARKS.has(toks[np[0] - 1].text) || toks[np[0] - 1].text === '"');
+    const before = np[0] > sa && (toks[np[0] - 1].text === ',' || isQuoteMark(toks[np[0] - 1]));
     // how far the attribution tail runs: to the sentence end, or to a comma
     let tail = p;
     let tailQuoted = false;
@@ -782,6 +825,28 @@ function extractIndirect(
       for (let g = 0; g < f; g++) if (found[g].mode === 'before' && found[g].clauseEnd <= cur.speaker[0]) a = found[g].clauseEnd;
       const lead = Math.min(cur.k, cur.speaker[0]);
       b = lead;
+      // "In the end, Mr. Rosenthal said, the voters will decide.": the attribution sits inside the content
+      if (cur.clauseEnd < sb && toks[cur.clauseEnd].text === ',' && f === found.length - 1) {
+        const rest = trimContent(toks, cur.clauseEnd + 1, sb);
+        if (rest[1] - rest[0] > Math.max(3, lead - a) && hasClause(toks, rest[0], rest[1])) {
+          const whole = trimContent(toks, a, sb);
+          a = whole[0];
+          b = whole[1];
+          used[cur.k] = 1;
+          raw.push({
+            start: toks[a].start,
+            end: toks[b - 1].end,
+            kind: 'indirect',
+            speaker: cur.speaker,
+            cue: cur.lemma === 'according to' ? [cur.k, cur.k + 2] : [cur.k, cur.k + 1],
+            lemma: cur.lemma,
+            addressee: cur.addressee,
+            clause: [Math.min(cur.speaker[0], cur.k), cur.clauseEnd],
+            confidence: 0.6,
+          });
+          continue;
+        }
+      }
       // a standalone direct quote just before is its own quote, not this content
       [a, b] = trimContent(toks, a, b);
       if (b - a >= 1 && inQuote[a] >= 0 && standalone[inQuote[a]] && inQuote[b - 1] === inQuote[a]) continue;
