@@ -5,9 +5,11 @@
  */
 import { assemblePipeline, type Component, type Pipeline } from '../core/pipeline.js';
 import { segment } from '../segment/segment.js';
+import { time } from '../time/time.js';
 
 export const DEFAULT_COMPONENTS: readonly Component[] = [
   segment,
+  time,
   // entities (src/entities), time (src/time), quotes + quantities (src/quotes, src/quantities),
   // places (src/places), events (src/events) join here in that order.
 ];

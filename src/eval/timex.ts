@@ -138,7 +138,7 @@ function listFiles(dir: string, ext: string): string[] {
 export interface TimexEvalResult {
   counts: TimexCounts;
   docs: number;
-  errors: Array<{ doc: string; gold: string; system: string }>;
+  errors: Array<{ doc: string; gold: string; system: string; context: string }>;
 }
 
 /** Scores a folder; `write` receives each document's TimeML output. */
@@ -156,7 +156,9 @@ export function evaluateFolder(dir: string, format: 'timeml' | 'meantime', split
       const g = p.gold ? `${doc.text.slice(p.gold.start, p.gold.end)}|${p.gold.type}|${p.gold.value}` : '-';
       const s = p.system ? `${doc.text.slice(p.system.start, p.system.end)}|${p.system.type}|${p.system.value}` : '-';
       if (!p.gold || !p.system || p.gold.value !== p.system.value || p.gold.start !== p.system.start || p.gold.end !== p.system.end) {
-        errors.push({ doc: doc.id, gold: g, system: s });
+        const at = (p.gold ?? p.system) as { start: number; end: number };
+        const context = doc.text.slice(Math.max(0, at.start - 60), at.end + 40).replace(/\s+/g, ' ');
+        errors.push({ doc: `${doc.id}@${doc.dct ?? ''}`, gold: g, system: s, context });
       }
     }
     if (write) write(relative(dir, file).replace(/\.xml$/, '.tml'), writeTimeML(doc, system));
@@ -191,7 +193,7 @@ export const timexTask: EvalTask = {
     const result = evaluateFolder(dir, format, split, write);
     const seconds = (performance.now() - t0) / 1000;
     if (result.docs === 0) throw new DatelineError('EVAL_INPUT', { message: `no ${format === 'timeml' ? '.tml' : '.xml'} files in ${dir} (split ${split})` });
-    if (errorsFile) writeFileSync(errorsFile, result.errors.map((e) => `${e.doc}\t${e.gold}\t${e.system}`).join('\n') + '\n');
+    if (errorsFile) writeFileSync(errorsFile, result.errors.map((e) => `${e.doc}\t${e.gold}\t${e.system}\t${e.context}`).join('\n') + '\n');
     const m = metricsOf(result.counts);
     const pct = (x: number): string => (100 * x).toFixed(1);
     return {

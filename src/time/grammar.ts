@@ -80,6 +80,8 @@ export interface Candidate {
   clock?: { hh: number; mi: number; text: string };
   /** Resolves to a single day, so a clock time may attach to it. */
   dayLevel?: boolean;
+  /** Names a quarter of its own (not "a year earlier"), so later "a year earlier" refers to it. */
+  setsQuarter?: boolean;
   resolve(ctx: ResolveContext): Resolution;
 }
 
@@ -167,12 +169,13 @@ function shiftUnit(anchor: number, unit: string, n: number): Interval {
   }
 }
 
-const FUTURE_CUE = /\b(?:will|won['’]?t|wo n't|shall|going to|plans? to|planning to|planned to|scheduled|set to|expected to|is to|are to|upcoming|intends? to|aims? to|hopes? to|due to (?:be|begin|start|meet|arrive|take|hold|vote|announce))\b|['’]ll\b/i;
+const FUTURE_CUE = /\b(?:until|as early as|as soon as|deadline|might|would|will|won['’]?t|wo n't|shall|going to|plans? to|planning to|planned to|scheduled|set to|expected to|is to|are to|upcoming|intends? to|aims? to|hopes? to|due to (?:be|begin|start|meet|arrive|take|hold|vote|announce))\b|['’]ll\b/i;
 const PAST_CUE = /\b(?:said|was|were|had|did|ago|earlier|announced|reported|told|killed|began|started)\b/i;
 
 /** Tense cue for an expression at [start, end) of a sentence. */
 export function tenseCue(sentence: string, start: number, end: number): Direction {
   const before = sentence.slice(Math.max(0, start - 70), start);
+  if (/\b(?:by|before|until|till|through)\s+$/i.test(before) && !PAST_CUE.test(before)) return 'future';
   const after = sentence.slice(end, end + 35);
   if (FUTURE_CUE.test(before) || FUTURE_CUE.test(after)) return 'future';
   if (PAST_CUE.test(before) || PAST_CUE.test(after)) return 'past';
@@ -273,14 +276,20 @@ function isMoneyOrCountBefore(sentence: string, start: number): boolean {
 
 const YEAR_CUE_BEFORE = /(?:\b(?:in|since|of|by|from|to|until|till|through|thru|during|before|after|early|late|mid|fiscal|calendar|year|the|and|or|between|for|than|around|about|circa|as of|spring|summer|fall|autumn|winter|January|February|March|April|May|June|July|August|September|October|November|December)|[,(–—-])\s*$/i;
 
+const COUNT_NOUN = /^\s+(?:people|persons|troops|soldiers|shares|cars|vehicles|units|workers|employees|jobs|homes|houses|families|members|students|children|refugees|residents|civilians|deaths|cases|votes|tons|tonnes|barrels|miles|kilometers|km|meters|feet|pounds|dollars|euros|yen|points|acres|hectares|rounds|missiles|drones|rockets|names|pages|copies|flights|passengers|prisoners|hostages|police|officers|delegates|seats|calls|signatures|lives|hours|minutes|days|times|percent)\b/i;
+const QUANTITY_BEFORE = /\b(?:about|some|nearly|approximately|than|over|under|almost|roughly|around|only|least|most|to|of|total|another|additional|extra)\s*$/i;
+
 function yearOk(sentence: string, start: number, end: number): boolean {
   const before = sentence.slice(Math.max(0, start - 16), start);
   if (/[$£€#\d.,:/]\s*$/.test(before) || /\bNo\.\s*$/.test(before)) return false;
-  const after = sentence.slice(end, end + 16);
+  const after = sentence.slice(end, end + 24);
   if (/^(?:[.,]\d|\s*%|\s*percent|-\d|\/\d|:\d|\d)/.test(after)) return false;
-  if (/^\s*(?:[.,;:)!?"”'’]|$)/.test(after) && !/^\s*['’]s\b/.test(after)) return true;
-  if (/^\s+(?:and|or|to|through|when|as|after|before|in|at|with|that|the|he|she|it|they|was|were)\b/.test(after)) return YEAR_CUE_BEFORE.test(before) || /^\s/.test(after);
-  return YEAR_CUE_BEFORE.test(before);
+  if (COUNT_NOUN.test(after)) return false;
+  if (QUANTITY_BEFORE.test(before) && !YEAR_CUE_BEFORE.test(before.replace(QUANTITY_BEFORE, ''))) {
+    // "about 1990" may still be a year ("about 1990 or 1991"); "of 1990" usually is: keep "of", "to".
+    if (!/\b(?:of|to)\s*$/i.test(before)) return false;
+  }
+  return true;
 }
 
 const MODIFIER = `(?:${ci('early')}|${ci('late')}|${ci('mid')}|${ci('the end of')}|${ci('the beginning of')}|${ci('the start of')}|${ci('the middle of')}|${ci('end of')}|${ci('the first half of')}|${ci('the second half of')}|${ci('the turn of')})`;
@@ -410,7 +419,7 @@ const RULES: Rule[] = [
   {
     name: 'month-date',
     prio: 6,
-    re: rx(`(?<![\\w-])(?:(${WEEKDAY}),?\\s+)?(?:(${MODIFIER})[\\s-]*)?(?:(${REL})\\s+)?(${MONTH})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:]))?(?:(?:,\\s*|\\s+|\\s+of\\s+)((?:1[6-9]|20)\\d\\d)(?!\\d))?(?![\\w])`, 'g'),
+    re: rx(`(?<![\\w-])(?:(${WEEKDAY}),?\\s+)?(?:(${MODIFIER})[\\s-]*)?(?:(${REL})\\s+)?(${MONTH})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:]))?(?:(?:,\\s*|\\s+|\\s+of\\s+)((?:1[6-9]|20)\\d\\d)(?!\\d)|\\s+(this|last|next) year)?(?![\\w])`, 'g'),
     build({ m, sentence }) {
       const month = monthNumber(m[4]);
       if (month === null) return null;
@@ -427,6 +436,18 @@ const RULES: Rule[] = [
         if (/^(?:Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Apr)$/.test(m[4])) return null;
       }
       const wd = m[1] ? weekdayNumber(m[1]) ?? undefined : undefined;
+      if (m[7]) {
+        const shift = m[7] === 'last' ? -1 : m[7] === 'next' ? 1 : 0;
+        const base = calendarResolver({ m: month, d, wd });
+        return {
+          dayLevel: d !== undefined,
+          resolve(ctx) {
+            if (ctx.anchor === null) return base(ctx);
+            const yy = ymd(ctx.anchor).y + shift;
+            return calendarResolver({ y: yy, m: month, d, wd })(ctx);
+          },
+        };
+      }
       return { dayLevel: d !== undefined, resolve: calendarResolver({ y, m: month, d, wd }, strictOf(m[3])) };
     },
   },
@@ -520,6 +541,7 @@ const RULES: Rule[] = [
       const future = prefix === 'next';
       void sentence;
       return {
+        setsQuarter: kind === 'quarter',
         resolve(ctx) {
           let y = stated ? Number(stated) : undefined;
           if (y === undefined) {
@@ -544,6 +566,7 @@ const RULES: Rule[] = [
       const n = Number(m[1] ?? m[2]);
       const stated = m[3];
       return {
+        setsQuarter: true,
         resolve(ctx) {
           if (!stated && ctx.anchor === null) return unresolved('DATE', `XXXX-Q${n}`, ['quarter']);
           const y = stated ? Number(stated) : ymd(ctx.anchor as number).y;
@@ -563,6 +586,7 @@ const RULES: Rule[] = [
       if (noun === 'period' && !/year-|latest|comparable/.test(mod)) return null;
       const yearAgo = /year-/.test(mod);
       return {
+        setsQuarter: !yearAgo && mod !== 'same' && !mod.startsWith('comparable'),
         resolve(ctx) {
           if (ctx.anchor === null) return unresolved('DATE', 'XXXX-QX', ['quarter']);
           const a = ymd(ctx.anchor);
@@ -641,7 +665,7 @@ const RULES: Rule[] = [
   {
     name: 'relative-unit',
     prio: 6,
-    re: rx(`${B}(?:(${ci('earlier')}|${ci('later')}|${ci('early')}|${ci('late')}|${ci('mid')}|${ci('the end of')}|${ci('the beginning of')}|${ci('the start of')}|${ci('the middle of')}|${ci('end of')})[\\s-]+)?(${ci('this')}|${ci('last')}|${ci('next')}|${ci('past')}|${ci('previous')}|${ci('coming')}|${ci('current')}|${ci('the past')}|${ci('the last')}|${ci('the previous')}|${ci('the coming')}|${ci('the current')}|${ci('the next')}|${ci('the following')}|${ci('the same')}|${ci('that same')}|${ci('that')}|${ci('the preceding')}|${ci('the prior')}|${ci('the')})\\s+(week|weekend|month|year|fiscal year|decade|century|day|morning|afternoon|evening|night)${E}`, 'g'),
+    re: rx(`${B}(?:(${ci('earlier')}|${ci('later')}|${ci('early')}|${ci('late')}|${ci('mid')}|${ci('the end of')}|${ci('the beginning of')}|${ci('the start of')}|${ci('the middle of')}|${ci('end of')})[\\s-]+)?(${ci('this')}|${ci('last')}|${ci('next')}|${ci('past')}|${ci('previous')}|${ci('coming')}|${ci('current')}|${ci('the past')}|${ci('the last')}|${ci('the previous')}|${ci('the coming')}|${ci('the current')}|${ci('the next')}|${ci('the following')}|${ci('the same')}|${ci('that same')}|${ci('that')}|${ci('the preceding')}|${ci('the prior')}|${ci('the full')}|${ci('the')})\\s+(week|weekend|month|year|fiscal year|decade|century|day|morning|afternoon|evening|night)${E}`, 'g'),
     build({ m, sentence }) {
       const mod = m[2].toLowerCase();
       const unitWord = m[3].toLowerCase();
@@ -662,8 +686,10 @@ const RULES: Rule[] = [
             },
           };
         }
+        if (unit === 'year' && !m[1]) return { resolve: fixed('DURATION', 'P1Y', ['duration']) };
         return { resolve: relativeResolver(unit, 0) };
       }
+      if (mod === 'the full') return unit === 'year' ? { resolve: relativeResolver('year', 0) } : null;
       if (/^\s*(?:ago|earlier|later|before|after)\b/i.test(after)) return null;
       if (mod === 'this' && unit === 'day') return null;
       const narrative = mod === 'that' || mod === 'the same' || mod === 'that same' || mod === 'the following' || mod === 'the next' && (unit === 'day' || isPart) || mod === 'the preceding' || mod === 'the prior' || mod === 'the previous' && (unit === 'day' || isPart);
@@ -741,8 +767,9 @@ const RULES: Rule[] = [
     prio: 6,
     re: rx(`${B}(?:${ci('the')}\\s+)?(${ci('year-ago')}|${ci('year-earlier')}|${ci('a year earlier')}|${ci('a year ago')})${E}`, 'g'),
     build({ m }) {
-      if (/^the\s/i.test(m[0])) return null;
+      const start = /^the\s/i.test(m[0]) ? m.index + m[0].indexOf(m[1]) : m.index;
       return {
+        start,
         resolve(ctx) {
           if (ctx.anchor === null) return unresolved('DATE', 'XXXX', ['offset']);
           if (ctx.lastQuarter) return interval('DATE', quarterInterval(ctx.lastQuarter.y - 1, ctx.lastQuarter.q), 'published', ['offset'], ['year', 'quarter']);
@@ -755,7 +782,7 @@ const RULES: Rule[] = [
   {
     name: 'duration',
     prio: 4,
-    re: rx(`${B}(?:(${ci('the')})\\s+)?(?:(${ci('past')}|${ci('last')}|${ci('next')}|${ci('previous')}|${ci('coming')}|${ci('first')}|${ci('final')}|${ci('latest')}|${ci('initial')}|${ci('remaining')}|${ci('following')}|${ci('preceding')}|${ci('entire')}|${ci('whole')}|${ci('full')}|${ci('same')})\\s+)?(?:(${HEDGE})\\s+)?(${COUNT})(?:\\s+(?:or|to)\\s+(${COUNT}))?(?:\\s+(?:or so|more|straight|consecutive|full|long))?[\\s-]+(${UNIT})(?:[\\s-]+(?:long|old))?${E}`, 'gi'),
+    re: rx(`${B}(?:(${ci('the')})\\s+)?(?:(${ci('past')}|${ci('last')}|${ci('next')}|${ci('previous')}|${ci('coming')}|${ci('first')}|${ci('final')}|${ci('latest')}|${ci('initial')}|${ci('remaining')}|${ci('following')}|${ci('preceding')}|${ci('entire')}|${ci('whole')}|${ci('full')}|${ci('same')})\\s+)?(?:(${HEDGE})\\s+)?(${COUNT})(?:\\s+(?:or|to)\\s+(${COUNT}))?(?:\\s+(?:or so|more|straight|consecutive|full|long))?[\\s-]+(${UNIT})(?:[\\s-]+long)?${E}`, 'gi'),
     build({ m, sentence }) {
       const countWord = m[4];
       let n = parseCount(countWord);
@@ -766,12 +793,18 @@ const RULES: Rule[] = [
       if (/^(?:some|many)$/i.test(countWord) && !m[2] && !m[1]) return null;
       if (/^half an?$/i.test(countWord) && unit !== 'hour' && unit !== 'day' && unit !== 'year') return null;
       if (unit === 'weekend') return null;
+      const tail = sentence.slice(m.index + m[0].length, m.index + m[0].length + 8);
+      // Ages ("6-year-old", "52 years old") are not temporal expressions in TimeML news annotation.
+      if (/[\s-]old$/i.test(m[0]) || /^[\s-]+old\b/i.test(tail)) return null;
+      if (unit === 'quarter' && /^\s+of\b/i.test(tail)) return null;
       // "$5 a year", "twice a week": a frequency, not a duration.
       if (article && !m[1] && !m[2] && !m[3] && isMoneyOrCountBefore(sentence, m.index)) {
         return { resolve: fixed('SET', durationValue(1, unit)) };
       }
       const value = durationValue(n, unit);
-      return { resolve: fixed('DURATION', value, ['duration']) };
+      // Hedges stay out of the extent ("about three days" → "three days"), as in TimeBank.
+      const start = m[3] && !m[1] && !m[2] ? m.index + m[0].indexOf(m[4], m[3].length) : m.index;
+      return { start, resolve: fixed('DURATION', value, ['duration']) };
     },
   },
   // ---- bare plural durations: "for years", "decades-long", "in recent weeks"
@@ -801,7 +834,7 @@ const RULES: Rule[] = [
   {
     name: 'reference',
     prio: 2,
-    re: rx(`${B}(${ci('right now')}|${ci('now')}|${ci('currently')}|${ci('nowadays')}|${ci('presently')}|${ci('at present')}|${ci('at the moment')}|${ci('these days')}|${ci('the present')}|${ci('recently')}|${ci('lately')}|${ci('previously')}|${ci('formerly')}|${ci('the past')}|${ci('soon')}|${ci('the future')}|${ci('the near future')}|${ci('recent')}|${ci('current')})${E}`, 'g'),
+    re: rx(`${B}(${ci('right now')}|${ci('now')}|${ci('currently')}|${ci('nowadays')}|${ci('presently')}|${ci('at present')}|${ci('at the moment')}|${ci('these days')}|${ci('the present')}|${ci('recently')}|${ci('lately')}|${ci('the past')}|${ci('the future')}|${ci('the near future')}|${ci('recent')}|${ci('current')})${E}`, 'g'),
     build({ m, sentence }) {
       const w = m[1].toLowerCase();
       const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 24);
@@ -821,7 +854,7 @@ const RULES: Rule[] = [
   {
     name: 'set',
     prio: 6,
-    re: rx(`${B}(?:(${ci('daily')}|${ci('weekly')}|${ci('monthly')}|${ci('annually')}|${ci('yearly')}|${ci('nightly')}|${ci('hourly')}|${ci('quarterly')}|${ci('biweekly')}|${ci('semiannually')})|(?:${ci('every')}|${ci('each')}|${ci('per')})\\s+(?:(other|${COUNT})\\s+)?(${UNIT}|morning|evening|night|afternoon))${E}`, 'g'),
+    re: rx(`${B}(?:(${ci('daily')}|${ci('weekly')}|${ci('monthly')}|${ci('annually')}|${ci('yearly')}|${ci('nightly')}|${ci('hourly')}|${ci('biweekly')}|${ci('semiannually')})|(?:${ci('every')}|${ci('each')}|${ci('per')})\\s+(?:(other|${COUNT})\\s+)?(${UNIT}|morning|evening|night|afternoon))${E}`, 'g'),
     build({ m, sentence }) {
       const adverb = m[1]?.toLowerCase();
       if (adverb) {
@@ -907,7 +940,11 @@ function chronoCandidates(sentence: string): Candidate[] {
       start += lead[0].length;
       text = text.slice(lead[0].length);
     }
+    const trail = /[\s,.;:]+$/.exec(text);
+    if (trail && !/\b(?:[A-Z][a-z]{2}|[ap]\.m)\.$/.test(text)) text = text.slice(0, text.length - trail[0].length);
     const end = start + text.length;
+    // Fractions ("7/8") and lower-case words ("march") are not dates; neither is a bare number pair.
+    if (k.year === undefined && !/[A-Z]/.test(text)) continue;
     if (k.year !== undefined && k.month === undefined && k.day === undefined) continue; // bare years: our rule decides
     if (k.year !== undefined && (k.year < 1600 || k.year > 2100)) continue;
     out.push({

@@ -7,7 +7,7 @@ const SMALL: Record<string, number> = {
   hundred: 100, a: 1, an: 1, single: 1, dozen: 12, half: 0.5,
 };
 
-const VAGUE = new Set(['several', 'few', 'a few', 'some', 'many', 'a couple of', 'a couple', 'couple of', 'the next few', 'numerous', 'multiple', 'a number of']);
+const VAGUE = new Set(['several', 'few', 'a few', 'some', 'many', 'the next few', 'numerous', 'multiple', 'a number of']);
 
 export const NUMBER_WORD =
   '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?' +
@@ -28,6 +28,7 @@ export function parseCount(raw: string): number | null {
   if (half) return Number(half[1]) + 0.5;
   if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text);
   if (text === 'a dozen') return 12;
+  if (/^(?:a )?couple(?: of)?$/.test(text)) return 2;
   const parts = text.split(/[- ]/);
   let total = 0;
   for (const part of parts) {
@@ -99,6 +100,10 @@ export function durationValue(n: number | null, unit: string): string {
   if (unit === 'decade') count = n === null ? null : n * 10;
   if (unit === 'century') count = n === null ? null : n * 100;
   if (unit === 'fortnight') count = n === null ? null : n * 2;
+  if (unit === 'quarter' && n !== null && n > 1) {
+    count = n * 3;
+    code = 'M';
+  }
   if (unit === 'decade' && n === null) code = 'DE';
   if (unit === 'century' && n === null) code = 'CE';
   if (unit === 'weekend') code = 'WE';

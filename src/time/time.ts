@@ -47,9 +47,14 @@ export function extractTimes(text: string, sentences: readonly Span[], anchor: A
   const out: TimeExpr[] = [];
   let lastDay: number | null = null;
   let lastQuarter: ResolveContext['lastQuarter'] = null;
+  let lastQuarterSentence = -10;
+  let index = -1;
   const useChrono = options.chrono ?? true;
   for (const s of sentences) {
     const sentence = text.slice(s.start, s.end);
+    index++;
+    // "a year earlier" means the year-ago quarter only while a quarter is under discussion.
+    if (index - lastQuarterSentence > 2) lastQuarter = null;
     for (const c of findCandidates(sentence, useChrono)) {
       const dir = tenseCue(sentence, c.start, c.end);
       const base = { dir, lastDay, lastQuarter };
@@ -79,7 +84,10 @@ export function extractTimes(text: string, sentences: readonly Span[], anchor: A
       if (r.interval && r.interval.granularity === 'day' && r.anchor !== 'event' && !/X/.test(r.value)) lastDay = r.interval.from;
       if (r.interval && r.interval.granularity === 'day' && r.anchor === 'event') lastDay = r.interval.from;
       const q = /^(\d{4})-Q([1-4])$/.exec(r.value);
-      if (q) lastQuarter = { y: Number(q[1]), q: Number(q[2]) };
+      if (q && c.setsQuarter) {
+        lastQuarter = { y: Number(q[1]), q: Number(q[2]) };
+        lastQuarterSentence = index;
+      }
     }
   }
   return out;
