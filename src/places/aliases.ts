@@ -46,6 +46,18 @@ Bogota|CO|Bogotá
 Mexico City|MX|Mexico City
 Hong Kong|HK|Hong Kong
 Vatican City|VA|@41.9029,12.4534|city|Vatican City
+Cologne|DE|Köln
+Gothenburg|SE|Göteborg
+Geneva|CH|Genève
+Hanover|DE|Hannover
+Nuremberg|DE|Nürnberg
+Seville|ES|Sevilla
+Antwerp|BE|Antwerpen
+Bruges|BE|Brugge
+Ghent|BE|Gent
+Lucerne|CH|Luzern
+Makkah|SA|Mecca
+Hague|NL|The Hague
 `;
 
 export interface AliasRecord {

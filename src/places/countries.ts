@@ -35,7 +35,7 @@ BT|Bhutan|Bhutanese|27.5|90.5
 BW|Botswana|Motswana;Batswana;Botswanan|-22|24
 BY|Belarus;Byelorussia|Belarusian;Belorussian|53|28
 BZ|Belize|Belizean|17.25|-88.75
-CA|Canada|Canadian|60|-95
+CA|Canada|Canadian|60.11|-113.64
 CD|Democratic Republic of the Congo;DR Congo;DRC;D.R. Congo;Congo-Kinshasa;Zaire|Congolese|-2.5|23.5
 CF|Central African Republic;CAR|Central African|7|21
 CG|Republic of the Congo;Congo-Brazzaville;Congo|Congolese|-1|15
@@ -49,7 +49,7 @@ CR|Costa Rica|Costa Rican|10|-84
 CU|Cuba|Cuban|21.5|-80
 CV|Cape Verde;Cabo Verde|Cape Verdean|16|-24
 CY|Cyprus|Cypriot|35|33
-CZ|Czech Republic;Czechia|Czech|49.75|15.5
+CZ|Czech Republic;Czechia;Czechoslovakia|Czech|49.75|15.5
 DE|Germany;Federal Republic of Germany|German|51.5|10.5
 DJ|Djibouti|Djiboutian|11.5|43
 DK|Denmark|Danish;Dane|56|10
@@ -160,8 +160,8 @@ PW|Palau|Palauan|7.5|134.5
 PY|Paraguay|Paraguayan|-23|-58
 QA|Qatar|Qatari|25.5|51.25
 RO|Romania|Romanian|46|25
-RS|Serbia|Serbian;Serb|44|21
-RU|Russia;Russian Federation|Russian|60|100
+RS|Serbia;Yugoslavia|Serbian;Serb|44|21
+RU|Russia;Russian Federation;Soviet Union;USSR;U.S.S.R.|Russian;Soviet|60|100
 RW|Rwanda|Rwandan|-2|30
 SA|Saudi Arabia;Saudi;KSA|Saudi;Saudi Arabian|25|45
 SB|Solomon Islands|Solomon Islander|-8|159

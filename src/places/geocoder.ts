@@ -85,6 +85,39 @@ function asRegion(c: Candidate): Candidate {
 
 const lookupCache = new Map<string, Lookup>();
 
+/** Forget cached lookups (after changing WEIGHTS, e.g. when tuning). */
+export function clearLookupCache(): void {
+  lookupCache.clear();
+}
+
+const GENERIC = new Set([
+  'city', 'county', 'state', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central',
+  'new', 'saint', 'university', 'hotel', 'court', 'district', 'river', 'lake', 'mount', 'national', 'international',
+  'church', 'of', 'and', 'upper', 'lower', 'great', 'little', 'old', 'royal', 'general', 'hospital', 'school', 'council',
+  'office', 'department', 'police', 'airport', 'station', 'park', 'street', 'road', 'bridge', 'centre', 'center',
+]);
+
+/**
+ * A longer name that the gazetteer lacks ("Walker County Sheriff's Office", "East Yorkshire",
+ * "Nenagh Municipal District", "Nazi Germany"): the longest, leftmost run of its words that is a known
+ * place, at a slightly lower prior.
+ */
+function subPhrases(cleaned: string, push: (c: Candidate, p: number) => void): void {
+  const words = cleaned.split(/\s+/).filter(Boolean);
+  if (words.length < 2 || words.length > 8) return;
+  for (let n = words.length - 1; n >= 1; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const sub = words.slice(i, i + n).join(' ');
+      const key = nameKey(sub.replace(/['’]s$/u, ''));
+      if (key.length < 3 || GENERIC.has(key) || !/^\p{Lu}/u.test(sub)) continue;
+      const found = lookup(sub);
+      if (found.cands.length === 0) continue;
+      found.cands.forEach((c, j) => push(c, found.prior[j] - 1));
+      return;
+    }
+  }
+}
+
 function inhabitantBases(key: string): string[] {
   const w = key.endsWith('s') ? key.slice(0, -1) : key;
   const out: string[] = [];
@@ -148,6 +181,7 @@ export function lookup(surface: string): Lookup {
       if (out.cands.length === 0 && / city$/.test(key)) {
         for (const c of g.cities(key.slice(0, -5))) push(c, cityPrior(c));
       }
+      if (out.cands.length === 0) subPhrases(cleaned, push);
       if (out.cands.length === 0) {
         // Inhabitant words: "Ohioans", "Texan", "Londoners", "New Yorker" → the place, big ones only.
         for (const base of inhabitantBases(key)) {

@@ -79,9 +79,23 @@ AU|05|South Australia|-30|135|region
 AU|06|Tasmania|-42|147|region
 AU|07|Victoria|-37|144|region
 AU|08|Western Australia|-25|122|region
-GB|ENG|England|52.5|-1.5|region
-GB|SCT|Scotland|56.5|-4|region
-GB|WLS|Wales|52.5|-3.5|region
+GB|ENG|England;English|52.16|-0.7|region
+GB|SCT|Scotland;Scottish|56.5|-4|region
+GB|WLS|Wales;Welsh|52.5|-3.5|region
+GB||Hampshire|51.05|-1.3|region
+GB||Yorkshire|54|-1.5|region
+GB||Kent|51.2|0.75|region
+GB||Surrey|51.25|-0.4|region
+GB||Essex|51.8|0.6|region
+GB||Sussex;East Sussex;West Sussex|50.95|-0.3|region
+GB||Cornwall|50.4|-4.9|region
+GB||Devon|50.75|-3.75|region
+GB||Lancashire|53.8|-2.6|region
+GB||Cumbria|54.5|-3.1|region
+GB||Norfolk|52.65|1|region
+GB||Suffolk|52.2|1.05|region
+GB||Cambridgeshire|52.35|0.05|region
+GB||Oxfordshire|51.8|-1.3|region
 GB|NIR|Northern Ireland;Ulster|54.6|-6.7|region
 IN||Uttar Pradesh|27|80|region
 IN||Maharashtra|19.5|76|region
@@ -191,6 +205,7 @@ ID||Borneo|1|114|area
 ||Central America|15|-86|area
 ||Oceania|-18.31|138.52|area
 ||Antarctica|-78.16|16.41|area
+||Arab world;Arabian Peninsula|25|45|area
 ||Middle East;the Middle East;Mideast;Near East|29|41|area
 ||Caribbean;the Caribbean|15|-75|area
 ||Balkans;the Balkans|44|20|area
