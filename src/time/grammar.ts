@@ -174,9 +174,14 @@ const PAST_CUE = /\b(?:said|was|were|had|did|ago|earlier|announced|reported|told
 
 /** Tense cue for an expression at [start, end) of a sentence. */
 export function tenseCue(sentence: string, start: number, end: number): Direction {
-  const before = sentence.slice(Math.max(0, start - 70), start);
+  // The clause around the expression: cut at semicolons and colons, and after it at commas too.
+  let before = sentence.slice(Math.max(0, start - 70), start);
+  const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'));
+  if (cut >= 0) before = before.slice(cut + 1);
   if (/\b(?:by|before|until|till|through)\s+$/i.test(before) && !PAST_CUE.test(before)) return 'future';
-  const after = sentence.slice(end, end + 35);
+  let after = sentence.slice(end, end + 30);
+  const stop = after.search(/[;:,.]/);
+  if (stop >= 0) after = after.slice(0, stop);
   if (FUTURE_CUE.test(before) || FUTURE_CUE.test(after)) return 'future';
   if (PAST_CUE.test(before) || PAST_CUE.test(after)) return 'past';
   return null;
@@ -241,12 +246,32 @@ export function calendarResolver(parts: { y?: number; m?: number; d?: number; wd
   };
 }
 
+/** The TIMEX value of a relative expression with no anchor: the unit's shape with unknown digits. */
+function unanchoredValue(unit: string, part?: string): string {
+  switch (unit) {
+    case 'week':
+      return 'XXXX-WXX';
+    case 'weekend':
+      return 'XXXX-WXX-WE';
+    case 'month':
+      return 'XXXX-XX';
+    case 'quarter':
+      return 'XXXX-QX';
+    case 'year':
+      return 'XXXX';
+    case 'decade':
+      return 'XXX';
+    case 'century':
+      return 'XX';
+    default:
+      return part ? `XXXX-XX-XXT${part}` : 'XXXX-XX-XX';
+  }
+}
+
 function relativeResolver(unit: string, n: number, type: TimexType = 'DATE', part?: string) {
   return (ctx: ResolveContext): Resolution => {
     const stated = ['offset'];
-    if (ctx.anchor === null) {
-      return unresolved(type, n === 0 && unit === 'day' ? 'PRESENT_REF' : 'XXXX-XX-XX', stated);
-    }
+    if (ctx.anchor === null) return unresolved(type, unanchoredValue(unit, part), stated);
     const iv = shiftUnit(ctx.anchor, unit, n);
     const res = interval(type, iv, 'published', stated, ['year', 'month', 'day'], n < 0 ? 'past' : n > 0 ? 'future' : 'same');
     if (part && iv.granularity === 'day') res.value += `T${part}`;
@@ -257,7 +282,7 @@ function relativeResolver(unit: string, n: number, type: TimexType = 'DATE', par
 /** "that day", "the next day", "two days later": relative to the narrative's last date, never to the article date. */
 function narrativeResolver(unit: string, n: number, type: TimexType = 'DATE', part?: string) {
   return (ctx: ResolveContext): Resolution => {
-    if (ctx.lastDay === null) return unresolved(type, unit === 'year' ? 'XXXX' : 'XXXX-XX-XX', ['offset'], 'event');
+    if (ctx.lastDay === null) return unresolved(type, unanchoredValue(unit, part), ['offset'], 'event');
     const iv = shiftUnit(ctx.lastDay, unit, n);
     const res = interval(type, iv, 'event', ['offset'], ['year', 'month', 'day']);
     if (part && iv.granularity === 'day') res.value += `T${part}`;

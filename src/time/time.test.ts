@@ -1,0 +1,147 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeArticle } from '../core/article.js';
+import type { TimeExpr } from '../core/layers.js';
+import { assemblePipeline } from '../core/pipeline.js';
+import { segment, segmentText } from '../segment/segment.js';
+import { analyzeTime, extractTimes, time, timesForText } from './time.js';
+import { parseIsoDay } from './calendar.js';
+
+function times(text: string, reference: string | null): TimeExpr[] {
+  return timesForText(text, segmentText(text).sentences, reference);
+}
+
+function find(list: TimeExpr[], surface: string, nth = 0): TimeExpr {
+  const hits = list.filter((t) => t.text === surface);
+  assert.ok(hits.length > nth, `no "${surface}" (#${nth}) among: ${list.map((t) => t.text).join(' | ')}`);
+  return hits[nth];
+}
+
+// A dispatch of our own, dated Wednesday 2024-03-13.
+const DISPATCH = [
+  'The minister on Wednesday said the talks at his Tuesday meeting with envoys had been useful.',
+  'Officials met yesterday and again on Sunday in Geneva, after a proposal presented last month.',
+  'Tuesday’s five-hour talks ended at noon Tuesday, and the alert lasted for around four hours.',
+  'The agency was attacked in June; a second round will be held next Tuesday.',
+  'A vote would follow a day after the envoys held a sit-down with the president.',
+  'Profit in the third quarter fell from a year earlier, the past three years were hard, and in the 1990s shares rose daily.',
+  'The plant, closed since 2019, reopened last summer and will expand in the coming weeks.',
+].join('\n');
+
+test('resolves weekdays, deictic days and months against the article date (past bias)', () => {
+  const t = times(DISPATCH, '2024-03-13');
+  assert.equal(find(t, 'Wednesday').value, '2024-03-13');
+  assert.equal(find(t, 'Tuesday').value, '2024-03-12');
+  assert.equal(find(t, 'yesterday').value, '2024-03-12');
+  assert.equal(find(t, 'Sunday').value, '2024-03-10');
+  const lastMonth = find(t, 'last month');
+  assert.equal(lastMonth.value, '2024-02');
+  assert.deepEqual(lastMonth.range, { from: '2024-02-01', to: '2024-02-29' });
+  // "in June" said in March is last June, not next.
+  assert.equal(find(t, 'June').value, '2023-06');
+});
+
+test('future cues move weekdays forward; "next" is strictly future', () => {
+  const t = times(DISPATCH, '2024-03-13');
+  assert.equal(find(t, 'next Tuesday').value, '2024-03-19');
+  assert.equal(find(t, 'next Tuesday').direction, 'future');
+  const ahead = times('The committee will meet on Friday.', '2024-03-13');
+  assert.equal(find(ahead, 'Friday').value, '2024-03-15');
+  const before = times('The committee met on Friday.', '2024-03-13');
+  assert.equal(find(before, 'Friday').value, '2024-03-08');
+});
+
+test('durations are durations, never dates; clock times attach to their day', () => {
+  const t = times(DISPATCH, '2024-03-13');
+  assert.deepEqual([find(t, 'five-hour').type, find(t, 'five-hour').value], ['DURATION', 'PT5H']);
+  const four = find(t, 'four hours');
+  assert.deepEqual([four.type, four.value], ['DURATION', 'PT4H']);
+  const noon = find(t, 'noon Tuesday');
+  assert.deepEqual([noon.type, noon.value], ['TIME', '2024-03-12T12:00']);
+  assert.deepEqual([find(t, 'the past three years').type, find(t, 'the past three years').value], ['DURATION', 'P3Y']);
+  // The possessive stays out of the extent.
+  assert.ok(t.some((x) => x.text === 'Tuesday' && DISPATCH.slice(x.end, x.end + 2) === '’s'));
+});
+
+test('event-relative expressions are never anchored on the article date', () => {
+  const t = times(DISPATCH, '2024-03-13');
+  const after = find(t, 'a day after');
+  assert.equal(after.anchor, 'event');
+  assert.match(after.value, /X/);
+  assert.ok(after.confidence < 0.5);
+});
+
+test('quarters, year-ago, decades, bare years, seasons, sets and references', () => {
+  const t = times(DISPATCH, '2024-03-13');
+  // Third quarter asked about in March: last year's.
+  assert.equal(find(t, 'the third quarter').value, '2023-Q3');
+  assert.equal(find(t, 'a year earlier').value, '2022-Q3');
+  assert.equal(find(t, 'the 1990s').value, '199');
+  assert.deepEqual([find(t, 'daily').type, find(t, 'daily').value], ['SET', 'P1D']);
+  assert.equal(find(t, '2019').value, '2019');
+  assert.equal(find(t, 'last summer').value, '2023-SU');
+  assert.equal(find(t, 'the coming weeks').value, 'FUTURE_REF');
+  const now = times('Prices are now lower than in 1998, and 2000 people were recently hired.', '1999-05-01');
+  assert.equal(find(now, 'now').value, 'PRESENT_REF');
+  assert.equal(find(now, 'recently').value, 'PAST_REF');
+  assert.equal(find(now, '1998').value, '1998');
+  assert.ok(!now.some((x) => x.text === '2000'), 'a count of people is not a year');
+});
+
+test('every span reproduces its surface and lies inside the text', () => {
+  const text = `${DISPATCH}\nOn Monday, Oct. 26, 1998 at 5 p.m. EST, and on 2025-11-19, overnight into Wednesday morning.`;
+  const t = times(text, '1998-10-27');
+  assert.ok(t.length > 20);
+  for (const x of t) {
+    assert.equal(text.slice(x.start, x.end), x.text);
+    assert.ok(x.start >= 0 && x.end <= text.length && x.start < x.end);
+  }
+  const overnight = find(t, 'overnight into Wednesday morning');
+  assert.equal(overnight.type, 'TIME');
+  assert.equal(overnight.value, '1998-10-20TNI');
+});
+
+test('without an anchor, relative values stay unresolved', () => {
+  const t = times('They met on Wednesday and last week, on March 3, 2021.', null);
+  assert.equal(find(t, 'Wednesday').value, 'XXXX-WXX-3');
+  assert.equal(find(t, 'last week').value, 'XXXX-WXX');
+  assert.equal(find(t, 'March 3, 2021').value, '2021-03-03');
+});
+
+test('an uncertain anchor widens relative values and lowers their confidence', () => {
+  const text = 'The strike came on Tuesday.';
+  const seg = segmentText(text);
+  const from = parseIsoDay('2024-05-13') as number;
+  const exact = extractTimes(text, seg.sentences, { from, to: from, confidence: 1 });
+  const ranged = extractTimes(text, seg.sentences, { from, to: from + 18, confidence: 0.4 });
+  assert.equal(exact[0].value, '2024-05-07');
+  assert.equal(ranged[0].value, '2024-05');
+  assert.deepEqual(ranged[0].range, { from: '2024-05-07', to: '2024-05-28' });
+  // Across a month boundary only the year is shared.
+  const wide = extractTimes(text, seg.sentences, { from: from - 10, to: from + 18, confidence: 0.4 });
+  assert.equal(wide[0].value, '2024');
+  assert.ok(ranged[0].confidence < exact[0].confidence);
+});
+
+test('the time component assigns one published record and the times layer', () => {
+  const pipeline = assemblePipeline([segment, time]);
+  const article = makeArticle({ text: DISPATCH, origin: { file: 'x.txt', format: 'text' }, published: '2024-03-13', publishedSource: 'header' });
+  const out = pipeline.run(article);
+  assert.equal(out.layers.published?.length, 1);
+  assert.equal(out.layers.published?.[0].value, '2024-03-13');
+  assert.equal(out.layers.published?.[0].source, 'header');
+  assert.ok((out.layers.times?.length ?? 0) > 10);
+  assert.deepEqual(out.diagnostics, []);
+});
+
+test('an article with no date and no evidence gets an unknown record and a diagnostic, not a guess', () => {
+  const pipeline = assemblePipeline([segment, time]);
+  const article = makeArticle({ text: 'Talks resumed on Thursday.', origin: { file: 'y.txt', format: 'text' } });
+  const out = pipeline.run(article);
+  assert.equal(out.layers.published?.[0].source, 'unknown');
+  assert.equal(out.layers.published?.[0].value, null);
+  assert.equal(out.layers.times?.[0].value, 'XXXX-WXX-4');
+  assert.equal(out.diagnostics[0]?.code, 'TIME_NO_REFERENCE_DATE');
+  const analysis = analyzeTime(article, segmentText(article.text).sentences, []);
+  assert.equal(analysis.published.source, 'unknown');
+});
