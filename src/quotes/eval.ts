@@ -9,7 +9,8 @@
  * - recall is reported over all gold attributions and over speech attributions (a speech cue, or a
  *   content in quotation marks); the headline F1 pairs that precision with speech recall;
  * - cue accuracy: matched pairs whose cue spans overlap; speaker accuracy: matched pairs with a gold
- *   Source whose speaker span overlaps it (the local source expression, as PolNeAR annotates it);
+ *   Source whose speaker span overlaps it (the local source expression, as PolNeAR annotates it) or
+ *   names the same person (same last capitalised word before any apposition, as GGT compares names);
  * - articles split by SHA-1 of the file name: first hex digit even → tune, odd → held-out.
  */
 import { createHash } from 'node:crypto';
@@ -116,6 +117,20 @@ export interface Counts {
 
 const PRONOUN_RE = /^(?:he|she|it|they|we|i|you|his|her|their|its|who|which)$/i;
 
+/** The last capitalised word of a name phrase, for a speaker match by name (GGT compares names, not spans). */
+function nameKey(phrase: string): string | null {
+  const words = phrase.replace(/[’']s\b/g, '').match(/[A-Z][\p{L}\-]+/gu);
+  if (!words) return null;
+  const last = words[words.length - 1];
+  return PRONOUN_RE.test(last) ? null : last.toLowerCase();
+}
+
+export function sameName(a: string, b: string): boolean {
+  const ka = nameKey(a.split(',')[0]);
+  const kb = nameKey(b.split(',')[0]);
+  return ka !== null && ka === kb;
+}
+
 function emptyCounts(): Counts {
   return { matchedPred: 0, matchedGold: 0, matchedSpeech: 0, cueHits: 0, speakerHits: 0, speakerTotal: 0, namedDirectHits: 0, namedDirectTotal: 0 };
 }
@@ -168,7 +183,7 @@ export function scoreArticle(text: string, quotes: readonly Quote[], gold: reado
       if (q.cue && intersection([q.cue], gd.cue) > 0) c.cueHits++;
       if (gd.source && gd.source.length > 0) {
         c.speakerTotal++;
-        const hit = q.speaker !== null && intersection([q.speaker], gd.source) > 0;
+        const hit = q.speaker !== null && (intersection([q.speaker], gd.source) > 0 || sameName(q.speaker.text, gd.source.map((f) => text.slice(f.start, f.end)).join(' ')));
         if (hit) c.speakerHits++;
         const srcText = gd.source.map((f) => text.slice(f.start, f.end)).join(' ').trim();
         const named = /[A-Z]/.test(srcText[0] ?? '') && !PRONOUN_RE.test(srcText) && !/^(?:The|A|An)\s/.test(srcText);

@@ -134,8 +134,14 @@ function isPossessive(t: Tok): boolean {
   return t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’';
 }
 
+/** A capitalised word the tagger misread as a verb or noun ("Sue", "Mark") still belongs to a name. */
+function isCapName(t: Tok): boolean {
+  const c = t.text.charCodeAt(0);
+  return c >= 65 && c <= 90 && (t.pos === 'VERB' || t.pos === 'X' || t.pos === 'INTJ') && !SPEECH_CUES.has(t.lower);
+}
+
 function isNpToken(t: Tok): boolean {
-  if (NP_POS.has(t.pos)) return true;
+  if (NP_POS.has(t.pos) || isCapName(t)) return true;
   if (isPossessive(t)) return true;
   if (t.text === '-' || t.text === '.' || t.text === '&') return true;
   return false;
@@ -165,7 +171,11 @@ function appositiveBefore(toks: readonly Tok[], comma: number, lo: number): [num
       if (finite) return null;
     }
     const name = npBeforeSimple(toks, c, lo);
-    if (!name || toks[c - 1].pos !== 'PROPN') return null;
+    if (!name) return null;
+    // "Cecelia Purner, 67, a retired …," or "the Vatican spokesman, Federico Lombardi,"
+    const nameFirst = toks[c - 1].pos === 'PROPN';
+    const nameSecond = !rel && toks[comma - 1].pos === 'PROPN' && first.pos === 'PROPN';
+    if (!nameFirst && !nameSecond) return null;
     return [name[0], comma];
   }
   return null;
@@ -217,7 +227,7 @@ function npBeforeSimple(toks: readonly Tok[], end: number, lo: number): [number,
   while (s < end && (NP_LINKS.has(toks[s].lower) || toks[s].lower === 'and' || toks[s].text === '-' || toks[s].text === '.')) s++;
   if (s >= end) return null;
   const head = toks[end - 1];
-  if (!(head.pos === 'PROPN' || head.pos === 'NOUN' || head.pos === 'NUM' || (head.pos === 'ADJ' && /^[A-Z]/.test(head.text)))) return null;
+  if (!(head.pos === 'PROPN' || head.pos === 'NOUN' || head.pos === 'NUM' || isCapName(head) || (head.pos === 'ADJ' && /^[A-Z]/.test(head.text)))) return null;
   // appositive: "Karoline Leavitt, the White House press secretary, said" — reach the name before the comma
   if (s - 2 >= lo && toks[s - 1].text === ',' && (DETERMINERS.has(toks[s].lower) || toks[s].pos === 'NOUN' || toks[s].pos === 'ADJ')) {
     const name = npBeforeSimple(toks, s - 1, lo);
@@ -235,7 +245,7 @@ function npAfter(toks: readonly Tok[], start: number, hi: number): [number, numb
   while (e < hi && e - start < 16) {
     const t = toks[e];
     if (isNpToken(t) || (t.pos === 'VERB' && /(?:ed|ing)$/.test(t.lower) && e + 1 < hi && (toks[e + 1].pos === 'PROPN' || toks[e + 1].pos === 'NOUN' || toks[e + 1].pos === 'ADJ'))) {
-      if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM') last = e;
+      if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || isCapName(t)) last = e;
       else if (t.pos === 'ADJ' && last >= 0 && !(e + 1 < hi && isNpToken(toks[e + 1]))) last = e;
       e++;
       continue;
@@ -264,7 +274,7 @@ interface Attribution {
   clause: [number, number];
 }
 
-function cueLemma(toks: readonly Tok[], k: number, withBeliefs: boolean): string | null {
+function cueLemma(toks: readonly Tok[], k: number, withBeliefs: boolean, afterQuote = false): string | null {
   const t = toks[k];
   if (t.lower === 'according' && k + 1 < toks.length && toks[k + 1].lower === 'to') return 'according to';
   if (t.pos !== 'VERB' && t.pos !== 'AUX') {
@@ -273,7 +283,7 @@ function cueLemma(toks: readonly Tok[], k: number, withBeliefs: boolean): string
     const prev = toks[k - 1];
     const next = toks[k + 1];
     const subj = prev.pos === 'PROPN' || (prev.pos === 'PRON' && PRONOUNS.has(prev.lower));
-    const comp = next.lower === 'that' || next.text === ':' || isQuoteMark(next);
+    const comp = next.lower === 'that' || next.text === ':' || isQuoteMark(next) || (afterQuote && (isFinalPunct(next) || next.text === ','));
     if (!subj || !comp) return null;
   }
   const lemma = SPEECH_CUES.get(t.lower);
@@ -461,12 +471,10 @@ function isStandalone(text: string, q: MarkedSpan, paraStart: number): boolean {
 /** Ends with a comma/question/exclamation/dash inside the marks: the sentence goes on after the quote. */
 function continuesAfter(text: string, q: MarkedSpan): boolean {
   if (!q.closed) return false;
-  let e = q.end - 2;
-  while (e > q.start && text[e] === "'" ) e--;
-  if (text.startsWith("''", q.end - 2)) e = q.end - 3;
-  while (e > q.start && (text[e] === '’' || text[e] === "'")) e--;
+  let e = text.startsWith("''", q.end - 2) ? q.end - 3 : q.end - 2;
+  while (e > q.start && (text[e] === '’' || text[e] === "'" || text[e] === ' ')) e--;
   const c = text[e];
-  return c === ',' || c === '?' || c === '!' || c === '—' || c === '-' || c === '–';
+  return c !== '.' && c !== '…';
 }
 
 export function extractRawQuotes(text: string, layers: Readonly<Layers>, options: ExtractOptions = {}): { raw: RawQuote[]; toks: Tok[] } {
@@ -639,8 +647,8 @@ function parseClause(ctx: Ctx, a: number, b: number, withBeliefs: boolean): Attr
   const { toks } = ctx;
   let start = a;
   while (start < b && (toks[start].text === ',' || toks[start].text === '—')) start++;
-  for (let k = start; k < b && k < start + 14; k++) {
-    const lemma = cueLemma(toks, k, withBeliefs);
+  for (let k = start; k < b && k < start + 30; k++) {
+    const lemma = cueLemma(toks, k, withBeliefs, true);
     if (!lemma) continue;
     if (lemma === 'according to') {
       const np = npAfter(toks, k + 2, b);
