@@ -1,0 +1,142 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { countries } from './countries.js';
+import { regions } from './regions.js';
+import { aliasRecords } from './aliases.js';
+import { gazetteer, GEONAMES_NOTICE } from './gazetteer.js';
+import { lookup, resolveToponyms, scanEvidence } from './geocoder.js';
+import { distanceKm, nameKey } from './normalize.js';
+
+/** Resolve every occurrence of `name` in `text` jointly with the other listed names. */
+function resolveIn(text: string, names: string[]) {
+  const spans: Array<{ start: number; end: number; name: string }> = [];
+  for (const name of names) {
+    let at = text.indexOf(name);
+    while (at >= 0) {
+      spans.push({ start: at, end: at + name.length, name });
+      at = text.indexOf(name, at + name.length);
+    }
+  }
+  const out = resolveToponyms(text, spans);
+  return new Map(spans.map((s, i) => [s.name, out[i]]));
+}
+
+function near(got: { lat: number; lon: number } | null | undefined, lat: number, lon: number, km = 20): void {
+  assert.ok(got, 'expected a place');
+  const d = distanceKm(got.lat, got.lon, lat, lon);
+  assert.ok(d <= km, `expected within ${km} km of ${lat},${lon}, got ${got.lat},${got.lon} (${Math.round(d)} km)`);
+}
+
+test('nameKey folds case, accents, apostrophes and abbreviations', () => {
+  assert.equal(nameKey('Kramators’k'), 'kramatorsk');
+  assert.equal(nameKey('KRAMATORSK'), 'kramatorsk');
+  assert.equal(nameKey('St. Louis'), nameKey('Saint Louis'));
+  assert.equal(nameKey('Ivano-Frankivsk'), 'ivano frankivsk');
+  assert.equal(nameKey('Québec'), 'quebec');
+  assert.equal(nameKey('the West Bank'), 'west bank');
+});
+
+test('data tables are well formed: finite points, ISO2 codes unique', () => {
+  const codes = new Set<string>();
+  for (const c of countries()) {
+    assert.match(c.code, /^[A-Z]{2}$/);
+    assert.ok(!codes.has(c.code), `duplicate ${c.code}`);
+    codes.add(c.code);
+    assert.ok(Number.isFinite(c.lat) && Math.abs(c.lat) <= 90, `${c.code} lat`);
+    assert.ok(Number.isFinite(c.lon) && Math.abs(c.lon) <= 180, `${c.code} lon`);
+  }
+  for (const r of regions()) {
+    assert.ok(Number.isFinite(r.lat) && Number.isFinite(r.lon), `${r.name} point`);
+    assert.ok(r.country === '' || codes.has(r.country), `${r.name} country ${r.country}`);
+  }
+  for (const a of aliasRecords()) assert.ok(codes.has(a.country), `${a.aliases[0]} country`);
+  // Every alias that names a gazetteer city must find it.
+  for (const a of aliasRecords()) {
+    for (const alias of a.aliases) assert.ok(gazetteer().aliases(nameKey(alias)).length > 0, `alias ${alias} resolves`);
+  }
+  assert.match(GEONAMES_NOTICE, /GeoNames.*CC BY 4\.0/);
+});
+
+test('Ternopil, Doha and Kyiv resolve to their cities', () => {
+  const text = 'A Russian strike on Ternopil killed 20. In Doha, officials met. Kiev said the attack was massive.';
+  const r = resolveIn(text, ['Ternopil', 'Doha', 'Kiev']);
+  near(r.get('Ternopil'), 49.55, 25.59, 5);
+  assert.equal(r.get('Ternopil')?.country, 'UA');
+  assert.equal(r.get('Ternopil')?.precision, 'city');
+  near(r.get('Doha'), 25.29, 51.53, 5);
+  assert.equal(r.get('Doha')?.country, 'QA');
+  near(r.get('Kiev'), 50.45, 30.52, 5);
+});
+
+test('"Poland" is the country, not Poland, Maine', () => {
+  const r = resolveIn('NATO jets were scrambled in Poland overnight.', ['Poland']);
+  assert.equal(r.get('Poland')?.precision, 'country');
+  assert.equal(r.get('Poland')?.country, 'PL');
+});
+
+test('"Mykolaiv" is the regional capital (Mykolayiv, about 510k people), not the small town', () => {
+  const r = resolveIn('Drones hit Mykolaiv and Odesa.', ['Mykolaiv', 'Odesa']);
+  const m = r.get('Mykolaiv');
+  near(m, 46.97, 32.0, 10);
+  assert.ok((m?.population ?? 0) > 400_000);
+  near(r.get('Odesa'), 46.48, 30.73, 10);
+});
+
+test('"Lviv region" resolves at region precision in Ukraine', () => {
+  const r = resolveIn('Explosions were heard in the Lviv region on Tuesday.', ['Lviv region']);
+  assert.equal(r.get('Lviv region')?.precision, 'region');
+  assert.equal(r.get('Lviv region')?.country, 'UA');
+  near(r.get('Lviv region'), 49.84, 24.03, 100);
+});
+
+test('"Washington" is Washington, D.C.; "Washington state" is the state', () => {
+  const r = resolveIn('Officials in Washington said the talks would go on.', ['Washington']);
+  near(r.get('Washington'), 38.9, -77.04, 15);
+  assert.equal(lookup('Washington state').cands[0].precision, 'region');
+});
+
+test('areas and aliases: Gaza Strip, the West Bank, Europe, Middle East', () => {
+  const text = 'Aid to the Gaza Strip and the West Bank was discussed in Europe and across the Middle East.';
+  const r = resolveIn(text, ['Gaza Strip', 'the West Bank', 'Europe', 'Middle East']);
+  assert.equal(r.get('Gaza Strip')?.country, 'PS');
+  assert.equal(r.get('the West Bank')?.country, 'PS');
+  assert.equal(r.get('Europe')?.precision, 'area');
+  assert.equal(r.get('Middle East')?.precision, 'area');
+});
+
+test('context decides: Alexandria in Louisiana, Georgia the state vs the country', () => {
+  const us = 'The Alexandria woman was arrested, the Rapides Parish sheriff said. Louisiana police investigated.';
+  const a = resolveIn(us, ['Alexandria', 'Rapides Parish', 'Louisiana']);
+  near(a.get('Alexandria'), 31.31, -92.45, 30);
+  assert.equal(a.get('Rapides Parish')?.admin1, 'LA');
+
+  const state = resolveIn('Flights from Atlanta to Savannah were cancelled across Georgia.', ['Atlanta', 'Savannah', 'Georgia']);
+  assert.equal(state.get('Georgia')?.country, 'US');
+  assert.equal(state.get('Georgia')?.precision, 'region');
+
+  const country = resolveIn('Protesters in Tbilisi said Georgia must look west.', ['Tbilisi', 'Georgia']);
+  assert.equal(country.get('Georgia')?.country, 'GE');
+});
+
+test('without context the population prior wins: Paris is in France', () => {
+  const r = resolveIn('She moved to Paris last year.', ['Paris']);
+  assert.equal(r.get('Paris')?.country, 'FR');
+});
+
+test('a qualified name is restricted to its qualifier: "Paris, Texas"', () => {
+  const r = resolveIn('He was born in Paris, Texas.', ['Paris, Texas']);
+  assert.equal(r.get('Paris, Texas')?.country, 'US');
+  assert.equal(r.get('Paris, Texas')?.admin1, 'TX');
+});
+
+test('unknown names resolve to null, not to a guess', () => {
+  const r = resolveIn('The Zzyzxqvillе crossing closed.', ['Zzyzxqvillе']);
+  assert.equal(r.get('Zzyzxqvillе'), null);
+});
+
+test('scanEvidence counts country names, demonyms and US states, not the pronoun "us"', () => {
+  const e = scanEvidence('Ukrainian officials told us that Ukraine and the U.S. spoke. Ohio lawmakers agreed.');
+  assert.ok((e.countries.get('UA') ?? 0) >= 1.5);
+  assert.ok((e.countries.get('US') ?? 0) >= 1);
+  assert.ok((e.admin1.get('US.OH') ?? 0) > 0);
+});
