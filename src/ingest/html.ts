@@ -110,7 +110,7 @@ export function parseHtml(input: TextInput): Parsed {
   const url = meta(document, 'link[rel="canonical"]', 'meta[property="og:url"]');
   const siteName = meta(document, 'meta[property="og:site_name"]');
   const lang = document.documentElement?.getAttribute('lang') ?? null;
-  let parsed: ReturnType<Readability['parse']> = null;
+  let parsed: ReturnType<Readability['parse']>;
   try {
     parsed = new Readability(document, { charThreshold: 200 }).parse();
   } catch (error) {
