@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { extname, join } from 'node:path';
 import type { Article, InputFormat } from '../core/article.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { decodeBytes } from './decode.js';
+import { decodeBytes, looksBinary } from './decode.js';
 import { looksLikeFeed, parseFeed } from './feed.js';
 import { parseHtml } from './html.js';
 import { parseJsonDocument, parseJsonLine, type FieldMap } from './json.js';
@@ -77,8 +77,16 @@ export function sniffFormat(text: string): InputFormat {
   const head = text.trimStart().slice(0, 2000);
   if (head.startsWith('[')) return 'json';
   if (head.startsWith('{')) {
-    const lines = text.trim().split('\n', 3);
-    return lines.length > 1 && lines[1].trim().startsWith('{') ? 'jsonl' : 'json';
+    // JSON Lines when the first line is a whole JSON value and more follows (even if a later line is bad).
+    const body = text.trim();
+    const newline = body.indexOf('\n');
+    if (newline < 0) return 'json';
+    try {
+      JSON.parse(body.slice(0, newline));
+      return 'jsonl';
+    } catch {
+      return 'json';
+    }
   }
   const feed = looksLikeFeed(head);
   if (feed) return feed;
@@ -191,9 +199,20 @@ async function* readFile(file: string, options: ReadOptions): AsyncGenerator<Bat
     return;
   }
   const format = options.format ?? formatFromExtension(file);
-  if (format === 'jsonl') {
-    yield* streamJsonl(file, stat.size, options);
-    return;
+  // JSONL streams as UTF-8 text, line by line. A UTF-16 file (BOM) is read whole and decoded instead, and a
+  // binary file is refused at once rather than reported as thousands of "not JSON" lines.
+  if (format === 'jsonl' && stat.isFile()) {
+    const head = await peek(file, 65536);
+    const utf16 = head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+    const utf8Bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+    if (!utf16 && looksBinary(utf8Bom ? head.subarray(3) : head)) {
+      yield failure(file, 'INGEST_BINARY', `${file} looks like a binary file (NUL or control bytes), not text`, stat.size);
+      return;
+    }
+    if (!utf16) {
+      yield* streamJsonl(file, stat.size, options);
+      return;
+    }
   }
   const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (stat.size > limit) {
@@ -208,6 +227,21 @@ async function* readFile(file: string, options: ReadOptions): AsyncGenerator<Bat
     return;
   }
   yield parseBytes(bytes, file, options);
+}
+
+/** The first `n` bytes of a file (fewer when it is shorter; none when it cannot be read). */
+async function peek(file: string, n: number): Promise<Uint8Array> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(file, 'r');
+    const buffer = Buffer.alloc(n);
+    const { bytesRead } = await handle.read(buffer, 0, n, 0);
+    return buffer.subarray(0, bytesRead);
+  } catch {
+    return new Uint8Array(0);
+  } finally {
+    await handle?.close();
+  }
 }
 
 async function* walk(dir: string, options: ReadOptions): AsyncGenerator<Batch> {
