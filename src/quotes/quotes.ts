@@ -158,10 +158,10 @@ function isNominal(t: Tok): boolean {
 function appositiveBefore(toks: readonly Tok[], comma: number, lo: number): [number, number] | null {
   for (let c = comma - 2; c >= lo && c >= comma - 18; c--) {
     const t = toks[c];
-    if (isFinalPunct(t) || isQuoteMark(t) && !(c > lo && toks[c - 1].text === ',')) return null;
+    if (isFinalPunct(t)) return null;
     if (t.text !== ',') continue;
     const first = toks[c + 1];
-    const rel = first.lower === 'who' || first.lower === 'whose';
+    const rel = first.lower === 'who' || first.lower === 'whose' || first.lower === 'which' || first.lower === 'citing' || first.lower === 'speaking';
     const appos = DETERMINERS.has(first.lower) || first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'NUM' || first.pos === 'PROPN';
     if (!rel && !appos) return null;
     if (!rel && hasClause(toks, c + 1, comma)) {
@@ -171,7 +171,7 @@ function appositiveBefore(toks: readonly Tok[], comma: number, lo: number): [num
       if (finite) return null;
     }
     const name = npBeforeSimple(toks, c, lo);
-    if (!name) return null;
+    if (!name || !clauseInitial(toks, name[0], lo)) return null;
     // "Cecelia Purner, 67, a retired …," or "the Vatican spokesman, Federico Lombardi,"
     const nameFirst = toks[c - 1].pos === 'PROPN';
     const nameSecond = !rel && toks[comma - 1].pos === 'PROPN' && first.pos === 'PROPN';
@@ -179,6 +179,13 @@ function appositiveBefore(toks: readonly Tok[], comma: number, lo: number): [num
     return [name[0], comma];
   }
   return null;
+}
+
+/** A subject starts its clause: at the sentence start or after a comma, colon, dash, quote mark or conjunction. */
+function clauseInitial(toks: readonly Tok[], at: number, lo: number): boolean {
+  if (at <= lo) return true;
+  const prev = toks[at - 1];
+  return prev.text === ',' || prev.text === ':' || prev.text === ';' || prev.text === '—' || prev.text === '(' || isQuoteMark(prev) || prev.pos === 'CCONJ' || prev.pos === 'SCONJ' || prev.pos === 'ADV';
 }
 
 function npBefore(toks: readonly Tok[], end: number, lo: number): [number, number] | null {
@@ -231,7 +238,7 @@ function npBeforeSimple(toks: readonly Tok[], end: number, lo: number): [number,
   // appositive: "Karoline Leavitt, the White House press secretary, said" — reach the name before the comma
   if (s - 2 >= lo && toks[s - 1].text === ',' && (DETERMINERS.has(toks[s].lower) || toks[s].pos === 'NOUN' || toks[s].pos === 'ADJ')) {
     const name = npBeforeSimple(toks, s - 1, lo);
-    if (name && toks[s - 2].pos === 'PROPN' && name[1] - name[0] <= 6) return [name[0], end];
+    if (name && toks[s - 2].pos === 'PROPN' && name[1] - name[0] <= 6 && clauseInitial(toks, name[0], lo)) return [name[0], end];
   }
   return [s, end];
 }
@@ -311,6 +318,14 @@ function skipBackAdverbials(toks: readonly Tok[], k: number, lo: number): number
       j--;
       if (j >= lo && (toks[j].lower === 'on' || toks[j].lower === 'late' || toks[j].lower === 'early')) j--;
       continue;
+    }
+    if (t.text === ')') {
+      let m = j - 1;
+      while (m >= lo && m > j - 8 && toks[m].text !== '(') m--;
+      if (m >= lo && toks[m].text === '(') {
+        j = m - 1;
+        continue;
+      }
     }
     // ", meanwhile," / ", in a statement," — a parenthetical between speaker and cue
     if (t.text === ',' && j - 2 >= lo) {
