@@ -18,4 +18,13 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
+  {
+    // The web UI's browser modules (src/web/public): browser globals, no Node.
+    files: ['src/web/public/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['window', 'document', 'location', 'fetch', 'URL', 'URLSearchParams', 'FormData', 'XMLHttpRequest', 'CSS', 'Intl', 'setInterval', 'clearInterval', 'console', 'HTMLElement'].map((g) => [g, 'readonly']),
+      ),
+    },
+  },
 );

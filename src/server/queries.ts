@@ -103,8 +103,9 @@ function filterSql(f: SearchFilters, alias: string): { sql: string[]; params: un
 
 /** Full-text search with snippets and highlight ranges; filters narrow by event type, place, source and date. */
 export function search(store: SqliteStore, query: string, filters: SearchFilters, page: PageArgs): Paged<SearchResult> {
-  if (!query.trim() || !toFtsQuery(query)) return { items: [], total: 0, ...page };
   const db = store.database;
+  if (!query.trim()) return browse(store, filters, page);
+  if (!toFtsQuery(query)) return { items: [], total: 0, ...page };
   if (!hasFilters(filters)) {
     const hits = store.search(query, page);
     const sources = sourcesOf(store, hits.map((h) => h.id));
@@ -129,6 +130,21 @@ export function search(store: SqliteStore, query: string, filters: SearchFilters
     total,
     ...page,
   };
+}
+
+/** No query: the newest articles matching the filters, each with its opening as the snippet. */
+function browse(store: SqliteStore, filters: SearchFilters, page: PageArgs): Paged<SearchResult> {
+  const { sql, params } = filterSql(filters, 'a');
+  const where = sql.length ? `WHERE ${sql.join(' AND ')}` : '';
+  const db = store.database;
+  const total = db.prepare(`SELECT count(*) FROM articles a ${where}`).pluck().get(...params) as number;
+  const rows = db
+    .prepare(
+      `SELECT a.id AS id, a.title AS title, a.published AS published, a.source AS source, substr(a.text, 1, 240) AS snippet
+       FROM articles a ${where} ORDER BY a.published_day IS NULL, a.published_day DESC, a.rowid DESC LIMIT ? OFFSET ?`,
+    )
+    .all(...params, page.limit, page.offset) as Array<{ id: string; title: string | null; published: string | null; source: string | null; snippet: string }>;
+  return { items: rows.map((r) => ({ ...r, snippet: r.snippet.length === 240 ? `${r.snippet}…` : r.snippet, highlights: [], score: 0 })), total, ...page };
 }
 
 function sourcesOf(store: SqliteStore, ids: string[]): Map<string, string | null> {
@@ -408,6 +424,8 @@ export interface ClaimGroup {
   claims: Array<ArticleRef & { index: number; claimant: string | null; quantity: Quantity }>;
 }
 
+const MAX_CLAIMS_PER_GROUP = 100;
+
 function unitKey(unit: string | null): string {
   return (unit ?? '').toLowerCase().replace(/s$/, '');
 }
@@ -434,9 +452,12 @@ export function claims(store: SqliteStore, filter: { role?: string; articleId?: 
   const groups = new Map<string, ClaimGroup>();
   for (const r of rows) {
     const q = JSON.parse(r.data) as Quantity;
-    const key = `${q.role ?? ''} ${unitKey(q.unit)}`.trim();
+    const article = ref(refs, r.articleId);
+    // Same role and counted thing, reported in the same month: a proxy for "the same figure" until
+    // the events stage links quantities to events across articles.
+    const key = `${q.role ?? ''} ${unitKey(q.unit)} · ${article.published?.slice(0, 7) ?? 'undated'}`.trim();
     const g = groups.get(key) ?? { key, role: q.role, unit: q.unit, claimants: 0, values: [], claims: [] };
-    g.claims.push({ ...ref(refs, r.articleId), index: r.idx, claimant: q.claimant?.text ?? null, quantity: q });
+    g.claims.push({ ...article, index: r.idx, claimant: q.claimant?.text ?? null, quantity: q });
     groups.set(key, g);
   }
   const kept = [...groups.values()]
@@ -447,7 +468,8 @@ export function claims(store: SqliteStore, filter: { role?: string; articleId?: 
     })
     .filter((g) => g.claimants > 1 || g.values.length > 1)
     .sort((a, b) => b.claimants - a.claimants || b.claims.length - a.claims.length || a.key.localeCompare(b.key));
-  return { items: kept.slice(page.offset, page.offset + page.limit), total: kept.length, ...page };
+  const items = kept.slice(page.offset, page.offset + page.limit).map((g) => ({ ...g, claims: g.claims.slice(0, MAX_CLAIMS_PER_GROUP) }));
+  return { items, total: kept.length, ...page };
 }
 
 // ---------------------------------------------------------------- events, stories, timelines

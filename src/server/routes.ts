@@ -371,7 +371,7 @@ export const ROUTES: AnyRoute[] = [
     description: 'The query is FTS5 syntax ("Dmitry Peskov", kill*, strike AND Doha); anything else is searched as plain words.',
     tag: 'search',
     params: {
-      q: param.req(s.string(), 'Query'),
+      q: param.def(s.string(), 'Query; empty lists the newest articles matching the filters', ''),
       type: param.opt(s.string(), 'Only articles with an event of this type (ACLED or PLOVER)'),
       place: param.opt(s.string(), 'Only articles naming this place (name or ISO country code)'),
       source: param.opt(s.string(), 'Only articles from this source'),
