@@ -444,7 +444,7 @@ const RULES: Rule[] = [
   {
     name: 'month-date',
     prio: 6,
-    re: rx(`(?<![\\w-])(?:(${WEEKDAY}),?\\s+)?(?:(${MODIFIER})[\\s-]*)?(?:(${REL})\\s+)?(${MONTH})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:]))?(?:(?:,\\s*|\\s+|\\s+of\\s+)((?:1[6-9]|20)\\d\\d)(?!\\d)|\\s+(this|last|next) year)?(?![\\w])`, 'g'),
+    re: rx(`(?<![\\w-])(?:(${WEEKDAY}),?\\s+)?(?:(${MODIFIER})[\\s-]*)?(?:(${REL})\\s+)?(${MONTH})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d))?(?:(?:,\\s*|\\s+|\\s+of\\s+)((?:1[6-9]|20)\\d\\d)(?!\\d)|\\s+(this|last|next) year)?(?![\\w])`, 'g'),
     build({ m, sentence }) {
       const month = monthNumber(m[4]);
       if (month === null) return null;
@@ -937,13 +937,20 @@ const RULES: Rule[] = [
 /** Leading words that never belong in a TIMEX extent. */
 const LEADING_PREP = /^(?:on|in|at|by|since|from|until|till|during|for|of|as of)\s+/i;
 
-const CHRONO_TRIGGER = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+/** Calendar-looking material that chrono may parse where our rules found nothing. */
+const CHRONO_TRIGGER = /\b\d{1,2}(?:st|nd|rd|th)\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}:\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g;
 
 const casual = chrono.casual;
 
 /** Candidates from chrono for calendar formats our rules lack; relative phrases are ours, not chrono's. */
-function chronoCandidates(sentence: string): Candidate[] {
-  if (!CHRONO_TRIGGER.test(sentence)) return [];
+function chronoCandidates(sentence: string, own: readonly Candidate[]): Candidate[] {
+  CHRONO_TRIGGER.lastIndex = 0;
+  let uncovered = false;
+  for (let m = CHRONO_TRIGGER.exec(sentence); m !== null && !uncovered; m = CHRONO_TRIGGER.exec(sentence)) {
+    const at = m.index;
+    if (!own.some((c) => c.start <= at && at < c.end)) uncovered = true;
+  }
+  if (!uncovered) return [];
   const out: Candidate[] = [];
   let results: chrono.ParsedResult[];
   try {
@@ -1004,7 +1011,7 @@ export function findCandidates(sentence: string, useChrono = true): Candidate[] 
       all.push({ ...built, start, end, rule: rule.name, prio: rule.prio } as Candidate);
     }
   }
-  if (useChrono) all.push(...chronoCandidates(sentence));
+  if (useChrono) all.push(...chronoCandidates(sentence, all));
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || b.prio - a.prio || a.start - b.start);
   const chosen: Candidate[] = [];
   for (const c of all) {

@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { sharedPath } from '../core/paths.js';
+import { evaluateFolder, metricsOf, scoreDocument, splitOf, timexTask } from './timex.js';
+
+test('scoreDocument: strict, relaxed and attribute scores the TempEval-3 way', () => {
+  const gold = [
+    { start: 0, end: 8, type: 'DATE' as const, value: '2001-05-03' },
+    { start: 20, end: 31, type: 'DURATION' as const, value: 'P3Y' },
+    { start: 40, end: 45, type: 'DATE' as const, value: 'PRESENT_REF' },
+  ];
+  const system = [
+    { start: 0, end: 8, type: 'DATE', value: '2001-05-03' }, // exact, right value
+    { start: 14, end: 31, type: 'DURATION', value: 'P2Y' }, // overlap only, wrong value
+    { start: 50, end: 55, type: 'DATE', value: '2001' }, // spurious
+  ];
+  const { counts } = scoreDocument(gold, system);
+  assert.deepEqual(counts, { gold: 3, system: 3, strict: 1, relaxed: 2, typeCorrect: 2, valueCorrect: 1 });
+  const m = metricsOf(counts);
+  assert.equal(m.relaxed_f1, 0.6667);
+  assert.equal(m.strict_f1, 0.3333);
+  assert.equal(m.value_accuracy, 0.5);
+  assert.equal(m.value_f1, 0.3333);
+  assert.equal(m.type_f1, 0.6667);
+});
+
+test('splitOf is a fixed function of the file name', () => {
+  assert.equal(splitOf('/a/b/wsj_0001.tml'), splitOf('wsj_0001.tml'));
+  const names = Array.from({ length: 200 }, (_, i) => `doc${i}.tml`);
+  const dev = names.filter((n) => splitOf(n) === 'dev').length;
+  assert.ok(dev > 20 && dev < 80, `dev share ${dev}/200`);
+});
+
+test('eval timex refuses a missing input folder with a usage error', async () => {
+  await assert.rejects(() => timexTask.run({ positionals: [], flags: {} }), /USAGE/);
+  await assert.rejects(() => timexTask.run({ positionals: [], flags: { timeml: '/nonexistent/dir' } }), /EVAL_INPUT/);
+});
+
+const TBAQ = sharedPath('data', 'tempeval3', 'TBAQ-cleaned');
+test('held-out TBAQ dev split stays above its floors', { skip: !existsSync(TBAQ) && `shared data absent: ${TBAQ}` }, () => {
+  const result = evaluateFolder(TBAQ, 'timeml', 'dev');
+  const m = metricsOf(result.counts);
+  assert.ok(result.docs > 40);
+  assert.ok(m.relaxed_f1 >= 0.88, `relaxed F1 ${m.relaxed_f1}`);
+  assert.ok(m.value_f1 >= 0.7, `value F1 ${m.value_f1}`);
+});
+
+const MEANTIME = sharedPath('data', 'meantime', 'intra_cross-doc_annotation');
+test('MEANTIME (never tuned on) stays above its floors', { skip: !existsSync(MEANTIME) && `shared data absent: ${MEANTIME}` }, () => {
+  const result = evaluateFolder(MEANTIME, 'meantime', 'all');
+  const m = metricsOf(result.counts);
+  assert.equal(result.docs, 120);
+  assert.ok(m.relaxed_f1 >= 0.8, `relaxed F1 ${m.relaxed_f1}`);
+  assert.ok(m.value_f1 >= 0.65, `value F1 ${m.value_f1}`);
+});
