@@ -158,6 +158,22 @@ export interface Place extends Span {
 export interface EventArgument extends Span {
   text: string;
   entity?: string;
+  /** Canonical name: the entity's name, or the country of a demonym ("Israeli" → "Israel"). */
+  name?: string;
+}
+
+/** One reported figure of an event as one source states it (kept even when sources disagree). */
+export interface EventFigure extends Span {
+  /** `killed`, `injured`, or a weapon role such as `launched`, `downed`, `impact`. */
+  kind: string;
+  value: number;
+  high?: number;
+  hedge: Quantity['hedge'];
+  unit: string | null;
+  /** Who states it, as written. */
+  claimant: string | null;
+  /** Index into `quantities`. */
+  quantity: number;
 }
 
 export interface EventRecord extends Span {
@@ -170,7 +186,17 @@ export interface EventRecord extends Span {
   actors: EventArgument[];
   targets: EventArgument[];
   place: Place | null;
-  date: { value: string; precision: 'day' | 'month' | 'year' | 'range' | 'unknown'; time?: number } | null;
+  date: {
+    value: string;
+    precision: 'day' | 'month' | 'year' | 'range' | 'unknown';
+    time?: number;
+    /** Inclusive ISO day range. */
+    range?: { from: string; to: string };
+    /** `stated` from a time expression; `implied` from the article's publication date. */
+    how?: 'stated' | 'implied';
+    /** The time expression (index into `times`) it came from. */
+    timex?: number;
+  } | null;
   killed?: { value: number; hedge: Quantity['hedge']; quantity: number };
   injured?: { value: number; hedge: Quantity['hedge']; quantity: number };
   /** Indexes into `quantities` for weapon and other counts. */
@@ -178,6 +204,14 @@ export interface EventRecord extends Span {
   claimant: SpeakerRef | null;
   summary: string;
   confidence: number;
+  /** Asserted as having happened, or planned/expected, or denied. */
+  status?: 'asserted' | 'planned' | 'negated';
+  /** Every trigger in the article that refers to this event (the first is `trigger`). */
+  mentions?: Array<Span & { text: string }>;
+  /** Sentences that carry the event's evidence. */
+  evidence?: Span[];
+  /** Every figure stated for the event, each with its claimant; `killed`/`injured` are the conservative picks. */
+  figures?: EventFigure[];
 }
 
 /** Every layer an article can carry, by name. Optional because a pipeline may stop early. */

@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { EventRecord } from '../core/layers.js';
+import { extractEvents } from './extract.js';
+import { ACLED_SCHEMA, PLOVER_TYPES } from './lexicon.js';
+import { buildDoc, STRIKE_DOC } from './testdoc.js';
+
+function run(): { text: string; events: EventRecord[] } {
+  const { article, layers } = buildDoc(STRIKE_DOC);
+  return { text: article.text, events: extractEvents(article, layers) };
+}
+
+test('a missile strike: type, actor, place, stated date, conservative toll, claimant', () => {
+  const { events } = run();
+  const strike = events.find((e) => e.place?.name === 'Rivne');
+  assert.ok(strike, 'strike on Rivne found');
+  assert.deepEqual(strike.acled, { eventType: 'Explosions/Remote violence', subEventType: 'Shelling/artillery/missile attack' });
+  assert.equal(strike.plover?.type, 'ASSAULT');
+  assert.deepEqual(strike.actors.map((a) => a.name), ['Russia']);
+  assert.equal(strike.date?.value, '2025-03-04');
+  assert.equal(strike.date?.precision, 'day');
+  assert.equal(strike.date?.how, 'stated');
+  assert.equal(strike.killed?.value, 12);
+  assert.equal(strike.killed?.hedge, 'at_least');
+  assert.equal(strike.injured?.value, 30, 'the follow-up sentence adds the injured');
+  assert.equal(strike.claimant?.text, 'Ukraine’s emergency service');
+  // "the strike on Rivne" later in the article is the same event.
+  assert.equal(strike.mentions?.length, 2);
+  assert.match(strike.summary, /Russia .*Rivne.*at least 12 killed, 30 injured/);
+});
+
+test('interceptions are disrupted weapons use with their weapon counts; the barrage is its own event', () => {
+  const { events } = run();
+  const intercept = events.find((e) => e.acled?.subEventType === 'Disrupted weapons use');
+  assert.ok(intercept);
+  assert.equal(intercept.acled?.eventType, 'Strategic developments');
+  const counts = (intercept.figures ?? []).map((f) => `${f.kind}:${f.value} ${f.unit}`);
+  assert.deepEqual(counts, ['downed:280 drones', 'downed:15 missiles']);
+  const barrage = events.find((e) => e.trigger.text === 'launched');
+  assert.ok(barrage);
+  assert.deepEqual(barrage.actors.map((a) => a.name), ['Russia']);
+  assert.equal(barrage.date?.how, 'implied', 'no date in the sentence: the publication date, marked implied');
+  assert.equal(barrage.date?.value, '2025-03-05');
+});
+
+test('a meeting is CONSULT with its participants, place and date; a labour strike is not violence', () => {
+  const { events } = run();
+  const meeting = events.find((e) => e.plover?.type === 'CONSULT');
+  assert.ok(meeting);
+  assert.equal(meeting.acled, null);
+  assert.equal(meeting.place?.name, 'Berlin');
+  assert.equal(meeting.date?.value, '2025-03-03');
+  assert.deepEqual(meeting.actors.map((a) => a.name).sort(), ['France', 'Germany']);
+  assert.ok(!events.some((e) => e.place?.name === 'Lyon' && e.acled?.eventType === 'Explosions/Remote violence'));
+});
+
+test('every span reproduces its surface and every type is in the ACLED/PLOVER schemas', () => {
+  const { text, events } = run();
+  assert.ok(events.length >= 4);
+  for (const e of events) {
+    assert.equal(text.slice(e.trigger.start, e.trigger.end), e.trigger.text);
+    for (const a of [...e.actors, ...e.targets]) assert.equal(text.slice(a.start, a.end), a.text);
+    if (e.claimant) assert.equal(text.slice(e.claimant.start, e.claimant.end), e.claimant.text);
+    if (e.acled) assert.ok(ACLED_SCHEMA[e.acled.eventType]?.includes(e.acled.subEventType), `${e.acled.eventType}/${e.acled.subEventType}`);
+    if (e.plover) assert.ok((PLOVER_TYPES as readonly string[]).includes(e.plover.type), e.plover.type);
+    assert.ok(e.summary.endsWith('.'));
+  }
+});
+
+test('bad content yields no events, never a throw', () => {
+  const { article, layers } = buildDoc({ text: 'Nothing happened here at all.', published: null });
+  assert.deepEqual(extractEvents(article, layers), []);
+  assert.deepEqual(extractEvents(article, {}), []);
+});

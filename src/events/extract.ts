@@ -1,0 +1,887 @@
+/**
+ * Event extraction: triggers in sentences (lexicon.ts), typed twice (ACLED and PLOVER), with their
+ * arguments read off the earlier layers — actors and targets from entity mentions and demonyms, the
+ * place from the places layer, the date from the times layer (else the publication date, marked
+ * implied), deaths and injuries from role-typed quantities, weapon counts, the claimant from the
+ * quantity's claimant or the quote that covers the sentence — and then merged within the article
+ * (the many mentions of one strike become one event whose evidence lists them all).
+ *
+ * Rules, no parser: every step is a pass over the tokens of one sentence, so the cost is linear.
+ */
+import type { Article, Span } from '../core/article.js';
+import type {
+  EventArgument,
+  EventFigure,
+  EventRecord,
+  Layers,
+  Mention,
+  Place,
+  Quantity,
+  Quote,
+  Sentence,
+  SpeakerRef,
+  TimeExpr,
+  Token,
+} from '../core/layers.js';
+import { countryOfDemonym, countryOfName } from '../entities/countries.js';
+import {
+  ACLED_TYPES,
+  INJURED_ROLES,
+  KILLED_ROLES,
+  NEGATION_CUES,
+  NON_VIOLENT_AFTER,
+  NON_VIOLENT_BEFORE,
+  PLANNED_CUES,
+  VERBAL,
+  VIOLENT,
+  VIOLENT_CONTEXT,
+  isWeaponUnit,
+  triggerFor,
+  weaponOf,
+  type AcledType,
+  type EventClass,
+  type Trigger,
+  type Weapon,
+} from './lexicon.js';
+
+// ---------------------------------------------------------------- per-sentence buckets
+
+interface Tok extends Span {
+  lower: string;
+  text: string;
+  pos: string;
+}
+
+interface SentenceView {
+  index: number;
+  span: Span;
+  paragraph: number;
+  toks: Tok[];
+  mentions: Mention[];
+  places: Place[];
+  times: Array<{ t: TimeExpr; i: number }>;
+  quantities: Array<{ q: Quantity; i: number }>;
+}
+
+function bucket<T extends Span>(items: readonly T[], sentences: readonly Sentence[], into: (s: number, item: T, i: number) => void): void {
+  let s = 0;
+  const sorted = items.map((item, i) => ({ item, i })).sort((a, b) => a.item.start - b.item.start);
+  for (const { item, i } of sorted) {
+    while (s < sentences.length && sentences[s].end <= item.start) s++;
+    if (s >= sentences.length) break;
+    if (item.start >= sentences[s].start) into(s, item, i);
+  }
+}
+
+function views(text: string, layers: Readonly<Layers>): SentenceView[] {
+  const sentences = layers.sentences ?? [];
+  const out: SentenceView[] = sentences.map((s, index) => ({
+    index,
+    span: { start: s.start, end: s.end },
+    paragraph: s.paragraph,
+    toks: [],
+    mentions: [],
+    places: [],
+    times: [],
+    quantities: [],
+  }));
+  const tokens: readonly Token[] = layers.tokens ?? [];
+  for (const t of tokens) {
+    const v = out[t.sentence];
+    if (!v) continue;
+    const surface = text.slice(t.start, t.end);
+    v.toks.push({ start: t.start, end: t.end, text: surface, lower: surface.toLowerCase(), pos: t.pos });
+  }
+  bucket(layers.mentions ?? [], sentences, (s, m) => out[s].mentions.push(m));
+  bucket((layers.places ?? []).filter((p) => p.entity !== 'dateline'), sentences, (s, p) => out[s].places.push(p));
+  bucket(layers.times ?? [], sentences, (s, t, i) => out[s].times.push({ t, i }));
+  bucket(layers.quantities ?? [], sentences, (s, q, i) => out[s].quantities.push({ q, i }));
+  return out;
+}
+
+// ---------------------------------------------------------------- raw mentions
+
+interface RawEvent {
+  cls: EventClass;
+  trigger: Tok;
+  tokIndex: number;
+  sentence: SentenceView;
+  status: 'asserted' | 'planned' | 'negated';
+  actors: EventArgument[];
+  targets: EventArgument[];
+  place: Place | null;
+  date: EventRecord['date'];
+  figures: EventFigure[];
+  weapons: Set<Weapon>;
+  claimant: SpeakerRef | null;
+  verbText: string;
+}
+
+const CLAUSE_END = new Set([';', '.', '!', '?', '“', '”', '"', '—', '–']);
+const SPEECH = new Set(['said', 'says', 'told', 'added', 'announced', 'stated', 'reported', 'confirmed', 'claimed', 'wrote', 'posted', 'statement']);
+const PLACE_PREP = new Set(['on', 'in', 'at', 'near', 'of', 'across', 'over', 'into', 'outside', 'around', 'targeting', 'against', 'to']);
+const TARGET_CUE = new Set(['targeting', 'against', 'on', 'at']);
+const SKIP_BEFORE_NOUN = new Set([
+  'a', 'an', 'the', 'massive', 'deadly', 'overnight', 'major', 'large', 'new', 'fresh', 'latest', 'joint', 'combined', 'apparent',
+  'suspected', 'alleged', 'air', 'drone', 'missile', 'rocket', 'artillery', 'precision', 'surgical', 'retaliatory', 'cowardly',
+  'high-stakes', 'five-hour', 'direct', 'face-to-face', 'bilateral', 'first', 'second', 'tuesday', 'monday', 'wednesday',
+  'thursday', 'friday', 'saturday', 'sunday', 'its', 'his', 'her', 'their', '-', 'and', 'ballistic', 'long-range', 'heavy',
+]);
+
+function clsNeedsViolentContext(trigger: Trigger): boolean {
+  return Boolean(trigger.ambiguous);
+}
+
+function hasViolentContext(toks: Tok[], quantities: SentenceView['quantities']): boolean {
+  for (const t of toks) if (VIOLENT_CONTEXT.has(t.lower)) return true;
+  for (const { q } of quantities) if (q.role && (KILLED_ROLES.has(q.role) || INJURED_ROLES.has(q.role))) return true;
+  return false;
+}
+
+function weaponWithin(toks: Tok[], from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < Math.min(toks.length, to); i++) {
+    const w = weaponOf(toks[i].lower);
+    if (w && w !== 'firearm' && w !== 'aircraft') return true;
+    if (w === 'aircraft' && /jets?|warplanes?|aircraft|helicopters?/.test(toks[i].lower)) return true;
+  }
+  return false;
+}
+
+/** Accepts or rejects an ambiguous trigger by the words around it. */
+function accept(cls: EventClass, trigger: Trigger, toks: Tok[], i: number, view: SentenceView, priorViolent: boolean): boolean {
+  const prev = toks[i - 1]?.lower ?? '';
+  const next = toks[i + 1]?.lower ?? '';
+  const nextNext = toks[i + 2]?.lower ?? '';
+  if ((cls === 'strike' || cls === 'attack') && (NON_VIOLENT_BEFORE.has(prev) || NON_VIOLENT_AFTER.has(next))) return false;
+  if (cls === 'strike' && prev === 'on' && trigger.noun) return false; // "went on strike"
+  switch (cls) {
+    case 'launch':
+      return weaponWithin(toks, i + 1, i + 8);
+    case 'intercept':
+      return weaponWithin(toks, i + 1, i + 10) || (trigger.noun && weaponWithin(toks, i - 3, i + 4));
+    case 'regain':
+    case 'overtake':
+      return view.places.some((p) => p.start >= toks[i].end && p.start - toks[i].end < 60) && hasViolentContext(toks, view.quantities);
+    case 'killing':
+      if (toks[i].lower === 'gunned') return next === 'down';
+      return hasViolentContext(toks, view.quantities) || toks[i].lower.startsWith('massacre') || toks[i].lower === 'assassination';
+    case 'suicide':
+      return /^(bomb|bomber|bombers|bombing|bombings|attack|attacks|blast|vest)$/.test(next);
+    case 'ied':
+      return toks[i].lower !== 'roadside' || /^(bomb|bombs|device|devices|explosive|blast)$/.test(next);
+    case 'consult':
+      if (toks[i].lower === 'arrived' || toks[i].lower === 'visit' || toks[i].lower === 'visited' || toks[i].lower === 'visits') {
+        return view.places.some((p) => p.start > toks[i].start && p.start - toks[i].end < 40);
+      }
+      if (toks[i].lower === 'meet' || toks[i].lower === 'meets') return next === 'with' || view.mentions.some((m) => m.start >= toks[i].end && m.start - toks[i].end < 3);
+      return true;
+    default:
+      break;
+  }
+  if (!clsNeedsViolentContext(trigger)) return true;
+  // Ambiguous words are violent with a violent context word in the sentence; "the strike", "the
+  // attack" also when the article has already reported a violent event (anaphora).
+  void nextNext;
+  if (hasViolentContext(toks, view.quantities)) return true;
+  return priorViolent && trigger.noun && (cls === 'strike' || cls === 'attack') && /^(the|this|that|these|those)$/.test(prev);
+}
+
+function statusOf(toks: Tok[], i: number, trigger: Trigger): RawEvent['status'] {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const w = toks[k].lower;
+    if (CLAUSE_END.has(w) || w === ',') break;
+    if (NEGATION_CUES.has(w)) return 'negated';
+    if (w === 'to' && k === i - 1 && !trigger.noun) return 'planned';
+    if (w !== 'to' && PLANNED_CUES.has(w)) return 'planned';
+  }
+  return 'asserted';
+}
+
+// ---------------------------------------------------------------- arguments
+
+interface ArgContext {
+  text: string;
+  entities: NonNullable<Layers['entities']>;
+}
+
+function mentionArg(ctx: ArgContext, m: Mention): EventArgument {
+  const entity = ctx.entities[m.entity];
+  const arg: EventArgument = { start: m.start, end: m.end, text: ctx.text.slice(m.start, m.end) };
+  if (entity) {
+    arg.entity = entity.id;
+    arg.name = countryOfName(entity.name) ?? countryOfDemonym(entity.name) ?? entity.name;
+  }
+  return arg;
+}
+
+function demonymArg(tok: Tok): EventArgument | null {
+  const base = tok.text.replace(/[’']s$/u, '');
+  const country = countryOfDemonym(base) ?? countryOfName(base);
+  return country ? { start: tok.start, end: tok.end, text: tok.text, name: country } : null;
+}
+
+function mentionAt(view: SentenceView, tok: Tok): Mention | undefined {
+  for (const m of view.mentions) if (m.start <= tok.start && tok.end <= m.end) return m;
+  return undefined;
+}
+
+function isPlaceMention(view: SentenceView, m: Mention): boolean {
+  return view.places.some((p) => p.start <= m.start && m.end <= p.end && p.precision !== 'country');
+}
+
+function pushArg(list: EventArgument[], arg: EventArgument | null): void {
+  if (!arg) return;
+  if (list.some((a) => (a.start < arg.end && arg.start < a.end) || (a.name && a.name === arg.name))) return;
+  list.push(arg);
+}
+
+/** Actors written before a noun trigger: "an Israeli strike", "Israel's attack", "U.S.-Russia meeting". */
+function nounActors(ctx: ArgContext, view: SentenceView, i: number): EventArgument[] {
+  const out: EventArgument[] = [];
+  const toks = view.toks;
+  for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+    const t = toks[k];
+    if (t.lower === '’s' || t.lower === "'s") continue;
+    const m = mentionAt(view, t);
+    if (m && !(m.kind === 'pronoun' && !ctx.entities[m.entity])) {
+      if (!isPlaceMention(view, m)) pushArg(out, mentionArg(ctx, m));
+      k = toks.findIndex((x) => x.start >= m.start);
+      continue;
+    }
+    const d = demonymArg(t);
+    if (d) {
+      pushArg(out, d);
+      continue;
+    }
+    if (SKIP_BEFORE_NOUN.has(t.lower) || t.pos === 'ADJ' || t.pos === 'NUM' || /^[A-Z]/.test(t.text)) continue;
+    break;
+  }
+  return out.reverse();
+}
+
+/** The subject of a verb trigger: entity mentions and demonym-led nouns before it in its clause. */
+function verbActors(ctx: ArgContext, view: SentenceView, i: number, many: boolean): EventArgument[] {
+  const out: EventArgument[] = [];
+  const toks = view.toks;
+  let passive = false;
+  for (let k = i - 1; k >= Math.max(0, i - 14); k--) {
+    const t = toks[k];
+    if (CLAUSE_END.has(t.lower) || t.lower === 'that' || t.lower === 'which' || t.lower === 'who' || SPEECH.has(t.lower)) break;
+    if (k === i - 1 && (t.lower === 'was' || t.lower === 'were' || t.lower === 'been' || t.lower === 'be')) passive = true;
+    const m = mentionAt(view, t);
+    if (m) {
+      if (!isPlaceMention(view, m)) pushArg(out, mentionArg(ctx, m));
+      k = toks.findIndex((x) => x.start >= m.start);
+      if (!many && out.length) break;
+      continue;
+    }
+    const d = demonymArg(t);
+    if (d) {
+      pushArg(out, d);
+      if (!many) break;
+    }
+    if (t.lower === ',' && out.length && !many) break;
+  }
+  if (passive) out.length = 0;
+  // "by X" after a passive verb.
+  for (let k = i + 1; k < Math.min(toks.length, i + 4); k++) {
+    if (toks[k].lower !== 'by') continue;
+    const next = toks[k + 1];
+    if (!next) break;
+    const m = mentionAt(view, next);
+    pushArg(out, m ? mentionArg(ctx, m) : demonymArg(next));
+    break;
+  }
+  return out.reverse();
+}
+
+/** Targets: mentions and demonyms after the trigger, after a target cue or as a verb's object. */
+function targetsAfter(ctx: ArgContext, view: SentenceView, i: number, isVerb: boolean, place: Place | null, actors: EventArgument[]): EventArgument[] {
+  const out: EventArgument[] = [];
+  const toks = view.toks;
+  let cued = isVerb;
+  for (let k = i + 1; k < Math.min(toks.length, i + 16); k++) {
+    const t = toks[k];
+    if (t.lower === '.' || t.lower === ';' || SPEECH.has(t.lower) || t.lower === 'according') break;
+    if (TARGET_CUE.has(t.lower) || t.lower === 'with') {
+      cued = true;
+      continue;
+    }
+    if (t.lower === ',' && !cued) continue;
+    if (!cued) continue;
+    const m = mentionAt(view, t);
+    if (m) {
+      const inPlace = place && m.start < place.end && place.start < m.end;
+      const isActor = actors.some((a) => a.entity && a.entity === ctx.entities[m.entity]?.id);
+      if (!inPlace && !isActor && !isPlaceMention(view, m)) pushArg(out, mentionArg(ctx, m));
+      k = toks.findIndex((x) => x.start >= m.end) - 1;
+      if (k < 0) break;
+      continue;
+    }
+    const d = demonymArg(t);
+    if (d && !actors.some((a) => a.name === d.name)) pushArg(out, d);
+  }
+  return out;
+}
+
+function choosePlace(view: SentenceView, i: number, actors: EventArgument[]): Place | null {
+  const trig = view.toks[i];
+  let best: Place | null = null;
+  let bestScore = -Infinity;
+  for (const p of view.places) {
+    if (actors.some((a) => a.start < p.end && p.start < a.end)) continue;
+    let score = p.precision === 'city' || p.precision === 'point' ? 3 : p.precision === 'region' ? 2.2 : p.precision === 'area' ? 1.5 : 1;
+    const k = view.toks.findIndex((t) => t.start >= p.start);
+    const before = k > 0 ? view.toks[k - 1].lower : '';
+    const before2 = k > 1 ? view.toks[k - 2].lower : '';
+    if (PLACE_PREP.has(before) || PLACE_PREP.has(before2)) score += 2;
+    // "Ukraine's Interior Ministry": a possessive place is an affiliation, not the scene.
+    const after = view.toks[k + 1]?.lower ?? '';
+    if (after === '’s' || after === "'s") score -= 3;
+    const gap = p.start >= trig.end ? p.start - trig.end : trig.start - p.end;
+    score += p.start >= trig.end ? Math.max(0, 2 - gap / 40) : Math.max(0, 1 - gap / 60);
+    if (score > bestScore) {
+      bestScore = score;
+      best = p;
+    }
+  }
+  return best;
+}
+
+function precisionOf(range: { from: string; to: string }): NonNullable<EventRecord['date']>['precision'] {
+  if (range.from === range.to) return 'day';
+  const [fy, fm] = range.from.split('-');
+  const [ty, tm] = range.to.split('-');
+  if (fy === ty && fm === tm && range.from.endsWith('-01')) return 'month';
+  if (fy === ty && range.from.endsWith('-01-01') && range.to.endsWith('-12-31')) return 'year';
+  return 'range';
+}
+
+function dateFromTimex(t: TimeExpr, index: number): EventRecord['date'] {
+  if (!t.range) return null;
+  const precision = precisionOf(t.range);
+  return {
+    value: precision === 'day' ? t.range.from : precision === 'month' ? t.range.from.slice(0, 7) : precision === 'year' ? t.range.from.slice(0, 4) : t.value,
+    precision,
+    range: { ...t.range },
+    how: 'stated',
+    timex: index,
+  };
+}
+
+/** The time expression that dates the event: nearest the trigger, not the date of a statement. */
+function chooseDate(view: SentenceView, i: number, quotes: readonly Quote[]): EventRecord['date'] {
+  const trig = view.toks[i];
+  let best: EventRecord['date'] = null;
+  let bestGap = Infinity;
+  for (const { t, i: index } of view.times) {
+    if (t.type !== 'DATE' && t.type !== 'TIME') continue;
+    if (!t.range) continue;
+    if (quotes.some((q) => q.when && q.when.start <= t.start && t.end <= q.when.end)) continue;
+    const k = view.toks.findIndex((x) => x.start >= t.start);
+    let statement = false;
+    for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (SPEECH.has(view.toks[j].lower)) statement = true;
+    if (statement) continue;
+    const gap = t.start >= trig.end ? t.start - trig.end : (trig.start - t.end) * 1.2;
+    if (gap < bestGap) {
+      bestGap = gap;
+      best = dateFromTimex(t, index);
+    }
+  }
+  return best;
+}
+
+function speakerFromQuote(quotes: readonly Quote[], span: Span): SpeakerRef | null {
+  for (const q of quotes) if (q.speaker && q.start <= span.start && span.end <= q.end + 2) return q.speaker;
+  for (const q of quotes) if (q.speaker && q.start < span.end && span.start < q.end && q.kind !== 'direct') return q.speaker;
+  return null;
+}
+
+/** "…, Ukraine's Interior Ministry said." / "according to X" when no quote covers the sentence. */
+const TAIL_CLAIM = /,\s+(?:according to\s+)?([^,;“”"]{2,90}?)\s+(?:said|says|reported|added|announced|confirmed|claimed)\b[^,;]*\.?\s*$/u;
+const ACCORDING = /according to\s+([^,.;“”"]{2,90})/u;
+
+function speakerFromText(ctx: ArgContext, view: SentenceView): SpeakerRef | null {
+  const sentence = ctx.text.slice(view.span.start, view.span.end);
+  let m = TAIL_CLAIM.exec(sentence);
+  let group = m?.[1];
+  let offset = m ? m.index + m[0].indexOf(group ?? '') : -1;
+  if (!m) {
+    m = ACCORDING.exec(sentence);
+    group = m?.[1];
+    offset = m ? m.index + m[0].indexOf(group ?? '') : -1;
+  }
+  if (!m || group === undefined) return null;
+  const start = view.span.start + offset;
+  const end = start + group.trimEnd().length;
+  const inside = view.mentions.find((x) => x.start >= start && x.end <= end && x.kind !== 'possessive');
+  const entity = inside ? ctx.entities[inside.entity] : undefined;
+  return {
+    start,
+    end,
+    text: ctx.text.slice(start, end),
+    entity: entity?.id ?? null,
+    kind: entity ? (entity.type === 'PER' ? 'name' : 'organisation') : /\b(official|officials|source|sources)\b/i.test(group) ? 'anonymous' : 'nominal',
+  };
+}
+
+// ---------------------------------------------------------------- figures
+
+function figuresOf(view: SentenceView, text: string): EventFigure[] {
+  const out: EventFigure[] = [];
+  for (const { q, i } of view.quantities) {
+    const role = q.role?.toLowerCase() ?? null;
+    let kind: string | null = null;
+    if (role && KILLED_ROLES.has(role)) kind = 'killed';
+    else if (role && INJURED_ROLES.has(role)) kind = 'injured';
+    else if (isWeaponUnit(q.unit)) kind = role ?? 'count';
+    if (!kind) continue;
+    const fig: EventFigure = {
+      start: q.start,
+      end: q.end,
+      kind,
+      value: q.value,
+      hedge: q.hedge,
+      unit: q.unit,
+      claimant: q.claimant?.text ?? null,
+      quantity: i,
+    };
+    if (q.high !== undefined) fig.high = q.high;
+    out.push(fig);
+  }
+  // "Five members of Hamas and a member of … were killed": coordinated counts of one role add up
+  // when the quantities stage has not composed them already.
+  const merged: EventFigure[] = [];
+  for (const f of out) {
+    const last = merged[merged.length - 1];
+    if (last && last.kind === f.kind && (f.kind === 'killed' || f.kind === 'injured') && /^[^.;]{0,80}\band\b[^.;]{0,80}$/.test(text.slice(last.end, f.start)) && !/\b(killed|injured|wounded|dead|died)\b/.test(text.slice(last.end, f.start))) {
+      merged[merged.length - 1] = { ...last, end: f.end, value: last.value + f.value, high: undefined, hedge: last.hedge ?? f.hedge };
+      continue;
+    }
+    merged.push(f);
+  }
+  return merged;
+}
+
+function weaponsOf(view: SentenceView, figures: EventFigure[]): Set<Weapon> {
+  const out = new Set<Weapon>();
+  for (const t of view.toks) {
+    const w = weaponOf(t.lower);
+    if (w) out.add(w);
+  }
+  for (const f of figures) {
+    const w = f.unit ? weaponOf(f.unit.toLowerCase().split(/\s+/).pop() ?? '') : undefined;
+    if (w) out.add(w);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- typing
+
+function acledFor(cls: EventClass, weapons: Set<Weapon>, actors: EventArgument[]): AcledType | null {
+  const remote = (): AcledType => {
+    if (weapons.has('aircraft') || (weapons.has('drone') && !weapons.has('missile') && !weapons.has('artillery') && !weapons.has('rocket'))) return ACLED_TYPES.airStrike;
+    if (weapons.has('missile') || weapons.has('artillery') || weapons.has('rocket')) return ACLED_TYPES.shelling;
+    return ACLED_TYPES.airStrike;
+  };
+  switch (cls) {
+    case 'strike':
+    case 'launch':
+      return remote();
+    case 'attack':
+      if (weapons.has('aircraft') || weapons.has('drone') || weapons.has('missile') || weapons.has('artillery') || weapons.has('rocket')) return remote();
+      if (weapons.has('explosive')) return ACLED_TYPES.ied;
+      if (weapons.has('firearm')) return ACLED_TYPES.vacAttack;
+      return null;
+    case 'intercept':
+      return ACLED_TYPES.disrupted;
+    case 'clash':
+      return ACLED_TYPES.clash;
+    case 'regain':
+      return ACLED_TYPES.regain;
+    case 'overtake':
+      return ACLED_TYPES.overtake;
+    case 'killing':
+      return ACLED_TYPES.vacAttack;
+    case 'abduction':
+      return ACLED_TYPES.abduction;
+    case 'sexual':
+      return ACLED_TYPES.sexual;
+    case 'suicide':
+      return ACLED_TYPES.suicide;
+    case 'ied':
+      return ACLED_TYPES.ied;
+    case 'grenade':
+      return ACLED_TYPES.grenade;
+    case 'protest':
+      return weapons.has('firearm') ? ACLED_TYPES.excessive : ACLED_TYPES.peaceful;
+    case 'riot':
+      return ACLED_TYPES.violentDemo;
+    case 'arrest':
+      return ACLED_TYPES.arrests;
+    case 'loot':
+      return ACLED_TYPES.looting;
+    case 'agree':
+      return actors.length >= 1 ? ACLED_TYPES.agreement : null;
+    default:
+      return null;
+  }
+}
+
+function ploverFor(cls: EventClass, weapons: Set<Weapon>): { type: string; mode?: string } | null {
+  const aerialMode = (): string =>
+    weapons.has('aircraft') || weapons.has('drone') ? 'aerial' : weapons.has('missile') || weapons.has('artillery') || weapons.has('rocket') ? 'artillery' : weapons.has('explosive') ? 'explosives' : weapons.has('firearm') ? 'firearms' : 'aerial';
+  switch (cls) {
+    case 'strike':
+    case 'launch':
+      return { type: 'ASSAULT', mode: aerialMode() };
+    case 'attack':
+      return { type: 'ASSAULT', mode: aerialMode() };
+    case 'killing':
+      return { type: 'ASSAULT', mode: weapons.has('firearm') ? 'firearms' : 'physical' };
+    case 'suicide':
+    case 'ied':
+    case 'grenade':
+      return { type: 'ASSAULT', mode: 'explosives' };
+    case 'abduction':
+      return { type: 'ASSAULT', mode: 'abduct' };
+    case 'sexual':
+      return { type: 'ASSAULT', mode: 'sexual' };
+    case 'intercept':
+      return { type: 'FIGHT', mode: 'air-defense' };
+    case 'clash':
+    case 'regain':
+    case 'overtake':
+      return { type: 'FIGHT', mode: weapons.has('artillery') ? 'artillery' : 'small-arms' };
+    case 'protest':
+      return { type: 'PROTEST', mode: 'demonstrate' };
+    case 'riot':
+    case 'loot':
+      return { type: 'PROTEST', mode: 'riot' };
+    case 'arrest':
+      return { type: 'COERCE', mode: 'arrest' };
+    case 'consult':
+      return { type: 'CONSULT', mode: 'meet' };
+    case 'agree':
+      return { type: 'AGREE' };
+    case 'disapprove':
+      return { type: 'DISAPPROVE', mode: 'criticize' };
+    case 'accuse':
+      return { type: 'ACCUSE' };
+    case 'threaten':
+      return { type: 'THREATEN' };
+    case 'demand':
+      return { type: 'DEMAND' };
+    case 'request':
+      return { type: 'REQUEST' };
+    case 'support':
+      return { type: 'SUPPORT' };
+    case 'aid':
+      return { type: 'AID' };
+    case 'reject':
+      return { type: 'REJECT' };
+    case 'sanction':
+      return { type: 'SANCTION' };
+    case 'mobilize':
+      return { type: 'MOBILIZE', mode: weapons.has('aircraft') ? 'air' : undefined };
+    case 'investigate':
+      return { type: 'INVESTIGATE' };
+    case 'retreat':
+      return { type: 'RETREAT' };
+    default:
+      return null;
+  }
+}
+
+/** Families for within-article merging: mentions of one family may corefer. */
+function familyOf(cls: EventClass): string {
+  if (cls === 'strike' || cls === 'attack' || cls === 'suicide' || cls === 'ied' || cls === 'grenade' || cls === 'killing') return 'violence';
+  if (cls === 'clash' || cls === 'regain' || cls === 'overtake') return 'battle';
+  return cls;
+}
+
+const SPECIFICITY: Partial<Record<EventClass, number>> = { strike: 5, suicide: 6, ied: 6, grenade: 6, killing: 4, launch: 3, attack: 1 };
+
+// ---------------------------------------------------------------- extraction
+
+export interface ExtractOptions {
+  /** Verbal events (DISAPPROVE, DEMAND, …) need a named actor; off to keep only material events. */
+  verbal?: boolean;
+}
+
+function implied(layers: Readonly<Layers>, article: Readonly<Article>): EventRecord['date'] {
+  const p = layers.published?.[0];
+  const value = p?.value ?? article.published;
+  if (!value) return null;
+  const day = value.slice(0, 10);
+  const range = p?.range ?? (/^\d{4}-\d{2}-\d{2}$/.test(day) ? { from: day, to: day } : undefined);
+  if (!range) return { value, precision: 'unknown', how: 'implied' };
+  return { value: range.from === range.to ? range.from : value, precision: precisionOf(range), range: { ...range }, how: 'implied' };
+}
+
+export function extractRawEvents(article: Readonly<Article>, layers: Readonly<Layers>, options: ExtractOptions = {}): RawEvent[] {
+  const text = article.text;
+  const ctx: ArgContext = { text, entities: layers.entities ?? [] };
+  const quotes = layers.quotes ?? [];
+  const out: RawEvent[] = [];
+  const sentenceViews = views(text, layers);
+  for (let si = 0; si < sentenceViews.length; si++) {
+    const view = sentenceViews[si];
+    const toks = view.toks;
+    const seenClass = new Map<EventClass, RawEvent>();
+    for (let i = 0; i < toks.length; i++) {
+      let lower = toks[i].lower;
+      // "air strike(s)", "drone strike(s)", "missile strike(s)": the noun is the trigger; the
+      // modifier is a weapon word the typing reads.
+      const trigger = triggerFor(lower);
+      if (!trigger) continue;
+      const cls = trigger.cls;
+      if (VERBAL.has(cls) && options.verbal === false) continue;
+      if (!accept(cls, trigger, toks, i, view, out.some((r) => VIOLENT.has(r.cls)))) continue;
+      const status = statusOf(toks, i, trigger);
+      if (VIOLENT.has(cls) && status !== 'asserted') continue;
+      const existing = seenClass.get(cls);
+      if (existing) continue; // one event per class per sentence ("downed or suppressed")
+      const many = cls === 'consult' || VERBAL.has(cls);
+      let actors = trigger.noun ? nounActors(ctx, view, i) : verbActors(ctx, view, i, many);
+      if (VERBAL.has(cls) && actors.length === 0) continue;
+      const place = choosePlace(view, i, actors);
+      const targets = targetsAfter(ctx, view, i, !trigger.noun, place, actors);
+      // A strike's victims named with the killed count are its targets ("members of Hamas … were killed").
+      const figures = VIOLENT.has(cls) || cls === 'intercept' ? figuresOf(view, text) : [];
+      if (VIOLENT.has(cls)) {
+        for (const f of figures) {
+          if (f.kind !== 'killed' && f.kind !== 'injured') continue;
+          for (const m of view.mentions) {
+            if (m.start >= f.start && m.end <= f.end + 40 && m.start < (toks[i]?.start ?? 0) && !isPlaceMention(view, m)) {
+              const arg = mentionArg(ctx, m);
+              if (!actors.some((a) => a.name === arg.name)) pushArg(targets, arg);
+            }
+          }
+        }
+      }
+      actors = actors.filter((a) => !targets.some((t) => t.start === a.start));
+      lower = toks[i].text;
+      const raw: RawEvent = {
+        cls,
+        trigger: toks[i],
+        tokIndex: i,
+        sentence: view,
+        status,
+        actors,
+        targets,
+        place,
+        date: chooseDate(view, i, quotes),
+        figures,
+        weapons: weaponsOf(view, figures),
+        claimant: null,
+        verbText: lower,
+      };
+      raw.claimant = figures.find((f) => f.kind === 'killed' || f.kind === 'injured') ? claimantOfFigures(layers, figures) : null;
+      raw.claimant ??= speakerFromQuote(quotes, view.span) ?? speakerFromText(ctx, view);
+      seenClass.set(cls, raw);
+      out.push(raw);
+    }
+    // A figures-only follow-up sentence ("Another 66 people were injured, the ministry said.") belongs
+    // to the violent event just before it.
+    const last = out[out.length - 1];
+    const next = sentenceViews[si + 1];
+    if (last && next && last.sentence === view && VIOLENT.has(last.cls) && next.paragraph === view.paragraph) {
+      if (!next.toks.some((t) => triggerFor(t.lower))) {
+        const extra = figuresOf(next, text).filter((f) => f.kind === 'killed' || f.kind === 'injured');
+        if (extra.length) {
+          const claimant = claimantOfFigures(layers, extra) ?? speakerFromQuote(quotes, next.span) ?? speakerFromText(ctx, next);
+          for (const f of extra) last.figures.push({ ...f, claimant: f.claimant ?? claimant?.text ?? last.claimant?.text ?? null });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function claimantOfFigures(layers: Readonly<Layers>, figures: EventFigure[]): SpeakerRef | null {
+  const qs = layers.quantities ?? [];
+  for (const f of figures) {
+    const c = qs[f.quantity]?.claimant;
+    if (c) return c;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- within-article merge
+
+function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const r = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * r;
+  const dLon = (b.lon - a.lon) * r;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+export { haversineKm };
+
+function rangesOverlap(a: EventRecord['date'], b: EventRecord['date']): boolean {
+  if (!a?.range || !b?.range) return true;
+  return a.range.from <= b.range.to && b.range.from <= a.range.to;
+}
+
+function samePlace(a: Place | null, b: Place | null): boolean {
+  if (!a || !b) return true;
+  if (a.name === b.name) return true;
+  if (a.precision === 'country' || b.precision === 'country') return false;
+  return haversineKm(a, b) <= 30;
+}
+
+function actorsCompatible(a: EventArgument[], b: EventArgument[]): boolean {
+  const an = a.map((x) => x.name ?? x.text);
+  const bn = b.map((x) => x.name ?? x.text);
+  if (!an.length || !bn.length) return true;
+  return an.some((x) => bn.includes(x));
+}
+
+interface Cluster {
+  mentions: RawEvent[];
+}
+
+function dateRank(d: EventRecord['date']): number {
+  if (!d) return 0;
+  return { day: 5, month: 3, year: 2, range: 1, unknown: 0 }[d.precision] + (d.how === 'stated' ? 0.5 : 0);
+}
+
+function conservative(figures: EventFigure[], kind: string): { value: number; hedge: Quantity['hedge']; quantity: number } | undefined {
+  let best: EventFigure | undefined;
+  for (const f of figures) if (f.kind === kind && (!best || f.value < best.value)) best = f;
+  return best ? { value: best.value, hedge: best.hedge, quantity: best.quantity } : undefined;
+}
+
+function argsUnion(lists: EventArgument[][]): EventArgument[] {
+  const out: EventArgument[] = [];
+  for (const list of lists) for (const a of list) if (!out.some((o) => (o.name ?? o.text) === (a.name ?? a.text))) out.push(a);
+  return out;
+}
+
+const LABEL: Partial<Record<string, string>> = {
+  'Air/drone strike': 'air/drone strike',
+  'Shelling/artillery/missile attack': 'missile/artillery attack',
+  'Disrupted weapons use': 'interception',
+};
+
+function summarize(e: Omit<EventRecord, 'summary' | 'id'>, cls: EventClass): string {
+  const names = (args: EventArgument[]): string => {
+    const list = args.map((a) => a.name ?? a.text);
+    return list.length <= 2 ? list.join(' and ') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+  };
+  const who = names(e.actors);
+  const whom = names(e.targets);
+  const where = e.place ? ` in ${e.place.name}` : '';
+  const when = e.date ? ` on ${e.date.value}${e.date.how === 'implied' ? ' (reported)' : ''}` : '';
+  const per = e.claimant ? `, according to ${e.claimant.text}` : '';
+  let body: string;
+  if (e.acled && (VIOLENT.has(cls) || cls === 'intercept')) {
+    const label = LABEL[e.acled.subEventType] ?? e.acled.subEventType.toLowerCase();
+    if (cls === 'intercept') {
+      const counts = (e.figures ?? []).filter((f) => f.kind !== 'killed' && f.kind !== 'injured').map((f) => `${f.value} ${f.unit ?? ''}`.trim());
+      body = `${who ? `${who}: ` : ''}interception${counts.length ? ` of ${counts.join(' and ')}` : ''}${where}${when}`;
+    } else {
+      body = `${who ? `${who} ` : ''}${label}${whom ? ` against ${whom}` : ''}${where}${when}`;
+      const toll: string[] = [];
+      if (e.killed) toll.push(`${e.killed.hedge === 'at_least' || e.killed.hedge === 'more_than' ? 'at least ' : ''}${e.killed.value} killed`);
+      if (e.injured) toll.push(`${e.injured.hedge === 'at_least' || e.injured.hedge === 'more_than' ? 'at least ' : ''}${e.injured.value} injured`);
+      if (toll.length) body += `: ${toll.join(', ')}`;
+    }
+  } else if (cls === 'consult') {
+    body = `${who || 'Officials'} ${e.status === 'planned' ? 'to meet' : 'met'}${whom ? ` ${whom}` : ''}${where}${when}`;
+  } else {
+    body = `${who || 'Unnamed actor'} ${e.trigger.text}${whom ? ` ${whom}` : ''}${where}${when}`;
+  }
+  body = body.charAt(0).toUpperCase() + body.slice(1);
+  return `${body}${per}.`;
+}
+
+export function extractEvents(article: Readonly<Article>, layers: Readonly<Layers>, options: ExtractOptions = {}): EventRecord[] {
+  const raws = extractRawEvents(article, layers, options);
+  const clusters: Cluster[] = [];
+  for (const r of raws) {
+    let joined = false;
+    for (let c = clusters.length - 1; c >= 0; c--) {
+      const head = clusters[c].mentions[0];
+      if (familyOf(head.cls) !== familyOf(r.cls)) continue;
+      const place = clusters[c].mentions.find((m) => m.place)?.place ?? null;
+      const date = clusters[c].mentions.find((m) => m.date)?.date ?? null;
+      const actors = argsUnion(clusters[c].mentions.map((m) => m.actors));
+      if (!samePlace(place, r.place) || !rangesOverlap(date, r.date) || !actorsCompatible(actors, r.actors)) continue;
+      if (r.status !== head.status) continue;
+      // Two differently placed events never merge through a placeless one; a placeless mention joins
+      // the most recent compatible event.
+      clusters[c].mentions.push(r);
+      joined = true;
+      break;
+    }
+    if (!joined) clusters.push({ mentions: [r] });
+  }
+  const fallback = implied(layers, article);
+  const events: EventRecord[] = [];
+  for (const c of clusters) {
+    const ms = c.mentions;
+    // A lone generic "attack" with no weapon, place or figures is too vague to keep.
+    const clsOf = ms.reduce((best, m) => ((SPECIFICITY[m.cls] ?? 2) > (SPECIFICITY[best] ?? 2) ? m.cls : best), ms[0].cls);
+    const weapons = new Set<Weapon>();
+    for (const m of ms) for (const w of m.weapons) weapons.add(w);
+    const actors = argsUnion(ms.map((m) => m.actors));
+    const targets = argsUnion(ms.map((m) => m.targets)).filter((t) => !actors.some((a) => (a.name ?? a.text) === (t.name ?? t.text)));
+    const acled = acledFor(clsOf, weapons, actors);
+    const plover = ploverFor(clsOf, weapons);
+    if (!acled && !plover) continue;
+    if (clsOf === 'attack' && !acled && ms.every((m) => !m.place && !m.figures.length)) continue;
+    const figures: EventFigure[] = [];
+    for (const m of ms) for (const f of m.figures) if (!figures.some((g) => g.start === f.start)) figures.push(f);
+    const place = ms.map((m) => m.place).filter((p): p is Place => p !== null).sort((a, b) => rank(b) - rank(a))[0] ?? null;
+    let date = ms.map((m) => m.date).reduce<EventRecord['date']>((best, d) => (dateRank(d) > dateRank(best) ? d : best), null);
+    date ??= fallback ? { ...fallback } : null;
+    const killedFigure = figures.find((f) => f.kind === 'killed');
+    const claimant =
+      (killedFigure ? ms.find((m) => m.figures.includes(killedFigure))?.claimant : null) ?? ms.find((m) => m.claimant)?.claimant ?? null;
+    const first = ms[0];
+    const mentions = ms.map((m) => ({ start: m.trigger.start, end: m.trigger.end, text: m.trigger.text }));
+    const evidence: Span[] = [];
+    for (const m of ms) if (!evidence.some((s) => s.start === m.sentence.span.start)) evidence.push({ ...m.sentence.span });
+    const quantityIdx = figures.filter((f) => f.kind !== 'killed' && f.kind !== 'injured').map((f) => f.quantity);
+    const record: Omit<EventRecord, 'summary' | 'id'> = {
+      start: first.sentence.span.start,
+      end: first.sentence.span.end,
+      trigger: { start: first.trigger.start, end: first.trigger.end, text: first.trigger.text },
+      acled,
+      plover,
+      actors,
+      targets,
+      place,
+      date,
+      quantities: quantityIdx,
+      claimant,
+      confidence: confidenceOf(ms, acled !== null, place !== null, date?.how === 'stated'),
+      status: first.status,
+      mentions,
+      evidence,
+      figures,
+    };
+    const killed = conservative(figures, 'killed');
+    const injured = conservative(figures, 'injured');
+    if (killed) record.killed = killed;
+    if (injured) record.injured = injured;
+    events.push({ id: `v${events.length}`, ...record, summary: summarize(record, clsOf) });
+  }
+  return events;
+}
+
+function rank(p: Place): number {
+  return (p.precision === 'city' || p.precision === 'point' ? 3 : p.precision === 'region' ? 2 : p.precision === 'area' ? 1.5 : 1) + p.confidence;
+}
+
+function confidenceOf(ms: RawEvent[], typed: boolean, placed: boolean, dated: boolean): number {
+  let c = 0.35 + Math.min(0.2, 0.05 * ms.length);
+  if (typed) c += 0.15;
+  if (placed) c += 0.1;
+  if (dated) c += 0.1;
+  if (ms.some((m) => m.actors.length)) c += 0.05;
+  return Math.round(Math.min(0.95, c) * 100) / 100;
+}
