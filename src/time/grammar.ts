@@ -135,7 +135,8 @@ export function pickYear(anchor: number, m: number, d: number | null, dir: Direc
   if (at(y) <= anchor && atEnd(y) >= anchor) return y;
   const past = at(y) <= anchor ? y : y - 1;
   const future = at(y) > anchor ? y : y + 1;
-  if (dir === 'future') return future;
+  // "by Jan. 14" written on Jan. 15 still means the deadline just passed.
+  if (dir === 'future') return anchor - atEnd(past) <= 7 ? past : future;
   if (dir === 'past') return past;
   const pastDist = anchor - atEnd(past);
   const futureDist = at(future) - anchor;
@@ -183,7 +184,7 @@ export function tenseCue(sentence: string, start: number, end: number): Directio
   const stop = after.search(/[;:,.]/);
   if (stop >= 0) after = after.slice(0, stop);
   if (FUTURE_CUE.test(before) || FUTURE_CUE.test(after)) return 'future';
-  if (PAST_CUE.test(before) || PAST_CUE.test(after)) return 'past';
+  // Past tense is the news default, so a past cue changes nothing; it only blocks "by/until" readings above.
   return null;
 }
 
@@ -360,9 +361,10 @@ const RULES: Rule[] = [
     name: 'noon',
     prio: 5,
     re: rx(`${B}(${ci('noon')}|${ci('midnight')}|${ci('midday')})${E}`, 'g'),
-    build({ m }) {
+    build({ m, sentence }) {
       const w = m[1].toLowerCase();
       const hh = w === 'midnight' ? 24 : 12;
+      if (/\bhigh\s+$/i.test(sentence.slice(Math.max(0, m.index - 6), m.index))) return null;
       return { clock: { hh: hh === 24 ? 0 : hh, mi: 0, text: m[0] }, resolve: calendarResolver({ hh: hh === 24 ? 0 : 12, mi: 0 }) };
     },
   },
@@ -849,10 +851,8 @@ const RULES: Rule[] = [
     prio: 5,
     re: rx(`${B}(?:(${ci('recent')})|(${ci('the coming')}|${ci('coming')}|${ci('the next few')}|${ci('the past few')}|${ci('the last few')}))\\s+(years|decades|months|weeks|days)${E}`, 'g'),
     build({ m }) {
-      if (m[1]) return { resolve: fixed('DATE', 'PAST_REF') };
-      const mod = m[2].toLowerCase();
-      if (mod.includes('few')) return { resolve: fixed('DURATION', durationValue(null, unitOf(m[3]))) };
-      return { resolve: fixed('DATE', 'FUTURE_REF') };
+      // "in recent days", "the coming years": spans of vague length, as TimeBank annotates them.
+      return { resolve: fixed('DURATION', durationValue(null, unitOf(m[3]))) };
     },
   },
   // ---- PRESENT_REF / PAST_REF / FUTURE_REF
@@ -885,7 +885,7 @@ const RULES: Rule[] = [
       if (adverb) {
         const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 14);
         // "daily newspaper", "quarterly report": adjectives, not recurring times.
-        if (/^\s+(?:newspaper|paper|report|reports|earnings|results|dividend|meeting|basis)\b/i.test(after)) return null;
+        if (/^\s+(?:newspaper|paper|report|reports|earnings|results|dividend|meeting)\b/i.test(after)) return null;
         const map: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', nightly: 'P1D', hourly: 'PT1H', quarterly: 'P3M', biweekly: 'P2W', semiannually: 'P6M' };
         return { resolve: fixed('SET', map[adverb] ?? 'P1D') };
       }

@@ -76,11 +76,11 @@ test('quarters, year-ago, decades, bare years, seasons, sets and references', ()
   // Third quarter asked about in March: last year's.
   assert.equal(find(t, 'the third quarter').value, '2023-Q3');
   assert.equal(find(t, 'a year earlier').value, '2022-Q3');
-  assert.equal(find(t, 'the 1990s').value, '199');
+  assert.equal(find(t, 'the 1990s').value, '199X');
   assert.deepEqual([find(t, 'daily').type, find(t, 'daily').value], ['SET', 'P1D']);
   assert.equal(find(t, '2019').value, '2019');
   assert.equal(find(t, 'last summer').value, '2023-SU');
-  assert.equal(find(t, 'the coming weeks').value, 'FUTURE_REF');
+  assert.equal(find(t, 'the coming weeks').value, 'PXW');
   const now = times('Prices are now lower than in 1998, and 2000 people were recently hired.', '1999-05-01');
   assert.equal(find(now, 'now').value, 'PRESENT_REF');
   assert.equal(find(now, 'recently').value, 'PAST_REF');
