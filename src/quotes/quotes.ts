@@ -259,7 +259,7 @@ function npAfter(toks: readonly Tok[], start: number, hi: number): [number, numb
     }
     if (last >= 0 && e + 1 < hi && (NP_LINKS.has(t.lower) || t.lower === 'and') && t.lower !== 'to') {
       const next = toks[e + 1];
-      if (next.pos === 'PROPN' || (next.lower === 'the' && e + 2 < hi && toks[e + 2].pos === 'PROPN')) {
+      if (next.pos === 'PROPN' || (next.lower === 'the' && e + 2 < hi && toks[e + 2].pos === 'PROPN') || (t.lower === 'from' && next.pos === 'NOUN')) {
         e++;
         continue;
       }
