@@ -179,6 +179,7 @@ export function tenseCue(sentence: string, start: number, end: number): Directio
   let before = sentence.slice(Math.max(0, start - 70), start);
   const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'));
   if (cut >= 0) before = before.slice(cut + 1);
+  if (/\b(?:since|ago)\s+$/i.test(before)) return 'past';
   if (/\b(?:by|before|until|till|through)\s+$/i.test(before) && !PAST_CUE.test(before)) return 'future';
   let after = sentence.slice(end, end + 30);
   const stop = after.search(/[;:,.]/);
@@ -224,6 +225,11 @@ export function calendarResolver(parts: { y?: number; m?: number; d?: number; wd
         }
         y = strict === 'last' ? pickYear(ctx.anchor - 1, parts.m, parts.d ?? null, 'past') : strict === 'next' ? pickYear(ctx.anchor + 1, parts.m, parts.d ?? null, 'future') : pickYear(ctx.anchor, parts.m, parts.d ?? null, ctx.dir);
         implied.push('year');
+      }
+      if (strict !== null && parts.y === undefined && ctx.anchor !== null && parts.d === undefined) {
+        // "last February" said in February is a year back; "next March" said in March a year ahead.
+        const iv0 = monthInterval(y, parts.m);
+        if (iv0.from <= ctx.anchor && ctx.anchor <= iv0.to) y += strict === 'last' ? -1 : 1;
       }
       if (parts.d !== undefined) {
         if (parts.d > daysInMonth(y, parts.m)) return unresolved(type, `${pad(y, 4)}-${pad(parts.m)}`, stated);
@@ -557,7 +563,7 @@ const RULES: Rule[] = [
   {
     name: 'quarter',
     prio: 6,
-    re: rx(`${B}(?:(${ci('the')}|${ci('this')}|${ci('last')}|${ci('next')})\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(?:((?:19|20)\\d\\d)(?:['’]s)?\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th|final)[\\s-]+(?:fiscal[\\s-]+)?(quarter|half|period)(?:\\s+(?:of|in)\\s+(?:(?:fiscal|calendar)\\s+)?((?:19|20)\\d\\d))?${E}`, 'gi'),
+    re: rx(`${B}(?:(${ci('the')}|${ci('this')}|${ci('last')}|${ci('next')}|${ci('this year')}['’]s|${ci('last year')}['’]s|${ci('next year')}['’]s)\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(?:((?:19|20)\\d\\d)(?:['’]s)?\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th|final)[\\s-]+(?:fiscal[\\s-]+)?(quarter|half|period)(?:\\s+(?:of|in)\\s+(?:(?:fiscal|calendar)\\s+)?((?:19|20)\\d\\d))?${E}`, 'gi'),
     build({ m, sentence }) {
       const n = ORD_Q[m[3].toLowerCase()] ?? 1;
       const kind = m[4].toLowerCase();
@@ -571,6 +577,10 @@ const RULES: Rule[] = [
         setsQuarter: kind === 'quarter',
         resolve(ctx) {
           let y = stated ? Number(stated) : undefined;
+          const yearWord = /year/.test(prefix ?? '') ? (prefix as string) : null;
+          if (y === undefined && yearWord !== null && ctx.anchor !== null) {
+            y = ymd(ctx.anchor).y + (yearWord.startsWith('last') ? -1 : yearWord.startsWith('next') ? 1 : 0);
+          }
           if (y === undefined) {
             if (ctx.anchor === null) return unresolved('DATE', kind === 'half' ? `XXXX-H${n}` : `XXXX-Q${n}`, ['quarter']);
             const a = ymd(ctx.anchor);
