@@ -1,0 +1,137 @@
+/**
+ * ACLED CSV: the 31 columns of ACLED's export as in the 2020 sample under ../shared/data/acled-sample
+ * (data_id … iso3), one row per (merged) event that has an ACLED type. Conventions follow the ACLED
+ * codebook: `event_date` as `D-Mon-YY`, `time_precision` 1 day / 2 week / 3 month or vaguer,
+ * `geo_precision` 1 town / 2 part of a region / 3 larger region, `fatalities` the most conservative
+ * reported deaths (never injuries), `notes` a one-sentence description, sources joined by "; ".
+ * Actor names use ACLED's "Military Forces of X" form for states; unknown inter codes stay blank.
+ */
+import type { EventArgument } from '../core/layers.js';
+import { countryByCode } from '../places/countries.js';
+import { csv, type Cell } from './csv.js';
+import type { ExportEvent } from './types.js';
+
+export const ACLED_COLUMNS = [
+  'data_id', 'iso', 'event_id_cnty', 'event_id_no_cnty', 'event_date', 'year', 'time_precision', 'event_type',
+  'sub_event_type', 'actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'region',
+  'country', 'admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude', 'geo_precision', 'source', 'source_scale',
+  'notes', 'fatalities', 'timestamp', 'iso3',
+] as const;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2025-11-19` → `19-Nov-25`. */
+export function acledDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso);
+  if (!m) return '';
+  return `${Number(m[3] ?? '15')}-${MONTHS[Number(m[2]) - 1]}-${m[1].slice(2)}`;
+}
+
+function isCountry(a: EventArgument): boolean {
+  return Boolean(a.name && countryNameSet().has(a.name));
+}
+
+let names: Set<string> | null = null;
+function countryNameSet(): Set<string> {
+  if (!names) {
+    names = new Set<string>();
+    for (let c = 65; c <= 90; c++) for (let d = 65; d <= 90; d++) {
+      const rec = countryByCode(String.fromCharCode(c, d));
+      if (rec) for (const n of rec.names) names.add(n);
+    }
+    names.add('United States');
+    names.add('United Kingdom');
+  }
+  return names;
+}
+
+function actorName(a: EventArgument | undefined, military: boolean): string {
+  if (!a) return '';
+  const name = a.name ?? a.text;
+  return military && isCountry(a) ? `Military Forces of ${name}` : name;
+}
+
+function inter(a: EventArgument | undefined, eventType: string, role: 'actor' | 'target'): number | null {
+  if (!a) return null;
+  if (isCountry(a)) return 1;
+  if (eventType === 'Protests' && role === 'actor') return 6;
+  if (eventType === 'Riots' && role === 'actor') return 5;
+  if (/\bcivilians?\b/i.test(a.text)) return 7;
+  return null;
+}
+
+function timePrecision(p: string | undefined, range?: { from: string; to: string }): number {
+  if (p === 'day') return 1;
+  if (p === 'range' && range) {
+    const days = (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000;
+    if (days <= 7) return 2;
+  }
+  return 3;
+}
+
+/** The representative day for a date: the day itself, or a range's midpoint (ACLED's rule). */
+export function eventDay(date: { value: string; precision: string; range?: { from: string; to: string } } | null): string | null {
+  if (!date) return null;
+  if (date.precision === 'day') return date.value;
+  if (date.range) {
+    const mid = (Date.parse(date.range.from) + Date.parse(date.range.to)) / 2;
+    return new Date(mid).toISOString().slice(0, 10);
+  }
+  return /^\d{4}-\d{2}-\d{2}/.test(date.value) ? date.value.slice(0, 10) : null;
+}
+
+export function acledRows(events: readonly ExportEvent[], now: Date = new Date()): Cell[][] {
+  const rows: Cell[][] = [];
+  let n = 0;
+  for (const { id, event: e, sources } of events) {
+    if (!e.acled) continue;
+    n++;
+    const day = eventDay(e.date);
+    const military = e.acled.eventType === 'Explosions/Remote violence' || e.acled.eventType === 'Battles' || e.acled.subEventType === 'Disrupted weapons use';
+    const [a1, ...assoc1] = e.actors;
+    const [a2, ...assoc2] = e.targets;
+    const i1 = inter(a1, e.acled.eventType, 'actor');
+    const i2 = inter(a2, e.acled.eventType, 'target');
+    const country = e.place?.country ? (countryByCode(e.place.country)?.name ?? e.place.country) : '';
+    const geo = e.place ? (e.place.precision === 'city' || e.place.precision === 'point' ? 1 : e.place.precision === 'region' || e.place.precision === 'area' ? 2 : 3) : null;
+    const srcNames = [...new Set(sources.map((s) => s.source ?? s.title ?? s.article))];
+    rows.push([
+      id,
+      '',
+      `${e.place?.country ?? 'XX'}${n}`,
+      n,
+      day ? acledDate(day) : '',
+      day ? Number(day.slice(0, 4)) : '',
+      e.date ? timePrecision(e.date.precision, e.date.range) : 3,
+      e.acled.eventType,
+      e.acled.subEventType,
+      actorName(a1, military),
+      assoc1.map((a) => actorName(a, false)).join('; '),
+      i1,
+      actorName(a2, military),
+      assoc2.map((a) => actorName(a, false)).join('; '),
+      i2,
+      i1 !== null && i2 !== null ? Number(`${Math.min(i1, i2)}${Math.max(i1, i2)}`) : i1 !== null && !a2 ? i1 * 10 : null,
+      '',
+      country,
+      e.place?.admin1 ?? '',
+      '',
+      '',
+      e.place?.name ?? '',
+      e.place ? Number(e.place.lat.toFixed(4)) : '',
+      e.place ? Number(e.place.lon.toFixed(4)) : '',
+      geo,
+      srcNames.join('; '),
+      '',
+      e.summary,
+      e.killed?.value ?? 0,
+      Math.floor(now.getTime() / 1000),
+      '',
+    ]);
+  }
+  return rows;
+}
+
+export function toAcledCsv(events: readonly ExportEvent[], now: Date = new Date()): string {
+  return csv(ACLED_COLUMNS, acledRows(events, now));
+}
