@@ -112,3 +112,11 @@ test('records: --field mapping, dotted paths, HTML bodies reduced to text, CRLF 
   const epoch = recordToArticle({ text: 'x happened.', date: 1764547200 }, { ...ctx, fields: {} });
   assert.equal(epoch.article?.published, '2025-12-01T00:00:00.000Z');
 });
+
+test('json: an empty list of records is reported, not silently ingested as nothing', () => {
+  for (const text of ['[]', '{"articles": []}']) {
+    const { articles, diagnostics } = parseJsonDocument(input(text));
+    assert.equal(articles.length, 0);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.where?.file]), [['INGEST_NO_TEXT', 'records.json']]);
+  }
+});

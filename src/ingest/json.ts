@@ -177,6 +177,9 @@ export function parseJsonDocument(input: { text: string; file: string; normaliza
   } else records = [value];
   const articles: Article[] = [];
   const diagnostics: Diagnostic[] = [];
+  if (records.length === 0) {
+    diagnostics.push({ severity: 'error', code: 'INGEST_NO_TEXT', message: 'JSON holds no records (an empty list)', where: { file: input.file } });
+  }
   records.forEach((r, i) => {
     const result = recordToArticle(r, { file: input.file, format: 'json', record: i + 1, normalizations: input.normalizations, fields });
     if (result.article) articles.push(result.article);
