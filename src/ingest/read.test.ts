@@ -228,3 +228,11 @@ test('sniffFormat: content decides when there is no telling extension', () => {
   assert.equal(sniffFormat('# Heading\n\nbody'), 'markdown');
   assert.equal(sniffFormat('Just some text.'), 'text');
 });
+
+test('JSONL: a stray NUL on one line costs that line only, not the good records around it', async (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'nul.jsonl'), `${RECORD(1)}\n\u0000\u0000garbage\n${RECORD(3)}\n`);
+  const { articles, diagnostics } = await collect([join(dir, 'nul.jsonl')]);
+  assert.deepEqual(articles.map((a) => a.title), ['Record 1', 'Record 3']);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.where?.line]), [['INGEST_NOT_JSON', 2]]);
+});

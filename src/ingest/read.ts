@@ -205,7 +205,11 @@ async function* readFile(file: string, options: ReadOptions): AsyncGenerator<Bat
     const head = await peek(file, 65536);
     const utf16 = head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
     const utf8Bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-    if (!utf16 && looksBinary(utf8Bom ? head.subarray(3) : head)) {
+    const body = utf8Bom ? head.subarray(3) : head;
+    // A stray NUL on one bad line must not cost the good records around it: only a file that does not
+    // even open like JSON Lines is refused as binary.
+    const opensLikeJson = /^\s*[{[]/.test(Buffer.from(body.subarray(0, 64)).toString('latin1'));
+    if (!utf16 && !opensLikeJson && looksBinary(body)) {
       yield failure(file, 'INGEST_BINARY', `${file} looks like a binary file (NUL or control bytes), not text`, stat.size);
       return;
     }
