@@ -58,6 +58,14 @@ Ghent|BE|Gent
 Lucerne|CH|Luzern
 Makkah|SA|Mecca
 Hague|NL|The Hague
+Heathrow;Heathrow Airport|GB|@51.47,-0.454|point|Heathrow Airport
+Gatwick;Gatwick Airport|GB|@51.153,-0.182|point|Gatwick Airport
+JFK;JFK Airport;John F. Kennedy International Airport|US|@40.641,-73.778|point|John F. Kennedy International Airport
+LaGuardia;LaGuardia Airport|US|@40.777,-73.874|point|LaGuardia Airport
+O'Hare;O'Hare International Airport|US|@41.974,-87.907|point|O'Hare International Airport
+Dulles;Dulles International Airport|US|@38.953,-77.456|point|Washington Dulles International Airport
+Ben Gurion Airport|IL|@32.005,34.877|point|Ben Gurion Airport
+Charles de Gaulle Airport|FR|@49.01,2.55|point|Charles de Gaulle Airport
 `;
 
 export interface AliasRecord {

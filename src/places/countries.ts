@@ -2,7 +2,8 @@
  * Countries and territories: ISO 3166-1 alpha-2 code, English names and common aliases, demonyms /
  * adjectives, and a representative point (the conventional geographic centre, close to the points
  * GeoNames and the CIA World Factbook give). Written by hand for this project (MIT, like the code);
- * names are facts, the centre points are our own rounding. One row per line:
+ * names are facts, the centre points are our own rounding. Where the usual conventions disagree by a
+ * little (GeoNames vs Wikipedia: China 105°E vs 103°E), the point sits between them. One row per line:
  *   CODE|Name;alias;alias|demonym;demonym|lat|lon
  * The first name is the canonical one. Demonyms map to the country (precision 'country').
  */
@@ -16,7 +17,7 @@ AM|Armenia|Armenian|40|45
 AO|Angola|Angolan|-12.5|18.5
 AR|Argentina|Argentine;Argentinian;Argentinean|-34|-64
 AT|Austria|Austrian|47.33|13.33
-AU|Australia|Australian;Aussie|-25|135
+AU|Australia|Australian;Aussie|-25|134
 AZ|Azerbaijan|Azerbaijani;Azeri|40.5|47.5
 BA|Bosnia and Herzegovina;Bosnia;Bosnia-Herzegovina|Bosnian|44.25|17.83
 BB|Barbados|Barbadian;Bajan|13.17|-59.53
@@ -36,14 +37,14 @@ BW|Botswana|Motswana;Batswana;Botswanan|-22|24
 BY|Belarus;Byelorussia|Belarusian;Belorussian|53|28
 BZ|Belize|Belizean|17.25|-88.75
 CA|Canada|Canadian|60.11|-113.64
-CD|Democratic Republic of the Congo;DR Congo;DRC;D.R. Congo;Congo-Kinshasa;Zaire|Congolese|-2.5|23.5
+CD|Democratic Republic of the Congo;DR Congo;DRC;D.R. Congo;Congo-Kinshasa;Zaire;Belgian Congo|Congolese|-2.5|23.5
 CF|Central African Republic;CAR|Central African|7|21
 CG|Republic of the Congo;Congo-Brazzaville;Congo|Congolese|-1|15
 CH|Switzerland|Swiss|47|8
 CI|Ivory Coast;Côte d'Ivoire;Cote d'Ivoire|Ivorian|8|-5
 CL|Chile|Chilean|-30|-71
 CM|Cameroon|Cameroonian|6|12
-CN|China;People's Republic of China;PRC;Mainland China|Chinese|35|105
+CN|China;People's Republic of China;PRC;Mainland China|Chinese|35|104
 CO|Colombia|Colombian|4|-72
 CR|Costa Rica|Costa Rican|10|-84
 CU|Cuba|Cuban|21.5|-80
@@ -126,7 +127,7 @@ MG|Madagascar|Malagasy;Madagascan|-20|47
 MH|Marshall Islands|Marshallese|9|168
 MK|North Macedonia;Macedonia;FYROM|Macedonian|41.83|22
 ML|Mali|Malian|17|-4
-MM|Myanmar;Burma|Burmese;Myanmarese|22|98
+MM|Myanmar;Burma|Burmese;Myanmarese|22|97
 MN|Mongolia|Mongolian|46|105
 MO|Macau;Macao|Macanese|22.17|113.55
 MR|Mauritania|Mauritanian|20|-12
@@ -139,7 +140,7 @@ MY|Malaysia|Malaysian|2.5|112.5
 MZ|Mozambique|Mozambican|-18.25|35
 NA|Namibia|Namibian|-22|17
 NE|Niger|Nigerien|16|8
-NG|Nigeria|Nigerian|10|8
+NG|Nigeria|Nigerian|9|9
 NI|Nicaragua|Nicaraguan|13|-85
 NL|Netherlands;The Netherlands;Holland|Dutch;Netherlander|52.25|5.75
 NO|Norway|Norwegian|62|10
@@ -166,7 +167,7 @@ RW|Rwanda|Rwandan|-2|30
 SA|Saudi Arabia;Saudi;KSA|Saudi;Saudi Arabian|25|45
 SB|Solomon Islands|Solomon Islander|-8|159
 SC|Seychelles|Seychellois|-4.58|55.67
-SD|Sudan|Sudanese|15|30
+SD|Sudan|Sudanese|15|31
 SE|Sweden|Swedish;Swede|62|15
 SG|Singapore|Singaporean|1.37|103.8
 SI|Slovenia|Slovenian;Slovene|46.12|14.82

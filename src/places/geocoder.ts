@@ -46,9 +46,10 @@ export const WEIGHTS = {
   countyExplicit: 9.5,
   countyBare: 0.5,
   postal: 2.2,
+  popScale: 1,
   capital: 2,
   admin1Seat: 1,
-  admin2Seat: 0.3,
+  admin2Seat: 0,
   countryShare: 3,
   admin1Share: 2.5,
   near50: 1.5,
@@ -57,6 +58,8 @@ export const WEIGHTS = {
   coherenceCap: 3,
   coherenceTemperature: 2,
   pickEvidence: 1,
+  countryFloor: 1,
+  admin1Floor: 1,
   dateline: 1,
 };
 
@@ -72,7 +75,7 @@ interface Lookup {
 }
 
 function cityPrior(c: Candidate): number {
-  let p = Math.log10(c.population + 1);
+  let p = WEIGHTS.popScale * Math.log10(c.population + 1);
   if (c.feature === 'PPLC') p += WEIGHTS.capital;
   else if (c.feature === 'PPLA') p += WEIGHTS.admin1Seat;
   else if (c.feature === 'PPLA2') p += WEIGHTS.admin2Seat;
@@ -111,8 +114,16 @@ function subPhrases(cleaned: string, push: (c: Candidate, p: number) => void): v
       const key = nameKey(sub.replace(/['’]s$/u, ''));
       if (key.length < 3 || GENERIC.has(key) || !/^\p{Lu}/u.test(sub)) continue;
       const found = lookup(sub);
-      if (found.cands.length === 0) continue;
-      found.cands.forEach((c, j) => push(c, found.prior[j] - 1));
+      // Strong readings of any part (a country, region, area, alias, county, or a city of 50k+);
+      // a small town only when it heads the name and the rest is generic ("Madison Township").
+      const rest = words.slice(i + n).map((w) => nameKey(w));
+      const head = i === 0 && rest.every((w) => GENERIC.has(w) || w === 'township' || w === 'village' || w === 'town');
+      const strong = found.cands
+        .map((c, j) => ({ c, p: found.prior[j] }))
+        .filter(({ c }) => head || (c.source !== 'postal' && c.source !== 'city') || c.population >= 50_000)
+        .filter(({ c, p }) => c.source !== 'county' || p >= WEIGHTS.countyExplicit);
+      if (strong.length === 0) continue;
+      for (const { c, p } of strong) push(c, p - 1);
       return;
     }
   }
@@ -357,12 +368,12 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
         if (c.country) {
           const cw = (countries.get(c.country) ?? 0) - (mine?.country === c.country ? mine.w : 0);
           const ct = cTotal - (mine?.w ?? 0);
-          if (ct > 0) s += (WEIGHTS.countryShare * cw) / ct;
+          if (ct > 0) s += (WEIGHTS.countryShare * cw) / Math.max(ct, WEIGHTS.countryFloor);
           if (c.admin1) {
             const a = `${c.country}.${c.admin1}`;
             const aw = (admin1.get(a) ?? 0) - (mine?.admin1 === a ? mine.w : 0);
             const at = aTotal - (mine?.admin1 ? mine.w : 0);
-            if (at > 0) s += (WEIGHTS.admin1Share * aw) / at;
+            if (at > 0) s += (WEIGHTS.admin1Share * aw) / Math.max(at, WEIGHTS.admin1Floor);
           }
           if (options.datelineCountry && c.country === options.datelineCountry) s += WEIGHTS.dateline;
         }

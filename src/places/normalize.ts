@@ -12,7 +12,7 @@ export function nameKey(raw: string): string {
   s = s.replace(/ß/g, 'ss').replace(/[ıİ]/g, 'i').replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/đ/g, 'd').replace(/ł/g, 'l');
   s = s.replace(APOSTROPHES, '').replace(SEPARATORS, ' ');
   s = s.replace(/\s+/g, ' ').trim();
-  s = s.replace(/^the /, '');
+  s = s.replace(/^the /, '').replace(/ of the /g, ' of ');
   // "St Louis", "Ste Genevieve", "Mt Vernon", "Ft Worth": expand the common abbreviations.
   s = s.replace(/(^| )st( |$)/g, '$1saint$2').replace(/(^| )ste( |$)/g, '$1sainte$2');
   s = s.replace(/(^| )mt( |$)/g, '$1mount$2').replace(/(^| )ft( |$)/g, '$1fort$2');

@@ -58,9 +58,9 @@ US|WA|Washington State;Washington state;Wash.|47.5|-120.5|region
 US|WV|West Virginia;W.Va.;W. Va.|38.5|-80.5|region
 US|WI|Wisconsin;Wis.;Wisc.|44.5|-90|region
 US|WY|Wyoming;Wyo.|43|-107.5|region
-CA|01|Alberta;Alta.|55|-115|region
+CA|01|Alberta;Alta.|52.28|-117.47|region
 CA|02|British Columbia;B.C.|54|-125|region
-CA|03|Manitoba|55|-97|region
+CA|03|Manitoba;Man.|55|-97|region
 CA|04|New Brunswick|46.5|-66|region
 CA|05|Newfoundland and Labrador;Newfoundland;Labrador|52|-56|region
 CA|07|Nova Scotia|45|-63|region
@@ -74,7 +74,7 @@ CA|14|Nunavut|66|-96|region
 AU|01|Australian Capital Territory;ACT|-35.5|149|region
 AU|02|New South Wales;NSW|-33|146|region
 AU|03|Northern Territory|-20|134|region
-AU|04|Queensland|-22|144|region
+AU|04|Queensland|-20|145|region
 AU|05|South Australia|-30|135|region
 AU|06|Tasmania|-42|147|region
 AU|07|Victoria|-37|144|region
@@ -96,6 +96,19 @@ GB||Norfolk|52.65|1|region
 GB||Suffolk|52.2|1.05|region
 GB||Cambridgeshire|52.35|0.05|region
 GB||Oxfordshire|51.8|-1.3|region
+GB||Fife|56.25|-3.2|region
+GB||West Midlands|52.47|-1.9|region
+GB||Greater Manchester|53.5|-2.3|region
+GB||Merseyside|53.45|-2.9|region
+GB||Greater London|51.5|-0.1|region
+ZA||Gauteng|-26|28.1|region
+ZA||Western Cape|-33|20.5|region
+ZA||Eastern Cape|-32|26|region
+ZA||KwaZulu-Natal;KwaZulu Natal|-28.7|30.6|region
+ZA||Limpopo|-24|29.5|region
+ZA||Free State|-28.5|26.5|region
+ZA||Mpumalanga|-25.6|30.2|region
+ZA||Northern Cape|-29.5|21|region
 GB|NIR|Northern Ireland;Ulster|54.6|-6.7|region
 IN||Uttar Pradesh|27|80|region
 IN||Maharashtra|19.5|76|region
@@ -205,7 +218,7 @@ ID||Borneo|1|114|area
 ||Central America|15|-86|area
 ||Oceania|-18.31|138.52|area
 ||Antarctica|-78.16|16.41|area
-||Arab world;Arabian Peninsula|25|45|area
+||Arab world;Arab;Arabian Peninsula|25|45|area
 ||Middle East;the Middle East;Mideast;Near East|29|41|area
 ||Caribbean;the Caribbean|15|-75|area
 ||Balkans;the Balkans|44|20|area
