@@ -214,7 +214,7 @@ export function calendarResolver(parts: { y?: number; m?: number; d?: number; wd
     if (parts.hh !== undefined) stated.push('hour');
     const type: TimexType = parts.hh !== undefined || parts.part !== undefined ? 'TIME' : 'DATE';
     const timeSuffix = parts.hh !== undefined ? `T${pad(parts.hh)}:${pad(parts.mi ?? 0)}` : parts.part ? `T${parts.part}` : '';
-    let iv: Interval | null = null;
+    let iv: Interval;
     const implied: string[] = [];
     if (parts.m !== undefined) {
       let y = parts.y;
@@ -434,7 +434,9 @@ const RULES: Rule[] = [
         const poss = /['’]s$/.exec(m[0]);
         if (poss) end -= 2;
       }
-      return { end, dayLevel: !part, resolve: calendarResolver({ wd, part }, strictOf(m[2])) };
+      const resolveDay = calendarResolver({ wd, part }, strictOf(m[2]));
+      // "Wednesday night" is a day with a part: TimeBank types it DATE (the value keeps the part).
+      return { end, dayLevel: !part, resolve: (ctx) => ({ ...resolveDay(ctx), type: 'DATE' }) };
     },
   },
   // ---- "every Friday", "on Fridays"
@@ -754,18 +756,22 @@ const RULES: Rule[] = [
       const rel = m[4].toLowerCase();
       if (unit === 'second' && /^an?$/i.test(m[2])) return null;
       const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 40);
-      if (rel === 'before' || rel === 'after' || ((rel === 'earlier' || rel === 'later') && /^\s+than\b/.test(after))) {
-        // Relative to an event or a named time: anchor there or stay unresolved, never on the article date.
-        const value = unit === 'year' ? 'XXXX' : unit === 'month' ? 'XXXX-XX' : 'XXXX-XX-XX';
-        return { resolve: () => unresolved('DATE', value, ['offset'], 'event') };
+      const big = unit === 'year' || unit === 'quarter' || unit === 'month' || unit === 'decade' || unit === 'century';
+      if (rel === 'before' || rel === 'after' || rel === 'later' || (rel === 'earlier' && (!big || /^\s+than\b/.test(after)))) {
+        // "a day after X", "three days later": an offset from an event, never a date on the article's
+        // calendar. As in TimeML, the expression is the span ("a day", DURATION P1D); the signal word and
+        // the direction are kept so a later stage can anchor it on X.
+        const end = m.index + m[0].lastIndexOf(m[3]) + m[3].length;
+        const value = durationValue(n, unit);
+        const direction = rel === 'before' || rel === 'earlier' ? 'past' : 'future';
+        return { end, resolve: () => ({ type: 'DURATION', value, anchor: 'event', direction, stated: ['duration', 'offset'], implied: [] }) };
       }
       const sign = rel === 'later' || rel === 'from now' || rel === 'hence' ? 1 : -1;
-      const narrative = (rel === 'later' || rel === 'earlier') && (unit === 'day' || unit === 'week' || unit === 'hour' || unit === 'minute' || unit === 'night');
       return {
         resolve(ctx) {
           if (n === null) return unresolved('DATE', sign < 0 ? 'PAST_REF' : 'FUTURE_REF', ['offset']);
-          const base = narrative ? ctx.lastDay : ctx.anchor;
-          if (base === null) return unresolved('DATE', 'XXXX-XX-XX', ['offset'], narrative ? 'event' : 'none');
+          const base = ctx.anchor;
+          if (base === null) return unresolved('DATE', 'XXXX-XX-XX', ['offset'], 'none');
           const count = Math.round(n);
           if ((unit === 'year') && ctx.lastQuarter && (rel === 'earlier' || rel === 'ago') && count === 1) {
             return interval('DATE', quarterInterval(ctx.lastQuarter.y - 1, ctx.lastQuarter.q), 'published', ['offset'], ['year', 'quarter']);
@@ -794,7 +800,7 @@ const RULES: Rule[] = [
             default:
               iv = shiftUnit(base, unit, sign * count);
           }
-          return interval('DATE', iv, narrative ? 'event' : 'published', ['offset'], ['year', 'month', 'day'], sign < 0 ? 'past' : 'future');
+          return interval('DATE', iv, 'published', ['offset'], ['year', 'month', 'day'], sign < 0 ? 'past' : 'future');
         },
       };
     },
