@@ -12,15 +12,10 @@ import type { Article, Span } from '../core/article.js';
 import type { Layers, Quantity, Quote, SpeakerRef } from '../core/layers.js';
 import type { Component } from '../core/pipeline.js';
 import { MONTHS } from '../quotes/lexicon.js';
-import { VAGUE, isScaleWord, isYearLike, tokenValue } from './numbers.js';
+import { sharedTokens, type Tok } from '../quotes/tokens.js';
+import { VAGUE, isNumberWord, isScaleWord, isYearLike, tokenValue } from './numbers.js';
 
-interface Tok extends Span {
-  text: string;
-  lower: string;
-  pos: string;
-  sentence: number;
-  spaceBefore: boolean;
-}
+
 
 const TIME_UNITS = new Set([
   'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year',
@@ -81,12 +76,6 @@ function singular(word: string): string {
   return word;
 }
 
-function buildTokens(text: string, layers: Readonly<Layers>): Tok[] {
-  return (layers.tokens ?? []).map((t) => {
-    const s = text.slice(t.start, t.end);
-    return { start: t.start, end: t.end, text: s, lower: s.toLowerCase(), pos: t.pos, sentence: t.sentence, spaceBefore: t.spaceBefore };
-  });
-}
 
 function isNumTok(t: Tok): boolean {
   return tokenValue(t.text) !== null || /^\d+(?:\.\d+)?-\d+(?:\.\d+)?$/.test(t.text);
@@ -103,8 +92,18 @@ interface NumberGroup {
 }
 
 /** Read a number starting at token i: "five hundred", "1.5 million", "twenty - one", "a hundred", "5-10". */
+/** Cheap test before the full parse: digits, a number word, a currency sign, "a"/"an", a vague plural. */
+function mayStartNumber(t: Tok): boolean {
+  const c = t.lower.charCodeAt(0);
+  if (c >= 48 && c <= 57) return true;
+  if (t.text === '$' || t.text === '€' || t.text === '£') return true;
+  return t.pos === 'NUM' || isNumberWord(t.lower) || t.lower in VAGUE;
+}
+
 function readNumber(toks: readonly Tok[], i: number): NumberGroup | null {
   const t = toks[i];
+  if ((t.lower === 'a' || t.lower === 'an') && !(toks[i + 1] && isScaleWord(toks[i + 1].lower))) return null;
+  if (t.lower !== 'a' && t.lower !== 'an' && !mayStartNumber(t)) return null;
   if (t.lower in VAGUE && toks[i + 1]?.lower === 'of') return { a: i, b: i + 1, value: VAGUE[t.lower], vague: true };
   let a = i;
   let currency: string | undefined;
@@ -279,7 +278,7 @@ function skipReason(toks: readonly Tok[], g: NumberGroup, sa: number): boolean {
 }
 
 export function extractQuantities(text: string, layers: Readonly<Layers>): Quantity[] {
-  const toks = buildTokens(text, layers);
+  const toks = sharedTokens(text, layers.tokens ?? []);
   const sentences = layers.sentences ?? [];
   const quotes = layers.quotes ?? [];
   const out: Quantity[] = [];

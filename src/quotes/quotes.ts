@@ -23,15 +23,11 @@ import {
   WEEKDAYS,
 } from './lexicon.js';
 import { resolveSpeakers, type RawSpeaker } from './speaker.js';
+import { sharedTokens, type Tok } from './tokens.js';
 
 // ---------------------------------------------------------------- tokens
 
-export interface Tok extends Span {
-  text: string;
-  lower: string;
-  pos: string;
-  sentence: number;
-}
+export type { Tok } from './tokens.js';
 
 const OPEN_MARKS = new Set(['“', '„', '«']);
 const CLOSE_MARKS = new Set(['”', '»']);
@@ -82,6 +78,9 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Mark
       }
     }
     for (; i < para.end; i++) {
+      const code = text.charCodeAt(i);
+      // only quotation marks matter: “ ” „ « » " and ''
+      if (code !== 0x201c && code !== 0x201d && code !== 0x201e && code !== 0xab && code !== 0xbb && code !== 34 && code !== 39) continue;
       const c = text[i];
       if (OPEN_MARKS.has(c)) {
         if (openAt >= 0 && openPara === p) {
@@ -284,6 +283,7 @@ interface Attribution {
 function cueLemma(toks: readonly Tok[], k: number, withBeliefs: boolean, afterQuote = false): string | null {
   const t = toks[k];
   if (t.lower === 'according' && k + 1 < toks.length && toks[k + 1].lower === 'to') return 'according to';
+  if (!SPEECH_CUES.has(t.lower) && !(withBeliefs && BELIEF_CUES.has(t.lower))) return null;
   if (t.pos !== 'VERB' && t.pos !== 'AUX') {
     // the tagger sometimes reads "notes", "claims", "warns" as nouns: trust a subject before and a complement after
     if (k === 0 || k + 1 >= toks.length || !/(?:s|ed)$/.test(t.lower)) return null;
@@ -442,21 +442,7 @@ interface Ctx {
 }
 
 function buildTokens(text: string, layers: Readonly<Layers>): Tok[] {
-  const tokens = layers.tokens ?? [];
-  const out: Tok[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    const next = tokens[i + 1];
-    if (next && next.start === t.end && text[t.start] === "'" && t.end - t.start === 1 && text[next.start] === "'" && next.end - next.start === 1) {
-      // '' as one quotation mark
-      out.push({ start: t.start, end: next.end, text: "''", lower: "''", pos: 'PUNCT', sentence: t.sentence });
-      i++;
-      continue;
-    }
-    const s = text.slice(t.start, t.end);
-    out.push({ start: t.start, end: t.end, text: s, lower: s.toLowerCase(), pos: t.pos, sentence: t.sentence });
-  }
-  return out;
+  return sharedTokens(text, layers.tokens ?? []);
 }
 
 /** Index of the first token whose start ≥ offset. */
@@ -563,7 +549,7 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
       for (let i = attribution.clause[0]; i < attribution.clause[1]; i++) ctx.used[i] = 1;
     } else {
       // lead-in closing the previous paragraph: "Cruz continued:" ¶ “…”
-      const pIndex = paragraphs.indexOf(para);
+      const pIndex = para.index;
       if (q.start === para.start && pIndex > 0 && /[:,]$/.test(text.slice(paragraphs[pIndex - 1].start, paragraphs[pIndex - 1].end))) {
         const prevPara = paragraphs[pIndex - 1];
         const pe = tokenAt(toks, prevPara.end);
@@ -595,13 +581,15 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
   // it opens its paragraph, the last one of the paragraph before; failing both, a quote right after it
   // in the same paragraph (“A.” “B,” he said.)
   raw.sort((x, y) => x.start - y.start);
+  const position = new Map<RawQuote, number>();
+  raw.forEach((r, n) => position.set(r, n));
   for (const rq of unattributed) {
-    const para = paragraphs.indexOf(paraOf(rq.start));
+    const para = paraOf(rq.start).index;
     let inherit: RawQuote | undefined;
-    for (let r = raw.indexOf(rq) - 1; r >= 0; r--) {
+    for (let r = (position.get(rq) ?? 0) - 1; r >= 0; r--) {
       const prev = raw[r];
       if (!prev.speaker && prev.inheritFrom === undefined) continue;
-      const prevPara = paragraphs.indexOf(paraOf(prev.end - 1));
+      const prevPara = paraOf(prev.end - 1).index;
       const sameSpeakerTurn = prevPara === para || (prevPara === para - 1 && rq.start === paragraphs[para].start);
       if (sameSpeakerTurn) {
         inherit = prev;
@@ -610,9 +598,9 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
       break;
     }
     if (!inherit) {
-      const at = raw.indexOf(rq);
+      const at = position.get(rq) ?? 0;
       const next = raw[at + 1];
-      if (next && next.kind === 'direct' && next.speaker && paragraphs.indexOf(paraOf(next.start)) === para && /^\s*$/.test(text.slice(rq.end, next.start))) {
+      if (next && next.kind === 'direct' && next.speaker && paraOf(next.start).index === para && /^\s*$/.test(text.slice(rq.end, next.start))) {
         inherit = next;
         rq.confidence = 0.7;
       }

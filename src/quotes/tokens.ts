@@ -1,0 +1,36 @@
+/**
+ * Tokens with their surface and lowercase form, built once per tokens layer and shared by the quotes
+ * and quantities stages (a WeakMap keyed by the layer array; the text behind a layer never changes).
+ * A doubled apostrophe ('' — some wires' quotation mark) becomes one token.
+ */
+import type { Span } from '../core/article.js';
+import type { Token } from '../core/layers.js';
+
+export interface Tok extends Span {
+  text: string;
+  lower: string;
+  pos: string;
+  sentence: number;
+  spaceBefore: boolean;
+}
+
+const cache = new WeakMap<readonly Token[], { text: string; toks: Tok[] }>();
+
+export function sharedTokens(text: string, tokens: readonly Token[]): Tok[] {
+  const hit = cache.get(tokens);
+  if (hit && hit.text === text) return hit.toks;
+  const out: Tok[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    if (next && next.start === t.end && t.end - t.start === 1 && text.charCodeAt(t.start) === 39 && next.end - next.start === 1 && text.charCodeAt(next.start) === 39) {
+      out.push({ start: t.start, end: next.end, text: "''", lower: "''", pos: 'PUNCT', sentence: t.sentence, spaceBefore: t.spaceBefore });
+      i++;
+      continue;
+    }
+    const s = text.slice(t.start, t.end);
+    out.push({ start: t.start, end: t.end, text: s, lower: s.toLowerCase(), pos: t.pos, sentence: t.sentence, spaceBefore: t.spaceBefore });
+  }
+  cache.set(tokens, { text, toks: out });
+  return out;
+}
