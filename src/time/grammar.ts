@@ -617,7 +617,7 @@ const RULES: Rule[] = [
   {
     name: 'latest-quarter',
     prio: 6,
-    re: rx(`${B}(?:${ci('the')}\\s+)?(?:(${ci('latest')}|${ci('most recent')}|${ci('current')}|${ci('past')}|${ci('previous')}|${ci('prior')}|${ci('preceding')}|${ci('last')}|${ci('next')}|${ci('coming')}|${ci('year-ago')}|${ci('year-earlier')}|${ci('comparable')}|${ci('comparable year-ago')}|${ci('comparable year-earlier')}|${ci('same')})[\\s-]+)?(quarter|period)${E}`, 'g'),
+    re: rx(`${B}(?:${ci('the')}\\s+)?(?:(${ci('latest')}|${ci('most recent')}|${ci('current')}|${ci('this')}|${ci('past')}|${ci('previous')}|${ci('prior')}|${ci('preceding')}|${ci('last')}|${ci('next')}|${ci('coming')}|${ci('year-ago')}|${ci('year-earlier')}|${ci('comparable')}|${ci('comparable year-ago')}|${ci('comparable year-earlier')}|${ci('same')})[\\s-]+)?(quarter|period)${E}`, 'g'),
     build({ m }) {
       const mod = m[1]?.toLowerCase() ?? '';
       const noun = m[2].toLowerCase();
@@ -636,6 +636,7 @@ const RULES: Rule[] = [
             y = base.y - (yearAgo || mod.startsWith('comparable') ? 1 : 0);
             q = base.q;
           } else if (mod === 'current' || mod === 'this') {
+            // the quarter in progress
             // current quarter
           } else if (mod === 'next' || mod === 'coming') {
             q += 1;
@@ -911,6 +912,49 @@ const RULES: Rule[] = [
       const unit = unitOf(word);
       const n = m[2] ? (m[2].toLowerCase() === 'other' ? 2 : parseCount(m[2])) : 1;
       return { resolve: fixed('SET', durationValue(n, unit)) };
+    },
+  },
+  // ---- years in words, as broadcast transcripts write them: "nineteen ninety-six", "two thousand"
+  {
+    name: 'year-words',
+    prio: 4,
+    re: rx(`${B}(${ci('nineteen')}|${ci('twenty')})[\\s-]+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\\s-](?:one|two|three|four|five|six|seven|eight|nine))${E}|${B}(?:${ci('the year')}\\s+)?${ci('two thousand')}(?:\\s+(?:and\\s+)?(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\\s-](?:one|two|three|four|five))?))?(?![\\w-]|\\s+(?:dollars|people|troops|shares|years|miles|and))`, 'g'),
+    build({ m }) {
+      let y: number;
+      if (m[1]) {
+        const century = m[1].toLowerCase() === 'nineteen' ? 1900 : 2000;
+        const rest = parseCount(m[2].replace(/^oh[\s-]/i, '').replace(/[\s]/g, '-'));
+        if (rest === null) return null;
+        y = century + rest;
+      } else {
+        y = 2000 + (m[3] ? parseCount(m[3].replace(/\s/g, '-')) ?? 0 : 0);
+      }
+      return { resolve: calendarResolver({ y }) };
+    },
+  },
+  // ---- "year-end", "by year's end", "later in the day"
+  {
+    name: 'year-end',
+    prio: 5,
+    re: rx(`${B}(?:(${ci('year-end')}|${ci('year end')}|${ci('year')}['’]s end)|(${ci('later in the day')}|${ci('earlier in the day')}|${ci('later that day')}|${ci('earlier that day')}))${E}`, 'g'),
+    build({ m }) {
+      const dash = m[1] ? /-/.test(m[1]) : false;
+      if (m[2]) {
+        return {
+          resolve(ctx) {
+            const base = ctx.lastDay ?? ctx.anchor;
+            if (base === null) return unresolved('DATE', 'XXXX-XX-XX', ['part']);
+            return interval('DATE', dayInterval(base), ctx.lastDay !== null ? 'event' : 'published', [], ['year', 'month', 'day']);
+          },
+        };
+      }
+      return {
+        resolve(ctx) {
+          if (ctx.anchor === null) return unresolved('DATE', dash ? 'XXXX-12-31' : 'XXXX', ['year-end']);
+          const y = ymd(ctx.anchor).y;
+          return dash ? interval('DATE', dayInterval(epochDay(y, 12, 31)), 'published', ['month', 'day'], ['year']) : interval('DATE', yearInterval(y), 'published', [], ['year']);
+        },
+      };
     },
   },
   // ---- holidays
