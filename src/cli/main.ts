@@ -6,6 +6,7 @@ import { isDatelineError } from '../core/errors.js';
 import { parseArgs } from './args.js';
 import { EXIT, type Command } from './command.js';
 import { analyzeCommand } from './commands/analyze.js';
+import { articlesCommand } from './commands/articles.js';
 import { demoCommand } from './commands/demo.js';
 import { evalCommand, parseEvalArgs } from './commands/eval.js';
 import { ingestCommand } from './commands/ingest.js';
@@ -15,7 +16,7 @@ import { showCommand } from './commands/show.js';
 import { statsCommand } from './commands/stats.js';
 import { processIO, type CliIO } from './io.js';
 
-export const COMMANDS: Command[] = [analyzeCommand, ingestCommand, searchCommand, showCommand, statsCommand, evalCommand, demoCommand, serveCommand];
+export const COMMANDS: Command[] = [analyzeCommand, ingestCommand, searchCommand, showCommand, articlesCommand, statsCommand, evalCommand, demoCommand, serveCommand];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -117,6 +117,25 @@ export function storeConformance(name: string, makeStore: () => Store): void {
     );
   }));
 
+  test(`${name} store: search filters by publication day, and articles are found by the dates they mention`, withStore((store) => {
+    const early = sampleArticle('Drones hit the port on Monday, officials said.', { published: '2025-11-03' });
+    const late = sampleArticle('Drones hit the refinery on Friday, officials said.', { published: '2025-11-28' });
+    const times: Layers['times'] = [
+      { start: 30, end: 39, text: 'on Friday', type: 'DATE', value: '2025-11-28', anchor: 'published', stated: ['weekday'], implied: ['day'], confidence: 0.9, range: { from: '2025-11-28', to: '2025-11-28' } },
+    ];
+    const month: Layers['times'] = [
+      { start: 0, end: 6, text: 'Drones', type: 'DATE', value: '2025-11', anchor: 'published', stated: ['month'], implied: [], confidence: 0.9, range: { from: '2025-11-01', to: '2025-11-30' } },
+    ];
+    store.writeBatch(batchOf('d.txt', [{ article: early, layers: { times: month } }, { article: late, layers: { times } }]));
+    assert.deepEqual(store.search('drones', { from: '2025-11-20' }).map((h) => h.id), [late.id]);
+    assert.equal(store.countSearch('drones', { to: '2025-11-10' }), 1);
+    assert.deepEqual(
+      store.articlesMentioning({ from: '2025-11-28', to: '2025-11-28' }).map((r) => [r.articleId, r.value]).sort(),
+      [[early.id, '2025-11'], [late.id, '2025-11-28']].sort(),
+    );
+    assert.deepEqual(store.articlesMentioning({ from: '2025-12-01', to: '2025-12-31' }), []);
+  }));
+
   test(`${name} store: layer rows are queryable by declared columns`, withStore((store) => {
     const article = sampleArticle(DRONES);
     const quantities: Layers['quantities'] = [

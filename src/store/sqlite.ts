@@ -12,6 +12,7 @@ import { bandKeys, signature, similarity } from './minhash.js';
 import type {
   ArticleSummary,
   BatchInput,
+  DateFilter,
   BatchOutcome,
   LayerQuery,
   LayerRow,
@@ -117,6 +118,20 @@ function ensureLayerTables(db: DB): void {
 function unpack(spec: LayerTable, data: string): unknown[] {
   const parsed: unknown = JSON.parse(data);
   return spec.decode ? spec.decode(parsed) : (parsed as unknown[]);
+}
+
+function dateWhere(filter: DateFilter): [string, string[]] {
+  let sql = '';
+  const params: string[] = [];
+  if (filter.from) {
+    sql += ' AND a.published_day >= ?';
+    params.push(filter.from);
+  }
+  if (filter.to) {
+    sql += ' AND a.published_day <= ?';
+    params.push(filter.to);
+  }
+  return [sql, params];
 }
 
 function nowIso(): string {
@@ -430,15 +445,16 @@ export class SqliteStore implements Store {
     }
   }
 
-  search(query: string, page: Page = {}): SearchHit[] {
+  search(query: string, page: Page & DateFilter = {}): SearchHit[] {
     const { limit, offset } = clampPage(page, 20);
     if (!query.trim() || !toFtsQuery(query)) return [];
+    const [dateSql, dateParams] = dateWhere(page);
     const stmt = this.db.prepare(`
       SELECT a.id AS id, a.title AS title, a.published AS published,
              snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet, bm25(articles_fts, 5.0, 1.0) AS score
       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-      WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?`);
-    const rows = this.runFts(query, (q) => stmt.all(q, limit, offset)) as Array<{
+      WHERE articles_fts MATCH ?${dateSql} ORDER BY score LIMIT ? OFFSET ?`);
+    const rows = this.runFts(query, (q) => stmt.all(q, ...dateParams, limit, offset)) as Array<{
       id: string;
       title: string | null;
       published: string | null;
@@ -460,10 +476,27 @@ export class SqliteStore implements Store {
     });
   }
 
-  countSearch(query: string): number {
+  countSearch(query: string, filter: DateFilter = {}): number {
     if (!query.trim() || !toFtsQuery(query)) return 0;
-    const stmt = this.db.prepare('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').pluck();
-    return this.runFts(query, (q) => stmt.get(q)) as number;
+    const [dateSql, dateParams] = dateWhere(filter);
+    const stmt = this.db
+      .prepare(`SELECT count(*) FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?${dateSql}`)
+      .pluck();
+    return this.runFts(query, (q) => stmt.get(q, ...dateParams)) as number;
+  }
+
+  articlesMentioning(range: { from: string; to: string }, page: Page = {}) {
+    const { limit, offset } = clampPage(page, 100);
+    const rows = this.db
+      .prepare(
+        `SELECT article_id, data FROM layer_times WHERE range_from <= ? AND coalesce(range_to, range_from) >= ?
+         ORDER BY range_from, article_id, idx LIMIT ? OFFSET ?`,
+      )
+      .all(range.to, range.from, limit, offset) as Array<{ article_id: string; data: string }>;
+    return rows.map((r) => {
+      const t = JSON.parse(r.data) as { text: string; value: string; start: number; end: number };
+      return { articleId: r.article_id, text: t.text, value: t.value, start: t.start, end: t.end };
+    });
   }
 
   layerRows<L extends LayerName>(layer: L, query: LayerQuery & Page = {}): Array<LayerRow<L>> {

@@ -39,6 +39,12 @@ export interface Page {
   offset?: number;
 }
 
+/** Restricts to articles whose (resolved) publication day lies in [from, to]. */
+export interface DateFilter {
+  from?: string;
+  to?: string;
+}
+
 export interface SearchHit {
   id: string;
   title: string | null;
@@ -97,8 +103,10 @@ export interface Store {
   hasArticle(id: string): boolean;
   getArticle(id: string): StoredArticle | null;
   listArticles(page?: Page & { from?: string; to?: string }): ArticleSummary[];
-  search(query: string, page?: Page): SearchHit[];
-  countSearch(query: string): number;
+  search(query: string, page?: Page & DateFilter): SearchHit[];
+  countSearch(query: string, filter?: DateFilter): number;
+  /** Articles with a time expression whose resolved range overlaps [from, to] (ISO days, inclusive). */
+  articlesMentioning(range: { from: string; to: string }, page?: Page): Array<{ articleId: string; text: string; value: string; start: number; end: number }>;
   layerRows<L extends LayerName>(layer: L, query?: LayerQuery & Page): Array<LayerRow<L>>;
   diagnostics(page?: Page): Diagnostic[];
   stats(): StoreStats;

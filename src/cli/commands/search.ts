@@ -1,16 +1,18 @@
 import { numberFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { paint } from '../io.js';
-import { openDb } from './shared.js';
+import { dayFlag, openDb } from './shared.js';
 
 export const searchCommand: Command = {
   name: 'search',
   summary: 'Full-text search (FTS5, BM25) over titles and text, with highlighted snippets',
-  usage: `dateline search <query…> [--db PATH] [--limit N] [--offset N] [--json]
+  usage: `dateline search <query…> [--db PATH] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N] [--offset N] [--json]
+
+  --from/--to keep articles whose publication day (stated or inferred) lies in the range.
 
   The query is FTS5 syntax ("Dmitry Peskov", kill*, strike AND Doha, drones NEAR(missiles, 5));
   anything that is not valid FTS5 is searched as plain words.`,
-  flags: { values: ['db', 'limit', 'offset'] },
+  flags: { values: ['db', 'limit', 'offset', 'from', 'to'] },
   async run(args, io) {
     const query = args.positionals.join(' ');
     if (!query.trim()) {
@@ -19,9 +21,10 @@ export const searchCommand: Command = {
     }
     const store = openDb(args, true);
     try {
+      const filter = { from: dayFlag(args, 'from'), to: dayFlag(args, 'to') };
       const page = { limit: numberFlag(args, 'limit', 10), offset: numberFlag(args, 'offset', 0) };
-      const hits = store.search(query, page);
-      const total = store.countSearch(query);
+      const hits = store.search(query, { ...page, ...filter });
+      const total = store.countSearch(query, filter);
       if (args.flags.json) {
         io.out(JSON.stringify({ query, total, ...page, hits }, null, 2));
         return EXIT.OK;

@@ -35,3 +35,10 @@ export function dbPath(args: ParsedArgs): string {
 export function openDb(args: ParsedArgs, readonly = false): SqliteStore {
   return open(dbPath(args), { readonly });
 }
+
+/** A `YYYY-MM-DD` flag, or undefined; anything else is a usage error. */
+export function dayFlag(args: ParsedArgs, name: string): string | undefined {
+  const v = stringFlag(args, name);
+  if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new DatelineError('USAGE', { message: `--${name} must be YYYY-MM-DD, got '${v}'` });
+  return v;
+}
