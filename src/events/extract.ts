@@ -307,11 +307,15 @@ function targetsAfter(ctx: ArgContext, view: SentenceView, i: number, isVerb: bo
       cued = true;
       continue;
     }
-    if (t.lower === ',' && !cued) continue;
+    if (t.lower === ',') {
+      cued = false;
+      continue;
+    }
     if (!cued) continue;
     const m = mentionAt(view, t);
     if (m) {
-      const inPlace = place && m.start < place.end && place.start < m.end;
+      const possessive = /^['’]s$/.test(toks[toks.findIndex((x) => x.start >= m.end)]?.lower ?? '');
+      const inPlace = possessive || (place && m.start < place.end && place.start < m.end);
       const isActor = actors.some((a) => a.entity && a.entity === ctx.entities[m.entity]?.id);
       if (!inPlace && !isActor && !isPlaceMention(view, m)) pushArg(out, mentionArg(ctx, m));
       k = toks.findIndex((x) => x.start >= m.end) - 1;

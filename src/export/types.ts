@@ -19,6 +19,8 @@ export interface EventSource {
   injured: number | null;
   claimant: string | null;
   summary: string;
+  /** The ACLED sub-event type this source's wording gives (sources may disagree). */
+  subEventType?: string | null;
 }
 
 export interface ExportEvent {
@@ -47,6 +49,7 @@ export function singleSourceEvents(article: Article, layers: Layers): ExportEven
         injured: e.injured?.value ?? null,
         claimant: e.claimant?.text ?? null,
         summary: e.summary,
+        subEventType: e.acled?.subEventType ?? null,
       },
     ],
   }));

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { EventRecord } from '../core/layers.js';
+import { extractEvents } from './extract.js';
+import { matchScore, mergeReports, sourceOf } from './merge.js';
+import { buildDoc, STRIKE_DOC, type DocSpec } from './testdoc.js';
+
+const SECOND: DocSpec = {
+  text:
+    'Fifteen people died when Russian missiles hit Rivne on Tuesday, the city mayor said.\n' +
+    'Separately, a Russian drone strike on Kharkiv on Tuesday killed 2 people, regional officials said.',
+  published: '2025-03-04',
+  places: [
+    { surface: 'Rivne', name: 'Rivne', lat: 50.62, lon: 26.25, country: 'UA', precision: 'city' },
+    { surface: 'Kharkiv', name: 'Kharkiv', lat: 49.99, lon: 36.23, country: 'UA', precision: 'city' },
+  ],
+  times: [
+    { surface: 'Tuesday', value: '2025-03-04', from: '2025-03-04', to: '2025-03-04' },
+    { surface: 'Tuesday', value: '2025-03-04', from: '2025-03-04', to: '2025-03-04', nth: 1 },
+  ],
+  quantities: [
+    { surface: 'Fifteen people', value: 15, unit: 'people', role: 'killed', claimant: 'the city mayor' },
+    { surface: '2 people', value: 2, unit: 'people', role: 'killed', claimant: 'regional officials' },
+  ],
+};
+
+function reports(spec: DocSpec, file: string, source: string) {
+  const { article, layers } = buildDoc(spec, file);
+  const a = { ...article, source };
+  return extractEvents(a, layers).map((event) => ({ event, source: sourceOf(a, spec.published, event) }));
+}
+
+test('two reports of one strike merge, keeping both sources and both tolls; the conservative toll leads', () => {
+  const all = [...reports(STRIKE_DOC, 'a.txt', 'Wire A'), ...reports(SECOND, 'b.txt', 'Wire B')];
+  const merged = mergeReports(all, (r) => `ev-${r.source.article}-${r.event.id}`);
+  const rivne = merged.filter((m) => m.event.place?.name === 'Rivne');
+  assert.equal(rivne.length, 1, 'one Rivne event');
+  const [ev] = rivne;
+  assert.deepEqual(ev.sources.map((s) => [s.source, s.killed]).sort(), [['Wire A', 12], ['Wire B', 15]]);
+  assert.equal(ev.event.killed?.value, 12, 'most conservative figure, not an average');
+  assert.equal(ev.event.injured?.value, 30);
+  assert.match(ev.event.summary, /\(2 sources\)\.$/);
+  const kharkiv = merged.filter((m) => m.event.place?.name === 'Kharkiv');
+  assert.equal(kharkiv.length, 1, 'a strike 500 km away on the same day stays its own event');
+  assert.equal(kharkiv[0].sources.length, 1);
+});
+
+test('match rules: different type, far place, other day or contradicting actors never merge', () => {
+  const base = reports(STRIKE_DOC, 'a.txt', 'Wire A').find((r) => r.event.place?.name === 'Rivne')!.event;
+  const shift = (patch: Partial<EventRecord>): EventRecord => ({ ...base, ...patch });
+  assert.ok(matchScore(base, base) >= 0.9);
+  assert.equal(matchScore(base, shift({ acled: { eventType: 'Protests', subEventType: 'Peaceful protest' } })), 0);
+  assert.equal(matchScore(base, shift({ date: { value: '2025-02-20', precision: 'day', range: { from: '2025-02-20', to: '2025-02-20' } } })), 0);
+  assert.equal(matchScore(base, shift({ place: { ...base.place!, name: 'Lviv', lat: 49.84, lon: 24.03 } })), 0);
+  assert.equal(matchScore(base, shift({ actors: [{ start: 0, end: 1, text: 'X', name: 'Ukraine' }] })), 0);
+  assert.ok(matchScore(base, shift({ acled: { eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike' } })) > 0.6);
+});
