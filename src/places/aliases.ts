@@ -66,6 +66,11 @@ O'Hare;O'Hare International Airport|US|@41.974,-87.907|point|O'Hare Internationa
 Dulles;Dulles International Airport|US|@38.953,-77.456|point|Washington Dulles International Airport
 Ben Gurion Airport|IL|@32.005,34.877|point|Ben Gurion Airport
 Charles de Gaulle Airport|FR|@49.01,2.55|point|Charles de Gaulle Airport
+Kremlin;the Kremlin|RU|@55.752,37.617|point|Moscow Kremlin
+White House;the White House|US|@38.8977,-77.0365|point|White House
+Pentagon;the Pentagon|US|@38.8719,-77.0563|point|The Pentagon
+Downing Street|GB|@51.5034,-0.1276|point|Downing Street
+Capitol Hill|US|@38.8899,-77.0091|point|Capitol Hill
 `;
 
 export interface AliasRecord {

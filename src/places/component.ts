@@ -10,7 +10,7 @@ import type { Article, Span } from '../core/article.js';
 import type { Entity, Layers, Mention, Place } from '../core/layers.js';
 import type { Component } from '../core/pipeline.js';
 import { gazetteer } from './gazetteer.js';
-import { lookup, resolveToponyms, type ResolvedPlace } from './geocoder.js';
+import { confidenceOf, lookup, resolveToponyms, type ResolvedPlace } from './geocoder.js';
 import { nameKey } from './normalize.js';
 
 export { GEONAMES_NOTICE } from './gazetteer.js';
@@ -105,9 +105,7 @@ export function geocodeArticle(article: Readonly<Article>, layers: Readonly<Laye
     if (best >= 0) {
       const c = l.cands[best];
       datelineCountry = c.country;
-      const sorted = [...l.prior].sort((a, b) => b - a);
-      const margin = sorted.length > 1 ? sorted[0] - sorted[1] : 3;
-      const confidence = Math.round(Math.max(0.3, Math.min(0.99, 1 / (1 + Math.exp(-margin)))) * 100) / 100;
+      const confidence = confidenceOf(l, best);
       places.push(toPlace(text, { ...dl.span, entity: 'dateline' }, { ...c, confidence }));
     }
   }

@@ -68,7 +68,7 @@ const REGION_SUFFIX =
   /^(.+) (region|oblast|province|governorate|state|district|prefecture|territory|municipality|area|provinces|regions|oblasts|raion|krai|republic)$/;
 const REGION_PREFIX = /^(?:(?:the )?(?:province|state|region|governorate|district|county|prefecture) of) (.+)$/;
 
-interface Lookup {
+export interface Lookup {
   cands: Candidate[];
   /** Per-candidate prior, same order. */
   prior: number[];
@@ -274,6 +274,23 @@ function phraseOf(text: string, span: ToponymSpan): string {
   return surface;
 }
 
+/**
+ * Confidence of a pick: a logistic of its prior's margin over the best rival that lies elsewhere
+ * (more than 50 km away; the same city found as a name and as an alias is no rival).
+ */
+export function confidenceOf(l: Lookup, pick: number): number {
+  const c = l.cands[pick];
+  let rival = -Infinity;
+  for (let j = 0; j < l.cands.length; j++) {
+    if (j === pick || l.prior[j] <= rival) continue;
+    const d = l.cands[j];
+    if (distanceKm(c.lat, c.lon, d.lat, d.lon) <= 50) continue;
+    rival = l.prior[j];
+  }
+  const margin = Number.isFinite(rival) ? l.prior[pick] - rival : 4;
+  return Math.round(Math.max(0.3, Math.min(0.99, 1 / (1 + Math.exp(-margin)))) * 100) / 100;
+}
+
 /** How close two candidate points are, as a coherence reward. */
 function closeness(km: number): number {
   if (km <= 50) return WEIGHTS.near50;
@@ -392,10 +409,7 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
     const pick = picks.get(keyOf[i]) as number;
     const c = l.cands[pick];
     if (!c) return null;
-    let second = -Infinity;
-    for (let j = 0; j < l.prior.length; j++) if (j !== pick && l.prior[j] > second) second = l.prior[j];
-    const margin = Number.isFinite(second) ? l.prior[pick] - second : 3;
-    const confidence = Math.round(Math.max(0.3, Math.min(0.99, 1 / (1 + Math.exp(-margin)))) * 100) / 100;
+    const confidence = confidenceOf(l, pick);
     return { ...c, confidence };
   });
 }
