@@ -188,3 +188,23 @@ test('markdown: front matter and a heading but no body is INGEST_NO_TEXT', () =>
   assert.equal(articles.length, 0);
   assert.equal(diagnostics[0].code, 'INGEST_NO_TEXT');
 });
+
+test('seed format: a header with a date only, and one with an impossible date', () => {
+  const dateOnly = parseSeed({ text: ' date 2025-11-01\n(KYIV) — Sirens sounded.\n', file: 'd.txt', normalizations: [] });
+  assert.equal(dateOnly.articles.length, 1);
+  assert.equal(dateOnly.articles[0].title, null);
+  assert.equal(dateOnly.articles[0].published, '2025-11-01');
+  const impossible = parseSeed({ text: ' date 2025-13-45 Headline\n(KYIV) — Sirens sounded.\n', file: 'i.txt', normalizations: [] });
+  assert.equal(impossible.articles[0].published, null);
+  assert.equal(impossible.articles[0].publishedSource, 'unknown');
+  assert.equal(impossible.articles[0].title, 'Headline');
+  assert.deepEqual(impossible.diagnostics.map((d) => [d.code, d.where?.line]), [['INGEST_BAD_DATE', 1]]);
+});
+
+test('plain text: a short dateline paragraph before a blank line is body, not a title', () => {
+  const text = '(KYIV) — Sirens sounded across the capital\n\nThe all-clear came an hour later.\n';
+  const { articles } = parsePlainText({ text, file: 'p.txt', normalizations: [] });
+  assert.equal(articles[0].title, null);
+  assert.equal(articles[0].dateline?.place, 'KYIV');
+  assert.ok(articles[0].text.startsWith('(KYIV) — Sirens'));
+});

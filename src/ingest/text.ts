@@ -3,7 +3,7 @@
  */
 import { makeArticle, type Article, type InputFormat } from '../core/article.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { rebaseDateline, splitDispatches } from './dispatches.js';
+import { matchDateline, rebaseDateline, splitDispatches } from './dispatches.js';
 import { normaliseDate } from './dates.js';
 
 export interface Parsed {
@@ -17,7 +17,7 @@ export interface TextInput {
   normalizations: string[];
 }
 
-const SEED_HEADER = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s+(.*?)\s*$/;
+const SEED_HEADER = /^\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+(.*?))?\s*$/;
 
 export function isSeedFormat(text: string): boolean {
   const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
@@ -69,12 +69,23 @@ export function parseSeed(input: TextInput): Parsed {
   const m = SEED_HEADER.exec(headerLine);
   if (!m) return parsePlainText(input);
   const bodyStart = newline < 0 ? input.text.length : newline + 1;
-  return dispatchesToArticles(
+  // An impossible header date (2025-13-45) is not a date: say so and leave the articles undated.
+  const date = normaliseDate(m[1]);
+  const parsed = dispatchesToArticles(
     input,
     { start: bodyStart, text: input.text.slice(bodyStart) },
-    { title: m[2] || null, date: m[1], dateSource: 'header' },
+    { title: m[2] || null, date, dateSource: 'header' },
     'seed',
   );
+  if (date === null) {
+    parsed.diagnostics.unshift({
+      severity: 'warning',
+      code: 'INGEST_BAD_DATE',
+      message: `header date '${m[1]}' is not a date; published left unknown`,
+      where: { file: input.file, line: 1 },
+    });
+  }
+  return parsed;
 }
 
 /**
@@ -91,7 +102,8 @@ export function parsePlainText(input: TextInput): Parsed {
     const first = text.slice(leading, newline).trim();
     const rest = text.slice(newline + 1);
     const blankAfter = /^[ \t]*\n/.test(rest);
-    const headline = first.length <= 200 && !/[.!?:"”’)]$/.test(first) && first.split(/\s+/).length <= 25;
+    const headline =
+      first.length <= 200 && !/[.!?:"”’)]$/.test(first) && first.split(/\s+/).length <= 25 && matchDateline(first) === null;
     if (rest.trim().length > 0 && headline && (blankAfter || !/^\(?[A-Z][A-Z .]+/.test(first))) {
       title = first;
       bodyStart = newline + 1;
