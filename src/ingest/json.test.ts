@@ -120,3 +120,13 @@ test('json: an empty list of records is reported, not silently ingested as nothi
     assert.deepEqual(diagnostics.map((d) => [d.code, d.where?.file]), [['INGEST_NO_TEXT', 'records.json']]);
   }
 });
+
+test('records: text given as a list of paragraphs becomes one paragraph per line', () => {
+  const { article } = recordToArticle(
+    { text: ['(KYIV) — First paragraph.', 'Second paragraph.'], authors: ['Ana Silva', 'Tom Reilly'] },
+    { file: 'r.json', format: 'json', record: 1, normalizations: [], fields: {} },
+  );
+  assert.equal(article?.text, '(KYIV) — First paragraph.\nSecond paragraph.');
+  assert.equal(article?.byline, 'Ana Silva, Tom Reilly');
+  assert.equal(article?.dateline?.place, 'KYIV');
+});

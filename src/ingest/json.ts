@@ -64,7 +64,9 @@ export function recordToArticle(value: unknown, ctx: RecordContext): { article: 
     return { article: null, diagnostics };
   }
   const record = value as Record<string, unknown>;
-  let text = asText(pick(record, 'text', ctx.fields));
+  const rawText = pick(record, 'text', ctx.fields);
+  // Paragraphs given as a list are paragraphs (one per line), not a comma-separated list like authors.
+  let text = Array.isArray(rawText) && rawText.every((p) => typeof p === 'string') ? rawText.join('\n') : asText(rawText);
   const normalizations = [...ctx.normalizations];
   if (text !== null && /<\/?(p|div|br|article|span|h\d)\b[^>]*>/i.test(text)) {
     text = htmlFragmentToText(text);
