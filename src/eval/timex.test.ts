@@ -47,10 +47,10 @@ test('held-out TBAQ dev split stays above its floors', { skip: !existsSync(TBAQ)
 });
 
 const MEANTIME = sharedPath('data', 'meantime', 'intra_cross-doc_annotation');
-test('MEANTIME (never tuned on) stays above its floors', { skip: !existsSync(MEANTIME) && `shared data absent: ${MEANTIME}` }, () => {
-  const result = evaluateFolder(MEANTIME, 'meantime', 'all');
+test('MEANTIME held-out topics stay above their floors', { skip: !existsSync(MEANTIME) && `shared data absent: ${MEANTIME}` }, () => {
+  const result = evaluateFolder(MEANTIME, 'meantime', 'dev');
   const m = metricsOf(result.counts);
-  assert.equal(result.docs, 120);
+  assert.equal(result.docs, 60);
   assert.ok(m.relaxed_f1 >= 0.8, `relaxed F1 ${m.relaxed_f1}`);
   assert.ok(m.value_f1 >= 0.65, `value F1 ${m.value_f1}`);
 });

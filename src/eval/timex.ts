@@ -2,7 +2,7 @@
  * `dateline eval timex`: TempEval-3 Task A style scoring of the time layer.
  *
  *   dateline eval timex --timeml DIR [--split dev|tune|all] [--out DIR]
- *   dateline eval timex --meantime DIR [--out DIR]
+ *   dateline eval timex --meantime DIR [--split dev|tune|all] [--out DIR]
  *
  * Each document's DCT is the reference date; the raw TEXT (gold tags stripped) goes through `segment`
  * and the time layer; our TIMEX3 tags are written inline into `--out` as TimeML. Scores, as in the
@@ -11,7 +11,7 @@
  *
  * Split of TBAQ-cleaned (fixed, by file name): a file whose name's SHA-1 starts with a hex digit 0–3
  * is in `dev` (held out: never looked at while writing rules, about a quarter of the files); the rest
- * is `tune`. MEANTIME was never used for tuning.
+ * is `tune`. MEANTIME: topics gm and stock are `dev` (held out), airbus and apple `tune`.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,13 @@ import { parseMeantime, parseTimeML, writeTimeML, type GoldTimex, type OutTimex,
 import type { EvalReport, EvalTask } from './types.js';
 
 export type Split = 'dev' | 'tune' | 'all';
+
+/** MEANTIME split by topic: airbus and apple are for tuning, gm and stock are held out. */
+export const MEANTIME_DEV_TOPICS = ['corpus_gm', 'corpus_stock'];
+
+export function meantimeSplitOf(path: string): 'dev' | 'tune' {
+  return MEANTIME_DEV_TOPICS.some((topic) => path.split(/[\\/]/).includes(topic)) ? 'dev' : 'tune';
+}
 
 /** Deterministic split of TBAQ-cleaned by file name. */
 export function splitOf(fileName: string): 'dev' | 'tune' {
@@ -143,7 +150,7 @@ export interface TimexEvalResult {
 
 /** Scores a folder; `write` receives each document's TimeML output. */
 export function evaluateFolder(dir: string, format: 'timeml' | 'meantime', split: Split, write?: (relPath: string, xml: string) => void): TimexEvalResult {
-  const files = listFiles(dir, format === 'timeml' ? '.tml' : '.xml').filter((f) => format !== 'timeml' || split === 'all' || splitOf(f) === split);
+  const files = listFiles(dir, format === 'timeml' ? '.tml' : '.xml').filter((f) => split === 'all' || (format === 'timeml' ? splitOf(f) : meantimeSplitOf(relative(dir, f))) === split);
   const counts = emptyCounts();
   const errors: TimexEvalResult['errors'] = [];
   for (const file of files) {
@@ -169,7 +176,7 @@ export function evaluateFolder(dir: string, format: 'timeml' | 'meantime', split
 export const timexTask: EvalTask = {
   name: 'timex',
   summary: 'TempEval-3 style TIMEX3 extent, type and value scores on TimeML (TBAQ) or MEANTIME',
-  usage: 'dateline eval timex (--timeml DIR [--split dev|tune|all] | --meantime DIR) [--out DIR] [--errors FILE]',
+  usage: 'dateline eval timex (--timeml DIR | --meantime DIR) [--split dev|tune|all] [--out DIR] [--errors FILE]',
   async run(args: ParsedArgs): Promise<EvalReport> {
     const timeml = stringFlag(args, 'timeml');
     const meantime = stringFlag(args, 'meantime');
@@ -181,7 +188,7 @@ export const timexTask: EvalTask = {
     if (!dir) throw new DatelineError('USAGE', { message: 'eval timex needs --timeml DIR or --meantime DIR' });
     if (!existsSync(dir)) throw new DatelineError('EVAL_INPUT', { message: `no such folder: ${dir}` });
     const format = timeml ? 'timeml' : 'meantime';
-    const split = (format === 'meantime' ? 'all' : splitFlag) as Split;
+    const split = splitFlag as Split;
     const write = out
       ? (rel: string, xml: string): void => {
           const path = join(out, rel);
@@ -214,7 +221,9 @@ export const timexTask: EvalTask = {
       metrics: { ...m, docs: result.docs, seconds: Math.round(seconds * 100) / 100 },
       notes: [
         `gold ${result.counts.gold}, system ${result.counts.system}; DCT is the reference date; attribute F1 = relaxed F1 × accuracy over relaxed matches`,
-        format === 'timeml' ? 'TBAQ split: sha1(file name) first hex digit 0-3 = dev (held out), else tune' : 'MEANTIME: never used for tuning; its DCT tokens in the text are left out of scoring',
+        format === 'timeml'
+          ? 'TBAQ split: sha1(file name) first hex digit 0-3 = dev (held out), else tune'
+          : `MEANTIME split: ${MEANTIME_DEV_TOPICS.join(', ')} = dev (held out), other topics = tune; scored within the TIMEX3 annotation scope (title + first 5 sentences), DCT tokens left out`,
       ],
     };
   },

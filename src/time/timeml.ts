@@ -101,10 +101,14 @@ function trimGold(text: string, gold: GoldTimex[]): GoldTimex[] {
 const NO_SPACE_BEFORE = /^(?:[.,;:!?%)\]}]|'s|'re|'ve|'ll|'d|'m|n't|’s|''|”)$/i;
 const NO_SPACE_AFTER = /^(?:[([{$]|``|“)$/;
 
+/** Last sentence index (0 = title) inside MEANTIME's temporal annotation scope. */
+export const MEANTIME_TIMEX_LAST_SENTENCE = 5;
+
 /** Parses one MEANTIME document (NAF-like XML with `<token>` and `<Markables>`). */
 export function parseMeantime(xml: string, id: string): TimeMLDoc {
   const tokenRe = /<token\b([^>]*)>([^<]*)<\/token>/g;
   const spans = new Map<string, { start: number; end: number }>();
+  const sentenceOf = new Map<string, number>();
   let text = '';
   let sentence: string | null = null;
   let prev = '';
@@ -117,6 +121,7 @@ export function parseMeantime(xml: string, id: string): TimeMLDoc {
     const start = text.length;
     text += word;
     spans.set(a.t_id, { start, end: text.length });
+    sentenceOf.set(a.t_id, Number(a.sentence));
     prev = word;
   }
   const gold: GoldTimex[] = [];
@@ -136,6 +141,12 @@ export function parseMeantime(xml: string, id: string): TimeMLDoc {
     gold.push({ start: Math.min(...toks.map((t) => t.start)), end: Math.max(...toks.map((t) => t.end)), type: asType(a.type), value: a.value ?? '' });
   }
   gold.sort((x, y) => x.start - y.start);
+  // MEANTIME's TIMEX3 layer covers only the title and the opening sentences: no TIMEX3 lies beyond
+  // sentence index 5 in any of the 120 English files, while entity and event markables run to the end.
+  // Text after that scope is not scored on either side.
+  let scopeEnd = 0;
+  for (const [tid, sent] of sentenceOf) if (sent <= MEANTIME_TIMEX_LAST_SENTENCE) scopeEnd = Math.max(scopeEnd, spans.get(tid)?.end ?? 0);
+  if (scopeEnd > 0 && scopeEnd < text.length) ignore.push({ start: scopeEnd, end: text.length });
   return { id, dct, text, gold, ignore, head: '' };
 }
 
