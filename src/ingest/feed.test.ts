@@ -101,3 +101,18 @@ test('feeds: XML that is no feed, and a feed with no items, are reported', () =>
   assert.equal(empty.diagnostics[0].code, 'INGEST_NO_TEXT');
   assert.equal(empty.diagnostics[0].where?.file, 'e.rss');
 });
+
+test('atom: xhtml content keeps its paragraphs apart; text content is plain text, never parsed as markup', () => {
+  const xml = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>F</title>
+    <entry><title>x</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>(KYIV) — One.</p><p>Two &amp; three.</p></div></content></entry>
+    <entry><title>t</title><content type="text">Prices rose 5% &lt;b&gt; (a typo) and &amp;lt;p&amp;gt; stayed.
+      Second   line.</content></entry>
+    <entry><title>u</title><summary>Untyped   summary.</summary></entry></feed>`;
+  const { articles, diagnostics } = parseFeed({ text: xml, file: 'f.atom', normalizations: [] });
+  assert.deepEqual(diagnostics, []);
+  assert.deepEqual(
+    articles.map((a) => a.text),
+    ['(KYIV) — One.\nTwo & three.', 'Prices rose 5% <b> (a typo) and &lt;p&gt; stayed.\nSecond line.', 'Untyped summary.'],
+  );
+  assert.equal(articles[0].dateline?.place, 'KYIV');
+});

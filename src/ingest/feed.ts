@@ -15,6 +15,7 @@ interface El {
   localName?: string;
   textContent: string | null;
   children: ArrayLike<El>;
+  innerHTML?: string;
   getAttribute(name: string): string | null;
 }
 
@@ -35,6 +36,39 @@ function childText(el: El, ...names: string[]): string | null {
     if (t) return t;
   }
   return null;
+}
+
+function rssItemText(item: El): string {
+  const html = childText(item, 'content:encoded', 'encoded', 'description');
+  return html ? htmlFragmentToText(html) : '';
+}
+
+/**
+ * Atom content by its declared type: `html` is escaped markup, `xhtml` is inline markup (read as markup,
+ * so paragraphs stay apart), `text` is plain text (a literal "<b>" in it is text). With no type, escaped
+ * markup is read as HTML, as most feeds mean it.
+ */
+function atomEntryText(entry: El): string {
+  for (const name of ['content', 'summary']) {
+    const [el] = childrenNamed(entry, name);
+    if (!el) continue;
+    const type = (el.getAttribute('type') ?? '').toLowerCase();
+    let text: string;
+    if (type === 'xhtml') text = htmlFragmentToText(el.innerHTML ?? el.textContent ?? '');
+    else if (type === 'text' || (type === '' && !/<\/?[a-z][\w:-]*[\s>/]/i.test(el.textContent ?? ''))) text = plainText(el.textContent ?? '');
+    else text = htmlFragmentToText(el.textContent ?? '');
+    if (text.trim()) return text;
+  }
+  return '';
+}
+
+/** Plain text: whitespace collapsed inside lines, blank lines dropped. */
+function plainText(s: string): string {
+  return s
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 export function looksLikeFeed(text: string): 'rss' | 'atom' | null {
@@ -69,11 +103,7 @@ export function parseFeed(input: TextInput): Parsed {
   const items = kind === 'rss' ? [...childrenNamed(channel, 'item'), ...childrenNamed(root, 'item')] : childrenNamed(root, 'entry');
   items.forEach((item, i) => {
     const where = { file: input.file, record: i + 1 };
-    const html =
-      kind === 'rss'
-        ? childText(item, 'content:encoded', 'encoded', 'description')
-        : childText(item, 'content', 'summary');
-    const text = html ? htmlFragmentToText(html) : '';
+    const text = kind === 'rss' ? rssItemText(item) : atomEntryText(item);
     if (!text.trim()) {
       diagnostics.push({ severity: 'error', code: 'INGEST_NO_TEXT', message: 'feed item has no content or description; skipped', where });
       return;
