@@ -8,7 +8,6 @@
 import type { InputFormat } from '../core/article.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { AnalyzedArticle, Pipeline } from '../core/pipeline.js';
-import { defaultPipeline } from '../api/default-pipeline.js';
 import { parseBytes } from '../ingest/read.js';
 import { openStore } from '../store/sqlite.js';
 
@@ -47,7 +46,8 @@ export class IngestRunner {
 
   constructor(
     private readonly dbPath: string,
-    private readonly pipeline: () => Pipeline = defaultPipeline,
+    /** Loaded on the first upload, so a read-only server never loads the NLP models. */
+    private readonly pipeline: () => Pipeline | Promise<Pipeline> = async () => (await import('../api/default-pipeline.js')).defaultPipeline(),
   ) {}
 
   status(): IngestStatus {
@@ -62,7 +62,7 @@ export class IngestRunner {
     try {
       const batch = parseBytes(bytes, file, { format: options.format, maxBytes: options.maxBytes });
       this.current.total = batch.articles.length;
-      const pipeline = this.pipeline();
+      const pipeline = await this.pipeline();
       const analyzed: AnalyzedArticle[] = [];
       for (const article of batch.articles) {
         analyzed.push(pipeline.run(article));
