@@ -184,6 +184,8 @@ export function tenseCue(sentence: string, start: number, end: number): Directio
   let after = sentence.slice(end, end + 30);
   const stop = after.search(/[;:,.]/);
   if (stop >= 0) after = after.slice(0, stop);
+  // "announced Friday that it will …": the date belongs to the past-tense verb before it.
+  if (/\b(?:said|told|announced|reported|confirmed|added|stated|wrote|[a-z]{3,}ed)\s+(?:on\s+)?$/i.test(before)) after = '';
   if (FUTURE_CUE.test(before) || FUTURE_CUE.test(after)) return 'future';
   // Past tense is the news default, so a past cue changes nothing; it only blocks "by/until" readings above.
   return null;
@@ -275,6 +277,18 @@ function unanchoredValue(unit: string, part?: string): string {
   }
 }
 
+/** A clock time with no day of its own: on the narrative's last day, else the anchor day. */
+function clockResolver(hh: number, mi: number, utc: boolean) {
+  return (ctx: ResolveContext): Resolution => {
+    const day = ctx.lastDay ?? ctx.anchor;
+    const suffix = `T${pad(hh)}:${pad(mi)}${utc ? 'Z' : ''}`;
+    if (day === null) return unresolved('TIME', `XXXX-XX-XX${suffix}`, ['hour']);
+    const res = interval('TIME', dayInterval(day), ctx.lastDay !== null ? 'event' : 'published', ['hour'], ['year', 'month', 'day']);
+    res.value += suffix;
+    return res;
+  };
+}
+
 function relativeResolver(unit: string, n: number, type: TimexType = 'DATE', part?: string) {
   return (ctx: ResolveContext): Resolution => {
     const stated = ['offset'];
@@ -350,7 +364,7 @@ const RULES: Rule[] = [
       if (hh > 12 || mi > 59) return null;
       if (m[3].toLowerCase() === 'p' && hh < 12) hh += 12;
       if (m[3].toLowerCase() === 'a' && hh === 12) hh = 0;
-      return { clock: { hh, mi, text: m[0] }, resolve: calendarResolver({ hh, mi }) };
+      return { clock: { hh, mi, text: m[0] }, resolve: clockResolver(hh, mi, /\b(?:UTC|GMT)$/.test(m[0])) };
     },
   },
   {
@@ -360,7 +374,7 @@ const RULES: Rule[] = [
     build({ m }) {
       const hh = Number(m[1]);
       const mi = Number(m[2]);
-      return { clock: { hh, mi, text: m[0] }, resolve: calendarResolver({ hh, mi }) };
+      return { clock: { hh, mi, text: m[0] }, resolve: clockResolver(hh, mi, /\b(?:UTC|GMT)$/.test(m[0])) };
     },
   },
   {

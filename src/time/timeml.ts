@@ -141,6 +141,22 @@ export function parseMeantime(xml: string, id: string): TimeMLDoc {
     gold.push({ start: Math.min(...toks.map((t) => t.start)), end: Math.max(...toks.map((t) => t.end)), type: asType(a.type), value: a.value ?? '' });
   }
   gold.sort((x, y) => x.start - y.start);
+  if (dct === null) {
+    // A few files do not mark the creation time; the article's date line (sentence 1) holds it.
+    let lineStart = Infinity;
+    let lineEnd = -1;
+    for (const [tid, sent] of sentenceOf) {
+      if (sent !== 1) continue;
+      const sp = spans.get(tid);
+      if (sp) [lineStart, lineEnd] = [Math.min(lineStart, sp.start), Math.max(lineEnd, sp.end)];
+    }
+    const i = gold.findIndex((g) => g.start >= lineStart && g.end <= lineEnd && /^\d{4}-\d\d-\d\d/.test(g.value));
+    if (i >= 0) {
+      dct = gold[i].value;
+      ignore.push({ start: gold[i].start, end: gold[i].end });
+      gold.splice(i, 1);
+    }
+  }
   // MEANTIME's TIMEX3 layer covers only the title and the opening sentences: no TIMEX3 lies beyond
   // sentence index 5 in any of the 120 English files, while entity and event markables run to the end.
   // Text after that scope is not scored on either side.
