@@ -7,6 +7,7 @@ import type { AnalyzedArticle, Pipeline } from '../core/pipeline.js';
 import { readInputs, type Batch, type ReadOptions } from '../ingest/read.js';
 import { openStore, type SqliteStore, type SqliteStoreOptions } from '../store/sqlite.js';
 import type { BatchOutcome } from '../store/store.js';
+import { updateStories } from '../stories/store.js';
 import { defaultPipeline } from './default-pipeline.js';
 import { toAnalyzeJson, type ArticleJson } from './serialize.js';
 
@@ -92,6 +93,7 @@ export async function ingest(store: SqliteStore, paths: string[], options: Inges
     }
     // Already-stored articles skip the pipeline's output but still record the sighting.
     const outcome = store.writeBatch({ source: batch.source, analyzed, diagnostics: batch.diagnostics });
+    updateStories(store, analyzed, outcome.inserted);
     summary.articles += analyzed.length;
     summary.inserted += outcome.inserted.length;
     summary.duplicates += outcome.duplicates.length;

@@ -3,26 +3,8 @@ import assert from 'node:assert/strict';
 import type { EventRecord } from '../core/layers.js';
 import { extractEvents } from './extract.js';
 import { matchScore, mergeReports, sourceOf } from './merge.js';
-import { buildDoc, STRIKE_DOC, type DocSpec } from './testdoc.js';
+import { buildDoc, SECOND_DOC as SECOND, STRIKE_DOC, type DocSpec } from './testdoc.js';
 
-const SECOND: DocSpec = {
-  text:
-    'Fifteen people died when Russian missiles hit Rivne on Tuesday, the city mayor said.\n' +
-    'Separately, a Russian drone strike on Kharkiv on Tuesday killed 2 people, regional officials said.',
-  published: '2025-03-04',
-  places: [
-    { surface: 'Rivne', name: 'Rivne', lat: 50.62, lon: 26.25, country: 'UA', precision: 'city' },
-    { surface: 'Kharkiv', name: 'Kharkiv', lat: 49.99, lon: 36.23, country: 'UA', precision: 'city' },
-  ],
-  times: [
-    { surface: 'Tuesday', value: '2025-03-04', from: '2025-03-04', to: '2025-03-04' },
-    { surface: 'Tuesday', value: '2025-03-04', from: '2025-03-04', to: '2025-03-04', nth: 1 },
-  ],
-  quantities: [
-    { surface: 'Fifteen people', value: 15, unit: 'people', role: 'killed', claimant: 'the city mayor' },
-    { surface: '2 people', value: 2, unit: 'people', role: 'killed', claimant: 'regional officials' },
-  ],
-};
 
 function reports(spec: DocSpec, file: string, source: string) {
   const { article, layers } = buildDoc(spec, file);

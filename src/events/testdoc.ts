@@ -135,3 +135,30 @@ export const STRIKE_DOC: DocSpec = {
     { surface: '15 missiles', value: 15, unit: 'missiles', role: 'downed' },
   ],
 };
+
+/** A second report of the same strike with a different toll, and a strike elsewhere. */
+export const SECOND_DOC: DocSpec = {
+  text:
+    'Fifteen people died when Russian missiles hit Rivne on Tuesday, the city mayor said.\n' +
+    'Separately, a Russian drone strike on Kharkiv on Tuesday killed 2 people, regional officials said.',
+  published: '2025-03-04',
+  places: [
+    { surface: 'Rivne', name: 'Rivne', lat: 50.62, lon: 26.25, country: 'UA', precision: 'city' },
+    { surface: 'Kharkiv', name: 'Kharkiv', lat: 49.99, lon: 36.23, country: 'UA', precision: 'city' },
+  ],
+  times: [
+    { surface: 'Tuesday', value: '2025-03-04', from: '2025-03-04', to: '2025-03-04' },
+    { surface: 'Tuesday', value: '2025-03-04', from: '2025-03-04', to: '2025-03-04', nth: 1 },
+  ],
+  quantities: [
+    { surface: 'Fifteen people', value: 15, unit: 'people', role: 'killed', claimant: 'the city mayor' },
+    { surface: '2 people', value: 2, unit: 'people', role: 'killed', claimant: 'regional officials' },
+  ],
+};
+
+/** An unrelated article (another story). */
+export const OTHER_DOC: DocSpec = {
+  text: 'The city council of Porto approved a new budget for public libraries and parks on Thursday after a long debate.',
+  published: '2025-03-06',
+  places: [{ surface: 'Porto', name: 'Porto', lat: 41.15, lon: -8.61, country: 'PT', precision: 'city' }],
+};

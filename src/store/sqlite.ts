@@ -9,6 +9,7 @@ import { DatelineError } from '../core/errors.js';
 import { LAYER_NAMES, type LayerName, type Layers } from '../core/layers.js';
 import { LAYER_TABLES, layerTable, tableName, type LayerTable } from './layer-tables.js';
 import { bandKeys, signature, similarity } from './minhash.js';
+import { storiesMigration } from '../stories/schema.js';
 import type {
   ArticleSummary,
   BatchInput,
@@ -97,6 +98,8 @@ const MIGRATIONS: Array<(db: DB) => void> = [
       END;
     `);
   },
+  // 2: merged events across sources, stories and their terms (src/stories/schema.ts).
+  storiesMigration,
 ];
 
 function ensureLayerTables(db: DB): void {
