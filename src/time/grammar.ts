@@ -448,9 +448,10 @@ const RULES: Rule[] = [
         const poss = /['’]s$/.exec(m[0]);
         if (poss) end -= 2;
       }
-      const resolveDay = calendarResolver({ wd, part }, strictOf(m[2]));
-      // "Wednesday night" is a day with a part: TimeBank types it DATE (the value keeps the part).
-      return { end, dayLevel: !part, resolve: (ctx) => ({ ...resolveDay(ctx), type: 'DATE' }) };
+      const resolveDay = calendarResolver({ wd }, strictOf(m[2]));
+      // "Wednesday night" is that day: TimeBank mostly types it DATE with the plain day value; the part
+      // of day is kept among the stated parts.
+      return { end, dayLevel: !part, resolve: (ctx) => { const r = resolveDay(ctx); return part ? { ...r, stated: [...r.stated, `part:${part}`] } : r; } };
     },
   },
   // ---- "every Friday", "on Fridays"
