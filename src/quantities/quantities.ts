@@ -105,7 +105,7 @@ function readNumber(toks: readonly Tok[], i: number): NumberGroup | null {
   if ((t.lower === 'a' || t.lower === 'an') && !(toks[i + 1] && isScaleWord(toks[i + 1].lower))) return null;
   if (t.lower !== 'a' && t.lower !== 'an' && !mayStartNumber(t)) return null;
   if (t.lower in VAGUE && toks[i + 1]?.lower === 'of') return { a: i, b: i + 1, value: VAGUE[t.lower], vague: true };
-  let a = i;
+  const a = i;
   let currency: string | undefined;
   let j = i;
   if ((t.lower === 'a' || t.lower === 'an') && toks[i + 1] && isScaleWord(toks[i + 1].lower)) {

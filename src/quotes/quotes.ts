@@ -250,7 +250,9 @@ function npAfter(toks: readonly Tok[], start: number, hi: number): [number, numb
   let last = -1;
   while (e < hi && e - start < 16) {
     const t = toks[e];
-    if (isNpToken(t) || (t.pos === 'VERB' && /(?:ed|ing)$/.test(t.lower) && e + 1 < hi && (toks[e + 1].pos === 'PROPN' || toks[e + 1].pos === 'NOUN' || toks[e + 1].pos === 'ADJ'))) {
+    const nextNominal = e + 1 < hi && (toks[e + 1].pos === 'PROPN' || toks[e + 1].pos === 'NOUN' || toks[e + 1].pos === 'ADJ');
+    // a participle or a noun the tagger read as a verb, inside the phrase: "unaligned Florida …", "air force data"
+    if (isNpToken(t) || (t.pos === 'VERB' && nextNominal && (/(?:ed|ing)$/.test(t.lower) || last < 0) && !SPEECH_CUES.has(t.lower))) {
       if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || isCapName(t)) last = e;
       else if (t.pos === 'ADJ' && last >= 0 && !(e + 1 < hi && isNpToken(toks[e + 1]))) last = e;
       e++;
@@ -525,7 +527,7 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
     const para = paraOf(q.start);
     let attribution: Attribution | null = null;
     // after the quote: “…,” Peskov told reporters.
-    const after = afterClause(ctx, qb, para.end);
+    const after = afterClause(ctx, qb, paraOf(q.end - 1).end);
     if (after && (continuesAfter(text, q) || /^[a-z]/.test(toks[after[0]]?.text ?? ''))) {
       attribution = parseClause(ctx, after[0], after[1], withBeliefs);
     }

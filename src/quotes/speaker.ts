@@ -35,6 +35,10 @@ interface History {
 
 const LINKS = new Set(['for', 'of', 'at', 'from', 'in']);
 
+function singularOf(word: string): string {
+  return word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
 export function resolveSpeakers(
   text: string,
   toks: readonly TokLike[],
@@ -161,11 +165,20 @@ function resolveOne(
 
   // anonymous and back-referring anonymous ("the official")
   if (ANONYMOUS_HEADS.has(coreHead) && toks[coreEnd - 1].pos !== 'PROPN') {
+    if (definite && coreEnd === b && !hasName) {
+      // "the spokesperson said": the source introduced earlier ("a spokesperson for Qatar's Ministry …")
+      for (let h = history.length - 1; h >= 0; h--) {
+        const prev = history[h];
+        if (prev.head === coreHead || singularOf(prev.head) === singularOf(coreHead)) {
+          return { ...make(null, prev.ref.kind, prev.type), ref: { ...base, entity: prev.ref.entity, kind: prev.ref.entity ? prev.ref.kind : 'anonymous' }, head: coreHead };
+        }
+      }
+    }
     if (coreEnd < b) {
       // speaks for a named organisation
       const inner = mentionsIn(mentions, toks[coreEnd].start, s.end);
       const org = inner.map(entityAt).find((e) => e && e.type !== 'PER');
-      if (org) return make(org, 'organisation');
+      if (org) return { ...make(org, 'organisation'), head: coreHead };
     }
     return { ...make(null, 'anonymous'), head: coreHead };
   }
@@ -192,6 +205,12 @@ function resolveOne(
       if (prev.ref.kind === 'pronoun') continue;
       if (prev.ref.text.toLowerCase().includes(head) || (head === 'country' && prev.type === 'LOC')) {
         return { ...make(null, 'nominal', prev.type), ref: { ...base, entity: prev.ref.entity, kind: 'nominal' } };
+      }
+      // "Egyptian officials said … the country added": the country the last speaker's demonym names
+      if (head === 'country' && h === history.length - 1) {
+        const words = prev.ref.text.toLowerCase().split(/[^\p{L}]+/u);
+        const country = entities.find((e) => e.type === 'LOC' && words.some((w) => w !== e.name.toLowerCase() && w.startsWith(e.name.toLowerCase().slice(0, Math.max(4, e.name.length - 1)))));
+        if (country) return make(country, 'nominal');
       }
     }
     const m = lastMentionBefore(mentions, s.start, (x) => {

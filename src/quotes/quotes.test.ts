@@ -1,0 +1,272 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Layers, Quote } from '../core/layers.js';
+import { makeArticle } from '../core/article.js';
+import { sharedPath } from '../core/paths.js';
+import { segmentText } from '../segment/segment.js';
+import { extractQuotes, findQuotedSpans, quotes as quotesComponent } from './quotes.js';
+import { entityLayers, type EntitySpec } from './testing.js';
+
+function analyze(text: string, specs: EntitySpec[] = []): { quotes: Quote[]; layers: Layers } {
+  const layers: Layers = { ...segmentText(text), ...entityLayers(text, specs) };
+  const quotes = extractQuotes(text, layers);
+  return { quotes, layers };
+}
+
+function entityName(layers: Layers, id: string | null | undefined): string | null {
+  if (id === null || id === undefined) return null;
+  return layers.entities?.find((e) => e.id === id)?.name ?? null;
+}
+
+function find(quotes: Quote[], opening: string): Quote {
+  const q = quotes.find((x) => x.text.replace(/^[“"']+/, '').startsWith(opening));
+  assert.ok(q, `no quote opening with ${JSON.stringify(opening)}; got ${JSON.stringify(quotes.map((x) => x.text.slice(0, 40)))}`);
+  return q;
+}
+
+test('quotes: every span reproduces its surface (quote, speaker, cue, addressee, medium, when)', () => {
+  const text =
+    '“We will not retreat,” Defence Minister Anna Kovacs told reporters in Vienna on Tuesday. “The plan stands.”\n' +
+    'The ministry said in a statement that 12 soldiers had been hurt.';
+  const { quotes } = analyze(text, [{ name: 'Anna Kovacs', type: 'PER', aliases: ['Kovacs'] }]);
+  assert.ok(quotes.length >= 3);
+  for (const q of quotes) {
+    assert.equal(text.slice(q.start, q.end), q.text);
+    for (const part of [q.speaker, q.cue, q.addressee, q.medium, q.when]) {
+      if (part) assert.equal(text.slice(part.start, part.end), part.text);
+    }
+  }
+  const first = find(quotes, 'We will not retreat');
+  assert.equal(first.kind, 'direct');
+  assert.equal(first.cue?.text, 'told');
+  assert.equal(first.addressee?.text, 'reporters in Vienna');
+  assert.equal(first.when?.text, 'on Tuesday');
+  const statement = quotes.find((q) => q.kind === 'indirect');
+  assert.equal(statement?.medium?.text, 'in a statement');
+  assert.equal(statement?.text, 'that 12 soldiers had been hurt');
+});
+
+test('quotes: a quote interrupted by its attribution keeps the speaker in both halves', () => {
+  const text = '“No, it would not be correct,” spokesman Ivan Petrov told reporters. “The fact is that talks took place.”';
+  const { quotes, layers } = analyze(text, [{ name: 'Ivan Petrov', type: 'PER', aliases: ['Petrov'] }]);
+  const direct = quotes.filter((q) => q.kind === 'direct');
+  assert.equal(direct.length, 2);
+  for (const q of direct) assert.equal(entityName(layers, q.speaker?.entity), 'Ivan Petrov');
+  assert.equal(direct[1].cue?.text, 'told');
+});
+
+test('quotes: a multi-paragraph quote opens each paragraph with a mark and closes only at the end', () => {
+  const text = 'The mayor spoke at length.\n“First, we rebuild the bridge.\n“Second, we reopen the school,” Mayor Lena Ortiz said.';
+  const spans = findQuotedSpans(text, segmentText(text).paragraphs);
+  assert.equal(spans.length, 1);
+  assert.equal(text.slice(spans[0].start, spans[0].end), '“First, we rebuild the bridge.\n“Second, we reopen the school,”');
+  const { quotes, layers } = analyze(text, [{ name: 'Lena Ortiz', type: 'PER', aliases: ['Ortiz'] }]);
+  const q = quotes.find((x) => x.kind === 'direct');
+  assert.equal(entityName(layers, q?.speaker?.entity), 'Lena Ortiz');
+});
+
+test('quotes: straight and doubled-apostrophe marks, lead-in attribution with a colon', () => {
+  const text = "Senator Ruth Hale said: \"This bill is dead.\" Later, ''We move on,'' Hale added.";
+  const { quotes, layers } = analyze(text, [{ name: 'Ruth Hale', type: 'PER', aliases: ['Hale'] }]);
+  const a = find(quotes, 'This bill is dead');
+  const b = find(quotes, 'We move on');
+  assert.equal(entityName(layers, a.speaker?.entity), 'Ruth Hale');
+  assert.equal(entityName(layers, b.speaker?.entity), 'Ruth Hale');
+  assert.equal(b.cue?.text, 'added');
+});
+
+test('quotes: partial quotes inside reported speech are partial, with the reporting speaker', () => {
+  const text = 'Governor Paul Reyes said he “believes that this can serve as an opportunity,” and called the strike a “grave mistake.”';
+  const { quotes, layers } = analyze(text, [{ name: 'Paul Reyes', type: 'PER', aliases: ['Reyes'] }]);
+  const partial = quotes.find((q) => q.kind === 'partial');
+  assert.ok(partial);
+  assert.ok(partial.text.startsWith('he “believes'));
+  assert.equal(entityName(layers, partial.speaker?.entity), 'Paul Reyes');
+  assert.equal(quotes.filter((q) => q.kind === 'direct').length, 0, 'embedded quotes are not direct quotes');
+});
+
+test('quotes: indirect speech before and after the attribution, and "according to" both ways', () => {
+  const text =
+    'Mayor Lena Ortiz said the city would not pay the fine.\n' +
+    'Two bridges were closed overnight, the transport agency said.\n' +
+    'The convoy reached the border, according to a local official.\n' +
+    'According to the police, the road reopened at dawn.';
+  const { quotes } = analyze(text, [{ name: 'Lena Ortiz', type: 'PER' }]);
+  const byCue = (cue: string, speaker: string): Quote => {
+    const q = quotes.find((x) => x.cue?.text === cue && x.speaker?.text === speaker);
+    assert.ok(q, `no ${cue}/${speaker} in ${JSON.stringify(quotes.map((x) => [x.speaker?.text, x.cue?.text, x.text]))}`);
+    return q;
+  };
+  assert.equal(byCue('said', 'Mayor Lena Ortiz').text, 'the city would not pay the fine');
+  assert.equal(byCue('said', 'the transport agency').text, 'Two bridges were closed overnight');
+  const official = byCue('according to', 'a local official');
+  assert.equal(official.text, 'The convoy reached the border');
+  assert.equal(official.speaker?.kind, 'anonymous');
+  assert.equal(official.speaker?.entity, null);
+  assert.equal(byCue('According to', 'the police').text, 'the road reopened at dawn');
+});
+
+test('quotes: "but added that" splits a second statement by the same speaker', () => {
+  const text = 'The Kremlin on Wednesday said the plan had not been rejected, but added that more work was needed.';
+  const { quotes, layers } = analyze(text, [{ name: 'Kremlin', type: 'ORG' }]);
+  assert.equal(quotes.length, 2);
+  assert.equal(quotes[0].text, 'the plan had not been rejected');
+  assert.equal(quotes[1].text, 'that more work was needed');
+  assert.equal(quotes[1].cue?.text, 'added');
+  for (const q of quotes) {
+    assert.equal(entityName(layers, q.speaker?.entity), 'Kremlin');
+    assert.equal(q.speaker?.kind, 'organisation');
+    assert.equal(q.when?.text, 'on Wednesday');
+  }
+});
+
+test('quotes: pronouns and nominals resolve to earlier speakers; "the official" stays anonymous', () => {
+  const text =
+    'Kyiv’s Interior Ministry said 20 people were killed.\n' +
+    '“Rescuers are at the scene,” the ministry said.\n' +
+    '“The search goes on,” it added.\n' +
+    'Colonel Mark Reed said the base was safe. “We are ready,” he said.\n' +
+    'A senior U.S. official said talks would resume. The official declined to say when.';
+  const { quotes, layers } = analyze(text, [
+    { name: 'Kyiv’s Interior Ministry', type: 'ORG' },
+    { name: 'Mark Reed', type: 'PER', aliases: ['Reed'] },
+  ]);
+  const rescuers = find(quotes, 'Rescuers are at the scene');
+  assert.equal(rescuers.speaker?.kind, 'nominal');
+  assert.equal(entityName(layers, rescuers.speaker?.entity), 'Kyiv’s Interior Ministry');
+  const search = find(quotes, 'The search goes on');
+  assert.equal(search.speaker?.kind, 'pronoun');
+  assert.equal(entityName(layers, search.speaker?.entity), 'Kyiv’s Interior Ministry');
+  const ready = find(quotes, 'We are ready');
+  assert.equal(entityName(layers, ready.speaker?.entity), 'Mark Reed');
+  const talks = quotes.find((q) => q.text === 'talks would resume');
+  assert.equal(talks?.speaker?.kind, 'anonymous');
+  assert.equal(talks?.speaker?.entity, null);
+});
+
+test('quotes: a spokesperson "for" an organisation speaks for it; a following "the spokesperson" too', () => {
+  const text =
+    '“We condemn the attack,” a spokesperson for the Foreign Ministry posted on X.\n' +
+    '“Investigations are underway,” the spokesperson said.';
+  const { quotes, layers } = analyze(text, [{ name: 'Foreign Ministry', type: 'ORG' }]);
+  const a = find(quotes, 'We condemn the attack');
+  assert.equal(entityName(layers, a.speaker?.entity), 'Foreign Ministry');
+  assert.equal(a.speaker?.kind, 'organisation');
+  assert.equal(a.medium?.text, 'on X');
+  const b = find(quotes, 'Investigations are underway');
+  assert.equal(entityName(layers, b.speaker?.entity), 'Foreign Ministry');
+});
+
+test('quotes: scare quotes and titles are not quotes', () => {
+  const text = 'He appeared on “Saturday Night Live” last week and read “War and Peace” twice.';
+  const { quotes } = analyze(text);
+  assert.deepEqual(quotes, []);
+});
+
+test('quotes: the component declares its layers and runs on an article', () => {
+  assert.deepEqual([...quotesComponent.requires], ['paragraphs', 'sentences', 'tokens', 'mentions', 'entities']);
+  assert.deepEqual([...quotesComponent.assigns], ['quotes']);
+  const text = '“Yes,” she said.';
+  const article = makeArticle({ text, origin: { file: 'mem', format: 'text' } });
+  const out = quotesComponent.run(article, { ...segmentText(text), mentions: [], entities: [] }, { diagnostics: [] });
+  assert.equal(out.quotes?.length, 1);
+  assert.equal(out.quotes?.[0].speaker?.kind, 'pronoun');
+});
+
+test('quotes: empty and quote-less text give an empty layer', () => {
+  assert.deepEqual(analyze('').quotes, []);
+  assert.deepEqual(analyze('Markets rose on Monday.').quotes, []);
+});
+
+const seedPath = sharedPath('corpus', '000_6706b69dbb82096a.txt');
+
+test('quotes: every direct quote of the seed has the right speaker', { skip: !existsSync(seedPath) && 'shared data absent: corpus/000_6706b69dbb82096a.txt' }, () => {
+  const text = readFileSync(seedPath, 'utf8');
+  // Entities as the entities stage would give them (names only; this is test data, not code).
+  const specs: EntitySpec[] = [
+    { name: 'Dmitry Peskov', type: 'PER', aliases: ['Peskov'] },
+    { name: 'Volodymyr Zelenskyy', type: 'PER', aliases: ['Zelenskyy'] },
+    { name: 'Dave Butler', type: 'PER' },
+    { name: 'Hamas', type: 'ORG' },
+    { name: 'Karoline Leavitt', type: 'PER', aliases: ['Leavitt'] },
+    { name: 'Netanyahu’s office', type: 'ORG' },
+    { name: 'Benjamin Netanyahu', type: 'PER', aliases: ['Netanyahu'] },
+    { name: 'Antonio Guterres', type: 'PER', aliases: ['Guterres'] },
+    { name: 'Emmanuel Macron', type: 'PER', aliases: ['Macron'] },
+    { name: 'Qatar’s Ministry of the Interior', type: 'ORG', aliases: ['Ministry of the Interior'] },
+    { name: 'Israel Defense Forces', type: 'ORG', aliases: ['IDF'] },
+    { name: 'Ukraine’s Interior Ministry', type: 'ORG' },
+    { name: 'Kremlin', type: 'ORG' },
+    { name: 'Donald Trump', type: 'PER', aliases: ['Trump'] },
+    { name: 'Qatar’s Ministry of Foreign Affairs', type: 'ORG' },
+    { name: 'Ukraine’s air force', type: 'ORG' },
+    { name: 'Russia’s Defense Ministry', type: 'ORG' },
+    { name: 'Defense Ministry', type: 'ORG' },
+    { name: 'Armed Forces Operational Command', type: 'ORG' },
+    { name: 'U.S. Embassy in Doha', type: 'ORG' },
+    { name: 'Egypt', type: 'LOC' },
+    { name: 'UAE', type: 'ORG' },
+    { name: 'Qatar', type: 'LOC' },
+    { name: 'Esmaeil Baghaei', type: 'PER' },
+    { name: 'Israel', type: 'LOC' },
+    { name: 'Doha', type: 'LOC' },
+  ];
+  const { quotes, layers } = analyze(text, specs);
+  const expected: Array<[string, string | null]> = [
+    ['No, it would not be correct', 'Dmitry Peskov'],
+    ['The fact is that such a direct exchange', 'Dmitry Peskov'],
+    ['This is our ongoing coordination', 'Volodymyr Zelenskyy'],
+    ['Secretary Driscoll and team arrived', 'Dave Butler'],
+    ['No, as far as I know', 'Dmitry Peskov'],
+    ['This crime represents an attack', 'Hamas'],
+    ['It once again exposes', 'Hamas'],
+    ['The competent authorities continue', 'Qatar’s Ministry of the Interior'],
+    ['This morning, just before the attack', 'Karoline Leavitt'],
+    ['Israel initiated it', 'Netanyahu’s office'],
+    ['For years, these members of the Hamas leadership', 'Israel Defense Forces'],
+    ['The prime minister told President Trump', 'Karoline Leavitt'],
+    ['The State of Qatar condemns in the strongest terms', 'Qatar’s Ministry of Foreign Affairs'],
+    ['While the State of Qatar strongly condemns', 'Qatar’s Ministry of Foreign Affairs'],
+    ['U.S. citizens are advised', 'U.S. Embassy in Doha'],
+    ['We’re aware of these reports', null],
+    ['U.S. forces did not participate', null],
+    ['Prior to the strike, measures were taken', 'Israel Defense Forces'],
+    ['We are just learning about the Israeli attacks', 'Antonio Guterres'],
+    ['The evidence is clear', 'Antonio Guterres'],
+    ['Today’s Israeli air strikes in Qatar', 'Emmanuel Macron'],
+    ['The attack targeted a meeting', null],
+    ['Egypt affirms that this attack', 'Egypt'],
+    ['Continuing such reckless attacks', 'UAE'],
+    ['One is on fire', 'Ukraine’s Interior Ministry'],
+    ['About five hundred rescuers', 'Ukraine’s Interior Ministry'],
+    ['Every brazen attack against normal life', 'Volodymyr Zelenskyy'],
+    ['Russia must be held accountable', 'Volodymyr Zelenskyy'],
+    ['No cases of impact with the ground', 'Defense Ministry'],
+    ['Teams of specialists are ready', 'Defense Ministry'],
+  ];
+  const direct = quotes.filter((q) => q.kind === 'direct');
+  assert.equal(direct.length, expected.length, `direct quotes: ${JSON.stringify(direct.map((q) => q.text.slice(0, 30)))}`);
+  for (const [opening, name] of expected) {
+    const q = find(direct, opening);
+    assert.ok(q.speaker, `no speaker for “${opening}”`);
+    assert.equal(entityName(layers, q.speaker.entity), name, `speaker of “${opening}”: ${q.speaker.text}`);
+    if (name === null) assert.equal(q.speaker.kind, 'anonymous');
+  }
+  // partial quotes and indirect speech carry their speakers too
+  const partial = quotes.find((q) => q.kind === 'partial' && q.text.includes('has committed by violating'));
+  assert.equal(entityName(layers, partial?.speaker?.entity), 'Esmaeil Baghaei');
+  const peskov = quotes.find((q) => q.kind === 'indirect' && q.text.startsWith('that Russia also didn’t plan'));
+  assert.equal(entityName(layers, peskov?.speaker?.entity), 'Dmitry Peskov');
+  assert.equal(peskov?.addressee?.text, 'reporters in Moscow');
+  const zelenskyy = find(direct, 'This is our ongoing coordination');
+  assert.equal(zelenskyy.medium?.text, 'on social media');
+  const telegram = find(direct, 'Every brazen attack');
+  assert.equal(telegram.medium?.text, 'in a post to Telegram');
+  const butler = find(direct, 'Secretary Driscoll');
+  assert.equal(butler.medium?.text, 'in a statement');
+  assert.equal(butler.when?.text, 'on Wednesday');
+  const abc = quotes.find((q) => q.text.startsWith('There is the possibility'));
+  assert.equal(abc?.addressee?.text, 'ABC News');
+  assert.equal(abc?.speaker?.kind, 'anonymous');
+});
