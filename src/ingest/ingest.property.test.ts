@@ -299,6 +299,36 @@ test('property: RSS and Atom feeds yield one article per item with content, what
   );
 });
 
+test('property: an article page keeps every body paragraph, in order, whatever the chrome around it', () => {
+  const longParagraph = fc
+    .array(word, { minLength: 12, maxLength: 40 })
+    .map((ws) => `${ws.join(' ')}.`)
+    .filter((t) => !isBoilerplateLine(t));
+  const chrome = fc.constantFrom(
+    '<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>',
+    '<div class="inline-slot"><p>ADVERTISEMENT</p></div>',
+    '<aside><h2>Related stories</h2><ul><li><a href="/x">Something else</a></li></ul></aside>',
+    '<footer><p>© 2025 Fixture Wire</p></footer>',
+    '<script>var tracking = true;</script>',
+  );
+  fc.assert(
+    fc.property(fc.array(longParagraph, { minLength: 3, maxLength: 8 }), fc.array(fc.tuple(fc.nat(), chrome), { maxLength: 4 }), (paragraphs, extras) => {
+      // Ad slots and scripts go between paragraphs; navigation, asides and footers around the article.
+      const body = paragraphs.map((p) => `<p>${p}</p>`);
+      const outside: string[] = [];
+      for (const [at, c] of extras) {
+        if (c.includes('ADVERTISEMENT') || c.includes('<script')) body.splice(at % (body.length + 1), 0, c);
+        else outside.push(c);
+      }
+      const page = `<!doctype html><html lang="en"><head><title>Fuzzed page</title></head><body>${outside.join('')}<article><h1>Fuzzed page</h1>${body.join('')}</article></body></html>`;
+      const { articles } = parseText({ text: page, file: 'fuzz.html', normalizations: [] }, 'html');
+      assert.equal(articles.length, 1);
+      assert.deepEqual(articles[0].text.split('\n'), paragraphs);
+    }),
+    { numRuns: 60 },
+  );
+});
+
 test('property: normaliseDate never throws, returns a day or a UTC timestamp, and round-trips real dates', () => {
   fc.assert(
     fc.property(fc.oneof(fc.anything(), fc.string({ unit: 'binary' }), fc.double(), fc.integer()), (value) => {
