@@ -9,14 +9,17 @@ import { analyzeCommand } from './commands/analyze.js';
 import { articlesCommand } from './commands/articles.js';
 import { demoCommand } from './commands/demo.js';
 import { evalCommand, parseEvalArgs } from './commands/eval.js';
+import { eventsCommand } from './commands/events.js';
+import { exportCommand } from './commands/export.js';
 import { ingestCommand } from './commands/ingest.js';
 import { searchCommand } from './commands/search.js';
 import { serveCommand } from './commands/serve.js';
 import { showCommand } from './commands/show.js';
 import { statsCommand } from './commands/stats.js';
+import { timelineCommand } from './commands/timeline.js';
 import { processIO, type CliIO } from './io.js';
 
-export const COMMANDS: Command[] = [analyzeCommand, ingestCommand, searchCommand, showCommand, articlesCommand, statsCommand, evalCommand, demoCommand, serveCommand];
+export const COMMANDS: Command[] = [analyzeCommand, ingestCommand, searchCommand, showCommand, articlesCommand, statsCommand, eventsCommand, timelineCommand, exportCommand, evalCommand, demoCommand, serveCommand];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extractEvents } from '../../events/extract.js';
+import { buildDoc, SECOND_DOC, STRIKE_DOC } from '../../events/testdoc.js';
+import { parseCsv } from '../../export/csv.js';
+import { openStore } from '../../store/sqlite.js';
+import { updateStories } from '../../stories/store.js';
+import { captureIO } from '../io.js';
+import { main } from '../main.js';
+
+function seedDb(path: string): void {
+  const store = openStore(path);
+  for (const [spec, file] of [[STRIKE_DOC, 'a.txt'], [SECOND_DOC, 'b.txt']] as const) {
+    const { article, layers } = buildDoc(spec, file);
+    layers.events = extractEvents(article, layers);
+    const d = { article: { ...article, source: `Wire ${file}` }, layers, diagnostics: [] };
+    const outcome = store.writeBatch({ source: { file, format: 'text', bytes: 1, raw: null }, analyzed: [d], diagnostics: [] });
+    updateStories(store, [d], outcome.inserted);
+  }
+  store.close();
+}
+
+test('dateline events / timeline / export over a database', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-events-cli-'));
+  try {
+    const db = join(dir, 'db.sqlite');
+    seedDb(db);
+    let io = captureIO();
+    assert.equal(await main(['events', '--db', db, '--place', 'Rivne', '--json'], io), 0);
+    const { events } = JSON.parse(io.stdout.join('')) as { events: Array<{ sources: unknown[] }> };
+    assert.equal(events.length, 1);
+    assert.equal(events[0].sources.length, 2);
+    io = captureIO();
+    assert.equal(await main(['events', '--db', db, '--type', 'Disrupted weapons use'], io), 0);
+    assert.match(io.stdout.join('\n'), /Disrupted weapons use/);
+    io = captureIO();
+    assert.equal(await main(['events', '--db', db, '--from', 'yesterday'], io), 2, 'bad date is a usage error');
+    io = captureIO();
+    assert.equal(await main(['timeline', '--db', db], io), 0);
+    const story = /st-[0-9a-f]+/.exec(io.stdout.join('\n'))?.[0];
+    assert.ok(story);
+    io = captureIO();
+    assert.equal(await main(['timeline', story, '--db', db], io), 0);
+    assert.match(io.stdout.join('\n'), /2025-03-04 +Russia missile\/artillery attack/);
+    io = captureIO();
+    assert.equal(await main(['timeline', 'Nobody Atall', '--db', db], io), 3);
+    const out = join(dir, 'acled.csv');
+    io = captureIO();
+    assert.equal(await main(['export', '--db', db, '--format', 'acled-csv', '--out', out], io), 0);
+    const rows = parseCsv(readFileSync(out, 'utf8'));
+    assert.ok(rows.length >= 3 && rows.every((r) => r.length === 31));
+    io = captureIO();
+    assert.equal(await main(['export', '--db', db, '--format', 'geojson'], io), 0);
+    assert.equal(JSON.parse(io.stdout.join('')).type, 'FeatureCollection');
+    io = captureIO();
+    assert.equal(await main(['export', '--db', db, '--format', 'gkg-tsv'], io), 0);
+    assert.equal(io.stdout.join('').split('\n').length, 3);
+    io = captureIO();
+    assert.equal(await main(['export', '--db', db, '--format', 'xml'], io), 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

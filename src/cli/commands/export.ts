@@ -1,0 +1,75 @@
+import { writeFileSync } from 'node:fs';
+import { stringFlag } from '../args.js';
+import { EXIT, type Command } from '../command.js';
+import { DatelineError } from '../../core/errors.js';
+import { toAcledCsv } from '../../export/acled.js';
+import { toGeoJson, toJsonl, toPloverJson } from '../../export/formats.js';
+import { GKG_COLUMNS, gkgRow } from '../../export/gkg.js';
+import { listEvents } from '../../stories/store.js';
+import { EVENT_FILTER_FLAGS, eventQuery } from './events.js';
+import { openDb } from './shared.js';
+
+const FORMATS = ['acled-csv', 'plover-json', 'geojson', 'jsonl', 'gkg-tsv'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'Export events as ACLED CSV, PLOVER JSON, GeoJSON or JSONL, or articles as GDELT GKG TSV',
+  usage: `dateline export --format ${FORMATS.join('|')} [--out FILE] [event filters] [--db PATH]
+
+  acled-csv    ACLED's 31 export columns (RFC 4180 CSV), events with an ACLED type
+  plover-json  PLOVER records (event, mode, actor, recipient, location, dead, injured, sources)
+  geojson      FeatureCollection of placed events, Point coordinates [lon, lat]
+  jsonl        one merged event per line, with every source and its figures
+  gkg-tsv      one GKG 2.x row per article (27 columns, header row)
+  Event filters as in 'dateline events': --type --from --to --place --actor --story --limit.`,
+  flags: { values: [...EVENT_FILTER_FLAGS, 'format', 'out'] },
+  async run(args, io) {
+    const format = stringFlag(args, 'format') as Format | undefined;
+    if (!format || !FORMATS.includes(format)) {
+      throw new DatelineError('USAGE', { message: `--format must be one of ${FORMATS.join('|')}${format ? `, got '${format}'` : ''}` });
+    }
+    const store = openDb(args, true);
+    let output: string;
+    let count = 0;
+    try {
+      if (format === 'gkg-tsv') {
+        const lines = [GKG_COLUMNS.join('\t')];
+        const pageSize = 200;
+        for (let offset = 0; ; offset += pageSize) {
+          const page = store.listArticles({ limit: pageSize, offset });
+          for (const summary of page) {
+            const stored = store.getArticle(summary.id);
+            if (stored) lines.push(gkgRow(stored.article, stored.layers, ++count).join('\t'));
+          }
+          if (page.length < pageSize) break;
+        }
+        output = `${lines.join('\n')}\n`;
+      } else {
+        const events = listEvents(store, eventQuery(args, 100_000));
+        count = events.length;
+        output =
+          format === 'acled-csv'
+            ? toAcledCsv(events)
+            : format === 'plover-json'
+              ? toPloverJson(events)
+              : format === 'geojson'
+                ? `${JSON.stringify(toGeoJson(events), null, 2)}\n`
+                : toJsonl(events);
+      }
+    } finally {
+      store.close();
+    }
+    const out = stringFlag(args, 'out');
+    if (out) {
+      try {
+        writeFileSync(out, output);
+      } catch (error) {
+        io.err(`export: cannot write ${out}: ${(error as Error).message}`);
+        return EXIT.FAILURE;
+      }
+      io.err(`export: ${count} ${format === 'gkg-tsv' ? 'articles' : 'events'} written to ${out} (${format})`);
+    } else io.out(output.endsWith('\n') ? output.slice(0, -1) : output);
+    return EXIT.OK;
+  },
+};
