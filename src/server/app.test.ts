@@ -244,6 +244,33 @@ describe('read endpoints', () => {
   });
 });
 
+describe('event and GKG downloads', () => {
+  test('events download as ACLED CSV, PLOVER JSON, GeoJSON and JSONL, with the event filters', async () => {
+    const acled = await app.request('/api/export/events?type=ATTACK');
+    assert.equal(acled.status, 200);
+    assert.match(acled.headers.get('content-disposition') ?? '', /attachment; filename="dateline-events\.acled\.csv"/);
+    const lines = (await acled.text()).trim().split('\n');
+    assert.equal(lines.length, 3, 'header and two Riverton events');
+    assert.match(lines[0], /event_date/);
+    const geo = (await (await app.request('/api/export/events?format=geojson')).json()) as { type: string; features: Array<{ geometry: { coordinates: number[] } }> };
+    assert.equal(geo.type, 'FeatureCollection');
+    assert.equal(geo.features.length, 3);
+    assert.ok(geo.features.some((f) => f.geometry.coordinates[0] === 31.4 && f.geometry.coordinates[1] === 48.6), 'GeoJSON is [lon, lat]');
+    const plover = JSON.parse(await (await app.request('/api/export/events?format=plover&place=riverton')).text()) as Array<{ event: string }>;
+    assert.deepEqual(plover.map((p) => p.event), ['ATTACK', 'ATTACK']);
+    const jsonl = (await (await app.request('/api/export/events?format=jsonl&from=2026-03-10')).text()).trim().split('\n');
+    assert.equal(jsonl.length, 2);
+    assert.equal((await get('/api/export/events?format=xml')).status, 400);
+  });
+
+  test('articles download as GKG rows', async () => {
+    const r = await app.request('/api/export/articles.gkg.tsv');
+    assert.equal(r.status, 200);
+    const rows = (await r.text()).trim().split('\n');
+    assert.equal(rows.length, 5, 'header and four articles');
+  });
+});
+
 describe('errors', () => {
   const cases: Array<[string, number, string]> = [
     ['/api/search?q=x&limit=abc', 400, 'BAD_PARAM'],

@@ -8,6 +8,7 @@
  * Everything here reads through the store's own connection (`store.database`) with bound parameters.
  */
 import type { Entity, EventRecord, Quantity, Quote } from '../core/layers.js';
+import { singleSourceEvents, type ExportEvent } from '../export/types.js';
 import { toFtsQuery, type SqliteStore } from '../store/sqlite.js';
 import type { ArticleSummary, SearchHit } from '../store/store.js';
 
@@ -686,4 +687,21 @@ export function articleIdsPage(store: SqliteStore, range: { from?: string; to?: 
     rowid: number;
     id: string;
   }>;
+}
+
+/**
+ * Events matching the filters as export events (each article's own records, one source each), for the
+ * ACLED/PLOVER/GeoJSON/JSONL downloads. At most `limit` events.
+ */
+export function exportEvents(store: SqliteStore, filters: EventFilters, limit = 10_000): ExportEvent[] {
+  const rows = listEvents(store, filters, { limit, offset: 0 }).items;
+  const wanted = new Map<string, Set<string>>();
+  for (const r of rows) wanted.set(r.articleId, (wanted.get(r.articleId) ?? new Set()).add(r.event.id));
+  const out: ExportEvent[] = [];
+  for (const [articleId, eventIds] of wanted) {
+    const stored = store.getArticle(articleId);
+    if (!stored) continue;
+    for (const e of singleSourceEvents(stored.article, stored.layers)) if (eventIds.has(e.event.id)) out.push(e);
+  }
+  return out;
 }

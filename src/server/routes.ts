@@ -12,6 +12,9 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { EventRecord, Quantity, Quote } from '../core/layers.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import { IngestBusyError, type IngestRunner } from './ingest.js';
+import { toAcledCsv } from '../export/acled.js';
+import { toGeoJson, toJsonl, toPloverJson } from '../export/formats.js';
+import { toGkgTsv } from '../export/gkg.js';
 import * as Q from './queries.js';
 import { paged, s, type Infer, type Schema } from './schema.js';
 
@@ -580,6 +583,52 @@ export const ROUTES: AnyRoute[] = [
   }),
   route({
     method: 'GET',
+    path: '/api/export/articles.gkg.tsv',
+    operationId: 'exportGkg',
+    summary: 'Download articles as GDELT GKG 2.x rows (tab-separated, at most 10,000 articles)',
+    tag: 'export',
+    params: { ...range },
+    response: s.unknown('GKG 2.x TSV'),
+    contentType: 'text/tab-separated-values',
+    handler: ({ store }, v) => {
+      const docs = Q.articleIdsPage(store, { from: v.from, to: v.to }, 0, 10_000)
+        .map(({ id }) => store.getArticle(id))
+        .filter((a) => a !== null);
+      return download(toGkgTsv(docs), 'text/tab-separated-values; charset=utf-8', 'dateline-gkg.tsv');
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/export/events',
+    operationId: 'exportEvents',
+    summary: 'Download events as ACLED CSV, PLOVER JSON, GeoJSON or JSON Lines (same filters as /api/events; at most 10,000)',
+    tag: 'export',
+    params: {
+      format: param.def(s.string({ enum: ['acled', 'plover', 'geojson', 'jsonl'] }), 'Export format', 'acled'),
+      type: param.opt(s.string(), 'Event type'),
+      ...range,
+      place: param.opt(s.string(), 'Place'),
+      actor: param.opt(s.string(), 'Actor'),
+      story: param.opt(s.string(), 'Story id'),
+    },
+    response: s.unknown('The file in the chosen format'),
+    contentType: 'application/octet-stream',
+    handler: ({ store }, v) => {
+      const events = Q.exportEvents(store, { type: v.type, from: v.from, to: v.to, place: v.place, actor: v.actor, story: v.story });
+      switch (v.format) {
+        case 'plover':
+          return download(toPloverJson(events), 'application/json; charset=utf-8', 'dateline-events.plover.json');
+        case 'geojson':
+          return download(JSON.stringify(toGeoJson(events)), 'application/geo+json; charset=utf-8', 'dateline-events.geojson');
+        case 'jsonl':
+          return download(toJsonl(events), 'application/x-ndjson; charset=utf-8', 'dateline-events.jsonl');
+        default:
+          return download(toAcledCsv(events), 'text/csv; charset=utf-8', 'dateline-events.acled.csv');
+      }
+    },
+  }),
+  route({
+    method: 'GET',
     path: '/api/ingest',
     operationId: 'ingestStatus',
     summary: 'Progress of the upload being ingested',
@@ -624,6 +673,10 @@ export const ROUTES: AnyRoute[] = [
     },
   }),
 ];
+
+function download(body: string, type: string, filename: string): Response {
+  return new Response(body, { headers: { 'content-type': type, 'content-disposition': `attachment; filename="${filename}"` } });
+}
 
 function exportJsonl(store: SqliteStore, range: { from?: string; to?: string }): Response {
   let after = 0;
