@@ -119,7 +119,7 @@ const PRONOUN_RE = /^(?:he|she|it|they|we|i|you|his|her|their|its|who|which)$/i;
 
 /** The last capitalised word of a name phrase, for a speaker match by name (GGT compares names, not spans). */
 function nameKey(phrase: string): string | null {
-  const words = phrase.replace(/[’']s\b/g, '').match(/[A-Z][\p{L}\-]+/gu);
+  const words = phrase.replace(/[’']s\b/g, '').match(/[A-Z][\p{L}-]+/gu);
   if (!words) return null;
   const last = words[words.length - 1];
   return PRONOUN_RE.test(last) ? null : last.toLowerCase();

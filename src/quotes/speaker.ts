@@ -105,10 +105,19 @@ function resolveOne(
   const head = headTok.lower;
   const base = { start: s.start, end: s.end, text: s.text };
   const plural = /s$/.test(head) && !/ss$/.test(head);
+  // the phrase's own head, before a complement ("a spokesperson for X" → spokesperson, "Embassy in Doha" → embassy)
+  let coreEnd = b;
+  for (let q = a + 1; q < b; q++) {
+    if (LINKS.has(toks[q].lower)) {
+      coreEnd = q;
+      break;
+    }
+  }
+  const coreHead = toks[coreEnd - 1].lower;
   const make = (entity: Entity | null | undefined, kind: SpeakerRef['kind'], type: EntityType | null = entity?.type ?? null): History => ({
     ref: { ...base, entity: entity ? entity.id : null, kind },
     type,
-    head,
+    head: coreHead,
     plural,
   });
 
@@ -153,15 +162,6 @@ function resolveOne(
   const words = toks.slice(a, b);
   const hasName = words.some((t) => t.pos === 'PROPN');
   const definite = words[0].lower === 'the';
-  // the phrase's own head, before a complement ("a spokesperson for X" → spokesperson)
-  let coreEnd = b;
-  for (let q = a + 1; q < b; q++) {
-    if (LINKS.has(toks[q].lower)) {
-      coreEnd = q;
-      break;
-    }
-  }
-  const coreHead = toks[coreEnd - 1].lower;
 
   // anonymous and back-referring anonymous ("the official")
   if (ANONYMOUS_HEADS.has(coreHead) && toks[coreEnd - 1].pos !== 'PROPN') {
@@ -203,7 +203,7 @@ function resolveOne(
     for (let h = history.length - 1; h >= 0; h--) {
       const prev = history[h];
       if (prev.ref.kind === 'pronoun') continue;
-      if (prev.ref.text.toLowerCase().includes(head) || (head === 'country' && prev.type === 'LOC')) {
+      if (prev.head === head || (head === 'country' && prev.type === 'LOC')) {
         return { ...make(null, 'nominal', prev.type), ref: { ...base, entity: prev.ref.entity, kind: 'nominal' } };
       }
       // "Egyptian officials said … the country added": the country the last speaker's demonym names
