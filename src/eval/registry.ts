@@ -1,10 +1,11 @@
 import { geoEvalTask } from './geo.js';
 import { nerEval } from './ner.js';
+import { quotesEvalTask } from '../quotes/eval.js';
 import { timexTask } from './timex.js';
 import type { EvalTask } from './types.js';
 
 /** Every `dateline eval <task>`. Add a task by appending it here. */
-export const EVAL_TASKS: EvalTask[] = [nerEval, timexTask, geoEvalTask];
+export const EVAL_TASKS: EvalTask[] = [nerEval, timexTask, geoEvalTask, quotesEvalTask];
 
 export function findEvalTask(name: string): EvalTask | undefined {
   return EVAL_TASKS.find((task) => task.name === name);
