@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packagePath } from '../core/paths.js';
-import { buildFixtureStore, fixtureIds } from '../server/fixtures.js';
+import { buildFixtureStore } from '../server/fixtures.js';
 import { startServer } from '../server/server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -93,6 +93,7 @@ test(
       await heading('Timeline');
       assert.equal(await page.locator('.timeline .day').count(), 2);
       assert.match(await page.locator('table.figures.conflict').innerText(), /15[\s\S]*officials[\s\S]*12[\s\S]*Anna Marsh|12[\s\S]*Anna Marsh[\s\S]*15[\s\S]*officials/);
+      assert.equal(await page.locator('.downloads a').count(), 5, 'download links for the shown events');
       await shot('timeline');
 
       // The map: a world outline from the bundled vector data, and a point per located event.

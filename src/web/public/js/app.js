@@ -391,6 +391,14 @@ function filterForm(route, values) {
   </form>`;
 }
 
+function downloads(filter) {
+  const link = (format, label) => {
+    const qs = new URLSearchParams({ format, ...filter });
+    return html`<a href="${`/api/export/events?${qs}`}" download>${label}</a>`;
+  };
+  return html`<p class="downloads small">Download these events: ${link('acled', 'ACLED CSV')} · ${link('geojson', 'GeoJSON')} · ${link('plover', 'PLOVER JSON')} · ${link('jsonl', 'JSONL')} · <a href="/api/export/articles.jsonl" download>all articles (JSONL)</a></p>`;
+}
+
 async function storyView([id]) {
   const t = await api(`/api/stories/${encodeURIComponent(id)}`);
   const first = t.entries.flatMap((e) => e.events)[0];
@@ -402,6 +410,7 @@ async function storyView([id]) {
       <h1>${first ? `${eventType(first.event)}${first.event.place ? ` — ${first.event.place.name}` : ''}` : 'Story'}</h1>
       <p class="muted">${t.total} events</p>
       ${mapSvg(path, rows, { label: 'Where this story happened' })}
+      ${downloads({ story: id })}
       ${timelineMarkup(t)}
     </div>`,
   );
@@ -410,7 +419,7 @@ async function storyView([id]) {
 async function timelineView(_parts, q) {
   const filter = queryObject(q, EVENT_FILTERS);
   const t = await api('/api/timeline', filter);
-  mount(main, html`<div class="page"><h1>Timeline</h1>${filterForm('timeline', filter)}<p class="muted">${t.total} events</p>${timelineMarkup(t)}</div>`);
+  mount(main, html`<div class="page"><h1>Timeline</h1>${filterForm('timeline', filter)}<p class="muted">${t.total} events</p>${downloads(filter)}${timelineMarkup(t)}</div>`);
 }
 
 async function mapView(_parts, q) {
@@ -422,6 +431,7 @@ async function mapView(_parts, q) {
       <h1>Map of events</h1>
       ${filterForm('map', filter)}
       ${mapSvg(path, page.items)}
+      ${downloads(filter)}
       ${page.total > page.items.length ? html`<p class="muted">Showing ${page.items.length} of ${page.total}; narrow the filters to see the rest.</p>` : ''}
     </div>`,
   );
