@@ -758,6 +758,10 @@ const RULES: Rule[] = [
       }
       if (unit === 'day' && !narrative) return null;
       if (narrative) return { dayLevel: unit === 'day', resolve: narrativeResolver(unit, n) };
+      // "over the past decade", "the last century": a stretch of time reaching to now.
+      if (n === -1 && /past|last/.test(mod) && (unit === 'decade' || unit === 'century') && !m[1]) {
+        return { resolve: fixed('DURATION', durationValue(1, unit), ['duration']) };
+      }
       return { resolve: relativeResolver(unit, n) };
     },
   },
