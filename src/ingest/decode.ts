@@ -32,7 +32,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
       normalizations.push('bom');
     }
     if (looksBinary(body)) {
-      return { ok: false, code: 'INGEST_BINARY', message: 'looks like a binary file (NUL or control bytes), not text' };
+      return { ok: false, code: 'INGEST_BINARY', message: 'binary data (NUL or control bytes), not text' };
     }
     try {
       text = utf8Fatal.decode(body);
@@ -46,7 +46,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     text = text.replace(/\r\n?/g, '\n');
     normalizations.push('crlf->lf');
   }
-  if (text.trim().length === 0) return { ok: false, code: 'INGEST_EMPTY', message: 'is empty (no text)' };
+  if (text.trim().length === 0) return { ok: false, code: 'INGEST_EMPTY', message: 'empty (no text)' };
   return { ok: true, text, normalizations, encoding };
 }
 

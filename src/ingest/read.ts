@@ -144,7 +144,7 @@ async function readStdin(stream: NodeJS.ReadableStream): Promise<Buffer> {
 /** Decode and parse one whole input. */
 export function parseBytes(bytes: Uint8Array, file: string, options: ReadOptions = {}): Batch {
   const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return failure(file, decoded.code, `${file} ${decoded.message}`, bytes.length);
+  if (!decoded.ok) return failure(file, decoded.code, `${decoded.message}; skipped`, bytes.length);
   const format = options.format ?? formatFromExtension(file) ?? sniffFormat(decoded.text);
   const parsed = parseText({ text: decoded.text, file, normalizations: decoded.normalizations }, format, options.fields);
   return {
@@ -168,7 +168,7 @@ async function* streamJsonl(file: string, size: number, options: ReadOptions): A
     lineNumber++;
     if (lineNumber === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
     if (line.length > (options.maxBytes ?? DEFAULT_MAX_BYTES)) {
-      diagnostics.push({ severity: 'error', code: 'INGEST_TOO_LARGE', message: `line is over the size limit; skipped`, where: { file, line: lineNumber } });
+      diagnostics.push({ severity: 'error', code: 'INGEST_TOO_LARGE', message: `line of ${line.length} characters is over the ${options.maxBytes ?? DEFAULT_MAX_BYTES}-byte limit (--max-bytes); skipped`, where: { file, line: lineNumber } });
       continue;
     }
     const result = parseJsonLine(line, lineNumber, record + 1, file, [], fields);
@@ -185,7 +185,7 @@ async function* streamJsonl(file: string, size: number, options: ReadOptions): A
     }
   }
   if (articles.length || diagnostics.length || record === 0) {
-    if (record === 0) diagnostics.push({ severity: 'error', code: 'INGEST_EMPTY', message: `${file} has no JSON lines`, where: { file } });
+    if (record === 0) diagnostics.push({ severity: 'error', code: 'INGEST_EMPTY', message: 'no JSON lines; skipped', where: { file } });
     yield { source: source(), articles, diagnostics };
   }
 }
@@ -195,7 +195,7 @@ async function* readFile(file: string, options: ReadOptions): AsyncGenerator<Bat
   try {
     stat = await fs.stat(file);
   } catch (error) {
-    yield failure(file, 'INGEST_UNREADABLE', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    yield failure(file, 'INGEST_UNREADABLE', `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     return;
   }
   const format = options.format ?? formatFromExtension(file);
@@ -210,7 +210,7 @@ async function* readFile(file: string, options: ReadOptions): AsyncGenerator<Bat
     // even open like JSON Lines is refused as binary.
     const opensLikeJson = /^\s*[{[]/.test(Buffer.from(body.subarray(0, 64)).toString('latin1'));
     if (!utf16 && !opensLikeJson && looksBinary(body)) {
-      yield failure(file, 'INGEST_BINARY', `${file} looks like a binary file (NUL or control bytes), not text`, stat.size);
+      yield failure(file, 'INGEST_BINARY', 'binary data (NUL or control bytes), not JSON Lines; skipped', stat.size);
       return;
     }
     if (!utf16) {
@@ -220,14 +220,14 @@ async function* readFile(file: string, options: ReadOptions): AsyncGenerator<Bat
   }
   const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (stat.size > limit) {
-    yield failure(file, 'INGEST_TOO_LARGE', `${file} is ${stat.size} bytes, over the ${limit}-byte limit (--max-bytes); skipped`, stat.size);
+    yield failure(file, 'INGEST_TOO_LARGE', `${stat.size} bytes, over the ${limit}-byte limit (--max-bytes); skipped`, stat.size);
     return;
   }
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
   } catch (error) {
-    yield failure(file, 'INGEST_UNREADABLE', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    yield failure(file, 'INGEST_UNREADABLE', `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     return;
   }
   yield parseBytes(bytes, file, options);
@@ -253,7 +253,7 @@ async function* walk(dir: string, options: ReadOptions): AsyncGenerator<Batch> {
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
   } catch (error) {
-    yield failure(dir, 'INGEST_UNREADABLE', `cannot read directory ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    yield failure(dir, 'INGEST_UNREADABLE', `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -263,7 +263,7 @@ async function* walk(dir: string, options: ReadOptions): AsyncGenerator<Batch> {
       yield {
         source: { file: join(dir, entry.name), format: 'unknown', bytes: 0, raw: null },
         articles: [],
-        diagnostics: [{ severity: 'info', code: 'INGEST_SKIPPED', message: `skipped ${join(dir, entry.name)}: documentation, not an article`, where: { file: join(dir, entry.name) } }],
+        diagnostics: [{ severity: 'info', code: 'INGEST_SKIPPED', message: 'documentation, not an article; skipped', where: { file: join(dir, entry.name) } }],
       };
       continue;
     }
@@ -275,7 +275,7 @@ async function* walk(dir: string, options: ReadOptions): AsyncGenerator<Batch> {
         yield {
           source: { file: path, format: 'unknown', bytes: 0, raw: null },
           articles: [],
-          diagnostics: [{ severity: 'info', code: 'INGEST_SKIPPED', message: `skipped ${path}: not a known article format`, where: { file: path } }],
+          diagnostics: [{ severity: 'info', code: 'INGEST_SKIPPED', message: 'not a known article format; skipped', where: { file: path } }],
         };
         continue;
       }
@@ -290,7 +290,7 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
     if (path === '-') {
       const bytes = await readStdin(options.stdin ?? process.stdin);
       if (bytes.length > (options.maxBytes ?? DEFAULT_MAX_BYTES)) {
-        yield failure('<stdin>', 'INGEST_TOO_LARGE', `stdin is over the size limit; skipped`, bytes.length);
+        yield failure('<stdin>', 'INGEST_TOO_LARGE', `${bytes.length} bytes, over the ${options.maxBytes ?? DEFAULT_MAX_BYTES}-byte limit (--max-bytes); skipped`, bytes.length);
         continue;
       }
       yield parseBytes(bytes, '<stdin>', options);
@@ -300,7 +300,7 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
     try {
       stat = await fs.stat(path);
     } catch (error) {
-      yield failure(path, 'INGEST_UNREADABLE', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      yield failure(path, 'INGEST_UNREADABLE', `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       continue;
     }
     if (stat.isDirectory()) yield* walk(path, options);
