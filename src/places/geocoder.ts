@@ -61,6 +61,7 @@ export const WEIGHTS = {
   countryFloor: 1,
   admin1Floor: 1,
   dateline: 1,
+  qualifier: 3,
 };
 
 const COUNTY_SUFFIX = /^(.+) (county|parish|borough|co)$/;
@@ -291,6 +292,28 @@ export function confidenceOf(l: Lookup, pick: number): number {
   return Math.round(Math.max(0.3, Math.min(0.99, 1 / (1 + Math.exp(-margin)))) * 100) / 100;
 }
 
+const STATE_AFTER = /^\s+(?:state|State|governor|Governor|Gov\.|legislature|Legislature|lawmakers|officials)\b/;
+
+/**
+ * A name that qualifies another ("Buffalo, New York", "Rego Park, New York") or is followed by
+ * "state"/"governor" names the first-level region or country, not a same-named city.
+ */
+function isQualifier(text: string, span: ToponymSpan): boolean {
+  if (STATE_AFTER.test(text.slice(span.end, span.end + 16))) return true;
+  const before = text.slice(Math.max(0, span.start - 40), span.start);
+  return /\p{Lu}[\p{L}.'’-]*,\s$/u.test(before) && !/[.!?]\s*$/.test(before.slice(0, -2));
+}
+
+function asQualifier(l: Lookup): Lookup {
+  return {
+    cands: l.cands,
+    prior: l.prior.map((p, j) => {
+      const c = l.cands[j];
+      return c.source === 'region' || c.source === 'country' ? p + WEIGHTS.qualifier : p;
+    }),
+  };
+}
+
 /** How close two candidate points are, as a coherence reward. */
 function closeness(km: number): number {
   if (km <= 50) return WEIGHTS.near50;
@@ -301,6 +324,10 @@ function closeness(km: number): number {
 
 const COHERENCE_CANDIDATES = 25;
 
+function baseKey(k: string): string {
+  return k.endsWith('|q') ? k.slice(0, -2) : k;
+}
+
 /**
  * Resolve every toponym span of one article jointly. Returns one place (or null when the name is
  * unknown) per input span, in order.
@@ -308,13 +335,16 @@ const COHERENCE_CANDIDATES = 25;
 export function resolveToponyms(text: string, spans: readonly ToponymSpan[], options: ResolveOptions = {}): Array<ResolvedPlace | null> {
   // Work per distinct name: "Alexandria" ×4 is one decision with four mentions.
   const phrases = spans.map((s) => phraseOf(text, s));
-  const keyOf = phrases.map((p) => nameKey(p.replace(/['’]s$/u, '')));
+  const qualifier = spans.map((s) => isQualifier(text, s));
+  const keyOf = phrases.map((p, i) => nameKey(p.replace(/['’]s$/u, '')) + (qualifier[i] ? '|q' : ''));
   const distinct = [...new Set(keyOf)];
   const mentions = new Map<string, number>();
   for (const k of keyOf) mentions.set(k, (mentions.get(k) ?? 0) + 1);
   const lookups = new Map<string, Lookup>();
   phrases.forEach((p, i) => {
-    if (!lookups.has(keyOf[i])) lookups.set(keyOf[i], lookup(p));
+    if (lookups.has(keyOf[i])) return;
+    const l = lookup(p);
+    lookups.set(keyOf[i], qualifier[i] ? asQualifier(l) : l);
   });
   const base = options.evidence ?? scanEvidence(text);
 
@@ -335,7 +365,7 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
       if (c.precision !== 'city' && c.precision !== 'region') continue;
       let total = 0;
       for (const k2 of distinct) {
-        if (k2 === k) continue;
+        if (baseKey(k2) === baseKey(k)) continue;
         const l2 = lookups.get(k2) as Lookup;
         let best = 0;
         const top2 = top.get(k2) as number[];
@@ -360,7 +390,8 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
     const countries = new Map(base.countries);
     const admin1 = new Map(base.admin1);
     if (options.datelineCountry) countries.set(options.datelineCountry, (countries.get(options.datelineCountry) ?? 0) + 2);
-    const own = new Map<string, { country?: string; admin1?: string; w: number }>();
+    // What each name (all its keys: "Paris" and "Paris" as a qualifier are one name) adds.
+    const own = new Map<string, { countries: Map<string, number>; admin1: Map<string, number>; w: number; aw: number }>();
     for (const k of distinct) {
       const c = (lookups.get(k) as Lookup).cands[picks.get(k) as number];
       if (!c?.country) continue;
@@ -368,14 +399,22 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
       countries.set(c.country, (countries.get(c.country) ?? 0) + w);
       const a = c.admin1 ? `${c.country}.${c.admin1}` : undefined;
       if (a) admin1.set(a, (admin1.get(a) ?? 0) + w);
-      own.set(k, { country: c.country, admin1: a, w });
+      const b = baseKey(k);
+      let o = own.get(b);
+      if (!o) own.set(b, (o = { countries: new Map(), admin1: new Map(), w: 0, aw: 0 }));
+      o.countries.set(c.country, (o.countries.get(c.country) ?? 0) + w);
+      o.w += w;
+      if (a) {
+        o.admin1.set(a, (o.admin1.get(a) ?? 0) + w);
+        o.aw += w;
+      }
     }
     const cTotal = sum(countries);
     const aTotal = sum(admin1);
     const next = new Map<string, number>();
     for (const k of distinct) {
       const l = lookups.get(k) as Lookup;
-      const mine = own.get(k);
+      const mine = own.get(baseKey(k));
       const coh = coherence.get(k) as Float64Array;
       let best = -1;
       let bestScore = -Infinity;
@@ -383,13 +422,13 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
         const c = l.cands[j];
         let s = l.prior[j] + coh[j];
         if (c.country) {
-          const cw = (countries.get(c.country) ?? 0) - (mine?.country === c.country ? mine.w : 0);
+          const cw = (countries.get(c.country) ?? 0) - (mine?.countries.get(c.country) ?? 0);
           const ct = cTotal - (mine?.w ?? 0);
           if (ct > 0) s += (WEIGHTS.countryShare * cw) / Math.max(ct, WEIGHTS.countryFloor);
           if (c.admin1) {
             const a = `${c.country}.${c.admin1}`;
-            const aw = (admin1.get(a) ?? 0) - (mine?.admin1 === a ? mine.w : 0);
-            const at = aTotal - (mine?.admin1 ? mine.w : 0);
+            const aw = (admin1.get(a) ?? 0) - (mine?.admin1.get(a) ?? 0);
+            const at = aTotal - (mine?.aw ?? 0);
             if (at > 0) s += (WEIGHTS.admin1Share * aw) / Math.max(at, WEIGHTS.admin1Floor);
           }
           if (options.datelineCountry && c.country === options.datelineCountry) s += WEIGHTS.dateline;

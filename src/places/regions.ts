@@ -39,7 +39,7 @@ US|NV|Nevada;Nev.|39.25|-116.75|region
 US|NH|New Hampshire;N.H.|43.67|-71.5|region
 US|NJ|New Jersey;N.J.|40.17|-74.5|region
 US|NM|New Mexico;N.M.|34.5|-106|region
-US|NY|New York State;New York state;N.Y.;upstate New York|43|-75.5|region
+US|NY|New York State;New York;New York state;N.Y.;upstate New York|43|-75.5|region
 US|NC|North Carolina;N.C.|35.5|-80|region
 US|ND|North Dakota;N.D.|47.5|-100.5|region
 US|OH|Ohio|40.25|-82.75|region
