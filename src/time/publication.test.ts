@@ -50,6 +50,14 @@ test('an explicit full date is a lower bound, and contradicts an older inherited
   assert.ok(record.rule?.includes('inherited-contradicted'));
 });
 
+test('"today" beside a date names the publication day', () => {
+  const a = inherited('Today, March 4, the council met again. It had last met on Feb. 20.', '2024-04-10');
+  const { record } = infer(a);
+  assert.deepEqual([record.value, record.source], ['2024-03-04', 'content']);
+  assert.ok(record.rule?.includes('today-is-date'));
+  assert.ok(record.confidence >= 0.5 && record.confidence < 1);
+});
+
 test('a named event ("the October 7 attack") is not a bound; "in June" is', () => {
   const a = inherited('Leaders recalled the October 7 attack. The base was hit in June, officials said on Tuesday.', '2025-12-03');
   const { record } = infer(a);

@@ -33,6 +33,7 @@ export interface PublicationInference {
 
 const STATED = new Set(['header', 'metadata']);
 const MONTH_TO_DATE = new RegExp(`(?:\\bof\\s+(${MONTH})(?:\\s+((?:19|20)\\d\\d))?\\s+(?:to date|so far)|\\bso far (?:in|this)\\s+(${MONTH})|\\b(${MONTH})(?:\\s+((?:19|20)\\d\\d))?\\s+(?:to date|so far))`, 'g');
+const TODAY = /\b(?:today|this morning|this afternoon|tonight)\b/i;
 const OVERNIGHT_INTO = new RegExp(`\\bovernight\\s+(?:into|to)\\s+(${WEEKDAY})`, 'g');
 
 export interface SentenceText extends Span {
@@ -69,8 +70,10 @@ export function inferPublication(article: Readonly<Article>, sentences: readonly
     return i !== undefined && (tokens[i].pos === 'NOUN') && /^[a-z]/.test(text.slice(tokens[i].start, tokens[i].end));
   };
 
+  let today: number | null = null;
   for (const s of sentences) {
     const sentence = text.slice(s.start, s.end);
+    const saysToday = TODAY.test(sentence);
     for (const c of findCandidates(sentence, false)) {
       const dir = tenseCue(sentence, c.start, c.end);
       if (dir === 'future') continue;
@@ -78,8 +81,14 @@ export function inferPublication(article: Readonly<Article>, sentences: readonly
       const probe = c.resolve({ anchor: null, dir: 'past', lastDay: null, lastQuarter: null });
       const full = /^(\d{4})-(\d\d)-(\d\d)/.exec(probe.value);
       if (full && probe.stated.includes('year')) {
-        bump(epochDay(Number(full[1]), Number(full[2]), Number(full[3])), span, false);
+        const day = epochDay(Number(full[1]), Number(full[2]), Number(full[3]));
+        bump(day, span, false);
         rules.push('full-date');
+        // "Today, Nov. 19, 2025, …": the date the article calls today.
+        if (saysToday && today === null) {
+          today = day;
+          rules.push('today-is-date');
+        }
         continue;
       }
       const partial = /^XXXX-(\d\d)(?:-(\d\d))?/.exec(probe.value);
@@ -89,6 +98,10 @@ export function inferPublication(article: Readonly<Article>, sentences: readonly
         const y = pickYear(inherited, m, d, 'past');
         bump(epochDay(y, m, d ?? 1), span, true);
         rules.push(d === null ? 'month-mention' : 'month-day-mention');
+        if (saysToday && d !== null && today === null) {
+          today = epochDay(y, m, d);
+          rules.push('today-is-date');
+        }
       }
     }
   }
@@ -156,6 +169,10 @@ export function inferPublication(article: Readonly<Article>, sentences: readonly
       from = f;
       to = t;
     }
+  }
+  if (today !== null && today >= from - 1 && (to === null || today <= to + 366)) {
+    from = today;
+    to = today;
   }
   const span = to - from;
   let value: string | null = span === 0 ? isoDay(from) : commonValue(isoDay(from), isoDay(to));
