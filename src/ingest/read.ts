@@ -127,6 +127,24 @@ export function parseText(input: TextInput, format: InputFormat, fields: FieldMa
   }
 }
 
+const ERRNO: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a component of the path is not a directory',
+  ELOOP: 'too many symbolic links',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+};
+
+/** `ENOENT (no such file or directory)`: the code to search for and words to read, without the path again. */
+function readError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (!code) return (error as Error).message;
+  return ERRNO[code] ? `${code} (${ERRNO[code]})` : code;
+}
+
 function failure(file: string, code: string, message: string, bytes = 0): Batch {
   return {
     source: { file, format: 'unknown', bytes, raw: null },
@@ -195,7 +213,7 @@ async function* readFile(file: string, options: ReadOptions): AsyncGenerator<Bat
   try {
     stat = await fs.stat(file);
   } catch (error) {
-    yield failure(file, 'INGEST_UNREADABLE', `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    yield failure(file, 'INGEST_UNREADABLE', `cannot read: ${readError(error)}`);
     return;
   }
   const format = options.format ?? formatFromExtension(file);
@@ -227,7 +245,7 @@ async function* readFile(file: string, options: ReadOptions): AsyncGenerator<Bat
   try {
     bytes = await fs.readFile(file);
   } catch (error) {
-    yield failure(file, 'INGEST_UNREADABLE', `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    yield failure(file, 'INGEST_UNREADABLE', `cannot read: ${readError(error)}`);
     return;
   }
   yield parseBytes(bytes, file, options);
@@ -253,7 +271,7 @@ async function* walk(dir: string, options: ReadOptions): AsyncGenerator<Batch> {
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
   } catch (error) {
-    yield failure(dir, 'INGEST_UNREADABLE', `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    yield failure(dir, 'INGEST_UNREADABLE', `cannot read directory: ${readError(error)}`);
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -300,7 +318,7 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
     try {
       stat = await fs.stat(path);
     } catch (error) {
-      yield failure(path, 'INGEST_UNREADABLE', `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      yield failure(path, 'INGEST_UNREADABLE', `cannot read: ${readError(error)}`);
       continue;
     }
     if (stat.isDirectory()) yield* walk(path, options);
