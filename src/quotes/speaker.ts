@@ -177,25 +177,29 @@ function resolveOne(
     if (coreEnd < b) {
       // speaks for a named organisation
       const inner = mentionsIn(mentions, toks[coreEnd].start, s.end);
-      const org = inner.map(entityAt).find((e) => e && e.type !== 'PER');
+      // the mention that ends the phrase ("Qatar's Ministry of Foreign Affairs", not "Qatar"), an organisation first
+      const ranked = [...inner].sort((x, y) => Number(y.end === s.end) - Number(x.end === s.end) || Number(entityAt(y)?.type === 'ORG') - Number(entityAt(x)?.type === 'ORG'));
+      const org = ranked.map(entityAt).find((e) => e && e.type !== 'PER');
       if (org) return { ...make(org, 'organisation'), head: coreHead };
     }
     return { ...make(null, 'anonymous'), head: coreHead };
   }
 
-  // mentions inside the phrase: the one covering the head wins, then the last one
+  // mentions inside the phrase: the one covering its core head ("Defense Ministry" in "the Defense Ministry
+  // in Bucharest", "Peskov" in "Kremlin spokesperson Dmitry Peskov") names the speaker
+  const coreTok = toks[coreEnd - 1];
   const inside = mentionsIn(mentions, s.start, s.end);
-  if (inside.length > 0) {
-    const covering = inside.find((m) => m.start <= headTok.start && m.end >= headTok.end) ?? null;
-    if (covering) {
-      const e = entityAt(covering);
-      if (e) return make(e, definite && !hasName ? 'nominal' : kindForType(e.type, head));
-    }
-    if (!ORG_HEADS.has(head) || !definite) {
-      const last = inside[inside.length - 1];
-      const e = entityAt(last);
-      if (e && (hasName || !definite)) return make(e, kindForType(e.type, head));
-    }
+  const covering = inside.find((m) => m.start <= coreTok.start && m.end >= coreTok.end) ?? null;
+  if (covering) {
+    const e = entityAt(covering);
+    if (e) return make(e, definite && !hasName ? 'nominal' : kindForType(e.type, coreHead));
+  }
+  // a name the entities stage split ("Col. Dave Butler" with only "Dave Butler" marked) still counts when
+  // the mention ends the core phrase; an owner ("Ukraine's air force") does not make the speaker
+  if (coreTok.pos === 'PROPN') {
+    const ending = inside.find((m) => m.end === coreTok.end);
+    const e = ending ? entityAt(ending) : undefined;
+    if (e) return make(e, kindForType(e.type, coreHead));
   }
 
   // nominal: "the ministry", "the command", "the country"
