@@ -116,6 +116,8 @@ describe('read endpoints', () => {
     assert.equal(second.total, 2);
     assert.equal(second.items.length, 1);
     assert.equal(second.items[0].id, all.items[1].id);
+    assert.deepEqual(Object.keys(second).sort(), ['items', 'limit', 'offset', 'total'], 'a page carries nothing but the page');
+    assert.deepEqual(Object.keys(await getValid<object>('/api/events', '/api/events?type=ATTACK&limit=1')).sort(), ['items', 'limit', 'offset', 'total']);
   });
 
   test('search filters by source, date, event type and place; an empty query browses', async () => {

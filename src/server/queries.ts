@@ -109,7 +109,7 @@ function filterSql(f: SearchFilters, alias: string): { sql: string[]; params: un
 export function search(store: SqliteStore, query: string, filters: SearchFilters, page: PageArgs): Paged<SearchResult> {
   const db = store.database;
   if (!query.trim()) return browse(store, filters, page);
-  if (!toFtsQuery(query)) return { items: [], total: 0, ...page };
+  if (!toFtsQuery(query)) return { items: [], total: 0, limit: page.limit, offset: page.offset };
   const { sql, params } = filterSql(filters, 'a');
   const filtered = sql.length > 0;
   const where = `articles_fts MATCH ? ${sql.map((x) => `AND ${x}`).join(' ')}`;
@@ -156,7 +156,8 @@ export function search(store: SqliteStore, query: string, filters: SearchFilters
   return {
     items: rows.map((r) => ({ id: r.id, title: r.title, published: r.published, source: r.source, ...parseSnippet(r.snippet), score: -r.score })),
     total,
-    ...page,
+    limit: page.limit,
+    offset: page.offset,
   };
 }
 
@@ -172,7 +173,7 @@ function browse(store: SqliteStore, filters: SearchFilters, page: PageArgs): Pag
        FROM articles a ${where} ORDER BY a.published_day IS NULL, a.published_day DESC, a.rowid DESC LIMIT ? OFFSET ?`,
     )
     .all(...params, page.limit, page.offset) as Array<{ id: string; title: string | null; published: string | null; source: string | null; snippet: string }>;
-  return { items: rows.map((r) => ({ ...r, snippet: r.snippet.length === 240 ? `${r.snippet}…` : r.snippet, highlights: [], score: 0 })), total, ...page };
+  return { items: rows.map((r) => ({ ...r, snippet: r.snippet.length === 240 ? `${r.snippet}…` : r.snippet, highlights: [], score: 0 })), total, limit: page.limit, offset: page.offset };
 }
 
 export interface FacetValue {
@@ -232,7 +233,7 @@ export function listArticles(store: SqliteStore, range: { from?: string; to?: st
     params.push(range.to);
   }
   const total = store.database.prepare(`SELECT count(*) FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`).pluck().get(...params) as number;
-  return { items: store.listArticles({ ...range, ...page }), total, ...page };
+  return { items: store.listArticles({ ...range, limit: page.limit, offset: page.offset }), total, limit: page.limit, offset: page.offset };
 }
 
 /** An article by id or by a unique id prefix (as `dateline show` accepts). */
@@ -290,7 +291,7 @@ export function listEntities(store: SqliteStore, filter: { q?: string; type?: st
        FROM layer_entities ${w} GROUP BY key ORDER BY mentions DESC, key LIMIT ? OFFSET ?`,
     )
     .all(...params, page.limit, page.offset) as EntitySummary[];
-  return { items, total, ...page };
+  return { items, total, limit: page.limit, offset: page.offset };
 }
 
 export interface EntityDetail extends EntitySummary {
@@ -398,7 +399,8 @@ export function listQuotes(store: SqliteStore, filter: { speaker?: string; artic
   return {
     items: rows.map((r) => ({ ...ref(refs, r.articleId), index: r.idx, quote: JSON.parse(r.data) as Quote, speakerKey: r.key })),
     total,
-    ...page,
+    limit: page.limit,
+    offset: page.offset,
   };
 }
 
@@ -429,7 +431,7 @@ export function listQuantities(store: SqliteStore, filter: { role?: string; unit
     .prepare(`SELECT article_id AS articleId, idx, data FROM layer_quantities ${w} ORDER BY article_id, idx LIMIT ? OFFSET ?`)
     .all(...params, page.limit, page.offset) as Array<{ articleId: string; idx: number; data: string }>;
   const refs = articleRefs(store, rows.map((r) => r.articleId));
-  return { items: rows.map((r) => ({ ...ref(refs, r.articleId), index: r.idx, quantity: JSON.parse(r.data) as Quantity })), total, ...page };
+  return { items: rows.map((r) => ({ ...ref(refs, r.articleId), index: r.idx, quantity: JSON.parse(r.data) as Quantity })), total, limit: page.limit, offset: page.offset };
 }
 
 export interface ClaimGroup {
@@ -488,7 +490,7 @@ export function claims(store: SqliteStore, filter: { role?: string; articleId?: 
     .filter((g) => g.claimants > 1 || g.values.length > 1)
     .sort((a, b) => b.claimants - a.claimants || b.claims.length - a.claims.length || a.key.localeCompare(b.key));
   const items = kept.slice(page.offset, page.offset + page.limit).map((g) => ({ ...g, claims: g.claims.slice(0, MAX_CLAIMS_PER_GROUP) }));
-  return { items, total: kept.length, ...page };
+  return { items, total: kept.length, limit: page.limit, offset: page.offset };
 }
 
 // ---------------------------------------------------------------- events, stories, timelines
@@ -564,7 +566,8 @@ export function listEvents(store: SqliteStore, filters: EventFilters, page: Page
       return { ...ref(refs, r.articleId), index: r.idx, event, story: storyId(event) };
     }),
     total,
-    ...page,
+    limit: page.limit,
+    offset: page.offset,
   };
 }
 
@@ -632,7 +635,8 @@ export function listStories(store: SqliteStore, filter: { type?: string; place?:
       ...r,
     })),
     total,
-    ...page,
+    limit: page.limit,
+    offset: page.offset,
   };
 }
 

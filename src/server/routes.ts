@@ -567,7 +567,8 @@ export const ROUTES: AnyRoute[] = [
     handler: ({ store }, v) => ({
       items: store.diagnostics(v),
       total: store.database.prepare('SELECT count(*) FROM diagnostics').pluck().get() as number,
-      ...v,
+      limit: v.limit,
+      offset: v.offset,
     }),
   }),
   route({
