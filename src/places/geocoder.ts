@@ -62,6 +62,8 @@ export const WEIGHTS = {
   admin1Floor: 1,
   dateline: 1,
   qualifier: 3,
+  metropolis: 1_000_000,
+  metropolisAdmin: 0.3,
 };
 
 const COUNTY_SUFFIX = /^(.+) (county|parish|borough|co)$/;
@@ -398,15 +400,17 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
       const w = Math.min(2, mentions.get(k) as number) * WEIGHTS.pickEvidence;
       countries.set(c.country, (countries.get(c.country) ?? 0) + w);
       const a = c.admin1 ? `${c.country}.${c.admin1}` : undefined;
-      if (a) admin1.set(a, (admin1.get(a) ?? 0) + w);
+      // A metropolis is news everywhere: it says little about which state an article is local to.
+      const aw = c.population >= WEIGHTS.metropolis ? w * WEIGHTS.metropolisAdmin : w;
+      if (a) admin1.set(a, (admin1.get(a) ?? 0) + aw);
       const b = baseKey(k);
       let o = own.get(b);
       if (!o) own.set(b, (o = { countries: new Map(), admin1: new Map(), w: 0, aw: 0 }));
       o.countries.set(c.country, (o.countries.get(c.country) ?? 0) + w);
       o.w += w;
       if (a) {
-        o.admin1.set(a, (o.admin1.get(a) ?? 0) + w);
-        o.aw += w;
+        o.admin1.set(a, (o.admin1.get(a) ?? 0) + aw);
+        o.aw += aw;
       }
     }
     const cTotal = sum(countries);
