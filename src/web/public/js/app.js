@@ -228,7 +228,10 @@ async function articleView([id]) {
     const item = main.querySelector(`[data-item="${CSS.escape(ref)}"]`);
     if (fromText && item) {
       item.classList.add('selected');
-      item.scrollIntoView({ block: 'nearest' });
+      // Scroll the side panel only, so the text being read stays where it is.
+      const panel = item.closest('.panel');
+      if (panel && panel.scrollHeight > panel.clientHeight) panel.scrollTop = Math.max(0, item.offsetTop - panel.clientHeight / 3);
+      else item.scrollIntoView({ block: 'nearest' });
       item.focus({ preventScroll: true });
     } else if (spans[0]) {
       spans[0].scrollIntoView({ block: 'center' });
