@@ -136,11 +136,11 @@ export function pickYear(anchor: number, m: number, d: number | null, dir: Direc
   const past = at(y) <= anchor ? y : y - 1;
   const future = at(y) > anchor ? y : y + 1;
   // "by Jan. 14" written on Jan. 15 still means the deadline just passed.
-  if (dir === 'future') return anchor - atEnd(past) <= 7 ? past : future;
+  if (dir === 'future') return anchor - atEnd(past) <= 14 ? past : future;
   if (dir === 'past') return past;
   const pastDist = anchor - atEnd(past);
   const futureDist = at(future) - anchor;
-  return futureDist * 4 < pastDist && futureDist <= 45 ? future : past;
+  return futureDist * 4 < pastDist && futureDist <= 60 ? future : past;
 }
 
 function shiftUnit(anchor: number, unit: string, n: number): Interval {
@@ -180,7 +180,7 @@ export function tenseCue(sentence: string, start: number, end: number): Directio
   const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'));
   if (cut >= 0) before = before.slice(cut + 1);
   if (/\b(?:since|ago)\s+$/i.test(before)) return 'past';
-  if (/\b(?:by|before|until|till|through)\s+$/i.test(before) && !PAST_CUE.test(before)) return 'future';
+  if (/\b(?:by|before|until|till|payable|effective|expires?|expiring)\s+$/i.test(before) && !PAST_CUE.test(before)) return 'future';
   let after = sentence.slice(end, end + 30);
   const stop = after.search(/[;:,.]/);
   if (stop >= 0) after = after.slice(0, stop);
