@@ -170,22 +170,23 @@ function shiftUnit(anchor: number, unit: string, n: number): Interval {
   }
 }
 
-const FUTURE_CUE = /\b(?:until|as early as|as soon as|deadline|might|would|will|won['’]?t|wo n't|shall|going to|plans? to|planning to|planned to|scheduled|set to|expected to|is to|are to|upcoming|intends? to|aims? to|hopes? to|due to (?:be|begin|start|meet|arrive|take|hold|vote|announce))\b|['’]ll\b/i;
+const FUTURE_CUE = /\b(?:as early as|as soon as|might|would|will|won['’]?t|wo n't|shall|going to|plans? to|planning to|planned to|scheduled|set to|expected to|is to|are to|upcoming|intends? to|aims? to|hopes? to|due to (?:be|begin|start|meet|arrive|take|hold|vote|announce))\b|['’]ll\b/i;
 const PAST_CUE = /\b(?:said|was|were|had|did|ago|earlier|announced|reported|told|killed|began|started)\b/i;
 
 /** Tense cue for an expression at [start, end) of a sentence. */
 export function tenseCue(sentence: string, start: number, end: number): Direction {
-  // The clause around the expression: cut at semicolons and colons, and after it at commas too.
+  // The clause around the expression: cut at semicolons, colons and quotation marks (a quote is
+  // another speaker's clause), and after it at commas too.
   let before = sentence.slice(Math.max(0, start - 70), start);
-  const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'));
+  const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('"'), before.lastIndexOf('”'), before.lastIndexOf('“'), before.lastIndexOf("''"), before.lastIndexOf('``'));
   if (cut >= 0) before = before.slice(cut + 1);
-  if (/\b(?:since|ago)\s+$/i.test(before)) return 'past';
-  if (/\b(?:by|before|until|till|payable|effective|expires?|expiring)\s+$/i.test(before) && !PAST_CUE.test(before)) return 'future';
   let after = sentence.slice(end, end + 30);
   const stop = after.search(/[;:,.]/);
   if (stop >= 0) after = after.slice(0, stop);
-  // "announced Friday that it will …": the date belongs to the past-tense verb before it.
-  if (/\b(?:said|told|announced|reported|confirmed|added|stated|wrote|[a-z]{3,}ed)\s+(?:on\s+)?$/i.test(before)) after = '';
+  if (/\b(?:since|ago)\s+$/i.test(before)) return 'past';
+  // "said Friday", "announced Friday that it will …": the date belongs to the past-tense verb before it.
+  if (/\b(?:said|told|announced|reported|confirmed|added|stated|wrote|[a-z]{3,}ed)\s+(?:on\s+)?$/i.test(before)) return null;
+  if (/\b(?:by|until|till|payable|effective|expires?|expiring)\s+$/i.test(before) && !PAST_CUE.test(before) && !PAST_CUE.test(after)) return 'future';
   if (FUTURE_CUE.test(before) || FUTURE_CUE.test(after)) return 'future';
   // Past tense is the news default, so a past cue changes nothing; it only blocks "by/until" readings above.
   return null;
