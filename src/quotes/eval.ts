@@ -10,7 +10,8 @@
  *   content in quotation marks); the headline F1 pairs that precision with speech recall;
  * - cue accuracy: matched pairs whose cue spans overlap; speaker accuracy: matched pairs with a gold
  *   Source whose speaker span overlaps it (the local source expression, as PolNeAR annotates it) or
- *   names the same person (same last capitalised word before any apposition, as GGT compares names);
+ *   names the same person — by the speaker phrase or by the entity it was resolved to (same last
+ *   capitalised word before any apposition; GGT compares resolved names, not spans);
  * - articles split by SHA-1 of the file name: first hex digit even → tune, odd → held-out.
  */
 import { createHash } from 'node:crypto';
@@ -18,7 +19,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { makeArticle } from '../core/article.js';
 import { DatelineError } from '../core/errors.js';
-import type { Layers, Quote } from '../core/layers.js';
+import type { Entity, Layers, Quote } from '../core/layers.js';
 import type { Component } from '../core/pipeline.js';
 import { sharedPath } from '../core/paths.js';
 import { DEFAULT_COMPONENTS } from '../api/default-pipeline.js';
@@ -156,7 +157,13 @@ export function groupPredictions(predicted: readonly Quote[]): Array<{ quote: Qu
   return out;
 }
 
-export function scoreArticle(text: string, quotes: readonly Quote[], gold: readonly GoldAttribution[], thresholds: readonly number[]): ArticleScore {
+export function scoreArticle(
+  text: string,
+  quotes: readonly Quote[],
+  gold: readonly GoldAttribution[],
+  thresholds: readonly number[],
+  entities: readonly Entity[] = [],
+): ArticleScore {
   const predicted = groupPredictions(quotes);
   const at: Record<string, Counts> = {};
   for (const th of thresholds) {
@@ -183,7 +190,11 @@ export function scoreArticle(text: string, quotes: readonly Quote[], gold: reado
       if (q.cue && intersection([q.cue], gd.cue) > 0) c.cueHits++;
       if (gd.source && gd.source.length > 0) {
         c.speakerTotal++;
-        const hit = q.speaker !== null && (intersection([q.speaker], gd.source) > 0 || sameName(q.speaker.text, gd.source.map((f) => text.slice(f.start, f.end)).join(' ')));
+        const goldText = gd.source.map((f) => text.slice(f.start, f.end)).join(' ');
+        const entityName = q.speaker?.entity ? entities.find((e) => e.id === q.speaker?.entity)?.name : undefined;
+        const hit =
+          q.speaker !== null &&
+          (intersection([q.speaker], gd.source) > 0 || sameName(q.speaker.text, goldText) || (entityName !== undefined && sameName(entityName, goldText)));
         if (hit) c.speakerHits++;
         const srcText = gd.source.map((f) => text.slice(f.start, f.end)).join(' ').trim();
         const named = /[A-Z]/.test(srcText[0] ?? '') && !PRONOUN_RE.test(srcText) && !/^(?:The|A|An)\s/.test(srcText);
@@ -283,9 +294,9 @@ export async function runQuotesEval(args: ParsedArgs): Promise<EvalReport> {
   for (const pair of pairs) {
     const text = readFileSync(pair.txt, 'utf8');
     const goldAttr = parseBrat(readFileSync(pair.ann, 'utf8'), text);
-    const { quotes } = analyzeQuotes(text, pair.txt);
+    const { quotes, layers } = analyzeQuotes(text, pair.txt);
     words += text.split(/\s+/).length;
-    const s = scoreArticle(text, quotes, goldAttr, thresholds);
+    const s = scoreArticle(text, quotes, goldAttr, thresholds, layers.entities ?? []);
     predicted += s.predicted;
     gold += s.gold;
     goldSpeech += s.goldSpeech;

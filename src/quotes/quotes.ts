@@ -771,9 +771,9 @@ function extractIndirect(
     }
     const prev = k - 1 >= sa ? toks[k - 1] : null;
     // participial cue after a comma: "…, adding that …" / "…, noting only “…”" — speaker is the clause's subject
-    if (prev && prev.text === ',' && /ing$/.test(toks[k].lower)) {
-      const subject = found.length > 0 ? found[found.length - 1].speaker : npAfter(toks, sa, k);
-      if (subject && subject[0] === sa) {
+    if (prev && (prev.text === ',' || ['by', 'while', 'after', 'before', 'when'].includes(prev.lower)) && /ing$/.test(toks[k].lower)) {
+      const subject = found.length > 0 ? found[found.length - 1].speaker : clauseSubject(toks, sa, k - 1);
+      if (subject && (found.length > 0 || clauseInitial(toks, subject[0], sa))) {
         found.push({ k, lemma, speaker: subject, addressee: null, mode: 'after', contentStart: k + 1, clauseEnd: k + 1 });
       } else if (found.length > 0) {
         found.push({ k, lemma, speaker: found[found.length - 1].speaker, addressee: null, mode: 'after', contentStart: k + 1, clauseEnd: k + 1 });
@@ -816,6 +816,11 @@ function extractIndirect(
     }
     if (p >= sb || isFinalPunct(toks[p])) continue;
     if (toks[p].text === ',' && that < 0) continue;
+    // "called for an inquiry", "called on Congress to act": a demand, its content after the particle
+    if (lemma === 'call' && (toks[k + 1]?.lower === 'for' || toks[k + 1]?.lower === 'on') && k + 2 < sb) {
+      found.push({ k, lemma, speaker: np, addressee: null, mode: 'after', contentStart: k + 2, clauseEnd: k + 2 });
+      continue;
+    }
     // weak cues and beliefs need a complement clause or a quotation
     const weak = WEAK_CUES.has(lemma) || !speech;
     if (weak) {
@@ -911,6 +916,17 @@ function extractIndirect(
       confidence: SPEECH_CUES.has(toks[cur.k].lower) || cur.lemma === 'according to' ? 0.75 : 0.55,
     });
   }
+}
+
+/** The subject of the main clause before token `end`: the noun phrase before its first finite verb. */
+function clauseSubject(toks: readonly Tok[], sa: number, end: number): [number, number] | null {
+  for (let v = sa + 1; v < end; v++) {
+    if (toks[v].pos !== 'VERB' && toks[v].pos !== 'AUX') continue;
+    const j = skipBackAdverbials(toks, v, sa);
+    const np = npBefore(toks, j + 1, sa);
+    return np && clauseInitial(toks, np[0], sa) ? np : null;
+  }
+  return null;
 }
 
 /** A clause starts at p: a subject (pronoun, name, determiner phrase) followed by a verb within a few tokens. */
