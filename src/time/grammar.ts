@@ -544,7 +544,7 @@ const RULES: Rule[] = [
   {
     name: 'year',
     prio: 3,
-    re: rx(`(?<![\\w$£€#.,/-])(?:(${ci('fiscal year')}|${ci('fiscal')}|${ci('calendar year')}|${ci('calendar')}|FY|${ci('model year')}|${MODIFIER})[\\s-]*)?((?:1[6-9]|20)\\d\\d)(?![\\w’'])`, 'g'),
+    re: rx(`(?<![\\w$£€#.,/-])(?:(${ci('fiscal year')}|${ci('fiscal')}|${ci('calendar year')}|${ci('calendar')}|FY|${ci('model year')}|${MODIFIER})[\\s-]*)?((?:1[6-9]|20)\\d\\d)(?!\\w|['’](?!s\\b))`, 'g'),
     build({ m, sentence }) {
       const yearStart = m.index + m[0].length - 4;
       if (!m[1] && !yearOk(sentence, yearStart, yearStart + 4)) return null;
@@ -721,11 +721,11 @@ const RULES: Rule[] = [
   {
     name: 'relative-unit',
     prio: 6,
-    re: rx(`${B}(?:(${ci('earlier')}|${ci('later')}|${ci('early')}|${ci('late')}|${ci('mid')}|${ci('the end of')}|${ci('the beginning of')}|${ci('the start of')}|${ci('the middle of')}|${ci('end of')})[\\s-]+)?(${ci('this')}|${ci('last')}|${ci('next')}|${ci('past')}|${ci('previous')}|${ci('coming')}|${ci('current')}|${ci('the past')}|${ci('the last')}|${ci('the previous')}|${ci('the coming')}|${ci('the current')}|${ci('the next')}|${ci('the following')}|${ci('the same')}|${ci('that same')}|${ci('that')}|${ci('the preceding')}|${ci('the prior')}|${ci('the full')}|${ci('the')})\\s+(week|weekend|month|year|fiscal year|decade|century|day|morning|afternoon|evening|night)${E}`, 'g'),
+    re: rx(`${B}(?:(${ci('earlier')}|${ci('later')}|${ci('early')}|${ci('late')}|${ci('mid')}|${ci('the end of')}|${ci('the beginning of')}|${ci('the start of')}|${ci('the middle of')}|${ci('end of')})[\\s-]+)?(${ci('this')}|${ci('last')}|${ci('next')}|${ci('past')}|${ci('previous')}|${ci('coming')}|${ci('current')}|${ci('the past')}|${ci('the last')}|${ci('the previous')}|${ci('the coming')}|${ci('the current')}|${ci('the next')}|${ci('the following')}|${ci('the same')}|${ci('that same')}|${ci('that')}|${ci('the preceding')}|${ci('the prior')}|${ci('the full')}|${ci('the')})\\s+(week|weekend|month|year|fiscal year|financial year|decade|century|day|morning|afternoon|evening|night)${E}`, 'g'),
     build({ m, sentence }) {
       const mod = m[2].toLowerCase();
       const unitWord = m[3].toLowerCase();
-      const unit = unitWord === 'fiscal year' ? 'year' : unitWord;
+      const unit = unitWord === 'fiscal year' || unitWord === 'financial year' ? 'year' : unitWord;
       const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 12);
       const isPart = ['morning', 'afternoon', 'evening', 'night'].includes(unit);
       if (mod === 'the') {
@@ -950,6 +950,17 @@ const RULES: Rule[] = [
         y = 2000 + (m[3] ? parseCount(m[3].replace(/\s/g, '-')) ?? 0 : 0);
       }
       return { resolve: calendarResolver({ y }) };
+    },
+  },
+  // ---- "full-year", "earlier in the week", "later in the year", "the past weeks"
+  {
+    name: 'in-the-unit',
+    prio: 5,
+    re: rx(`${B}(?:(${ci('the full')}[\\s-]year|${ci('full')}-year)|(${ci('earlier')}|${ci('later')})\\s+in\\s+the\\s+(week|month|year|quarter)|(${ci('the past')}|${ci('the last')}|${ci('the coming')}|${ci('the next')})\\s+(days|weeks|months|years|decades))${E}`, 'g'),
+    build({ m }) {
+      if (m[1]) return { resolve: relativeResolver('year', 0) };
+      if (m[2]) return { resolve: relativeResolver(m[3].toLowerCase(), 0) };
+      return { resolve: fixed('DURATION', durationValue(null, unitOf(m[5])), ['duration']) };
     },
   },
   // ---- "year-end", "by year's end", "later in the day"
