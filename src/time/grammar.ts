@@ -438,7 +438,7 @@ const RULES: Rule[] = [
   {
     name: 'weekday',
     prio: 5,
-    re: rx(`${B}(?:(${ci('early')}|${ci('late')}|${ci('earlier')}|${ci('later')})\\s+)?(?:(${ci('last')}|${ci('next')}|${ci('this')}|${ci('this past')}|${ci('this coming')}|${ci('coming')}|${ci('past')})\\s+)?(${WEEKDAY})(?:['’]s)?(?:\\s+(morning|afternoon|evening|night))?(?![\\w-])`, 'g'),
+    re: rx(`${B}(?:(${ci('early')}|${ci('late')}|${ci('earlier')}|${ci('later')})\\s+(?:on\\s+)?)?(?:(${ci('last')}|${ci('next')}|${ci('this')}|${ci('this past')}|${ci('this coming')}|${ci('coming')}|${ci('past')})\\s+)?(${WEEKDAY})(?:['’]s)?(?:\\s+(morning|afternoon|evening|night))?(?![\\w-])`, 'g'),
     build({ m }) {
       const wd = weekdayNumber(m[3]);
       if (wd === null) return null;
