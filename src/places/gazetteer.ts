@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import type { Place } from '../core/layers.js';
 import { aliasRecords } from './aliases.js';
 import { countries } from './countries.js';
-import { nameKey } from './normalize.js';
+import { foldName, nameKey } from './normalize.js';
 import { regions } from './regions.js';
 
 export const GEONAMES_NOTICE =
@@ -181,11 +181,11 @@ function loadCities(): CityTable {
   };
   for (let i = 0; i < n; i++) {
     const name = names[i];
-    add(nameKey(name), i);
+    add(foldName(name), i);
     const comma = name.indexOf(',');
-    if (comma > 0) add(nameKey(name.slice(0, comma)), i);
+    if (comma > 0) add(foldName(name.slice(0, comma)), i);
     const a = alt[i];
-    if (a && a.length > 2 && !/^[A-Z]{2}$/.test(a)) add(nameKey(a), i);
+    if (a && a.length > 2 && !/^[A-Z]{2}$/.test(a)) add(foldName(a), i);
   }
   for (const list of t.index.values()) if (list.length > 1) list.sort((a, b) => t.population[b] - t.population[a]);
   return t;
@@ -233,7 +233,7 @@ function loadPostal(cities: CityTable): PostalTables {
     const lon = Number(f[10]);
     if (!Number.isFinite(lat) || !Number.isFinite(lon) || !state) continue;
     if (county) {
-      const k = `${nameKey(county)}|${state}`;
+      const k = `${foldName(county)}|${state}`;
       const a = countyAgg.get(k);
       if (a) {
         a.lat += lat;
@@ -242,7 +242,7 @@ function loadPostal(cities: CityTable): PostalTables {
       } else countyAgg.set(k, { name: county, state, lat, lon, n: 1 });
     }
     if (place) {
-      const k = `${nameKey(place)}|${state}`;
+      const k = `${foldName(place)}|${state}`;
       const a = placeAgg.get(k);
       if (a) {
         a.lat += lat;

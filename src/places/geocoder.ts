@@ -325,6 +325,7 @@ function closeness(km: number): number {
 }
 
 const COHERENCE_CANDIDATES = 25;
+const MAX_PARTNERS = 24;
 
 function baseKey(k: string): string {
   return k.endsWith('|q') ? k.slice(0, -2) : k;
@@ -358,6 +359,8 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
     const order = l.cands.map((_, j) => j).sort((a, b) => l.prior[b] - l.prior[a]);
     top.set(k, order.slice(0, COHERENCE_CANDIDATES));
   }
+  // Partners for coherence: the most-mentioned names only, so cost stays bounded in long articles.
+  const partners = [...distinct].sort((a, b) => (mentions.get(b) as number) - (mentions.get(a) as number)).slice(0, MAX_PARTNERS);
   const coherence = new Map<string, Float64Array>();
   for (const k of distinct) {
     const l = lookups.get(k) as Lookup;
@@ -366,7 +369,7 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
       const c = l.cands[j];
       if (c.precision !== 'city' && c.precision !== 'region') continue;
       let total = 0;
-      for (const k2 of distinct) {
+      for (const k2 of partners) {
         if (baseKey(k2) === baseKey(k)) continue;
         const l2 = lookups.get(k2) as Lookup;
         let best = 0;

@@ -7,15 +7,38 @@ const COMBINING = /[\u0300-\u036f]/g;
 const APOSTROPHES = /['’ʼ`ʻ‘]/g;
 const SEPARATORS = /[-‐‑–—_/.,()]+/g;
 
+const SIMPLE = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+const ABBREVIATION = /(?:^| )(?:st|ste|mt|ft)(?: |$)/;
+const cache = new Map<string, string>();
+
+/** `nameKey`, memoised: text scans ask for the same few thousand words over and over. */
 export function nameKey(raw: string): string {
-  let s = raw.normalize('NFD').replace(COMBINING, '').toLowerCase();
-  s = s.replace(/ß/g, 'ss').replace(/[ıİ]/g, 'i').replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/đ/g, 'd').replace(/ł/g, 'l');
-  s = s.replace(APOSTROPHES, '').replace(SEPARATORS, ' ');
-  s = s.replace(/\s+/g, ' ').trim();
-  s = s.replace(/^the /, '').replace(/ of the /g, ' of ');
+  const hit = cache.get(raw);
+  if (hit !== undefined) return hit;
+  const s = foldName(raw);
+  if (cache.size >= 100_000) cache.clear();
+  cache.set(raw, s);
+  return s;
+}
+
+/** The key itself, uncached (index builds: 180k names looked at once). */
+export function foldName(raw: string): string {
+  let s: string;
+  if (SIMPLE.test(raw)) {
+    s = raw.toLowerCase();
+  } else {
+    s = raw.normalize('NFD').replace(COMBINING, '').toLowerCase();
+    s = s.replace(/ß/g, 'ss').replace(/[ıİ]/g, 'i').replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/đ/g, 'd').replace(/ł/g, 'l');
+    s = s.replace(APOSTROPHES, '').replace(SEPARATORS, ' ');
+    s = s.replace(/\s+/g, ' ').trim();
+  }
+  if (s.startsWith('the ')) s = s.slice(4);
+  if (s.includes(' of the ')) s = s.replace(/ of the /g, ' of ');
   // "St Louis", "Ste Genevieve", "Mt Vernon", "Ft Worth": expand the common abbreviations.
-  s = s.replace(/(^| )st( |$)/g, '$1saint$2').replace(/(^| )ste( |$)/g, '$1sainte$2');
-  s = s.replace(/(^| )mt( |$)/g, '$1mount$2').replace(/(^| )ft( |$)/g, '$1fort$2');
+  if (ABBREVIATION.test(s)) {
+    s = s.replace(/(^| )st(?= |$)/g, '$1saint').replace(/(^| )ste(?= |$)/g, '$1sainte');
+    s = s.replace(/(^| )mt(?= |$)/g, '$1mount').replace(/(^| )ft(?= |$)/g, '$1fort');
+  }
   return s;
 }
 
