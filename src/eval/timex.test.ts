@@ -42,8 +42,9 @@ test('held-out TBAQ dev split stays above its floors', { skip: !existsSync(TBAQ)
   const result = evaluateFolder(TBAQ, 'timeml', 'dev');
   const m = metricsOf(result.counts);
   assert.ok(result.docs > 40);
-  assert.ok(m.relaxed_f1 >= 0.88, `relaxed F1 ${m.relaxed_f1}`);
-  assert.ok(m.value_f1 >= 0.7, `value F1 ${m.value_f1}`);
+  // Measured 0.924 / 0.775 when written; the floors leave room for small rule changes.
+  assert.ok(m.relaxed_f1 >= 0.9, `relaxed F1 ${m.relaxed_f1}`);
+  assert.ok(m.value_f1 >= 0.75, `value F1 ${m.value_f1}`);
 });
 
 const MEANTIME = sharedPath('data', 'meantime', 'intra_cross-doc_annotation');
@@ -51,6 +52,7 @@ test('MEANTIME held-out topics stay above their floors', { skip: !existsSync(MEA
   const result = evaluateFolder(MEANTIME, 'meantime', 'dev');
   const m = metricsOf(result.counts);
   assert.equal(result.docs, 60);
-  assert.ok(m.relaxed_f1 >= 0.8, `relaxed F1 ${m.relaxed_f1}`);
-  assert.ok(m.value_f1 >= 0.65, `value F1 ${m.value_f1}`);
+  // Measured 0.843 / 0.688 when written.
+  assert.ok(m.relaxed_f1 >= 0.82, `relaxed F1 ${m.relaxed_f1}`);
+  assert.ok(m.value_f1 >= 0.66, `value F1 ${m.value_f1}`);
 });

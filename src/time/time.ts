@@ -49,7 +49,7 @@ export function extractTimes(text: string, sentences: readonly Span[], anchor: A
   let lastQuarter: ResolveContext['lastQuarter'] = null;
   let lastQuarterSentence = -10;
   let index = -1;
-  const useChrono = options.chrono ?? process.env.DATELINE_NO_CHRONO !== "1";
+  const useChrono = options.chrono ?? true;
   for (const s of sentences) {
     const sentence = text.slice(s.start, s.end);
     index++;
