@@ -11,6 +11,7 @@ import { buildFixtureStore, fixtureIds } from './fixtures.js';
 import { openApiDocument } from './openapi.js';
 import { ROUTES, pathParams } from './routes.js';
 import { COMPONENTS, validate, type JsonSchema } from './schema.js';
+import { search } from './queries.js';
 import { safeSegments } from './static.js';
 
 const ids = fixtureIds();
@@ -118,6 +119,15 @@ describe('read endpoints', () => {
     assert.equal(second.items[0].id, all.items[1].id);
     assert.deepEqual(Object.keys(second).sort(), ['items', 'limit', 'offset', 'total'], 'a page carries nothing but the page');
     assert.deepEqual(Object.keys(await getValid<object>('/api/events', '/api/events?type=ATTACK&limit=1')).sort(), ['items', 'limit', 'offset', 'total']);
+  });
+
+  test('common words rank within the newest matches; total still counts them all; deep pages rank everything', () => {
+    const windowed = search(store, 'Riverton', {}, { limit: 1, offset: 0 }, 1);
+    assert.equal(windowed.total, 2);
+    assert.deepEqual(windowed.items.map((h) => h.id), [ids.followup], 'the most recently ingested match');
+    const deep = search(store, 'Riverton', {}, { limit: 1, offset: 1 }, 1);
+    const full = search(store, 'Riverton', {}, { limit: 2, offset: 0 });
+    assert.deepEqual(deep.items.map((h) => h.id), [full.items[1].id]);
   });
 
   test('search filters by source, date, event type and place; an empty query browses', async () => {

@@ -98,6 +98,9 @@ function filterSql(f: SearchFilters, alias: string): { sql: string[]; params: un
   return { sql, params };
 }
 
+/** Matches ranked per query at most (the newest by insertion); see `search`. */
+export const RANK_WINDOW = 4000;
+
 /**
  * Full-text search with snippets and highlight ranges; filters narrow by event type, place, source and date.
  *
@@ -106,17 +109,26 @@ function filterSql(f: SearchFilters, alias: string): { sql: string[]; params: un
  * build a snippet for every match before sorting, and a CTE/join form is planned no better: 6-10x
  * slower for a common word.)
  */
-export function search(store: SqliteStore, query: string, filters: SearchFilters, page: PageArgs): Paged<SearchResult> {
+export function search(store: SqliteStore, query: string, filters: SearchFilters, page: PageArgs, rankWindow = RANK_WINDOW): Paged<SearchResult> {
   const db = store.database;
   if (!query.trim()) return browse(store, filters, page);
   if (!toFtsQuery(query)) return { items: [], total: 0, limit: page.limit, offset: page.offset };
   const { sql, params } = filterSql(filters, 'a');
   const filtered = sql.length > 0;
   const where = `articles_fts MATCH ? ${sql.map((x) => `AND ${x}`).join(' ')}`;
+  // A word in a third of a large database would be scored in every article that has it; rank the
+  // newest `rankWindow` matches instead (a page inside that window; deeper pages rank them all).
+  let bound: number | undefined;
+  if (!filtered && page.offset + page.limit <= rankWindow) {
+    bound = withFts(query, (q) =>
+      db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').pluck().get(q, rankWindow - 1),
+    ) as number | undefined;
+  }
   const ranked = filtered
     ? `SELECT articles_fts.rowid AS rowid, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE ${where}`
-    : `SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ?`;
-  const top = withFts(query, (q) => db.prepare(`${ranked} ORDER BY score LIMIT ? OFFSET ?`).all(q, ...params, page.limit, page.offset)) as Array<{
+    : `SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ?${bound !== undefined ? ' AND rowid >= ?' : ''}`;
+  const rankParams = bound !== undefined ? [bound] : params;
+  const top = withFts(query, (q) => db.prepare(`${ranked} ORDER BY score LIMIT ? OFFSET ?`).all(q, ...rankParams, page.limit, page.offset)) as Array<{
     rowid: number;
     score: number;
   }>;

@@ -371,7 +371,8 @@ export const ROUTES: AnyRoute[] = [
     path: '/api/search',
     operationId: 'search',
     summary: 'Full-text search (FTS5, BM25) with snippets and highlight ranges',
-    description: 'The query is FTS5 syntax ("Dmitry Peskov", kill*, strike AND Doha); anything else is searched as plain words.',
+    description:
+      'The query is FTS5 syntax ("Dmitry Peskov", kill*, strike AND Doha); anything else is searched as plain words. `total` counts every match; for pages within the first 4,000 results of an unfiltered query, BM25 ranks the 4,000 most recently ingested matches (a word common to a third of a large database is not scored everywhere).',
     tag: 'search',
     params: {
       q: param.def(s.string(), 'Query; empty lists the newest articles matching the filters', ''),

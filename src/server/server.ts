@@ -55,7 +55,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     server = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_PORT, hostname: host }, resolve) as Server;
     server.once('error', reject);
   });
-  server!.keepAliveTimeout = 5000;
+  // Under load the event loop can be busy for seconds; an idle keep-alive timer must not fire
+  // before the next request already waiting on that socket is read (clients saw ECONNRESET).
+  server!.keepAliveTimeout = 65_000;
+  server!.headersTimeout = 70_000;
+  server!.requestTimeout = 300_000;
   server!.maxRequestsPerSocket = 0;
   const shown = host.includes(':') ? `[${host}]` : host;
   return {
