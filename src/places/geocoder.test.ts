@@ -140,3 +140,22 @@ test('scanEvidence counts country names, demonyms and US states, not the pronoun
   assert.ok((e.countries.get('US') ?? 0) >= 1);
   assert.ok((e.admin1.get('US.OH') ?? 0) > 0);
 });
+
+test('"New York" is the city, but "Buffalo, New York" and "New York state" name the state', () => {
+  const city = resolveIn('Flights to New York were delayed.', ['New York']);
+  near(city.get('New York'), 40.71, -74.01, 10);
+  const state = resolveIn('The girl was from Buffalo, New York, officials said.', ['Buffalo', 'New York']);
+  assert.equal(state.get('New York')?.precision, 'region');
+  near(state.get('Buffalo'), 42.89, -78.88, 20);
+  const gov = resolveIn('New York state officials declared an emergency.', ['New York']);
+  assert.equal(gov.get('New York')?.precision, 'region');
+});
+
+test('bare names heading a "counties" list resolve as counties, near each other', () => {
+  const text = 'Fires burned in Camden, Charlton and Glynn counties along the St. Marys River in Georgia.';
+  const r = resolveIn(text, ['Camden', 'Charlton', 'Glynn']);
+  for (const name of ['Camden', 'Charlton', 'Glynn']) {
+    assert.equal(r.get(name)?.admin1, 'GA', `${name} in Georgia`);
+    assert.equal(r.get(name)?.precision, 'region');
+  }
+});
