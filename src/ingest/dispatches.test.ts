@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isContributorLine, matchDateline, rebaseDateline, splitDispatches } from './dispatches.js';
+import { findLeadDateline, isContributorLine, isPreambleLine, matchDateline, rebaseDateline, splitDispatches } from './dispatches.js';
 
 test('matchDateline: parenthesised city, with and without a region, spans reproduce the surface', () => {
   const cases: Array<[string, string, string, string | undefined]> = [
@@ -80,4 +80,45 @@ test('splitDispatches: a text without datelines is one dispatch; an empty text i
   assert.equal(splitDispatches('One paragraph.\nAnother paragraph.').length, 1);
   assert.deepEqual(splitDispatches(''), []);
   assert.deepEqual(splitDispatches('\n \n\t\n'), []);
+});
+
+test('splitDispatches: a byline or kicker just before a dateline goes with the dispatch it opens', () => {
+  const text = [
+    'By Jane Doe, Northline News',
+    '(KYIV) — Sirens sounded across the capital overnight.',
+    'The all-clear came an hour later.',
+    'By Tom Reilly',
+    'Updated 3:15 p.m.',
+    '(LONDON) — Britain summoned the ambassador.',
+    'Officials declined to comment.',
+  ].join('\n');
+  const slices = splitDispatches(text);
+  assert.equal(slices.length, 2);
+  assert.deepEqual(
+    slices.map((s) => text.slice(s.start, s.end).split('\n')[0]),
+    ['By Jane Doe, Northline News', 'By Tom Reilly'],
+  );
+  assert.ok(text.slice(slices[0].start, slices[0].end).endsWith('an hour later.'));
+  assert.deepEqual(slices.map((s) => s.firstLine), [0, 3]);
+  for (const s of slices) assert.equal(text.slice(s.dateline!.start, s.dateline!.end), s.dateline!.text);
+});
+
+test('splitDispatches: sentences, or three short lines, before a dateline stay a dispatch of their own', () => {
+  const sentence = 'A short note on the talks.\n(GENEVA) — Talks resumed.';
+  assert.equal(splitDispatches(sentence).length, 2);
+  const threeLines = 'Kicker one\nKicker two\nKicker three\n(GENEVA) — Talks resumed.';
+  assert.equal(splitDispatches(threeLines).length, 2);
+});
+
+test('findLeadDateline: on the first line or after a byline, offsets into the whole text', () => {
+  const text = 'By Jane Doe\n(DOHA, Qatar) — Talks resumed.';
+  const d = findLeadDateline(text);
+  assert.equal(d?.place, 'DOHA');
+  assert.equal(text.slice(d!.start, d!.end), '(DOHA, Qatar) —');
+  assert.equal(findLeadDateline('  (KYIV) — x')?.start, 2);
+  assert.equal(findLeadDateline('The talks resumed on Monday.\n(DOHA) — Later.'), null);
+  assert.ok(isPreambleLine('By Jane Doe and John Roe'));
+  assert.ok(isPreambleLine('Updated 3:15 p.m.'));
+  assert.ok(!isPreambleLine('By Monday, the toll had risen to 14.'));
+  assert.ok(!isPreambleLine('Sirens sounded across the capital overnight.'));
 });

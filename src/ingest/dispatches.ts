@@ -31,6 +31,37 @@ export function isContributorLine(paragraph: string): boolean {
   return CONTRIBUTOR.test(paragraph.trim());
 }
 
+/**
+ * A short line that is not a sentence — a byline ("By Jane Doe, Northline News"), a kicker, a time stamp
+ * ("Updated 3:15 p.m.") — that can stand before a dispatch's dateline without being an article itself.
+ */
+export function isPreambleLine(line: string): boolean {
+  const s = line.trim();
+  if (!s || s.length > 120) return false;
+  // Sentences end with punctuation ("By Monday, the toll had risen to 14."); a time stamp may end "p.m.".
+  if (/[.!?"”’:;]$/.test(s) && !/\b(?:a\.m|p\.m)\.$/i.test(s)) return false;
+  return s.split(/\s+/).length <= 12 && matchDateline(s) === null;
+}
+
+/**
+ * The dateline that opens `text`: on its first line, or after at most two preamble lines (byline,
+ * kicker). Offsets are relative to `text`.
+ */
+export function findLeadDateline(text: string): Dateline | null {
+  let start = 0;
+  for (let i = 0; i < 3 && start <= text.length; i++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    const lead = line.length - line.trimStart().length;
+    const dateline = matchDateline(line.slice(lead), start + lead);
+    if (dateline) return dateline;
+    if (line.trim() && !isPreambleLine(line)) return null;
+    start = end + 1;
+  }
+  return null;
+}
+
 export interface DispatchSlice {
   /** Offsets into the text that was split. */
   start: number;
@@ -62,12 +93,17 @@ function lines(text: string): Line[] {
 
 /**
  * Split text into dispatches. A new dispatch starts at a dateline paragraph (unless it is the first
- * non-blank paragraph of the current dispatch) and after a contributor line. Blank leading and
- * trailing lines are not part of a dispatch; a dispatch with no text is dropped.
+ * non-blank paragraph of the current dispatch) and after a contributor line; a byline or kicker line or
+ * two just before a dateline belongs to the dispatch that dateline opens. Blank leading and trailing
+ * lines are not part of a dispatch; a dispatch with no text is dropped.
  */
 export function splitDispatches(text: string, offset = 0, firstLineIndex = 0): DispatchSlice[] {
   const slices: DispatchSlice[] = [];
   let current: { start: number; end: number; firstLine: number; dateline: Dateline | null } | null = null;
+  // The run of preamble lines (byline, kicker) that ends the current dispatch so far, and where the
+  // dispatch's last real line ends (-1 while it has none): a dateline takes such a run with it.
+  let tail: { start: number; firstLine: number; count: number } | null = null;
+  let bodyEnd = -1;
   const close = () => {
     if (current && current.end > current.start) slices.push(current);
     current = null;
@@ -76,17 +112,32 @@ export function splitDispatches(text: string, offset = 0, firstLineIndex = 0): D
     const content = text.slice(line.start, line.end);
     const trimmedStart = content.length - content.trimStart().length;
     if (content.trim().length === 0) continue;
-    const dateline = matchDateline(content.slice(trimmedStart), offset + line.start + trimmedStart);
-    if (dateline && current) close();
-    if (!current) {
-      current = {
-        start: offset + line.start + trimmedStart,
-        end: offset + line.end,
-        firstLine: firstLineIndex + line.index,
-        dateline,
-      };
+    const lineStart = offset + line.start + trimmedStart;
+    const lineEnd = offset + line.end - (content.length - content.trimEnd().length);
+    const dateline = matchDateline(content.slice(trimmedStart), lineStart);
+    if (dateline && current) {
+      if (tail && tail.count <= 2 && bodyEnd < 0) {
+        // "By Jane Doe" then "(KYIV) — …": the byline belongs to the dispatch its dateline opens.
+        current.dateline = dateline;
+      } else if (tail && tail.count <= 2) {
+        slices.push({ ...current, end: bodyEnd });
+        current = { start: tail.start, end: lineEnd, firstLine: tail.firstLine, dateline };
+      } else close();
+      tail = null;
     }
-    current.end = offset + line.end - (content.length - content.trimEnd().length);
+    if (!current) {
+      current = { start: lineStart, end: lineEnd, firstLine: firstLineIndex + line.index, dateline };
+      bodyEnd = -1;
+      tail = null;
+    }
+    if (!dateline && isPreambleLine(content)) {
+      tail ??= { start: lineStart, firstLine: firstLineIndex + line.index, count: 0 };
+      tail.count++;
+    } else {
+      tail = null;
+      bodyEnd = lineEnd;
+    }
+    current.end = lineEnd;
     if (isContributorLine(content)) close();
   }
   close();

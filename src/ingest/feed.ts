@@ -5,7 +5,7 @@
 import { DOMParser } from 'linkedom';
 import { makeArticle, type Article } from '../core/article.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { matchDateline } from './dispatches.js';
+import { findLeadDateline } from './dispatches.js';
 import { normaliseDate } from './dates.js';
 import { htmlFragmentToText } from './html.js';
 import type { Parsed, TextInput } from './text.js';
@@ -119,8 +119,7 @@ export function parseFeed(input: TextInput): Parsed {
       const alternate = links.find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate') ?? links[0];
       link = alternate?.getAttribute('href') ?? null;
     }
-    const firstLine = text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'));
-    articles.push(
+      articles.push(
       makeArticle({
         text,
         origin: { file: input.file, format: kind, record: i + 1 },
@@ -130,7 +129,7 @@ export function parseFeed(input: TextInput): Parsed {
         byline: childText(item, 'dc:creator', 'creator', 'author'),
         published,
         publishedSource: published ? 'metadata' : 'unknown',
-        dateline: matchDateline(firstLine),
+        dateline: findLeadDateline(text),
         normalizations: [...input.normalizations, 'html->text'],
       }),
     );

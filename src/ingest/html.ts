@@ -6,7 +6,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { makeArticle } from '../core/article.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { matchDateline } from './dispatches.js';
+import { findLeadDateline } from './dispatches.js';
 import { normaliseDate } from './dates.js';
 import type { Parsed, TextInput } from './text.js';
 
@@ -129,7 +129,6 @@ export function parseHtml(input: TextInput): Parsed {
   if (rawDate && !published) {
     diagnostics.push({ severity: 'warning', code: 'INGEST_BAD_DATE', message: `published time '${rawDate}' is not a date; left unknown`, where });
   }
-  const firstLine = text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'));
   const article = makeArticle({
     text,
     origin: { file: input.file, format: 'html' },
@@ -140,7 +139,7 @@ export function parseHtml(input: TextInput): Parsed {
     language: (parsed.lang ?? lang ?? 'en').slice(0, 2).toLowerCase(),
     published,
     publishedSource: published ? 'metadata' : 'unknown',
-    dateline: matchDateline(firstLine),
+    dateline: findLeadDateline(text),
     normalizations: [...input.normalizations, 'html->text'],
   });
   return { articles: [article], diagnostics };

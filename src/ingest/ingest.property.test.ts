@@ -144,19 +144,26 @@ test('property: parseBytes never throws on random bytes under any file name', ()
   );
 });
 
-/** Paragraph text that never looks like a dateline or a contributor line. */
+/**
+ * Paragraph text that never looks like a dateline or a contributor line, and ends like a sentence (a
+ * short line without final punctuation just before a dateline is read as that dispatch's byline/kicker).
+ */
 const word = fc.stringMatching(/^[a-z][a-z’'-]{0,9}[,.;:!?]?$/);
-const paragraph = fc.array(word, { minLength: 1, maxLength: 12 }).map((ws) => ws.join(' '));
+const paragraph = fc.array(word, { minLength: 1, maxLength: 12 }).map((ws) => `${ws.join(' ')}.`);
 const datelineText = fc
   .tuple(fc.stringMatching(/^[A-Z][A-Z]{1,8}( [A-Z]{2,8})?$/), fc.option(fc.stringMatching(/^[A-Z][a-z]{2,9}$/), { nil: undefined }), fc.constantFrom('—', '–', '--'))
   .map(([city, region, dash]) => ({ city, region, text: `(${city}${region ? `, ${region}` : ''}) ${dash}` }));
 const dispatch = fc.tuple(datelineText, fc.array(paragraph, { minLength: 1, maxLength: 5 }), fc.boolean());
+const byline = fc.option(fc.stringMatching(/^By [A-Z][a-z]{1,8} [A-Z][a-z]{1,10}$/), { nil: undefined });
 
 test('property: splitDispatches on glued dispatches keeps every word, in order, one article per dateline', () => {
   fc.assert(
-    fc.property(fc.array(dispatch, { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\n\n', '\n \n'), (dispatches, gap) => {
-      const text = dispatches
-        .map(([d, paras, contributor]) => [`${d.text} ${paras[0]}`, ...paras.slice(1), ...(contributor ? ['Staff reporters contributed to this report.'] : [])].join(gap))
+    fc.property(fc.array(fc.tuple(dispatch, byline), { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\n\n', '\n \n'), (withBylines, gap) => {
+      const dispatches = withBylines.map(([d]) => d);
+      const text = withBylines
+        .map(([[d, paras, contributor], by]) =>
+          [...(by ? [by] : []), `${d.text} ${paras[0]}`, ...paras.slice(1), ...(contributor ? ['Staff reporters contributed to this report.'] : [])].join(gap),
+        )
         .join(gap);
       const slices = splitDispatches(text);
       assert.equal(slices.length, dispatches.length);
@@ -167,6 +174,8 @@ test('property: splitDispatches on glued dispatches keeps every word, in order, 
         assert.equal(s.dateline?.place, dispatches[i][0].city);
         assert.equal(s.dateline?.region, dispatches[i][0].region);
         assert.equal(text.slice(s.dateline!.start, s.dateline!.end), dispatches[i][0].text);
+        const by = withBylines[i][1];
+        assert.ok(text.slice(s.start, s.end).startsWith(by ?? dispatches[i][0].text), 'a byline opens the dispatch it precedes');
       });
       const words = (s: string) => s.split(/\s+/).filter(Boolean);
       assert.deepEqual(slices.flatMap((s) => words(text.slice(s.start, s.end))), words(text));

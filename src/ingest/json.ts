@@ -5,7 +5,7 @@
  */
 import { makeArticle, type Article, type InputFormat } from '../core/article.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { matchDateline } from './dispatches.js';
+import { findLeadDateline } from './dispatches.js';
 import { normaliseDate } from './dates.js';
 import { htmlFragmentToText } from './html.js';
 import type { Parsed } from './text.js';
@@ -91,8 +91,6 @@ export function recordToArticle(value: unknown, ctx: RecordContext): { article: 
       where,
     });
   }
-  const firstParagraph = text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'));
-  const leading = firstParagraph.length - firstParagraph.trimStart().length;
   const article = makeArticle({
     text,
     origin: { file: ctx.file, format: ctx.format, record: ctx.record, ...(ctx.line !== undefined ? { line: ctx.line } : {}) },
@@ -103,7 +101,7 @@ export function recordToArticle(value: unknown, ctx: RecordContext): { article: 
     language: asText(pick(record, 'language', ctx.fields)) ?? 'en',
     published,
     publishedSource: published ? 'metadata' : 'unknown',
-    dateline: matchDateline(firstParagraph.slice(leading), leading),
+    dateline: findLeadDateline(text),
     normalizations,
   });
   return { article, diagnostics };

@@ -208,3 +208,13 @@ test('plain text: a short dateline paragraph before a blank line is body, not a 
   assert.equal(articles[0].dateline?.place, 'KYIV');
   assert.ok(articles[0].text.startsWith('(KYIV) — Sirens'));
 });
+
+test('plain text: a byline between the title and the dateline stays in the one article', () => {
+  const text = 'Sirens over the capital\n\nBy Jane Doe, Northline News\n(KYIV) — Sirens sounded across the capital overnight.\nThe all-clear came an hour later.\n';
+  const { articles } = parsePlainText({ text, file: 'p.txt', normalizations: [] });
+  assert.equal(articles.length, 1);
+  assert.equal(articles[0].title, 'Sirens over the capital');
+  assert.ok(articles[0].text.startsWith('By Jane Doe'));
+  assert.equal(articles[0].dateline?.place, 'KYIV');
+  check(articles[0]);
+});
