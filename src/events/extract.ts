@@ -115,11 +115,13 @@ interface RawEvent {
   weapons: Set<Weapon>;
   claimant: SpeakerRef | null;
   verbText: string;
+  /** "the attack", "this strike", "the Israeli attacks": refers back to an event told before. */
+  anaphoric: boolean;
 }
 
 const CLAUSE_END = new Set([';', '.', '!', '?', '“', '”', '"', '—', '–']);
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'announced', 'stated', 'reported', 'confirmed', 'claimed', 'wrote', 'posted', 'statement']);
-const PLACE_PREP = new Set(['on', 'in', 'at', 'near', 'of', 'across', 'over', 'into', 'outside', 'around', 'targeting', 'against', 'to']);
+const PLACE_PREP = new Set(['on', 'in', 'inside', 'within', 'from', 'at', 'near', 'of', 'across', 'over', 'into', 'outside', 'around', 'targeting', 'against', 'to']);
 const TARGET_CUE = new Set(['targeting', 'against', 'on', 'at']);
 const SKIP_BEFORE_NOUN = new Set([
   'a', 'an', 'the', 'massive', 'deadly', 'overnight', 'major', 'large', 'new', 'fresh', 'latest', 'joint', 'combined', 'apparent',
@@ -186,11 +188,22 @@ function accept(cls: EventClass, trigger: Trigger, toks: Tok[], i: number, view:
   return priorViolent && trigger.noun && (cls === 'strike' || cls === 'attack') && /^(the|this|that|these|those)$/.test(prev);
 }
 
+function isAnaphoric(toks: Tok[], i: number, trigger: Trigger): boolean {
+  if (!trigger.noun) return false;
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const t = toks[k];
+    if (/^(the|this|that|these|those|its)$/.test(t.lower)) return true;
+    if (t.pos === 'ADJ' || t.pos === 'PROPN' || SKIP_BEFORE_NOUN.has(t.lower) || demonymArg(t)) continue;
+    return false;
+  }
+  return false;
+}
+
 function statusOf(toks: Tok[], i: number, trigger: Trigger): RawEvent['status'] {
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
     const w = toks[k].lower;
     if (CLAUSE_END.has(w) || w === ',') break;
-    if (NEGATION_CUES.has(w)) return 'negated';
+    if (NEGATION_CUES.has(w) || w === 'n’t' || w.endsWith("n't") || w.endsWith('n’t')) return 'negated';
     if (w === 'to' && k === i - 1 && !trigger.noun) return 'planned';
     if (w !== 'to' && PLANNED_CUES.has(w)) return 'planned';
   }
@@ -209,7 +222,8 @@ function mentionArg(ctx: ArgContext, m: Mention): EventArgument {
   const arg: EventArgument = { start: m.start, end: m.end, text: ctx.text.slice(m.start, m.end) };
   if (entity) {
     arg.entity = entity.id;
-    arg.name = countryOfName(entity.name) ?? countryOfDemonym(entity.name) ?? entity.name;
+    const bare = entity.name.replace(/^(the\s+)?(State|Republic|Kingdom|Islamic Republic|Federation) of\s+/i, '');
+    arg.name = countryOfName(bare) ?? countryOfName(entity.name) ?? countryOfDemonym(entity.name) ?? entity.name;
   }
   return arg;
 }
@@ -229,8 +243,10 @@ function isPlaceMention(view: SentenceView, m: Mention): boolean {
   return view.places.some((p) => p.start <= m.start && m.end <= p.end && p.precision !== 'country');
 }
 
+const NUMBER_WORD = /^(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|\d[\d,.]*)$/i;
+
 function pushArg(list: EventArgument[], arg: EventArgument | null): void {
-  if (!arg) return;
+  if (!arg || NUMBER_WORD.test(arg.text)) return;
   if (list.some((a) => (a.start < arg.end && arg.start < a.end) || (a.name && a.name === arg.name))) return;
   list.push(arg);
 }
@@ -302,7 +318,7 @@ function targetsAfter(ctx: ArgContext, view: SentenceView, i: number, isVerb: bo
   let cued = isVerb;
   for (let k = i + 1; k < Math.min(toks.length, i + 16); k++) {
     const t = toks[k];
-    if (t.lower === '.' || t.lower === ';' || SPEECH.has(t.lower) || t.lower === 'according') break;
+    if (t.lower === '.' || t.lower === ';' || t.lower === '“' || t.lower === '”' || t.lower === '"' || SPEECH.has(t.lower) || t.lower === 'according') break;
     if (TARGET_CUE.has(t.lower) || t.lower === 'with') {
       cued = true;
       continue;
@@ -328,20 +344,33 @@ function targetsAfter(ctx: ArgContext, view: SentenceView, i: number, isVerb: bo
   return out;
 }
 
-function choosePlace(view: SentenceView, i: number, actors: EventArgument[]): Place | null {
+const ROLE_AFTER = new Set(['press', 'secretary', 'spokesperson', 'spokesman', 'spokeswoman', 'official', 'officials', 'ministry', 'embassy', 'government', 'authorities', 'police', 'officers', 'leaders', 'president', 'prime', 'minister', 'mayor', 'governor', 'command']);
+
+function choosePlace(view: SentenceView, i: number, actors: EventArgument[], exclude: Span[], strict = false): Place | null {
   const trig = view.toks[i];
   let best: Place | null = null;
   let bestScore = -Infinity;
   for (const p of view.places) {
     if (actors.some((a) => a.start < p.end && p.start < a.end)) continue;
+    // A place inside the attribution ("officials in Warsaw said") is where the source sits.
+    if (exclude.some((x) => x.start < p.end && p.start < x.end)) continue;
     let score = p.precision === 'city' || p.precision === 'point' ? 3 : p.precision === 'region' ? 2.2 : p.precision === 'area' ? 1.5 : 1;
     const k = view.toks.findIndex((t) => t.start >= p.start);
     const before = k > 0 ? view.toks[k - 1].lower : '';
     const before2 = k > 1 ? view.toks[k - 2].lower : '';
     if (PLACE_PREP.has(before) || PLACE_PREP.has(before2)) score += 2;
     // "Ukraine's Interior Ministry": a possessive place is an affiliation, not the scene.
-    const after = view.toks[k + 1]?.lower ?? '';
-    if (after === '’s' || after === "'s") score -= 3;
+    let kEnd = k;
+    while (kEnd < view.toks.length && view.toks[kEnd].end < p.end) kEnd++;
+    const afterTok = view.toks[kEnd + 1];
+    const after = afterTok?.lower ?? '';
+    // "Russia’s Defense Ministry", "Russia launched": the place is an owner or an agent here.
+    if (after === '’s' || after === "'s") continue;
+    if (p.precision === 'country' && afterTok && (afterTok.pos === 'VERB' || afterTok.pos === 'AUX')) continue;
+    // "White House press secretary", "Warsaw officials": a place naming who speaks or acts.
+    if (ROLE_AFTER.has(after)) continue;
+    // An anaphoric mention ("this attack") takes only a place attached to it ("the attack on Doha").
+    if (strict && !(p.start > trig.end && p.start - trig.end <= 12 && PLACE_PREP.has(before))) continue;
     const gap = p.start >= trig.end ? p.start - trig.end : trig.start - p.end;
     score += p.start >= trig.end ? Math.max(0, 2 - gap / 40) : Math.max(0, 1 - gap / 60);
     if (score > bestScore) {
@@ -365,7 +394,16 @@ function dateFromTimex(t: TimeExpr, index: number): EventRecord['date'] {
   if (!t.range) return null;
   const precision = precisionOf(t.range);
   return {
-    value: precision === 'day' ? t.range.from : precision === 'month' ? t.range.from.slice(0, 7) : precision === 'year' ? t.range.from.slice(0, 4) : t.value,
+    value:
+      precision === 'day'
+        ? t.range.from
+        : precision === 'month'
+          ? t.range.from.slice(0, 7)
+          : precision === 'year'
+            ? t.range.from.slice(0, 4)
+            : /X/.test(t.value) || !/^\d{4}/.test(t.value)
+              ? `${t.range.from}/${t.range.to}`
+              : t.value,
     precision,
     range: { ...t.range },
     how: 'stated',
@@ -385,6 +423,11 @@ function chooseDate(view: SentenceView, i: number, quotes: readonly Quote[]): Ev
     const k = view.toks.findIndex((x) => x.start >= t.start);
     let statement = false;
     for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (SPEECH.has(view.toks[j].lower)) statement = true;
+    const afterTok = view.toks.find((x) => x.start >= t.end);
+    const afterTime = afterTok?.lower ?? '';
+    if (afterTime === '’s' || afterTime === "'s") statement = false;
+    // "the October 7 massacre": a date naming another event dates that event, not this one.
+    if (afterTok && afterTok.start !== trig.start && triggerFor(afterTime)?.noun) continue;
     if (statement) continue;
     const gap = t.start >= trig.end ? t.start - trig.end : (trig.start - t.end) * 1.2;
     if (gap < bestGap) {
@@ -395,7 +438,10 @@ function chooseDate(view: SentenceView, i: number, quotes: readonly Quote[]): Ev
   return best;
 }
 
-function speakerFromQuote(quotes: readonly Quote[], span: Span): SpeakerRef | null {
+function speakerFromQuote(quotes: readonly Quote[], span: Span, at = -1): SpeakerRef | null {
+  // The quote that holds the trigger ("“… the October 7th massacre …,” the IDF said"), else the one
+  // that covers the sentence, else an indirect one that overlaps it.
+  for (const q of quotes) if (q.speaker && at >= q.start && at < q.end) return q.speaker;
   for (const q of quotes) if (q.speaker && q.start <= span.start && span.end <= q.end + 2) return q.speaker;
   for (const q of quotes) if (q.speaker && q.start < span.end && span.start < q.end && q.kind !== 'direct') return q.speaker;
   return null;
@@ -642,6 +688,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       const cls = trigger.cls;
       if (VERBAL.has(cls) && options.verbal === false) continue;
       if (!accept(cls, trigger, toks, i, view, out.some((r) => VIOLENT.has(r.cls)))) continue;
+      if (!trigger.noun && toks[i - 1] && (toks[i - 1].lower === '-' || text.charAt(toks[i].start - 1) === '-')) continue; // "U.S.-backed"
       const status = statusOf(toks, i, trigger);
       if (VIOLENT.has(cls) && status !== 'asserted') continue;
       const existing = seenClass.get(cls);
@@ -649,7 +696,10 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       const many = cls === 'consult' || VERBAL.has(cls);
       let actors = trigger.noun ? nounActors(ctx, view, i) : verbActors(ctx, view, i, many);
       if (VERBAL.has(cls) && actors.length === 0) continue;
-      const place = choosePlace(view, i, actors);
+      const quoteSpeaker = speakerFromQuote(quotes, view.span, toks[i].start);
+      const textSpeaker = speakerFromText(ctx, view);
+      const anaphoric = isAnaphoric(toks, i, trigger);
+      const place = choosePlace(view, i, actors, [quoteSpeaker, textSpeaker].filter((x): x is SpeakerRef => x !== null), anaphoric);
       const targets = targetsAfter(ctx, view, i, !trigger.noun, place, actors);
       // A strike's victims named with the killed count are its targets ("members of Hamas … were killed").
       const figures = VIOLENT.has(cls) || cls === 'intercept' ? figuresOf(view, text) : [];
@@ -680,11 +730,29 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
         weapons: weaponsOf(view, figures),
         claimant: null,
         verbText: lower,
+        anaphoric,
       };
       raw.claimant = figures.find((f) => f.kind === 'killed' || f.kind === 'injured') ? claimantOfFigures(layers, figures) : null;
-      raw.claimant ??= speakerFromQuote(quotes, view.span) ?? speakerFromText(ctx, view);
+      raw.claimant ??= quoteSpeaker ?? textSpeaker;
       seenClass.set(cls, raw);
       out.push(raw);
+    }
+    // Each figure of the sentence belongs to the nearest trigger that can carry it ("… killed in a
+    // strike …; Russia launched 476 drones" gives the drones to "launched", the dead to "strike").
+    const here = out.filter((r) => r.sentence === view);
+    if (here.length > 1) {
+      const all = new Map<number, EventFigure>();
+      for (const r of here) for (const f of r.figures) all.set(f.quantity, f);
+      for (const r of here) r.figures = [];
+      for (const f of all.values()) {
+        const human = f.kind === 'killed' || f.kind === 'injured';
+        let best: RawEvent | null = null;
+        for (const r of here) {
+          if (human ? !VIOLENT.has(r.cls) : !(VIOLENT.has(r.cls) || r.cls === 'intercept' || r.cls === 'launch')) continue;
+          if (!best || Math.abs(r.trigger.start - f.start) < Math.abs(best.trigger.start - f.start)) best = r;
+        }
+        if (best) best.figures.push(f);
+      }
     }
     // A figures-only follow-up sentence ("Another 66 people were injured, the ministry said.") belongs
     // to the violent event just before it.
@@ -807,19 +875,36 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
   const clusters: Cluster[] = [];
   for (const r of raws) {
     let joined = false;
+    // A bare anaphoric mention ("the strike", no place, date or actor of its own) refers to the
+    // article's most-told compatible event; any other mention to the most recent compatible one.
+    const bare = r.anaphoric && !r.place && r.date?.how !== 'stated' && r.actors.length === 0;
+    let target = -1;
     for (let c = clusters.length - 1; c >= 0; c--) {
       const head = clusters[c].mentions[0];
       if (familyOf(head.cls) !== familyOf(r.cls)) continue;
       const place = clusters[c].mentions.find((m) => m.place)?.place ?? null;
       const date = clusters[c].mentions.find((m) => m.date)?.date ?? null;
       const actors = argsUnion(clusters[c].mentions.map((m) => m.actors));
-      if (!samePlace(place, r.place) || !rangesOverlap(date, r.date) || !actorsCompatible(actors, r.actors)) continue;
+      // A later mention at country level ("bombing inside Qatar") may refer back to an event told at
+      // a finer place in that country; an anaphoric one ("the attacks in Qatar") either way round.
+      const sameCountry = place !== null && r.place !== null && place.country === r.place.country;
+      const contained =
+        sameCountry && (r.anaphoric ? place.precision === 'country' || r.place!.precision === 'country' : r.place!.precision === 'country' && place.precision !== 'country');
+      if (!(samePlace(place, r.place) || contained) || !rangesOverlap(date, r.date) || !actorsCompatible(actors, r.actors)) continue;
       if (r.status !== head.status) continue;
-      // Two differently placed events never merge through a placeless one; a placeless mention joins
-      // the most recent compatible event.
-      clusters[c].mentions.push(r);
+      // Two mentions that each state their own, different figure of one kind are two reports
+      // (or two events), not one anaphoric mention: "442 drones downed" vs "80 drones downed".
+      const figs = clusters[c].mentions.flatMap((m) => m.figures);
+      if (r.figures.some((f) => figs.some((g) => g.kind === f.kind && g.value !== f.value && g.claimant !== f.claimant))) continue;
+      if (!bare) {
+        target = c;
+        break;
+      }
+      if (target < 0 || clusters[c].mentions.length > clusters[target].mentions.length) target = c;
+    }
+    if (target >= 0) {
+      clusters[target].mentions.push(r);
       joined = true;
-      break;
     }
     if (!joined) clusters.push({ mentions: [r] });
   }
@@ -832,6 +917,25 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     const weapons = new Set<Weapon>();
     for (const m of ms) for (const w of m.weapons) weapons.add(w);
     const actors = argsUnion(ms.map((m) => m.actors));
+    // A claimant that belongs to an actor's side ("the Israel Defense Forces said", "Israeli military
+    // officials said") is an associated actor of that side.
+    for (const m of ms) {
+      const c = m.claimant;
+      if (!c || c.kind === 'pronoun' || c.kind === 'anonymous') continue;
+      const entity = c.entity ? (layers.entities ?? []).find((e) => e.id === c.entity) : undefined;
+      let name = entity?.name ?? c.text.replace(/^the\s+/i, '');
+      // "the IDF": an acronym of an organisation named in the article ("Israel Defense Forces").
+      if (/^[A-Z]{2,6}$/.test(name)) {
+        const expanded = (layers.entities ?? []).find((e) => e.type === 'ORG' && e.name.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('') === name);
+        if (expanded) name = expanded.name;
+      }
+      if (entity && entity.type !== 'ORG') continue;
+      const words = name.split(/\s+/);
+      const side = actors.find((a) => a.name && (name.includes(a.name) || words.some((w) => countryOfDemonym(w) === a.name)));
+      if (side && name !== side.name && /\b(forces?|army|military|defen[cs]e|ministry|navy|air force|IDF|police|guard)\b/i.test(name)) {
+        pushArg(actors, { start: c.start, end: c.end, text: c.text, ...(c.entity ? { entity: c.entity } : {}), name });
+      }
+    }
     const targets = argsUnion(ms.map((m) => m.targets)).filter((t) => !actors.some((a) => (a.name ?? a.text) === (t.name ?? t.text)));
     const acled = acledFor(clsOf, weapons, actors);
     const plover = ploverFor(clsOf, weapons);
