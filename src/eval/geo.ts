@@ -238,6 +238,28 @@ export const geoEvalTask: EvalTask = {
         rows,
       },
     ];
+    // Accuracy by gold kind (GeoNames feature code, or GeoWebNews' pragmatic type) on the chosen split.
+    const kinds = new Map<string, number[]>();
+    for (const e of errors) {
+      if (split !== 'all' && splitOf(e.article) !== split) continue;
+      const k = e.gold.kind ?? '-';
+      const list = kinds.get(k);
+      if (list) list.push(e.km);
+      else kinds.set(k, [e.km]);
+    }
+    if (kinds.size > 1) {
+      tables.push({
+        title: `Acc@161 by gold kind (split ${split})`,
+        columns: ['kind', 'toponyms', 'Acc@161', 'median km'],
+        rows: [...kinds]
+          .sort((a, b) => b[1].length - a[1].length)
+          .slice(0, 15)
+          .map(([k, kms]) => {
+            const sc = scoreErrors(kms, 0, 0);
+            return [k, sc.n, round(sc.acc161), round(sc.medianKm, 1)];
+          }),
+      });
+    }
     if (limit > 0) {
       const worst = errors
         .filter((e) => split === 'all' || splitOf(e.article) === split)
