@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Article } from '../core/article.js';
 import { sharedPath } from '../core/paths.js';
 import { decodeBytes } from './decode.js';
+import { parseBytes } from './read.js';
 import { isSeedFormat, parseMarkdown, parsePlainText, parseSeed } from './text.js';
 
 /** Our own glued wire text in the seed's shape: a dated header line, four dispatches, one contributor line. */
@@ -65,7 +66,9 @@ test('seed format: the real seed file gives NEW YORK, NEW YORK, DOHA (Qatar), LO
   const decoded = decodeBytes(readFileSync(SEED));
   assert.ok(decoded.ok);
   const header = decoded.text.slice(0, decoded.text.indexOf('\n'));
-  const { articles, diagnostics } = parseSeed({ text: decoded.text, file: SEED, normalizations: decoded.normalizations });
+  // Through format detection, as `dateline analyze` reads it.
+  const { articles, diagnostics, source } = parseBytes(readFileSync(SEED), SEED);
+  assert.equal(source.format, 'seed');
   assert.deepEqual(diagnostics, []);
   assert.equal(articles.length, 4);
   assert.deepEqual(
