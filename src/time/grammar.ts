@@ -77,7 +77,7 @@ export interface Candidate {
   /** Higher wins among equally long overlapping candidates. */
   prio: number;
   /** A clock time with no date of its own ("5 p.m.", "noon"); may merge with an adjacent day. */
-  clock?: { hh: number; mi: number; text: string };
+  clock?: { hh: number; mi: number; text: string; utc?: boolean };
   /** Resolves to a single day, so a clock time may attach to it. */
   dayLevel?: boolean;
   /** Names a quarter of its own (not "a year earlier"), so later "a year earlier" refers to it. */
@@ -365,7 +365,8 @@ const RULES: Rule[] = [
       if (hh > 12 || mi > 59) return null;
       if (m[3].toLowerCase() === 'p' && hh < 12) hh += 12;
       if (m[3].toLowerCase() === 'a' && hh === 12) hh = 0;
-      return { clock: { hh, mi, text: m[0] }, resolve: clockResolver(hh, mi, /\b(?:UTC|GMT)$/.test(m[0])) };
+      const utc = /\b(?:UTC|GMT)$/.test(m[0]);
+      return { clock: { hh, mi, text: m[0], utc }, resolve: clockResolver(hh, mi, utc) };
     },
   },
   {
@@ -375,7 +376,8 @@ const RULES: Rule[] = [
     build({ m }) {
       const hh = Number(m[1]);
       const mi = Number(m[2]);
-      return { clock: { hh, mi, text: m[0] }, resolve: clockResolver(hh, mi, /\b(?:UTC|GMT)$/.test(m[0])) };
+      const utc = /\b(?:UTC|GMT)$/.test(m[0]);
+      return { clock: { hh, mi, text: m[0], utc }, resolve: clockResolver(hh, mi, utc) };
     },
   },
   {
@@ -470,7 +472,7 @@ const RULES: Rule[] = [
   {
     name: 'month-date',
     prio: 6,
-    re: rx(`(?<![\\w-])(?:(${WEEKDAY}),?\\s+)?(?:(${MODIFIER})[\\s-]*)?(?:(${REL})\\s+)?(${MONTH})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d))?(?:(?:,\\s*|\\s+|\\s+of\\s+)((?:1[6-9]|20)\\d\\d)(?!\\d)|\\s+(this|last|next) year)?(?![\\w])`, 'g'),
+    re: rx(`(?<![\\w-])(?:(${WEEKDAY}),?\\s+)?(?:(${MODIFIER})[\\s-]*)?(?:(${REL})\\s+)?(${MONTH})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d))?(?:(?:,\\s*|\\s+|\\s+of\\s+)((?:1[6-9]|20)\\d\\d)(?!\\d|[-/]\\d)|\\s+(this|last|next) year)?(?![\\w])`, 'g'),
     build({ m, sentence }) {
       const month = monthNumber(m[4]);
       if (month === null) return null;
@@ -1104,9 +1106,19 @@ export function findCandidates(sentence: string, useChrono = true): Candidate[] 
   }
   if (useChrono) all.push(...chronoCandidates(sentence, all));
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || b.prio - a.prio || a.start - b.start);
+  // Greedy longest-first selection with an occupancy map: linear in the sentence, whatever the count.
+  const taken = new Uint8Array(sentence.length + 1);
   const chosen: Candidate[] = [];
   for (const c of all) {
-    if (chosen.some((o) => c.start < o.end && o.start < c.end)) continue;
+    let free = true;
+    for (let i = c.start; i < c.end; i++) {
+      if (taken[i]) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
     chosen.push(c);
   }
   chosen.sort((a, b) => a.start - b.start);
@@ -1132,7 +1144,7 @@ function mergeClockAndDay(sentence: string, cands: Candidate[]): Candidate[] {
           resolve(ctx) {
             const r = day.resolve(ctx);
             if (/^\d{4}-\d\d-\d\d$/.test(r.value) || /^XXXX-WXX-\d$/.test(r.value)) {
-              return { ...r, type: 'TIME', value: `${r.value}T${pad(clock.hh)}:${pad(clock.mi)}`, stated: [...r.stated, 'hour'] };
+              return { ...r, type: 'TIME', value: `${r.value}T${pad(clock.hh)}:${pad(clock.mi)}${clock.utc ? 'Z' : ''}`, stated: [...r.stated, 'hour'] };
             }
             return r;
           },
