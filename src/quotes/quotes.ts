@@ -161,19 +161,19 @@ function appositiveBefore(toks: readonly Tok[], comma: number, lo: number): [num
     if (t.text !== ',') continue;
     const first = toks[c + 1];
     const rel = first.lower === 'who' || first.lower === 'whose' || first.lower === 'which' || first.lower === 'citing' || first.lower === 'speaking';
-    const appos = DETERMINERS.has(first.lower) || first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'NUM' || first.pos === 'PROPN';
+    const appos = DETERMINERS.has(first.lower) || first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'NUM' || first.pos === 'PROPN' || isCapName(first);
     if (!rel && !appos) return null;
     if (!rel && hasClause(toks, c + 1, comma)) {
       // appositives may carry a participle ("the hacker known as …"), not a finite clause
       let finite = false;
-      for (let q = c + 1; q < comma; q++) if (toks[q].pos === 'AUX' || (toks[q].pos === 'VERB' && !/(?:ed|en|ing|wn)$/.test(toks[q].lower))) finite = true;
+      for (let q = c + 1; q < comma; q++) if (toks[q].pos === 'AUX' || (toks[q].pos === 'VERB' && !isCapName(toks[q]) && !/(?:ed|en|ing|wn)$/.test(toks[q].lower))) finite = true;
       if (finite) return null;
     }
     const name = npBeforeSimple(toks, c, lo);
     if (!name || !clauseInitial(toks, name[0], lo)) return null;
     // "Cecelia Purner, 67, a retired …," or "the Vatican spokesman, Federico Lombardi,"
     const nameFirst = toks[c - 1].pos === 'PROPN';
-    const nameSecond = !rel && toks[comma - 1].pos === 'PROPN' && first.pos === 'PROPN';
+    const nameSecond = !rel && /^[A-Z]/.test(toks[comma - 1].text) && (first.pos === 'PROPN' || isCapName(first));
     if (!nameFirst && !nameSecond) return null;
     return [name[0], comma];
   }
@@ -534,7 +534,7 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
     // before the quote: Leavitt said, “…”
     if (!attribution) {
       const lo = beforeLimit(ctx, qa, para.start, qTok, m);
-      attribution = parseLeadIn(ctx, lo, qa, withBeliefs);
+      attribution = parseLeadIn(ctx, lo, qa, withBeliefs) ?? colonLeadIn(ctx, lo, qa);
     }
     const rq: RawQuote = {
       start: q.start,
@@ -672,7 +672,12 @@ function parseClause(ctx: Ctx, a: number, b: number, withBeliefs: boolean): Attr
     }
     const j = skipBackAdverbials(toks, k, start);
     const np = npBefore(toks, j + 1, start);
-    if (!np) return null;
+    if (!np) {
+      // “…” for Clinton, said Kunin.
+      if (toks[k - 1].text !== ',') return null;
+      const inv = npAfter(toks, k + 1, b);
+      return inv ? { speaker: inv, cue: [k, k + 1], lemma, addressee: null, clause: [k, b] } : null;
+    }
     const adj = skipForwardAdjuncts(toks, k + 1, b, lemma);
     return { speaker: np, cue: [k, k + 1], lemma, addressee: adj.addressee, clause: [np[0], b] };
   }
@@ -709,6 +714,29 @@ function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boolean): At
     }
     const adj = skipForwardAdjuncts(toks, k + 1, j + 1, lemma);
     return { speaker: np, cue: [k, k + 1], lemma, addressee: adj.addressee, clause: [np[0], qa] };
+  }
+  return null;
+}
+
+/**
+ * A lead-in closed by a colon with any verb: "Mr. Smith shot back: “…”", "Trump boomed: “…”", or a
+ * transcript's "Clinton: “…”". The speaker is the clause's subject, the cue its verb.
+ */
+function colonLeadIn(ctx: Ctx, lo: number, qa: number): Attribution | null {
+  const { toks } = ctx;
+  const colon = qa - 1;
+  if (colon < lo || toks[colon].text !== ':' || qa - lo > 30) return null;
+  // "Clinton:" — a bare name
+  const bare = npBefore(toks, colon, lo);
+  if (bare && bare[0] === lo && toks[colon - 1].pos === 'PROPN') return { speaker: bare, cue: [colon, colon + 1], lemma: 'say', addressee: null, clause: [lo, qa] };
+  for (let v = lo + 1; v < colon; v++) {
+    const t = toks[v];
+    const misread = t.pos === 'NOUN' && toks[v - 1].pos === 'PROPN' && (toks[v + 1].pos === 'ADV' || toks[v + 1].text === ':');
+    if ((t.pos !== 'VERB' && !misread) || ctx.used[v]) continue;
+    const j = skipBackAdverbials(toks, v, lo);
+    const np = npBefore(toks, j + 1, lo);
+    if (!np || !clauseInitial(toks, np[0], lo) || (np[1] - np[0] === 1 && toks[np[0]].lower === 'who')) return null;
+    return { speaker: np, cue: [v, v + 1], lemma: t.lower, addressee: null, clause: [np[0], qa] };
   }
   return null;
 }
