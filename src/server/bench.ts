@@ -178,7 +178,7 @@ async function load(url: string, QUERIES: string[]): Promise<Record<string, unkn
   let peak = 0;
   const deadline = Date.now() + DEADLINE_S * 1000;
   const random = rng(7);
-  const one = (path: string) =>
+  const one = (path: string, k: number) =>
     new Promise<void>((resolve) => {
       const t0 = performance.now();
       const req = http.get({ host: base.hostname, port: base.port, path, agent }, (res) => {
@@ -201,7 +201,8 @@ async function load(url: string, QUERIES: string[]): Promise<Record<string, unkn
         });
       });
       req.on('error', (e) => {
-        errors[e.message] = (errors[e.message] ?? 0) + 1;
+        const kind = `${e.message} (${k === 0 ? 'first request of a client' : 'on a reused connection'})`;
+        errors[kind] = (errors[kind] ?? 0) + 1;
         resolve();
       });
       req.setTimeout(Math.max(1000, deadline - Date.now()), () => req.destroy(new Error('timeout')));
@@ -212,7 +213,7 @@ async function load(url: string, QUERIES: string[]): Promise<Record<string, unkn
     peak = Math.max(peak, open);
     for (let k = 0; k < REQUESTS && Date.now() < deadline; k++) {
       const q = QUERIES[Math.floor(random() * QUERIES.length)];
-      await one(`/api/search?q=${encodeURIComponent(q)}&limit=10&offset=${k % 2 === 0 ? 0 : 10}`);
+      await one(`/api/search?q=${encodeURIComponent(q)}&limit=10&offset=${k % 2 === 0 ? 0 : 10}`, k);
     }
     open--;
   };

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Server } from 'node:http';
 import { openStore } from '../store/sqlite.js';
@@ -50,17 +50,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     },
   });
   const host = options.host ?? DEFAULT_HOST;
-  let server: Server;
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  // A deep accept queue: a thousand clients connecting at once while the loop is busy must wait, not be dropped.
   const info = await new Promise<AddressInfo>((resolve, reject) => {
-    server = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_PORT, hostname: host }, resolve) as Server;
     server.once('error', reject);
+    server.listen({ port: options.port ?? DEFAULT_PORT, host, backlog: 4096 }, () => resolve(server.address() as AddressInfo));
   });
   // Under load the event loop can be busy for seconds; an idle keep-alive timer must not fire
   // before the next request already waiting on that socket is read (clients saw ECONNRESET).
-  server!.keepAliveTimeout = 65_000;
-  server!.headersTimeout = 70_000;
-  server!.requestTimeout = 300_000;
-  server!.maxRequestsPerSocket = 0;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 70_000;
+  server.requestTimeout = 300_000;
+  server.maxRequestsPerSocket = 0;
   const shown = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shown === '0.0.0.0' ? '127.0.0.1' : shown}:${info.port}/`,
