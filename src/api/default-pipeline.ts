@@ -4,11 +4,13 @@
  * that every stage's requirements are assigned earlier.
  */
 import { assemblePipeline, type Component, type Pipeline } from '../core/pipeline.js';
+import { entities } from '../entities/component.js';
 import { segment } from '../segment/segment.js';
 import { time } from '../time/time.js';
 
 export const DEFAULT_COMPONENTS: readonly Component[] = [
   segment,
+  entities,
   time,
   // entities (src/entities), time (src/time), quotes + quantities (src/quotes, src/quantities),
   // places (src/places), events (src/events) join here in that order.

@@ -37,7 +37,7 @@ Cape Verde|Cape Verdean|Cabo Verde
 Central African Republic|Central African|CAR
 Chad|Chadian|
 Chile|Chilean|
-China|Chinese|People's Republic of China,PRC,Beijing
+China|Chinese|People's Republic of China,PRC
 Colombia|Colombian|
 Comoros|Comoran|
 Democratic Republic of the Congo|Congolese|DR Congo,DRC,Congo-Kinshasa,Zaire
@@ -123,7 +123,7 @@ New Zealand|New Zealander|
 Nicaragua|Nicaraguan|
 Niger|Nigerien|
 Nigeria|Nigerian|
-North Korea|North Korean|DPRK,Pyongyang
+North Korea|North Korean|DPRK
 North Macedonia|Macedonian|Macedonia
 Norway|Norwegian|
 Oman|Omani|
@@ -138,7 +138,7 @@ Poland|Polish,Pole|
 Portugal|Portuguese|
 Qatar|Qatari|
 Romania|Romanian|
-Russia|Russian|Russian Federation,Moscow
+Russia|Russian|Russian Federation
 Rwanda|Rwandan|
 Saudi Arabia|Saudi,Saudi Arabian|
 Senegal|Senegalese|
@@ -149,7 +149,7 @@ Slovakia|Slovak,Slovakian|
 Slovenia|Slovenian,Slovene|
 Somalia|Somali|
 South Africa|South African|
-South Korea|South Korean|Korea,Republic of Korea,Seoul
+South Korea|South Korean|Korea,Republic of Korea
 South Sudan|South Sudanese|
 Spain|Spanish,Spaniard|
 Sri Lanka|Sri Lankan|
@@ -168,10 +168,10 @@ Tunisia|Tunisian|
 Turkey|Turkish,Turk|Turkiye,Türkiye
 Turkmenistan|Turkmen|
 Uganda|Ugandan|
-Ukraine|Ukrainian|Kyiv,Kiev
+Ukraine|Ukrainian|
 United Arab Emirates|Emirati|UAE,U.A.E.,Emirates
-United Kingdom|British,Briton,English,Scottish,Welsh|UK,U.K.,Britain,Great Britain,England,Scotland,Wales,London
-United States|American|US,U.S.,USA,U.S.A.,America,United States of America,Washington
+United Kingdom|British,Briton,English,Scottish,Welsh|UK,U.K.,Britain,Great Britain
+United States|American|US,U.S.,USA,U.S.A.,America,United States of America
 Uruguay|Uruguayan|
 Uzbekistan|Uzbek|
 Venezuela|Venezuelan|

@@ -115,12 +115,20 @@ export function shortShape(w: string): string {
 }
 
 export function isCapitalized(w: string): boolean {
+  const code = w.charCodeAt(0);
+  if (code >= 65 && code <= 90) return true;
+  if (code < 128 || Number.isNaN(code)) return false;
   const c = w[0];
-  return c !== undefined && c !== c.toLowerCase();
+  return c !== c.toLowerCase();
 }
 
 function hasLetter(w: string): boolean {
-  return w.toLowerCase() !== w.toUpperCase();
+  for (let i = 0; i < w.length; i++) {
+    const code = w.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+    if (code >= 128) return w.toLowerCase() !== w.toUpperCase();
+  }
+  return false;
 }
 
 export function isAllCaps(w: string): boolean {
@@ -140,9 +148,13 @@ const T_SUF = T('suf');
 const T_FLAG = T('flag');
 const T_C1 = T('c1');
 const T_C2 = T('c2');
-const T_C3 = T('c3');
 const T_DIG = T('dig');
 const T_CTX = T('ctx');
+const T_CB = T('cb');
+const T_CBL = T('cbl');
+const T_CBR = T('cbr');
+const T_LWSH = T('lwsh');
+const T_SHLW = T('shlw');
 const T_BIL = T('bil');
 const T_BIR = T('bir');
 const T_SBIL = T('sbil');
@@ -161,8 +173,8 @@ const T_P1S = T('p1s');
 
 const h = (template: number, value: string): number => hashString(value, template);
 
-/** Word clusters: lowercase word → [fine, mid, coarse]. */
-export type ClusterTable = Map<string, [number, number, number]>;
+/** Word clusters: lowercase word → cluster id at each granularity (coarse to fine). */
+export type ClusterTable = Map<string, number[]>;
 
 /** Gazetteer: hash of a lowercase phrase (tokens joined by one space) → bitmask of GAZ_* kinds. */
 export type Gazetteer = Map<number, number>;
@@ -171,17 +183,21 @@ export const GAZ_MAX_LEN = 4;
 
 export function phraseHash(tokens: readonly string[], from: number, to: number): number {
   let hsh = 0x811c9dc5;
-  for (let i = from; i < to; i++) {
-    if (i > from) hsh = Math.imul(hsh ^ 32, 0x01000193);
-    const w = tokens[i];
-    for (let j = 0; j < w.length; j++) {
-      let c = w.charCodeAt(j);
-      if (c >= 65 && c <= 90) c += 32;
-      else if (c > 127) c = w[j].toLowerCase().charCodeAt(0);
-      hsh = Math.imul(hsh ^ c, 0x01000193);
-    }
-  }
+  for (let i = from; i < to; i++) hsh = extendPhraseHash(hsh, tokens[i], i > from);
   return hsh >>> 0;
+}
+
+/** Extends a phrase hash by one token (lowercased), with a space before it when `space`. */
+export function extendPhraseHash(hash: number, w: string, space: boolean): number {
+  let hsh = hash;
+  if (space) hsh = Math.imul(hsh ^ 32, 0x01000193);
+  for (let j = 0; j < w.length; j++) {
+    let c = w.charCodeAt(j);
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c > 127) c = w[j].toLowerCase().charCodeAt(0);
+    hsh = Math.imul(hsh ^ c, 0x01000193);
+  }
+  return hsh;
 }
 
 /** Hashes of the word-intrinsic features, and the subset used at context offsets. */
@@ -190,6 +206,8 @@ interface WordHashes {
   ctx: number[];
   lw: number;
   shape: number;
+  /** Base-level cluster of the word (or its lowercase form when unclustered), for cluster bigrams. */
+  cluster: number;
 }
 
 export function wordHashes(form: string, clusters: ClusterTable | null): WordHashes {
@@ -203,7 +221,7 @@ export function wordHashes(form: string, clusters: ClusterTable | null): WordHas
   self.push(hw, hlw, hsh, h(T_LSHAPE, longShape(form)));
   ctx.push(hlw, hsh);
   const n = lw.length;
-  for (let k = 1; k <= 4 && k < n; k++) {
+  for (let k = 1; k <= 5 && k < n; k++) {
     self.push(h(T_PRE + k, lw.slice(0, k)), h(T_SUF + k, lw.slice(n - k)));
   }
   const flags: string[] = [];
@@ -219,15 +237,17 @@ export function wordHashes(form: string, clusters: ClusterTable | null): WordHas
   const key = lw.replace(/^'+|'+$/g, '');
   const c = clusters?.get(key) ?? (key.endsWith("'s") ? clusters?.get(key.slice(0, -2)) : undefined);
   if (c !== undefined) {
-    const c1 = h(T_C1, String(c[0]));
-    const c2 = h(T_C2, String(c[1]));
-    const c3 = h(T_C3, String(c[2]));
-    self.push(c1, c2, c3);
-    ctx.push(c1, c2);
+    for (let level = 0; level < c.length; level++) {
+      const hc = h(T_C1 + level, String(c[level]));
+      self.push(hc);
+      ctx.push(hc);
+    }
+    if (c.length > 1) self.push(mix(h(T_C2, String(c[1])), hashString(shortShape(form))));
   } else if (hasLetter(form)) {
     self.push(h(T_C1, 'none'));
   }
-  return { self, ctx, lw: hlw, shape: hsh };
+  const cluster = c !== undefined && c.length > 0 ? hashString(String(c[Math.min(2, c.length - 1)]), T_CB) : hlw;
+  return { self, ctx, lw: hlw, shape: hsh, cluster };
 }
 
 export type Resolve = (hash: number) => number;
@@ -238,9 +258,26 @@ interface CachedWord {
   ctx: Int32Array[];
   lw: number;
   shape: number;
+  cluster: number;
+  lower: string;
+  letter: boolean;
+  capitalized: boolean;
+  /** Score mode: summed weights of `self` and of each `ctx` offset. */
+  selfVec?: Float32Array;
+  ctxVec?: Float32Array[];
+}
+
+function sumRows(weights: Float32Array, rows: Int32Array): Float32Array {
+  const v = new Float32Array(NUM_TAGS);
+  for (let k = 0; k < rows.length; k++) {
+    const base = rows[k] * NUM_TAGS;
+    for (let t = 0; t < NUM_TAGS; t++) v[t] += weights[base + t];
+  }
+  return v;
 }
 
 const OFFSETS = [-2, -1, 1, 2];
+const EMPTY_ROWS = new Int32Array(0);
 const PAD_START = '<S>';
 const PAD_END = '</S>';
 
@@ -256,6 +293,8 @@ export interface DocEvidence {
   casing: Map<string, [number, number]>;
   /** lowercase word → per-type counts of first-pass labels, plus per-type counts inside multi-token spans. */
   labels: Map<string, Int32Array> | null;
+  /** First-pass tags per sentence (second pass only). */
+  tags: Int8Array[] | null;
   capsSentence: boolean[];
 }
 
@@ -288,7 +327,9 @@ export function docEvidence(doc: Doc, firstPass: TokenSpan[][] | null): DocEvide
     }
   });
   let labels: Map<string, Int32Array> | null = null;
+  let tags: Int8Array[] | null = null;
   if (firstPass !== null) {
+    tags = doc.map((sentence, si) => spansToTags(sentence.length, firstPass[si] ?? []));
     labels = new Map();
     doc.forEach((sentence, si) => {
       for (const span of firstPass[si] ?? []) {
@@ -302,24 +343,61 @@ export function docEvidence(doc: Doc, firstPass: TokenSpan[][] | null): DocEvide
       }
     });
   }
-  return { casing, labels, capsSentence };
+  return { casing, labels, tags, capsSentence };
 }
+
+/** Casing prior learned from unlabeled news: hash of a lowercase word → bucket (see casingBucket). */
+export type CasingTable = Map<number, number>;
+export const CASING_BUCKETS = ['low', 'mostlow', 'mixed', 'mostcap', 'cap'] as const;
+
+/** Buckets how often a word is capitalised mid-sentence in unlabeled news. */
+export function casingBucket(capitalised: number, lowercase: number): number {
+  const r = capitalised / (capitalised + lowercase);
+  return r < 0.05 ? 0 : r < 0.35 ? 1 : r < 0.65 ? 2 : r < 0.95 ? 3 : 4;
+}
+
+const H_DOCCASE = ['cap', 'low', 'mixed', 'none'].map((k) => h(T_DOCCASE, k));
+const H_DOCCASE_POS = ['cap', 'low', 'mixed', 'none'].map((k) => ['C', 'F', 'M'].map((p) => h(T_DOCCASE, `${k}|${p}`)));
+const H_DOCPRED_NONE = h(T_DOCPRED, 'none');
+const H_DOCPRED = TYPES.map((t) => h(T_DOCPRED, t));
+const H_DOCSPAN = TYPES.map((t) => h(T_DOCSPAN, t));
+const H_DOCMAJ = TYPES.map((t) => h(T_DOCMAJ, t));
+const GAZ_PARTS = ['U', 'B', 'I', 'L'];
+const H_GAZ = GAZ_KINDS.map((kind) => GAZ_PARTS.map((part) => h(T_GAZ, `${part}-${kind}`)));
+const T_CASEPRIOR = T('caseprior');
+const T_STACK = T('stack');
+const H_STACK = [-1, 0, 1].map((off) => Array.from({ length: NUM_TAGS + 1 }, (_, tag) => h(T_STACK, `${off}:${tag}`)));
+const H_STACK_PAIR = Array.from({ length: (NUM_TAGS + 1) * (NUM_TAGS + 1) }, (_, k) => h(T_STACK, `pair:${k}`));
 
 /** Turns documents into per-token feature-row lists, caching per-word features. */
 export class FeatureExtractor {
   private cache = new Map<string, CachedWord>();
+  private buffer = new Int32Array(4096);
+  private length = 0;
 
   constructor(
     readonly clusters: ClusterTable | null,
     readonly gazetteer: Gazetteer | null,
     private readonly resolve: Resolve,
+    readonly casing: CasingTable | null = null,
+    /** When given (run time), `sentence` returns summed static scores instead of rows. */
+    private readonly weights: Float32Array | null = null,
   ) {}
+
+  private scores: Float32Array = new Float32Array(0);
+  private scoreBase = 0;
 
   private word(form: string): CachedWord {
     let c = this.cache.get(form);
     if (c !== undefined) return c;
     if (this.cache.size > 300000) this.cache.clear();
     const wh = wordHashes(form, this.clusters);
+    if (this.casing !== null && hasLetter(form)) {
+      const bucket = this.casing.get(hashString(form.toLowerCase()));
+      const hc = h(T_CASEPRIOR, bucket === undefined ? 'unseen' : CASING_BUCKETS[bucket]);
+      wh.self.push(hc, mix(hc, wh.shape));
+      wh.ctx.push(hc);
+    }
     const rows = (hs: number[]): Int32Array => {
       const out: number[] = [];
       for (const x of hs) {
@@ -333,9 +411,53 @@ export class FeatureExtractor {
       ctx: OFFSETS.map((off) => rows(wh.ctx.map((x) => mix(x, T_CTX + off)))),
       lw: wh.lw,
       shape: wh.shape,
+      cluster: wh.cluster,
+      lower: form.toLowerCase(),
+      letter: hasLetter(form),
+      capitalized: isCapitalized(form),
     };
+    if (this.weights !== null) {
+      const weights = this.weights;
+      c.selfVec = sumRows(weights, c.self);
+      c.ctxVec = c.ctx.map((r) => sumRows(weights, r));
+    }
     this.cache.set(form, c);
     return c;
+  }
+
+  private push(hash: number): void {
+    const r = this.resolve(hash);
+    if (r < 0) return;
+    if (this.weights !== null) {
+      const w = this.weights;
+      const sc = this.scores;
+      const base = r * NUM_TAGS;
+      const at = this.scoreBase;
+      for (let t = 0; t < NUM_TAGS; t++) sc[at + t] += w[base + t];
+      return;
+    }
+    if (this.length === this.buffer.length) {
+      const next = new Int32Array(this.buffer.length * 2);
+      next.set(this.buffer);
+      this.buffer = next;
+    }
+    this.buffer[this.length++] = r;
+  }
+
+  private addVec(v: Float32Array): void {
+    const sc = this.scores;
+    const at = this.scoreBase;
+    for (let t = 0; t < NUM_TAGS; t++) sc[at + t] += v[t];
+  }
+
+  private pushRows(rows: Int32Array): void {
+    if (this.length + rows.length > this.buffer.length) {
+      const next = new Int32Array(Math.max(this.buffer.length * 2, this.length + rows.length));
+      next.set(this.buffer);
+      this.buffer = next;
+    }
+    this.buffer.set(rows, this.length);
+    this.length += rows.length;
   }
 
   /**
@@ -346,102 +468,128 @@ export class FeatureExtractor {
     sentence: readonly string[],
     evidence: DocEvidence,
     sentenceIndex: number,
-  ): { rows: Int32Array; offsets: Int32Array; lw: Uint32Array; shape: Uint32Array } {
+  ): { rows: Int32Array; offsets: Int32Array; lw: Uint32Array; shape: Uint32Array; scores: Float32Array | null } {
     const n = sentence.length;
+    const scoreMode = this.weights !== null;
+    if (scoreMode) this.scores = new Float32Array(n * NUM_TAGS);
     const words = sentence.map((w) => this.word(w));
     const start = this.word(PAD_START);
     const end = this.word(PAD_END);
     const at = (i: number): CachedWord => (i < 0 ? start : i >= n ? end : words[i]);
-    const out: number[] = [];
+    this.length = 0;
     const offsets = new Int32Array(n + 1);
     const lwArr = new Uint32Array(n);
     const shArr = new Uint32Array(n);
     const caps = evidence.capsSentence[sentenceIndex] === true;
-    const gazFeats = this.gazetteer !== null ? this.gazetteerFeatures(sentence) : null;
-    const push = (hash: number): void => {
-      const r = this.resolve(hash);
-      if (r >= 0) out.push(r);
-    };
+    const gazFeats = this.gazetteer !== null ? this.gazetteerFeatures(sentence, caps) : null;
+    const stack = evidence.tags?.[sentenceIndex] ?? null;
     for (let i = 0; i < n; i++) {
-      offsets[i] = out.length;
+      offsets[i] = this.length;
+      this.scoreBase = i * NUM_TAGS;
       const w = words[i];
       lwArr[i] = w.lw;
       shArr[i] = w.shape;
-      push(T_BIAS);
-      for (let k = 0; k < w.self.length; k++) out.push(w.self[k]);
-      for (let o = 0; o < OFFSETS.length; o++) {
-        const cw = at(i + OFFSETS[o]);
-        const rows = cw.ctx[o];
-        for (let k = 0; k < rows.length; k++) out.push(rows[k]);
+      this.push(T_BIAS);
+      if (scoreMode) {
+        this.addVec(w.selfVec!);
+        for (let o = 0; o < OFFSETS.length; o++) this.addVec(at(i + OFFSETS[o]).ctxVec![o]);
+      } else {
+        this.pushRows(w.self);
+        for (let o = 0; o < OFFSETS.length; o++) this.pushRows(at(i + OFFSETS[o]).ctx[o]);
       }
       const prev = at(i - 1);
       const next = at(i + 1);
-      push(mix(T_BIL, mix(prev.lw, w.lw)));
-      push(mix(T_BIR, mix(w.lw, next.lw)));
-      push(mix(T_SBIL, mix(prev.shape, w.shape)));
-      push(mix(T_SBIR, mix(w.shape, next.shape)));
-      if (i === 0) push(mix(T_FIRST, w.shape));
+      this.push(mix(T_BIL, mix(prev.lw, w.lw)));
+      this.push(mix(T_BIR, mix(w.lw, next.lw)));
+      this.push(mix(T_SBIL, mix(prev.shape, w.shape)));
+      this.push(mix(T_SBIR, mix(w.shape, next.shape)));
+      this.push(mix(T_CBL, mix(prev.cluster, w.cluster)));
+      this.push(mix(T_CBR, mix(w.cluster, next.cluster)));
+      this.push(mix(T_LWSH, mix(prev.lw, w.shape)));
+      this.push(mix(T_SHLW, mix(w.shape, next.lw)));
+      if (i === 0) this.push(mix(T_FIRST, w.shape));
       if (caps) {
-        push(T_CAPSENT);
-        push(mix(T_CAPSENT, w.lw));
+        this.push(T_CAPSENT);
+        this.push(mix(T_CAPSENT, w.lw));
       }
-      if (gazFeats !== null) for (const g of gazFeats[i]) push(g);
-      const form = sentence[i];
-      if (hasLetter(form) && (isCapitalized(form) || caps)) {
-        const lw = form.toLowerCase();
+      const gi = gazFeats?.[i];
+      if (gi !== undefined) for (const g of gi) this.push(g);
+      if (stack !== null) {
+        const tPrev = i > 0 ? stack[i - 1] : NUM_TAGS;
+        const tCur = stack[i];
+        const tNext = i + 1 < n ? stack[i + 1] : NUM_TAGS;
+        this.push(H_STACK[0][tPrev]);
+        this.push(H_STACK[1][tCur]);
+        this.push(H_STACK[2][tNext]);
+        this.push(H_STACK_PAIR[tPrev * (NUM_TAGS + 1) + tCur]);
+        this.push(mix(H_STACK[1][tCur], w.lw));
+      }
+      if (w.letter && (caps || w.capitalized)) {
+        const lw = w.lower;
         const cs = evidence.casing.get(lw);
         let capMid = cs?.[0] ?? 0;
         let lowMid = cs?.[1] ?? 0;
         // Exclude this token's own contribution.
         if (!caps && i > 0 && cs !== undefined) {
-          if (isCapitalized(form)) capMid--;
+          if (w.capitalized) capMid--;
           else lowMid--;
         }
-        const kind = capMid > 0 && lowMid === 0 ? 'cap' : lowMid > 0 && capMid === 0 ? 'low' : capMid > 0 ? 'mixed' : 'none';
-        push(h(T_DOCCASE, kind));
-        push(h(T_DOCCASE, `${kind}|${caps ? 'C' : i === 0 ? 'F' : 'M'}`));
-        const labels = evidence.labels?.get(lw);
+        const kind = capMid > 0 && lowMid === 0 ? 0 : lowMid > 0 && capMid === 0 ? 1 : capMid > 0 ? 2 : 3;
+        this.push(H_DOCCASE[kind]);
+        this.push(H_DOCCASE_POS[kind][caps ? 0 : i === 0 ? 1 : 2]);
         if (evidence.labels !== null) {
-          if (labels === undefined) push(h(T_DOCPRED, 'none'));
+          const labels = evidence.labels.get(lw);
+          if (labels === undefined) this.push(H_DOCPRED_NONE);
           else {
             let best = -1;
             let bestCount = 0;
             for (let t = 0; t < TYPES.length; t++) {
-              if (labels[t] > 0) push(h(T_DOCPRED, TYPES[t]));
+              if (labels[t] > 0) this.push(H_DOCPRED[t]);
               if (labels[t] > bestCount) {
                 bestCount = labels[t];
                 best = t;
               }
-              if (labels[TYPES.length + t] > 0) push(h(T_DOCSPAN, TYPES[t]));
+              if (labels[TYPES.length + t] > 0) this.push(H_DOCSPAN[t]);
             }
-            if (best >= 0) push(h(T_DOCMAJ, TYPES[best]));
+            if (best >= 0) this.push(H_DOCMAJ[best]);
           }
         }
       }
     }
-    offsets[n] = out.length;
-    return { rows: Int32Array.from(out), offsets, lw: lwArr, shape: shArr };
+    offsets[n] = this.length;
+    return {
+      rows: scoreMode ? EMPTY_ROWS : this.buffer.slice(0, this.length),
+      offsets,
+      lw: lwArr,
+      shape: shArr,
+      scores: scoreMode ? this.scores : null,
+    };
   }
 
-  private gazetteerFeatures(sentence: readonly string[]): number[][] {
+  /** Gazetteer match features (BILU per kind) for phrases that start with a capitalised token. */
+  private gazetteerFeatures(sentence: readonly string[], caps: boolean): Array<number[] | undefined> {
     const gaz = this.gazetteer!;
     const n = sentence.length;
-    const feats: number[][] = sentence.map(() => []);
+    const feats: Array<number[] | undefined> = new Array<number[] | undefined>(n);
+    const add = (j: number, hash: number): void => {
+      (feats[j] ??= []).push(hash);
+    };
     for (let i = 0; i < n; i++) {
-      const c0 = sentence[i].charCodeAt(0);
-      // Gazetteer phrases start with a letter or digit.
-      if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 > 127)) continue;
+      const first = sentence[i];
+      if (!caps && !isCapitalized(first)) continue;
+      let hsh = 0x811c9dc5;
       for (let len = 1; len <= GAZ_MAX_LEN && i + len <= n; len++) {
-        const mask = gaz.get(phraseHash(sentence, i, i + len));
+        hsh = extendPhraseHash(hsh, sentence[i + len - 1], len > 1);
+        const mask = gaz.get(hsh >>> 0);
         if (mask === undefined) continue;
         for (let k = 0; k < GAZ_KINDS.length; k++) {
           if ((mask & (1 << k)) === 0) continue;
-          const kind = GAZ_KINDS[k];
-          if (len === 1) feats[i].push(h(T_GAZ, `U-${kind}`));
+          const hk = H_GAZ[k];
+          if (len === 1) add(i, hk[0]);
           else {
-            feats[i].push(h(T_GAZ, `B-${kind}`));
-            for (let j = i + 1; j < i + len - 1; j++) feats[j].push(h(T_GAZ, `I-${kind}`));
-            feats[i + len - 1].push(h(T_GAZ, `L-${kind}`));
+            add(i, hk[1]);
+            for (let j = i + 1; j < i + len - 1; j++) add(j, hk[2]);
+            add(i + len - 1, hk[3]);
           }
         }
       }

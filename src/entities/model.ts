@@ -20,6 +20,7 @@ import {
   dynamicHashes,
   tagPart,
   tagsToSpans,
+  type CasingTable,
   type ClusterTable,
   type Doc,
   type Gazetteer,
@@ -97,30 +98,47 @@ export interface Stage {
 export interface NerModelData {
   stages: Stage[];
   gazetteer: Gazetteer;
+  /** Casing prior from unlabeled news (hash of lowercase word → bucket). */
+  casing: CasingTable;
   clusters: ClusterTable;
   meta: Record<string, unknown>;
 }
 
 /** Greedy left-to-right decoding of one sentence with BILOU constraints. */
+const SCORES = new Float64Array(NUM_TAGS);
+/** Tags that leave a span open (B-, I-): not allowed on a sentence's last token. */
+const NOT_LAST = (() => {
+  const a = new Uint8Array(NUM_TAGS);
+  for (let t = 0; t < NUM_TAGS; t++) a[t] = tagPart(t) === 'B' || tagPart(t) === 'I' ? 1 : 0;
+  return a;
+})();
+const DYN: number[] = [];
+
 export function decodeSentence(
-  weights: Float32Array | Float64Array,
+  weights: Float32Array,
   rows: Int32Array,
   offsets: Int32Array,
   lw: Uint32Array,
   shape: Uint32Array,
   resolve: (hash: number) => number,
   out: Int8Array,
+  staticScores: Float32Array | null = null,
 ): void {
   const n = offsets.length - 1;
-  const scores = new Float64Array(NUM_TAGS);
-  const dyn: number[] = [];
+  const scores = SCORES;
+  const dyn = DYN;
   let p1 = NUM_TAGS;
   let p2 = NUM_TAGS;
   for (let i = 0; i < n; i++) {
-    scores.fill(0);
-    for (let k = offsets[i]; k < offsets[i + 1]; k++) {
-      const base = rows[k] * NUM_TAGS;
-      for (let t = 0; t < NUM_TAGS; t++) scores[t] += weights[base + t];
+    if (staticScores !== null) {
+      const at = i * NUM_TAGS;
+      for (let t = 0; t < NUM_TAGS; t++) scores[t] = staticScores[at + t];
+    } else {
+      scores.fill(0);
+      for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+        const base = rows[k] * NUM_TAGS;
+        for (let t = 0; t < NUM_TAGS; t++) scores[t] += weights[base + t];
+      }
     }
     dynamicHashes(p1, p2, lw[i], shape[i], dyn);
     for (const hsh of dyn) {
@@ -134,11 +152,8 @@ export function decodeSentence(
     let best = 0;
     let bestScore = -Infinity;
     for (let t = 0; t < NUM_TAGS; t++) {
+      if (last && NOT_LAST[t] === 1) continue;
       if (ALLOWED[allowedBase + t] === 0) continue;
-      if (last) {
-        const part = tagPart(t);
-        if (part === 'B' || part === 'I') continue;
-      }
       if (scores[t] > bestScore) {
         bestScore = scores[t];
         best = t;
@@ -153,7 +168,7 @@ export function decodeSentence(
 /** Tags a document (sentences of token forms) with a sequence of stages; returns spans per sentence. */
 export function tagWithStages(
   doc: Doc,
-  stages: ReadonlyArray<{ weights: Float32Array | Float64Array; extractor: FeatureExtractor; resolve: (h: number) => number }>,
+  stages: ReadonlyArray<{ weights: Float32Array; extractor: FeatureExtractor; resolve: (h: number) => number }>,
 ): TokenSpan[][] {
   let previous: TokenSpan[][] | null = null;
   for (let s = 0; s < stages.length; s++) {
@@ -168,12 +183,48 @@ export function tagWithStages(
       }
       const f = stage.extractor.sentence(sentence, evidence, si);
       const tags = new Int8Array(sentence.length);
-      decodeSentence(stage.weights, f.rows, f.offsets, f.lw, f.shape, stage.resolve, tags);
+      decodeSentence(stage.weights, f.rows, f.offsets, f.lw, f.shape, stage.resolve, tags, f.scores);
       result.push(tagsToSpans(tags));
     }
     previous = result;
   }
-  return previous ?? [];
+  return HARMONIZE && previous !== null ? harmonize(doc, previous) : (previous ?? []);
+}
+
+const HARMONIZE = process.env.DATELINE_NER_HARMONIZE !== '0';
+
+/**
+ * Document-level agreement after the last stage: the same name written several times gets its
+ * majority type, and a lone word that ends a multi-word person name elsewhere in the document is
+ * that person ("Dmitry Peskov" … "Peskov").
+ */
+export function harmonize(doc: Doc, spans: TokenSpan[][]): TokenSpan[][] {
+  const votes = new Map<string, Int32Array>();
+  const surnames = new Set<string>();
+  const surface = (si: number, s: TokenSpan): string => doc[si].slice(s.start, s.end).join(' ').toLowerCase();
+  spans.forEach((list, si) =>
+    list.forEach((s) => {
+      const key = surface(si, s);
+      let v = votes.get(key);
+      if (v === undefined) votes.set(key, (v = new Int32Array(4)));
+      v[s.type]++;
+      if (s.type === 0 && s.end - s.start > 1) surnames.add(doc[si][s.end - 1].toLowerCase());
+    }),
+  );
+  return spans.map((list, si) =>
+    list.map((s0) => {
+      let s = s0;
+      // A person's possessive "'s" is not part of the name (CoNLL keeps it only inside organisation names).
+      if (s.type === 0 && s.end - s.start > 1 && doc[si][s.end - 1] === "'s") s = { ...s, end: s.end - 1 };
+      const key = surface(si, s);
+      if (s.end - s.start === 1 && surnames.has(key) && s.type !== 0) return { ...s, type: 0 };
+      const v = votes.get(key);
+      if (v === undefined) return s;
+      let best = s.type;
+      for (let t = 0; t < 4; t++) if (v[t] > v[best]) best = t;
+      return best === s.type ? s : { ...s, type: best };
+    }),
+  );
 }
 
 export class NerModel {
@@ -184,7 +235,11 @@ export class NerModel {
       const index = new HashIndex(stage.keys.length);
       for (let i = 0; i < stage.keys.length; i++) index.set(stage.keys[i], i);
       const resolve = (hsh: number): number => index.get(hsh);
-      return { weights: stage.weights, extractor: new FeatureExtractor(data.clusters, data.gazetteer, resolve), resolve };
+      return {
+        weights: stage.weights,
+        extractor: new FeatureExtractor(data.clusters, data.gazetteer, resolve, data.casing, stage.weights),
+        resolve,
+      };
     });
   }
 
@@ -212,8 +267,11 @@ export function serializeModel(data: Omit<NerModelData, 'clusters'>): Buffer {
   const gazKeys = Uint32Array.from(data.gazetteer.keys());
   const gazMasks = Uint8Array.from(data.gazetteer.values());
   parts.push(Buffer.from(gazKeys.buffer), Buffer.from(gazMasks.buffer));
+  const casingKeys = Uint32Array.from(data.casing.keys());
+  const casingVals = Uint8Array.from(data.casing.values());
+  parts.push(Buffer.from(casingKeys.buffer), Buffer.from(casingVals.buffer));
   const header = Buffer.from(
-    JSON.stringify({ numTags: NUM_TAGS, stages: stageMeta, gazetteer: gazKeys.length, meta: data.meta }),
+    JSON.stringify({ numTags: NUM_TAGS, stages: stageMeta, gazetteer: gazKeys.length, casing: casingKeys.length, meta: data.meta }),
     'utf8',
   );
   const len = Buffer.alloc(4);
@@ -235,6 +293,7 @@ export function deserializeModel(gz: Buffer, clusters: ClusterTable): NerModelDa
     numTags: number;
     stages: Array<{ rows: number; scale: number }>;
     gazetteer: number;
+    casing: number;
     meta: Record<string, unknown>;
   };
   at += headerLen;
@@ -252,9 +311,15 @@ export function deserializeModel(gz: Buffer, clusters: ClusterTable): NerModelDa
   const gazKeys = new Uint32Array(aligned(buf, at, header.gazetteer * 4));
   at += header.gazetteer * 4;
   const gazMasks = new Uint8Array(aligned(buf, at, header.gazetteer));
+  at += header.gazetteer;
   const gazetteer: Gazetteer = new Map();
   for (let i = 0; i < gazKeys.length; i++) gazetteer.set(gazKeys[i], gazMasks[i]);
-  return { stages, gazetteer, clusters, meta: header.meta };
+  const casingKeys = new Uint32Array(aligned(buf, at, header.casing * 4));
+  at += header.casing * 4;
+  const casingVals = new Uint8Array(aligned(buf, at, header.casing));
+  const casing: CasingTable = new Map();
+  for (let i = 0; i < casingKeys.length; i++) casing.set(casingKeys[i], casingVals[i]);
+  return { stages, gazetteer, casing, clusters, meta: header.meta };
 }
 
 export function parseClusters(gz: Buffer): ClusterTable {
@@ -266,11 +331,11 @@ export function parseClusters(gz: Buffer): ClusterTable {
     if (end < 0) end = text.length;
     const line = text.slice(start, end);
     start = end + 1;
-    const a = line.indexOf('\t');
-    if (a < 0) continue;
-    const b = line.indexOf('\t', a + 1);
-    const c = line.indexOf('\t', b + 1);
-    table.set(line.slice(0, a), [Number(line.slice(a + 1, b)), Number(line.slice(b + 1, c)), Number(line.slice(c + 1))]);
+    const cols = line.split('\t');
+    if (cols.length < 2) continue;
+    const ids: number[] = new Array<number>(cols.length - 1);
+    for (let i = 1; i < cols.length; i++) ids[i - 1] = Number(cols[i]);
+    table.set(cols[0], ids);
   }
   return table;
 }

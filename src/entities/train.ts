@@ -9,8 +9,8 @@
  * Stage 2 learns from stage-1 labels of the same words elsewhere in the document; its training labels
  * come from K-fold jackknifing so they are as noisy as at run time.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { sharedPath } from '../core/paths.js';
 import { parseArgs, numberFlag, stringFlag } from '../cli/args.js';
 import { parseConll, iobToSpans, scoreSpans, type ConllDocument } from './conll.js';
@@ -23,13 +23,15 @@ import {
   normalizeForm,
   spansToTags,
   tagPart,
+  casingBucket,
+  type CasingTable,
   type ClusterTable,
   type Doc,
   type Gazetteer,
   type TokenSpan,
 } from './features.js';
 import { buildGazetteer } from './gazetteer.js';
-import { seededRandom, shuffle } from './hash.js';
+import { hashString, seededRandom, shuffle } from './hash.js';
 import { DEFAULT_CLUSTERS_FILE, DEFAULT_MODEL_PATH, HashIndex, decodeSentence, loadClusters, serializeModel, type NerModelData, type Stage } from './model.js';
 
 export interface LabelledDoc {
@@ -73,8 +75,11 @@ export interface TrainOptions {
   seed: number;
   clusters: ClusterTable | null;
   gazetteer: Gazetteer | null;
+  casing: CasingTable | null;
   /** Rows whose largest |weight| is below this are dropped from the saved model. */
   prune: number;
+  /** Train this many times with different shuffles and average the weights (default 1). */
+  seeds?: number;
   log?: (line: string) => void;
 }
 
@@ -150,100 +155,114 @@ export function trainStage(
   const log = options.log ?? ((): void => {});
   const dict = new Dictionary();
   const t0 = Date.now();
-  const trainFeats = extract(train, trainPrevious, new FeatureExtractor(options.clusters, options.gazetteer, dict.resolve), dict);
+  const trainFeats = extract(train, trainPrevious, new FeatureExtractor(options.clusters, options.gazetteer, dict.resolve, options.casing), dict);
   dict.frozen = true;
   const validFeats =
-    valid === null ? null : extract(valid, validPrevious, new FeatureExtractor(options.clusters, options.gazetteer, dict.lookup), null);
+    valid === null ? null : extract(valid, validPrevious, new FeatureExtractor(options.clusters, options.gazetteer, dict.lookup, options.casing), null);
   const nRows = dict.hashes.length;
   log(`  features: ${nRows} (extracted in ${Date.now() - t0} ms)`);
-  const w = new Float32Array(nRows * NUM_TAGS);
-  const acc = new Float64Array(nRows * NUM_TAGS);
-  let c = 1;
-  const sentences = trainFeats.flat();
-  const order = sentences.map((_, i) => i);
-  const random = seededRandom(options.seed);
-  const scores = new Float64Array(NUM_TAGS);
-  const dyn: number[] = [];
-  const dynRows: number[] = [];
-  let best: { weights: Float32Array; epoch: number; f1: number } | null = null;
-  const averaged = (): Float32Array => {
-    const avg = new Float32Array(w.length);
-    for (let i = 0; i < w.length; i++) avg[i] = w[i] - acc[i] / c;
-    return avg;
-  };
-  for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    const te = Date.now();
-    shuffle(order, random);
-    let errors = 0;
-    let tokens = 0;
-    for (const si of order) {
-      const s = sentences[si];
-      const n = s.gold.length;
-      let p1 = NUM_TAGS;
-      let p2 = NUM_TAGS;
-      for (let i = 0; i < n; i++) {
-        scores.fill(0);
-        const from = s.offsets[i];
-        const to = s.offsets[i + 1];
-        for (let k = from; k < to; k++) {
-          const base = s.rows[k] * NUM_TAGS;
-          for (let t = 0; t < NUM_TAGS; t++) scores[t] += w[base + t];
-        }
-        dynamicHashes(p1, p2, s.lw[i], s.shape[i], dyn);
-        dynRows.length = 0;
-        for (const x of dyn) {
-          const r = dict.lookup(x);
-          if (r < 0) continue;
-          dynRows.push(r);
-          const base = r * NUM_TAGS;
-          for (let t = 0; t < NUM_TAGS; t++) scores[t] += w[base + t];
-        }
-        const allowedBase = p1 * NUM_TAGS;
-        const last = i === n - 1;
-        let pred = 0;
-        let bestScore = -Infinity;
-        for (let t = 0; t < NUM_TAGS; t++) {
-          if (ALLOWED[allowedBase + t] === 0) continue;
-          if (last) {
-            const part = tagPart(t);
-            if (part === 'B' || part === 'I') continue;
+  const runSeed = (seed: number): { weights: Float32Array; epoch: number; f1: number } => {
+    const w = new Float32Array(nRows * NUM_TAGS);
+    const acc = new Float64Array(nRows * NUM_TAGS);
+    let c = 1;
+    const sentences = trainFeats.flat();
+    const order = sentences.map((_, i) => i);
+    const random = seededRandom(seed);
+    const scores = new Float64Array(NUM_TAGS);
+    const dyn: number[] = [];
+    const dynRows: number[] = [];
+    let best: { weights: Float32Array; epoch: number; f1: number } | null = null;
+    const averaged = (): Float32Array => {
+      const avg = new Float32Array(w.length);
+      for (let i = 0; i < w.length; i++) avg[i] = w[i] - acc[i] / c;
+      return avg;
+    };
+    for (let epoch = 1; epoch <= options.epochs; epoch++) {
+      const te = Date.now();
+      shuffle(order, random);
+      let errors = 0;
+      let tokens = 0;
+      for (const si of order) {
+        const s = sentences[si];
+        const n = s.gold.length;
+        let p1 = NUM_TAGS;
+        let p2 = NUM_TAGS;
+        for (let i = 0; i < n; i++) {
+          scores.fill(0);
+          const from = s.offsets[i];
+          const to = s.offsets[i + 1];
+          for (let k = from; k < to; k++) {
+            const base = s.rows[k] * NUM_TAGS;
+            for (let t = 0; t < NUM_TAGS; t++) scores[t] += w[base + t];
           }
-          if (scores[t] > bestScore) {
-            bestScore = scores[t];
-            pred = t;
+          dynamicHashes(p1, p2, s.lw[i], s.shape[i], dyn);
+          dynRows.length = 0;
+          for (const x of dyn) {
+            const r = dict.lookup(x);
+            if (r < 0) continue;
+            dynRows.push(r);
+            const base = r * NUM_TAGS;
+            for (let t = 0; t < NUM_TAGS; t++) scores[t] += w[base + t];
           }
+          const allowedBase = p1 * NUM_TAGS;
+          const last = i === n - 1;
+          let pred = 0;
+          let bestScore = -Infinity;
+          for (let t = 0; t < NUM_TAGS; t++) {
+            if (ALLOWED[allowedBase + t] === 0) continue;
+            if (last) {
+              const part = tagPart(t);
+              if (part === 'B' || part === 'I') continue;
+            }
+            if (scores[t] > bestScore) {
+              bestScore = scores[t];
+              pred = t;
+            }
+          }
+          const gold = s.gold[i];
+          tokens++;
+          if (pred !== gold) {
+            errors++;
+            const update = (row: number): void => {
+              const base = row * NUM_TAGS;
+              w[base + gold] += 1;
+              acc[base + gold] += c;
+              w[base + pred] -= 1;
+              acc[base + pred] -= c;
+            };
+            for (let k = from; k < to; k++) update(s.rows[k]);
+            for (const r of dynRows) update(r);
+          }
+          c++;
+          p2 = p1;
+          p1 = pred;
         }
-        const gold = s.gold[i];
-        tokens++;
-        if (pred !== gold) {
-          errors++;
-          const update = (row: number): void => {
-            const base = row * NUM_TAGS;
-            w[base + gold] += 1;
-            acc[base + gold] += c;
-            w[base + pred] -= 1;
-            acc[base + pred] -= c;
-          };
-          for (let k = from; k < to; k++) update(s.rows[k]);
-          for (const r of dynRows) update(r);
-        }
-        c++;
-        p2 = p1;
-        p1 = pred;
       }
+      let line = `  epoch ${epoch}: train token error ${((100 * errors) / tokens).toFixed(2)}% (${Date.now() - te} ms)`;
+      if (validFeats !== null && valid !== null) {
+        const avg = averaged();
+        const pred = decodeAll(avg, validFeats, dict.lookup).flat();
+        const score = scoreSpans(valid.flatMap((d) => d.gold), pred);
+        line += `, valid F1 ${(100 * score.overall.f1).toFixed(2)}`;
+        if (best === null || score.overall.f1 > best.f1) best = { weights: avg, epoch, f1: score.overall.f1 };
+      }
+      log(line);
     }
-    let line = `  epoch ${epoch}: train token error ${((100 * errors) / tokens).toFixed(2)}% (${Date.now() - te} ms)`;
-    if (validFeats !== null && valid !== null) {
-      const avg = averaged();
-      const pred = decodeAll(avg, validFeats, dict.lookup).flat();
-      const score = scoreSpans(valid.flatMap((d) => d.gold), pred);
-      line += `, valid F1 ${(100 * score.overall.f1).toFixed(2)}`;
-      if (best === null || score.overall.f1 > best.f1) best = { weights: avg, epoch, f1: score.overall.f1 };
-    }
-    log(line);
+    if (best === null) best = { weights: averaged(), epoch: options.epochs, f1: NaN };
+    return best;
+  };
+  const seeds = Math.max(1, options.seeds ?? 1);
+  const runs = Array.from({ length: seeds }, (_, k) => runSeed(options.seed + 1000 * k));
+  if (seeds === 1) return { dict, weights: runs[0].weights, bestEpoch: runs[0].epoch, validF1: runs[0].f1 };
+  // Bagging-style average of the seeds' averaged weights (same features, different orders).
+  const mean = new Float32Array(runs[0].weights.length);
+  for (const r of runs) for (let i = 0; i < mean.length; i++) mean[i] += r.weights[i] / seeds;
+  let f1 = NaN;
+  if (validFeats !== null && valid !== null) {
+    f1 = scoreSpans(valid.flatMap((d) => d.gold), decodeAll(mean, validFeats, dict.lookup).flat()).overall.f1;
+    log(`  ${seeds} seeds averaged: valid F1 ${(100 * f1).toFixed(2)}`);
   }
-  if (best === null) best = { weights: averaged(), epoch: options.epochs, f1: NaN };
-  return { dict, weights: best.weights, bestEpoch: best.epoch, validF1: best.f1 };
+  return { dict, weights: mean, bestEpoch: Math.round(runs.reduce((n, r) => n + r.epoch, 0) / seeds), validF1: f1 };
 }
 
 /** Tags documents with a trained stage (used for jackknifing and for the valid set). */
@@ -253,7 +272,7 @@ export function tagWithTrained(
   previous: TokenSpan[][][] | null,
   options: TrainOptions,
 ): TokenSpan[][][] {
-  const feats = extract(data, previous, new FeatureExtractor(options.clusters, options.gazetteer, stage.dict.lookup), null);
+  const feats = extract(data, previous, new FeatureExtractor(options.clusters, options.gazetteer, stage.dict.lookup, options.casing), null);
   return decodeAll(stage.weights, feats, stage.dict.lookup);
 }
 
@@ -298,7 +317,7 @@ export function trainNer(
       const held = train.filter((_, i) => i % folds === k);
       const rest = train.filter((_, i) => i % folds !== k);
       log(`jackknife fold ${k + 1}/${folds}: ${rest.length} documents`);
-      const foldStage = trainStage(rest, null, null, null, { ...options, epochs: stage1.bestEpoch, log: () => {} });
+      const foldStage = trainStage(rest, null, null, null, { ...options, epochs: stage1.bestEpoch, seeds: 1, log: () => {} });
       const tagged = tagWithTrained(foldStage, held, null, options);
       let j = 0;
       train.forEach((_, i) => {
@@ -313,14 +332,60 @@ export function trainNer(
     stages.push(compactStage(stage2, options.prune));
   }
   return {
-    model: { stages, gazetteer: options.gazetteer ?? new Map(), meta: { ...report, trainedOn: train.length } },
+    model: { stages, gazetteer: options.gazetteer ?? new Map(), casing: options.casing ?? new Map(), meta: { ...report, trainedOn: train.length } },
     report,
   };
 }
 
+/**
+ * Casing prior from unlabeled news: for each word, how often it is capitalised when it is not the
+ * first word of a sentence. Reads every .txt file under the given folders.
+ */
+export function learnCasing(folders: readonly string[], minCount = 2): CasingTable {
+  const counts = new Map<string, [number, number]>();
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.txt')) files.push(path);
+    }
+  };
+  folders.forEach(walk);
+  const word = /\p{L}[\p{L}\p{M}]*/gu;
+  for (const file of files) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      let initial = true;
+      let last = 0;
+      for (const m of line.matchAll(word)) {
+        const between = line.slice(last, m.index);
+        if (/[.!?:"\u201c\u201d]/.test(between)) initial = true;
+        last = m.index + m[0].length;
+        const w = m[0];
+        if (initial) {
+          initial = false;
+          continue;
+        }
+        const lw = w.toLowerCase();
+        if (lw === w.toUpperCase()) continue;
+        let c = counts.get(lw);
+        if (c === undefined) counts.set(lw, (c = [0, 0]));
+        if (w[0] !== w[0].toLowerCase()) c[0]++;
+        else c[1]++;
+      }
+    }
+  }
+  const table: CasingTable = new Map();
+  for (const [lw, [cap, low]] of counts) {
+    if (cap + low >= minCount) table.set(hashString(lw), casingBucket(cap, low));
+  }
+  return table;
+}
+
 function main(): void {
   const args = parseArgs(process.argv.slice(2), {
-    values: ['train', 'valid', 'out', 'epochs', 'stages', 'folds', 'seed', 'clusters', 'prune', 'limit'],
+    values: ['train', 'valid', 'out', 'epochs', 'stages', 'folds', 'seed', 'seeds', 'clusters', 'prune', 'limit'],
   });
   const trainPath = stringFlag(args, 'train') ?? sharedPath('data', 'conll2003', 'train.txt');
   const validPath = stringFlag(args, 'valid') ?? sharedPath('data', 'conll2003', 'valid.txt');
@@ -335,15 +400,18 @@ function main(): void {
   const clusters = loadClusters(stringFlag(args, 'clusters') ?? DEFAULT_CLUSTERS_FILE);
   log(`train ${trainPath}: ${train.length} docs; valid ${validPath}: ${valid.length} docs; ${clusters.size} clustered words`);
   const gazetteer = buildGazetteer();
-  log(`gazetteer: ${gazetteer.size} phrases`);
+  const casing = learnCasing([sharedPath('data', 'bbc-news'), sharedPath('data', 'polnear')]);
+  log(`gazetteer: ${gazetteer.size} phrases; casing prior: ${casing.size} words`);
   const result = trainNer(train, valid, {
     epochs: numberFlag(args, 'epochs', 12),
     stages: numberFlag(args, 'stages', 2),
     folds: numberFlag(args, 'folds', 4),
     seed: numberFlag(args, 'seed', 7),
     prune: numberFlag(args, 'prune', 0.01),
+    seeds: numberFlag(args, 'seeds', 1),
     clusters,
     gazetteer,
+    casing,
     log,
   });
   const bytes = serializeModel(result.model);

@@ -1,0 +1,82 @@
+/**
+ * `entities`: named-entity mentions (trained tagger, model.ts) resolved into one entity per referent in
+ * the article, with roles, possessive organisations and cross-article keys (resolve.ts).
+ */
+import type { Article, Span } from '../core/article.js';
+import type { Layers, Mention, Entity, EntityType } from '../core/layers.js';
+import type { Component, ComponentContext } from '../core/pipeline.js';
+import { TYPES, normalizeForm, type TokenSpan } from './features.js';
+import { defaultNerModel, type NerModel } from './model.js';
+import { resolveEntities, type RawMention } from './resolve.js';
+
+/** Tags pre-tokenised sentences of one document (token strings); returns token spans per sentence. */
+export function tagTokens(sentences: readonly (readonly string[])[], model: NerModel = defaultNerModel()): TokenSpan[][] {
+  return model.tagDocument(sentences.map((s) => s.map(normalizeForm)));
+}
+
+/** `(NEW YORK) —`, `KYIV, Ukraine (AP) —`: a capitalised wire dateline at the start of the text. */
+const DATELINE = /^\s*\(?([A-Z][A-Z.'’ -]+[A-Z.])(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)*)?\)?\s*(?:\([A-Z]+\)\s*)?[—–-]{1,2}\s/;
+
+export function findDateline(text: string): Span | null {
+  const m = DATELINE.exec(text.slice(0, 120));
+  if (m === null) return null;
+  const start = m.index + m[0].indexOf(m[1]);
+  return { start, end: start + m[1].length };
+}
+
+export interface EntityLayers {
+  mentions: Mention[];
+  entities: Entity[];
+}
+
+/** Runs tagging and resolution over an article's tokens. */
+export function extractEntities(article: Readonly<Article>, layers: Readonly<Layers>, model: NerModel = defaultNerModel()): EntityLayers {
+  const tokens = layers.tokens ?? [];
+  if (tokens.length === 0) return { mentions: [], entities: [] };
+  const text = article.text;
+  // Group token indexes by sentence (tokens are in text order).
+  const groups: number[][] = [];
+  let current = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].sentence !== current || groups.length === 0) {
+      groups.push([]);
+      current = tokens[i].sentence;
+    }
+    groups[groups.length - 1].push(i);
+  }
+  const doc = groups.map((g) => g.map((i) => normalizeForm(text.slice(tokens[i].start, tokens[i].end))));
+  const tagged = model.tagDocument(doc);
+  const raw: RawMention[] = [];
+  tagged.forEach((spans, gi) => {
+    for (const s of spans) {
+      const first = groups[gi][s.start];
+      const last = groups[gi][s.end - 1];
+      const surface = text.slice(tokens[first].start, tokens[last].end);
+      if (!/\p{L}/u.test(surface)) continue;
+      raw.push({ first, last, type: TYPES[s.type] as EntityType });
+    }
+  });
+  const dateline: Span | null = article.dateline ? { start: article.dateline.start, end: article.dateline.end } : findDateline(text);
+  return resolveEntities({ text, tokens, mentions: raw, dateline });
+}
+
+export const entities: Component = {
+  name: 'entities',
+  version: '1.0.0',
+  requires: ['paragraphs', 'sentences', 'tokens'],
+  assigns: ['mentions', 'entities'],
+  run(article: Readonly<Article>, layers: Readonly<Layers>, context: ComponentContext) {
+    const tokens = layers.tokens ?? [];
+    if (tokens.length === 0) return { mentions: [], entities: [] };
+    const out = extractEntities(article, layers);
+    if (out.entities.length === 0 && tokens.length > 50) {
+      context.diagnostics.push({
+        severity: 'info',
+        code: 'ENTITIES_NONE',
+        message: `no named entities found in ${tokens.length} tokens`,
+        where: { file: article.origin.file, line: article.origin.line, record: article.origin.record },
+      });
+    }
+    return out;
+  },
+};

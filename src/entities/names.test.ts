@@ -1,0 +1,21 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nameKey, foldToken } from './names.js';
+
+test('nameKey folds case, diacritics, punctuation and possessives', () => {
+  assert.equal(nameKey('Dmitry  Peskov'), nameKey('dmitry peskov'));
+  assert.equal(nameKey('Emmanuel Macron’s'), nameKey('Emmanuel Macron'));
+  assert.equal(nameKey('Recep Tayyip Erdoğan'), 'recep tayyip erdogan');
+  assert.equal(nameKey('U.S.'), 'us');
+  assert.equal(nameKey('Keller-Sutter'), 'keller sutter');
+});
+
+test('nameKey folds transliteration variants of one name to one key', () => {
+  const keys = ['Zelenskyy', 'Zelensky', 'Zelenskiy'].map(nameKey);
+  assert.equal(new Set(keys).size, 1);
+  assert.equal(nameKey('Volodymyr Zelenskyy'), nameKey('Volodymyr Zelenskiy'));
+  assert.equal(nameKey('Muhammad Ali'), nameKey('Mohammed Ali'));
+  assert.equal(foldToken('yanukovych'), foldToken('yanukovich'));
+  // Different names stay different.
+  assert.notEqual(nameKey('Peskov'), nameKey('Putin'));
+});

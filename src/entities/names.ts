@@ -1,0 +1,112 @@
+/**
+ * Name normalisation and the word tables used to separate names from titles and roles.
+ * Pure data and string functions; no model.
+ */
+
+/** Folds case, diacritics, punctuation and common transliteration variants for matching names. */
+export function nameKey(name: string): string {
+  let s = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019'`´]s\b/g, '')
+    .replace(/[.\u2018\u2019'`´]/g, '')
+    .replace(/[-‐‑–—_/]/g, ' ')
+    .replace(/[^\p{L}\p{N} ]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  s = s
+    .split(' ')
+    .map(foldToken)
+    .join(' ');
+  return s;
+}
+
+const GIVEN_NAME_VARIANTS: Record<string, string> = {
+  muhammad: 'mohammed',
+  mohammad: 'mohammed',
+  mohamed: 'mohammed',
+  muhammed: 'mohammed',
+  mohamad: 'mohammed',
+  mohammed: 'mohammed',
+  volodimir: 'volodymyr',
+  vladimir: 'vladimir',
+  oleksandr: 'oleksandr',
+  aleksandr: 'alexander',
+  alexandr: 'alexander',
+  sergey: 'sergei',
+  sergiy: 'sergei',
+  serhiy: 'sergei',
+  yuri: 'yury',
+  yuriy: 'yury',
+  dmitri: 'dmitry',
+  dmytro: 'dmitry',
+  andriy: 'andrii',
+};
+
+/** Transliteration folding of one lowercase token: Zelenskyy/Zelenskiy/Zelensky → zelensky. */
+export function foldToken(token: string): string {
+  const known = GIVEN_NAME_VARIANTS[token];
+  if (known !== undefined) return known;
+  let t = token;
+  t = t.replace(/yy$/, 'y').replace(/iy$/, 'y').replace(/yi$/, 'y').replace(/ii$/, 'i');
+  t = t.replace(/ych$/, 'ich').replace(/ij$/, 'y');
+  return t;
+}
+
+/** Honorifics and ranks: never part of a name, kept as a title. */
+export const HONORIFICS = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'gen', 'general', 'lt',
+  'lieut', 'lieutenant', 'col', 'colonel', 'maj', 'major', 'capt', 'captain', 'cmdr', 'cdr', 'commander', 'adm',
+  'admiral', 'sgt', 'sergeant', 'cpl', 'corporal', 'pvt', 'brig', 'brigadier', 'rev', 'reverend', 'fr', 'sheikh',
+  'sheik', 'shaikh', 'imam', 'rabbi', 'ayatollah', 'mullah', 'gov', 'governor', 'sen', 'senator', 'rep', 'pres',
+  'president', 'king', 'queen', 'prince', 'princess', 'emir', 'sultan', 'pope', 'cardinal', 'bishop', 'archbishop',
+  'justice', 'judge', 'mayor', 'chancellor', 'premier', 'marshal', 'field', 'staff', 'chief', 'minister', 'secretary',
+  'ambassador', 'envoy', 'spokesperson', 'spokesman', 'spokeswoman', 'officer', 'deputy', 'vice', 'prime', 'acting',
+  'former', 'attorney', 'speaker', 'leader', 'chairman', 'chairwoman', 'director', 'commissioner', 'inspector',
+  'supt', 'superintendent', 'detective', 'constable', 'head', 'hon', 'honourable', 'honorable', 'excellency',
+  'his', 'her', 'saint', 'st',
+]);
+
+/** Words that can form a role phrase before or after a name ("Kremlin spokesperson", "chief of the General Staff"). */
+export const ROLE_WORDS = new Set([
+  ...HONORIFICS,
+  'adviser', 'advisor', 'aide', 'analyst', 'army', 'navy', 'air', 'force', 'forces', 'marine', 'corps', 'guard',
+  'national', 'security', 'defense', 'defence', 'foreign', 'interior', 'finance', 'economy', 'trade', 'health',
+  'justice', 'state', 'affairs', 'intelligence', 'military', 'press', 'presidential', 'special', 'senior', 'top',
+  'chief', 'executive', 'ceo', 'cfo', 'coo', 'founder', 'co-founder', 'owner', 'president', 'vice', 'member',
+  'lawmaker', 'legislator', 'congressman', 'congresswoman', 'mp', 'negotiator', 'diplomat', 'representative',
+  'coordinator', 'administrator', 'manager', 'coach', 'editor', 'correspondent', 'reporter', 'journalist',
+  'economist', 'strategist', 'official', 'officials', 'spokesperson', 'spokesman', 'spokeswoman', 'commander',
+  'commander-in-chief', 'head', 'chair', 'secretary-general', 'general', 'high', 'commissioner', 'counsel',
+  'prosecutor', 'nominee', 'candidate', 'incumbent', 'opposition', 'party', 'regional', 'local', 'federal',
+  'assistant', 'associate', 'principal', 'first', 'lady', 'crown', 'supreme', 'grand', 'ayatollah', 'policy',
+  'public', 'relations', 'communications', 'operations', 'staff', 'joint', 'chiefs', 'house', 'white', 'majority',
+  'minority', 'whip', 'ministry', 'department', 'council', 'committee', 'agency', 'office', 'envoy', 'peace',
+  'humanitarian', 'emergency', 'services', 'police', 'fire', 'rescue', 'medical', 'service', 'attorney', 'district',
+  'county', 'city', 'governor', 'mayor', 'deputy', 'acting', 'former', 'interim', 'sergeant', 'major',
+  'lieutenant', 'colonel', 'captain', 'minister', 'secretary', 'ambassador', 'director', 'leader', 'speaker',
+  'chairman', 'chairwoman', 'prime', 'defence',
+]);
+
+/** Role heads: a role phrase needs one of these ("spokesperson", "minister", …), not just modifiers. */
+export const ROLE_HEADS = new Set([
+  ...[...HONORIFICS].filter((w) => !['his', 'her', 'former', 'acting', 'deputy', 'vice', 'prime', 'field', 'staff'].includes(w)),
+  'adviser', 'advisor', 'aide', 'analyst', 'founder', 'co-founder', 'owner', 'member', 'lawmaker', 'legislator',
+  'congressman', 'congresswoman', 'mp', 'negotiator', 'diplomat', 'representative', 'coordinator', 'administrator',
+  'manager', 'coach', 'editor', 'correspondent', 'reporter', 'journalist', 'economist', 'strategist', 'official',
+  'commander-in-chief', 'chair', 'secretary-general', 'commissioner', 'counsel', 'prosecutor', 'nominee', 'candidate',
+  'ceo', 'cfo', 'coo', 'executive', 'whip', 'head', 'chief',
+]);
+
+/** Possessed nouns that make an organisation-like entity: "Netanyahu's office". */
+export const POSSESSED_ORGS = new Set([
+  'office', 'government', 'administration', 'cabinet', 'ministry', 'party', 'campaign', 'army', 'military', 'forces',
+  'team', 'staff', 'family', 'foundation', 'company', 'firm', 'spokesperson', 'spokesman', 'spokeswoman',
+  'embassy', 'parliament', 'navy', 'police', 'regime', 'coalition', 'delegation', 'lawyers', 'attorneys',
+]);
+
+/** Determiners and connectors allowed inside a role phrase. */
+export const ROLE_CONNECTORS = new Set(['of', 'the', 'for', 'and', 'on', 'to', "'s", '’s', 'de']);
+
+export const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'whose']);
