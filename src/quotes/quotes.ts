@@ -155,7 +155,7 @@ function isNominal(t: Tok): boolean {
  * follows a comma that closes an appositive or relative clause; the speaker is the name before it.
  */
 function appositiveBefore(toks: readonly Tok[], comma: number, lo: number): [number, number] | null {
-  for (let c = comma - 2; c >= lo && c >= comma - 18; c--) {
+  for (let c = comma - 2; c >= lo && c >= comma - 24; c--) {
     const t = toks[c];
     if (isFinalPunct(t)) return null;
     if (t.text !== ',') continue;
@@ -166,7 +166,11 @@ function appositiveBefore(toks: readonly Tok[], comma: number, lo: number): [num
     if (!rel && hasClause(toks, c + 1, comma)) {
       // appositives may carry a participle ("the hacker known as …"), not a finite clause
       let finite = false;
-      for (let q = c + 1; q < comma; q++) if (toks[q].pos === 'AUX' || (toks[q].pos === 'VERB' && !isCapName(toks[q]) && !/(?:ed|en|ing|wn)$/.test(toks[q].lower))) finite = true;
+      let relative = false;
+      for (let q = c + 1; q < comma; q++) {
+        if (toks[q].lower === 'who' || toks[q].lower === 'that' || toks[q].lower === 'which') relative = true;
+        if (!relative && (toks[q].pos === 'AUX' || (toks[q].pos === 'VERB' && !isCapName(toks[q]) && !/(?:ed|en|ing|wn)$/.test(toks[q].lower)))) finite = true;
+      }
       if (finite) return null;
     }
     const name = npBeforeSimple(toks, c, lo);
@@ -725,17 +729,20 @@ function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boolean): At
 function colonLeadIn(ctx: Ctx, lo: number, qa: number): Attribution | null {
   const { toks } = ctx;
   const colon = qa - 1;
-  if (colon < lo || toks[colon].text !== ':' || qa - lo > 30) return null;
+  if (colon < lo || (toks[colon].text !== ':' && toks[colon].text !== ',') || qa - lo > 40) return null;
   // "Clinton:" — a bare name
   const bare = npBefore(toks, colon, lo);
-  if (bare && bare[0] === lo && toks[colon - 1].pos === 'PROPN') return { speaker: bare, cue: [colon, colon + 1], lemma: 'say', addressee: null, clause: [lo, qa] };
-  for (let v = lo + 1; v < colon; v++) {
+  if (toks[colon].text === ':' && bare && bare[0] === lo && toks[colon - 1].pos === 'PROPN') {
+    return { speaker: bare, cue: [colon, colon + 1], lemma: 'say', addressee: null, clause: [lo, qa] };
+  }
+  // the verb nearest the quote whose subject opens its clause
+  for (let v = colon - 1; v > lo; v--) {
     const t = toks[v];
     const misread = t.pos === 'NOUN' && toks[v - 1].pos === 'PROPN' && (toks[v + 1].pos === 'ADV' || toks[v + 1].text === ':');
     if ((t.pos !== 'VERB' && !misread) || ctx.used[v]) continue;
     const j = skipBackAdverbials(toks, v, lo);
     const np = npBefore(toks, j + 1, lo);
-    if (!np || !clauseInitial(toks, np[0], lo) || (np[1] - np[0] === 1 && toks[np[0]].lower === 'who')) return null;
+    if (!np || !clauseInitial(toks, np[0], lo) || PRONOUNS.get(toks[np[0]].lower) === 'self' || toks[np[0]].lower === 'who' || toks[np[0]].lower === 'it') continue;
     return { speaker: np, cue: [v, v + 1], lemma: t.lower, addressee: null, clause: [np[0], qa] };
   }
   return null;
