@@ -159,11 +159,11 @@ export function scoreErrors(errors: number[], unresolved: number, spanMismatches
 }
 
 /** Resolve every gold toponym of the articles and measure the error of each. */
-export function evaluateArticles(articles: readonly GoldArticle[]): GeoError[] {
+export function evaluateArticles(articles: readonly GoldArticle[], options: { focusFallback?: boolean } = {}): GeoError[] {
   const out: GeoError[] = [];
   for (const a of articles) {
     const spans = a.toponyms.map((t) => ({ start: t.start, end: t.end }));
-    const resolved = resolveToponyms(a.text, spans);
+    const resolved = resolveToponyms(a.text, spans, { focusFallback: options.focusFallback ?? true });
     a.toponyms.forEach((t, i) => {
       const got = resolved[i];
       const km = got ? distanceKm(t.lat, t.lon, got.lat, got.lon) : MAX_KM;
@@ -181,7 +181,7 @@ function round(x: number, d = 1): number {
 export const geoEvalTask: EvalTask = {
   name: 'geo',
   summary: 'Toponym resolution (gold spans given): Acc@161km, mean/median error, AUC',
-  usage: 'dateline eval geo --xml FILE [--split dev|test|all] [--errors N]',
+  usage: 'dateline eval geo --xml FILE [--split dev|test|all] [--focus on|off] [--errors N]',
   async run(args: ParsedArgs): Promise<EvalReport> {
     const path = stringFlag(args, 'xml') ?? args.positionals[0];
     if (!path) throw new DatelineError('USAGE', { message: 'eval geo needs --xml FILE' });
@@ -195,7 +195,8 @@ export const geoEvalTask: EvalTask = {
       for (const t of a.toponyms) if (t.name && a.text.slice(t.start, t.end) !== t.name) spanMismatches++;
     }
     const started = performance.now();
-    const errors = evaluateArticles(articles);
+    const focus = (stringFlag(args, 'focus') ?? 'on') !== 'off';
+    const errors = evaluateArticles(articles, { focusFallback: focus });
     const ms = performance.now() - started;
     const bySplit = { dev: [] as GeoError[], test: [] as GeoError[] };
     for (const e of errors) bySplit[splitOf(e.article)].push(e);
@@ -226,6 +227,7 @@ export const geoEvalTask: EvalTask = {
     const chosen = scores[split];
     const notes = [
       `split: dev = sha1('dateline-geo-split:' + article id) first hex digit 0-7, test = 8-f; weights tuned on dev only`,
+      `focus fallback ${focus ? 'on' : 'off'}: a name the gazetteer lacks ${focus ? 'gets' : 'would get'} the point of the article's most-mentioned local place (--focus off to score without)`,
       `gold toponym spans given; context = whole article text; ${spanMismatches} gold spans whose text differs from the gold name`,
       `${errors.length} toponyms resolved in ${round(ms, 0)} ms`,
       `"GeoNames id" rows keep only gold toponyms that carry a GeoNames id (GeoWebNews also annotates buildings, streets and other non-gazetteer places with coordinates only)`,
@@ -292,6 +294,7 @@ export const geoEvalTask: EvalTask = {
         devAcc161: round(scores.dev.acc161, 2),
         testAcc161GeoNamesId: round(scores['test, GeoNames id'].acc161, 2),
         testN: scores.test.n,
+        focusFallback: focus ? 1 : 0,
         testNGeoNamesId: scores['test, GeoNames id'].n,
       },
       notes,

