@@ -221,3 +221,19 @@ test('plain text: a byline between the title and the dateline stays in the one a
   assert.equal(articles[0].dateline?.place, 'KYIV');
   check(articles[0]);
 });
+
+test('pathological lines parse in linear time (these took seconds each when the regexes backtracked)', () => {
+  const cases: Array<[string, () => unknown]> = [
+    ['markdown images', () => parseMarkdown({ text: '![a'.repeat(20000), file: 'm.md', normalizations: [] })],
+    ['markdown links', () => parseMarkdown({ text: '[a]('.repeat(20000), file: 'm.md', normalizations: [] })],
+    ['markdown emphasis', () => parseMarkdown({ text: ' _a'.repeat(20000), file: 'm.md', normalizations: [] })],
+    ['markdown tags', () => parseMarkdown({ text: '<a'.repeat(20000), file: 'm.md', normalizations: [] })],
+    ['seed header', () => isSeedFormat(` date 2025-01-01 a${' '.repeat(40000)}x\nbody`)],
+  ];
+  for (const [name, run] of cases) {
+    const started = performance.now();
+    run();
+    const ms = performance.now() - started;
+    assert.ok(ms < 2000, `${name}: ${Math.round(ms)} ms`);
+  }
+});
