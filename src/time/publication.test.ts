@@ -23,6 +23,9 @@ test('a stated date is echoed as stated', () => {
   const { record, anchor } = infer(a);
   assert.deepEqual([record.value, record.source, record.confidence], ['2023-04-05', 'metadata', 1]);
   assert.equal(anchor?.from, anchor?.to);
+  const upstream = makeArticle({ text: 'It rained.', origin: { file: 'a', format: 'text' }, published: '2023-04-05', publishedSource: 'content', publishedConfidence: 0.4 });
+  const r2 = infer(upstream).record;
+  assert.deepEqual([r2.value, r2.source, r2.confidence], ['2023-04-05', 'content', 0.4]);
 });
 
 test('"of <month> to date", a past month-day and "overnight into <weekday>" give a range of that weekday', () => {

@@ -49,6 +49,14 @@ export function inferPublication(article: Readonly<Article>, sentences: readonly
       anchor: { from: stated, to: stated, confidence: conf },
     };
   }
+  if (stated !== null && article.publishedSource === 'content') {
+    // Already inferred from content upstream: keep it, with its own (lower) confidence.
+    const conf = article.publishedConfidence || 0.5;
+    return {
+      record: { value: isoDay(stated), source: 'content', confidence: conf, range: { from: isoDay(stated), to: isoDay(stated) }, evidence: [], rule: 'upstream-content' },
+      anchor: { from: stated, to: stated, confidence: conf },
+    };
+  }
   const text = article.text;
   const inherited = article.publishedSource === 'inherited' ? stated : null;
   const evidence: Span[] = [];
