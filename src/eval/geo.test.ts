@@ -80,3 +80,9 @@ test('LGL shared half, test split: Acc@161 at least 80', { skip: !existsSync(LGL
   const report = await geoEvalTask.run({ positionals: [], flags: { xml: LGL, split: 'test' } });
   assert.ok(report.metrics.acc161 >= 80, `Acc@161 ${report.metrics.acc161}`);
 });
+
+const GWN = sharedPath('data', 'geowebnews', 'GeoWebNews.shared-half.xml');
+test('GeoWebNews shared half, test split, GeoNames-id toponyms: Acc@161 at least 85', { skip: !existsSync(GWN) && `shared data absent: ${GWN}` }, async () => {
+  const report = await geoEvalTask.run({ positionals: [], flags: { xml: GWN, split: 'test' } });
+  assert.ok(report.metrics.testAcc161GeoNamesId >= 85, `Acc@161 ${report.metrics.testAcc161GeoNamesId}`);
+});
