@@ -316,9 +316,12 @@ function fixed(type: TimexType, value: string, stated: string[] = []) {
   return (): Resolution => unresolved(type, value, stated);
 }
 
-function isMoneyOrCountBefore(sentence: string, start: number): boolean {
+/** What precedes "a year", "a day": a frequency ("twice a week") or a rate ("$5 million a year", "24 hours a day"). */
+function rateBefore(sentence: string, start: number): 'frequency' | 'rate' | null {
   const before = sentence.slice(Math.max(0, start - 24), start);
-  return /(?:\d|million|billion|trillion|percent|%|dollars?|cents?|euros?|pounds?|times|once|twice|thrice|\$)\s*$/i.test(before);
+  if (/\b(?:times|once|twice|thrice)\s*$/i.test(before)) return 'frequency';
+  if (/(?:\d|million|billion|trillion|percent|%|dollars?|cents?|euros?|pounds?|\$|hours|days|flights|seats|shares|barrels|tons)\s*$/i.test(before)) return 'rate';
+  return null;
 }
 
 const YEAR_CUE_BEFORE = /(?:\b(?:in|since|of|by|from|to|until|till|through|thru|during|before|after|early|late|mid|fiscal|calendar|year|the|and|or|between|for|than|around|about|circa|as of|spring|summer|fall|autumn|winter|January|February|March|April|May|June|July|August|September|October|November|December)|[,(–—-])\s*$/i;
@@ -864,8 +867,11 @@ const RULES: Rule[] = [
       if (/[\s-]old$/i.test(m[0]) || /^[\s-]+old\b/i.test(tail)) return null;
       if (unit === 'quarter' && /^\s+of\b/i.test(tail)) return null;
       // "$5 a year", "twice a week": a frequency, not a duration.
-      if (article && !m[1] && !m[2] && !m[3] && isMoneyOrCountBefore(sentence, m.index)) {
-        return { resolve: fixed('SET', durationValue(1, unit)) };
+      if (article && !m[1] && !m[2] && !m[3]) {
+        const rate = rateBefore(sentence, m.index);
+        // "twice a week" recurs; "$5 million a year" is the unit of a quantity, left to the quantities stage.
+        if (rate === 'frequency') return { resolve: fixed('SET', durationValue(1, unit)) };
+        if (rate === 'rate') return null;
       }
       const value = durationValue(n, unit);
       // Hedges stay out of the extent ("about three days" → "three days"), as in TimeBank.
