@@ -178,7 +178,7 @@ function appositiveBefore(toks: readonly Tok[], comma: number, lo: number): [num
     // "Cecelia Purner, 67, a retired …," or "the Vatican spokesman, Federico Lombardi,"
     const nameFirst = toks[c - 1].pos === 'PROPN';
     const nameSecond = !rel && /^[A-Z]/.test(toks[comma - 1].text) && (first.pos === 'PROPN' || isCapName(first));
-    if (!nameFirst && !nameSecond) return null;
+    if (!nameFirst && !nameSecond && !rel) return null;
     return [name[0], comma];
   }
   return null;
@@ -316,7 +316,7 @@ function skipBackAdverbials(toks: readonly Tok[], k: number, lo: number): number
   for (;;) {
     if (j < lo) return j;
     const t = toks[j];
-    if (ATTRIBUTION_ADVERBS.has(t.lower) && t.pos !== 'PROPN' && t.pos !== 'NOUN') {
+    if ((ATTRIBUTION_ADVERBS.has(t.lower) || (t.pos === 'ADV' && /ly$/.test(t.lower))) && t.pos !== 'PROPN' && t.pos !== 'NOUN') {
       j--;
       continue;
     }
@@ -336,8 +336,10 @@ function skipBackAdverbials(toks: readonly Tok[], k: number, lo: number): number
     // ", meanwhile," / ", in a statement," — a parenthetical between speaker and cue
     if (t.text === ',' && j - 2 >= lo) {
       let m = j - 1;
-      while (m >= lo && m > j - 6 && toks[m].text !== ',' && toks[m].pos !== 'VERB') m--;
-      if (m >= lo && m < j - 1 && toks[m].text === ',' && (toks[m + 1].pos === 'ADV' || toks[m + 1].pos === 'ADP' || isTimeWord(toks[m + 1]))) {
+      while (m >= lo && m > j - 14 && toks[m].text !== ',' && (toks[m].pos !== 'VERB' || m > j - 14)) m--;
+      const opener = m >= lo ? toks[m + 1] : null;
+      const short = m > j - 6;
+      if (m >= lo && m < j - 1 && toks[m].text === ',' && opener && ((short && (opener.pos === 'ADV' || isTimeWord(opener))) || opener.pos === 'ADP')) {
         j = m - 1;
         continue;
       }
@@ -612,6 +614,7 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
       }
     }
     if (inherit) rq.inheritFrom = inherit;
+    else previousSentenceSpeaker(ctx, rq);
   }
 
   // embedded quotes inside an indirect content → the content is a partial quote
@@ -720,6 +723,30 @@ function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boolean): At
     return { speaker: np, cue: [k, k + 1], lemma, addressee: adj.addressee, clause: [np[0], qa] };
   }
   return null;
+}
+
+/**
+ * Last resort for a quote with no attribution of its own: "Clinton touted her record. “We need …”" —
+ * the named subject of the sentence right before it, in the same paragraph, is taken as the speaker.
+ */
+function previousSentenceSpeaker(ctx: Ctx, rq: RawQuote): void {
+  const { toks, sentences, sentTok } = ctx;
+  const qa = tokenAt(toks, rq.start);
+  if (qa >= toks.length) return;
+  const s = toks[qa].sentence;
+  if (s === 0 || sentences[s - 1].paragraph !== sentences[s].paragraph) return;
+  const [pa, pb] = sentTok[s - 1];
+  if (pb <= pa || ctx.inQuote[pa] >= 0 || ctx.inQuote[pb - 1] >= 0) return;
+  const subject = clauseSubject(toks, pa, pb);
+  if (!subject || toks[subject[1] - 1].pos !== 'PROPN' || subject[1] - subject[0] > 6) return;
+  let v = subject[1];
+  while (v < pb && toks[v].pos !== 'VERB') v++;
+  if (v >= pb) return;
+  rq.speaker = subject;
+  rq.cue = [v, v + 1];
+  rq.lemma = toks[v].lower;
+  rq.clause = [subject[0], v + 1];
+  rq.confidence = 0.5;
 }
 
 /**
