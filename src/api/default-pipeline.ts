@@ -5,6 +5,8 @@
  */
 import { assemblePipeline, type Component, type Pipeline } from '../core/pipeline.js';
 import { entities } from '../entities/component.js';
+import { quantities } from '../quantities/quantities.js';
+import { quotes } from '../quotes/quotes.js';
 import { segment } from '../segment/segment.js';
 import { time } from '../time/time.js';
 
@@ -12,6 +14,8 @@ export const DEFAULT_COMPONENTS: readonly Component[] = [
   segment,
   entities,
   time,
+  quotes,
+  quantities,
   // entities (src/entities), time (src/time), quotes + quantities (src/quotes, src/quantities),
   // places (src/places), events (src/events) join here in that order.
 ];
