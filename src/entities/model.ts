@@ -192,6 +192,11 @@ export function tagWithStages(
 }
 
 const HARMONIZE = process.env.DATELINE_NER_HARMONIZE !== '0';
+const CUT = process.env.DATELINE_NER_CUT !== '0';
+const INNER_WORDS = new Set([
+  'of', 'and', "'s", 'de', 'the', 'van', 'for', 'der', 'in', 'on', 'et', 'al', 'da', 'den', 'du', 'des', 'la', 'le',
+  'von', 'y', 'bin', 'ibn', 'el', 'di', 'del', 'st.', '&', 'at', 'a', 'to', 'dos', 'das',
+]);
 
 /**
  * Document-level agreement after the last stage: the same name written several times gets its
@@ -214,6 +219,16 @@ export function harmonize(doc: Doc, spans: TokenSpan[][]): TokenSpan[][] {
   return spans.map((list, si) =>
     list.map((s0) => {
       let s = s0;
+      // Greedy decoding can leave a span open over ordinary words ("Trump believes this …"): names
+      // hold few lowercase words besides particles and function words.
+      if (CUT) for (let i = s.start + 1; i < s.end; i++) {
+        const w = doc[si][i];
+        if (w !== w.toLowerCase() || w === w.toUpperCase() || INNER_WORDS.has(w)) continue;
+        let end = i;
+        while (end > s.start + 1 && INNER_WORDS.has(doc[si][end - 1])) end--;
+        s = { ...s, end };
+        break;
+      }
       // A person's possessive "'s" is not part of the name (CoNLL keeps it only inside organisation names).
       if (s.type === 0 && s.end - s.start > 1 && doc[si][s.end - 1] === "'s") s = { ...s, end: s.end - 1 };
       const key = surface(si, s);

@@ -128,7 +128,8 @@ export function resolveEntities(input: ResolveInput): ResolveOutput {
     w.entity = id;
     c.mentions.push(w);
     c.typeVotes.set(w.type, (c.typeVotes.get(w.type) ?? 0) + w.words.length);
-    if (w.words.length > c.words.length) {
+    const caps = (ws: string[]): boolean => ws.join('') === ws.join('').toUpperCase();
+    if (w.words.length > c.words.length || (w.words.length === c.words.length && caps(c.words) && !caps(w.words))) {
       c.words = w.words;
       c.key = w.key;
     }
@@ -208,8 +209,16 @@ export function resolveEntities(input: ResolveInput): ResolveOutput {
     if (w.entity < 0 || clusters[w.entity].type !== 'PER') continue;
     const c = clusters[w.entity];
     const pre = preNominalRole(w, tokens, form, mentionAt, raw, text);
-    if (pre !== null) addRole(c, pre);
-    else if (w.titles.length > 0) {
+    if (pre !== null) {
+      // "senior Hamas leader Dr." → the role and, apart, the honorific.
+      const words = pre.title.split(' ');
+      let k = words.length;
+      while (k > 1 && /\.$/.test(words[k - 1]) && HONORIFICS.has(lower(words[k - 1]))) k--;
+      if (k < words.length) {
+        addRole(c, { ...pre, title: words.slice(0, k).join(' ') });
+        addRole(c, { title: words.slice(k).join(' '), evidence: pre.evidence });
+      } else addRole(c, pre);
+    } else if (w.titles.length > 0) {
       addRole(c, { title: w.titles.join(' '), evidence: { start: tokens[w.first].start - w.titles.join(' ').length - 1, end: tokens[w.last].end } });
     }
     const app = apposition(w, tokens, form, mentionAt, raw, text);
@@ -289,6 +298,9 @@ const CALENDAR = new Set([
   'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'mon', 'tue', 'wed',
   'thu', 'fri', 'sat', 'sun', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ]);
+/** Lowercase words allowed inside names ("Mohammad bin Salman", "Ministry of the Interior"). */
+const NAME_FUNCTION_WORDS = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'van', 'von', 'de', 'da', 'der', 'den', 'del', 'di', 'du', 'la', 'le', 'dos', 'das', 'y', "'s", 'st.']);
+const ORG_FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', 'to', '&', 'du', 'des', 'et', 'a']);
 const NAME_PARTICLES = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'van', 'von', 'de', 'da', 'der', 'abu', 'ben', 'del', 'di', 'la', 'le']);
 
 const ORG_WORDS = new Set([
@@ -319,8 +331,34 @@ export function refineMentions(text: string, tokens: readonly Token[], input: re
   const lw = (i: number): string => lower(form(i));
   const isRole = (i: number): boolean => ROLE_WORDS.has(lw(i)) || (form(i) === '-' && i > 0 && ROLE_WORDS.has(lw(i - 1)));
   const out: RawMention[] = [];
+  const covered = new Uint8Array(tokens.length);
+  for (const m of input) for (let i = m.first; i <= m.last; i++) covered[i] = 1;
   for (const m0 of [...input].sort((a, b) => a.first - b.first)) {
     const m = { ...m0 };
+    // A name does not run on over lowercase words ("Trump believes this unfortunate"): the tagger's
+    // greedy decoding can leave a span open. Organisation names keep their function words.
+    for (let i = m.first + 1; i <= m.last; i++) {
+      const f = form(i);
+      if (isWord(f) && f === f.toLowerCase() && !NAME_FUNCTION_WORDS.has(f) && !(m.type !== 'PER' && ORG_FUNCTION_WORDS.has(f))) {
+        m.last = i - 1;
+        break;
+      }
+    }
+    while (m.last > m.first && ROLE_CONNECTORS.has(lw(m.last))) m.last--;
+    // "Gen. Curtis Buzzard" tagged as "Buzzard": take capitalised words back to a title.
+    if (m.type === 'PER') {
+      let f = m.first;
+      while (f - 1 >= 0 && m.first - f < 2 && covered[f - 1] === 0 && isCap(form(f - 1)) && !ROLE_WORDS.has(lw(f - 1)) && tokens[f - 1].sentence === tokens[m.first].sentence) f--;
+      if (f < m.first && f - 1 >= 0 && (HONORIFICS.has(lw(f - 1)) || ROLE_HEADS.has(lw(f - 1)))) m.first = f;
+      // "Daniel P." + "Driscoll": an initial does not end a name.
+      while (m.last + 1 < tokens.length && /^\p{Lu}\.$/u.test(form(m.last)) && isCap(form(m.last + 1)) && !ROLE_WORDS.has(lw(m.last + 1)) && tokens[m.last + 1].sentence === tokens[m.last].sentence) {
+        m.last++;
+        if (covered[m.last] === 1) {
+          const next = input.find((x) => x.first === m.last);
+          if (next !== undefined) m.last = next.last;
+        }
+      }
+    }
     while (m.first < m.last && !isWord(form(m.first)) && !/\d/.test(form(m.first))) m.first++;
     while (m.last > m.first && !isWord(form(m.last)) && !/\d/.test(form(m.last))) m.last--;
     if (m.type === 'PER') {
