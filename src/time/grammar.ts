@@ -171,6 +171,7 @@ function shiftUnit(anchor: number, unit: string, n: number): Interval {
 }
 
 const FUTURE_CUE = /\b(?:as early as|as soon as|might|would|will|won['’]?t|wo n't|shall|going to|plans? to|planning to|planned to|scheduled|set to|expected to|is to|are to|upcoming|intends? to|aims? to|hopes? to|due to (?:be|begin|start|meet|arrive|take|hold|vote|announce))\b|['’]ll\b/i;
+const SCHEDULED_PRESENT = /\b(?:meet|meets|begin|begins|start|starts|open|opens|vote|votes|visit|visits|arrive|arrives|travel|travels|resume|resumes|return|returns|launch|launches|expire|expires|convene|convenes|reconvene|reconvenes)\s+(?:separately\s+|again\s+)?(?:on\s+)?$/i;
 const PAST_CUE = /\b(?:said|was|were|had|did|ago|earlier|announced|reported|told|killed|began|started)\b/i;
 
 /** Tense cue for an expression at [start, end) of a sentence. */
@@ -188,6 +189,8 @@ export function tenseCue(sentence: string, start: number, end: number): Directio
   if (/\b(?:said|told|announced|reported|confirmed|added|stated|wrote|[a-z]{3,}ed)\s+(?:on\s+)?$/i.test(before)) return null;
   if (/\b(?:by|until|till|payable|effective|expires?|expiring)\s+$/i.test(before) && !PAST_CUE.test(before) && !PAST_CUE.test(after)) return 'future';
   if (FUTURE_CUE.test(before) || FUTURE_CUE.test(after)) return 'future';
+  // Headline present tense with a scheduled event ("the leaders meet Monday") points ahead.
+  if (SCHEDULED_PRESENT.test(before) && !PAST_CUE.test(before)) return 'future';
   // Past tense is the news default, so a past cue changes nothing; it only blocks "by/until" readings above.
   return null;
 }

@@ -49,6 +49,10 @@ test('future cues move weekdays forward; "next" is strictly future', () => {
   assert.equal(find(ahead, 'Friday').value, '2024-03-15');
   const before = times('The committee met on Friday.', '2024-03-13');
   assert.equal(find(before, 'Friday').value, '2024-03-08');
+  const scheduled = times('The two leaders meet Monday in Vienna.', '2024-03-13');
+  assert.equal(find(scheduled, 'Monday').value, '2024-03-18');
+  const reported = times('"We will win," he said Friday.', '2024-03-13');
+  assert.equal(find(reported, 'Friday').value, '2024-03-08', 'a future inside a quote does not move the date of "said"');
 });
 
 test('durations are durations, never dates; clock times attach to their day', () => {
