@@ -9,6 +9,7 @@ import type { SqliteStore } from '../store/sqlite.js';
 import { IngestRunner } from './ingest.js';
 import { openApiDocument } from './openapi.js';
 import { DEFAULT_RATE_LIMIT, TokenBuckets, type RateLimitOptions } from './ratelimit.js';
+import type { SearchPool } from './search-pool.js';
 import { ApiError, ROUTES, pathParams, type AnyRoute, type RouteContext } from './routes.js';
 import type { JsonSchema } from './schema.js';
 import { WEB_ROOT, readStatic, readVendor, type StaticFile } from './static.js';
@@ -28,6 +29,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Runs an upload; defaults to the default pipeline writing to dbPath. */
   ingest?: IngestRunner;
+  /** Worker threads for search (server.ts starts them); searches run inline without. */
+  searchPool?: SearchPool;
 }
 
 export const DEFAULT_MAX_UPLOAD = 32 * 1024 * 1024;
@@ -139,7 +142,7 @@ export function createApp(options: AppOptions): Hono {
 
   const byPath = new Map<string, AnyRoute[]>();
   for (const r of ROUTES) {
-    const ctx = (c: Context): RouteContext => ({ store: options.store, c, ingest, options: { allowIngest, maxUploadBytes, dbPath: options.dbPath } });
+    const ctx = (c: Context): RouteContext => ({ store: options.store, c, ingest, searchPool: options.searchPool ?? null, options: { allowIngest, maxUploadBytes, dbPath: options.dbPath } });
     const handler = async (c: Context) => {
       const values = readValues(c, r);
       const result = await r.handler(ctx(c), values);

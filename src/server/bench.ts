@@ -17,6 +17,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { makeArticle } from '../core/article.js';
 import { packagePath, sharedPath } from '../core/paths.js';
@@ -169,7 +170,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function load(url: string, QUERIES: string[]): Promise<Record<string, unknown>> {
+async function load(url: string, QUERIES: string[], CLIENTS: number, REQUESTS: number): Promise<Record<string, unknown>> {
   const base = new URL(url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS, maxFreeSockets: CLIENTS });
   const latencies: number[] = [];
@@ -177,7 +178,7 @@ async function load(url: string, QUERIES: string[]): Promise<Record<string, unkn
   let open = 0;
   let peak = 0;
   const deadline = Date.now() + DEADLINE_S * 1000;
-  const random = rng(7);
+  const random = rng(7 + CLIENTS);
   const one = (path: string, k: number) =>
     new Promise<void>((resolve) => {
       const t0 = performance.now();
@@ -249,11 +250,16 @@ async function main(): Promise<void> {
     // Warm up: a few searches, so the first clients do not pay for opening the database.
     for (const q of QUERIES.slice(0, 20)) await fetch(`${server.url}api/search?q=${encodeURIComponent(q)}&limit=10`);
     console.log(`server ${server.url} (default settings, rate limit on); ${CLIENTS} clients × ${REQUESTS} searches from ${QUERIES.length} distinct queries, deadline ${DEADLINE_S} s`);
-    const result = await load(server.url, QUERIES);
+    // Service time first: one client alone, so queueing is not in the figure.
+    const alone = await load(server.url, QUERIES.slice(1000), 1, 100);
+    console.log(`one client alone: p50 ${alone.p50ms} ms · p99 ${alone.p99ms} ms over ${alone.ok} searches`);
+    const result = await load(server.url, QUERIES, CLIENTS, REQUESTS);
     console.log(
       `${result.ok}/${result.requests} ok, ${result.errors} errors · p50 ${result.p50ms} ms · p90 ${result.p90ms} ms · p99 ${result.p99ms} ms · max ${result.maxMs} ms · ${result.requestsPerSecond} req/s`,
     );
-    console.log(JSON.stringify({ bench: 'serve', db: DB, articles: built.articles, ...result }));
+    console.log(
+      JSON.stringify({ bench: 'serve', db: DB, articles: built.articles, ...result, aloneP50ms: alone.p50ms, aloneP99ms: alone.p99ms, loadAverage: loadavg()[0].toFixed(1) }),
+    );
     if ((result.errors as number) > 0) process.exitCode = 1;
   } finally {
     server.stop();

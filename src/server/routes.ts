@@ -16,6 +16,7 @@ import { toAcledCsv } from '../export/acled.js';
 import { toGeoJson, toJsonl, toPloverJson } from '../export/formats.js';
 import { toGkgTsv } from '../export/gkg.js';
 import * as Q from './queries.js';
+import type { SearchPool } from './search-pool.js';
 import { paged, s, type Infer, type Schema } from './schema.js';
 
 // ---------------------------------------------------------------- errors
@@ -78,6 +79,8 @@ export interface RouteContext {
   store: SqliteStore;
   c: Context;
   ingest: IngestRunner | null;
+  /** Worker threads for full-text search, when the server runs them; else searches run inline. */
+  searchPool: SearchPool | null;
   options: { allowIngest: boolean; maxUploadBytes: number; dbPath: string };
 }
 
@@ -383,7 +386,11 @@ export const ROUTES: AnyRoute[] = [
       ...paging,
     },
     response: paged(SearchHitSchema),
-    handler: ({ store }, v) => Q.search(store, v.q, { type: v.type, place: v.place, source: v.source, from: v.from, to: v.to }, v),
+    handler: ({ store, searchPool }, v) => {
+      const filters = { type: v.type, place: v.place, source: v.source, from: v.from, to: v.to };
+      const page = { limit: v.limit, offset: v.offset };
+      return searchPool?.healthy ? searchPool.search({ query: v.q, filters, page }) : Q.search(store, v.q, filters, page);
+    },
   }),
   route({
     method: 'GET',

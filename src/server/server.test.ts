@@ -4,6 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFixtureStore, fixtureIds } from './fixtures.js';
+import { openStore } from '../store/sqlite.js';
+import { search } from './queries.js';
+import { SearchPool } from './search-pool.js';
 import { startServer } from './server.js';
 
 test('end to end over a real socket: UI, API, and answers while an upload is being ingested', async () => {
@@ -18,6 +21,10 @@ test('end to end over a real socket: UI, API, and answers while an upload is bei
     assert.match(await page.text(), /dateline/);
     const hits = (await (await fetch(`${server.url}api/search?q=drones`)).json()) as { total: number; items: Array<{ id: string }> };
     assert.equal(hits.total, 2);
+    // Searches run on worker threads; they answer exactly what the inline query does.
+    const inline = openStore(db, { readonly: true });
+    assert.deepEqual(hits, JSON.parse(JSON.stringify(search(inline, 'drones', {}, { limit: 50, offset: 0 }))));
+    inline.close();
     const article = (await (await fetch(`${server.url}api/articles/${fixtureIds().strike}`)).json()) as { id: string };
     assert.equal(article.id, fixtureIds().strike);
 
@@ -65,4 +72,12 @@ test('binds 127.0.0.1 by default and refuses uploads when read-only', async () =
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a search pool whose workers cannot start reports itself unhealthy instead of respawning', async () => {
+  const pool = new SearchPool(join(tmpdir(), 'dateline-no-such-dir', 'none.db'), 2);
+  const deadline = Date.now() + 10_000;
+  while (pool.healthy && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(pool.healthy, false);
+  await pool.close();
 });

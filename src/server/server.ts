@@ -4,12 +4,14 @@
  * `npm start` can chain demo → serve and tests can bind port 0.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Server } from 'node:http';
 import { openStore } from '../store/sqlite.js';
 import { createApp } from './app.js';
+import { SearchPool } from './search-pool.js';
 import type { RateLimitOptions } from './ratelimit.js';
 
 export interface ServeOptions {
@@ -19,6 +21,8 @@ export interface ServeOptions {
   allowIngest?: boolean;
   maxUploadBytes?: number;
   rateLimit?: RateLimitOptions | false;
+  /** Search worker threads (default: one per CPU, 2…4; 0 searches on the main thread). */
+  searchWorkers?: number;
 }
 
 export interface RunningServer {
@@ -35,7 +39,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   if (!existsSync(options.db)) openStore(options.db).close();
   else if (options.allowIngest) openStore(options.db).close();
   const store = openStore(options.db, { readonly: true });
+  const workers = options.searchWorkers ?? Math.max(2, Math.min(4, availableParallelism()));
+  const searchPool = workers > 0 ? new SearchPool(options.db, workers) : undefined;
   const app = createApp({
+    searchPool,
     store,
     dbPath: options.db,
     allowIngest: options.allowIngest,
@@ -70,7 +77,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       new Promise<void>((resolve) => {
         server.close(() => {
           store.close();
-          resolve();
+          void (searchPool?.close() ?? Promise.resolve()).then(() => resolve());
         });
         server.closeAllConnections();
       }),
