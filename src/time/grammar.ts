@@ -523,6 +523,33 @@ const RULES: Rule[] = [
       return { dayLevel: true, resolve: calendarResolver({ y, m: month, d, wd }) };
     },
   },
+  // ---- day ranges: "March 5-7", "5-6 March 2005": one expression whose range is the days named
+  {
+    name: 'day-range',
+    prio: 7,
+    re: rx(`(?<![\\w.,-])(?:(${MONTH})\\s+(\\d{1,2})\\s*[-–]\\s*(\\d{1,2})|(\\d{1,2})\\s*[-–]\\s*(\\d{1,2})\\s+(${MONTH}))(?:,?\\s+((?:1[6-9]|20)\\d\\d)(?!\\d))?(?![\\w])`, 'g'),
+    build({ m }) {
+      const month = monthNumber(m[1] ?? m[6]);
+      const d1 = Number(m[2] ?? m[4]);
+      const d2 = Number(m[3] ?? m[5]);
+      if (month === null || d1 < 1 || d2 > 31 || d1 >= d2) return null;
+      const statedYear = m[7] ? Number(m[7]) : undefined;
+      return {
+        resolve(ctx) {
+          const stated = statedYear === undefined ? ['month', 'day'] : ['year', 'month', 'day'];
+          let y = statedYear;
+          if (y === undefined) {
+            if (ctx.anchor === null) return unresolved('DATE', `XXXX-${pad(month)}`, stated);
+            y = pickYear(ctx.anchor, month, d1, ctx.dir);
+          }
+          if (d2 > daysInMonth(y, month)) return unresolved('DATE', `${pad(y, 4)}-${pad(month)}`, stated);
+          const from = epochDay(y, month, d1);
+          const iv: Interval = { value: `${pad(y, 4)}-${pad(month)}`, from, to: epochDay(y, month, d2), granularity: 'month' };
+          return interval('DATE', iv, statedYear === undefined ? 'published' : 'none', stated, statedYear === undefined ? ['year'] : []);
+        },
+      };
+    },
+  },
   // ---- numeric dates: 2025-11-19, 11/19/2025
   {
     name: 'iso-date',

@@ -95,6 +95,13 @@ test('quarters, year-ago, decades, bare years, seasons, sets and references', ()
   assert.ok(!now.some((x) => x.text === '2000'), 'a count of people is not a year');
 });
 
+test('day ranges keep their days as the range', () => {
+  const t = times('The indoor championships take place on 5-6 March, and talks ran March 10-12, 2023.', '2024-02-20');
+  const a = find(t, '5-6 March');
+  assert.deepEqual([a.value, a.range], ['2024-03', { from: '2024-03-05', to: '2024-03-06' }]);
+  assert.deepEqual(find(t, 'March 10-12, 2023').range, { from: '2023-03-10', to: '2023-03-12' });
+});
+
 test('every span reproduces its surface and lies inside the text', () => {
   const text = `${DISPATCH}\nOn Monday, Oct. 26, 1998 at 5 p.m. EST, and on 2025-11-19, overnight into Wednesday morning.`;
   const t = times(text, '1998-10-27');
