@@ -9,7 +9,7 @@ import { DatelineError } from '../core/errors.js';
 import { LAYER_NAMES, type LayerName, type Layers } from '../core/layers.js';
 import { LAYER_TABLES, layerTable, tableName, type LayerTable } from './layer-tables.js';
 import { bandKeys, signature, similarity } from './minhash.js';
-import { storiesMigration } from '../stories/schema.js';
+import { storiesMigration, storyIndexMigration } from '../stories/schema.js';
 import type {
   ArticleSummary,
   BatchInput,
@@ -100,6 +100,8 @@ const MIGRATIONS: Array<(db: DB) => void> = [
   },
   // 2: merged events across sources, stories and their terms (src/stories/schema.ts).
   storiesMigration,
+  // 3: term → story index for story candidates.
+  storyIndexMigration,
 ];
 
 function ensureLayerTables(db: DB): void {

@@ -66,3 +66,10 @@ export function storiesMigration(db: Database.Database): void {
     CREATE TABLE story_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
   `);
 }
+
+/** Migration 3: an inverted index from terms to stories, so a new article is compared only with stories that share its terms. */
+export function storyIndexMigration(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE story_index (term TEXT NOT NULL, story_id TEXT NOT NULL, PRIMARY KEY (term, story_id)) WITHOUT ROWID;
+  `);
+}

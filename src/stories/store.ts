@@ -8,12 +8,13 @@
  * (TF-IDF cosine, with a bonus for stories that already hold one of its merged events) or starts one.
  * Work per article is a handful of indexed queries, so memory stays flat however much is ingested.
  */
+import type Database from 'better-sqlite3';
 import type { Article } from '../core/article.js';
 import type { EventRecord, Layers } from '../core/layers.js';
 import { MERGE_THRESHOLD, dateRange, matchScore, mergeReport, sourceOf } from '../events/merge.js';
 import type { ExportEvent } from '../export/types.js';
 import type { SqliteStore } from '../store/sqlite.js';
-import { addInto, cosine, fromJson, termCounts, tfidf, toJson, type Vec } from './vector.js';
+import { addInto, cosineUnit, fromJson, norm, termCounts, tfidf, toJson, type Vec } from './vector.js';
 
 type DB = SqliteStore['database'];
 
@@ -22,6 +23,14 @@ export const STORY_THRESHOLD = 0.22;
 /** Days between an article and a story's last article beyond which it cannot join. */
 export const STORY_WINDOW_DAYS = 21;
 const EVENT_BONUS = 0.25;
+/** Strongest article terms used to find candidate stories, and how many candidates are scored. */
+const PROBE_TERMS = 12;
+const MAX_CANDIDATES = 60;
+const PROBE_SQL = `SELECT story_id, count(*) AS shared FROM story_index WHERE term IN (${Array.from({ length: PROBE_TERMS }, () => '?').join(', ')}) GROUP BY story_id`;
+const STORY_CANDIDATES = `SELECT s.id, s.first_day, s.last_day, s.articles FROM (${PROBE_SQL}) c JOIN stories s ON s.id = c.story_id
+  ORDER BY c.shared DESC, s.updated_at DESC LIMIT ${MAX_CANDIDATES}`;
+const STORY_CANDIDATES_DATED = `SELECT s.id, s.first_day, s.last_day, s.articles FROM (${PROBE_SQL}) c JOIN stories s ON s.id = c.story_id
+  WHERE s.last_day IS NULL OR (s.last_day >= ? AND s.first_day <= ?) ORDER BY c.shared DESC, s.updated_at DESC LIMIT ${MAX_CANDIDATES}`;
 
 export interface StoryUpdate {
   events: { merged: number; created: number };
@@ -39,8 +48,46 @@ function articleDay(article: Article, layers: Layers): string | null {
   return v && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : null;
 }
 
+const statementCache = new WeakMap<DB, Map<string, Database.Statement<unknown[]>>>();
+
+/** Prepared once per database connection and SQL text. */
+function stmt(db: DB, sql: string): Database.Statement<unknown[]> {
+  let cache = statementCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(db, cache);
+  }
+  let s = cache.get(sql);
+  if (!s) {
+    s = db.prepare(sql);
+    cache.set(sql, s);
+  }
+  return s;
+}
+
+/** Parsed story centroids, keyed by story id and article count (the count changes on every join). */
+const centroidCache = new WeakMap<DB, Map<string, { vec: Vec; norm: number }>>();
+const CENTROID_CACHE_MAX = 4000;
+
+function centroidOf(db: DB, id: string, articles: number): { vec: Vec; norm: number } {
+  let cache = centroidCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    centroidCache.set(db, cache);
+  }
+  const key = `${id}:${articles}`;
+  let v = cache.get(key);
+  if (!v) {
+    const vec = fromJson(stmt(db, 'SELECT centroid FROM stories WHERE id = ?').pluck().get(id) as string);
+    v = { vec, norm: norm(vec) };
+    if (cache.size >= CENTROID_CACHE_MAX) cache.delete(cache.keys().next().value as string);
+    cache.set(key, v);
+  }
+  return v;
+}
+
 function hasTables(db: DB): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_clusters'").get() !== undefined;
+  return stmt(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_clusters'").get() !== undefined;
 }
 
 interface ClusterRow {
@@ -59,7 +106,8 @@ function eventDay(e: EventRecord): string | null {
 function writeCluster(db: DB, x: ExportEvent, storyId: string | null, now: string): void {
   const e = x.event;
   const r = dateRange(e);
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO event_clusters (id, acled_type, acled_sub_type, plover_type, date_from, date_to, day, lat, lon, place_name, country,
        killed, injured, sources, story_id, data, updated_at)
      VALUES (@id, @acled_type, @acled_sub_type, @plover_type, @date_from, @date_to, @day, @lat, @lon, @place_name, @country,
@@ -88,7 +136,7 @@ function writeCluster(db: DB, x: ExportEvent, storyId: string | null, now: strin
     data: JSON.stringify(x),
     updated_at: now,
   });
-  const ins = db.prepare('INSERT OR IGNORE INTO event_entities (cluster_id, name_key, role) VALUES (?, ?, ?)');
+  const ins = stmt(db, 'INSERT OR IGNORE INTO event_entities (cluster_id, name_key, role) VALUES (?, ?, ?)');
   for (const a of e.actors) ins.run(x.id, (a.name ?? a.text).toLowerCase(), 'actor');
   for (const a of e.targets) ins.run(x.id, (a.name ?? a.text).toLowerCase(), 'target');
   if (e.claimant) ins.run(x.id, e.claimant.text.toLowerCase(), 'claimant');
@@ -113,13 +161,13 @@ function candidates(db: DB, e: EventRecord): ClusterRow[] {
     where.push('(lat IS NULL OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?) OR country = ?)');
     params.push(e.place.lat - 1, e.place.lat + 1, e.place.lon - 1.5, e.place.lon + 1.5, e.place.country);
   }
-  return db.prepare(`SELECT id, data, story_id FROM event_clusters WHERE ${where.join(' AND ')} ORDER BY updated_at DESC LIMIT 200`).all(...params) as ClusterRow[];
+  return stmt(db, `SELECT id, data, story_id FROM event_clusters WHERE ${where.join(' AND ')} ORDER BY updated_at DESC LIMIT 200`).all(...params) as ClusterRow[];
 }
 
 function df(db: DB): { get: (t: string) => number; docs: number } {
-  const stmt = db.prepare('SELECT df FROM story_terms WHERE term = ?').pluck();
-  const docs = (db.prepare("SELECT value FROM story_meta WHERE key = 'docs'").pluck().get() as number | undefined) ?? 0;
-  return { get: (t) => (stmt.get(t) as number | undefined) ?? 0, docs };
+  const lookup = stmt(db, 'SELECT df FROM story_terms WHERE term = ?').pluck();
+  const docs = (stmt(db, "SELECT value FROM story_meta WHERE key = 'docs'").pluck().get() as number | undefined) ?? 0;
+  return { get: (t) => (lookup.get(t) as number | undefined) ?? 0, docs };
 }
 
 function lead(article: Article, layers: Layers): string {
@@ -165,36 +213,37 @@ export function updateStories(store: SqliteStore, analyzed: ReadonlyArray<{ arti
           result.events.created++;
         }
         writeCluster(db, cluster, null, now);
-        db.prepare('INSERT OR REPLACE INTO event_cluster_members (cluster_id, article_id, event_id) VALUES (?, ?, ?)').run(cluster.id, article.id, e.id);
+        stmt(db, 'INSERT OR REPLACE INTO event_cluster_members (cluster_id, article_id, event_id) VALUES (?, ?, ?)').run(cluster.id, article.id, e.id);
         touched.push({ cluster, story });
       }
       // 2. Story: TF-IDF centroid similarity within the window, plus a bonus for shared events.
       const counts = termCounts(article.text, layers);
       const stats = df(db);
       const vec = tfidf(counts, stats.get, stats.docs + 1);
-      const bump = db.prepare('INSERT INTO story_terms (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1');
+      const bump = stmt(db, 'INSERT INTO story_terms (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1');
       for (const term of counts.keys()) bump.run(term);
-      db.prepare("INSERT INTO story_meta (key, value) VALUES ('docs', 1) ON CONFLICT(key) DO UPDATE SET value = value + 1").run();
+      stmt(db, "INSERT INTO story_meta (key, value) VALUES ('docs', 1) ON CONFLICT(key) DO UPDATE SET value = value + 1").run();
+      // Candidates: stories sharing the article's strongest terms (inverted index), within the window.
+      const probe = [...vec.entries()].sort((a, b) => b[1] - a[1]).slice(0, PROBE_TERMS).map(([t]) => t);
+      while (probe.length < PROBE_TERMS) probe.push('');
       const storyRows = (
         day
-          ? db
-              .prepare('SELECT id, centroid, first_day, last_day, articles FROM stories WHERE last_day IS NULL OR (last_day >= ? AND first_day <= ?) ORDER BY updated_at DESC LIMIT 300')
-              .all(addDays(day, -STORY_WINDOW_DAYS), addDays(day, STORY_WINDOW_DAYS))
-          : db.prepare('SELECT id, centroid, first_day, last_day, articles FROM stories ORDER BY updated_at DESC LIMIT 300').all()
-      ) as Array<{ id: string; centroid: string; first_day: string | null; last_day: string | null; articles: number }>;
+          ? stmt(db, STORY_CANDIDATES_DATED).all(...probe, addDays(day, -STORY_WINDOW_DAYS), addDays(day, STORY_WINDOW_DAYS))
+          : stmt(db, STORY_CANDIDATES).all(...probe)
+      ) as Array<{ id: string; first_day: string | null; last_day: string | null; articles: number }>;
       const eventStories = new Set(touched.map((t) => t.story).filter((s): s is string => s !== null));
       let chosen: { id: string; centroid: Vec; first: string | null; last: string | null; articles: number; score: number } | null = null;
       for (const s of storyRows) {
-        const c = fromJson(s.centroid);
-        const score = cosine(vec, c) + (eventStories.has(s.id) ? EVENT_BONUS : 0);
-        if (score >= STORY_THRESHOLD && (!chosen || score > chosen.score)) chosen = { id: s.id, centroid: c, first: s.first_day, last: s.last_day, articles: s.articles, score };
+        const c = centroidOf(db, s.id, s.articles);
+        const score = cosineUnit(vec, c.vec, c.norm) + (eventStories.has(s.id) ? EVENT_BONUS : 0);
+        if (score >= STORY_THRESHOLD && (!chosen || score > chosen.score)) chosen = { id: s.id, centroid: c.vec, first: s.first_day, last: s.last_day, articles: s.articles, score };
       }
       let storyId: string;
       if (chosen) {
         storyId = chosen.id;
         const first = day && (!chosen.first || day < chosen.first) ? day : chosen.first;
         const last = day && (!chosen.last || day > chosen.last) ? day : chosen.last;
-        db.prepare('UPDATE stories SET centroid = ?, first_day = ?, last_day = ?, articles = articles + 1, updated_at = ? WHERE id = ?').run(
+        stmt(db, 'UPDATE stories SET centroid = ?, first_day = ?, last_day = ?, articles = articles + 1, updated_at = ? WHERE id = ?').run(
           toJson(addInto(chosen.centroid, vec)),
           first,
           last,
@@ -204,7 +253,7 @@ export function updateStories(store: SqliteStore, analyzed: ReadonlyArray<{ arti
         result.stories.joined++;
       } else {
         storyId = `st-${article.id.slice(0, 12)}`;
-        db.prepare('INSERT OR IGNORE INTO stories (id, title, first_day, last_day, articles, centroid, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)').run(
+        stmt(db, 'INSERT OR IGNORE INTO stories (id, title, first_day, last_day, articles, centroid, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)').run(
           storyId,
           article.title ?? lead(article, layers).slice(0, 120),
           day,
@@ -214,7 +263,9 @@ export function updateStories(store: SqliteStore, analyzed: ReadonlyArray<{ arti
         );
         result.stories.created++;
       }
-      db.prepare('INSERT OR REPLACE INTO story_articles (article_id, story_id, similarity, day, title, lead) VALUES (?, ?, ?, ?, ?, ?)').run(
+      const index = stmt(db, 'INSERT OR IGNORE INTO story_index (term, story_id) VALUES (?, ?)');
+      for (const term of probe) if (term) index.run(term, storyId);
+      stmt(db, 'INSERT OR REPLACE INTO story_articles (article_id, story_id, similarity, day, title, lead) VALUES (?, ?, ?, ?, ?, ?)').run(
         article.id,
         storyId,
         chosen ? Math.round(chosen.score * 1000) / 1000 : 1,
@@ -222,7 +273,7 @@ export function updateStories(store: SqliteStore, analyzed: ReadonlyArray<{ arti
         article.title,
         lead(article, layers),
       );
-      for (const t of touched) db.prepare('UPDATE event_clusters SET story_id = coalesce(story_id, ?) WHERE id = ?').run(storyId, t.cluster.id);
+      for (const t of touched) stmt(db, 'UPDATE event_clusters SET story_id = coalesce(story_id, ?) WHERE id = ?').run(storyId, t.cluster.id);
     }
   });
   run.immediate();
@@ -347,13 +398,13 @@ function sortEntries(entries: TimelineEntry[]): TimelineEntry[] {
 export function storyTimeline(store: SqliteStore, storyId: string): Timeline | null {
   const db = store.database;
   if (!hasTables(db)) return null;
-  const story = db.prepare('SELECT id, title FROM stories WHERE id = ?').get(storyId) as { id: string; title: string | null } | undefined;
+  const story = stmt(db, 'SELECT id, title FROM stories WHERE id = ?').get(storyId) as { id: string; title: string | null } | undefined;
   if (!story) return null;
   const entries = listEvents(store, { story: storyId, limit: 5000 }).map(eventEntry);
   const withEvents = new Set(
-    (db.prepare('SELECT DISTINCT m.article_id FROM event_cluster_members m JOIN event_clusters c ON c.id = m.cluster_id WHERE c.story_id = ?').pluck().all(storyId) as string[]),
+    (stmt(db, 'SELECT DISTINCT m.article_id FROM event_cluster_members m JOIN event_clusters c ON c.id = m.cluster_id WHERE c.story_id = ?').pluck().all(storyId) as string[]),
   );
-  const arts = db.prepare('SELECT a.article_id, a.day, a.title, a.lead, r.source, r.url, r.published FROM story_articles a LEFT JOIN articles r ON r.id = a.article_id WHERE a.story_id = ?').all(storyId) as Array<{
+  const arts = stmt(db, 'SELECT a.article_id, a.day, a.title, a.lead, r.source, r.url, r.published FROM story_articles a LEFT JOIN articles r ON r.id = a.article_id WHERE a.story_id = ?').all(storyId) as Array<{
     article_id: string;
     day: string | null;
     title: string | null;
@@ -380,7 +431,7 @@ export function entityTimeline(store: SqliteStore, name: string): Timeline | nul
   const db = store.database;
   if (!hasTables(db)) return null;
   const key = name.toLowerCase();
-  const ids = db.prepare('SELECT DISTINCT cluster_id FROM event_entities WHERE name_key = ?').pluck().all(key) as string[];
+  const ids = stmt(db, 'SELECT DISTINCT cluster_id FROM event_entities WHERE name_key = ?').pluck().all(key) as string[];
   if (ids.length === 0) return null;
   const rows = db.prepare(`SELECT data FROM event_clusters WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ data: string }>;
   const entries = rows.map((r) => eventEntry(JSON.parse(r.data) as ExportEvent));

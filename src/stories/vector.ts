@@ -14,7 +14,7 @@ const STOP = new Set(
   ),
 );
 
-export const TERMS_PER_ARTICLE = 40;
+export const TERMS_PER_ARTICLE = 30;
 export const TERMS_PER_CENTROID = 80;
 
 export function termCounts(text: string, layers: Layers): Vec {
@@ -63,6 +63,23 @@ export function cosine(a: Vec, b: Vec): number {
     if (x !== undefined) dot += w * x;
   }
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+export function norm(v: Vec): number {
+  let n = 0;
+  for (const w of v.values()) n += w * w;
+  return Math.sqrt(n);
+}
+
+/** Cosine of a unit vector `unit` with `v` whose norm is known: one pass over the unit vector. */
+export function cosineUnit(unit: Vec, v: Vec, vNorm: number): number {
+  if (!vNorm) return 0;
+  let dot = 0;
+  for (const [t, w] of unit) {
+    const x = v.get(t);
+    if (x !== undefined) dot += w * x;
+  }
+  return dot / vNorm;
 }
 
 export function addInto(centroid: Vec, v: Vec): Vec {
