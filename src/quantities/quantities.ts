@@ -104,7 +104,12 @@ function readNumber(toks: readonly Tok[], i: number): NumberGroup | null {
   const t = toks[i];
   if ((t.lower === 'a' || t.lower === 'an') && !(toks[i + 1] && isScaleWord(toks[i + 1].lower))) return null;
   if (t.lower !== 'a' && t.lower !== 'an' && !mayStartNumber(t)) return null;
-  if (t.lower in VAGUE && toks[i + 1]?.lower === 'of') return { a: i, b: i + 1, value: VAGUE[t.lower], vague: true };
+  if (t.lower in VAGUE && toks[i + 1]?.lower === 'of') {
+    // "hundreds of millions": the vague count of a vague scale
+    const scale = toks[i + 2] ? VAGUE[toks[i + 2].lower] : undefined;
+    if (scale !== undefined && scale >= 2000 && toks[i + 3]?.lower === 'of') return { a: i, b: i + 3, value: VAGUE[t.lower] * (scale / 2), vague: true };
+    return { a: i, b: i + 1, value: VAGUE[t.lower], vague: true };
+  }
   const a = i;
   let currency: string | undefined;
   let j = i;
@@ -256,13 +261,15 @@ function skipReason(toks: readonly Tok[], g: NumberGroup, sa: number): boolean {
   const next = toks[g.b];
   const prev = g.a - 1 >= sa ? toks[g.a - 1] : null;
   if (g.currency) return false;
-  // clock times and "5:30"
-  if (/\d:\d/.test(t.text)) return true;
+  // clock times and "5:30"; identifiers and timestamps (long digit strings without separators)
+  if (/\d:\d/.test(t.text) || /^\d{8,}$/.test(t.text)) return true;
+  // a number glued to letters: "9mm", "5G"
+  if (next && !next.spaceBefore && /^[A-Za-z]/.test(next.text) && g.b - g.a === 1 && /^\d/.test(t.text)) return true;
   if (next && TIME_UNITS.has(next.lower)) return true;
   // durations / modifiers: "five-hour", "15-year-old"
   if (next && next.text === '-' && !next.spaceBefore && toks[g.b + 1] && !toks[g.b + 1].spaceBefore) return true;
-  // years
-  if (g.b - g.a === 1 && isYearLike(t.text) && !(next && (next.pos === 'NOUN' && !MONTHS.has(next.lower)) && next.lower !== 'election')) return true;
+  // years: "in 2014", "the 2012 election", "2016 voters"; a year-like number counts only after a hedge ("some 2,000" has a comma)
+  if (g.b - g.a === 1 && isYearLike(t.text) && !hedgeBefore(toks, g.a, sa)) return true;
   // dates: "Oct. 30", "30 October", "September 9"
   if (prev && MONTHS.has(prev.lower)) return true;
   if (next && MONTHS.has(next.lower)) return true;
