@@ -7,8 +7,8 @@
  *    Without the shared data it recombines sentences from a built-in vocabulary instead (and says so).
  * 2. Starts the server (`startServer`, what `dateline serve` runs) in a child process with its default
  *    settings (rate limit included).
- * 3. Opens CLIENTS concurrent keep-alive connections (ramped over one second); each client runs
- *    REQUESTS searches in a row. Every response must be 200 with a JSON body; anything else is an error.
+ * 3. Starts CLIENTS clients at once, each on its own keep-alive connection; each runs REQUESTS
+ *    searches in a row (a one-client run first gives the service time without queueing). Every response must be 200 with a JSON body; anything else is an error.
  *    Bounded: stops at DEADLINE seconds whatever happens.
  *
  * Environment: BENCH_ARTICLES (100000), BENCH_CLIENTS (1000), BENCH_REQUESTS (3), BENCH_DEADLINE_S (240),
@@ -180,7 +180,13 @@ async function load(url: string, QUERIES: string[], CLIENTS: number, REQUESTS: n
   const deadline = Date.now() + DEADLINE_S * 1000;
   const random = rng(7 + CLIENTS);
   const one = (path: string, k: number) =>
-    new Promise<void>((resolve) => {
+    new Promise<void>((done) => {
+      open++;
+      peak = Math.max(peak, open);
+      const resolve = () => {
+        open--;
+        done();
+      };
       const t0 = performance.now();
       const req = http.get({ host: base.hostname, port: base.port, path, agent }, (res) => {
         const chunks: Buffer[] = [];
@@ -208,25 +214,27 @@ async function load(url: string, QUERIES: string[], CLIENTS: number, REQUESTS: n
       });
       req.setTimeout(Math.max(1000, deadline - Date.now()), () => req.destroy(new Error('timeout')));
     });
-  const client = async (i: number) => {
-    await new Promise((r) => setTimeout(r, Math.floor((i / CLIENTS) * 1000)));
-    open++;
-    peak = Math.max(peak, open);
+  // Every client starts at once (the server's accept queue holds them); none finishes before all have begun.
+  let started = 0;
+  let go: () => void = () => {};
+  const allStarted = new Promise<void>((r) => (go = r));
+  const client = async () => {
+    if (++started === CLIENTS) go();
+    await allStarted;
     for (let k = 0; k < REQUESTS && Date.now() < deadline; k++) {
       const q = QUERIES[Math.floor(random() * QUERIES.length)];
       await one(`/api/search?q=${encodeURIComponent(q)}&limit=10&offset=${k % 2 === 0 ? 0 : 10}`, k);
     }
-    open--;
   };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i)));
-  const seconds = (performance.now() - started) / 1000;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, () => client()));
+  const seconds = (performance.now() - t0) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const failed = Object.values(errors).reduce((a, b) => a + b, 0);
   return {
     clients: CLIENTS,
-    peakConcurrentClients: peak,
+    peakRequestsInFlight: peak,
     requests: latencies.length + failed,
     ok: latencies.length,
     errors: failed,
