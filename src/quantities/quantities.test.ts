@@ -89,12 +89,19 @@ test('quantities: coordinated counts share the verb; counts of one kind compose'
 test('quantities: years, dates, clock times, ordinals, durations and model numbers are not counts', () => {
   const { quantities } = analyze(
     'In 2014, talks on Oct. 30 began at 5:30 p.m. on the third floor and lasted for around four hours after a five-hour delay. ' +
-      'Two F-16s flew past 9th Street, and Article 33 applies to Route 66. Jane Doe, 58, said so.',
+      'Two F-16s flew past 9th Street, and Article 33 applies to Route 66. Jane Doe, 58, said so. ' +
+      'The 2016 voters saw tweet 1448038800 about a 9mm pistol.',
   );
   assert.deepEqual(
     quantities.map((q) => q.text),
     ['Two F-16s'],
   );
+});
+
+test('quantities: vague plurals are lower bounds', () => {
+  const { quantities } = analyze('Hundreds of people marched. Hundreds of millions of dollars were spent.');
+  assert.equal(byValue(quantities, 200, 'people').hedge, 'at_least');
+  assert.equal(byValue(quantities, 2e8, 'dollars').hedge, 'at_least');
 });
 
 test('quantities: ranges', () => {

@@ -270,3 +270,14 @@ test('quotes: every direct quote of the seed has the right speaker', { skip: !ex
   assert.equal(abc?.addressee?.text, 'ABC News');
   assert.equal(abc?.speaker?.kind, 'anonymous');
 });
+
+test('quotes: the throughput function reports words per CPU-second for quotes + quantities', async () => {
+  const { measureQuotesLayer } = await import('./bench.js');
+  const text = '“We are ready,” Mayor Lena Ortiz said. At least 20 people were killed, the ministry said.\n'.repeat(20);
+  const r = measureQuotesLayer(text, 50);
+  assert.ok(r.runs >= 1);
+  assert.equal(r.words, text.split(/\s+/).filter(Boolean).length);
+  assert.ok(r.wordsPerSecond > 0);
+  assert.equal(r.quotes, 40);
+  assert.ok(r.quantities >= 20);
+});
