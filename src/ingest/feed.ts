@@ -22,8 +22,9 @@ interface El {
 function childrenNamed(el: El, ...names: string[]): El[] {
   const out: El[] = [];
   const wanted = names.map((n) => n.toLowerCase());
-  for (let i = 0; i < el.children.length; i++) {
-    const c = el.children[i];
+  // linkedom rebuilds `children` on every access: read it once, or a feed of n items costs O(n²).
+  const children = Array.from(el.children);
+  for (const c of children) {
     if (wanted.includes(c.tagName.toLowerCase())) out.push(c);
   }
   return out;

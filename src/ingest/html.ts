@@ -63,7 +63,9 @@ function blockText(root: NodeLike): string[] {
     if (name === 'SCRIPT' || name === 'STYLE' || name === 'NOSCRIPT' || name === 'TEMPLATE') return;
     const block = BLOCK_TAGS.has(name);
     if (block) flush();
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]);
+    // linkedom rebuilds childNodes on every access: read it once, or wide nodes cost O(n²).
+    const children = Array.from(node.childNodes);
+    for (const child of children) walk(child);
     if (block) flush();
   };
   walk(root);

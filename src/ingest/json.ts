@@ -68,7 +68,7 @@ export function recordToArticle(value: unknown, ctx: RecordContext): { article: 
   // Paragraphs given as a list are paragraphs (one per line), not a comma-separated list like authors.
   let text = Array.isArray(rawText) && rawText.every((p) => typeof p === 'string') ? rawText.join('\n') : asText(rawText);
   const normalizations = [...ctx.normalizations];
-  if (text !== null && /<\/?(p|div|br|article|span|h\d)\b[^>]*>/i.test(text)) {
+  if (text !== null && /<\/?(p|div|br|article|span|h\d)\b[^<>]{0,500}>/i.test(text)) {
     text = htmlFragmentToText(text);
     normalizations.push('html->text');
   }
