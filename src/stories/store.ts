@@ -19,7 +19,7 @@ import { addInto, cosineUnit, fromJson, norm, termCounts, tfidf, toJson, type Ve
 type DB = SqliteStore['database'];
 
 /** Cosine similarity at which an article joins a story. */
-export const STORY_THRESHOLD = 0.22;
+export const STORY_THRESHOLD = 0.08;
 /** Days between an article and a story's last article beyond which it cannot join. */
 export const STORY_WINDOW_DAYS = 21;
 const EVENT_BONUS = 0.25;
@@ -178,7 +178,19 @@ function lead(article: Article, layers: Layers): string {
 }
 
 /** Merges the inserted articles' events into stored events and their articles into stories. */
-export function updateStories(store: SqliteStore, analyzed: ReadonlyArray<{ article: Article; layers: Layers }>, inserted: readonly string[]): StoryUpdate {
+export interface StoryOptions {
+  threshold?: number;
+  windowDays?: number;
+}
+
+export function updateStories(
+  store: SqliteStore,
+  analyzed: ReadonlyArray<{ article: Article; layers: Layers }>,
+  inserted: readonly string[],
+  options: StoryOptions = {},
+): StoryUpdate {
+  const threshold = options.threshold ?? STORY_THRESHOLD;
+  const windowDays = options.windowDays ?? STORY_WINDOW_DAYS;
   const db = store.database;
   const result: StoryUpdate = { events: { merged: 0, created: 0 }, stories: { joined: 0, created: 0 } };
   if (!hasTables(db) || inserted.length === 0) return result;
@@ -228,7 +240,7 @@ export function updateStories(store: SqliteStore, analyzed: ReadonlyArray<{ arti
       while (probe.length < PROBE_TERMS) probe.push('');
       const storyRows = (
         day
-          ? stmt(db, STORY_CANDIDATES_DATED).all(...probe, addDays(day, -STORY_WINDOW_DAYS), addDays(day, STORY_WINDOW_DAYS))
+          ? stmt(db, STORY_CANDIDATES_DATED).all(...probe, addDays(day, -windowDays), addDays(day, windowDays))
           : stmt(db, STORY_CANDIDATES).all(...probe)
       ) as Array<{ id: string; first_day: string | null; last_day: string | null; articles: number }>;
       const eventStories = new Set(touched.map((t) => t.story).filter((s): s is string => s !== null));
@@ -236,7 +248,7 @@ export function updateStories(store: SqliteStore, analyzed: ReadonlyArray<{ arti
       for (const s of storyRows) {
         const c = centroidOf(db, s.id, s.articles);
         const score = cosineUnit(vec, c.vec, c.norm) + (eventStories.has(s.id) ? EVENT_BONUS : 0);
-        if (score >= STORY_THRESHOLD && (!chosen || score > chosen.score)) chosen = { id: s.id, centroid: c.vec, first: s.first_day, last: s.last_day, articles: s.articles, score };
+        if (score >= threshold && (!chosen || score > chosen.score)) chosen = { id: s.id, centroid: c.vec, first: s.first_day, last: s.last_day, articles: s.articles, score };
       }
       let storyId: string;
       if (chosen) {
