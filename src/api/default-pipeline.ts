@@ -5,6 +5,7 @@
  */
 import { assemblePipeline, type Component, type Pipeline } from '../core/pipeline.js';
 import { entities } from '../entities/component.js';
+import { places } from '../places/component.js';
 import { quantities } from '../quantities/quantities.js';
 import { quotes } from '../quotes/quotes.js';
 import { segment } from '../segment/segment.js';
@@ -16,6 +17,7 @@ export const DEFAULT_COMPONENTS: readonly Component[] = [
   time,
   quotes,
   quantities,
+  places,
   // entities (src/entities), time (src/time), quotes + quantities (src/quotes, src/quantities),
   // places (src/places), events (src/events) join here in that order.
 ];
