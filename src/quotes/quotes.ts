@@ -431,6 +431,8 @@ export interface RawQuote {
   confidence: number;
   /** Inherit speaker and cue from another raw quote (continuations). */
   inheritFrom?: RawQuote;
+  /** The statement this one continues ("…, but added that …"): date and medium carry over. */
+  parent?: RawQuote;
 }
 
 export interface ExtractOptions {
@@ -808,6 +810,11 @@ function extractIndirect(
     mode: 'after' | 'before';
     contentStart: number;
     clauseEnd: number;
+    /** Where the attribution clause starts when not at the speaker ("…, but added that …"). */
+    clauseStart?: number;
+    /** The statement this one continues ("…, but added that …"): its date and medium carry over. */
+    parent?: Found;
+    raw?: RawQuote;
   }
   const found: Found[] = [];
   // the sentence may begin after a standalone quote (“…,” X said. is handled already)
@@ -836,9 +843,9 @@ function extractIndirect(
     if (prev && (prev.text === ',' || ['by', 'while', 'after', 'before', 'when'].includes(prev.lower)) && /ing$/.test(toks[k].lower)) {
       const subject = found.length > 0 ? found[found.length - 1].speaker : clauseSubject(toks, sa, k - 1);
       if (subject && (found.length > 0 || clauseInitial(toks, subject[0], sa))) {
-        found.push({ k, lemma, speaker: subject, addressee: null, mode: 'after', contentStart: k + 1, clauseEnd: k + 1 });
+        found.push({ k, lemma, speaker: subject, addressee: null, mode: 'after', contentStart: k + 1, clauseEnd: k + 1, clauseStart: k });
       } else if (found.length > 0) {
-        found.push({ k, lemma, speaker: found[found.length - 1].speaker, addressee: null, mode: 'after', contentStart: k + 1, clauseEnd: k + 1 });
+        found.push({ k, lemma, speaker: found[found.length - 1].speaker, addressee: null, mode: 'after', contentStart: k + 1, clauseEnd: k + 1, clauseStart: k });
       }
       continue;
     }
@@ -952,7 +959,7 @@ function extractIndirect(
           // "…, but added that …": a second statement by the same speaker
           const lemma2 = SPEECH_CUES.get(toks[c + 1].lower) ?? 'add';
           const p2 = toks[c + 2]?.lower === 'that' ? c + 2 : c + 2;
-          if (p2 < sb) found.splice(f + 1, 0, { k: c + 1, lemma: lemma2, speaker: cur.speaker, addressee: null, mode: 'after', contentStart: p2, clauseEnd: p2 });
+          if (p2 < sb) found.splice(f + 1, 0, { k: c + 1, lemma: lemma2, speaker: cur.speaker, addressee: null, mode: 'after', contentStart: p2, clauseEnd: p2, clauseStart: c + 1, parent: cur });
           b = toks[c - 1].text === ',' ? c - 1 : c;
           break;
         }
@@ -966,7 +973,7 @@ function extractIndirect(
       if (marked[m].start === toks[a].start) continue;
     }
     used[cur.k] = 1;
-    raw.push({
+    const item: RawQuote = {
       start: toks[a].start,
       end: toks[b - 1].end,
       kind: 'indirect',
@@ -974,9 +981,12 @@ function extractIndirect(
       cue: cur.lemma === 'according to' ? [cur.k, cur.k + 2] : [cur.k, cur.k + 1],
       lemma: cur.lemma,
       addressee: cur.addressee,
-      clause: cur.mode === 'after' ? [cur.speaker[0], cur.clauseEnd] : [Math.min(cur.speaker[0], cur.k), cur.clauseEnd],
+      clause: cur.mode === 'after' ? [cur.clauseStart ?? Math.min(cur.speaker[0], cur.k), cur.clauseEnd] : [Math.min(cur.speaker[0], cur.k), cur.clauseEnd],
       confidence: SPEECH_CUES.has(toks[cur.k].lower) || cur.lemma === 'according to' ? 0.75 : 0.55,
-    });
+    };
+    if (cur.parent?.raw) item.parent = cur.parent.raw;
+    cur.raw = item;
+    raw.push(item);
   }
 }
 
@@ -1018,6 +1028,7 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
   // continuations: copy the (possibly inherited) speaker and cue
   const byOrder = raw.map((r, i) => ({ r, i }));
   const quotes: Quote[] = [];
+  const built = new Map<RawQuote, Quote>();
   const resolved = resolveSpeakers(text, toks, raw, speakers, layers);
   const times = layers.times ?? [];
   for (const { r, i } of byOrder) {
@@ -1051,7 +1062,7 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
     if (src.clause) {
       const clause = spanOf(text, toks, src.clause);
       // medium and date phrases live in the attribution clause (and, for lead-ins, before the speaker)
-      const from = Math.min(clause.start, src.speaker ? toks[src.speaker[0]].start : clause.start);
+      const from = clause.start;
       const windowStart = Math.max(0, from - 40, text.lastIndexOf('\n', from) + 1);
       const windowText = text.slice(windowStart, clause.end);
       const medium = MEDIUM_RE.exec(windowText);
@@ -1073,6 +1084,15 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
       }
     }
     quotes.push(quote);
+    built.set(r, quote);
+  }
+  for (const r of raw) {
+    const parent = r.parent ? built.get(r.parent) : undefined;
+    const quote = built.get(r);
+    if (!parent || !quote) continue;
+    if (!quote.when && parent.when) quote.when = parent.when;
+    if (!quote.date && parent.date) quote.date = parent.date;
+    if (!quote.medium && parent.medium) quote.medium = parent.medium;
   }
   void MONTHS;
   return quotes;
