@@ -151,7 +151,7 @@ export function buildClusters(
     norm = Math.sqrt(norm) || 1;
     for (let d = 0; d < dim; d++) data[i * dim + d] = v[d] / norm;
   });
-  const base = baseTable === undefined ? kmeans(data, words.length, dim, k, 12, seed) : fromAssignments(data, words, dim, k, baseTable);
+  const base = baseTable === undefined ? kmeans(data, words.length, dim, k, 15, seed) : fromAssignments(data, words, dim, k, baseTable);
   const coarse = kmeans(base.centroids, k, dim, Math.max(2, Math.round(k / 15)), 30, seed + 1).assign;
   const mid = kmeans(base.centroids, k, dim, Math.max(2, Math.round(k / 4)), 30, seed + 2).assign;
   // Finer level: split each base cluster with a small local k-means.

@@ -277,6 +277,7 @@ function sumRows(weights: Float32Array, rows: Int32Array): Float32Array {
 }
 
 const OFFSETS = [-2, -1, 1, 2];
+const GAZ_CACHE = new WeakMap<Gazetteer, WeakMap<readonly string[], Array<number[] | undefined>>>();
 const EMPTY_ROWS = new Int32Array(0);
 const PAD_START = '<S>';
 const PAD_END = '</S>';
@@ -481,7 +482,17 @@ export class FeatureExtractor {
     const lwArr = new Uint32Array(n);
     const shArr = new Uint32Array(n);
     const caps = evidence.capsSentence[sentenceIndex] === true;
-    const gazFeats = this.gazetteer !== null ? this.gazetteerFeatures(sentence, caps) : null;
+    let gazFeats: Array<number[] | undefined> | null = null;
+    if (this.gazetteer !== null) {
+      // Stages share one gazetteer and see the same sentence arrays: match once.
+      let byGaz = GAZ_CACHE.get(this.gazetteer);
+      if (byGaz === undefined) GAZ_CACHE.set(this.gazetteer, (byGaz = new WeakMap()));
+      gazFeats = byGaz.get(sentence) ?? null;
+      if (gazFeats === null) {
+        gazFeats = this.gazetteerFeatures(sentence, caps);
+        byGaz.set(sentence, gazFeats);
+      }
+    }
     const stack = evidence.tags?.[sentenceIndex] ?? null;
     for (let i = 0; i < n; i++) {
       offsets[i] = this.length;

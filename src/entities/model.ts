@@ -193,6 +193,13 @@ export function tagWithStages(
 
 const HARMONIZE = process.env.DATELINE_NER_HARMONIZE !== '0';
 const CUT = process.env.DATELINE_NER_CUT !== '0';
+const LEAD = process.env.DATELINE_NER_LEAD !== '0';
+const LEADING_WORDS = new Set([
+  'if', 'instead', 'but', 'when', 'while', 'after', 'before', 'although', 'as', 'at', 'in', 'on', 'by', 'for', 'with',
+  'from', 'and', 'or', 'so', 'yet', 'meanwhile', 'however', 'also', 'then', 'now', 'there', 'here', 'this', 'that',
+  'these', 'those', 'he', 'she', 'it', 'we', 'they', 'i', 'you', 'his', 'her', 'their', 'our', 'my', 'its', 'under',
+  'during', 'since', 'until', 'because', 'though', 'where', 'why', 'how', 'what', 'who', 'both', 'only', 'even',
+]);
 const INNER_WORDS = new Set([
   'of', 'and', "'s", 'de', 'the', 'van', 'for', 'der', 'in', 'on', 'et', 'al', 'da', 'den', 'du', 'des', 'la', 'le',
   'von', 'y', 'bin', 'ibn', 'el', 'di', 'del', 'st.', '&', 'at', 'a', 'to', 'dos', 'das',
@@ -229,6 +236,8 @@ export function harmonize(doc: Doc, spans: TokenSpan[][]): TokenSpan[][] {
         s = { ...s, end };
         break;
       }
+      // A sentence-initial function word is not part of a name ("If Germany were …").
+      if (LEAD && s.start === 0 && s.end - s.start > 1 && LEADING_WORDS.has(doc[si][0].toLowerCase())) s = { ...s, start: 1 };
       // A person's possessive "'s" is not part of the name (CoNLL keeps it only inside organisation names).
       if (s.type === 0 && s.end - s.start > 1 && doc[si][s.end - 1] === "'s") s = { ...s, end: s.end - 1 };
       const key = surface(si, s);

@@ -214,7 +214,8 @@ export function resolveEntities(input: ResolveInput): ResolveOutput {
       const words = pre.title.split(' ');
       let k = words.length;
       while (k > 1 && /\.$/.test(words[k - 1]) && HONORIFICS.has(lower(words[k - 1]))) k--;
-      if (k < words.length) {
+      const restIsHonorific = words.slice(0, k).every((x) => HONORIFICS.has(lower(x)));
+      if (k < words.length && !restIsHonorific) {
         addRole(c, { ...pre, title: words.slice(0, k).join(' ') });
         addRole(c, { title: words.slice(k).join(' '), evidence: pre.evidence });
       } else addRole(c, pre);
