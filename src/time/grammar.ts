@@ -926,7 +926,9 @@ const RULES: Rule[] = [
     prio: 5,
     re: rx(`${B}(?:(${ci('recent')})|(${ci('the coming')}|${ci('coming')}|${ci('the next few')}|${ci('the past few')}|${ci('the last few')}))\\s+(years|decades|months|weeks|days)${E}`, 'g'),
     build({ m }) {
-      // "in recent days", "the coming years": spans of vague length, as TimeBank annotates them.
+      // "in recent years" points at the past as a whole (PAST_REF, as TimeBank mostly values it);
+      // "the coming years", "the past few days": spans of vague length.
+      if (m[1]) return { resolve: fixed('DATE', 'PAST_REF') };
       return { resolve: fixed('DURATION', durationValue(null, unitOf(m[3]))) };
     },
   },
@@ -934,19 +936,20 @@ const RULES: Rule[] = [
   {
     name: 'reference',
     prio: 2,
-    re: rx(`${B}(${ci('right now')}|${ci('now')}|${ci('currently')}|${ci('nowadays')}|${ci('presently')}|${ci('at present')}|${ci('at the moment')}|${ci('these days')}|${ci('the present')}|${ci('recently')}|${ci('lately')}|${ci('the past')}|${ci('the future')}|${ci('the near future')}|${ci('recent')}|${ci('current')})${E}`, 'g'),
+    re: rx(`${B}(${ci('right now')}|${ci('now')}|${ci('currently')}|${ci('nowadays')}|${ci('presently')}|${ci('at present')}|${ci('at the moment')}|${ci('these days')}|${ci('the present')}|${ci('recently')}|${ci('lately')}|${ci('the past')}|${ci('the future')}|${ci('the near future')}|${ci('the near term')}|${ci('the short term')}|${ci('the long term')}|${ci('recent')}|${ci('current')})${E}`, 'g'),
     build({ m, sentence }) {
       const w = m[1].toLowerCase();
       const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 24);
       let start = m.index;
       if (w === 'at present' || w === 'at the moment') start = m.index;
-      if (w === 'now' && /^\s*(?:that)\b/i.test(after)) return null;
       if (w === 'the past' && /^\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?)\b/i.test(after)) return null;
       if (w === 'the future' && /^\s+of\b/.test(after)) return null;
       if (w === 'recent' && !/^\s+(?:years|months|weeks|days|times|history|past|decades|weeks)\b/i.test(after)) return null;
-      if (w === 'current' && !/^\s+(?:year|month|week|quarter|period|fiscal|season|term|session|level|levels|rate|rates|price|prices|situation|conditions|crisis)\b/i.test(after)) return null;
-      if (w === 'current') return null;
-      const value = /recent|lately|previously|formerly|past/.test(w) ? 'PAST_REF' : /soon|future/.test(w) ? 'FUTURE_REF' : 'PRESENT_REF';
+      // "the current weakness", "his current wife": the present (PRESENT_REF), as TimeBank annotates it;
+      // "current year", "current quarter" are left to the unit rules, which give them a value.
+      if (w === 'current' && /^\s+(?:year|month|week|quarter|period|fiscal|season)\b/i.test(after)) return null;
+      if (w === 'current' && !/^\s+[a-z]/.test(after)) return null;
+      const value = /recent|lately|previously|formerly|past/.test(w) ? 'PAST_REF' : /soon|future|term/.test(w) ? 'FUTURE_REF' : 'PRESENT_REF';
       return { start, resolve: fixed('DATE', value) };
     },
   },
