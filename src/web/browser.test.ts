@@ -140,3 +140,47 @@ test(
     }
   },
 );
+
+test(
+  'the upload page in headless Chromium: a file goes in with progress, bad records are named, new articles are linked',
+  { skip: !existsSync(CHROMIUM) && `Chromium not installed at ${CHROMIUM} (apt-get install chromium); browser tests skipped`, timeout: 90_000 },
+  async () => {
+    const { chromium } = await import('playwright-core');
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-ui-upload-'));
+    const db = join(dir, 'upload.db');
+    const server = await startServer({ db, port: 0, allowIngest: true });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${server.url}#/upload`);
+      await page.locator('main h1', { hasText: 'Upload' }).waitFor();
+      assert.ok(await page.locator('#nav-upload').isVisible(), 'the Upload link shows when uploads are allowed');
+      const jsonl = [
+        JSON.stringify({ title: 'Lighthouse relit', text: 'The Kestrel Point lighthouse was relit on Sunday after a decade dark.', date: '2026-06-07' }),
+        '{"title": broken',
+        JSON.stringify({ title: 'Ferry added', text: 'A second ferry now serves Kestrel Point on weekdays.', date: '2026-06-08' }),
+      ].join('\n');
+      await page.locator('input[type=file]').setInputFiles({ name: 'coast.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(jsonl) });
+      await page.locator('#upload-form button[type=submit]').click();
+      await page.locator('#upload-result strong').waitFor({ timeout: 60_000 });
+      const result = await page.locator('#upload-result').innerText();
+      assert.match(result, /^2 new articles/);
+      assert.match(result, /upload\/coast\.jsonl:2/, 'the bad line is named');
+      assert.equal(await page.locator('#bytes').evaluate((el) => (el as HTMLProgressElement).value), 1, 'upload progress reached the end');
+      await page.screenshot({ path: join(SHOTS, 'ui-upload.png') });
+      await page.locator('#upload-result a').first().click();
+      await page.locator('#article-text').waitFor();
+      assert.match(await page.locator('#article-text').innerText(), /Kestrel Point/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);
