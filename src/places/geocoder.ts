@@ -12,7 +12,9 @@
  * Every step is a Map lookup or a pass over a short candidate list, so cost is O(1) per mention.
  */
 import { distanceKm, nameKey } from './normalize.js';
+import { countries as countryTable } from './countries.js';
 import { gazetteer, type Candidate } from './gazetteer.js';
+import { regions as regionTable } from './regions.js';
 
 export interface ResolvedPlace extends Candidate {
   confidence: number;
@@ -229,6 +231,7 @@ export function scanEvidence(text: string): ContextEvidence {
   const countries = new Map<string, number>();
   const admin1 = new Map<string, number>();
   const g = gazetteer();
+  const starters = multiWordStarters();
   const words: Array<{ start: number; end: number; w: string }> = [];
   for (const m of text.matchAll(CAP_WORD)) {
     const w = m[0].replace(/[.’']+$/u, '');
@@ -238,29 +241,57 @@ export function scanEvidence(text: string): ContextEvidence {
   const add = (map: Map<string, number>, k: string, v: number): void => {
     map.set(k, (map.get(k) ?? 0) + v);
   };
-  for (let i = 0; i < words.length; i++) {
-    for (let n = Math.min(4, words.length - i); n >= 1; n--) {
-      const last = words[i + n - 1];
-      const gap = text.slice(words[i].end, last.start);
-      if (n > 1 && !/^(?:[\s-]+|\s+(?:of|and|of the)\s+|[\s\S]*?)$/.test(gap)) continue;
-      if (n > 1 && /[.,;:!?()"\n]/.test(text.slice(words[i].start, last.end))) continue;
-      const phrase = text.slice(words[i].start, last.end);
-      const key = nameKey(phrase);
-      if (key === 'us' && phrase !== 'US' && phrase !== 'U.S') continue;
-      const country = g.country(key) ?? g.demonym(key);
-      const regs = g.regions(key).filter((r) => r.precision === 'region');
-      if (!country && regs.length === 0) continue;
-      if (country?.country) add(countries, country.country, country.source === 'demonym' ? 0.5 : 1);
-      for (const r of regs) {
-        const w = 1 / (regs.length + (country ? 1 : 0));
-        if (r.country) add(countries, r.country, w);
-        if (r.country && r.admin1) add(admin1, `${r.country}.${r.admin1}`, w);
-      }
-      i += n - 1;
-      break;
+  const credit = (key: string, phrase: string): boolean => {
+    if (key === 'us' && phrase !== 'US' && phrase !== 'U.S') return false;
+    const country = g.country(key) ?? g.demonym(key);
+    const regs = g.regions(key).filter((r) => r.precision === 'region');
+    if (!country && regs.length === 0) return false;
+    if (country?.country) add(countries, country.country, country.source === 'demonym' ? 0.5 : 1);
+    for (const r of regs) {
+      const w = 1 / (regs.length + (country ? 1 : 0));
+      if (r.country) add(countries, r.country, w);
+      if (r.country && r.admin1) add(admin1, `${r.country}.${r.admin1}`, w);
     }
+    return true;
+  };
+  for (let i = 0; i < words.length; i++) {
+    const first = nameKey(words[i].w);
+    let taken = 0;
+    if (starters.has(first)) {
+      // Longest run first: words joined by spaces, hyphens, "of", "and" ("Democratic Republic of Congo").
+      let n = 1;
+      while (n < 4 && i + n < words.length && JOIN.test(text.slice(words[i + n - 1].end, words[i + n].start))) n++;
+      for (; n >= 2; n--) {
+        const phrase = text.slice(words[i].start, words[i + n - 1].end);
+        if (credit(nameKey(phrase), phrase)) {
+          taken = n;
+          break;
+        }
+      }
+    }
+    if (taken === 0 && credit(first, words[i].w)) taken = 1;
+    if (taken > 1) i += taken - 1;
   }
   return { countries, admin1 };
+}
+
+const JOIN = /^(?:[ \t-]|[ \t]+(?:of|and|of the)[ \t]+)$/;
+
+let starterSet: Set<string> | null = null;
+
+/** First words of the multi-word country, demonym and region names ("united", "south", "new"). */
+function multiWordStarters(): Set<string> {
+  if (starterSet) return starterSet;
+  starterSet = new Set();
+  const names: string[] = [];
+  for (const c of countryTable()) names.push(...c.names, ...c.demonyms);
+  for (const r of regionTable()) names.push(...r.names);
+  for (const n of names) {
+    const key = nameKey(n);
+    const sp = key.indexOf(' ');
+    if (sp > 0) starterSet.add(key.slice(0, sp));
+  }
+  return starterSet;
 }
 
 // ---------------------------------------------------------------- resolution
