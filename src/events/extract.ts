@@ -367,6 +367,8 @@ function choosePlace(view: SentenceView, i: number, actors: EventArgument[], exc
     // "Russia’s Defense Ministry", "Russia launched": the place is an owner or an agent here.
     if (after === '’s' || after === "'s") continue;
     if (p.precision === 'country' && afterTok && (afterTok.pos === 'VERB' || afterTok.pos === 'AUX')) continue;
+    // "U.S. strikes", "Russia attacks": a country right before an event noun is its actor.
+    if (p.precision === 'country' && afterTok && triggerFor(after)?.noun) continue;
     // "White House press secretary", "Warsaw officials": a place naming who speaks or acts.
     if (ROLE_AFTER.has(after)) continue;
     // An anaphoric mention ("this attack") takes only a place attached to it ("the attack on Doha").

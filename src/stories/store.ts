@@ -276,7 +276,7 @@ export function updateStories(
         result.stories.created++;
       }
       const index = stmt(db, 'INSERT OR IGNORE INTO story_index (term, story_id) VALUES (?, ?)');
-      for (const term of probe) if (term) index.run(term, storyId);
+      for (const term of counts.keys()) index.run(term, storyId);
       stmt(db, 'INSERT OR REPLACE INTO story_articles (article_id, story_id, similarity, day, title, lead) VALUES (?, ?, ?, ?, ?, ?)').run(
         article.id,
         storyId,
