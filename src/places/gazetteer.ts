@@ -385,7 +385,7 @@ function buildGazetteer(): Gazetteer {
     cities(key) {
       const list = cities.index.get(key);
       if (!list) return [];
-      return list.slice(0, 60).map((i) => cityCandidate(cities, i));
+      return list.slice(0, 40).map((i) => cityCandidate(cities, i));
     },
     country: (key) => countryByKey.get(key),
     demonym: (key) => demonymByKey.get(key),

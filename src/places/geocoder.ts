@@ -214,7 +214,7 @@ export function lookup(surface: string): Lookup {
       }
     }
   }
-  if (lookupCache.size > 50_000) lookupCache.clear();
+  if (lookupCache.size >= 5_000) lookupCache.clear();
   lookupCache.set(key, out);
   return out;
 }
