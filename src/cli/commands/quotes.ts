@@ -1,0 +1,39 @@
+import { findQuotes } from '../../api/quotes.js';
+import { numberFlag, stringFlag } from '../args.js';
+import { EXIT, type Command } from '../command.js';
+import { paint } from '../io.js';
+import { openDb } from './shared.js';
+
+export const quotesCommand: Command = {
+  name: 'quotes',
+  summary: 'Who said what: stored quotes with speaker, cue and kind, filtered by speaker or subject',
+  usage: `dateline quotes [--speaker NAME] [--about NAME] [--limit N] [--offset N] [--db PATH] [--json]
+
+  --speaker  the speaker's phrase or resolved entity names NAME ("he said" resolved to Peskov counts)
+  --about    an entity named NAME is mentioned inside the quote`,
+  flags: { values: ['db', 'speaker', 'about', 'limit', 'offset'] },
+  async run(args, io) {
+    const store = openDb(args, true);
+    try {
+      const quotes = findQuotes(store, {
+        speaker: stringFlag(args, 'speaker'),
+        about: stringFlag(args, 'about'),
+        limit: numberFlag(args, 'limit', 50),
+        offset: numberFlag(args, 'offset', 0),
+      });
+      if (args.flags.json) {
+        io.out(JSON.stringify({ quotes }, null, 2));
+        return EXIT.OK;
+      }
+      for (const { articleId, published, quote } of quotes) {
+        const who = quote.speaker ? quote.speaker.text : 'unattributed';
+        io.out(`${paint(io, 'bold', who)} (${quote.kind}${quote.cue ? `, ${quote.cue.text}` : ''}) ${published?.slice(0, 10) ?? ''} ${articleId}`);
+        io.out(`  ${quote.text.length > 300 ? `${quote.text.slice(0, 300)}…` : quote.text}`);
+      }
+      if (quotes.length === 0) io.out('no quotes match');
+      return EXIT.OK;
+    } finally {
+      store.close();
+    }
+  },
+};
