@@ -5,6 +5,7 @@
  */
 import { assemblePipeline, type Component, type Pipeline } from '../core/pipeline.js';
 import { entities } from '../entities/component.js';
+import { events } from '../events/component.js';
 import { places } from '../places/component.js';
 import { quantities } from '../quantities/quantities.js';
 import { quotes } from '../quotes/quotes.js';
@@ -18,8 +19,7 @@ export const DEFAULT_COMPONENTS: readonly Component[] = [
   quotes,
   quantities,
   places,
-  // entities (src/entities), time (src/time), quotes + quantities (src/quotes, src/quantities),
-  // places (src/places), events (src/events) join here in that order.
+  events,
 ];
 
 let cached: Pipeline | null = null;
