@@ -281,3 +281,21 @@ test('quotes: the throughput function reports words per CPU-second for quotes + 
   assert.equal(r.quotes, 40);
   assert.ok(r.quantities >= 20);
 });
+
+test('quotes: appositive speakers keep the name; a subordinate attribution ends its content at the comma', () => {
+  const text =
+    'Muhammad Babar, a spokesman for the Islamic Center, says Ali would attend prayers.\n' +
+    "''It is over,'' the Vatican spokesman, Federico Lombardi, told Vatican Radio.\n" +
+    'When Francis said the wall was wrong, the crowd cheered.';
+  const { quotes, layers } = analyze(text, [
+    { name: 'Muhammad Babar', type: 'PER' },
+    { name: 'Federico Lombardi', type: 'PER' },
+  ]);
+  const babar = quotes.find((q) => q.text === 'Ali would attend prayers');
+  assert.equal(babar?.speaker?.text, 'Muhammad Babar');
+  assert.equal(entityName(layers, babar?.speaker?.entity), 'Muhammad Babar');
+  const lombardi = find(quotes, 'It is over');
+  assert.equal(lombardi.speaker?.text, 'Federico Lombardi');
+  assert.equal(lombardi.addressee?.text, 'Vatican Radio');
+  assert.ok(quotes.some((q) => q.text === 'the wall was wrong' && q.speaker?.text === 'Francis'));
+});

@@ -158,7 +158,7 @@ function appositiveBefore(toks: readonly Tok[], comma: number, lo: number): [num
   for (let c = comma - 2; c >= lo && c >= comma - 24; c--) {
     const t = toks[c];
     if (isFinalPunct(t)) return null;
-    if (t.text !== ',') continue;
+    if (t.text !== ',' || isQuoteMark(toks[c + 1])) continue;
     const first = toks[c + 1];
     const rel = first.lower === 'who' || first.lower === 'whose' || first.lower === 'which' || first.lower === 'citing' || first.lower === 'speaking';
     const appos = DETERMINERS.has(first.lower) || first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'NUM' || first.pos === 'PROPN' || isCapName(first);
@@ -193,6 +193,8 @@ function clauseInitial(toks: readonly Tok[], at: number, lo: number): boolean {
 
 function npBefore(toks: readonly Tok[], end: number, lo: number): [number, number] | null {
   if (end - 1 >= lo && toks[end - 1].text === ',') return appositiveBefore(toks, end - 1, lo);
+  // "Mr. Manafort, citing ''the unique magic of Trump,'' said": the appositive's comma sits inside the quote
+  if (end - 2 >= lo && isQuoteMark(toks[end - 1]) && toks[end - 2].text === ',') return appositiveBefore(toks, end - 2, lo);
   return npBeforeSimple(toks, end, lo);
 }
 
@@ -777,6 +779,8 @@ function colonLeadIn(ctx: Ctx, lo: number, qa: number): Attribution | null {
   return null;
 }
 
+const SUBORDINATORS = new Set(['when', 'as', 'after', 'because', 'if', 'while', 'although', 'though', 'since', 'before', 'unless', 'whereas']);
+
 const BUT_ADDED = new Set(['added', 'adding', 'noted', 'noting', 'said', 'saying', 'warned', 'warning', 'stressed', 'insisted', 'acknowledged', 'conceded', 'argued', 'arguing', 'explained', 'explaining', 'suggested', 'suggesting']);
 
 function trimContent(toks: readonly Tok[], a: number, b: number): [number, number] {
@@ -964,6 +968,16 @@ function extractIndirect(
           break;
         }
       }
+      // "When Francis said X, the pope …": a subordinate attribution ends its content at the clause's comma
+      const sub = cur.speaker[0] > sa ? toks[cur.speaker[0] - 1].lower : '';
+      if (SUBORDINATORS.has(sub)) {
+        for (let c = a + 1; c < b; c++) {
+          if (toks[c].text === ',' && inQuote[c] < 0) {
+            b = c;
+            break;
+          }
+        }
+      }
       [a, b] = trimContent(toks, a, b);
     }
     if (b - a < 2) continue;
@@ -1024,7 +1038,11 @@ const WHEN_RE = /\b(?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Fri
 
 export function extractQuotes(text: string, layers: Readonly<Layers>, options: ExtractOptions = {}): Quote[] {
   const { raw, toks } = extractRawQuotes(text, layers, options);
-  const speakers: Array<RawSpeaker | null> = raw.map((r) => (r.speaker ? { ...spanOf(text, toks, r.speaker), tokens: r.speaker } : null));
+  const speakers: Array<RawSpeaker | null> = raw.map((r) => {
+    if (!r.speaker) return null;
+    const range = nameOfAppositive(toks, r.speaker);
+    return { ...spanOf(text, toks, range), tokens: range };
+  });
   // continuations: copy the (possibly inherited) speaker and cue
   const byOrder = raw.map((r, i) => ({ r, i }));
   const quotes: Quote[] = [];
@@ -1096,6 +1114,23 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
   }
   void MONTHS;
   return quotes;
+}
+
+/**
+ * The name in an appositive speaker phrase: "Muhammad Babar, a spokesman for the center" → "Muhammad Babar";
+ * "the Vatican spokesman, Federico Lombardi" → "Federico Lombardi". Other phrases are kept whole.
+ */
+function nameOfAppositive(toks: readonly Tok[], range: [number, number]): [number, number] {
+  const [a, b] = range;
+  for (let c = a + 1; c < b - 1; c++) {
+    if (toks[c].text !== ',') continue;
+    if (toks[c - 1].pos === 'PROPN' || isCapName(toks[c - 1])) return [a, c];
+    let e = c + 1;
+    while (e < b && toks[e].text !== ',') e++;
+    if (toks[c + 1].pos === 'PROPN' && (toks[e - 1].pos === 'PROPN' || isCapName(toks[e - 1]))) return [c + 1, e];
+    return range;
+  }
+  return range;
 }
 
 function insideSpan(offset: number, r: { start: number; end: number }): boolean {
