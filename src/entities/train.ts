@@ -2,7 +2,7 @@
  * Trains the NER model: `npm run train:ner` (node dist/entities/train.js).
  *
  *   node dist/entities/train.js [--train FILE] [--valid FILE] [--out FILE] [--epochs N] [--stages 1|2]
- *                               [--folds K] [--seed N] [--clusters FILE] [--prune X]
+ *                               [--folds K] [--seed N] [--seeds K] [--clusters FILE] [--prune X] [--limit DOCS]
  *
  * Defaults: ../shared/data/conll2003/train.txt to learn, valid.txt to pick the epoch (never test.txt),
  * models/ner/model.bin.gz out. Greedy averaged perceptron, BILOU tags, hashed features (features.ts).
