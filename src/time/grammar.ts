@@ -648,6 +648,27 @@ const RULES: Rule[] = [
       };
     },
   },
+  // ---- "the 1988 quarter", "the 1989 period": the quarter under discussion, in that year (earnings reports)
+  {
+    name: 'year-period',
+    prio: 7,
+    re: rx(`${B}${ci('the')}\\s+((?:19|20)\\d\\d)\\s+(quarter|period)${E}`, 'g'),
+    build({ m }) {
+      const y = Number(m[1]);
+      return {
+        resolve(ctx) {
+          let q = ctx.lastQuarter?.q;
+          if (q === undefined && ctx.anchor !== null) {
+            // No quarter named yet: the last completed one, as for "the quarter" ("period" in an earnings report).
+            const a = ymd(ctx.anchor);
+            q = quarterOf(a.m) === 1 ? 4 : quarterOf(a.m) - 1;
+          }
+          if (q === undefined) return interval('DATE', yearInterval(y), 'none', ['year'], []);
+          return interval('DATE', quarterInterval(y, q), ctx.lastQuarter ? 'event' : 'published', ['year'], ['quarter']);
+        },
+      };
+    },
+  },
   {
     name: 'quarter-code',
     prio: 6,
