@@ -299,3 +299,25 @@ test('quotes: appositive speakers keep the name; a subordinate attribution ends 
   assert.equal(lombardi.addressee?.text, 'Vatican Radio');
   assert.ok(quotes.some((q) => q.text === 'the wall was wrong' && q.speaker?.text === 'Francis'));
 });
+
+test('quotes + quantities: arbitrary text never throws and every span reproduces its surface', async () => {
+  const fc = await import('fast-check');
+  const { extractQuantities } = await import('../quantities/quantities.js');
+  const pieces = ['“', '”', '"', "''", ',', '.', ' said ', ' told reporters ', 'Peskov', ' he ', ' the ministry ', 'according to ', '\n', ' 476 drones ', 'at least ', 'five hundred', ' and a member of ', ':', ' — ', '(', ')', 'It', ' was ', ' killed '];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      const layers: Layers = { ...segmentText(text), mentions: [], entities: [] };
+      const quotes = extractQuotes(text, layers);
+      const quantities = extractQuantities(text, { ...layers, quotes });
+      for (const item of [...quotes, ...quantities]) {
+        assert.equal(text.slice(item.start, item.end), item.text);
+        assert.ok(item.start < item.end);
+      }
+      for (const q of quotes) {
+        for (const part of [q.speaker, q.cue, q.addressee, q.medium, q.when]) if (part) assert.equal(text.slice(part.start, part.end), part.text);
+      }
+    }),
+    { numRuns: 150 },
+  );
+});
