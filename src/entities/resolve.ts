@@ -434,6 +434,14 @@ export function refineMentions(text: string, tokens: readonly Token[], input: re
       m.last += 2;
     }
   }
+  // "United Nations Secretary-General Antonio Guterres": role words that end an organisation right before
+  // a person are the person's title, not part of the organisation.
+  for (const m of out) {
+    if (m.type === 'PER' || !out.some((x) => x.type === 'PER' && x.first === m.last + 1)) continue;
+    let last = m.last;
+    while (last > m.first && (ROLE_HEADS.has(lw(last)) || (form(last) === '-' && ROLE_HEADS.has(lw(last - 1))))) last--;
+    if (last < m.last && last >= m.first && !ROLE_WORDS.has(lw(last))) m.last = last;
+  }
   // Merge across hyphens without spaces and name particles.
   const merged: RawMention[] = [];
   for (const m of out) {
