@@ -456,18 +456,46 @@ function makeQuantity(text: string, toks: readonly Tok[], a: MakeArgs, quotes: r
  * its sentence (a quote whose cue lies in the same sentence: "…, the ministry said, where two …").
  */
 export function claimantFor(quotes: readonly Quote[], start: number, end: number, sentence?: Span): SpeakerRef | null {
-  let best: Quote | null = null;
-  for (const q of quotes) {
-    if (q.start <= start && q.end >= end && q.speaker) {
-      if (!best || q.end - q.start < best.end - best.start) best = q;
+  return claimantIndex(quotes)(start, end, sentence);
+}
+
+type ClaimantLookup = (start: number, end: number, sentence?: Span) => SpeakerRef | null;
+const indexes = new WeakMap<readonly Quote[], ClaimantLookup>();
+
+/** A lookup over the quotes sorted by start (binary search, then a short scan back over enclosing quotes). */
+function claimantIndex(quotes: readonly Quote[]): ClaimantLookup {
+  const cached = indexes.get(quotes);
+  if (cached) return cached;
+  const withSpeaker = quotes.filter((q) => q.speaker !== null).sort((a, b) => a.start - b.start);
+  const byCue = withSpeaker.filter((q) => q.cue !== null).sort((a, b) => (a.cue?.start ?? 0) - (b.cue?.start ?? 0));
+  const lastStartingBefore = (list: readonly Quote[], key: (q: Quote) => number, offset: number): number => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (key(list[mid]) <= offset) lo = mid + 1;
+      else hi = mid;
     }
-  }
-  if (best) return best.speaker;
-  if (!sentence) return null;
-  for (const q of quotes) {
-    if (q.speaker && q.cue && q.cue.start >= sentence.start && q.cue.end <= sentence.end) return q.speaker;
-  }
-  return null;
+    return lo - 1;
+  };
+  const lookup: ClaimantLookup = (start, end, sentence) => {
+    let best: Quote | null = null;
+    for (let i = lastStartingBefore(withSpeaker, (q) => q.start, start), n = 0; i >= 0 && n < 64; i--, n++) {
+      const q = withSpeaker[i];
+      if (q.end >= end && (!best || q.end - q.start < best.end - best.start)) best = q;
+    }
+    if (best) return best.speaker;
+    if (!sentence) return null;
+    const i = lastStartingBefore(byCue, (q) => q.cue?.start ?? 0, sentence.end) ;
+    for (let k = i; k >= 0; k--) {
+      const cue = byCue[k].cue;
+      if (!cue || cue.start < sentence.start) break;
+      if (cue.end <= sentence.end) return byCue[k].speaker;
+    }
+    return null;
+  };
+  indexes.set(quotes, lookup);
+  return lookup;
 }
 
 export const quantities: Component = {

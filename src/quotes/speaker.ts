@@ -67,9 +67,23 @@ export function resolveSpeakers(
   return out;
 }
 
+/** Index of the first mention starting at or after `offset` (mentions are sorted by start). */
+function firstAtOrAfter(mentions: readonly Mention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Mentions overlapping [start, end); mentions are short, so those starting a little before are enough. */
 function mentionsIn(mentions: readonly Mention[], start: number, end: number): Mention[] {
   const out: Mention[] = [];
-  for (const m of mentions) {
+  for (let i = firstAtOrAfter(mentions, start - 200); i < mentions.length; i++) {
+    const m = mentions[i];
     if (m.start >= end) break;
     if (m.end > start) out.push(m);
   }
@@ -77,12 +91,8 @@ function mentionsIn(mentions: readonly Mention[], start: number, end: number): M
 }
 
 function lastMentionBefore(mentions: readonly Mention[], offset: number, accept: (m: Mention) => boolean): Mention | null {
-  let best: Mention | null = null;
-  for (const m of mentions) {
-    if (m.start >= offset) break;
-    if (accept(m)) best = m;
-  }
-  return best;
+  for (let i = firstAtOrAfter(mentions, offset) - 1; i >= 0; i--) if (accept(mentions[i])) return mentions[i];
+  return null;
 }
 
 function kindForType(type: EntityType | null, head: string): SpeakerRef['kind'] {
