@@ -223,19 +223,37 @@ describe('read endpoints', () => {
     assert.equal((await get(`/api/events/${ids.strike}/v9`)).status, 404);
   });
 
-  test('stories group events; a story and the timeline give dated entries with conflicting figures', async () => {
-    const stories = await getValid<Paged<{ id: string; events: number; place: string }>>('/api/stories', '/api/stories');
-    const riverton = stories.items.find((s) => s.place === 'Riverton');
-    assert.equal(riverton?.events, 2);
-    type T = { total: number; entries: Array<{ date: string; sources: number; figures: Array<{ value: number; claimant: string }> }> };
-    const story = await getValid<T>('/api/stories/:id', `/api/stories/${riverton!.id}`);
-    assert.equal(story.total, 2);
+  test('stories come from the stories stage; a story gives its timeline and its merged events with every source\'s figures', async () => {
+    const stories = await getValid<Paged<{ id: string; title: string; articles: number; events: number }>>('/api/stories', '/api/stories');
+    assert.equal(stories.total, 3);
+    const riverton = stories.items.find((x) => x.title === 'Drones strike Riverton market');
+    assert.deepEqual({ articles: riverton?.articles, events: riverton?.events }, { articles: 2, events: 1 });
+    type Detail = { entries: Array<{ kind: string; sources: unknown[] }>; events: Array<{ sources: Array<{ killed: number | null; claimant: string | null }> }> };
+    const story = await getValid<Detail>('/api/stories/:id', `/api/stories/${riverton!.id}`);
     assert.equal(story.entries.length, 1);
-    assert.equal(story.entries[0].sources, 2);
-    assert.deepEqual(story.entries[0].figures.map((f) => `${f.value} ${f.claimant}`).sort(), ['12 Anna Marsh', '15 officials']);
+    assert.equal(story.entries[0].sources.length, 2);
+    assert.deepEqual(story.events[0].sources.map((x) => `${x.killed} ${x.claimant}`).sort(), ['12 Anna Marsh', '15 officials']);
+    assert.equal((await get('/api/stories/st-nothing')).status, 404);
+    const paged = await getValid<Paged<unknown>>('/api/stories', '/api/stories?limit=1&offset=2');
+    assert.deepEqual({ total: paged.total, n: paged.items.length }, { total: 3, n: 1 });
+    const events = await getValid<Paged<{ articleId: string; story: string | null }>>('/api/events', `/api/events?story=${riverton!.id}`);
+    assert.deepEqual(events.items.map((x) => x.articleId).sort(), [ids.strike, ids.followup].sort());
+    assert.ok(events.items.every((x) => x.story === riverton!.id));
+  });
+
+  test('merged events and the timeline put every source\'s figures side by side', async () => {
+    const merged = await getValid<Paged<{ id: string; sources: unknown[] }>>('/api/merged-events', '/api/merged-events');
+    assert.equal(merged.total, 2);
+    assert.equal((await getValid<Paged<unknown>>('/api/merged-events', '/api/merged-events?type=ATTACK')).total, 1);
+    assert.equal((await getValid<Paged<unknown>>('/api/merged-events', '/api/merged-events?geo=true&limit=1')).total, 2);
+    assert.equal((await getValid<Paged<unknown>>('/api/merged-events', '/api/merged-events?limit=1&offset=1')).total, 2);
+    type T = { total: number; entries: Array<{ date: string; sources: number; figures: Array<{ value: number; claimant: string }> }> };
     const all = await getValid<T>('/api/timeline', '/api/timeline');
     assert.deepEqual(all.entries.map((e) => e.date), ['2026-03-09', '2026-03-10']);
-    assert.equal((await get('/api/stories/s-bm9uZQ')).status, 404);
+    const day = all.entries[1];
+    assert.equal(day.sources, 2);
+    assert.deepEqual(day.figures.map((f) => `${f.value} ${f.claimant}`).sort(), ['12 Anna Marsh', '15 officials']);
+    assert.equal((await getValid<T>('/api/timeline', '/api/timeline?from=2026-03-10&place=riverton')).total, 1);
   });
 
   test('diagnostics are listed with paging', async () => {
@@ -262,16 +280,17 @@ describe('event and GKG downloads', () => {
     assert.equal(acled.status, 200);
     assert.match(acled.headers.get('content-disposition') ?? '', /attachment; filename="dateline-events\.acled\.csv"/);
     const lines = (await acled.text()).trim().split('\n');
-    assert.equal(lines.length, 3, 'header and two Riverton events');
+    assert.equal(lines.length, 2, 'header and the Riverton event, merged across its two sources');
     assert.match(lines[0], /event_date/);
     const geo = (await (await app.request('/api/export/events?format=geojson')).json()) as { type: string; features: Array<{ geometry: { coordinates: number[] } }> };
     assert.equal(geo.type, 'FeatureCollection');
-    assert.equal(geo.features.length, 3);
+    assert.equal(geo.features.length, 2);
     assert.ok(geo.features.some((f) => f.geometry.coordinates[0] === 31.4 && f.geometry.coordinates[1] === 48.6), 'GeoJSON is [lon, lat]');
     const plover = JSON.parse(await (await app.request('/api/export/events?format=plover&place=riverton')).text()) as Array<{ event: string }>;
-    assert.deepEqual(plover.map((p) => p.event), ['ATTACK', 'ATTACK']);
+    assert.deepEqual(plover.map((p) => p.event), ['ATTACK']);
     const jsonl = (await (await app.request('/api/export/events?format=jsonl&from=2026-03-10')).text()).trim().split('\n');
-    assert.equal(jsonl.length, 2);
+    assert.equal(jsonl.length, 1);
+    assert.equal((JSON.parse(jsonl[0]) as { sources: unknown[] }).sources.length, 2);
     assert.equal((await get('/api/export/events?format=xml')).status, 400);
   });
 

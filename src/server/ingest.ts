@@ -10,6 +10,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { AnalyzedArticle, Pipeline } from '../core/pipeline.js';
 import { parseBytes } from '../ingest/read.js';
 import { openStore } from '../store/sqlite.js';
+import { updateStories } from '../stories/store.js';
 
 export interface IngestStatus {
   running: boolean;
@@ -73,6 +74,8 @@ export class IngestRunner {
       let outcome;
       try {
         outcome = store.writeBatch({ source: batch.source, analyzed, diagnostics: batch.diagnostics });
+        // As `dateline ingest` does: merge the new articles' events across sources and file them into stories.
+        updateStories(store, analyzed, outcome.inserted);
       } finally {
         store.close();
       }

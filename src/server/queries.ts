@@ -9,6 +9,13 @@
  */
 import type { Entity, EventRecord, Quantity, Quote } from '../core/layers.js';
 import { singleSourceEvents, type ExportEvent } from '../export/types.js';
+import {
+  listEvents as listMergedEvents,
+  listStories,
+  storyTimeline,
+  type StorySummary as StoreStorySummary,
+  type Timeline as StoreTimeline,
+} from '../stories/store.js';
 import { toFtsQuery, type SqliteStore } from '../store/sqlite.js';
 import type { ArticleSummary, SearchHit } from '../store/store.js';
 
@@ -522,7 +529,17 @@ export interface EventFilters {
 export interface EventRow extends ArticleRef {
   index: number;
   event: EventRecord;
-  story: string;
+  /** The story (src/stories) this event was filed under, when the stories stage has run. */
+  story: string | null;
+  /** The merged cross-source event it belongs to. */
+  cluster: string | null;
+}
+
+function clusterOf(store: SqliteStore, articleId: string, eventId: string): { story: string | null; cluster: string | null } {
+  const row = store.database
+    .prepare('SELECT c.id AS cluster, c.story_id AS story FROM event_cluster_members m JOIN event_clusters c ON c.id = m.cluster_id WHERE m.article_id = ? AND m.event_id = ?')
+    .get(articleId, eventId) as { cluster: string; story: string | null } | undefined;
+  return { story: row?.story ?? null, cluster: row?.cluster ?? null };
 }
 
 function eventWhere(f: EventFilters): { sql: string; params: unknown[] } {
@@ -554,12 +571,10 @@ function eventWhere(f: EventFilters): { sql: string; params: unknown[] } {
   }
   if (f.geo) where.push('lat IS NOT NULL AND lon IS NOT NULL');
   if (f.story) {
-    const key = parseStoryId(f.story);
-    if (!key) where.push('0');
-    else {
-      where.push("coalesce(acled_type, plover_type, 'event') = ? AND lower(coalesce(place_name, '')) = ?");
-      params.push(key.type, key.place);
-    }
+    where.push(
+      "EXISTS (SELECT 1 FROM event_cluster_members m JOIN event_clusters c ON c.id = m.cluster_id WHERE m.article_id = layer_events.article_id AND m.event_id = json_extract(layer_events.data, '$.id') AND c.story_id = ?)",
+    );
+    params.push(f.story);
   }
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
@@ -575,7 +590,7 @@ export function listEvents(store: SqliteStore, filters: EventFilters, page: Page
   return {
     items: rows.map((r) => {
       const event = JSON.parse(r.data) as EventRecord;
-      return { ...ref(refs, r.articleId), index: r.idx, event, story: storyId(event) };
+      return { ...ref(refs, r.articleId), index: r.idx, event, ...clusterOf(store, r.articleId, event.id) };
     }),
     total,
     limit: page.limit,
@@ -588,75 +603,69 @@ export function getEvent(store: SqliteStore, articleId: string, eventId: string)
   const row = rows.find((r) => (r.item as EventRecord).id === eventId || String(r.index) === eventId);
   if (!row) return null;
   const event = row.item as EventRecord;
-  return { ...ref(articleRefs(store, [articleId]), articleId), index: row.index, event, story: storyId(event) };
+  return { ...ref(articleRefs(store, [articleId]), articleId), index: row.index, event, ...clusterOf(store, articleId, event.id) };
 }
 
-/**
- * Provisional stories: events of the same type at the same place form one story. The events stage
- * will replace this with its own clustering; the id scheme is opaque to clients.
- */
-export function storyId(event: Pick<EventRecord, 'acled' | 'plover' | 'place'>): string {
-  const type = event.acled?.eventType ?? event.plover?.type ?? 'event';
-  const place = (event.place?.name ?? '').toLowerCase();
-  return `s-${Buffer.from(`${type}\u0000${place}`, 'utf8').toString('base64url')}`;
+// Stories and merged events come from the stories stage (src/stories/store.ts): events merged across
+// sources, articles clustered into stories at ingest. These wrap its functions in pages.
+
+export interface MergedEventFilters {
+  type?: string;
+  from?: string;
+  to?: string;
+  place?: string;
+  actor?: string;
+  story?: string;
+  /** Only events with coordinates (for the map). */
+  geo?: boolean;
 }
 
-function parseStoryId(id: string): { type: string; place: string } | null {
-  if (!id.startsWith('s-')) return null;
-  const decoded = Buffer.from(id.slice(2), 'base64url').toString('utf8');
-  const at = decoded.indexOf('\u0000');
-  return at < 0 ? null : { type: decoded.slice(0, at), place: decoded.slice(at + 1) };
+const MAX_MERGED = 100_000;
+
+function mergedQuery(f: MergedEventFilters) {
+  return { type: f.type, from: f.from, to: f.to, place: f.place, actor: f.actor, story: f.story };
 }
 
-export interface StorySummary {
-  id: string;
-  title: string;
-  type: string;
-  place: string | null;
-  events: number;
-  articles: number;
-  first: string | null;
-  last: string | null;
-  killed: number | null;
+function located(e: ExportEvent): boolean {
+  return Number.isFinite(e.event.place?.lat) && Number.isFinite(e.event.place?.lon);
 }
 
-export function listStories(store: SqliteStore, filter: { type?: string; place?: string }, page: PageArgs): Paged<StorySummary> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.type) {
-    where.push('coalesce(acled_type, plover_type) = ?');
-    params.push(filter.type);
+/** Events merged across sources, each with every source's own figures. */
+export function mergedEvents(store: SqliteStore, filters: MergedEventFilters, page: PageArgs): Paged<ExportEvent> {
+  if (filters.geo) {
+    const all = listMergedEvents(store, { ...mergedQuery(filters), limit: MAX_MERGED }).filter(located);
+    return { items: all.slice(page.offset, page.offset + page.limit), total: all.length, limit: page.limit, offset: page.offset };
   }
-  if (filter.place) {
-    where.push("place_name LIKE ? ESCAPE '\\'");
-    params.push(like(filter.place));
-  }
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const grouped = `SELECT coalesce(acled_type, plover_type, 'event') AS type, max(place_name) AS place, count(*) AS events,
-      count(DISTINCT article_id) AS articles, min(date_value) AS first, max(date_value) AS last, max(killed) AS killed
-    FROM layer_events ${w} GROUP BY coalesce(acled_type, plover_type, 'event'), lower(coalesce(place_name, ''))`;
-  const db = store.database;
-  const total = db.prepare(`SELECT count(*) FROM (${grouped})`).pluck().get(...params) as number;
-  const rows = db.prepare(`${grouped} ORDER BY events DESC, last DESC LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset) as Array<
-    Omit<StorySummary, 'id' | 'title'>
-  >;
-  return {
-    items: rows.map((r) => ({
-      id: storyId({ acled: { eventType: r.type, subEventType: '' }, plover: null, place: r.place ? ({ name: r.place } as EventRecord['place']) : null }),
-      title: r.place ? `${r.type} — ${r.place}` : r.type,
-      ...r,
-    })),
-    total,
-    limit: page.limit,
-    offset: page.offset,
-  };
+  const items = listMergedEvents(store, { ...mergedQuery(filters), limit: page.limit, offset: page.offset });
+  const total =
+    items.length < page.limit && (items.length > 0 || page.offset === 0)
+      ? page.offset + items.length
+      : listMergedEvents(store, { ...mergedQuery(filters), limit: MAX_MERGED }).length;
+  return { items, total, limit: page.limit, offset: page.offset };
+}
+
+export function storiesPage(store: SqliteStore, page: PageArgs): Paged<StoreStorySummary> {
+  const total = store.database.prepare('SELECT count(*) FROM stories').pluck().get() as number;
+  return { items: listStories(store, page.offset + page.limit).slice(page.offset), total, limit: page.limit, offset: page.offset };
+}
+
+export interface StoryDetail extends StoreTimeline {
+  /** The story's merged events with each source's figures (for conflicting figures side by side). */
+  events: ExportEvent[];
+}
+
+export function story(store: SqliteStore, id: string): StoryDetail | null {
+  const t = storyTimeline(store, id);
+  return t ? { ...t, events: listMergedEvents(store, { story: id, limit: 5000 }) } : null;
 }
 
 export interface TimelineEntry {
   date: string | null;
-  events: EventRow[];
-  /** Conflicting figures for the day: killed/injured counts that differ between sources or claimants. */
-  figures: Array<{ what: 'killed' | 'injured'; value: number; claimant: string | null; articleId: string; title: string | null }>;
+  /** Merged events of the day; each lists its sources. */
+  events: ExportEvent[];
+  /** Every source's killed/injured figure for the day's events, side by side. */
+  figures: Array<{ event: string; what: 'killed' | 'injured'; value: number; claimant: string | null; articleId: string; title: string | null }>;
+  /** Articles reporting the day. */
   sources: number;
 }
 
@@ -665,24 +674,23 @@ export interface Timeline {
   total: number;
 }
 
-/** Dated entries (one per day), each with its events, sources and the figures they give side by side. */
-export function timeline(store: SqliteStore, filters: EventFilters, limit = 2000): Timeline {
-  const page = listEvents(store, filters, { limit, offset: 0 });
+/** Dated entries (one per day) of merged events, with every source's figures side by side. */
+export function timeline(store: SqliteStore, filters: MergedEventFilters, limit = 2000): Timeline {
+  const events = listMergedEvents(store, { ...mergedQuery(filters), limit: MAX_MERGED });
   const days = new Map<string, TimelineEntry>();
-  for (const row of page.items) {
-    const date = row.event.date?.value?.slice(0, 10) ?? null;
-    const k = date ?? '';
-    const entry = days.get(k) ?? { date, events: [], figures: [], sources: 0 };
-    entry.events.push(row);
-    for (const what of ['killed', 'injured'] as const) {
-      const v = row.event[what];
-      if (v) entry.figures.push({ what, value: v.value, claimant: row.event.claimant?.text ?? null, articleId: row.articleId, title: row.title });
+  for (const x of events.slice(0, limit)) {
+    const date = x.event.date?.value?.slice(0, 10) ?? null;
+    const entry = days.get(date ?? '') ?? { date, events: [], figures: [], sources: 0 };
+    entry.events.push(x);
+    for (const src of x.sources) {
+      if (src.killed !== null) entry.figures.push({ event: x.id, what: 'killed', value: src.killed, claimant: src.claimant, articleId: src.article, title: src.title });
+      if (src.injured !== null) entry.figures.push({ event: x.id, what: 'injured', value: src.injured, claimant: src.claimant, articleId: src.article, title: src.title });
     }
-    days.set(k, entry);
+    days.set(date ?? '', entry);
   }
-  for (const entry of days.values()) entry.sources = new Set(entry.events.map((e) => e.articleId)).size;
+  for (const entry of days.values()) entry.sources = new Set(entry.events.flatMap((e) => e.sources.map((s) => s.article))).size;
   const entries = [...days.values()].sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff'));
-  return { entries, total: page.total };
+  return { entries, total: events.length };
 }
 
 // ---------------------------------------------------------------- export
@@ -706,10 +714,15 @@ export function articleIdsPage(store: SqliteStore, range: { from?: string; to?: 
 }
 
 /**
- * Events matching the filters as export events (each article's own records, one source each), for the
- * ACLED/PLOVER/GeoJSON/JSONL downloads. At most `limit` events.
+ * Events matching the filters as export events, for the ACLED/PLOVER/GeoJSON/JSONL downloads: merged
+ * across sources when the stories stage has run, else each article's own records. At most `limit`.
  */
 export function exportEvents(store: SqliteStore, filters: EventFilters, limit = 10_000): ExportEvent[] {
+  // Merged across sources when the stories stage has run (what the export formats are made for).
+  if ((store.database.prepare('SELECT count(*) FROM event_clusters').pluck().get() as number) > 0) {
+    const merged = listMergedEvents(store, { ...mergedQuery(filters), limit });
+    return filters.geo ? merged.filter(located) : merged;
+  }
   const rows = listEvents(store, filters, { limit, offset: 0 }).items;
   const wanted = new Map<string, Set<string>>();
   for (const r of rows) wanted.set(r.articleId, (wanted.get(r.articleId) ?? new Set()).add(r.event.id));

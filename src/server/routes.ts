@@ -10,6 +10,7 @@ import { toAnalyzeJson } from '../api/serialize.js';
 import type { InputFormat } from '../core/article.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { EventRecord, Quantity, Quote } from '../core/layers.js';
+import type { ExportEvent } from '../export/types.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import { IngestBusyError, type IngestRunner } from './ingest.js';
 import { toAcledCsv } from '../export/acled.js';
@@ -225,7 +226,20 @@ const EntityDetailSchema = s.ref(
 
 const QuoteRowSchema = s.ref('QuoteRow', s.object({ ...ArticleRef, index: s.integer(), quote: QuoteItem, speakerKey: s.nullable(s.string()) }));
 const QuantityRowSchema = s.ref('QuantityRow', s.object({ ...ArticleRef, index: s.integer(), quantity: QuantityItem }));
-const EventRowSchema = s.ref('EventRow', s.object({ ...ArticleRef, index: s.integer(), event: EventItem, story: s.string({ description: 'Story id' }) }));
+const EventRowSchema = s.ref(
+  'EventRow',
+  s.object({
+    ...ArticleRef,
+    index: s.integer(),
+    event: EventItem,
+    story: s.nullable(s.string({ description: 'Story id (src/stories), once the stories stage has filed it' })),
+    cluster: s.nullable(s.string({ description: 'Merged cross-source event id' })),
+  }),
+);
+const MergedEventSchema = s.ref(
+  'MergedEvent',
+  s.opaque<ExportEvent>('An event merged across sources (src/export/types.ts ExportEvent): id, the representative `event` record, and `sources` with each source\'s own figures, claimant and summary.'),
+);
 
 const ClaimGroupSchema = s.ref(
   'ClaimGroup',
@@ -243,37 +257,58 @@ const StorySchema = s.ref(
   'Story',
   s.object({
     id: s.string(),
-    title: s.string(),
-    type: s.string(),
-    place: s.nullable(s.string()),
-    events: s.integer(),
+    title: s.nullable(s.string()),
+    firstDay: s.nullable(s.string()),
+    lastDay: s.nullable(s.string()),
     articles: s.integer(),
-    first: s.nullable(s.string()),
-    last: s.nullable(s.string()),
-    killed: s.nullable(s.integer()),
+    events: s.integer(),
+    terms: s.array(s.string(), { description: 'Strongest terms of the story centroid' }),
   }),
 );
+
+const Figure = s.object({
+  event: s.string(),
+  what: s.string({ enum: ['killed', 'injured'] }) as Schema<'killed' | 'injured'>,
+  value: s.number(),
+  claimant: s.nullable(s.string()),
+  articleId: s.string(),
+  title: s.nullable(s.string()),
+});
 
 const TimelineSchema = s.ref(
   'Timeline',
   s.object({
-    total: s.integer({ description: 'Events matching (entries hold at most 2000)' }),
+    total: s.integer({ description: 'Merged events matching (entries hold at most 2000)' }),
     entries: s.array(
       s.object({
         date: s.nullable(s.string()),
         sources: s.integer({ description: 'Articles reporting the day' }),
-        events: s.array(EventRowSchema),
-        figures: s.array(
-          s.object({
-            what: s.string({ enum: ['killed', 'injured'] }) as Schema<'killed' | 'injured'>,
-            value: s.number(),
-            claimant: s.nullable(s.string()),
-            articleId: s.string(),
-            title: s.nullable(s.string()),
-          }),
-        ),
+        events: s.array(MergedEventSchema),
+        figures: s.array(Figure),
       }),
     ),
+  }),
+);
+
+const SourceRef = s.object({ article: s.string(), title: s.nullable(s.string()), source: s.nullable(s.string()), url: s.nullable(s.string()), published: s.nullable(s.string()) });
+const StoryDetailSchema = s.ref(
+  'StoryDetail',
+  s.object({
+    subject: s.object({ kind: s.string({ enum: ['story', 'entity'] }) as Schema<'story' | 'entity'>, id: s.string(), title: s.nullable(s.string()) }),
+    entries: s.array(
+      s.object(
+        {
+          date: s.nullable(s.string()),
+          precision: s.string(),
+          summary: s.string(),
+          kind: s.string({ enum: ['event', 'report'] }) as Schema<'event' | 'report'>,
+          event: s.string(),
+          sources: s.array(SourceRef),
+        },
+        { optional: ['event'] },
+      ),
+    ),
+    events: s.array(MergedEventSchema),
   }),
 );
 
@@ -527,38 +562,53 @@ export const ROUTES: AnyRoute[] = [
   }),
   route({
     method: 'GET',
+    path: '/api/merged-events',
+    operationId: 'listMergedEvents',
+    summary: 'Events merged across sources (each with every source\'s figures), filtered by type, date range, place, actor or story',
+    tag: 'events',
+    params: {
+      type: param.opt(s.string(), 'ACLED event or sub-event type, or PLOVER type'),
+      ...range,
+      place: param.opt(s.string(), 'Place name contains'),
+      actor: param.opt(s.string(), 'Actor, target or claimant name'),
+      story: param.opt(s.string(), 'Story id'),
+      geo: param.def(s.boolean(), 'Only events with coordinates', false),
+      ...paging,
+    },
+    response: paged(MergedEventSchema),
+    handler: ({ store }, v) => Q.mergedEvents(store, { type: v.type, from: v.from, to: v.to, place: v.place, actor: v.actor, story: v.story, geo: v.geo }, v),
+  }),
+  route({
+    method: 'GET',
     path: '/api/stories',
     operationId: 'listStories',
-    summary: 'Stories: events grouped by type and place (provisional grouping)',
+    summary: 'Stories: articles clustered at ingest (TF-IDF centroids within a date window, shared events), largest first',
     tag: 'events',
-    params: { type: param.opt(s.string(), 'Event type'), place: param.opt(s.string(), 'Place contains'), ...paging },
+    params: { ...paging },
     response: paged(StorySchema),
-    handler: ({ store }, v) => Q.listStories(store, { type: v.type, place: v.place }, v),
+    handler: ({ store }, v) => Q.storiesPage(store, v),
   }),
   route({
     method: 'GET',
     path: '/api/stories/:id',
     operationId: 'getStory',
-    summary: "One story's timeline",
+    summary: "One story: its timeline (merged events, and reports without events) and its events with every source's figures",
     tag: 'events',
     params: { id: param.req(s.string(), 'Story id') },
-    response: TimelineSchema,
-    handler: ({ store }, v) => {
-      const t = Q.timeline(store, { story: v.id });
-      return t.total > 0 ? t : notFound('story', v.id);
-    },
+    response: StoryDetailSchema,
+    handler: ({ store }, v) => Q.story(store, v.id) ?? notFound('story', v.id),
   }),
   route({
     method: 'GET',
     path: '/api/timeline',
     operationId: 'timeline',
-    summary: 'Dated entries (one per day) with their events, sources and conflicting figures side by side',
+    summary: 'Dated entries (one per day) of merged events, with every source\'s figures side by side',
     tag: 'events',
     params: {
       type: param.opt(s.string(), 'Event type'),
       ...range,
       place: param.opt(s.string(), 'Place'),
-      actor: param.opt(s.string(), 'Actor'),
+      actor: param.opt(s.string(), 'Actor, target or claimant name'),
       story: param.opt(s.string(), 'Story id'),
     },
     response: TimelineSchema,

@@ -100,11 +100,19 @@ test(
       await page.locator('nav.primary a', { hasText: 'Map' }).click();
       await heading('Map of events');
       await page.waitForFunction(() => (document.querySelector('.map .land')?.getAttribute('d') ?? '').length > 10_000, null, { timeout: 10_000 });
-      assert.equal(await page.locator('.map circle').count(), 3);
+      assert.equal(await page.locator('.map circle').count(), 2, 'one point per merged event');
       await shot('map');
       await page.locator('.map a.map-point').first().focus();
       await page.keyboard.press('Enter');
       await page.locator('main dl.facts').waitFor();
+
+      // A story: its timeline with every source's figures.
+      await page.locator('nav.primary a', { hasText: 'Stories' }).click();
+      await heading('Stories');
+      await page.locator('main table a', { hasText: 'Drones strike Riverton market' }).click();
+      await heading('Drones strike Riverton market');
+      assert.match(await page.locator('table.figures.conflict').innerText(), /officials/);
+      await shot('story');
 
       // Claims side by side.
       await page.locator('nav.primary a', { hasText: 'Claims' }).click();

@@ -343,7 +343,7 @@ async function eventView([articleId, eventId]) {
         <dt>Actors</dt><dd><ul class="inline">${arg(e.actors)}</ul></dd>
         <dt>Targets</dt><dd><ul class="inline">${arg(e.targets)}</ul></dd>
         <dt>Source</dt><dd>${articleLink(row.articleId, row.title)} (${day(row.published)})</dd>
-        <dt>Story</dt><dd><a href="${href(['story', row.story])}">timeline of this story</a></dd>
+        <dt>Story</dt><dd>${row.story ? html`<a href="${href(['story', row.story])}">timeline of this story</a>` : 'not filed in a story'}</dd>
       </dl>
       ${e.place ? mapSvg(path, [row], { label: `Where: ${e.place.name}` }) : ''}
     </div>`,
@@ -357,28 +357,52 @@ async function storiesView(_parts, q) {
     main,
     html`<div class="page">
       <h1>Stories</h1>
-      <p class="muted">Events grouped by type and place.</p>
-      ${page.items.length ? html`<table><thead><tr><th>Story</th><th>Events</th><th>Articles</th><th>Dates</th><th>Most killed</th></tr></thead><tbody>${page.items.map((s) => html`<tr><td><a href="${href(['story', s.id])}">${s.title}</a></td><td>${s.events}</td><td>${s.articles}</td><td>${s.first ?? '?'} … ${s.last ?? '?'}</td><td>${s.killed ?? '—'}</td></tr>`)}</tbody></table>` : html`<p class="empty">No events yet (the events layer may be empty).</p>`}
+      <p class="muted">Articles clustered as they were ingested (shared terms within a few weeks, shared events), largest first.</p>
+      ${page.items.length ? html`<table><thead><tr><th>Story</th><th>Articles</th><th>Events</th><th>Dates</th><th>Terms</th></tr></thead><tbody>${page.items.map((s) => html`<tr><td><a href="${href(['story', s.id])}">${s.title || s.id}</a></td><td>${s.articles}</td><td>${s.events}</td><td>${s.firstDay ?? '?'} … ${s.lastDay ?? '?'}</td><td class="small muted">${s.terms.join(', ')}</td></tr>`)}</tbody></table>` : html`<p class="empty">No stories yet (stories are built when articles are ingested).</p>`}
       ${pager(page, ['stories'], {})}
     </div>`,
   );
 }
 
+/** A merged event as a map/link row: the first source's own event record stands for it. */
+function mergedRow(x) {
+  const first = x.sources[0] ?? { article: '', event: x.event.id };
+  return { articleId: first.article, event: { ...x.event, id: first.event } };
+}
+
+function sourceLinks(sources) {
+  return html`${sources.map((s, i) => html`${i ? ', ' : ''}${articleLink(s.article, s.title)}${s.source ? html` <span class="muted small">(${s.source})</span>` : ''}`)}`;
+}
+
+function figuresTable(figures) {
+  if (!figures.length) return '';
+  const values = new Set(figures.filter((f) => f.what === 'killed').map((f) => f.value));
+  return html`<table class="figures${values.size > 1 ? ' conflict' : ''}"><caption>${values.size > 1 ? 'Conflicting figures' : 'Figures'}</caption>
+    <thead><tr><th>What</th><th>Figure</th><th>Claimant</th><th>Source</th></tr></thead>
+    <tbody>${figures.map((f) => html`<tr><td>${f.what}</td><td class="num">${f.value}</td><td>${f.claimant ?? '—'}</td><td>${articleLink(f.articleId, f.title)}</td></tr>`)}</tbody></table>`;
+}
+
+function sourceFigures(x) {
+  const out = [];
+  for (const s of x.sources) {
+    if (s.killed !== null && s.killed !== undefined) out.push({ what: 'killed', value: s.killed, claimant: s.claimant, articleId: s.article, title: s.title });
+    if (s.injured !== null && s.injured !== undefined) out.push({ what: 'injured', value: s.injured, claimant: s.claimant, articleId: s.article, title: s.title });
+  }
+  return out;
+}
+
 function timelineMarkup(t) {
-  if (!t.entries.length) return html`<p class="empty">No events match.</p>`;
-  return html`<ol class="timeline">${t.entries.map((entry) => {
-    const values = new Set(entry.figures.filter((f) => f.what === 'killed').map((f) => f.value));
-    const figures = entry.figures.length
-      ? html`<table class="figures${values.size > 1 ? ' conflict' : ''}"><caption>${values.size > 1 ? 'Conflicting figures' : 'Figures'}</caption>
-          <thead><tr><th>What</th><th>Figure</th><th>Claimant</th><th>Source</th></tr></thead>
-          <tbody>${entry.figures.map((f) => html`<tr><td>${f.what}</td><td class="num">${f.value}</td><td>${f.claimant ?? '—'}</td><td>${articleLink(f.articleId, f.title)}</td></tr>`)}</tbody></table>`
-      : '';
-    return html`<li class="day">
+  if (!t.entries.length) return html`<p class="empty">No events match (the events layer may be empty).</p>`;
+  return html`<ol class="timeline">${t.entries.map(
+    (entry) => html`<li class="day">
       <h2><time>${entry.date ?? 'undated'}</time> <span class="muted small">${entry.events.length} events · ${entry.sources} sources</span></h2>
-      <ul>${entry.events.map((r) => html`<li><span class="badge">${eventType(r.event)}</span> ${eventLink(r.articleId, r.event)}${r.event.place ? html` · ${r.event.place.name}` : ''} <span class="muted small">— ${articleLink(r.articleId, r.title)}</span></li>`)}</ul>
-      ${figures}
-    </li>`;
-  })}</ol>`;
+      <ul>${entry.events.map((x) => {
+        const row = mergedRow(x);
+        return html`<li><span class="badge">${eventType(x.event)}</span> ${eventLink(row.articleId, row.event)}${x.event.place ? html` · ${x.event.place.name}` : ''} <span class="muted small">— ${sourceLinks(x.sources)}</span></li>`;
+      })}</ul>
+      ${figuresTable(entry.figures)}
+    </li>`,
+  )}</ol>`;
 }
 
 const EVENT_FILTERS = ['type', 'from', 'to', 'place', 'actor'];
@@ -403,18 +427,25 @@ function downloads(filter) {
 }
 
 async function storyView([id]) {
-  const t = await api(`/api/stories/${encodeURIComponent(id)}`);
-  const first = t.entries.flatMap((e) => e.events)[0];
-  const rows = t.entries.flatMap((e) => e.events);
-  const path = await worldPath();
+  const [s, path] = await Promise.all([api(`/api/stories/${encodeURIComponent(id)}`), worldPath()]);
+  const rows = s.events.map(mergedRow);
+  const byId = new Map(s.events.map((x) => [x.id, x]));
   mount(
     main,
     html`<div class="page">
-      <h1>${first ? `${eventType(first.event)}${first.event.place ? ` — ${first.event.place.name}` : ''}` : 'Story'}</h1>
-      <p class="muted">${t.total} events</p>
-      ${mapSvg(path, rows, { label: 'Where this story happened' })}
+      <h1>${s.subject.title || 'Story'}</h1>
+      <p class="muted">${s.entries.length} timeline entries · ${s.events.length} events</p>
+      <ol class="timeline">${s.entries.map((entry) => {
+        const x = entry.event ? byId.get(entry.event) : null;
+        return html`<li class="day">
+          <h2><time>${entry.date ?? 'undated'}</time> <span class="badge">${entry.kind}</span></h2>
+          <p>${x ? eventLink(mergedRow(x).articleId, mergedRow(x).event, entry.summary) : entry.summary}</p>
+          <p class="small">${sourceLinks(entry.sources)}</p>
+          ${x ? figuresTable(sourceFigures(x)) : ''}
+        </li>`;
+      })}</ol>
+      ${rows.some((r) => r.event.place) ? mapSvg(path, rows, { label: 'Where this story happened' }) : ''}
       ${downloads({ story: id })}
-      ${timelineMarkup(t)}
     </div>`,
   );
 }
@@ -427,13 +458,13 @@ async function timelineView(_parts, q) {
 
 async function mapView(_parts, q) {
   const filter = queryObject(q, EVENT_FILTERS);
-  const [page, path] = await Promise.all([api('/api/events', { ...filter, geo: true, limit: 1000 }), worldPath()]);
+  const [page, path] = await Promise.all([api('/api/merged-events', { ...filter, geo: true, limit: 1000 }), worldPath()]);
   mount(
     main,
     html`<div class="page">
       <h1>Map of events</h1>
       ${filterForm('map', filter)}
-      ${mapSvg(path, page.items)}
+      ${mapSvg(path, page.items.map(mergedRow))}
       ${downloads(filter)}
       ${page.total > page.items.length ? html`<p class="muted">Showing ${page.items.length} of ${page.total}; narrow the filters to see the rest.</p>` : ''}
     </div>`,
