@@ -1000,17 +1000,22 @@ const RULES: Rule[] = [
   {
     name: 'year-words',
     prio: 4,
-    re: rx(`${B}(${ci('nineteen')}|${ci('twenty')})[\\s-]+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\\s-](?:one|two|three|four|five|six|seven|eight|nine))${E}|${B}(?:${ci('the year')}\\s+)?${ci('two thousand')}(?:\\s+(?:and\\s+)?(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\\s-](?:one|two|three|four|five))?))?(?![\\w-]|\\s+(?:dollars|people|troops|shares|years|miles|and))`, 'g'),
+    re: rx(`${B}(?:(?<mon>${MONTH})\\s+|(?:${ci('the')}\\s+)?(?<season>${ci('spring')}|${ci('summer')}|${ci('fall')}|${ci('autumn')}|${ci('winter')})\\s+of\\s+)?(?:(${ci('nineteen')}|${ci('twenty')})[\\s-]+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\\s-](?:one|two|three|four|five|six|seven|eight|nine))${E}|(?:${ci('the year')}\\s+)?${ci('two thousand')}(?:\\s+(?:and\\s+)?(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\\s-](?:one|two|three|four|five))?))?(?![\\w-]|\\s+(?:dollars|people|troops|shares|years|miles|and)))`, 'g'),
     build({ m }) {
       let y: number;
-      if (m[1]) {
-        const century = m[1].toLowerCase() === 'nineteen' ? 1900 : 2000;
-        const rest = parseCount(m[2].replace(/^oh[\s-]/i, '').replace(/[\s]/g, '-'));
+      if (m[3]) {
+        const century = m[3].toLowerCase() === 'nineteen' ? 1900 : 2000;
+        const rest = parseCount(m[4].replace(/^oh[\s-]/i, '').replace(/[\s]/g, '-'));
         if (rest === null) return null;
         y = century + rest;
       } else {
-        y = 2000 + (m[3] ? parseCount(m[3].replace(/\s/g, '-')) ?? 0 : 0);
+        y = 2000 + (m[5] ? parseCount(m[5].replace(/\s/g, '-')) ?? 0 : 0);
       }
+      // Broadcast transcripts spell out whole dates: "January nineteen ninety-seven", "the winter of nineteen ninety-four".
+      const month = m.groups?.mon ? monthNumber(m.groups.mon) : null;
+      if (month !== null) return { resolve: calendarResolver({ y, m: month }) };
+      const season = m.groups?.season ? SEASONS[m.groups.season.toLowerCase()] : undefined;
+      if (season) return { resolve: () => interval('DATE', seasonInterval(y, season), 'none', ['year', 'season'], []) };
       return { resolve: calendarResolver({ y }) };
     },
   },

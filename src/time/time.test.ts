@@ -159,3 +159,17 @@ test('an article with no date and no evidence gets an unknown record and a diagn
   const analysis = analyzeTime(article, segmentText(article.text).sentences, []);
   assert.equal(analysis.published.source, 'unknown');
 });
+
+test('spelled-out years join their month or season, as broadcast transcripts write dates', () => {
+  const t = times('Atlanta again. January nineteen ninety-seven. Prices last seen in the winter of nineteen ninety-four.', '1998-02-27');
+  assert.deepEqual([find(t, 'January nineteen ninety-seven').type, find(t, 'January nineteen ninety-seven').value], ['DATE', '1997-01']);
+  assert.equal(find(t, 'the winter of nineteen ninety-four').value, '1994-WI');
+});
+
+test('earnings-report periods and present/past references', () => {
+  const t = times('The company earned $5 million in the third quarter. In the 1988 quarter, it lost $2 million. Sales rose in recent years, and the current weakness persists now that rates are up.', '1989-10-30');
+  assert.equal(find(t, 'the 1988 quarter').value, '1988-Q3');
+  assert.equal(find(t, 'recent years').value, 'PAST_REF');
+  assert.equal(find(t, 'current').value, 'PRESENT_REF');
+  assert.equal(find(t, 'now').value, 'PRESENT_REF');
+});
