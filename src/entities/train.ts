@@ -3,6 +3,7 @@
  *
  *   node dist/entities/train.js [--train FILE] [--valid FILE] [--out FILE] [--epochs N] [--stages 1|2]
  *                               [--folds K] [--seed N] [--seeds K] [--clusters FILE] [--prune X] [--limit DOCS]
+ *   node dist/entities/train.js --repack MODEL [--prune X] [--out FILE]   (re-prune a saved model)
  *
  * Defaults: ../shared/data/conll2003/train.txt to learn, valid.txt to pick the epoch (never test.txt),
  * models/ner/model.bin.gz out. Greedy averaged perceptron, BILOU tags, hashed features (features.ts).
@@ -32,7 +33,17 @@ import {
 } from './features.js';
 import { buildGazetteer } from './gazetteer.js';
 import { hashString, seededRandom, shuffle } from './hash.js';
-import { DEFAULT_CLUSTERS_FILE, DEFAULT_MODEL_PATH, HashIndex, decodeSentence, loadClusters, serializeModel, type NerModelData, type Stage } from './model.js';
+import {
+  DEFAULT_CLUSTERS_FILE,
+  DEFAULT_MODEL_PATH,
+  HashIndex,
+  decodeSentence,
+  deserializeModel,
+  loadClusters,
+  serializeModel,
+  type NerModelData,
+  type Stage,
+} from './model.js';
 
 export interface LabelledDoc {
   doc: Doc;
@@ -76,7 +87,7 @@ export interface TrainOptions {
   clusters: ClusterTable | null;
   gazetteer: Gazetteer | null;
   casing: CasingTable | null;
-  /** Rows whose largest |weight| is below this are dropped from the saved model. */
+  /** Rows whose largest |weight| is at most this fraction of the stage's largest are dropped when saving. */
   prune: number;
   /** Train this many times with different shuffles and average the weights (default 1). */
   seeds?: number;
@@ -276,19 +287,29 @@ export function tagWithTrained(
   return decodeAll(stage.weights, feats, stage.dict.lookup);
 }
 
-/** Keeps rows with some weight above `prune`; returns the saved form. */
+/** The saved form of a trained stage, pruned (see pruneStage). */
 export function compactStage(stage: TrainedStage, prune: number): Stage {
+  return pruneStage({ keys: Uint32Array.from(stage.dict.hashes, (x) => x >>> 0), weights: stage.weights }, prune);
+}
+
+/**
+ * Drops feature rows whose largest |weight| is at most `relative` × the stage's largest |weight|:
+ * most hashed features barely move a score, and a smaller table is faster (cache) and smaller on disk.
+ */
+export function pruneStage(stage: Stage, relative: number): Stage {
+  let scale = 0;
+  for (let i = 0; i < stage.weights.length; i++) scale = Math.max(scale, Math.abs(stage.weights[i]));
+  const threshold = relative * scale;
   const rows: number[] = [];
-  const nRows = stage.dict.hashes.length;
-  for (let r = 0; r < nRows; r++) {
+  for (let r = 0; r < stage.keys.length; r++) {
     let max = 0;
     for (let t = 0; t < NUM_TAGS; t++) max = Math.max(max, Math.abs(stage.weights[r * NUM_TAGS + t]));
-    if (max > prune) rows.push(r);
+    if (max > threshold) rows.push(r);
   }
   const keys = new Uint32Array(rows.length);
   const weights = new Float32Array(rows.length * NUM_TAGS);
   rows.forEach((r, i) => {
-    keys[i] = stage.dict.hashes[r] >>> 0;
+    keys[i] = stage.keys[r];
     weights.set(stage.weights.subarray(r * NUM_TAGS, (r + 1) * NUM_TAGS), i * NUM_TAGS);
   });
   return { keys, weights };
@@ -385,8 +406,18 @@ export function learnCasing(folders: readonly string[], minCount = 2): CasingTab
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2), {
-    values: ['train', 'valid', 'out', 'epochs', 'stages', 'folds', 'seed', 'seeds', 'clusters', 'prune', 'limit'],
+    values: ['train', 'valid', 'out', 'epochs', 'stages', 'folds', 'seed', 'seeds', 'clusters', 'prune', 'limit', 'repack'],
   });
+  const repack = stringFlag(args, 'repack');
+  if (repack !== undefined) {
+    // Re-prune a saved model without training: --repack MODEL [--prune X] [--out FILE].
+    const data = deserializeModel(readFileSync(repack), new Map());
+    const prune = numberFlag(args, 'prune', 0.002);
+    const bytes = serializeModel({ ...data, stages: data.stages.map((st) => pruneStage(st, prune)) });
+    writeFileSync(stringFlag(args, 'out') ?? repack, bytes);
+    process.stderr.write(`repacked ${repack}: ${(bytes.length / 1e6).toFixed(2)} MB\n`);
+    return;
+  }
   const trainPath = stringFlag(args, 'train') ?? sharedPath('data', 'conll2003', 'train.txt');
   const validPath = stringFlag(args, 'valid') ?? sharedPath('data', 'conll2003', 'valid.txt');
   const out = stringFlag(args, 'out') ?? DEFAULT_MODEL_PATH;
@@ -407,7 +438,7 @@ function main(): void {
     stages: numberFlag(args, 'stages', 2),
     folds: numberFlag(args, 'folds', 4),
     seed: numberFlag(args, 'seed', 7),
-    prune: numberFlag(args, 'prune', 0.01),
+    prune: numberFlag(args, 'prune', 0.002),
     seeds: numberFlag(args, 'seeds', 1),
     clusters,
     gazetteer,
