@@ -985,6 +985,10 @@ const RULES: Rule[] = [
         const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 14);
         // "daily newspaper", "quarterly report": adjectives, not recurring times.
         if (/^\s+(?:newspaper|paper|report|reports|earnings|results|dividend|meeting)\b/i.test(after)) return null;
+        // "rise 8.5% annually", "average daily volume": a growth rate or an averaging period, as "$5 million a
+        // year" is (left to the quantities stage), not a recurring time.
+        const before = sentence.slice(Math.max(0, m.index - 12), m.index);
+        if (/(?:%|\bpercent)\s*$/i.test(before) || /\baverage\s+$/i.test(before)) return null;
         const map: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', nightly: 'P1D', hourly: 'PT1H', quarterly: 'P3M', biweekly: 'P2W', semiannually: 'P6M' };
         return { resolve: fixed('SET', map[adverb] ?? 'P1D') };
       }
