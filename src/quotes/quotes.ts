@@ -1034,6 +1034,9 @@ function spanOf(text: string, toks: readonly Tok[], r: [number, number]): Span &
   return { start, end, text: text.slice(start, end) };
 }
 
+/** Fewer words than this in quotation marks, with no speaker found: not kept as a quote. */
+const SPEAKERLESS_MIN_WORDS = 6;
+
 const WHEN_RE = /\b(?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?\b|\b(?:yesterday|today|tonight|last (?:week|month|night|year))\b/;
 
 export function extractQuotes(text: string, layers: Readonly<Layers>, options: ExtractOptions = {}): Quote[] {
@@ -1049,6 +1052,8 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
   const built = new Map<RawQuote, Quote>();
   const resolved = resolveSpeakers(text, toks, raw, speakers, layers);
   const times = layers.times ?? [];
+  const rawIndex = new Map<RawQuote, number>();
+  raw.forEach((r, n) => rawIndex.set(r, n));
   for (const { r, i } of byOrder) {
     let speaker = resolved[i];
     let cue = r.cue ? spanOf(text, toks, r.cue) : null;
@@ -1057,8 +1062,8 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
       // follow the chain of continuations
       let target: RawQuote | undefined = r.inheritFrom;
       for (let guard = 0; guard < 10 && target !== undefined; guard++) {
-        const idx = raw.indexOf(target);
-        if (resolved[idx]) {
+        const idx = rawIndex.get(target) ?? -1;
+        if (idx >= 0 && resolved[idx]) {
           speaker = resolved[idx];
           cue = target.cue ? spanOf(text, toks, target.cue) : null;
           src = target;
@@ -1067,6 +1072,8 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
         target = target.inheritFrom;
       }
     }
+    // a short quoted string nobody is said to have said is a title, slogan or scare quote, not a quote
+    if (!speaker && r.kind === 'direct' && (text.slice(r.start, r.end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < SPEAKERLESS_MIN_WORDS) continue;
     const quote: Quote = {
       start: r.start,
       end: r.end,
