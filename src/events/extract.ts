@@ -32,6 +32,7 @@ import {
   NON_VIOLENT_AFTER,
   NON_VIOLENT_BEFORE,
   PLANNED_CUES,
+  SECURITY_TARGET,
   VERBAL,
   VIOLENT,
   VIOLENT_CONTEXT,
@@ -117,6 +118,8 @@ interface RawEvent {
   verbText: string;
   /** "the attack", "this strike", "the Israeli attacks": refers back to an event told before. */
   anaphoric: boolean;
+  /** The words after the trigger name armed forces (an attack on them is a battle). */
+  securityTarget: boolean;
 }
 
 const CLAUSE_END = new Set([';', '.', '!', '?', '“', '”', '"', '—', '–']);
@@ -165,10 +168,14 @@ function accept(cls: EventClass, trigger: Trigger, toks: Tok[], i: number, view:
     case 'overtake':
       return view.places.some((p) => p.start >= toks[i].end && p.start - toks[i].end < 60) && hasViolentContext(toks, view.quantities);
     case 'killing':
+      if (toks[i].lower === 'dead') return true;
       if (toks[i].lower === 'gunned') return next === 'down';
       return hasViolentContext(toks, view.quantities) || toks[i].lower.startsWith('massacre') || toks[i].lower === 'assassination';
     case 'suicide':
       return /^(bomb|bomber|bombers|bombing|bombings|attack|attacks|blast|vest)$/.test(next);
+    case 'grenade':
+      // A grenade attack, not grenade launchers among the weapons of a fight.
+      return !/^launchers?$/.test(next) && (/^(a|an|hand|threw|thrown|hurled|lobbed)$/.test(prev) || /^(attack|attacks|explosion|blast|exploded|was|were|hit)$/.test(next));
     case 'ied':
       return toks[i].lower !== 'roadside' || /^(bomb|bombs|device|devices|explosive|blast)$/.test(next);
     case 'consult':
@@ -530,21 +537,25 @@ function weaponsOf(view: SentenceView, figures: EventFigure[]): Set<Weapon> {
 
 // ---------------------------------------------------------------- typing
 
-function acledFor(cls: EventClass, weapons: Set<Weapon>, actors: EventArgument[]): AcledType | null {
+function acledFor(cls: EventClass, weapons: Set<Weapon>, actors: EventArgument[], securityTarget = false): AcledType | null {
   const remote = (): AcledType => {
     if (weapons.has('aircraft') || (weapons.has('drone') && !weapons.has('missile') && !weapons.has('artillery') && !weapons.has('rocket'))) return ACLED_TYPES.airStrike;
     if (weapons.has('missile') || weapons.has('artillery') || weapons.has('rocket')) return ACLED_TYPES.shelling;
+    // Unattributed explosions are coded as shelling; a bare "strike" as an air strike.
+    if (weapons.has('explosive')) return ACLED_TYPES.shelling;
     return ACLED_TYPES.airStrike;
   };
   switch (cls) {
     case 'strike':
     case 'launch':
+      // Artillery with small arms at armed positions is a fight (ACLED: armed clash).
+      if (securityTarget && weapons.has('firearm') && !weapons.has('aircraft') && !weapons.has('drone')) return ACLED_TYPES.clash;
       return remote();
     case 'attack':
       if (weapons.has('aircraft') || weapons.has('drone') || weapons.has('missile') || weapons.has('artillery') || weapons.has('rocket')) return remote();
       if (weapons.has('explosive')) return ACLED_TYPES.ied;
-      if (weapons.has('firearm')) return ACLED_TYPES.vacAttack;
-      return null;
+      // An attack on soldiers, police or a post is a battle; on anyone else, violence against civilians.
+      return securityTarget ? ACLED_TYPES.clash : ACLED_TYPES.vacAttack;
     case 'intercept':
       return ACLED_TYPES.disrupted;
     case 'clash':
@@ -685,7 +696,13 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       let lower = toks[i].lower;
       // "air strike(s)", "drone strike(s)", "missile strike(s)": the noun is the trigger; the
       // modifier is a weapon word the typing reads.
-      const trigger = triggerFor(lower);
+      const prevLower = toks[i - 1]?.lower ?? '';
+      const trigger: Trigger | undefined =
+        lower === 'dead' && /^(found|shot|discovered|beaten|hacked)$/.test(prevLower)
+          ? { cls: 'killing', noun: false }
+          : lower === 'fire' && /^(artillery|mortar|rocket|tank|sniper|machine-gun|gun)$/.test(prevLower)
+            ? { cls: prevLower === 'sniper' || prevLower === 'gun' || prevLower === 'machine-gun' ? 'clash' : 'strike', noun: true }
+            : triggerFor(lower);
       if (!trigger) continue;
       const cls = trigger.cls;
       if (VERBAL.has(cls) && options.verbal === false) continue;
@@ -733,6 +750,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
         claimant: null,
         verbText: lower,
         anaphoric,
+        securityTarget: toks.slice(i + 1, i + 9).some((t) => SECURITY_TARGET.has(t.lower)),
       };
       raw.claimant = figures.find((f) => f.kind === 'killed' || f.kind === 'injured') ? claimantOfFigures(layers, figures) : null;
       raw.claimant ??= quoteSpeaker ?? textSpeaker;
@@ -756,18 +774,60 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
         if (best) best.figures.push(f);
       }
     }
-    // A figures-only follow-up sentence ("Another 66 people were injured, the ministry said.") belongs
-    // to the violent event just before it.
-    const last = out[out.length - 1];
-    const next = sentenceViews[si + 1];
-    if (last && next && last.sentence === view && VIOLENT.has(last.cls) && next.paragraph === view.paragraph) {
-      if (!next.toks.some((t) => triggerFor(t.lower))) {
-        const extra = figuresOf(next, text).filter((f) => f.kind === 'killed' || f.kind === 'injured');
-        if (extra.length) {
-          const claimant = claimantOfFigures(layers, extra) ?? speakerFromQuote(quotes, next.span) ?? speakerFromText(ctx, next);
-          for (const f of extra) last.figures.push({ ...f, claimant: f.claimant ?? claimant?.text ?? last.claimant?.text ?? null });
-        }
+  }
+  // Deaths and injuries in a sentence without a violent trigger of their own ("Two were killed, one
+  // from each side.") belong to the latest violent event of the paragraph, up to three sentences
+  // back; with none, a stated death is itself a killing event.
+  const assigned = new Set<number>();
+  for (const r of out) for (const f of r.figures) assigned.add(f.quantity);
+  for (const view of sentenceViews) {
+    const loose = figuresOf(view, text).filter((f) => (f.kind === 'killed' || f.kind === 'injured') && !assigned.has(f.quantity));
+    if (!loose.length) continue;
+    let host: RawEvent | undefined;
+    for (let k = out.length - 1; k >= 0; k--) {
+      const r = out[k];
+      if (r.sentence.index > view.index) continue;
+      if (r.sentence.paragraph !== view.paragraph || view.index - r.sentence.index > 3) break;
+      if (VIOLENT.has(r.cls)) {
+        host = r;
+        break;
       }
+    }
+    const claimant = claimantOfFigures(layers, loose) ?? speakerFromQuote(quotes, view.span) ?? speakerFromText(ctx, view);
+    if (host) {
+      for (const f of loose) host.figures.push({ ...f, claimant: f.claimant ?? claimant?.text ?? host.claimant?.text ?? null });
+    } else if (loose.some((f) => f.kind === 'killed')) {
+      const i = view.toks.findIndex((t) => /^(killed|died|dead|slain|murdered)$/.test(t.lower));
+      if (i < 0) continue;
+      const actors = verbActors(ctx, view, i, true);
+      out.push({
+        cls: 'killing',
+        trigger: view.toks[i],
+        tokIndex: i,
+        sentence: view,
+        status: 'asserted',
+        actors,
+        targets: [],
+        place: choosePlace(view, i, actors, claimant ? [claimant] : []),
+        date: chooseDate(view, i, quotes),
+        figures: loose,
+        weapons: weaponsOf(view, loose),
+        claimant,
+        verbText: view.toks[i].text,
+        anaphoric: false,
+        securityTarget: loose.some((f) => f.unit !== null && SECURITY_TARGET.has(f.unit.toLowerCase().split(/\s+/).pop() ?? '')) || view.toks.some((t) => SECURITY_TARGET.has(t.lower)),
+      });
+    }
+    for (const f of loose) assigned.add(f.quantity);
+  }
+  // "a man was found dead": one death when no count is given.
+  for (const r of out) {
+    if (r.cls !== 'killing' || r.trigger.lower !== 'dead' || r.figures.some((f) => f.kind === 'killed')) continue;
+    const before = text.slice(r.sentence.span.start, r.trigger.start);
+    const m = /\b(an?|one)\s+(?:[\p{L}-]+\s+){0,2}?(man|woman|boy|girl|person|child|body|civilian|farmer|teacher|student|driver|soldier|officer|policeman|journalist|resident|villager)\s+(?:was|is|has been|had been)\s+\w+\s*$/iu.exec(before);
+    if (m) {
+      const start = r.sentence.span.start + m.index;
+      r.figures.push({ start, end: start + m[0].trimEnd().length, kind: 'killed', value: 1, hedge: null, unit: m[2].toLowerCase(), claimant: null, quantity: -1 });
     }
   }
   return out;
@@ -939,7 +999,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       }
     }
     const targets = argsUnion(ms.map((m) => m.targets)).filter((t) => !actors.some((a) => (a.name ?? a.text) === (t.name ?? t.text)));
-    const acled = acledFor(clsOf, weapons, actors);
+    const acled = acledFor(clsOf, weapons, actors, ms.some((m) => m.securityTarget));
     const plover = ploverFor(clsOf, weapons);
     if (!acled && !plover) continue;
     if (clsOf === 'attack' && !acled && ms.every((m) => !m.place && !m.figures.length)) continue;

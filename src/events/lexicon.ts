@@ -169,6 +169,8 @@ add('strike', true, 'strike, strikes', true);
 add('strike', true, 'airstrike, airstrikes, air-strike, air-strikes, bombardment, bombardments, bombing, bombings, raid, raids');
 add('strike', false, 'struck, bombed, bombarded, shelled, pounded, hit', true);
 add('strike', true, 'shelling, shellfire');
+add('strike', true, 'shells, mortars, rockets, rocket', true);
+add('strike', true, 'explosion, explosions, blast, blasts, projectiles', true);
 add('attack', true, 'attack, attacks, assault, offensive', true);
 add('attack', false, 'attacked, targeted, assaulted', true);
 add('launch', false, 'launched, fired', true);
@@ -185,7 +187,7 @@ add('abduction', true, 'abduction, abductions, kidnapping, kidnappings');
 add('sexual', false, 'raped');
 add('suicide', true, 'suicide');
 add('ied', true, 'ied, ieds, landmine, landmines, roadside');
-add('grenade', true, 'grenade, grenades');
+add('grenade', true, 'grenade, grenades', true);
 add('protest', true, 'protest, protests, demonstration, demonstrations, rally, rallies, march, sit-in, vigil');
 add('protest', false, 'protested, demonstrated, rallied, marched');
 add('riot', true, 'riot, riots, rioting, unrest');
@@ -222,9 +224,9 @@ for (const [weapon, words] of [
   ['drone', 'drone, drones, uav, uavs, shahed, shaheds'],
   ['missile', 'missile, missiles, munitions, ballistic'],
   ['aircraft', 'air, airstrike, airstrikes, air-strike, warplane, warplanes, jet, jets, aircraft, airborne, aerial, helicopter'],
-  ['artillery', 'artillery, shelling, shelled, shells, mortar, mortars, howitzer, tank'],
+  ['artillery', 'artillery, shelling, shelled, shells, mortar, mortars, howitzer, tank, launcher, launchers, projectiles, grad, mlrs'],
   ['rocket', 'rocket, rockets'],
-  ['firearm', 'gunmen, gunman, gunfire, shot, shooting, rifles, guns, gun'],
+  ['firearm', 'gunmen, gunman, gunfire, shot, shooting, rifles, guns, gun, guns, firearms, firearm, arms, machine-gun, armed, gunshot, gunshots, shots, pistol, stabbed, knife, knives, machete, machetes'],
   ['explosive', 'bomb, bombs, explosives, explosive, explosion, explosions, blast'],
 ] as const) {
   for (const w of words.split(/,\s*/)) WEAPONS.set(w, weapon as Weapon);
@@ -255,6 +257,8 @@ export const VIOLENT_CONTEXT = new Set([
   'rocket',
   'rockets',
   'explosions',
+  'explosion',
+  'projectiles',
   'bomb',
   'airstrikes',
   'strikes',
@@ -289,3 +293,6 @@ export function isWeaponUnit(unit: string | null): boolean {
   const last = unit.toLowerCase().split(/\s+/).pop() ?? '';
   return WEAPONS.has(last) && !['air', 'shot', 'shooting', 'blast', 'explosion', 'explosions', 'tank'].includes(last);
 }
+
+/** Words after an attack that make its target armed (a battle) rather than civilians. */
+export const SECURITY_TARGET = new Set(['officer', 'policeman', 'policemen', 'forces', 'force', 'soldiers', 'soldier', 'troops', 'police', 'policemen', 'army', 'military', 'post', 'posts', 'checkpoint', 'base', 'militants', 'fighters', 'rebels', 'officers', 'guards', 'positions', 'position', 'militia', 'convoy', 'patrol']);
