@@ -31,45 +31,47 @@ export const DEFAULT_MODEL_PATH = packagePath('models', 'ner', 'model.bin.gz');
 export const DEFAULT_CLUSTERS_FILE = packagePath('models', 'ner', 'clusters.tsv.gz');
 const MAGIC = 'DLNER1\n';
 
-/** Open-addressing uint32 → int32 map (faster than Map for the hot loop). */
+/**
+ * Open-addressing uint32 → int32 map (faster than Map for the hot loop). Keys and values sit side by
+ * side in one array so a lookup touches one cache line.
+ */
 export class HashIndex {
-  keys: Uint32Array;
-  vals: Int32Array;
+  slots: Int32Array;
   mask: number;
   size = 0;
 
   constructor(capacity = 1024) {
     let cap = 16;
     while (cap < capacity * 2) cap *= 2;
-    this.keys = new Uint32Array(cap);
-    this.vals = new Int32Array(cap).fill(-1);
+    this.slots = new Int32Array(cap * 2);
     this.mask = cap - 1;
   }
 
   get(key: number): number {
-    const k = key === 0 ? 1 : key;
-    let i = Math.imul(k, 0x9e3779b1) >>> 0 & this.mask;
+    const k = key === 0 ? 1 : key | 0;
+    const slots = this.slots;
+    let i = (Math.imul(k, 0x9e3779b1) >>> 0) & this.mask;
     for (;;) {
-      const found = this.keys[i];
-      if (found === k) return this.vals[i];
+      const found = slots[i << 1];
+      if (found === k) return slots[(i << 1) + 1];
       if (found === 0) return -1;
       i = (i + 1) & this.mask;
     }
   }
 
   set(key: number, value: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
-    const k = key === 0 ? 1 : key;
-    let i = Math.imul(k, 0x9e3779b1) >>> 0 & this.mask;
+    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    const k = key === 0 ? 1 : key | 0;
+    let i = (Math.imul(k, 0x9e3779b1) >>> 0) & this.mask;
     for (;;) {
-      const found = this.keys[i];
+      const found = this.slots[i << 1];
       if (found === k) {
-        this.vals[i] = value;
+        this.slots[(i << 1) + 1] = value;
         return;
       }
       if (found === 0) {
-        this.keys[i] = k;
-        this.vals[i] = value;
+        this.slots[i << 1] = k;
+        this.slots[(i << 1) + 1] = value;
         this.size++;
         return;
       }
@@ -78,13 +80,11 @@ export class HashIndex {
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldVals = this.vals;
-    this.keys = new Uint32Array(oldKeys.length * 2);
-    this.vals = new Int32Array(oldKeys.length * 2).fill(-1);
-    this.mask = this.keys.length - 1;
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.mask = (this.slots.length >> 1) - 1;
     this.size = 0;
-    for (let i = 0; i < oldKeys.length; i++) if (oldKeys[i] !== 0) this.set(oldKeys[i], oldVals[i]);
+    for (let i = 0; i < old.length; i += 2) if (old[i] !== 0) this.set(old[i] >>> 0, old[i + 1]);
   }
 }
 
