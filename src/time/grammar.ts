@@ -862,7 +862,8 @@ const RULES: Rule[] = [
               break;
             case 'week':
             case 'fortnight':
-              iv = dayInterval(base + sign * 7 * count * (unit === 'fortnight' ? 2 : 1));
+              // "six weeks ago" names a week, not a day: the granularity of its unit (TimeML; the range is that week).
+              iv = weekInterval(base + sign * 7 * count * (unit === 'fortnight' ? 2 : 1));
               break;
             case 'day':
             case 'night':
