@@ -396,6 +396,28 @@ describe('rate limit and ingest', () => {
     assert.equal((await limited.request('/api/health', { headers: { 'x-test-client': 'b' } })).status, 200);
   });
 
+  test('a loopback server answers only to loopback host names (no DNS rebinding)', async () => {
+    const guarded = createApp({ store, dbPath, allowedHosts: ['127.0.0.1', 'localhost', '[::1]'] });
+    for (const host of ['127.0.0.1:8787', 'localhost:8787', '[::1]:8787', 'LOCALHOST']) {
+      assert.equal((await guarded.request('http://x/api/health', { headers: { host } })).status, 200, host);
+    }
+    for (const host of ['evil.example', 'evil.example:8787', '127.0.0.1.evil.example', '']) {
+      const r = await guarded.request('http://x/api/health', { headers: { host } });
+      assert.equal(r.status, 403, host);
+      assert.equal(((await r.json()) as { error: { code: string } }).error.code, 'BAD_HOST');
+    }
+  });
+
+  test('a write from another origin is refused before anything is read', async () => {
+    const writable = createApp({ store, dbPath, allowIngest: true });
+    const attempts: Array<Record<string, string>> = [{ origin: 'http://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }];
+    for (const headers of attempts) {
+      const r = await writable.request('http://localhost/api/ingest?name=a.txt', { method: 'POST', body: 'x', headers: { host: 'localhost', ...headers } });
+      assert.equal(r.status, 403, JSON.stringify(headers));
+      assert.equal(((await r.json()) as { error: { code: string } }).error.code, 'CROSS_ORIGIN');
+    }
+  });
+
   test('uploads are refused unless ingest is allowed', async () => {
     const r = await app.request('/api/ingest?name=a.txt', { method: 'POST', body: 'hello world' });
     assert.equal(r.status, 403);

@@ -31,6 +31,18 @@ export interface AppOptions {
   ingest?: IngestRunner;
   /** Worker threads for search (server.ts starts them); searches run inline without. */
   searchPool?: SearchPool;
+  /**
+   * Host names the Host header may carry (server.ts sets the loopback names when bound to loopback),
+   * so a page on another site cannot reach this server by rebinding its DNS name to 127.0.0.1.
+   */
+  allowedHosts?: string[];
+}
+
+function hostname(host: string): string {
+  const h = host.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1);
+  const colon = h.lastIndexOf(':');
+  return colon >= 0 ? h.slice(0, colon) : h;
 }
 
 export const DEFAULT_MAX_UPLOAD = 32 * 1024 * 1024;
@@ -116,7 +128,25 @@ export function createApp(options: AppOptions): Hono {
   });
   app.notFound((c) => c.json(errorBody('NOT_FOUND', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404));
 
+  const allowedHosts = options.allowedHosts ? new Set(options.allowedHosts.map((h) => h.toLowerCase())) : null;
   app.use('*', async (c, next) => {
+    if (allowedHosts && !allowedHosts.has(hostname(c.req.header('host') ?? ''))) {
+      return c.json(errorBody('BAD_HOST', `this server answers to ${[...allowedHosts].join(', ')} only`), 403);
+    }
+    // A write from a page on another origin (a form posted cross-site) is refused.
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const origin = c.req.header('origin');
+      const site = c.req.header('sec-fetch-site');
+      let sameOrigin = true;
+      if (origin !== undefined) {
+        try {
+          sameOrigin = new URL(origin).host === (c.req.header('host') ?? new URL(c.req.url).host);
+        } catch {
+          sameOrigin = false;
+        }
+      }
+      if (!sameOrigin || site === 'cross-site') return c.json(errorBody('CROSS_ORIGIN', 'cross-origin writes are refused'), 403);
+    }
     if (buckets) {
       const wait = buckets.take(clientKey(c));
       if (wait > 0) {

@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'BAD_BODY',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
+  'BAD_HOST',
+  'CROSS_ORIGIN',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof ERROR_CODES)[number];

@@ -41,8 +41,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const store = openStore(options.db, { readonly: true });
   const workers = options.searchWorkers ?? Math.max(2, Math.min(4, availableParallelism()));
   const searchPool = workers > 0 ? new SearchPool(options.db, workers) : undefined;
+  const host = options.host ?? DEFAULT_HOST;
+  const loopback = ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host) || host.startsWith('127.');
   const app = createApp({
     searchPool,
+    allowedHosts: loopback ? ['127.0.0.1', 'localhost', '[::1]', host] : undefined,
     store,
     dbPath: options.db,
     allowIngest: options.allowIngest,
@@ -56,7 +59,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       }
     },
   });
-  const host = options.host ?? DEFAULT_HOST;
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   // A deep accept queue: a thousand clients connecting at once while the loop is busy must wait, not be dropped.
   const info = await new Promise<AddressInfo>((resolve, reject) => {
