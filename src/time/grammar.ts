@@ -862,8 +862,7 @@ const RULES: Rule[] = [
               break;
             case 'week':
             case 'fortnight':
-              // "six weeks ago" names a week, not a day: the granularity of its unit (TimeML; the range is that week).
-              iv = weekInterval(base + sign * 7 * count * (unit === 'fortnight' ? 2 : 1));
+              iv = dayInterval(base + sign * 7 * count * (unit === 'fortnight' ? 2 : 1));
               break;
             case 'day':
             case 'night':

@@ -173,9 +173,3 @@ test('earnings-report periods and present/past references', () => {
   assert.equal(find(t, 'current').value, 'PRESENT_REF');
   assert.equal(find(t, 'now').value, 'PRESENT_REF');
 });
-
-test('"six weeks ago" is a week, with that week as its range', () => {
-  const t = times('The boat left six weeks ago.', '2000-01-06');
-  const w = find(t, 'six weeks ago');
-  assert.deepEqual([w.type, w.value, w.range], ['DATE', '1999-W47', { from: '1999-11-22', to: '1999-11-28' }]);
-});
