@@ -981,6 +981,12 @@ function extractIndirect(
       [a, b] = trimContent(toks, a, b);
     }
     if (b - a < 2) continue;
+    // what was said is a clause or a quotation: "said little about how", "said the same", "Last month" are not
+    let quoted = false;
+    for (let q = a; q < b && !quoted; q++) if (inQuote[q] >= 0) quoted = true;
+    if (!quoted && b - a < 6 && !hasClause(toks, a, b) && !(cur.lemma === 'call' && cur.mode === 'after')) continue;
+    // "Susan said as she turned around": a subordinate clause after the cue is circumstance, not content
+    if (cur.mode === 'after' && SUBORDINATORS.has(toks[a].lower) && toks[a].lower !== 'if') continue;
     // a content that is exactly one standalone direct quote is already extracted
     if (inQuote[a] >= 0 && standalone[inQuote[a]] && inQuote[b - 1] === inQuote[a]) {
       const m = inQuote[a];
