@@ -52,7 +52,8 @@ test('MEANTIME held-out topics stay above their floors', { skip: !existsSync(MEA
   const result = evaluateFolder(MEANTIME, 'meantime', 'dev');
   const m = metricsOf(result.counts);
   assert.equal(result.docs, 60);
-  // Measured 0.843 / 0.688 when written.
-  assert.ok(m.relaxed_f1 >= 0.82, `relaxed F1 ${m.relaxed_f1}`);
-  assert.ok(m.value_f1 >= 0.66, `value F1 ${m.value_f1}`);
+  // Measured 0.843 / 0.688 when written, 0.852 / 0.713 after the TimeML-convention rules (recent years,
+  // spelled-out dates, week-granular 'weeks ago'); the floors leave room for small rule changes.
+  assert.ok(m.relaxed_f1 >= 0.84, `relaxed F1 ${m.relaxed_f1}`);
+  assert.ok(m.value_f1 >= 0.69, `value F1 ${m.value_f1}`);
 });
