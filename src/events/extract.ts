@@ -33,6 +33,9 @@ import {
   NON_VIOLENT_BEFORE,
   PLANNED_CUES,
   SECURITY_TARGET,
+  PROPERTY,
+  ARMED,
+  TROOPS,
   VERBAL,
   VIOLENT,
   VIOLENT_CONTEXT,
@@ -120,6 +123,10 @@ interface RawEvent {
   anaphoric: boolean;
   /** The words after the trigger name armed forces (an attack on them is a battle). */
   securityTarget: boolean;
+  /** The sentence names an armed actor (forces, militants, police …). */
+  armed: boolean;
+  /** The sentence names troops or reinforcements. */
+  troops: boolean;
 }
 
 const CLAUSE_END = new Set([';', '.', '!', '?', '“', '”', '"', '—', '–']);
@@ -173,6 +180,8 @@ function accept(cls: EventClass, trigger: Trigger, toks: Tok[], i: number, view:
       return hasViolentContext(toks, view.quantities) || toks[i].lower.startsWith('massacre') || toks[i].lower === 'assassination';
     case 'suicide':
       return /^(bomb|bomber|bombers|bombing|bombings|attack|attacks|blast|vest)$/.test(next);
+    case 'loot':
+      return toks.slice(i + 1, i + 7).some((t) => PROPERTY.has(t.lower));
     case 'grenade':
       // A grenade attack, not grenade launchers among the weapons of a fight.
       return !/^launchers?$/.test(next) && (/^(a|an|hand|threw|thrown|hurled|lobbed)$/.test(prev) || /^(attack|attacks|explosion|blast|exploded|was|were|hit)$/.test(next));
@@ -537,7 +546,7 @@ function weaponsOf(view: SentenceView, figures: EventFigure[]): Set<Weapon> {
 
 // ---------------------------------------------------------------- typing
 
-function acledFor(cls: EventClass, weapons: Set<Weapon>, actors: EventArgument[], securityTarget = false): AcledType | null {
+function acledFor(cls: EventClass, weapons: Set<Weapon>, actors: EventArgument[], securityTarget = false, armed = true, troops = false): AcledType | null {
   const remote = (): AcledType => {
     if (weapons.has('aircraft') || (weapons.has('drone') && !weapons.has('missile') && !weapons.has('artillery') && !weapons.has('rocket'))) return ACLED_TYPES.airStrike;
     if (weapons.has('missile') || weapons.has('artillery') || weapons.has('rocket')) return ACLED_TYPES.shelling;
@@ -559,7 +568,10 @@ function acledFor(cls: EventClass, weapons: Set<Weapon>, actors: EventArgument[]
     case 'intercept':
       return ACLED_TYPES.disrupted;
     case 'clash':
-      return ACLED_TYPES.clash;
+      // Fights between unarmed groups (villagers, farmers, rival families) are mob violence.
+      return armed || weapons.has('artillery') ? ACLED_TYPES.clash : ACLED_TYPES.mob;
+    case 'mobilize':
+      return troops ? ACLED_TYPES.changeGroup : null;
     case 'regain':
       return ACLED_TYPES.regain;
     case 'overtake':
@@ -579,7 +591,7 @@ function acledFor(cls: EventClass, weapons: Set<Weapon>, actors: EventArgument[]
     case 'protest':
       return weapons.has('firearm') ? ACLED_TYPES.excessive : ACLED_TYPES.peaceful;
     case 'riot':
-      return ACLED_TYPES.violentDemo;
+      return armed && !weapons.has('firearm') ? ACLED_TYPES.violentDemo : ACLED_TYPES.mob;
     case 'arrest':
       return ACLED_TYPES.arrests;
     case 'loot':
@@ -620,7 +632,7 @@ function ploverFor(cls: EventClass, weapons: Set<Weapon>): { type: string; mode?
       return { type: 'PROTEST', mode: 'demonstrate' };
     case 'riot':
     case 'loot':
-      return { type: 'PROTEST', mode: 'riot' };
+      return { type: 'COERCE', mode: 'seize' };
     case 'arrest':
       return { type: 'COERCE', mode: 'arrest' };
     case 'consult':
@@ -702,7 +714,9 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
           ? { cls: 'killing', noun: false }
           : lower === 'fire' && /^(artillery|mortar|rocket|tank|sniper|machine-gun|gun)$/.test(prevLower)
             ? { cls: prevLower === 'sniper' || prevLower === 'gun' || prevLower === 'machine-gun' ? 'clash' : 'strike', noun: true }
-            : triggerFor(lower);
+            : (lower === 'arrived' || lower === 'deployed' || lower === 'sent') && toks.slice(Math.max(0, i - 4), i).some((t) => TROOPS.has(t.lower))
+              ? { cls: 'mobilize', noun: false }
+              : triggerFor(lower);
       if (!trigger) continue;
       const cls = trigger.cls;
       if (VERBAL.has(cls) && options.verbal === false) continue;
@@ -751,6 +765,8 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
         verbText: lower,
         anaphoric,
         securityTarget: toks.slice(i + 1, i + 9).some((t) => SECURITY_TARGET.has(t.lower)),
+        armed: toks.some((t) => ARMED.has(t.lower)),
+        troops: toks.some((t) => TROOPS.has(t.lower)),
       };
       raw.claimant = figures.find((f) => f.kind === 'killed' || f.kind === 'injured') ? claimantOfFigures(layers, figures) : null;
       raw.claimant ??= quoteSpeaker ?? textSpeaker;
@@ -815,6 +831,8 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
         claimant,
         verbText: view.toks[i].text,
         anaphoric: false,
+        armed: view.toks.some((t) => ARMED.has(t.lower)),
+        troops: false,
         securityTarget: loose.some((f) => f.unit !== null && SECURITY_TARGET.has(f.unit.toLowerCase().split(/\s+/).pop() ?? '')) || view.toks.some((t) => SECURITY_TARGET.has(t.lower)),
       });
     }
@@ -999,7 +1017,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       }
     }
     const targets = argsUnion(ms.map((m) => m.targets)).filter((t) => !actors.some((a) => (a.name ?? a.text) === (t.name ?? t.text)));
-    const acled = acledFor(clsOf, weapons, actors, ms.some((m) => m.securityTarget));
+    const acled = acledFor(clsOf, weapons, actors, ms.some((m) => m.securityTarget), ms.some((m) => m.armed), ms.some((m) => m.troops));
     const plover = ploverFor(clsOf, weapons);
     if (!acled && !plover) continue;
     if (clsOf === 'attack' && !acled && ms.every((m) => !m.place && !m.figures.length)) continue;

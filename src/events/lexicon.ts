@@ -67,6 +67,7 @@ export const ACLED_TYPES = {
   arrests: { eventType: 'Strategic developments', subEventType: 'Arrests' },
   disrupted: { eventType: 'Strategic developments', subEventType: 'Disrupted weapons use' },
   looting: { eventType: 'Strategic developments', subEventType: 'Looting/property destruction' },
+  changeGroup: { eventType: 'Strategic developments', subEventType: 'Change to group/activity' },
 } as const satisfies Record<string, AcledType>;
 
 /** Every ACLED event type and its sub-event types (for validation and the CLI's --type). */
@@ -179,7 +180,7 @@ add('intercept', true, 'interception, interceptions', true);
 add('clash', true, 'clash, clashes, fighting, battle, battles, firefight, gunfight, skirmish, skirmishes');
 add('clash', false, 'clashed, fought');
 add('regain', false, 'recaptured, retook, regained, liberated', true);
-add('overtake', false, 'captured, seized, overran', true);
+add('overtake', false, 'captured, overran', true);
 add('killing', false, 'massacred, executed, lynched, gunned, murdered, stabbed', true);
 add('killing', true, 'massacre, massacres, shooting, shootings, assassination', true);
 add('abduction', false, 'abducted, kidnapped, kidnaps');
@@ -191,7 +192,9 @@ add('grenade', true, 'grenade, grenades', true);
 add('protest', true, 'protest, protests, demonstration, demonstrations, rally, rallies, march, sit-in, vigil');
 add('protest', false, 'protested, demonstrated, rallied, marched');
 add('riot', true, 'riot, riots, rioting, unrest');
-add('riot', false, 'rioted, looted, torched');
+add('riot', false, 'rioted');
+add('riot', true, 'mob, lynching, scuffle, brawl');
+add('loot', false, 'looted, torched, burned, burnt, vandalised, vandalized, ransacked, seized', true);
 add('arrest', false, 'arrested, detained');
 add('arrest', true, 'arrest, arrests, detention');
 add('consult', true, 'meeting, meetings, talks, summit, sit-down, negotiations, visit');
@@ -296,3 +299,9 @@ export function isWeaponUnit(unit: string | null): boolean {
 
 /** Words after an attack that make its target armed (a battle) rather than civilians. */
 export const SECURITY_TARGET = new Set(['officer', 'policeman', 'policemen', 'forces', 'force', 'soldiers', 'soldier', 'troops', 'police', 'policemen', 'army', 'military', 'post', 'posts', 'checkpoint', 'base', 'militants', 'fighters', 'rebels', 'officers', 'guards', 'positions', 'position', 'militia', 'convoy', 'patrol']);
+
+/** Property that looting/destruction verbs take ("burned the main house", "seized a vehicle"). */
+export const PROPERTY = new Set(['house', 'houses', 'home', 'homes', 'vehicle', 'vehicles', 'car', 'cars', 'truck', 'trucks', 'shop', 'shops', 'store', 'stores', 'property', 'properties', 'office', 'offices', 'building', 'buildings', 'tires', 'tyres', 'tractor', 'tractors', 'bulldozer', 'school', 'church', 'mosque', 'market', 'crops', 'livestock', 'cattle', 'motorcycle', 'motorcycles', 'equipment', 'goods', 'station', 'bank']);
+/** Armed actors: a fight among others (villagers, farmers, groups) is mob violence, not a battle. */
+export const ARMED = new Set(['forces', 'force', 'troops', 'soldiers', 'army', 'military', 'militants', 'militia', 'militias', 'rebels', 'fighters', 'insurgents', 'police', 'gunmen', 'jihadists', 'regime', 'taliban', 'shabaab', 'army', 'armed', 'guerrillas', 'separatists', 'paramilitary']);
+export const TROOPS = new Set(['reinforcements', 'troops', 'forces', 'soldiers', 'units', 'battalion', 'brigade']);
