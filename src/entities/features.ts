@@ -174,7 +174,10 @@ const T_P1S = T('p1s');
 const h = (template: number, value: string): number => hashString(value, template);
 
 /** Word clusters: lowercase word → cluster id at each granularity (coarse to fine). */
-export type ClusterTable = Map<string, number[]>;
+export interface ClusterTable {
+  get(word: string): readonly number[] | undefined;
+  readonly size: number;
+}
 
 /** Gazetteer: hash of a lowercase phrase (tokens joined by one space) → bitmask of GAZ_* kinds. */
 export type Gazetteer = Map<number, number>;

@@ -5,12 +5,14 @@
  *
  * File format (`models/ner/model.bin.gz`, gzip): `DLNER1\n`, a uint32 header length, a JSON header,
  * then for each stage its feature keys (uint32) and int16-quantised weights (rows × NUM_TAGS, one
- * scale per stage), then the gazetteer (uint32 phrase hashes + uint8 kind masks). Word clusters live
- * beside it in `clusters.tsv.gz`.
+ * scale per stage), the gazetteer (uint32 phrase hashes + uint8 kind masks), the casing prior, and the
+ * word clusters (uint32 word hashes + uint16 ids per level), so loading parses no text. The readable
+ * cluster table `clusters.tsv.gz` beside it is what training reads.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { packagePath } from '../core/paths.js';
+import { hashString } from './hash.js';
 import { DatelineError } from '../core/errors.js';
 import {
   ALLOWED,
@@ -275,7 +277,45 @@ export class NerModel {
 
 // ------------------------------------------------------------------ serialisation
 
-export function serializeModel(data: Omit<NerModelData, 'clusters'>): Buffer {
+/** Word clusters stored by word hash: loads from typed arrays without parsing text. */
+export class HashedClusters implements ClusterTable {
+  private readonly index: HashIndex;
+
+  constructor(
+    readonly keys: Uint32Array,
+    readonly ids: Uint16Array,
+    readonly levels: number,
+  ) {
+    this.index = new HashIndex(keys.length);
+    for (let i = 0; i < keys.length; i++) this.index.set(keys[i], i);
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  get(word: string): readonly number[] | undefined {
+    const row = this.index.get(hashString(word));
+    if (row < 0) return undefined;
+    return Array.from(this.ids.subarray(row * this.levels, (row + 1) * this.levels));
+  }
+
+  static fromMap(map: ReadonlyMap<string, readonly number[]>): HashedClusters {
+    let levels = 0;
+    for (const v of map.values()) levels = Math.max(levels, v.length);
+    const keys = new Uint32Array(map.size);
+    const ids = new Uint16Array(map.size * levels);
+    let i = 0;
+    for (const [word, v] of map) {
+      keys[i] = hashString(word);
+      ids.set(v, i * levels);
+      i++;
+    }
+    return new HashedClusters(keys, ids, levels);
+  }
+}
+
+export function serializeModel(data: Omit<NerModelData, 'clusters'> & { clusters?: ClusterTable }): Buffer {
   const parts: Buffer[] = [];
   const stageMeta: Array<{ rows: number; scale: number }> = [];
   for (const stage of data.stages) {
@@ -294,8 +334,22 @@ export function serializeModel(data: Omit<NerModelData, 'clusters'>): Buffer {
   const casingKeys = Uint32Array.from(data.casing.keys());
   const casingVals = Uint8Array.from(data.casing.values());
   parts.push(Buffer.from(casingKeys.buffer), Buffer.from(casingVals.buffer));
+  let clusterMeta: { words: number; levels: number } | undefined;
+  if (data.clusters !== undefined && data.clusters.size > 0) {
+    const hc = data.clusters instanceof HashedClusters ? data.clusters : HashedClusters.fromMap(data.clusters as ReadonlyMap<string, readonly number[]>);
+    clusterMeta = { words: hc.keys.length, levels: hc.levels };
+    parts.push(Buffer.from(hc.keys.buffer, hc.keys.byteOffset, hc.keys.byteLength));
+    parts.push(Buffer.from(hc.ids.buffer, hc.ids.byteOffset, hc.ids.byteLength));
+  }
   const header = Buffer.from(
-    JSON.stringify({ numTags: NUM_TAGS, stages: stageMeta, gazetteer: gazKeys.length, casing: casingKeys.length, meta: data.meta }),
+    JSON.stringify({
+      numTags: NUM_TAGS,
+      stages: stageMeta,
+      gazetteer: gazKeys.length,
+      casing: casingKeys.length,
+      clusters: clusterMeta,
+      meta: data.meta,
+    }),
     'utf8',
   );
   const len = Buffer.alloc(4);
@@ -307,7 +361,8 @@ function aligned(buf: Buffer, offset: number, bytes: number): ArrayBuffer {
   return buf.buffer.slice(buf.byteOffset + offset, buf.byteOffset + offset + bytes) as ArrayBuffer;
 }
 
-export function deserializeModel(gz: Buffer, clusters: ClusterTable): NerModelData {
+/** Reads a model; `fallback` gives word clusters for a model saved without them. */
+export function deserializeModel(gz: Buffer, fallback: ClusterTable | (() => ClusterTable) = new Map()): NerModelData {
   const buf = gunzipSync(gz);
   if (buf.subarray(0, MAGIC.length).toString('utf8') !== MAGIC) throw new Error('not a dateline NER model');
   let at = MAGIC.length;
@@ -318,6 +373,7 @@ export function deserializeModel(gz: Buffer, clusters: ClusterTable): NerModelDa
     stages: Array<{ rows: number; scale: number }>;
     gazetteer: number;
     casing: number;
+    clusters?: { words: number; levels: number };
     meta: Record<string, unknown>;
   };
   at += headerLen;
@@ -341,13 +397,22 @@ export function deserializeModel(gz: Buffer, clusters: ClusterTable): NerModelDa
   const casingKeys = new Uint32Array(aligned(buf, at, header.casing * 4));
   at += header.casing * 4;
   const casingVals = new Uint8Array(aligned(buf, at, header.casing));
+  at += header.casing;
   const casing: CasingTable = new Map();
   for (let i = 0; i < casingKeys.length; i++) casing.set(casingKeys[i], casingVals[i]);
+  let clusters: ClusterTable;
+  if (header.clusters !== undefined) {
+    const { words, levels } = header.clusters;
+    const keys = new Uint32Array(aligned(buf, at, words * 4));
+    at += words * 4;
+    const ids = new Uint16Array(aligned(buf, at, words * levels * 2));
+    clusters = new HashedClusters(keys, ids, levels);
+  } else clusters = typeof fallback === 'function' ? fallback() : fallback;
   return { stages, gazetteer, casing, clusters, meta: header.meta };
 }
 
-export function parseClusters(gz: Buffer): ClusterTable {
-  const table: ClusterTable = new Map();
+export function parseClusters(gz: Buffer): Map<string, number[]> {
+  const table = new Map<string, number[]>();
   const text = gunzipSync(gz).toString('utf8');
   let start = 0;
   while (start < text.length) {
@@ -364,14 +429,14 @@ export function parseClusters(gz: Buffer): ClusterTable {
   return table;
 }
 
-export function loadClusters(path = DEFAULT_CLUSTERS_FILE): ClusterTable {
+export function loadClusters(path = DEFAULT_CLUSTERS_FILE): Map<string, number[]> {
   if (!existsSync(path)) return new Map();
   return parseClusters(readFileSync(path));
 }
 
 export function loadNerModelFrom(path: string, clustersPath = DEFAULT_CLUSTERS_FILE): NerModel {
   try {
-    return new NerModel(deserializeModel(readFileSync(path), loadClusters(clustersPath)));
+    return new NerModel(deserializeModel(readFileSync(path), () => loadClusters(clustersPath)));
   } catch (error) {
     throw new DatelineError('MODEL_LOAD', { path, reason: (error as Error).message }, { cause: error });
   }

@@ -411,7 +411,7 @@ function main(): void {
   const repack = stringFlag(args, 'repack');
   if (repack !== undefined) {
     // Re-prune a saved model without training: --repack MODEL [--prune X] [--out FILE].
-    const data = deserializeModel(readFileSync(repack), new Map());
+    const data = deserializeModel(readFileSync(repack), () => loadClusters(stringFlag(args, 'clusters') ?? DEFAULT_CLUSTERS_FILE));
     const prune = numberFlag(args, 'prune', 0.002);
     const bytes = serializeModel({ ...data, stages: data.stages.map((st) => pruneStage(st, prune)) });
     writeFileSync(stringFlag(args, 'out') ?? repack, bytes);
@@ -445,7 +445,7 @@ function main(): void {
     casing,
     log,
   });
-  const bytes = serializeModel(result.model);
+  const bytes = serializeModel({ ...result.model, clusters });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, bytes);
   log(`wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB; ${JSON.stringify(result.report)}`);
