@@ -172,6 +172,8 @@ function shiftUnit(anchor: number, unit: string, n: number): Interval {
 
 const FUTURE_CUE = /\b(?:as early as|as soon as|might|would|will|won['’]?t|wo n't|shall|going to|plans? to|planning to|planned to|scheduled|set to|expected to|is to|are to|upcoming|intends? to|aims? to|hopes? to|due to (?:be|begin|start|meet|arrive|take|hold|vote|announce))\b|['’]ll\b/i;
 const SCHEDULED_PRESENT = /\b(?:meet|meets|begin|begins|start|starts|open|opens|vote|votes|visit|visits|arrive|arrives|travel|travels|resume|resumes|return|returns|launch|launches|expire|expires|convene|convenes|reconvene|reconvenes)\s+(?:separately\s+|again\s+)?(?:on\s+)?$/i;
+/** Future in a main clause's own verb group (not "planned to", "would": a past plan or a conditional). */
+const MAIN_CLAUSE_FUTURE = /\b(?:will|won['’]?t|wo n't|shall|(?:is|are|am)\s+(?:going|scheduled|set|expected|due|slated)\s+to|(?:is|are)\s+to|plans?\s+to|intends?\s+to|aims?\s+to|hopes?\s+to)\b|['’]ll\b/i;
 const PAST_CUE = /\b(?:said|was|were|had|did|ago|earlier|announced|reported|told|killed|began|started)\b/i;
 
 /** Tense cue for an expression at [start, end) of a sentence. */
@@ -188,6 +190,14 @@ export function tenseCue(sentence: string, start: number, end: number): Directio
   // "said Friday", "announced Friday that it will …": the date belongs to the past-tense verb before it.
   if (/\b(?:said|told|announced|reported|confirmed|added|stated|wrote|[a-z]{3,}ed)\s+(?:on\s+)?$/i.test(before)) return null;
   if (/\b(?:by|until|till|payable|effective|expires?|expiring)\s+$/i.test(before) && !PAST_CUE.test(before) && !PAST_CUE.test(after)) return 'future';
+  // A fronted adverbial ("On Tuesday, the league plans to hold …") belongs to the main clause after it,
+  // whose own tense decides ("On Friday, the government planned to pay …" stays in the past).
+  if (/^\s*(?:(?:on|and|but|then|late|early)\s+)?$/i.test(before) && /^\s*,/.test(sentence.slice(end, end + 3))) {
+    let clause = sentence.slice(end, end + 90);
+    const clauseEnd = clause.search(/[;:.!?"“”]|''|``/);
+    if (clauseEnd >= 0) clause = clause.slice(0, clauseEnd);
+    if (MAIN_CLAUSE_FUTURE.test(clause)) return 'future';
+  }
   if (FUTURE_CUE.test(before) || FUTURE_CUE.test(after)) return 'future';
   // Headline present tense with a scheduled event ("the leaders meet Monday") points ahead.
   if (SCHEDULED_PRESENT.test(before) && !PAST_CUE.test(before)) return 'future';

@@ -173,3 +173,9 @@ test('earnings-report periods and present/past references', () => {
   assert.equal(find(t, 'current').value, 'PRESENT_REF');
   assert.equal(find(t, 'now').value, 'PRESENT_REF');
 });
+
+test('a fronted weekday takes the tense of the clause after it', () => {
+  const t = times('On Tuesday, the league plans to hold a news conference. On Friday, the government planned to pay the families.', '1998-10-26');
+  assert.equal(find(t, 'Tuesday').value, '1998-10-27');
+  assert.equal(find(t, 'Friday').value, '1998-10-23');
+});
