@@ -108,8 +108,8 @@ test('cli: ingest exits 1 when nothing could be ingested, and names each bad inp
   writeFileSync(empty, '');
   const result = await run(['ingest', empty, join(dir, 'missing.txt'), '--db', db]);
   assert.equal(result.code, EXIT.FAILURE);
-  assert.match(result.err, /empty\.txt is empty/);
-  assert.match(result.err, /missing\.txt: ENOENT/);
+  assert.match(result.err, /empty\.txt: empty \(no text\)/);
+  assert.match(result.err, /missing\.txt: cannot read: ENOENT/);
 });
 
 const seed = sharedPath('corpus', '000_6706b69dbb82096a.txt');
