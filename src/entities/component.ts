@@ -24,6 +24,19 @@ export function findDateline(text: string): Span | null {
   return { start, end: start + m[1].length };
 }
 
+function mostlyCapitals(doc: readonly (readonly string[])[]): boolean {
+  let letters = 0;
+  let caps = 0;
+  for (const s of doc) {
+    for (const w of s) {
+      if (w.toLowerCase() === w.toUpperCase()) continue;
+      letters++;
+      if (w === w.toUpperCase()) caps++;
+    }
+  }
+  return letters >= 3 && caps / letters > 0.8;
+}
+
 export interface EntityLayers {
   mentions: Mention[];
   entities: Entity[];
@@ -44,7 +57,9 @@ export function extractEntities(article: Readonly<Article>, layers: Readonly<Lay
     }
     groups[groups.length - 1].push(i);
   }
-  const doc = groups.map((g) => g.map((i) => normalizeForm(text.slice(tokens[i].start, tokens[i].end))));
+  let doc = groups.map((g) => g.map((i) => normalizeForm(text.slice(tokens[i].start, tokens[i].end))));
+  // An article set in capitals carries no case evidence; restore likely case before tagging.
+  if (mostlyCapitals(doc)) doc = doc.map((s) => s.map((w) => model.truecase(w)));
   const tagged = model.tagDocument(doc);
   const raw: RawMention[] = [];
   tagged.forEach((spans, gi) => {
@@ -52,7 +67,8 @@ export function extractEntities(article: Readonly<Article>, layers: Readonly<Lay
       const first = groups[gi][s.start];
       const last = groups[gi][s.end - 1];
       const surface = text.slice(tokens[first].start, tokens[last].end);
-      if (!/\p{L}/u.test(surface)) continue;
+      // The model knows Latin-script English; it gives nothing useful for other scripts.
+      if (!/[A-Za-z\u00c0-\u024f]/.test(surface)) continue;
       raw.push({ first, last, type: TYPES[s.type] as EntityType });
     }
   });

@@ -269,6 +269,18 @@ export class NerModel {
     });
   }
 
+  /**
+   * Restores likely case to an all-capitals word from the casing prior learned on news:
+   * "BIDEN" → "Biden", "MET" → "met"; unseen words become capitalised (most are names).
+   */
+  truecase(word: string): string {
+    if (word.length < 2 || word !== word.toUpperCase() || word === word.toLowerCase()) return word;
+    const lower = word.toLowerCase();
+    const bucket = this.data.casing.get(hashString(lower));
+    if (bucket !== undefined && bucket <= 1) return lower;
+    return word[0] + lower.slice(1);
+  }
+
   /** Tags one document: sentences of token forms (normalise with normalizeForm first). */
   tagDocument(doc: Doc): TokenSpan[][] {
     return tagWithStages(doc, this.runtime);
