@@ -298,6 +298,8 @@ function verbActors(ctx: ArgContext, view: SentenceView, i: number, many: boolea
   let passive = false;
   for (let k = i - 1; k >= Math.max(0, i - 14); k--) {
     const t = toks[k];
+    // A meeting's participants may be listed across dashes ("X and other officials — including Y — met").
+    if (many && (t.lower === '—' || t.lower === '–')) continue;
     if (CLAUSE_END.has(t.lower) || t.lower === 'that' || t.lower === 'which' || t.lower === 'who' || SPEECH.has(t.lower)) break;
     if (k === i - 1 && (t.lower === 'was' || t.lower === 'were' || t.lower === 'been' || t.lower === 'be')) passive = true;
     const m = mentionAt(view, t);
@@ -387,6 +389,8 @@ function choosePlace(view: SentenceView, i: number, actors: EventArgument[], exc
     if (p.precision === 'country' && afterTok && triggerFor(after)?.noun) continue;
     // "White House press secretary", "Warsaw officials": a place naming who speaks or acts.
     if (ROLE_AFTER.has(after)) continue;
+    // "talks with Russia", "a meeting between X and Y": participants, not the scene.
+    if (before === 'with' || before === 'between') continue;
     // An anaphoric mention ("this attack") takes only a place attached to it ("the attack on Doha").
     if (strict && !(p.start > trig.end && p.start - trig.end <= 12 && PLACE_PREP.has(before))) continue;
     const gap = p.start >= trig.end ? p.start - trig.end : trig.start - p.end;
