@@ -204,6 +204,7 @@ describe('read endpoints', () => {
 
   test('claims put the same figure from different claimants side by side', async () => {
     const c = await getValid<Paged<{ role: string; values: number[]; claims: Array<{ claimant: string }> }>>('/api/claims', '/api/claims');
+    assert.equal(c.total, 1, 'only the killed figures disagree; downed and launched have one claimant each');
     const killed = c.items.find((g) => g.role === 'killed');
     assert.deepEqual(killed?.values, [12, 15]);
     assert.deepEqual(killed?.claims.map((x) => x.claimant).sort(), ['Anna Marsh', 'officials']);

@@ -458,6 +458,9 @@ export interface ClaimGroup {
   key: string;
   role: string | null;
   unit: string | null;
+  /** The merged event the figures are about, when the stories stage has merged events. */
+  event: string | null;
+  summary: string | null;
   claimants: number;
   /** Distinct values claimed. */
   values: number[];
@@ -470,11 +473,67 @@ function unitKey(unit: string | null): string {
   return (unit ?? '').toLowerCase().replace(/s$/, '');
 }
 
+function finishGroups(groups: Iterable<ClaimGroup>, page: PageArgs): Paged<ClaimGroup> {
+  const kept = [...groups]
+    .map((g) => {
+      g.claimants = new Set(g.claims.map((c) => (c.claimant ?? '').toLowerCase())).size;
+      g.values = [...new Set(g.claims.map((c) => c.quantity.value))].sort((a, b) => a - b);
+      return g;
+    })
+    .filter((g) => g.claimants > 1 || g.values.length > 1)
+    .sort((a, b) => b.values.length - a.values.length || b.claimants - a.claimants || b.claims.length - a.claims.length || a.key.localeCompare(b.key));
+  const items = kept.slice(page.offset, page.offset + page.limit).map((g) => ({ ...g, claims: g.claims.slice(0, MAX_CLAIMS_PER_GROUP) }));
+  return { items, total: kept.length, limit: page.limit, offset: page.offset };
+}
+
 /**
- * The same quantity from different claimants side by side: quantities grouped by role and counted thing,
- * kept when at least two different claimants (or values) state it.
+ * The same figure from different claimants side by side. With merged events (the stories stage), a
+ * group is one event's figures of one kind as every source and claimant states them; without, it is
+ * one article's quantities of one role and counted thing. A group is kept when claimants or values differ.
  */
-export function claims(store: SqliteStore, filter: { role?: string; articleId?: string }, page: PageArgs): Paged<ClaimGroup> {
+export function claims(store: SqliteStore, filter: { role?: string; articleId?: string; story?: string }, page: PageArgs): Paged<ClaimGroup> {
+  const clustered = (store.database.prepare('SELECT count(*) FROM event_clusters').pluck().get() as number) > 0;
+  return clustered ? eventClaims(store, filter, page) : articleClaims(store, filter, page);
+}
+
+function eventClaims(store: SqliteStore, filter: { role?: string; articleId?: string; story?: string }, page: PageArgs): Paged<ClaimGroup> {
+  const events = listMergedEvents(store, { story: filter.story, limit: MAX_MERGED }).filter(
+    (x) => !filter.articleId || x.sources.some((s) => s.article === filter.articleId),
+  );
+  const articleIds = [...new Set(events.flatMap((x) => x.sources.map((s) => s.article)))];
+  const quantities = new Map<string, Quantity>();
+  for (let i = 0; i < articleIds.length; i += 500) {
+    for (const r of store.layerRows('quantities', { articleIds: articleIds.slice(i, i + 500) })) quantities.set(`${r.articleId}/${r.index}`, r.item as Quantity);
+  }
+  const groups = new Map<string, ClaimGroup>();
+  for (const x of events) {
+    for (const src of x.sources) {
+      for (const f of src.figures ?? []) {
+        if (filter.role && f.kind !== filter.role) continue;
+        const key = `${x.id} ${f.kind} ${unitKey(f.unit)}`;
+        const g = groups.get(key) ?? { key: `${f.kind} ${f.unit ?? ''}`.trim(), role: f.kind, unit: f.unit, event: x.id, summary: x.event.summary, claimants: 0, values: [], claims: [] };
+        const stated = quantities.get(`${src.article}/${f.quantity}`);
+        const quantity: Quantity = stated ?? {
+          start: f.start,
+          end: f.end,
+          text: '',
+          value: f.value,
+          high: f.high,
+          unit: f.unit,
+          hedge: f.hedge,
+          role: f.kind,
+          claimant: null,
+          confidence: 0,
+        };
+        g.claims.push({ articleId: src.article, title: src.title, published: src.published, index: f.quantity, claimant: f.claimant, quantity: { ...quantity, value: f.value } });
+        groups.set(key, g);
+      }
+    }
+  }
+  return finishGroups(groups.values(), page);
+}
+
+function articleClaims(store: SqliteStore, filter: { role?: string; articleId?: string }, page: PageArgs): Paged<ClaimGroup> {
   const where: string[] = ['(role IS NOT NULL OR unit IS NOT NULL)'];
   const params: unknown[] = [];
   if (filter.role) {
@@ -492,24 +551,12 @@ export function claims(store: SqliteStore, filter: { role?: string; articleId?: 
   const groups = new Map<string, ClaimGroup>();
   for (const r of rows) {
     const q = JSON.parse(r.data) as Quantity;
-    const article = ref(refs, r.articleId);
-    // Same role and counted thing, reported in the same month: a proxy for "the same figure" until
-    // the events stage links quantities to events across articles.
-    const key = `${q.role ?? ''} ${unitKey(q.unit)} · ${article.published?.slice(0, 7) ?? 'undated'}`.trim();
-    const g = groups.get(key) ?? { key, role: q.role, unit: q.unit, claimants: 0, values: [], claims: [] };
-    g.claims.push({ ...article, index: r.idx, claimant: q.claimant?.text ?? null, quantity: q });
+    const key = `${r.articleId} ${q.role ?? ''} ${unitKey(q.unit)}`;
+    const g = groups.get(key) ?? { key: `${q.role ?? ''} ${q.unit ?? ''}`.trim(), role: q.role, unit: q.unit, event: null, summary: ref(refs, r.articleId).title, claimants: 0, values: [], claims: [] };
+    g.claims.push({ ...ref(refs, r.articleId), index: r.idx, claimant: q.claimant?.text ?? null, quantity: q });
     groups.set(key, g);
   }
-  const kept = [...groups.values()]
-    .map((g) => {
-      g.claimants = new Set(g.claims.map((c) => (c.claimant ?? '').toLowerCase())).size;
-      g.values = [...new Set(g.claims.map((c) => c.quantity.value))].sort((a, b) => a - b);
-      return g;
-    })
-    .filter((g) => g.claimants > 1 || g.values.length > 1)
-    .sort((a, b) => b.claimants - a.claimants || b.claims.length - a.claims.length || a.key.localeCompare(b.key));
-  const items = kept.slice(page.offset, page.offset + page.limit).map((g) => ({ ...g, claims: g.claims.slice(0, MAX_CLAIMS_PER_GROUP) }));
-  return { items, total: kept.length, limit: page.limit, offset: page.offset };
+  return finishGroups(groups.values(), page);
 }
 
 // ---------------------------------------------------------------- events, stories, timelines

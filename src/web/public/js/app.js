@@ -478,7 +478,7 @@ async function claimsView(_parts, q) {
   const page = await api('/api/claims', { limit: 25, offset });
   const groups = page.items.map(
     (g) => html`<section class="claim-group${g.values.length > 1 ? ' conflict' : ''}">
-      <h2>${g.key} <span class="muted small">${g.claimants} claimants · ${g.values.length > 1 ? `figures differ: ${g.values.join(' vs ')}` : `all say ${g.values[0]}`}</span></h2>
+      <h2>${g.key}${g.summary ? html` <span class="small">— ${g.summary}</span>` : ''} <span class="muted small">${g.claimants} claimants · ${g.values.length > 1 ? `figures differ: ${g.values.join(' vs ')}` : `all say ${g.values[0]}`}</span></h2>
       <div class="side-by-side">${g.claims.map(
         (c) => html`<div class="claim spk-${speakerColour(c.claimant ?? '')}">
           <div class="claimant">${c.claimant ?? 'no one named'}</div>
@@ -491,7 +491,7 @@ async function claimsView(_parts, q) {
   );
   mount(
     main,
-    html`<div class="page"><h1>Claims side by side</h1><p class="muted">The same kind of figure from different claimants or sources.</p>
+    html`<div class="page"><h1>Claims side by side</h1><p class="muted">One event's figures of one kind, as each source and claimant states them.</p>
       ${groups.length ? groups : html`<p class="empty">No competing figures found (the counts layer may be empty).</p>`}
       ${pager(page, ['claims'], {})}</div>`,
   );
