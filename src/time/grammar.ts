@@ -452,6 +452,26 @@ const RULES: Rule[] = [
       };
     },
   },
+  // ---- "the previous Friday", "the following Monday": relative to the narrative's last date (else the anchor)
+  {
+    name: 'narrative-weekday',
+    prio: 6,
+    re: rx(`${B}${ci('the')}\\s+(previous|preceding|following)\\s+(${WEEKDAY})(?![\\w-])`, 'g'),
+    build({ m }) {
+      const wd = weekdayNumber(m[2]);
+      if (wd === null) return null;
+      const back = m[1].toLowerCase() !== 'following';
+      return {
+        dayLevel: true,
+        resolve(ctx) {
+          const base = ctx.lastDay ?? ctx.anchor;
+          if (base === null) return unresolved('DATE', `XXXX-WXX-${wd}`, ['weekday', 'offset'], 'event');
+          const day = resolveWeekday(base, wd, back ? 'past' : 'future', back ? 'last' : 'next');
+          return interval('DATE', dayInterval(day), ctx.lastDay !== null ? 'event' : 'published', ['weekday', 'offset'], ['year', 'month', 'day']);
+        },
+      };
+    },
+  },
   // ---- weekdays: "Tuesday", "last Friday", "Wednesday night", "late Tuesday"
   {
     name: 'weekday',

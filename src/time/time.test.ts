@@ -179,3 +179,8 @@ test('a fronted weekday takes the tense of the clause after it', () => {
   assert.equal(find(t, 'Tuesday').value, '1998-10-27');
   assert.equal(find(t, 'Friday').value, '1998-10-23');
 });
+
+test('"the previous Friday" counts back from the narrative date', () => {
+  const t = times('Shares closed lower on Oct. 27, 1989, down 4.5% from the previous Friday.', '1989-10-30');
+  assert.equal(find(t, 'the previous Friday').value, '1989-10-20');
+});
