@@ -89,7 +89,7 @@ export function annotateText(text, layers) {
     }
     // The innermost annotation: deepest layer first, then the shortest span.
     const inner = [...covering].sort((a, b) => b.depth - a.depth || a.end - a.start - (b.end - b.start))[0];
-    const classes = [...new Set(covering.flatMap((a) => a.cls.split(' ')))].join(' ');
+    const classes = [...new Set(covering.flatMap((a) => [...a.cls.split(' '), ...(a.kind === 'place' && a.start === start ? ['place-start'] : [])]))].join(' ');
     const focusable = inner.start === start && inner.kind !== 'event' && inner.kind !== 'quote';
     pieces.push(
       html`<span class="${classes}" data-ref="${inner.ref}" title="${inner.title}"${focusable ? raw(' tabindex="0" role="button"') : ''}>${piece}</span>`,
