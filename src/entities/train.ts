@@ -5,7 +5,7 @@
  *                               [--folds K] [--seed N] [--seeds K] [--clusters FILE] [--prune X] [--limit DOCS]
  *   node dist/entities/train.js --repack MODEL [--prune X] [--out FILE]   (re-prune a saved model)
  *
- * Defaults: ../shared/data/conll2003/train.txt to learn, valid.txt to pick the epoch (never test.txt),
+ * Defaults: ../shared/data/conll2003/train.txt to learn, valid.txt to pick the epoch (never test.txt), 3 seeds,
  * models/ner/model.bin.gz out. Greedy averaged perceptron, BILOU tags, hashed features (features.ts).
  * Stage 2 learns from stage-1 labels of the same words elsewhere in the document; its training labels
  * come from K-fold jackknifing so they are as noisy as at run time.
@@ -439,7 +439,7 @@ function main(): void {
     folds: numberFlag(args, 'folds', 4),
     seed: numberFlag(args, 'seed', 7),
     prune: numberFlag(args, 'prune', 0.002),
-    seeds: numberFlag(args, 'seeds', 1),
+    seeds: numberFlag(args, 'seeds', 3),
     clusters,
     gazetteer,
     casing,
