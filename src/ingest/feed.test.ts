@@ -126,3 +126,11 @@ test('feeds: a feed of 4,000 items parses in linear time', () => {
   // About 1 s on an idle core; reading linkedom's `children` per index made it quadratic (over 13 s).
   assert.ok(performance.now() - started < 8000, `${Math.round(performance.now() - started)} ms`);
 });
+
+test('feeds: pathologically nested XML is refused fast', () => {
+  const started = performance.now();
+  const { articles, diagnostics } = parseFeed({ text: `<rss version="2.0"><channel>${'<a>'.repeat(50000)}</channel></rss>`, file: 'deep.rss', normalizations: [] });
+  assert.equal(articles.length, 0);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.where?.file]), [['INGEST_BAD_XML', 'deep.rss']]);
+  assert.ok(performance.now() - started < 2000);
+});

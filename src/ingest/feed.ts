@@ -7,7 +7,7 @@ import { makeArticle, type Article } from '../core/article.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { findLeadDateline } from './dispatches.js';
 import { normaliseDate } from './dates.js';
-import { htmlFragmentToText } from './html.js';
+import { htmlFragmentToText, MAX_MARKUP_DEPTH, nestsDeeperThan } from './html.js';
 import type { Parsed, TextInput } from './text.js';
 
 interface El {
@@ -84,6 +84,10 @@ export function parseFeed(input: TextInput): Parsed {
   const kind = looksLikeFeed(input.text);
   if (!kind) {
     diagnostics.push({ severity: 'error', code: 'INGEST_NOT_FEED', message: 'XML is neither RSS nor Atom', where: { file: input.file } });
+    return { articles: [], diagnostics };
+  }
+  if (nestsDeeperThan(input.text, MAX_MARKUP_DEPTH)) {
+    diagnostics.push({ severity: 'error', code: 'INGEST_BAD_XML', message: `feed XML nests elements more than ${MAX_MARKUP_DEPTH} deep; skipped`, where: { file: input.file } });
     return { articles: [], diagnostics };
   }
   let doc: { documentElement: El | null };

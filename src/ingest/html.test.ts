@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../core/paths.js';
-import { htmlFragmentToText, isBoilerplateLine, parseHtml } from './html.js';
+import { htmlFragmentToText, isBoilerplateLine, nestsDeeperThan, parseHtml } from './html.js';
 
 const PAGE = `<!doctype html>
 <html lang="en-GB">
@@ -95,4 +95,23 @@ test('html fragments: thousands of sibling paragraphs convert in linear time (17
   const text = htmlFragmentToText('<p>x'.repeat(20000));
   assert.equal(text.split('\n').length, 20000);
   assert.ok(performance.now() - started < 5000, `${Math.round(performance.now() - started)} ms`);
+});
+
+test('html: pathologically nested markup is refused fast instead of hanging the parser', () => {
+  const started = performance.now();
+  const deep = parseHtml({ text: `<!doctype html><html><body>${'<div>'.repeat(50000)}<p>${'word '.repeat(100)}</p></body></html>`, file: 'deep.html', normalizations: [] });
+  assert.deepEqual(deep.diagnostics.map((d) => d.code), ['INGEST_BAD_HTML']);
+  // Deep enough to take Readability a minute (2,000 levels), shallow enough for the raw scan to let through.
+  const medium = parseHtml({ text: `<!doctype html><html><body>${'<div>'.repeat(2000)}<p>${'word '.repeat(100)}</p></body></html>`, file: 'medium.html', normalizations: [] });
+  assert.deepEqual(medium.diagnostics.map((d) => d.code), ['INGEST_BAD_HTML']);
+  assert.ok(performance.now() - started < 3000, `${Math.round(performance.now() - started)} ms`);
+  // A deeply nested fragment (a record's HTML body) keeps its words.
+  assert.equal(htmlFragmentToText(`${'<div>'.repeat(50000)}hello &amp; goodbye`), 'hello &amp; goodbye');
+});
+
+test('nestsDeeperThan: counts real nesting, not void elements, implicit ends, self-closing tags or comments', () => {
+  assert.ok(nestsDeeperThan('<div>'.repeat(11), 10));
+  assert.ok(!nestsDeeperThan('<div></div>'.repeat(1000), 10));
+  assert.ok(!nestsDeeperThan(`${'<p>text'.repeat(1000)}${'<br><img src=x><li>'.repeat(100)}<x/>`.repeat(2), 10));
+  assert.ok(!nestsDeeperThan('<!-- a --><!DOCTYPE html>'.repeat(100), 10));
 });

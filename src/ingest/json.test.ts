@@ -137,3 +137,10 @@ test('records: the HTML sniff is linear on text full of unclosed tags (9 s for 1
   assert.ok(article);
   assert.ok(performance.now() - started < 2000, `${Math.round(performance.now() - started)} ms`);
 });
+
+test('records: absurdly nested values are no text for that record only; the next record lands', () => {
+  const deep = (n: number) => '{"title":"deep","text":' + '['.repeat(n) + '"x"' + ']'.repeat(n) + '}';
+  const { articles, diagnostics } = parseJsonLines(input(`${deep(20000)}\n${JSON.stringify(REC_A)}\n${deep(3)}\n`, 'deep.jsonl'));
+  assert.deepEqual(articles.map((a) => a.title), ['Ferry service resumes', 'deep']);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.where?.line]), [['INGEST_NO_TEXT', 1]]);
+});

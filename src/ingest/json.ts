@@ -33,16 +33,18 @@ function pick(record: Record<string, unknown>, field: FieldName, map: FieldMap):
   return undefined;
 }
 
-function asText(value: unknown): string | null {
+/** A field as text; nesting beyond a few levels is not a value (and must not overflow the stack). */
+function asText(value: unknown, depth = 0): string | null {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
+  if (depth >= 8) return null;
   if (Array.isArray(value)) {
-    const parts = value.map(asText).filter((v): v is string => v !== null);
+    const parts = value.map((v) => asText(v, depth + 1)).filter((v): v is string => v !== null);
     return parts.length ? parts.join(', ') : null;
   }
   if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    return asText(o.name ?? o.title ?? o.value ?? null);
+    return asText(o.name ?? o.title ?? o.value ?? null, depth + 1);
   }
   return null;
 }

@@ -96,7 +96,30 @@ export function sniffFormat(text: string): InputFormat {
   return 'text';
 }
 
+/**
+ * Parse decoded text in a known format. Bad content gives diagnostics, never an exception; should a
+ * parser still throw (a bug, or a library failing on some input), the file is reported and the batch
+ * goes on rather than the whole run dying on one file.
+ */
 export function parseText(input: TextInput, format: InputFormat, fields: FieldMap = {}): Parsed {
+  try {
+    return parseTextUnguarded(input, format, fields);
+  } catch (error) {
+    return {
+      articles: [],
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'INGEST_FAILED',
+          message: `could not be parsed as ${format} (${(error as Error).name}: ${(error as Error).message}); skipped — please report this input`,
+          where: { file: input.file },
+        },
+      ],
+    };
+  }
+}
+
+function parseTextUnguarded(input: TextInput, format: InputFormat, fields: FieldMap): Parsed {
   switch (format) {
     case 'seed':
       return parseSeed(input);
@@ -189,7 +212,15 @@ async function* streamJsonl(file: string, size: number, options: ReadOptions): A
       diagnostics.push({ severity: 'error', code: 'INGEST_TOO_LARGE', message: `line of ${line.length} characters is over the ${options.maxBytes ?? DEFAULT_MAX_BYTES}-byte limit (--max-bytes); skipped`, where: { file, line: lineNumber } });
       continue;
     }
-    const result = parseJsonLine(line, lineNumber, record + 1, file, [], fields);
+    let result: ReturnType<typeof parseJsonLine>;
+    try {
+      result = parseJsonLine(line, lineNumber, record + 1, file, [], fields);
+    } catch (error) {
+      result = {
+        article: null,
+        diagnostics: [{ severity: 'error', code: 'INGEST_FAILED', message: `record could not be parsed (${(error as Error).message}); skipped — please report this input`, where: { file, line: lineNumber, record: record + 1 } }],
+      };
+    }
     if (!result) continue;
     record++;
     rawLines.push(line);
