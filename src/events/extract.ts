@@ -36,6 +36,7 @@ import {
   PROPERTY,
   ARMED,
   TROOPS,
+  PERSON_NOUNS,
   VERBAL,
   VIOLENT,
   VIOLENT_CONTEXT,
@@ -842,14 +843,41 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
     }
     for (const f of loose) assigned.add(f.quantity);
   }
-  // "a man was found dead": one death when no count is given.
-  for (const r of out) {
-    if (r.cls !== 'killing' || r.trigger.lower !== 'dead' || r.figures.some((f) => f.kind === 'killed')) continue;
-    const before = text.slice(r.sentence.span.start, r.trigger.start);
-    const m = /\b(an?|one)\s+(?:[\p{L}-]+\s+){0,2}?(man|woman|boy|girl|person|child|body|civilian|farmer|teacher|student|driver|soldier|officer|policeman|journalist|resident|villager)\s+(?:was|is|has been|had been)\s+\w+\s*$/iu.exec(before);
-    if (m) {
-      const start = r.sentence.span.start + m.index;
-      r.figures.push({ start, end: start + m[0].trimEnd().length, kind: 'killed', value: 1, hedge: null, unit: m[2].toLowerCase(), claimant: null, quantity: -1 });
+  // One death stated without a number ("a man was killed", "gunmen assassinated a member of …",
+  // "a man was found dead"): a figure of one, when the sentence gives no count of its own.
+  for (const view of sentenceViews) {
+    if (view.quantities.some(({ q }) => q.role && KILLED_ROLES.has(q.role.toLowerCase()))) continue;
+    const sentence = text.slice(view.span.start, view.span.end);
+    const m = SINGLE_DEATH_SUBJECT.exec(sentence) ?? SINGLE_DEATH_OBJECT.exec(sentence);
+    if (!m) continue;
+    const start = view.span.start + m.index;
+    const fig: EventFigure = { start, end: start + m[0].length, kind: 'killed', value: 1, hedge: null, unit: m[1].toLowerCase(), claimant: null, quantity: -1 };
+    const here = out.filter((r) => r.sentence.index <= view.index && view.index - r.sentence.index <= 3 && r.sentence.paragraph === view.paragraph && VIOLENT.has(r.cls));
+    const host = here[here.length - 1];
+    if (host && !host.figures.some((f) => f.kind === 'killed')) host.figures.push(fig);
+    else if (!host) {
+      const i = view.toks.findIndex((t) => t.start >= start && /^(killed|dead|murdered|assassinated|executed|beheaded|lynched|stabbed|death)$/.test(t.lower));
+      if (i < 0) continue;
+      const actors = verbActors(ctx, view, i, true);
+      out.push({
+        cls: 'killing',
+        trigger: view.toks[i],
+        tokIndex: i,
+        sentence: view,
+        status: 'asserted',
+        actors,
+        targets: [],
+        place: choosePlace(view, i, actors, []),
+        date: chooseDate(view, i, quotes),
+        figures: [fig],
+        weapons: weaponsOf(view, [fig]),
+        claimant: speakerFromQuote(quotes, view.span) ?? speakerFromText(ctx, view),
+        verbText: view.toks[i].text,
+        anaphoric: false,
+        armed: view.toks.some((t) => ARMED.has(t.lower)),
+        troops: false,
+        securityTarget: SECURITY_TARGET.has(m[1].toLowerCase()) || /\b(soldier|officer|policeman|fighter|militant|commander|member)\b/i.test(m[1]),
+      });
     }
   }
   return out;
@@ -863,6 +891,15 @@ function claimantOfFigures(layers: Readonly<Layers>, figures: EventFigure[]): Sp
   }
   return null;
 }
+
+const SINGLE_DEATH_SUBJECT = new RegExp(
+  `\\b(?:an?|one)\\s+(?:[\\p{L}'’.-]+\\s+){0,4}?(${PERSON_NOUNS})\\b[^.;]{0,60}?\\b(?:was|has been|had been|is)\\s+(?:reportedly\\s+)?(?:killed|shot dead|stabbed to death|beaten to death|murdered|assassinated|found dead|beheaded|lynched|executed)`,
+  'iu',
+);
+const SINGLE_DEATH_OBJECT = new RegExp(
+  `\\b(?:killed|killing|assassinated|murdered|executed|beheaded|shot dead|stabbed to death|death of)\\s+(?:an?|one)\\s+(?:[\\p{L}'’.()-]+\\s+){0,4}?(${PERSON_NOUNS})\\b`,
+  'iu',
+);
 
 // ---------------------------------------------------------------- within-article merge
 

@@ -181,7 +181,7 @@ add('clash', true, 'clash, clashes, fighting, battle, battles, firefight, gunfig
 add('clash', false, 'clashed, fought');
 add('regain', false, 'recaptured, retook, regained, liberated', true);
 add('overtake', false, 'captured, overran', true);
-add('killing', false, 'massacred, executed, lynched, gunned, murdered, stabbed', true);
+add('killing', false, 'massacred, executed, lynched, gunned, murdered, stabbed, assassinated, beheaded', true);
 add('killing', true, 'massacre, massacres, shooting, shootings, assassination', true);
 add('abduction', false, 'abducted, kidnapped, kidnaps');
 add('abduction', true, 'abduction, abductions, kidnapping, kidnappings');
@@ -303,5 +303,8 @@ export const SECURITY_TARGET = new Set(['officer', 'policeman', 'policemen', 'fo
 /** Property that looting/destruction verbs take ("burned the main house", "seized a vehicle"). */
 export const PROPERTY = new Set(['house', 'houses', 'home', 'homes', 'vehicle', 'vehicles', 'car', 'cars', 'truck', 'trucks', 'shop', 'shops', 'store', 'stores', 'property', 'properties', 'office', 'offices', 'building', 'buildings', 'tires', 'tyres', 'tractor', 'tractors', 'bulldozer', 'school', 'church', 'mosque', 'market', 'crops', 'livestock', 'cattle', 'motorcycle', 'motorcycles', 'equipment', 'goods', 'station', 'bank']);
 /** Armed actors: a fight among others (villagers, farmers, groups) is mob violence, not a battle. */
-export const ARMED = new Set(['forces', 'force', 'troops', 'soldiers', 'army', 'military', 'militants', 'militia', 'militias', 'rebels', 'fighters', 'insurgents', 'police', 'gunmen', 'jihadists', 'regime', 'taliban', 'shabaab', 'army', 'armed', 'guerrillas', 'separatists', 'paramilitary']);
+export const ARMED = new Set(['militiamen', 'militiaman', 'combatants', 'forces', 'force', 'troops', 'soldiers', 'army', 'military', 'militants', 'militia', 'militias', 'rebels', 'fighters', 'insurgents', 'police', 'gunmen', 'jihadists', 'regime', 'taliban', 'shabaab', 'army', 'armed', 'guerrillas', 'separatists', 'paramilitary']);
 export const TROOPS = new Set(['reinforcements', 'troops', 'forces', 'soldiers', 'units', 'battalion', 'brigade']);
+
+/** People a death count of one can be about ("a man was killed", "assassinated a member"). */
+export const PERSON_NOUNS = 'man|woman|boy|girl|person|child|civilian|member|officer|soldier|policeman|policewoman|fighter|militant|commander|leader|journalist|inmate|prisoner|farmer|resident|villager|student|teacher|driver|worker|official|trader|shepherd|youth|doctor|activist|elder|chief|guard|suspect|body';
