@@ -8,7 +8,7 @@ export const SAMPLE_CORPUS = packagePath('samples');
 
 /**
  * `npm start`: ingest the bundled sample corpus into the database and print what was found.
- * Once the HTTP server exists, `serve` follows it (see the README).
+ * `npm start` runs `serve` right after it, so the user lands in the web UI.
  */
 export const demoCommand: Command = {
   name: 'demo',
@@ -44,7 +44,7 @@ export const demoCommand: Command = {
           ],
         ),
       );
-      io.out(`\nTry: npx dateline search "drones" · npx dateline stats · npx dateline show <id>`);
+      io.out(`\nTry: npx dateline search "drones" · npx dateline entities · npx dateline quotes --speaker NAME · npx dateline events`);
       return EXIT.OK;
     } finally {
       store.close();
