@@ -373,6 +373,60 @@ const T_STACK = T('stack');
 const H_STACK = [-1, 0, 1].map((off) => Array.from({ length: NUM_TAGS + 1 }, (_, tag) => h(T_STACK, `${off}:${tag}`)));
 const H_STACK_PAIR = Array.from({ length: (NUM_TAGS + 1) * (NUM_TAGS + 1) }, (_, k) => h(T_STACK, `pair:${k}`));
 
+/** Feature hashes that do not depend on a stage: computed once per sentence and shared. */
+export interface CommonHashes {
+  hashes: Uint32Array;
+  offsets: Int32Array;
+}
+
+function commonHashes(
+  sentence: readonly string[],
+  evidence: DocEvidence,
+  caps: boolean,
+  words: readonly CachedWord[],
+  at: (i: number) => CachedWord,
+  gazFeats: Array<number[] | undefined> | null,
+): CommonHashes {
+  const n = sentence.length;
+  const out: number[] = [];
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    offsets[i] = out.length;
+    const w = words[i];
+    const prev = at(i - 1);
+    const next = at(i + 1);
+    out.push(
+      T_BIAS,
+      mix(T_BIL, mix(prev.lw, w.lw)),
+      mix(T_BIR, mix(w.lw, next.lw)),
+      mix(T_SBIL, mix(prev.shape, w.shape)),
+      mix(T_SBIR, mix(w.shape, next.shape)),
+      mix(T_CBL, mix(prev.cluster, w.cluster)),
+      mix(T_CBR, mix(w.cluster, next.cluster)),
+      mix(T_LWSH, mix(prev.lw, w.shape)),
+      mix(T_SHLW, mix(w.shape, next.lw)),
+    );
+    if (i === 0) out.push(mix(T_FIRST, w.shape));
+    if (caps) out.push(T_CAPSENT, mix(T_CAPSENT, w.lw));
+    const gi = gazFeats?.[i];
+    if (gi !== undefined) for (const g of gi) out.push(g);
+    if (w.letter && (caps || w.capitalized)) {
+      const cs = evidence.casing.get(w.lower);
+      let capMid = cs?.[0] ?? 0;
+      let lowMid = cs?.[1] ?? 0;
+      // Exclude this token's own contribution.
+      if (!caps && i > 0 && cs !== undefined) {
+        if (w.capitalized) capMid--;
+        else lowMid--;
+      }
+      const kind = capMid > 0 && lowMid === 0 ? 0 : lowMid > 0 && capMid === 0 ? 1 : capMid > 0 ? 2 : 3;
+      out.push(H_DOCCASE[kind], H_DOCCASE_POS[kind][caps ? 0 : i === 0 ? 1 : 2]);
+    }
+  }
+  offsets[n] = out.length;
+  return { hashes: Uint32Array.from(out), offsets };
+}
+
 /** Turns documents into per-token feature-row lists, caching per-word features. */
 export class FeatureExtractor {
   private cache = new Map<string, CachedWord>();
@@ -386,6 +440,8 @@ export class FeatureExtractor {
     readonly casing: CasingTable | null = null,
     /** When given (run time), `sentence` returns summed static scores instead of rows. */
     private readonly weights: Float32Array | null = null,
+    /** Stage-independent hashes per sentence, shared by the stages of one model. */
+    private readonly shared: WeakMap<readonly string[], CommonHashes> | null = null,
   ) {}
 
   private scores: Float32Array = new Float32Array(0);
@@ -497,13 +553,17 @@ export class FeatureExtractor {
       }
     }
     const stack = evidence.tags?.[sentenceIndex] ?? null;
+    let common = this.shared?.get(sentence);
+    if (common === undefined) {
+      common = commonHashes(sentence, evidence, caps, words, at, gazFeats);
+      this.shared?.set(sentence, common);
+    }
     for (let i = 0; i < n; i++) {
       offsets[i] = this.length;
       this.scoreBase = i * NUM_TAGS;
       const w = words[i];
       lwArr[i] = w.lw;
       shArr[i] = w.shape;
-      this.push(T_BIAS);
       if (scoreMode) {
         this.addVec(w.selfVec!);
         for (let o = 0; o < OFFSETS.length; o++) this.addVec(at(i + OFFSETS[o]).ctxVec![o]);
@@ -511,23 +571,7 @@ export class FeatureExtractor {
         this.pushRows(w.self);
         for (let o = 0; o < OFFSETS.length; o++) this.pushRows(at(i + OFFSETS[o]).ctx[o]);
       }
-      const prev = at(i - 1);
-      const next = at(i + 1);
-      this.push(mix(T_BIL, mix(prev.lw, w.lw)));
-      this.push(mix(T_BIR, mix(w.lw, next.lw)));
-      this.push(mix(T_SBIL, mix(prev.shape, w.shape)));
-      this.push(mix(T_SBIR, mix(w.shape, next.shape)));
-      this.push(mix(T_CBL, mix(prev.cluster, w.cluster)));
-      this.push(mix(T_CBR, mix(w.cluster, next.cluster)));
-      this.push(mix(T_LWSH, mix(prev.lw, w.shape)));
-      this.push(mix(T_SHLW, mix(w.shape, next.lw)));
-      if (i === 0) this.push(mix(T_FIRST, w.shape));
-      if (caps) {
-        this.push(T_CAPSENT);
-        this.push(mix(T_CAPSENT, w.lw));
-      }
-      const gi = gazFeats?.[i];
-      if (gi !== undefined) for (const g of gi) this.push(g);
+      for (let k = common.offsets[i]; k < common.offsets[i + 1]; k++) this.push(common.hashes[k]);
       if (stack !== null) {
         const tPrev = i > 0 ? stack[i - 1] : NUM_TAGS;
         const tCur = stack[i];
@@ -540,17 +584,6 @@ export class FeatureExtractor {
       }
       if (w.letter && (caps || w.capitalized)) {
         const lw = w.lower;
-        const cs = evidence.casing.get(lw);
-        let capMid = cs?.[0] ?? 0;
-        let lowMid = cs?.[1] ?? 0;
-        // Exclude this token's own contribution.
-        if (!caps && i > 0 && cs !== undefined) {
-          if (w.capitalized) capMid--;
-          else lowMid--;
-        }
-        const kind = capMid > 0 && lowMid === 0 ? 0 : lowMid > 0 && capMid === 0 ? 1 : capMid > 0 ? 2 : 3;
-        this.push(H_DOCCASE[kind]);
-        this.push(H_DOCCASE_POS[kind][caps ? 0 : i === 0 ? 1 : 2]);
         if (evidence.labels !== null) {
           const labels = evidence.labels.get(lw);
           if (labels === undefined) this.push(H_DOCPRED_NONE);

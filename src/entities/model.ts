@@ -24,6 +24,7 @@ import {
   tagsToSpans,
   type CasingTable,
   type ClusterTable,
+  type CommonHashes,
   type Doc,
   type Gazetteer,
   type TokenSpan,
@@ -257,13 +258,14 @@ export class NerModel {
   private readonly runtime: Array<{ weights: Float32Array; extractor: FeatureExtractor; resolve: (h: number) => number }>;
 
   constructor(readonly data: NerModelData) {
+    const shared = new WeakMap<readonly string[], CommonHashes>();
     this.runtime = data.stages.map((stage) => {
       const index = new HashIndex(stage.keys.length);
       for (let i = 0; i < stage.keys.length; i++) index.set(stage.keys[i], i);
       const resolve = (hsh: number): number => index.get(hsh);
       return {
         weights: stage.weights,
-        extractor: new FeatureExtractor(data.clusters, data.gazetteer, resolve, data.casing, stage.weights),
+        extractor: new FeatureExtractor(data.clusters, data.gazetteer, resolve, data.casing, stage.weights, shared),
         resolve,
       };
     });
