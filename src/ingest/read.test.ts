@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -240,4 +240,23 @@ test('JSONL: a stray NUL on one line costs that line only, not the good records 
   const { articles, diagnostics } = await collect([join(dir, 'nul.jsonl')]);
   assert.deepEqual(articles.map((a) => a.title), ['Record 1', 'Record 3']);
   assert.deepEqual(diagnostics.map((d) => [d.code, d.where?.line]), [['INGEST_NOT_JSON', 2]]);
+});
+
+test('directories: symbolic links to files and folders are followed, a loop is walked once, a broken link is reported', async (t) => {
+  const dir = tempDir(t);
+  const store = join(dir, 'store');
+  const corpus = join(dir, 'corpus');
+  mkdirSync(store);
+  mkdirSync(corpus);
+  writeFileSync(join(store, 'wire.txt'), WIRE);
+  mkdirSync(join(store, 'more'));
+  writeFileSync(join(store, 'more', 'records.jsonl'), `${RECORD(1)}\n`);
+  symlinkSync(join(store, 'wire.txt'), join(corpus, 'linked.txt'));
+  symlinkSync(join(store, 'more'), join(corpus, 'linked-dir'));
+  symlinkSync(corpus, join(corpus, 'loop'));
+  symlinkSync(join(store, 'gone.txt'), join(corpus, 'broken.txt'));
+  const { articles, diagnostics } = await collect([corpus]);
+  assert.deepEqual(articles.map((a) => a.dateline?.place ?? a.title), ['GENEVA', 'KYIV', 'ODESA']);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.where?.file?.slice(corpus.length + 1)]), [['INGEST_UNREADABLE', 'broken.txt']]);
+  assert.match(diagnostics[0].message, /broken link: ENOENT/);
 });

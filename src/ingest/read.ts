@@ -297,7 +297,16 @@ async function peek(file: string, n: number): Promise<Uint8Array> {
   }
 }
 
-async function* walk(dir: string, options: ReadOptions): AsyncGenerator<Batch> {
+async function* walk(dir: string, options: ReadOptions, seen: Set<string> = new Set()): AsyncGenerator<Batch> {
+  // Symbolic links are followed (a corpus folder of links is common); each real directory is walked
+  // once, so a link back up the tree cannot loop.
+  try {
+    const real = await fs.realpath(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
+  } catch {
+    // readdir below reports it.
+  }
   let entries;
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
@@ -308,17 +317,29 @@ async function* walk(dir: string, options: ReadOptions): AsyncGenerator<Batch> {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
-    if (entry.isFile() && DOCUMENTATION_FILE.test(entry.name)) {
+    const path = join(dir, entry.name);
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = await fs.stat(path);
+        isDirectory = target.isDirectory();
+        isFile = target.isFile();
+      } catch (error) {
+        yield failure(path, 'INGEST_UNREADABLE', `broken link: ${readError(error)}`);
+        continue;
+      }
+    }
+    if (isFile && DOCUMENTATION_FILE.test(entry.name)) {
       yield {
-        source: { file: join(dir, entry.name), format: 'unknown', bytes: 0, raw: null },
+        source: { file: path, format: 'unknown', bytes: 0, raw: null },
         articles: [],
-        diagnostics: [{ severity: 'info', code: 'INGEST_SKIPPED', message: 'documentation, not an article; skipped', where: { file: join(dir, entry.name) } }],
+        diagnostics: [{ severity: 'info', code: 'INGEST_SKIPPED', message: 'documentation, not an article; skipped', where: { file: path } }],
       };
       continue;
     }
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path, options);
-    else if (entry.isFile()) {
+    if (isDirectory) yield* walk(path, options, seen);
+    else if (isFile) {
       const ext = extname(entry.name).toLowerCase();
       if (ext !== '' && !KNOWN_EXTENSIONS.has(ext)) {
         yield {
