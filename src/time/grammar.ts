@@ -856,11 +856,13 @@ const RULES: Rule[] = [
   {
     name: 'ago',
     prio: 7,
-    re: rx(`${B}(?:(${HEDGE})\\s+)?(${COUNT})[\\s-]+(${UNIT})(?:\\s+or\\s+so)?\\s+(ago|earlier|later|before|after|from now|hence|back|previously)${E}`, 'gi'),
+    re: rx(`${B}(?:(${HEDGE})\\s+)?(${COUNT})[\\s-]+(${UNIT})(?<half>\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?\\s+(ago|earlier|later|before|after|from now|hence|back|previously)${E}`, 'gi'),
     build({ m, sentence }) {
-      const n = parseCount(m[2]);
+      const whole = parseCount(m[2]);
+      // "a minute and a half later": the half joins the count.
+      const n = whole !== null && m.groups?.half ? whole + 0.5 : whole;
       const unit = unitOf(m[3]);
-      const rel = m[4].toLowerCase();
+      const rel = m[5].toLowerCase();
       if (unit === 'second' && /^an?$/i.test(m[2])) return null;
       const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 40);
       const big = unit === 'year' || unit === 'quarter' || unit === 'month' || unit === 'decade' || unit === 'century';
@@ -868,7 +870,7 @@ const RULES: Rule[] = [
         // "a day after X", "three days later": an offset from an event, never a date on the article's
         // calendar. As in TimeML, the expression is the span ("a day", DURATION P1D); the signal word and
         // the direction are kept so a later stage can anchor it on X.
-        const end = m.index + m[0].lastIndexOf(m[3]) + m[3].length;
+        const end = m.index + m[0].lastIndexOf(m[3]) + m[3].length + (m.groups?.half?.length ?? 0);
         const value = durationValue(n, unit);
         const direction = rel === 'before' || rel === 'earlier' ? 'past' : 'future';
         return { end, resolve: () => ({ type: 'DURATION', value, anchor: 'event', direction, stated: ['duration', 'offset'], implied: [] }) };
@@ -932,10 +934,11 @@ const RULES: Rule[] = [
   {
     name: 'duration',
     prio: 4,
-    re: rx(`${B}(?:(${ci('the')})\\s+)?(?:(${ci('past')}|${ci('last')}|${ci('next')}|${ci('previous')}|${ci('coming')}|${ci('first')}|${ci('final')}|${ci('latest')}|${ci('initial')}|${ci('remaining')}|${ci('following')}|${ci('preceding')}|${ci('entire')}|${ci('whole')}|${ci('full')}|${ci('same')})\\s+)?(?:(${HEDGE})\\s+)?(${COUNT})(?:\\s+(?:or|to)\\s+(${COUNT}))?(?:\\s+(?:or so|more|straight|consecutive|full|long))?[\\s-]+(${UNIT})(?:[\\s-]+long)?${E}`, 'gi'),
+    re: rx(`${B}(?:(${ci('the')})\\s+)?(?:(${ci('past')}|${ci('last')}|${ci('next')}|${ci('previous')}|${ci('coming')}|${ci('first')}|${ci('final')}|${ci('latest')}|${ci('initial')}|${ci('remaining')}|${ci('following')}|${ci('preceding')}|${ci('entire')}|${ci('whole')}|${ci('full')}|${ci('same')})\\s+)?(?:(${HEDGE})\\s+)?(${COUNT})(?:\\s+(?:or|to)\\s+(${COUNT}))?(?:\\s+(?:or so|more|straight|consecutive|full|long))?[\\s-]+(${UNIT})(?<half>\\s+and\\s+a\\s+half)?(?:[\\s-]+long)?${E}`, 'gi'),
     build({ m, sentence }) {
       const countWord = m[4];
       let n = parseCount(countWord);
+      if (n !== null && m.groups?.half) n += 0.5;
       if (m[5]) n = null;
       const unit = unitOf(m[6]);
       const article = /^an?$/i.test(countWord);

@@ -116,6 +116,7 @@ export function durationValue(n: number | null, unit: string): string {
   if (count !== null && !Number.isInteger(count)) {
     // Half units: express in the next smaller unit where TIMEX has one (1.5 hours → PT90M).
     if (unit === 'hour') return Math.floor(count) > 0 ? `PT${Math.floor(count)}H${Math.round((count % 1) * 60)}M` : `PT${Math.round(count * 60)}M`;
+    if (unit === 'minute') return Math.floor(count) > 0 ? `PT${Math.floor(count)}M${Math.round((count % 1) * 60)}S` : `PT${Math.round(count * 60)}S`;
     num = String(count);
   }
   return u.time ? `PT${num}${code}` : `P${num}${code}`;

@@ -184,3 +184,9 @@ test('"the previous Friday" counts back from the narrative date', () => {
   const t = times('Shares closed lower on Oct. 27, 1989, down 4.5% from the previous Friday.', '1989-10-30');
   assert.equal(find(t, 'the previous Friday').value, '1989-10-20');
 });
+
+test('"a minute and a half": the half joins the count', () => {
+  const t = times('A minute and a half later, a pilot called. The talks lasted two hours and a half.', '1998-01-14');
+  assert.deepEqual([find(t, 'A minute and a half').type, find(t, 'A minute and a half').value], ['DURATION', 'PT1M30S']);
+  assert.equal(find(t, 'two hours and a half').value, 'PT2H30M');
+});
