@@ -198,7 +198,9 @@ export function tenseCue(sentence: string, start: number, end: number): Directio
     if (clauseEnd >= 0) clause = clause.slice(0, clauseEnd);
     if (MAIN_CLAUSE_FUTURE.test(clause)) return 'future';
   }
-  if (FUTURE_CUE.test(before) || FUTURE_CUE.test(after)) return 'future';
+  // "had been scheduled to", "had planned to": a plan seen from the past, not a future.
+  const unplanned = (t: string): string => t.replace(/\bhad\s+(?:been\s+)?(?:scheduled|set|expected|planned|planning|due|going)\s+to\b/gi, '');
+  if (FUTURE_CUE.test(unplanned(before)) || FUTURE_CUE.test(unplanned(after))) return 'future';
   // Headline present tense with a scheduled event ("the leaders meet Monday") points ahead.
   if (SCHEDULED_PRESENT.test(before) && !PAST_CUE.test(before)) return 'future';
   // Past tense is the news default, so a past cue changes nothing; it only blocks "by/until" readings above.
@@ -402,9 +404,10 @@ const RULES: Rule[] = [
     re: rx(`${B}(${ci('noon')}|${ci('midnight')}|${ci('midday')})${E}`, 'g'),
     build({ m, sentence }) {
       const w = m[1].toLowerCase();
+      // Midnight ends its day ("midnight Friday" is the night from Friday into Saturday): T24:00, as in TimeML.
       const hh = w === 'midnight' ? 24 : 12;
       if (/\bhigh\s+$/i.test(sentence.slice(Math.max(0, m.index - 6), m.index))) return null;
-      return { clock: { hh: hh === 24 ? 0 : hh, mi: 0, text: m[0] }, resolve: calendarResolver({ hh: hh === 24 ? 0 : 12, mi: 0 }) };
+      return { clock: { hh, mi: 0, text: m[0] }, resolve: calendarResolver({ hh, mi: 0 }) };
     },
   },
   // ---- today / yesterday / tomorrow / tonight, with parts of day and modifiers

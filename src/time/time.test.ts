@@ -190,3 +190,8 @@ test('"a minute and a half": the half joins the count', () => {
   assert.deepEqual([find(t, 'A minute and a half').type, find(t, 'A minute and a half').value], ['DURATION', 'PT1M30S']);
   assert.equal(find(t, 'two hours and a half').value, 'PT2H30M');
 });
+
+test('midnight ends its day, and a plan seen from the past is not a future', () => {
+  const t = times('The offer had been scheduled to expire at midnight Friday.', '1989-10-30');
+  assert.deepEqual([find(t, 'midnight Friday').type, find(t, 'midnight Friday').value], ['TIME', '1989-10-27T24:00']);
+});
