@@ -859,7 +859,7 @@ const RULES: Rule[] = [
   {
     name: 'ago',
     prio: 7,
-    re: rx(`${B}(?:(${HEDGE})\\s+)?(${COUNT})[\\s-]+(${UNIT})(?<half>\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?\\s+(ago|earlier|later|before|after|from now|hence|back|previously)${E}`, 'gi'),
+    re: rx(`${B}(?:(${HEDGE})\\s+)?(${COUNT})[\\s-]+(?:(?:trading|business|working)\\s+(?=days?\\b))?(${UNIT})(?<half>\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?\\s+(ago|earlier|later|before|after|from now|hence|back|previously)${E}`, 'gi'),
     build({ m, sentence }) {
       const whole = parseCount(m[2]);
       // "a minute and a half later": the half joins the count.
@@ -937,7 +937,7 @@ const RULES: Rule[] = [
   {
     name: 'duration',
     prio: 4,
-    re: rx(`${B}(?:(${ci('the')})\\s+)?(?:(${ci('past')}|${ci('last')}|${ci('next')}|${ci('previous')}|${ci('coming')}|${ci('first')}|${ci('final')}|${ci('latest')}|${ci('initial')}|${ci('remaining')}|${ci('following')}|${ci('preceding')}|${ci('entire')}|${ci('whole')}|${ci('full')}|${ci('same')})\\s+)?(?:(${HEDGE})\\s+)?(${COUNT})(?:\\s+(?:or|to)\\s+(${COUNT}))?(?:\\s+(?:or so|more|straight|consecutive|full|long))?[\\s-]+(${UNIT})(?<half>\\s+and\\s+a\\s+half)?(?:[\\s-]+long)?${E}`, 'gi'),
+    re: rx(`${B}(?:(${ci('the')})\\s+)?(?:(${ci('past')}|${ci('last')}|${ci('next')}|${ci('previous')}|${ci('coming')}|${ci('first')}|${ci('final')}|${ci('latest')}|${ci('initial')}|${ci('remaining')}|${ci('following')}|${ci('preceding')}|${ci('entire')}|${ci('whole')}|${ci('full')}|${ci('same')})\\s+)?(?:(${HEDGE})\\s+)?(${COUNT})(?:\\s+(?:or|to)\\s+(${COUNT}))?(?:\\s+(?:or so|more|straight|consecutive|full|long))?[\\s-]+(?:(?:trading|business|working)\\s+(?=days?\\b))?(${UNIT})(?<half>\\s+and\\s+a\\s+half)?(?:[\\s-]+long)?${E}`, 'gi'),
     build({ m, sentence }) {
       const countWord = m[4];
       let n = parseCount(countWord);

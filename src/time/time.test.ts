@@ -195,3 +195,9 @@ test('midnight ends its day, and a plan seen from the past is not a future', () 
   const t = times('The offer had been scheduled to expire at midnight Friday.', '1989-10-30');
   assert.deepEqual([find(t, 'midnight Friday').type, find(t, 'midnight Friday').value], ['TIME', '1989-10-27T24:00']);
 });
+
+test('"eight trading days" is a duration of days', () => {
+  const t = times('Eight trading days after the plunge, the index was still lower. The deal closes in five business days.', '1989-10-30');
+  assert.deepEqual([find(t, 'Eight trading days').type, find(t, 'Eight trading days').value], ['DURATION', 'P8D']);
+  assert.equal(find(t, 'five business days').value, 'P5D');
+});
