@@ -7,11 +7,14 @@
  * 2. BBC: 2,225 articles: words/s per component of the default pipeline (one core: the process is
  *    single-threaded), then segment + store and full pipeline + store into a fresh database.
  * 3. streaming: N distinct articles (BBC texts varied copy by copy so none is a duplicate) ingested
- *    through the public ingest API as JSONL, segment + store; peak RSS sampled throughout.
+ *    through the public ingest API as JSONL, segment + store, in a fresh process with
+ *    --max-old-space-size=384; peak RSS sampled throughout.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync, createWriteStream, existsSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, dirname } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
 import { DEFAULT_COMPONENTS } from '../api/default-pipeline.js';
 import { ingest } from '../api/dateline.js';
@@ -22,14 +25,19 @@ import { sharedPath } from '../core/paths.js';
 import { readInputs } from '../ingest/read.js';
 import { segment } from '../segment/segment.js';
 import { openStore } from '../store/sqlite.js';
+import { updateStories } from '../stories/store.js';
 import { parseArgs, stringFlag, numberFlag, boolFlag } from '../cli/args.js';
 
 interface Row {
   what: string;
   articles: number;
   words: number;
+  /** Wall-clock seconds. */
   seconds: number;
+  /** CPU seconds (user + system) of this process: the per-core figure, robust to a busy machine. */
+  cpuSeconds: number;
   wordsPerSecond: number;
+  wordsPerCpuSecond: number;
   peakRssMb?: number;
 }
 
@@ -42,15 +50,38 @@ const sampleRss = () => {
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const words = (text: string) => (text.match(/\S+/g) ?? []).length;
 
-function row(what: string, articles: Article[] | number, wordCount: number, seconds: number, extra: Partial<Row> = {}): Row {
-  const n = typeof articles === 'number' ? articles : articles.length;
-  return { what, articles: n, words: wordCount, seconds: +seconds.toFixed(3), wordsPerSecond: Math.round(wordCount / seconds), ...extra };
+interface Timing {
+  seconds: number;
+  cpuSeconds: number;
 }
 
-function time<T>(fn: () => T): [T, number] {
+function row(what: string, articles: Article[] | number, wordCount: number, timing: Timing, extra: Partial<Row> = {}): Row {
+  const n = typeof articles === 'number' ? articles : articles.length;
+  return {
+    what,
+    articles: n,
+    words: wordCount,
+    seconds: +timing.seconds.toFixed(3),
+    cpuSeconds: +timing.cpuSeconds.toFixed(3),
+    wordsPerSecond: Math.round(wordCount / timing.seconds),
+    wordsPerCpuSecond: Math.round(wordCount / timing.cpuSeconds),
+    ...extra,
+  };
+}
+
+function startTimer(): () => Timing {
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
+  return () => {
+    const c = process.cpuUsage(c0);
+    return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, cpuSeconds: (c.user + c.system) / 1e6 };
+  };
+}
+
+function time<T>(fn: () => T): [T, Timing] {
+  const stop = startTimer();
   const value = fn();
-  return [value, Number(process.hrtime.bigint() - t0) / 1e9];
+  return [value, stop()];
 }
 
 function loadBbc(dir: string): Article[] {
@@ -75,33 +106,31 @@ function perComponent(articles: Article[], components: readonly Component[], tot
   for (const component of components) {
     // Warm up (lazy model loads are reported separately by each stage).
     component.run(articles[0], { ...layersPerArticle[0] }, { diagnostics: [] });
-    const [, seconds] = time(() => {
+    const [, timing] = time(() => {
       articles.forEach((article, i) => {
         Object.assign(layersPerArticle[i], component.run(article, layersPerArticle[i], { diagnostics: [] }));
       });
     });
-    rows.push(row(`component ${component.name}`, articles, totalWords, seconds));
+    rows.push(row(`component ${component.name}`, articles, totalWords, timing));
     sampleRss();
   }
   return rows;
 }
 
-function storeRun(label: string, articles: Article[], components: readonly Component[], totalWords: number, dir: string): Row {
+function storeRun(label: string, articles: Article[], components: readonly Component[], totalWords: number, dir: string, stories = false): Row {
   const pipeline = assemblePipeline(components);
   const store = openStore(join(dir, `${label.replace(/\W+/g, '-')}.db`));
-  const [, seconds] = time(() => {
+  const [, timing] = time(() => {
     for (let i = 0; i < articles.length; i += 200) {
-      const slice = articles.slice(i, i + 200);
-      store.writeBatch({
-        source: { file: 'bbc', format: 'text', bytes: 0, raw: null },
-        analyzed: slice.map((a) => pipeline.run(a)),
-        diagnostics: [],
-      });
+      const analyzed = articles.slice(i, i + 200).map((a) => pipeline.run(a));
+      const outcome = store.writeBatch({ source: { file: 'bbc', format: 'text', bytes: 0, raw: null }, analyzed, diagnostics: [] });
+      // What api/ingest does after each batch: cross-source event merge and story clustering.
+      if (stories) updateStories(store, analyzed, outcome.inserted);
       sampleRss();
     }
   });
   store.close();
-  return row(label, articles, totalWords, seconds);
+  return row(label, articles, totalWords, timing);
 }
 
 /** N distinct variants of the BBC texts written as JSONL, then ingested through the public API. */
@@ -126,24 +155,55 @@ async function streaming(articles: Article[], count: number, dir: string): Promi
   global.gc?.();
   const baseline = sampleRss();
   const timer = setInterval(sampleRss, 100);
-  const t0 = Date.now();
+  const stop = startTimer();
   const summary = await ingest(store, [jsonl], {
     pipeline: assemblePipeline([segment]),
     keepRaw: false,
     batchSize: 500,
     onBatch: (p) => {
       sampleRss();
-      if (p.articles % 20000 < 500) process.stderr.write(`  streamed ${p.articles} articles, rss ${mb(process.memoryUsage.rss())} MB\n`);
+      if (p.articles % 10000 < 500) process.stderr.write(`  streamed ${p.articles} articles, rss ${mb(process.memoryUsage.rss())} MB, heap ${mb(process.memoryUsage().heapUsed)} MB\n`);
     },
   });
   clearInterval(timer);
-  const seconds = (Date.now() - t0) / 1000;
+  const timing = stop();
   store.close();
-  return row(`stream ${count} distinct articles (JSONL → segment + store), baseline RSS ${mb(baseline)} MB`, summary.inserted, totalWords, seconds, { peakRssMb: mb(peakRss) });
+  return row(`stream ${count} distinct articles (JSONL → segment + store), baseline RSS ${mb(baseline)} MB`, summary.inserted, totalWords, timing, { peakRssMb: mb(peakRss) });
+}
+
+/**
+ * The streaming run goes in a fresh process so its RSS is the ingest's own, not this process's
+ * models and caches from the runs before it.
+ */
+function streamInChild(bbcDir: string, count: number): Row {
+  // A bounded old space (384 MB) makes V8 collect instead of letting garbage pile up to its default
+  // limit of several GB; the live set of a streaming ingest is far below it.
+  const child = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=384', fileURLToPath(import.meta.url), '--stream-only', '--bbc', bbcDir, '--stream', String(count)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const line = child.stdout.split('\n').find((l) => l.startsWith('{"what"'));
+  if (!line) throw new Error(`streaming child failed (exit ${child.status}): ${child.stdout.slice(-2000)}`);
+  return JSON.parse(line) as Row;
+}
+
+async function streamOnly(bbcDir: string, count: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-stream-'));
+  try {
+    const result = await streaming(loadBbc(bbcDir), count, dir);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2), { values: ['bbc', 'stream', 'out', 'seed'], booleans: ['skip-stream'] });
+  const args = parseArgs(process.argv.slice(2), { values: ['bbc', 'stream', 'out', 'seed'], booleans: ['skip-stream', 'stream-only'] });
+  if (boolFlag(args, 'stream-only')) {
+    await streamOnly(stringFlag(args, 'bbc') ?? sharedPath('data', 'bbc-news'), numberFlag(args, 'stream', 200_000));
+    return;
+  }
   const bbcDir = stringFlag(args, 'bbc') ?? sharedPath('data', 'bbc-news');
   const seedPath = stringFlag(args, 'seed') ?? sharedPath('corpus', '000_6706b69dbb82096a.txt');
   const streamCount = numberFlag(args, 'stream', 200_000);
@@ -160,10 +220,10 @@ async function main() {
       const pipeline = assemblePipeline(DEFAULT_COMPONENTS);
       pipeline.run(seed[0]);
       const reps = 20;
-      const [, seconds] = time(() => {
+      const [, timing] = time(() => {
         for (let r = 0; r < reps; r++) for (const a of seed) pipeline.run(a);
       });
-      rows.push(row(`seed, full pipeline (${DEFAULT_COMPONENTS.map((c) => c.name).join(' → ')}), ×${reps}`, seed.length * reps, seedWords * reps, seconds));
+      rows.push(row(`seed, full pipeline (${DEFAULT_COMPONENTS.map((c) => c.name).join(' → ')}), ×${reps}`, seed.length * reps, seedWords * reps, timing));
     } else console.log(`seed not found at ${seedPath}; skipped`);
 
     if (existsSync(bbcDir)) {
@@ -172,17 +232,17 @@ async function main() {
       console.log(`BBC: ${bbc.length} articles, ${bbcWords} words`);
       rows.push(...perComponent(bbc, DEFAULT_COMPONENTS, bbcWords));
       rows.push(storeRun('BBC segment + store (fresh DB)', bbc, [segment], bbcWords, dir));
-      rows.push(storeRun('BBC full pipeline + store (fresh DB)', bbc, DEFAULT_COMPONENTS, bbcWords, dir));
-      if (!boolFlag(args, 'skip-stream') && streamCount > 0) rows.push(await streaming(bbc, streamCount, dir));
+      rows.push(storeRun('BBC full pipeline + store + event merge + stories (fresh DB)', bbc, DEFAULT_COMPONENTS, bbcWords, dir, true));
+      if (!boolFlag(args, 'skip-stream') && streamCount > 0) rows.push(streamInChild(bbcDir, streamCount));
     } else console.log(`BBC corpus not found at ${bbcDir}; skipped`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   const width = Math.max(...rows.map((r) => r.what.length));
-  console.log(`\n${'what'.padEnd(width)}  articles     words   seconds   words/s   peak RSS`);
+  console.log(`\n${'what'.padEnd(width)}  articles     words  wall s   CPU s  words/s (wall)  words/CPU-s  peak RSS`);
   for (const r of rows) {
     console.log(
-      `${r.what.padEnd(width)}  ${String(r.articles).padStart(8)}  ${String(r.words).padStart(8)}  ${r.seconds.toFixed(2).padStart(8)}  ${String(r.wordsPerSecond).padStart(8)}  ${r.peakRssMb !== undefined ? `${r.peakRssMb} MB` : ''}`,
+      `${r.what.padEnd(width)}  ${String(r.articles).padStart(8)}  ${String(r.words).padStart(8)}  ${r.seconds.toFixed(1).padStart(6)}  ${r.cpuSeconds.toFixed(1).padStart(6)}  ${String(r.wordsPerSecond).padStart(14)}  ${String(r.wordsPerCpuSecond).padStart(11)}  ${r.peakRssMb !== undefined ? `${r.peakRssMb} MB` : ''}`,
     );
   }
   console.log(`peak RSS over the whole run: ${mb(peakRss)} MB`);

@@ -1,4 +1,5 @@
 import { ingest } from '../../api/dateline.js';
+import { formatDiagnostic } from '../../core/diagnostics.js';
 import { packagePath } from '../../core/paths.js';
 import { EXIT, type Command } from '../command.js';
 import { paint, table } from '../io.js';
@@ -27,7 +28,7 @@ export const demoCommand: Command = {
       io.out(
         `${paint(io, 'bold', 'dateline')}: ${summary.inserted} new articles from the sample corpus (${summary.duplicates} already stored) → ${dbPath(args)}`,
       );
-      for (const d of summary.diagnostics.filter((x) => x.severity !== 'info')) io.err(`${d.severity}: ${d.message}`);
+      for (const d of summary.diagnostics.filter((x) => x.severity !== 'info')) io.err(formatDiagnostic(d));
       io.out(`${stats.articles} articles, ${stats.words} words, published ${stats.firstPublished ?? '?'} … ${stats.lastPublished ?? '?'}\n`);
       io.out(
         table(
