@@ -376,7 +376,8 @@ const RULES: Rule[] = [
   {
     name: 'clock',
     prio: 5,
-    re: rx(`(?<![\\w.:])(\\d{1,2})(?:[:.](\\d\\d))?\\s*([ap])\\.?\\s?m\\b\\.?(?:\\s+(?:[A-Z]{2,4}T|GMT|UTC|local time))?`, 'gi'),
+    // The zone is matched case-sensitively ("5 p.m. EST", "10 a.m. ET"), so "5 p.m. next Tuesday" keeps "next".
+    re: rx(`(?<![\\w.:])(\\d{1,2})(?:[:.](\\d\\d))?\\s*([aApP])\\.?\\s?[mM]\\b\\.?(?:\\s+(?:[A-Z]{1,4}T|GMT|UTC|local time)(?![\\w-]))?`, 'g'),
     build({ m }) {
       let hh = Number(m[1]);
       const mi = m[2] ? Number(m[2]) : 0;
@@ -390,7 +391,7 @@ const RULES: Rule[] = [
   {
     name: 'clock24',
     prio: 4,
-    re: rx(`(?<![\\w.:$])([01]?\\d|2[0-3]):([0-5]\\d)(?:\\s*(?:GMT|UTC|[A-Z]{2,4}T|local time|hours|hrs))(?![\\w:])`, 'g'),
+    re: rx(`(?<![\\w.:$])([01]?\\d|2[0-3]):([0-5]\\d)(?:\\s*(?:GMT|UTC|[A-Z]{1,4}T|local time|hours|hrs))(?![\\w:])`, 'g'),
     build({ m }) {
       const hh = Number(m[1]);
       const mi = Number(m[2]);
@@ -912,6 +913,9 @@ const RULES: Rule[] = [
             default:
               iv = shiftUnit(base, unit, sign * count);
           }
+          // "2025 years earlier" from a 20th-century anchor leaves the calendar: only the direction is known.
+          const yy = ymd(iv.from).y;
+          if (yy < 1 || yy > 9999) return unresolved('DATE', sign < 0 ? 'PAST_REF' : 'FUTURE_REF', ['offset']);
           return interval('DATE', iv, 'published', ['offset'], ['year', 'month', 'day'], sign < 0 ? 'past' : 'future');
         },
       };

@@ -201,3 +201,10 @@ test('"eight trading days" is a duration of days', () => {
   assert.deepEqual([find(t, 'Eight trading days').type, find(t, 'Eight trading days').value], ['DURATION', 'P8D']);
   assert.equal(find(t, 'five business days').value, 'P5D');
 });
+
+test('a clock time takes a time zone but not the next word', () => {
+  const t = times('Talks resume at 5 p.m. next Tuesday; trading opens at 9:30 a.m. ET and the vote is at 16:00 ET.', '2024-03-13');
+  assert.deepEqual([find(t, '5 p.m. next Tuesday').type, find(t, '5 p.m. next Tuesday').value], ['TIME', '2024-03-19T17:00']);
+  assert.ok(t.some((x) => x.text === '9:30 a.m. ET'));
+  assert.ok(t.some((x) => x.text === '16:00 ET'));
+});
