@@ -1010,6 +1010,8 @@ const RULES: Rule[] = [
       // "current year", "current quarter" are left to the unit rules, which give them a value.
       if (w === 'current' && /^\s+(?:year|month|week|quarter|period|fiscal|season)\b/i.test(after)) return null;
       if (w === 'current' && !/^\s+[a-z]/.test(after)) return null;
+      // Finance and physics terms, not times: "current account deficit", "current assets", "alternating current".
+      if (w === 'current' && /^\s+(?:accounts?|assets|liabilities|affairs|ratio|yield|dollars|prices?\s+index)\b/i.test(after)) return null;
       const value = /recent|lately|previously|formerly|past/.test(w) ? 'PAST_REF' : /soon|future|term/.test(w) ? 'FUTURE_REF' : 'PRESENT_REF';
       return { start, resolve: fixed('DATE', value) };
     },

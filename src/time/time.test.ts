@@ -208,3 +208,9 @@ test('a clock time takes a time zone but not the next word', () => {
   assert.ok(t.some((x) => x.text === '9:30 a.m. ET'));
   assert.ok(t.some((x) => x.text === '16:00 ET'));
 });
+
+test('"current account" is a finance term, not a present reference', () => {
+  const t = times('The current account deficit widened, though current conditions are calm.', '2024-03-13');
+  assert.deepEqual(t.map((x) => x.text), ['current']);
+  assert.equal(t[0].start, 'The current account deficit widened, though '.length);
+});
