@@ -985,8 +985,10 @@ const RULES: Rule[] = [
   {
     name: 'recent-units',
     prio: 5,
-    re: rx(`${B}(?:(${ci('recent')})|(${ci('the coming')}|${ci('coming')}|${ci('the next few')}|${ci('the past few')}|${ci('the last few')}))\\s+(years|decades|months|weeks|days)${E}`, 'g'),
+    re: rx(`${B}(?:(?:(${ci('recent')})|(${ci('the coming')}|${ci('coming')}|${ci('the next few')}|${ci('the past few')}|${ci('the last few')}))\\s+(years|decades|months|weeks|days)|${ci('the')}\\s+(?<ahead>years|months|weeks|days)\\s+ahead)${E}`, 'g'),
     build({ m }) {
+      // "the weeks ahead" is "the coming weeks".
+      if (m.groups?.ahead) return { resolve: fixed('DURATION', durationValue(null, unitOf(m.groups.ahead))) };
       // "in recent years" points at the past as a whole (PAST_REF, as TimeBank mostly values it);
       // "the coming years", "the past few days": spans of vague length.
       if (m[1]) return { resolve: fixed('DATE', 'PAST_REF') };

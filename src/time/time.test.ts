@@ -214,3 +214,8 @@ test('"current account" is a finance term, not a present reference', () => {
   assert.deepEqual(t.map((x) => x.text), ['current']);
   assert.equal(t[0].start, 'The current account deficit widened, though '.length);
 });
+
+test('"the weeks ahead" is a vague span like "the coming weeks"', () => {
+  const t = times('Funds may sell more in the weeks ahead.', '1989-10-27');
+  assert.deepEqual([find(t, 'the weeks ahead').type, find(t, 'the weeks ahead').value], ['DURATION', 'PXW']);
+});
