@@ -270,7 +270,10 @@ interface CachedWord {
   ctxVec?: Float32Array[];
 }
 
-function sumRows(weights: Float32Array, rows: Int32Array): Float32Array {
+/** Perceptron weights, rows × NUM_TAGS: float while training, int16 as stored and at run time. */
+export type Weights = Float32Array | Int16Array;
+
+function sumRows(weights: Weights, rows: Int32Array): Float32Array {
   const v = new Float32Array(NUM_TAGS);
   for (let k = 0; k < rows.length; k++) {
     const base = rows[k] * NUM_TAGS;
@@ -439,7 +442,7 @@ export class FeatureExtractor {
     private readonly resolve: Resolve,
     readonly casing: CasingTable | null = null,
     /** When given (run time), `sentence` returns summed static scores instead of rows. */
-    private readonly weights: Float32Array | null = null,
+    private readonly weights: Weights | null = null,
     /** Stage-independent hashes per sentence, shared by the stages of one model. */
     private readonly shared: WeakMap<readonly string[], CommonHashes> | null = null,
   ) {}

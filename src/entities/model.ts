@@ -28,6 +28,7 @@ import {
   type Doc,
   type Gazetteer,
   type TokenSpan,
+  type Weights,
 } from './features.js';
 
 export const DEFAULT_MODEL_PATH = packagePath('models', 'ner', 'model.bin.gz');
@@ -94,8 +95,8 @@ export class HashIndex {
 /** One perceptron stage: feature keys and their weight rows. */
 export interface Stage {
   keys: Uint32Array;
-  /** rows × NUM_TAGS. */
-  weights: Float32Array;
+  /** rows × NUM_TAGS; int16 as stored (one scale per stage, which argmax does not need) or float while training. */
+  weights: Weights;
 }
 
 export interface NerModelData {
@@ -118,7 +119,7 @@ const NOT_LAST = (() => {
 const DYN: number[] = [];
 
 export function decodeSentence(
-  weights: Float32Array,
+  weights: Weights,
   rows: Int32Array,
   offsets: Int32Array,
   lw: Uint32Array,
@@ -171,7 +172,7 @@ export function decodeSentence(
 /** Tags a document (sentences of token forms) with a sequence of stages; returns spans per sentence. */
 export function tagWithStages(
   doc: Doc,
-  stages: ReadonlyArray<{ weights: Float32Array; extractor: FeatureExtractor; resolve: (h: number) => number }>,
+  stages: ReadonlyArray<{ weights: Weights; extractor: FeatureExtractor; resolve: (h: number) => number }>,
 ): TokenSpan[][] {
   let previous: TokenSpan[][] | null = null;
   for (let s = 0; s < stages.length; s++) {
@@ -255,7 +256,7 @@ export function harmonize(doc: Doc, spans: TokenSpan[][]): TokenSpan[][] {
 }
 
 export class NerModel {
-  private readonly runtime: Array<{ weights: Float32Array; extractor: FeatureExtractor; resolve: (h: number) => number }>;
+  private readonly runtime: Array<{ weights: Weights; extractor: FeatureExtractor; resolve: (h: number) => number }>;
 
   constructor(readonly data: NerModelData) {
     const shared = new WeakMap<readonly string[], CommonHashes>();
@@ -398,9 +399,8 @@ export function deserializeModel(gz: Buffer, fallback: ClusterTable | (() => Clu
     at += s.rows * 4;
     const q = new Int16Array(aligned(buf, at, s.rows * NUM_TAGS * 2));
     at += s.rows * NUM_TAGS * 2;
-    const weights = new Float32Array(q.length);
-    for (let i = 0; i < q.length; i++) weights[i] = q[i] * s.scale;
-    stages.push({ keys, weights });
+    // Scores are compared only within a stage, so the stage's scale never needs applying.
+    stages.push({ keys, weights: q });
   }
   const gazKeys = new Uint32Array(aligned(buf, at, header.gazetteer * 4));
   at += header.gazetteer * 4;
