@@ -16,7 +16,7 @@ import {
   type StorySummary as StoreStorySummary,
   type Timeline as StoreTimeline,
 } from '../stories/store.js';
-import { toFtsQuery, type SqliteStore } from '../store/sqlite.js';
+import { ftsSnippets, parseSnippet, toFtsQuery, withFts, type SqliteStore } from '../store/sqlite.js';
 import type { ArticleSummary, SearchHit } from '../store/store.js';
 
 export interface PageArgs {
@@ -37,31 +37,6 @@ interface ArticleRef {
 
 function like(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** Runs an FTS query as given, and again as plain words when it is not valid FTS5 syntax. */
-function withFts<T>(query: string, run: (fts: string) => T): T {
-  try {
-    return run(query);
-  } catch (error) {
-    if (!(error instanceof Error) || !/fts5|syntax|no such column|unterminated|unknown special query/i.test(error.message)) throw error;
-    return run(toFtsQuery(query));
-  }
-}
-
-/** Splits a snippet marked with \u0002 … \u0003 into plain text and highlight ranges. */
-export function parseSnippet(marked: string): { snippet: string; highlights: Array<[number, number]> } {
-  const highlights: Array<[number, number]> = [];
-  let plain = '';
-  let open = -1;
-  for (const ch of marked) {
-    if (ch === '\u0002') open = plain.length;
-    else if (ch === '\u0003') {
-      if (open >= 0) highlights.push([open, plain.length]);
-      open = -1;
-    } else plain += ch;
-  }
-  return { snippet: plain, highlights };
 }
 
 // ---------------------------------------------------------------- search and facets
@@ -143,13 +118,7 @@ export function search(store: SqliteStore, query: string, filters: SearchFilters
   if (top.length > 0) {
     const marks = top.map(() => '?').join(',');
     const rowids = top.map((r) => r.rowid);
-    const snippets = new Map(
-      (withFts(query, (q) =>
-        db
-          .prepare(`SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (${marks})`)
-          .all(q, ...rowids),
-      ) as Array<{ rowid: number; snippet: string }>).map((r) => [r.rowid, r.snippet]),
-    );
+    const snippets = withFts(query, (q) => ftsSnippets(db, q, rowids));
     const meta = new Map(
       (db.prepare(`SELECT rowid, id, title, published, source FROM articles WHERE rowid IN (${marks})`).all(...rowids) as Array<{
         rowid: number;

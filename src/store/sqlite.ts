@@ -170,6 +170,45 @@ export function toFtsQuery(query: string): string {
     .join(' ');
 }
 
+/** Runs an FTS query as given, and again as plain words when it is not valid FTS5 syntax. */
+export function withFts<T>(query: string, run: (fts: string) => T): T {
+  try {
+    return run(query);
+  } catch (error) {
+    if (!(error instanceof Error) || !/fts5|syntax|no such column|unterminated|unknown special query/i.test(error.message)) throw error;
+    return run(toFtsQuery(query));
+  }
+}
+
+/**
+ * Snippets (matches marked with \u0002 … \u0003) for a few FTS rows, keyed by rowid. Built for the
+ * given rows only: selecting snippet() beside ORDER BY bm25 makes SQLite build one for every match
+ * before sorting (6-10x slower for a common word), so callers rank first and snippet the page.
+ */
+export function ftsSnippets(db: DB, fts: string, rowids: number[]): Map<number, string> {
+  if (rowids.length === 0) return new Map();
+  const marks = rowids.map(() => '?').join(',');
+  const rows = db
+    .prepare(`SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (${marks})`)
+    .all(fts, ...rowids) as Array<{ rowid: number; snippet: string }>;
+  return new Map(rows.map((r) => [r.rowid, r.snippet]));
+}
+
+/** Splits a snippet marked with \u0002 … \u0003 into plain text and highlight ranges. */
+export function parseSnippet(marked: string): { snippet: string; highlights: Array<[number, number]> } {
+  const highlights: Array<[number, number]> = [];
+  let plain = '';
+  let open = -1;
+  for (const ch of marked) {
+    if (ch === '\u0002') open = plain.length;
+    else if (ch === '\u0003') {
+      if (open >= 0) highlights.push([open, plain.length]);
+      open = -1;
+    } else plain += ch;
+  }
+  return { snippet: plain, highlights };
+}
+
 interface ArticleRow {
   rowid: number;
   id: string;
@@ -440,44 +479,25 @@ export class SqliteStore implements Store {
     }));
   }
 
-  private runFts<T>(query: string, run: (fts: string) => T): T {
-    try {
-      return run(query);
-    } catch (error) {
-      if (!(error instanceof Error) || !/fts5|syntax|no such column|unterminated|unknown special query/i.test(error.message)) throw error;
-      const safe = toFtsQuery(query);
-      return run(safe);
-    }
-  }
-
   search(query: string, page: Page & DateFilter = {}): SearchHit[] {
     const { limit, offset } = clampPage(page, 20);
     if (!query.trim() || !toFtsQuery(query)) return [];
     const [dateSql, dateParams] = dateWhere(page);
+    // Rank first and keep one page, then build snippets for that page only (see ftsSnippets).
     const stmt = this.db.prepare(`
-      SELECT a.id AS id, a.title AS title, a.published AS published,
-             snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet, bm25(articles_fts, 5.0, 1.0) AS score
+      SELECT a.rowid AS rowid, a.id AS id, a.title AS title, a.published AS published, bm25(articles_fts, 5.0, 1.0) AS score
       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
       WHERE articles_fts MATCH ?${dateSql} ORDER BY score LIMIT ? OFFSET ?`);
-    const rows = this.runFts(query, (q) => stmt.all(q, ...dateParams, limit, offset)) as Array<{
-      id: string;
-      title: string | null;
-      published: string | null;
-      snippet: string;
-      score: number;
-    }>;
-    return rows.map((r) => {
-      const highlights: Array<[number, number]> = [];
-      let plain = '';
-      let open = -1;
-      for (const ch of r.snippet) {
-        if (ch === '\u0002') open = plain.length;
-        else if (ch === '\u0003') {
-          if (open >= 0) highlights.push([open, plain.length]);
-          open = -1;
-        } else plain += ch;
-      }
-      return { id: r.id, title: r.title, published: r.published, snippet: plain, highlights, score: -r.score };
+    return withFts(query, (q) => {
+      const rows = stmt.all(q, ...dateParams, limit, offset) as Array<{
+        rowid: number;
+        id: string;
+        title: string | null;
+        published: string | null;
+        score: number;
+      }>;
+      const snippets = ftsSnippets(this.db, q, rows.map((r) => r.rowid));
+      return rows.map((r) => ({ id: r.id, title: r.title, published: r.published, ...parseSnippet(snippets.get(r.rowid) ?? ''), score: -r.score }));
     });
   }
 
@@ -487,7 +507,7 @@ export class SqliteStore implements Store {
     const stmt = this.db
       .prepare(`SELECT count(*) FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?${dateSql}`)
       .pluck();
-    return this.runFts(query, (q) => stmt.get(q, ...dateParams)) as number;
+    return withFts(query, (q) => stmt.get(q, ...dateParams)) as number;
   }
 
   articlesMentioning(range: { from: string; to: string }, page: Page = {}) {
