@@ -13,10 +13,11 @@ import {
   listEvents as listMergedEvents,
   listStories,
   storyTimeline,
+  type EventQuery,
   type StorySummary as StoreStorySummary,
   type Timeline as StoreTimeline,
 } from '../stories/store.js';
-import { ftsSnippets, parseSnippet, toFtsQuery, withFts, type SqliteStore } from '../store/sqlite.js';
+import { dayRange, ftsSnippets, parseSnippet, toFtsQuery, withFts, type SqliteStore } from '../store/sqlite.js';
 import type { ArticleSummary, SearchHit } from '../store/store.js';
 
 export interface PageArgs {
@@ -27,6 +28,10 @@ export interface PageArgs {
 export interface Paged<T> extends PageArgs {
   items: T[];
   total: number;
+}
+
+function paged<T>(items: T[], total: number, page: PageArgs): Paged<T> {
+  return { items, total, limit: page.limit, offset: page.offset };
 }
 
 interface ArticleRef {
@@ -94,7 +99,7 @@ export const RANK_WINDOW = 4000;
 export function search(store: SqliteStore, query: string, filters: SearchFilters, page: PageArgs, rankWindow = RANK_WINDOW): Paged<SearchResult> {
   const db = store.database;
   if (!query.trim()) return browse(store, filters, page);
-  if (!toFtsQuery(query)) return { items: [], total: 0, limit: page.limit, offset: page.offset };
+  if (!toFtsQuery(query)) return paged([], 0, page);
   const { sql, params } = filterSql(filters, 'a');
   const filtered = sql.length > 0;
   const where = `articles_fts MATCH ? ${sql.map((x) => `AND ${x}`).join(' ')}`;
@@ -141,12 +146,11 @@ export function search(store: SqliteStore, query: string, filters: SearchFilters
       .pluck()
       .get(q, ...params),
   ) as number;
-  return {
-    items: rows.map((r) => ({ id: r.id, title: r.title, published: r.published, source: r.source, ...parseSnippet(r.snippet), score: -r.score })),
+  return paged(
+    rows.map((r) => ({ id: r.id, title: r.title, published: r.published, source: r.source, ...parseSnippet(r.snippet), score: -r.score })),
     total,
-    limit: page.limit,
-    offset: page.offset,
-  };
+    page,
+  );
 }
 
 /** No query: the newest articles matching the filters, each with its opening as the snippet. */
@@ -161,7 +165,7 @@ function browse(store: SqliteStore, filters: SearchFilters, page: PageArgs): Pag
        FROM articles a ${where} ORDER BY a.published_day IS NULL, a.published_day DESC, a.rowid DESC LIMIT ? OFFSET ?`,
     )
     .all(...params, page.limit, page.offset) as Array<{ id: string; title: string | null; published: string | null; source: string | null; snippet: string }>;
-  return { items: rows.map((r) => ({ ...r, snippet: r.snippet.length === 240 ? `${r.snippet}…` : r.snippet, highlights: [], score: 0 })), total, limit: page.limit, offset: page.offset };
+  return paged(rows.map((r) => ({ ...r, snippet: r.snippet.length === 240 ? `${r.snippet}…` : r.snippet, highlights: [], score: 0 })), total, page);
 }
 
 export interface FacetValue {
@@ -210,18 +214,9 @@ export function facets(store: SqliteStore, query: string | undefined, filters: S
 // ---------------------------------------------------------------- articles
 
 export function listArticles(store: SqliteStore, range: { from?: string; to?: string }, page: PageArgs): Paged<ArticleSummary> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (range.from) {
-    where.push('published_day >= ?');
-    params.push(range.from);
-  }
-  if (range.to) {
-    where.push('published_day <= ?');
-    params.push(range.to);
-  }
+  const { sql: where, params } = dayRange(range);
   const total = store.database.prepare(`SELECT count(*) FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`).pluck().get(...params) as number;
-  return { items: store.listArticles({ ...range, limit: page.limit, offset: page.offset }), total, limit: page.limit, offset: page.offset };
+  return paged(store.listArticles({ ...range, limit: page.limit, offset: page.offset }), total, page);
 }
 
 /** An article by id or by a unique id prefix (as `dateline show` accepts). */
@@ -279,7 +274,7 @@ export function listEntities(store: SqliteStore, filter: { q?: string; type?: st
        FROM layer_entities ${w} GROUP BY key ORDER BY mentions DESC, key LIMIT ? OFFSET ?`,
     )
     .all(...params, page.limit, page.offset) as EntitySummary[];
-  return { items, total, limit: page.limit, offset: page.offset };
+  return paged(items, total, page);
 }
 
 export interface EntityDetail extends EntitySummary {
@@ -384,12 +379,11 @@ export function listQuotes(store: SqliteStore, filter: { speaker?: string; artic
     .prepare(`SELECT q.article_id AS articleId, q.idx AS idx, q.data AS data, e.key AS key ${from} ORDER BY q.article_id, q.idx LIMIT ? OFFSET ?`)
     .all(...params, page.limit, page.offset) as Array<{ articleId: string; idx: number; data: string; key: string | null }>;
   const refs = articleRefs(store, rows.map((r) => r.articleId));
-  return {
-    items: rows.map((r) => ({ ...ref(refs, r.articleId), index: r.idx, quote: JSON.parse(r.data) as Quote, speakerKey: r.key })),
+  return paged(
+    rows.map((r) => ({ ...ref(refs, r.articleId), index: r.idx, quote: JSON.parse(r.data) as Quote, speakerKey: r.key })),
     total,
-    limit: page.limit,
-    offset: page.offset,
-  };
+    page,
+  );
 }
 
 export interface QuantityRow extends ArticleRef {
@@ -419,7 +413,7 @@ export function listQuantities(store: SqliteStore, filter: { role?: string; unit
     .prepare(`SELECT article_id AS articleId, idx, data FROM layer_quantities ${w} ORDER BY article_id, idx LIMIT ? OFFSET ?`)
     .all(...params, page.limit, page.offset) as Array<{ articleId: string; idx: number; data: string }>;
   const refs = articleRefs(store, rows.map((r) => r.articleId));
-  return { items: rows.map((r) => ({ ...ref(refs, r.articleId), index: r.idx, quantity: JSON.parse(r.data) as Quantity })), total, limit: page.limit, offset: page.offset };
+  return paged(rows.map((r) => ({ ...ref(refs, r.articleId), index: r.idx, quantity: JSON.parse(r.data) as Quantity })), total, page);
 }
 
 export interface ClaimGroup {
@@ -452,7 +446,7 @@ function finishGroups(groups: Iterable<ClaimGroup>, page: PageArgs): Paged<Claim
     .filter((g) => g.claimants > 1 || g.values.length > 1)
     .sort((a, b) => b.values.length - a.values.length || b.claimants - a.claimants || b.claims.length - a.claims.length || a.key.localeCompare(b.key));
   const items = kept.slice(page.offset, page.offset + page.limit).map((g) => ({ ...g, claims: g.claims.slice(0, MAX_CLAIMS_PER_GROUP) }));
-  return { items, total: kept.length, limit: page.limit, offset: page.offset };
+  return paged(items, kept.length, page);
 }
 
 /**
@@ -603,15 +597,14 @@ export function listEvents(store: SqliteStore, filters: EventFilters, page: Page
     .prepare(`SELECT article_id AS articleId, idx, data FROM layer_events ${sql} ORDER BY date_value IS NULL, date_value, article_id, idx LIMIT ? OFFSET ?`)
     .all(...params, page.limit, page.offset) as Array<{ articleId: string; idx: number; data: string }>;
   const refs = articleRefs(store, rows.map((r) => r.articleId));
-  return {
-    items: rows.map((r) => {
+  return paged(
+    rows.map((r) => {
       const event = JSON.parse(r.data) as EventRecord;
       return { ...ref(refs, r.articleId), index: r.idx, event, ...clusterOf(store, r.articleId, event.id) };
     }),
     total,
-    limit: page.limit,
-    offset: page.offset,
-  };
+    page,
+  );
 }
 
 export function getEvent(store: SqliteStore, articleId: string, eventId: string): EventRow | null {
@@ -625,13 +618,7 @@ export function getEvent(store: SqliteStore, articleId: string, eventId: string)
 // Stories and merged events come from the stories stage (src/stories/store.ts): events merged across
 // sources, articles clustered into stories at ingest. These wrap its functions in pages.
 
-export interface MergedEventFilters {
-  type?: string;
-  from?: string;
-  to?: string;
-  place?: string;
-  actor?: string;
-  story?: string;
+export interface MergedEventFilters extends Omit<EventQuery, 'limit' | 'offset'> {
   /** Only events with coordinates (for the map). */
   geo?: boolean;
 }
@@ -650,19 +637,19 @@ function located(e: ExportEvent): boolean {
 export function mergedEvents(store: SqliteStore, filters: MergedEventFilters, page: PageArgs): Paged<ExportEvent> {
   if (filters.geo) {
     const all = listMergedEvents(store, { ...mergedQuery(filters), limit: MAX_MERGED }).filter(located);
-    return { items: all.slice(page.offset, page.offset + page.limit), total: all.length, limit: page.limit, offset: page.offset };
+    return paged(all.slice(page.offset, page.offset + page.limit), all.length, page);
   }
   const items = listMergedEvents(store, { ...mergedQuery(filters), limit: page.limit, offset: page.offset });
   const total =
     items.length < page.limit && (items.length > 0 || page.offset === 0)
       ? page.offset + items.length
       : listMergedEvents(store, { ...mergedQuery(filters), limit: MAX_MERGED }).length;
-  return { items, total, limit: page.limit, offset: page.offset };
+  return paged(items, total, page);
 }
 
 export function storiesPage(store: SqliteStore, page: PageArgs): Paged<StoreStorySummary> {
   const total = store.database.prepare('SELECT count(*) FROM stories').pluck().get() as number;
-  return { items: listStories(store, page.offset + page.limit).slice(page.offset), total, limit: page.limit, offset: page.offset };
+  return paged(listStories(store, page.offset + page.limit).slice(page.offset), total, page);
 }
 
 export interface StoryDetail extends StoreTimeline {
@@ -713,16 +700,9 @@ export function timeline(store: SqliteStore, filters: MergedEventFilters, limit 
 
 /** Article ids in publication order, a page at a time (for the JSONL export). */
 export function articleIdsPage(store: SqliteStore, range: { from?: string; to?: string }, afterRowid: number, limit: number): Array<{ rowid: number; id: string }> {
-  const where: string[] = ['rowid > ?'];
-  const params: unknown[] = [afterRowid];
-  if (range.from) {
-    where.push('published_day >= ?');
-    params.push(range.from);
-  }
-  if (range.to) {
-    where.push('published_day <= ?');
-    params.push(range.to);
-  }
+  const days = dayRange(range);
+  const where = ['rowid > ?', ...days.sql];
+  const params: unknown[] = [afterRowid, ...days.params];
   return store.database.prepare(`SELECT rowid, id FROM articles WHERE ${where.join(' AND ')} ORDER BY rowid LIMIT ?`).all(...params, limit) as Array<{
     rowid: number;
     id: string;

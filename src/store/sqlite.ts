@@ -125,18 +125,24 @@ function unpack(spec: LayerTable, data: string): unknown[] {
   return spec.decode ? spec.decode(parsed) : (parsed as unknown[]);
 }
 
-function dateWhere(filter: DateFilter): [string, string[]] {
-  let sql = '';
+/** Conditions keeping `column` (an ISO day) within the filter's days, inclusive, and their parameters. */
+export function dayRange(filter: DateFilter, column = 'published_day'): { sql: string[]; params: string[] } {
+  const sql: string[] = [];
   const params: string[] = [];
   if (filter.from) {
-    sql += ' AND a.published_day >= ?';
+    sql.push(`${column} >= ?`);
     params.push(filter.from);
   }
   if (filter.to) {
-    sql += ' AND a.published_day <= ?';
+    sql.push(`${column} <= ?`);
     params.push(filter.to);
   }
-  return [sql, params];
+  return { sql, params };
+}
+
+function dateWhere(filter: DateFilter): [string, string[]] {
+  const { sql, params } = dayRange(filter, 'a.published_day');
+  return [sql.map((x) => ` AND ${x}`).join(''), params];
 }
 
 function nowIso(): string {
@@ -451,16 +457,7 @@ export class SqliteStore implements Store {
 
   listArticles(page: Page & { from?: string; to?: string } = {}): ArticleSummary[] {
     const { limit, offset } = clampPage(page);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (page.from) {
-      where.push('published_day >= ?');
-      params.push(page.from);
-    }
-    if (page.to) {
-      where.push('published_day <= ?');
-      params.push(page.to);
-    }
+    const { sql: where, params } = dayRange(page);
     const rows = this.db
       .prepare(
         `SELECT id, title, published, published_source, dateline, source, words, near_duplicate_of FROM articles
