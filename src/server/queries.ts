@@ -625,7 +625,8 @@ export interface MergedEventFilters extends Omit<EventQuery, 'limit' | 'offset'>
 
 const MAX_MERGED = 100_000;
 
-function mergedQuery(f: MergedEventFilters) {
+/** The stories-stage filters among `f` (each route passes its own parameters through this). */
+export function mergedQuery(f: MergedEventFilters) {
   return { type: f.type, from: f.from, to: f.to, place: f.place, actor: f.actor, story: f.story };
 }
 

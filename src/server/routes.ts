@@ -374,6 +374,10 @@ function notFound(what: string, id: string): never {
   throw new ApiError(404, 'NOT_FOUND', `no ${what} '${id}'`);
 }
 
+function ingestStatus(ingest: IngestRunner | null): Infer<typeof IngestStatusSchema> {
+  return ingest?.status() ?? { running: false, file: null, analysed: 0, total: 0, startedAt: null };
+}
+
 function articleId(store: SqliteStore, id: string | undefined): string | undefined {
   if (id === undefined) return undefined;
   return Q.resolveArticleId(store, id) ?? notFound('article', id);
@@ -395,7 +399,7 @@ export const ROUTES: AnyRoute[] = [
       version: '0.1.0',
       articles: store.database.prepare('SELECT count(*) FROM articles').pluck().get() as number,
       readOnly: !options.allowIngest,
-      ingest: ingest?.status() ?? { running: false, file: null, analysed: 0, total: 0, startedAt: null },
+      ingest: ingestStatus(ingest),
     }),
   }),
   route({
@@ -580,7 +584,7 @@ export const ROUTES: AnyRoute[] = [
       ...paging,
     },
     response: paged(MergedEventSchema),
-    handler: ({ store }, v) => Q.mergedEvents(store, { type: v.type, from: v.from, to: v.to, place: v.place, actor: v.actor, story: v.story, geo: v.geo }, v),
+    handler: ({ store }, v) => Q.mergedEvents(store, { ...Q.mergedQuery(v), geo: v.geo }, v),
   }),
   route({
     method: 'GET',
@@ -616,7 +620,7 @@ export const ROUTES: AnyRoute[] = [
       story: param.opt(s.string(), 'Story id'),
     },
     response: TimelineSchema,
-    handler: ({ store }, v) => Q.timeline(store, { type: v.type, from: v.from, to: v.to, place: v.place, actor: v.actor, story: v.story }),
+    handler: ({ store }, v) => Q.timeline(store, Q.mergedQuery(v)),
   }),
   route({
     method: 'GET',
@@ -677,7 +681,7 @@ export const ROUTES: AnyRoute[] = [
     response: s.unknown('The file in the chosen format'),
     contentType: 'application/octet-stream',
     handler: ({ store }, v) => {
-      const events = Q.exportEvents(store, { type: v.type, from: v.from, to: v.to, place: v.place, actor: v.actor, story: v.story });
+      const events = Q.exportEvents(store, Q.mergedQuery(v));
       switch (v.format) {
         case 'plover':
           return download(toPloverJson(events), 'application/json; charset=utf-8', 'dateline-events.plover.json');
@@ -698,7 +702,7 @@ export const ROUTES: AnyRoute[] = [
     tag: 'ingest',
     params: {},
     response: IngestStatusSchema,
-    handler: ({ ingest }) => ingest?.status() ?? { running: false, file: null, analysed: 0, total: 0, startedAt: null },
+    handler: ({ ingest }) => ingestStatus(ingest),
   }),
   route({
     method: 'POST',
