@@ -614,7 +614,6 @@ function ploverFor(cls: EventClass, weapons: Set<Weapon>): { type: string; mode?
   switch (cls) {
     case 'strike':
     case 'launch':
-      return { type: 'ASSAULT', mode: aerialMode() };
     case 'attack':
       return { type: 'ASSAULT', mode: aerialMode() };
     case 'killing':
