@@ -820,6 +820,18 @@ function extractIndirect(
     parent?: Found;
     raw?: RawQuote;
   }
+  /** The indirect quote toks[a, b) that `cur` attributes. */
+  const indirect = (cur: Found, a: number, b: number, clause: [number, number], confidence: number): RawQuote => ({
+    start: toks[a].start,
+    end: toks[b - 1].end,
+    kind: 'indirect',
+    speaker: cur.speaker,
+    cue: cur.lemma === 'according to' ? [cur.k, cur.k + 2] : [cur.k, cur.k + 1],
+    lemma: cur.lemma,
+    addressee: cur.addressee,
+    clause,
+    confidence,
+  });
   const found: Found[] = [];
   // the sentence may begin after a standalone quote (“…,” X said. is handled already)
   for (let k = sa; k < sb; k++) {
@@ -924,17 +936,7 @@ function extractIndirect(
           a = whole[0];
           b = whole[1];
           used[cur.k] = 1;
-          raw.push({
-            start: toks[a].start,
-            end: toks[b - 1].end,
-            kind: 'indirect',
-            speaker: cur.speaker,
-            cue: cur.lemma === 'according to' ? [cur.k, cur.k + 2] : [cur.k, cur.k + 1],
-            lemma: cur.lemma,
-            addressee: cur.addressee,
-            clause: [Math.min(cur.speaker[0], cur.k), cur.clauseEnd],
-            confidence: 0.6,
-          });
+          raw.push(indirect(cur, a, b, [Math.min(cur.speaker[0], cur.k), cur.clauseEnd], 0.6));
           continue;
         }
       }
@@ -993,17 +995,13 @@ function extractIndirect(
       if (marked[m].start === toks[a].start) continue;
     }
     used[cur.k] = 1;
-    const item: RawQuote = {
-      start: toks[a].start,
-      end: toks[b - 1].end,
-      kind: 'indirect',
-      speaker: cur.speaker,
-      cue: cur.lemma === 'according to' ? [cur.k, cur.k + 2] : [cur.k, cur.k + 1],
-      lemma: cur.lemma,
-      addressee: cur.addressee,
-      clause: cur.mode === 'after' ? [cur.clauseStart ?? Math.min(cur.speaker[0], cur.k), cur.clauseEnd] : [Math.min(cur.speaker[0], cur.k), cur.clauseEnd],
-      confidence: SPEECH_CUES.has(toks[cur.k].lower) || cur.lemma === 'according to' ? 0.75 : 0.55,
-    };
+    const item = indirect(
+      cur,
+      a,
+      b,
+      cur.mode === 'after' ? [cur.clauseStart ?? Math.min(cur.speaker[0], cur.k), cur.clauseEnd] : [Math.min(cur.speaker[0], cur.k), cur.clauseEnd],
+      SPEECH_CUES.has(toks[cur.k].lower) || cur.lemma === 'according to' ? 0.75 : 0.55,
+    );
     if (cur.parent?.raw) item.parent = cur.parent.raw;
     cur.raw = item;
     raw.push(item);
