@@ -9,6 +9,7 @@
  */
 import type { EventRecord, Place } from '../core/layers.js';
 import type { EventSource, ExportEvent } from '../export/types.js';
+export { sourceOf } from '../export/types.js';
 import { haversineKm } from './extract.js';
 
 export const MERGE_THRESHOLD = 0.6;
@@ -123,27 +124,6 @@ export function mergeReport(merged: ExportEvent, report: EventRecord, source: Ev
   event.confidence = Math.min(0.99, Math.max(base.confidence, report.confidence) + 0.03 * (sources.length - 1));
   event.summary = sources.length > 1 ? `${base.summary.replace(/ \(\d+ sources\)\.$/, '.').replace(/\.$/, '')} (${sources.length} sources).` : base.summary;
   return { id: merged.id, event, sources };
-}
-
-export function sourceOf(
-  article: { id: string; title: string | null; source: string | null; url: string | null },
-  published: string | null,
-  e: EventRecord,
-): EventSource {
-  return {
-    article: article.id,
-    title: article.title,
-    source: article.source,
-    url: article.url,
-    published,
-    event: e.id,
-    figures: e.figures ?? [],
-    killed: e.killed?.value ?? null,
-    injured: e.injured?.value ?? null,
-    claimant: e.claimant?.text ?? null,
-    summary: e.summary,
-    subEventType: e.acled?.subEventType ?? null,
-  };
 }
 
 /**

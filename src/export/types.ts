@@ -31,26 +31,33 @@ export interface ExportEvent {
   sources: EventSource[];
 }
 
+/** What one source says of one of its events. */
+export function sourceOf(
+  article: { id: string; title: string | null; source: string | null; url: string | null },
+  published: string | null,
+  e: EventRecord,
+): EventSource {
+  return {
+    article: article.id,
+    title: article.title,
+    source: article.source,
+    url: article.url,
+    published,
+    event: e.id,
+    figures: e.figures ?? [],
+    killed: e.killed?.value ?? null,
+    injured: e.injured?.value ?? null,
+    claimant: e.claimant?.text ?? null,
+    summary: e.summary,
+    subEventType: e.acled?.subEventType ?? null,
+  };
+}
+
 /** One article's own events as export events (no cross-source merge). */
 export function singleSourceEvents(article: Article, layers: Layers): ExportEvent[] {
   return (layers.events ?? []).map((e) => ({
     id: `${article.id}-${e.id}`,
     event: e,
-    sources: [
-      {
-        article: article.id,
-        title: article.title,
-        source: article.source,
-        url: article.url,
-        published: layers.published?.[0]?.value ?? article.published,
-        event: e.id,
-        figures: e.figures ?? [],
-        killed: e.killed?.value ?? null,
-        injured: e.injured?.value ?? null,
-        claimant: e.claimant?.text ?? null,
-        summary: e.summary,
-        subEventType: e.acled?.subEventType ?? null,
-      },
-    ],
+    sources: [sourceOf(article, layers.published?.[0]?.value ?? article.published, e)],
   }));
 }
