@@ -23,7 +23,7 @@ import {
   WEEKDAYS,
 } from './lexicon.js';
 import { resolveSpeakers, type RawSpeaker } from './speaker.js';
-import { sharedTokens, type Tok } from './tokens.js';
+import { firstAtOrAfter, sharedTokens, type Tok } from './tokens.js';
 
 // ---------------------------------------------------------------- tokens
 
@@ -457,18 +457,6 @@ function buildTokens(text: string, layers: Readonly<Layers>): Tok[] {
   return sharedTokens(text, layers.tokens ?? []);
 }
 
-/** Index of the first token whose start ≥ offset. */
-function tokenAt(toks: readonly Tok[], offset: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function isStandalone(text: string, q: MarkedSpan, paraStart: number): boolean {
   if (q.start === paraStart) return true;
   let i = q.start - 1;
@@ -509,8 +497,8 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
   const inQuote = new Int32Array(toks.length).fill(-1);
   const qTok: Array<[number, number]> = [];
   for (let m = 0; m < marked.length; m++) {
-    const a = tokenAt(toks, marked[m].start);
-    const b = tokenAt(toks, marked[m].end);
+    const a = firstAtOrAfter(toks, marked[m].start);
+    const b = firstAtOrAfter(toks, marked[m].end);
     qTok.push([a, b]);
     for (let i = a; i < b; i++) inQuote[i] = m;
   }
@@ -564,8 +552,8 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
       const pIndex = para.index;
       if (q.start === para.start && pIndex > 0 && /[:,]$/.test(text.slice(paragraphs[pIndex - 1].start, paragraphs[pIndex - 1].end))) {
         const prevPara = paragraphs[pIndex - 1];
-        const pe = tokenAt(toks, prevPara.end);
-        const lo = Math.max(tokenAt(toks, prevPara.start), beforeLimit(ctx, pe, prevPara.start, qTok, m));
+        const pe = firstAtOrAfter(toks, prevPara.end);
+        const lo = Math.max(firstAtOrAfter(toks, prevPara.start), beforeLimit(ctx, pe, prevPara.start, qTok, m));
         const lead = parseLeadIn(ctx, lo, pe, withBeliefs);
         if (lead) {
           rq.speaker = lead.speaker;
@@ -735,7 +723,7 @@ function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boolean): At
  */
 function previousSentenceSpeaker(ctx: Ctx, rq: RawQuote): void {
   const { toks, sentences, sentTok } = ctx;
-  const qa = tokenAt(toks, rq.start);
+  const qa = firstAtOrAfter(toks, rq.start);
   if (qa >= toks.length) return;
   const s = toks[qa].sentence;
   if (s === 0 || sentences[s - 1].paragraph !== sentences[s].paragraph) return;

@@ -13,6 +13,7 @@
 import type { Span } from '../core/article.js';
 import type { Entity, EntityType, Layers, Mention, SpeakerRef } from '../core/layers.js';
 import { ANONYMOUS_HEADS, ORG_HEADS, PRONOUNS } from './lexicon.js';
+import { firstAtOrAfter } from './tokens.js';
 
 interface TokLike extends Span {
   text: string;
@@ -65,18 +66,6 @@ export function resolveSpeakers(
   }
   void byId;
   return out;
-}
-
-/** Index of the first mention starting at or after `offset` (mentions are sorted by start). */
-function firstAtOrAfter(mentions: readonly Mention[], offset: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Mentions overlapping [start, end); mentions are short, so those starting a little before are enough. */

@@ -34,3 +34,15 @@ export function sharedTokens(text: string, tokens: readonly Token[]): Tok[] {
   cache.set(tokens, { text, toks: out });
   return out;
 }
+
+/** Index of the first item whose start ≥ offset (items sorted by start; binary search). */
+export function firstAtOrAfter(items: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
