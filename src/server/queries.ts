@@ -449,14 +449,18 @@ function finishGroups(groups: Iterable<ClaimGroup>, page: PageArgs): Paged<Claim
   return paged(items, kept.length, page);
 }
 
+/** Whether the stories stage has merged events across sources (else each article's own records serve). */
+function hasMergedEvents(store: SqliteStore): boolean {
+  return (store.database.prepare('SELECT count(*) FROM event_clusters').pluck().get() as number) > 0;
+}
+
 /**
  * The same figure from different claimants side by side. With merged events (the stories stage), a
  * group is one event's figures of one kind as every source and claimant states them; without, it is
  * one article's quantities of one role and counted thing. A group is kept when claimants or values differ.
  */
 export function claims(store: SqliteStore, filter: { role?: string; articleId?: string; story?: string }, page: PageArgs): Paged<ClaimGroup> {
-  const clustered = (store.database.prepare('SELECT count(*) FROM event_clusters').pluck().get() as number) > 0;
-  return clustered ? eventClaims(store, filter, page) : articleClaims(store, filter, page);
+  return hasMergedEvents(store) ? eventClaims(store, filter, page) : articleClaims(store, filter, page);
 }
 
 function eventClaims(store: SqliteStore, filter: { role?: string; articleId?: string; story?: string }, page: PageArgs): Paged<ClaimGroup> {
@@ -716,7 +720,7 @@ export function articleIdsPage(store: SqliteStore, range: { from?: string; to?: 
  */
 export function exportEvents(store: SqliteStore, filters: EventFilters, limit = 10_000): ExportEvent[] {
   // Merged across sources when the stories stage has run (what the export formats are made for).
-  if ((store.database.prepare('SELECT count(*) FROM event_clusters').pluck().get() as number) > 0) {
+  if (hasMergedEvents(store)) {
     const merged = listMergedEvents(store, { ...mergedQuery(filters), limit });
     return filters.geo ? merged.filter(located) : merged;
   }
