@@ -24,6 +24,8 @@ import { assemblePipeline, type Component } from '../core/pipeline.js';
 import { sharedPath } from '../core/paths.js';
 import { readInputs } from '../ingest/read.js';
 import { segment } from '../segment/segment.js';
+import { tagTokens } from '../entities/component.js';
+import { parseConll } from '../entities/conll.js';
 import { openStore } from '../store/sqlite.js';
 import { updateStories } from '../stories/store.js';
 import { parseArgs, stringFlag, numberFlag, boolFlag } from '../cli/args.js';
@@ -225,6 +227,19 @@ async function main() {
       });
       rows.push(row(`seed, full pipeline (${DEFAULT_COMPONENTS.map((c) => c.name).join(' → ')}), ×${reps}`, seed.length * reps, seedWords * reps, timing));
     } else console.log(`seed not found at ${seedPath}; skipped`);
+
+    const conllTest = sharedPath('data', 'conll2003', 'test.txt');
+    if (existsSync(conllTest)) {
+      // NER alone: the trained tagger over CoNLL-2003 test's own tokens, document by document.
+      const docs = parseConll(readFileSync(conllTest, 'utf8')).map((d) => d.sentences.map((s) => s.tokens));
+      const tokens = docs.reduce((n, d) => n + d.reduce((m, s) => m + s.length, 0), 0);
+      tagTokens(docs[0]);
+      const reps = 3;
+      const [, timing] = time(() => {
+        for (let r = 0; r < reps; r++) for (const d of docs) tagTokens(d);
+      });
+      rows.push(row(`NER tagger alone on CoNLL-2003 test tokens (×${reps}; "words" = tokens)`, docs.length * reps, tokens * reps, timing));
+    }
 
     if (existsSync(bbcDir)) {
       const bbc = loadBbc(bbcDir);

@@ -27,6 +27,7 @@ import type {
 type DB = Database.Database;
 
 const NEAR_DUPLICATE_THRESHOLD = 0.7;
+const MAX_NEAR_DUPLICATE_CANDIDATES = 64;
 const MAX_PAGE = 10_000;
 
 /** Ordered migrations; the schema version is the number applied. Never edit one that has shipped. */
@@ -306,7 +307,9 @@ export class SqliteStore implements Store {
         @published_confidence, @dateline, @origin, @normalizations, @text, @words, @near_duplicate_of,
         @near_duplicate_similarity, @minhash, @ingested_at)`),
       insertSighting: db.prepare('INSERT INTO article_sightings (article_id, source_id, line, record, ingested_at) VALUES (?, ?, ?, ?, ?)'),
-      bandCandidates: db.prepare('SELECT DISTINCT article_rowid FROM minhash_bands WHERE band = ? AND key = ?').pluck(),
+      // Earliest first (index order), at most 16 per band: the original of a family of near-duplicates
+      // comes first and later copies link to it, so a story republished a thousand times stays O(1).
+      bandCandidates: db.prepare('SELECT article_rowid FROM minhash_bands WHERE band = ? AND key = ? LIMIT 16').pluck(),
       insertBand: db.prepare('INSERT INTO minhash_bands (band, key, article_rowid) VALUES (?, ?, ?)'),
       minhashByRowid: db.prepare('SELECT id, minhash, near_duplicate_of FROM articles WHERE rowid = ?'),
       insertDiagnostic: db.prepare(`INSERT INTO diagnostics (severity, code, message, file, line, record, component, article_id, created_at)
@@ -370,7 +373,7 @@ export class SqliteStore implements Store {
     let best: { id: string; similarity: number } | null = null;
     bandKeys(sig).forEach((key, band) => {
       for (const rowid of this.statements.bandCandidates.all(band, key) as number[]) {
-        if (seen.has(rowid)) continue;
+        if (seen.has(rowid) || seen.size >= MAX_NEAR_DUPLICATE_CANDIDATES) continue;
         seen.add(rowid);
         const row = this.statements.minhashByRowid.get(rowid) as { id: string; minhash: Buffer; near_duplicate_of: string | null };
         const other = new Uint32Array(row.minhash.buffer.slice(row.minhash.byteOffset, row.minhash.byteOffset + row.minhash.byteLength));
