@@ -153,8 +153,12 @@ function nowIso(): string {
 /** The day used for date queries: the resolved publication date when the time stage gave one. */
 function resolvedDay(article: Article, layers: Layers): string | null {
   const resolved = layers.published?.[0];
-  const value = resolved?.value ?? article.published;
-  return value ? value.slice(0, 10) : null;
+  const value = resolved ? resolved.value : article.published;
+  // Only a day-precise date indexes by day: an inferred "2025" or "2025-11" is not a day, and an
+  // inherited date is not the article's own.
+  if (!value || !/^\d{4}-\d{2}-\d{2}/.test(value)) return null;
+  if (!resolved && article.publishedSource === 'inherited') return null;
+  return value.slice(0, 10);
 }
 
 function countWords(text: string): number {
