@@ -6,9 +6,10 @@ import type { Entity, EntityType } from '../core/layers.js';
 import { clusterEntities, type CrossEntity, type EntityRecord } from '../entities/crossdoc.js';
 import { normalizeName, nameContains } from '../quotes/query.js';
 import type { Store } from '../store/store.js';
+import { allLayerRows } from './layers.js';
 
 export function crossEntities(store: Store, options: { type?: EntityType } = {}): CrossEntity[] {
-  const rows = store.layerRows('entities', options.type ? { where: { type: options.type } } : {});
+  const rows = allLayerRows(store, 'entities', options.type ? { where: { type: options.type } } : {});
   const records: EntityRecord[] = rows.map(({ articleId, item }) => ({
     article: articleId,
     id: item.id,
@@ -36,8 +37,7 @@ export function findEntity(store: Store, name: string): CrossEntity | null {
 export function memberEntities(store: Store, entity: CrossEntity): Array<{ articleId: string; entity: Entity }> {
   const articleIds = [...new Set(entity.members.map((m) => m.article))];
   const wanted = new Set(entity.members.map((m) => `${m.article}|${m.id}`));
-  return store
-    .layerRows('entities', { articleIds })
+  return allLayerRows(store, 'entities', { articleIds })
     .filter((r) => wanted.has(`${r.articleId}|${r.item.id}`))
     .map((r) => ({ articleId: r.articleId, entity: r.item }));
 }

@@ -4,6 +4,7 @@
 import type { Quote } from '../core/layers.js';
 import { filterQuotes } from '../quotes/query.js';
 import type { Page, Store } from '../store/store.js';
+import { allLayerRows } from './layers.js';
 
 export interface StoredQuote {
   articleId: string;
@@ -14,7 +15,7 @@ export interface StoredQuote {
 
 export function findQuotes(store: Store, options: { speaker?: string; about?: string } & Page = {}): StoredQuote[] {
   const byArticle = new Map<string, Quote[]>();
-  for (const row of store.layerRows('quotes')) {
+  for (const row of allLayerRows(store, 'quotes')) {
     const list = byArticle.get(row.articleId) ?? [];
     list.push(row.item);
     byArticle.set(row.articleId, list);
