@@ -283,6 +283,11 @@ function sumRows(weights: Weights, rows: Int32Array): Float32Array {
 }
 
 const OFFSETS = [-2, -1, 1, 2];
+
+function addRow(sc: Float32Array, at: number, weights: Weights, row: number): void {
+  const base = row * NUM_TAGS;
+  for (let t = 0; t < NUM_TAGS; t++) sc[at + t] += weights[base + t];
+}
 const GAZ_CACHE = new WeakMap<Gazetteer, WeakMap<readonly string[], Array<number[] | undefined>>>();
 const EMPTY_ROWS = new Int32Array(0);
 const PAD_START = '<S>';
@@ -386,7 +391,6 @@ function commonHashes(
   sentence: readonly string[],
   evidence: DocEvidence,
   caps: boolean,
-  words: readonly CachedWord[],
   at: (i: number) => CachedWord,
   gazFeats: Array<number[] | undefined> | null,
 ): CommonHashes {
@@ -395,7 +399,7 @@ function commonHashes(
   const offsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     offsets[i] = out.length;
-    const w = words[i];
+    const w = at(i);
     const prev = at(i - 1);
     const next = at(i + 1);
     out.push(
@@ -558,7 +562,7 @@ export class FeatureExtractor {
     const stack = evidence.tags?.[sentenceIndex] ?? null;
     let common = this.shared?.get(sentence);
     if (common === undefined) {
-      common = commonHashes(sentence, evidence, caps, words, at, gazFeats);
+      common = commonHashes(sentence, evidence, caps, at, gazFeats);
       this.shared?.set(sentence, common);
     }
     for (let i = 0; i < n; i++) {
@@ -616,6 +620,149 @@ export class FeatureExtractor {
     };
   }
 
+  // ---- score mode fast path (run time): reused buffers, no per-token allocation.
+  /** Summed static scores of the last `scoreSentence`, token i at `i * NUM_TAGS`. */
+  scoreBuf: Float32Array = new Float32Array(64 * NUM_TAGS);
+  lwBuf: Uint32Array = new Uint32Array(64);
+  shapeBuf: Uint32Array = new Uint32Array(64);
+  /** Cached words of the current sentence with two pads each side: token i at `win[i + 2]`. */
+  private win: CachedWord[] = [];
+  private readonly winAt = (i: number): CachedWord => this.win[i + 2];
+  /** Rows of the stage-independent constant features (-1 when unknown), resolved once. */
+  private constRows: Int32Array | null = null;
+
+  private constantRows(): Int32Array {
+    if (this.constRows !== null) return this.constRows;
+    const S = NUM_TAGS + 1;
+    const rows = new Int32Array(3 * S + S * S + 1 + 3 * TYPES.length);
+    for (let o = 0; o < 3; o++) for (let t = 0; t < S; t++) rows[o * S + t] = this.resolve(H_STACK[o][t]);
+    for (let k = 0; k < S * S; k++) rows[3 * S + k] = this.resolve(H_STACK_PAIR[k]);
+    const d = 3 * S + S * S;
+    rows[d] = this.resolve(H_DOCPRED_NONE);
+    for (let t = 0; t < TYPES.length; t++) {
+      rows[d + 1 + t] = this.resolve(H_DOCPRED[t]);
+      rows[d + 1 + TYPES.length + t] = this.resolve(H_DOCSPAN[t]);
+      rows[d + 1 + 2 * TYPES.length + t] = this.resolve(H_DOCMAJ[t]);
+    }
+    this.constRows = rows;
+    return rows;
+  }
+
+  /**
+   * Score mode only: the same features as `sentence`, summed into `scoreBuf` (token i's static scores
+   * at `i * NUM_TAGS`) with lw/shape hashes in `lwBuf`/`shapeBuf`; returns the token count. The
+   * buffers are reused by the next call.
+   */
+  scoreSentence(sentence: readonly string[], evidence: DocEvidence, sentenceIndex: number): number {
+    const weights = this.weights;
+    if (weights === null) throw new Error('scoreSentence needs weights');
+    const n = sentence.length;
+    const need = n * NUM_TAGS;
+    if (this.scoreBuf.length < need) this.scoreBuf = new Float32Array(Math.max(need, this.scoreBuf.length * 2));
+    if (this.lwBuf.length < n) {
+      this.lwBuf = new Uint32Array(Math.max(n, this.lwBuf.length * 2));
+      this.shapeBuf = new Uint32Array(this.lwBuf.length);
+    }
+    const sc = this.scoreBuf;
+    sc.fill(0, 0, need);
+    const lwArr = this.lwBuf;
+    const shArr = this.shapeBuf;
+    const win = this.win;
+    const start = this.word(PAD_START);
+    const end = this.word(PAD_END);
+    win.length = n + 4;
+    win[0] = start;
+    win[1] = start;
+    for (let i = 0; i < n; i++) win[i + 2] = this.word(sentence[i]);
+    win[n + 2] = end;
+    win[n + 3] = end;
+    const caps = evidence.capsSentence[sentenceIndex] === true;
+    let common = this.shared?.get(sentence);
+    if (common === undefined) {
+      let gazFeats: Array<number[] | undefined> | null = null;
+      if (this.gazetteer !== null) {
+        let byGaz = GAZ_CACHE.get(this.gazetteer);
+        if (byGaz === undefined) GAZ_CACHE.set(this.gazetteer, (byGaz = new WeakMap()));
+        gazFeats = byGaz.get(sentence) ?? null;
+        if (gazFeats === null) {
+          gazFeats = this.gazetteerFeatures(sentence, caps);
+          byGaz.set(sentence, gazFeats);
+        }
+      }
+      common = commonHashes(sentence, evidence, caps, this.winAt, gazFeats);
+      this.shared?.set(sentence, common);
+    }
+    const cHashes = common.hashes;
+    const cOffsets = common.offsets;
+    const resolve = this.resolve;
+    const stack = evidence.tags?.[sentenceIndex] ?? null;
+    const labelsMap = evidence.labels;
+    const cr = stack !== null || labelsMap !== null ? this.constantRows() : null;
+    const S = NUM_TAGS + 1;
+    const D = 3 * S + S * S;
+    const NT = TYPES.length;
+    for (let i = 0; i < n; i++) {
+      const at = i * NUM_TAGS;
+      const w = win[i + 2];
+      lwArr[i] = w.lw;
+      shArr[i] = w.shape;
+      const v0 = w.selfVec!;
+      const v1 = win[i].ctxVec![0];
+      const v2 = win[i + 1].ctxVec![1];
+      const v3 = win[i + 3].ctxVec![2];
+      const v4 = win[i + 4].ctxVec![3];
+      for (let t = 0; t < NUM_TAGS; t++) sc[at + t] += v0[t] + v1[t] + v2[t] + v3[t] + v4[t];
+      for (let k = cOffsets[i]; k < cOffsets[i + 1]; k++) {
+        const r = resolve(cHashes[k]);
+        if (r >= 0) addRow(sc, at, weights, r);
+      }
+      if (stack !== null) {
+        const tPrev = i > 0 ? stack[i - 1] : NUM_TAGS;
+        const tCur = stack[i];
+        const tNext = i + 1 < n ? stack[i + 1] : NUM_TAGS;
+        let r = cr![tPrev];
+        if (r >= 0) addRow(sc, at, weights, r);
+        r = cr![S + tCur];
+        if (r >= 0) addRow(sc, at, weights, r);
+        r = cr![2 * S + tNext];
+        if (r >= 0) addRow(sc, at, weights, r);
+        r = cr![3 * S + tPrev * S + tCur];
+        if (r >= 0) addRow(sc, at, weights, r);
+        r = resolve(mix(H_STACK[1][tCur], w.lw));
+        if (r >= 0) addRow(sc, at, weights, r);
+      }
+      if (labelsMap !== null && w.letter && (caps || w.capitalized)) {
+        const labels = labelsMap.get(w.lower);
+        if (labels === undefined) {
+          const r = cr![D];
+          if (r >= 0) addRow(sc, at, weights, r);
+        } else {
+          let best = -1;
+          let bestCount = 0;
+          for (let t = 0; t < NT; t++) {
+            if (labels[t] > 0) {
+              const r = cr![D + 1 + t];
+              if (r >= 0) addRow(sc, at, weights, r);
+            }
+            if (labels[t] > bestCount) {
+              bestCount = labels[t];
+              best = t;
+            }
+            if (labels[NT + t] > 0) {
+              const r = cr![D + 1 + NT + t];
+              if (r >= 0) addRow(sc, at, weights, r);
+            }
+          }
+          if (best >= 0) {
+            const r = cr![D + 1 + 2 * NT + best];
+            if (r >= 0) addRow(sc, at, weights, r);
+          }
+        }
+      }
+    }
+    return n;
+  }
+
   /** Gazetteer match features (BILU per kind) for phrases that start with a capitalised token. */
   private gazetteerFeatures(sentence: readonly string[], caps: boolean): Array<number[] | undefined> {
     const gaz = this.gazetteer!;
@@ -647,6 +794,26 @@ export class FeatureExtractor {
     return feats;
   }
 }
+
+/**
+ * Rows of the previous-tag features that depend on tags only: `p1[p1]` for `p1` and
+ * `p12[p1 * (NUM_TAGS + 1) + p2]` for the tag bigram (-1 when unknown).
+ */
+export function dynamicTagRows(resolve: Resolve): { p1: Int32Array; p12: Int32Array } {
+  const S = NUM_TAGS + 1;
+  const p1 = new Int32Array(S);
+  const p12 = new Int32Array(S * S);
+  for (let a = 0; a < S; a++) {
+    p1[a] = resolve(mix(T_P1, a));
+    for (let b = 0; b < S; b++) p12[a * S + b] = resolve(mix(T_P12, a * 32 + b));
+  }
+  return { p1, p12 };
+}
+
+/** Hash of the previous-tag × word feature (as in dynamicHashes). */
+export const p1WordHash = (p1: number, lw: number): number => mix(T_P1W, mix(p1, lw));
+/** Hash of the previous-tag × shape feature (as in dynamicHashes). */
+export const p1ShapeHash = (p1: number, shape: number): number => mix(T_P1S, mix(p1, shape));
 
 /** Hashes of the dynamic (previous-tag) features for one token. */
 export function dynamicHashes(p1: number, p2: number, lw: number, shape: number, out: number[]): void {

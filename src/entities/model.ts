@@ -20,6 +20,9 @@ import {
   FeatureExtractor,
   docEvidence,
   dynamicHashes,
+  dynamicTagRows,
+  p1ShapeHash,
+  p1WordHash,
   tagPart,
   tagsToSpans,
   type CasingTable,
@@ -169,10 +172,69 @@ export function decodeSentence(
   }
 }
 
+/**
+ * Greedy decoding from precomputed static scores (the run-time path): the same decisions as
+ * decodeSentence, with the tag-only dynamic features resolved once per stage (`tagRows`).
+ */
+export function decodeScored(
+  weights: Weights,
+  n: number,
+  lw: Uint32Array,
+  shape: Uint32Array,
+  staticScores: Float32Array,
+  tagRows: { p1: Int32Array; p12: Int32Array },
+  resolve: (hash: number) => number,
+  out: Int8Array,
+): void {
+  const scores = SCORES;
+  const S = NUM_TAGS + 1;
+  const p1Rows = tagRows.p1;
+  const p12Rows = tagRows.p12;
+  let p1 = NUM_TAGS;
+  let p2 = NUM_TAGS;
+  for (let i = 0; i < n; i++) {
+    const at = i * NUM_TAGS;
+    for (let t = 0; t < NUM_TAGS; t++) scores[t] = staticScores[at + t];
+    let r = p1Rows[p1];
+    if (r >= 0) addWeights(scores, weights, r);
+    r = p12Rows[p1 * S + p2];
+    if (r >= 0) addWeights(scores, weights, r);
+    r = resolve(p1WordHash(p1, lw[i]));
+    if (r >= 0) addWeights(scores, weights, r);
+    r = resolve(p1ShapeHash(p1, shape[i]));
+    if (r >= 0) addWeights(scores, weights, r);
+    const allowedBase = p1 * NUM_TAGS;
+    const last = i === n - 1;
+    let best = 0;
+    let bestScore = -Infinity;
+    for (let t = 0; t < NUM_TAGS; t++) {
+      if (last && NOT_LAST[t] === 1) continue;
+      if (ALLOWED[allowedBase + t] === 0) continue;
+      if (scores[t] > bestScore) {
+        bestScore = scores[t];
+        best = t;
+      }
+    }
+    out[i] = best;
+    p2 = p1;
+    p1 = best;
+  }
+}
+
+function addWeights(scores: Float64Array, weights: Weights, row: number): void {
+  const base = row * NUM_TAGS;
+  for (let t = 0; t < NUM_TAGS; t++) scores[t] += weights[base + t];
+}
+
 /** Tags a document (sentences of token forms) with a sequence of stages; returns spans per sentence. */
 export function tagWithStages(
   doc: Doc,
-  stages: ReadonlyArray<{ weights: Weights; extractor: FeatureExtractor; resolve: (h: number) => number }>,
+  stages: ReadonlyArray<{
+    weights: Weights;
+    extractor: FeatureExtractor;
+    resolve: (h: number) => number;
+    tagRows?: { p1: Int32Array; p12: Int32Array };
+  }>,
 ): TokenSpan[][] {
   let previous: TokenSpan[][] | null = null;
   for (let s = 0; s < stages.length; s++) {
@@ -185,9 +247,15 @@ export function tagWithStages(
         result.push([]);
         continue;
       }
-      const f = stage.extractor.sentence(sentence, evidence, si);
       const tags = new Int8Array(sentence.length);
-      decodeSentence(stage.weights, f.rows, f.offsets, f.lw, f.shape, stage.resolve, tags, f.scores);
+      const ex = stage.extractor;
+      if (stage.tagRows !== undefined) {
+        const n = ex.scoreSentence(sentence, evidence, si);
+        decodeScored(stage.weights, n, ex.lwBuf, ex.shapeBuf, ex.scoreBuf, stage.tagRows, stage.resolve, tags);
+      } else {
+        const f = ex.sentence(sentence, evidence, si);
+        decodeSentence(stage.weights, f.rows, f.offsets, f.lw, f.shape, stage.resolve, tags, f.scores);
+      }
       result.push(tagsToSpans(tags));
     }
     previous = result;
@@ -256,7 +324,12 @@ export function harmonize(doc: Doc, spans: TokenSpan[][]): TokenSpan[][] {
 }
 
 export class NerModel {
-  private readonly runtime: Array<{ weights: Weights; extractor: FeatureExtractor; resolve: (h: number) => number }>;
+  private readonly runtime: Array<{
+    weights: Weights;
+    extractor: FeatureExtractor;
+    resolve: (h: number) => number;
+    tagRows: { p1: Int32Array; p12: Int32Array };
+  }>;
 
   constructor(readonly data: NerModelData) {
     const shared = new WeakMap<readonly string[], CommonHashes>();
@@ -268,6 +341,7 @@ export class NerModel {
         weights: stage.weights,
         extractor: new FeatureExtractor(data.clusters, data.gazetteer, resolve, data.casing, stage.weights, shared),
         resolve,
+        tagRows: dynamicTagRows(resolve),
       };
     });
   }
