@@ -273,15 +273,6 @@ interface CachedWord {
 /** Perceptron weights, rows × NUM_TAGS: float while training, int16 as stored and at run time. */
 export type Weights = Float32Array | Int16Array;
 
-function sumRows(weights: Weights, rows: Int32Array): Float32Array {
-  const v = new Float32Array(NUM_TAGS);
-  for (let k = 0; k < rows.length; k++) {
-    const base = rows[k] * NUM_TAGS;
-    for (let t = 0; t < NUM_TAGS; t++) v[t] += weights[base + t];
-  }
-  return v;
-}
-
 const OFFSETS = [-2, -1, 1, 2];
 
 function addRow(sc: Float32Array, at: number, weights: Weights, row: number): void {
@@ -290,6 +281,23 @@ function addRow(sc: Float32Array, at: number, weights: Weights, row: number): vo
 }
 const GAZ_CACHE = new WeakMap<Gazetteer, WeakMap<readonly string[], Array<number[] | undefined>>>();
 const EMPTY_ROWS = new Int32Array(0);
+const EMPTY_CTX: Int32Array[] = [];
+const ROWS_TMP = new Int32Array(256);
+
+/** Stage-independent word feature hashes; `ctx` holds the context hashes at offsets -2, -1, +1, +2 (`ctxLength` each). */
+interface SharedWordHashes {
+  self: Uint32Array;
+  ctx: Uint32Array;
+  ctxLength: number;
+  lw: number;
+  shape: number;
+  cluster: number;
+  lower: string;
+  letter: boolean;
+  capitalized: boolean;
+}
+/** Keyed by a model's shared per-sentence cache, so the stages of one model share word hashes. */
+const WORD_HASH_CACHE = new WeakMap<object, Map<string, SharedWordHashes>>();
 const PAD_START = '<S>';
 const PAD_END = '</S>';
 
@@ -454,39 +462,95 @@ export class FeatureExtractor {
   private scores: Float32Array = new Float32Array(0);
   private scoreBase = 0;
 
-  private word(form: string): CachedWord {
-    let c = this.cache.get(form);
-    if (c !== undefined) return c;
-    if (this.cache.size > 300000) this.cache.clear();
+  /** Stage-independent hashes of a word (with the casing prior), shared by the stages of one model. */
+  private wordFeatureHashes(form: string): SharedWordHashes {
+    let byForm: Map<string, SharedWordHashes> | undefined;
+    if (this.shared !== null) {
+      byForm = WORD_HASH_CACHE.get(this.shared);
+      if (byForm === undefined) WORD_HASH_CACHE.set(this.shared, (byForm = new Map()));
+      const hit = byForm.get(form);
+      if (hit !== undefined) return hit;
+      if (byForm.size > 300000) byForm.clear();
+    }
     const wh = wordHashes(form, this.clusters);
-    if (this.casing !== null && hasLetter(form)) {
+    const letter = hasLetter(form);
+    if (this.casing !== null && letter) {
       const bucket = this.casing.get(hashString(form.toLowerCase()));
       const hc = h(T_CASEPRIOR, bucket === undefined ? 'unseen' : CASING_BUCKETS[bucket]);
       wh.self.push(hc, mix(hc, wh.shape));
       wh.ctx.push(hc);
     }
-    const rows = (hs: number[]): Int32Array => {
-      const out: number[] = [];
-      for (const x of hs) {
-        const r = this.resolve(x);
-        if (r >= 0) out.push(r);
-      }
-      return Int32Array.from(out);
-    };
-    c = {
-      self: rows(wh.self),
-      ctx: OFFSETS.map((off) => rows(wh.ctx.map((x) => mix(x, T_CTX + off)))),
+    const m = wh.ctx.length;
+    const ctx = new Uint32Array(OFFSETS.length * m);
+    for (let o = 0; o < OFFSETS.length; o++) {
+      const salt = T_CTX + OFFSETS[o];
+      for (let k = 0; k < m; k++) ctx[o * m + k] = mix(wh.ctx[k], salt);
+    }
+    const out: SharedWordHashes = {
+      self: Uint32Array.from(wh.self),
+      ctx,
+      ctxLength: m,
       lw: wh.lw,
       shape: wh.shape,
       cluster: wh.cluster,
       lower: form.toLowerCase(),
-      letter: hasLetter(form),
+      letter,
       capitalized: isCapitalized(form),
     };
-    if (this.weights !== null) {
-      const weights = this.weights;
-      c.selfVec = sumRows(weights, c.self);
-      c.ctxVec = c.ctx.map((r) => sumRows(weights, r));
+    byForm?.set(form, out);
+    return out;
+  }
+
+  private rowsOf(hashes: Uint32Array, from: number, to: number): Int32Array {
+    let count = 0;
+    const tmp = ROWS_TMP.length < to - from ? new Int32Array(to - from) : ROWS_TMP;
+    for (let k = from; k < to; k++) {
+      const r = this.resolve(hashes[k]);
+      if (r >= 0) tmp[count++] = r;
+    }
+    return tmp.slice(0, count);
+  }
+
+  private vecOf(weights: Weights, hashes: Uint32Array, from: number, to: number): Float32Array {
+    const v = new Float32Array(NUM_TAGS);
+    for (let k = from; k < to; k++) {
+      const r = this.resolve(hashes[k]);
+      if (r < 0) continue;
+      const base = r * NUM_TAGS;
+      for (let t = 0; t < NUM_TAGS; t++) v[t] += weights[base + t];
+    }
+    return v;
+  }
+
+  private word(form: string): CachedWord {
+    let c = this.cache.get(form);
+    if (c !== undefined) return c;
+    if (this.cache.size > 300000) this.cache.clear();
+    const wh = this.wordFeatureHashes(form);
+    const m = wh.ctxLength;
+    c = {
+      self: EMPTY_ROWS,
+      ctx: EMPTY_CTX,
+      lw: wh.lw,
+      shape: wh.shape,
+      cluster: wh.cluster,
+      lower: wh.lower,
+      letter: wh.letter,
+      capitalized: wh.capitalized,
+    };
+    const weights = this.weights;
+    if (weights !== null) {
+      // Score mode needs only the summed vectors.
+      c.selfVec = this.vecOf(weights, wh.self, 0, wh.self.length);
+      c.ctxVec = [
+        this.vecOf(weights, wh.ctx, 0, m),
+        this.vecOf(weights, wh.ctx, m, 2 * m),
+        this.vecOf(weights, wh.ctx, 2 * m, 3 * m),
+        this.vecOf(weights, wh.ctx, 3 * m, 4 * m),
+      ];
+    } else {
+      c.self = this.rowsOf(wh.self, 0, wh.self.length);
+      c.ctx = [this.rowsOf(wh.ctx, 0, m), this.rowsOf(wh.ctx, m, 2 * m), this.rowsOf(wh.ctx, 2 * m, 3 * m), this.rowsOf(wh.ctx, 3 * m, 4 * m)];
     }
     this.cache.set(form, c);
     return c;
