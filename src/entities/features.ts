@@ -265,9 +265,11 @@ interface CachedWord {
   lower: string;
   letter: boolean;
   capitalized: boolean;
-  /** Score mode: summed weights of `self` and of each `ctx` offset. */
-  selfVec?: Float32Array;
-  ctxVec?: Float32Array[];
+  /**
+   * Score mode: offset in the extractor's vector arena of the summed weights of `self`, then of each
+   * `ctx` offset (5 × NUM_TAGS floats); -1 otherwise.
+   */
+  vec: number;
 }
 
 /** Perceptron weights, rows × NUM_TAGS: float while training, int16 as stored and at run time. */
@@ -282,6 +284,8 @@ function addRow(sc: Float32Array, at: number, weights: Weights, row: number): vo
 const GAZ_CACHE = new WeakMap<Gazetteer, WeakMap<readonly string[], Array<number[] | undefined>>>();
 const EMPTY_ROWS = new Int32Array(0);
 const EMPTY_CTX: Int32Array[] = [];
+/** Floats per word in the vector arena: self + four context offsets. */
+const WORD_VEC = 5 * NUM_TAGS;
 const ROWS_TMP = new Int32Array(256);
 
 /** Stage-independent word feature hashes; `ctx` holds the context hashes at offsets -2, -1, +1, +2 (`ctxLength` each). */
@@ -445,6 +449,9 @@ function commonHashes(
 /** Turns documents into per-token feature-row lists, caching per-word features. */
 export class FeatureExtractor {
   private cache = new Map<string, CachedWord>();
+  /** Score mode: per-word summed vectors (see CachedWord.vec). */
+  private vecArena = new Float32Array(1024 * WORD_VEC);
+  private vecCount = 0;
   private buffer = new Int32Array(4096);
   private length = 0;
 
@@ -511,21 +518,28 @@ export class FeatureExtractor {
     return tmp.slice(0, count);
   }
 
-  private vecOf(weights: Weights, hashes: Uint32Array, from: number, to: number): Float32Array {
-    const v = new Float32Array(NUM_TAGS);
+  /** Sums the weight rows of `hashes[from..to)` into the vector arena at `at` (zeroed). */
+  private vecOf(weights: Weights, hashes: Uint32Array, from: number, to: number, at: number): void {
+    const v = this.vecArena;
+    v.fill(0, at, at + NUM_TAGS);
     for (let k = from; k < to; k++) {
       const r = this.resolve(hashes[k]);
       if (r < 0) continue;
       const base = r * NUM_TAGS;
-      for (let t = 0; t < NUM_TAGS; t++) v[t] += weights[base + t];
+      for (let t = 0; t < NUM_TAGS; t++) v[at + t] += weights[base + t];
     }
-    return v;
+  }
+
+  /** Drops the word caches when they grow too big; only between sentences (arena offsets stay valid within one). */
+  private trimCache(): void {
+    if (this.cache.size <= 300000) return;
+    this.cache.clear();
+    this.vecCount = 0;
   }
 
   private word(form: string): CachedWord {
     let c = this.cache.get(form);
     if (c !== undefined) return c;
-    if (this.cache.size > 300000) this.cache.clear();
     const wh = this.wordFeatureHashes(form);
     const m = wh.ctxLength;
     c = {
@@ -537,17 +551,21 @@ export class FeatureExtractor {
       lower: wh.lower,
       letter: wh.letter,
       capitalized: wh.capitalized,
+      vec: -1,
     };
     const weights = this.weights;
     if (weights !== null) {
       // Score mode needs only the summed vectors.
-      c.selfVec = this.vecOf(weights, wh.self, 0, wh.self.length);
-      c.ctxVec = [
-        this.vecOf(weights, wh.ctx, 0, m),
-        this.vecOf(weights, wh.ctx, m, 2 * m),
-        this.vecOf(weights, wh.ctx, 2 * m, 3 * m),
-        this.vecOf(weights, wh.ctx, 3 * m, 4 * m),
-      ];
+      const at = this.vecCount;
+      if (at + WORD_VEC > this.vecArena.length) {
+        const next = new Float32Array(this.vecArena.length * 2);
+        next.set(this.vecArena);
+        this.vecArena = next;
+      }
+      this.vecCount = at + WORD_VEC;
+      c.vec = at;
+      this.vecOf(weights, wh.self, 0, wh.self.length, at);
+      for (let o = 0; o < OFFSETS.length; o++) this.vecOf(weights, wh.ctx, o * m, (o + 1) * m, at + (o + 1) * NUM_TAGS);
     } else {
       c.self = this.rowsOf(wh.self, 0, wh.self.length);
       c.ctx = [this.rowsOf(wh.ctx, 0, m), this.rowsOf(wh.ctx, m, 2 * m), this.rowsOf(wh.ctx, 2 * m, 3 * m), this.rowsOf(wh.ctx, 3 * m, 4 * m)];
@@ -575,10 +593,11 @@ export class FeatureExtractor {
     this.buffer[this.length++] = r;
   }
 
-  private addVec(v: Float32Array): void {
+  private addVec(from: number): void {
     const sc = this.scores;
+    const v = this.vecArena;
     const at = this.scoreBase;
-    for (let t = 0; t < NUM_TAGS; t++) sc[at + t] += v[t];
+    for (let t = 0; t < NUM_TAGS; t++) sc[at + t] += v[from + t];
   }
 
   private pushRows(rows: Int32Array): void {
@@ -603,6 +622,7 @@ export class FeatureExtractor {
     const n = sentence.length;
     const scoreMode = this.weights !== null;
     if (scoreMode) this.scores = new Float32Array(n * NUM_TAGS);
+    this.trimCache();
     const words = sentence.map((w) => this.word(w));
     const start = this.word(PAD_START);
     const end = this.word(PAD_END);
@@ -636,8 +656,8 @@ export class FeatureExtractor {
       lwArr[i] = w.lw;
       shArr[i] = w.shape;
       if (scoreMode) {
-        this.addVec(w.selfVec!);
-        for (let o = 0; o < OFFSETS.length; o++) this.addVec(at(i + OFFSETS[o]).ctxVec![o]);
+        this.addVec(w.vec);
+        for (let o = 0; o < OFFSETS.length; o++) this.addVec(at(i + OFFSETS[o]).vec + (o + 1) * NUM_TAGS);
       } else {
         this.pushRows(w.self);
         for (let o = 0; o < OFFSETS.length; o++) this.pushRows(at(i + OFFSETS[o]).ctx[o]);
@@ -731,6 +751,7 @@ export class FeatureExtractor {
     sc.fill(0, 0, need);
     const lwArr = this.lwBuf;
     const shArr = this.shapeBuf;
+    this.trimCache();
     const win = this.win;
     const start = this.word(PAD_START);
     const end = this.word(PAD_END);
@@ -756,6 +777,7 @@ export class FeatureExtractor {
       common = commonHashes(sentence, evidence, caps, this.winAt, gazFeats);
       this.shared?.set(sentence, common);
     }
+    const va = this.vecArena;
     const cHashes = common.hashes;
     const cOffsets = common.offsets;
     const resolve = this.resolve;
@@ -770,12 +792,12 @@ export class FeatureExtractor {
       const w = win[i + 2];
       lwArr[i] = w.lw;
       shArr[i] = w.shape;
-      const v0 = w.selfVec!;
-      const v1 = win[i].ctxVec![0];
-      const v2 = win[i + 1].ctxVec![1];
-      const v3 = win[i + 3].ctxVec![2];
-      const v4 = win[i + 4].ctxVec![3];
-      for (let t = 0; t < NUM_TAGS; t++) sc[at + t] += v0[t] + v1[t] + v2[t] + v3[t] + v4[t];
+      const v0 = w.vec;
+      const v1 = win[i].vec + NUM_TAGS;
+      const v2 = win[i + 1].vec + 2 * NUM_TAGS;
+      const v3 = win[i + 3].vec + 3 * NUM_TAGS;
+      const v4 = win[i + 4].vec + 4 * NUM_TAGS;
+      for (let t = 0; t < NUM_TAGS; t++) sc[at + t] += va[v0 + t] + va[v1 + t] + va[v2 + t] + va[v3 + t] + va[v4 + t];
       for (let k = cOffsets[i]; k < cOffsets[i + 1]; k++) {
         const r = resolve(cHashes[k]);
         if (r >= 0) addRow(sc, at, weights, r);
