@@ -142,30 +142,14 @@ export function decodeSentence(
       for (let t = 0; t < NUM_TAGS; t++) scores[t] = staticScores[at + t];
     } else {
       scores.fill(0);
-      for (let k = offsets[i]; k < offsets[i + 1]; k++) {
-        const base = rows[k] * NUM_TAGS;
-        for (let t = 0; t < NUM_TAGS; t++) scores[t] += weights[base + t];
-      }
+      for (let k = offsets[i]; k < offsets[i + 1]; k++) addWeights(scores, weights, rows[k]);
     }
     dynamicHashes(p1, p2, lw[i], shape[i], dyn);
     for (const hsh of dyn) {
       const r = resolve(hsh);
-      if (r < 0) continue;
-      const base = r * NUM_TAGS;
-      for (let t = 0; t < NUM_TAGS; t++) scores[t] += weights[base + t];
+      if (r >= 0) addWeights(scores, weights, r);
     }
-    const allowedBase = p1 * NUM_TAGS;
-    const last = i === n - 1;
-    let best = 0;
-    let bestScore = -Infinity;
-    for (let t = 0; t < NUM_TAGS; t++) {
-      if (last && NOT_LAST[t] === 1) continue;
-      if (ALLOWED[allowedBase + t] === 0) continue;
-      if (scores[t] > bestScore) {
-        bestScore = scores[t];
-        best = t;
-      }
-    }
+    const best = bestAllowedTag(scores, p1, i === n - 1);
     out[i] = best;
     p2 = p1;
     p1 = best;
@@ -203,22 +187,27 @@ export function decodeScored(
     if (r >= 0) addWeights(scores, weights, r);
     r = resolve(p1ShapeHash(p1, shape[i]));
     if (r >= 0) addWeights(scores, weights, r);
-    const allowedBase = p1 * NUM_TAGS;
-    const last = i === n - 1;
-    let best = 0;
-    let bestScore = -Infinity;
-    for (let t = 0; t < NUM_TAGS; t++) {
-      if (last && NOT_LAST[t] === 1) continue;
-      if (ALLOWED[allowedBase + t] === 0) continue;
-      if (scores[t] > bestScore) {
-        bestScore = scores[t];
-        best = t;
-      }
-    }
+    const best = bestAllowedTag(scores, p1, i === n - 1);
     out[i] = best;
     p2 = p1;
     p1 = best;
   }
+}
+
+/** The highest-scoring tag that BILOU allows after `prev` (ties: the lowest tag); no open span at the end. */
+function bestAllowedTag(scores: Float64Array, prev: number, last: boolean): number {
+  const allowedBase = prev * NUM_TAGS;
+  let best = 0;
+  let bestScore = -Infinity;
+  for (let t = 0; t < NUM_TAGS; t++) {
+    if (last && NOT_LAST[t] === 1) continue;
+    if (ALLOWED[allowedBase + t] === 0) continue;
+    if (scores[t] > bestScore) {
+      bestScore = scores[t];
+      best = t;
+    }
+  }
+  return best;
 }
 
 function addWeights(scores: Float64Array, weights: Weights, row: number): void {
