@@ -632,17 +632,7 @@ export class FeatureExtractor {
     const lwArr = new Uint32Array(n);
     const shArr = new Uint32Array(n);
     const caps = evidence.capsSentence[sentenceIndex] === true;
-    let gazFeats: Array<number[] | undefined> | null = null;
-    if (this.gazetteer !== null) {
-      // Stages share one gazetteer and see the same sentence arrays: match once.
-      let byGaz = GAZ_CACHE.get(this.gazetteer);
-      if (byGaz === undefined) GAZ_CACHE.set(this.gazetteer, (byGaz = new WeakMap()));
-      gazFeats = byGaz.get(sentence) ?? null;
-      if (gazFeats === null) {
-        gazFeats = this.gazetteerFeatures(sentence, caps);
-        byGaz.set(sentence, gazFeats);
-      }
-    }
+    const gazFeats = this.sharedGazetteerFeatures(sentence, caps);
     const stack = evidence.tags?.[sentenceIndex] ?? null;
     let common = this.shared?.get(sentence);
     if (common === undefined) {
@@ -764,16 +754,7 @@ export class FeatureExtractor {
     const caps = evidence.capsSentence[sentenceIndex] === true;
     let common = this.shared?.get(sentence);
     if (common === undefined) {
-      let gazFeats: Array<number[] | undefined> | null = null;
-      if (this.gazetteer !== null) {
-        let byGaz = GAZ_CACHE.get(this.gazetteer);
-        if (byGaz === undefined) GAZ_CACHE.set(this.gazetteer, (byGaz = new WeakMap()));
-        gazFeats = byGaz.get(sentence) ?? null;
-        if (gazFeats === null) {
-          gazFeats = this.gazetteerFeatures(sentence, caps);
-          byGaz.set(sentence, gazFeats);
-        }
-      }
+      const gazFeats = this.sharedGazetteerFeatures(sentence, caps);
       common = commonHashes(sentence, evidence, caps, this.winAt, gazFeats);
       this.shared?.set(sentence, common);
     }
@@ -847,6 +828,19 @@ export class FeatureExtractor {
       }
     }
     return n;
+  }
+
+  /** Gazetteer features of a sentence; stages share one gazetteer and see the same sentence arrays, so match once. */
+  private sharedGazetteerFeatures(sentence: readonly string[], caps: boolean): Array<number[] | undefined> | null {
+    if (this.gazetteer === null) return null;
+    let byGaz = GAZ_CACHE.get(this.gazetteer);
+    if (byGaz === undefined) GAZ_CACHE.set(this.gazetteer, (byGaz = new WeakMap()));
+    let feats = byGaz.get(sentence);
+    if (feats === undefined) {
+      feats = this.gazetteerFeatures(sentence, caps);
+      byGaz.set(sentence, feats);
+    }
+    return feats;
   }
 
   /** Gazetteer match features (BILU per kind) for phrases that start with a capitalised token. */
