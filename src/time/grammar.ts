@@ -176,6 +176,14 @@ const SCHEDULED_PRESENT = /\b(?:meet|meets|begin|begins|start|starts|open|opens|
 const MAIN_CLAUSE_FUTURE = /\b(?:will|won['’]?t|wo n't|shall|(?:is|are|am)\s+(?:going|scheduled|set|expected|due|slated)\s+to|(?:is|are)\s+to|plans?\s+to|intends?\s+to|aims?\s+to|hopes?\s+to)\b|['’]ll\b/i;
 const PAST_CUE = /\b(?:said|was|were|had|did|ago|earlier|announced|reported|told|killed|began|started)\b/i;
 
+/** The main clause after a fronted adverbial ("Until Thursday, they had …"), or '' when the expression is not fronted. */
+function fronted(sentence: string, before: string, end: number): string {
+  if (!/^\s*(?:(?:on|and|but|then|late|early|by|until|till)\s+)?$/i.test(before) || !/^\s*,/.test(sentence.slice(end, end + 3))) return '';
+  let clause = sentence.slice(end, end + 90);
+  const clauseEnd = clause.search(/[;:.!?"“”]|''|``/);
+  return clauseEnd >= 0 ? clause.slice(0, clauseEnd) : clause;
+}
+
 /** Tense cue for an expression at [start, end) of a sentence. */
 export function tenseCue(sentence: string, start: number, end: number): Direction {
   // The clause around the expression: cut at semicolons, colons and quotation marks (a quote is
@@ -189,15 +197,10 @@ export function tenseCue(sentence: string, start: number, end: number): Directio
   if (/\b(?:since|ago)\s+$/i.test(before)) return 'past';
   // "said Friday", "announced Friday that it will …": the date belongs to the past-tense verb before it.
   if (/\b(?:said|told|announced|reported|confirmed|added|stated|wrote|[a-z]{3,}ed)\s+(?:on\s+)?$/i.test(before)) return null;
-  if (/\b(?:by|until|till|payable|effective|expires?|expiring)\s+$/i.test(before) && !PAST_CUE.test(before) && !PAST_CUE.test(after)) return 'future';
+  if (/\b(?:by|until|till|payable|effective|expires?|expiring)\s+$/i.test(before) && !PAST_CUE.test(before) && !PAST_CUE.test(after) && !PAST_CUE.test(fronted(sentence, before, end))) return 'future';
   // A fronted adverbial ("On Tuesday, the league plans to hold …") belongs to the main clause after it,
   // whose own tense decides ("On Friday, the government planned to pay …" stays in the past).
-  if (/^\s*(?:(?:on|and|but|then|late|early)\s+)?$/i.test(before) && /^\s*,/.test(sentence.slice(end, end + 3))) {
-    let clause = sentence.slice(end, end + 90);
-    const clauseEnd = clause.search(/[;:.!?"“”]|''|``/);
-    if (clauseEnd >= 0) clause = clause.slice(0, clauseEnd);
-    if (MAIN_CLAUSE_FUTURE.test(clause)) return 'future';
-  }
+  if (/^\s*(?:(?:on|and|but|then|late|early)\s+)?$/i.test(before) && MAIN_CLAUSE_FUTURE.test(fronted(sentence, before, end))) return 'future';
   // "had been scheduled to", "had planned to": a plan seen from the past, not a future.
   const unplanned = (t: string): string => t.replace(/\bhad\s+(?:been\s+)?(?:scheduled|set|expected|planned|planning|due|going)\s+to\b/gi, '');
   if (FUTURE_CUE.test(unplanned(before)) || FUTURE_CUE.test(unplanned(after))) return 'future';

@@ -219,3 +219,11 @@ test('"the weeks ahead" is a vague span like "the coming weeks"', () => {
   const t = times('Funds may sell more in the weeks ahead.', '1989-10-27');
   assert.deepEqual([find(t, 'the weeks ahead').type, find(t, 'the weeks ahead').value], ['DURATION', 'PXW']);
 });
+
+test('a fronted "until"/"by" date in a past-tense clause stays in the past', () => {
+  // 2024-03-15 is a Friday.
+  const past = times('Until Thursday, the police had not named a suspect.', '2024-03-15');
+  assert.equal(find(past, 'Thursday').value, '2024-03-14');
+  const ahead = times('Until Thursday, the offer stands.', '2024-03-15');
+  assert.equal(find(ahead, 'Thursday').value, '2024-03-21');
+});
