@@ -175,3 +175,29 @@ test('focus fallback: an unknown name gets the article focus at area precision, 
   assert.equal(withFocus[1]?.confidence, 0.2);
   near(withFocus[1], 53.41, -2.98, 20);
 });
+
+test('focus fallback: an unknown name takes a town of its own sentence first, when the article supports that town', () => {
+  const text =
+    'The pianist studies in London. London suits him, and London is where he records. ' +
+    'His father runs a studio at Qxzvbeggan, near Dunshaughlin, in Ireland. Later he played Qxzvhall.';
+  const spans = ['London', 'Qxzvbeggan', 'Dunshaughlin', 'Qxzvhall'].flatMap((name) => {
+    const out: Array<{ start: number; end: number }> = [];
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) out.push({ start: at, end: at + name.length });
+    return out;
+  });
+  const r = resolveToponyms(text, spans, { focusFallback: true });
+  const at = (name: string) => r[spans.findIndex((s) => text.slice(s.start, s.end) === name)];
+  near(at('Qxzvbeggan'), 53.51, -6.54, 10);
+  assert.equal(at('Qxzvbeggan')?.source, 'focus');
+  // Alone in its sentence, the other unknown name gets the article focus (London, three mentions).
+  near(at('Qxzvhall'), 51.51, -0.13, 20);
+  // A town of the sentence in a country nothing else in the article supports is no anchor.
+  const far = 'Fans met in Leeds, Leeds and Leeds. They sang at Qxzvcottage and in Fulham.';
+  const farSpans = ['Leeds', 'Qxzvcottage', 'Fulham'].flatMap((name) => {
+    const out: Array<{ start: number; end: number }> = [];
+    for (let at = far.indexOf(name); at >= 0; at = far.indexOf(name, at + 1)) out.push({ start: at, end: at + name.length });
+    return out;
+  });
+  const fr = resolveToponyms(far, farSpans, { focusFallback: true });
+  near(fr[3], 53.8, -1.55, 20);
+});

@@ -72,6 +72,8 @@ export const WEIGHTS = {
   metropolis: 1_000_000,
   metropolisAdmin: 0.3,
   focusConfidence: 0.2,
+  focusCountry: 1,
+  localSupport: 1,
 };
 
 const COUNTY_SUFFIX = /^(.+) (county|parish|borough|co)$/;
@@ -489,14 +491,21 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
 
   // The article's focus: its most-mentioned local place. A name the gazetteer lacks ("Anfield",
   // "Craven Cottage", a village) is most likely near it; it gets that point at 'area' precision and
-  // a low confidence, marked as a fallback, when the caller allows it.
+  // a low confidence, marked as a fallback, when the caller allows it. Ties go to the place whose
+  // country has more evidence in the article ("Dublin" ×3 over "London" ×3 in an Irish story).
   let focus: Candidate | null = null;
+  const finalCountries = new Map(base.countries);
+  for (const k of distinct) {
+    const c = (lookups.get(k) as Lookup).cands[picks.get(k) as number];
+    if (c?.country) finalCountries.set(c.country, (finalCountries.get(c.country) ?? 0) + (mentions.get(k) as number));
+  }
   if (options.focusFallback) {
     let focusScore = 0;
     for (const k of distinct) {
       const c = (lookups.get(k) as Lookup).cands[picks.get(k) as number];
       if (!c || (c.precision !== 'city' && c.precision !== 'region') || c.source === 'region') continue;
-      const score = (mentions.get(k) as number) + Math.log10(c.population + 1) / 10;
+      const countryWeight = c.country ? (finalCountries.get(c.country) ?? 0) : 0;
+      const score = (mentions.get(k) as number) + Math.log10(c.population + 1) / 10 + WEIGHTS.focusCountry * Math.log1p(countryWeight);
       if (score > focusScore) {
         focusScore = score;
         focus = c;
@@ -504,17 +513,70 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
     }
   }
 
-  return spans.map((_, i) => {
+  const out: Array<ResolvedPlace | null> = spans.map((_, i) => {
     const l = lookups.get(keyOf[i]) as Lookup;
     const pick = picks.get(keyOf[i]) as number;
     const c = l.cands[pick];
-    if (!c) {
-      if (!focus) return null;
-      return { ...focus, precision: 'area', geonameid: undefined, source: 'focus', confidence: WEIGHTS.focusConfidence };
-    }
+    if (!c) return null;
     const confidence = confidenceOf(l, pick);
     return { ...c, confidence };
   });
+  if (options.focusFallback) {
+    // A name the gazetteer lacks takes the nearest resolved town of its own sentence first
+    // ("at Rathbeggan, near Dunshaughlin", "at Dublin venue No 25, Fitzwilliam Place"), then the focus.
+    const supported = (r: ResolvedPlace): boolean => {
+      const own = mentions.get(keyOf[spans.findIndex((_, j) => out[j] === r)]) ?? 0;
+      return r.country !== null && (finalCountries.get(r.country) ?? 0) - own >= WEIGHTS.localSupport;
+    };
+    const order = spans.map((_, i) => i).sort((a, b) => spans[a].start - spans[b].start);
+    for (let oi = 0; oi < order.length; oi++) {
+      const i = order[oi];
+      if (out[i]) continue;
+      const s = spans[i];
+      const from = sentenceStart(text, s.start);
+      const to = sentenceEnd(text, s.end);
+      let local: ResolvedPlace | null = null;
+      let localGap = Infinity;
+      for (const dir of [-1, 1]) {
+        for (let oj = oi + dir; oj >= 0 && oj < order.length; oj += dir) {
+          const t = spans[order[oj]];
+          if (t.start < from || t.end > to) break;
+          const r = out[order[oj]];
+          if (!r || r.source === 'focus' || r.precision !== 'city') continue;
+          // Only a town in the focus's own region, or in a country the rest of the article supports:
+          // a sentence may list far-apart places.
+          if (focus && (r.country === focus.country ? r.admin1 !== focus.admin1 : !supported(r))) continue;
+          const gap = dir < 0 ? s.start - t.end : t.start - s.end;
+          if (gap < localGap) {
+            localGap = gap;
+            local = r;
+          }
+          break;
+        }
+      }
+      const anchor = local ?? focus;
+      if (!anchor) continue;
+      out[i] = { ...anchor, precision: 'area', geonameid: undefined, source: 'focus', confidence: WEIGHTS.focusConfidence };
+    }
+  }
+  return out;
+}
+
+const SENTENCE_END = /[.!?]["”’')\]]*\s+(?=["“‘(\[]?\p{Lu})|\n/gu;
+
+/** Start of the sentence holding `at` (a light splitter: . ! ? before a capital, or a newline). */
+function sentenceStart(text: string, at: number): number {
+  const lo = Math.max(0, at - 400);
+  let start = lo;
+  SENTENCE_END.lastIndex = lo;
+  for (let m = SENTENCE_END.exec(text); m && m.index < at; m = SENTENCE_END.exec(text)) start = m.index + m[0].length;
+  return start;
+}
+
+function sentenceEnd(text: string, at: number): number {
+  SENTENCE_END.lastIndex = at;
+  const m = SENTENCE_END.exec(text);
+  return m && m.index < at + 400 ? m.index : Math.min(text.length, at + 400);
 }
 
 function argmax(xs: readonly number[]): number {
