@@ -1100,7 +1100,8 @@ const RULES: Rule[] = [
       return {
         resolve(ctx) {
           if (ctx.anchor === null) return unresolved('DATE', dash ? 'XXXX-12-31' : 'XXXX', ['year-end']);
-          const y = ymd(ctx.anchor).y;
+          // "since year-end" looks back to the last year-end already passed.
+          const y = ymd(ctx.anchor).y - (ctx.dir === 'past' && epochDay(ymd(ctx.anchor).y, 12, 31) > ctx.anchor ? 1 : 0);
           return dash ? interval('DATE', dayInterval(epochDay(y, 12, 31)), 'published', ['month', 'day'], ['year']) : interval('DATE', yearInterval(y), 'published', [], ['year']);
         },
       };

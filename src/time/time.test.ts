@@ -227,3 +227,8 @@ test('a fronted "until"/"by" date in a past-tense clause stays in the past', () 
   const ahead = times('Until Thursday, the offer stands.', '2024-03-15');
   assert.equal(find(ahead, 'Thursday').value, '2024-03-21');
 });
+
+test('"since year-end" is the last year-end already passed', () => {
+  assert.equal(find(times('The index has risen 12% since year-end.', '2024-03-15'), 'year-end').value, '2023-12-31');
+  assert.equal(find(times('The company expects to close the sale by year-end.', '2024-03-15'), 'year-end').value, '2024-12-31');
+});
