@@ -562,7 +562,7 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
   return out;
 }
 
-const SENTENCE_END = /[.!?]["”’')\]]*\s+(?=["“‘(\[]?\p{Lu})|\n/gu;
+const SENTENCE_END = /[.!?]["”’')\]]*\s+(?=["“‘([]?\p{Lu})|\n/gu;
 
 /** Start of the sentence holding `at` (a light splitter: . ! ? before a capital, or a newline). */
 function sentenceStart(text: string, at: number): number {
