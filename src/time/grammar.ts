@@ -969,7 +969,11 @@ const RULES: Rule[] = [
       }
       const value = durationValue(n, unit);
       // Hedges stay out of the extent ("about three days" → "three days"), as in TimeBank.
-      const start = m[3] && !m[1] && !m[2] ? m.index + m[0].indexOf(m[4], m[3].length) : m.index;
+      let start = m[3] && !m[1] && !m[2] ? m.index + m[0].indexOf(m[4], m[3].length) : m.index;
+      // An adjectival duration ("the 14-day waiting period", "the two day rally") leaves the article out, as TimeBank does.
+      const unitAt = m[0].lastIndexOf(m[6]);
+      const adjectival = m[0][unitAt - 1] === '-' || (!/s$/i.test(m[6]) && n !== null && n !== 1 && !article);
+      if (m[1] && !m[2] && !m[3] && adjectival) start = m.index + m[0].indexOf(m[4], m[1].length);
       return { start, resolve: fixed('DURATION', value, ['duration']) };
     },
   },

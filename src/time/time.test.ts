@@ -232,3 +232,9 @@ test('"since year-end" is the last year-end already passed', () => {
   assert.equal(find(times('The index has risen 12% since year-end.', '2024-03-15'), 'year-end').value, '2023-12-31');
   assert.equal(find(times('The company expects to close the sale by year-end.', '2024-03-15'), 'year-end').value, '2024-12-31');
 });
+
+test('an adjectival duration leaves its article out of the extent', () => {
+  const t = times('The government called the 14-day waiting period too short, and the two day rally ended; the six months were hard.', '2024-03-15');
+  assert.deepEqual([find(t, '14-day').value, find(t, 'two day').value], ['P14D', 'P2D']);
+  assert.equal(find(t, 'the six months').value, 'P6M');
+});
