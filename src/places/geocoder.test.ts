@@ -201,3 +201,36 @@ test('focus fallback: an unknown name takes a town of its own sentence first, wh
   const fr = resolveToponyms(far, farSpans, { focusFallback: true });
   near(fr[3], 53.8, -1.55, 20);
 });
+
+test('a small town abroad that nothing supports, in an article plainly about another country, is unknown', () => {
+  const text =
+    'Rangers from New South Wales walked the shore at Glenrock, south of Newcastle. ' +
+    'Visitors from Sydney and Newcastle love Glenrock, the rangers said.';
+  const names = ['New South Wales', 'Glenrock', 'Newcastle', 'Sydney'];
+  const r = resolveIn(text, names);
+  assert.equal(r.get('Sydney')?.country, 'AU');
+  assert.equal(r.get('Glenrock'), null, 'not Glenrock, Wyoming');
+  // With the fallback it lands in the article's own town, not in Wyoming.
+  const spans = names.flatMap((name) => {
+    const out: Array<{ start: number; end: number }> = [];
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) out.push({ start: at, end: at + name.length });
+    return out;
+  });
+  const withFocus = resolveToponyms(text, spans, { focusFallback: true });
+  const g = withFocus[spans.findIndex((s) => text.slice(s.start, s.end) === 'Glenrock')];
+  assert.equal(g?.country, 'AU');
+  // The same town in an article about its own country stays resolved.
+  const home = resolveIn('Glenrock, Wyoming, and Casper met in Wyoming.', ['Glenrock', 'Casper']);
+  near(home.get('Glenrock'), 42.86, -105.87, 10);
+});
+
+test('focus fallback without any town: the article\'s best-supported country', () => {
+  const text = 'Floods hit Zimbabwe. In Qxzvwedza, farmers in Zimbabwe lost seed.';
+  const spans = [
+    { start: text.indexOf('Zimbabwe'), end: text.indexOf('Zimbabwe') + 8 },
+    { start: text.indexOf('Qxzvwedza'), end: text.indexOf('Qxzvwedza') + 9 },
+  ];
+  const r = resolveToponyms(text, spans, { focusFallback: true });
+  assert.equal(r[1]?.country, 'ZW');
+  assert.equal(r[1]?.source, 'focus');
+});

@@ -74,6 +74,9 @@ export const WEIGHTS = {
   focusConfidence: 0.2,
   focusCountry: 1,
   localSupport: 1,
+  rejectPopulation: 100_000,
+  rejectSupport: 0.5,
+  rejectDominant: 2,
 };
 
 const COUNTY_SUFFIX = /^(.+) (county|parish|borough|co)$/;
@@ -499,6 +502,21 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
     const c = (lookups.get(k) as Lookup).cands[picks.get(k) as number];
     if (c?.country) finalCountries.set(c.country, (finalCountries.get(c.country) ?? 0) + (mentions.get(k) as number));
   }
+  // A small town abroad that nothing else in the article supports, in an article plainly about
+  // another country, is a name the gazetteer lacks that happens to match it ("Glenrock" in a story
+  // from New South Wales is not Glenrock, Wyoming; "Fulham" among English clubs is not Fulham, South
+  // Australia): it becomes unknown, so the fallback (when allowed) places it instead.
+  let topCountry = 0;
+  for (const v of finalCountries.values()) if (v > topCountry) topCountry = v;
+  for (const k of distinct) {
+    const c = (lookups.get(k) as Lookup).cands[picks.get(k) as number];
+    if (!c?.country || (c.source !== 'city' && c.source !== 'postal') || c.population >= WEIGHTS.rejectPopulation) continue;
+    const support = (finalCountries.get(c.country) ?? 0) - (mentions.get(k) as number);
+    if (support < WEIGHTS.rejectSupport && topCountry >= WEIGHTS.rejectDominant && (finalCountries.get(c.country) ?? 0) < topCountry) {
+      picks.set(k, -1);
+      finalCountries.set(c.country, support);
+    }
+  }
   if (options.focusFallback) {
     let focusScore = 0;
     for (const k of distinct) {
@@ -528,6 +546,21 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
       const own = mentions.get(keyOf[spans.findIndex((_, j) => out[j] === r)]) ?? 0;
       return r.country !== null && (finalCountries.get(r.country) ?? 0) - own >= WEIGHTS.localSupport;
     };
+    // No town to fall back on: the article's best-supported country.
+    let countryPick: Candidate | null | undefined;
+    const countryFocus = (): Candidate | null => {
+      if (countryPick !== undefined) return countryPick;
+      let code: string | null = null;
+      let w = 0;
+      for (const [cc, v] of finalCountries) {
+        if (v > w) {
+          w = v;
+          code = cc;
+        }
+      }
+      countryPick = code ? (gazetteer().countryPoint(code) ?? null) : null;
+      return countryPick;
+    };
     const order = spans.map((_, i) => i).sort((a, b) => spans[a].start - spans[b].start);
     for (let oi = 0; oi < order.length; oi++) {
       const i = order[oi];
@@ -554,7 +587,7 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
           break;
         }
       }
-      const anchor = local ?? focus;
+      const anchor = local ?? focus ?? countryFocus();
       if (!anchor) continue;
       out[i] = { ...anchor, precision: 'area', geonameid: undefined, source: 'focus', confidence: WEIGHTS.focusConfidence };
     }
