@@ -26,6 +26,18 @@ export interface EntityRecord {
   mentions: number;
 }
 
+/** Totals of one (type, key) over many articles: what the store keeps per key (store/entity-keys.ts). */
+export interface KeyTotals {
+  type: EntityType;
+  key: string;
+  mentions: number;
+  /** Articles with an entity of this type and key (an article holds at most one). */
+  articles: number;
+  /** Name as written → mentions. */
+  names: Record<string, number>;
+  roles: Array<{ title: string; affiliation?: string; count: number }>;
+}
+
 export interface CrossEntity {
   /** Key of the canonical name. */
   key: string;
@@ -34,16 +46,15 @@ export interface CrossEntity {
   type: EntityType;
   /** Every name written, most mentioned first. */
   variants: string[];
-  members: Array<{ article: string; id: string }>;
+  /** The (type, key) pairs merged into this entity; article rows are found by them. */
+  keys: Array<{ type: EntityType; key: string }>;
   mentions: number;
+  /**
+   * Articles mentioning it. Exact for a one-key entity; for several keys it is the sum over keys,
+   * which counts twice an article that holds two of them apart (callers may recount, see api/entities.ts).
+   */
   articles: number;
   roles: Array<{ title: string; affiliation?: string; count: number }>;
-}
-
-interface Group {
-  type: EntityType;
-  key: string;
-  records: EntityRecord[];
 }
 
 function tokensOf(key: string): string[] {
@@ -57,19 +68,49 @@ function withoutInitials(key: string): string {
   return [t[0], ...t.slice(1, -1).filter((x) => x.length > 1), t[t.length - 1]].join(' ');
 }
 
-export function clusterEntities(records: readonly EntityRecord[]): CrossEntity[] {
-  // 1. Exact type + key.
-  const groups = new Map<string, Group>();
+/** Adds one article's entity to the totals of its (type, key). */
+export function addToTotals(totals: KeyTotals, record: Pick<EntityRecord, 'name' | 'mentions' | 'roles'>): void {
+  totals.mentions += record.mentions;
+  totals.articles += 1;
+  totals.names[record.name] = (totals.names[record.name] ?? 0) + Math.max(1, record.mentions);
+  for (const role of record.roles ?? []) {
+    const found = totals.roles.find((r) => r.title.toLowerCase() === role.title.toLowerCase() && (r.affiliation ?? '') === (role.affiliation ?? ''));
+    if (found) found.count++;
+    else totals.roles.push({ title: role.title, ...(role.affiliation ? { affiliation: role.affiliation } : {}), count: 1 });
+  }
+}
+
+export function emptyTotals(type: EntityType, key: string): KeyTotals {
+  return { type, key, mentions: 0, articles: 0, names: {}, roles: [] };
+}
+
+/** Article-level entities clustered, each cross entity with its article members. */
+export function clusterEntities(records: readonly EntityRecord[]): Array<CrossEntity & { members: Array<{ article: string; id: string }> }> {
+  const totals = new Map<string, KeyTotals>();
+  const members = new Map<string, Array<{ article: string; id: string }>>();
   for (const r of records) {
     const key = r.key || nameKey(r.name);
     if (key === '') continue;
     const gk = `${r.type}|${key}`;
-    let g = groups.get(gk);
-    if (g === undefined) groups.set(gk, (g = { type: r.type, key, records: [] }));
-    g.records.push(r);
+    let t = totals.get(gk);
+    if (t === undefined) {
+      totals.set(gk, (t = emptyTotals(r.type, key)));
+      members.set(gk, []);
+    }
+    addToTotals(t, r);
+    members.get(gk)?.push({ article: r.article, id: r.id });
   }
-  // Union-find over groups.
-  const list = [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.type < b.type ? -1 : 1));
+  return clusterKeys([...totals.values()]).map((e) => {
+    const own = e.keys.flatMap((k) => members.get(`${k.type}|${k.key}`) ?? []);
+    return { ...e, members: own, articles: new Set(own.map((m) => m.article)).size };
+  });
+}
+
+/** Clusters per-key totals into cross-article entities (rules in the file comment). */
+export function clusterKeys(rows: readonly KeyTotals[]): CrossEntity[] {
+  const list = rows
+    .filter((r) => r.key !== '')
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
   const parent = list.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const union = (a: number, b: number): void => {
@@ -105,7 +146,7 @@ export function clusterEntities(records: readonly EntityRecord[]): CrossEntity[]
     if (roots.size === 1) union(i, [...roots][0]);
   });
   // Assemble.
-  const merged = new Map<number, Group[]>();
+  const merged = new Map<number, KeyTotals[]>();
   list.forEach((g, i) => {
     const root = find(i);
     let arr = merged.get(root);
@@ -114,34 +155,40 @@ export function clusterEntities(records: readonly EntityRecord[]): CrossEntity[]
   });
   const out: CrossEntity[] = [];
   for (const groupsOf of merged.values()) {
-    const recs = groupsOf.flatMap((g) => g.records);
     const variantCounts = new Map<string, number>();
-    for (const r of recs) variantCounts.set(r.name, (variantCounts.get(r.name) ?? 0) + Math.max(1, r.mentions));
+    // A name's key is its group's: no need to fold names again.
+    const keyOfVariant = new Map<string, string>();
+    for (const g of groupsOf) {
+      for (const [name, n] of Object.entries(g.names)) {
+        variantCounts.set(name, (variantCounts.get(name) ?? 0) + n);
+        keyOfVariant.set(name, g.key);
+      }
+    }
     const variants = [...variantCounts.entries()]
       .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))
       .map(([v]) => v);
-    const multi = variants.filter((v) => tokensOf(nameKey(v)).length > 1);
-    const name = (multi.length > 0 ? multi : variants)[0];
+    const multi = variants.filter((v) => (keyOfVariant.get(v) ?? '').includes(' '));
+    const name = (multi.length > 0 ? multi : variants)[0] ?? groupsOf[0].key;
     const roleCounts = new Map<string, { title: string; affiliation?: string; count: number }>();
-    for (const r of recs) {
-      for (const role of r.roles ?? []) {
+    for (const g of groupsOf) {
+      for (const role of g.roles) {
         const k = `${role.title.toLowerCase()}|${role.affiliation ?? ''}`;
         const e = roleCounts.get(k);
-        if (e) e.count++;
-        else roleCounts.set(k, { title: role.title, ...(role.affiliation ? { affiliation: role.affiliation } : {}), count: 1 });
+        if (e) e.count += role.count;
+        else roleCounts.set(k, { title: role.title, ...(role.affiliation ? { affiliation: role.affiliation } : {}), count: role.count });
       }
     }
     const typeCounts = new Map<EntityType, number>();
-    for (const r of recs) typeCounts.set(r.type, (typeCounts.get(r.type) ?? 0) + r.mentions);
+    for (const g of groupsOf) typeCounts.set(g.type, (typeCounts.get(g.type) ?? 0) + g.mentions);
     const type = [...typeCounts.entries()].sort((a, b) => b[1] - a[1])[0][0];
     out.push({
-      key: nameKey(name),
+      key: keyOfVariant.get(name) ?? groupsOf[0].key,
       name,
       type,
       variants,
-      members: recs.map((r) => ({ article: r.article, id: r.id })),
-      mentions: recs.reduce((n, r) => n + r.mentions, 0),
-      articles: new Set(recs.map((r) => r.article)).size,
+      keys: groupsOf.map((g) => ({ type: g.type, key: g.key })),
+      mentions: groupsOf.reduce((n, g) => n + g.mentions, 0),
+      articles: groupsOf.reduce((n, g) => n + g.articles, 0),
       roles: [...roleCounts.values()].sort((a, b) => b.count - a.count || (a.title < b.title ? -1 : 1)),
     });
   }

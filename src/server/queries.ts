@@ -17,6 +17,8 @@ import {
   type StorySummary as StoreStorySummary,
   type Timeline as StoreTimeline,
 } from '../stories/store.js';
+import { crossEntities, entityByKey, withExactArticles } from '../api/entities.js';
+import type { EntityType } from '../core/layers.js';
 import { dayRange, ftsSnippets, parseSnippet, toFtsQuery, withFts, type SqliteStore } from '../store/sqlite.js';
 import type { ArticleSummary, SearchHit } from '../store/store.js';
 
@@ -254,27 +256,21 @@ export interface EntitySummary {
   mentions: number;
 }
 
+/** Entities merged across articles (api/entities.ts: same key, middle initials, unambiguous surnames). */
 export function listEntities(store: SqliteStore, filter: { q?: string; type?: string }, page: PageArgs): Paged<EntitySummary> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.type) {
-    where.push('type = ?');
-    params.push(filter.type);
-  }
+  let all = crossEntities(store, filter.type ? { type: filter.type as EntityType } : {});
   if (filter.q) {
-    where.push("(name LIKE ? ESCAPE '\\' OR key LIKE ? ESCAPE '\\')");
-    params.push(like(filter.q), like(filter.q.toLowerCase()));
+    const q = filter.q.toLowerCase();
+    all = all.filter((e) => e.key.includes(q) || e.variants.some((v) => v.toLowerCase().includes(q)));
   }
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const db = store.database;
-  const total = db.prepare(`SELECT count(DISTINCT key) FROM layer_entities ${w}`).pluck().get(...params) as number;
-  const items = db
-    .prepare(
-      `SELECT key, max(name) AS name, max(type) AS type, count(DISTINCT article_id) AS articles, coalesce(sum(mention_count), 0) AS mentions
-       FROM layer_entities ${w} GROUP BY key ORDER BY mentions DESC, key LIMIT ? OFFSET ?`,
-    )
-    .all(...params, page.limit, page.offset) as EntitySummary[];
-  return paged(items, total, page);
+  const items = withExactArticles(store, all.slice(page.offset, page.offset + page.limit)).map((e) => ({
+    key: e.key,
+    name: e.name,
+    type: e.type,
+    articles: e.articles,
+    mentions: e.mentions,
+  }));
+  return paged(items, all.length, page);
 }
 
 export interface EntityDetail extends EntitySummary {
@@ -290,23 +286,17 @@ const MAX_DETAIL_ROWS = 500;
 
 export function getEntity(store: SqliteStore, key: string): EntityDetail | null {
   const db = store.database;
+  const cross = entityByKey(store, key);
+  if (!cross) return null;
+  const marks = cross.keys.map(() => '?').join(', ');
   const rows = db
-    .prepare(`SELECT article_id, data FROM layer_entities WHERE key = ? ORDER BY article_id LIMIT ${MAX_DETAIL_ROWS}`)
-    .all(key) as Array<{ article_id: string; data: string }>;
+    .prepare(`SELECT article_id, data FROM layer_entities WHERE type = ? AND key IN (${marks}) ORDER BY article_id, idx LIMIT ${MAX_DETAIL_ROWS}`)
+    .all(cross.type, ...cross.keys.map((k) => k.key)) as Array<{ article_id: string; data: string }>;
   if (rows.length === 0) return null;
   const entities = rows.map((r) => ({ articleId: r.article_id, entity: JSON.parse(r.data) as Entity }));
   const refs = articleRefs(store, entities.map((e) => e.articleId));
-  const names = new Map<string, number>();
-  const roles = new Map<string, { title: string; affiliation: string | null; count: number }>();
   const days = new Map<string, { day: string; mentions: number; articles: number }>();
   for (const { articleId, entity } of entities) {
-    names.set(entity.name, (names.get(entity.name) ?? 0) + entity.mentions.length);
-    for (const role of entity.roles ?? []) {
-      const k = `${role.title}\u0000${role.affiliation ?? ''}`;
-      const r = roles.get(k) ?? { title: role.title, affiliation: role.affiliation ?? null, count: 0 };
-      r.count++;
-      roles.set(k, r);
-    }
     const day = ref(refs, articleId).published?.slice(0, 10);
     if (day) {
       const d = days.get(day) ?? { day, mentions: 0, articles: 0 };
@@ -335,15 +325,15 @@ export function getEntity(store: SqliteStore, key: string): EntityDetail | null 
     if (e.actors?.some((a) => a.entity && mine?.has(a.entity))) events.push({ ...ref(refs, r.articleId), index: r.index, role: 'actor', event: e });
     else if (e.targets?.some((a) => a.entity && mine?.has(a.entity))) events.push({ ...ref(refs, r.articleId), index: r.index, role: 'target', event: e });
   }
-  const top = [...names.entries()].sort((a, b) => b[1] - a[1]);
+  const exact = withExactArticles(store, [cross])[0];
   return {
-    key,
-    name: top[0][0],
-    type: entities[0].entity.type,
-    articles: byArticle.size,
-    mentions: entities.reduce((n, e) => n + e.entity.mentions.length, 0),
-    names: top.map(([n]) => n),
-    roles: [...roles.values()].sort((a, b) => b.count - a.count),
+    key: cross.key,
+    name: cross.name,
+    type: cross.type,
+    articles: exact.articles,
+    mentions: cross.mentions,
+    names: cross.variants,
+    roles: cross.roles.map((r) => ({ title: r.title, affiliation: r.affiliation ?? null, count: r.count })),
     timeline: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)),
     appearances: entities.map((e) => ({ ...ref(refs, e.articleId), entityId: e.entity.id, mentions: e.entity.mentions.length })),
     quotes,

@@ -10,6 +10,7 @@ import { LAYER_NAMES, type LayerName, type Layers } from '../core/layers.js';
 import { LAYER_TABLES, layerTable, tableName, type LayerTable } from './layer-tables.js';
 import { bandKeys, signature, similarity } from './minhash.js';
 import { storiesMigration, storyIndexMigration } from '../stories/schema.js';
+import { addEntityKeys, entityKeysMigration } from './entity-keys.js';
 import type {
   ArticleSummary,
   BatchInput,
@@ -103,6 +104,8 @@ const MIGRATIONS: Array<(db: DB) => void> = [
   storiesMigration,
   // 3: term → story index for story candidates.
   storyIndexMigration,
+  // 4: per-(type, key) entity totals for the cross-article entity list (store/entity-keys.ts).
+  entityKeysMigration,
 ];
 
 function ensureLayerTables(db: DB): void {
@@ -430,6 +433,7 @@ export class SqliteStore implements Store {
         );
         bandKeys(sig).forEach((key, band) => this.statements.insertBand.run(band, key, rowid));
         this.writeLayers(article.id, layers);
+        if (layers.entities) addEntityKeys(this.db, layers.entities);
         for (const d of diagnostics) this.writeDiagnostic(d, article.id, at);
         outcome.inserted.push(article.id);
         if (near) outcome.nearDuplicates.push({ id: article.id, of: near.id, similarity: near.similarity });

@@ -1,5 +1,5 @@
 import type { EntityType } from '../../core/layers.js';
-import { crossEntities, findEntity, memberEntities } from '../../api/entities.js';
+import { crossEntities, findEntity, memberEntities, surnameOwners, withExactArticles } from '../../api/entities.js';
 import { numberFlag, stringFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { paint, table } from '../io.js';
@@ -22,7 +22,7 @@ export const entitiesCommand: Command = {
     try {
       const offset = numberFlag(args, 'offset', 0);
       const all = crossEntities(store, type ? { type: type as EntityType } : {});
-      const page = all.slice(offset, offset + numberFlag(args, 'limit', 50));
+      const page = withExactArticles(store, all.slice(offset, offset + numberFlag(args, 'limit', 50)));
       if (args.flags.json) {
         io.out(JSON.stringify({ total: all.length, offset, entities: page }, null, 2));
         return EXIT.OK;
@@ -69,11 +69,16 @@ export const entityCommand: Command = {
         return EXIT.NOT_FOUND;
       }
       const members = memberEntities(store, entity);
+      const owners = surnameOwners(store, entity);
       if (args.flags.json) {
-        io.out(JSON.stringify({ ...entity, appearances: members }, null, 2));
+        io.out(JSON.stringify({ ...entity, appearances: members, mayBe: owners.map((o) => ({ key: o.key, name: o.name, mentions: o.mentions })) }, null, 2));
         return EXIT.OK;
       }
       io.out(`${paint(io, 'bold', entity.name)} (${entity.type}) — ${entity.mentions} mentions in ${entity.articles} articles`);
+      if (owners.length > 0) {
+        const shown = owners.slice(0, 5).map((o) => `${o.name} (${o.mentions})`).join(', ');
+        io.out(`'${entity.name}' alone is kept apart: ${owners.length} people bear it — ${shown}${owners.length > 5 ? ', …' : ''}`);
+      }
       if (entity.variants.length > 1) io.out(`written: ${entity.variants.join(', ')}`);
       for (const r of entity.roles) io.out(`role: ${r.title}${r.affiliation ? ` (${r.affiliation})` : ''} ×${r.count}`);
       for (const m of members) {
