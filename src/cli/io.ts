@@ -9,7 +9,17 @@ export interface CliIO {
   stdin?: NodeJS.ReadableStream;
 }
 
+/** `dateline … | head` closes stdout early: that is the reader's choice, not an error worth a stack trace. */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 export function processIO(): CliIO {
+  quietOnClosedPipe(process.stdout);
   const isTTY = Boolean(process.stderr.isTTY);
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
   return {

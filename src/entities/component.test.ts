@@ -99,3 +99,12 @@ test('findDateline reads capitalised wire datelines', () => {
   assert.deepEqual(findDateline('KYIV, Ukraine (AP) — Drones'), { start: 0, end: 4 });
   assert.equal(findDateline('The President said'), null);
 });
+
+test('entities: courtesy titles are peeled off names but are not roles; ranks and offices are', () => {
+  const { layers } = analyze('Mr Blair met Mrs. Thatcher and Prime Minister Gordon Brown in London. Col. Ruth Okafor joined them.');
+  const list = layers.entities ?? [];
+  assert.deepEqual(byName(list, 'Blair').roles, []);
+  assert.deepEqual(byName(list, 'Thatcher').roles, []);
+  assert.deepEqual(byName(list, 'Gordon Brown').roles.map((r) => r.title), ['Prime Minister']);
+  assert.ok(byName(list, 'Ruth Okafor').roles.some((r) => /^Col\.?$/.test(r.title)), 'a rank is kept as a role');
+});

@@ -486,7 +486,11 @@ function lastBefore(c: Cluster, at: number): number {
   return best;
 }
 
+/** "Mr", "Mrs." say nothing of what a person does: never a role (ranks like "Gen." are). */
+const COURTESY_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'messrs', 'mme', 'mlle', 'madam', 'madame', 'monsieur', 'herr', 'frau', 'his', 'her']);
+
 function addRole(c: Cluster, role: EntityRole): void {
+  if (role.title.split(/\s+/).every((w) => COURTESY_TITLES.has(w.toLowerCase().replace(/\.$/, '')))) return;
   const key = `${role.title.toLowerCase()}|${role.affiliation ?? ''}`;
   if (c.roles.some((r) => `${r.title.toLowerCase()}|${r.affiliation ?? ''}` === key)) return;
   c.roles.push(role);
