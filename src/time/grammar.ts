@@ -33,6 +33,7 @@ import {
 import {
   COUNT,
   HEDGE,
+  FLOATING_HOLIDAYS,
   HOLIDAY,
   HOLIDAYS,
   MONTH,
@@ -208,6 +209,35 @@ export function tenseCue(sentence: string, start: number, end: number): Directio
   if (SCHEDULED_PRESENT.test(before) && !PAST_CUE.test(before)) return 'future';
   // Past tense is the news default, so a past cue changes nothing; it only blocks "by/until" readings above.
   return null;
+}
+
+/** The nth (1-based; -1 = last) weekday `wd` (1 = Monday … 7 = Sunday) of a month, as an epoch day. */
+function nthWeekday(y: number, m: number, wd: number, n: number): number {
+  if (n < 0) {
+    const last = epochDay(y, m, daysInMonth(y, m));
+    return last - ((weekday(last) - wd + 7) % 7);
+  }
+  const first = epochDay(y, m, 1);
+  return first + ((wd - weekday(first) + 7) % 7) + 7 * (n - 1);
+}
+
+/** Western Easter Sunday (anonymous Gregorian computus), as an epoch day. */
+function easterSunday(y: number): number {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const c = y % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const mm = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * mm + 114) / 31);
+  const day = ((h + l - 7 * mm + 114) % 31) + 1;
+  return epochDay(y, month, day);
 }
 
 // ------------------------------------------------------------------ rules
@@ -1123,11 +1153,13 @@ const RULES: Rule[] = [
         dayLevel: true,
         resolve(ctx) {
           const dayFor = (yy: number): number => {
-            if (name.startsWith('thanksgiving')) {
-              const first = epochDay(yy, 11, 1);
-              const firstThu = first + ((4 - weekday(first) + 7) % 7);
-              return firstThu + 21;
-            }
+            if (name.startsWith('thanksgiving')) return nthWeekday(yy, 11, 4, 4);
+            // The Tuesday after the first Monday in November.
+            if (name === 'election day') return nthWeekday(yy, 11, 1, 1) + 1;
+            if (name.startsWith('easter')) return easterSunday(yy);
+            if (name === 'good friday') return easterSunday(yy) - 2;
+            const floating = FLOATING_HOLIDAYS[name.replace(/\s+/g, ' ')];
+            if (floating) return nthWeekday(yy, floating[0], floating[1], floating[2]);
             const [mo, d] = HOLIDAYS[name] ?? [1, 1];
             return epochDay(yy, mo, d);
           };

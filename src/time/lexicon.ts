@@ -136,9 +136,30 @@ export const HOLIDAYS: Record<string, [number, number]> = {
   'halloween': [10, 31],
   'valentine\'s day': [2, 14],
   'boxing day': [12, 26],
+  'may day': [5, 1],
+  'bastille day': [7, 14],
+  'veterans day': [11, 11],
+  "veterans' day": [11, 11],
 };
 
-export const HOLIDAY = "(?:Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Independence Day|Halloween|Valentine['’]s Day|Boxing Day|Thanksgiving(?: Day)?)";
+/**
+ * Holidays on the nth weekday of a month (US federal calendar): [month, weekday (1 = Monday … 7 = Sunday), n];
+ * n = -1 is the last one. Election Day is the Tuesday after the first Monday in November (computed).
+ */
+export const FLOATING_HOLIDAYS: Record<string, [number, number, number]> = {
+  'labor day': [9, 1, 1],
+  'memorial day': [5, 1, -1],
+  'columbus day': [10, 1, 2],
+  'presidents day': [2, 1, 3],
+  "presidents' day": [2, 1, 3],
+  "president's day": [2, 1, 3],
+  'martin luther king day': [1, 1, 3],
+  'martin luther king jr. day': [1, 1, 3],
+  "mother's day": [5, 7, 2],
+  "father's day": [6, 7, 3],
+};
+
+export const HOLIDAY = "(?:Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Independence Day|Halloween|Valentine['’]s Day|Boxing Day|Thanksgiving(?: Day)?|Election Day|Easter(?: Sunday)?|Good Friday|May Day|Bastille Day|Veterans['’]? Day|Labor Day|Memorial Day|Columbus Day|Presidents['’]? Day|President['’]s Day|Martin Luther King(?: Jr\\.)? Day|Mother['’]s Day|Father['’]s Day)";
 
 export const PART_OF_DAY: Record<string, string> = {
   morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', overnight: 'NI', midday: 'MI', noon: 'MI',

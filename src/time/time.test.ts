@@ -238,3 +238,12 @@ test('an adjectival duration leaves its article out of the extent', () => {
   assert.deepEqual([find(t, '14-day').value, find(t, 'two day').value], ['P14D', 'P2D']);
   assert.equal(find(t, 'the six months').value, 'P6M');
 });
+
+test('floating holidays resolve to their day of the year (Election Day, Memorial Day, Labor Day, Easter)', () => {
+  const t = times('The campaign runs to Election Day. The plant closed on Memorial Day and reopened on Labor Day; pilgrims came for Easter and Good Friday.', '2024-10-15');
+  assert.equal(find(t, 'Election Day').value, '2024-11-05');
+  assert.equal(find(t, 'Memorial Day').value, '2024-05-27');
+  assert.equal(find(t, 'Labor Day').value, '2024-09-02');
+  assert.equal(find(t, 'Easter').value, '2024-03-31');
+  assert.equal(find(t, 'Good Friday').value, '2024-03-29');
+});
