@@ -80,6 +80,8 @@ export interface Gazetteer {
   postal(key: string): Candidate[];
   /** Country record point, by ISO2. */
   countryPoint(code: string): Candidate | undefined;
+  /** The capital city (GeoNames PPLC) of a country, by ISO2. */
+  capital(code: string): Candidate | undefined;
   /** Region by country + admin1 code (US state, Canadian province, …). */
   admin1(country: string, code: string): Candidate | undefined;
   readonly size: number;
@@ -380,6 +382,13 @@ function buildGazetteer(): Gazetteer {
     }
   }
 
+  const capitalByCode = new Map<string, number>();
+  for (let i = 0; i < cities.names.length; i++) {
+    if (cities.feature[i] !== 'PPLC') continue;
+    const prev = capitalByCode.get(cities.country[i]);
+    if (prev === undefined || cities.population[i] > cities.population[prev]) capitalByCode.set(cities.country[i], i);
+  }
+
   return {
     size: cities.names.length,
     cities(key) {
@@ -394,6 +403,10 @@ function buildGazetteer(): Gazetteer {
     counties: (key) => postal.counties.get(key) ?? [],
     postal: (key) => postal.places.get(key) ?? [],
     countryPoint: (code) => countryByCode.get(code),
+    capital(code) {
+      const i = capitalByCode.get(code);
+      return i === undefined ? undefined : cityCandidate(cities, i);
+    },
     admin1: (country, code) => admin1ByCode.get(`${country}.${code}`),
   };
 }

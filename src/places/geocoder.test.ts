@@ -234,3 +234,17 @@ test('focus fallback without any town: the article\'s best-supported country', (
   assert.equal(r[1]?.country, 'ZW');
   assert.equal(r[1]?.source, 'focus');
 });
+
+test('buildings and institutions: a ministry is in the capital, an embassy is not in its own country', () => {
+  const text = 'The Russian Foreign Ministry summoned diplomats; staff at the British Embassy Tokyo and the Russian Embassy waited.';
+  const r = resolveIn(text, ['Russian Foreign Ministry', 'British Embassy Tokyo', 'Russian Embassy']);
+  near(r.get('Russian Foreign Ministry'), 55.75, 37.62, 20);
+  near(r.get('British Embassy Tokyo'), 35.69, 139.69, 30);
+  // Neither a country nor its capital: the embassy's city is not in the name.
+  assert.equal(r.get('Russian Embassy'), null);
+  // A possessive names a person ("Eva's Village"), and a continent does not place a mall.
+  assert.equal(lookup("Eva's Village").cands.length, 0);
+  assert.equal(lookup('SM Mall of Asia').cands.length, 0);
+  // Settlement words are no facility: "Madison Township" still finds Madison.
+  assert.ok(lookup('Madison Township').cands.some((c) => c.country === 'US'));
+});

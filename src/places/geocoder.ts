@@ -121,9 +121,16 @@ const GENERIC = new Set([
  * "Nenagh Municipal District", "Nazi Germany"): the longest, leftmost run of its words that is a known
  * place, at a slightly lower prior.
  */
+/** Words that make a name a building, site or institution rather than a settlement. */
+const FACILITY =
+  /\b(?:embassy|consulate|ministry|government|parliament|mall|centre|center|hospital|castle|chapel|church|cathedral|stadium|arena|school|university|college|hall|hotel|airport|museum|bridge|station|prison|jail|courthouse|library|theatre|theater|palace|tower|building|cottage|lagoon|reserve|campus|clinic|restaurant|village|market|field|farm|plaza|square)\b/i;
+const GOVERNMENT = /\b(?:ministry|government|parliament|foreign office|interior ministry|defen[cs]e ministry)\b/i;
+const MISSION = /\b(?:embassy|consulate|mission)\b/i;
+
 function subPhrases(cleaned: string, push: (c: Candidate, p: number) => void): void {
   const words = cleaned.split(/\s+/).filter(Boolean);
   if (words.length < 2 || words.length > 8) return;
+  const facility = FACILITY.test(cleaned);
   for (let n = words.length - 1; n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {
       const sub = words.slice(i, i + n).join(' ');
@@ -134,10 +141,28 @@ function subPhrases(cleaned: string, push: (c: Candidate, p: number) => void): v
       // a small town only when it heads the name and the rest is generic ("Madison Township").
       const rest = words.slice(i + n).map((w) => nameKey(w));
       const head = i === 0 && rest.every((w) => GENERIC.has(w) || w === 'township' || w === 'village' || w === 'town');
-      const strong = found.cands
+      let strong = found.cands
         .map((c, j) => ({ c, p: found.prior[j] }))
         .filter(({ c }) => head || (c.source !== 'postal' && c.source !== 'city') || c.population >= 50_000)
         .filter(({ c, p }) => c.source !== 'county' || p >= WEIGHTS.countyExplicit);
+      if (facility) {
+        // A building or institution: a "Russian Foreign Ministry" is in the capital; an embassy is
+        // abroad by definition and a "Mall of Asia" is somewhere in Asia, so a country or wider area
+        // alone places neither; a possessive ("St George's Chapel", "Eva's Village") names a person,
+        // and a small town heading a venue's name ("Rogers Centre") is most often a sponsor.
+        if (/['’]s$/u.test(sub) && n === 1) continue;
+        const nation = strong.filter(({ c }) => c.source === 'country' || c.source === 'demonym');
+        if (nation.length > 0 && GOVERNMENT.test(cleaned) && !MISSION.test(cleaned)) {
+          const cap = nation[0].c.country ? gazetteer().capital(nation[0].c.country) : undefined;
+          if (cap) {
+            push(cap, nation[0].p - 1);
+            return;
+          }
+        }
+        strong = strong.filter(
+          ({ c }) => c.source !== 'country' && c.source !== 'demonym' && c.source !== 'area' && c.source !== 'postal' && (c.source !== 'city' || c.population >= 50_000),
+        );
+      }
       if (strong.length === 0) continue;
       for (const { c, p } of strong) push(c, p - 1);
       return;
