@@ -255,41 +255,20 @@ export function wordHashes(form: string, clusters: ClusterTable | null): WordHas
 
 export type Resolve = (hash: number) => number;
 
-interface CachedWord {
-  self: Int32Array;
-  /** Rows of context features at offsets -2, -1, +1, +2. */
-  ctx: Int32Array[];
-  lw: number;
-  shape: number;
-  cluster: number;
-  lower: string;
-  letter: boolean;
-  capitalized: boolean;
-  /**
-   * Score mode: offset in the extractor's vector arena of the summed weights of `self`, then of each
-   * `ctx` offset (5 × NUM_TAGS floats); -1 otherwise.
-   */
-  vec: number;
-}
-
 /** Perceptron weights, rows × NUM_TAGS: float while training, int16 as stored and at run time. */
 export type Weights = Float32Array | Int16Array;
 
-const OFFSETS = [-2, -1, 1, 2];
+/** Offsets of the neighbour features, in the order of `WordFeatures.ctx`. */
+export const CONTEXT_OFFSETS = [-2, -1, 1, 2] as const;
+export const PAD_START = '<S>';
+export const PAD_END = '</S>';
 
-function addRow(sc: Float32Array, at: number, weights: Weights, row: number): void {
-  const base = row * NUM_TAGS;
-  for (let t = 0; t < NUM_TAGS; t++) sc[at + t] += weights[base + t];
-}
-const GAZ_CACHE = new WeakMap<Gazetteer, WeakMap<readonly string[], Array<number[] | undefined>>>();
-const EMPTY_ROWS = new Int32Array(0);
-const EMPTY_CTX: Int32Array[] = [];
-/** Floats per word in the vector arena: self + four context offsets. */
-const WORD_VEC = 5 * NUM_TAGS;
-const ROWS_TMP = new Int32Array(256);
-
-/** Stage-independent word feature hashes; `ctx` holds the context hashes at offsets -2, -1, +1, +2 (`ctxLength` each). */
-interface SharedWordHashes {
+/**
+ * What the tagger knows about one word form, independent of its neighbours and of the model stage:
+ * its own feature hashes (`self`, with the casing prior), the hashes it contributes as a neighbour at
+ * offsets -2, -1, +1, +2 (`ctx`, `ctxLength` each), and the keys of the bigram and document features.
+ */
+export interface WordFeatures {
   self: Uint32Array;
   ctx: Uint32Array;
   ctxLength: number;
@@ -300,10 +279,63 @@ interface SharedWordHashes {
   letter: boolean;
   capitalized: boolean;
 }
-/** Keyed by a model's shared per-sentence cache, so the stages of one model share word hashes. */
-const WORD_HASH_CACHE = new WeakMap<object, Map<string, SharedWordHashes>>();
-const PAD_START = '<S>';
-const PAD_END = '</S>';
+
+export function wordFeatures(form: string, clusters: ClusterTable | null, casing: CasingTable | null): WordFeatures {
+  const wh = wordHashes(form, clusters);
+  const letter = hasLetter(form);
+  if (casing !== null && letter) {
+    const bucket = casing.get(hashString(form.toLowerCase()));
+    const hc = h(T_CASEPRIOR, bucket === undefined ? 'unseen' : CASING_BUCKETS[bucket]);
+    wh.self.push(hc, mix(hc, wh.shape));
+    wh.ctx.push(hc);
+  }
+  const m = wh.ctx.length;
+  const ctx = new Uint32Array(CONTEXT_OFFSETS.length * m);
+  for (let o = 0; o < CONTEXT_OFFSETS.length; o++) {
+    const salt = T_CTX + CONTEXT_OFFSETS[o];
+    for (let k = 0; k < m; k++) ctx[o * m + k] = mix(wh.ctx[k], salt);
+  }
+  return {
+    self: Uint32Array.from(wh.self),
+    ctx,
+    ctxLength: m,
+    lw: wh.lw,
+    shape: wh.shape,
+    cluster: wh.cluster,
+    lower: form.toLowerCase(),
+    letter,
+    capitalized: isCapitalized(form),
+  };
+}
+
+/**
+ * The bigram features of two adjacent words a b (their lw/shape/cluster keys): `out[0..4)` are b's
+ * features from its left neighbour, `out[4..8)` a's features from its right neighbour.
+ */
+export function bigramHashes(aLw: number, aShape: number, aCluster: number, bLw: number, bShape: number, bCluster: number, out: Uint32Array): void {
+  out[0] = mix(T_BIL, mix(aLw, bLw));
+  out[1] = mix(T_SBIL, mix(aShape, bShape));
+  out[2] = mix(T_CBL, mix(aCluster, bCluster));
+  out[3] = mix(T_LWSH, mix(aLw, bShape));
+  out[4] = mix(T_BIR, mix(aLw, bLw));
+  out[5] = mix(T_SBIR, mix(aShape, bShape));
+  out[6] = mix(T_CBR, mix(aCluster, bCluster));
+  out[7] = mix(T_SHLW, mix(aShape, bLw));
+}
+
+interface CachedWord {
+  self: Int32Array;
+  /** Rows of context features at offsets -2, -1, +1, +2. */
+  ctx: Int32Array[];
+  lw: number;
+  shape: number;
+  cluster: number;
+  lower: string;
+  letter: boolean;
+  capitalized: boolean;
+}
+
+const ROWS_TMP = new Int32Array(256);
 
 /** A document for tagging: sentences of token forms (already normalised with normalizeForm). */
 export type Doc = string[][];
@@ -393,120 +425,92 @@ const T_STACK = T('stack');
 const H_STACK = [-1, 0, 1].map((off) => Array.from({ length: NUM_TAGS + 1 }, (_, tag) => h(T_STACK, `${off}:${tag}`)));
 const H_STACK_PAIR = Array.from({ length: (NUM_TAGS + 1) * (NUM_TAGS + 1) }, (_, k) => h(T_STACK, `pair:${k}`));
 
-/** Feature hashes that do not depend on a stage: computed once per sentence and shared. */
-export interface CommonHashes {
-  hashes: Uint32Array;
-  offsets: Int32Array;
+/**
+ * Hashes of the features whose value set is fixed (bias, sentence and document evidence, gazetteer,
+ * first-pass tags): the run-time tagger resolves each once per stage instead of once per token.
+ */
+export const FIXED_HASHES = {
+  bias: T_BIAS,
+  capsSentence: T_CAPSENT,
+  /** [kind] and [kind][position]: kinds cap, low, mixed, none; positions caps sentence, first, middle. */
+  docCase: H_DOCCASE,
+  docCasePosition: H_DOCCASE_POS,
+  /** [kind][part]: kinds GAZ_KINDS, parts U, B, I, L. */
+  gazetteer: H_GAZ,
+  /** [offset -1, 0, +1][first-pass tag, NUM_TAGS = outside the sentence] and the (previous, current) pair. */
+  stack: H_STACK,
+  stackPair: H_STACK_PAIR,
+  docPredNone: H_DOCPRED_NONE,
+  docPred: H_DOCPRED,
+  docSpan: H_DOCSPAN,
+  docMajority: H_DOCMAJ,
+} as const;
+
+/** Hash of the first-token × shape feature. */
+export const firstShapeHash = (shape: number): number => mix(T_FIRST, shape);
+/** Hash of the caps-sentence × word feature. */
+export const capsWordHash = (lw: number): number => mix(T_CAPSENT, lw);
+/** Hash of the first-pass tag × word feature (second stage). */
+export const stackWordHash = (tag: number, lw: number): number => mix(H_STACK[1][tag], lw);
+
+/** Document-case kind of a word (index into FIXED_HASHES.docCase) from its mid-sentence counts. */
+export function docCaseKind(capMid: number, lowMid: number): number {
+  return capMid > 0 && lowMid === 0 ? 0 : lowMid > 0 && capMid === 0 ? 1 : capMid > 0 ? 2 : 3;
 }
 
-function commonHashes(
+/**
+ * Gazetteer matches of the phrases (up to GAZ_MAX_LEN tokens) that start with a capitalised token
+ * (any token in a caps sentence): `emit(token, kind * 4 + part)` with parts U, B, I, L.
+ * `capitalized(i)` and `firstHash(i)` (the phrase hash of token i alone) may come from a cache.
+ */
+export function gazetteerMatches(
+  gaz: Gazetteer,
   sentence: readonly string[],
-  evidence: DocEvidence,
   caps: boolean,
-  at: (i: number) => CachedWord,
-  gazFeats: Array<number[] | undefined> | null,
-): CommonHashes {
+  capitalized: (i: number) => boolean,
+  firstHash: (i: number) => number,
+  emit: (token: number, feature: number) => void,
+): void {
   const n = sentence.length;
-  const out: number[] = [];
-  const offsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
-    offsets[i] = out.length;
-    const w = at(i);
-    const prev = at(i - 1);
-    const next = at(i + 1);
-    out.push(
-      T_BIAS,
-      mix(T_BIL, mix(prev.lw, w.lw)),
-      mix(T_BIR, mix(w.lw, next.lw)),
-      mix(T_SBIL, mix(prev.shape, w.shape)),
-      mix(T_SBIR, mix(w.shape, next.shape)),
-      mix(T_CBL, mix(prev.cluster, w.cluster)),
-      mix(T_CBR, mix(w.cluster, next.cluster)),
-      mix(T_LWSH, mix(prev.lw, w.shape)),
-      mix(T_SHLW, mix(w.shape, next.lw)),
-    );
-    if (i === 0) out.push(mix(T_FIRST, w.shape));
-    if (caps) out.push(T_CAPSENT, mix(T_CAPSENT, w.lw));
-    const gi = gazFeats?.[i];
-    if (gi !== undefined) for (const g of gi) out.push(g);
-    if (w.letter && (caps || w.capitalized)) {
-      const cs = evidence.casing.get(w.lower);
-      let capMid = cs?.[0] ?? 0;
-      let lowMid = cs?.[1] ?? 0;
-      // Exclude this token's own contribution.
-      if (!caps && i > 0 && cs !== undefined) {
-        if (w.capitalized) capMid--;
-        else lowMid--;
+    if (!caps && !capitalized(i)) continue;
+    let hsh = firstHash(i);
+    for (let len = 1; len <= GAZ_MAX_LEN && i + len <= n; len++) {
+      if (len > 1) hsh = extendPhraseHash(hsh, sentence[i + len - 1], true);
+      const mask = gaz.get(hsh >>> 0);
+      if (mask === undefined) continue;
+      for (let k = 0; k < GAZ_KINDS.length; k++) {
+        if ((mask & (1 << k)) === 0) continue;
+        if (len === 1) emit(i, k * 4);
+        else {
+          emit(i, k * 4 + 1);
+          for (let j = i + 1; j < i + len - 1; j++) emit(j, k * 4 + 2);
+          emit(i + len - 1, k * 4 + 3);
+        }
       }
-      const kind = capMid > 0 && lowMid === 0 ? 0 : lowMid > 0 && capMid === 0 ? 1 : capMid > 0 ? 2 : 3;
-      out.push(H_DOCCASE[kind], H_DOCCASE_POS[kind][caps ? 0 : i === 0 ? 1 : 2]);
     }
   }
-  offsets[n] = out.length;
-  return { hashes: Uint32Array.from(out), offsets };
 }
 
-/** Turns documents into per-token feature-row lists, caching per-word features. */
+/** Phrase hash of one token alone (the start of gazetteerMatches' phrases). */
+export const singleTokenPhraseHash = (w: string): number => extendPhraseHash(0x811c9dc5, w, false);
+
+/**
+ * Turns documents into per-token feature-row lists, caching per-word features: the training path,
+ * and the reference the run-time tagger (tagger.ts) is checked against.
+ */
 export class FeatureExtractor {
   private cache = new Map<string, CachedWord>();
-  /** Score mode: per-word summed vectors (see CachedWord.vec). */
-  private vecArena = new Float32Array(1024 * WORD_VEC);
-  private vecCount = 0;
   private buffer = new Int32Array(4096);
   private length = 0;
+  private readonly pairTmp = new Uint32Array(8);
 
   constructor(
     readonly clusters: ClusterTable | null,
     readonly gazetteer: Gazetteer | null,
     private readonly resolve: Resolve,
     readonly casing: CasingTable | null = null,
-    /** When given (run time), `sentence` returns summed static scores instead of rows. */
-    private readonly weights: Weights | null = null,
-    /** Stage-independent hashes per sentence, shared by the stages of one model. */
-    private readonly shared: WeakMap<readonly string[], CommonHashes> | null = null,
   ) {}
-
-  private scores: Float32Array = new Float32Array(0);
-  private scoreBase = 0;
-
-  /** Stage-independent hashes of a word (with the casing prior), shared by the stages of one model. */
-  private wordFeatureHashes(form: string): SharedWordHashes {
-    let byForm: Map<string, SharedWordHashes> | undefined;
-    if (this.shared !== null) {
-      byForm = WORD_HASH_CACHE.get(this.shared);
-      if (byForm === undefined) WORD_HASH_CACHE.set(this.shared, (byForm = new Map()));
-      const hit = byForm.get(form);
-      if (hit !== undefined) return hit;
-      if (byForm.size > 300000) byForm.clear();
-    }
-    const wh = wordHashes(form, this.clusters);
-    const letter = hasLetter(form);
-    if (this.casing !== null && letter) {
-      const bucket = this.casing.get(hashString(form.toLowerCase()));
-      const hc = h(T_CASEPRIOR, bucket === undefined ? 'unseen' : CASING_BUCKETS[bucket]);
-      wh.self.push(hc, mix(hc, wh.shape));
-      wh.ctx.push(hc);
-    }
-    const m = wh.ctx.length;
-    const ctx = new Uint32Array(OFFSETS.length * m);
-    for (let o = 0; o < OFFSETS.length; o++) {
-      const salt = T_CTX + OFFSETS[o];
-      for (let k = 0; k < m; k++) ctx[o * m + k] = mix(wh.ctx[k], salt);
-    }
-    const out: SharedWordHashes = {
-      self: Uint32Array.from(wh.self),
-      ctx,
-      ctxLength: m,
-      lw: wh.lw,
-      shape: wh.shape,
-      cluster: wh.cluster,
-      lower: form.toLowerCase(),
-      letter,
-      capitalized: isCapitalized(form),
-    };
-    byForm?.set(form, out);
-    return out;
-  }
 
   private rowsOf(hashes: Uint32Array, from: number, to: number): Int32Array {
     let count = 0;
@@ -518,58 +522,21 @@ export class FeatureExtractor {
     return tmp.slice(0, count);
   }
 
-  /** Sums the weight rows of `hashes[from..to)` into the vector arena at `at` (zeroed). */
-  private vecOf(weights: Weights, hashes: Uint32Array, from: number, to: number, at: number): void {
-    const v = this.vecArena;
-    v.fill(0, at, at + NUM_TAGS);
-    for (let k = from; k < to; k++) {
-      const r = this.resolve(hashes[k]);
-      if (r < 0) continue;
-      const base = r * NUM_TAGS;
-      for (let t = 0; t < NUM_TAGS; t++) v[at + t] += weights[base + t];
-    }
-  }
-
-  /** Drops the word caches when they grow too big; only between sentences (arena offsets stay valid within one). */
-  private trimCache(): void {
-    if (this.cache.size <= 300000) return;
-    this.cache.clear();
-    this.vecCount = 0;
-  }
-
   private word(form: string): CachedWord {
     let c = this.cache.get(form);
     if (c !== undefined) return c;
-    const wh = this.wordFeatureHashes(form);
-    const m = wh.ctxLength;
+    const wf = wordFeatures(form, this.clusters, this.casing);
+    const m = wf.ctxLength;
     c = {
-      self: EMPTY_ROWS,
-      ctx: EMPTY_CTX,
-      lw: wh.lw,
-      shape: wh.shape,
-      cluster: wh.cluster,
-      lower: wh.lower,
-      letter: wh.letter,
-      capitalized: wh.capitalized,
-      vec: -1,
+      self: this.rowsOf(wf.self, 0, wf.self.length),
+      ctx: [this.rowsOf(wf.ctx, 0, m), this.rowsOf(wf.ctx, m, 2 * m), this.rowsOf(wf.ctx, 2 * m, 3 * m), this.rowsOf(wf.ctx, 3 * m, 4 * m)],
+      lw: wf.lw,
+      shape: wf.shape,
+      cluster: wf.cluster,
+      lower: wf.lower,
+      letter: wf.letter,
+      capitalized: wf.capitalized,
     };
-    const weights = this.weights;
-    if (weights !== null) {
-      // Score mode needs only the summed vectors.
-      const at = this.vecCount;
-      if (at + WORD_VEC > this.vecArena.length) {
-        const next = new Float32Array(this.vecArena.length * 2);
-        next.set(this.vecArena);
-        this.vecArena = next;
-      }
-      this.vecCount = at + WORD_VEC;
-      c.vec = at;
-      this.vecOf(weights, wh.self, 0, wh.self.length, at);
-      for (let o = 0; o < OFFSETS.length; o++) this.vecOf(weights, wh.ctx, o * m, (o + 1) * m, at + (o + 1) * NUM_TAGS);
-    } else {
-      c.self = this.rowsOf(wh.self, 0, wh.self.length);
-      c.ctx = [this.rowsOf(wh.ctx, 0, m), this.rowsOf(wh.ctx, m, 2 * m), this.rowsOf(wh.ctx, 2 * m, 3 * m), this.rowsOf(wh.ctx, 3 * m, 4 * m)];
-    }
     this.cache.set(form, c);
     return c;
   }
@@ -577,27 +544,12 @@ export class FeatureExtractor {
   private push(hash: number): void {
     const r = this.resolve(hash);
     if (r < 0) return;
-    if (this.weights !== null) {
-      const w = this.weights;
-      const sc = this.scores;
-      const base = r * NUM_TAGS;
-      const at = this.scoreBase;
-      for (let t = 0; t < NUM_TAGS; t++) sc[at + t] += w[base + t];
-      return;
-    }
     if (this.length === this.buffer.length) {
       const next = new Int32Array(this.buffer.length * 2);
       next.set(this.buffer);
       this.buffer = next;
     }
     this.buffer[this.length++] = r;
-  }
-
-  private addVec(from: number): void {
-    const sc = this.scores;
-    const v = this.vecArena;
-    const at = this.scoreBase;
-    for (let t = 0; t < NUM_TAGS; t++) sc[at + t] += v[from + t];
   }
 
   private pushRows(rows: Int32Array): void {
@@ -610,6 +562,21 @@ export class FeatureExtractor {
     this.length += rows.length;
   }
 
+  /** Gazetteer match features (BILU per kind) per token of a sentence. */
+  private gazetteerFeatures(sentence: readonly string[], caps: boolean): Array<number[] | undefined> {
+    const feats: Array<number[] | undefined> = new Array<number[] | undefined>(sentence.length);
+    if (this.gazetteer === null) return feats;
+    gazetteerMatches(
+      this.gazetteer,
+      sentence,
+      caps,
+      (i) => isCapitalized(sentence[i]),
+      (i) => singleTokenPhraseHash(sentence[i]),
+      (j, f) => (feats[j] ??= []).push(H_GAZ[f >> 2][f & 3]),
+    );
+    return feats;
+  }
+
   /**
    * Static feature rows for every token of one sentence: `rows` holds them back to back and
    * `offsets[i]..offsets[i+1]` are token i's. Also returns lw/shape hashes for the dynamic features.
@@ -618,11 +585,9 @@ export class FeatureExtractor {
     sentence: readonly string[],
     evidence: DocEvidence,
     sentenceIndex: number,
-  ): { rows: Int32Array; offsets: Int32Array; lw: Uint32Array; shape: Uint32Array; scores: Float32Array | null } {
+  ): { rows: Int32Array; offsets: Int32Array; lw: Uint32Array; shape: Uint32Array } {
     const n = sentence.length;
-    const scoreMode = this.weights !== null;
-    if (scoreMode) this.scores = new Float32Array(n * NUM_TAGS);
-    this.trimCache();
+    if (this.cache.size > 300000) this.cache.clear();
     const words = sentence.map((w) => this.word(w));
     const start = this.word(PAD_START);
     const end = this.word(PAD_END);
@@ -632,27 +597,50 @@ export class FeatureExtractor {
     const lwArr = new Uint32Array(n);
     const shArr = new Uint32Array(n);
     const caps = evidence.capsSentence[sentenceIndex] === true;
-    const gazFeats = this.sharedGazetteerFeatures(sentence, caps);
+    const gazFeats = this.gazetteerFeatures(sentence, caps);
     const stack = evidence.tags?.[sentenceIndex] ?? null;
-    let common = this.shared?.get(sentence);
-    if (common === undefined) {
-      common = commonHashes(sentence, evidence, caps, at, gazFeats);
-      this.shared?.set(sentence, common);
-    }
+    const left = new Uint32Array(8);
+    const right = this.pairTmp;
     for (let i = 0; i < n; i++) {
       offsets[i] = this.length;
-      this.scoreBase = i * NUM_TAGS;
       const w = words[i];
+      const prev = at(i - 1);
+      const next = at(i + 1);
       lwArr[i] = w.lw;
       shArr[i] = w.shape;
-      if (scoreMode) {
-        this.addVec(w.vec);
-        for (let o = 0; o < OFFSETS.length; o++) this.addVec(at(i + OFFSETS[o]).vec + (o + 1) * NUM_TAGS);
-      } else {
-        this.pushRows(w.self);
-        for (let o = 0; o < OFFSETS.length; o++) this.pushRows(at(i + OFFSETS[o]).ctx[o]);
+      this.pushRows(w.self);
+      for (let o = 0; o < CONTEXT_OFFSETS.length; o++) this.pushRows(at(i + CONTEXT_OFFSETS[o]).ctx[o]);
+      bigramHashes(prev.lw, prev.shape, prev.cluster, w.lw, w.shape, w.cluster, left);
+      bigramHashes(w.lw, w.shape, w.cluster, next.lw, next.shape, next.cluster, right);
+      this.push(T_BIAS);
+      this.push(left[0]);
+      this.push(right[4]);
+      this.push(left[1]);
+      this.push(right[5]);
+      this.push(left[2]);
+      this.push(right[6]);
+      this.push(left[3]);
+      this.push(right[7]);
+      if (i === 0) this.push(firstShapeHash(w.shape));
+      if (caps) {
+        this.push(T_CAPSENT);
+        this.push(capsWordHash(w.lw));
       }
-      for (let k = common.offsets[i]; k < common.offsets[i + 1]; k++) this.push(common.hashes[k]);
+      const gi = gazFeats[i];
+      if (gi !== undefined) for (const g of gi) this.push(g);
+      if (w.letter && (caps || w.capitalized)) {
+        const cs = evidence.casing.get(w.lower);
+        let capMid = cs?.[0] ?? 0;
+        let lowMid = cs?.[1] ?? 0;
+        // Exclude this token's own contribution.
+        if (!caps && i > 0 && cs !== undefined) {
+          if (w.capitalized) capMid--;
+          else lowMid--;
+        }
+        const kind = docCaseKind(capMid, lowMid);
+        this.push(H_DOCCASE[kind]);
+        this.push(H_DOCCASE_POS[kind][caps ? 0 : i === 0 ? 1 : 2]);
+      }
       if (stack !== null) {
         const tPrev = i > 0 ? stack[i - 1] : NUM_TAGS;
         const tCur = stack[i];
@@ -661,217 +649,28 @@ export class FeatureExtractor {
         this.push(H_STACK[1][tCur]);
         this.push(H_STACK[2][tNext]);
         this.push(H_STACK_PAIR[tPrev * (NUM_TAGS + 1) + tCur]);
-        this.push(mix(H_STACK[1][tCur], w.lw));
+        this.push(stackWordHash(tCur, w.lw));
       }
-      if (w.letter && (caps || w.capitalized)) {
-        const lw = w.lower;
-        if (evidence.labels !== null) {
-          const labels = evidence.labels.get(lw);
-          if (labels === undefined) this.push(H_DOCPRED_NONE);
-          else {
-            let best = -1;
-            let bestCount = 0;
-            for (let t = 0; t < TYPES.length; t++) {
-              if (labels[t] > 0) this.push(H_DOCPRED[t]);
-              if (labels[t] > bestCount) {
-                bestCount = labels[t];
-                best = t;
-              }
-              if (labels[TYPES.length + t] > 0) this.push(H_DOCSPAN[t]);
-            }
-            if (best >= 0) this.push(H_DOCMAJ[best]);
-          }
-        }
-      }
-    }
-    offsets[n] = this.length;
-    return {
-      rows: scoreMode ? EMPTY_ROWS : this.buffer.slice(0, this.length),
-      offsets,
-      lw: lwArr,
-      shape: shArr,
-      scores: scoreMode ? this.scores : null,
-    };
-  }
-
-  // ---- score mode fast path (run time): reused buffers, no per-token allocation.
-  /** Summed static scores of the last `scoreSentence`, token i at `i * NUM_TAGS`. */
-  scoreBuf: Float32Array = new Float32Array(64 * NUM_TAGS);
-  lwBuf: Uint32Array = new Uint32Array(64);
-  shapeBuf: Uint32Array = new Uint32Array(64);
-  /** Cached words of the current sentence with two pads each side: token i at `win[i + 2]`. */
-  private win: CachedWord[] = [];
-  private readonly winAt = (i: number): CachedWord => this.win[i + 2];
-  /** Rows of the stage-independent constant features (-1 when unknown), resolved once. */
-  private constRows: Int32Array | null = null;
-
-  private constantRows(): Int32Array {
-    if (this.constRows !== null) return this.constRows;
-    const S = NUM_TAGS + 1;
-    const rows = new Int32Array(3 * S + S * S + 1 + 3 * TYPES.length);
-    for (let o = 0; o < 3; o++) for (let t = 0; t < S; t++) rows[o * S + t] = this.resolve(H_STACK[o][t]);
-    for (let k = 0; k < S * S; k++) rows[3 * S + k] = this.resolve(H_STACK_PAIR[k]);
-    const d = 3 * S + S * S;
-    rows[d] = this.resolve(H_DOCPRED_NONE);
-    for (let t = 0; t < TYPES.length; t++) {
-      rows[d + 1 + t] = this.resolve(H_DOCPRED[t]);
-      rows[d + 1 + TYPES.length + t] = this.resolve(H_DOCSPAN[t]);
-      rows[d + 1 + 2 * TYPES.length + t] = this.resolve(H_DOCMAJ[t]);
-    }
-    this.constRows = rows;
-    return rows;
-  }
-
-  /**
-   * Score mode only: the same features as `sentence`, summed into `scoreBuf` (token i's static scores
-   * at `i * NUM_TAGS`) with lw/shape hashes in `lwBuf`/`shapeBuf`; returns the token count. The
-   * buffers are reused by the next call.
-   */
-  scoreSentence(sentence: readonly string[], evidence: DocEvidence, sentenceIndex: number): number {
-    const weights = this.weights;
-    if (weights === null) throw new Error('scoreSentence needs weights');
-    const n = sentence.length;
-    const need = n * NUM_TAGS;
-    if (this.scoreBuf.length < need) this.scoreBuf = new Float32Array(Math.max(need, this.scoreBuf.length * 2));
-    if (this.lwBuf.length < n) {
-      this.lwBuf = new Uint32Array(Math.max(n, this.lwBuf.length * 2));
-      this.shapeBuf = new Uint32Array(this.lwBuf.length);
-    }
-    const sc = this.scoreBuf;
-    sc.fill(0, 0, need);
-    const lwArr = this.lwBuf;
-    const shArr = this.shapeBuf;
-    this.trimCache();
-    const win = this.win;
-    const start = this.word(PAD_START);
-    const end = this.word(PAD_END);
-    win.length = n + 4;
-    win[0] = start;
-    win[1] = start;
-    for (let i = 0; i < n; i++) win[i + 2] = this.word(sentence[i]);
-    win[n + 2] = end;
-    win[n + 3] = end;
-    const caps = evidence.capsSentence[sentenceIndex] === true;
-    let common = this.shared?.get(sentence);
-    if (common === undefined) {
-      const gazFeats = this.sharedGazetteerFeatures(sentence, caps);
-      common = commonHashes(sentence, evidence, caps, this.winAt, gazFeats);
-      this.shared?.set(sentence, common);
-    }
-    const va = this.vecArena;
-    const cHashes = common.hashes;
-    const cOffsets = common.offsets;
-    const resolve = this.resolve;
-    const stack = evidence.tags?.[sentenceIndex] ?? null;
-    const labelsMap = evidence.labels;
-    const cr = stack !== null || labelsMap !== null ? this.constantRows() : null;
-    const S = NUM_TAGS + 1;
-    const D = 3 * S + S * S;
-    const NT = TYPES.length;
-    for (let i = 0; i < n; i++) {
-      const at = i * NUM_TAGS;
-      const w = win[i + 2];
-      lwArr[i] = w.lw;
-      shArr[i] = w.shape;
-      const v0 = w.vec;
-      const v1 = win[i].vec + NUM_TAGS;
-      const v2 = win[i + 1].vec + 2 * NUM_TAGS;
-      const v3 = win[i + 3].vec + 3 * NUM_TAGS;
-      const v4 = win[i + 4].vec + 4 * NUM_TAGS;
-      for (let t = 0; t < NUM_TAGS; t++) sc[at + t] += va[v0 + t] + va[v1 + t] + va[v2 + t] + va[v3 + t] + va[v4 + t];
-      for (let k = cOffsets[i]; k < cOffsets[i + 1]; k++) {
-        const r = resolve(cHashes[k]);
-        if (r >= 0) addRow(sc, at, weights, r);
-      }
-      if (stack !== null) {
-        const tPrev = i > 0 ? stack[i - 1] : NUM_TAGS;
-        const tCur = stack[i];
-        const tNext = i + 1 < n ? stack[i + 1] : NUM_TAGS;
-        let r = cr![tPrev];
-        if (r >= 0) addRow(sc, at, weights, r);
-        r = cr![S + tCur];
-        if (r >= 0) addRow(sc, at, weights, r);
-        r = cr![2 * S + tNext];
-        if (r >= 0) addRow(sc, at, weights, r);
-        r = cr![3 * S + tPrev * S + tCur];
-        if (r >= 0) addRow(sc, at, weights, r);
-        r = resolve(mix(H_STACK[1][tCur], w.lw));
-        if (r >= 0) addRow(sc, at, weights, r);
-      }
-      if (labelsMap !== null && w.letter && (caps || w.capitalized)) {
-        const labels = labelsMap.get(w.lower);
-        if (labels === undefined) {
-          const r = cr![D];
-          if (r >= 0) addRow(sc, at, weights, r);
-        } else {
+      if (w.letter && (caps || w.capitalized) && evidence.labels !== null) {
+        const labels = evidence.labels.get(w.lower);
+        if (labels === undefined) this.push(H_DOCPRED_NONE);
+        else {
           let best = -1;
           let bestCount = 0;
-          for (let t = 0; t < NT; t++) {
-            if (labels[t] > 0) {
-              const r = cr![D + 1 + t];
-              if (r >= 0) addRow(sc, at, weights, r);
-            }
+          for (let t = 0; t < TYPES.length; t++) {
+            if (labels[t] > 0) this.push(H_DOCPRED[t]);
             if (labels[t] > bestCount) {
               bestCount = labels[t];
               best = t;
             }
-            if (labels[NT + t] > 0) {
-              const r = cr![D + 1 + NT + t];
-              if (r >= 0) addRow(sc, at, weights, r);
-            }
+            if (labels[TYPES.length + t] > 0) this.push(H_DOCSPAN[t]);
           }
-          if (best >= 0) {
-            const r = cr![D + 1 + 2 * NT + best];
-            if (r >= 0) addRow(sc, at, weights, r);
-          }
+          if (best >= 0) this.push(H_DOCMAJ[best]);
         }
       }
     }
-    return n;
-  }
-
-  /** Gazetteer features of a sentence; stages share one gazetteer and see the same sentence arrays, so match once. */
-  private sharedGazetteerFeatures(sentence: readonly string[], caps: boolean): Array<number[] | undefined> | null {
-    if (this.gazetteer === null) return null;
-    let byGaz = GAZ_CACHE.get(this.gazetteer);
-    if (byGaz === undefined) GAZ_CACHE.set(this.gazetteer, (byGaz = new WeakMap()));
-    let feats = byGaz.get(sentence);
-    if (feats === undefined) {
-      feats = this.gazetteerFeatures(sentence, caps);
-      byGaz.set(sentence, feats);
-    }
-    return feats;
-  }
-
-  /** Gazetteer match features (BILU per kind) for phrases that start with a capitalised token. */
-  private gazetteerFeatures(sentence: readonly string[], caps: boolean): Array<number[] | undefined> {
-    const gaz = this.gazetteer!;
-    const n = sentence.length;
-    const feats: Array<number[] | undefined> = new Array<number[] | undefined>(n);
-    const add = (j: number, hash: number): void => {
-      (feats[j] ??= []).push(hash);
-    };
-    for (let i = 0; i < n; i++) {
-      const first = sentence[i];
-      if (!caps && !isCapitalized(first)) continue;
-      let hsh = 0x811c9dc5;
-      for (let len = 1; len <= GAZ_MAX_LEN && i + len <= n; len++) {
-        hsh = extendPhraseHash(hsh, sentence[i + len - 1], len > 1);
-        const mask = gaz.get(hsh >>> 0);
-        if (mask === undefined) continue;
-        for (let k = 0; k < GAZ_KINDS.length; k++) {
-          if ((mask & (1 << k)) === 0) continue;
-          const hk = H_GAZ[k];
-          if (len === 1) add(i, hk[0]);
-          else {
-            add(i, hk[1]);
-            for (let j = i + 1; j < i + len - 1; j++) add(j, hk[2]);
-            add(i + len - 1, hk[3]);
-          }
-        }
-      }
-    }
-    return feats;
+    offsets[n] = this.length;
+    return { rows: this.buffer.slice(0, this.length), offsets, lw: lwArr, shape: shArr };
   }
 }
 

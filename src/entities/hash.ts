@@ -46,3 +46,60 @@ export function shuffle<T>(items: T[], random: () => number): T[] {
   }
   return items;
 }
+
+/**
+ * Open-addressing uint32 → int32 map (faster than Map for the hot loop). Keys and values sit side by
+ * side in one array so a lookup touches one cache line.
+ */
+export class HashIndex {
+  slots: Int32Array;
+  mask: number;
+  size = 0;
+
+  constructor(capacity = 1024) {
+    let cap = 16;
+    while (cap < capacity * 2) cap *= 2;
+    this.slots = new Int32Array(cap * 2);
+    this.mask = cap - 1;
+  }
+
+  get(key: number): number {
+    const k = key === 0 ? 1 : key | 0;
+    const slots = this.slots;
+    let i = (Math.imul(k, 0x9e3779b1) >>> 0) & this.mask;
+    for (;;) {
+      const found = slots[i << 1];
+      if (found === k) return slots[(i << 1) + 1];
+      if (found === 0) return -1;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  set(key: number, value: number): void {
+    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    const k = key === 0 ? 1 : key | 0;
+    let i = (Math.imul(k, 0x9e3779b1) >>> 0) & this.mask;
+    for (;;) {
+      const found = this.slots[i << 1];
+      if (found === k) {
+        this.slots[(i << 1) + 1] = value;
+        return;
+      }
+      if (found === 0) {
+        this.slots[i << 1] = k;
+        this.slots[(i << 1) + 1] = value;
+        this.size++;
+        return;
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.mask = (this.slots.length >> 1) - 1;
+    this.size = 0;
+    for (let i = 0; i < old.length; i += 2) if (old[i] !== 0) this.set(old[i] >>> 0, old[i + 1]);
+  }
+}

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { tagTokens } from './component.js';
 import { TYPES } from './features.js';
-import { DEFAULT_MODEL_PATH, HashIndex, harmonize, loadNerModelFrom } from './model.js';
+import { HashIndex } from './hash.js';
+import { DEFAULT_MODEL_PATH, loadNerModelFrom } from './model.js';
+import { harmonize } from './tagger.js';
 
 test('the shipped model is compact, loads fast and tags a plain sentence', () => {
   assert.ok(statSync(DEFAULT_MODEL_PATH).size < 20e6);

@@ -12,22 +12,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { packagePath } from '../core/paths.js';
-import { hashString } from './hash.js';
+import { HashIndex, hashString } from './hash.js';
 import { DatelineError } from '../core/errors.js';
+import { FastTagger, tagWithStages } from './tagger.js';
 import {
-  ALLOWED,
   NUM_TAGS,
   FeatureExtractor,
-  docEvidence,
-  dynamicHashes,
-  dynamicTagRows,
-  p1ShapeHash,
-  p1WordHash,
-  tagPart,
-  tagsToSpans,
   type CasingTable,
   type ClusterTable,
-  type CommonHashes,
   type Doc,
   type Gazetteer,
   type TokenSpan,
@@ -37,63 +29,6 @@ import {
 export const DEFAULT_MODEL_PATH = packagePath('models', 'ner', 'model.bin.gz');
 export const DEFAULT_CLUSTERS_FILE = packagePath('models', 'ner', 'clusters.tsv.gz');
 const MAGIC = 'DLNER1\n';
-
-/**
- * Open-addressing uint32 → int32 map (faster than Map for the hot loop). Keys and values sit side by
- * side in one array so a lookup touches one cache line.
- */
-export class HashIndex {
-  slots: Int32Array;
-  mask: number;
-  size = 0;
-
-  constructor(capacity = 1024) {
-    let cap = 16;
-    while (cap < capacity * 2) cap *= 2;
-    this.slots = new Int32Array(cap * 2);
-    this.mask = cap - 1;
-  }
-
-  get(key: number): number {
-    const k = key === 0 ? 1 : key | 0;
-    const slots = this.slots;
-    let i = (Math.imul(k, 0x9e3779b1) >>> 0) & this.mask;
-    for (;;) {
-      const found = slots[i << 1];
-      if (found === k) return slots[(i << 1) + 1];
-      if (found === 0) return -1;
-      i = (i + 1) & this.mask;
-    }
-  }
-
-  set(key: number, value: number): void {
-    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
-    const k = key === 0 ? 1 : key | 0;
-    let i = (Math.imul(k, 0x9e3779b1) >>> 0) & this.mask;
-    for (;;) {
-      const found = this.slots[i << 1];
-      if (found === k) {
-        this.slots[(i << 1) + 1] = value;
-        return;
-      }
-      if (found === 0) {
-        this.slots[i << 1] = k;
-        this.slots[(i << 1) + 1] = value;
-        this.size++;
-        return;
-      }
-      i = (i + 1) & this.mask;
-    }
-  }
-
-  private grow(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
-    this.mask = (this.slots.length >> 1) - 1;
-    this.size = 0;
-    for (let i = 0; i < old.length; i += 2) if (old[i] !== 0) this.set(old[i] >>> 0, old[i + 1]);
-  }
-}
 
 /** One perceptron stage: feature keys and their weight rows. */
 export interface Stage {
@@ -111,228 +46,27 @@ export interface NerModelData {
   meta: Record<string, unknown>;
 }
 
-/** Greedy left-to-right decoding of one sentence with BILOU constraints. */
-const SCORES = new Float64Array(NUM_TAGS);
-/** Tags that leave a span open (B-, I-): not allowed on a sentence's last token. */
-const NOT_LAST = (() => {
-  const a = new Uint8Array(NUM_TAGS);
-  for (let t = 0; t < NUM_TAGS; t++) a[t] = tagPart(t) === 'B' || tagPart(t) === 'I' ? 1 : 0;
-  return a;
-})();
-const DYN: number[] = [];
-
-export function decodeSentence(
-  weights: Weights,
-  rows: Int32Array,
-  offsets: Int32Array,
-  lw: Uint32Array,
-  shape: Uint32Array,
-  resolve: (hash: number) => number,
-  out: Int8Array,
-  staticScores: Float32Array | null = null,
-): void {
-  const n = offsets.length - 1;
-  const scores = SCORES;
-  const dyn = DYN;
-  let p1 = NUM_TAGS;
-  let p2 = NUM_TAGS;
-  for (let i = 0; i < n; i++) {
-    if (staticScores !== null) {
-      const at = i * NUM_TAGS;
-      for (let t = 0; t < NUM_TAGS; t++) scores[t] = staticScores[at + t];
-    } else {
-      scores.fill(0);
-      for (let k = offsets[i]; k < offsets[i + 1]; k++) addWeights(scores, weights, rows[k]);
-    }
-    dynamicHashes(p1, p2, lw[i], shape[i], dyn);
-    for (const hsh of dyn) {
-      const r = resolve(hsh);
-      if (r >= 0) addWeights(scores, weights, r);
-    }
-    const best = bestAllowedTag(scores, p1, i === n - 1);
-    out[i] = best;
-    p2 = p1;
-    p1 = best;
-  }
-}
-
-/**
- * Greedy decoding from precomputed static scores (the run-time path): the same decisions as
- * decodeSentence, with the tag-only dynamic features resolved once per stage (`tagRows`).
- */
-export function decodeScored(
-  weights: Weights,
-  n: number,
-  lw: Uint32Array,
-  shape: Uint32Array,
-  staticScores: Float32Array,
-  tagRows: { p1: Int32Array; p12: Int32Array },
-  resolve: (hash: number) => number,
-  out: Int8Array,
-): void {
-  const scores = SCORES;
-  const S = NUM_TAGS + 1;
-  const p1Rows = tagRows.p1;
-  const p12Rows = tagRows.p12;
-  let p1 = NUM_TAGS;
-  let p2 = NUM_TAGS;
-  for (let i = 0; i < n; i++) {
-    const at = i * NUM_TAGS;
-    for (let t = 0; t < NUM_TAGS; t++) scores[t] = staticScores[at + t];
-    let r = p1Rows[p1];
-    if (r >= 0) addWeights(scores, weights, r);
-    r = p12Rows[p1 * S + p2];
-    if (r >= 0) addWeights(scores, weights, r);
-    r = resolve(p1WordHash(p1, lw[i]));
-    if (r >= 0) addWeights(scores, weights, r);
-    r = resolve(p1ShapeHash(p1, shape[i]));
-    if (r >= 0) addWeights(scores, weights, r);
-    const best = bestAllowedTag(scores, p1, i === n - 1);
-    out[i] = best;
-    p2 = p1;
-    p1 = best;
-  }
-}
-
-/** The highest-scoring tag that BILOU allows after `prev` (ties: the lowest tag); no open span at the end. */
-function bestAllowedTag(scores: Float64Array, prev: number, last: boolean): number {
-  const allowedBase = prev * NUM_TAGS;
-  let best = 0;
-  let bestScore = -Infinity;
-  for (let t = 0; t < NUM_TAGS; t++) {
-    if (last && NOT_LAST[t] === 1) continue;
-    if (ALLOWED[allowedBase + t] === 0) continue;
-    if (scores[t] > bestScore) {
-      bestScore = scores[t];
-      best = t;
-    }
-  }
-  return best;
-}
-
-function addWeights(scores: Float64Array, weights: Weights, row: number): void {
-  const base = row * NUM_TAGS;
-  for (let t = 0; t < NUM_TAGS; t++) scores[t] += weights[base + t];
-}
-
-/** Tags a document (sentences of token forms) with a sequence of stages; returns spans per sentence. */
-export function tagWithStages(
-  doc: Doc,
-  stages: ReadonlyArray<{
-    weights: Weights;
-    extractor: FeatureExtractor;
-    resolve: (h: number) => number;
-    tagRows?: { p1: Int32Array; p12: Int32Array };
-  }>,
-): TokenSpan[][] {
-  let previous: TokenSpan[][] | null = null;
-  for (let s = 0; s < stages.length; s++) {
-    const stage = stages[s];
-    const evidence = docEvidence(doc, s === 0 ? null : previous);
-    const result: TokenSpan[][] = [];
-    for (let si = 0; si < doc.length; si++) {
-      const sentence = doc[si];
-      if (sentence.length === 0) {
-        result.push([]);
-        continue;
-      }
-      const tags = new Int8Array(sentence.length);
-      const ex = stage.extractor;
-      if (stage.tagRows !== undefined) {
-        const n = ex.scoreSentence(sentence, evidence, si);
-        decodeScored(stage.weights, n, ex.lwBuf, ex.shapeBuf, ex.scoreBuf, stage.tagRows, stage.resolve, tags);
-      } else {
-        const f = ex.sentence(sentence, evidence, si);
-        decodeSentence(stage.weights, f.rows, f.offsets, f.lw, f.shape, stage.resolve, tags, f.scores);
-      }
-      result.push(tagsToSpans(tags));
-    }
-    previous = result;
-  }
-  return HARMONIZE && previous !== null ? harmonize(doc, previous) : (previous ?? []);
-}
-
-const HARMONIZE = process.env.DATELINE_NER_HARMONIZE !== '0';
-const CUT = process.env.DATELINE_NER_CUT !== '0';
-const LEAD = process.env.DATELINE_NER_LEAD !== '0';
-const LEADING_WORDS = new Set([
-  'if', 'instead', 'but', 'when', 'while', 'after', 'before', 'although', 'as', 'at', 'in', 'on', 'by', 'for', 'with',
-  'from', 'and', 'or', 'so', 'yet', 'meanwhile', 'however', 'also', 'then', 'now', 'there', 'here', 'this', 'that',
-  'these', 'those', 'he', 'she', 'it', 'we', 'they', 'i', 'you', 'his', 'her', 'their', 'our', 'my', 'its', 'under',
-  'during', 'since', 'until', 'because', 'though', 'where', 'why', 'how', 'what', 'who', 'both', 'only', 'even',
-]);
-const INNER_WORDS = new Set([
-  'of', 'and', "'s", 'de', 'the', 'van', 'for', 'der', 'in', 'on', 'et', 'al', 'da', 'den', 'du', 'des', 'la', 'le',
-  'von', 'y', 'bin', 'ibn', 'el', 'di', 'del', 'st.', '&', 'at', 'a', 'to', 'dos', 'das',
-]);
-
-/**
- * Document-level agreement after the last stage: the same name written several times gets its
- * majority type, and a lone word that ends a multi-word person name elsewhere in the document is
- * that person ("Dmitry Peskov" … "Peskov").
- */
-export function harmonize(doc: Doc, spans: TokenSpan[][]): TokenSpan[][] {
-  const votes = new Map<string, Int32Array>();
-  const surnames = new Set<string>();
-  const surface = (si: number, s: TokenSpan): string => doc[si].slice(s.start, s.end).join(' ').toLowerCase();
-  spans.forEach((list, si) =>
-    list.forEach((s) => {
-      const key = surface(si, s);
-      let v = votes.get(key);
-      if (v === undefined) votes.set(key, (v = new Int32Array(4)));
-      v[s.type]++;
-      if (s.type === 0 && s.end - s.start > 1) surnames.add(doc[si][s.end - 1].toLowerCase());
-    }),
-  );
-  return spans.map((list, si) =>
-    list.map((s0) => {
-      let s = s0;
-      // Greedy decoding can leave a span open over ordinary words ("Trump believes this …"): names
-      // hold few lowercase words besides particles and function words.
-      if (CUT) for (let i = s.start + 1; i < s.end; i++) {
-        const w = doc[si][i];
-        if (w !== w.toLowerCase() || w === w.toUpperCase() || INNER_WORDS.has(w)) continue;
-        let end = i;
-        while (end > s.start + 1 && INNER_WORDS.has(doc[si][end - 1])) end--;
-        s = { ...s, end };
-        break;
-      }
-      // A sentence-initial function word is not part of a name ("If Germany were …").
-      if (LEAD && s.start === 0 && s.end - s.start > 1 && LEADING_WORDS.has(doc[si][0].toLowerCase())) s = { ...s, start: 1 };
-      // A person's possessive "'s" is not part of the name (CoNLL keeps it only inside organisation names).
-      if (s.type === 0 && s.end - s.start > 1 && doc[si][s.end - 1] === "'s") s = { ...s, end: s.end - 1 };
-      const key = surface(si, s);
-      if (s.end - s.start === 1 && surnames.has(key) && s.type !== 0) return { ...s, type: 0 };
-      const v = votes.get(key);
-      if (v === undefined) return s;
-      let best = s.type;
-      for (let t = 0; t < 4; t++) if (v[t] > v[best]) best = t;
-      return best === s.type ? s : { ...s, type: best };
-    }),
-  );
-}
-
 export class NerModel {
-  private readonly runtime: Array<{
-    weights: Weights;
-    extractor: FeatureExtractor;
-    resolve: (h: number) => number;
-    tagRows: { p1: Int32Array; p12: Int32Array };
-  }>;
+  private readonly indexes: HashIndex[];
+  /** The run-time path; null for a model with float (not yet quantised) weights. */
+  private readonly fast: FastTagger | null;
+  private reference: Array<{ weights: Weights; extractor: FeatureExtractor; resolve: (h: number) => number }> | null = null;
 
   constructor(readonly data: NerModelData) {
-    const shared = new WeakMap<readonly string[], CommonHashes>();
-    this.runtime = data.stages.map((stage) => {
+    this.indexes = data.stages.map((stage) => {
       const index = new HashIndex(stage.keys.length);
       for (let i = 0; i < stage.keys.length; i++) index.set(stage.keys[i], i);
-      const resolve = (hsh: number): number => index.get(hsh);
-      return {
-        weights: stage.weights,
-        extractor: new FeatureExtractor(data.clusters, data.gazetteer, resolve, data.casing, stage.weights, shared),
-        resolve,
-        tagRows: dynamicTagRows(resolve),
-      };
+      return index;
     });
+    const quantised = data.stages.every((stage) => stage.weights instanceof Int16Array);
+    this.fast = quantised
+      ? new FastTagger(
+          data.stages.map((stage, i) => ({ weights: stage.weights as Int16Array, index: this.indexes[i] })),
+          data.clusters,
+          data.gazetteer,
+          data.casing,
+        )
+      : null;
   }
 
   /**
@@ -349,7 +83,18 @@ export class NerModel {
 
   /** Tags one document: sentences of token forms (normalise with normalizeForm first). */
   tagDocument(doc: Doc): TokenSpan[][] {
-    return tagWithStages(doc, this.runtime);
+    return this.fast !== null ? this.fast.tagDocument(doc) : this.referenceTagDocument(doc);
+  }
+
+  /** The same tagging through the training path's features and decoder: slower; what the fast path is checked against. */
+  referenceTagDocument(doc: Doc): TokenSpan[][] {
+    this.reference ??= this.data.stages.map((stage, i) => {
+      const index = this.indexes[i];
+      const resolve = (hsh: number): number => index.get(hsh);
+      const extractor = new FeatureExtractor(this.data.clusters, this.data.gazetteer, resolve, this.data.casing);
+      return { weights: stage.weights, extractor, resolve };
+    });
+    return tagWithStages(doc, this.reference);
   }
 }
 

@@ -32,12 +32,11 @@ import {
   type TokenSpan,
 } from './features.js';
 import { buildGazetteer } from './gazetteer.js';
-import { hashString, seededRandom, shuffle } from './hash.js';
+import { HashIndex, hashString, seededRandom, shuffle } from './hash.js';
+import { decodeSentence } from './tagger.js';
 import {
   DEFAULT_CLUSTERS_FILE,
   DEFAULT_MODEL_PATH,
-  HashIndex,
-  decodeSentence,
   deserializeModel,
   loadClusters,
   serializeModel,
