@@ -69,7 +69,10 @@ export interface IngestProgress {
 }
 
 export interface IngestSummary extends IngestProgress {
+  /** Errors and warnings first-come up to `maxDiagnostics`; informational notes only up to `maxNotes`. */
   diagnostics: Diagnostic[];
+  /** Every diagnostic of the run counted by `severity code` (all of them are stored). */
+  counts: Record<string, number>;
   outcomes: BatchOutcome[];
 }
 
@@ -79,12 +82,16 @@ export interface IngestOptions extends AnalyzeOptions {
   keepOutcomes?: boolean;
   /** Diagnostics kept in the summary (all are stored); default 1000. */
   maxDiagnostics?: number;
+  /** Informational notes kept in the summary, so they never crowd out errors; default 100. */
+  maxNotes?: number;
 }
 
 /** `dateline ingest`: analyse and store, one transaction per batch. */
 export async function ingest(store: SqliteStore, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
-  const summary: IngestSummary = { files: 0, articles: 0, inserted: 0, duplicates: 0, nearDuplicates: 0, errors: 0, words: 0, diagnostics: [], outcomes: [] };
+  const summary: IngestSummary = { files: 0, articles: 0, inserted: 0, duplicates: 0, nearDuplicates: 0, errors: 0, words: 0, diagnostics: [], counts: {}, outcomes: [] };
   const maxDiagnostics = options.maxDiagnostics ?? 1000;
+  const maxNotes = options.maxNotes ?? 100;
+  let notes = 0;
   let lastFile = '';
   for await (const { batch, analyzed } of analyzeStream(paths, options)) {
     if (batch.source.file !== lastFile) {
@@ -101,7 +108,13 @@ export async function ingest(store: SqliteStore, paths: string[], options: Inges
     for (const a of analyzed) summary.words += a.article.text.split(/\s+/).length;
     const all = [...batch.diagnostics, ...analyzed.flatMap((a) => a.diagnostics)];
     summary.errors += all.filter((d) => d.severity === 'error').length;
-    for (const d of all) if (summary.diagnostics.length < maxDiagnostics) summary.diagnostics.push(d);
+    for (const d of all) {
+      const key = `${d.severity} ${d.code}`;
+      summary.counts[key] = (summary.counts[key] ?? 0) + 1;
+      if (summary.diagnostics.length >= maxDiagnostics) continue;
+      if (d.severity === 'info' && notes++ >= maxNotes) continue;
+      summary.diagnostics.push(d);
+    }
     if (options.keepOutcomes) summary.outcomes.push(outcome);
     options.onBatch?.(summary, batch);
   }

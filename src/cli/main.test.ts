@@ -100,6 +100,33 @@ test('cli: ingest is idempotent, reports bad records by file and line, and searc
   const stats = JSON.parse((await run(['stats', '--db', db, '--json'])).out) as { articles: number; diagnostics: number };
   assert.equal(stats.articles, 3);
   assert.equal(stats.diagnostics, 2);
+
+  const errors = await run(['diagnostics', '--severity', 'error', '--db', db]);
+  assert.equal(errors.code, EXIT.OK, errors.err);
+  assert.deepEqual(
+    errors.out.trim().split('\n').map((l) => l.replace(/^error .*records\.jsonl:(\d).*$/, 'line $1')),
+    ['line 2', 'line 3'],
+  );
+  assert.match(errors.err, /2 of 2 diagnostics/);
+  const counts = JSON.parse((await run(['diagnostics', '--counts', '--db', db, '--json'])).out) as Array<{ severity: string; n: number }>;
+  assert.equal(counts.reduce((n, r) => n + r.n, 0), 2);
+  assert.equal((await run(['diagnostics', '--severity', 'loud', '--db', db])).code, EXIT.USAGE);
+});
+
+test('cli: ingest counts informational notes by code instead of printing each; errors are still printed one by one', async () => {
+  const db = join(dir, 'notes.db');
+  const notes = join(dir, 'notes.jsonl');
+  const undated = Array.from({ length: 6 }, (_, i) => JSON.stringify({ title: `Undated ${i}`, text: `Officials met on Tuesday to discuss item ${i}.` }));
+  writeFileSync(notes, [...undated, 'not json'].join('\n') + '\n');
+  const quiet = await run(['ingest', notes, '--db', db]);
+  assert.equal(quiet.code, EXIT.OK, quiet.err);
+  assert.match(quiet.err, /info: 6 × TIME_NO_REFERENCE_DATE — e\.g\. /);
+  assert.match(quiet.err, /notes\.jsonl:7 \(record 7\): line is not valid JSON/);
+  assert.equal(quiet.err.split('\n').filter((l) => l.startsWith('info ')).length, 0);
+  const summary = await run(['ingest', notes, '--db', join(dir, 'notes2.db'), '--json']);
+  const parsed = JSON.parse(summary.out) as { counts: Record<string, number>; diagnostics: Array<{ severity: string }> };
+  assert.equal(parsed.counts['info TIME_NO_REFERENCE_DATE'], 6);
+  assert.equal(parsed.counts['error INGEST_NOT_JSON'], 1);
 });
 
 test('cli: ingest exits 1 when nothing could be ingested, and names each bad input', async () => {

@@ -10,6 +10,7 @@ import { articlesCommand } from './commands/articles.js';
 import { entitiesCommand, entityCommand } from './commands/entities.js';
 import { quotesCommand } from './commands/quotes.js';
 import { demoCommand } from './commands/demo.js';
+import { diagnosticsCommand } from './commands/diagnostics.js';
 import { evalCommand, parseEvalArgs } from './commands/eval.js';
 import { eventsCommand } from './commands/events.js';
 import { exportCommand } from './commands/export.js';
@@ -21,7 +22,7 @@ import { statsCommand } from './commands/stats.js';
 import { timelineCommand } from './commands/timeline.js';
 import { processIO, type CliIO } from './io.js';
 
-export const COMMANDS: Command[] = [analyzeCommand, ingestCommand, searchCommand, showCommand, articlesCommand, entitiesCommand, entityCommand, quotesCommand, statsCommand, eventsCommand, timelineCommand, exportCommand, evalCommand, demoCommand, serveCommand];
+export const COMMANDS: Command[] = [analyzeCommand, ingestCommand, searchCommand, showCommand, articlesCommand, entitiesCommand, entityCommand, quotesCommand, statsCommand, diagnosticsCommand, eventsCommand, timelineCommand, exportCommand, evalCommand, demoCommand, serveCommand];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

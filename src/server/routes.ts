@@ -628,11 +628,15 @@ export const ROUTES: AnyRoute[] = [
     operationId: 'listDiagnostics',
     summary: 'Diagnostics recorded while ingesting (bad files, lines, records)',
     tag: 'meta',
-    params: { ...paging },
+    params: {
+      severity: param.opt(s.string({ enum: ['error', 'warning', 'info'] as const }) as Schema<Diagnostic['severity']>, 'Only this severity'),
+      code: param.opt(s.string(), 'Only this code, e.g. INGEST_NOT_JSON'),
+      ...paging,
+    },
     response: paged(DiagnosticSchema),
     handler: ({ store }, v) => ({
       items: store.diagnostics(v),
-      total: store.database.prepare('SELECT count(*) FROM diagnostics').pluck().get() as number,
+      total: store.countDiagnostics(v),
       limit: v.limit,
       offset: v.offset,
     }),

@@ -154,10 +154,17 @@ export function storeConformance(name: string, makeStore: () => Store): void {
   test(`${name} store: diagnostics are kept with where they came from`, withStore((store) => {
     const batch = batchOf('bad.jsonl', []);
     batch.diagnostics.push({ severity: 'error', code: 'INGEST_NOT_JSON', message: 'line is not valid JSON', where: { file: 'bad.jsonl', line: 3, record: 3 } });
+    batch.diagnostics.push({ severity: 'info', code: 'TIME_NO_REFERENCE_DATE', message: 'no date', where: { file: 'bad.jsonl', line: 4, record: 4 } });
+    batch.diagnostics.push({ severity: 'info', code: 'TIME_NO_REFERENCE_DATE', message: 'no date', where: { file: 'bad.jsonl', line: 5, record: 5 } });
     store.writeBatch(batch);
-    assert.deepEqual(store.diagnostics(), [
+    assert.deepEqual(store.diagnostics({ severity: 'error' }), [
       { severity: 'error', code: 'INGEST_NOT_JSON', message: 'line is not valid JSON', where: { file: 'bad.jsonl', line: 3, record: 3 } },
     ]);
+    assert.equal(store.diagnostics().length, 3);
+    assert.deepEqual(store.diagnostics({ code: 'TIME_NO_REFERENCE_DATE', offset: 1 }).map((d) => d.where?.line), [5]);
+    assert.equal(store.countDiagnostics(), 3);
+    assert.equal(store.countDiagnostics({ severity: 'info' }), 2);
+    assert.equal(store.countDiagnostics({ severity: 'warning' }), 0);
   }));
 
   test(`${name} store: a batch that fails part-way leaves the store as it was`, withStore((store) => {

@@ -15,6 +15,7 @@ import type {
   ArticleSummary,
   BatchInput,
   DateFilter,
+  DiagnosticFilter,
   BatchOutcome,
   LayerQuery,
   LayerRow,
@@ -556,9 +557,29 @@ export class SqliteStore implements Store {
     return rows.map((r) => ({ articleId: r.article_id, index: r.idx, item: JSON.parse(r.data) }) as LayerRow<L>);
   }
 
-  diagnostics(page: Page = {}): Diagnostic[] {
-    const { limit, offset } = clampPage(page, 100);
-    const rows = this.db.prepare('SELECT * FROM diagnostics ORDER BY id LIMIT ? OFFSET ?').all(limit, offset) as Array<{
+  private diagnosticWhere(filter: DiagnosticFilter): { sql: string; params: string[] } {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (filter.severity) {
+      where.push('severity = ?');
+      params.push(filter.severity);
+    }
+    if (filter.code) {
+      where.push('code = ?');
+      params.push(filter.code);
+    }
+    return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  }
+
+  countDiagnostics(filter: DiagnosticFilter = {}): number {
+    const w = this.diagnosticWhere(filter);
+    return this.db.prepare(`SELECT count(*) FROM diagnostics ${w.sql}`).pluck().get(...w.params) as number;
+  }
+
+  diagnostics(query: Page & DiagnosticFilter = {}): Diagnostic[] {
+    const { limit, offset } = clampPage(query, 100);
+    const w = this.diagnosticWhere(query);
+    const rows = this.db.prepare(`SELECT * FROM diagnostics ${w.sql} ORDER BY id LIMIT ? OFFSET ?`).all(...w.params, limit, offset) as Array<{
       severity: Diagnostic['severity'];
       code: string;
       message: string;

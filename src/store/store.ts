@@ -91,6 +91,12 @@ export interface LayerRow<L extends LayerName = LayerName> {
   item: NonNullable<Layers[L]>[number];
 }
 
+/** Restricts diagnostics to one severity and/or one code. */
+export interface DiagnosticFilter {
+  severity?: Diagnostic['severity'];
+  code?: string;
+}
+
 export interface LayerQuery {
   /** Equality filters on the layer's declared columns (store/layer-tables.ts). */
   where?: Record<string, string | number>;
@@ -108,7 +114,8 @@ export interface Store {
   /** Articles with a time expression whose resolved range overlaps [from, to] (ISO days, inclusive). */
   articlesMentioning(range: { from: string; to: string }, page?: Page): Array<{ articleId: string; text: string; value: string; start: number; end: number }>;
   layerRows<L extends LayerName>(layer: L, query?: LayerQuery & Page): Array<LayerRow<L>>;
-  diagnostics(page?: Page): Diagnostic[];
+  diagnostics(query?: Page & DiagnosticFilter): Diagnostic[];
+  countDiagnostics(filter?: DiagnosticFilter): number;
   stats(): StoreStats;
   close(): void;
 }

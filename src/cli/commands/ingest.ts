@@ -8,13 +8,15 @@ import { dbPath, fieldMap, formatFlag, openDb } from './shared.js';
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'Analyse inputs and store them in the database (idempotent; one transaction per batch)',
-  usage: `dateline ingest <paths…|-> [--db PATH] [--format FMT] [--field NAME=KEY …] [--max-bytes N] [--json]
+  usage: `dateline ingest <paths…|-> [--db PATH] [--format FMT] [--field NAME=KEY …] [--max-bytes N] [--verbose] [--json]
 
   Reads files, directories (recursively) or stdin (-): seed text, plain text, Markdown, JSON, JSONL, HTML, RSS, Atom.
   Re-ingesting an article is a no-op; near-duplicates are linked to the article they repeat.
   Each bad file, line or record is reported by name and number; the rest of the batch still lands.
+  Errors and warnings are printed one per line; informational notes are counted by code
+  (--verbose prints the first 100 of them). Every diagnostic is stored: dateline diagnostics.
   Exit 0 if anything was ingested (or was already there), 1 if nothing could be.`,
-  flags: { values: ['db', 'format', 'max-bytes', 'date'], repeatable: ['field'] },
+  flags: { values: ['db', 'format', 'max-bytes', 'date'], repeatable: ['field'], booleans: ['verbose'] },
   async run(args, io) {
     if (args.positionals.length === 0) {
       io.err('ingest: give at least one path, or - for stdin');
@@ -31,7 +33,16 @@ export const ingestCommand: Command = {
         onBatch: (p) => io.progress(`ingesting… ${p.files} files, ${p.articles} articles (${p.inserted} new, ${p.duplicates} already stored), ${p.errors} errors`),
       });
       io.progress('');
-      for (const d of summary.diagnostics) io.err(formatDiagnostic(d));
+      const verbose = Boolean(args.flags.verbose);
+      for (const d of summary.diagnostics) if (verbose || d.severity !== 'info') io.err(formatDiagnostic(d));
+      if (!verbose) {
+        for (const [key, n] of Object.entries(summary.counts)) {
+          const [severity, code] = key.split(' ');
+          if (severity !== 'info') continue;
+          const example = summary.diagnostics.find((d) => d.code === code);
+          io.err(`info: ${n} × ${code}${example ? ` — e.g. ${formatDiagnostic(example).replace(/^info /, '')}` : ''}`);
+        }
+      }
       const seconds = (Date.now() - started) / 1000;
       if (args.flags.json) {
         const { diagnostics, outcomes: _o, ...counts } = summary;
