@@ -248,3 +248,14 @@ test('buildings and institutions: a ministry is in the capital, an embassy is no
   // Settlement words are no facility: "Madison Township" still finds Madison.
   assert.ok(lookup('Madison Township').cands.some((c) => c.country === 'US'));
 });
+
+test('first-level regions beyond the US: Irish counties, Kenyan and Philippine provinces, area adjectives', () => {
+  const irish = resolveIn('Storms hit County Clare and Limerick; Clare farmers in Ireland counted losses.', ['Clare', 'Ireland']);
+  assert.equal(irish.get('Clare')?.country, 'IE');
+  assert.equal(irish.get('Clare')?.precision, 'region');
+  const kenya = resolveIn('A case was confirmed in Nyanza, western Kenya.', ['Nyanza', 'Kenya']);
+  near(kenya.get('Nyanza'), -0.5, 34.5, 60);
+  const ph = resolveIn('Pigs in Pangasinan and Laguna, north and south of Manila, were culled.', ['Pangasinan', 'Laguna', 'Manila']);
+  assert.equal(ph.get('Laguna')?.country, 'PH', 'the province, not Laguna, California');
+  assert.equal(lookup('Central American').cands[0]?.name, 'Central America');
+});
