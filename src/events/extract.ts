@@ -25,7 +25,9 @@ import type {
 } from '../core/layers.js';
 import { countryOfDemonym, countryOfName } from '../entities/countries.js';
 import {
+  ABSTRACT_OBJECTS,
   ACLED_TYPES,
+  FIGURATIVE_BEFORE,
   INJURED_ROLES,
   KILLED_ROLES,
   NEGATION_CUES,
@@ -122,6 +124,10 @@ interface RawEvent {
   verbText: string;
   /** "the attack", "this strike", "the Israeli attacks": refers back to an event told before. */
   anaphoric: boolean;
+  /** "this attack", "these strikes", "such attacks": refers back; its own place and date do not count. */
+  demonstrative?: boolean;
+  /** "yesterday’s attack", "the October 7 massacre": the date before the noun names the event. */
+  named?: boolean;
   /** The words after the trigger name armed forces (an attack on them is a battle). */
   securityTarget: boolean;
   /** The sentence names an armed actor (forces, militants, police …). */
@@ -202,18 +208,103 @@ function accept(cls: EventClass, trigger: Trigger, toks: Tok[], i: number, view:
   // attack" also when the article has already reported a violent event (anaphora).
   void nextNext;
   if (hasViolentContext(toks, view.quantities)) return true;
-  return priorViolent && trigger.noun && (cls === 'strike' || cls === 'attack') && /^(the|this|that|these|those)$/.test(prev);
+  return priorViolent && trigger.noun && (cls === 'strike' || cls === 'attack') && /^(the|this|that|these|those|such|’s|'s)$/.test(prev);
 }
 
-function isAnaphoric(toks: Tok[], i: number, trigger: Trigger): boolean {
-  if (!trigger.noun) return false;
+/**
+ * How a noun trigger refers: "this attack", "these strikes", "such attacks" point back at an event
+ * already told (demonstrative); "the attack", "its strike" usually do (definite); anything else
+ * introduces an event.
+ */
+function anaphoraOf(toks: Tok[], i: number, trigger: Trigger): 'demonstrative' | 'definite' | null {
+  if (!trigger.noun) return null;
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
     const t = toks[k];
-    if (/^(the|this|that|these|those|its)$/.test(t.lower)) return true;
+    if (DEMONSTRATIVE.has(t.lower)) return 'demonstrative';
+    if (t.lower === 'the' || t.lower === 'its') return 'definite';
     if (t.pos === 'ADJ' || t.pos === 'PROPN' || SKIP_BEFORE_NOUN.has(t.lower) || demonymArg(t)) continue;
+    return null;
+  }
+  return null;
+}
+
+const DEMONSTRATIVE = new Set(['this', 'that', 'these', 'those', 'such']);
+/** Words that open a clause which asks or supposes rather than reports ("asked whether …", "if …"). */
+const HYPOTHETICAL_OPENERS = new Set(['whether', 'if', 'unless', 'suppose', 'supposing', 'lest']);
+/** Superlatives that open a comparison ("the largest since …", "the deadliest of the year"). */
+const SUPERLATIVES = new Set([
+  'largest', 'biggest', 'deadliest', 'worst', 'heaviest', 'greatest', 'highest', 'strongest', 'longest', 'bloodiest', 'most',
+  'fiercest', 'first', 'last', 'latest', 'lowest', 'smallest', 'costliest', 'broadest', 'widest', 'intense',
+]);
+/** Words that make the next event noun a background cause ("following Russian airstrikes …"). */
+const BACKGROUND_CUES = new Set(['following', 'amid', 'despite']);
+
+/** The trigger sits in a clause that asks or supposes ("asked whether …", "if …", a question). */
+function inHypothetical(toks: Tok[], i: number): boolean {
+  if (toks[toks.length - 1]?.lower === '?') return true;
+  for (let k = i - 1; k >= 0; k--) {
+    const w = toks[k].lower;
+    if (CLAUSE_END.has(w) || w === ',') return false;
+    if (HYPOTHETICAL_OPENERS.has(w) && toks[k - 1]?.lower !== 'as' && toks[k - 1]?.lower !== 'even') return true;
+  }
+  return false;
+}
+
+/**
+ * The token sits in a comparison ("the largest since Russia launched 705 munitions on Oct. 30",
+ * "the deadliest of November"): it names a yardstick, neither a new event nor this event's date.
+ */
+function inComparison(toks: Tok[], i: number, sinceOnly: boolean): boolean {
+  let since = false;
+  for (let k = i - 1; k >= Math.max(0, i - 12); k--) {
+    const w = toks[k].lower;
+    if (CLAUSE_END.has(w)) return false;
+    if (w === 'since') since = true;
+    if (SUPERLATIVES.has(w) && w !== 'first' && w !== 'last' && w !== 'latest' && (since || (!sinceOnly && i - k <= 4))) return true;
+    if ((w === 'first' || w === 'last') && since) return true;
+  }
+  return false;
+}
+
+/** "following Russian airstrikes", "in retaliation for U.S. strikes": an event told as a cause. */
+function isBackground(toks: Tok[], i: number, trigger: Trigger): boolean {
+  if (!trigger.noun) return false;
+  for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+    const w = toks[k].lower;
+    if (BACKGROUND_CUES.has(w)) return true;
+    if (w === 'for' && /^(retaliation|revenge|response)$/.test(toks[k - 1]?.lower ?? '')) return true;
+    if (w === 'to' && toks[k - 1]?.lower === 'response') return true;
+    const t = toks[k];
+    if (t.pos === 'ADJ' || t.pos === 'PROPN' || t.pos === 'NUM' || SKIP_BEFORE_NOUN.has(w) || demonymArg(t) || /^[A-Z]/.test(t.text)) continue;
     return false;
   }
   return false;
+}
+
+/**
+ * A figurative or generic use: "fighting poverty", "the battle against cancer", "a legal battle",
+ * "an attack on corruption" — the object is no party that can be hit.
+ */
+function isGenericUse(toks: Tok[], i: number, view: SentenceView): boolean {
+  const cls = triggerFor(toks[i].lower)?.cls;
+  if (cls !== 'clash' && cls !== 'attack' && cls !== 'strike') return false;
+  if (cls === 'clash' && FIGURATIVE_BEFORE.has(toks[i - 1]?.lower ?? '')) return true;
+  let k = i + 1;
+  if (/^(against|with|on|over)$/.test(toks[k]?.lower ?? '')) k++;
+  while (/^(the|a|an|global|rising|growing|organised|organized|organized|climate|world|extreme)$/.test(toks[k]?.lower ?? '')) k++;
+  const obj = toks[k];
+  return obj !== undefined && ABSTRACT_OBJECTS.has(obj.lower) && !mentionAt(view, obj);
+}
+
+/** "yesterday’s attack", "the October 7 massacre": a date written before the noun names the event. */
+function namedByDate(view: SentenceView, i: number): EventRecord['date'] {
+  const trig = view.toks[i];
+  for (const { t, i: index } of view.times) {
+    if (t.end > trig.start || trig.start - t.end > 30 || !t.range) continue;
+    const between = view.toks.filter((x) => x.start >= t.end && x.end <= trig.start);
+    if (between.every((x) => x.lower === '’s' || x.lower === "'s" || x.pos === 'ADJ' || SKIP_BEFORE_NOUN.has(x.lower) || x.lower === 'th')) return dateFromTimex(t, index);
+  }
+  return null;
 }
 
 function statusOf(toks: Tok[], i: number, trigger: Trigger): RawEvent['status'] {
@@ -221,7 +312,7 @@ function statusOf(toks: Tok[], i: number, trigger: Trigger): RawEvent['status'] 
     const w = toks[k].lower;
     if (CLAUSE_END.has(w) || w === ',') break;
     if (NEGATION_CUES.has(w) || w === 'n’t' || w.endsWith("n't") || w.endsWith('n’t')) return 'negated';
-    if (w === 'to' && k === i - 1 && !trigger.noun) return 'planned';
+    if (w === 'to' && k === i - 1 && (!trigger.noun || toks[i].pos === 'VERB')) return 'planned';
     if (w !== 'to' && PLANNED_CUES.has(w)) return 'planned';
   }
   return 'asserted';
@@ -338,7 +429,8 @@ function targetsAfter(ctx: ArgContext, view: SentenceView, i: number, isVerb: bo
   for (let k = i + 1; k < Math.min(toks.length, i + 16); k++) {
     const t = toks[k];
     if (t.lower === '.' || t.lower === ';' || t.lower === '“' || t.lower === '”' || t.lower === '"' || SPEECH.has(t.lower) || t.lower === 'according') break;
-    if (TARGET_CUE.has(t.lower) || t.lower === 'with') {
+    // "the border with Romania" locates; it names no target.
+    if (TARGET_CUE.has(t.lower) || (t.lower === 'with' && !/^(border|borders|frontier|boundary)$/.test(toks[k - 1]?.lower ?? ''))) {
       cued = true;
       continue;
     }
@@ -365,8 +457,35 @@ function targetsAfter(ctx: ArgContext, view: SentenceView, i: number, isVerb: bo
 
 const ROLE_AFTER = new Set(['press', 'secretary', 'spokesperson', 'spokesman', 'spokeswoman', 'official', 'officials', 'ministry', 'embassy', 'government', 'authorities', 'police', 'officers', 'leaders', 'president', 'prime', 'minister', 'mayor', 'governor', 'command']);
 
+const LOCATIVE = new Set(['in', 'inside', 'within', 'across', 'into', 'over', 'on', 'at', 'near', 'of', 'throughout', 'outside', 'around', 'targeting', 'against', 'hit', 'struck', 'attacked', 'shelled', 'bombed', '(']);
+const AREA_WORDS = new Set(['the', 'northern', 'southern', 'eastern', 'western', 'central', 'north', 'south', 'east', 'west', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'northeast', 'northwest', 'southeast', 'southwest', 'rural', 'occupied']);
+
+/** The word that governs a place at token k, past "the" and area words ("in northern Syria"). */
+function governor(toks: Tok[], k: number): string {
+  // "(Rafi LGA, Niger)": the country closing an ACLED-style location in brackets.
+  for (let j = k - 1; j >= Math.max(0, k - 8); j--) {
+    if (toks[j].lower === ')') break;
+    if (toks[j].lower === '(') return '(';
+  }
+  let j = k - 1;
+  while (j >= 0 && AREA_WORDS.has(toks[j].lower) && k - j < 4) j--;
+  return j >= 0 ? toks[j].lower : '';
+}
+
+/** "X was attacked by Y": the span of X (from the clause start to the auxiliary). */
+function passiveSubjectOf(view: SentenceView, i: number): Span | null {
+  const toks = view.toks;
+  const aux = toks[i - 1]?.lower;
+  if (!(aux === 'was' || aux === 'were' || aux === 'been' || aux === 'is' || aux === 'are')) return null;
+  let k = i - 2;
+  while (k >= 0 && !CLAUSE_END.has(toks[k].lower) && toks[k].lower !== ',' && toks[k].lower !== 'that' && toks[k].lower !== 'which') k--;
+  if (k + 1 > i - 2) return null;
+  return { start: toks[k + 1].start, end: toks[i - 2].end };
+}
+
 function choosePlace(view: SentenceView, i: number, actors: EventArgument[], exclude: Span[], strict = false): Place | null {
   const trig = view.toks[i];
+  const passiveSubject = passiveSubjectOf(view, i);
   let best: Place | null = null;
   let bestScore = -Infinity;
   for (const p of view.places) {
@@ -392,6 +511,11 @@ function choosePlace(view: SentenceView, i: number, actors: EventArgument[], exc
     if (ROLE_AFTER.has(after)) continue;
     // "talks with Russia", "a meeting between X and Y": participants, not the scene.
     if (before === 'with' || before === 'between') continue;
+    // A country is the scene only with a locative word ("in Qatar", "across Ukraine"); "helping
+    // the U.S.", "Iran and Israel" name parties.
+    if (p.precision === 'country' && !LOCATIVE.has(governor(view.toks, k))) continue;
+    // "Al Udeid Air Base was attacked", "Kyiv was struck": the passive's subject is the scene.
+    if (passiveSubject && p.start >= passiveSubject.start && p.end <= passiveSubject.end) score += 3;
     // An anaphoric mention ("this attack") takes only a place attached to it ("the attack on Doha").
     if (strict && !(p.start > trig.end && p.start - trig.end <= 12 && PLACE_PREP.has(before))) continue;
     const gap = p.start >= trig.end ? p.start - trig.end : trig.start - p.end;
@@ -452,6 +576,8 @@ function chooseDate(view: SentenceView, i: number, quotes: readonly Quote[]): Ev
     // "the October 7 massacre": a date naming another event dates that event, not this one.
     if (afterTok && afterTok.start !== trig.start && triggerFor(afterTime)?.noun) continue;
     if (statement) continue;
+    // "the largest of November", "the largest since … on Oct. 30": a yardstick's date.
+    if (k >= 0 && inComparison(view.toks, k, false)) continue;
     const gap = t.start >= trig.end ? t.start - trig.end : (trig.start - t.end) * 1.2;
     if (gap < bestGap) {
       bestGap = gap;
@@ -509,6 +635,9 @@ function figuresOf(view: SentenceView, text: string): EventFigure[] {
     else if (role && INJURED_ROLES.has(role)) kind = 'injured';
     else if (isWeaponUnit(q.unit)) kind = role ?? 'count';
     if (!kind) continue;
+    // "the largest since Russia launched 705 munitions": a yardstick's figure.
+    const k = view.toks.findIndex((t) => t.start >= q.start);
+    if (k > 0 && inComparison(view.toks, k, true)) continue;
     const fig: EventFigure = {
       start: q.start,
       end: q.end,
@@ -536,10 +665,20 @@ function figuresOf(view: SentenceView, text: string): EventFigure[] {
   return merged;
 }
 
-function weaponsOf(view: SentenceView, figures: EventFigure[]): Set<Weapon> {
+const WEAPON_WINDOW = 12;
+
+/** "Air Base", "air force", "air defense": institutions, not aircraft in action. */
+const NOT_AIRCRAFT_AFTER = new Set(['base', 'bases', 'defense', 'defence', 'defenses', 'defences', 'port', 'space', 'traffic', 'quality', 'conditioning', 'pollution', 'date']);
+
+/** The weapon words of the sentence, or of the words around the trigger when `around` is given. */
+function weaponsOf(view: SentenceView, figures: EventFigure[], around?: number): Set<Weapon> {
   const out = new Set<Weapon>();
-  for (const t of view.toks) {
-    const w = weaponOf(t.lower);
+  const toks = view.toks;
+  const from = around === undefined ? 0 : Math.max(0, around - WEAPON_WINDOW);
+  const to = around === undefined ? toks.length : Math.min(toks.length, around + WEAPON_WINDOW + 1);
+  for (let k = from; k < to; k++) {
+    const w = weaponOf(toks[k].lower);
+    if (w === 'aircraft' && toks[k].lower === 'air' && NOT_AIRCRAFT_AFTER.has(toks[k + 1]?.lower ?? '')) continue;
     if (w) out.add(w);
   }
   for (const f of figures) {
@@ -722,12 +861,19 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
               ? { cls: 'mobilize', noun: false }
               : triggerFor(lower);
       if (!trigger) continue;
+      // "the largest of March": a word inside a time expression is no trigger.
+      if (view.times.some(({ t }) => t.start <= toks[i].start && toks[i].end <= t.end)) continue;
       const cls = trigger.cls;
       if (VERBAL.has(cls) && options.verbal === false) continue;
       if (!accept(cls, trigger, toks, i, view, out.some((r) => VIOLENT.has(r.cls)))) continue;
       if (!trigger.noun && toks[i - 1] && (toks[i - 1].lower === '-' || text.charAt(toks[i].start - 1) === '-')) continue; // "U.S.-backed"
-      const status = statusOf(toks, i, trigger);
+      let status = statusOf(toks, i, trigger);
+      // "the largest since Russia launched 705 munitions on Oct. 30": a yardstick, not an event.
+      if (inComparison(toks, i, true)) continue;
+      // "asked whether Trump is upset … for these strikes", "if they attack": nothing is asserted.
+      if (status === 'asserted' && inHypothetical(toks, i)) status = 'planned';
       if (VIOLENT.has(cls) && status !== 'asserted') continue;
+      if (isGenericUse(toks, i, view)) continue;
       const existing = seenClass.get(cls);
       if (existing) continue; // one event per class per sentence ("downed or suppressed")
       const many = cls === 'consult' || VERBAL.has(cls);
@@ -735,8 +881,10 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       if (VERBAL.has(cls) && actors.length === 0) continue;
       const quoteSpeaker = speakerFromQuote(quotes, view.span, toks[i].start);
       const textSpeaker = speakerFromText(ctx, view);
-      const anaphoric = isAnaphoric(toks, i, trigger);
-      const place = choosePlace(view, i, actors, [quoteSpeaker, textSpeaker].filter((x): x is SpeakerRef => x !== null), anaphoric);
+      const anaphora = anaphoraOf(toks, i, trigger);
+      const named = trigger.noun && VIOLENT.has(cls) ? namedByDate(view, i) : null;
+      const anaphoric = anaphora !== null || isBackground(toks, i, trigger);
+      const place = choosePlace(view, i, actors, [quoteSpeaker, textSpeaker].filter((x): x is SpeakerRef => x !== null), anaphoric || named !== null);
       const targets = targetsAfter(ctx, view, i, !trigger.noun, place, actors);
       // A strike's victims named with the killed count are its targets ("members of Hamas … were killed").
       const figures = VIOLENT.has(cls) || cls === 'intercept' ? figuresOf(view, text) : [];
@@ -762,12 +910,14 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
         actors,
         targets,
         place,
-        date: chooseDate(view, i, quotes),
+        date: named ?? chooseDate(view, i, quotes),
         figures,
-        weapons: weaponsOf(view, figures),
+        weapons: weaponsOf(view, figures, named || anaphora ? i : undefined),
         claimant: null,
         verbText: lower,
         anaphoric,
+        ...(anaphora === 'demonstrative' ? { demonstrative: true } : {}),
+        ...(named ? { named: true } : {}),
         securityTarget: toks.slice(i + 1, i + 9).some((t) => SECURITY_TARGET.has(t.lower)),
         armed: toks.some((t) => ARMED.has(t.lower)),
         troops: toks.some((t) => TROOPS.has(t.lower)),
@@ -998,29 +1148,46 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     // A bare anaphoric mention ("the strike", no place, date or actor of its own) refers to the
     // article's most-told compatible event; any other mention to the most recent compatible one.
     const bare = r.anaphoric && !r.place && r.date?.how !== 'stated' && r.actors.length === 0;
+    // "this attack", "these strikes": refers back whatever place or date it is told with.
+    const weak = r.demonstrative === true;
+    // A mention that points back (bare, demonstrative, or a background cause with no place of its
+    // own) joins the most-told compatible event, one that shares its actor first.
+    const pointsBack = bare || weak || (r.anaphoric && !r.place);
     let target = -1;
+    let best = -Infinity;
     for (let c = clusters.length - 1; c >= 0; c--) {
       const head = clusters[c].mentions[0];
-      if (familyOf(head.cls) !== familyOf(r.cls)) continue;
-      const place = clusters[c].mentions.find((m) => m.place)?.place ?? null;
-      const date = clusters[c].mentions.find((m) => m.date)?.date ?? null;
+      // "Russia launched 500 drones … The attack was the largest": an attack noun that points back
+      // may name a barrage.
+      if (familyOf(head.cls) !== familyOf(r.cls) && !(pointsBack && head.cls === 'launch' && (r.cls === 'attack' || r.cls === 'strike'))) continue;
+      const place = clusters[c].mentions.find((m) => m.place && !m.demonstrative)?.place ?? null;
+      const date = clusters[c].mentions.find((m) => m.date && !m.demonstrative)?.date ?? null;
       const actors = argsUnion(clusters[c].mentions.map((m) => m.actors));
+      // "yesterday’s attack", "the October 7 massacre": only an event told on that very day.
+      if (r.named && !(head.named ? date?.value === r.date?.value : date?.precision === 'day' && r.date?.precision === 'day' && date.value === r.date.value)) continue;
+      if (head.named && !r.named) continue;
       // A later mention at country level ("bombing inside Qatar") may refer back to an event told at
       // a finer place in that country; an anaphoric one ("the attacks in Qatar") either way round.
       const sameCountry = place !== null && r.place !== null && place.country === r.place.country;
       const contained =
         sameCountry && (r.anaphoric ? place.precision === 'country' || r.place!.precision === 'country' : r.place!.precision === 'country' && place.precision !== 'country');
-      if (!(samePlace(place, r.place) || contained) || !rangesOverlap(date, r.date) || !actorsCompatible(actors, r.actors)) continue;
+      if (!weak && (!(samePlace(place, r.place) || contained) || !rangesOverlap(date, r.date))) continue;
+      if (!actorsCompatible(actors, r.actors)) continue;
       if (r.status !== head.status) continue;
       // Two mentions that each state their own, different figure of one kind are two reports
       // (or two events), not one anaphoric mention: "442 drones downed" vs "80 drones downed".
       const figs = clusters[c].mentions.flatMap((m) => m.figures);
       if (r.figures.some((f) => figs.some((g) => g.kind === f.kind && g.value !== f.value && g.claimant !== f.claimant))) continue;
-      if (!bare) {
+      if (!pointsBack) {
         target = c;
         break;
       }
-      if (target < 0 || clusters[c].mentions.length > clusters[target].mentions.length) target = c;
+      const shared = r.actors.some((a) => actors.some((b) => (b.name ?? b.text) === (a.name ?? a.text)));
+      const score = (shared ? 1000 : 0) + clusters[c].mentions.length;
+      if (score > best) {
+        best = score;
+        target = c;
+      }
     }
     if (target >= 0) {
       clusters[target].mentions.push(r);
@@ -1063,8 +1230,10 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     if (clsOf === 'attack' && !acled && ms.every((m) => !m.place && !m.figures.length)) continue;
     const figures: EventFigure[] = [];
     for (const m of ms) for (const f of m.figures) if (!figures.some((g) => g.start === f.start)) figures.push(f);
-    const place = ms.map((m) => m.place).filter((p): p is Place => p !== null).sort((a, b) => rank(b) - rank(a))[0] ?? null;
-    let date = ms.map((m) => m.date).reduce<EventRecord['date']>((best, d) => (dateRank(d) > dateRank(best) ? d : best), null);
+    // A demonstrative mention's own place and date count only when no other mention gives one.
+    const own = ms.some((m) => !m.demonstrative) ? ms.filter((m) => !m.demonstrative) : ms;
+    const place = own.map((m) => m.place).filter((p): p is Place => p !== null).sort((a, b) => rank(b) - rank(a))[0] ?? null;
+    let date = own.map((m) => m.date).reduce<EventRecord['date']>((best, d) => (dateRank(d) > dateRank(best) ? d : best), null);
     date ??= fallback ? { ...fallback } : null;
     const killedFigure = figures.find((f) => f.kind === 'killed');
     const claimant =

@@ -282,6 +282,21 @@ export const VIOLENT_CONTEXT = new Set([
 export const NON_VIOLENT_BEFORE = new Set(['hunger', 'general', 'labour', 'labor', 'rail', 'teachers', 'workers', 'heart', 'panic', 'asthma', 'cyber', 'cyberattack', 'verbal', 'lucky', 'first']);
 export const NON_VIOLENT_AFTER = new Set(['action', 'ballot', 'pay', 'fund']);
 
+/** Objects that make "fighting X", "a battle against X", "an attack on X" figurative or generic. */
+export const ABSTRACT_OBJECTS = new Set([
+  'poverty', 'war', 'wars', 'corruption', 'crime', 'terrorism', 'extremism', 'disease', 'diseases', 'virus', 'viruses', 'pandemic',
+  'covid', 'covid-19', 'coronavirus', 'inflation', 'fire', 'fires', 'wildfire', 'wildfires', 'blaze', 'blazes', 'flames', 'cancer',
+  'hunger', 'change', 'disinformation', 'misinformation', 'drugs', 'fraud', 'racism', 'injustice', 'impunity', 'illness', 'addiction',
+  'unemployment', 'discrimination', 'malaria', 'obesity', 'odds', 'infection', 'infections', 'inequality', 'famine', 'hate', 'bias',
+  'democracy', 'freedom', 'freedoms', 'rights', 'independence', 'justice', 'truth', 'science',
+]);
+/** Words before "battle", "fight", "clash" that make it figurative ("legal battle", "court fight"). */
+export const FIGURATIVE_BEFORE = new Set([
+  'legal', 'court', 'courtroom', 'custody', 'political', 'electoral', 'uphill', 'bidding', 'price', 'ratings', 'ideological', 'verbal',
+  'rhetorical', 'title', 'chess', 'tug-of-war', 'budget', 'policy', 'boardroom', 'takeover', 'proxy', 'personality', 'culture', 'cultural',
+  'diplomatic', 'trade', 'tariff', 'regulatory', 'legislative', 'lengthy', 'public',
+]);
+
 /** Words before a trigger that make it planned, hypothetical or denied rather than reported as done. */
 export const PLANNED_CUES = new Set(['will', 'would', 'could', 'may', 'might', 'plan', 'plans', 'planned', 'planning', 'to', 'set', 'expected', 'intends', 'shall', 'should', 'potential', 'possible', 'future', 'upcoming', 'proposed']);
 export const NEGATION_CUES = new Set(['not', "n't", 'no', 'never', 'denied', 'without']);
