@@ -189,9 +189,12 @@ function fronted(sentence: string, before: string, end: number): string {
 export function tenseCue(sentence: string, start: number, end: number): Direction {
   // The clause around the expression: cut at semicolons, colons and quotation marks (a quote is
   // another speaker's clause), and after it at commas too.
-  let before = sentence.slice(Math.max(0, start - 70), start);
-  const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('"'), before.lastIndexOf('”'), before.lastIndexOf('“'), before.lastIndexOf("''"), before.lastIndexOf('``'));
-  if (cut >= 0) before = before.slice(cut + 1);
+  // A future auxiliary may stand well before the date ("will be named commander of the shuttle for a mission
+  // in December"), so the future cue looks 110 characters back; the other cues look at the nearer 70.
+  let wide = sentence.slice(Math.max(0, start - 110), start);
+  const cut = Math.max(wide.lastIndexOf(';'), wide.lastIndexOf(':'), wide.lastIndexOf('"'), wide.lastIndexOf('”'), wide.lastIndexOf('“'), wide.lastIndexOf("''"), wide.lastIndexOf('``'));
+  if (cut >= 0) wide = wide.slice(cut + 1);
+  const before = wide.length > 70 ? wide.slice(wide.length - 70) : wide;
   let after = sentence.slice(end, end + 30);
   const stop = after.search(/[;:,.]/);
   if (stop >= 0) after = after.slice(0, stop);
@@ -204,7 +207,7 @@ export function tenseCue(sentence: string, start: number, end: number): Directio
   if (/^\s*(?:(?:on|and|but|then|late|early)\s+)?$/i.test(before) && MAIN_CLAUSE_FUTURE.test(fronted(sentence, before, end))) return 'future';
   // "had been scheduled to", "had planned to": a plan seen from the past, not a future.
   const unplanned = (t: string): string => t.replace(/\bhad\s+(?:been\s+)?(?:scheduled|set|expected|planned|planning|due|going)\s+to\b/gi, '');
-  if (FUTURE_CUE.test(unplanned(before)) || FUTURE_CUE.test(unplanned(after))) return 'future';
+  if (FUTURE_CUE.test(unplanned(wide)) || FUTURE_CUE.test(unplanned(after))) return 'future';
   // Headline present tense with a scheduled event ("the leaders meet Monday") points ahead.
   if (SCHEDULED_PRESENT.test(before) && !PAST_CUE.test(before)) return 'future';
   // Past tense is the news default, so a past cue changes nothing; it only blocks "by/until" readings above.

@@ -247,3 +247,10 @@ test('floating holidays resolve to their day of the year (Election Day, Memorial
   assert.equal(find(t, 'Easter').value, '2024-03-31');
   assert.equal(find(t, 'Good Friday').value, '2024-03-29');
 });
+
+test('a future auxiliary far back in the clause still points a yearless month ahead', () => {
+  const t = times('Air Force Lieutenant Colonel Jane Doe will be named commander of the orbiting laboratory crew for a mission in December.', '2024-03-15');
+  assert.equal(find(t, 'December').value, '2024-12');
+  const past = times('The company, which was founded by two engineers from the local university, cut its workforce in December.', '2024-03-15');
+  assert.equal(find(past, 'December').value, '2023-12');
+});
