@@ -872,7 +872,8 @@ const RULES: Rule[] = [
         return { resolve: relativeResolver(unit, 0) };
       }
       if (mod === 'the full') return unit === 'year' ? { resolve: relativeResolver('year', 0) } : null;
-      if (/^\s*(?:ago|earlier|later|before|after)\b/i.test(after)) return null;
+      // "the year before" is an offset; "this week after one of the lawyers asked" is this week.
+      if (/^\s*(?:ago|earlier|later|before|after)\b/i.test(after) && !(/^(?:this|last|next)$/.test(mod) && /^\s*(?:before|after)\s+(?!that\b|this\b)[a-z]/i.test(after))) return null;
       if (mod === 'this' && unit === 'day') return null;
       const narrative = mod === 'that' || mod === 'the same' || mod === 'that same' || mod === 'the following' || mod === 'the next' && (unit === 'day' || isPart) || mod === 'the preceding' || mod === 'the prior' || mod === 'the previous' && (unit === 'day' || isPart);
       let n = 0;

@@ -254,3 +254,10 @@ test('a future auxiliary far back in the clause still points a yearless month ah
   const past = times('The company, which was founded by two engineers from the local university, cut its workforce in December.', '2024-03-15');
   assert.equal(find(past, 'December').value, '2023-12');
 });
+
+test('"this week after …", "last week after …": the preposition does not make the week an offset', () => {
+  const t = times('Prosecutors issued their warning this week after one of the lawyers asked for a delay, and met last week after a hearing.', '2024-03-15');
+  assert.equal(find(t, 'this week').value, '2024-W11');
+  assert.equal(find(t, 'last week').value, '2024-W10');
+  assert.equal(times('He had left the week before.', '2024-03-15').filter((x) => x.text === 'the week').length, 0);
+});
