@@ -869,6 +869,16 @@ const RULES: Rule[] = [
           };
         }
         if (unit === 'year' && !m[1]) return { resolve: fixed('DURATION', 'P1Y', ['duration']) };
+        // "For the week, the index dropped", "the week's most active session": the week under discussion,
+        // not necessarily the article's; its year is known, its number is not (TimeBank writes 1989-WXX).
+        if (unit === 'week' && !m[1]) {
+          return {
+            resolve(ctx) {
+              if (ctx.anchor === null) return unresolved('DATE', 'XXXX-WXX', ['week']);
+              return unresolved('DATE', `${pad(ymd(ctx.anchor).y, 4)}-WXX`, ['week'], 'published');
+            },
+          };
+        }
         return { resolve: relativeResolver(unit, 0) };
       }
       if (mod === 'the full') return unit === 'year' ? { resolve: relativeResolver('year', 0) } : null;

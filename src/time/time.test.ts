@@ -261,3 +261,9 @@ test('"this week after …", "last week after …": the preposition does not mak
   assert.equal(find(t, 'last week').value, '2024-W10');
   assert.equal(times('He had left the week before.', '2024-03-15').filter((x) => x.text === 'the week').length, 0);
 });
+
+test('a bare "the week" is the week under discussion: its year, not its number', () => {
+  const t = times('For the week, the index dropped 3.8%, and Friday was the week’s busiest session.', '2024-03-15');
+  assert.equal(find(t, 'the week').value, '2024-WXX');
+  assert.equal(find(times('For the week, the index dropped.', null), 'the week').value, 'XXXX-WXX');
+});
