@@ -580,6 +580,25 @@ const RULES: Rule[] = [
       return { dayLevel: d !== undefined, resolve: calendarResolver({ y, m: month, d, wd }, strictOf(m[3])) };
     },
   },
+  // ---- "the week of March 6": the ISO week holding that day
+  {
+    name: 'week-of',
+    prio: 7,
+    re: rx(`${B}${ci('the')}\\s+(?:(${ci('first')}|${ci('last')})\\s+)?${ci('week')}\\s+of\\s+(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:1[6-9]|20)\\d\\d))?(?![\\w])`, 'g'),
+    build({ m }) {
+      const month = monthNumber(m[2]);
+      const d = Number(m[3]);
+      if (month === null || m[1] || d < 1 || d > 31) return null;
+      const day = calendarResolver({ y: m[4] ? Number(m[4]) : undefined, m: month, d });
+      return {
+        resolve(ctx) {
+          const r = day(ctx);
+          if (!r.interval || r.interval.granularity !== 'day') return { ...r, value: r.value.replace(/-\d\d-\d\d$/, '-WXX').replace(/-XX-\d\d$/, '-WXX') };
+          return { ...r, value: weekInterval(r.interval.from).value, interval: weekInterval(r.interval.from), implied: [...r.implied, 'week'] };
+        },
+      };
+    },
+  },
   {
     name: 'day-month',
     prio: 6,

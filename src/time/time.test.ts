@@ -267,3 +267,9 @@ test('a bare "the week" is the week under discussion: its year, not its number',
   assert.equal(find(t, 'the week').value, '2024-WXX');
   assert.equal(find(times('For the week, the index dropped.', null), 'the week').value, 'XXXX-WXX');
 });
+
+test('"the week of March 6" is the ISO week holding that day', () => {
+  const t = times('The case may be settled at a hearing the week of March 6, a lawyer said.', '2024-02-20');
+  const w = find(t, 'the week of March 6');
+  assert.deepEqual([w.type, w.value, w.range], ['DATE', '2024-W10', { from: '2024-03-04', to: '2024-03-10' }]);
+});
