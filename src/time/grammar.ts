@@ -1308,7 +1308,7 @@ export function findCandidates(sentence: string, useChrono = true): Candidate[] 
     chosen.push(c);
   }
   chosen.sort((a, b) => a.start - b.start);
-  return mergeClockAndDay(sentence, chosen);
+  return mergeDayOffset(sentence, mergeClockAndDay(sentence, chosen));
 }
 
 /** "noon Tuesday", "Tuesday at 5 p.m.", "5 p.m. yesterday": one TIME expression. */
@@ -1340,6 +1340,42 @@ function mergeClockAndDay(sentence: string, cands: Candidate[]): Candidate[] {
       }
     }
     out.push(a);
+  }
+  return out;
+}
+
+/** A resolution moved by whole days (same type and shape); anything but a single day stays as it is. */
+function shiftDays(r: Resolution, days: number): Resolution {
+  if (!r.interval || r.interval.granularity !== 'day' || !/^\d{4}-\d\d-\d\d$/.test(r.value)) return { ...r, value: r.value.length >= 10 ? r.value.slice(0, 10).replace(/\d\d$/, 'XX') : r.value };
+  const iv = dayInterval(r.interval.from + days);
+  return { ...r, value: iv.value, interval: iv, stated: [...r.stated, 'offset'] };
+}
+
+/**
+ * "the day before last Tuesday's hearing": one DATE, a day off the day named; "Oct. 12, the day before the
+ * plunge": "the day" in apposition names that same day. A bare "the day after his death" stays untagged.
+ */
+function mergeDayOffset(sentence: string, cands: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i];
+    if (c.dayLevel) {
+      const lead = /\b([Tt]he\s+day\s+(before|after))\s+$/.exec(sentence.slice(Math.max(0, c.start - 24), c.start));
+      const prev = out[out.length - 1];
+      if (lead && (!prev || prev.end <= c.start - lead[0].length)) {
+        const shift = lead[2] === 'before' ? -1 : 1;
+        out.push({ ...c, start: c.start - lead[0].length, rule: `${c.rule}+offset`, dayLevel: true, resolve: (ctx) => shiftDays(c.resolve(ctx), shift) });
+        continue;
+      }
+      const appos = /^,\s+([Tt]he\s+day)\s+(?:before|after)\s/.exec(sentence.slice(c.end, c.end + 20));
+      if (appos && !(cands[i + 1] && cands[i + 1].start < c.end + appos[0].length)) {
+        out.push(c);
+        const start = c.end + appos[0].indexOf(appos[1]);
+        out.push({ start, end: start + appos[1].length, rule: 'day-apposition', prio: c.prio, dayLevel: true, resolve: (ctx) => c.resolve(ctx) });
+        continue;
+      }
+    }
+    out.push(c);
   }
   return out;
 }

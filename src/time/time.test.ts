@@ -273,3 +273,11 @@ test('"the week of March 6" is the ISO week holding that day', () => {
   const w = find(t, 'the week of March 6');
   assert.deepEqual([w.type, w.value, w.range], ['DATE', '2024-W10', { from: '2024-03-04', to: '2024-03-10' }]);
 });
+
+test('"the day before last Tuesday" is one date a day off; "Oct. 12, the day before …" names that day', () => {
+  const t = times('The day before last Tuesday’s hearing, the uncle flew to Miami. Prices fell after Oct. 12, the day before the crash.', '2024-03-15');
+  const before = find(t, 'The day before last Tuesday');
+  assert.deepEqual([before.type, before.value], ['DATE', '2024-03-11']);
+  assert.equal(find(t, 'the day').value, '2023-10-12');
+  assert.equal(times('The men came to the house the day after his death.', '2024-03-15').length, 0);
+});
