@@ -134,6 +134,70 @@ interface RawEvent {
   armed: boolean;
   /** The sentence names troops or reinforcements. */
   troops: boolean;
+  /** Fire both ways: "exchanged fire", "in both directions", "shots", "bursts of fire". */
+  exchange?: boolean;
+}
+
+/** Words that make fire mutual (a battle) rather than one-sided. */
+const EXCHANGE = new Set(['exchanged', 'exchanging', 'shoot-out', 'shootout', 'firefight', 'gunbattle', 'crossfire', 'retaliated']);
+
+/** Armed forces named after the trigger, up to the agent ("by X") or the clause end. */
+function securityTargetAfter(toks: Tok[], i: number, noun = false): boolean {
+  for (let k = i + 1; k < Math.min(toks.length, i + 12); k++) {
+    const w = toks[k].lower;
+    if ((w === 'by' && !noun) || w === ';' || w === '.' || SPEECH.has(w)) return false;
+    if (SECURITY_TARGET.has(w)) return true;
+  }
+  return false;
+}
+
+/** "1 policeman", "two soldiers", "three militants": a toll of armed people. */
+function armedUnit(unit: string | null): boolean {
+  if (!unit) return false;
+  return unit.toLowerCase().split(/\s+/).some((w) => SECURITY_TARGET.has(w));
+}
+
+/** "heavy machine guns", "grenade launchers": crew-served weapons, coded with shelling. */
+function heavyGuns(toks: Tok[]): boolean {
+  return toks.some((t, k) => /^(launchers?|machineguns?|mortars?|cannons?|guns)$/.test(t.lower) && (t.lower !== 'guns' || toks[k - 1]?.lower === 'machine'));
+}
+
+/**
+ * Triggers that need their neighbours: "exchanged fire", "opened fire on soldiers", "fired small arms
+ * at the positions of …", "repulsed the attack", "thwarted an incursion".
+ */
+function contextualTrigger(toks: Tok[], i: number): Trigger | undefined {
+  const w = toks[i].lower;
+  const prev = toks[i - 1]?.lower ?? '';
+  const prev2 = toks[i - 2]?.lower ?? '';
+  const after = (n: number) => toks.slice(i + 1, i + 1 + n);
+  if (w === 'fire' || w === 'fires') {
+    if (/^(exchanged|exchanging|exchange|returned|returning|traded)$/.test(prev) || (prev === 'of' && /^(exchange|exchanges)$/.test(prev2))) return { cls: 'clash', noun: true };
+    if (/^(opened|opening|open)$/.test(prev)) return { cls: securityTargetAfter(toks, i) ? 'clash' : 'killing', noun: false };
+    return undefined;
+  }
+  if (w === 'fight' && /^(armed|fire|gun|heavy|fierce)$/.test(prev)) return { cls: 'clash', noun: true };
+  // "shoot-out" tokenised as three tokens.
+  if (w === 'shoot' && toks[i + 1]?.lower === '-' && toks[i + 2]?.lower === 'out') return { cls: 'clash', noun: true };
+  // "the body of a man was found", "human remains were found": a killing.
+  if (/^(body|bodies|remains|corpse|corpses|heads)$/.test(w) && toks.some((t) => /^(found|discovered|recovered|dumped|located)$/.test(t.lower))) return { cls: 'killing', noun: true };
+  if (/^(repulsed|repelled|thwarted|foiled|repulse|repel)$/.test(w) && after(5).some((t) => /^(attacks?|assaults?|incursions?|offensive|advances?|infiltration|attackers|raid)$/.test(t.lower))) return { cls: 'clash', noun: false };
+  if (w === 'fired' || w === 'shot') {
+    // "fired small arms / unspecified weapons at the positions of …": fire between armed forces;
+    // "shells fired by …", "fired mortars at …": shelling (the launch trigger).
+    if (w === 'fired' && (weaponWithin(toks, i + 1, i + 8) || weaponWithin(toks, i - 3, i))) return undefined;
+    const next: Tok[] = [];
+    for (const t of after(12)) {
+      if (t.lower === 'by' || t.lower === '.' || t.lower === ';') break;
+      next.push(t);
+    }
+    const atArmed = next.some((t) => SECURITY_TARGET.has(t.lower) || t.lower === 'positions');
+    const smallArms = next.some((t, k) => /^(rifles?|pistols?|unspecified|kalashnikovs?|ak-47s?|bullets|gunfire)$/.test(t.lower) || (t.lower === 'arms' && next[k - 1]?.lower === 'small'));
+    if (w === 'fired' && (atArmed || smallArms)) return { cls: atArmed ? (smallArms || !heavyGuns(next) ? 'clash' : 'strike') : 'killing', noun: false };
+    // "shot a man", "shot and killed", "was shot dead": a shooting.
+    if (w === 'shot' && !/^(a|the|one|first|warning|his|her|their)$/.test(prev)) return { cls: securityTargetAfter(toks, i) ? 'clash' : 'killing', noun: false };
+  }
+  return undefined;
 }
 
 const CLAUSE_END = new Set([';', '.', '!', '?', '“', '”', '"', '—', '–']);
@@ -182,7 +246,7 @@ function accept(cls: EventClass, trigger: Trigger, toks: Tok[], i: number, view:
     case 'overtake':
       return view.places.some((p) => p.start >= toks[i].end && p.start - toks[i].end < 60) && hasViolentContext(toks, view.quantities);
     case 'killing':
-      if (toks[i].lower === 'dead') return true;
+      if (toks[i].lower === 'dead' || !triggerFor(toks[i].lower)) return true;
       if (toks[i].lower === 'gunned') return next === 'down';
       return hasViolentContext(toks, view.quantities) || toks[i].lower.startsWith('massacre') || toks[i].lower === 'assassination';
     case 'suicide':
@@ -679,6 +743,11 @@ function weaponsOf(view: SentenceView, figures: EventFigure[], around?: number):
   for (let k = from; k < to; k++) {
     const w = weaponOf(toks[k].lower);
     if (w === 'aircraft' && toks[k].lower === 'air' && NOT_AIRCRAFT_AFTER.has(toks[k + 1]?.lower ?? '')) continue;
+    // "heavy machine guns", "heavy machineguns": crew-served, coded with artillery.
+    if ((w === 'firearm' && (toks[k - 1]?.lower === 'heavy' || (toks[k - 1]?.lower === 'machine' && toks[k - 2]?.lower === 'heavy'))) || toks[k].lower.startsWith('machinegun')) {
+      out.add('artillery');
+      continue;
+    }
     if (w) out.add(w);
   }
   for (const f of figures) {
@@ -690,7 +759,7 @@ function weaponsOf(view: SentenceView, figures: EventFigure[], around?: number):
 
 // ---------------------------------------------------------------- typing
 
-function acledFor(cls: EventClass, weapons: Set<Weapon>, actors: EventArgument[], securityTarget = false, armed = true, troops = false): AcledType | null {
+function acledFor(cls: EventClass, weapons: Set<Weapon>, actors: EventArgument[], securityTarget = false, armed = true, troops = false, exchange = false): AcledType | null {
   const remote = (): AcledType => {
     if (weapons.has('aircraft') || (weapons.has('drone') && !weapons.has('missile') && !weapons.has('artillery') && !weapons.has('rocket'))) return ACLED_TYPES.airStrike;
     if (weapons.has('missile') || weapons.has('artillery') || weapons.has('rocket')) return ACLED_TYPES.shelling;
@@ -702,7 +771,7 @@ function acledFor(cls: EventClass, weapons: Set<Weapon>, actors: EventArgument[]
     case 'strike':
     case 'launch':
       // Artillery with small arms at armed positions is a fight (ACLED: armed clash).
-      if (securityTarget && weapons.has('firearm') && !weapons.has('aircraft') && !weapons.has('drone')) return ACLED_TYPES.clash;
+      if ((securityTarget || exchange) && (weapons.has('firearm') || exchange) && !weapons.has('aircraft') && !weapons.has('drone')) return ACLED_TYPES.clash;
       return remote();
     case 'attack':
       if (weapons.has('aircraft') || weapons.has('drone') || weapons.has('missile') || weapons.has('artillery') || weapons.has('rocket')) return remote();
@@ -713,7 +782,7 @@ function acledFor(cls: EventClass, weapons: Set<Weapon>, actors: EventArgument[]
       return ACLED_TYPES.disrupted;
     case 'clash':
       // Fights between unarmed groups (villagers, farmers, rival families) are mob violence.
-      return armed || weapons.has('artillery') ? ACLED_TYPES.clash : ACLED_TYPES.mob;
+      return armed || exchange || weapons.has('artillery') || weapons.has('firearm') ? ACLED_TYPES.clash : ACLED_TYPES.mob;
     case 'mobilize':
       return troops ? ACLED_TYPES.changeGroup : null;
     case 'regain':
@@ -721,7 +790,8 @@ function acledFor(cls: EventClass, weapons: Set<Weapon>, actors: EventArgument[]
     case 'overtake':
       return ACLED_TYPES.overtake;
     case 'killing':
-      return ACLED_TYPES.vacAttack;
+      // Killing soldiers, police or militants is fighting between armed groups (ACLED: battle).
+      return securityTarget || exchange ? ACLED_TYPES.clash : ACLED_TYPES.vacAttack;
     case 'abduction':
       return ACLED_TYPES.abduction;
     case 'sexual':
@@ -859,7 +929,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
             ? { cls: prevLower === 'sniper' || prevLower === 'gun' || prevLower === 'machine-gun' ? 'clash' : 'strike', noun: true }
             : (lower === 'arrived' || lower === 'deployed' || lower === 'sent') && toks.slice(Math.max(0, i - 4), i).some((t) => TROOPS.has(t.lower))
               ? { cls: 'mobilize', noun: false }
-              : triggerFor(lower);
+              : contextualTrigger(toks, i) ?? triggerFor(lower);
       if (!trigger) continue;
       // "the largest of March": a word inside a time expression is no trigger.
       if (view.times.some(({ t }) => t.start <= toks[i].start && toks[i].end <= t.end)) continue;
@@ -874,6 +944,8 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       if (status === 'asserted' && inHypothetical(toks, i)) status = 'planned';
       if (VIOLENT.has(cls) && status !== 'asserted') continue;
       if (isGenericUse(toks, i, view)) continue;
+      // "repulsed an attack", "thwarted the assault": the attack is part of the battle told by the verb.
+      if ((cls === 'attack' || cls === 'strike') && trigger.noun && toks.slice(Math.max(0, i - 4), i).some((t) => /^(repulsed|repelled|thwarted|foiled)$/.test(t.lower))) continue;
       const existing = seenClass.get(cls);
       if (existing) continue; // one event per class per sentence ("downed or suppressed")
       const many = cls === 'consult' || VERBAL.has(cls);
@@ -918,7 +990,9 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
         anaphoric,
         ...(anaphora === 'demonstrative' ? { demonstrative: true } : {}),
         ...(named ? { named: true } : {}),
-        securityTarget: toks.slice(i + 1, i + 9).some((t) => SECURITY_TARGET.has(t.lower)),
+        securityTarget: securityTargetAfter(toks, i, trigger.noun) || figures.some((f) => (f.kind === 'killed' || f.kind === 'injured') && armedUnit(f.unit)),
+        // "in both directions", "small arms": fire between armed sides (ACLED codes it a clash).
+        exchange: toks.some((t, k) => EXCHANGE.has(t.lower) || (t.lower === 'shoot' && toks[k + 2]?.lower === 'out') || (t.lower === 'directions' && toks[k - 1]?.lower === 'both') || (t.lower === 'arms' && toks[k - 1]?.lower === 'small')),
         armed: toks.some((t) => ARMED.has(t.lower)),
         troops: toks.some((t) => TROOPS.has(t.lower)),
       };
@@ -987,7 +1061,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
         anaphoric: false,
         armed: view.toks.some((t) => ARMED.has(t.lower)),
         troops: false,
-        securityTarget: loose.some((f) => f.unit !== null && SECURITY_TARGET.has(f.unit.toLowerCase().split(/\s+/).pop() ?? '')) || view.toks.some((t) => SECURITY_TARGET.has(t.lower)),
+        securityTarget: loose.some((f) => armedUnit(f.unit)) || securityTargetAfter(view.toks, i),
       });
     }
     for (const f of loose) assigned.add(f.quantity);
@@ -1224,7 +1298,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       }
     }
     const targets = argsUnion(ms.map((m) => m.targets)).filter((t) => !actors.some((a) => (a.name ?? a.text) === (t.name ?? t.text)));
-    const acled = acledFor(clsOf, weapons, actors, ms.some((m) => m.securityTarget), ms.some((m) => m.armed), ms.some((m) => m.troops));
+    const acled = acledFor(clsOf, weapons, actors, ms.some((m) => m.securityTarget), ms.some((m) => m.armed), ms.some((m) => m.troops), ms.some((m) => m.exchange));
     const plover = ploverFor(clsOf, weapons);
     if (!acled && !plover) continue;
     if (clsOf === 'attack' && !acled && ms.every((m) => !m.place && !m.figures.length)) continue;

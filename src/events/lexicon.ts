@@ -179,6 +179,11 @@ add('intercept', false, 'intercepted, downed, suppressed, neutralised, neutraliz
 add('intercept', true, 'interception, interceptions', true);
 add('clash', true, 'clash, clashes, fighting, battle, battles, firefight, gunfight, skirmish, skirmishes');
 add('clash', false, 'clashed, fought');
+add('clash', true, 'shoot-out, shoot-outs, shootout, shootouts, gunbattle, gunbattles, gun-battle, crossfire, fire-fight, firefights');
+add('clash', true, 'incursion, incursions', true);
+add('attack', false, 'ambushed');
+add('attack', true, 'ambush, ambushes');
+add('killing', false, 'tortured', true);
 add('regain', false, 'recaptured, retook, regained, liberated', true);
 add('overtake', false, 'captured, overran', true);
 add('killing', false, 'massacred, executed, lynched, gunned, murdered, stabbed, assassinated, beheaded', true);
@@ -241,6 +246,23 @@ export function weaponOf(lower: string): Weapon | undefined {
 
 /** Words that make an ambiguous trigger violent (military context). */
 export const VIOLENT_CONTEXT = new Set([
+  'armed',
+  'gunmen',
+  'gunman',
+  'victim',
+  'victims',
+  'died',
+  'gunshot',
+  'hostage',
+  'hostages',
+  'bullets',
+  'bullet',
+  'knife',
+  'machete',
+  'militiamen',
+  'militia',
+  'insurgents',
+  'police',
   'killed',
   'killing',
   'dead',
@@ -313,7 +335,7 @@ export function isWeaponUnit(unit: string | null): boolean {
 }
 
 /** Words after an attack that make its target armed (a battle) rather than civilians. */
-export const SECURITY_TARGET = new Set(['officer', 'policeman', 'policemen', 'forces', 'force', 'soldiers', 'soldier', 'troops', 'police', 'policemen', 'army', 'military', 'post', 'posts', 'checkpoint', 'base', 'militants', 'fighters', 'rebels', 'officers', 'guards', 'positions', 'position', 'militia', 'convoy', 'patrol']);
+export const SECURITY_TARGET = new Set(['personnel', 'cadres', 'elements', 'gendarmes', 'gendarme', 'gendarmerie', 'commander', 'commanders', 'colonel', 'sergeant', 'lieutenant', 'captain', 'fighter', 'militant', 'combatants', 'insurgents', 'jihadists', 'militiamen', 'militiaman', 'rebel', 'sniper', 'snipers', 'frontline', 'outpost', 'outposts', 'barracks', 'officer', 'policeman', 'policemen', 'forces', 'force', 'soldiers', 'soldier', 'troops', 'police', 'policemen', 'army', 'military', 'post', 'posts', 'checkpoint', 'base', 'militants', 'fighters', 'rebels', 'officers', 'guards', 'positions', 'position', 'militia', 'convoy', 'patrol']);
 
 /** Property that looting/destruction verbs take ("burned the main house", "seized a vehicle"). */
 export const PROPERTY = new Set(['house', 'houses', 'home', 'homes', 'vehicle', 'vehicles', 'car', 'cars', 'truck', 'trucks', 'shop', 'shops', 'store', 'stores', 'property', 'properties', 'office', 'offices', 'building', 'buildings', 'tires', 'tyres', 'tractor', 'tractors', 'bulldozer', 'school', 'church', 'mosque', 'market', 'crops', 'livestock', 'cattle', 'motorcycle', 'motorcycles', 'equipment', 'goods', 'station', 'bank']);

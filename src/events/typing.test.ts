@@ -1,0 +1,62 @@
+/**
+ * ACLED typing rules on hand-written sentences: who is shot at decides battle or violence against
+ * civilians; small arms make fire between positions a clash, crew-served weapons make it shelling;
+ * protests turn into riots, interventions or excessive force by what happens at them; a crowd's
+ * violence is mob violence; arrests that a protest is about are no arrest event.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { EventRecord } from '../core/layers.js';
+import { extractEvents } from './extract.js';
+import { buildDoc, type DocSpec } from './testdoc.js';
+
+const GAO = { surface: 'Gao', name: 'Gao', lat: 16.27, lon: -0.04, country: 'ML', precision: 'city' as const };
+
+function main(spec: Omit<DocSpec, 'published'>): EventRecord | undefined {
+  const { article, layers } = buildDoc({ published: '2020-05-08', places: [GAO], ...spec });
+  const events = extractEvents(article, layers).filter((e) => e.acled);
+  return events.sort((a, b) => b.confidence - a.confidence)[0];
+}
+
+const sub = (e: EventRecord | undefined) => (e?.acled ? `${e.acled.eventType}/${e.acled.subEventType}` : '-');
+
+test('opening fire: on soldiers a battle, on a bus violence against civilians', () => {
+  assert.equal(sub(main({ text: 'Gunmen opened fire on soldiers at a checkpoint near Gao.' })), 'Battles/Armed clash');
+  assert.equal(
+    sub(main({ text: 'Gunmen opened fire on a bus near Gao, killing two passengers.', quantities: [{ surface: 'two passengers', value: 2, unit: 'passengers', role: 'killed' }] })),
+    'Violence against civilians/Attack',
+  );
+  assert.equal(sub(main({ text: 'Police officers and gang members exchanged fire in Gao.' })), 'Battles/Armed clash');
+  assert.equal(sub(main({ text: 'A shoot-out broke out in a market of Gao.' })), 'Battles/Armed clash');
+});
+
+test('the victims decide: militants killing civilians is violence against civilians, killing soldiers a battle', () => {
+  assert.equal(
+    sub(main({ text: 'Militants killed five civilians in a village near Gao.', quantities: [{ surface: 'five civilians', value: 5, unit: 'civilians', role: 'killed' }] })),
+    'Violence against civilians/Attack',
+  );
+  assert.equal(
+    sub(main({ text: 'Militants killed two soldiers near Gao.', quantities: [{ surface: 'two soldiers', value: 2, unit: 'soldiers', role: 'killed' }] })),
+    'Battles/Armed clash',
+  );
+  assert.equal(
+    sub(main({ text: 'One civilian was killed by army troops near Gao.', quantities: [{ surface: 'One civilian', value: 1, unit: 'civilian', role: 'killed' }] })),
+    'Violence against civilians/Attack',
+    'the agent after "by" is not the target',
+  );
+});
+
+test('fire at positions: small arms make a clash, heavy machine guns and grenade launchers shelling', () => {
+  assert.equal(sub(main({ text: 'Rebel forces fired small arms at the army positions near Gao.' })), 'Battles/Armed clash');
+  assert.equal(
+    sub(main({ text: 'Rebel forces fired heavy machine guns and grenade launchers at the army positions near Gao.' })),
+    'Explosions/Remote violence/Shelling/artillery/missile attack',
+  );
+  assert.equal(sub(main({ text: 'Monitors recorded 40 explosions in both directions of the frontline near Gao.' })), 'Battles/Armed clash');
+  assert.equal(sub(main({ text: 'Shells fired by rebel forces hit the airport of Gao.' })), 'Explosions/Remote violence/Shelling/artillery/missile attack');
+});
+
+test('a body found, a repulsed attack', () => {
+  assert.equal(sub(main({ text: 'The body of a man was found near Gao with a gunshot wound.' })), 'Violence against civilians/Attack');
+  assert.equal(sub(main({ text: 'Soldiers repulsed an attack by militants on their base near Gao.' })), 'Battles/Armed clash');
+});
