@@ -1103,6 +1103,8 @@ const RULES: Rule[] = [
         // year" is (left to the quantities stage), not a recurring time.
         const before = sentence.slice(Math.max(0, m.index - 12), m.index);
         if (/(?:%|\bpercent)\s*$/i.test(before) || /\baverage\s+$/i.test(before)) return null;
+        // "C$17.9 million annually", "10,000 units annually": an amount per year, a rate like "$5 million a year".
+        if ((adverb === 'annually' || adverb === 'yearly') && /(?:\d|\b(?:million|billion|thousand|hundred)\b)[^.;:!?\d]{0,30}$/i.test(sentence.slice(Math.max(0, m.index - 40), m.index))) return null;
         const map: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', nightly: 'P1D', hourly: 'PT1H', quarterly: 'P3M', biweekly: 'P2W', semiannually: 'P6M' };
         return { resolve: fixed('SET', map[adverb] ?? 'P1D') };
       }

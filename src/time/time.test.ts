@@ -281,3 +281,8 @@ test('"the day before last Tuesday" is one date a day off; "Oct. 12, the day bef
   assert.equal(find(t, 'the day').value, '2023-10-12');
   assert.equal(times('The men came to the house the day after his death.', '2024-03-15').length, 0);
 });
+
+test('"annually" after an amount is a rate, not a recurring time; on its own it is a SET', () => {
+  assert.equal(times('The cut will save C$17.9 million annually, and the plant makes 10,000 units annually.', '2024-03-15').length, 0);
+  assert.equal(find(times('The festival is held annually.', '2024-03-15'), 'annually').value, 'P1Y');
+});
