@@ -876,6 +876,12 @@ const RULES: Rule[] = [
       if (mod === 'the') {
         // "the year", "the week": the current one; "the day" only in narratives.
         if (/^\s*(?:of|before|after|when|that|in which|earlier|ago|-)/i.test(after)) return null;
+        // "the year 2000" is that year, one expression.
+        const named = unit === 'year' && !m[1] ? /^\s+((?:1[6-9]|20)\d\d)(?![\w-])/.exec(after) : null;
+        if (named) {
+          const yy = Number(named[1]);
+          return { end: m.index + m[0].length + named[0].length, resolve: () => interval('DATE', yearInterval(yy), 'none', ['year'], []) };
+        }
         if (isPart || unit === 'day' || unit === 'decade' || unit === 'century') return null;
         if (unit === 'weekend') {
           return {

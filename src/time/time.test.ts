@@ -286,3 +286,8 @@ test('"annually" after an amount is a rate, not a recurring time; on its own it 
   assert.equal(times('The cut will save C$17.9 million annually, and the plant makes 10,000 units annually.', '2024-03-15').length, 0);
   assert.equal(find(times('The festival is held annually.', '2024-03-15'), 'annually').value, 'P1Y');
 });
+
+test('"the year 2000" is one DATE', () => {
+  const t = times('The flaw affects computers in the year 2000.', '1998-03-15');
+  assert.deepEqual(t.map((x) => [x.text, x.type, x.value]), [['the year 2000', 'DATE', '2000']]);
+});
