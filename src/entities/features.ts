@@ -464,7 +464,7 @@ export function docCaseKind(capMid: number, lowMid: number): number {
  * `capitalized(i)` and `firstHash(i)` (the phrase hash of token i alone) may come from a cache.
  */
 export function gazetteerMatches(
-  gaz: Gazetteer,
+  gaz: { get(hash: number): number | undefined },
   sentence: readonly string[],
   caps: boolean,
   capitalized: (i: number) => boolean,

@@ -47,21 +47,15 @@ export interface NerModelData {
 }
 
 export class NerModel {
-  private readonly indexes: HashIndex[];
   /** The run-time path; null for a model with float (not yet quantised) weights. */
   private readonly fast: FastTagger | null;
   private reference: Array<{ weights: Weights; extractor: FeatureExtractor; resolve: (h: number) => number }> | null = null;
 
   constructor(readonly data: NerModelData) {
-    this.indexes = data.stages.map((stage) => {
-      const index = new HashIndex(stage.keys.length);
-      for (let i = 0; i < stage.keys.length; i++) index.set(stage.keys[i], i);
-      return index;
-    });
     const quantised = data.stages.every((stage) => stage.weights instanceof Int16Array);
     this.fast = quantised
       ? new FastTagger(
-          data.stages.map((stage, i) => ({ weights: stage.weights as Int16Array, index: this.indexes[i] })),
+          data.stages.map((stage) => ({ keys: stage.keys, weights: stage.weights as Int16Array })),
           data.clusters,
           data.gazetteer,
           data.casing,
@@ -88,8 +82,9 @@ export class NerModel {
 
   /** The same tagging through the training path's features and decoder: slower; what the fast path is checked against. */
   referenceTagDocument(doc: Doc): TokenSpan[][] {
-    this.reference ??= this.data.stages.map((stage, i) => {
-      const index = this.indexes[i];
+    this.reference ??= this.data.stages.map((stage) => {
+      const index = new HashIndex(stage.keys.length);
+      for (let i = 0; i < stage.keys.length; i++) index.set(stage.keys[i], i);
       const resolve = (hsh: number): number => index.get(hsh);
       const extractor = new FeatureExtractor(this.data.clusters, this.data.gazetteer, resolve, this.data.casing);
       return { weights: stage.weights, extractor, resolve };

@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HashIndex } from './hash.js';
 import { TYPES, type TokenSpan } from './features.js';
 import { defaultNerModel, type NerModel } from './model.js';
 import { FastTagger } from './tagger.js';
@@ -34,11 +33,7 @@ export function documents(): string[][][] {
 }
 
 function fastTaggerOf(model: NerModel, limits: { words: number; pairs: number }): FastTagger {
-  const stages = model.data.stages.map((stage) => {
-    const index = new HashIndex(stage.keys.length);
-    for (let i = 0; i < stage.keys.length; i++) index.set(stage.keys[i], i);
-    return { weights: stage.weights as Int16Array, index };
-  });
+  const stages = model.data.stages.map((stage) => ({ keys: stage.keys, weights: stage.weights as Int16Array }));
   return new FastTagger(stages, model.data.clusters, model.data.gazetteer, model.data.casing, limits);
 }
 

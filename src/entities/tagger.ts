@@ -200,22 +200,14 @@ export function harmonize(doc: Doc, spans: TokenSpan[][]): TokenSpan[][] {
 const NT = NUM_TAGS;
 /** Tag histories: the tags, and NUM_TAGS for "outside the sentence". */
 const NH = NUM_TAGS + 1;
-/**
- * Per word id and stage (Int32, `W_STRIDE` apart): the summed rows of its own features (bias
- * included) and of its features as a neighbour at offsets -2, -1, +1, +2 (NT each); then the rows of
- * previous-tag × word (NH) and first-pass-tag × word (NT), resolved on first use.
- */
-const W_P1 = 5 * NT;
-const W_STACK = W_P1 + NH;
-const W_STRIDE = W_STACK + NT;
-/** Per word pair and stage: the right word's bigram features, then the left word's (NT each). */
-const P_STRIDE = 2 * NT;
-/** Per word shape and stage: rows of first-token × shape and previous-tag × shape (NH), resolved on first use. */
-const S_STRIDE = 1 + NH;
+/** Per word (and stage): its own features' summed weights (bias included), then its features as a neighbour at offsets -2, -1, +1, +2. */
+const WORD_VEC = 5 * NT;
+/** Per word pair (and stage): the right word's bigram features, then the left word's. */
+const PAIR_VEC = 2 * NT;
 /** A row not resolved yet (resolving gives -1 for a feature the model does not know). */
 const UNSET = -2;
 
-// Rows of the fixed-value features, per stage.
+// Rows of the fixed-value features.
 const X_CAPS = 0;
 const X_CASE = 1;
 const X_CASE_POS = X_CASE + 4;
@@ -226,7 +218,8 @@ const X_PRED_NONE = X_STACK_PAIR + NH * NH;
 const X_PRED = X_PRED_NONE + 1;
 const X_SPAN = X_PRED + TYPES.length;
 const X_MAJ = X_SPAN + TYPES.length;
-const X_SIZE = X_MAJ + TYPES.length;
+const X_BIAS = X_MAJ + TYPES.length;
+const X_SIZE = X_BIAS + 1;
 
 // Word flags.
 const F_LETTER = 1;
@@ -236,27 +229,21 @@ const F_ALLCAPS = 4;
 const F_BREAK = 8;
 const BREAKS = new Set(['.', '"', ':', '?', '!']);
 
-/** The word and pair caches are dropped between documents beyond these sizes (~60 MB and ~45 MB for two stages). */
+/** The word and pair caches are dropped between documents beyond these sizes (~55 MB and ~45 MB for two stages). */
 const CACHE_LIMITS = { words: 60_000, pairs: 160_000 };
-
-interface StageTables {
-  weights: Int16Array;
-  index: HashIndex;
-  /** Rows of previous-tag and tag-bigram features (see dynamicTagRows). */
-  p1: Int32Array;
-  p12: Int32Array;
-  fixed: Int32Array;
-  bias: number;
-  words: Int32Array;
-  pairs: Int32Array;
-  shapes: Int32Array;
-}
 
 /** Open-addressing (word id, word id) → pair id map. */
 class PairIndex {
-  private slots = new Int32Array(3 * 4096);
-  private mask = 4095;
+  // Assigned in the constructor, not as initialisers: V8 treats a field initialised once as a
+  // constant, and optimised code that relied on it is thrown away when it is reassigned (growth).
+  private slots: Int32Array;
+  private mask: number;
   size = 0;
+
+  constructor() {
+    this.slots = new Int32Array(3 * 64);
+    this.mask = 63;
+  }
 
   private static slot(a: number, b: number, mask: number): number {
     let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x632be5ab, 0x85ebca6b);
@@ -297,61 +284,97 @@ class PairIndex {
   private grow(): void {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2);
-    this.mask = (this.slots.length / 3) - 1;
+    this.mask = this.slots.length / 3 - 1;
     this.size = 0;
     for (let i = 0; i < old.length; i += 3) if (old[i] !== 0) this.add(old[i] - 1, old[i + 1], old[i + 2]);
   }
 }
 
-function growInt32<T extends ArrayBufferLike>(a: Int32Array<T>, length: number, fill = 0): Int32Array<T> {
+function growInt32(a: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
   if (a.length >= length) return a;
   const next = new Int32Array(Math.max(length, a.length * 2));
   next.set(a);
-  if (fill !== 0) next.fill(fill, a.length);
-  return next as Int32Array<T>;
+  return next;
 }
 
-/** The run-time tagger of one model (see the file comment). Not re-entrant: one document at a time. */
+function growUint32(a: Uint32Array<ArrayBuffer>, length: number): Uint32Array<ArrayBuffer> {
+  if (a.length >= length) return a;
+  const next = new Uint32Array(Math.max(length, a.length * 2));
+  next.set(a);
+  return next;
+}
+
+/**
+ * The run-time tagger of one model (see the file comment). Not re-entrant: one document at a time.
+ *
+ * The stages' feature tables are merged: one hash index over the union of their features, whose row
+ * holds every stage's weights side by side (zeros where a stage lacks the feature, which add
+ * nothing), so one lookup serves all stages. A "row" below is the offset of a feature's weights in
+ * that table (-1 for an unknown feature); stage s reads its NT weights at row + s * NT.
+ */
 export class FastTagger {
-  private readonly stages: StageTables[];
+  private readonly stageCount: number;
+  /** union feature rows: stageCount × NT weights each. */
+  private readonly table: Int16Array;
+  private readonly index: HashIndex;
+  /** Rows of the previous-tag and tag-bigram features (see dynamicTagRows). */
+  private readonly p1Rows: Int32Array;
+  private readonly p12Rows: Int32Array;
+  private readonly fixed = new Int32Array(X_SIZE);
   // Words: forms interned to ids, with what the bigram, document and gazetteer features read.
   private readonly ids = new Map<string, number>();
   private words = 0;
-  private lw = new Uint32Array(1024);
-  private shape = new Uint32Array(1024);
-  private cluster = new Uint32Array(1024);
-  private shapeOf = new Int32Array(1024);
-  private lowerOf = new Int32Array(1024);
-  private phrase = new Uint32Array(1024);
-  private flags = new Uint8Array(1024);
+  /** Per word id, `wordStride` apart: each stage's WORD_VEC sums, then rows of previous-tag × word (NH) and first-pass tag × word (NT), resolved on first use. */
+  private readonly wordStride: number;
+  private readonly wordP1: number;
+  private readonly wordStack: number;
+  private wordData: Int32Array<ArrayBuffer>;
+  // The growable arrays below are assigned in the constructor, not as initialisers: V8 treats a field
+  // initialised once as a constant, and optimised code that relied on it is thrown away when it is
+  // reassigned. They start small so that growth happens (and is seen) before optimisation.
+  private lw: Uint32Array<ArrayBuffer>;
+  private shape: Uint32Array<ArrayBuffer>;
+  private cluster: Uint32Array<ArrayBuffer>;
+  private shapeOf: Int32Array<ArrayBuffer>;
+  private lowerOf: Int32Array<ArrayBuffer>;
+  private phrase: Uint32Array<ArrayBuffer>;
+  private flags: Uint8Array<ArrayBuffer>;
   // Lowercase forms, the keys of the document evidence; a stamp tells whether a count belongs to this document (or stage).
   private readonly lowers = new Map<string, number>();
   private lowerCount = 0;
-  private caseStamp = new Int32Array(1024);
-  private capMid = new Int32Array(1024);
-  private lowMid = new Int32Array(1024);
-  private labelStamp = new Int32Array(1024);
-  private labels = new Int32Array(1024 * 2 * TYPES.length);
+  private caseStamp: Int32Array<ArrayBuffer>;
+  private capMid: Int32Array<ArrayBuffer>;
+  private lowMid: Int32Array<ArrayBuffer>;
+  private labelStamp: Int32Array<ArrayBuffer>;
+  private labels: Int32Array<ArrayBuffer>;
   private epoch = 0;
   private caseEpoch = 0;
   private labelEpoch = 0;
+  /** Per word shape: rows of first-token × shape and previous-tag × shape (NH), resolved on first use. */
   private readonly shapeIndex = new HashIndex(256);
   private shapeCount = 0;
+  private shapeRows: Int32Array<ArrayBuffer>;
+  // Word pairs: each stage's PAIR_VEC sums.
   private readonly pairIndex = new PairIndex();
   private pairCount = 0;
+  private readonly pairStride: number;
+  private pairData: Int32Array<ArrayBuffer>;
   // Per-document buffers, tokens back to back.
-  private tok = new Int32Array(1024);
+  private tok: Int32Array<ArrayBuffer>;
   /** Sentence si's n + 1 pair ids (pad, w0), …, (w(n-1), pad) start at sentenceStart[si] + si. */
-  private pairOf = new Int32Array(1024);
-  private tagsA = new Int8Array(1024);
-  private tagsB = new Int8Array(1024);
-  private gazHead = new Int32Array(1024);
-  private gazNext = new Int32Array(256);
-  private gazFeature = new Int32Array(256);
+  private pairOf: Int32Array<ArrayBuffer>;
+  private tagsA: Int8Array<ArrayBuffer>;
+  private tagsB: Int8Array<ArrayBuffer>;
+  private gazHead: Int32Array<ArrayBuffer>;
+  private gazNext: Int32Array<ArrayBuffer>;
+  private gazFeature: Int32Array<ArrayBuffer>;
   private gazCount = 0;
   private gazBase = 0;
+  private rowBuf: Int32Array<ArrayBuffer>;
   private readonly acc = new Int32Array(NT);
   private readonly bigrams = new Uint32Array(8);
+  /** Rows of one token's features besides its summed vectors (at most ~90: gazetteer matches are bounded by GAZ_MAX_LEN). */
+  private readonly tokenRows = new Int32Array(256);
   private readonly gazCapitalized = (i: number): boolean => (this.flags[this.tok[this.gazBase + i]] & F_CAP) !== 0;
   private readonly gazFirst = (i: number): number => this.phrase[this.tok[this.gazBase + i]];
   private readonly gazEmit = (j: number, feature: number): void => {
@@ -365,50 +388,91 @@ export class FastTagger {
     this.gazNext[e] = this.gazHead[k];
     this.gazHead[k] = e;
   };
+  /** The gazetteer as a HashIndex (faster than its Map); keys 0 and 1, which HashIndex conflates, go to the Map. */
+  private readonly gazLookup: { get(hash: number): number | undefined };
 
   constructor(
-    stages: ReadonlyArray<{ weights: Int16Array; index: HashIndex }>,
+    stages: ReadonlyArray<{ keys: Uint32Array; weights: Int16Array }>,
     private readonly clusters: ClusterTable | null,
     private readonly gazetteer: Gazetteer | null,
     private readonly casing: CasingTable | null,
     private readonly limits: { words: number; pairs: number } = CACHE_LIMITS,
   ) {
-    this.stages = stages.map(({ weights, index }) => {
-      const resolve = (hsh: number): number => index.get(hsh);
-      const rows = dynamicTagRows(resolve);
-      const F = FIXED_HASHES;
-      const fixed = new Int32Array(X_SIZE);
-      fixed[X_CAPS] = resolve(F.capsSentence);
-      for (let k = 0; k < 4; k++) {
-        fixed[X_CASE + k] = resolve(F.docCase[k]);
-        for (let p = 0; p < 3; p++) fixed[X_CASE_POS + k * 3 + p] = resolve(F.docCasePosition[k][p]);
-      }
-      for (let k = 0; k < GAZ_KINDS.length; k++) for (let p = 0; p < 4; p++) fixed[X_GAZ + k * 4 + p] = resolve(F.gazetteer[k][p]);
-      for (let o = 0; o < 3; o++) for (let t = 0; t < NH; t++) fixed[X_STACK + o * NH + t] = resolve(F.stack[o][t]);
-      for (let k = 0; k < NH * NH; k++) fixed[X_STACK_PAIR + k] = resolve(F.stackPair[k]);
-      fixed[X_PRED_NONE] = resolve(F.docPredNone);
-      for (let t = 0; t < TYPES.length; t++) {
-        fixed[X_PRED + t] = resolve(F.docPred[t]);
-        fixed[X_SPAN + t] = resolve(F.docSpan[t]);
-        fixed[X_MAJ + t] = resolve(F.docMajority[t]);
-      }
-      return {
-        weights,
-        index,
-        p1: rows.p1,
-        p12: rows.p12,
-        fixed,
-        bias: resolve(F.bias),
-        words: new Int32Array(1024 * W_STRIDE),
-        pairs: new Int32Array(4096 * P_STRIDE),
-        shapes: new Int32Array(64 * S_STRIDE),
-      };
+    const S = (this.stageCount = stages.length);
+    const rowStride = S * NT;
+    // Union of the stages' features: one row of S × NT weights each.
+    const index = new HashIndex(stages.reduce((n, st) => Math.max(n, st.keys.length), 0) * 2);
+    let rows = 0;
+    for (const st of stages) for (let i = 0; i < st.keys.length; i++) if (index.get(st.keys[i]) < 0) index.set(st.keys[i], rows++ * rowStride);
+    const table = new Int16Array(rows * rowStride);
+    stages.forEach((st, s) => {
+      for (let i = 0; i < st.keys.length; i++) table.set(st.weights.subarray(i * NT, (i + 1) * NT), index.get(st.keys[i]) + s * NT);
     });
+    this.table = table;
+    this.index = index;
+    const resolve = (hsh: number): number => index.get(hsh);
+    const dyn = dynamicTagRows(resolve);
+    this.p1Rows = dyn.p1;
+    this.p12Rows = dyn.p12;
+    const F = FIXED_HASHES;
+    const fixed = this.fixed;
+    fixed[X_CAPS] = resolve(F.capsSentence);
+    for (let k = 0; k < 4; k++) {
+      fixed[X_CASE + k] = resolve(F.docCase[k]);
+      for (let p = 0; p < 3; p++) fixed[X_CASE_POS + k * 3 + p] = resolve(F.docCasePosition[k][p]);
+    }
+    for (let k = 0; k < GAZ_KINDS.length; k++) for (let p = 0; p < 4; p++) fixed[X_GAZ + k * 4 + p] = resolve(F.gazetteer[k][p]);
+    for (let o = 0; o < 3; o++) for (let t = 0; t < NH; t++) fixed[X_STACK + o * NH + t] = resolve(F.stack[o][t]);
+    for (let k = 0; k < NH * NH; k++) fixed[X_STACK_PAIR + k] = resolve(F.stackPair[k]);
+    fixed[X_PRED_NONE] = resolve(F.docPredNone);
+    for (let t = 0; t < TYPES.length; t++) {
+      fixed[X_PRED + t] = resolve(F.docPred[t]);
+      fixed[X_SPAN + t] = resolve(F.docSpan[t]);
+      fixed[X_MAJ + t] = resolve(F.docMajority[t]);
+    }
+    fixed[X_BIAS] = resolve(F.bias);
+    this.wordP1 = S * WORD_VEC;
+    this.wordStack = this.wordP1 + NH;
+    this.wordStride = this.wordStack + NT;
+    this.pairStride = S * PAIR_VEC;
+    const words = 16;
+    this.wordData = new Int32Array(words * this.wordStride);
+    this.lw = new Uint32Array(words);
+    this.shape = new Uint32Array(words);
+    this.cluster = new Uint32Array(words);
+    this.shapeOf = new Int32Array(words);
+    this.lowerOf = new Int32Array(words);
+    this.phrase = new Uint32Array(words);
+    this.flags = new Uint8Array(words);
+    this.caseStamp = new Int32Array(words);
+    this.capMid = new Int32Array(words);
+    this.lowMid = new Int32Array(words);
+    this.labelStamp = new Int32Array(words);
+    this.labels = new Int32Array(words * 2 * TYPES.length);
+    this.shapeRows = new Int32Array(4 * (1 + NH)).fill(UNSET);
+    this.pairData = new Int32Array(16 * this.pairStride);
+    this.tok = new Int32Array(16);
+    this.pairOf = new Int32Array(16);
+    this.tagsA = new Int8Array(16);
+    this.tagsB = new Int8Array(16);
+    this.gazHead = new Int32Array(16);
+    this.gazNext = new Int32Array(4);
+    this.gazFeature = new Int32Array(4);
+    this.rowBuf = new Int32Array(16);
+    const gi = new HashIndex(gazetteer?.size ?? 0);
+    if (gazetteer !== null) for (const [key, mask] of gazetteer) if (key > 1) gi.set(key, mask);
+    this.gazLookup = {
+      get: (hsh: number): number | undefined => {
+        if (hsh <= 1) return gazetteer?.get(hsh);
+        const mask = gi.get(hsh);
+        return mask >= 0 ? mask : undefined;
+      },
+    };
   }
 
   /** Tags one document: sentences of token forms (normalised with normalizeForm); spans per sentence. */
   tagDocument(doc: Doc): TokenSpan[][] {
-    if (this.stages.length === 0) return [];
+    if (this.stageCount === 0) return [];
     if (this.words > this.limits.words || this.pairCount > this.limits.pairs) this.clear();
     const ns = doc.length;
     let total = 0;
@@ -456,32 +520,29 @@ export class FastTagger {
     if (this.gazetteer !== null) {
       for (let si = 0; si < ns; si++) {
         this.gazBase = sentenceStart[si];
-        gazetteerMatches(this.gazetteer, doc[si], caps[si] === 1, this.gazCapitalized, this.gazFirst, this.gazEmit);
+        gazetteerMatches(this.gazLookup, doc[si], caps[si] === 1, this.gazCapitalized, this.gazFirst, this.gazEmit);
       }
     }
     let previous: Int8Array | null = null;
     let current = this.tagsA;
-    for (let s = 0; s < this.stages.length; s++) {
+    for (let s = 0; s < this.stageCount; s++) {
       if (previous !== null) this.countLabels(previous, sentenceStart);
       for (let si = 0; si < ns; si++) {
         const b = sentenceStart[si];
         const n = sentenceStart[si + 1] - b;
-        if (n > 0) this.decode(this.stages[s], previous, b, b + si, n, caps[si] === 1, start, end, current);
+        if (n > 0) this.decode(s, previous, b, b + si, n, caps[si] === 1, start, end, current);
       }
       previous = current;
       current = current === this.tagsA ? this.tagsB : this.tagsA;
     }
     const spans: TokenSpan[][] = new Array<TokenSpan[]>(ns);
-    for (let si = 0; si < ns; si++) {
-      const b = sentenceStart[si];
-      spans[si] = tagsToSpans(previous!.subarray(b, sentenceStart[si + 1]));
-    }
+    for (let si = 0; si < ns; si++) spans[si] = tagsToSpans(previous!.subarray(sentenceStart[si], sentenceStart[si + 1]));
     return HARMONIZE ? harmonize(doc, spans) : spans;
   }
 
-  /** Scores and greedily decodes one sentence (tokens b..b+n) with one stage; `stack` is the previous stage's tags. */
+  /** Scores and greedily decodes one sentence (tokens b..b+n) with stage s; `stack` holds the previous stage's tags. */
   private decode(
-    st: StageTables,
+    s: number,
     stack: Int8Array | null,
     b: number,
     pb: number,
@@ -492,25 +553,27 @@ export class FastTagger {
     out: Int8Array,
   ): void {
     const acc = this.acc;
-    const weights = st.weights;
-    const index = st.index;
-    const W = st.words;
-    const P = st.pairs;
-    const SH = st.shapes;
-    const fixed = st.fixed;
-    const p1Rows = st.p1;
-    const p12Rows = st.p12;
+    const rl = this.tokenRows;
+    const table = this.table;
+    const index = this.index;
+    const so = s * NT;
+    const W = this.wordData;
+    const WS = this.wordStride;
+    const WP1 = this.wordP1;
+    const WST = this.wordStack;
+    const wv = s * WORD_VEC;
+    const P = this.pairData;
+    const PS = this.pairStride;
+    const pv = s * PAIR_VEC;
+    const SR = this.shapeRows;
+    const fixed = this.fixed;
     const tok = this.tok;
     const pairOf = this.pairOf;
     const flags = this.flags;
     const lowerOf = this.lowerOf;
-    const shapeOf = this.shapeOf;
-    const lwOf = this.lw;
     const gazHead = this.gazHead;
     const gazNext = this.gazNext;
     const gazFeature = this.gazFeature;
-    const caseStamp = this.caseStamp;
-    const caseEpoch = this.caseEpoch;
     const labelStamp = this.labelStamp;
     const labelEpoch = this.labelEpoch;
     const labels = this.labels;
@@ -519,86 +582,99 @@ export class FastTagger {
     let p2 = NT;
     for (let i = 0; i < n; i++) {
       const w = tok[b + i];
-      const wb = w * W_STRIDE;
-      const m2 = (i >= 2 ? tok[b + i - 2] : start) * W_STRIDE + NT;
-      const m1 = (i >= 1 ? tok[b + i - 1] : start) * W_STRIDE + 2 * NT;
-      const q1 = (i + 1 < n ? tok[b + i + 1] : end) * W_STRIDE + 3 * NT;
-      const q2 = (i + 2 < n ? tok[b + i + 2] : end) * W_STRIDE + 4 * NT;
-      const pl = pairOf[pb + i] * P_STRIDE;
-      const pr = pairOf[pb + i + 1] * P_STRIDE + NT;
-      for (let t = 0; t < NT; t++) acc[t] = W[wb + t] + W[m2 + t] + W[m1 + t] + W[q1 + t] + W[q2 + t] + P[pl + t] + P[pr + t];
-      const sb = shapeOf[w] * S_STRIDE;
+      const wb = w * WS;
+      // The cached vectors: the word's own, its neighbours' at each offset, its two bigrams.
+      const v0 = wb + wv;
+      const m2 = (i >= 2 ? tok[b + i - 2] : start) * WS + wv + NT;
+      const m1 = (i >= 1 ? tok[b + i - 1] : start) * WS + wv + 2 * NT;
+      const q1 = (i + 1 < n ? tok[b + i + 1] : end) * WS + wv + 3 * NT;
+      const q2 = (i + 2 < n ? tok[b + i + 2] : end) * WS + wv + 4 * NT;
+      const pl = pairOf[pb + i] * PS + pv;
+      const pr = pairOf[pb + i + 1] * PS + pv + NT;
+      for (let t = 0; t < NT; t++) acc[t] = W[v0 + t] + W[m2 + t] + W[m1 + t] + W[q1 + t] + W[q2 + t] + P[pl + t] + P[pr + t];
+      // Then single rows (negative: unknown to the model), collected and added in one loop.
+      let nr = 0;
+      const sb = this.shapeOf[w] * (1 + NH);
       if (i === 0) {
-        let r = SH[sb];
-        if (r === UNSET) r = SH[sb] = index.get(firstShapeHash(this.shape[w]));
-        if (r >= 0) addRow(acc, weights, r);
+        let r = SR[sb];
+        if (r === UNSET) r = SR[sb] = index.get(firstShapeHash(this.shape[w]));
+        rl[nr++] = r;
       }
       if (caps) {
-        addRow(acc, weights, fixed[X_CAPS]);
-        addRow(acc, weights, index.get(capsWordHash(lwOf[w])));
+        rl[nr++] = fixed[X_CAPS];
+        rl[nr++] = index.get(capsWordHash(this.lw[w]));
       }
-      for (let e = gazHead[b + i]; e >= 0; e = gazNext[e]) addRow(acc, weights, fixed[X_GAZ + gazFeature[e]]);
+      for (let e = gazHead[b + i]; e >= 0; e = gazNext[e]) rl[nr++] = fixed[X_GAZ + gazFeature[e]];
       const fl = flags[w];
       const named = (fl & F_LETTER) !== 0 && (caps || (fl & F_CAP) !== 0);
       if (named) {
-        const lid = lowerOf[w];
-        const seen = caseStamp[lid] === caseEpoch;
-        let capMid = seen ? this.capMid[lid] : 0;
-        let lowMid = seen ? this.lowMid[lid] : 0;
-        // Exclude this token's own contribution.
-        if (!caps && i > 0 && seen) {
-          if ((fl & F_CAP) !== 0) capMid--;
-          else lowMid--;
-        }
-        const kind = docCaseKind(capMid, lowMid);
-        addRow(acc, weights, fixed[X_CASE + kind]);
-        addRow(acc, weights, fixed[X_CASE_POS + kind * 3 + (caps ? 0 : i === 0 ? 1 : 2)]);
+        const kind = this.caseKind(lowerOf[w], fl, caps, i);
+        rl[nr++] = fixed[X_CASE + kind];
+        rl[nr++] = fixed[X_CASE_POS + kind * 3 + (caps ? 0 : i === 0 ? 1 : 2)];
       }
       if (stack !== null) {
         const tPrev = i > 0 ? stack[b + i - 1] : NT;
         const tCur = stack[b + i];
         const tNext = i + 1 < n ? stack[b + i + 1] : NT;
-        addRow(acc, weights, fixed[X_STACK + tPrev]);
-        addRow(acc, weights, fixed[X_STACK + NH + tCur]);
-        addRow(acc, weights, fixed[X_STACK + 2 * NH + tNext]);
-        addRow(acc, weights, fixed[X_STACK_PAIR + tPrev * NH + tCur]);
-        let r = W[wb + W_STACK + tCur];
-        if (r === UNSET) r = W[wb + W_STACK + tCur] = index.get(stackWordHash(tCur, lwOf[w]));
-        addRow(acc, weights, r);
+        rl[nr++] = fixed[X_STACK + tPrev];
+        rl[nr++] = fixed[X_STACK + NH + tCur];
+        rl[nr++] = fixed[X_STACK + 2 * NH + tNext];
+        rl[nr++] = fixed[X_STACK_PAIR + tPrev * NH + tCur];
+        let r = W[wb + WST + tCur];
+        if (r === UNSET) r = W[wb + WST + tCur] = index.get(stackWordHash(tCur, this.lw[w]));
+        rl[nr++] = r;
         if (named) {
           const lid = lowerOf[w];
-          if (labelStamp[lid] !== labelEpoch) addRow(acc, weights, fixed[X_PRED_NONE]);
+          if (labelStamp[lid] !== labelEpoch) rl[nr++] = fixed[X_PRED_NONE];
           else {
             const lb = lid * 2 * NL;
             let best = -1;
             let bestCount = 0;
             for (let t = 0; t < NL; t++) {
               const c = labels[lb + t];
-              if (c > 0) addRow(acc, weights, fixed[X_PRED + t]);
+              if (c > 0) rl[nr++] = fixed[X_PRED + t];
               if (c > bestCount) {
                 bestCount = c;
                 best = t;
               }
-              if (labels[lb + NL + t] > 0) addRow(acc, weights, fixed[X_SPAN + t]);
+              if (labels[lb + NL + t] > 0) rl[nr++] = fixed[X_SPAN + t];
             }
-            if (best >= 0) addRow(acc, weights, fixed[X_MAJ + best]);
+            if (best >= 0) rl[nr++] = fixed[X_MAJ + best];
           }
         }
       }
       // Previous-tag features.
-      addRow(acc, weights, p1Rows[p1]);
-      addRow(acc, weights, p12Rows[p1 * NH + p2]);
-      let r = W[wb + W_P1 + p1];
-      if (r === UNSET) r = W[wb + W_P1 + p1] = index.get(p1WordHash(p1, lwOf[w]));
-      addRow(acc, weights, r);
-      r = SH[sb + 1 + p1];
-      if (r === UNSET) r = SH[sb + 1 + p1] = index.get(p1ShapeHash(p1, this.shape[w]));
-      addRow(acc, weights, r);
+      rl[nr++] = this.p1Rows[p1];
+      rl[nr++] = this.p12Rows[p1 * NH + p2];
+      let r = W[wb + WP1 + p1];
+      if (r === UNSET) r = W[wb + WP1 + p1] = index.get(p1WordHash(p1, this.lw[w]));
+      rl[nr++] = r;
+      r = SR[sb + 1 + p1];
+      if (r === UNSET) r = SR[sb + 1 + p1] = index.get(p1ShapeHash(p1, this.shape[w]));
+      rl[nr++] = r;
+      for (let j = 0; j < nr; j++) {
+        const row = rl[j];
+        if (row < 0) continue;
+        const base = row + so;
+        for (let t = 0; t < NT; t++) acc[t] += table[base + t];
+      }
       const best = bestAllowedTag(acc, p1, i === n - 1);
       out[b + i] = best;
       p2 = p1;
       p1 = best;
     }
+  }
+
+  /** Document-case kind of a token (see FeatureExtractor): its lowercase form's mid-sentence counts, less its own. */
+  private caseKind(lid: number, fl: number, caps: boolean, i: number): number {
+    const seen = this.caseStamp[lid] === this.caseEpoch;
+    let capMid = seen ? this.capMid[lid] : 0;
+    let lowMid = seen ? this.lowMid[lid] : 0;
+    if (!caps && i > 0 && seen) {
+      if ((fl & F_CAP) !== 0) capMid--;
+      else lowMid--;
+    }
+    return docCaseKind(capMid, lowMid);
   }
 
   private wordId(form: string): number {
@@ -626,25 +702,22 @@ export class FastTagger {
     let sid = this.shapeIndex.get(wf.shape);
     if (sid < 0) sid = this.addShape(wf.shape);
     this.shapeOf[id] = sid;
+    const W = this.wordData;
+    const base = id * this.wordStride;
+    W.fill(UNSET, base + this.wordP1, base + this.wordStride);
     const m = wf.ctxLength;
-    for (const st of this.stages) {
-      const W = st.words;
-      const base = id * W_STRIDE;
-      W.fill(0, base, base + W_P1);
-      W.fill(UNSET, base + W_P1, base + W_STRIDE);
-      addRow(W, st.weights, st.bias, base);
-      sumRows(st, wf.self, 0, wf.self.length, W, base);
-      for (let o = 0; o < 4; o++) sumRows(st, wf.ctx, o * m, (o + 1) * m, W, base + (o + 1) * NT);
-    }
+    this.sumRows(wf.self, 0, wf.self.length, this.fixed[X_BIAS], W, base, WORD_VEC);
+    for (let o = 0; o < 4; o++) this.sumRows(wf.ctx, o * m, (o + 1) * m, -1, W, base + (o + 1) * NT, WORD_VEC);
     this.ids.set(form, id);
     return id;
   }
 
   private addShape(shape: number): number {
     const sid = this.shapeCount++;
-    for (const st of this.stages) {
-      st.shapes = growInt32(st.shapes, (sid + 1) * S_STRIDE);
-      st.shapes.fill(UNSET, sid * S_STRIDE, (sid + 1) * S_STRIDE);
+    if ((sid + 1) * (1 + NH) > this.shapeRows.length) {
+      const next = new Int32Array(this.shapeRows.length * 2).fill(UNSET);
+      next.set(this.shapeRows);
+      this.shapeRows = next;
     }
     this.shapeIndex.set(shape, sid);
     return sid;
@@ -654,18 +727,41 @@ export class FastTagger {
     const known = this.pairIndex.get(a, b);
     if (known >= 0) return known;
     const id = this.pairCount++;
+    const base = id * this.pairStride;
+    if (base + this.pairStride > this.pairData.length) this.pairData = growInt32(this.pairData, base + this.pairStride);
     const h = this.bigrams;
     bigramHashes(this.lw[a], this.shape[a], this.cluster[a], this.lw[b], this.shape[b], this.cluster[b], h);
-    for (const st of this.stages) {
-      const base = id * P_STRIDE;
-      if (base + P_STRIDE > st.pairs.length) st.pairs = growInt32(st.pairs, base + P_STRIDE);
-      const P = st.pairs;
-      P.fill(0, base, base + P_STRIDE);
-      sumRows(st, h, 0, 4, P, base);
-      sumRows(st, h, 4, 8, P, base + NT);
-    }
+    this.sumRows(h, 0, 4, -1, this.pairData, base, PAIR_VEC);
+    this.sumRows(h, 4, 8, -1, this.pairData, base + NT, PAIR_VEC);
     this.pairIndex.add(a, b, id);
     return id;
+  }
+
+  /**
+   * For every stage s, sets `out[at + s * stride ..+NT)` to the summed weights of the features
+   * `hashes[from..to)` (and of row `extra` when not negative). Resolves all first, then adds tag by
+   * tag: the mostly uncached loads of one phase do not wait on each other.
+   */
+  private sumRows(hashes: Uint32Array, from: number, to: number, extra: number, out: Int32Array, at: number, stride: number): void {
+    if (to - from + 1 > this.rowBuf.length) this.rowBuf = new Int32Array(2 * (to - from + 1));
+    const rows = this.rowBuf;
+    const index = this.index;
+    let n = 0;
+    if (extra >= 0) rows[n++] = extra;
+    for (let k = from; k < to; k++) {
+      const r = index.get(hashes[k]);
+      if (r >= 0) rows[n++] = r;
+    }
+    const table = this.table;
+    for (let s = 0; s < this.stageCount; s++) {
+      const so = s * NT;
+      const o = at + s * stride;
+      for (let t = 0; t < NT; t++) {
+        let sum = 0;
+        for (let j = 0; j < n; j++) sum += table[rows[j] + so + t];
+        out[o + t] = sum;
+      }
+    }
   }
 
   /** Mid-sentence capitalised / lowercase counts per lowercase form (docEvidence's casing). */
@@ -723,7 +819,7 @@ export class FastTagger {
           open = k;
           openType = type;
         } else if (part === 2 && open >= 0) {
-          for (let j = open; j <= k; j++) count(j, openType, k > open);
+          for (let j = open; j <= k; j++) count(j, openType, true);
           open = -1;
         }
       }
@@ -743,19 +839,16 @@ export class FastTagger {
 
   private growWords(length: number): void {
     const size = Math.max(length, this.lw.length * 2);
-    const grow = <T extends Uint32Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const next = make(size);
-      next.set(a);
-      return next;
-    };
-    this.lw = grow(this.lw, (n) => new Uint32Array(n));
-    this.shape = grow(this.shape, (n) => new Uint32Array(n));
-    this.cluster = grow(this.cluster, (n) => new Uint32Array(n));
-    this.phrase = grow(this.phrase, (n) => new Uint32Array(n));
-    this.shapeOf = grow(this.shapeOf, (n) => new Int32Array(n));
-    this.lowerOf = grow(this.lowerOf, (n) => new Int32Array(n));
-    this.flags = grow(this.flags, (n) => new Uint8Array(n));
-    for (const st of this.stages) st.words = growInt32(st.words, size * W_STRIDE);
+    this.lw = growUint32(this.lw, size);
+    this.shape = growUint32(this.shape, size);
+    this.cluster = growUint32(this.cluster, size);
+    this.phrase = growUint32(this.phrase, size);
+    this.shapeOf = growInt32(this.shapeOf, size);
+    this.lowerOf = growInt32(this.lowerOf, size);
+    const flags = new Uint8Array(size);
+    flags.set(this.flags);
+    this.flags = flags;
+    this.wordData = growInt32(this.wordData, size * this.wordStride);
   }
 
   private growLowers(length: number): void {
@@ -776,16 +869,4 @@ export class FastTagger {
     this.pairIndex.clear();
     this.pairCount = 0;
   }
-}
-
-/** Adds weight row `row` (skipped when negative: a feature the model does not know) to `acc[at..at+NT)`. */
-function addRow(acc: Int32Array, weights: Int16Array, row: number, at = 0): void {
-  if (row < 0) return;
-  const base = row * NT;
-  for (let t = 0; t < NT; t++) acc[at + t] += weights[base + t];
-}
-
-/** Adds the rows of the features `hashes[from..to)` of one stage to `out[at..at+NT)`. */
-function sumRows(st: StageTables, hashes: Uint32Array, from: number, to: number, out: Int32Array, at: number): void {
-  for (let k = from; k < to; k++) addRow(out, st.weights, st.index.get(hashes[k]), at);
 }
