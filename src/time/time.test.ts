@@ -291,3 +291,8 @@ test('"the year 2000" is one DATE', () => {
   const t = times('The flaw affects computers in the year 2000.', '1998-03-15');
   assert.deepEqual(t.map((x) => [x.text, x.type, x.value]), [['the year 2000', 'DATE', '2000']]);
 });
+
+test('"the fourth quarter of last year" is one DATE, last year’s fourth quarter', () => {
+  const t = times('Prices were flat in the fourth quarter of last year and will rise in the third quarter of next year.', '2024-03-15');
+  assert.deepEqual(t.map((x) => [x.text, x.value]), [['the fourth quarter of last year', '2023-Q4'], ['the third quarter of next year', '2025-Q3']]);
+});
