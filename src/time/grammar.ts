@@ -548,7 +548,7 @@ const RULES: Rule[] = [
   {
     name: 'month-date',
     prio: 6,
-    re: rx(`(?<![\\w-])(?:(${WEEKDAY}),?\\s+)?(?:(${MODIFIER})[\\s-]*)?(?:(${REL})\\s+)?(${MONTH})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d))?(?:(?:,\\s*|\\s+|\\s+of\\s+)((?:1[6-9]|20)\\d\\d)(?!\\d|[-/]\\d)|\\s+(this|last|next) year)?(?![\\w])`, 'g'),
+    re: rx(`(?<![\\w-])(?:(${WEEKDAY}),?\\s+)?(?:(${MODIFIER})[\\s-]*)?(?:(${REL})\\s+)?(${MONTH})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d))?(?:(?:,\\s*|\\s+|\\s+of\\s+)((?:1[6-9]|20)\\d\\d)(?!\\d|[-/]\\d)|\\s+(?:of\\s+)?(this|last|next) year)?(?![\\w])`, 'g'),
     build({ m, sentence }) {
       const month = monthNumber(m[4]);
       if (month === null) return null;
@@ -817,11 +817,19 @@ const RULES: Rule[] = [
   {
     name: 'season',
     prio: 5,
-    re: rx(`${B}(?:(${ci('this')}|${ci('last')}|${ci('next')}|${ci('this past')}|${ci('this coming')}|${ci('early')}|${ci('late')}|${ci('mid')}|${ci('the')}|${ci('that')})[\\s-]+)?(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?((?:19|20)\\d\\d))?${E}`, 'gi'),
+    re: rx(`${B}(?:${ci('the')}\\s+(?=(?:early|late|mid)[\\s-]))?(?:(${ci('this')}|${ci('last')}|${ci('next')}|${ci('this past')}|${ci('this coming')}|${ci('early')}|${ci('late')}|${ci('mid')}|${ci('the')}|${ci('that')})[\\s-]+)?(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?((?:19|20)\\d\\d)|\\s+of\\s+(this|last|next)\\s+year)?${E}`, 'gi'),
     build({ m, sentence }) {
       const season = SEASONS[m[2].toLowerCase()];
       const mod = m[1]?.toLowerCase();
       const y = m[3] ? Number(m[3]) : undefined;
+      // "the spring of last year": that year's season.
+      if (m[4]) {
+        const shift = /last/i.test(m[4]) ? -1 : /next/i.test(m[4]) ? 1 : 0;
+        if (mod !== undefined && mod !== 'the' && mod !== 'early' && mod !== 'late' && mod !== 'mid') return null;
+        return {
+          resolve: (ctx) => (ctx.anchor === null ? unresolved('DATE', `XXXX-${season}`, ['season']) : interval('DATE', seasonInterval(ymd(ctx.anchor).y + shift, season), 'published', ['season', 'offset'], ['year'])),
+        };
+      }
       const word = m[2].toLowerCase();
       const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 6);
       if ((word === 'fall' || word === 'spring') && !mod && y === undefined) {
@@ -830,10 +838,7 @@ const RULES: Rule[] = [
       }
       if ((mod === 'the' || mod === undefined) && /^\s+of\b/i.test(after) && y === undefined) return null;
       if (mod === 'that') return null;
-      let start = m.index;
-      if (mod === 'the') start += m[0].length - m[0].replace(/^the[\s-]+/i, '').length;
       return {
-        start,
         resolve(ctx) {
           if (y !== undefined) return interval('DATE', seasonInterval(y, season), 'none', ['year', 'season'], []);
           if (ctx.anchor === null) return unresolved('DATE', `XXXX-${season}`, ['season']);

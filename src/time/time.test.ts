@@ -296,3 +296,8 @@ test('"the fourth quarter of last year" is one DATE, last year’s fourth quarte
   const t = times('Prices were flat in the fourth quarter of last year and will rise in the third quarter of next year.', '2024-03-15');
   assert.deepEqual(t.map((x) => [x.text, x.value]), [['the fourth quarter of last year', '2023-Q4'], ['the third quarter of next year', '2025-Q3']]);
 });
+
+test('"March of last year", "the spring of last year" are one DATE in last year; a season keeps its article', () => {
+  const t = times('Sales fell in March of last year and in the spring of last year, after the early summer.', '2024-03-15');
+  assert.deepEqual(t.map((x) => [x.text, x.value]), [['March of last year', '2023-03'], ['the spring of last year', '2023-SP'], ['the early summer', '2023-SU']]);
+});
