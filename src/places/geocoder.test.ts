@@ -245,8 +245,8 @@ test('buildings and institutions: a ministry is in the capital, an embassy is no
   // A possessive names a person ("Eva's Village"), and a continent does not place a mall.
   assert.equal(lookup("Eva's Village").cands.length, 0);
   assert.equal(lookup('SM Mall of Asia').cands.length, 0);
-  // Settlement words are no facility: "Madison Township" still finds Madison.
-  assert.ok(lookup('Madison Township').cands.some((c) => c.country === 'US'));
+  // Generic words are no facility: "Madison City Council" still finds Madison.
+  assert.ok(lookup('Madison City Council').cands.some((c) => c.country === 'US'));
 });
 
 test('first-level regions beyond the US: Irish counties, Kenyan and Philippine provinces, area adjectives', () => {
@@ -258,4 +258,16 @@ test('first-level regions beyond the US: Irish counties, Kenyan and Philippine p
   const ph = resolveIn('Pigs in Pangasinan and Laguna, north and south of Manila, were culled.', ['Pangasinan', 'Laguna', 'Manila']);
   assert.equal(ph.get('Laguna')?.country, 'PH', 'the province, not Laguna, California');
   assert.equal(lookup('Central American').cands[0]?.name, 'Central America');
+});
+
+test('townships are not their namesake city: unknown alone, placed by their neighbours with the fallback', () => {
+  assert.equal(lookup('Washington Township').cands.length, 0, 'not Washington, D.C.');
+  const text = 'Sirens go up in Columbus, Grove City and Franklin County; Pleasant and Madison townships bought theirs too.';
+  const names = ['Columbus', 'Grove City', 'Franklin County', 'Pleasant', 'Madison'];
+  const spans = names.map((n) => ({ start: text.indexOf(n), end: text.indexOf(n) + n.length }));
+  const r = resolveToponyms(text, spans, { focusFallback: true });
+  for (const i of [3, 4]) {
+    assert.equal(r[i]?.source, 'focus', names[i]);
+    near(r[i], 39.9, -83.0, 40);
+  }
 });

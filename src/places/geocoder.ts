@@ -77,6 +77,8 @@ export const WEIGHTS = {
   rejectPopulation: 100_000,
   rejectSupport: 0.5,
   rejectDominant: 2,
+  township: 2.5,
+  townshipMaxPopulation: 100_000,
 };
 
 const COUNTY_SUFFIX = /^(.+) (county|parish|borough|co)$/;
@@ -195,6 +197,16 @@ export function lookup(surface: string): Lookup {
   if (key.length > 0) {
     const county = COUNTY_SUFFIX.exec(key);
     const region = county ? null : (REGION_SUFFIX.exec(key) ?? REGION_PREFIX.exec(key));
+    const township = / (township|twp)$/.exec(key);
+    if (township && !county && !region) {
+      // "Washington Township", "Madison Township": a civil division the city list lacks, named after
+      // some town or person. Never the capital, a country or the big namesake city: only a place
+      // listed under the whole name, otherwise unknown (so the fallback puts it by its neighbours).
+      for (const c of g.cities(key)) push(c, cityPrior(c));
+      if (lookupCache.size >= 5_000) lookupCache.clear();
+      lookupCache.set(key, out);
+      return out;
+    }
     // Exact names first, whatever the phrase looks like ("Czech Republic", "Northern Territory").
     const country = g.country(key);
     if (country) push(country, WEIGHTS.country);
@@ -326,21 +338,21 @@ function multiWordStarters(): Set<string> {
 
 // ---------------------------------------------------------------- resolution
 
-const COUNTY_AFTER = /^\s+(County|Parish|Borough)\b/;
-const COUNTIES_AFTER = /^(?:(?:\s*,\s*|\s*,?\s+and\s+|\s*&\s*)[A-Z][\p{L}.'’-]+(?:\s[A-Z][\p{L}.'’-]+)?)*,?\s+(counties|parishes)\b/u;
+const COUNTY_AFTER = /^\s+(County|Parish|Borough|Township)\b/;
+const COUNTIES_AFTER = /^(?:(?:\s*,\s*|\s*,?\s+and\s+|\s*&\s*)[A-Z][\p{L}.'’-]+(?:\s[A-Z][\p{L}.'’-]+)?)*,?\s+(counties|parishes|townships)\b/u;
 
 /**
- * The phrase to look up for a span: the span's text, plus "County" when the text goes on with
+ * The phrase to look up for a span: the span's text, plus "County" ("Township", …) when the text goes on with
  * "County" or the name heads a list that ends in "counties" ("Camden, Charlton and Nassau counties").
  */
 function phraseOf(text: string, span: ToponymSpan): string {
   const surface = text.slice(span.start, span.end);
-  if (/ (county|parish|borough)$/i.test(surface)) return surface;
+  if (/ (county|parish|borough|township)$/i.test(surface)) return surface;
   const after = text.slice(span.end, span.end + 120);
   const one = COUNTY_AFTER.exec(after);
   if (one) return `${surface} ${one[1]}`;
   const list = COUNTIES_AFTER.exec(after);
-  if (list) return `${surface} ${list[1] === 'parishes' ? 'Parish' : 'County'}`;
+  if (list) return `${surface} ${list[1] === 'parishes' ? 'Parish' : list[1] === 'townships' ? 'Township' : 'County'}`;
   return surface;
 }
 
