@@ -136,7 +136,81 @@ interface RawEvent {
   troops: boolean;
   /** Fire both ways: "exchanged fire", "in both directions", "shots", "bursts of fire". */
   exchange?: boolean;
+  /** The perpetrators are a crowd (residents, villagers, a group of people): mob violence. */
+  crowd?: boolean;
+  /** What happened at a protest: the protesters' violence, lethal force against them, or an intervention. */
+  protestTurn?: 'violent' | 'excessive' | 'intervention';
 }
+
+/** Unorganised crowds: their violence is mob violence (ACLED Riots), not an armed group's. */
+const CROWD = new Set(['residents', 'locals', 'villagers', 'mob', 'crowd', 'crowds', 'youths', 'traders', 'citizens', 'neighbours', 'neighbors', 'relatives', 'inhabitants', 'passers-by', 'passersby', 'onlookers', 'vigilantes', 'shopkeepers', 'motorists', 'parishioners']);
+
+/** The perpetrators of the trigger are a crowd: the clause's subject, or the agent after "by". */
+function crowdPerpetrator(toks: Tok[], i: number, noun: boolean): boolean {
+  const isCrowd = (k: number): boolean => {
+    const w = toks[k].lower;
+    if (CROWD.has(w)) return true;
+    if ((w === 'people' || w === 'citizens' || w === 'persons' || w === 'individuals') && toks[k - 1]?.lower === 'of' && /^(group|groups|crowd|mob|dozens|hundreds)$/.test(toks[k - 2]?.lower ?? '')) return true;
+    return w === 'members' && /^(community|family|clan)$/.test(toks[k - 1]?.lower ?? '');
+  };
+  let sawCrowd = false;
+  // A noun's perpetrators come after it ("an attack by villagers"); words before it are anything.
+  for (let k = i - 1; k >= Math.max(0, noun ? i : i - 12); k--) {
+    const w = toks[k].lower;
+    if (CLAUSE_END.has(w) || w === 'after' || w === 'for' || w === 'who' || w === 'that' || w === 'when') break;
+    if (ARMED.has(w) || w === 'unidentified' || w === 'unknown' || w === 'gunmen') return false;
+    if (isCrowd(k)) sawCrowd = true;
+  }
+  if (sawCrowd) return true;
+  for (let k = i + 1; k < Math.min(toks.length, i + 4); k++) {
+    if (toks[k].lower !== 'by') continue;
+    for (let j = k + 1; j < Math.min(toks.length, k + 6); j++) {
+      if (ARMED.has(toks[j].lower)) return false;
+      if (isCrowd(j)) return true;
+    }
+  }
+  return false;
+}
+
+/** Protesters' violence ("burned tyres", "pelted stones", "clashed with police"). */
+const DEMO_VIOLENCE = new Set(['threw', 'throw', 'throwing', 'hurled', 'hurling', 'pelted', 'pelting', 'stoned', 'stone-pelting', 'vandalized', 'vandalised', 'smashed', 'ransacked', 'torched', 'looted', 'clashed', 'rioters', 'rioting', 'molotov', 'alight', 'ablaze', 'arson', 'burning', 'burned', 'burnt', 'set']);
+const NOT_DEMO_VIOLENCE_AFTER = new Set(['effigy', 'effigies', 'flag', 'flags', 'candles', 'candle', 'copies', 'photos', 'pictures', 'portraits', 'posters']);
+/** Authorities stepping in at a protest. */
+const INTERVENTION = new Set(['dispersed', 'disperse', 'dispersing', 'teargas', 'tear-gas', 'intervened', 'arrested', 'detained', 'batons', 'baton', 'baton-charged', 'lathi-charged', 'lathicharged', 'cannon', 'cannons', 'evicted', 'cordoned', 'kettled', 'beat', 'beaten', 'arrests', 'detentions']);
+/** Interventions that need the authorities named in the sentence ("police arrested …"). */
+const INTERVENTION_NEEDS_AGENT = new Set(['intervened', 'arrested', 'detained', 'beat', 'beaten', 'arrests', 'detentions', 'evicted']);
+const AUTHORITIES = new Set(['police', 'policemen', 'officers', 'security', 'forces', 'authorities', 'gendarmes', 'gendarmerie', 'army', 'soldiers', 'troops', 'guards', 'military', 'riot']);
+/** Words that make what follows the topic or an accusation, not something that happened there. */
+const TOPIC_CUES = /^(against|over|release|accused|accusing|alleged|allegedly|condemning|condemned|denouncing|denounced|demanding|demanded|protesting|protested)$/;
+
+/** What happened at a protest told in this sentence and the next two of its paragraph. */
+function protestTurnOf(views: readonly SentenceView[], si: number): RawEvent['protestTurn'] {
+  let turn: RawEvent['protestTurn'];
+  for (let s = si; s < Math.min(views.length, si + 3); s++) {
+    const v = views[s];
+    if (v.paragraph !== views[si].paragraph) break;
+    const toks = v.toks;
+    const agents = toks.some((t) => AUTHORITIES.has(t.lower));
+    for (let k = 0; k < toks.length; k++) {
+      const w = toks[k].lower;
+      const next = toks[k + 1]?.lower ?? '';
+      if (!DEMO_VIOLENCE.has(w) && !INTERVENTION.has(w) && w !== 'tear' && w !== 'live' && w !== 'killed' && w !== 'shot') continue;
+      if (toks.slice(Math.max(0, k - 7), k).some((t) => TOPIC_CUES.test(t.lower))) continue;
+      if (DEMO_VIOLENCE.has(w) && !NOT_DEMO_VIOLENCE_AFTER.has(next)) {
+        // "set fire to", "set … on fire", "set ablaze": only "set" with fire words.
+        if (w === 'set' && !toks.slice(k + 1, k + 7).some((t) => /^(fire|alight|ablaze|ablaze)$/.test(t.lower))) continue;
+        if ((w === 'burning' || w === 'burned' || w === 'burnt') && !toks.slice(k - 3, k + 4).some((t) => /^(tires|tyres|tire|tyre|barricades?|vehicles?|cars?|buses|bus|trucks?|buildings?|offices?|shops?|stations?|houses?|objects|property)$/.test(t.lower))) continue;
+        return 'violent';
+      }
+      if (w === 'tear' && next === 'gas') turn = turn === 'excessive' ? turn : 'intervention';
+      if (w === 'live' && /^(ammunition|rounds|fire|bullets)$/.test(next)) turn = 'excessive';
+      if ((w === 'killed' || w === 'shot') && toks.slice(Math.max(0, k - 6), k + 6).some((t) => /^(protesters?|demonstrators?|protestors?)$/.test(t.lower))) turn = 'excessive';
+      if (INTERVENTION.has(w) && turn === undefined && (agents || !INTERVENTION_NEEDS_AGENT.has(w))) turn = 'intervention';
+    }
+  }
+  return turn;
+}
+
 
 /** Words that make fire mutual (a battle) rather than one-sided. */
 const EXCHANGE = new Set(['exchanged', 'exchanging', 'shoot-out', 'shootout', 'firefight', 'gunbattle', 'crossfire', 'retaliated']);
@@ -177,6 +251,12 @@ function contextualTrigger(toks: Tok[], i: number): Trigger | undefined {
     return undefined;
   }
   if (w === 'fight' && /^(armed|fire|gun|heavy|fierce)$/.test(prev)) return { cls: 'clash', noun: true };
+  // A labour strike is a protest: "went on strike", "a general strike", "workers' strike action".
+  if ((w === 'strike' || w === 'strikes') && (/^(on|hunger|general|labour|labor|rail|teachers|workers|nationwide|sit-down|wildcat|transport|doctors|nurses)$/.test(prev) || /^(action|ballot)$/.test(toks[i + 1]?.lower ?? ''))) return { cls: 'protest', noun: true };
+  // "was beaten up", "beat a man": a beating.
+  if (/^(beat|beaten|beating|thrashed)$/.test(w) && (toks[i + 1]?.lower === 'up' || /^(was|were|been|being|got)$/.test(prev) || /^(him|her|them|a|an|two|three|several|the)$/.test(toks[i + 1]?.lower ?? ''))) return { cls: 'killing', noun: false };
+  // "blocked the road", "barricaded the highway": a protest by obstruction.
+  if (/^(blocked|barricaded|blockaded|occupied)$/.test(w) && after(6).some((t) => /^(roads?|streets?|highways?|route|routes|entrance|bridge|traffic|access|junction|intersection|motorway|railway|avenue|rn\d+|br-\d+)$/.test(t.lower)) && !/^(was|were|been)$/.test(prev)) return { cls: 'protest', noun: false };
   // "shoot-out" tokenised as three tokens.
   if (w === 'shoot' && toks[i + 1]?.lower === '-' && toks[i + 2]?.lower === 'out') return { cls: 'clash', noun: true };
   // "the body of a man was found", "human remains were found": a killing.
@@ -759,7 +839,20 @@ function weaponsOf(view: SentenceView, figures: EventFigure[], around?: number):
 
 // ---------------------------------------------------------------- typing
 
-function acledFor(cls: EventClass, weapons: Set<Weapon>, actors: EventArgument[], securityTarget = false, armed = true, troops = false, exchange = false): AcledType | null {
+function acledFor(
+  cls: EventClass,
+  weapons: Set<Weapon>,
+  actors: EventArgument[],
+  securityTarget = false,
+  armed = true,
+  troops = false,
+  exchange = false,
+  crowd = false,
+  turn: RawEvent['protestTurn'] = undefined,
+): AcledType | null {
+  // Violence by a crowd without heavy weapons is mob violence, whoever it hits.
+  const remoteWeapon = weapons.has('aircraft') || weapons.has('drone') || weapons.has('missile') || weapons.has('artillery') || weapons.has('rocket');
+  if (crowd && !remoteWeapon && (cls === 'attack' || cls === 'killing' || cls === 'clash' || cls === 'loot' || cls === 'strike')) return ACLED_TYPES.mob;
   const remote = (): AcledType => {
     if (weapons.has('aircraft') || (weapons.has('drone') && !weapons.has('missile') && !weapons.has('artillery') && !weapons.has('rocket'))) return ACLED_TYPES.airStrike;
     if (weapons.has('missile') || weapons.has('artillery') || weapons.has('rocket')) return ACLED_TYPES.shelling;
@@ -803,9 +896,9 @@ function acledFor(cls: EventClass, weapons: Set<Weapon>, actors: EventArgument[]
     case 'grenade':
       return ACLED_TYPES.grenade;
     case 'protest':
-      return weapons.has('firearm') ? ACLED_TYPES.excessive : ACLED_TYPES.peaceful;
+      return turn === 'violent' ? ACLED_TYPES.violentDemo : turn === 'excessive' ? ACLED_TYPES.excessive : turn === 'intervention' ? ACLED_TYPES.intervention : ACLED_TYPES.peaceful;
     case 'riot':
-      return armed && !weapons.has('firearm') ? ACLED_TYPES.violentDemo : ACLED_TYPES.mob;
+      return crowd ? ACLED_TYPES.mob : ACLED_TYPES.violentDemo;
     case 'arrest':
       return ACLED_TYPES.arrests;
     case 'loot':
@@ -944,6 +1037,11 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       if (status === 'asserted' && inHypothetical(toks, i)) status = 'planned';
       if (VIOLENT.has(cls) && status !== 'asserted') continue;
       if (isGenericUse(toks, i, view)) continue;
+      // "protested against the arrest of …", "demanded the release of activists who were detained":
+      // the arrest is what a protest is about, told as background.
+      // "arrested for participating in protests": the protest is the reason, told as background.
+      if (cls === 'protest' && trigger.noun && toks.slice(Math.max(0, i - 4), i).some((t, k, a) => t.lower === 'for' && /^(participating|taking|organizing|organising|joining|holding|attending|staging|calling)$/.test(a[k + 1]?.lower ?? ''))) continue;
+      if (cls === 'arrest' && toks.slice(Math.max(0, i - 7), i).some((t) => /^(against|over|release|protest|protests|protested|protesting|condemning|condemned|denouncing|denounced|demanding|demanded)$/.test(t.lower))) continue;
       // "repulsed an attack", "thwarted the assault": the attack is part of the battle told by the verb.
       if ((cls === 'attack' || cls === 'strike') && trigger.noun && toks.slice(Math.max(0, i - 4), i).some((t) => /^(repulsed|repelled|thwarted|foiled)$/.test(t.lower))) continue;
       const existing = seenClass.get(cls);
@@ -996,6 +1094,11 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
         armed: toks.some((t) => ARMED.has(t.lower)),
         troops: toks.some((t) => TROOPS.has(t.lower)),
       };
+      if (crowdPerpetrator(toks, i, trigger.noun) || (cls === 'riot' && /^(mob|lynching|lynched|scuffle|brawl)$/.test(toks[i].lower))) raw.crowd = true;
+      if (cls === 'protest' || cls === 'riot') {
+        const turn = protestTurnOf(sentenceViews, si);
+        if (turn) raw.protestTurn = turn;
+      }
       raw.claimant = figures.find((f) => f.kind === 'killed' || f.kind === 'injured') ? claimantOfFigures(layers, figures) : null;
       raw.claimant ??= quoteSpeaker ?? textSpeaker;
       seenClass.set(cls, raw);
@@ -1271,8 +1374,14 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
   }
   const fallback = implied(layers, article);
   const events: EventRecord[] = [];
+  // Arrests told with a protest (same paragraph, up to two sentences on) are its intervention,
+  // not an event of their own (ACLED: protest with intervention).
+  const protestSpots = clusters.filter((c) => c.mentions[0].cls === 'protest' || c.mentions[0].cls === 'riot').flatMap((c) => c.mentions.map((m) => m.sentence));
+  const foldedIntoProtest = (c: Cluster) =>
+    c.mentions.every((m) => m.cls === 'arrest' && protestSpots.some((p) => p.paragraph === m.sentence.paragraph && m.sentence.index >= p.index && m.sentence.index - p.index <= 2));
   for (const c of clusters) {
     const ms = c.mentions;
+    if (foldedIntoProtest(c)) continue;
     // A lone generic "attack" with no weapon, place or figures is too vague to keep.
     const clsOf = ms.reduce((best, m) => ((SPECIFICITY[m.cls] ?? 2) > (SPECIFICITY[best] ?? 2) ? m.cls : best), ms[0].cls);
     const weapons = new Set<Weapon>();
@@ -1298,7 +1407,9 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       }
     }
     const targets = argsUnion(ms.map((m) => m.targets)).filter((t) => !actors.some((a) => (a.name ?? a.text) === (t.name ?? t.text)));
-    const acled = acledFor(clsOf, weapons, actors, ms.some((m) => m.securityTarget), ms.some((m) => m.armed), ms.some((m) => m.troops), ms.some((m) => m.exchange));
+    const turns = ms.map((m) => m.protestTurn);
+    const turn = turns.includes('violent') ? 'violent' : turns.includes('excessive') ? 'excessive' : turns.includes('intervention') ? 'intervention' : undefined;
+    const acled = acledFor(clsOf, weapons, actors, ms.some((m) => m.securityTarget), ms.some((m) => m.armed), ms.some((m) => m.troops), ms.some((m) => m.exchange), ms.some((m) => m.crowd), turn);
     const plover = ploverFor(clsOf, weapons);
     if (!acled && !plover) continue;
     if (clsOf === 'attack' && !acled && ms.every((m) => !m.place && !m.figures.length)) continue;

@@ -60,3 +60,29 @@ test('a body found, a repulsed attack', () => {
   assert.equal(sub(main({ text: 'The body of a man was found near Gao with a gunshot wound.' })), 'Violence against civilians/Attack');
   assert.equal(sub(main({ text: 'Soldiers repulsed an attack by militants on their base near Gao.' })), 'Battles/Armed clash');
 });
+
+test('protests: peaceful, with intervention, with lethal force, turned violent; strikes and road blocks are protests', () => {
+  assert.equal(sub(main({ text: 'Teachers went on strike in Gao over unpaid wages.' })), 'Protests/Peaceful protest');
+  assert.equal(sub(main({ text: 'Residents blocked the road to Gao to demand water.' })), 'Protests/Peaceful protest');
+  assert.equal(sub(main({ text: 'Students protested in Gao. Police dispersed them with tear gas.' })), 'Protests/Protest with intervention');
+  assert.equal(sub(main({ text: 'Demonstrators marched in Gao. Police used live rounds against the crowd.' })), 'Protests/Excessive force against protesters');
+  assert.equal(sub(main({ text: 'Workers demonstrated in Gao and burned tyres on the main road.' })), 'Riots/Violent demonstration');
+  assert.equal(sub(main({ text: 'Protesters in Gao burned an effigy of the governor.' })), 'Protests/Peaceful protest', 'a burned effigy is no violence');
+});
+
+test('an arrest that a protest is about is no arrest event; arrests at a protest are its intervention', () => {
+  const { article, layers } = buildDoc({
+    text: 'Journalists protested in Gao against the arrest of their editor and demanded the release of colleagues who were detained.',
+    published: '2020-05-08',
+    places: [GAO],
+  });
+  const events = extractEvents(article, layers).filter((e) => e.acled);
+  assert.deepEqual(events.map(sub), ['Protests/Peaceful protest']);
+  assert.equal(sub(main({ text: 'Hundreds of farmers protested in Gao. Police arrested 12 of them.' })), 'Protests/Protest with intervention');
+});
+
+test('a crowd’s violence is mob violence', () => {
+  assert.equal(sub(main({ text: 'A suspected thief was beaten up by residents in Gao.' })), 'Riots/Mob violence');
+  assert.equal(sub(main({ text: 'A group of people attacked two police officers in Gao with sticks.' })), 'Riots/Mob violence');
+  assert.equal(sub(main({ text: 'Gunmen attacked two police officers in Gao.' })), 'Battles/Armed clash');
+});
