@@ -517,9 +517,11 @@ const RULES: Rule[] = [
     name: 'weekday',
     prio: 5,
     re: rx(`${B}(?:(${ci('early')}|${ci('late')}|${ci('earlier')}|${ci('later')})\\s+(?:on\\s+)?)?(?:(${ci('last')}|${ci('next')}|${ci('this')}|${ci('this past')}|${ci('this coming')}|${ci('coming')}|${ci('past')})\\s+)?(${WEEKDAY})(?:['’]s)?(?:\\s+(morning|afternoon|evening|night))?(?![\\w-])`, 'g'),
-    build({ m }) {
+    build({ m, sentence }) {
       const wd = weekdayNumber(m[3]);
       if (wd === null) return null;
+      // "Black Monday", "Super Tuesday", "Ash Wednesday": named days, not the weekday around the article date.
+      if (!m[1] && !m[2] && /\b(?:Black|Super|Cyber|Ash|Holy|Maundy|Bloody|Blue|Giving)\s+$/.test(sentence.slice(Math.max(0, m.index - 8), m.index))) return null;
       const part = m[4] ? PART_OF_DAY[m[4].toLowerCase()] : undefined;
       // Keep a possessive out of the extent ("Tuesday’s talks" → "Tuesday").
       let end = m.index + m[0].length;

@@ -301,3 +301,8 @@ test('"March of last year", "the spring of last year" are one DATE in last year;
   const t = times('Sales fell in March of last year and in the spring of last year, after the early summer.', '2024-03-15');
   assert.deepEqual(t.map((x) => [x.text, x.value]), [['March of last year', '2023-03'], ['the spring of last year', '2023-SP'], ['the early summer', '2023-SU']]);
 });
+
+test('"Black Monday", "Super Tuesday" are named days, not the weekday before the article date', () => {
+  const t = times('Stocks plunged on Black Monday in October 1987, and the candidates campaigned before Super Tuesday.', '2024-03-15');
+  assert.deepEqual(t.map((x) => x.text), ['October 1987']);
+});
