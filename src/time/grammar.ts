@@ -561,7 +561,7 @@ const RULES: Rule[] = [
       if (bare) {
         const before = sentence.slice(Math.max(0, m.index - 30), m.index);
         // "May", "March", "June" as names or verbs: need a calendar cue before them.
-        if (/^(?:May|March|Mar\.|June|August)$/.test(m[4]) && !/\b(?:in|since|until|till|by|of|from|through|during|before|after|between|and|or|to|last|next|this|early|late|mid|end|until|as of)\s*$/i.test(before)) return null;
+        if (/^(?:May|March|Mar\.|June|August)$/.test(m[4]) && !/\b(?:in|since|until|till|by|of|from|through|during|before|after|between|and|or|to|last|next|this|early|late|mid|end|until|as of|(?:recently|early|late|soon|long ago)\s+as)\s*$/i.test(before)) return null;
         // A capitalised word right before a bare month is usually a name ("Theresa May").
         if (/[A-Z][a-z]+\s+$/.test(before) && !/\b(?:In|Since|Until|By|Last|Next|This|Early|Late|From|During|Through)\s+$/.test(before)) return null;
         if (/^(?:Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Apr)$/.test(m[4])) return null;
@@ -1091,6 +1091,8 @@ const RULES: Rule[] = [
       if (w === 'at present' || w === 'at the moment') start = m.index;
       if (w === 'the past' && /^\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?)\b/i.test(after)) return null;
       if (w === 'the future' && /^\s+of\b/.test(after)) return null;
+      // "as recently as August": the date that follows is the expression.
+      if (w === 'recently' && /^as\s+recently\s+as\s/i.test(sentence.slice(Math.max(0, m.index - 3), m.index + 14))) return null;
       if (w === 'recent' && !/^\s+(?:years|months|weeks|days|times|history|past|decades|weeks)\b/i.test(after)) return null;
       // "the current weakness", "his current wife": the present (PRESENT_REF), as TimeBank annotates it;
       // "current year", "current quarter" are left to the unit rules, which give them a value.

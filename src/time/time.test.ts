@@ -306,3 +306,9 @@ test('"Black Monday", "Super Tuesday" are named days, not the weekday before the
   const t = times('Stocks plunged on Black Monday in October 1987, and the candidates campaigned before Super Tuesday.', '2024-03-15');
   assert.deepEqual(t.map((x) => x.text), ['October 1987']);
 });
+
+test('"as recently as August": the month is the expression, "recently" is not', () => {
+  const t = times('The stock traded at $30 as recently as August, and as late as March it was at $20.', '2024-10-15');
+  assert.deepEqual(t.map((x) => [x.text, x.value]), [['August', '2024-08'], ['March', '2024-03']]);
+  assert.equal(times('He met such artists as August Wilson.', '2024-10-15').length, 0);
+});
