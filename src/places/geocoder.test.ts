@@ -271,3 +271,12 @@ test('townships are not their namesake city: unknown alone, placed by their neig
     near(r[i], 39.9, -83.0, 40);
   }
 });
+
+test('districts and landmarks: London districts over namesakes abroad, a sizeable namesake wins with context', () => {
+  const london = resolveIn('Fulham drew at Craven Cottage; fans from Soho and Westminster came.', ['Fulham', 'Craven Cottage', 'Soho', 'Westminster']);
+  near(london.get('Fulham'), 51.47, -0.2, 5);
+  near(london.get('Craven Cottage'), 51.47, -0.22, 5);
+  near(london.get('Westminster'), 51.5, -0.13, 5);
+  const denver = resolveIn('Snow closed roads in Denver, Colorado, and in Westminster, north of Denver.', ['Denver', 'Colorado', 'Westminster']);
+  assert.equal(denver.get('Westminster')?.admin1, 'CO');
+});

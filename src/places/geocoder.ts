@@ -50,6 +50,7 @@ export const WEIGHTS = {
   area: 9,
   region: 8,
   alias: 9.5,
+  district: 6,
   countyExplicit: 9.5,
   countyBare: 0.5,
   postal: 2.2,
@@ -213,7 +214,10 @@ export function lookup(surface: string): Lookup {
     const demonym = country ? undefined : g.demonym(key);
     if (demonym) push(demonym, WEIGHTS.demonym);
     for (const c of g.regions(key)) push(c, c.precision === 'area' ? WEIGHTS.area : WEIGHTS.region);
-    for (const c of g.aliases(key)) push(c, WEIGHTS.alias);
+    // A district or landmark from our table (an explicit point at city precision or finer: Fulham,
+    // Westminster, Soho) is a weaker preference than a curated spelling: a namesake town of some
+    // size wins it back with context (Westminster, Colorado in a Denver story).
+    for (const c of g.aliases(key)) push(c, c.geonameid === undefined && c.precision !== 'area' && c.precision !== 'region' ? WEIGHTS.district : WEIGHTS.alias);
     if (county) {
       const base = county[1];
       for (const c of g.counties(base)) push(c, WEIGHTS.countyExplicit);

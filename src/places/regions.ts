@@ -377,7 +377,7 @@ ZW||Matabeleland North|-18.5|27.5|region
 ZW||Matabeleland South|-21|29.5|region
 ZW||Matabeleland|-20|28|region
 ZW||Manicaland|-19|32.5|region
-ZW||Midlands Province|-19|29.75|region
+ZW||Midlands Province;Midlands|-19|29.75|region
 PK||Punjab Province|30.5|72.5|region
 PK||Swat;Swat Valley|35.2|72.45|region
 PK||Gilgit-Baltistan;Gilgit Baltistan|35.75|75|region
