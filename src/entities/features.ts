@@ -213,31 +213,77 @@ interface WordHashes {
   cluster: number;
 }
 
+/** Code unit of charClass's result for `w[i]` (always one code unit): d, X, x or the character itself. */
+function classCode(w: string, i: number): number {
+  const code = w.charCodeAt(i);
+  if (code >= 48 && code <= 57) return 100;
+  if (code >= 65 && code <= 90) return 88;
+  if (code >= 97 && code <= 122) return 120;
+  if (code < 128) return code;
+  const ch = w[i];
+  if (ch !== ch.toLowerCase()) return 88;
+  if (ch !== ch.toUpperCase()) return 120;
+  return code;
+}
+
+/** hashString(s.slice(from, to), seed) without making the slice. */
+function hashRange(s: string, from: number, to: number, seed: number): number {
+  let x = seed >>> 0;
+  for (let i = from; i < to; i++) x = Math.imul(x ^ s.charCodeAt(i), 0x01000193);
+  return x >>> 0;
+}
+
+const H_FLAG = {
+  cap1: h(T_FLAG, 'cap1'),
+  allcaps: h(T_FLAG, 'allcaps'),
+  mixedcap: h(T_FLAG, 'mixedcap'),
+  initcap: h(T_FLAG, 'initcap'),
+  digit: h(T_FLAG, 'digit'),
+  hyphen: h(T_FLAG, 'hyphen'),
+  abbrev: h(T_FLAG, 'abbrev'),
+  punct: h(T_FLAG, 'punct'),
+  nonlatin: h(T_FLAG, 'nonlatin'),
+};
+const H_C1_NONE = h(T_C1, 'none');
+
+/**
+ * The word-intrinsic feature hashes. Shapes and affixes are hashed as they are read rather than
+ * built as strings: h(T_SHAPE, shortShape(form)), h(T_LSHAPE, longShape(form)), h(T_PRE + k, prefix)…
+ */
 export function wordHashes(form: string, clusters: ClusterTable | null): WordHashes {
   const lw = form.toLowerCase();
-  const shape = shortShape(form);
-  const self: number[] = [];
-  const ctx: number[] = [];
-  const hw = h(T_W, form);
-  const hlw = h(T_LW, lw);
-  const hsh = h(T_SHAPE, shape);
-  self.push(hw, hlw, hsh, h(T_LSHAPE, longShape(form)));
-  ctx.push(hlw, hsh);
-  const n = lw.length;
-  for (let k = 1; k <= 5 && k < n; k++) {
-    self.push(h(T_PRE + k, lw.slice(0, k)), h(T_SUF + k, lw.slice(n - k)));
+  // Short shape (runs collapsed) under two seeds, long shape (first 12 characters) under one.
+  let hsh = T_SHAPE >>> 0;
+  let hshPlain = 0x811c9dc5;
+  let hlsh = T_LSHAPE >>> 0;
+  let last = -1;
+  let digit = false;
+  for (let i = 0; i < form.length; i++) {
+    const c = classCode(form, i);
+    if (c === 100) digit = true;
+    if (c !== last) {
+      hsh = Math.imul(hsh ^ c, 0x01000193);
+      hshPlain = Math.imul(hshPlain ^ c, 0x01000193);
+    }
+    last = c;
+    if (i < 12) hlsh = Math.imul(hlsh ^ c, 0x01000193);
   }
-  const flags: string[] = [];
-  if (isAllCaps(form)) flags.push(form.length === 1 ? 'cap1' : 'allcaps');
-  else if (isCapitalized(form)) flags.push(/[A-Z].*[A-Z]/.test(form) ? 'mixedcap' : 'initcap');
-  if (/\d/.test(form)) flags.push('digit');
-  if (form.includes('-')) flags.push('hyphen');
-  if (/^(?:\p{L}\.)+\p{L}?$/u.test(form)) flags.push('abbrev');
-  if (/^\p{P}+$/u.test(form)) flags.push('punct');
-  if (/[^ -\u024f]/.test(form)) flags.push('nonlatin');
-  for (const f of flags) self.push(h(T_FLAG, f));
-  if (/\d/.test(form)) self.push(h(T_DIG, lw.replace(/\d/g, '0')));
-  const key = lw.replace(/^'+|'+$/g, '');
+  hsh >>>= 0;
+  hshPlain >>>= 0;
+  const hlw = h(T_LW, lw);
+  const self: number[] = [h(T_W, form), hlw, hsh, hlsh >>> 0];
+  const ctx: number[] = [hlw, hsh];
+  const n = lw.length;
+  for (let k = 1; k <= 5 && k < n; k++) self.push(hashRange(lw, 0, k, T_PRE + k), hashRange(lw, n - k, n, T_SUF + k));
+  if (isAllCaps(form)) self.push(form.length === 1 ? H_FLAG.cap1 : H_FLAG.allcaps);
+  else if (isCapitalized(form)) self.push(/[A-Z].*[A-Z]/.test(form) ? H_FLAG.mixedcap : H_FLAG.initcap);
+  if (digit) self.push(H_FLAG.digit);
+  if (form.includes('-')) self.push(H_FLAG.hyphen);
+  if (/^(?:\p{L}\.)+\p{L}?$/u.test(form)) self.push(H_FLAG.abbrev);
+  if (/^\p{P}+$/u.test(form)) self.push(H_FLAG.punct);
+  if (/[^ -\u024f]/.test(form)) self.push(H_FLAG.nonlatin);
+  if (digit) self.push(h(T_DIG, lw.replace(/\d/g, '0')));
+  const key = lw.charCodeAt(0) === 39 || lw.charCodeAt(n - 1) === 39 ? lw.replace(/^'+|'+$/g, '') : lw;
   const c = clusters?.get(key) ?? (key.endsWith("'s") ? clusters?.get(key.slice(0, -2)) : undefined);
   if (c !== undefined) {
     for (let level = 0; level < c.length; level++) {
@@ -245,9 +291,9 @@ export function wordHashes(form: string, clusters: ClusterTable | null): WordHas
       self.push(hc);
       ctx.push(hc);
     }
-    if (c.length > 1) self.push(mix(h(T_C2, String(c[1])), hashString(shortShape(form))));
+    if (c.length > 1) self.push(mix(h(T_C2, String(c[1])), hshPlain));
   } else if (hasLetter(form)) {
-    self.push(h(T_C1, 'none'));
+    self.push(H_C1_NONE);
   }
   const cluster = c !== undefined && c.length > 0 ? hashString(String(c[Math.min(2, c.length - 1)]), T_CB) : hlw;
   return { self, ctx, lw: hlw, shape: hsh, cluster };

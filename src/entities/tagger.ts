@@ -2,12 +2,13 @@
  * Tagging a document with the NER model's stages.
  *
  * `FastTagger` is the run-time path. It interns word forms to integer ids once per document (shared
- * by the stages) and keeps, per word id and stage, the summed weights of the word's own features and
- * of its features as a neighbour at each context offset; per adjacent word pair, the summed bigram
- * features; and the rows of every feature whose value set is fixed (document case, gazetteer,
- * first-pass tags) resolved once. Scoring a token is then seven vector adds plus a few rows, fused
- * with the greedy decoder. Weights are int16 and every sum is an exact integer, so it makes the same
- * decisions as the reference path below, whatever the order of addition.
+ * by the stages) and keeps, per word id, each stage's summed weights of the word's own features and
+ * of its features as a neighbour at each context offset, plus the rows of its previous-tag and
+ * first-pass-tag features; per adjacent word pair, each stage's summed bigram features; and the rows
+ * of every feature whose value set is fixed (document case, gazetteer, first-pass tags) resolved once.
+ * Scoring a token is then seven vector adds plus a handful of rows, fused with the greedy decoder.
+ * Weights are int16 and every sum is an exact integer, so it makes the same decisions as the
+ * reference path below whatever the order of addition.
  *
  * `tagWithStages` is the reference: the training path's feature rows (FeatureExtractor) decoded by
  * `decodeSentence`, the decoder training uses. Tests check that both tag alike.
@@ -204,8 +205,6 @@ const NH = NUM_TAGS + 1;
 const WORD_VEC = 5 * NT;
 /** Per word pair (and stage): the right word's bigram features, then the left word's. */
 const PAIR_VEC = 2 * NT;
-/** A row not resolved yet (resolving gives -1 for a feature the model does not know). */
-const UNSET = -2;
 
 // Rows of the fixed-value features.
 const X_CAPS = 0;
@@ -324,10 +323,11 @@ export class FastTagger {
   // Words: forms interned to ids, with what the bigram, document and gazetteer features read.
   private readonly ids = new Map<string, number>();
   private words = 0;
-  /** Per word id, `wordStride` apart: each stage's WORD_VEC sums, then rows of previous-tag × word (NH) and first-pass tag × word (NT), resolved on first use. */
+  /** Per word id, `wordStride` apart: each stage's WORD_VEC sums, then the rows of previous-tag × word (NH), first-pass tag × word (NT) and caps-sentence × word. */
   private readonly wordStride: number;
   private readonly wordP1: number;
   private readonly wordStack: number;
+  private readonly wordCaps: number;
   private wordData: Int32Array<ArrayBuffer>;
   // The growable arrays below are assigned in the constructor, not as initialisers: V8 treats a field
   // initialised once as a constant, and optimised code that relied on it is thrown away when it is
@@ -350,7 +350,7 @@ export class FastTagger {
   private epoch = 0;
   private caseEpoch = 0;
   private labelEpoch = 0;
-  /** Per word shape: rows of first-token × shape and previous-tag × shape (NH), resolved on first use. */
+  /** Per word shape: rows of first-token × shape and previous-tag × shape (NH). */
   private readonly shapeIndex = new HashIndex(256);
   private shapeCount = 0;
   private shapeRows: Int32Array<ArrayBuffer>;
@@ -433,7 +433,8 @@ export class FastTagger {
     fixed[X_BIAS] = resolve(F.bias);
     this.wordP1 = S * WORD_VEC;
     this.wordStack = this.wordP1 + NH;
-    this.wordStride = this.wordStack + NT;
+    this.wordCaps = this.wordStack + NT;
+    this.wordStride = this.wordCaps + 1;
     this.pairStride = S * PAIR_VEC;
     const words = 16;
     this.wordData = new Int32Array(words * this.wordStride);
@@ -449,7 +450,7 @@ export class FastTagger {
     this.lowMid = new Int32Array(words);
     this.labelStamp = new Int32Array(words);
     this.labels = new Int32Array(words * 2 * TYPES.length);
-    this.shapeRows = new Int32Array(4 * (1 + NH)).fill(UNSET);
+    this.shapeRows = new Int32Array(4 * (1 + NH));
     this.pairData = new Int32Array(16 * this.pairStride);
     this.tok = new Int32Array(16);
     this.pairOf = new Int32Array(16);
@@ -555,12 +556,12 @@ export class FastTagger {
     const acc = this.acc;
     const rl = this.tokenRows;
     const table = this.table;
-    const index = this.index;
     const so = s * NT;
     const W = this.wordData;
     const WS = this.wordStride;
     const WP1 = this.wordP1;
     const WST = this.wordStack;
+    const WC = this.wordCaps;
     const wv = s * WORD_VEC;
     const P = this.pairData;
     const PS = this.pairStride;
@@ -595,14 +596,10 @@ export class FastTagger {
       // Then single rows (negative: unknown to the model), collected and added in one loop.
       let nr = 0;
       const sb = this.shapeOf[w] * (1 + NH);
-      if (i === 0) {
-        let r = SR[sb];
-        if (r === UNSET) r = SR[sb] = index.get(firstShapeHash(this.shape[w]));
-        rl[nr++] = r;
-      }
+      if (i === 0) rl[nr++] = SR[sb];
       if (caps) {
         rl[nr++] = fixed[X_CAPS];
-        rl[nr++] = index.get(capsWordHash(this.lw[w]));
+        rl[nr++] = W[wb + WC];
       }
       for (let e = gazHead[b + i]; e >= 0; e = gazNext[e]) rl[nr++] = fixed[X_GAZ + gazFeature[e]];
       const fl = flags[w];
@@ -620,9 +617,7 @@ export class FastTagger {
         rl[nr++] = fixed[X_STACK + NH + tCur];
         rl[nr++] = fixed[X_STACK + 2 * NH + tNext];
         rl[nr++] = fixed[X_STACK_PAIR + tPrev * NH + tCur];
-        let r = W[wb + WST + tCur];
-        if (r === UNSET) r = W[wb + WST + tCur] = index.get(stackWordHash(tCur, this.lw[w]));
-        rl[nr++] = r;
+        rl[nr++] = W[wb + WST + tCur];
         if (named) {
           const lid = lowerOf[w];
           if (labelStamp[lid] !== labelEpoch) rl[nr++] = fixed[X_PRED_NONE];
@@ -646,12 +641,8 @@ export class FastTagger {
       // Previous-tag features.
       rl[nr++] = this.p1Rows[p1];
       rl[nr++] = this.p12Rows[p1 * NH + p2];
-      let r = W[wb + WP1 + p1];
-      if (r === UNSET) r = W[wb + WP1 + p1] = index.get(p1WordHash(p1, this.lw[w]));
-      rl[nr++] = r;
-      r = SR[sb + 1 + p1];
-      if (r === UNSET) r = SR[sb + 1 + p1] = index.get(p1ShapeHash(p1, this.shape[w]));
-      rl[nr++] = r;
+      rl[nr++] = W[wb + WP1 + p1];
+      rl[nr++] = SR[sb + 1 + p1];
       for (let j = 0; j < nr; j++) {
         const row = rl[j];
         if (row < 0) continue;
@@ -704,21 +695,23 @@ export class FastTagger {
     this.shapeOf[id] = sid;
     const W = this.wordData;
     const base = id * this.wordStride;
-    W.fill(UNSET, base + this.wordP1, base + this.wordStride);
     const m = wf.ctxLength;
     this.sumRows(wf.self, 0, wf.self.length, this.fixed[X_BIAS], W, base, WORD_VEC);
     for (let o = 0; o < 4; o++) this.sumRows(wf.ctx, o * m, (o + 1) * m, -1, W, base + (o + 1) * NT, WORD_VEC);
+    const index = this.index;
+    for (let p = 0; p < NH; p++) W[base + this.wordP1 + p] = index.get(p1WordHash(p, wf.lw));
+    for (let t = 0; t < NT; t++) W[base + this.wordStack + t] = index.get(stackWordHash(t, wf.lw));
+    W[base + this.wordCaps] = index.get(capsWordHash(wf.lw));
     this.ids.set(form, id);
     return id;
   }
 
   private addShape(shape: number): number {
     const sid = this.shapeCount++;
-    if ((sid + 1) * (1 + NH) > this.shapeRows.length) {
-      const next = new Int32Array(this.shapeRows.length * 2).fill(UNSET);
-      next.set(this.shapeRows);
-      this.shapeRows = next;
-    }
+    const base = sid * (1 + NH);
+    this.shapeRows = growInt32(this.shapeRows, base + 1 + NH);
+    this.shapeRows[base] = this.index.get(firstShapeHash(shape));
+    for (let p = 0; p < NH; p++) this.shapeRows[base + 1 + p] = this.index.get(p1ShapeHash(p, shape));
     this.shapeIndex.set(shape, sid);
     return sid;
   }
