@@ -211,6 +211,32 @@ YE|Yemen|Yemeni|15.5|47.5
 ZA|South Africa|South African|-29|24
 ZM|Zambia|Zambian|-14.33|27.5
 ZW|Zimbabwe|Zimbabwean|-19|29.75
+AS|American Samoa|American Samoan|-14.33|-170
+AW|Aruba|Aruban|12.5|-69.97
+AI|Anguilla|Anguillan|18.22|-63.05
+BM|Bermuda|Bermudian;Bermudan|32.33|-64.75
+BQ|Bonaire;Caribbean Netherlands;Bonaire, Sint Eustatius and Saba|Bonairean|12.18|-68.25
+CW|Curaçao;Curacao|Curaçaoan;Curacaoan|12.17|-69
+SX|Sint Maarten|Sint Maartener|18.04|-63.07
+KY|Cayman Islands;Caymans;the Cayman Islands|Caymanian|19.5|-80.67
+VG|British Virgin Islands;BVI|British Virgin Islander|18.5|-64.5
+VI|U.S. Virgin Islands;US Virgin Islands;United States Virgin Islands|Virgin Islander|18.34|-64.85
+TC|Turks and Caicos Islands;Turks and Caicos|Turks and Caicos Islander|21.73|-71.58
+FK|Falkland Islands;Falklands;the Falklands;Malvinas;Islas Malvinas|Falkland Islander|-51.75|-59.17
+GI|Gibraltar|Gibraltarian|36.13|-5.35
+GG|Guernsey|Guernseyman|49.58|-2.33
+MP|Northern Mariana Islands;Northern Marianas|Northern Marianan|15.2|145.75
+MS|Montserrat|Montserratian|16.75|-62.2
+SH|Saint Helena;St Helena;St. Helena|Saint Helenian|-15.95|-5.7
+CK|Cook Islands|Cook Islander|-21.23|-159.77
+NU|Niue|Niuean|-19.05|-169.87
+SJ|Svalbard;Svalbard and Jan Mayen|Svalbardian|78|16
+AX|Åland;Aland;Åland Islands;Aland Islands|Ålander|60.25|20
+PM|Saint Pierre and Miquelon|Saint-Pierrais|46.83|-56.33
+WF|Wallis and Futuna|Wallisian|-13.3|-176.2
+NF|Norfolk Island|Norfolk Islander|-29.03|167.95
+BL|Saint Barthélemy;Saint Barthelemy;St Barts;St. Barts|Barthélemois|17.9|-62.83
+MF|Saint Martin;Saint-Martin|Saint-Martinois|18.08|-63.05
 `;
 
 export interface CountryRecord {

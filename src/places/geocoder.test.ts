@@ -280,3 +280,10 @@ test('districts and landmarks: London districts over namesakes abroad, a sizeabl
   const denver = resolveIn('Snow closed roads in Denver, Colorado, and in Westminster, north of Denver.', ['Denver', 'Colorado', 'Westminster']);
   assert.equal(denver.get('Westminster')?.admin1, 'CO');
 });
+
+test('dependent territories are places of their own; "Little Portugal" is a neighbourhood, not the country', () => {
+  assert.equal(lookup('Bonaire').cands[0]?.country, 'BQ');
+  assert.equal(lookup('Falklands').cands[0]?.country, 'FK');
+  assert.ok(!lookup('Little Portugal').cands.some((c) => c.country === 'PT'));
+  assert.ok(!lookup('Little Havana').cands.some((c) => c.country === 'CU'));
+});

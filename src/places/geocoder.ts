@@ -134,6 +134,8 @@ function subPhrases(cleaned: string, push: (c: Candidate, p: number) => void): v
   const words = cleaned.split(/\s+/).filter(Boolean);
   if (words.length < 2 || words.length > 8) return;
   const facility = FACILITY.test(cleaned);
+  // "Little Italy", "Little Portugal", "Little Havana": a neighbourhood named after the place, not in it.
+  const namedAfter = words[0] === 'Little' || words[0] === 'New';
   for (let n = words.length - 1; n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {
       const sub = words.slice(i, i + n).join(' ');
@@ -166,6 +168,7 @@ function subPhrases(cleaned: string, push: (c: Candidate, p: number) => void): v
           ({ c }) => c.source !== 'country' && c.source !== 'demonym' && c.source !== 'area' && c.source !== 'postal' && (c.source !== 'city' || c.population >= 50_000),
         );
       }
+      if (namedAfter && i === 1) continue;
       if (strong.length === 0) continue;
       for (const { c, p } of strong) push(c, p - 1);
       return;
