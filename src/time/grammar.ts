@@ -480,7 +480,9 @@ const RULES: Rule[] = [
         resolve(ctx) {
           if (ctx.anchor === null) return unresolved('TIME', day && weekdayNumber(day) ? `XXXX-WXX-${weekdayNumber(day)}TNI` : 'XXXX-XX-XXTNI', ['part']);
           let end: number;
-          if (!day) end = ctx.dir === 'future' ? ctx.anchor + 1 : ctx.anchor;
+          // A bare "overnight" in a narrative of an earlier day ("closed lower Friday ... overnight losses in
+          // New York", within the week before the article) is the night before that day; otherwise the night before the article.
+          if (!day) end = ctx.dir === 'future' ? ctx.anchor + 1 : ctx.lastDay !== null && ctx.lastDay < ctx.anchor && ctx.anchor - ctx.lastDay <= 7 ? ctx.lastDay : ctx.anchor;
           else if (day.toLowerCase() === 'today') end = ctx.anchor;
           else if (day.toLowerCase() === 'yesterday') end = ctx.anchor - 1;
           else end = resolveWeekday(ctx.anchor, weekdayNumber(day) ?? 1, ctx.dir, null);

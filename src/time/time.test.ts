@@ -312,3 +312,11 @@ test('"as recently as August": the month is the expression, "recently" is not', 
   assert.deepEqual(t.map((x) => [x.text, x.value]), [['August', '2024-08'], ['March', '2024-03']]);
   assert.equal(times('He met such artists as August Wilson.', '2024-10-15').length, 0);
 });
+
+test('a bare "overnight" in a narrative of the past days is the night before that day, and does not move the narrative', () => {
+  // 2024-03-18 is a Monday; the story is about Friday 2024-03-15.
+  const t = times('London shares closed lower Friday. They were depressed by overnight losses in New York, and the index fell 4.5% from the previous Friday.', '2024-03-18');
+  assert.equal(find(t, 'overnight').value, '2024-03-14TNI');
+  assert.equal(find(t, 'the previous Friday').value, '2024-03-08');
+  assert.equal(find(times('Missiles struck the sites overnight.', '2024-03-18'), 'overnight').value, '2024-03-17TNI');
+});

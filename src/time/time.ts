@@ -81,7 +81,8 @@ export function extractTimes(text: string, sentences: readonly Span[], anchor: A
       }
       if (r.anchor === 'event' && /X/.test(r.value)) confidence = 0.3;
       out.push(toExpr(text, s.start, c.start, c.end, c.rule, r, Math.round(confidence * 100) / 100));
-      if (r.interval && r.interval.granularity === 'day' && r.anchor !== 'event' && !/X/.test(r.value)) lastDay = r.interval.from;
+      // A night ("overnight") hangs off the narrative's day; it does not become the day itself.
+      if (r.interval && r.interval.granularity === 'day' && r.anchor !== 'event' && !/X/.test(r.value) && c.rule !== 'overnight') lastDay = r.interval.from;
       if (r.interval && r.interval.granularity === 'day' && r.anchor === 'event') lastDay = r.interval.from;
       const q = /^(\d{4})-Q([1-4])$/.exec(r.value);
       if (q && c.setsQuarter) {
