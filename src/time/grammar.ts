@@ -180,7 +180,7 @@ const PAST_CUE = /\b(?:said|was|were|had|did|ago|earlier|announced|reported|told
 /** The main clause after a fronted adverbial ("Until Thursday, they had …"), or '' when the expression is not fronted. */
 function fronted(sentence: string, before: string, end: number): string {
   if (!/^\s*(?:(?:on|and|but|then|late|early|by|until|till)\s+)?$/i.test(before) || !/^\s*,/.test(sentence.slice(end, end + 3))) return '';
-  let clause = sentence.slice(end, end + 90);
+  const clause = sentence.slice(end, end + 90);
   const clauseEnd = clause.search(/[;:.!?"“”]|''|``/);
   return clauseEnd >= 0 ? clause.slice(0, clauseEnd) : clause;
 }
