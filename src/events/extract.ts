@@ -138,6 +138,8 @@ interface RawEvent {
   exchange?: boolean;
   /** The perpetrators are a crowd (residents, villagers, a group of people): mob violence. */
   crowd?: boolean;
+  /** The sentence tells a demonstration (a riot there is a violent demonstration). */
+  demo?: boolean;
   /** What happened at a protest: the protesters' violence, lethal force against them, or an intervention. */
   protestTurn?: 'violent' | 'excessive' | 'intervention';
 }
@@ -147,13 +149,16 @@ const CROWD = new Set(['residents', 'locals', 'villagers', 'mob', 'crowd', 'crow
 
 /** The perpetrators of the trigger are a crowd: the clause's subject, or the agent after "by". */
 function crowdPerpetrator(toks: Tok[], i: number, noun: boolean): boolean {
+  const passive = !noun && /^(was|were|been|being|is|are|got)$/.test(toks[i - 1]?.lower ?? '');
   const isCrowd = (k: number): boolean => {
     const w = toks[k].lower;
     if (CROWD.has(w)) return true;
-    if ((w === 'people' || w === 'citizens' || w === 'persons' || w === 'individuals') && toks[k - 1]?.lower === 'of' && /^(group|groups|crowd|mob|dozens|hundreds)$/.test(toks[k - 2]?.lower ?? '')) return true;
+    if (w === 'people' || w === 'persons' || w === 'individuals') return !noun && !passive ? true : toks.slice(Math.max(0, k - 5), k).some((t) => /^(group|groups|crowd|mob)$/.test(t.lower));
     return w === 'members' && /^(community|family|clan)$/.test(toks[k - 1]?.lower ?? '');
   };
   let sawCrowd = false;
+  // "a man was beaten", "people were killed": a passive's subject is its victim.
+  if (passive) return byCrowd();
   // A noun's perpetrators come after it ("an attack by villagers"); words before it are anything.
   for (let k = i - 1; k >= Math.max(0, noun ? i : i - 12); k--) {
     const w = toks[k].lower;
@@ -161,16 +166,21 @@ function crowdPerpetrator(toks: Tok[], i: number, noun: boolean): boolean {
     if (ARMED.has(w) || w === 'unidentified' || w === 'unknown' || w === 'gunmen') return false;
     if (isCrowd(k)) sawCrowd = true;
   }
-  if (sawCrowd) return true;
-  for (let k = i + 1; k < Math.min(toks.length, i + 4); k++) {
-    if (toks[k].lower !== 'by') continue;
-    for (let j = k + 1; j < Math.min(toks.length, k + 6); j++) {
-      if (ARMED.has(toks[j].lower)) return false;
-      if (isCrowd(j)) return true;
+  return sawCrowd || byCrowd();
+  function byCrowd(): boolean {
+    for (let k = i + 1; k < Math.min(toks.length, i + 5); k++) {
+      if (toks[k].lower !== 'by') continue;
+      for (let j = k + 1; j < Math.min(toks.length, k + 7); j++) {
+        if (ARMED.has(toks[j].lower) || toks[j].lower === 'gunmen') return false;
+        if (isCrowd(j)) return true;
+      }
     }
+    return false;
   }
-  return false;
 }
+
+/** Words of a demonstration: a riot told with them is a violent demonstration. */
+const DEMO_WORD = /^(demonstrat\w*|protest\w*|demand\w*|denounc\w*|blocked|blocking|barricad\w*|march\w*|rally|rallies|strikers?)$/;
 
 /** Protesters' violence ("burned tyres", "pelted stones", "clashed with police"). */
 const DEMO_VIOLENCE = new Set(['threw', 'throw', 'throwing', 'hurled', 'hurling', 'pelted', 'pelting', 'stoned', 'stone-pelting', 'vandalized', 'vandalised', 'smashed', 'ransacked', 'torched', 'looted', 'clashed', 'rioters', 'rioting', 'molotov', 'alight', 'ablaze', 'arson', 'burning', 'burned', 'burnt', 'set']);
@@ -225,6 +235,12 @@ function securityTargetAfter(toks: Tok[], i: number, noun = false): boolean {
   return false;
 }
 
+/** "1 TMF fighter was shot", "a police patrol was attacked": the passive's subject is armed. */
+function passiveArmed(view: SentenceView, i: number): boolean {
+  const subject = passiveSubjectOf(view, i);
+  return subject !== null && view.toks.some((t) => t.start >= subject.start && t.end <= subject.end && SECURITY_TARGET.has(t.lower));
+}
+
 /** "1 policeman", "two soldiers", "three militants": a toll of armed people. */
 function armedUnit(unit: string | null): boolean {
   if (!unit) return false;
@@ -250,7 +266,9 @@ function contextualTrigger(toks: Tok[], i: number): Trigger | undefined {
     if (/^(opened|opening|open)$/.test(prev)) return { cls: securityTargetAfter(toks, i) ? 'clash' : 'killing', noun: false };
     return undefined;
   }
-  if (w === 'fight' && /^(armed|fire|gun|heavy|fierce)$/.test(prev)) return { cls: 'clash', noun: true };
+  if (w === 'fight' && /^(armed|fire|gun|heavy|fierce|physical)$/.test(prev)) return { cls: 'clash', noun: true };
+  // "pelted stones at police", "hurled Molotov cocktails at a vehicle": a riot.
+  if (/^(threw|throw|throwing|hurled|hurling|pelted|pelting|lobbed|stoned)$/.test(w) && (w === 'stoned' || after(5).some((t) => /^(stones?|rocks?|molotov|molotovs|acid|bottles|bricks|petrol|firebombs?|eggs)$/.test(t.lower)))) return { cls: 'riot', noun: false };
   // A labour strike is a protest: "went on strike", "a general strike", "workers' strike action".
   if ((w === 'strike' || w === 'strikes') && (/^(on|hunger|general|labour|labor|rail|teachers|workers|nationwide|sit-down|wildcat|transport|doctors|nurses)$/.test(prev) || /^(action|ballot)$/.test(toks[i + 1]?.lower ?? ''))) return { cls: 'protest', noun: true };
   // "was beaten up", "beat a man": a beating.
@@ -770,6 +788,26 @@ function speakerFromText(ctx: ArgContext, view: SentenceView): SpeakerRef | null
 
 // ---------------------------------------------------------------- figures
 
+const PERSON_UNIT = new RegExp(`^(?:${PERSON_NOUNS}|people|persons|civilians|men|women|children|soldiers|policemen|officers|fighters|militants|personnel|members|residents|villagers|protesters|demonstrators|students|workers|farmers)$`, 'i');
+
+/**
+ * "1 fighter was shot and killed", "two soldiers were wounded": a count of people whose role the
+ * quantities stage read otherwise ("shot" as "shot down") is a toll when a death or injury word
+ * follows it in its clause.
+ */
+function tollAfter(view: SentenceView, q: Quantity): string | null {
+  const toks = view.toks;
+  let k = toks.findIndex((t) => t.start >= q.end);
+  if (k < 0) return null;
+  for (const end = Math.min(toks.length, k + 8); k < end; k++) {
+    const w = toks[k].lower;
+    if (w === '.' || w === ';' || w === ',') return null;
+    if (/^(killed|dead|died|murdered|slain|assassinated|executed)$/.test(w)) return 'killed';
+    if (/^(injured|wounded|hurt)$/.test(w)) return 'injured';
+  }
+  return null;
+}
+
 function figuresOf(view: SentenceView, text: string): EventFigure[] {
   const out: EventFigure[] = [];
   for (const { q, i } of view.quantities) {
@@ -778,6 +816,7 @@ function figuresOf(view: SentenceView, text: string): EventFigure[] {
     if (role && KILLED_ROLES.has(role)) kind = 'killed';
     else if (role && INJURED_ROLES.has(role)) kind = 'injured';
     else if (isWeaponUnit(q.unit)) kind = role ?? 'count';
+    else if (q.unit && PERSON_UNIT.test(q.unit.split(/\s+/).pop() ?? '')) kind = tollAfter(view, q);
     if (!kind) continue;
     // "the largest since Russia launched 705 munitions": a yardstick's figure.
     const k = view.toks.findIndex((t) => t.start >= q.start);
@@ -823,6 +862,8 @@ function weaponsOf(view: SentenceView, figures: EventFigure[], around?: number):
   for (let k = from; k < to; k++) {
     const w = weaponOf(toks[k].lower);
     if (w === 'aircraft' && toks[k].lower === 'air' && NOT_AIRCRAFT_AFTER.has(toks[k + 1]?.lower ?? '')) continue;
+    // "tear gas shells", "gas canisters": riot control, not artillery.
+    if (toks[k - 1]?.lower === 'gas' || toks[k - 1]?.lower === 'teargas') continue;
     // "heavy machine guns", "heavy machineguns": crew-served, coded with artillery.
     if ((w === 'firearm' && (toks[k - 1]?.lower === 'heavy' || (toks[k - 1]?.lower === 'machine' && toks[k - 2]?.lower === 'heavy'))) || toks[k].lower.startsWith('machinegun')) {
       out.add('artillery');
@@ -849,6 +890,7 @@ function acledFor(
   exchange = false,
   crowd = false,
   turn: RawEvent['protestTurn'] = undefined,
+  demo = false,
 ): AcledType | null {
   // Violence by a crowd without heavy weapons is mob violence, whoever it hits.
   const remoteWeapon = weapons.has('aircraft') || weapons.has('drone') || weapons.has('missile') || weapons.has('artillery') || weapons.has('rocket');
@@ -898,7 +940,8 @@ function acledFor(
     case 'protest':
       return turn === 'violent' ? ACLED_TYPES.violentDemo : turn === 'excessive' ? ACLED_TYPES.excessive : turn === 'intervention' ? ACLED_TYPES.intervention : ACLED_TYPES.peaceful;
     case 'riot':
-      return crowd ? ACLED_TYPES.mob : ACLED_TYPES.violentDemo;
+      // A demonstration turned violent, or a crowd's violence without one.
+      return demo ? ACLED_TYPES.violentDemo : ACLED_TYPES.mob;
     case 'arrest':
       return ACLED_TYPES.arrests;
     case 'loot':
@@ -1057,7 +1100,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       const place = choosePlace(view, i, actors, [quoteSpeaker, textSpeaker].filter((x): x is SpeakerRef => x !== null), anaphoric || named !== null);
       const targets = targetsAfter(ctx, view, i, !trigger.noun, place, actors);
       // A strike's victims named with the killed count are its targets ("members of Hamas … were killed").
-      const figures = VIOLENT.has(cls) || cls === 'intercept' ? figuresOf(view, text) : [];
+      const figures = VIOLENT.has(cls) || cls === 'intercept' || cls === 'riot' ? figuresOf(view, text) : [];
       if (VIOLENT.has(cls)) {
         for (const f of figures) {
           if (f.kind !== 'killed' && f.kind !== 'injured') continue;
@@ -1088,13 +1131,16 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
         anaphoric,
         ...(anaphora === 'demonstrative' ? { demonstrative: true } : {}),
         ...(named ? { named: true } : {}),
-        securityTarget: securityTargetAfter(toks, i, trigger.noun) || figures.some((f) => (f.kind === 'killed' || f.kind === 'injured') && armedUnit(f.unit)),
+        securityTarget: securityTargetAfter(toks, i, trigger.noun) || passiveArmed(view, i) || figures.some((f) => (f.kind === 'killed' || f.kind === 'injured') && armedUnit(f.unit)),
         // "in both directions", "small arms": fire between armed sides (ACLED codes it a clash).
         exchange: toks.some((t, k) => EXCHANGE.has(t.lower) || (t.lower === 'shoot' && toks[k + 2]?.lower === 'out') || (t.lower === 'directions' && toks[k - 1]?.lower === 'both') || (t.lower === 'arms' && toks[k - 1]?.lower === 'small')),
         armed: toks.some((t) => ARMED.has(t.lower)),
         troops: toks.some((t) => TROOPS.has(t.lower)),
       };
       if (crowdPerpetrator(toks, i, trigger.noun) || (cls === 'riot' && /^(mob|lynching|lynched|scuffle|brawl)$/.test(toks[i].lower))) raw.crowd = true;
+      // "a fight over a land dispute": a quarrel between neighbours, not a battle.
+      if (!raw.armed && toks.some((t) => t.lower === 'dispute' || t.lower === 'disputes' || t.lower === 'quarrel' || t.lower === 'altercation')) raw.crowd = true;
+      if (cls === 'riot' && (/^(riot|riots|rioting|unrest|rioters|rioted)$/.test(toks[i].lower) || toks.some((t) => DEMO_WORD.test(t.lower)))) raw.demo = true;
       if (cls === 'protest' || cls === 'riot') {
         const turn = protestTurnOf(sentenceViews, si);
         if (turn) raw.protestTurn = turn;
@@ -1115,7 +1161,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
         const human = f.kind === 'killed' || f.kind === 'injured';
         let best: RawEvent | null = null;
         for (const r of here) {
-          if (human ? !VIOLENT.has(r.cls) : !(VIOLENT.has(r.cls) || r.cls === 'intercept' || r.cls === 'launch')) continue;
+          if (human ? !(VIOLENT.has(r.cls) || r.cls === 'riot') : !(VIOLENT.has(r.cls) || r.cls === 'intercept' || r.cls === 'launch')) continue;
           if (!best || Math.abs(r.trigger.start - f.start) < Math.abs(best.trigger.start - f.start)) best = r;
         }
         if (best) best.figures.push(f);
@@ -1135,7 +1181,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       const r = out[k];
       if (r.sentence.index > view.index) continue;
       if (r.sentence.paragraph !== view.paragraph || view.index - r.sentence.index > 3) break;
-      if (VIOLENT.has(r.cls)) {
+      if (VIOLENT.has(r.cls) || r.cls === 'riot') {
         host = r;
         break;
       }
@@ -1409,7 +1455,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     const targets = argsUnion(ms.map((m) => m.targets)).filter((t) => !actors.some((a) => (a.name ?? a.text) === (t.name ?? t.text)));
     const turns = ms.map((m) => m.protestTurn);
     const turn = turns.includes('violent') ? 'violent' : turns.includes('excessive') ? 'excessive' : turns.includes('intervention') ? 'intervention' : undefined;
-    const acled = acledFor(clsOf, weapons, actors, ms.some((m) => m.securityTarget), ms.some((m) => m.armed), ms.some((m) => m.troops), ms.some((m) => m.exchange), ms.some((m) => m.crowd), turn);
+    const acled = acledFor(clsOf, weapons, actors, ms.some((m) => m.securityTarget), ms.some((m) => m.armed), ms.some((m) => m.troops), ms.some((m) => m.exchange), ms.some((m) => m.crowd), turn, ms.some((m) => m.demo));
     const plover = ploverFor(clsOf, weapons);
     if (!acled && !plover) continue;
     if (clsOf === 'attack' && !acled && ms.every((m) => !m.place && !m.figures.length)) continue;

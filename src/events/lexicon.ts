@@ -302,7 +302,7 @@ export const VIOLENT_CONTEXT = new Set([
 ]);
 
 /** Labour strikes, heart attacks and the like. */
-export const NON_VIOLENT_BEFORE = new Set(['hunger', 'general', 'labour', 'labor', 'rail', 'teachers', 'workers', 'heart', 'panic', 'asthma', 'cyber', 'cyberattack', 'verbal', 'lucky', 'first']);
+export const NON_VIOLENT_BEFORE = new Set(['gas', 'teargas', 'hunger', 'general', 'labour', 'labor', 'rail', 'teachers', 'workers', 'heart', 'panic', 'asthma', 'cyber', 'cyberattack', 'verbal', 'lucky', 'first']);
 export const NON_VIOLENT_AFTER = new Set(['action', 'ballot', 'pay', 'fund']);
 
 /** Objects that make "fighting X", "a battle against X", "an attack on X" figurative or generic. */
@@ -336,12 +336,12 @@ export function isWeaponUnit(unit: string | null): boolean {
 }
 
 /** Words after an attack that make its target armed (a battle) rather than civilians. */
-export const SECURITY_TARGET = new Set(['personnel', 'cadres', 'elements', 'gendarmes', 'gendarme', 'gendarmerie', 'commander', 'commanders', 'colonel', 'sergeant', 'lieutenant', 'captain', 'fighter', 'militant', 'combatants', 'insurgents', 'jihadists', 'militiamen', 'militiaman', 'rebel', 'sniper', 'snipers', 'frontline', 'outpost', 'outposts', 'barracks', 'officer', 'policeman', 'policemen', 'forces', 'force', 'soldiers', 'soldier', 'troops', 'police', 'policemen', 'army', 'military', 'post', 'posts', 'checkpoint', 'base', 'militants', 'fighters', 'rebels', 'officers', 'guards', 'positions', 'position', 'militia', 'convoy', 'patrol']);
+export const SECURITY_TARGET = new Set(['division', 'brigade', 'battalion', 'regiment', 'platoon', 'personnel', 'cadres', 'elements', 'gendarmes', 'gendarme', 'gendarmerie', 'commander', 'commanders', 'colonel', 'sergeant', 'lieutenant', 'captain', 'fighter', 'militant', 'combatants', 'insurgents', 'jihadists', 'militiamen', 'militiaman', 'rebel', 'sniper', 'snipers', 'frontline', 'outpost', 'outposts', 'barracks', 'officer', 'policeman', 'policemen', 'forces', 'force', 'soldiers', 'soldier', 'troops', 'police', 'policemen', 'army', 'military', 'post', 'posts', 'checkpoint', 'base', 'militants', 'fighters', 'rebels', 'officers', 'guards', 'positions', 'position', 'militia', 'convoy', 'patrol']);
 
 /** Property that looting/destruction verbs take ("burned the main house", "seized a vehicle"). */
 export const PROPERTY = new Set(['house', 'houses', 'home', 'homes', 'vehicle', 'vehicles', 'car', 'cars', 'truck', 'trucks', 'shop', 'shops', 'store', 'stores', 'property', 'properties', 'office', 'offices', 'building', 'buildings', 'tires', 'tyres', 'tractor', 'tractors', 'bulldozer', 'school', 'church', 'mosque', 'market', 'crops', 'livestock', 'cattle', 'motorcycle', 'motorcycles', 'equipment', 'goods', 'station', 'bank']);
 /** Armed actors: a fight among others (villagers, farmers, groups) is mob violence, not a battle. */
-export const ARMED = new Set(['militiamen', 'militiaman', 'combatants', 'forces', 'force', 'troops', 'soldiers', 'army', 'military', 'militants', 'militia', 'militias', 'rebels', 'fighters', 'insurgents', 'police', 'gunmen', 'jihadists', 'regime', 'taliban', 'shabaab', 'army', 'armed', 'guerrillas', 'separatists', 'paramilitary']);
+export const ARMED = new Set(['gendarme', 'gendarmes', 'policeman', 'policemen', 'soldier', 'militant', 'militiaman', 'guards', 'guard', 'militiamen', 'militiaman', 'combatants', 'forces', 'force', 'troops', 'soldiers', 'army', 'military', 'militants', 'militia', 'militias', 'rebels', 'fighters', 'insurgents', 'police', 'gunmen', 'jihadists', 'regime', 'taliban', 'shabaab', 'army', 'armed', 'guerrillas', 'separatists', 'paramilitary']);
 export const TROOPS = new Set(['reinforcements', 'troops', 'forces', 'soldiers', 'units', 'battalion', 'brigade']);
 
 /** People a death count of one can be about ("a man was killed", "assassinated a member"). */

@@ -86,3 +86,20 @@ test('a crowd’s violence is mob violence', () => {
   assert.equal(sub(main({ text: 'A group of people attacked two police officers in Gao with sticks.' })), 'Riots/Mob violence');
   assert.equal(sub(main({ text: 'Gunmen attacked two police officers in Gao.' })), 'Battles/Armed clash');
 });
+
+test('a shot fighter is a battle and a death, even when the count’s role reads "shot down"', () => {
+  const e = main({ text: 'One TMF fighter was shot and killed by snipers near Gao.', quantities: [{ surface: 'One TMF fighter', value: 1, unit: 'fighter', role: 'downed' }] });
+  assert.equal(sub(e), 'Battles/Armed clash');
+  assert.equal(e?.killed?.value, 1);
+});
+
+test('riots: rioters are a violent demonstration, hurled stones without a demonstration mob violence, a land dispute a mob fight', () => {
+  assert.equal(sub(main({ text: 'Rioters burned tires in front of the town hall of Gao.' })), 'Riots/Violent demonstration');
+  assert.equal(sub(main({ text: 'Youths hurled stones at a police vehicle in Gao.' })), 'Riots/Mob violence');
+  assert.equal(sub(main({ text: 'Two families fought with sticks over a land dispute in Gao.' })), 'Riots/Mob violence');
+  assert.equal(
+    sub(main({ text: 'Locals pelted stones and clashed with police, who lobbed tear gas shells, in Gao.' })),
+    'Riots/Mob violence',
+    'tear gas shells are no artillery',
+  );
+});
