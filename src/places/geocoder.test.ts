@@ -287,3 +287,9 @@ test('dependent territories are places of their own; "Little Portugal" is a neig
   assert.ok(!lookup('Little Portugal').cands.some((c) => c.country === 'PT'));
   assert.ok(!lookup('Little Havana').cands.some((c) => c.country === 'CU'));
 });
+
+test('a rejected namesake abroad: its own repeated mentions are no support for its country', () => {
+  const text = 'Glenrock is loved in New South Wales. Glenrock trails are busy, and Glenrock is near the sea in Australia.';
+  const r = resolveIn(text, ['Glenrock', 'New South Wales', 'Australia']);
+  assert.equal(r.get('Glenrock'), null, 'not Glenrock, Wyoming, however often it is named');
+});

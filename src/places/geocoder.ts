@@ -550,13 +550,14 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
   // another country, is a name the gazetteer lacks that happens to match it ("Glenrock" in a story
   // from New South Wales is not Glenrock, Wyoming; "Fulham" among English clubs is not Fulham, South
   // Australia): it becomes unknown, so the fallback (when allowed) places it instead.
-  let topCountry = 0;
-  for (const v of finalCountries.values()) if (v > topCountry) topCountry = v;
   for (const k of distinct) {
     const c = (lookups.get(k) as Lookup).cands[picks.get(k) as number];
     if (!c?.country || (c.source !== 'city' && c.source !== 'postal') || c.population >= WEIGHTS.rejectPopulation) continue;
+    // Its country's weight without this name's own mentions, against the strongest other country.
     const support = (finalCountries.get(c.country) ?? 0) - (mentions.get(k) as number);
-    if (support < WEIGHTS.rejectSupport && topCountry >= WEIGHTS.rejectDominant && (finalCountries.get(c.country) ?? 0) < topCountry) {
+    let other = 0;
+    for (const [cc, v] of finalCountries) if (cc !== c.country && v > other) other = v;
+    if (support < WEIGHTS.rejectSupport && other >= WEIGHTS.rejectDominant) {
       picks.set(k, -1);
       finalCountries.set(c.country, support);
     }
