@@ -424,6 +424,22 @@ const RULES: Rule[] = [
       return { clock: { hh, mi, text: m[0], utc }, resolve: clockResolver(hh, mi, utc) };
     },
   },
+  // ---- "4 in the morning", "eight o'clock in the evening": a clock time
+  {
+    name: 'clock-part',
+    prio: 6,
+    re: rx(`(?<![\\w.:$])(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\\s+o['’]clock)?\\s+in\\s+the\\s+(morning|afternoon|evening)${E}`, 'gi'),
+    build({ m, sentence }) {
+      let hh = parseCount(m[1].toLowerCase());
+      if (hh === null || hh < 1 || hh > 12) return null;
+      // "at 4 in the morning", "eight o'clock in the evening"; not "one in the morning crowd".
+      if (!/o['’]clock/i.test(m[0]) && !/\b(?:at|by|until|till|around|about|before|after|since|from|to)\s+$/i.test(sentence.slice(Math.max(0, m.index - 8), m.index))) return null;
+      const part = m[2].toLowerCase();
+      if (part !== 'morning' && hh < 12) hh += 12;
+      if (part === 'morning' && hh === 12) hh = 0;
+      return { clock: { hh, mi: 0, text: m[0] }, resolve: clockResolver(hh, 0, false) };
+    },
+  },
   {
     name: 'clock24',
     prio: 4,
@@ -891,6 +907,11 @@ const RULES: Rule[] = [
         if (named) {
           const yy = Number(named[1]);
           return { end: m.index + m[0].length + named[0].length, resolve: () => interval('DATE', yearInterval(yy), 'none', ['year'], []) };
+        }
+        // "placed heavy buy orders in the morning": the morning of the day under discussion (else the article's).
+        if (isPart && /\b(?:in|during)\s+$/i.test(sentence.slice(Math.max(0, m.index - 8), m.index)) && /^(?:\s*[,.;:!?)"'”’]|\s*$|\s+(?:and|or|but|to|before|after|until|when|while|with|at|on|in|from|for|by|as|than|[A-Z]\w*)\b)/.test(after)) {
+          const part = PART_OF_DAY[unit];
+          return { resolve: (ctx) => (ctx.lastDay !== null ? narrativeResolver('day', 0, 'TIME', part)(ctx) : relativeResolver('day', 0, 'TIME', part)(ctx)) };
         }
         if (isPart || unit === 'day' || unit === 'decade' || unit === 'century') return null;
         if (unit === 'weekend') {

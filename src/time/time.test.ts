@@ -320,3 +320,10 @@ test('a bare "overnight" in a narrative of the past days is the night before tha
   assert.equal(find(t, 'the previous Friday').value, '2024-03-08');
   assert.equal(find(times('Missiles struck the sites overnight.', '2024-03-18'), 'overnight').value, '2024-03-17TNI');
 });
+
+test('"in the morning" is the morning of the day under discussion; "at 4 in the morning" is a clock time', () => {
+  const t = times('Hopes were dashed Friday. Dealers placed heavy buy orders in the morning, and the fire broke out at eight o’clock in the evening.', '2024-03-18');
+  assert.deepEqual([find(t, 'the morning').type, find(t, 'the morning').value], ['TIME', '2024-03-15TMO']);
+  assert.equal(find(t, 'eight o’clock in the evening').value, '2024-03-15T20:00');
+  assert.equal(times('He was one in the morning crowd.', '2024-03-18').length, 0);
+});
