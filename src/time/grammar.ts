@@ -619,6 +619,18 @@ const RULES: Rule[] = [
       };
     },
   },
+  // ---- "April 24 and 25": the second day of a conjoined pair is a date of its own
+  {
+    name: 'conjoined-day',
+    prio: 6,
+    re: rx(`(?<=(?<![\\w-])(${MONTH})\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+(?:and|or)\\s+)(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:1[6-9]|20)\\d\\d))?(?![\\w%:.,]\\d|\\s*(?:%|percent|cents|million|billion|[a-z]))`, 'g'),
+    build({ m }) {
+      const month = monthNumber(m[1]);
+      const d = Number(m[2]);
+      if (month === null || d < 1 || d > 31) return null;
+      return { dayLevel: true, resolve: calendarResolver({ y: m[3] ? Number(m[3]) : undefined, m: month, d }) };
+    },
+  },
   {
     name: 'day-month',
     prio: 6,

@@ -327,3 +327,9 @@ test('"in the morning" is the morning of the day under discussion; "at 4 in the 
   assert.equal(find(t, 'eight o’clock in the evening').value, '2024-03-15T20:00');
   assert.equal(times('He was one in the morning crowd.', '2024-03-18').length, 0);
 });
+
+test('"April 24 and 25": the second day of a conjoined pair is a date of its own', () => {
+  const t = times('A ceremony will be held at the summit on April 24 and 25.', '2024-02-10');
+  assert.deepEqual(t.map((x) => [x.text, x.value]), [['April 24', '2024-04-24'], ['25', '2024-04-25']]);
+  assert.equal(times('Sales rose on Jan. 5 and 6 percent later.', '2024-02-10').length, 1);
+});
