@@ -587,8 +587,9 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
   if (options.focusFallback) {
     // A name the gazetteer lacks takes the nearest resolved town of its own sentence first
     // ("at Rathbeggan, near Dunshaughlin", "at Dublin venue No 25, Fitzwilliam Place"), then the focus.
-    const supported = (r: ResolvedPlace): boolean => {
-      const own = mentions.get(keyOf[spans.findIndex((_, j) => out[j] === r)]) ?? 0;
+    /** Whether the rest of the article (without span j's own name) supports the country of its place. */
+    const supported = (r: ResolvedPlace, j: number): boolean => {
+      const own = mentions.get(keyOf[j]) ?? 0;
       return r.country !== null && (finalCountries.get(r.country) ?? 0) - own >= WEIGHTS.localSupport;
     };
     // No town to fall back on: the article's best-supported country.
@@ -623,7 +624,7 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
           if (!r || r.source === 'focus' || r.precision !== 'city') continue;
           // Only a town in the focus's own region, or in a country the rest of the article supports:
           // a sentence may list far-apart places.
-          if (focus && (r.country === focus.country ? r.admin1 !== focus.admin1 : !supported(r))) continue;
+          if (focus && (r.country === focus.country ? r.admin1 !== focus.admin1 : !supported(r, order[oj]))) continue;
           const gap = dir < 0 ? s.start - t.end : t.start - s.end;
           if (gap < localGap) {
             localGap = gap;
