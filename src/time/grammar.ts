@@ -737,7 +737,7 @@ const RULES: Rule[] = [
   {
     name: 'quarter',
     prio: 6,
-    re: rx(`${B}(?:(${ci('the')}|${ci('this')}|${ci('last')}|${ci('next')}|${ci('this year')}['’]s|${ci('last year')}['’]s|${ci('next year')}['’]s)\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(?:((?:19|20)\\d\\d)(?:['’]s)?\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th|final)[\\s-]+(?:fiscal[\\s-]+)?(quarter|half|period)(?:\\s+(?:of|in)\\s+(?:(?:fiscal|calendar)\\s+)?((?:19|20)\\d\\d)|\\s+(?:of\\s+)?(this|last|next)\\s+year)?${E}`, 'gi'),
+    re: rx(`${B}(?:(${ci('the')}|${ci('this')}|${ci('last')}|${ci('next')}|${ci('this year')}['’]s|${ci('last year')}['’]s|${ci('next year')}['’]s)\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(?:((?:19|20)\\d\\d)(?:['’]s)?\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th|final)[\\s-]+(?:fiscal[\\s-]+)?(quarter|half|period)(?:\\s+(?:of|in)\\s+(?:(?:fiscal|calendar)\\s+)?((?:19|20)\\d\\d)|\\s+(?:of\\s+)?(this|last|next|the)\\s+year)?${E}`, 'gi'),
     build({ m, sentence }) {
       const n = ORD_Q[m[3].toLowerCase()] ?? 1;
       const kind = m[4].toLowerCase();
@@ -745,7 +745,7 @@ const RULES: Rule[] = [
       if (kind === 'half' && n > 2) return null;
       const stated = m[2] ?? m[5];
       // "the fourth quarter of last year" reads as "last year's fourth quarter".
-      const prefix = m[6] ? `${m[6].toLowerCase()} year's` : m[1]?.toLowerCase();
+      const prefix = m[6] ? `${m[6].toLowerCase() === 'the' ? 'this' : m[6].toLowerCase()} year's` : m[1]?.toLowerCase();
       const future = prefix === 'next';
       void sentence;
       return {

@@ -333,3 +333,8 @@ test('"April 24 and 25": the second day of a conjoined pair is a date of its own
   assert.deepEqual(t.map((x) => [x.text, x.value]), [['April 24', '2024-04-24'], ['25', '2024-04-25']]);
   assert.equal(times('Sales rose on Jan. 5 and 6 percent later.', '2024-02-10').length, 1);
 });
+
+test('"the second half of the year" is one DATE, this year’s half', () => {
+  const t = times('Sales should recover in the second half of the year.', '2024-03-15');
+  assert.deepEqual(t.map((x) => [x.text, x.value]), [['the second half of the year', '2024-H2']]);
+});
