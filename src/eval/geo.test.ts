@@ -76,13 +76,25 @@ test('eval geo is registered and scores a hand-made file', async () => {
 });
 
 const LGL = sharedPath('data', 'lgl', 'LGL.shared-half.xml');
-test('LGL shared half, test split: Acc@161 at least 80', { skip: !existsSync(LGL) && `shared data absent: ${LGL}` }, async () => {
+test('LGL shared half, test split: Acc@161 at least 86', { skip: !existsSync(LGL) && `shared data absent: ${LGL}` }, async () => {
   const report = await geoEvalTask.run({ positionals: [], flags: { xml: LGL, split: 'test' } });
-  assert.ok(report.metrics.acc161 >= 80, `Acc@161 ${report.metrics.acc161}`);
+  assert.ok(report.metrics.acc161 >= 86, `Acc@161 ${report.metrics.acc161}`);
 });
 
 const GWN = sharedPath('data', 'geowebnews', 'GeoWebNews.shared-half.xml');
-test('GeoWebNews shared half, test split, GeoNames-id toponyms: Acc@161 at least 85', { skip: !existsSync(GWN) && `shared data absent: ${GWN}` }, async () => {
+test('GeoWebNews shared half, test split, GeoNames-id toponyms: Acc@161 at least 88', { skip: !existsSync(GWN) && `shared data absent: ${GWN}` }, async () => {
   const report = await geoEvalTask.run({ positionals: [], flags: { xml: GWN, split: 'test' } });
-  assert.ok(report.metrics.testAcc161GeoNamesId >= 85, `Acc@161 ${report.metrics.testAcc161GeoNamesId}`);
+  assert.ok(report.metrics.testAcc161GeoNamesId >= 88, `Acc@161 ${report.metrics.testAcc161GeoNamesId}`);
+});
+
+const TR = sharedPath('data', 'tr-news', 'TR-News.shared-half.xml');
+test('TR-News shared half, test split: Acc@161 at least 91', { skip: !existsSync(TR) && `shared data absent: ${TR}` }, async () => {
+  const report = await geoEvalTask.run({ positionals: [], flags: { xml: TR, split: 'test' } });
+  assert.ok(report.metrics.acc161 >= 91, `Acc@161 ${report.metrics.acc161}`);
+});
+
+const GV = sharedPath('data', 'geovirus', 'GeoVirus.shared-half.xml');
+test('GeoVirus shared half, test split: Acc@161 at least 86', { skip: !existsSync(GV) && `shared data absent: ${GV}` }, async () => {
+  const report = await geoEvalTask.run({ positionals: [], flags: { xml: GV, split: 'test' } });
+  assert.ok(report.metrics.acc161 >= 86, `Acc@161 ${report.metrics.acc161}`);
 });

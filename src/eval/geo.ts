@@ -227,7 +227,7 @@ export const geoEvalTask: EvalTask = {
     const chosen = scores[split];
     const notes = [
       `split: dev = sha1('dateline-geo-split:' + article id) first hex digit 0-7, test = 8-f; weights tuned on dev only`,
-      `focus fallback ${focus ? 'on' : 'off'}: a name the gazetteer lacks ${focus ? 'gets' : 'would get'} the point of the article's most-mentioned local place (--focus off to score without)`,
+      `focus fallback ${focus ? 'on' : 'off'}: a name the gazetteer lacks ${focus ? 'gets' : 'would get'} the point of the nearest resolved town in its sentence (same region as the focus, or a country the article supports), else of the article's most-mentioned local place, else of its best-supported country (--focus off to score without)`,
       `gold toponym spans given; context = whole article text; ${spanMismatches} gold spans whose text differs from the gold name`,
       `${errors.length} toponyms resolved in ${round(ms, 0)} ms`,
       `"GeoNames id" rows keep only gold toponyms that carry a GeoNames id (GeoWebNews also annotates buildings, streets and other non-gazetteer places with coordinates only)`,
