@@ -485,6 +485,19 @@ const RULES: Rule[] = [
       return { resolve: relativeResolver('day', n, 'TIME', part) };
     },
   },
+  // ---- "mid-morning", "late afternoon", "early evening": a part of the day under discussion (else the article's)
+  {
+    name: 'part-modified',
+    prio: 4,
+    re: rx(`${B}(?:(${ci('early')}|${ci('late')}|${ci('mid')})[\\s-]?)(morning|afternoon|evening|night)${E}`, 'g'),
+    build({ m, sentence }) {
+      const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 14);
+      // "late-night talk show", "early morning flights": adjectives before a noun.
+      if (!/^(?:\s*[,.;:!?)"'”’]|\s*$|\s+(?:and|or|but|to|before|after|until|when|while|with|at|on|in|from|for|by|as|than|that|[A-Z]\w*)\b)/.test(after)) return null;
+      const part = PART_OF_DAY[m[2].toLowerCase()];
+      return { resolve: (ctx) => (ctx.lastDay !== null ? narrativeResolver('day', 0, 'TIME', part)(ctx) : relativeResolver('day', 0, 'TIME', part)(ctx)) };
+    },
+  },
   // ---- "overnight", "overnight into Wednesday morning"
   {
     name: 'overnight',

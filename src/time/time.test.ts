@@ -338,3 +338,9 @@ test('"the second half of the year" is one DATE, this year’s half', () => {
   const t = times('Sales should recover in the second half of the year.', '2024-03-15');
   assert.deepEqual(t.map((x) => [x.text, x.value]), [['the second half of the year', '2024-H2']]);
 });
+
+test('"mid-morning", "late afternoon": a part of the day under discussion; "late-night show" is not one', () => {
+  const t = times('The blast came Friday in mid-morning, and rescuers worked into the late afternoon.', '2024-03-18');
+  assert.deepEqual(t.map((x) => [x.text, x.type, x.value]), [['Friday', 'DATE', '2024-03-15'], ['mid-morning', 'TIME', '2024-03-15TMO'], ['late afternoon', 'TIME', '2024-03-15TAF']]);
+  assert.equal(times('He hosts a late-night talk show and takes early morning flights.', '2024-03-18').length, 0);
+});
