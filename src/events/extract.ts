@@ -247,6 +247,8 @@ function armedUnit(unit: string | null): boolean {
   return unit.toLowerCase().split(/\s+/).some((w) => SECURITY_TARGET.has(w));
 }
 
+const PERSON_WORD = new RegExp(`^(?:${PERSON_NOUNS}|people|persons|civilians|men|women|children|members|him|her|them)$`, 'i');
+
 /** "heavy machine guns", "grenade launchers": crew-served weapons, coded with shelling. */
 function heavyGuns(toks: Tok[]): boolean {
   return toks.some((t, k) => /^(launchers?|machineguns?|mortars?|cannons?|guns)$/.test(t.lower) && (t.lower !== 'guns' || toks[k - 1]?.lower === 'machine'));
@@ -275,6 +277,29 @@ function contextualTrigger(toks: Tok[], i: number): Trigger | undefined {
   if (/^(beat|beaten|beating|thrashed)$/.test(w) && (toks[i + 1]?.lower === 'up' || /^(was|were|been|being|got)$/.test(prev) || /^(him|her|them|a|an|two|three|several|the)$/.test(toks[i + 1]?.lower ?? ''))) return { cls: 'killing', noun: false };
   // "blocked the road", "barricaded the highway": a protest by obstruction.
   if (/^(blocked|barricaded|blockaded|occupied)$/.test(w) && after(6).some((t) => /^(roads?|streets?|highways?|route|routes|entrance|bridge|traffic|access|junction|intersection|motorway|railway|avenue|rn\d+|br-\d+)$/.test(t.lower)) && !/^(was|were|been)$/.test(prev)) return { cls: 'protest', noun: false };
+  // "set fire to a house", "set on fire three trucks", "trucks were set on fire", "set alight".
+  if (w === 'set' && after(4).some((t) => /^(fire|alight|ablaze|afire)$/.test(t.lower))) {
+    const near = [...toks.slice(Math.max(0, i - 7), i), ...after(9)];
+    if (near.some((t) => PROPERTY.has(t.lower))) return { cls: 'loot', noun: false };
+    if (near.some((t) => PERSON_WORD.test(t.lower))) return { cls: 'killing', noun: false };
+    return undefined;
+  }
+  // "destroyed 12 marijuana crops", "seized three boats", "recovered arms": property or weapons taken.
+  if (/^(destroyed|seized|recovered|confiscated|burned|burnt|torched)$/.test(w)) {
+    const next = after(8);
+    if (next.some((t) => /^(arms|weapons|ammunition|ammunitions|explosives|rifles?|guns|grenades|rounds|bullets|detonators)$/.test(t.lower)) && w !== 'destroyed' && w !== 'burned' && w !== 'burnt' && w !== 'torched') return { cls: 'intercept', noun: false };
+    if (next.some((t) => PROPERTY.has(t.lower)) || (/^(was|were|been)$/.test(prev) && toks.slice(Math.max(0, i - 6), i).some((t) => PROPERTY.has(t.lower)))) return { cls: 'loot', noun: false };
+  }
+  // "defused five IEDs", "shot down a drone": weapons stopped.
+  if (/^(defused|defuse|disarmed|neutralized|neutralised|unearthed)$/.test(w) && after(5).some((t) => /^(ieds?|bombs?|devices?|explosives?|mines?|landmines?)$/.test(t.lower))) return { cls: 'intercept', noun: false };
+  if (w === 'shot' && toks[i + 1]?.lower === 'down') return { cls: 'intercept', noun: false };
+  // "established a new base", "set up a headquarters".
+  if (/^(established|establish|opened|set)$/.test(w) && after(4).some((t) => /^(base|bases|headquarters|hq|camp|outpost|outposts)$/.test(t.lower)) && !after(4).some((t) => t.lower === 'fortifications')) return { cls: 'base', noun: false };
+  // "released 67 prisoners", "migrants returned": non-violent strategic developments.
+  if (/^(released|freed|handed)$/.test(w) && after(6).some((t) => /^(prisoners|detainees|hostages|captives|soldiers|inmates|abductees|prisoner|hostage)$/.test(t.lower))) return { cls: 'release', noun: false };
+  // "conducted a patrol", "a joint patrol", "imposed a curfew", "declared a lockdown".
+  if (/^(patrol|patrols)$/.test(w) && /^(a|joint|conducted|conduct|new|military)$/.test(prev) && !after(3).some((t) => /^(was|were)$/.test(t.lower))) return { cls: 'posture', noun: true };
+  if (/^(curfew|curfews|lockdown|lockdowns|ban|state)$/.test(w) && toks.slice(Math.max(0, i - 5), i).some((t) => /^(imposed|declared|enforcing|enforced|announced|extended|introduced|began|imposes|declares)$/.test(t.lower)) && (w !== 'state' || toks[i + 2]?.lower === 'emergency')) return { cls: 'posture', noun: true };
   // "shoot-out" tokenised as three tokens.
   if (w === 'shoot' && toks[i + 1]?.lower === '-' && toks[i + 2]?.lower === 'out') return { cls: 'clash', noun: true };
   // "the body of a man was found", "human remains were found": a killing.
@@ -339,6 +364,7 @@ function accept(cls: EventClass, trigger: Trigger, toks: Tok[], i: number, view:
     case 'launch':
       return weaponWithin(toks, i + 1, i + 8);
     case 'intercept':
+      if (contextualTrigger(toks, i)?.cls === 'intercept') return true;
       return weaponWithin(toks, i + 1, i + 10) || (trigger.noun && weaponWithin(toks, i - 3, i + 4));
     case 'regain':
     case 'overtake':
@@ -350,11 +376,18 @@ function accept(cls: EventClass, trigger: Trigger, toks: Tok[], i: number, view:
     case 'suicide':
       return /^(bomb|bomber|bombers|bombing|bombings|attack|attacks|blast|vest)$/.test(next);
     case 'loot':
-      return toks.slice(i + 1, i + 7).some((t) => PROPERTY.has(t.lower));
+      // "burned the main house", "three trucks were set on fire": property after, or before a passive.
+      return toks.slice(i + 1, i + 8).some((t) => PROPERTY.has(t.lower)) || (/^(was|were|been)$/.test(prev) && toks.slice(Math.max(0, i - 6), i).some((t) => PROPERTY.has(t.lower)));
+    case 'posture':
+      // "coalition reinforcements reached …", "established fortifications": forces' movements, not a
+      // mention of reinforcements as a plan or a demand.
+      return !/^(more|send|sending|requested|request|needs?|calls?|for)$/.test(prev);
     case 'grenade':
       // A grenade attack, not grenade launchers among the weapons of a fight.
       return !/^launchers?$/.test(next) && (/^(a|an|hand|threw|thrown|hurled|lobbed)$/.test(prev) || /^(attack|attacks|explosion|blast|exploded|was|were|hit)$/.test(next));
     case 'ied':
+      // "defused five IEDs", "unearthed a landmine": a bomb that did not go off.
+      if (toks.slice(Math.max(0, i - 5), i).some((t) => /^(defused|defuse|unearthed|found|recovered|discovered|disarmed|seized|detected|dismantled)$/.test(t.lower))) return false;
       return toks[i].lower !== 'roadside' || /^(bomb|bombs|device|devices|explosive|blast)$/.test(next);
     case 'consult':
       if (toks[i].lower === 'arrived' || toks[i].lower === 'visit' || toks[i].lower === 'visited' || toks[i].lower === 'visits') {
@@ -946,6 +979,12 @@ function acledFor(
       return ACLED_TYPES.arrests;
     case 'loot':
       return ACLED_TYPES.looting;
+    case 'posture':
+      return ACLED_TYPES.changeGroup;
+    case 'base':
+      return ACLED_TYPES.base;
+    case 'release':
+      return ACLED_TYPES.other;
     case 'agree':
       return actors.length >= 1 ? ACLED_TYPES.agreement : null;
     default:
@@ -982,6 +1021,11 @@ function ploverFor(cls: EventClass, weapons: Set<Weapon>): { type: string; mode?
     case 'riot':
     case 'loot':
       return { type: 'COERCE', mode: 'seize' };
+    case 'posture':
+    case 'base':
+      return { type: 'MOBILIZE', mode: 'posture' };
+    case 'release':
+      return { type: 'CONCEDE', mode: 'release' };
     case 'arrest':
       return { type: 'COERCE', mode: 'arrest' };
     case 'consult':
@@ -1425,9 +1469,15 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
   const protestSpots = clusters.filter((c) => c.mentions[0].cls === 'protest' || c.mentions[0].cls === 'riot').flatMap((c) => c.mentions.map((m) => m.sentence));
   const foldedIntoProtest = (c: Cluster) =>
     c.mentions.every((m) => m.cls === 'arrest' && protestSpots.some((p) => p.paragraph === m.sentence.paragraph && m.sentence.index >= p.index && m.sentence.index - p.index <= 2));
+  // Weapons, drugs or goods seized in the course of a fight or attack told just before ("A shoot-out
+  // broke out … The police seized a pistol") belong to that operation, not a looting of their own.
+  const violentSpots = clusters.filter((c) => VIOLENT.has(c.mentions[0].cls) || c.mentions[0].cls === 'riot').flatMap((c) => c.mentions.map((m) => m.sentence));
+  const seizure = (m: RawEvent) => (m.cls === 'loot' || m.cls === 'intercept') && /^(seized|recovered|confiscated|found)$/.test(m.trigger.lower);
+  const foldedIntoFight = (c: Cluster) =>
+    c.mentions.every((m) => seizure(m) && violentSpots.some((p) => p.paragraph === m.sentence.paragraph && m.sentence.index >= p.index && m.sentence.index - p.index <= 2));
   for (const c of clusters) {
     const ms = c.mentions;
-    if (foldedIntoProtest(c)) continue;
+    if (foldedIntoProtest(c) || foldedIntoFight(c)) continue;
     // A lone generic "attack" with no weapon, place or figures is too vague to keep.
     const clsOf = ms.reduce((best, m) => ((SPECIFICITY[m.cls] ?? 2) > (SPECIFICITY[best] ?? 2) ? m.cls : best), ms[0].cls);
     const weapons = new Set<Weapon>();

@@ -39,7 +39,10 @@ export type EventClass =
   | 'sanction'
   | 'mobilize'
   | 'investigate'
-  | 'retreat';
+  | 'retreat'
+  | 'posture' // reinforcements, fortifications, patrols, curfews: change to group/activity
+  | 'base' // a base or headquarters established
+  | 'release'; // prisoners released, people returned: strategic developments (other)
 
 export interface AcledType {
   eventType: string;
@@ -68,6 +71,8 @@ export const ACLED_TYPES = {
   disrupted: { eventType: 'Strategic developments', subEventType: 'Disrupted weapons use' },
   looting: { eventType: 'Strategic developments', subEventType: 'Looting/property destruction' },
   changeGroup: { eventType: 'Strategic developments', subEventType: 'Change to group/activity' },
+  base: { eventType: 'Strategic developments', subEventType: 'Headquarters or base established' },
+  other: { eventType: 'Strategic developments', subEventType: 'Other' },
 } as const satisfies Record<string, AcledType>;
 
 /** Every ACLED event type and its sub-event types (for validation and the CLI's --type). */
@@ -220,6 +225,9 @@ add('mobilize', false, 'scrambled, deployed, mobilised, mobilized');
 add('investigate', false, 'investigating, investigated, probed');
 add('investigate', true, 'investigation, investigations, probe, inquiry');
 add('retreat', false, 'withdrew, retreated');
+add('posture', true, 'reinforcements, fortifications, fortification');
+add('loot', false, 'raided, uprooted, confiscated, dismantled, demolished', true);
+add('loot', true, 'arson', true);
 
 export function triggerFor(lower: string): Trigger | undefined {
   return T.get(lower);
@@ -339,7 +347,7 @@ export function isWeaponUnit(unit: string | null): boolean {
 export const SECURITY_TARGET = new Set(['division', 'brigade', 'battalion', 'regiment', 'platoon', 'personnel', 'cadres', 'elements', 'gendarmes', 'gendarme', 'gendarmerie', 'commander', 'commanders', 'colonel', 'sergeant', 'lieutenant', 'captain', 'fighter', 'militant', 'combatants', 'insurgents', 'jihadists', 'militiamen', 'militiaman', 'rebel', 'sniper', 'snipers', 'frontline', 'outpost', 'outposts', 'barracks', 'officer', 'policeman', 'policemen', 'forces', 'force', 'soldiers', 'soldier', 'troops', 'police', 'policemen', 'army', 'military', 'post', 'posts', 'checkpoint', 'base', 'militants', 'fighters', 'rebels', 'officers', 'guards', 'positions', 'position', 'militia', 'convoy', 'patrol']);
 
 /** Property that looting/destruction verbs take ("burned the main house", "seized a vehicle"). */
-export const PROPERTY = new Set(['house', 'houses', 'home', 'homes', 'vehicle', 'vehicles', 'car', 'cars', 'truck', 'trucks', 'shop', 'shops', 'store', 'stores', 'property', 'properties', 'office', 'offices', 'building', 'buildings', 'tires', 'tyres', 'tractor', 'tractors', 'bulldozer', 'school', 'church', 'mosque', 'market', 'crops', 'livestock', 'cattle', 'motorcycle', 'motorcycles', 'equipment', 'goods', 'station', 'bank']);
+export const PROPERTY = new Set(['boats', 'boat', 'marijuana', 'cocaine', 'drugs', 'plants', 'seedlings', 'trees', 'saplings', 'mall', 'residence', 'dairy', 'machinery', 'tools', 'lab', 'laboratory', 'scheme', 'warehouse', 'warehouses', 'farm', 'farms', 'tavern', 'dormitory', 'plantation', 'plantations', 'fields', 'hectares', 'vines', 'olive', 'harvest', 'granary', 'kiosk', 'kiosks', 'hut', 'huts', 'tent', 'tents', 'headquarters', 'premises', 'factory', 'plant', 'tower', 'pylon', 'bridge', 'clinic', 'hospital', 'house', 'houses', 'home', 'homes', 'vehicle', 'vehicles', 'car', 'cars', 'truck', 'trucks', 'shop', 'shops', 'store', 'stores', 'property', 'properties', 'office', 'offices', 'building', 'buildings', 'tires', 'tyres', 'tractor', 'tractors', 'bulldozer', 'school', 'church', 'mosque', 'market', 'crops', 'livestock', 'cattle', 'motorcycle', 'motorcycles', 'equipment', 'goods', 'station', 'bank']);
 /** Armed actors: a fight among others (villagers, farmers, groups) is mob violence, not a battle. */
 export const ARMED = new Set(['gendarme', 'gendarmes', 'policeman', 'policemen', 'soldier', 'militant', 'militiaman', 'guards', 'guard', 'militiamen', 'militiaman', 'combatants', 'forces', 'force', 'troops', 'soldiers', 'army', 'military', 'militants', 'militia', 'militias', 'rebels', 'fighters', 'insurgents', 'police', 'gunmen', 'jihadists', 'regime', 'taliban', 'shabaab', 'army', 'armed', 'guerrillas', 'separatists', 'paramilitary']);
 export const TROOPS = new Set(['reinforcements', 'troops', 'forces', 'soldiers', 'units', 'battalion', 'brigade']);

@@ -103,3 +103,16 @@ test('riots: rioters are a violent demonstration, hurled stones without a demons
     'tear gas shells are no artillery',
   );
 });
+
+test('strategic developments: movements, bases, seizures, property destruction, releases, defused bombs', () => {
+  assert.equal(sub(main({ text: 'Army reinforcements reached Gao on Friday.' })), 'Strategic developments/Change to group/activity');
+  assert.equal(sub(main({ text: 'The governor imposed a curfew on Gao.' })), 'Strategic developments/Change to group/activity');
+  assert.equal(sub(main({ text: 'Soldiers established a new base near Gao.' })), 'Strategic developments/Headquarters or base established');
+  assert.equal(sub(main({ text: 'Police seized three boats and two tons of marijuana near Gao.' })), 'Strategic developments/Looting/property destruction');
+  assert.equal(sub(main({ text: 'Three trucks were set on fire by unknown men near Gao.' })), 'Strategic developments/Looting/property destruction');
+  assert.equal(sub(main({ text: 'The government released 67 prisoners in Gao.' })), 'Strategic developments/Other');
+  assert.equal(sub(main({ text: 'Police defused five IEDs near Gao.' })), 'Strategic developments/Disrupted weapons use');
+  // A seizure in the course of a fight is part of it.
+  const { article, layers } = buildDoc({ text: 'A shoot-out broke out in Gao. The police seized a pistol and drugs.', published: '2020-05-08', places: [GAO] });
+  assert.deepEqual(extractEvents(article, layers).filter((e) => e.acled).map(sub), ['Battles/Armed clash']);
+});
