@@ -1033,10 +1033,10 @@ const RULES: Rule[] = [
               iv = dayInterval(base + sign * count);
               break;
             case 'decade':
-              iv = yearInterval(ymd(base).y + sign * 10 * count);
+              iv = yearInterval(ymd(base).y + sign * Math.round(10 * n));
               break;
             case 'century':
-              iv = yearInterval(ymd(base).y + sign * 100 * count);
+              iv = yearInterval(ymd(base).y + sign * Math.round(100 * n));
               break;
             default:
               iv = shiftUnit(base, unit, sign * count);
@@ -1079,7 +1079,7 @@ const RULES: Rule[] = [
       const article = /^an?$/i.test(countWord);
       if (unit === 'second' && article) return null;
       if (/^(?:some|many)$/i.test(countWord) && !m[2] && !m[1]) return null;
-      if (/^half an?$/i.test(countWord) && unit !== 'hour' && unit !== 'day' && unit !== 'year') return null;
+      if (/^half an?$/i.test(countWord) && unit !== 'hour' && unit !== 'day' && unit !== 'year' && unit !== 'century') return null;
       if (unit === 'weekend') return null;
       const tail = sentence.slice(m.index + m[0].length, m.index + m[0].length + 8);
       // Ages ("6-year-old", "52 years old") are not temporal expressions in TimeML news annotation.

@@ -14,7 +14,7 @@ export const NUMBER_WORD =
   '|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|a dozen|dozen|single';
 
 /** A count: digits, number words, or a vague quantity. Case-insensitive use. */
-export const COUNT = `(?:(?:\\d+|${NUMBER_WORD}|a|an|one)\\s+and\\s+a\\s+half|\\d+(?:\\.\\d+)?(?:\\s+1/2)?|${NUMBER_WORD}|a couple of|a couple|couple of|a few|several|few|many|some|numerous|a|an|half an?)`;
+export const COUNT = `(?:(?:\\d+|${NUMBER_WORD}|a|an|one)\\s+and\\s+a\\s+half|\\d+(?:\\.\\d+)?(?:\\s+1/2)?|${NUMBER_WORD}|a couple of|a couple|couple of|a few|several|few|many|some|numerous|a\\s+(?:half|quarter)(?=[\\s-]+centur)|a|an|half an?)`;
 
 /** Hedges kept inside a TIMEX extent ("more than four decades ago", "almost four years ago"). */
 export const HEDGE = '(?:about|around|nearly|almost|roughly|approximately|some|more than|less than|fewer than|at least|at most|over|under|up to|just over|just under|well over|only|barely|close to)';
@@ -24,6 +24,9 @@ export function parseCount(raw: string): number | null {
   const text = raw.toLowerCase().replace(/\s+/g, ' ').trim();
   if (VAGUE.has(text)) return null;
   if (/^half an?$/.test(text)) return 0.5;
+  // "a half-century", "a quarter century"
+  if (/^(?:a )?half$/.test(text)) return 0.5;
+  if (/^(?:a )?quarter$/.test(text)) return 0.25;
   const andHalf = /^(.+) and a half$/.exec(text);
   if (andHalf) {
     const whole = parseCount(andHalf[1]);

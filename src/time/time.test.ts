@@ -344,3 +344,9 @@ test('"mid-morning", "late afternoon": a part of the day under discussion; "late
   assert.deepEqual(t.map((x) => [x.text, x.type, x.value]), [['Friday', 'DATE', '2024-03-15'], ['mid-morning', 'TIME', '2024-03-15TMO'], ['late afternoon', 'TIME', '2024-03-15TAF']]);
   assert.equal(times('He hosts a late-night talk show and takes early morning flights.', '2024-03-18').length, 0);
 });
+
+test('"half a century", "a quarter-century", "a half-century ago"', () => {
+  const t = times('The feud lasted half a century; a quarter-century of peace followed, and the war ended a half-century ago.', '1998-08-14');
+  assert.deepEqual(t.map((x) => [x.text, x.value]), [['half a century', 'P50Y'], ['a quarter-century', 'P25Y'], ['a half-century ago', '1948']]);
+  assert.equal(times('Unemployment is just above its quarter-century low.', '1998-08-14').length, 0);
+});
