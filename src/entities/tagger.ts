@@ -228,8 +228,11 @@ const F_ALLCAPS = 4;
 const F_BREAK = 8;
 const BREAKS = new Set(['.', '"', ':', '?', '!']);
 
-/** The word and pair caches are dropped between documents beyond these sizes (~55 MB and ~45 MB for two stages). */
-const CACHE_LIMITS = { words: 60_000, pairs: 160_000 };
+/**
+ * The word and pair caches are dropped between documents beyond these sizes: with two stages a word
+ * takes 824 bytes and a pair 272 (plus its index slot), so at most ~27 MB and ~40 MB.
+ */
+const CACHE_LIMITS = { words: 32_000, pairs: 120_000 };
 
 /** Open-addressing (word id, word id) → pair id map. */
 class PairIndex {
@@ -401,12 +404,25 @@ export class FastTagger {
     const S = (this.stageCount = stages.length);
     const rowStride = S * NT;
     // Union of the stages' features: one row of S × NT weights each.
-    const index = new HashIndex(stages.reduce((n, st) => Math.max(n, st.keys.length), 0) * 2);
+    const index = new HashIndex(stages.reduce((n, st) => n + st.keys.length, 0));
+    const rowOf = stages.map((st) => new Int32Array(st.keys.length));
     let rows = 0;
-    for (const st of stages) for (let i = 0; i < st.keys.length; i++) if (index.get(st.keys[i]) < 0) index.set(st.keys[i], rows++ * rowStride);
+    stages.forEach((st, s) => {
+      for (let i = 0; i < st.keys.length; i++) {
+        let row = index.get(st.keys[i]);
+        if (row < 0) index.set(st.keys[i], (row = rows++ * rowStride));
+        rowOf[s][i] = row;
+      }
+    });
     const table = new Int16Array(rows * rowStride);
     stages.forEach((st, s) => {
-      for (let i = 0; i < st.keys.length; i++) table.set(st.weights.subarray(i * NT, (i + 1) * NT), index.get(st.keys[i]) + s * NT);
+      const w = st.weights;
+      const at = rowOf[s];
+      for (let i = 0; i < st.keys.length; i++) {
+        const to = at[i] + s * NT;
+        const from = i * NT;
+        for (let t = 0; t < NT; t++) table[to + t] = w[from + t];
+      }
     });
     this.table = table;
     this.index = index;
