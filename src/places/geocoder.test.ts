@@ -293,3 +293,11 @@ test('a rejected namesake abroad: its own repeated mentions are no support for i
   const r = resolveIn(text, ['Glenrock', 'New South Wales', 'Australia']);
   assert.equal(r.get('Glenrock'), null, 'not Glenrock, Wyoming, however often it is named');
 });
+
+test('scanEvidence: contractions and bare abbreviations are no state; possessives are', () => {
+  const none = scanEvidence("I'll sing at Mass with Miss Jones and Cal Ripken.");
+  assert.equal(none.admin1.size, 0, [...none.admin1.keys()].join(','));
+  const some = scanEvidence("Ohio's governor met officials in Springfield, Ill. on Monday.");
+  assert.ok(some.admin1.has('US.OH'));
+  assert.ok(some.admin1.has('US.IL'));
+});

@@ -281,9 +281,12 @@ export function scanEvidence(text: string): ContextEvidence {
   const admin1 = new Map<string, number>();
   const g = gazetteer();
   const starters = multiWordStarters();
+  const abbreviations = abbreviationKeys();
   const words: Array<{ start: number; end: number; w: string }> = [];
   for (const m of text.matchAll(CAP_WORD)) {
-    const w = m[0].replace(/[.’']+$/u, '');
+    // "I'll", "Don't" are no words of a place; "Ohio's" is Ohio.
+    if (CONTRACTION.test(m[0])) continue;
+    const w = m[0].replace(/['’]s$/u, '').replace(/[.’']+$/u, '');
     if (w.length < 2) continue;
     words.push({ start: m.index, end: m.index + w.length, w });
   }
@@ -318,10 +321,23 @@ export function scanEvidence(text: string): ContextEvidence {
         }
       }
     }
-    if (taken === 0 && credit(first, words[i].w)) taken = 1;
+    // An abbreviation counts only with its period ("Ill." is Illinois, "Miss", "Mass" and "Cal" are not).
+    if (taken === 0 && (!abbreviations.has(first) || text[words[i].end] === '.') && credit(first, words[i].w)) taken = 1;
     if (taken > 1) i += taken - 1;
   }
   return { countries, admin1 };
+}
+
+const CONTRACTION = /['’](?:ll|m|re|ve|d|t)$/i;
+
+let abbreviationSet: Set<string> | null = null;
+
+/** Keys of region names written as abbreviations with a final period ("Ill.", "Calif.", "Ga."). */
+function abbreviationKeys(): Set<string> {
+  if (abbreviationSet) return abbreviationSet;
+  abbreviationSet = new Set();
+  for (const r of regionTable()) for (const n of r.names) if (/^[A-Z][a-z]{1,4}\.$/.test(n)) abbreviationSet.add(nameKey(n));
+  return abbreviationSet;
 }
 
 const JOIN = /^(?:[ \t-]|[ \t]+(?:of|and|of the)[ \t]+)$/;
