@@ -917,7 +917,7 @@ const RULES: Rule[] = [
   {
     name: 'relative-unit',
     prio: 6,
-    re: rx(`${B}(?:(${ci('earlier')}|${ci('later')}|${ci('early')}|${ci('late')}|${ci('mid')}|${ci('the end of')}|${ci('the beginning of')}|${ci('the start of')}|${ci('the middle of')}|${ci('end of')})[\\s-]+)?(${ci('this')}|${ci('last')}|${ci('next')}|${ci('past')}|${ci('previous')}|${ci('coming')}|${ci('current')}|${ci('the past')}|${ci('the last')}|${ci('the previous')}|${ci('the coming')}|${ci('the current')}|${ci('the next')}|${ci('the following')}|${ci('the same')}|${ci('that same')}|${ci('that')}|${ci('the preceding')}|${ci('the prior')}|${ci('the full')}|${ci('the')})\\s+(week|weekend|month|year|fiscal year|financial year|decade|century|day|morning|afternoon|evening|night)${E}`, 'g'),
+    re: rx(`${B}(?:(${ci('earlier')}|${ci('later')}|${ci('early')}|${ci('late')}|${ci('mid')}|${ci('the end of')}|${ci('the beginning of')}|${ci('the start of')}|${ci('the middle of')}|${ci('end of')})[\\s-]+)?(${ci('this past')}|${ci('this coming')}|${ci('this')}|${ci('last')}|${ci('next')}|${ci('past')}|${ci('previous')}|${ci('coming')}|${ci('current')}|${ci('the past')}|${ci('the last')}|${ci('the previous')}|${ci('the coming')}|${ci('the current')}|${ci('the next')}|${ci('the following')}|${ci('the same')}|${ci('that same')}|${ci('that')}|${ci('the preceding')}|${ci('the prior')}|${ci('the full')}|${ci('the')})\\s+(week|weekend|month|year|fiscal year|financial year|decade|century|day|morning|afternoon|evening|night)${E}`, 'g'),
     build({ m, sentence }) {
       const mod = m[2].toLowerCase();
       const unitWord = m[3].toLowerCase();
@@ -977,6 +977,10 @@ const RULES: Rule[] = [
       }
       if (unit === 'day' && !narrative) return null;
       if (narrative) return { dayLevel: unit === 'day', resolve: narrativeResolver(unit, n) };
+      // "this coming weekend" said on a weekday is this week's weekend.
+      if (mod === 'this coming' && unit === 'weekend') {
+        return { resolve: (ctx) => (ctx.anchor === null ? unresolved('DATE', 'XXXX-WXX-WE', ['weekend']) : interval('DATE', weekendInterval(ctx.anchor), 'published', ['weekend'], ['year', 'week'], 'future')) };
+      }
       // "over the past decade", "the last century": a stretch of time reaching to now.
       if (n === -1 && /past|last/.test(mod) && (unit === 'decade' || unit === 'century') && !m[1]) {
         return { resolve: fixed('DURATION', durationValue(1, unit), ['duration']) };

@@ -350,3 +350,9 @@ test('"half a century", "a quarter-century", "a half-century ago"', () => {
   assert.deepEqual(t.map((x) => [x.text, x.value]), [['half a century', 'P50Y'], ['a quarter-century', 'P25Y'], ['a half-century ago', '1948']]);
   assert.equal(times('Unemployment is just above its quarter-century low.', '1998-08-14').length, 0);
 });
+
+test('"this past weekend", "this coming weekend" keep "this" and name the nearest weekend each way', () => {
+  // 2024-03-13 is a Wednesday.
+  const t = times('The team returned this past weekend and will leave this coming weekend.', '2024-03-13');
+  assert.deepEqual(t.map((x) => [x.text, x.value]), [['this past weekend', '2024-W10-WE'], ['this coming weekend', '2024-W11-WE']]);
+});
