@@ -988,6 +988,26 @@ const RULES: Rule[] = [
       return { resolve: relativeResolver(unit, n) };
     },
   },
+  // ---- "a week ago Friday", "a week from Tuesday": that weekday, shifted by whole weeks
+  {
+    name: 'week-from-weekday',
+    prio: 8,
+    re: rx(`${B}(${ci('a')}|${ci('one')}|${ci('two')}|${ci('three')})\\s+weeks?\\s+(ago|from)\\s+(?:(?:last|this|next)\\s+)?(${WEEKDAY})(?![\\w-])`, 'g'),
+    build({ m }) {
+      const n = parseCount(m[1].toLowerCase()) ?? 1;
+      const wd = weekdayNumber(m[3]);
+      if (wd === null) return null;
+      const ago = m[2].toLowerCase() === 'ago';
+      return {
+        dayLevel: true,
+        resolve(ctx) {
+          if (ctx.anchor === null) return unresolved('DATE', `XXXX-WXX-${wd}`, ['weekday', 'offset']);
+          const day = resolveWeekday(ctx.anchor, wd, ago ? 'past' : 'future', null) + (ago ? -7 : 7) * n;
+          return interval('DATE', dayInterval(day), 'published', ['weekday', 'offset'], ['year', 'month', 'day'], directionOf(day, ctx.anchor));
+        },
+      };
+    },
+  },
   // ---- "two weeks ago", "a year earlier", "a day after", "three years from now"
   {
     name: 'ago',

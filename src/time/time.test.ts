@@ -356,3 +356,9 @@ test('"this past weekend", "this coming weekend" keep "this" and name the neares
   const t = times('The team returned this past weekend and will leave this coming weekend.', '2024-03-13');
   assert.deepEqual(t.map((x) => [x.text, x.value]), [['this past weekend', '2024-W10-WE'], ['this coming weekend', '2024-W11-WE']]);
 });
+
+test('"a week ago Friday", "a week from Tuesday": that weekday shifted by whole weeks', () => {
+  // 2024-03-15 is a Friday.
+  const t = times('Inspectors arrived a week ago Friday and will leave a week from Tuesday.', '2024-03-15');
+  assert.deepEqual(t.map((x) => [x.text, x.value]), [['a week ago Friday', '2024-03-08'], ['a week from Tuesday', '2024-03-26']]);
+});
