@@ -301,3 +301,10 @@ test('scanEvidence: contractions and bare abbreviations are no state; possessive
   assert.ok(some.admin1.has('US.OH'));
   assert.ok(some.admin1.has('US.IL'));
 });
+
+test('scanEvidence: a person, a firm or a police unit named like a region is no evidence', () => {
+  const e = scanEvidence('John Kerry praised Berkshire Hathaway; a SWAT team and Champagne were on hand.');
+  assert.equal(e.countries.size, 0, [...e.countries.keys()].join(','));
+  // As a toponym the name still resolves.
+  assert.equal(lookup('Kerry').cands[0]?.country, 'IE');
+});

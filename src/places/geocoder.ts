@@ -295,6 +295,9 @@ export function scanEvidence(text: string): ContextEvidence {
   };
   const credit = (key: string, phrase: string): boolean => {
     if (key === 'us' && phrase !== 'US' && phrase !== 'U.S') return false;
+    // Names that are as often a person, a firm or a word ("John Kerry", "SWAT", "Berkshire
+    // Hathaway", "Champagne") are no evidence on their own; as toponyms they still resolve.
+    if (WEAK_EVIDENCE.has(key) || (phrase.length >= 4 && phrase === phrase.toUpperCase() && /^[A-Z]+$/.test(phrase))) return false;
     const country = g.country(key) ?? g.demonym(key);
     const regs = g.regions(key).filter((r) => r.precision === 'region');
     if (!country && regs.length === 0) return false;
@@ -327,6 +330,12 @@ export function scanEvidence(text: string): ContextEvidence {
   }
   return { countries, admin1 };
 }
+
+const WEAK_EVIDENCE = new Set([
+  'kerry', 'clare', 'mayo', 'monaghan', 'flores', 'champagne', 'lorraine', 'burgundy', 'reunion', 'berkshire', 'cheshire',
+  'highlands', 'lazio', 'aragon', 'brandenburg', 'navarre', 'navarra', 'rizal', 'sulu', 'marche', 'midlands', 'swat',
+  'delta', 'plateau', 'rivers', 'para', 'afar', 'isan', 'riviera', 'crete', 'timor', 'laguna', 'somerset', 'dorset',
+]);
 
 const CONTRACTION = /['’](?:ll|m|re|ve|d|t)$/i;
 
