@@ -37,12 +37,14 @@ import {
   HOLIDAY,
   HOLIDAYS,
   MONTH,
+  ORDINAL_DAY,
   PART_OF_DAY,
   SEASONS,
   UNIT,
   WEEKDAY,
   durationValue,
   monthNumber,
+  ordinalDay,
   parseCount,
   unitOf,
   weekdayNumber,
@@ -581,13 +583,15 @@ const RULES: Rule[] = [
   {
     name: 'month-date',
     prio: 6,
-    re: rx(`(?<![\\w-])(?:(${WEEKDAY}),?\\s+)?(?:(${MODIFIER})[\\s-]*)?(?:(${REL})\\s+)?(${MONTH})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d))?(?:(?:,\\s*|\\s+|\\s+of\\s+)((?:1[6-9]|20)\\d\\d)(?!\\d|[-/]\\d)|\\s+(?:of\\s+)?(this|last|next) year)?(?![\\w])`, 'g'),
+    re: rx(`(?<![\\w-])(?:(${WEEKDAY}),?\\s+)?(?:(${MODIFIER})[\\s-]*)?(?:(${REL})\\s+)?(${MONTH})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d)|\\s+(?:the\\s+)?(?<ordw>${ORDINAL_DAY})(?![\\w-]))?(?:(?:,\\s*|\\s+|\\s+of\\s+)((?:1[6-9]|20)\\d\\d)(?!\\d|[-/]\\d)|\\s+(?:of\\s+)?(this|last|next) year)?(?![\\w])`, 'g'),
     build({ m, sentence }) {
       const month = monthNumber(m[4]);
       if (month === null) return null;
-      const d = m[5] ? Number(m[5]) : undefined;
+      // A spelled-out ordinal day ("February twenty-eighth") ends the phrase: not "May second thoughts".
+      if (m.groups?.ordw && !/^(?:\s*[,.;:!?)"'”’]|\s*$|\s+(?:and|or|to|through|in|at|on|of|nineteen|twenty|two)\b)/i.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 12)) && m[7] === undefined) return null;
+      const d = m[5] ? Number(m[5]) : m.groups?.ordw ? ordinalDay(m.groups.ordw) ?? undefined : undefined;
       if (d !== undefined && (d < 1 || d > 31)) return null;
-      const y = m[6] ? Number(m[6]) : undefined;
+      const y = m[7] ? Number(m[7]) : undefined;
       const bare = d === undefined && y === undefined && !m[1] && !m[2] && !m[3];
       if (bare) {
         const before = sentence.slice(Math.max(0, m.index - 30), m.index);
@@ -598,8 +602,8 @@ const RULES: Rule[] = [
         if (/^(?:Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Apr)$/.test(m[4])) return null;
       }
       const wd = m[1] ? weekdayNumber(m[1]) ?? undefined : undefined;
-      if (m[7]) {
-        const shift = m[7] === 'last' ? -1 : m[7] === 'next' ? 1 : 0;
+      if (m[8]) {
+        const shift = m[8] === 'last' ? -1 : m[8] === 'next' ? 1 : 0;
         const base = calendarResolver({ m: month, d, wd });
         return {
           dayLevel: d !== undefined,

@@ -7,6 +7,26 @@ const SMALL: Record<string, number> = {
   hundred: 100, a: 1, an: 1, single: 1, dozen: 12, half: 0.5,
 };
 
+/** Spelled-out ordinal days, as broadcast transcripts write dates ("February the twenty-fourth"). */
+const ORDINAL_UNITS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
+  eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30,
+};
+
+export const ORDINAL_DAY = '(?:(?:twenty|thirty)[\\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)';
+
+/** The day number of a spelled-out ordinal ("twenty-fourth" → 24); null if it is not one. */
+export function ordinalDay(raw: string): number | null {
+  const parts = raw.toLowerCase().split(/[\s-]+/);
+  if (parts.length === 2) {
+    const tens = SMALL[parts[0]];
+    const unit = ORDINAL_UNITS[parts[1]];
+    return tens !== undefined && unit !== undefined && unit < 10 ? tens + unit : null;
+  }
+  return ORDINAL_UNITS[parts[0]] ?? null;
+}
+
 const VAGUE = new Set(['several', 'few', 'a few', 'some', 'many', 'the next few', 'numerous', 'multiple', 'a number of']);
 
 export const NUMBER_WORD =

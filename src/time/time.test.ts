@@ -362,3 +362,9 @@ test('"a week ago Friday", "a week from Tuesday": that weekday shifted by whole 
   const t = times('Inspectors arrived a week ago Friday and will leave a week from Tuesday.', '2024-03-15');
   assert.deepEqual(t.map((x) => [x.text, x.value]), [['a week ago Friday', '2024-03-08'], ['a week from Tuesday', '2024-03-26']]);
 });
+
+test('spelled-out ordinal days, as broadcast transcripts write them ("February the twenty-fourth")', () => {
+  const t = times('It is Tuesday, February the twenty-fourth, and the vote will be on May first.', '1998-02-27');
+  assert.deepEqual(t.map((x) => [x.text, x.value]), [['Tuesday, February the twenty-fourth', '1998-02-24'], ['May first', '1998-05-01']]);
+  assert.equal(times('In May second thoughts emerged.', '1998-02-27').length, 0);
+});
