@@ -430,16 +430,32 @@ const RULES: Rule[] = [
   {
     name: 'clock-part',
     prio: 6,
-    re: rx(`(?<![\\w.:$])(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\\s+o['’]clock)?\\s+in\\s+the\\s+(morning|afternoon|evening)${E}`, 'gi'),
+    re: rx(`(?<![\\w.:$])(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::([0-5]\\d))?(?:\\s+o['’]clock)?\\s+in\\s+the\\s+(morning|afternoon|evening)${E}`, 'gi'),
     build({ m, sentence }) {
+      const mi = m[2] ? Number(m[2]) : 0;
       let hh = parseCount(m[1].toLowerCase());
       if (hh === null || hh < 1 || hh > 12) return null;
       // "at 4 in the morning", "eight o'clock in the evening"; not "one in the morning crowd".
-      if (!/o['’]clock/i.test(m[0]) && !/\b(?:at|by|until|till|around|about|before|after|since|from|to)\s+$/i.test(sentence.slice(Math.max(0, m.index - 8), m.index))) return null;
-      const part = m[2].toLowerCase();
+      if (!/o['’]clock/i.test(m[0]) && !m[2] && !/\b(?:at|by|until|till|around|about|before|after|since|from|to)\s+$/i.test(sentence.slice(Math.max(0, m.index - 8), m.index))) return null;
+      const part = m[3].toLowerCase();
       if (part !== 'morning' && hh < 12) hh += 12;
       if (part === 'morning' && hh === 12) hh = 0;
-      return { clock: { hh, mi: 0, text: m[0] }, resolve: clockResolver(hh, 0, false) };
+      return { clock: { hh, mi, text: m[0] }, resolve: clockResolver(hh, mi, false) };
+    },
+  },
+  // ---- "eight p.m.", "ten thirty a.m.": clock times in words, as broadcast transcripts write them
+  {
+    name: 'clock-words',
+    prio: 5,
+    re: rx(`${B}(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[\\s-](fifteen|thirty|forty-five))?\\s+([aApP])\\.?\\s?[mM]\\b\\.?(?:\\s+(?:[A-Z]{1,4}T|GMT|UTC|local time)(?![\\w-]))?`, 'gi'),
+    build({ m }) {
+      let hh = parseCount(m[1].toLowerCase());
+      if (hh === null) return null;
+      const mi = m[2] ? (m[2].toLowerCase() === 'fifteen' ? 15 : m[2].toLowerCase() === 'thirty' ? 30 : 45) : 0;
+      if (m[3].toLowerCase() === 'p' && hh < 12) hh += 12;
+      if (m[3].toLowerCase() === 'a' && hh === 12) hh = 0;
+      const utc = /\b(?:UTC|GMT)$/.test(m[0]);
+      return { clock: { hh, mi, text: m[0], utc }, resolve: clockResolver(hh, mi, utc) };
     },
   },
   {

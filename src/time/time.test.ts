@@ -368,3 +368,12 @@ test('spelled-out ordinal days, as broadcast transcripts write them ("February t
   assert.deepEqual(t.map((x) => [x.text, x.value]), [['Tuesday, February the twenty-fourth', '1998-02-24'], ['May first', '1998-05-01']]);
   assert.equal(times('In May second thoughts emerged.', '1998-02-27').length, 0);
 });
+
+test('clock times in words ("eight p.m.", "ten a.m. tomorrow") and "9:45 in the morning"', () => {
+  const t = times('The blast came at 9:45 in the morning. Polls close at eight p.m., and the speech is set for ten a.m. tomorrow.', '1998-02-27');
+  assert.deepEqual(t.map((x) => [x.text, x.type, x.value]), [
+    ['9:45 in the morning', 'TIME', '1998-02-27T09:45'],
+    ['eight p.m.', 'TIME', '1998-02-27T20:00'],
+    ['ten a.m. tomorrow', 'TIME', '1998-02-28T10:00'],
+  ]);
+});
