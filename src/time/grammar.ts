@@ -571,6 +571,8 @@ const RULES: Rule[] = [
       if (wd === null) return null;
       // "Black Monday", "Super Tuesday", "Ash Wednesday": named days, not the weekday around the article date.
       if (!m[1] && !m[2] && /\b(?:Black|Super|Cyber|Ash|Holy|Maundy|Bloody|Blue|Giving)\s+$/.test(sentence.slice(Math.max(0, m.index - 8), m.index))) return null;
+      // "The Sunday Times", "the Mail on Sunday": newspaper names.
+      if (!m[1] && !m[2] && !m[4] && (/^\s+(?:Times|Telegraph|Herald|Express|Mirror|Post|Observer|Independent|Star|Tribune|Age|Mail|Sport|Business Post)\b/.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 18)) || /\b(?:Mail|Independent|Observer|Post) on\s+$/.test(sentence.slice(Math.max(0, m.index - 16), m.index)))) return null;
       const part = m[4] ? PART_OF_DAY[m[4].toLowerCase()] : undefined;
       // Keep a possessive out of the extent ("Tuesday’s talks" → "Tuesday").
       let end = m.index + m[0].length;

@@ -377,3 +377,8 @@ test('clock times in words ("eight p.m.", "ten a.m. tomorrow") and "9:45 in the 
     ['ten a.m. tomorrow', 'TIME', '1998-02-28T10:00'],
   ]);
 });
+
+test('newspaper names ("The Sunday Times", "the Mail on Sunday") are not weekdays', () => {
+  const t = times('The Sunday Times reported it on Friday, and the Mail on Sunday agreed.', '2024-03-18');
+  assert.deepEqual(t.map((x) => x.text), ['Friday']);
+});
