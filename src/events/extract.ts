@@ -258,8 +258,18 @@ function heavyGuns(toks: Tok[]): boolean {
  * Triggers that need their neighbours: "exchanged fire", "opened fire on soldiers", "fired small arms
  * at the positions of …", "repulsed the attack", "thwarted an incursion".
  */
+const CONTEXT_HEADS = new Set(
+  (
+    'fire fires fight shoot strike strikes beat beaten beating thrashed blocked barricaded blockaded occupied set destroyed seized recovered ' +
+    'confiscated burned burnt torched defused defuse disarmed neutralized neutralised unearthed shot established establish opened released ' +
+    'freed handed patrol patrols curfew curfews lockdown lockdowns ban state body bodies remains corpse corpses heads repulsed repelled ' +
+    'thwarted foiled repulse repel fired threw throw throwing hurled hurling pelted pelting lobbed stoned'
+  ).split(' '),
+);
+
 function contextualTrigger(toks: Tok[], i: number): Trigger | undefined {
   const w = toks[i].lower;
+  if (!CONTEXT_HEADS.has(w)) return undefined;
   const prev = toks[i - 1]?.lower ?? '';
   const prev2 = toks[i - 2]?.lower ?? '';
   const after = (n: number) => toks.slice(i + 1, i + 1 + n);
@@ -617,7 +627,7 @@ function verbActors(ctx: ArgContext, view: SentenceView, i: number, many: boolea
 }
 
 /** Targets: mentions and demonyms after the trigger, after a target cue or as a verb's object. */
-function targetsAfter(ctx: ArgContext, view: SentenceView, i: number, isVerb: boolean, place: Place | null, actors: EventArgument[]): EventArgument[] {
+function targetsAfter(ctx: ArgContext, view: SentenceView, i: number, isVerb: boolean, place: Place | null, actors: EventArgument[], withCues = true): EventArgument[] {
   const out: EventArgument[] = [];
   const toks = view.toks;
   let cued = isVerb;
@@ -625,7 +635,7 @@ function targetsAfter(ctx: ArgContext, view: SentenceView, i: number, isVerb: bo
     const t = toks[k];
     if (t.lower === '.' || t.lower === ';' || t.lower === '“' || t.lower === '”' || t.lower === '"' || SPEECH.has(t.lower) || t.lower === 'according') break;
     // "the border with Romania" locates; it names no target.
-    if (TARGET_CUE.has(t.lower) || (t.lower === 'with' && !/^(border|borders|frontier|boundary)$/.test(toks[k - 1]?.lower ?? ''))) {
+    if (TARGET_CUE.has(t.lower) || (t.lower === 'with' && withCues && !/^(border|borders|frontier|boundary)$/.test(toks[k - 1]?.lower ?? ''))) {
       cued = true;
       continue;
     }
@@ -1142,7 +1152,8 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       const named = trigger.noun && VIOLENT.has(cls) ? namedByDate(view, i) : null;
       const anaphoric = anaphora !== null || isBackground(toks, i, trigger);
       const place = choosePlace(view, i, actors, [quoteSpeaker, textSpeaker].filter((x): x is SpeakerRef => x !== null), anaphoric || named !== null);
-      const targets = targetsAfter(ctx, view, i, !trigger.noun, place, actors);
+      // "clashed with X", "met with X" name a party; "struck …, with Qatari forces helping" does not.
+      const targets = targetsAfter(ctx, view, i, !trigger.noun, place, actors, !(cls === 'strike' || cls === 'attack' || cls === 'launch'));
       // A strike's victims named with the killed count are its targets ("members of Hamas … were killed").
       const figures = VIOLENT.has(cls) || cls === 'intercept' || cls === 'riot' ? figuresOf(view, text) : [];
       if (VIOLENT.has(cls)) {
@@ -1263,6 +1274,8 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
   // "a man was found dead"): a figure of one, when the sentence gives no count of its own.
   for (const view of sentenceViews) {
     if (view.quantities.some(({ q }) => q.role && KILLED_ROLES.has(q.role.toLowerCase()))) continue;
+    // Both patterns need one of these words; most sentences have none (a token test is far cheaper).
+    if (!view.toks.some((t) => DEATH_WORDS.has(t.lower))) continue;
     const sentence = text.slice(view.span.start, view.span.end);
     const m = SINGLE_DEATH_SUBJECT.exec(sentence) ?? SINGLE_DEATH_OBJECT.exec(sentence);
     if (!m) continue;
@@ -1307,6 +1320,9 @@ function claimantOfFigures(layers: Readonly<Layers>, figures: EventFigure[]): Sp
   }
   return null;
 }
+
+/** The words of which SINGLE_DEATH_SUBJECT and SINGLE_DEATH_OBJECT need at least one. */
+const DEATH_WORDS = new Set(['killed', 'killing', 'dead', 'death', 'murdered', 'assassinated', 'beheaded', 'lynched', 'executed']);
 
 const SINGLE_DEATH_SUBJECT = new RegExp(
   `\\b(?:an?|one)\\s+(?:[\\p{L}'’.-]+\\s+){0,4}?(${PERSON_NOUNS})\\b[^.;]{0,60}?\\b(?:was|has been|had been|is)\\s+(?:reportedly\\s+)?(?:killed|shot dead|stabbed to death|beaten to death|murdered|assassinated|found dead|beheaded|lynched|executed)`,
