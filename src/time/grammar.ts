@@ -805,6 +805,21 @@ const RULES: Rule[] = [
       };
     },
   },
+  // ---- "the corresponding period last year", "the same quarter a year ago": the year-ago quarter under discussion
+  {
+    name: 'period-last-year',
+    prio: 8,
+    re: rx(`${B}${ci('the')}\\s+(?:same|corresponding|comparable)\\s+(?:period|quarter)\\s+(?:(?:of|in)\\s+)?(?:(?:the\\s+)?last\\s+year|a\\s+year\\s+(?:ago|earlier))${E}`, 'gi'),
+    build() {
+      return {
+        resolve(ctx) {
+          if (ctx.lastQuarter) return interval('DATE', quarterInterval(ctx.lastQuarter.y - 1, ctx.lastQuarter.q), 'published', ['offset'], ['year', 'quarter']);
+          if (ctx.anchor === null) return unresolved('DATE', 'XXXX', ['offset']);
+          return interval('DATE', yearInterval(ymd(ctx.anchor).y - 1), 'published', ['offset'], ['year'], 'past');
+        },
+      };
+    },
+  },
   // ---- "the 1988 quarter", "the 1989 period": the quarter under discussion, in that year (earnings reports)
   {
     name: 'year-period',

@@ -382,3 +382,9 @@ test('newspaper names ("The Sunday Times", "the Mail on Sunday") are not weekday
   const t = times('The Sunday Times reported it on Friday, and the Mail on Sunday agreed.', '2024-03-18');
   assert.deepEqual(t.map((x) => x.text), ['Friday']);
 });
+
+test('"the corresponding period last year" is the year-ago quarter under discussion, one DATE', () => {
+  const t = times('Net income in the third quarter was $2 million, compared with $1.8 million for the corresponding period last year.', '1989-11-01');
+  assert.deepEqual(t.map((x) => [x.text, x.value]), [['the third quarter', '1989-Q3'], ['the corresponding period last year', '1988-Q3']]);
+  assert.equal(find(times('Sales fell compared with the same period last year.', '1989-11-01'), 'the same period last year').value, '1988');
+});
