@@ -1154,8 +1154,10 @@ const RULES: Rule[] = [
         if (rate === 'rate') return null;
       }
       const value = durationValue(n, unit);
-      // Hedges stay out of the extent ("about three days" → "three days"), as in TimeBank.
-      let start = m[3] && !m[1] && !m[2] ? m.index + m[0].indexOf(m[4], m[3].length) : m.index;
+      // Vague hedges stay out of the extent ("about three days" → "three days"); bounds stay in ("nearly two
+      // years", "more than four hours", "up to 180 days"), as TimeBank marks them.
+      const bound = m[3] !== undefined && /^(?:nearly|more than|less than|fewer than|no more than|up to|at least|at most|well over|close to)$/i.test(m[3]);
+      let start = m[3] && !m[1] && !m[2] && !bound ? m.index + m[0].indexOf(m[4], m[3].length) : m.index;
       // An adjectival duration ("the 14-day waiting period", "the two day rally") leaves the article out, as TimeBank does.
       const unitAt = m[0].lastIndexOf(m[6]);
       const adjectival = m[0][unitAt - 1] === '-' || (!/s$/i.test(m[6]) && n !== null && n !== 1 && !article);

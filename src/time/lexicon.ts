@@ -37,7 +37,7 @@ export const NUMBER_WORD =
 export const COUNT = `(?:(?:\\d+|${NUMBER_WORD}|a|an|one)\\s+and\\s+a\\s+half|\\d+(?:\\.\\d+)?(?:\\s+1/2)?|${NUMBER_WORD}|a couple of|a couple|couple of|a few|several|few|many|some|numerous|a\\s+(?:half|quarter)(?=[\\s-]+centur)|a|an|half an?)`;
 
 /** Hedges kept inside a TIMEX extent ("more than four decades ago", "almost four years ago"). */
-export const HEDGE = '(?:about|around|nearly|almost|roughly|approximately|some|more than|less than|fewer than|at least|at most|over|under|up to|just over|just under|well over|only|barely|close to)';
+export const HEDGE = '(?:about|around|nearly|almost|roughly|approximately|some|no more than|more than|less than|fewer than|at least|at most|over|under|up to|just over|just under|well over|only|barely|close to)';
 
 /** Parses a count word or numeral; null for a vague quantity ("several", "a few"). */
 export function parseCount(raw: string): number | null {

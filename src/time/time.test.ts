@@ -388,3 +388,8 @@ test('"the corresponding period last year" is the year-ago quarter under discuss
   assert.deepEqual(t.map((x) => [x.text, x.value]), [['the third quarter', '1989-Q3'], ['the corresponding period last year', '1988-Q3']]);
   assert.equal(find(times('Sales fell compared with the same period last year.', '1989-11-01'), 'the same period last year').value, '1988');
 });
+
+test('bounds stay in a duration’s extent ("nearly two years", "up to 180 days"), vague hedges do not ("about three days")', () => {
+  const t = times('The border was shut for nearly two years; reservists serve up to 180 days, and talks took about three days.', '2024-03-15');
+  assert.deepEqual(t.map((x) => [x.text, x.value]), [['nearly two years', 'P2Y'], ['up to 180 days', 'P180D'], ['three days', 'P3D']]);
+});
