@@ -152,6 +152,12 @@ export interface Place extends Span {
   /** Entity id of the LOC mention, when it came from one; `dateline` for the dateline. */
   entity?: string;
   confidence: number;
+  /**
+   * Set when the gazetteer lacks the name (a village, a stadium, a street): the point is that of the
+   * place the article puts it near — a town of the same sentence, else the article's focus, else its
+   * best-supported country — named here; `name` is then the text as written, precision `area`.
+   */
+  near?: string;
 }
 
 // ---------------------------------------------------------------- events

@@ -1,6 +1,10 @@
 /**
  * The `events` stage: ACLED- and PLOVER-typed events with their actors, targets, place, date,
  * deaths, injuries, weapon counts, claimant and evidence (extract.ts). Runs after places.
+ *
+ * Places the gazetteer lacks and the places stage put near another place (`near`) are not offered
+ * as an event's scene: on the tuning rows of ACLED's notes (0–999) they added placed events but no
+ * correct ones (placed 65.7% → 71.5%, within 161 km of the placed 84.8% → 77.6%).
  */
 import type { Component } from '../core/pipeline.js';
 import { extractEvents } from './extract.js';
@@ -11,6 +15,7 @@ export const events: Component = {
   requires: ['sentences', 'tokens', 'mentions', 'entities', 'published', 'times', 'quotes', 'quantities', 'places'],
   assigns: ['events'],
   run(article, layers) {
-    return { events: extractEvents(article, layers) };
+    const places = layers.places?.filter((p) => p.near === undefined);
+    return { events: extractEvents(article, places ? { ...layers, places } : layers) };
   },
 };

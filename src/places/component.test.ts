@@ -111,6 +111,22 @@ test('places: dateline, LOC mentions, a country typed ORG, and a region phrase',
   for (const p of list) assert.ok(p.confidence > 0 && p.confidence <= 1);
 });
 
+test('places: a village the gazetteer lacks takes the point of the town beside it, marked near, at area precision', () => {
+  const text = 'Shelling hit Zorivka-Mala, a village outside Kharkiv, on Monday. Kharkiv officials said two homes burned.';
+  const pipeline = assemblePipeline([segment, handEntities([['Zorivka-Mala', 'LOC'], ['Kharkiv', 'LOC']]), places]);
+  const { layers } = pipeline.run(makeArticle({ text, origin: { file: 'test.txt', format: 'text' } }));
+  const list = layers.places ?? [];
+  const kharkiv = list.find((p) => p.text === 'Kharkiv');
+  const village = list.find((p) => p.text === 'Zorivka-Mala');
+  assert.ok(kharkiv && village, `both placed: ${list.map((p) => p.text).join(', ')}`);
+  assert.equal(kharkiv.near, undefined, 'a gazetteer place is not approximate');
+  assert.equal(village.name, 'Zorivka-Mala', 'the name stays as written');
+  assert.equal(village.near, kharkiv.name);
+  assert.equal(village.precision, 'area');
+  assert.deepEqual([village.lat, village.lon], [kharkiv.lat, kharkiv.lon]);
+  assert.ok(village.confidence < kharkiv.confidence);
+});
+
 test('places: an article with no entities and no dateline gives an empty layer', () => {
   const pipeline = assemblePipeline([segment, handEntities([]), places]);
   const article = makeArticle({ text: 'Nothing to see here.', origin: { file: 't.txt', format: 'text' } });

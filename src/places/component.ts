@@ -4,7 +4,9 @@
  * resolver of this folder. A name followed by "region", "oblast", "province", "County", … is
  * widened to include that word and resolved at region precision ("Lviv region").
  *
- * Output: one Place per resolved mention, sorted by offset; unknown names yield nothing.
+ * Output: one Place per resolved mention, sorted by offset. A name the gazetteer lacks takes the point
+ * of the place the article puts it near (geocoder.ts focus fallback), marked with `near`, at 'area'
+ * precision and low confidence; with nothing to put it near, it yields nothing.
  */
 import type { Article, Span } from '../core/article.js';
 import type { Entity, Layers, Mention, Place } from '../core/layers.js';
@@ -56,11 +58,12 @@ export function placeTargets(text: string, entities: readonly Entity[], mentions
 }
 
 function toPlace(text: string, span: Target, r: ResolvedPlace): Place {
+  const surface = text.slice(span.start, span.end);
   const place: Place = {
     start: span.start,
     end: span.end,
-    text: text.slice(span.start, span.end),
-    name: r.name,
+    text: surface,
+    name: r.source === 'focus' ? surface : r.name,
     lat: r.lat,
     lon: r.lon,
     country: r.country,
@@ -70,6 +73,7 @@ function toPlace(text: string, span: Target, r: ResolvedPlace): Place {
   if (r.admin1) place.admin1 = r.admin1;
   if (r.geonameid !== undefined) place.geonameid = r.geonameid;
   if (span.entity) place.entity = span.entity;
+  if (r.source === 'focus') place.near = r.name;
   return place;
 }
 
@@ -120,7 +124,7 @@ export function geocodeArticle(article: Readonly<Article>, layers: Readonly<Laye
     seen.add(k);
     return true;
   });
-  const resolved = resolveToponyms(text, unique, { datelineCountry });
+  const resolved = resolveToponyms(text, unique, { datelineCountry, focusFallback: true });
   unique.forEach((t, i) => {
     const r = resolved[i];
     if (r) places.push(toPlace(text, t, r));

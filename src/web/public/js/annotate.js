@@ -54,7 +54,7 @@ export function annotations(text, layers) {
     add(q.speaker, { kind: 'speaker', cls: `ann-speaker spk-${colour}`, ref: `quote:${i}`, title: `speaker: ${who}`, depth: 2 });
   });
   (layers.places ?? []).forEach((p, i) => {
-    add(p, { kind: 'place', cls: 'ann-place', ref: `place:${i}`, title: `place: ${p.name}${p.country ? `, ${p.country}` : ''} (${p.lat}, ${p.lon}) · ${p.precision}`, depth: 2 });
+    add(p, { kind: 'place', cls: 'ann-place', ref: `place:${i}`, title: `place: ${p.name}${p.near ? ` (not in the gazetteer; placed near ${p.near})` : ''}${p.country ? `, ${p.country}` : ''} (${p.lat}, ${p.lon}) · ${p.precision}`, depth: 2 });
   });
   (layers.entities ?? []).forEach((e, i) => {
     for (const m of e.mentions ?? [e]) add(m, { kind: 'entity', cls: `ann-ent ent-${String(e.type).toLowerCase()}`, ref: `entity:${i}`, title: `${e.name} (${e.type})`, depth: 4 });

@@ -183,7 +183,7 @@ async function articleView([id]) {
     (x, i) => html`<li data-item="quantity:${i}" tabindex="-1"><strong>${x.text}</strong><div class="small">${describeQuantity(x)}</div>${showButton(`quantity:${i}`)}</li>`,
   );
   const placeItems = layers.places.map(
-    (p, i) => html`<li data-item="place:${i}" tabindex="-1">${p.name}${p.country ? html` <span class="muted">${p.country}</span>` : ''} <span class="muted small">${p.lat}, ${p.lon} · ${p.precision}</span>${showButton(`place:${i}`)}</li>`,
+    (p, i) => html`<li data-item="place:${i}" tabindex="-1">${p.name}${p.near ? html` <span class="muted small">≈ near ${p.near}</span>` : ''}${p.country ? html` <span class="muted">${p.country}</span>` : ''} <span class="muted small">${p.lat}, ${p.lon} · ${p.precision}</span>${showButton(`place:${i}`)}</li>`,
   );
   const eventItems = layers.events.map(
     (e, i) => html`<li data-item="event:${i}" tabindex="-1">
