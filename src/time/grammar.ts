@@ -743,6 +743,39 @@ const RULES: Rule[] = [
       return { resolve: calendarResolver({ y }) };
     },
   },
+  // ---- two-digit years: "in '96", "the summer of '97", "Dec. 25, '97"
+  {
+    name: 'short-year',
+    prio: 5,
+    re: rx(`(?<![\\w'’])(?:(?:(${ci('the')})\\s+)?(spring|summer|fall|autumn|winter)\\s+of\\s+|(${MONTH})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?)?,?\\s+)?['’](\\d\\d)(?![\\w'’-])`, 'gi'),
+    build({ m, sentence }) {
+      const season = m[2] ? SEASONS[m[2].toLowerCase()] : undefined;
+      const month = m[3] ? monthNumber(m[3]) : null;
+      if (m[3] && month === null) return null;
+      const d = m[4] ? Number(m[4]) : undefined;
+      if (d !== undefined && (d < 1 || d > 31)) return null;
+      // A bare "'96" needs a calendar cue before it ("in '96", "since '89").
+      if (!season && month === null && !/\b(?:in|since|of|by|from|to|until|through|during|before|after|and|or|early|late|mid|fiscal|class of)\s*$/i.test(sentence.slice(Math.max(0, m.index - 12), m.index))) return null;
+      const yy = Number(m[5]);
+      const yearOf = (anchor: number | null): number => {
+        if (anchor === null) return 1900 + yy;
+        const a = ymd(anchor).y;
+        let y = Math.floor(a / 100) * 100 + yy;
+        if (y > a + 10) y -= 100;
+        else if (y < a - 89) y += 100;
+        return y;
+      };
+      return {
+        dayLevel: d !== undefined,
+        resolve(ctx) {
+          const y = yearOf(ctx.anchor);
+          if (season) return interval('DATE', seasonInterval(y, season), 'none', ['year', 'season'], []);
+          if (month !== null) return calendarResolver({ y, m: month, d })(ctx);
+          return interval('DATE', yearInterval(y), 'none', ['year'], []);
+        },
+      };
+    },
+  },
   // ---- decades and centuries: "the 1990s", "the '90s", "the nineties", "the 20th century"
   {
     name: 'decade',

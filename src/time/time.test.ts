@@ -393,3 +393,9 @@ test('bounds stay in a duration’s extent ("nearly two years", "up to 180 days"
   const t = times('The border was shut for nearly two years; reservists serve up to 180 days, and talks took about three days.', '2024-03-15');
   assert.deepEqual(t.map((x) => [x.text, x.value]), [['nearly two years', 'P2Y'], ['up to 180 days', 'P180D'], ['three days', 'P3D']]);
 });
+
+test('two-digit years ("the summer of \'97", "Dec. 25, \'97", "in \'05") take the century nearest the article', () => {
+  const t = times("It happened in the summer of '97, again on Dec. 25, '97, and once more in '05.", '1998-08-14');
+  assert.deepEqual(t.map((x) => [x.text, x.value]), [["the summer of '97", '1997-SU'], ["Dec. 25, '97", '1997-12-25'], ["'05", '2005']]);
+  assert.equal(times("Rock 'n' roll, and the '96 election.", '1998-08-14').length, 0);
+});
