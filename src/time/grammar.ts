@@ -395,7 +395,7 @@ function yearOk(sentence: string, start: number, end: number): boolean {
   return true;
 }
 
-const MODIFIER = `(?:${ci('early')}|${ci('late')}|${ci('mid')}|${ci('the end of')}|${ci('the beginning of')}|${ci('the start of')}|${ci('the middle of')}|${ci('end of')}|${ci('the first half of')}|${ci('the second half of')}|${ci('the turn of')})`;
+const MODIFIER = `(?:${ci('the early part of')}|${ci('the latter part of')}|${ci('the later part of')}|${ci('the first part of')}|${ci('early')}|${ci('late')}|${ci('mid')}|${ci('the end of')}|${ci('the beginning of')}|${ci('the start of')}|${ci('the middle of')}|${ci('end of')}|${ci('the first half of')}|${ci('the second half of')}|${ci('the turn of')})`;
 const REL = `(?:${ci('last')}|${ci('next')}|${ci('this')}|${ci('this past')}|${ci('this coming')}|${ci('past')}|${ci('coming')})`;
 const ORD_Q: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4, last: 4 };
 
@@ -987,7 +987,7 @@ const RULES: Rule[] = [
   {
     name: 'relative-unit',
     prio: 6,
-    re: rx(`${B}(?:(${ci('earlier')}|${ci('later')}|${ci('early')}|${ci('late')}|${ci('mid')}|${ci('the end of')}|${ci('the beginning of')}|${ci('the start of')}|${ci('the middle of')}|${ci('end of')})[\\s-]+)?(${ci('this past')}|${ci('this coming')}|${ci('this')}|${ci('last')}|${ci('next')}|${ci('past')}|${ci('previous')}|${ci('coming')}|${ci('current')}|${ci('the past')}|${ci('the last')}|${ci('the previous')}|${ci('the coming')}|${ci('the current')}|${ci('the next')}|${ci('the following')}|${ci('the same')}|${ci('that same')}|${ci('that')}|${ci('the preceding')}|${ci('the prior')}|${ci('the full')}|${ci('the')})\\s+(week|weekend|month|year|fiscal year|financial year|decade|century|day|morning|afternoon|evening|night)${E}`, 'g'),
+    re: rx(`${B}(?:(${ci('the early part of')}|${ci('the latter part of')}|${ci('the later part of')}|${ci('the first part of')}|${ci('earlier')}|${ci('later')}|${ci('early')}|${ci('late')}|${ci('mid')}|${ci('the end of')}|${ci('the beginning of')}|${ci('the start of')}|${ci('the middle of')}|${ci('end of')})[\\s-]+)?(${ci('this past')}|${ci('this coming')}|${ci('this')}|${ci('last')}|${ci('next')}|${ci('past')}|${ci('previous')}|${ci('coming')}|${ci('current')}|${ci('the past')}|${ci('the last')}|${ci('the previous')}|${ci('the coming')}|${ci('the current')}|${ci('the next')}|${ci('the following')}|${ci('the same')}|${ci('that same')}|${ci('that')}|${ci('the preceding')}|${ci('the prior')}|${ci('the full')}|${ci('the')})\\s+(week|weekend|month|year|fiscal year|financial year|decade|century|day|morning|afternoon|evening|night)${E}`, 'g'),
     build({ m, sentence }) {
       const mod = m[2].toLowerCase();
       const unitWord = m[3].toLowerCase();

@@ -399,3 +399,8 @@ test('two-digit years ("the summer of \'97", "Dec. 25, \'97", "in \'05") take th
   assert.deepEqual(t.map((x) => [x.text, x.value]), [["the summer of '97", '1997-SU'], ["Dec. 25, '97", '1997-12-25'], ["'05", '2005']]);
   assert.equal(times("Rock 'n' roll, and the '96 election.", '1998-08-14').length, 0);
 });
+
+test('"the early part of the year", "the latter part of 1997" are one DATE each', () => {
+  const t = times('The talks stalled in the early part of the year and resumed in the latter part of 1997.', '1998-08-14');
+  assert.deepEqual(t.map((x) => [x.text, x.value]), [['the early part of the year', '1998'], ['the latter part of 1997', '1997']]);
+});
