@@ -1019,7 +1019,12 @@ const RULES: Rule[] = [
             },
           };
         }
-        if (unit === 'year' && !m[1]) return { resolve: fixed('DURATION', 'P1Y', ['duration']) };
+        // "the year ended Sept. 30", "the year to March" is a year-long period; "For the year, volume was
+        // flat", "the year's biggest gain" is the current year.
+        if (unit === 'year' && !m[1]) {
+          if (/^\s+(?:ended|ending|to|through|before|after|beginning|starting)\b/i.test(after)) return { resolve: fixed('DURATION', 'P1Y', ['duration']) };
+          return { resolve: relativeResolver('year', 0) };
+        }
         // "For the week, the index dropped", "the week's most active session": the week under discussion,
         // not necessarily the article's; its year is known, its number is not (TimeBank writes 1989-WXX).
         if (unit === 'week' && !m[1]) {

@@ -404,3 +404,8 @@ test('"the early part of the year", "the latter part of 1997" are one DATE each'
   const t = times('The talks stalled in the early part of the year and resumed in the latter part of 1997.', '1998-08-14');
   assert.deepEqual(t.map((x) => [x.text, x.value]), [['the early part of the year', '1998'], ['the latter part of 1997', '1997']]);
 });
+
+test('"For the year, volume was flat" is the current year; "the year ended Sept. 30" is a year-long period', () => {
+  const t = times('For the year, pet food volume was flat. For the year ended Sept. 30, the company earned $422 million.', '1989-11-02');
+  assert.deepEqual(t.map((x) => [x.text, x.type, x.value]), [['the year', 'DATE', '1989'], ['the year', 'DURATION', 'P1Y'], ['Sept. 30', 'DATE', '1989-09-30']]);
+});
