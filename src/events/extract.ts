@@ -249,6 +249,16 @@ function armedUnit(unit: string | null): boolean {
 
 const PERSON_WORD = new RegExp(`^(?:${PERSON_NOUNS}|people|persons|civilians|men|women|children|members|him|her|them)$`, 'i');
 
+/** A person named right after a verb ("executed three men", "attacked a taxi driver"). */
+function personObject(toks: Tok[], i: number): boolean {
+  for (let k = i + 1; k < Math.min(toks.length, i + 6); k++) {
+    const w = toks[k].lower;
+    if (PERSON_WORD.test(w)) return true;
+    if (!(toks[k].pos === 'DET' || toks[k].pos === 'NUM' || toks[k].pos === 'ADJ' || toks[k].pos === 'PROPN' || /^(an?|the|two|three|several|unknown|number|of|local|elderly|young|taxi|bike)$/.test(w))) return false;
+  }
+  return false;
+}
+
 /** "heavy machine guns", "grenade launchers": crew-served weapons, coded with shelling. */
 function heavyGuns(toks: Tok[]): boolean {
   return toks.some((t, k) => /^(launchers?|machineguns?|mortars?|cannons?|guns)$/.test(t.lower) && (t.lower !== 'guns' || toks[k - 1]?.lower === 'machine'));
@@ -263,7 +273,8 @@ const CONTEXT_HEADS = new Set(
     'fire fires fight shoot strike strikes beat beaten beating thrashed blocked barricaded blockaded occupied set destroyed seized recovered ' +
     'confiscated burned burnt torched defused defuse disarmed neutralized neutralised unearthed shot established establish opened released ' +
     'freed handed patrol patrols curfew curfews lockdown lockdowns ban state body bodies remains corpse corpses heads repulsed repelled ' +
-    'thwarted foiled repulse repel fired threw throw throwing hurled hurling pelted pelting lobbed stoned'
+    'thwarted foiled repulse repel fired threw throw throwing hurled hurling pelted pelting lobbed stoned shots bursts captured killed ' +
+    'wounded injured'
   ).split(' '),
 );
 
@@ -310,6 +321,12 @@ function contextualTrigger(toks: Tok[], i: number): Trigger | undefined {
   // "conducted a patrol", "a joint patrol", "imposed a curfew", "declared a lockdown".
   if (/^(patrol|patrols)$/.test(w) && /^(a|joint|conducted|conduct|new|military)$/.test(prev) && !after(3).some((t) => /^(was|were)$/.test(t.lower))) return { cls: 'posture', noun: true };
   if (/^(curfew|curfews|lockdown|lockdowns|ban|state)$/.test(w) && toks.slice(Math.max(0, i - 5), i).some((t) => /^(imposed|declared|enforcing|enforced|announced|extended|introduced|began|imposes|declares)$/.test(t.lower)) && (w !== 'state' || toks[i + 2]?.lower === 'emergency')) return { cls: 'posture', noun: true };
+  // "observed 14 shots/bursts of fire involving small arms": fire recorded by monitors.
+  if ((w === 'shots' || w === 'bursts') && (toks[i - 1]?.pos === 'NUM' || toks[i - 1]?.lower === '/' || after(3).some((t) => t.lower === 'involving' || t.lower === 'fire'))) return { cls: 'strike', noun: true };
+  // "captured 2 rebels", "seized three fighters": armed men taken in a fight.
+  if (/^(captured|seized)$/.test(w) && after(5).some((t) => /^(rebels?|militants?|fighters?|soldiers?|operatives|insurgents|combatants|militiamen|jihadists|elements)$/.test(t.lower))) return { cls: 'clash', noun: false };
+  // "gunmen killed an unknown number of civilians", "wounded a civilian": the verb tells the violence.
+  if (/^(killed|wounded|injured)$/.test(w) && !/^(was|were|been|being|is|are)$/.test(prev) && personObject(toks, i)) return { cls: 'killing', noun: false };
   // "shoot-out" tokenised as three tokens.
   if (w === 'shoot' && toks[i + 1]?.lower === '-' && toks[i + 2]?.lower === 'out') return { cls: 'clash', noun: true };
   // "the body of a man was found", "human remains were found": a killing.
@@ -327,6 +344,8 @@ function contextualTrigger(toks: Tok[], i: number): Trigger | undefined {
     const atArmed = next.some((t) => SECURITY_TARGET.has(t.lower) || t.lower === 'positions');
     const smallArms = next.some((t, k) => /^(rifles?|pistols?|unspecified|kalashnikovs?|ak-47s?|bullets|gunfire)$/.test(t.lower) || (t.lower === 'arms' && next[k - 1]?.lower === 'small'));
     if (w === 'fired' && (atArmed || smallArms)) return { cls: atArmed ? (smallArms || !heavyGuns(next) ? 'clash' : 'strike') : 'killing', noun: false };
+    // "fired 14.5mm and PK machine guns at villages": crew-served fire, coded with shelling.
+    if (w === 'fired' && heavyGuns(next)) return { cls: 'strike', noun: false };
     // "shot a man", "shot and killed", "was shot dead": a shooting.
     if (w === 'shot' && !/^(a|the|one|first|warning|his|her|their)$/.test(prev)) return { cls: securityTargetAfter(toks, i) ? 'clash' : 'killing', noun: false };
   }
@@ -381,6 +400,8 @@ function accept(cls: EventClass, trigger: Trigger, toks: Tok[], i: number, view:
       return view.places.some((p) => p.start >= toks[i].end && p.start - toks[i].end < 60) && hasViolentContext(toks, view.quantities);
     case 'killing':
       if (toks[i].lower === 'dead' || !triggerFor(toks[i].lower)) return true;
+      // "executed three men", "stabbed a taxi driver": a person as the object.
+      if (personObject(toks, i)) return true;
       if (toks[i].lower === 'gunned') return next === 'down';
       return hasViolentContext(toks, view.quantities) || toks[i].lower.startsWith('massacre') || toks[i].lower === 'assassination';
     case 'suicide':
@@ -409,6 +430,8 @@ function accept(cls: EventClass, trigger: Trigger, toks: Tok[], i: number, view:
       break;
   }
   if (!clsNeedsViolentContext(trigger)) return true;
+  // "armed men attacked a man", "assaulted a journalist": violence against a person.
+  if (cls === 'attack' && !trigger.noun && personObject(toks, i)) return true;
   // Ambiguous words are violent with a violent context word in the sentence; "the strike", "the
   // attack" also when the article has already reported a violent event (anaphora).
   void nextNext;
@@ -907,8 +930,8 @@ function weaponsOf(view: SentenceView, figures: EventFigure[], around?: number):
     if (w === 'aircraft' && toks[k].lower === 'air' && NOT_AIRCRAFT_AFTER.has(toks[k + 1]?.lower ?? '')) continue;
     // "tear gas shells", "gas canisters": riot control, not artillery.
     if (toks[k - 1]?.lower === 'gas' || toks[k - 1]?.lower === 'teargas') continue;
-    // "heavy machine guns", "heavy machineguns": crew-served, coded with artillery.
-    if ((w === 'firearm' && (toks[k - 1]?.lower === 'heavy' || (toks[k - 1]?.lower === 'machine' && toks[k - 2]?.lower === 'heavy'))) || toks[k].lower.startsWith('machinegun')) {
+    // "heavy machine guns", "PK machine guns", "machineguns": crew-served, coded with artillery.
+    if ((w === 'firearm' && (toks[k - 1]?.lower === 'heavy' || toks[k - 1]?.lower === 'machine')) || toks[k].lower.startsWith('machinegun')) {
       out.add('artillery');
       continue;
     }
@@ -1134,6 +1157,8 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       if (status === 'asserted' && inHypothetical(toks, i)) status = 'planned';
       if (VIOLENT.has(cls) && status !== 'asserted') continue;
       if (isGenericUse(toks, i, view)) continue;
+      // "a strike on Doha killed 6 people": the toll verb of an event already told in the sentence.
+      if (cls === 'killing' && /^(killed|wounded|injured)$/.test(toks[i].lower) && out.some((r) => r.sentence === view && (VIOLENT.has(r.cls) || r.cls === 'riot'))) continue;
       // "protested against the arrest of …", "demanded the release of activists who were detained":
       // the arrest is what a protest is about, told as background.
       // "arrested for participating in protests": the protest is the reason, told as background.

@@ -175,7 +175,7 @@ add('strike', true, 'strike, strikes', true);
 add('strike', true, 'airstrike, airstrikes, air-strike, air-strikes, bombardment, bombardments, bombing, bombings, raid, raids');
 add('strike', false, 'struck, bombed, bombarded, shelled, pounded, hit', true);
 add('strike', true, 'shelling, shellfire');
-add('strike', true, 'shells, mortars, rockets, rocket', true);
+add('strike', true, 'shell, shells, mortars, rockets, rocket', true);
 add('strike', true, 'explosion, explosions, blast, blasts, projectiles', true);
 add('attack', true, 'attack, attacks, assault, offensive', true);
 add('attack', false, 'attacked, targeted, assaulted', true);
@@ -188,7 +188,7 @@ add('clash', true, 'shoot-out, shoot-outs, shootout, shootouts, gunbattle, gunba
 add('clash', true, 'incursion, incursions', true);
 add('attack', false, 'ambushed');
 add('attack', true, 'ambush, ambushes');
-add('killing', false, 'tortured', true);
+add('killing', false, 'tortured');
 add('regain', false, 'recaptured, retook, regained, liberated', true);
 add('overtake', false, 'captured, overran', true);
 add('killing', false, 'massacred, executed, lynched, gunned, murdered, stabbed, assassinated, beheaded', true);
@@ -255,6 +255,12 @@ export function weaponOf(lower: string): Weapon | undefined {
 
 /** Words that make an ambiguous trigger violent (military context). */
 export const VIOLENT_CONTEXT = new Set([
+  'rebel',
+  'rebels',
+  'positions',
+  'fighters',
+  'gunfire',
+  'shots',
   'armed',
   'gunmen',
   'gunman',
@@ -353,4 +359,4 @@ export const ARMED = new Set(['gendarme', 'gendarmes', 'policeman', 'policemen',
 export const TROOPS = new Set(['reinforcements', 'troops', 'forces', 'soldiers', 'units', 'battalion', 'brigade']);
 
 /** People a death count of one can be about ("a man was killed", "assassinated a member"). */
-export const PERSON_NOUNS = 'man|woman|boy|girl|person|child|civilian|member|officer|soldier|policeman|policewoman|fighter|militant|commander|leader|journalist|inmate|prisoner|farmer|resident|villager|student|teacher|driver|worker|official|trader|shepherd|youth|doctor|activist|elder|chief|guard|suspect|body';
+export const PERSON_NOUNS = 'man|woman|boy|girl|person|child|civilian|member|officer|soldier|policeman|policewoman|fighter|militant|commander|leader|journalist|inmate|prisoner|farmer|resident|villager|student|teacher|driver|worker|official|trader|shepherd|youth|doctor|activist|elder|chief|guard|suspect|body|musician|miner|nurse|merchant|vendor|pastor|priest|imam|lawyer|judge|councillor|councilor|mayor|businessman|shopkeeper|herder|fisherman|motorcyclist|passenger|taxi|teen|teenager|minor|relative|couple|brother|sister|husband|wife|father|mother|son|daughter';

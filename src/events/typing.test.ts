@@ -116,3 +116,12 @@ test('strategic developments: movements, bases, seizures, property destruction, 
   const { article, layers } = buildDoc({ text: 'A shoot-out broke out in Gao. The police seized a pistol and drugs.', published: '2020-05-08', places: [GAO] });
   assert.deepEqual(extractEvents(article, layers).filter((e) => e.acled).map(sub), ['Battles/Armed clash']);
 });
+
+test('monitors’ shot counts, captured fighters, crew-served fire, and violence told by its verb', () => {
+  assert.equal(sub(main({ text: 'Monitors observed a total of 14 shots involving small arms near Gao.' })), 'Battles/Armed clash');
+  assert.equal(sub(main({ text: 'Monitors observed a total of 20 bursts of fire involving heavy machineguns near Gao.' })), 'Explosions/Remote violence/Shelling/artillery/missile attack');
+  assert.equal(sub(main({ text: 'Army forces captured two rebels near Gao.' })), 'Battles/Armed clash');
+  assert.equal(sub(main({ text: 'Rebel forces fired PK machine guns at villages near Gao.' })), 'Explosions/Remote violence/Shelling/artillery/missile attack');
+  assert.equal(sub(main({ text: 'Unknown gunmen wounded a civilian near Gao.' })), 'Violence against civilians/Attack');
+  assert.equal(sub(main({ text: 'Members of a gang tortured an elderly woman in Gao.' })), 'Violence against civilians/Attack');
+});
