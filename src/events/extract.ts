@@ -1302,15 +1302,19 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
     // Both patterns need one of these words; most sentences have none (a token test is far cheaper).
     if (!view.toks.some((t) => DEATH_WORDS.has(t.lower))) continue;
     const sentence = text.slice(view.span.start, view.span.end);
-    const m = SINGLE_DEATH_SUBJECT.exec(sentence) ?? SINGLE_DEATH_OBJECT.exec(sentence);
+    const died = VICTIMS_DIED.exec(sentence);
+    const m = SINGLE_DEATH_SUBJECT.exec(sentence) ?? SINGLE_DEATH_OBJECT.exec(sentence) ?? died;
     if (!m) continue;
     const start = view.span.start + m.index;
-    const fig: EventFigure = { start, end: start + m[0].length, kind: 'killed', value: 1, hedge: null, unit: m[1].toLowerCase(), claimant: null, quantity: -1 };
+    // "Both victims died": two; "The victim died", "a man was shot to death": one.
+    const value = m === died && /^both$/i.test(m[1] ?? '') ? 2 : 1;
+    const unit = (m === died ? m[2] : m[1]).toLowerCase();
+    const fig: EventFigure = { start, end: start + m[0].length, kind: 'killed', value, hedge: null, unit, claimant: null, quantity: -1 };
     const here = out.filter((r) => r.sentence.index <= view.index && view.index - r.sentence.index <= 3 && r.sentence.paragraph === view.paragraph && VIOLENT.has(r.cls));
     const host = here[here.length - 1];
     if (host && !host.figures.some((f) => f.kind === 'killed')) host.figures.push(fig);
     else if (!host) {
-      const i = view.toks.findIndex((t) => t.start >= start && /^(killed|dead|murdered|assassinated|executed|beheaded|lynched|stabbed|death)$/.test(t.lower));
+      const i = view.toks.findIndex((t) => t.start >= start && /^(killed|dead|died|murdered|assassinated|executed|beheaded|lynched|stabbed|death|shot)$/.test(t.lower));
       if (i < 0) continue;
       const actors = verbActors(ctx, view, i, true);
       out.push({
@@ -1347,14 +1351,17 @@ function claimantOfFigures(layers: Readonly<Layers>, figures: EventFigure[]): Sp
 }
 
 /** The words of which SINGLE_DEATH_SUBJECT and SINGLE_DEATH_OBJECT need at least one. */
-const DEATH_WORDS = new Set(['killed', 'killing', 'dead', 'death', 'murdered', 'assassinated', 'beheaded', 'lynched', 'executed']);
+const DEATH_WORDS = new Set(['killed', 'killing', 'dead', 'death', 'murdered', 'assassinated', 'beheaded', 'lynched', 'executed', 'died', 'succumbed']);
 
 const SINGLE_DEATH_SUBJECT = new RegExp(
-  `\\b(?:an?|one)\\s+(?:[\\p{L}'’.-]+\\s+){0,4}?(${PERSON_NOUNS})\\b[^.;]{0,60}?\\b(?:was|has been|had been|is)\\s+(?:reportedly\\s+)?(?:killed|shot dead|stabbed to death|beaten to death|murdered|assassinated|found dead|beheaded|lynched|executed)`,
+  `\\b(?:an?|one)\\s+(?:[\\p{L}'’.-]+\\s+){0,4}?(${PERSON_NOUNS})\\b[^.;]{0,60}?\\b(?:was|has been|had been|is)\\s+(?:reportedly\\s+)?(?:killed|shot dead|shot to death|shot and killed|stabbed to death|beaten to death|hacked to death|burned to death|murdered|assassinated|found dead|beheaded|lynched|executed)`,
   'iu',
 );
+/** "The victim died", "Both victims died", "the nurse later died". */
+const VICTIMS_DIED = new RegExp(`\\b(the|both)\\s+(victims?|${PERSON_NOUNS}|men|women)\\s+(?:later\\s+|subsequently\\s+)?(?:died|succumbed)\\b`, 'iu');
+
 const SINGLE_DEATH_OBJECT = new RegExp(
-  `\\b(?:killed|killing|assassinated|murdered|executed|beheaded|shot dead|stabbed to death|death of)\\s+(?:an?|one)\\s+(?:[\\p{L}'’.()-]+\\s+){0,4}?(${PERSON_NOUNS})\\b`,
+  `\\b(?:killed|killing|assassinated|murdered|executed|beheaded|shot dead|stabbed to death|death of)\\s+(?:an?|one|the)\\s+(?:[\\p{L}'’.()-]+\\s+){0,4}?(${PERSON_NOUNS})\\b`,
   'iu',
 );
 

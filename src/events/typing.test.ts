@@ -125,3 +125,10 @@ test('monitors’ shot counts, captured fighters, crew-served fire, and violence
   assert.equal(sub(main({ text: 'Unknown gunmen wounded a civilian near Gao.' })), 'Violence against civilians/Attack');
   assert.equal(sub(main({ text: 'Members of a gang tortured an elderly woman in Gao.' })), 'Violence against civilians/Attack');
 });
+
+test('deaths told without a number: "Both victims died", "the victim died", "was shot to death"', () => {
+  assert.equal(main({ text: 'Armed men attacked two men in Gao. Both victims died.' })?.killed?.value, 2);
+  assert.equal(main({ text: 'Two armed men attacked a taxi driver in Gao. The victim died.' })?.killed?.value, 1);
+  assert.equal(main({ text: 'In Gao, a man was shot to death by two armed men.' })?.killed?.value, 1);
+  assert.equal(main({ text: 'Armed men attacked a man in Gao. The victim was injured.' })?.killed, undefined);
+});
