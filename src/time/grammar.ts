@@ -805,19 +805,20 @@ const RULES: Rule[] = [
   {
     name: 'quarter',
     prio: 6,
-    re: rx(`${B}(?:(${ci('the')}|${ci('this')}|${ci('last')}|${ci('next')}|${ci('this year')}['’]s|${ci('last year')}['’]s|${ci('next year')}['’]s)\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(?:((?:19|20)\\d\\d)(?:['’]s)?\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th|final)[\\s-]+(?:fiscal[\\s-]+)?(quarter|half|period)(?:\\s+(?:of|in)\\s+(?:(?:fiscal|calendar)\\s+)?((?:19|20)\\d\\d)|\\s+(?:of\\s+)?(this|last|next|the)\\s+year)?${E}`, 'gi'),
+    re: rx(`${B}(?:(${ci('the year-ago')}|${ci('the year-earlier')}|${ci('year-ago')}|${ci('year-earlier')}|${ci('the')}|${ci('this')}|${ci('last')}|${ci('next')}|${ci('this year')}['’]s|${ci('last year')}['’]s|${ci('next year')}['’]s)\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(?:((?:19|20)\\d\\d)(?:['’]s)?\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th|final)[\\s-]+(?:fiscal[\\s-]+)?(quarter|half|period)(?:\\s+(?:of|in)\\s+(?:(?:fiscal|calendar)\\s+)?((?:19|20)\\d\\d)|\\s+(?:of\\s+)?(this|last|next|the)\\s+year)?${E}`, 'gi'),
     build({ m, sentence }) {
       const n = ORD_Q[m[3].toLowerCase()] ?? 1;
       const kind = m[4].toLowerCase();
       if (kind === 'period') return null;
       if (kind === 'half' && n > 2) return null;
       const stated = m[2] ?? m[5];
-      // "the fourth quarter of last year" reads as "last year's fourth quarter".
-      const prefix = m[6] ? `${m[6].toLowerCase() === 'the' ? 'this' : m[6].toLowerCase()} year's` : m[1]?.toLowerCase();
+      // "the fourth quarter of last year" reads as "last year's fourth quarter", "the year-ago third quarter" too.
+      const prefix = m[6] ? `${m[6].toLowerCase() === 'the' ? 'this' : m[6].toLowerCase()} year's` : /year-(?:ago|earlier)/i.test(m[1] ?? '') ? "last year's" : m[1]?.toLowerCase();
       const future = prefix === 'next';
       void sentence;
       return {
-        setsQuarter: kind === 'quarter',
+        // The year-ago quarter is the comparison, not the quarter under discussion.
+        setsQuarter: kind === 'quarter' && !/year-(?:ago|earlier)/i.test(m[1] ?? ''),
         resolve(ctx) {
           let y = stated ? Number(stated) : undefined;
           const yearWord = /year/.test(prefix ?? '') ? (prefix as string) : null;

@@ -409,3 +409,8 @@ test('"For the year, volume was flat" is the current year; "the year ended Sept.
   const t = times('For the year, pet food volume was flat. For the year ended Sept. 30, the company earned $422 million.', '1989-11-02');
   assert.deepEqual(t.map((x) => [x.text, x.type, x.value]), [['the year', 'DATE', '1989'], ['the year', 'DURATION', 'P1Y'], ['Sept. 30', 'DATE', '1989-09-30']]);
 });
+
+test('"the year-ago third quarter" is one DATE, last year’s quarter, and does not become the quarter under discussion', () => {
+  const t = times('Net fell in the third quarter. In the year-ago third quarter, it earned $22 million, and sales were flat from a year earlier.', '1989-10-26');
+  assert.deepEqual(t.map((x) => [x.text, x.value]), [['the third quarter', '1989-Q3'], ['the year-ago third quarter', '1988-Q3'], ['a year earlier', '1988-Q3']]);
+});
