@@ -1169,7 +1169,7 @@ const RULES: Rule[] = [
   {
     name: 'duration',
     prio: 4,
-    re: rx(`${B}(?:(${ci('the')})\\s+)?(?:(${ci('past')}|${ci('last')}|${ci('next')}|${ci('previous')}|${ci('coming')}|${ci('first')}|${ci('final')}|${ci('latest')}|${ci('initial')}|${ci('remaining')}|${ci('following')}|${ci('preceding')}|${ci('entire')}|${ci('whole')}|${ci('full')}|${ci('same')})\\s+)?(?:(${HEDGE})\\s+)?(${COUNT})(?:\\s+(?:or|to)\\s+(${COUNT}))?(?:\\s+(?:or so|more|straight|consecutive|full|long))?[\\s-]+(?:(?:trading|business|working)\\s+(?=days?\\b))?(${UNIT})(?<half>\\s+and\\s+a\\s+half)?(?:[\\s-]+long)?${E}`, 'gi'),
+    re: rx(`${B}(?:(${ci('the')})\\s+)?(?:(${ci('year-earlier')}|${ci('year-ago')}|${ci('past')}|${ci('last')}|${ci('next')}|${ci('previous')}|${ci('coming')}|${ci('first')}|${ci('final')}|${ci('latest')}|${ci('initial')}|${ci('remaining')}|${ci('following')}|${ci('preceding')}|${ci('entire')}|${ci('whole')}|${ci('full')}|${ci('same')})\\s+)?(?:(${HEDGE})\\s+)?(${COUNT})(?:\\s+(?:or|to)\\s+(${COUNT}))?(?:\\s+(?:or so|more|straight|consecutive|full|long))?[\\s-]+(?:(?:trading|business|working)\\s+(?=days?\\b))?(${UNIT})(?<half>\\s+and\\s+a\\s+half)?(?:[\\s-]+long)?${E}`, 'gi'),
     build({ m, sentence }) {
       const countWord = m[4];
       let n = parseCount(countWord);

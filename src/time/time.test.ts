@@ -414,3 +414,8 @@ test('"the year-ago third quarter" is one DATE, last year’s quarter, and does 
   const t = times('Net fell in the third quarter. In the year-ago third quarter, it earned $22 million, and sales were flat from a year earlier.', '1989-10-26');
   assert.deepEqual(t.map((x) => [x.text, x.value]), [['the third quarter', '1989-Q3'], ['the year-ago third quarter', '1988-Q3'], ['a year earlier', '1988-Q3']]);
 });
+
+test('"the year-earlier nine months" is one nine-month duration', () => {
+  const t = times('Net for the year-earlier nine months included a gain.', '1989-10-26');
+  assert.deepEqual(t.map((x) => [x.text, x.type, x.value]), [['the year-earlier nine months', 'DURATION', 'P9M']]);
+});
