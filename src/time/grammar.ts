@@ -988,7 +988,7 @@ const RULES: Rule[] = [
   {
     name: 'relative-unit',
     prio: 6,
-    re: rx(`${B}(?:(${ci('the early part of')}|${ci('the latter part of')}|${ci('the later part of')}|${ci('the first part of')}|${ci('earlier')}|${ci('later')}|${ci('early')}|${ci('late')}|${ci('mid')}|${ci('the end of')}|${ci('the beginning of')}|${ci('the start of')}|${ci('the middle of')}|${ci('end of')})[\\s-]+)?(${ci('this past')}|${ci('this coming')}|${ci('this')}|${ci('last')}|${ci('next')}|${ci('past')}|${ci('previous')}|${ci('coming')}|${ci('current')}|${ci('the past')}|${ci('the last')}|${ci('the previous')}|${ci('the coming')}|${ci('the current')}|${ci('the next')}|${ci('the following')}|${ci('the same')}|${ci('that same')}|${ci('that')}|${ci('the preceding')}|${ci('the prior')}|${ci('the full')}|${ci('the')})\\s+(week|weekend|month|year|fiscal year|financial year|decade|century|day|morning|afternoon|evening|night)${E}`, 'g'),
+    re: rx(`${B}(?:(${ci('the early part of')}|${ci('the latter part of')}|${ci('the later part of')}|${ci('the first part of')}|${ci('earlier')}|${ci('later')}|${ci('early')}|${ci('late')}|${ci('mid')}|${ci('the end of')}|${ci('the beginning of')}|${ci('the start of')}|${ci('the middle of')}|${ci('end of')})[\\s-]+)?(${ci('this past')}|${ci('this coming')}|${ci('this')}|${ci('last')}|${ci('next')}|${ci('past')}|${ci('previous')}|${ci('coming')}|${ci('current')}|${ci('the latest')}|${ci('latest')}|${ci('the past')}|${ci('the last')}|${ci('the previous')}|${ci('the coming')}|${ci('the current')}|${ci('the next')}|${ci('the following')}|${ci('the same')}|${ci('that same')}|${ci('that')}|${ci('the preceding')}|${ci('the prior')}|${ci('the full')}|${ci('the')})\\s+(week|weekend|month|year|fiscal year|financial year|decade|century|day|morning|afternoon|evening|night)${E}`, 'g'),
     build({ m, sentence }) {
       const mod = m[2].toLowerCase();
       const unitWord = m[3].toLowerCase();
@@ -1044,7 +1044,8 @@ const RULES: Rule[] = [
       if (mod === 'this' && unit === 'day') return null;
       const narrative = mod === 'that' || mod === 'the same' || mod === 'that same' || mod === 'the following' || mod === 'the next' && (unit === 'day' || isPart) || mod === 'the preceding' || mod === 'the prior' || mod === 'the previous' && (unit === 'day' || isPart);
       let n = 0;
-      if (/last|past|previous|preceding|prior/.test(mod)) n = -1;
+      // "the latest fiscal year" is the last one completed.
+      if (/last|past|previous|preceding|prior|latest/.test(mod)) n = -1;
       else if (/next|coming|following/.test(mod)) n = 1;
       if (isPart) {
         if (mod === 'this' || mod === 'last') return null; // handled by this-part

@@ -419,3 +419,8 @@ test('"the year-earlier nine months" is one nine-month duration', () => {
   const t = times('Net for the year-earlier nine months included a gain.', '1989-10-26');
   assert.deepEqual(t.map((x) => [x.text, x.type, x.value]), [['the year-earlier nine months', 'DURATION', 'P9M']]);
 });
+
+test('"the latest fiscal year" is the last one completed', () => {
+  const t = times('The grocer had sales of C$7.38 billion in the latest fiscal year.', '1989-10-26');
+  assert.deepEqual(t.map((x) => [x.text, x.value]), [['the latest fiscal year', '1988']]);
+});
