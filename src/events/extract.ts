@@ -134,8 +134,10 @@ interface RawEvent {
   armed: boolean;
   /** The sentence names troops or reinforcements. */
   troops: boolean;
-  /** Fire both ways: "exchanged fire", "in both directions", "shots", "bursts of fire". */
+  /** Fire both ways: "exchanged fire", "a shoot-out", "in both directions". */
   exchange?: boolean;
+  /** "small arms": rifle fire, which ACLED codes as a clash when it is the weapon of a strike. */
+  smallArms?: boolean;
   /** The perpetrators are a crowd (residents, villagers, a group of people): mob violence. */
   crowd?: boolean;
   /** The sentence tells a demonstration (a riot there is a violent demonstration). */
@@ -191,14 +193,15 @@ const INTERVENTION = new Set(['dispersed', 'disperse', 'dispersing', 'teargas', 
 const INTERVENTION_NEEDS_AGENT = new Set(['intervened', 'arrested', 'detained', 'beat', 'beaten', 'arrests', 'detentions', 'evicted']);
 const AUTHORITIES = new Set(['police', 'policemen', 'officers', 'security', 'forces', 'authorities', 'gendarmes', 'gendarmerie', 'army', 'soldiers', 'troops', 'guards', 'military', 'riot']);
 /** Words that make what follows the topic or an accusation, not something that happened there. */
-const TOPIC_CUES = /^(against|over|release|accused|accusing|alleged|allegedly|condemning|condemned|denouncing|denounced|demanding|demanded|protesting|protested)$/;
+const TOPIC_CUES = /^(against|over|release|accused|accusing|alleged|allegedly|condemning|condemned|denouncing|denounced|demanding|demanded)$/;
 
 /** What happened at a protest told in this sentence and the next two of its paragraph. */
 function protestTurnOf(views: readonly SentenceView[], si: number): RawEvent['protestTurn'] {
   let turn: RawEvent['protestTurn'];
-  for (let s = si; s < Math.min(views.length, si + 3); s++) {
+  // From the sentence before (the protest may be told after what happened to it) to two after.
+  for (let s = Math.max(0, si - 1); s < Math.min(views.length, si + 3); s++) {
     const v = views[s];
-    if (v.paragraph !== views[si].paragraph) break;
+    if (v.paragraph !== views[si].paragraph) continue;
     const toks = v.toks;
     const agents = toks.some((t) => AUTHORITIES.has(t.lower));
     for (let k = 0; k < toks.length; k++) {
@@ -206,6 +209,11 @@ function protestTurnOf(views: readonly SentenceView[], si: number): RawEvent['pr
       const next = toks[k + 1]?.lower ?? '';
       if (!DEMO_VIOLENCE.has(w) && !INTERVENTION.has(w) && w !== 'tear' && w !== 'live' && w !== 'killed' && w !== 'shot') continue;
       if (toks.slice(Math.max(0, k - 7), k).some((t) => TOPIC_CUES.test(t.lower))) continue;
+      // "guards threw tear gas": the authorities' intervention, not the protesters' violence.
+      if (DEMO_VIOLENCE.has(w) && (next === 'tear' || next === 'teargas')) {
+        turn = turn === 'excessive' ? turn : 'intervention';
+        continue;
+      }
       if (DEMO_VIOLENCE.has(w) && !NOT_DEMO_VIOLENCE_AFTER.has(next)) {
         // "set fire to", "set … on fire", "set ablaze": only "set" with fire words.
         if (w === 'set' && !toks.slice(k + 1, k + 7).some((t) => /^(fire|alight|ablaze|ablaze)$/.test(t.lower))) continue;
@@ -215,7 +223,9 @@ function protestTurnOf(views: readonly SentenceView[], si: number): RawEvent['pr
       if (w === 'tear' && next === 'gas') turn = turn === 'excessive' ? turn : 'intervention';
       if (w === 'live' && /^(ammunition|rounds|fire|bullets)$/.test(next)) turn = 'excessive';
       if ((w === 'killed' || w === 'shot') && toks.slice(Math.max(0, k - 6), k + 6).some((t) => /^(protesters?|demonstrators?|protestors?)$/.test(t.lower))) turn = 'excessive';
-      if (INTERVENTION.has(w) && turn === undefined && (agents || !INTERVENTION_NEEDS_AGENT.has(w))) turn = 'intervention';
+      // "police arrested …", "one woman was arrested": someone stepped in.
+      const passive = /^(was|were|been|being)$/.test(toks[k - 1]?.lower ?? '') && !/^(he|she|who|which)$/.test(toks[k - 2]?.lower ?? '');
+      if (INTERVENTION.has(w) && turn === undefined && (agents || passive || !INTERVENTION_NEEDS_AGENT.has(w))) turn = 'intervention';
     }
   }
   return turn;
@@ -225,11 +235,16 @@ function protestTurnOf(views: readonly SentenceView[], si: number): RawEvent['pr
 /** Words that make fire mutual (a battle) rather than one-sided. */
 const EXCHANGE = new Set(['exchanged', 'exchanging', 'shoot-out', 'shootout', 'firefight', 'gunbattle', 'crossfire', 'retaliated']);
 
+const NOT_SECURITY_HEAD = new Set(['civilian', 'civilians', 'vehicle', 'vehicles', 'house', 'houses', 'home', 'homes', 'residents', 'villagers', 'passengers', 'who', 'which', 'passing', 'carrying', 'attributed', 'claimed', 'blamed', 'property', 'children', 'women']);
+
 /** Armed forces named after the trigger, up to the agent ("by X") or the clause end. */
 function securityTargetAfter(toks: Tok[], i: number, noun = false): boolean {
   for (let k = i + 1; k < Math.min(toks.length, i + 12); k++) {
     const w = toks[k].lower;
     if ((w === 'by' && !noun) || w === ';' || w === '.' || SPEECH.has(w)) return false;
+    // The target is named first: "a civilian vehicle passing near the base", "two houses, property of
+    // police officers", "an attack attributed to ADF fighters".
+    if (NOT_SECURITY_HEAD.has(w)) return false;
     if (SECURITY_TARGET.has(w)) return true;
   }
   return false;
@@ -957,6 +972,7 @@ function acledFor(
   crowd = false,
   turn: RawEvent['protestTurn'] = undefined,
   demo = false,
+  smallArms = false,
 ): AcledType | null {
   // Violence by a crowd without heavy weapons is mob violence, whoever it hits.
   const remoteWeapon = weapons.has('aircraft') || weapons.has('drone') || weapons.has('missile') || weapons.has('artillery') || weapons.has('rocket');
@@ -972,13 +988,13 @@ function acledFor(
     case 'strike':
     case 'launch':
       // Artillery with small arms at armed positions is a fight (ACLED: armed clash).
-      if ((securityTarget || exchange) && (weapons.has('firearm') || exchange) && !weapons.has('aircraft') && !weapons.has('drone')) return ACLED_TYPES.clash;
+      if ((securityTarget || exchange || smallArms) && (weapons.has('firearm') || exchange) && !weapons.has('aircraft') && !weapons.has('drone')) return ACLED_TYPES.clash;
       return remote();
     case 'attack':
       if (weapons.has('aircraft') || weapons.has('drone') || weapons.has('missile') || weapons.has('artillery') || weapons.has('rocket')) return remote();
       if (weapons.has('explosive')) return ACLED_TYPES.ied;
       // An attack on soldiers, police or a post is a battle; on anyone else, violence against civilians.
-      return securityTarget ? ACLED_TYPES.clash : ACLED_TYPES.vacAttack;
+      return securityTarget || exchange ? ACLED_TYPES.clash : ACLED_TYPES.vacAttack;
     case 'intercept':
       return ACLED_TYPES.disrupted;
     case 'clash':
@@ -1211,9 +1227,10 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
         anaphoric,
         ...(anaphora === 'demonstrative' ? { demonstrative: true } : {}),
         ...(named ? { named: true } : {}),
-        securityTarget: securityTargetAfter(toks, i, trigger.noun) || passiveArmed(view, i) || figures.some((f) => (f.kind === 'killed' || f.kind === 'injured') && armedUnit(f.unit)),
+        securityTarget: securityTargetAfter(toks, i, trigger.noun && (cls === 'attack' || cls === 'strike')) || passiveArmed(view, i) || figures.some((f) => (f.kind === 'killed' || f.kind === 'injured') && armedUnit(f.unit)),
         // "in both directions", "small arms": fire between armed sides (ACLED codes it a clash).
-        exchange: toks.some((t, k) => EXCHANGE.has(t.lower) || (t.lower === 'shoot' && toks[k + 2]?.lower === 'out') || (t.lower === 'directions' && toks[k - 1]?.lower === 'both') || (t.lower === 'arms' && toks[k - 1]?.lower === 'small')),
+        exchange: toks.some((t, k) => EXCHANGE.has(t.lower) || (t.lower === 'shoot' && toks[k + 2]?.lower === 'out') || (t.lower === 'directions' && toks[k - 1]?.lower === 'both')),
+        smallArms: toks.some((t, k) => t.lower === 'arms' && toks[k - 1]?.lower === 'small'),
         armed: toks.some((t) => ARMED.has(t.lower)),
         troops: toks.some((t) => TROOPS.has(t.lower)),
       };
@@ -1553,7 +1570,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     const targets = argsUnion(ms.map((m) => m.targets)).filter((t) => !actors.some((a) => (a.name ?? a.text) === (t.name ?? t.text)));
     const turns = ms.map((m) => m.protestTurn);
     const turn = turns.includes('violent') ? 'violent' : turns.includes('excessive') ? 'excessive' : turns.includes('intervention') ? 'intervention' : undefined;
-    const acled = acledFor(clsOf, weapons, actors, ms.some((m) => m.securityTarget), ms.some((m) => m.armed), ms.some((m) => m.troops), ms.some((m) => m.exchange), ms.some((m) => m.crowd), turn, ms.some((m) => m.demo));
+    const acled = acledFor(clsOf, weapons, actors, ms.some((m) => m.securityTarget), ms.some((m) => m.armed), ms.some((m) => m.troops), ms.some((m) => m.exchange), ms.some((m) => m.crowd), turn, ms.some((m) => m.demo), ms.some((m) => m.smallArms));
     const plover = ploverFor(clsOf, weapons);
     if (!acled && !plover) continue;
     if (clsOf === 'attack' && !acled && ms.every((m) => !m.place && !m.figures.length)) continue;

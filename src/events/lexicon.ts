@@ -200,7 +200,7 @@ add('suicide', true, 'suicide');
 add('ied', true, 'ied, ieds, landmine, landmines, roadside');
 add('grenade', true, 'grenade, grenades', true);
 add('protest', true, 'protest, protests, demonstration, demonstrations, rally, rallies, march, sit-in, vigil');
-add('protest', false, 'protested, demonstrated, rallied, marched, picketed, booed');
+add('protest', false, 'protested, demonstrated, rallied, marched, picketed, booed, protesting');
 add('protest', true, 'protesters, protestors, demonstrators, motorcade, motorcades, blockade, blockades, picket, pickets, sit-ins, marches, strikers');
 add('riot', true, 'riot, riots, rioting, unrest, rioters');
 add('riot', false, 'rioted');

@@ -132,3 +132,20 @@ test('deaths told without a number: "Both victims died", "the victim died", "was
   assert.equal(main({ text: 'In Gao, a man was shot to death by two armed men.' })?.killed?.value, 1);
   assert.equal(main({ text: 'Armed men attacked a man in Gao. The victim was injured.' })?.killed, undefined);
 });
+
+test('the first target named decides: a civilian vehicle near a base, an attack attributed to fighters; tear gas thrown at protesters', () => {
+  assert.equal(
+    sub(main({ text: 'Soldiers opened fire on a civilian vehicle passing near the army base in Gao.' })),
+    'Violence against civilians/Attack',
+  );
+  assert.equal(
+    sub(main({ text: 'Two civilians were killed in an attack attributed to rebel fighters near Gao.', quantities: [{ surface: 'Two civilians', value: 2, unit: 'civilians', role: 'killed' }] })),
+    'Violence against civilians/Attack',
+  );
+  assert.equal(sub(main({ text: 'In Gao, prison guards threw tear gas at inmates who were protesting over food.' })), 'Protests/Protest with intervention');
+  assert.equal(
+    sub(main({ text: 'Reporters protested in Gao against the arrest of their editor. He was arrested in connection with a tax case.' })),
+    'Protests/Peaceful protest',
+    'the arrest the protest is about is no intervention',
+  );
+});
