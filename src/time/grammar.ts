@@ -843,7 +843,7 @@ const RULES: Rule[] = [
   {
     name: 'period-last-year',
     prio: 8,
-    re: rx(`${B}${ci('the')}\\s+(?:same|corresponding|comparable)\\s+(?:period|quarter)\\s+(?:(?:of|in)\\s+)?(?:(?:the\\s+)?last\\s+year|a\\s+year\\s+(?:ago|earlier))${E}`, 'gi'),
+    re: rx(`${B}${ci('the')}\\s+(?:(?:same|corresponding|comparable)\\s+(?:period|quarter)\\s+(?:(?:of|in)\\s+)?(?:(?:the\\s+)?last\\s+year|a\\s+year\\s+(?:ago|earlier))|(?:period|quarter)\\s+a\\s+year\\s+(?:ago|earlier))${E}`, 'gi'),
     build() {
       return {
         resolve(ctx) {

@@ -424,3 +424,8 @@ test('"the latest fiscal year" is the last one completed', () => {
   const t = times('The grocer had sales of C$7.38 billion in the latest fiscal year.', '1989-10-26');
   assert.deepEqual(t.map((x) => [x.text, x.value]), [['the latest fiscal year', '1988']]);
 });
+
+test('"the quarter a year ago" is one DATE, the year-ago quarter', () => {
+  const t = times('Columbia lost money in the third quarter. For the quarter a year ago, it earned $16.3 million.', '1989-10-26');
+  assert.deepEqual(t.map((x) => [x.text, x.value]), [['the third quarter', '1989-Q3'], ['the quarter a year ago', '1988-Q3']]);
+});
