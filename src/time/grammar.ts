@@ -1202,6 +1202,10 @@ const RULES: Rule[] = [
       const unitAt = m[0].lastIndexOf(m[6]);
       const adjectival = m[0][unitAt - 1] === '-' || (!/s$/i.test(m[6]) && n !== null && n !== 1 && !article);
       if (m[1] && !m[2] && !m[3] && adjectival) start = m.index + m[0].indexOf(m[4], m[1].length);
+      // "will last five days", "likely to last over a week": "last" is the verb, not "the last five days".
+      if (!m[1] && m[2] && /^last$/i.test(m[2]) && /\b(?:will|would|could|can|may|might|must|should|shall|to|did|does|do|not|'ll|won't)\s+$/i.test(sentence.slice(Math.max(0, m.index - 10), m.index))) {
+        start = m.index + m[2].length + (m[0].slice(m[2].length).length - m[0].slice(m[2].length).trimStart().length);
+      }
       return { start, resolve: fixed('DURATION', value, ['duration']) };
     },
   },

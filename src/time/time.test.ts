@@ -429,3 +429,8 @@ test('"the quarter a year ago" is one DATE, the year-ago quarter', () => {
   const t = times('Columbia lost money in the third quarter. For the quarter a year ago, it earned $16.3 million.', '1989-10-26');
   assert.deepEqual(t.map((x) => [x.text, x.value]), [['the third quarter', '1989-Q3'], ['the quarter a year ago', '1988-Q3']]);
 });
+
+test('"will last five days": the verb "last" stays out of the duration', () => {
+  const t = times('The session will last five days, and prices rose in the last five days.', '1998-03-03');
+  assert.deepEqual(t.map((x) => [x.text, x.value]), [['five days', 'P5D'], ['the last five days', 'P5D']]);
+});
