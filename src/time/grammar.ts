@@ -61,6 +61,11 @@ export interface ResolveContext {
   lastDay: number | null;
   /** The last quarter mentioned, for "a year earlier" in earnings reports. */
   lastQuarter: { y: number; q: number } | null;
+  /** Narrative references at month and year granularity ("In March, …", "In 1997, …"): the first day of the
+   * last expression naming that month (or a day in it) / that year (or a part of it), and whether it is recent
+   * (this sentence or the one before). */
+  lastMonth?: { day: number; recent: boolean } | null;
+  lastYear?: { day: number; recent: boolean } | null;
 }
 
 export interface Resolution {
@@ -357,8 +362,11 @@ function relativeResolver(unit: string, n: number, type: TimexType = 'DATE', par
 /** "that day", "the next day", "two days later": relative to the narrative's last date, never to the article date. */
 function narrativeResolver(unit: string, n: number, type: TimexType = 'DATE', part?: string) {
   return (ctx: ResolveContext): Resolution => {
-    if (ctx.lastDay === null) return unresolved(type, unanchoredValue(unit, part), ['offset'], 'event');
-    const iv = shiftUnit(ctx.lastDay, unit, n);
+    // "that year", "the following month": the narrative's last year or month, else its last day.
+    const coarse = unit === 'year' ? ctx.lastYear : unit === 'month' ? ctx.lastMonth : null;
+    const base = coarse ? coarse.day : ctx.lastDay;
+    if (base === null) return unresolved(type, unanchoredValue(unit, part), ['offset'], 'event');
+    const iv = shiftUnit(base, unit, n);
     const res = interval(type, iv, 'event', ['offset'], ['year', 'month', 'day']);
     if (part && iv.granularity === 'day') res.value += `T${part}`;
     return res;
@@ -1054,6 +1062,12 @@ const RULES: Rule[] = [
       }
       if (unit === 'day' && !narrative) return null;
       if (narrative) return { dayLevel: unit === 'day', resolve: narrativeResolver(unit, n) };
+      // "In 1997, GDP grew 8.8% over the previous year": a year or month just named is the reference.
+      if ((mod === 'the previous' || mod === 'the next') && (unit === 'year' || unit === 'month')) {
+        return {
+          resolve: (ctx) => ((unit === 'year' ? ctx.lastYear : ctx.lastMonth)?.recent ? narrativeResolver(unit, n)(ctx) : relativeResolver(unit, n)(ctx)),
+        };
+      }
       // "this coming weekend" said on a weekday is this week's weekend.
       if (mod === 'this coming' && unit === 'weekend') {
         return { resolve: (ctx) => (ctx.anchor === null ? unresolved('DATE', 'XXXX-WXX-WE', ['weekend']) : interval('DATE', weekendInterval(ctx.anchor), 'published', ['weekend'], ['year', 'week'], 'future')) };

@@ -434,3 +434,10 @@ test('"will last five days": the verb "last" stays out of the duration', () => {
   const t = times('The session will last five days, and prices rose in the last five days.', '1998-03-03');
   assert.deepEqual(t.map((x) => [x.text, x.value]), [['five days', 'P5D'], ['the last five days', 'P5D']]);
 });
+
+test('"the following month", "the previous year" count from a month or year the narrative just named', () => {
+  const t = times('In February, the company rejected the offer. The following month, it put itself up for sale. In 1997, output grew 8.8 percent over the previous year.', '1999-10-27');
+  assert.equal(find(t, 'The following month').value, '1999-03');
+  assert.equal(find(t, 'the previous year').value, '1996');
+  assert.equal(find(times('Sales rose 5% from the previous year.', '1999-10-27'), 'the previous year').value, '1998');
+});

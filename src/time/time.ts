@@ -48,6 +48,8 @@ export function extractTimes(text: string, sentences: readonly Span[], anchor: A
   let lastDay: number | null = null;
   let lastQuarter: ResolveContext['lastQuarter'] = null;
   let lastQuarterSentence = -10;
+  let lastMonth: { day: number; sentence: number } | null = null;
+  let lastYear: { day: number; sentence: number } | null = null;
   let index = -1;
   const useChrono = options.chrono ?? true;
   for (const s of sentences) {
@@ -57,7 +59,8 @@ export function extractTimes(text: string, sentences: readonly Span[], anchor: A
     if (index - lastQuarterSentence > 2) lastQuarter = null;
     for (const c of findCandidates(sentence, useChrono)) {
       const dir = tenseCue(sentence, c.start, c.end);
-      const base = { dir, lastDay, lastQuarter };
+      const ref = (x: { day: number; sentence: number } | null): { day: number; recent: boolean } | null => (x ? { day: x.day, recent: index - x.sentence <= 1 } : null);
+      const base = { dir, lastDay, lastQuarter, lastMonth: ref(lastMonth), lastYear: ref(lastYear) };
       let r: Resolution;
       let confidence = 0.9;
       if (anchor === null) {
@@ -84,6 +87,11 @@ export function extractTimes(text: string, sentences: readonly Span[], anchor: A
       // A night ("overnight") hangs off the narrative's day; it does not become the day itself.
       if (r.interval && r.interval.granularity === 'day' && r.anchor !== 'event' && !/X/.test(r.value) && c.rule !== 'overnight') lastDay = r.interval.from;
       if (r.interval && r.interval.granularity === 'day' && r.anchor === 'event') lastDay = r.interval.from;
+      if (r.interval && r.type === 'DATE' && !/X/.test(r.value) && c.rule !== 'overnight') {
+        const g = r.interval.granularity;
+        if (g === 'day' || g === 'week' || g === 'month') lastMonth = { day: r.interval.from, sentence: index };
+        if (g !== 'decade' && g !== 'century') lastYear = { day: r.interval.from, sentence: index };
+      }
       const q = /^(\d{4})-Q([1-4])$/.exec(r.value);
       if (q && c.setsQuarter) {
         lastQuarter = { y: Number(q[1]), q: Number(q[2]) };
