@@ -139,6 +139,34 @@ test('cli: ingest exits 1 when nothing could be ingested, and names each bad inp
   assert.match(result.err, /missing\.txt: cannot read: ENOENT/);
 });
 
+test('cli: impossible dates and negative or fractional counts are usage errors, not silent results', async () => {
+  const db = join(dir, 'flags.db');
+  const wire = join(dir, 'flags.txt');
+  writeFileSync(wire, DISPATCHES);
+  assert.equal((await run(['ingest', wire, '--db', db])).code, EXIT.OK);
+  for (const argv of [
+    ['analyze', wire, '--date', '2025-02-30'],
+    ['articles', '--from', '2025-02-30'],
+    ['articles', '--to', '2025-13-45', '--json'],
+    ['search', 'drones', '--from', '2025-04-31'],
+    ['events', '--from', '2025-02-29'],
+    ['entities', '--offset', '-5'],
+    ['entities', '--limit', '-1'],
+    ['articles', '--offset', '-3'],
+    ['search', 'drones', '--offset', '-1'],
+    ['diagnostics', '--limit', '-1'],
+    ['quotes', '--limit', '2.5'],
+    ['events', '--offset', '-2'],
+    ['ingest', wire, '--max-bytes', '-1'],
+  ]) {
+    const result = await run([...argv, '--db', db]);
+    assert.equal(result.code, EXIT.USAGE, `${argv.join(' ')} → ${result.code} ${result.out.slice(0, 80)}`);
+  }
+  const leap = await run(['articles', '--from', '2024-02-29', '--limit', '0', '--db', db, '--json']);
+  assert.equal(leap.code, EXIT.OK, leap.err);
+  assert.deepEqual((JSON.parse(leap.out) as { articles: unknown[] }).articles, []);
+});
+
 const seed = sharedPath('corpus', '000_6706b69dbb82096a.txt');
 test('cli: the seed analyses into 4 articles with the right datelines and dates', { skip: !existsSync(seed) && `shared data absent: ${seed}` }, async () => {
   const result = await run(['analyze', seed, '--compact', '--no-tokens']);

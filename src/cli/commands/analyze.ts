@@ -1,6 +1,6 @@
 import { analyze } from '../../api/dateline.js';
 import { formatDiagnostic } from '../../core/diagnostics.js';
-import { listFlag, numberFlag, stringFlag, boolFlag } from '../args.js';
+import { countFlag, isCalendarDate, listFlag, stringFlag, boolFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { fieldMap, formatFlag } from './shared.js';
 
@@ -22,7 +22,7 @@ export const analyzeCommand: Command = {
       return EXIT.USAGE;
     }
     const date = stringFlag(args, 'date');
-    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    if (date !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(date) && isCalendarDate(date))) {
       io.err(`analyze: --date must be YYYY-MM-DD, got '${date}'`);
       return EXIT.USAGE;
     }
@@ -30,7 +30,7 @@ export const analyzeCommand: Command = {
       date,
       format: formatFlag(args),
       fields: fieldMap(listFlag(args, 'field')),
-      maxBytes: numberFlag(args, 'max-bytes', 32 * 1024 * 1024),
+      maxBytes: countFlag(args, 'max-bytes', 32 * 1024 * 1024),
       stdin: io.stdin,
       keepRaw: false,
     });

@@ -1,4 +1,4 @@
-import { numberFlag } from '../args.js';
+import { countFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { table } from '../io.js';
 import { dayFlag, openDb } from './shared.js';
@@ -14,7 +14,7 @@ export const articlesCommand: Command = {
   async run(args, io) {
     const from = dayFlag(args, 'from');
     const to = dayFlag(args, 'to');
-    const page = { limit: numberFlag(args, 'limit', 50), offset: numberFlag(args, 'offset', 0) };
+    const page = { limit: countFlag(args, 'limit', 50), offset: countFlag(args, 'offset', 0) };
     const store = openDb(args, true);
     try {
       if (args.flags.mentions) {

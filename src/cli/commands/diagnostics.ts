@@ -1,6 +1,6 @@
 import type { Severity } from '../../core/diagnostics.js';
 import { formatDiagnostic } from '../../core/diagnostics.js';
-import { numberFlag, stringFlag } from '../args.js';
+import { countFlag, stringFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { table } from '../io.js';
 import { openDb } from './shared.js';
@@ -32,8 +32,8 @@ export const diagnosticsCommand: Command = {
         return EXIT.OK;
       }
       const total = store.countDiagnostics(filter);
-      const offset = numberFlag(args, 'offset', 0);
-      const items = store.diagnostics({ ...filter, limit: numberFlag(args, 'limit', 100), offset });
+      const offset = countFlag(args, 'offset', 0);
+      const items = store.diagnostics({ ...filter, limit: countFlag(args, 'limit', 100), offset });
       if (args.flags.json) {
         io.out(JSON.stringify({ total, offset, items }, null, 2));
         return EXIT.OK;

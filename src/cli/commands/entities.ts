@@ -1,6 +1,6 @@
 import type { EntityType } from '../../core/layers.js';
 import { crossEntities, findEntity, memberEntities, surnameOwners, withExactArticles } from '../../api/entities.js';
-import { numberFlag, stringFlag } from '../args.js';
+import { countFlag, stringFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { paint, table } from '../io.js';
 import { openDb } from './shared.js';
@@ -20,9 +20,9 @@ export const entitiesCommand: Command = {
     }
     const store = openDb(args, true);
     try {
-      const offset = numberFlag(args, 'offset', 0);
+      const offset = countFlag(args, 'offset', 0);
       const all = crossEntities(store, type ? { type: type as EntityType } : {});
-      const page = withExactArticles(store, all.slice(offset, offset + numberFlag(args, 'limit', 50)));
+      const page = withExactArticles(store, all.slice(offset, offset + countFlag(args, 'limit', 50)));
       if (args.flags.json) {
         io.out(JSON.stringify({ total: all.length, offset, entities: page }, null, 2));
         return EXIT.OK;

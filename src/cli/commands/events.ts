@@ -1,4 +1,4 @@
-import { numberFlag, stringFlag, type ParsedArgs } from '../args.js';
+import { countFlag, isCalendarDate, stringFlag, type ParsedArgs } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { table } from '../io.js';
 import { listEvents, type EventQuery } from '../../stories/store.js';
@@ -9,7 +9,7 @@ const DAY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 /** The filters shared by `events` and `export`. */
 export function eventQuery(args: ParsedArgs, fallbackLimit: number): EventQuery {
-  const q: EventQuery = { limit: numberFlag(args, 'limit', fallbackLimit), offset: numberFlag(args, 'offset', 0) };
+  const q: EventQuery = { limit: countFlag(args, 'limit', fallbackLimit), offset: countFlag(args, 'offset', 0) };
   for (const name of ['type', 'place', 'actor', 'story'] as const) {
     const v = stringFlag(args, name);
     if (v !== undefined) q[name] = v;
@@ -17,7 +17,7 @@ export function eventQuery(args: ParsedArgs, fallbackLimit: number): EventQuery 
   for (const name of ['from', 'to'] as const) {
     const v = stringFlag(args, name);
     if (v === undefined) continue;
-    if (!DAY.test(v)) throw new DatelineError('USAGE', { message: `--${name} takes a date YYYY[-MM[-DD]], got '${v}'` });
+    if (!DAY.test(v) || !isCalendarDate(v)) throw new DatelineError('USAGE', { message: `--${name} takes a date YYYY[-MM[-DD]], got '${v}'` });
     q[name] = v;
   }
   return q;

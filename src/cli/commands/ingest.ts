@@ -1,6 +1,6 @@
 import { ingest } from '../../api/dateline.js';
 import { formatDiagnostic } from '../../core/diagnostics.js';
-import { listFlag, numberFlag } from '../args.js';
+import { countFlag, listFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { paint } from '../io.js';
 import { dbPath, fieldMap, formatFlag, openDb } from './shared.js';
@@ -28,7 +28,7 @@ export const ingestCommand: Command = {
       const summary = await ingest(store, args.positionals, {
         format: formatFlag(args),
         fields: fieldMap(listFlag(args, 'field')),
-        maxBytes: numberFlag(args, 'max-bytes', 32 * 1024 * 1024),
+        maxBytes: countFlag(args, 'max-bytes', 32 * 1024 * 1024),
         stdin: io.stdin,
         onBatch: (p) => io.progress(`ingesting… ${p.files} files, ${p.articles} articles (${p.inserted} new, ${p.duplicates} already stored), ${p.errors} errors`),
       });

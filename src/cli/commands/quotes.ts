@@ -1,5 +1,5 @@
 import { findQuotes } from '../../api/quotes.js';
-import { numberFlag, stringFlag } from '../args.js';
+import { countFlag, stringFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { paint } from '../io.js';
 import { openDb } from './shared.js';
@@ -18,8 +18,8 @@ export const quotesCommand: Command = {
       const quotes = findQuotes(store, {
         speaker: stringFlag(args, 'speaker'),
         about: stringFlag(args, 'about'),
-        limit: numberFlag(args, 'limit', 50),
-        offset: numberFlag(args, 'offset', 0),
+        limit: countFlag(args, 'limit', 50),
+        offset: countFlag(args, 'offset', 0),
       });
       if (args.flags.json) {
         io.out(JSON.stringify({ quotes }, null, 2));

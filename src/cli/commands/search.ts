@@ -1,4 +1,4 @@
-import { numberFlag } from '../args.js';
+import { countFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { paint } from '../io.js';
 import { dayFlag, openDb } from './shared.js';
@@ -22,7 +22,7 @@ export const searchCommand: Command = {
     const store = openDb(args, true);
     try {
       const filter = { from: dayFlag(args, 'from'), to: dayFlag(args, 'to') };
-      const page = { limit: numberFlag(args, 'limit', 10), offset: numberFlag(args, 'offset', 0) };
+      const page = { limit: countFlag(args, 'limit', 10), offset: countFlag(args, 'offset', 0) };
       const hits = store.search(query, { ...page, ...filter });
       const total = store.countSearch(query, filter);
       if (args.flags.json) {

@@ -3,7 +3,7 @@ import { DatelineError } from '../../core/errors.js';
 import type { FieldMap, FieldName } from '../../ingest/json.js';
 import { open } from '../../api/dateline.js';
 import type { SqliteStore } from '../../store/sqlite.js';
-import { stringFlag, type ParsedArgs } from '../args.js';
+import { isCalendarDate, stringFlag, type ParsedArgs } from '../args.js';
 import { DEFAULT_DB } from '../command.js';
 
 const FORMATS: InputFormat[] = ['seed', 'text', 'markdown', 'json', 'jsonl', 'html', 'rss', 'atom'];
@@ -39,6 +39,6 @@ export function openDb(args: ParsedArgs, readonly = false): SqliteStore {
 /** A `YYYY-MM-DD` flag, or undefined; anything else is a usage error. */
 export function dayFlag(args: ParsedArgs, name: string): string | undefined {
   const v = stringFlag(args, name);
-  if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new DatelineError('USAGE', { message: `--${name} must be YYYY-MM-DD, got '${v}'` });
+  if (v !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDate(v))) throw new DatelineError('USAGE', { message: `--${name} must be YYYY-MM-DD, got '${v}'` });
   return v;
 }
