@@ -297,75 +297,169 @@ function contextualTrigger(toks: Tok[], i: number): Trigger | undefined {
   const w = toks[i].lower;
   if (!CONTEXT_HEADS.has(w)) return undefined;
   const prev = toks[i - 1]?.lower ?? '';
-  const prev2 = toks[i - 2]?.lower ?? '';
-  const after = (n: number) => toks.slice(i + 1, i + 1 + n);
-  if (w === 'fire' || w === 'fires') {
-    if (/^(exchanged|exchanging|exchange|returned|returning|traded)$/.test(prev) || (prev === 'of' && /^(exchange|exchanges)$/.test(prev2))) return { cls: 'clash', noun: true };
-    if (/^(opened|opening|open)$/.test(prev)) return { cls: securityTargetAfter(toks, i) ? 'clash' : 'killing', noun: false };
-    return undefined;
-  }
-  if (w === 'fight' && /^(armed|fire|gun|heavy|fierce|physical)$/.test(prev)) return { cls: 'clash', noun: true };
-  // "pelted stones at police", "hurled Molotov cocktails at a vehicle": a riot.
-  if (/^(threw|throw|throwing|hurled|hurling|pelted|pelting|lobbed|stoned)$/.test(w) && (w === 'stoned' || after(5).some((t) => /^(stones?|rocks?|molotov|molotovs|acid|bottles|bricks|petrol|firebombs?|eggs)$/.test(t.lower)))) return { cls: 'riot', noun: false };
-  // A labour strike is a protest: "went on strike", "a general strike", "workers' strike action".
-  if ((w === 'strike' || w === 'strikes') && (/^(on|hunger|general|labour|labor|rail|teachers|workers|nationwide|sit-down|wildcat|transport|doctors|nurses)$/.test(prev) || /^(action|ballot)$/.test(toks[i + 1]?.lower ?? ''))) return { cls: 'protest', noun: true };
-  // "was beaten up", "beat a man": a beating.
-  if (/^(beat|beaten|beating|thrashed)$/.test(w) && (toks[i + 1]?.lower === 'up' || /^(was|were|been|being|got)$/.test(prev) || /^(him|her|them|a|an|two|three|several|the)$/.test(toks[i + 1]?.lower ?? ''))) return { cls: 'killing', noun: false };
-  // "blocked the road", "barricaded the highway": a protest by obstruction.
-  if (/^(blocked|barricaded|blockaded|occupied)$/.test(w) && after(6).some((t) => /^(roads?|streets?|highways?|route|routes|entrance|bridge|traffic|access|junction|intersection|motorway|railway|avenue|rn\d+|br-\d+)$/.test(t.lower)) && !/^(was|were|been)$/.test(prev)) return { cls: 'protest', noun: false };
-  // "set fire to a house", "set on fire three trucks", "trucks were set on fire", "set alight".
-  if (w === 'set' && after(4).some((t) => /^(fire|alight|ablaze|afire)$/.test(t.lower))) {
-    const near = [...toks.slice(Math.max(0, i - 7), i), ...after(9)];
-    if (near.some((t) => PROPERTY.has(t.lower))) return { cls: 'loot', noun: false };
-    if (near.some((t) => PERSON_WORD.test(t.lower))) return { cls: 'killing', noun: false };
-    return undefined;
-  }
-  // "destroyed 12 marijuana crops", "seized three boats", "recovered arms": property or weapons taken.
-  if (/^(destroyed|seized|recovered|confiscated|burned|burnt|torched)$/.test(w)) {
-    const next = after(8);
-    if (next.some((t) => /^(arms|weapons|ammunition|ammunitions|explosives|rifles?|guns|grenades|rounds|bullets|detonators)$/.test(t.lower)) && w !== 'destroyed' && w !== 'burned' && w !== 'burnt' && w !== 'torched') return { cls: 'intercept', noun: false };
-    if (next.some((t) => PROPERTY.has(t.lower)) || (/^(was|were|been)$/.test(prev) && toks.slice(Math.max(0, i - 6), i).some((t) => PROPERTY.has(t.lower)))) return { cls: 'loot', noun: false };
-  }
-  // "defused five IEDs", "shot down a drone": weapons stopped.
-  if (/^(defused|defuse|disarmed|neutralized|neutralised|unearthed)$/.test(w) && after(5).some((t) => /^(ieds?|bombs?|devices?|explosives?|mines?|landmines?)$/.test(t.lower))) return { cls: 'intercept', noun: false };
-  if (w === 'shot' && toks[i + 1]?.lower === 'down') return { cls: 'intercept', noun: false };
-  // "established a new base", "set up a headquarters".
-  if (/^(established|establish|opened|set)$/.test(w) && after(4).some((t) => /^(base|bases|headquarters|hq|camp|outpost|outposts)$/.test(t.lower)) && !after(4).some((t) => t.lower === 'fortifications')) return { cls: 'base', noun: false };
-  // "released 67 prisoners", "migrants returned": non-violent strategic developments.
-  if (/^(released|freed|handed)$/.test(w) && after(6).some((t) => /^(prisoners|detainees|hostages|captives|soldiers|inmates|abductees|prisoner|hostage)$/.test(t.lower))) return { cls: 'release', noun: false };
-  // "conducted a patrol", "a joint patrol", "imposed a curfew", "declared a lockdown".
-  if (/^(patrol|patrols)$/.test(w) && /^(a|joint|conducted|conduct|new|military)$/.test(prev) && !after(3).some((t) => /^(was|were)$/.test(t.lower))) return { cls: 'posture', noun: true };
-  if (/^(curfew|curfews|lockdown|lockdowns|ban|state)$/.test(w) && toks.slice(Math.max(0, i - 5), i).some((t) => /^(imposed|declared|enforcing|enforced|announced|extended|introduced|began|imposes|declares)$/.test(t.lower)) && (w !== 'state' || toks[i + 2]?.lower === 'emergency')) return { cls: 'posture', noun: true };
-  // "observed 14 shots/bursts of fire involving small arms": fire recorded by monitors.
-  if ((w === 'shots' || w === 'bursts') && (toks[i - 1]?.pos === 'NUM' || toks[i - 1]?.lower === '/' || after(3).some((t) => t.lower === 'involving' || t.lower === 'fire'))) return { cls: 'strike', noun: true };
-  // "captured 2 rebels", "seized three fighters": armed men taken in a fight.
-  if (/^(captured|seized)$/.test(w) && after(5).some((t) => /^(rebels?|militants?|fighters?|soldiers?|operatives|insurgents|combatants|militiamen|jihadists|elements)$/.test(t.lower))) return { cls: 'clash', noun: false };
-  // "gunmen killed an unknown number of civilians", "wounded a civilian": the verb tells the violence.
-  if (/^(killed|wounded|injured)$/.test(w) && !/^(was|were|been|being|is|are)$/.test(prev) && personObject(toks, i)) return { cls: 'killing', noun: false };
-  // "shoot-out" tokenised as three tokens.
-  if (w === 'shoot' && toks[i + 1]?.lower === '-' && toks[i + 2]?.lower === 'out') return { cls: 'clash', noun: true };
-  // "the body of a man was found", "human remains were found": a killing.
-  if (/^(body|bodies|remains|corpse|corpses|heads)$/.test(w) && toks.some((t) => /^(found|discovered|recovered|dumped|located)$/.test(t.lower))) return { cls: 'killing', noun: true };
-  if (/^(repulsed|repelled|thwarted|foiled|repulse|repel)$/.test(w) && after(5).some((t) => /^(attacks?|assaults?|incursions?|offensive|advances?|infiltration|attackers|raid)$/.test(t.lower))) return { cls: 'clash', noun: false };
-  if (w === 'fired' || w === 'shot') {
-    // "fired small arms / unspecified weapons at the positions of …": fire between armed forces;
-    // "shells fired by …", "fired mortars at …": shelling (the launch trigger).
-    if (w === 'fired' && (weaponWithin(toks, i + 1, i + 8) || weaponWithin(toks, i - 3, i))) return undefined;
-    const next: Tok[] = [];
-    for (const t of after(12)) {
-      if (t.lower === 'by' || t.lower === '.' || t.lower === ';') break;
-      next.push(t);
+  const next1 = toks[i + 1]?.lower ?? '';
+  /** Some word among the n after the trigger matches. */
+  const anyAfter = (n: number, re: RegExp | ReadonlySet<string>): boolean => {
+    for (let k = i + 1; k < Math.min(toks.length, i + 1 + n); k++) if (re instanceof RegExp ? re.test(toks[k].lower) : re.has(toks[k].lower)) return true;
+    return false;
+  };
+  const anyBefore = (n: number, re: RegExp | ReadonlySet<string>): boolean => {
+    for (let k = Math.max(0, i - n); k < i; k++) if (re instanceof RegExp ? re.test(toks[k].lower) : re.has(toks[k].lower)) return true;
+    return false;
+  };
+  const passive = prev === 'was' || prev === 'were' || prev === 'been';
+  /** Weapons seized or recovered (disrupted weapons use); property destroyed or taken (looting). */
+  const taken = (): Trigger | undefined => {
+    if ((w === 'seized' || w === 'recovered' || w === 'confiscated') && anyAfter(8, /^(arms|weapons|ammunition|ammunitions|explosives|rifles?|guns|grenades|rounds|bullets|detonators)$/)) return { cls: 'intercept', noun: false };
+    return anyAfter(8, PROPERTY) || (passive && anyBefore(6, PROPERTY)) ? { cls: 'loot', noun: false } : undefined;
+  };
+  switch (w) {
+    case 'fire':
+    case 'fires':
+      if (/^(exchanged|exchanging|exchange|returned|returning|traded)$/.test(prev) || (prev === 'of' && /^(exchange|exchanges)$/.test(toks[i - 2]?.lower ?? ''))) return { cls: 'clash', noun: true };
+      if (/^(opened|opening|open)$/.test(prev)) return { cls: securityTargetAfter(toks, i) ? 'clash' : 'killing', noun: false };
+      return undefined;
+    case 'fight':
+      return /^(armed|fire|gun|heavy|fierce|physical)$/.test(prev) ? { cls: 'clash', noun: true } : undefined;
+    // "pelted stones at police", "hurled Molotov cocktails at a vehicle": a riot.
+    case 'threw':
+    case 'throw':
+    case 'throwing':
+    case 'hurled':
+    case 'hurling':
+    case 'pelted':
+    case 'pelting':
+    case 'lobbed':
+      return anyAfter(5, /^(stones?|rocks?|molotov|molotovs|acid|bottles|bricks|petrol|firebombs?|eggs)$/) ? { cls: 'riot', noun: false } : undefined;
+    case 'stoned':
+      return { cls: 'riot', noun: false };
+    // A labour strike is a protest: "went on strike", "a general strike", "workers' strike action".
+    case 'strike':
+    case 'strikes':
+      return /^(on|hunger|general|labour|labor|rail|teachers|workers|nationwide|sit-down|wildcat|transport|doctors|nurses)$/.test(prev) || next1 === 'action' || next1 === 'ballot'
+        ? { cls: 'protest', noun: true }
+        : undefined;
+    // "was beaten up", "beat a man": a beating.
+    case 'beat':
+    case 'beaten':
+    case 'beating':
+    case 'thrashed':
+      return next1 === 'up' || /^(was|were|been|being|got)$/.test(prev) || /^(him|her|them|a|an|two|three|several|the)$/.test(next1) ? { cls: 'killing', noun: false } : undefined;
+    // "blocked the road", "barricaded the highway": a protest by obstruction.
+    case 'blocked':
+    case 'barricaded':
+    case 'blockaded':
+    case 'occupied':
+      return !passive && anyAfter(6, /^(roads?|streets?|highways?|route|routes|entrance|bridge|traffic|access|junction|intersection|motorway|railway|avenue|rn\d+|br-\d+)$/)
+        ? { cls: 'protest', noun: false }
+        : undefined;
+    case 'set':
+      // "set fire to a house", "trucks were set on fire", "set alight" …
+      if (anyAfter(4, /^(fire|alight|ablaze|afire)$/)) {
+        if (anyBefore(7, PROPERTY) || anyAfter(9, PROPERTY)) return { cls: 'loot', noun: false };
+        if (anyBefore(7, PERSON_WORD) || anyAfter(9, PERSON_WORD)) return { cls: 'killing', noun: false };
+        return undefined;
+      }
+      // … or "set up a headquarters".
+      return anyAfter(4, BASE_WORD) ? { cls: 'base', noun: false } : undefined;
+    case 'established':
+    case 'establish':
+    case 'opened':
+      return anyAfter(4, BASE_WORD) && !anyAfter(4, /^fortifications$/) ? { cls: 'base', noun: false } : undefined;
+    // "destroyed 12 marijuana crops", "seized three boats", "recovered arms": property or weapons taken.
+    case 'seized':
+    case 'captured':
+      // "captured 2 rebels", "seized three fighters": armed men taken in a fight.
+      if (anyAfter(5, /^(rebels?|militants?|fighters?|soldiers?|operatives|insurgents|combatants|militiamen|jihadists|elements)$/)) return { cls: 'clash', noun: false };
+      return w === 'captured' ? undefined : taken();
+    case 'destroyed':
+    case 'recovered':
+    case 'confiscated':
+    case 'burned':
+    case 'burnt':
+    case 'torched':
+      return taken();
+    // "defused five IEDs": weapons stopped.
+    case 'defused':
+    case 'defuse':
+    case 'disarmed':
+    case 'neutralized':
+    case 'neutralised':
+    case 'unearthed':
+      return anyAfter(5, /^(ieds?|bombs?|devices?|explosives?|mines?|landmines?)$/) ? { cls: 'intercept', noun: false } : undefined;
+    // "released 67 prisoners": a non-violent strategic development.
+    case 'released':
+    case 'freed':
+    case 'handed':
+      return anyAfter(6, /^(prisoners?|detainees|hostages?|captives|soldiers|inmates|abductees)$/) ? { cls: 'release', noun: false } : undefined;
+    // "conducted a patrol", "a joint patrol", "imposed a curfew", "declared a state of emergency".
+    case 'patrol':
+    case 'patrols':
+      return /^(a|joint|conducted|conduct|new|military)$/.test(prev) && !anyAfter(3, /^(was|were)$/) ? { cls: 'posture', noun: true } : undefined;
+    case 'curfew':
+    case 'curfews':
+    case 'lockdown':
+    case 'lockdowns':
+    case 'ban':
+    case 'state':
+      return (w !== 'state' || toks[i + 2]?.lower === 'emergency') && anyBefore(5, /^(imposed|declared|enforcing|enforced|announced|extended|introduced|began|imposes|declares)$/)
+        ? { cls: 'posture', noun: true }
+        : undefined;
+    // "observed 14 shots/bursts of fire involving small arms": fire recorded by monitors.
+    case 'shots':
+    case 'bursts':
+      return toks[i - 1]?.pos === 'NUM' || prev === '/' || anyAfter(3, /^(involving|fire)$/) ? { cls: 'strike', noun: true } : undefined;
+    // "gunmen killed an unknown number of civilians", "wounded a civilian": the verb tells the violence.
+    case 'killed':
+    case 'wounded':
+    case 'injured':
+      return !/^(was|were|been|being|is|are)$/.test(prev) && personObject(toks, i) ? { cls: 'killing', noun: false } : undefined;
+    // "shoot-out" tokenised as three tokens.
+    case 'shoot':
+      return next1 === '-' && toks[i + 2]?.lower === 'out' ? { cls: 'clash', noun: true } : undefined;
+    // "the body of a man was found", "human remains were found": a killing.
+    case 'body':
+    case 'bodies':
+    case 'remains':
+    case 'corpse':
+    case 'corpses':
+    case 'heads':
+      return toks.some((t) => /^(found|discovered|recovered|dumped|located)$/.test(t.lower)) ? { cls: 'killing', noun: true } : undefined;
+    case 'repulsed':
+    case 'repelled':
+    case 'thwarted':
+    case 'foiled':
+    case 'repulse':
+    case 'repel':
+      return anyAfter(5, /^(attacks?|assaults?|incursions?|offensive|advances?|infiltration|attackers|raid)$/) ? { cls: 'clash', noun: false } : undefined;
+    case 'fired':
+    case 'shot': {
+      // "shot down a drone": weapons stopped.
+      if (w === 'shot' && next1 === 'down') return { cls: 'intercept', noun: false };
+      // "fired small arms / unspecified weapons at the positions of …": fire between armed forces;
+      // "shells fired by …", "fired mortars at …": shelling (the launch trigger).
+      if (w === 'fired' && (weaponWithin(toks, i + 1, i + 8) || weaponWithin(toks, i - 3, i))) return undefined;
+      const next: Tok[] = [];
+      for (let k = i + 1; k < Math.min(toks.length, i + 13); k++) {
+        const t = toks[k];
+        if (t.lower === 'by' || t.lower === '.' || t.lower === ';') break;
+        next.push(t);
+      }
+      const atArmed = next.some((t) => SECURITY_TARGET.has(t.lower) || t.lower === 'positions');
+      const smallArms = next.some((t, k) => /^(rifles?|pistols?|unspecified|kalashnikovs?|ak-47s?|bullets|gunfire)$/.test(t.lower) || (t.lower === 'arms' && next[k - 1]?.lower === 'small'));
+      if (w === 'fired' && (atArmed || smallArms)) return { cls: atArmed ? (smallArms || !heavyGuns(next) ? 'clash' : 'strike') : 'killing', noun: false };
+      // "fired 14.5mm and PK machine guns at villages": crew-served fire, coded with shelling.
+      if (w === 'fired') return heavyGuns(next) ? { cls: 'strike', noun: false } : undefined;
+      // "shot a man", "shot and killed", "was shot dead": a shooting.
+      if (!/^(a|the|one|first|warning|his|her|their)$/.test(prev)) return { cls: securityTargetAfter(toks, i) ? 'clash' : 'killing', noun: false };
+      return undefined;
     }
-    const atArmed = next.some((t) => SECURITY_TARGET.has(t.lower) || t.lower === 'positions');
-    const smallArms = next.some((t, k) => /^(rifles?|pistols?|unspecified|kalashnikovs?|ak-47s?|bullets|gunfire)$/.test(t.lower) || (t.lower === 'arms' && next[k - 1]?.lower === 'small'));
-    if (w === 'fired' && (atArmed || smallArms)) return { cls: atArmed ? (smallArms || !heavyGuns(next) ? 'clash' : 'strike') : 'killing', noun: false };
-    // "fired 14.5mm and PK machine guns at villages": crew-served fire, coded with shelling.
-    if (w === 'fired' && heavyGuns(next)) return { cls: 'strike', noun: false };
-    // "shot a man", "shot and killed", "was shot dead": a shooting.
-    if (w === 'shot' && !/^(a|the|one|first|warning|his|her|their)$/.test(prev)) return { cls: securityTargetAfter(toks, i) ? 'clash' : 'killing', noun: false };
+    default:
+      return undefined;
   }
-  return undefined;
 }
+
+const BASE_WORD = /^(base|bases|headquarters|hq|camp|outpost|outposts)$/;
 
 const CLAUSE_END = new Set([';', '.', '!', '?', '“', '”', '"', '—', '–']);
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'announced', 'stated', 'reported', 'confirmed', 'claimed', 'wrote', 'posted', 'statement']);
