@@ -5,6 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { CALENDAR_DATE, isCalendarDate } from '../api/dates.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import { IngestRunner } from './ingest.js';
 import { openApiDocument } from './openapi.js';
@@ -84,6 +85,7 @@ export function parseParam(name: string, raw: string | undefined, schema: JsonSc
     default:
       if (Array.isArray(schema.enum) && !schema.enum.includes(raw)) throw bad(`must be one of ${schema.enum.join('|')}`);
       if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern).test(raw)) throw bad(`must match ${schema.pattern}`);
+      if (schema.format === CALENDAR_DATE && !isCalendarDate(raw)) throw bad('is not a calendar date');
       return raw;
   }
 }

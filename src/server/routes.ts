@@ -7,6 +7,7 @@
 import type { Context } from 'hono';
 import type { ArticleJson } from '../api/serialize.js';
 import { toAnalyzeJson } from '../api/serialize.js';
+import { CALENDAR_DATE } from '../api/dates.js';
 import type { InputFormat } from '../core/article.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { EventRecord, Quantity, Quote } from '../core/layers.js';
@@ -128,7 +129,8 @@ export function pathParams(path: string): string[] {
 
 // ---------------------------------------------------------------- shared schemas and params
 
-const DATE = s.string({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'ISO date (YYYY, YYYY-MM or YYYY-MM-DD)' });
+
+const DATE = s.string({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', format: CALENDAR_DATE, description: 'ISO date (YYYY, YYYY-MM or YYYY-MM-DD)' });
 const MAX_LIMIT = 1000;
 const paging = {
   limit: param.def(s.integer({ minimum: 0, maximum: MAX_LIMIT }), `Items per page (at most ${MAX_LIMIT})`, 50),
