@@ -259,6 +259,8 @@ interface RuleMatch {
 
 interface Rule {
   name: string;
+  /** A cheap test on the whole sentence; the rule's pattern runs only where it passes. */
+  gate?: RegExp;
   re: RegExp;
   prio: number;
   build(match: RuleMatch): Omit<Candidate, 'start' | 'end' | 'rule' | 'prio'> & { start?: number; end?: number } | null;
@@ -438,6 +440,7 @@ const RULES: Rule[] = [
   {
     name: 'clock-part',
     prio: 6,
+    gate: /\bin the (?:morning|afternoon|evening)\b/i,
     re: rx(`(?<![\\w.:$])(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::([0-5]\\d))?(?:\\s+o['’]clock)?\\s+in\\s+the\\s+(morning|afternoon|evening)${E}`, 'gi'),
     build({ m, sentence }) {
       const mi = m[2] ? Number(m[2]) : 0;
@@ -455,6 +458,7 @@ const RULES: Rule[] = [
   {
     name: 'clock-words',
     prio: 5,
+    gate: /\b[aApP]\.?\s?[mM]\b/,
     re: rx(`${B}(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[\\s-](fifteen|thirty|forty-five))?\\s+([aApP])\\.?\\s?[mM]\\b\\.?(?:\\s+(?:[A-Z]{1,4}T|GMT|UTC|local time)(?![\\w-]))?`, 'gi'),
     build({ m }) {
       let hh = parseCount(m[1].toLowerCase());
@@ -515,6 +519,7 @@ const RULES: Rule[] = [
   {
     name: 'part-modified',
     prio: 4,
+    gate: /(?:early|late|mid)[\s-]?(?:morning|afternoon|evening|night)/i,
     re: rx(`${B}(?:(${ci('early')}|${ci('late')}|${ci('mid')})[\\s-]?)(morning|afternoon|evening|night)${E}`, 'g'),
     build({ m, sentence }) {
       const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 14);
@@ -647,6 +652,7 @@ const RULES: Rule[] = [
   {
     name: 'week-of',
     prio: 7,
+    gate: /\bweek of\b/i,
     re: rx(`${B}${ci('the')}\\s+(?:(${ci('first')}|${ci('last')})\\s+)?${ci('week')}\\s+of\\s+(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:1[6-9]|20)\\d\\d))?(?![\\w])`, 'g'),
     build({ m }) {
       const month = monthNumber(m[2]);
@@ -666,12 +672,16 @@ const RULES: Rule[] = [
   {
     name: 'conjoined-day',
     prio: 6,
-    re: rx(`(?<=(?<![\\w-])(${MONTH})\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+(?:and|or)\\s+)(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:1[6-9]|20)\\d\\d))?(?![\\w%:.,]\\d|\\s*(?:%|percent|cents|million|billion|[a-z]))`, 'g'),
+    gate: /\s(?:and|or)\s+\d/,
+    re: rx(`(?<![\\w-])(${MONTH})\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+(?:and|or)\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:1[6-9]|20)\\d\\d))?(?![\\w%:.,]\\d|\\s*(?:%|percent|cents|million|billion|[a-z]))`, 'g'),
     build({ m }) {
       const month = monthNumber(m[1]);
       const d = Number(m[2]);
       if (month === null || d < 1 || d > 31) return null;
-      return { dayLevel: true, resolve: calendarResolver({ y: m[3] ? Number(m[3]) : undefined, m: month, d }) };
+      // The expression is the second day only; the first is the month-date rule's.
+      const k = m[0].search(/\s(?:and|or)\s+\d/);
+      const start = m.index + k + m[0].slice(k).search(/\d/);
+      return { start, dayLevel: true, resolve: calendarResolver({ y: m[3] ? Number(m[3]) : undefined, m: month, d }) };
     },
   },
   {
@@ -755,6 +765,7 @@ const RULES: Rule[] = [
   {
     name: 'short-year',
     prio: 5,
+    gate: /['’]\d\d/,
     re: rx(`(?<![\\w'’])(?:(?:(${ci('the')})\\s+)?(spring|summer|fall|autumn|winter)\\s+of\\s+|(${MONTH})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?)?,?\\s+)?['’](\\d\\d)(?![\\w'’-])`, 'gi'),
     build({ m, sentence }) {
       const season = m[2] ? SEASONS[m[2].toLowerCase()] : undefined;
@@ -851,6 +862,7 @@ const RULES: Rule[] = [
   {
     name: 'period-last-year',
     prio: 8,
+    gate: /\b(?:last year|a year (?:ago|earlier))\b/i,
     re: rx(`${B}${ci('the')}\\s+(?:(?:same|corresponding|comparable)\\s+(?:period|quarter)\\s+(?:(?:of|in)\\s+)?(?:(?:the\\s+)?last\\s+year|a\\s+year\\s+(?:ago|earlier))|(?:period|quarter)\\s+a\\s+year\\s+(?:ago|earlier))${E}`, 'gi'),
     build() {
       return {
@@ -1083,6 +1095,7 @@ const RULES: Rule[] = [
   {
     name: 'week-from-weekday',
     prio: 8,
+    gate: /\bweeks? (?:ago|from)\b/i,
     re: rx(`${B}(${ci('a')}|${ci('one')}|${ci('two')}|${ci('three')})\\s+weeks?\\s+(ago|from)\\s+(?:(?:last|this|next)\\s+)?(${WEEKDAY})(?![\\w-])`, 'g'),
     build({ m }) {
       const n = parseCount(m[1].toLowerCase()) ?? 1;
@@ -1461,6 +1474,7 @@ function chronoCandidates(sentence: string, own: readonly Candidate[]): Candidat
 export function findCandidates(sentence: string, useChrono = true): Candidate[] {
   const all: Candidate[] = [];
   for (const rule of RULES) {
+    if (rule.gate && !rule.gate.test(sentence)) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(sentence); m !== null; m = rule.re.exec(sentence)) {
       if (m[0].length === 0) {
