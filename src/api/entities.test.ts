@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest, open } from './dateline.js';
-import { crossEntities, findEntity, memberEntities } from './entities.js';
+import { crossEntities, findEntity, latinSpellings, memberEntities } from './entities.js';
 import { findQuotes } from './quotes.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dateline-api-'));
@@ -41,4 +41,31 @@ test('api: entities merge across articles and quotes are found by speaker and su
   } finally {
     store.close();
   }
+});
+
+test('api: an entity is found by any transliteration of its name, and by a Cyrillic spelling', async () => {
+  writeFileSync(
+    join(dir, 'c.txt'),
+    ' date 2025-11-22 Leaders speak\n' +
+      '(KYIV) — Ukrainian President Volodymyr Zelenskyy said on Saturday that talks would resume, and Kremlin spokesperson Dmitry Peskov said Moscow was ready.\n' +
+      '“We are ready,” Zelenskyy told reporters.\n',
+  );
+  const store = open(join(dir, 'translit.db'));
+  try {
+    await ingest(store, [join(dir, 'c.txt')]);
+    for (const query of ['Zelenskyy', 'Zelensky', 'Zelenskiy', 'zelenskyi', 'Volodymyr Zelensky', 'Зеленський', 'Володимир Зеленський', 'Зеленский']) {
+      assert.equal(findEntity(store, query)?.name, 'Volodymyr Zelenskyy', query);
+    }
+    assert.equal(findEntity(store, 'Песков')?.name, 'Dmitry Peskov');
+    assert.equal(findEntity(store, 'Zelenskaya'), null);
+    assert.equal(findEntity(store, 'Шевченко'), null);
+  } finally {
+    store.close();
+  }
+});
+
+test('api: Cyrillic names get Ukrainian and Russian Latin spellings; other scripts none', () => {
+  assert.deepEqual(latinSpellings('Зеленський'), ['Zelenskyi', 'Zelenskiy']);
+  assert.deepEqual(latinSpellings('Владимир Путин'), ['Vladymyr Putyn', 'Vladimir Putin']);
+  assert.deepEqual(latinSpellings('Zelensky'), []);
 });

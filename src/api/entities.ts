@@ -5,6 +5,7 @@
  */
 import type { Entity, EntityType } from '../core/layers.js';
 import { clusterKeys, type CrossEntity } from '../entities/crossdoc.js';
+import { nameKey } from '../entities/names.js';
 import { normalizeName, nameContains } from '../quotes/query.js';
 import { entityKeysVersion, readEntityKeys } from '../store/entity-keys.js';
 import type { SqliteStore } from '../store/sqlite.js';
@@ -60,15 +61,44 @@ export function withExactArticles(store: SqliteStore, entities: readonly CrossEn
   });
 }
 
-/** The entity best matching `name`: exact name or variant first, then whole-word containment. */
+/**
+ * The entity best matching `name`: exact name or variant first, then the entity key of the name (which
+ * folds transliterations: "Zelensky", "Zelenskyy", "Zelenskiy" share one), then whole-word containment
+ * of that key (a surname), then whole-word containment in a variant. A Cyrillic name is also tried in
+ * Latin letters ("Зеленський" → "Zelenskyi"), since stored names are as the English text writes them.
+ */
 export function findEntity(store: SqliteStore, name: string): CrossEntity | null {
   const all = crossEntities(store);
   const wanted = normalizeName(name);
+  const keys = [...new Set([name, ...latinSpellings(name)].map(nameKey).filter((k) => k !== ''))];
   const found =
     all.find((e) => normalizeName(e.name) === wanted || e.variants.some((v) => normalizeName(v) === wanted) || e.key === wanted) ??
+    all.find((e) => e.keys.some((k) => keys.includes(k.key))) ??
+    all.find((e) => e.keys.some((k) => keys.some((q) => ` ${k.key} `.includes(` ${q} `)))) ??
     all.find((e) => e.variants.some((v) => nameContains(v, name))) ??
     null;
   return found ? withExactArticles(store, [found])[0] : null;
+}
+
+const CYRILLIC: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'h', ґ: 'g', д: 'd', е: 'e', є: 'ye', ж: 'zh', з: 'z', и: 'y', і: 'i', ї: 'yi', й: 'i',
+  к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch',
+  ш: 'sh', щ: 'shch', ь: '', ю: 'yu', я: 'ya', ё: 'yo', ы: 'y', э: 'e', ъ: '',
+};
+/** Russian spellings where they differ from the Ukrainian table above (г is g, и is i). */
+const RUSSIAN: Record<string, string> = { г: 'g', и: 'i', й: 'y' };
+
+/** Latin spellings of a Cyrillic name (Ukrainian and Russian conventions); none for other scripts. */
+export function latinSpellings(name: string): string[] {
+  if (!/\p{Script=Cyrillic}/u.test(name)) return [];
+  const spell = (table: Record<string, string>) =>
+    [...name].map((ch) => {
+      const lower = ch.toLowerCase();
+      const latin = table[lower] ?? CYRILLIC[lower];
+      if (latin === undefined) return ch;
+      return ch !== lower && latin ? latin[0].toUpperCase() + latin.slice(1) : latin;
+    }).join('');
+  return [...new Set([spell(CYRILLIC), spell(RUSSIAN)])];
 }
 
 /** The article-level entities of a cross-article entity, for drilling down. */

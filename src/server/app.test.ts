@@ -190,6 +190,8 @@ describe('read endpoints', () => {
     const hostile = await getValid<{ events: Array<{ role: string }> }>('/api/entities/:key', `/api/entities/${encodeURIComponent('<b onmouseover="window.__xss=5">lena ortiz</b>')}`);
     assert.deepEqual(hostile.events.map((e) => e.role), ['actor']);
     assert.equal((await get('/api/entities/nobody')).status, 404);
+    const byName = await getValid<{ key: string }>('/api/entities/:key', '/api/entities/Anna%20Marsh');
+    assert.equal(byName.key, 'anna marsh', 'a name finds the entity as `dateline entity` does');
   });
 
   test('quotes filter by speaker name or entity; quantities by role', async () => {

@@ -17,7 +17,7 @@ import {
   type StorySummary as StoreStorySummary,
   type Timeline as StoreTimeline,
 } from '../stories/store.js';
-import { crossEntities, entityByKey, withExactArticles } from '../api/entities.js';
+import { crossEntities, entityByKey, findEntity, withExactArticles } from '../api/entities.js';
 import type { EntityType } from '../core/layers.js';
 import { dayRange, ftsSnippets, parseSnippet, toFtsQuery, withFts, type SqliteStore } from '../store/sqlite.js';
 import type { ArticleSummary, SearchHit } from '../store/store.js';
@@ -286,7 +286,8 @@ const MAX_DETAIL_ROWS = 500;
 
 export function getEntity(store: SqliteStore, key: string): EntityDetail | null {
   const db = store.database;
-  const cross = entityByKey(store, key);
+  // A key, or a name as `dateline entity` takes it ("Anna Marsh", "Marsh", a transliteration).
+  const cross = entityByKey(store, key) ?? findEntity(store, key);
   if (!cross) return null;
   const marks = cross.keys.map(() => '?').join(', ');
   const rows = db
