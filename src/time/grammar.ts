@@ -603,8 +603,10 @@ const RULES: Rule[] = [
   {
     name: 'weekday-set',
     prio: 6,
-    re: rx(`${B}(?:(?:${ci('every')}|${ci('each')})\\s+(${WEEKDAY})|(Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))${E}`, 'g'),
+    re: rx(`${B}(?:(?:${ci('every')}|${ci('each')})\\s+(${WEEKDAY}|weekend)|(Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)|(?<=\\b(?:[Oo]n|[Oo]ver|[Dd]uring|[Aa]t)\\s)(weekends))${E}`, 'g'),
     build({ m }) {
+      // "on weekends", "every weekend": a recurring weekend.
+      if (m[3] || m[1]?.toLowerCase() === 'weekend') return { resolve: fixed('SET', 'XXXX-WXX-WE') };
       const wd = weekdayNumber(m[1] ?? m[2].replace(/s$/, ''));
       if (wd === null) return null;
       return { resolve: fixed('SET', `XXXX-WXX-${wd}`) };

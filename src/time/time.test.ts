@@ -441,3 +441,8 @@ test('"the following month", "the previous year" count from a month or year the 
   assert.equal(find(t, 'the previous year').value, '1996');
   assert.equal(find(times('Sales rose 5% from the previous year.', '1999-10-27'), 'the previous year').value, '1998');
 });
+
+test('"on weekends", "every weekend" are recurring weekends (SET)', () => {
+  const t = times('The museum is closed on weekends and open every weekend in June.', '1998-08-14');
+  assert.deepEqual(t.filter((x) => x.type === 'SET').map((x) => [x.text, x.value]), [['weekends', 'XXXX-WXX-WE'], ['every weekend', 'XXXX-WXX-WE']]);
+});
