@@ -29,12 +29,36 @@ function mostlyCapitals(doc: readonly (readonly string[])[]): boolean {
   let caps = 0;
   for (const s of doc) {
     for (const w of s) {
-      if (w.toLowerCase() === w.toUpperCase()) continue;
+      const c = letterCase(w);
+      if (c === NO_CASE) continue;
       letters++;
-      if (w === w.toUpperCase()) caps++;
+      if (c === UPPER) caps++;
     }
   }
   return letters >= 3 && caps / letters > 0.8;
+}
+
+const NO_CASE = 0;
+const UPPER = 1;
+const MIXED = 2;
+
+/**
+ * NO_CASE when the word has no cased letter (`w.toLowerCase() === w.toUpperCase()`), UPPER when it
+ * has one and no lowercase (`w === w.toUpperCase()`), else MIXED. ASCII words are read code by code.
+ */
+export function letterCase(w: string): number {
+  let upper = false;
+  for (let i = 0; i < w.length; i++) {
+    const code = w.charCodeAt(i);
+    if (code >= 128) {
+      if (w.toLowerCase() === w.toUpperCase()) return NO_CASE;
+      return w === w.toUpperCase() ? UPPER : MIXED;
+    }
+    // A lowercase ASCII letter makes the word cased and not all capitals, whatever else it holds.
+    if (code >= 97 && code <= 122) return MIXED;
+    if (code >= 65 && code <= 90) upper = true;
+  }
+  return upper ? UPPER : NO_CASE;
 }
 
 export interface EntityLayers {
@@ -47,25 +71,29 @@ export function extractEntities(article: Readonly<Article>, layers: Readonly<Lay
   const tokens = layers.tokens ?? [];
   if (tokens.length === 0) return { mentions: [], entities: [] };
   const text = article.text;
-  // Group token indexes by sentence (tokens are in text order).
-  const groups: number[][] = [];
+  // Normalised token forms by sentence (tokens are in text order); groupStart[g]: index of group g's first token.
+  const groupStart: number[] = [];
+  let doc: string[][] = [];
+  let forms: string[] = [];
   let current = -1;
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].sentence !== current || groups.length === 0) {
-      groups.push([]);
-      current = tokens[i].sentence;
+    const t = tokens[i];
+    if (t.sentence !== current || i === 0) {
+      forms = [];
+      groupStart.push(i);
+      doc.push(forms);
+      current = t.sentence;
     }
-    groups[groups.length - 1].push(i);
+    forms.push(normalizeForm(text.slice(t.start, t.end)));
   }
-  let doc = groups.map((g) => g.map((i) => normalizeForm(text.slice(tokens[i].start, tokens[i].end))));
   // An article set in capitals carries no case evidence; restore likely case before tagging.
   if (mostlyCapitals(doc)) doc = doc.map((s) => s.map((w) => model.truecase(w)));
   const tagged = model.tagDocument(doc);
   const raw: RawMention[] = [];
   tagged.forEach((spans, gi) => {
     for (const s of spans) {
-      const first = groups[gi][s.start];
-      const last = groups[gi][s.end - 1];
+      const first = groupStart[gi] + s.start;
+      const last = groupStart[gi] + s.end - 1;
       const surface = text.slice(tokens[first].start, tokens[last].end);
       // The model knows Latin-script English; it gives nothing useful for other scripts.
       if (!/[A-Za-z\u00c0-\u024f]/.test(surface)) continue;

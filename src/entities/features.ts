@@ -83,11 +83,21 @@ export function spansToTags(length: number, spans: readonly TokenSpan[]): Int8Ar
 
 /** Normalises typographic variants so news text looks like the training data ("Trump’s" → "Trump's"). */
 export function normalizeForm(token: string): string {
-  if (!/[\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2013\u2014\u2032\u00b4`]/.test(token)) return token;
+  if (!hasVariantPunctuation(token)) return token;
   return token
     .replace(/[\u2018\u2019\u201a\u201b\u2032\u00b4`]/g, "'")
     .replace(/[\u201c\u201d\u201e]/g, '"')
     .replace(/[\u2013\u2014]/g, '-');
+}
+
+/** Whether the token holds a character normalizeForm rewrites: ‘ ’ ‚ ‛ “ ” „ – — ′ ´ or `. */
+function hasVariantPunctuation(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 0x60) continue;
+    if (c === 0x60 || c === 0xb4 || c === 0x2013 || c === 0x2014 || c === 0x2032 || (c >= 0x2018 && c <= 0x201e)) return true;
+  }
+  return false;
 }
 
 function charClass(code: number, ch: string): string {

@@ -3,8 +3,21 @@
  * Pure data and string functions; no model.
  */
 
+/** nameKey results by input: the same names recur within and across articles. Cleared when full. */
+const keyCache = new Map<string, string>();
+const KEY_CACHE_LIMIT = 50_000;
+
 /** Folds case, diacritics, punctuation and common transliteration variants for matching names. */
 export function nameKey(name: string): string {
+  const known = keyCache.get(name);
+  if (known !== undefined) return known;
+  const key = computeNameKey(name);
+  if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+  keyCache.set(name, key);
+  return key;
+}
+
+function computeNameKey(name: string): string {
   let s = name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -22,7 +35,7 @@ export function nameKey(name: string): string {
   return s;
 }
 
-const GIVEN_NAME_VARIANTS: Record<string, string> = {
+const GIVEN_NAME_VARIANTS = new Map<string, string>(Object.entries({
   muhammad: 'mohammed',
   mohammad: 'mohammed',
   mohamed: 'mohammed',
@@ -42,12 +55,16 @@ const GIVEN_NAME_VARIANTS: Record<string, string> = {
   dmitri: 'dmitry',
   dmytro: 'dmitry',
   andriy: 'andrii',
-};
+}));
 
 /** Transliteration folding of one lowercase token: Zelenskyy/Zelenskiy/Zelensky → zelensky. */
 export function foldToken(token: string): string {
-  const known = GIVEN_NAME_VARIANTS[token];
+  // A Map, not an object lookup: 'constructor' is a name token, not Object.prototype's.
+  const known = GIVEN_NAME_VARIANTS.get(token);
   if (known !== undefined) return known;
+  // Every rule below rewrites a token ending in y, i, h or j; others are returned as they are.
+  const lastCode = token.charCodeAt(token.length - 1);
+  if (lastCode !== 121 && lastCode !== 105 && lastCode !== 104 && lastCode !== 106) return token;
   let t = token;
   t = t.replace(/yy$/, 'y').replace(/iy$/, 'y').replace(/yi$/, 'y').replace(/ii$/, 'i');
   t = t.replace(/ych$/, 'ich').replace(/ij$/, 'y');

@@ -29,7 +29,6 @@ interface Work {
   key: string;
   titles: string[];
   entity: number;
-  owner?: number;
 }
 
 interface Cluster {
@@ -39,12 +38,56 @@ interface Cluster {
   words: string[];
   key: string;
   roles: EntityRole[];
-  owner?: number;
+  /** The owning cluster of a possessive organisation ("Netanyahu's office"); -1 for none. */
+  owner: number;
   typeVotes: Map<EntityType, number>;
 }
 
 const lower = (s: string): string => normalizeForm(s).toLowerCase().replace(/\.$/, '');
 const isPossessiveMark = (s: string): boolean => s === "'s" || s === '’s' || s === "'" || s === '’';
+
+/**
+ * An article's tokens with their surface forms and `lower` forms computed once, on first use.
+ * Resolution reads the same few tokens around each mention many times.
+ */
+export class TokenText {
+  private readonly forms: (string | undefined)[];
+  private readonly lowers: (string | undefined)[];
+
+  constructor(
+    readonly text: string,
+    readonly tokens: readonly Token[],
+  ) {
+    this.forms = new Array<string | undefined>(tokens.length);
+    this.lowers = new Array<string | undefined>(tokens.length);
+  }
+
+  /** The token's text. */
+  form(i: number): string {
+    let f = this.forms[i];
+    if (f === undefined) {
+      const t = this.tokens[i];
+      f = this.text.slice(t.start, t.end);
+      this.forms[i] = f;
+    }
+    return f;
+  }
+
+  /** The token's text normalised, lowercased, without a final period. */
+  lower(i: number): string {
+    let l = this.lowers[i];
+    if (l === undefined) {
+      l = lower(this.form(i));
+      this.lowers[i] = l;
+    }
+    return l;
+  }
+
+  /** Text of tokens first..last inclusive. */
+  surface(first: number, last: number): string {
+    return this.text.slice(this.tokens[first].start, this.tokens[last].end);
+  }
+}
 
 export interface ResolveInput {
   text: string;
@@ -59,156 +102,290 @@ export interface ResolveOutput {
   entities: Entity[];
 }
 
-export function resolveEntities(input: ResolveInput): ResolveOutput {
-  const { text, tokens } = input;
-  const form = (i: number): string => text.slice(tokens[i].start, tokens[i].end);
-  const mentionAt = new Int32Array(tokens.length).fill(-1);
-  const raw = refineMentions(text, tokens, input.mentions);
-  raw.forEach((m, k) => {
-    for (let i = m.first; i <= m.last; i++) mentionAt[i] = k;
-  });
+/*
+ * resolveEntities runs in phases, each its own small function: V8 optimises (and, on an unexpected
+ * object shape, deoptimises and re-optimises) functions one at a time, and one big function made
+ * every such event cost a recompilation of the whole resolver.
+ */
 
-  // 1. Clean mentions: datelines are places, honorifics leave names, possessive marks are dropped.
+export function resolveEntities(input: ResolveInput): ResolveOutput {
+  const doc = new TokenText(input.text, input.tokens);
+  const raw = refine(doc, input.mentions);
+  const mentionAt = mentionIndex(raw, input.tokens.length);
+  const dateline = input.dateline ?? null;
+  const work = cleanMentions(doc, raw, dateline);
+  if (dateline) datelinePlaces(doc, dateline, work);
+  work.sort(byFirst);
+  retypeByPersonSuffix(work);
+  const state = new ClusterSet();
+  clusterFullNames(state, work);
+  splitRunTogetherSurnames(state, work);
+  attachRemaining(state, work);
+  assignRoles(doc, state.clusters, work, mentionAt, raw);
+  const extra = possessiveOrganisations(doc, state, work, mentionAt);
+  return output(doc, state.clusters, work, extra);
+}
+
+const byFirst = (a: Work, b: Work): number => a.first - b.first;
+
+function makeWork(first: number, last: number, type: EntityType, kind: Mention['kind'], words: string[], key: string, titles: string[]): Work {
+  return { first, last, type, kind, words, key, titles, entity: -1 };
+}
+
+/*
+ * Per-token scratch arrays, reused from article to article (resolution is synchronous and never
+ * re-entered): a fresh typed array per article cost more than the work done with it.
+ */
+let mentionScratch = new Int32Array(1024);
+let byteScratch = new Uint8Array(1024);
+const COVERED = 1;
+const STARTS = 2;
+
+/** A zeroed byte array of at least `n` entries (shared; valid until the next call). */
+function scratchBytes(n: number): Uint8Array {
+  if (byteScratch.length < n) byteScratch = new Uint8Array(Math.max(n, 2 * byteScratch.length));
+  else byteScratch.fill(0, 0, n);
+  return byteScratch;
+}
+
+/** For each token, the index of the (refined) mention covering it, or -1 (shared; valid until the next call). */
+function mentionIndex(raw: readonly RawMention[], tokenCount: number): Int32Array {
+  if (mentionScratch.length < tokenCount) mentionScratch = new Int32Array(Math.max(tokenCount, 2 * mentionScratch.length));
+  const mentionAt = mentionScratch;
+  mentionAt.fill(-1, 0, tokenCount);
+  for (let k = 0; k < raw.length; k++) {
+    const m = raw[k];
+    for (let i = m.first; i <= m.last; i++) mentionAt[i] = k;
+  }
+  return mentionAt;
+}
+
+/** 1. Clean mentions: datelines are places, honorifics leave names, possessive marks are dropped. */
+function cleanMentions(doc: TokenText, raw: readonly RawMention[], dateline: Span | null): Work[] {
+  const tokens = doc.tokens;
   const work: Work[] = [];
   for (const m of raw) {
     let first = m.first;
     let last = m.last;
     let type = m.type;
     const titles: string[] = [];
-    if (input.dateline && tokens[first].start < input.dateline.end && tokens[last].end > input.dateline.start) {
+    if (dateline && tokens[first].start < dateline.end && tokens[last].end > dateline.start) {
       type = 'LOC';
     }
-    while (last > first && isPossessiveMark(form(last))) last--;
+    while (last > first && isPossessiveMark(doc.form(last))) last--;
     if (type === 'PER') {
       let t = first;
-      while (t < last && (HONORIFICS.has(lower(form(t))) || form(t) === '.')) t++;
-      if (t > first) titles.push(text.slice(tokens[first].start, tokens[t - 1].end));
+      while (t < last && (HONORIFICS.has(doc.lower(t)) || doc.form(t) === '.')) t++;
+      if (t > first) titles.push(doc.surface(first, t - 1));
       first = t;
     }
     const words: string[] = [];
-    for (let i = first; i <= last; i++) words.push(form(i));
+    for (let i = first; i <= last; i++) words.push(doc.form(i));
     const key = nameKey(words.join(' '));
     if (key === '') continue;
-    work.push({ first, last, type, kind: 'name', words, key, titles, entity: -1 });
+    work.push(makeWork(first, last, type, 'name', words, key, titles));
   }
-  if (input.dateline) {
-    addDatelinePlace(input, work, form);
-    // The dateline names a place: the same name elsewhere in the article is that place.
-    const d = input.dateline;
-    const placeKeys = new Set(work.filter((w) => tokens[w.first].start >= d.start && tokens[w.last].end <= d.end).map((w) => w.key));
-    for (const w of work) if (placeKeys.has(w.key)) w.type = 'LOC';
-  }
-  work.sort((a, b) => a.first - b.first);
+  return work;
+}
 
-  // A non-person mention that ends with a person's name ("Khalil Al-Hayya" tagged MISC, "Al-Hayya" PER)
-  // is that person.
-  const perKeys = new Set(work.filter((w) => w.type === 'PER').map((w) => w.key));
+/** The dateline names a place: the same name elsewhere in the article is that place. */
+function datelinePlaces(doc: TokenText, d: Span, work: Work[]): void {
+  const tokens = doc.tokens;
+  addDatelinePlace(doc, d, work);
+  const placeKeys = new Set(work.filter((w) => tokens[w.first].start >= d.start && tokens[w.last].end <= d.end).map((w) => w.key));
+  for (const w of work) if (placeKeys.has(w.key)) w.type = 'LOC';
+}
+
+/**
+ * A non-person mention that ends with a person's name ("Khalil Al-Hayya" tagged MISC, "Al-Hayya" PER)
+ * is that person.
+ */
+function retypeByPersonSuffix(work: Work[]): void {
+  const perKeys = new Set<string>();
+  for (const w of work) if (w.type === 'PER') perKeys.add(w.key);
+  if (perKeys.size === 0) return;
   for (const w of work) {
     if (w.type === 'PER' || w.words.length < 2) continue;
     if (w.words.some((x) => ORG_WORDS.has(lower(x)))) continue;
-    for (const k of perKeys) {
-      if (w.key !== k && w.key.endsWith(` ${k}`)) {
-        w.type = 'PER';
-        break;
-      }
-    }
+    if (endsWithKeyOf(w.key, perKeys)) w.type = 'PER';
+  }
+}
+
+/**
+ * Whether `key` ends with ` k` for some k in `keys` (a whole-word suffix, shorter than the key):
+ * each suffix after a space is looked up, instead of testing every key.
+ */
+export function endsWithKeyOf(key: string, keys: ReadonlySet<string>): boolean {
+  for (let p = key.indexOf(' '); p >= 0; p = key.indexOf(' ', p + 1)) {
+    if (keys.has(key.slice(p + 1))) return true;
+  }
+  return false;
+}
+
+/** The clusters of one article and their lookup by type and key. */
+class ClusterSet {
+  readonly clusters: Cluster[] = [];
+  private readonly byKey = new Map<string, number>();
+
+  get(type: EntityType, key: string): number | undefined {
+    return this.byKey.get(`${type}|${key}`);
   }
 
-  // 2. Cluster: full names first, then shorter variants attach to a unique (or nearest earlier) match.
-  const clusters: Cluster[] = [];
-  const byKey = new Map<string, number>();
-  const newCluster = (w: Work): number => {
-    const id = clusters.length;
-    clusters.push({ type: w.type, mentions: [], words: w.words, key: w.key, roles: [], typeVotes: new Map() });
-    byKey.set(`${w.type}|${w.key}`, id);
+  set(type: EntityType, key: string, id: number): void {
+    this.byKey.set(`${type}|${key}`, id);
+  }
+
+  create(w: Work): number {
+    const id = this.clusters.length;
+    this.clusters.push({ type: w.type, mentions: [], words: w.words, key: w.key, roles: [], owner: -1, typeVotes: new Map() });
+    this.set(w.type, w.key, id);
     return id;
-  };
-  const attach = (w: Work, id: number): void => {
-    const c = clusters[id];
+  }
+
+  attach(w: Work, id: number): void {
+    const c = this.clusters[id];
     w.entity = id;
     c.mentions.push(w);
     c.typeVotes.set(w.type, (c.typeVotes.get(w.type) ?? 0) + w.words.length);
-    const caps = (ws: string[]): boolean => ws.join('') === ws.join('').toUpperCase();
-    if (w.words.length > c.words.length || (w.words.length === c.words.length && caps(c.words) && !caps(w.words))) {
+    if (w.words.length > c.words.length || (w.words.length === c.words.length && allCaps(c.words) && !allCaps(w.words))) {
       c.words = w.words;
       c.key = w.key;
     }
-  };
-  const canonicalPlace = (w: Work): string => (w.type === 'LOC' ? nameKey(countryOfName(w.words.join(' ')) ?? w.words.join(' ')) : w.key);
-  const longFirst = [...work].sort((a, b) => b.words.length - a.words.length || a.first - b.first);
-  const lastWordOwner = (word: string): number => {
-    const key = nameKey(word);
-    return clusters.findIndex((c) => c.type === 'PER' && c.words.length > 1 && c.key.endsWith(` ${key}`));
-  };
+  }
+
+  /** The first person cluster of a multi-word name whose key ends with ` ${key}` and has more than `minWords` words. */
+  longerPerson(suffix: string, minWords: number): number {
+    const clusters = this.clusters;
+    for (let id = 0; id < clusters.length; id++) {
+      const c = clusters[id];
+      if (c.type === 'PER' && c.words.length > minWords && c.key.endsWith(suffix)) return id;
+    }
+    return -1;
+  }
+
+  /** The person cluster whose multi-word name ends with this word. */
+  lastWordOwner(word: string): number {
+    return this.longerPerson(` ${nameKey(word)}`, 1);
+  }
+}
+
+function allCaps(ws: string[]): boolean {
+  const joined = ws.join('');
+  return joined === joined.toUpperCase();
+}
+
+/** 2a. Cluster: full person names first (longest first); shorter variants attach to a longer name seen. */
+function clusterFullNames(state: ClusterSet, work: readonly Work[]): void {
+  const longFirst = work.filter((w) => w.type === 'PER' && w.words.length >= 2);
+  longFirst.sort((a, b) => b.words.length - a.words.length || a.first - b.first);
   for (const w of longFirst) {
-    if (w.type !== 'PER') continue;
-    if (w.words.length < 2) continue;
-    const existing = byKey.get(`PER|${w.key}`);
+    const existing = state.get('PER', w.key);
     if (existing !== undefined) {
-      attach(w, existing);
+      state.attach(w, existing);
       continue;
     }
     // A shorter form of a longer name already seen ("Al-Hayya" of "Khalil Al-Hayya").
-    const longer = clusters.findIndex((c) => c.type === 'PER' && c.words.length > w.words.length && c.key.endsWith(` ${w.key}`));
+    const longer = state.longerPerson(` ${w.key}`, w.words.length);
     if (longer >= 0) {
       w.kind = 'surname';
-      attach(w, longer);
+      state.attach(w, longer);
       continue;
     }
     // Two surnames run together: left for the split below.
     if (w.words.length === 2) {
-      const a = lastWordOwner(w.words[0]);
-      const b = lastWordOwner(w.words[1]);
+      const a = state.lastWordOwner(w.words[0]);
+      const b = state.lastWordOwner(w.words[1]);
       if (a >= 0 && b >= 0 && a !== b) continue;
     }
-    attach(w, newCluster(w));
+    state.attach(w, state.create(w));
   }
-  // "Umerov Hnatov" (a dropped "and"): a two-word name whose words are the surnames of two different people.
+}
+
+/** 2b. "Umerov Hnatov" (a dropped "and"): a two-word name whose words are the surnames of two different people. */
+function splitRunTogetherSurnames(state: ClusterSet, work: Work[]): void {
   for (let k = 0; k < work.length; k++) {
     const w = work[k];
     if (w.entity >= 0 || w.type !== 'PER' || w.words.length !== 2) continue;
-    const owners = w.words.map(lastWordOwner);
-    if (owners[0] >= 0 && owners[1] >= 0 && owners[0] !== owners[1]) {
-      const a: Work = { ...w, last: w.first, words: [w.words[0]], key: nameKey(w.words[0]), kind: 'surname', titles: [] };
-      const b: Work = { ...w, first: w.first + 1, words: [w.words[1]], key: nameKey(w.words[1]), kind: 'surname', titles: [] };
-      attach(a, owners[0]);
-      attach(b, owners[1]);
+    const owner0 = state.lastWordOwner(w.words[0]);
+    const owner1 = state.lastWordOwner(w.words[1]);
+    if (owner0 >= 0 && owner1 >= 0 && owner0 !== owner1) {
+      const a = makeWork(w.first, w.first, w.type, 'surname', [w.words[0]], nameKey(w.words[0]), []);
+      const b = makeWork(w.first + 1, w.last, w.type, 'surname', [w.words[1]], nameKey(w.words[1]), []);
+      state.attach(a, owner0);
+      state.attach(b, owner1);
       work.splice(k, 1, a, b);
       k++;
     }
   }
+}
+
+/** 2c. Everything else: surnames to the person they name, then same-key (or same-country) clusters. */
+function attachRemaining(state: ClusterSet, work: readonly Work[]): void {
   for (const w of work) {
     if (w.entity >= 0) continue;
-    if (w.type === 'PER' || w.words.length === 1) {
-      // A surname or a one-word name: the PER cluster whose name ends with (or contains) it.
-      const candidates = clusters
-        .map((c, id) => ({ c, id }))
-        .filter(({ c }) => c.type === 'PER' && c.words.length > w.words.length && containsKey(c.key, w.key));
-      if (candidates.length > 0 && (w.type === 'PER' || candidates.some(({ c }) => c.key.endsWith(` ${w.key}`)))) {
-        const before = candidates.filter(({ c }) => c.mentions.some((m) => m.first < w.first));
-        const pick = (before.length > 0 ? before : candidates).sort((a, b) => lastBefore(b.c, w.first) - lastBefore(a.c, w.first))[0];
-        w.kind = 'surname';
-        attach(w, pick.id);
-        continue;
-      }
-    }
-    const key = `${w.type}|${canonicalPlace(w)}`;
-    const existing = byKey.get(key) ?? (w.type === 'PER' ? undefined : byKey.get(`${w.type}|${w.key}`));
+    if ((w.type === 'PER' || w.words.length === 1) && attachSurname(state, w)) continue;
+    const canonical = canonicalPlace(w);
+    const existing = state.get(w.type, canonical) ?? (w.type === 'PER' ? undefined : state.get(w.type, w.key));
     if (existing !== undefined) {
-      if (clusters[existing].key !== w.key) w.kind = 'alias';
-      attach(w, existing);
+      if (state.clusters[existing].key !== w.key) w.kind = 'alias';
+      state.attach(w, existing);
     } else {
-      const id = newCluster(w);
-      byKey.set(key, id);
-      attach(w, id);
+      const id = state.create(w);
+      state.set(w.type, canonical, id);
+      state.attach(w, id);
     }
   }
+}
 
-  // 3. Roles: titles inside the mention, pre-nominal titles, appositions.
+/**
+ * A surname or a one-word name: the PER cluster whose name ends with (or contains) it; among several,
+ * the one mentioned last before it (or, with none before, the first listed).
+ */
+function attachSurname(state: ClusterSet, w: Work): boolean {
+  const clusters = state.clusters;
+  const suffix = ` ${w.key}`;
+  let any = false;
+  let endsWith = false;
+  let pick = -1;
+  let pickLast = -2;
+  let anyBefore = false;
+  for (let id = 0; id < clusters.length; id++) {
+    const c = clusters[id];
+    if (c.type !== 'PER' || c.words.length <= w.words.length || !containsKey(c.key, w.key)) continue;
+    any = true;
+    if (!endsWith && c.key.endsWith(suffix)) endsWith = true;
+    const last = lastBefore(c, w.first);
+    // Candidates mentioned before w win over those that are not; then the latest such mention.
+    if (last >= 0) {
+      if (!anyBefore || last > pickLast) {
+        pick = id;
+        pickLast = last;
+      }
+      anyBefore = true;
+    } else if (!anyBefore && pick < 0) {
+      pick = id;
+      pickLast = last;
+    }
+  }
+  if (!any || !(w.type === 'PER' || endsWith)) return false;
+  w.kind = 'surname';
+  state.attach(w, pick);
+  return true;
+}
+
+function canonicalPlace(w: Work): string {
+  if (w.type !== 'LOC') return w.key;
+  const name = w.words.join(' ');
+  return nameKey(countryOfName(name) ?? name);
+}
+
+/** 3. Roles: titles inside the mention, pre-nominal titles, appositions. */
+function assignRoles(doc: TokenText, clusters: Cluster[], work: readonly Work[], mentionAt: Int32Array, raw: readonly RawMention[]): void {
+  const tokens = doc.tokens;
   for (const w of work) {
     if (w.entity < 0 || clusters[w.entity].type !== 'PER') continue;
     const c = clusters[w.entity];
-    const pre = preNominalRole(w, tokens, form, mentionAt, raw, text);
+    const pre = preNominalRole(w, doc, mentionAt, raw);
     if (pre !== null) {
       // "senior Hamas leader Dr." → the role and, apart, the honorific.
       const words = pre.title.split(' ');
@@ -222,76 +399,97 @@ export function resolveEntities(input: ResolveInput): ResolveOutput {
     } else if (w.titles.length > 0) {
       addRole(c, { title: w.titles.join(' '), evidence: { start: tokens[w.first].start - w.titles.join(' ').length - 1, end: tokens[w.last].end } });
     }
-    const app = apposition(w, tokens, form, mentionAt, raw, text);
+    const app = apposition(w, doc, mentionAt, raw);
     if (app !== null) addRole(c, app);
   }
-  for (const c of clusters) fixEvidence(c, text);
+  for (const c of clusters) fixEvidence(c, doc.text);
+}
 
-  // 4. Possessive organisations: "<entity>'s office".
+/** 4. Possessive organisations: "<entity>'s office". */
+function possessiveOrganisations(doc: TokenText, state: ClusterSet, work: readonly Work[], mentionAt: Int32Array): Work[] {
+  const tokens = doc.tokens;
+  const clusters = state.clusters;
   const extra: Work[] = [];
   for (const w of work) {
     if (w.entity < 0) continue;
     const markIdx = w.last + 1;
-    if (markIdx + 1 >= tokens.length || !isPossessiveMark(form(markIdx)) || tokens[markIdx].sentence !== tokens[w.last].sentence) continue;
-    const noun = lower(form(markIdx + 1));
+    if (markIdx + 1 >= tokens.length || !isPossessiveMark(doc.form(markIdx)) || tokens[markIdx].sentence !== tokens[w.last].sentence) continue;
+    const noun = doc.lower(markIdx + 1);
     if (!POSSESSED_ORGS.has(noun) || mentionAt[markIdx + 1] >= 0) continue;
     const owner = clusters[w.entity];
-    const words = [...owner.words, "'s", form(markIdx + 1)];
+    const words = [...owner.words, "'s", doc.form(markIdx + 1)];
     const key = `${owner.key}'s ${noun}`;
-    const p: Work = { first: w.first, last: markIdx + 1, type: 'ORG', kind: 'possessive', words, key, titles: [], entity: -1, owner: w.entity };
-    const existing = byKey.get(`ORG|${key}`);
-    if (existing !== undefined) attach(p, existing);
+    const p = makeWork(w.first, markIdx + 1, 'ORG', 'possessive', words, key, []);
+    const existing = state.get('ORG', key);
+    if (existing !== undefined) state.attach(p, existing);
     else {
-      const id = newCluster(p);
+      const id = state.create(p);
       clusters[id].owner = w.entity;
-      clusters[id].words = [...(owner.words), "'s", noun];
-      attach(p, id);
+      clusters[id].words = [...owner.words, "'s", noun];
+      state.attach(p, id);
     }
     extra.push(p);
   }
+  return extra;
+}
 
-  // 5. Output, entities in order of first mention.
-  const all = [...work.filter((w) => w.entity >= 0), ...extra];
-  const order = clusters
-    .map((c, id) => ({ id, first: Math.min(...c.mentions.map((m) => tokens[m.first].start)) }))
-    .sort((a, b) => a.first - b.first);
-  const newId = new Map<number, number>();
-  order.forEach(({ id }, k) => newId.set(id, k));
-  const entities: Entity[] = order.map(({ id }, k) => {
-    const c = clusters[id];
-    const spans = c.mentions.map((m) => ({ start: tokens[m.first].start, end: tokens[m.last].end })).sort((a, b) => a.start - b.start);
-    let type = c.type;
-    let best = -1;
-    for (const [t, v] of c.typeVotes) {
-      if (v > best) {
-        best = v;
-        type = t;
-      }
-    }
-    if (c.owner !== undefined) type = 'ORG';
-    const name = c.owner !== undefined ? `${entityName(clusters[c.owner])}'s ${c.words[c.words.length - 1]}` : entityName(c);
-    const entity: Entity = {
-      id: `e${k}`,
-      start: spans[0].start,
-      end: spans[0].end,
-      name,
-      type,
-      mentions: spans,
-      roles: c.roles,
-      key: c.owner !== undefined ? `${nameKey(entityName(clusters[c.owner]))}'s ${nameKey(c.words[c.words.length - 1])}` : nameKey(name),
-      confidence: confidenceOf(c),
-    };
-    if (c.owner !== undefined) entity.owner = `e${newId.get(c.owner)}`;
-    return entity;
-  });
-  const mentions: Mention[] = all
-    .map((w) => {
-      const start = tokens[w.first].start;
-      const end = tokens[w.last].end;
-      return { start, end, text: text.slice(start, end), entity: newId.get(w.entity)!, kind: w.kind };
-    })
-    .sort((a, b) => a.start - b.start || a.end - b.end);
+/** 5. Output, entities in order of first mention. */
+function output(doc: TokenText, clusters: readonly Cluster[], work: readonly Work[], extra: readonly Work[]): ResolveOutput {
+  const tokens = doc.tokens;
+  const order: { id: number; first: number }[] = [];
+  for (let id = 0; id < clusters.length; id++) {
+    let first = Infinity;
+    for (const m of clusters[id].mentions) first = Math.min(first, tokens[m.first].start);
+    order.push({ id, first });
+  }
+  order.sort((a, b) => a.first - b.first);
+  const newId = new Int32Array(clusters.length);
+  for (let k = 0; k < order.length; k++) newId[order[k].id] = k;
+  const entities: Entity[] = [];
+  for (let k = 0; k < order.length; k++) entities.push(entityOf(clusters, order[k].id, k, tokens, newId));
+  const mentions: Mention[] = [];
+  for (const w of work) if (w.entity >= 0) mentions.push(mentionOf(w, doc, newId));
+  for (const w of extra) mentions.push(mentionOf(w, doc, newId));
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   return { mentions, entities };
+}
+
+function mentionOf(w: Work, doc: TokenText, newId: Int32Array): Mention {
+  const start = doc.tokens[w.first].start;
+  const end = doc.tokens[w.last].end;
+  return { start, end, text: doc.text.slice(start, end), entity: newId[w.entity], kind: w.kind };
+}
+
+function entityOf(clusters: readonly Cluster[], id: number, k: number, tokens: readonly Token[], newId: Int32Array): Entity {
+  const c = clusters[id];
+  const spans: Span[] = [];
+  for (const m of c.mentions) spans.push({ start: tokens[m.first].start, end: tokens[m.last].end });
+  spans.sort((a, b) => a.start - b.start);
+  let type = c.type;
+  let best = -1;
+  for (const [t, v] of c.typeVotes) {
+    if (v > best) {
+      best = v;
+      type = t;
+    }
+  }
+  const owned = c.owner >= 0;
+  if (owned) type = 'ORG';
+  const lastWord = c.words[c.words.length - 1];
+  const name = owned ? `${entityName(clusters[c.owner])}'s ${lastWord}` : entityName(c);
+  const entity: Entity = {
+    id: `e${k}`,
+    start: spans[0].start,
+    end: spans[0].end,
+    name,
+    type,
+    mentions: spans,
+    roles: c.roles,
+    key: owned ? `${nameKey(entityName(clusters[c.owner]))}'s ${nameKey(lastWord)}` : nameKey(name),
+    confidence: confidenceOf(c),
+  };
+  if (owned) entity.owner = `e${newId[c.owner]}`;
+  return entity;
 }
 
 const CALENDAR = new Set([
@@ -328,14 +526,24 @@ const isCap = (f: string): boolean => isWord(f) && isCapitalized(f);
  * ("Al-Hayya", "Mohammad bin Salman"), and bare weekday/month names are dropped.
  */
 export function refineMentions(text: string, tokens: readonly Token[], input: readonly RawMention[]): RawMention[] {
-  const form = (i: number): string => text.slice(tokens[i].start, tokens[i].end);
-  const lw = (i: number): string => lower(form(i));
+  return refine(new TokenText(text, tokens), input);
+}
+
+function refine(doc: TokenText, input: readonly RawMention[]): RawMention[] {
+  const { text, tokens } = doc;
+  const form = (i: number): string => doc.form(i);
+  const lw = (i: number): string => doc.lower(i);
   const isRole = (i: number): boolean => ROLE_WORDS.has(lw(i)) || (form(i) === '-' && i > 0 && ROLE_WORDS.has(lw(i - 1)));
   const out: RawMention[] = [];
-  const covered = new Uint8Array(tokens.length);
-  for (const m of input) for (let i = m.first; i <= m.last; i++) covered[i] = 1;
+  // Per token: COVERED when inside an input mention, STARTS when one begins there.
+  const marks = scratchBytes(tokens.length);
+  for (const m of input) {
+    marks[m.first] |= STARTS;
+    for (let i = m.first; i <= m.last; i++) marks[i] |= COVERED;
+  }
+  const startsAt = (i: number): boolean => (marks[i] & STARTS) !== 0;
   for (const m0 of [...input].sort((a, b) => a.first - b.first)) {
-    const m = { ...m0 };
+    const m: RawMention = { first: m0.first, last: m0.last, type: m0.type };
     // A name does not run on over lowercase words ("Trump believes this unfortunate"): the tagger's
     // greedy decoding can leave a span open. Organisation names keep their function words.
     for (let i = m.first + 1; i <= m.last; i++) {
@@ -349,12 +557,12 @@ export function refineMentions(text: string, tokens: readonly Token[], input: re
     // "Gen. Curtis Buzzard" tagged as "Buzzard": take capitalised words back to a title.
     if (m.type === 'PER') {
       let f = m.first;
-      while (f - 1 >= 0 && m.first - f < 2 && covered[f - 1] === 0 && isCap(form(f - 1)) && !ROLE_WORDS.has(lw(f - 1)) && tokens[f - 1].sentence === tokens[m.first].sentence) f--;
+      while (f - 1 >= 0 && m.first - f < 2 && (marks[f - 1] & COVERED) === 0 && isCap(form(f - 1)) && !ROLE_WORDS.has(lw(f - 1)) && tokens[f - 1].sentence === tokens[m.first].sentence) f--;
       if (f < m.first && f - 1 >= 0 && (HONORIFICS.has(lw(f - 1)) || ROLE_HEADS.has(lw(f - 1)))) m.first = f;
       // "Daniel P." + "Driscoll": an initial does not end a name.
       while (m.last + 1 < tokens.length && /^\p{Lu}\.$/u.test(form(m.last)) && isCap(form(m.last + 1)) && !ROLE_WORDS.has(lw(m.last + 1)) && tokens[m.last + 1].sentence === tokens[m.last].sentence) {
         m.last++;
-        if (covered[m.last] === 1) {
+        if ((marks[m.last] & COVERED) !== 0) {
           const next = input.find((x) => x.first === m.last);
           if (next !== undefined) m.last = next.last;
         }
@@ -404,18 +612,18 @@ export function refineMentions(text: string, tokens: readonly Token[], input: re
         if (p > m.first) out.push({ first: m.first, last: p - 1, type: m.type === 'PER' ? 'ORG' : m.type });
         let last = m.last;
         // "Vice President JD Vance": the tagger may stop early; take following capitalised words.
-        while (last + 1 < tokens.length && tokens[last + 1].sentence === tokens[last].sentence && isCap(form(last + 1)) && !ROLE_WORDS.has(lw(last + 1)) && !input.some((x) => x.first === last + 1) && last - r < 4) last++;
+        while (last + 1 < tokens.length && tokens[last + 1].sentence === tokens[last].sentence && isCap(form(last + 1)) && !ROLE_WORDS.has(lw(last + 1)) && !startsAt(last + 1) && last - r < 4) last++;
         out.push({ first: r + 1, last, type: 'PER' });
         continue;
       }
     }
     // Only title words ("Sergeant Major", "Secretary"): not an entity; the role finder reads them.
     let allTitle = true;
-    for (let i = m.first; i <= m.last; i++) if (!(ROLE_HEADS.has(lw(i)) || HONORIFICS.has(lw(i)) || ROLE_CONNECTORS.has(lw(i)) || form(i) === '.')) allTitle = false;
+    for (let i = m.first; i <= m.last && allTitle; i++) if (!(ROLE_HEADS.has(lw(i)) || HONORIFICS.has(lw(i)) || ROLE_CONNECTORS.has(lw(i)) || form(i) === '.')) allTitle = false;
     if (allTitle) continue;
     if (m.type === 'PER') {
       let allRole = true;
-      for (let i = m.first; i <= m.last; i++) if (!(ROLE_WORDS.has(lw(i)) || ROLE_CONNECTORS.has(lw(i)))) allRole = false;
+      for (let i = m.first; i <= m.last && allRole; i++) if (!(ROLE_WORDS.has(lw(i)) || ROLE_CONNECTORS.has(lw(i)))) allRole = false;
       if (allRole) m.type = 'ORG';
     }
     if (m.first === m.last && CALENDAR.has(lw(m.first))) continue;
@@ -429,15 +637,17 @@ export function refineMentions(text: string, tokens: readonly Token[], input: re
       tokens[m.last + 1].start === tokens[m.last].end &&
       tokens[m.last + 2].start === tokens[m.last + 1].end &&
       isCap(form(m.last + 2)) &&
-      !input.some((x) => x.first === m.last + 2)
+      !startsAt(m.last + 2)
     ) {
       m.last += 2;
     }
   }
   // "United Nations Secretary-General Antonio Guterres": role words that end an organisation right before
   // a person are the person's title, not part of the organisation.
+  const personStarts = new Set<number>();
+  for (const x of out) if (x.type === 'PER') personStarts.add(x.first);
   for (const m of out) {
-    if (m.type === 'PER' || !out.some((x) => x.type === 'PER' && x.first === m.last + 1)) continue;
+    if (m.type === 'PER' || !personStarts.has(m.last + 1)) continue;
     let last = m.last;
     while (last > m.first && (ROLE_HEADS.has(lw(last)) || (form(last) === '-' && ROLE_HEADS.has(lw(last - 1))))) last--;
     if (last < m.last && last >= m.first && !ROLE_WORDS.has(lw(last))) m.last = last;
@@ -458,13 +668,16 @@ export function refineMentions(text: string, tokens: readonly Token[], input: re
         continue;
       }
     }
-    merged.push({ ...m });
+    merged.push({ first: m.first, last: m.last, type: m.type });
   }
   return merged;
 }
 
 function entityName(c: Cluster): string {
-  return c.words.join(' ').replace(/ ([,.])/g, '$1').replace(/\s*-\s*/g, '-');
+  const joined = c.words.join(' ');
+  // Most names have no comma, period or hyphen to close up.
+  if (!/[,.-]/.test(joined)) return joined;
+  return joined.replace(/ ([,.])/g, '$1').replace(/\s*-\s*/g, '-');
 }
 
 function confidenceOf(c: Cluster): number {
@@ -475,9 +688,15 @@ function confidenceOf(c: Cluster): number {
   return Math.round(Math.max(0.3, Math.min(0.95, conf)) * 100) / 100;
 }
 
-function containsKey(full: string, part: string): boolean {
+/** Whether `part` occurs in `full` as whole words (` ${full} ` includes ` ${part} `), without building strings. */
+export function containsKey(full: string, part: string): boolean {
   if (full === part) return true;
-  return ` ${full} `.includes(` ${part} `);
+  if (part === '') return full.includes('  ') || full.startsWith(' ') || full.endsWith(' ');
+  for (let at = full.indexOf(part); at >= 0; at = full.indexOf(part, at + 1)) {
+    const end = at + part.length;
+    if ((at === 0 || full.charCodeAt(at - 1) === 32) && (end === full.length || full.charCodeAt(end) === 32)) return true;
+  }
+  return false;
 }
 
 function lastBefore(c: Cluster, at: number): number {
@@ -509,20 +728,20 @@ function fixEvidence(c: Cluster, text: string): void {
   }
 }
 
-function addDatelinePlace(input: ResolveInput, work: Work[], form: (i: number) => string): void {
-  const d = input.dateline!;
-  if (work.some((w) => input.tokens[w.first].start >= d.start && input.tokens[w.last].end <= d.end)) return;
+function addDatelinePlace(doc: TokenText, d: Span, work: Work[]): void {
+  const tokens = doc.tokens;
+  if (work.some((w) => tokens[w.first].start >= d.start && tokens[w.last].end <= d.end)) return;
   const inside: number[] = [];
-  input.tokens.forEach((t, i) => {
-    if (t.start >= d.start && t.end <= d.end && /\p{L}/u.test(form(i))) inside.push(i);
+  tokens.forEach((t, i) => {
+    if (t.start >= d.start && t.end <= d.end && /\p{L}/u.test(doc.form(i))) inside.push(i);
   });
   if (inside.length === 0) return;
   // The dateline's city: the capitalised run before the first comma or closing parenthesis.
   let end = inside[0];
-  while (end + 1 < input.tokens.length && inside.includes(end + 1)) end++;
+  while (end + 1 < tokens.length && inside.includes(end + 1)) end++;
   const words: string[] = [];
-  for (let i = inside[0]; i <= end; i++) words.push(form(i));
-  work.push({ first: inside[0], last: end, type: 'LOC', kind: 'name', words, key: nameKey(words.join(' ')), titles: [], entity: -1 });
+  for (let i = inside[0]; i <= end; i++) words.push(doc.form(i));
+  work.push(makeWork(inside[0], end, 'LOC', 'name', words, nameKey(words.join(' ')), []));
 }
 
 /**
@@ -530,14 +749,9 @@ function addDatelinePlace(input: ResolveInput, work: Work[], form: (i: number) =
  * "Israeli Prime Minister Benjamin Netanyahu" → title "Prime Minister", affiliation "Israel";
  * "Kremlin spokesperson Dmitry Peskov" → title "Kremlin spokesperson", affiliation "Kremlin".
  */
-function preNominalRole(
-  w: Work,
-  tokens: readonly Token[],
-  form: (i: number) => string,
-  mentionAt: Int32Array,
-  raw: readonly RawMention[],
-  text: string,
-): EntityRole | null {
+function preNominalRole(w: Work, doc: TokenText, mentionAt: Int32Array, raw: readonly RawMention[]): EntityRole | null {
+  const { text, tokens } = doc;
+  const form = (i: number): string => doc.form(i);
   const sentence = tokens[w.first].sentence;
   let i = w.first - 1;
   let start = w.first;
@@ -546,7 +760,7 @@ function preNominalRole(
   let steps = 0;
   while (i >= 0 && tokens[i].sentence === sentence && steps < 10) {
     const f = form(i);
-    const lw = lower(f);
+    const lw = doc.lower(i);
     const m = mentionAt[i];
     if (m >= 0 && raw[m].last === i && raw[m].type !== 'PER' && i + 1 === start) {
       // A modifier mention: "Kremlin", "Israeli", "U.S.", "Ukraine's".
@@ -564,12 +778,12 @@ function preNominalRole(
       i--;
       continue;
     }
-    if (f === '-' && i > 0 && tokens[i].start === tokens[i - 1].end && tokens[i].end === tokens[i + 1].start && ROLE_WORDS.has(lower(form(i - 1)))) {
+    if (f === '-' && i > 0 && tokens[i].start === tokens[i - 1].end && tokens[i].end === tokens[i + 1].start && ROLE_WORDS.has(doc.lower(i - 1))) {
       start = i;
       i--;
       continue;
     }
-    const prevLw = i > 0 ? lower(form(i - 1)) : '';
+    const prevLw = i > 0 ? doc.lower(i - 1) : '';
     const connectorOk = ROLE_CONNECTORS.has(lw) && i > 0 && (ROLE_WORDS.has(prevLw) || ROLE_CONNECTORS.has(prevLw) || mentionAt[i - 1] >= 0);
     if (ROLE_WORDS.has(lw) || connectorOk) {
       const demonym = isCapitalized(f) ? countryOfDemonym(f) : undefined;
@@ -593,7 +807,7 @@ function preNominalRole(
   if (!hasHead || start >= w.first) return null;
   // Trim connectors and determiners at the left edge; drop leading country/demonym modifiers from the title.
   let s = start;
-  while (s < w.first && (ROLE_CONNECTORS.has(lower(form(s))) || DETERMINERS.has(lower(form(s))))) s++;
+  while (s < w.first && (ROLE_CONNECTORS.has(doc.lower(s)) || DETERMINERS.has(doc.lower(s)))) s++;
   let titleStart = s;
   while (titleStart < w.first) {
     const m = mentionAt[titleStart];
@@ -613,24 +827,19 @@ function preNominalRole(
 }
 
 /** "Rustem Umerov, secretary of the National Security and Defense Council," → that role. */
-function apposition(
-  w: Work,
-  tokens: readonly Token[],
-  form: (i: number) => string,
-  mentionAt: Int32Array,
-  raw: readonly RawMention[],
-  text: string,
-): EntityRole | null {
+function apposition(w: Work, doc: TokenText, mentionAt: Int32Array, raw: readonly RawMention[]): EntityRole | null {
+  const { text, tokens } = doc;
+  const form = (i: number): string => doc.form(i);
   let i = w.last + 1;
   if (i >= tokens.length || form(i) !== ',' || tokens[i].sentence !== tokens[w.last].sentence) return null;
   i++;
   const sentence = tokens[w.last].sentence;
   let s = i;
-  while (s < tokens.length && DETERMINERS.has(lower(form(s)))) s++;
+  while (s < tokens.length && DETERMINERS.has(doc.lower(s))) s++;
   // The role head must come within the first few words ("the Chief of Staff", "secretary of …").
   let head = -1;
   for (let k = s; k < Math.min(tokens.length, s + 4) && tokens[k].sentence === sentence; k++) {
-    const lw = lower(form(k));
+    const lw = doc.lower(k);
     if (ROLE_HEADS.has(lw)) {
       head = k;
       break;
@@ -643,12 +852,12 @@ function apposition(
   for (let k = head + 1; k < tokens.length && tokens[k].sentence === sentence && k < head + 14; k++) {
     const f = form(k);
     if (f === ',' || f === ';' || f === ')' || f === '.' || f === '—' || f === '–' || f === ':') break;
-    const lw = lower(f);
+    const lw = doc.lower(k);
     if (lw === 'who' || lw === 'which' || lw === 'said' || lw === 'says') break;
     if (lw === 'and') {
       const nextM = k + 1 < tokens.length ? mentionAt[k + 1] : -1;
       const inName = nextM >= 0 && raw[nextM].type !== 'PER' && mentionAt[k - 1] >= 0;
-      if (!(inName || (k + 1 < tokens.length && ROLE_WORDS.has(lower(form(k + 1)))))) return null;
+      if (!(inName || (k + 1 < tokens.length && ROLE_WORDS.has(doc.lower(k + 1))))) return null;
     }
     const m = mentionAt[k];
     if (m >= 0 && raw[m].type === 'PER') break;
