@@ -52,6 +52,13 @@ test('dateline events / timeline / export over a database', async () => {
     assert.equal(await main(['export', '--db', db, '--format', 'acled-csv', '--out', out], io), 0);
     const rows = parseCsv(readFileSync(out, 'utf8'));
     assert.ok(rows.length >= 3 && rows.every((r) => r.length === 31));
+    assert.match(io.stderr.join('\n'), new RegExp(`export: ${rows.length - 1} events written`), 'the message counts the rows written');
+    const geo = join(dir, 'events.geojson');
+    io = captureIO();
+    assert.equal(await main(['export', '--db', db, '--format', 'geojson', '--out', geo], io), 0);
+    const features = (JSON.parse(readFileSync(geo, 'utf8')) as { features: unknown[] }).features.length;
+    const all = (JSON.parse((await (async () => { const j = captureIO(); await main(['events', '--db', db, '--json', '--limit', '1000'], j); return j; })()).stdout.join('')) as { events: unknown[] }).events.length;
+    assert.match(io.stderr.join('\n'), new RegExp(`export: ${features} events written.*${all > features ? `; ${all - features} left out \\(no coordinates\\)` : ''}`));
     io = captureIO();
     assert.equal(await main(['export', '--db', db, '--format', 'geojson'], io), 0);
     assert.equal(JSON.parse(io.stdout.join('')).type, 'FeatureCollection');

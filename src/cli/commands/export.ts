@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { stringFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { DatelineError } from '../../core/errors.js';
-import { toAcledCsv } from '../../export/acled.js';
+import { ACLED_COLUMNS, acledRows } from '../../export/acled.js';
+import { csv } from '../../export/csv.js';
 import { toGeoJson, toJsonl, toPloverJson } from '../../export/formats.js';
 import { GKG_COLUMNS, gkgRow } from '../../export/gkg.js';
 import { listEvents } from '../../stories/store.js';
@@ -32,6 +33,7 @@ export const exportCommand: Command = {
     const store = openDb(args, true);
     let output: string;
     let count = 0;
+    let selected = 0;
     try {
       if (format === 'gkg-tsv') {
         const lines = [GKG_COLUMNS.join('\t')];
@@ -47,15 +49,24 @@ export const exportCommand: Command = {
         output = `${lines.join('\n')}\n`;
       } else {
         const events = listEvents(store, eventQuery(args, 100_000));
-        count = events.length;
-        output =
-          format === 'acled-csv'
-            ? toAcledCsv(events)
-            : format === 'plover-json'
-              ? toPloverJson(events)
-              : format === 'geojson'
-                ? `${JSON.stringify(toGeoJson(events), null, 2)}\n`
-                : toJsonl(events);
+        selected = events.length;
+        // Count what is written, not what was selected: ACLED rows need an ACLED type, PLOVER
+        // records a PLOVER type, GeoJSON features coordinates.
+        if (format === 'acled-csv') {
+          const rows = acledRows(events);
+          count = rows.length;
+          output = csv(ACLED_COLUMNS, rows);
+        } else if (format === 'plover-json') {
+          count = events.filter((e) => e.event.plover).length;
+          output = toPloverJson(events);
+        } else if (format === 'geojson') {
+          const collection = toGeoJson(events);
+          count = collection.features.length;
+          output = `${JSON.stringify(collection, null, 2)}\n`;
+        } else {
+          count = events.length;
+          output = toJsonl(events);
+        }
       }
     } finally {
       store.close();
@@ -68,7 +79,9 @@ export const exportCommand: Command = {
         io.err(`export: cannot write ${out}: ${(error as Error).message}`);
         return EXIT.FAILURE;
       }
-      io.err(`export: ${count} ${format === 'gkg-tsv' ? 'articles' : 'events'} written to ${out} (${format})`);
+      const left = selected - count;
+      const why = format === 'geojson' ? 'no coordinates' : format === 'acled-csv' ? 'no ACLED type' : 'no PLOVER type';
+      io.err(`export: ${count} ${format === 'gkg-tsv' ? 'articles' : 'events'} written to ${out} (${format})${left > 0 ? `; ${left} left out (${why})` : ''}`);
     } else io.out(output.endsWith('\n') ? output.slice(0, -1) : output);
     return EXIT.OK;
   },
