@@ -42,9 +42,10 @@ test('held-out TBAQ dev split stays above its floors', { skip: !existsSync(TBAQ)
   const result = evaluateFolder(TBAQ, 'timeml', 'dev');
   const m = metricsOf(result.counts);
   assert.ok(result.docs > 40);
-  // Measured 0.924 / 0.775 when written; the floors leave room for small rule changes.
-  assert.ok(m.relaxed_f1 >= 0.9, `relaxed F1 ${m.relaxed_f1}`);
-  assert.ok(m.value_f1 >= 0.75, `value F1 ${m.value_f1}`);
+  // Measured 0.924 / 0.775 when written, 0.929 / 0.785 after the second round of rules (narrative months and
+  // years, year-ago quarters, 'the year'); the floors leave room for small rule changes.
+  assert.ok(m.relaxed_f1 >= 0.91, `relaxed F1 ${m.relaxed_f1}`);
+  assert.ok(m.value_f1 >= 0.77, `value F1 ${m.value_f1}`);
 });
 
 const MEANTIME = sharedPath('data', 'meantime', 'intra_cross-doc_annotation');
@@ -53,7 +54,8 @@ test('MEANTIME held-out topics stay above their floors', { skip: !existsSync(MEA
   const m = metricsOf(result.counts);
   assert.equal(result.docs, 60);
   // Measured 0.843 / 0.688 when written, 0.852 / 0.713 after the TimeML-convention rules (recent years,
-  // spelled-out dates, week-granular 'weeks ago'); the floors leave room for small rule changes.
+  // spelled-out dates, week-granular 'weeks ago'), 0.852 / 0.736 after the second round; the floors leave room
+  // for small rule changes.
   assert.ok(m.relaxed_f1 >= 0.84, `relaxed F1 ${m.relaxed_f1}`);
-  assert.ok(m.value_f1 >= 0.69, `value F1 ${m.value_f1}`);
+  assert.ok(m.value_f1 >= 0.71, `value F1 ${m.value_f1}`);
 });
