@@ -46,40 +46,60 @@ interface Cluster {
 const lower = (s: string): string => normalizeForm(s).toLowerCase().replace(/\.$/, '');
 const isPossessiveMark = (s: string): boolean => s === "'s" || s === '’s' || s === "'" || s === '’';
 
+/*
+ * Per-token caches shared by all TokenText instances, reused from article to article: an entry is
+ * valid when its stamp is the current instance's. Resolution is synchronous and never re-entered,
+ * so only the newest TokenText is ever read.
+ */
+let formCache: string[] = new Array<string>(1024).fill('');
+let lowerCache: string[] = new Array<string>(1024).fill('');
+let formStamp = new Int32Array(1024);
+let lowerStamp = new Int32Array(1024);
+let stampCounter = 0;
+
 /**
  * An article's tokens with their surface forms and `lower` forms computed once, on first use.
- * Resolution reads the same few tokens around each mention many times.
+ * Resolution reads the same few tokens around each mention many times. Only the most recently
+ * created TokenText may be used (they share one cache).
  */
-export class TokenText {
-  private readonly forms: (string | undefined)[];
-  private readonly lowers: (string | undefined)[];
+class TokenText {
+  private readonly stamp: number;
 
   constructor(
     readonly text: string,
     readonly tokens: readonly Token[],
   ) {
-    this.forms = new Array<string | undefined>(tokens.length);
-    this.lowers = new Array<string | undefined>(tokens.length);
+    if (formStamp.length < tokens.length) {
+      const size = Math.max(tokens.length, 2 * formStamp.length);
+      formStamp = new Int32Array(size);
+      lowerStamp = new Int32Array(size);
+      formCache = new Array<string>(size).fill('');
+      lowerCache = new Array<string>(size).fill('');
+    }
+    if (stampCounter === 0x7fffffff) {
+      stampCounter = 0;
+      formStamp.fill(0);
+      lowerStamp.fill(0);
+    }
+    this.stamp = ++stampCounter;
   }
 
   /** The token's text. */
   form(i: number): string {
-    let f = this.forms[i];
-    if (f === undefined) {
-      const t = this.tokens[i];
-      f = this.text.slice(t.start, t.end);
-      this.forms[i] = f;
-    }
+    if (formStamp[i] === this.stamp) return formCache[i];
+    const t = this.tokens[i];
+    const f = this.text.slice(t.start, t.end);
+    formCache[i] = f;
+    formStamp[i] = this.stamp;
     return f;
   }
 
   /** The token's text normalised, lowercased, without a final period. */
   lower(i: number): string {
-    let l = this.lowers[i];
-    if (l === undefined) {
-      l = lower(this.form(i));
-      this.lowers[i] = l;
-    }
+    if (lowerStamp[i] === this.stamp) return lowerCache[i];
+    const l = lower(this.form(i));
+    lowerCache[i] = l;
+    lowerStamp[i] = this.stamp;
     return l;
   }
 
@@ -529,6 +549,12 @@ export function refineMentions(text: string, tokens: readonly Token[], input: re
   return refine(new TokenText(text, tokens), input);
 }
 
+/** The mentions in order of first token (a stable sort; the tagger's are already in order). */
+function sortedByFirst(input: readonly RawMention[]): readonly RawMention[] {
+  for (let k = 1; k < input.length; k++) if (input[k].first < input[k - 1].first) return [...input].sort((a, b) => a.first - b.first);
+  return input;
+}
+
 function refine(doc: TokenText, input: readonly RawMention[]): RawMention[] {
   const { text, tokens } = doc;
   const form = (i: number): string => doc.form(i);
@@ -542,7 +568,7 @@ function refine(doc: TokenText, input: readonly RawMention[]): RawMention[] {
     for (let i = m.first; i <= m.last; i++) marks[i] |= COVERED;
   }
   const startsAt = (i: number): boolean => (marks[i] & STARTS) !== 0;
-  for (const m0 of [...input].sort((a, b) => a.first - b.first)) {
+  for (const m0 of sortedByFirst(input)) {
     const m: RawMention = { first: m0.first, last: m0.last, type: m0.type };
     // A name does not run on over lowercase words ("Trump believes this unfortunate"): the tagger's
     // greedy decoding can leave a span open. Organisation names keep their function words.
