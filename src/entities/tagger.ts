@@ -490,7 +490,10 @@ export class FastTagger {
   /** Tags one document: sentences of token forms (normalised with normalizeForm); spans per sentence. */
   tagDocument(doc: Doc): TokenSpan[][] {
     if (this.stageCount === 0) return [];
-    if (this.words > this.limits.words || this.pairCount > this.limits.pairs) this.clear();
+    // Pairs fill their cache several times faster than words: drop only the pairs when they alone are
+    // over, so the words (and the feature rows summed for them) are not recomputed with them.
+    if (this.words > this.limits.words) this.clear();
+    else if (this.pairCount > this.limits.pairs) this.clearPairs();
     const ns = doc.length;
     let total = 0;
     for (let si = 0; si < ns; si++) total += doc[si].length;
@@ -875,6 +878,11 @@ export class FastTagger {
     this.words = 0;
     this.lowers.clear();
     this.lowerCount = 0;
+    this.clearPairs();
+  }
+
+  /** Drops the pair cache only (pair ids are looked up afresh; word ids stay valid). */
+  private clearPairs(): void {
     this.pairIndex.clear();
     this.pairCount = 0;
   }
