@@ -43,7 +43,10 @@ interface Cluster {
   typeVotes: Map<EntityType, number>;
 }
 
-const lower = (s: string): string => normalizeForm(s).toLowerCase().replace(/\.$/, '');
+const lower = (s: string): string => {
+  const l = normalizeForm(s).toLowerCase();
+  return l.endsWith('.') ? l.slice(0, -1) : l;
+};
 const isPossessiveMark = (s: string): boolean => s === "'s" || s === '’s' || s === "'" || s === '’';
 
 /*
@@ -536,7 +539,15 @@ function isKnownPlace(name: string): boolean {
 }
 const REGION_SET = new Set(REGIONS.map((r) => r.toLowerCase()));
 
-const isWord = (f: string): boolean => /\p{L}/u.test(f);
+/** Whether the form holds a letter (/\p{L}/u); ASCII letters are found without the regex. */
+const isWord = (f: string): boolean => {
+  for (let i = 0; i < f.length; i++) {
+    const c = f.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    if (c >= 128) return /\p{L}/u.test(f);
+  }
+  return false;
+};
 const isCap = (f: string): boolean => isWord(f) && isCapitalized(f);
 
 /**
