@@ -4,7 +4,7 @@ import { makeArticle } from '../core/article.js';
 import { assemblePipeline } from '../core/pipeline.js';
 import type { Entity } from '../core/layers.js';
 import { segment } from '../segment/segment.js';
-import { entities, findDateline } from './component.js';
+import { entities, findDateline, letterCase } from './component.js';
 import { nameKey } from './names.js';
 
 const pipeline = assemblePipeline([segment, entities]);
@@ -107,4 +107,11 @@ test('entities: courtesy titles are peeled off names but are not roles; ranks an
   assert.deepEqual(byName(list, 'Thatcher').roles, []);
   assert.deepEqual(byName(list, 'Gordon Brown').roles.map((r) => r.title), ['Prime Minister']);
   assert.ok(byName(list, 'Ruth Okafor').roles.some((r) => /^Col\.?$/.test(r.title)), 'a rank is kept as a role');
+});
+
+test('letterCase agrees with the toLowerCase/toUpperCase comparison it replaces', () => {
+  const reference = (w: string): number => (w.toLowerCase() === w.toUpperCase() ? 0 : w === w.toUpperCase() ? 1 : 2);
+  for (const w of ['', '2025', '—', 'U.S.', 'NATO', 'Nato', 'nato', 'É', 'ÉTÉ', 'été', 'KYIV’S', 'x-RAY', 'ß', 'STRAßE', 'Київ', 'КИЇВ', '北京', 'A北']) {
+    assert.equal(letterCase(w), reference(w), w);
+  }
 });

@@ -19,3 +19,14 @@ test('nameKey folds transliteration variants of one name to one key', () => {
   // Different names stay different.
   assert.notEqual(nameKey('Peskov'), nameKey('Putin'));
 });
+
+test('nameKey gives ASCII names the same key as the full Unicode path', () => {
+  // The acute accent sends the second spelling through NFD; the ASCII one takes the short path.
+  const pairs: Array<[string, string]> = [
+    ["O'Brien's  Co.-op/x_y", "O'Brie\u0301n's  Co.-op/x_y"],
+    ['Zelenskyy`s (Kyiv)\tTeam', 'Zelenskyy`s (Kyi\u0301v)\tTeam'],
+    ['St. John-Smith, Jr.', 'St. Jo\u0301hn-Smith, Jr.'],
+  ];
+  for (const [ascii, accented] of pairs) assert.equal(nameKey(ascii), nameKey(accented), ascii);
+  assert.equal(nameKey("O'Brien's  Co.-op/x_y"), 'obrien co op x y');
+});
