@@ -298,21 +298,9 @@ function contextualTrigger(toks: Tok[], i: number): Trigger | undefined {
   if (!CONTEXT_HEADS.has(w)) return undefined;
   const prev = toks[i - 1]?.lower ?? '';
   const next1 = toks[i + 1]?.lower ?? '';
-  /** Some word among the n after the trigger matches. */
-  const anyAfter = (n: number, re: RegExp | ReadonlySet<string>): boolean => {
-    for (let k = i + 1; k < Math.min(toks.length, i + 1 + n); k++) if (re instanceof RegExp ? re.test(toks[k].lower) : re.has(toks[k].lower)) return true;
-    return false;
-  };
-  const anyBefore = (n: number, re: RegExp | ReadonlySet<string>): boolean => {
-    for (let k = Math.max(0, i - n); k < i; k++) if (re instanceof RegExp ? re.test(toks[k].lower) : re.has(toks[k].lower)) return true;
-    return false;
-  };
+  const anyAfter = (n: number, re: RegExp | ReadonlySet<string>): boolean => wordIn(toks, i + 1, i + 1 + n, re);
+  const anyBefore = (n: number, re: RegExp | ReadonlySet<string>): boolean => wordIn(toks, i - n, i, re);
   const passive = prev === 'was' || prev === 'were' || prev === 'been';
-  /** Weapons seized or recovered (disrupted weapons use); property destroyed or taken (looting). */
-  const taken = (): Trigger | undefined => {
-    if ((w === 'seized' || w === 'recovered' || w === 'confiscated') && anyAfter(8, /^(arms|weapons|ammunition|ammunitions|explosives|rifles?|guns|grenades|rounds|bullets|detonators)$/)) return { cls: 'intercept', noun: false };
-    return anyAfter(8, PROPERTY) || (passive && anyBefore(6, PROPERTY)) ? { cls: 'loot', noun: false } : undefined;
-  };
   switch (w) {
     case 'fire':
     case 'fires':
@@ -371,14 +359,14 @@ function contextualTrigger(toks: Tok[], i: number): Trigger | undefined {
     case 'captured':
       // "captured 2 rebels", "seized three fighters": armed men taken in a fight.
       if (anyAfter(5, /^(rebels?|militants?|fighters?|soldiers?|operatives|insurgents|combatants|militiamen|jihadists|elements)$/)) return { cls: 'clash', noun: false };
-      return w === 'captured' ? undefined : taken();
+      return w === 'captured' ? undefined : taken(toks, i, w, passive);
     case 'destroyed':
     case 'recovered':
     case 'confiscated':
     case 'burned':
     case 'burnt':
     case 'torched':
-      return taken();
+      return taken(toks, i, w, passive);
     // "defused five IEDs": weapons stopped.
     case 'defused':
     case 'defuse':
@@ -460,6 +448,19 @@ function contextualTrigger(toks: Tok[], i: number): Trigger | undefined {
 }
 
 const BASE_WORD = /^(base|bases|headquarters|hq|camp|outpost|outposts)$/;
+const WEAPON_GOODS = /^(arms|weapons|ammunition|ammunitions|explosives|rifles?|guns|grenades|rounds|bullets|detonators)$/;
+
+/** Some token in [from, to) is in the set or matches the pattern (no slice, no allocation). */
+function wordIn(toks: Tok[], from: number, to: number, re: RegExp | ReadonlySet<string>): boolean {
+  for (let k = Math.max(0, from); k < Math.min(toks.length, to); k++) if (re instanceof RegExp ? re.test(toks[k].lower) : re.has(toks[k].lower)) return true;
+  return false;
+}
+
+/** Weapons seized or recovered (disrupted weapons use); property destroyed or taken (looting). */
+function taken(toks: Tok[], i: number, w: string, passive: boolean): Trigger | undefined {
+  if ((w === 'seized' || w === 'recovered' || w === 'confiscated') && wordIn(toks, i + 1, i + 9, WEAPON_GOODS)) return { cls: 'intercept', noun: false };
+  return wordIn(toks, i + 1, i + 9, PROPERTY) || (passive && wordIn(toks, i - 6, i, PROPERTY)) ? { cls: 'loot', noun: false } : undefined;
+}
 
 const CLAUSE_END = new Set([';', '.', '!', '?', '“', '”', '"', '—', '–']);
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'announced', 'stated', 'reported', 'confirmed', 'claimed', 'wrote', 'posted', 'statement']);
@@ -517,7 +518,7 @@ function accept(cls: EventClass, trigger: Trigger, toks: Tok[], i: number, view:
       return /^(bomb|bomber|bombers|bombing|bombings|attack|attacks|blast|vest)$/.test(next);
     case 'loot':
       // "burned the main house", "three trucks were set on fire": property after, or before a passive.
-      return toks.slice(i + 1, i + 8).some((t) => PROPERTY.has(t.lower)) || (/^(was|were|been)$/.test(prev) && toks.slice(Math.max(0, i - 6), i).some((t) => PROPERTY.has(t.lower)));
+      return wordIn(toks, i + 1, i + 8, PROPERTY) || (/^(was|were|been)$/.test(prev) && wordIn(toks, i - 6, i, PROPERTY));
     case 'posture':
       // "coalition reinforcements reached …", "established fortifications": forces' movements, not a
       // mention of reinforcements as a plan or a demand.
@@ -527,7 +528,7 @@ function accept(cls: EventClass, trigger: Trigger, toks: Tok[], i: number, view:
       return !/^launchers?$/.test(next) && (/^(a|an|hand|threw|thrown|hurled|lobbed)$/.test(prev) || /^(attack|attacks|explosion|blast|exploded|was|were|hit)$/.test(next));
     case 'ied':
       // "defused five IEDs", "unearthed a landmine": a bomb that did not go off.
-      if (toks.slice(Math.max(0, i - 5), i).some((t) => /^(defused|defuse|unearthed|found|recovered|discovered|disarmed|seized|detected|dismantled)$/.test(t.lower))) return false;
+      if (wordIn(toks, i - 5, i, /^(defused|defuse|unearthed|found|recovered|discovered|disarmed|seized|detected|dismantled)$/)) return false;
       return toks[i].lower !== 'roadside' || /^(bomb|bombs|device|devices|explosive|blast)$/.test(next);
     case 'consult':
       if (toks[i].lower === 'arrived' || toks[i].lower === 'visit' || toks[i].lower === 'visited' || toks[i].lower === 'visits') {
@@ -638,7 +639,9 @@ function namedByDate(view: SentenceView, i: number): EventRecord['date'] {
   const trig = view.toks[i];
   for (const { t, i: index } of view.times) {
     if (t.end > trig.start || trig.start - t.end > 30 || !t.range) continue;
-    const between = view.toks.filter((x) => x.start >= t.end && x.end <= trig.start);
+    let k = i - 1;
+    while (k >= 0 && view.toks[k].start >= t.end) k--;
+    const between = view.toks.slice(k + 1, i);
     if (between.every((x) => x.lower === '’s' || x.lower === "'s" || x.pos === 'ADJ' || SKIP_BEFORE_NOUN.has(x.lower) || x.lower === 'th')) return dateFromTimex(t, index);
   }
   return null;
@@ -1250,7 +1253,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
           ? { cls: 'killing', noun: false }
           : lower === 'fire' && /^(artillery|mortar|rocket|tank|sniper|machine-gun|gun)$/.test(prevLower)
             ? { cls: prevLower === 'sniper' || prevLower === 'gun' || prevLower === 'machine-gun' ? 'clash' : 'strike', noun: true }
-            : (lower === 'arrived' || lower === 'deployed' || lower === 'sent') && toks.slice(Math.max(0, i - 4), i).some((t) => TROOPS.has(t.lower))
+            : (lower === 'arrived' || lower === 'deployed' || lower === 'sent') && wordIn(toks, i - 4, i, TROOPS)
               ? { cls: 'mobilize', noun: false }
               : contextualTrigger(toks, i) ?? triggerFor(lower);
       if (!trigger) continue;
@@ -1273,9 +1276,9 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       // the arrest is what a protest is about, told as background.
       // "arrested for participating in protests": the protest is the reason, told as background.
       if (cls === 'protest' && trigger.noun && toks.slice(Math.max(0, i - 4), i).some((t, k, a) => t.lower === 'for' && /^(participating|taking|organizing|organising|joining|holding|attending|staging|calling)$/.test(a[k + 1]?.lower ?? ''))) continue;
-      if (cls === 'arrest' && toks.slice(Math.max(0, i - 7), i).some((t) => /^(against|over|release|protest|protests|protested|protesting|condemning|condemned|denouncing|denounced|demanding|demanded)$/.test(t.lower))) continue;
+      if (cls === 'arrest' && wordIn(toks, i - 7, i, /^(against|over|release|protest|protests|protested|protesting|condemning|condemned|denouncing|denounced|demanding|demanded)$/)) continue;
       // "repulsed an attack", "thwarted the assault": the attack is part of the battle told by the verb.
-      if ((cls === 'attack' || cls === 'strike') && trigger.noun && toks.slice(Math.max(0, i - 4), i).some((t) => /^(repulsed|repelled|thwarted|foiled)$/.test(t.lower))) continue;
+      if ((cls === 'attack' || cls === 'strike') && trigger.noun && wordIn(toks, i - 4, i, /^(repulsed|repelled|thwarted|foiled)$/)) continue;
       const existing = seenClass.get(cls);
       if (existing) continue; // one event per class per sentence ("downed or suppressed")
       const many = cls === 'consult' || VERBAL.has(cls);
