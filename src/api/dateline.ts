@@ -2,7 +2,9 @@
  * The programmatic API. The CLI, the HTTP server and the tests all go through these functions; none of
  * them holds logic of its own beyond parsing arguments and printing.
  */
+import { existsSync } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { DatelineError, isDatelineError } from '../core/errors.js';
 import type { AnalyzedArticle, Pipeline } from '../core/pipeline.js';
 import { readInputs, type Batch, type ReadOptions } from '../ingest/read.js';
 import { openStore, type SqliteStore, type SqliteStoreOptions } from '../store/sqlite.js';
@@ -121,6 +123,21 @@ export async function ingest(store: SqliteStore, paths: string[], options: Inges
   return summary;
 }
 
+/**
+ * Opens (or, unless read-only, creates) a dateline database. A missing file opened read-only, a file
+ * that is not SQLite, or an SQLite file that is not a dateline database is a coded STORE_OPEN error
+ * (exit 4 in the CLI), not a stack trace.
+ */
 export function open(path: string, options: SqliteStoreOptions = {}): SqliteStore {
-  return openStore(path, options);
+  if (options.readonly && path !== ':memory:' && !existsSync(path)) {
+    throw new DatelineError('STORE_OPEN', { path, reason: 'no such file (create it with `dateline ingest PATH…` or `dateline demo`)' });
+  }
+  try {
+    return openStore(path, options);
+  } catch (error) {
+    if (isDatelineError(error)) throw error;
+    const message = (error as Error).message;
+    const reason = /no such table|no such column/.test(message) ? `not a dateline database (${message})` : message;
+    throw new DatelineError('STORE_OPEN', { path, reason }, { cause: error });
+  }
 }

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import Database from 'better-sqlite3';
 import { main } from './main.js';
 import { captureIO } from './io.js';
 import { EXIT } from './command.js';
@@ -165,6 +166,27 @@ test('cli: impossible dates and negative or fractional counts are usage errors, 
   const leap = await run(['articles', '--from', '2024-02-29', '--limit', '0', '--db', db, '--json']);
   assert.equal(leap.code, EXIT.OK, leap.err);
   assert.deepEqual((JSON.parse(leap.out) as { articles: unknown[] }).articles, []);
+});
+
+test('cli: a missing database, a file that is not SQLite and an SQLite file that is not dateline\'s are database errors (exit 4), not stack traces', async () => {
+  const garbage = join(dir, 'garbage.db');
+  writeFileSync(garbage, 'this is not a database\n'.repeat(10));
+  writeFileSync(join(dir, 'garbage-input.txt'), DISPATCHES);
+  const foreign = join(dir, 'foreign.db');
+  const other = new Database(foreign);
+  other.exec('CREATE TABLE t (x)');
+  other.close();
+  for (const [argv, reason] of [
+    [['stats', '--db', join(dir, 'absent.db')], /no such file/],
+    [['stats', '--db', garbage], /not a database/],
+    [['entities', '--db', foreign], /not a dateline database/],
+    [['ingest', join(dir, 'garbage-input.txt'), '--db', garbage], /not a database/],
+  ] as const) {
+    const result = await run([...argv]);
+    assert.equal(result.code, EXIT.DATABASE, `${argv.join(' ')}: ${result.err}`);
+    assert.match(result.err, /STORE_OPEN/);
+    assert.match(result.err, reason);
+  }
 });
 
 const seed = sharedPath('corpus', '000_6706b69dbb82096a.txt');

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Server } from 'node:http';
-import { openStore } from '../store/sqlite.js';
+import { open } from '../api/dateline.js';
 import { createApp } from './app.js';
 import { SearchPool } from './search-pool.js';
 import type { RateLimitOptions } from './ratelimit.js';
@@ -36,9 +36,9 @@ export const DEFAULT_HOST = '127.0.0.1';
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   // Create and migrate the database once with a write connection; queries then use a read-only one.
-  if (!existsSync(options.db)) openStore(options.db).close();
-  else if (options.allowIngest) openStore(options.db).close();
-  const store = openStore(options.db, { readonly: true });
+  if (!existsSync(options.db)) open(options.db).close();
+  else if (options.allowIngest) open(options.db).close();
+  const store = open(options.db, { readonly: true });
   const workers = options.searchWorkers ?? Math.max(2, Math.min(4, availableParallelism()));
   const searchPool = workers > 0 ? new SearchPool(options.db, workers) : undefined;
   const host = options.host ?? DEFAULT_HOST;
