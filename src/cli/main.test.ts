@@ -97,6 +97,9 @@ test('cli: ingest is idempotent, reports bad records by file and line, and searc
   assert.equal(show.code, EXIT.OK, show.err);
   assert.equal((JSON.parse(show.out) as { id: string }).id, hits.hits[0].id);
   assert.equal((await run(['show', 'ffffffffffffffff', '--db', db])).code, EXIT.NOT_FOUND);
+  const text = await run(['show', hits.hits[0].id, '--db', db]);
+  const from = text.out.split('\n').find((l) => l.startsWith('from '));
+  assert.match(from ?? '', /^from \S+wire\.txt:\d+ \(read 2×\)$/, 'ingested twice: one place, read twice');
 
   const stats = JSON.parse((await run(['stats', '--db', db, '--json'])).out) as { articles: number; diagnostics: number };
   assert.equal(stats.articles, 3);

@@ -40,7 +40,13 @@ export const showCommand: Command = {
       io.out(paint(io, 'bold', a.title ?? '(untitled)'));
       io.out(`id ${a.id}  published ${json.published ?? 'unknown'} (${json.publishedSource})  dateline ${a.dateline?.text ?? '—'}`);
       if (stored.nearDuplicateOf) io.out(`near-duplicate of ${stored.nearDuplicateOf}`);
-      io.out(`from ${stored.sightings.map((s) => `${s.file}${s.line ? `:${s.line}` : ''}${s.record ? ` #${s.record}` : ''}`).join(', ')}`);
+      // A re-ingest records another sighting of the same place; list each place once, with how often it was read.
+      const seen = new Map<string, number>();
+      for (const s of stored.sightings) {
+        const where = `${s.file}${s.line ? `:${s.line}` : ''}${s.record ? ` #${s.record}` : ''}`;
+        seen.set(where, (seen.get(where) ?? 0) + 1);
+      }
+      io.out(`from ${[...seen].map(([where, n]) => (n > 1 ? `${where} (read ${n}×)` : where)).join(', ')}`);
       const counts = Object.entries(stored.layers)
         .map(([k, v]) => `${k} ${(v as unknown[]).length}`)
         .join(', ');
