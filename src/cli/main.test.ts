@@ -192,6 +192,28 @@ test('cli: a missing database, a file that is not SQLite and an SQLite file that
   }
 });
 
+test('cli: quotes --speaker and timeline take any spelling that finds the entity, as `dateline entity` does', async () => {
+  const db = join(dir, 'translit.db');
+  const file = join(dir, 'translit.txt');
+  writeFileSync(
+    file,
+    ' date 2025-11-21 Leaders meet\n' +
+      '(KYIV) — Ukrainian President Volodymyr Zelenskyy met Polish President Karol Nawrocki in Kyiv on Friday to discuss air defence, his office said.\n' +
+      '“We need more systems before winter,” Zelenskyy told reporters after the meeting.\n',
+  );
+  assert.equal((await run(['ingest', file, '--db', db])).code, EXIT.OK);
+  const written = await run(['quotes', '--speaker', 'Zelenskyy', '--db', db, '--json']);
+  const texts = (r: { out: string }) => (JSON.parse(r.out) as { quotes: Array<{ quote: { text: string } }> }).quotes.map((q) => q.quote.text);
+  assert.ok(texts(written).some((t) => t.includes('more systems')), written.out);
+  for (const spelling of ['Zelensky', 'Зеленський']) {
+    assert.deepEqual(texts(await run(['quotes', '--speaker', spelling, '--db', db, '--json'])), texts(written), spelling);
+    const timeline = await run(['timeline', spelling, '--db', db, '--json']);
+    assert.equal(timeline.code, EXIT.OK, `timeline ${spelling}: ${timeline.err}`);
+    assert.equal((JSON.parse(timeline.out) as { subject: { title: string } }).subject.title, 'Volodymyr Zelenskyy');
+  }
+  assert.equal((await run(['timeline', 'Nobody Atall', '--db', db])).code, EXIT.NOT_FOUND);
+});
+
 const seed = sharedPath('corpus', '000_6706b69dbb82096a.txt');
 test('cli: the seed analyses into 4 articles with the right datelines and dates', { skip: !existsSync(seed) && `shared data absent: ${seed}` }, async () => {
   const result = await run(['analyze', seed, '--compact', '--no-tokens']);

@@ -439,11 +439,13 @@ export function storyTimeline(store: SqliteStore, storyId: string): Timeline | n
 }
 
 /** An entity's timeline: the merged events it takes part in (actor, target or claimant). */
-export function entityTimeline(store: SqliteStore, name: string): Timeline | null {
+/** Events whose actor, target or claimant is written `name` or one of `aliases` (other spellings of the same entity). */
+export function entityTimeline(store: SqliteStore, name: string, aliases: readonly string[] = []): Timeline | null {
   const db = store.database;
   if (!hasTables(db)) return null;
   const key = name.toLowerCase();
-  const ids = stmt(db, 'SELECT DISTINCT cluster_id FROM event_entities WHERE name_key = ?').pluck().all(key) as string[];
+  const keys = [...new Set([key, ...aliases.map((a) => a.toLowerCase())])];
+  const ids = db.prepare(`SELECT DISTINCT cluster_id FROM event_entities WHERE name_key IN (${keys.map(() => '?').join(',')})`).pluck().all(...keys) as string[];
   if (ids.length === 0) return null;
   const rows = db.prepare(`SELECT data FROM event_clusters WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ data: string }>;
   const entries = rows.map((r) => eventEntry(JSON.parse(r.data) as ExportEvent));

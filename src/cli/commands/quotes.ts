@@ -1,4 +1,5 @@
-import { findQuotes } from '../../api/quotes.js';
+import { findEntity } from '../../api/entities.js';
+import { findQuotes, type StoredQuote } from '../../api/quotes.js';
 import { countFlag, stringFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { paint } from '../io.js';
@@ -15,12 +16,17 @@ export const quotesCommand: Command = {
   async run(args, io) {
     const store = openDb(args, true);
     try {
-      const quotes = findQuotes(store, {
-        speaker: stringFlag(args, 'speaker'),
-        about: stringFlag(args, 'about'),
-        limit: countFlag(args, 'limit', 50),
-        offset: countFlag(args, 'offset', 0),
-      });
+      const speaker = stringFlag(args, 'speaker');
+      const filter = { about: stringFlag(args, 'about') };
+      const page = { limit: countFlag(args, 'limit', 50), offset: countFlag(args, 'offset', 0) };
+      // The speaker as written, and the entity that name finds ("Zelensky" → Volodymyr Zelenskyy), as
+      // /api/quotes and `dateline entity` resolve it.
+      const entity = speaker === undefined ? null : findEntity(store, speaker);
+      const names = [...new Set([speaker, entity?.name].filter((n): n is string => n !== undefined))];
+      const quotes =
+        names.length < 2
+          ? findQuotes(store, { ...filter, speaker, ...page })
+          : unionQuotes(names.map((name) => findQuotes(store, { ...filter, speaker: name, limit: Number.MAX_SAFE_INTEGER }))).slice(page.offset, page.offset + page.limit);
       if (args.flags.json) {
         io.out(JSON.stringify({ quotes }, null, 2));
         return EXIT.OK;
@@ -37,3 +43,14 @@ export const quotesCommand: Command = {
     }
   },
 };
+
+/** Quotes found under several names, each once: articles in the order first met, quotes by position. */
+function unionQuotes(lists: StoredQuote[][]): StoredQuote[] {
+  const articles = new Map<string, Map<number, StoredQuote>>();
+  for (const q of lists.flat()) {
+    const quotes = articles.get(q.articleId) ?? new Map<number, StoredQuote>();
+    quotes.set(q.quote.start, q);
+    articles.set(q.articleId, quotes);
+  }
+  return [...articles.values()].flatMap((quotes) => [...quotes.values()].sort((a, b) => a.quote.start - b.quote.start));
+}

@@ -1,6 +1,8 @@
 import { EXIT, type Command } from '../command.js';
 import { paint, table } from '../io.js';
-import { entityTimeline, listStories, storyTimeline } from '../../stories/store.js';
+import { findEntity } from '../../api/entities.js';
+import type { SqliteStore } from '../../store/sqlite.js';
+import { entityTimeline, listStories, storyTimeline, type Timeline } from '../../stories/store.js';
 import { openDb } from './shared.js';
 
 export const timelineCommand: Command = {
@@ -22,7 +24,7 @@ export const timelineCommand: Command = {
         else io.out(table(['story', 'first', 'last', 'articles', 'events', 'title'], stories.map((s) => [s.id, s.firstDay ?? '?', s.lastDay ?? '?', s.articles, s.events, (s.title ?? s.terms.join(' ')).slice(0, 70)])));
         return EXIT.OK;
       }
-      const timeline = (subject.startsWith('st-') ? storyTimeline(store, subject) : null) ?? entityTimeline(store, subject);
+      const timeline = (subject.startsWith('st-') ? storyTimeline(store, subject) : null) ?? entityTimeline(store, subject) ?? timelineOfEntity(store, subject);
       if (!timeline) {
         io.err(`timeline: no story or entity '${subject}'`);
         return EXIT.NOT_FOUND;
@@ -42,3 +44,9 @@ export const timelineCommand: Command = {
     }
   },
 };
+
+/** The timeline of the entity a name finds ("Zelensky", "Зеленський" → Volodymyr Zelenskyy), under every name it was written. */
+function timelineOfEntity(store: SqliteStore, name: string): Timeline | null {
+  const entity = findEntity(store, name);
+  return entity ? entityTimeline(store, entity.name, entity.variants) : null;
+}
