@@ -192,6 +192,29 @@ function fronted(sentence: string, before: string, end: number): string {
   return clauseEnd >= 0 ? clause.slice(0, clauseEnd) : clause;
 }
 
+const FUTURE_CUE_ALL = new RegExp(FUTURE_CUE.source, 'gi');
+const DATE_WORD =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|january|february|march|april|june|july|august|september|october|november|december|jan|feb|sept?|oct|nov|dec)\b\.?/gi;
+/** What may stand between two dates that share one tense cue ("on Monday and Tuesday", "Friday or, at the latest, Monday"). */
+const DATE_LINK = /^(?:\s*\d{1,4}(?:st|nd|rd|th)?,?)*[\s,]*(?:(?:and|or|to|through|thru|until|till|then|-|–|—)\s*)?(?:(?:on|next|this|early|late)\s+)?$/i;
+
+/**
+ * Whether the last future cue in `before` governs a date of its own first: "were set to regroup on
+ * Wednesday in Brussels … to discuss the outcomes of Tuesday's meeting" — "set to" points at
+ * Wednesday, not at the meeting's Tuesday. Dates linked by a conjunction share the cue.
+ */
+function futureCueTaken(before: string): boolean {
+  let cueEnd = -1;
+  FUTURE_CUE_ALL.lastIndex = 0;
+  for (let m = FUTURE_CUE_ALL.exec(before); m; m = FUTURE_CUE_ALL.exec(before)) cueEnd = m.index + m[0].length;
+  if (cueEnd < 0) return false;
+  const tail = before.slice(cueEnd);
+  let lastDateEnd = -1;
+  DATE_WORD.lastIndex = 0;
+  for (let m = DATE_WORD.exec(tail); m; m = DATE_WORD.exec(tail)) lastDateEnd = m.index + m[0].length;
+  return lastDateEnd >= 0 && !DATE_LINK.test(tail.slice(lastDateEnd));
+}
+
 /** Tense cue for an expression at [start, end) of a sentence. */
 export function tenseCue(sentence: string, start: number, end: number): Direction {
   // The clause around the expression: cut at semicolons, colons and quotation marks (a quote is
@@ -214,7 +237,8 @@ export function tenseCue(sentence: string, start: number, end: number): Directio
   if (/^\s*(?:(?:on|and|but|then|late|early)\s+)?$/i.test(before) && MAIN_CLAUSE_FUTURE.test(fronted(sentence, before, end))) return 'future';
   // "had been scheduled to", "had planned to": a plan seen from the past, not a future.
   const unplanned = (t: string): string => t.replace(/\bhad\s+(?:been\s+)?(?:scheduled|set|expected|planned|planning|due|going)\s+to\b/gi, '');
-  if (FUTURE_CUE.test(unplanned(wide)) || FUTURE_CUE.test(unplanned(after))) return 'future';
+  const wideCue = unplanned(wide);
+  if ((FUTURE_CUE.test(wideCue) && !futureCueTaken(wideCue)) || FUTURE_CUE.test(unplanned(after))) return 'future';
   // Headline present tense with a scheduled event ("the leaders meet Monday") points ahead.
   if (SCHEDULED_PRESENT.test(before) && !PAST_CUE.test(before)) return 'future';
   // Past tense is the news default, so a past cue changes nothing; it only blocks "by/until" readings above.

@@ -98,6 +98,9 @@ test('seed: first article resolves against its header date; the others against i
   const value = (surface: string): string | undefined => first.find((t) => t.text === surface)?.value;
   assert.equal(value('Wednesday'), '2025-12-03');
   assert.equal(value('Tuesday'), '2025-12-02');
+  // Every Tuesday and Wednesday of the dispatch, "the outcomes of Tuesday's U.S.-Russia meeting" after "were set to regroup on Wednesday" included.
+  assert.deepEqual([...new Set(first.filter((t) => t.text === 'Tuesday').map((t) => t.value))], ['2025-12-02']);
+  assert.deepEqual([...new Set(first.filter((t) => t.text === 'Wednesday').map((t) => t.value))], ['2025-12-03']);
   assert.equal(value('yesterday'), '2025-12-02');
   assert.equal(value('last month'), '2025-11');
   assert.equal(value('Sunday'), '2025-11-30');

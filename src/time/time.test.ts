@@ -51,6 +51,10 @@ test('future cues move weekdays forward; "next" is strictly future', () => {
   assert.equal(find(before, 'Friday').value, '2024-03-08');
   const scheduled = times('The two leaders meet Monday in Vienna.', '2024-03-13');
   assert.equal(find(scheduled, 'Monday').value, '2024-03-18');
+  const taken = times('Officials were set to regroup on Wednesday in Brussels to discuss the outcomes of Tuesday’s meeting in Moscow.', '2024-03-13');
+  assert.equal(find(taken, 'Tuesday').value, '2024-03-12', 'the cue points at Wednesday; the meeting it discusses is past');
+  const both = times('The envoys will meet on Monday and Tuesday.', '2024-03-13');
+  assert.deepEqual([find(both, 'Monday').value, find(both, 'Tuesday').value], ['2024-03-18', '2024-03-19'], 'conjoined dates share the cue');
   const reported = times('"We will win," he said Friday.', '2024-03-13');
   assert.equal(find(reported, 'Friday').value, '2024-03-08', 'a future inside a quote does not move the date of "said"');
 });
