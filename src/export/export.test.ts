@@ -88,6 +88,18 @@ test('GKG TSV: 27 columns per row, counts and amounts with offsets', () => {
   assert.equal(at('DATE'), '20250305000000');
 });
 
+test('GKG TSV: a publication known only to the year or month gives no DATE, never month or day 00', () => {
+  const { article, layers } = sample();
+  for (const value of ['2025', '2025-03']) {
+    const partial = { ...layers, published: [{ ...(layers.published?.[0] ?? { source: 'content', confidence: 0.5, evidence: [], rule: 'test' }), value }] } as typeof layers;
+    const row = toGkgTsv([{ article: { ...article, published: null }, layers: partial }]).split('\n')[1].split('\t');
+    const at = (name: string) => row[GKG_COLUMNS.indexOf(name as (typeof GKG_COLUMNS)[number])];
+    assert.equal(at('DATE'), '', value);
+    const id = at('GKGRECORDID');
+    assert.ok(id.startsWith('00000000000000-') || /^\d{4}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{6}-/.test(id), `${value}: ${id}`);
+  }
+});
+
 const gkgSchema = sharedPath('data', 'gdelt-sample', 'schema', 'gkg2.csv');
 test('GKG header matches the GDELT GKG 2.x schema names', { skip: !existsSync(gkgSchema) && 'shared data absent: data/gdelt-sample' }, () => {
   const names = parseCsv(readFileSync(gkgSchema, 'utf8')).slice(1).map((r) => r[0]).filter(Boolean);

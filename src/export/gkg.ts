@@ -29,7 +29,9 @@ function locType(p: Place): number {
 function compactDate(iso: string | null): string {
   if (!iso) return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?/.exec(iso);
-  if (!m) return /^\d{4}$/.test(iso) ? `${iso}0000000000` : '';
+  // GKG DATE is a full YYYYMMDDHHMMSS; a publication known only to the year or month has none
+  // (a year used to become '20250000000000', month and day 00, which no GKG reader accepts).
+  if (!m) return '';
   return `${m[1]}${m[2]}${m[3]}${m[4] ?? '00'}${m[5] ?? '00'}${m[6] ?? '00'}`;
 }
 
