@@ -5,6 +5,7 @@ import type { Quote } from '../core/layers.js';
 import { filterQuotes } from '../quotes/query.js';
 import type { Page, Store } from '../store/store.js';
 import { allLayerRows } from './layers.js';
+import { resolvedPublished } from './serialize.js';
 
 export interface StoredQuote {
   articleId: string;
@@ -27,8 +28,9 @@ export function findQuotes(store: Store, options: { speaker?: string; about?: st
     const mentions = options.about !== undefined ? store.layerRows('mentions', { articleIds: [articleId] }).map((r) => r.item) : [];
     const kept = filterQuotes(quotes, entities, mentions, options);
     if (kept.length === 0) continue;
-    const article = store.getArticle(articleId)?.article;
-    for (const quote of kept) out.push({ articleId, title: article?.title ?? null, published: article?.published ?? null, quote });
+    const stored = store.getArticle(articleId);
+    const published = stored ? resolvedPublished(stored) : null;
+    for (const quote of kept) out.push({ articleId, title: stored?.article.title ?? null, published, quote });
   }
   const offset = options.offset ?? 0;
   return out.slice(offset, offset + (options.limit ?? 100));

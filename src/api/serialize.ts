@@ -56,3 +56,9 @@ export function toAnalyzeJson(input: { article: Article; layers: Layers; diagnos
   if (input.diagnostics?.length) json.diagnostics = input.diagnostics;
   return json;
 }
+
+/** The publication date to show for a stored article: the resolved one when the time stage gave one, as `show` and `analyze` print it. */
+export function resolvedPublished(input: { article: Article; layers: Layers }): string | null {
+  const resolved = input.layers.published?.[0];
+  return resolved ? resolved.value : input.article.published;
+}

@@ -127,7 +127,7 @@ export function search(store: SqliteStore, query: string, filters: SearchFilters
     const rowids = top.map((r) => r.rowid);
     const snippets = withFts(query, (q) => ftsSnippets(db, q, rowids));
     const meta = new Map(
-      (db.prepare(`SELECT rowid, id, title, published, source FROM articles WHERE rowid IN (${marks})`).all(...rowids) as Array<{
+      (db.prepare(`SELECT rowid, id, title, ${ownPublished('')} AS published, source FROM articles WHERE rowid IN (${marks})`).all(...rowids) as Array<{
         rowid: number;
         id: string;
         title: string | null;
@@ -163,7 +163,7 @@ function browse(store: SqliteStore, filters: SearchFilters, page: PageArgs): Pag
   const total = db.prepare(`SELECT count(*) FROM articles a ${where}`).pluck().get(...params) as number;
   const rows = db
     .prepare(
-      `SELECT a.id AS id, a.title AS title, a.published AS published, a.source AS source, substr(a.text, 1, 240) AS snippet
+      `SELECT a.id AS id, a.title AS title, ${ownPublished('a.')} AS published, a.source AS source, substr(a.text, 1, 240) AS snippet
        FROM articles a ${where} ORDER BY a.published_day IS NULL, a.published_day DESC, a.rowid DESC LIMIT ? OFFSET ?`,
     )
     .all(...params, page.limit, page.offset) as Array<{ id: string; title: string | null; published: string | null; source: string | null; snippet: string }>;
@@ -229,13 +229,22 @@ export function resolveArticleId(store: SqliteStore, id: string): string | null 
   return matches.length === 1 ? matches[0] : null;
 }
 
+/**
+ * The article's own publication date as SQL: a dispatch that only inherited the date of the file's
+ * first dispatch shows the day the time stage resolved for it (published_day), or none — never the
+ * inherited header date, which belongs to another story.
+ */
+function ownPublished(alias: string): string {
+  return `CASE WHEN ${alias}published_source = 'inherited' THEN ${alias}published_day ELSE coalesce(${alias}published_day, ${alias}published) END`;
+}
+
 function articleRefs(store: SqliteStore, ids: string[]): Map<string, ArticleRef> {
   const unique = [...new Set(ids)];
   const out = new Map<string, ArticleRef>();
   for (let i = 0; i < unique.length; i += 500) {
     const chunk = unique.slice(i, i + 500);
     const rows = store.database
-      .prepare(`SELECT id, title, coalesce(published_day, published) AS published FROM articles WHERE id IN (${chunk.map(() => '?').join(',')})`)
+      .prepare(`SELECT id, title, ${ownPublished('')} AS published FROM articles WHERE id IN (${chunk.map(() => '?').join(',')})`)
       .all(...chunk) as Array<{ id: string; title: string | null; published: string | null }>;
     for (const r of rows) out.set(r.id, { articleId: r.id, title: r.title, published: r.published });
   }

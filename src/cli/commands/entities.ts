@@ -1,5 +1,6 @@
 import type { EntityType } from '../../core/layers.js';
 import { crossEntities, findEntity, memberEntities, surnameOwners, withExactArticles } from '../../api/entities.js';
+import { resolvedPublished } from '../../api/serialize.js';
 import { countFlag, stringFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { paint, table } from '../io.js';
@@ -82,8 +83,9 @@ export const entityCommand: Command = {
       if (entity.variants.length > 1) io.out(`written: ${entity.variants.join(', ')}`);
       for (const r of entity.roles) io.out(`role: ${r.title}${r.affiliation ? ` (${r.affiliation})` : ''} ×${r.count}`);
       for (const m of members) {
-        const article = store.getArticle(m.articleId)?.article;
-        io.out(`  ${m.articleId}  ${article?.published?.slice(0, 10) ?? '?'}  ${m.entity.mentions.length}×  ${article?.title ?? article?.dateline?.text ?? ''}`);
+        const stored = store.getArticle(m.articleId);
+        const article = stored?.article;
+        io.out(`  ${m.articleId}  ${(stored && resolvedPublished(stored))?.slice(0, 10) ?? '?'}  ${m.entity.mentions.length}×  ${article?.title ?? article?.dateline?.text ?? ''}`);
       }
       return EXIT.OK;
     } finally {
