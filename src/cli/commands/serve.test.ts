@@ -11,6 +11,13 @@ test('serve: a bad --port is a usage error (exit 2), before anything is opened',
   }
 });
 
+test('serve: a negative --rate-limit or a --max-upload-mb of 0 or less is a usage error (exit 2), before anything is opened', async () => {
+  for (const argv of [['--rate-limit', '-5'], ['--max-upload-mb', '-1'], ['--max-upload-mb', '0']]) {
+    const io = captureIO();
+    assert.equal(await main(['serve', ...argv, '--db', '/nonexistent/dir/x.db'], io), 2, argv.join(' '));
+  }
+});
+
 test('serve: --help prints the usage with the defaults', async () => {
   const io = captureIO();
   assert.equal(await main(['serve', '--help'], io), 0);

@@ -19,6 +19,8 @@ export const serveCommand: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DatelineError('USAGE', { message: `--port must be 0…65535, got ${port}` });
     const rate = numberFlag(args, 'rate-limit', 2000);
     const maxMb = numberFlag(args, 'max-upload-mb', 32);
+    if (rate < 0) throw new DatelineError('USAGE', { message: `--rate-limit must be ≥ 0 (0 turns it off), got ${rate}` });
+    if (!(maxMb > 0)) throw new DatelineError('USAGE', { message: `--max-upload-mb must be more than 0, got ${maxMb}` });
     const server = await startServer({
       db: dbPath(args),
       port,
