@@ -44,6 +44,7 @@ import {
   VIOLENT_CONTEXT,
   isWeaponUnit,
   triggerFor,
+  triggerWords,
   weaponOf,
   type AcledType,
   type EventClass,
@@ -1239,12 +1240,23 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
   const quotes = layers.quotes ?? [];
   const out: RawEvent[] = [];
   const sentenceViews = views(text, layers);
+  // Whether an event of a violent class was found so far; whether each sentence holds a death word.
+  let anyViolent = false;
+  const deathWord: boolean[] = new Array<boolean>(sentenceViews.length).fill(false);
   for (let si = 0; si < sentenceViews.length; si++) {
     const view = sentenceViews[si];
     const toks = view.toks;
     const seenClass = new Map<EventClass, RawEvent>();
+    // Events of this sentence are out[sentenceStart …]; sentence-wide flags are computed once, on the first event.
+    const sentenceStart = out.length;
+    let flags: SentenceFlags | null = null;
     for (let i = 0; i < toks.length; i++) {
       let lower = toks[i].lower;
+      // One lookup rules out most tokens: no trigger, contextual head or special word can start here.
+      const interest = INTEREST.get(lower);
+      if (interest === undefined) continue;
+      if (interest & DEATH) deathWord[si] = true;
+      if (!(interest & CANDIDATE)) continue;
       // "air strike(s)", "drone strike(s)", "missile strike(s)": the noun is the trigger; the
       // modifier is a weapon word the typing reads.
       const prevLower = toks[i - 1]?.lower ?? '';
@@ -1261,7 +1273,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       if (view.times.some(({ t }) => t.start <= toks[i].start && toks[i].end <= t.end)) continue;
       const cls = trigger.cls;
       if (VERBAL.has(cls) && options.verbal === false) continue;
-      if (!accept(cls, trigger, toks, i, view, out.some((r) => VIOLENT.has(r.cls)))) continue;
+      if (!accept(cls, trigger, toks, i, view, anyViolent)) continue;
       if (!trigger.noun && toks[i - 1] && (toks[i - 1].lower === '-' || text.charAt(toks[i].start - 1) === '-')) continue; // "U.S.-backed"
       let status = statusOf(toks, i, trigger);
       // "the largest since Russia launched 705 munitions on Oct. 30": a yardstick, not an event.
@@ -1271,7 +1283,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       if (VIOLENT.has(cls) && status !== 'asserted') continue;
       if (isGenericUse(toks, i, view)) continue;
       // "a strike on Doha killed 6 people": the toll verb of an event already told in the sentence.
-      if (cls === 'killing' && /^(killed|wounded|injured)$/.test(toks[i].lower) && out.some((r) => r.sentence === view && (VIOLENT.has(r.cls) || r.cls === 'riot'))) continue;
+      if (cls === 'killing' && (toks[i].lower === 'killed' || toks[i].lower === 'wounded' || toks[i].lower === 'injured') && violentOrRiotSince(out, sentenceStart)) continue;
       // "protested against the arrest of …", "demanded the release of activists who were detained":
       // the arrest is what a protest is about, told as background.
       // "arrested for participating in protests": the protest is the reason, told as background.
@@ -1326,15 +1338,15 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
         ...(named ? { named: true } : {}),
         securityTarget: securityTargetAfter(toks, i, trigger.noun && (cls === 'attack' || cls === 'strike')) || passiveArmed(view, i) || figures.some((f) => (f.kind === 'killed' || f.kind === 'injured') && armedUnit(f.unit)),
         // "in both directions", "small arms": fire between armed sides (ACLED codes it a clash).
-        exchange: toks.some((t, k) => EXCHANGE.has(t.lower) || (t.lower === 'shoot' && toks[k + 2]?.lower === 'out') || (t.lower === 'directions' && toks[k - 1]?.lower === 'both')),
-        smallArms: toks.some((t, k) => t.lower === 'arms' && toks[k - 1]?.lower === 'small'),
-        armed: toks.some((t) => ARMED.has(t.lower)),
-        troops: toks.some((t) => TROOPS.has(t.lower)),
+        exchange: (flags ??= sentenceFlags(toks)).exchange,
+        smallArms: flags.smallArms,
+        armed: flags.armed,
+        troops: flags.troops,
       };
       if (crowdPerpetrator(toks, i, trigger.noun) || (cls === 'riot' && /^(mob|lynching|lynched|scuffle|brawl)$/.test(toks[i].lower))) raw.crowd = true;
       // "a fight over a land dispute": a quarrel between neighbours, not a battle.
-      if (!raw.armed && toks.some((t) => t.lower === 'dispute' || t.lower === 'disputes' || t.lower === 'quarrel' || t.lower === 'altercation')) raw.crowd = true;
-      if (cls === 'riot' && (/^(riot|riots|rioting|unrest|rioters|rioted)$/.test(toks[i].lower) || toks.some((t) => DEMO_WORD.test(t.lower)))) raw.demo = true;
+      if (!raw.armed && flags.dispute) raw.crowd = true;
+      if (cls === 'riot' && (/^(riot|riots|rioting|unrest|rioters|rioted)$/.test(toks[i].lower) || flags.demoWord)) raw.demo = true;
       if (cls === 'protest' || cls === 'riot') {
         const turn = protestTurnOf(sentenceViews, si);
         if (turn) raw.protestTurn = turn;
@@ -1343,10 +1355,11 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       raw.claimant ??= quoteSpeaker ?? textSpeaker;
       seenClass.set(cls, raw);
       out.push(raw);
+      if (VIOLENT.has(cls)) anyViolent = true;
     }
     // Each figure of the sentence belongs to the nearest trigger that can carry it ("… killed in a
     // strike …; Russia launched 476 drones" gives the drones to "launched", the dead to "strike").
-    const here = out.filter((r) => r.sentence === view);
+    const here = out.slice(sentenceStart);
     if (here.length > 1) {
       const all = new Map<number, EventFigure>();
       for (const r of here) for (const f of r.figures) all.set(f.quantity, f);
@@ -1414,7 +1427,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
   for (const view of sentenceViews) {
     if (view.quantities.some(({ q }) => q.role && KILLED_ROLES.has(q.role.toLowerCase()))) continue;
     // Both patterns need one of these words; most sentences have none (a token test is far cheaper).
-    if (!view.toks.some((t) => DEATH_WORDS.has(t.lower))) continue;
+    if (!deathWord[view.index]) continue;
     const sentence = text.slice(view.span.start, view.span.end);
     const died = VICTIMS_DIED.exec(sentence);
     const m = SINGLE_DEATH_SUBJECT.exec(sentence) ?? SINGLE_DEATH_OBJECT.exec(sentence) ?? died;
@@ -1466,6 +1479,43 @@ function claimantOfFigures(layers: Readonly<Layers>, figures: EventFigure[]): Sp
 
 /** The words of which SINGLE_DEATH_SUBJECT and SINGLE_DEATH_OBJECT need at least one. */
 const DEATH_WORDS = new Set(['killed', 'killing', 'dead', 'death', 'murdered', 'assassinated', 'beheaded', 'lynched', 'executed', 'died', 'succumbed']);
+
+/** Token pre-filter: CANDIDATE words may start a trigger (lexicon, contextual heads, special pairs); DEATH words feed the one-death patterns. */
+const CANDIDATE = 1;
+const DEATH = 2;
+const INTEREST = new Map<string, number>();
+for (const w of [...triggerWords(), ...CONTEXT_HEADS, 'dead', 'fire', 'arrived', 'deployed', 'sent']) INTEREST.set(w, CANDIDATE);
+for (const w of DEATH_WORDS) INTEREST.set(w, (INTEREST.get(w) ?? 0) | DEATH);
+
+/** Sentence-wide facts every event of the sentence carries. */
+interface SentenceFlags {
+  exchange: boolean;
+  smallArms: boolean;
+  armed: boolean;
+  troops: boolean;
+  dispute: boolean;
+  demoWord: boolean;
+}
+
+function sentenceFlags(toks: Tok[]): SentenceFlags {
+  const f: SentenceFlags = { exchange: false, smallArms: false, armed: false, troops: false, dispute: false, demoWord: false };
+  for (let k = 0; k < toks.length; k++) {
+    const w = toks[k].lower;
+    if (EXCHANGE.has(w) || (w === 'shoot' && toks[k + 2]?.lower === 'out') || (w === 'directions' && toks[k - 1]?.lower === 'both')) f.exchange = true;
+    if (w === 'arms' && toks[k - 1]?.lower === 'small') f.smallArms = true;
+    if (ARMED.has(w)) f.armed = true;
+    if (TROOPS.has(w)) f.troops = true;
+    if (w === 'dispute' || w === 'disputes' || w === 'quarrel' || w === 'altercation') f.dispute = true;
+    if (!f.demoWord && DEMO_WORD.test(w)) f.demoWord = true;
+  }
+  return f;
+}
+
+/** Whether an event from `from` on is violent or a riot. */
+function violentOrRiotSince(out: readonly RawEvent[], from: number): boolean {
+  for (let k = from; k < out.length; k++) if (VIOLENT.has(out[k].cls) || out[k].cls === 'riot') return true;
+  return false;
+}
 
 const SINGLE_DEATH_SUBJECT = new RegExp(
   `\\b(?:an?|one)\\s+(?:[\\p{L}'’.-]+\\s+){0,4}?(${PERSON_NOUNS})\\b[^.;]{0,60}?\\b(?:was|has been|had been|is)\\s+(?:reportedly\\s+)?(?:killed|shot dead|shot to death|shot and killed|stabbed to death|beaten to death|hacked to death|burned to death|murdered|assassinated|found dead|beheaded|lynched|executed)`,

@@ -233,6 +233,11 @@ export function triggerFor(lower: string): Trigger | undefined {
   return T.get(lower);
 }
 
+/** Every word `triggerFor` knows (for a one-lookup pre-filter of tokens). */
+export function triggerWords(): IterableIterator<string> {
+  return T.keys();
+}
+
 /** Weapon words: the unit of a count or a word in the sentence. */
 export type Weapon = 'drone' | 'missile' | 'aircraft' | 'artillery' | 'rocket' | 'firearm' | 'explosive';
 
