@@ -73,6 +73,18 @@ interface SentenceView {
 
 function bucket<T extends Span>(items: readonly T[], sentences: readonly Sentence[], into: (s: number, item: T, i: number) => void): void {
   let s = 0;
+  // Layers are almost always in text order already; the (stable) sort is needed only when not.
+  let inOrder = true;
+  for (let k = 1; k < items.length && inOrder; k++) if (items[k].start < items[k - 1].start) inOrder = false;
+  if (inOrder) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      while (s < sentences.length && sentences[s].end <= item.start) s++;
+      if (s >= sentences.length) break;
+      if (item.start >= sentences[s].start) into(s, item, i);
+    }
+    return;
+  }
   const sorted = items.map((item, i) => ({ item, i })).sort((a, b) => a.item.start - b.item.start);
   for (const { item, i } of sorted) {
     while (s < sentences.length && sentences[s].end <= item.start) s++;
