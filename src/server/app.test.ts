@@ -330,6 +330,12 @@ describe('errors', () => {
     });
   }
 
+  test('an integer too long to be exact is refused as too large, not as "not an integer"', async () => {
+    const r = await get('/api/articles?offset=99999999999999999');
+    assert.equal(r.status, 400);
+    assert.match((r.body as { error: { message: string } }).error.message, /parameter 'offset' must be ≤ 999999999999999/);
+  });
+
   test('a wrong method answers 405 with Allow', async () => {
     const r = await app.request('/api/search?q=x', { method: 'DELETE' });
     assert.equal(r.status, 405);

@@ -67,6 +67,7 @@ export function parseParam(name: string, raw: string | undefined, schema: JsonSc
   const bad = (why: string) => new ApiError(400, 'BAD_PARAM', `parameter '${name}' ${why}, got '${raw.slice(0, 80)}'`);
   switch (schema.type) {
     case 'integer': {
+      if (/^-?\d{16,}$/.test(raw)) throw bad(`must be ≤ ${typeof schema.maximum === 'number' ? schema.maximum : '999999999999999'}`);
       if (!/^-?\d{1,15}$/.test(raw)) throw bad('must be an integer');
       const n = Number(raw);
       if (typeof schema.minimum === 'number' && n < schema.minimum) throw bad(`must be ≥ ${schema.minimum}`);
