@@ -281,8 +281,86 @@ interface RuleMatch {
   sentence: string;
 }
 
+/**
+ * Cheap facts about one sentence, computed once (lazily) and shared by the rules' prefilters: its lower-cased
+ * text, its words (maximal runs of ASCII letters, lower-cased), whether it has a digit, a month or weekday name,
+ * a year-like number, a unit word. Each is a necessary condition of some rules' patterns (see `need`).
+ */
+export class SentenceFacts {
+  readonly text: string;
+  private lowText?: string;
+  private wordSet?: Set<string>;
+  private flags = new Map<string, boolean>();
+  constructor(text: string) {
+    this.text = text;
+  }
+  get low(): string {
+    return (this.lowText ??= this.text.toLowerCase());
+  }
+  /** Lower-cased maximal runs of ASCII letters (a regex's ASCII letters, even under /i, match only ASCII ones). */
+  get words(): Set<string> {
+    if (!this.wordSet) {
+      this.wordSet = new Set();
+      const m = this.text.match(/[A-Za-z]+/g);
+      if (m) for (const w of m) this.wordSet.add(w.toLowerCase());
+    }
+    return this.wordSet;
+  }
+  /** Some substring (lower case) occurs in the lower-cased sentence. */
+  any(...subs: string[]): boolean {
+    const low = this.low;
+    return subs.some((x) => low.includes(x));
+  }
+  /** Some word (lower case) is one of the sentence's words. */
+  word(...ws: string[]): boolean {
+    const set = this.words;
+    return ws.some((x) => set.has(x));
+  }
+  private flag(key: string, f: () => boolean): boolean {
+    let v = this.flags.get(key);
+    if (v === undefined) {
+      v = f();
+      this.flags.set(key, v);
+    }
+    return v;
+  }
+  get digit(): boolean {
+    return this.flag('digit', () => /\d/.test(this.text));
+  }
+  /** A number 1600–2099 somewhere (the year patterns' `(?:1[6-9]|20)\d\d`). */
+  get year(): boolean {
+    return this.flag('year', () => this.digit && /1[6-9]\d\d|20\d\d/.test(this.text));
+  }
+  /** Some form of `MONTH` (case-sensitive, as the patterns that require it are) could occur. */
+  get month(): boolean {
+    return this.flag('month', () => MONTH_PREFIX.test(this.text));
+  }
+  /** A weekday name or abbreviation (`WEEKDAY`) as a word. */
+  get weekday(): boolean {
+    return this.flag('weekday', () => this.word(...WEEKDAY_WORDS));
+  }
+  /** A unit word (`UNIT`) as a word. */
+  get unit(): boolean {
+    return this.flag('unit', () => this.word(...UNIT_WORDS));
+  }
+}
+
+/** Every form of `MONTH` contains one of these. */
+const MONTH_PREFIX = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|OCT|NOV|DEC/;
+/** The letters of every form of `WEEKDAY`, lower-cased. */
+const WEEKDAY_WORDS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun'];
+const WEEKDAY_PLURALS = ['mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays'];
+/** Every word `UNIT` matches, lower-cased. */
+const UNIT_WORDS = ['second', 'minute', 'hour', 'day', 'night', 'week', 'fortnight', 'month', 'quarter', 'year', 'decade', 'century', 'centuries']
+  .flatMap((w) => [w, `${w}s`]);
+
 interface Rule {
   name: string;
+  /**
+   * A necessary condition of `re` on the sentence's facts (a word or substring every match contains), so that
+   * most rules skip most sentences without a full regex scan. It must never reject a sentence `re` matches.
+   */
+  need?: (f: SentenceFacts) => boolean;
   /** A cheap test on the whole sentence; the rule's pattern runs only where it passes. */
   gate?: RegExp;
   re: RegExp;
@@ -448,6 +526,7 @@ const RULES: Rule[] = [
   {
     name: 'clock',
     prio: 5,
+    need: (f) => f.digit,
     // The zone is matched case-sensitively ("5 p.m. EST", "10 a.m. ET"), so "5 p.m. next Tuesday" keeps "next".
     re: rx(`(?<![\\w.:])(\\d{1,2})(?:[:.](\\d\\d))?\\s*([aApP])\\.?\\s?[mM]\\b\\.?(?:\\s+(?:[A-Z]{1,4}T|GMT|UTC|local time)(?![\\w-]))?`, 'g'),
     build({ m }) {
@@ -464,6 +543,7 @@ const RULES: Rule[] = [
   {
     name: 'clock-part',
     prio: 6,
+    need: (f) => f.any('morning', 'afternoon', 'evening'),
     gate: /\bin the (?:morning|afternoon|evening)\b/i,
     re: rx(`(?<![\\w.:$])(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::([0-5]\\d))?(?:\\s+o['’]clock)?\\s+in\\s+the\\s+(morning|afternoon|evening)${E}`, 'gi'),
     build({ m, sentence }) {
@@ -497,6 +577,7 @@ const RULES: Rule[] = [
   {
     name: 'clock24',
     prio: 4,
+    need: (f) => f.digit && f.low.includes(':'),
     re: rx(`(?<![\\w.:$])([01]?\\d|2[0-3]):([0-5]\\d)(?:\\s*(?:GMT|UTC|[A-Z]{1,4}T|local time|hours|hrs))(?![\\w:])`, 'g'),
     build({ m }) {
       const hh = Number(m[1]);
@@ -508,6 +589,7 @@ const RULES: Rule[] = [
   {
     name: 'noon',
     prio: 5,
+    need: (f) => f.any('noon', 'midnight', 'midday'),
     re: rx(`${B}(${ci('noon')}|${ci('midnight')}|${ci('midday')})${E}`, 'g'),
     build({ m, sentence }) {
       const w = m[1].toLowerCase();
@@ -521,6 +603,7 @@ const RULES: Rule[] = [
   {
     name: 'deictic-day',
     prio: 6,
+    need: (f) => f.any('today', 'tomorrow', 'yesterday', 'tonight'),
     re: rx(`${B}(?:(${ci('early')}|${ci('late')}|${ci('later')}|${ci('earlier')})\\s+)?(${ci('the day before yesterday')}|${ci('the day after tomorrow')}|${ci('today')}|${ci('tomorrow')}|${ci('yesterday')}|${ci('tonight')})(?:\\s+(morning|afternoon|evening|night))?${E}`, 'g'),
     build({ m }) {
       const w = m[2].toLowerCase();
@@ -532,6 +615,7 @@ const RULES: Rule[] = [
   {
     name: 'this-part',
     prio: 6,
+    need: (f) => f.word('this', 'last') && f.word('morning', 'afternoon', 'evening', 'night'),
     re: rx(`${B}(?:(${ci('early')}|${ci('late')}|${ci('later')}|${ci('earlier')})\\s+)?(${ci('this')}|${ci('last')})\\s+(morning|afternoon|evening|night)${E}`, 'g'),
     build({ m }) {
       const part = PART_OF_DAY[m[3].toLowerCase()];
@@ -543,6 +627,7 @@ const RULES: Rule[] = [
   {
     name: 'part-modified',
     prio: 4,
+    need: (f) => f.any('morning', 'afternoon', 'evening', 'night'),
     gate: /(?:early|late|mid)[\s-]?(?:morning|afternoon|evening|night)/i,
     re: rx(`${B}(?:(${ci('early')}|${ci('late')}|${ci('mid')})[\\s-]?)(morning|afternoon|evening|night)${E}`, 'g'),
     build({ m, sentence }) {
@@ -557,6 +642,7 @@ const RULES: Rule[] = [
   {
     name: 'overnight',
     prio: 7,
+    need: (f) => f.any('overnight'),
     re: rx(`${B}${ci('overnight')}(?:\\s+(?:into|to|on|before)\\s+(${WEEKDAY}|today|yesterday)(?:\\s+(morning))?)?${E}`, 'g'),
     build({ m }) {
       const day = m[1];
@@ -582,6 +668,7 @@ const RULES: Rule[] = [
   {
     name: 'narrative-weekday',
     prio: 6,
+    need: (f) => f.any('previous', 'preceding', 'following') && f.weekday,
     re: rx(`${B}${ci('the')}\\s+(previous|preceding|following)\\s+(${WEEKDAY})(?![\\w-])`, 'g'),
     build({ m }) {
       const wd = weekdayNumber(m[2]);
@@ -602,6 +689,7 @@ const RULES: Rule[] = [
   {
     name: 'weekday',
     prio: 5,
+    need: (f) => f.weekday,
     re: rx(`${B}(?:(${ci('early')}|${ci('late')}|${ci('earlier')}|${ci('later')})\\s+(?:on\\s+)?)?(?:(${ci('last')}|${ci('next')}|${ci('this')}|${ci('this past')}|${ci('this coming')}|${ci('coming')}|${ci('past')})\\s+)?(${WEEKDAY})(?:['’]s)?(?:\\s+(morning|afternoon|evening|night))?(?![\\w-])`, 'g'),
     build({ m, sentence }) {
       const wd = weekdayNumber(m[3]);
@@ -627,6 +715,7 @@ const RULES: Rule[] = [
   {
     name: 'weekday-set',
     prio: 6,
+    need: (f) => f.weekday || f.word(...WEEKDAY_PLURALS) || f.any('weekend'),
     re: rx(`${B}(?:(?:${ci('every')}|${ci('each')})\\s+(${WEEKDAY}|weekend)|(Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)|(?<=\\b(?:[Oo]n|[Oo]ver|[Dd]uring|[Aa]t)\\s)(weekends))${E}`, 'g'),
     build({ m }) {
       // "on weekends", "every weekend": a recurring weekend.
@@ -640,6 +729,7 @@ const RULES: Rule[] = [
   {
     name: 'month-date',
     prio: 6,
+    need: (f) => f.month,
     re: rx(`(?<![\\w-])(?:(${WEEKDAY}),?\\s+)?(?:(${MODIFIER})[\\s-]*)?(?:(${REL})\\s+)?(${MONTH})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d)|\\s+(?:the\\s+)?(?<ordw>${ORDINAL_DAY})(?![\\w-]))?(?:(?:,\\s*|\\s+|\\s+of\\s+)((?:1[6-9]|20)\\d\\d)(?!\\d|[-/]\\d)|\\s+(?:of\\s+)?(this|last|next) year)?(?![\\w])`, 'g'),
     build({ m, sentence }) {
       const month = monthNumber(m[4]);
@@ -678,6 +768,7 @@ const RULES: Rule[] = [
   {
     name: 'week-of',
     prio: 7,
+    need: (f) => f.digit && f.month,
     gate: /\bweek of\b/i,
     re: rx(`${B}${ci('the')}\\s+(?:(${ci('first')}|${ci('last')})\\s+)?${ci('week')}\\s+of\\s+(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:1[6-9]|20)\\d\\d))?(?![\\w])`, 'g'),
     build({ m }) {
@@ -698,6 +789,7 @@ const RULES: Rule[] = [
   {
     name: 'conjoined-day',
     prio: 6,
+    need: (f) => f.digit && f.month,
     gate: /\s(?:and|or)\s+\d/,
     re: rx(`(?<![\\w-])(${MONTH})\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+(?:and|or)\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:1[6-9]|20)\\d\\d))?(?![\\w%:.,]\\d|\\s*(?:%|percent|cents|million|billion|[a-z]))`, 'g'),
     build({ m }) {
@@ -713,6 +805,7 @@ const RULES: Rule[] = [
   {
     name: 'day-month',
     prio: 6,
+    need: (f) => f.digit && f.month,
     re: rx(`(?<![\\w.,-])(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+((?:1[6-9]|20)\\d\\d)(?!\\d))?(?![\\w])`, 'g'),
     build({ m }) {
       const month = monthNumber(m[3]);
@@ -727,6 +820,7 @@ const RULES: Rule[] = [
   {
     name: 'day-range',
     prio: 7,
+    need: (f) => f.digit && f.month,
     re: rx(`(?<![\\w.,-])(?:(${MONTH})\\s+(\\d{1,2})\\s*[-–]\\s*(\\d{1,2})|(\\d{1,2})\\s*[-–]\\s*(\\d{1,2})\\s+(${MONTH}))(?:,?\\s+((?:1[6-9]|20)\\d\\d)(?!\\d))?(?![\\w])`, 'g'),
     build({ m }) {
       const month = monthNumber(m[1] ?? m[6]);
@@ -754,6 +848,7 @@ const RULES: Rule[] = [
   {
     name: 'iso-date',
     prio: 7,
+    need: (f) => f.year && f.low.includes('-'),
     re: rx(`(?<![\\w-])((?:1[6-9]|20)\\d\\d)-(0[1-9]|1[0-2])-([0-2]\\d|3[01])(?:[T ](\\d\\d):(\\d\\d))?(?![\\w-])`, 'g'),
     build({ m }) {
       const hh = m[4] ? Number(m[4]) : undefined;
@@ -764,6 +859,7 @@ const RULES: Rule[] = [
   {
     name: 'slash-date',
     prio: 7,
+    need: (f) => f.digit && f.low.includes('/'),
     re: rx(`(?<![\\w/.-])(\\d{1,2})/(\\d{1,2})/((?:19|20)?\\d\\d)(?![\\w/])`, 'g'),
     build({ m }) {
       let mo = Number(m[1]);
@@ -779,6 +875,7 @@ const RULES: Rule[] = [
   {
     name: 'year',
     prio: 3,
+    need: (f) => f.year,
     re: rx(`(?<![\\w$£€#.,/-])(?:(${ci('fiscal year')}|${ci('fiscal')}|${ci('calendar year')}|${ci('calendar')}|FY|${ci('model year')}|${MODIFIER})[\\s-]*)?((?:1[6-9]|20)\\d\\d)(?!\\w|['’](?!s\\b))`, 'g'),
     build({ m, sentence }) {
       const yearStart = m.index + m[0].length - 4;
@@ -791,6 +888,7 @@ const RULES: Rule[] = [
   {
     name: 'short-year',
     prio: 5,
+    need: (f) => f.digit,
     gate: /['’]\d\d/,
     re: rx(`(?<![\\w'’])(?:(?:(${ci('the')})\\s+)?(spring|summer|fall|autumn|winter)\\s+of\\s+|(${MONTH})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?)?,?\\s+)?['’](\\d\\d)(?![\\w'’-])`, 'gi'),
     build({ m, sentence }) {
@@ -825,6 +923,7 @@ const RULES: Rule[] = [
   {
     name: 'decade',
     prio: 5,
+    need: (f) => f.digit || f.any('ties'),
     re: rx(`${B}(?:(?:${ci('the')}\\s+)?(?:(${ci('early')}|${ci('mid')}|${ci('late')})[\\s-]+)?)(?:((?:1[5-9]|20)\\d0)['’]?s|['’](\\d0)s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))${E}`, 'g'),
     build({ m }) {
       let start: number;
@@ -838,6 +937,7 @@ const RULES: Rule[] = [
   {
     name: 'century',
     prio: 5,
+    need: (f) => f.digit && f.word('century'),
     re: rx(`${B}(?:${ci('the')}\\s+)?(?:(${ci('early')}|${ci('mid')}|${ci('late')})[\\s-]+)?(\\d{1,2})(?:st|nd|rd|th)[\\s-]+century${E}`, 'gi'),
     build({ m }) {
       const n = Number(m[2]);
@@ -850,6 +950,7 @@ const RULES: Rule[] = [
   {
     name: 'quarter',
     prio: 6,
+    need: (f) => f.word('quarter', 'half', 'period'),
     re: rx(`${B}(?:(${ci('the year-ago')}|${ci('the year-earlier')}|${ci('year-ago')}|${ci('year-earlier')}|${ci('the')}|${ci('this')}|${ci('last')}|${ci('next')}|${ci('this year')}['’]s|${ci('last year')}['’]s|${ci('next year')}['’]s)\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(?:((?:19|20)\\d\\d)(?:['’]s)?\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th|final)[\\s-]+(?:fiscal[\\s-]+)?(quarter|half|period)(?:\\s+(?:of|in)\\s+(?:(?:fiscal|calendar)\\s+)?((?:19|20)\\d\\d)|\\s+(?:of\\s+)?(this|last|next|the)\\s+year)?${E}`, 'gi'),
     build({ m, sentence }) {
       const n = ORD_Q[m[3].toLowerCase()] ?? 1;
@@ -888,6 +989,7 @@ const RULES: Rule[] = [
   {
     name: 'period-last-year',
     prio: 8,
+    need: (f) => f.word('year'),
     gate: /\b(?:last year|a year (?:ago|earlier))\b/i,
     re: rx(`${B}${ci('the')}\\s+(?:(?:same|corresponding|comparable)\\s+(?:period|quarter)\\s+(?:(?:of|in)\\s+)?(?:(?:the\\s+)?last\\s+year|a\\s+year\\s+(?:ago|earlier))|(?:period|quarter)\\s+a\\s+year\\s+(?:ago|earlier))${E}`, 'gi'),
     build() {
@@ -904,6 +1006,7 @@ const RULES: Rule[] = [
   {
     name: 'year-period',
     prio: 7,
+    need: (f) => f.year && f.word('quarter', 'period'),
     re: rx(`${B}${ci('the')}\\s+((?:19|20)\\d\\d)\\s+(quarter|period)${E}`, 'g'),
     build({ m }) {
       const y = Number(m[1]);
@@ -924,6 +1027,7 @@ const RULES: Rule[] = [
   {
     name: 'quarter-code',
     prio: 6,
+    need: (f) => f.digit && f.text.includes('Q'),
     re: rx(`(?<![\\w-])(?:Q([1-4])|([1-4])Q)(?:\\s+((?:19|20)\\d\\d))?(?![\\w-])`, 'g'),
     build({ m }) {
       const n = Number(m[1] ?? m[2]);
@@ -941,6 +1045,7 @@ const RULES: Rule[] = [
   {
     name: 'latest-quarter',
     prio: 6,
+    need: (f) => f.word('quarter', 'period'),
     re: rx(`${B}(?:${ci('the')}\\s+)?(?:(${ci('latest')}|${ci('most recent')}|${ci('current')}|${ci('this')}|${ci('past')}|${ci('previous')}|${ci('prior')}|${ci('preceding')}|${ci('last')}|${ci('next')}|${ci('coming')}|${ci('year-ago')}|${ci('year-earlier')}|${ci('comparable')}|${ci('comparable year-ago')}|${ci('comparable year-earlier')}|${ci('same')})[\\s-]+)?(quarter|period)${E}`, 'g'),
     build({ m }) {
       const mod = m[1]?.toLowerCase() ?? '';
@@ -979,6 +1084,7 @@ const RULES: Rule[] = [
   {
     name: 'season',
     prio: 5,
+    need: (f) => f.word('spring', 'summer', 'fall', 'autumn', 'winter'),
     re: rx(`${B}(?:${ci('the')}\\s+(?=(?:early|late|mid)[\\s-]))?(?:(${ci('this')}|${ci('last')}|${ci('next')}|${ci('this past')}|${ci('this coming')}|${ci('early')}|${ci('late')}|${ci('mid')}|${ci('the')}|${ci('that')})[\\s-]+)?(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?((?:19|20)\\d\\d)|\\s+of\\s+(this|last|next)\\s+year)?${E}`, 'gi'),
     build({ m, sentence }) {
       const season = SEASONS[m[2].toLowerCase()];
@@ -1034,6 +1140,7 @@ const RULES: Rule[] = [
   {
     name: 'relative-unit',
     prio: 6,
+    need: (f) => f.word('week', 'weekend', 'month', 'year', 'decade', 'century', 'day', 'morning', 'afternoon', 'evening', 'night'),
     re: rx(`${B}(?:(${ci('the early part of')}|${ci('the latter part of')}|${ci('the later part of')}|${ci('the first part of')}|${ci('earlier')}|${ci('later')}|${ci('early')}|${ci('late')}|${ci('mid')}|${ci('the end of')}|${ci('the beginning of')}|${ci('the start of')}|${ci('the middle of')}|${ci('end of')})[\\s-]+)?(${ci('this past')}|${ci('this coming')}|${ci('this')}|${ci('last')}|${ci('next')}|${ci('past')}|${ci('previous')}|${ci('coming')}|${ci('current')}|${ci('the latest')}|${ci('latest')}|${ci('the past')}|${ci('the last')}|${ci('the previous')}|${ci('the coming')}|${ci('the current')}|${ci('the next')}|${ci('the following')}|${ci('the same')}|${ci('that same')}|${ci('that')}|${ci('the preceding')}|${ci('the prior')}|${ci('the full')}|${ci('the')})\\s+(week|weekend|month|year|fiscal year|financial year|decade|century|day|morning|afternoon|evening|night)${E}`, 'g'),
     build({ m, sentence }) {
       const mod = m[2].toLowerCase();
@@ -1121,6 +1228,7 @@ const RULES: Rule[] = [
   {
     name: 'week-from-weekday',
     prio: 8,
+    need: (f) => f.weekday,
     gate: /\bweeks? (?:ago|from)\b/i,
     re: rx(`${B}(${ci('a')}|${ci('one')}|${ci('two')}|${ci('three')})\\s+weeks?\\s+(ago|from)\\s+(?:(?:last|this|next)\\s+)?(${WEEKDAY})(?![\\w-])`, 'g'),
     build({ m }) {
@@ -1142,6 +1250,7 @@ const RULES: Rule[] = [
   {
     name: 'ago',
     prio: 7,
+    need: (f) => f.unit && f.word('ago', 'earlier', 'later', 'before', 'after', 'from', 'hence', 'back', 'previously'),
     re: rx(`${B}(?:(${HEDGE})\\s+)?(${COUNT})[\\s-]+(?:(?:trading|business|working)\\s+(?=days?\\b))?(${UNIT})(?<half>\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?\\s+(ago|earlier|later|before|after|from now|hence|back|previously)${E}`, 'gi'),
     build({ m, sentence }) {
       const whole = parseCount(m[2]);
@@ -1206,6 +1315,7 @@ const RULES: Rule[] = [
   {
     name: 'year-ago',
     prio: 6,
+    need: (f) => f.word('year') && f.word('ago', 'earlier'),
     re: rx(`${B}(?:${ci('the')}\\s+)?(${ci('year-ago')}|${ci('year-earlier')}|${ci('a year earlier')}|${ci('a year ago')})${E}`, 'g'),
     build({ m }) {
       const start = /^the\s/i.test(m[0]) ? m.index + m[0].indexOf(m[1]) : m.index;
@@ -1223,6 +1333,7 @@ const RULES: Rule[] = [
   {
     name: 'duration',
     prio: 4,
+    need: (f) => f.unit,
     re: rx(`${B}(?:(${ci('the')})\\s+)?(?:(${ci('year-earlier')}|${ci('year-ago')}|${ci('past')}|${ci('last')}|${ci('next')}|${ci('previous')}|${ci('coming')}|${ci('first')}|${ci('final')}|${ci('latest')}|${ci('initial')}|${ci('remaining')}|${ci('following')}|${ci('preceding')}|${ci('entire')}|${ci('whole')}|${ci('full')}|${ci('same')})\\s+)?(?:(${HEDGE})\\s+)?(${COUNT})(?:\\s+(?:or|to)\\s+(${COUNT}))?(?:\\s+(?:or so|more|straight|consecutive|full|long))?[\\s-]+(?:(?:trading|business|working)\\s+(?=days?\\b))?(${UNIT})(?<half>\\s+and\\s+a\\s+half)?(?:[\\s-]+long)?${E}`, 'gi'),
     build({ m, sentence }) {
       const countWord = m[4];
@@ -1266,6 +1377,7 @@ const RULES: Rule[] = [
   {
     name: 'plural-duration',
     prio: 3,
+    need: (f) => f.word('years', 'decades', 'months', 'weeks', 'days', 'hours', 'minutes', 'centuries'),
     re: rx(`${B}(?:(${ci('for')}|${ci('over')}|${ci('within')}|${ci('during')}|${ci('took')}|${ci('takes')}|${ci('take')}|${ci('lasted')}|${ci('spent')})\\s+)(?:(${ci('many')}|${ci('several')}|${ci('some')}|${ci('the')})\\s+)?(years|decades|months|weeks|days|hours|minutes|centuries)${E}|${B}(decades|years)-long${E}`, 'g'),
     build({ m }) {
       const word = (m[3] ?? m[4]).toLowerCase();
@@ -1277,6 +1389,7 @@ const RULES: Rule[] = [
   {
     name: 'recent-units',
     prio: 5,
+    need: (f) => f.word('years', 'decades', 'months', 'weeks', 'days'),
     re: rx(`${B}(?:(?:(${ci('recent')})|(${ci('the coming')}|${ci('coming')}|${ci('the next few')}|${ci('the past few')}|${ci('the last few')}))\\s+(years|decades|months|weeks|days)|${ci('the')}\\s+(?<ahead>years|months|weeks|days)\\s+ahead)${E}`, 'g'),
     build({ m }) {
       // "the weeks ahead" is "the coming weeks".
@@ -1291,6 +1404,7 @@ const RULES: Rule[] = [
   {
     name: 'reference',
     prio: 2,
+    need: (f) => f.word('now', 'currently', 'nowadays', 'presently', 'present', 'moment', 'days', 'recently', 'lately', 'past', 'future', 'term', 'recent', 'current'),
     re: rx(`${B}(${ci('right now')}|${ci('now')}|${ci('currently')}|${ci('nowadays')}|${ci('presently')}|${ci('at present')}|${ci('at the moment')}|${ci('these days')}|${ci('the present')}|${ci('recently')}|${ci('lately')}|${ci('the past')}|${ci('the future')}|${ci('the near future')}|${ci('the near term')}|${ci('the short term')}|${ci('the long term')}|${ci('recent')}|${ci('current')})${E}`, 'g'),
     build({ m, sentence }) {
       const w = m[1].toLowerCase();
@@ -1316,6 +1430,7 @@ const RULES: Rule[] = [
   {
     name: 'set',
     prio: 6,
+    need: (f) => f.word('daily', 'weekly', 'monthly', 'annually', 'yearly', 'nightly', 'hourly', 'biweekly', 'semiannually', 'every', 'each', 'per'),
     re: rx(`${B}(?:(${ci('daily')}|${ci('weekly')}|${ci('monthly')}|${ci('annually')}|${ci('yearly')}|${ci('nightly')}|${ci('hourly')}|${ci('biweekly')}|${ci('semiannually')})|(?:${ci('every')}|${ci('each')}|${ci('per')})\\s+(?:(other|${COUNT})\\s+)?(${UNIT}|morning|evening|night|afternoon))${E}`, 'g'),
     build({ m, sentence }) {
       const adverb = m[1]?.toLowerCase();
@@ -1344,6 +1459,7 @@ const RULES: Rule[] = [
   {
     name: 'year-words',
     prio: 4,
+    need: (f) => f.any('nineteen', 'twenty', 'thousand'),
     re: rx(`${B}(?:(?<mon>${MONTH})\\s+|(?:${ci('the')}\\s+)?(?<season>${ci('spring')}|${ci('summer')}|${ci('fall')}|${ci('autumn')}|${ci('winter')})\\s+of\\s+)?(?:(${ci('nineteen')}|${ci('twenty')})[\\s-]+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\\s-](?:one|two|three|four|five|six|seven|eight|nine))${E}|(?:${ci('the year')}\\s+)?${ci('two thousand')}(?:\\s+(?:and\\s+)?(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\\s-](?:one|two|three|four|five))?))?(?![\\w-]|\\s+(?:dollars|people|troops|shares|years|miles|and)))`, 'g'),
     build({ m }) {
       let y: number;
@@ -1367,6 +1483,7 @@ const RULES: Rule[] = [
   {
     name: 'in-the-unit',
     prio: 5,
+    need: (f) => f.any('year', 'week', 'month', 'quarter', 'days', 'decade'),
     re: rx(`${B}(?:(${ci('the full')}[\\s-]year|${ci('full')}-year)|(${ci('earlier')}|${ci('later')})\\s+in\\s+the\\s+(week|month|year|quarter)|(${ci('the past')}|${ci('the last')}|${ci('the coming')}|${ci('the next')})\\s+(days|weeks|months|years|decades))${E}`, 'g'),
     build({ m }) {
       if (m[1]) return { resolve: relativeResolver('year', 0) };
@@ -1378,6 +1495,7 @@ const RULES: Rule[] = [
   {
     name: 'year-end',
     prio: 5,
+    need: (f) => f.any('end', 'day'),
     re: rx(`${B}(?:(${ci('year-end')}|${ci('year end')}|${ci('year')}['’]s end)|(${ci('later in the day')}|${ci('earlier in the day')}|${ci('later that day')}|${ci('earlier that day')}))${E}`, 'g'),
     build({ m }) {
       const dash = m[1] ? /-/.test(m[1]) : false;
@@ -1404,6 +1522,7 @@ const RULES: Rule[] = [
   {
     name: 'holiday',
     prio: 6,
+    need: (f) => f.text.includes('Day') || f.any('christmas', 'halloween', 'thanksgiving', 'easter', 'good friday', 'new year'),
     re: rx(`${B}(${HOLIDAY})(?:,?\\s+((?:19|20)\\d\\d))?${E}`, 'g'),
     build({ m }) {
       const name = m[1].toLowerCase().replace(/’/g, "'");
@@ -1499,7 +1618,9 @@ function chronoCandidates(sentence: string, own: readonly Candidate[]): Candidat
 /** Every candidate in one sentence, overlaps resolved (longest first, then priority), in text order. */
 export function findCandidates(sentence: string, useChrono = true): Candidate[] {
   const all: Candidate[] = [];
+  const facts = new SentenceFacts(sentence);
   for (const rule of RULES) {
+    if (rule.need && !rule.need(facts)) continue;
     if (rule.gate && !rule.gate.test(sentence)) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(sentence); m !== null; m = rule.re.exec(sentence)) {
@@ -1517,7 +1638,8 @@ export function findCandidates(sentence: string, useChrono = true): Candidate[] 
       all.push({ ...built, start, end, rule: rule.name, prio: rule.prio } as Candidate);
     }
   }
-  if (useChrono) all.push(...chronoCandidates(sentence, all));
+  // Every alternative of CHRONO_TRIGGER has a digit: without one, chrono is never asked.
+  if (useChrono && facts.digit) all.push(...chronoCandidates(sentence, all));
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || b.prio - a.prio || a.start - b.start);
   // Greedy longest-first selection with an occupancy map: linear in the sentence, whatever the count.
   const taken = new Uint8Array(sentence.length + 1);
