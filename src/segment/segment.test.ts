@@ -54,3 +54,11 @@ test('segment: empty and whitespace-only text give empty layers', () => {
   assert.deepEqual(segmentText(''), { paragraphs: [], sentences: [], tokens: [] });
   assert.deepEqual(segmentText(' \n\t\n'), { paragraphs: [], sentences: [], tokens: [] });
 });
+
+test('segment: names with letters the English model does not know stay one token each', () => {
+  const text = 'Anna Zielińska said Łukasz Dvořák and Recep Erdoğan met in Kraków. He cannot go.';
+  const { tokens } = segmentText(text);
+  const words = tokens.map((t) => text.slice(t.start, t.end));
+  for (const name of ['Zielińska', 'Łukasz', 'Dvořák', 'Erdoğan', 'Kraków']) assert.ok(words.includes(name), `${name} in ${words.join('|')}`);
+  assert.deepEqual(words.slice(-4), ['can', 'not', 'go', '.'], 'ASCII splits stay as the model makes them');
+});

@@ -98,7 +98,36 @@ export function segmentText(text: string): Segmentation {
       }
     }
   }
-  return { paragraphs, sentences, tokens };
+  return { paragraphs, sentences, tokens: joinSplitWords(text, tokens) };
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * wink's English model breaks words at letters it does not know ("Zieli|ń|ska", "Ł|ukasz",
+ * "Erdo|ğ|an"): touching tokens of one sentence that meet letter to letter, where either holds a
+ * non-ASCII character, are one word again (the first part's POS stands). ASCII splits such as
+ * "can|not" are wink's on purpose and stay.
+ */
+function joinSplitWords(text: string, tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    if (
+      prev !== undefined &&
+      prev.end === t.start &&
+      prev.sentence === t.sentence &&
+      LETTER.test(text.charAt(prev.end - 1)) &&
+      LETTER.test(text.charAt(t.start)) &&
+      (NON_ASCII.test(text.slice(prev.start, prev.end)) || NON_ASCII.test(text.slice(t.start, t.end)))
+    ) {
+      prev.end = t.end;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
 }
 
 export const segment: Component = {
