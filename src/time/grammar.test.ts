@@ -4,7 +4,9 @@ import fc from 'fast-check';
 import { segmentText } from '../segment/segment.js';
 import { extractTimes, timesForText } from './time.js';
 import { commonValue, epochDay, isoDay, isoWeek, weekday } from './calendar.js';
-import { pickYear, resolveWeekday } from './grammar.js';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pickYear, prefilterMisses, resolveWeekday } from './grammar.js';
 
 /** The shapes of TIMEX3 values we emit. */
 const VALUE = new RegExp(
@@ -47,6 +49,56 @@ test('any mix of temporal words: no throw, truthful spans, well-formed values, s
     }),
     { numRuns: 300 },
   );
+});
+
+/** Hand-made sentences touching every rule, in the odd forms a prefilter could miss. */
+const PREFILTER_CASES = [
+  'They met at 5pm, at 10:30 a.m. EST, at 4 in the morning, at eight p.m. and at 21:30 GMT, then at noon and midnight.',
+  'The day before yesterday, early today, tomorrow evening and tonight; this morning and last night; mid-morning, late-night.',
+  'Overnight into Wednesday morning; the previous Friday; late on Tuesday’s session; this coming Sunday; Mon. and Thurs. too.',
+  'Every Friday, on Mondays and over weekends, each weekend.',
+  'On Monday, Oct. 26, 1998, in late November, last May, February the twenty-fourth, June of last year, SEPTEMBER 2001.',
+  'The week of March 6, 2000; April 24 and 25; the 5th of May 2004; March 5-7 and 5–6 March 2005; 2025-11-19 and 11/19/2025.',
+  'In fiscal 1990, the end of 1990, early-2024, in ’96, the summer of ’97, Dec. 25, ’97 and FY2001.',
+  'The 1990s, the ’90s, the mid-1980s, the nineties, the 20th century and the late-19th-century.',
+  'The third quarter, third-quarter, Q3 2025, 4Q, the fourth quarter of last year, the first half, the 1988 quarter.',
+  'The corresponding period last year, the same quarter a year ago, the latest quarter, the year-ago period.',
+  'This summer, last fall, the spring of 1990, winter of next year; this week, the past year, earlier this month.',
+  'A week ago Friday, two weeks from Tuesday; three days later, a year earlier, 10 YEARS AGO, a decade and a half ago.',
+  'Year-ago, a year ago; a five-hour wait, the past three years, for around four hours, 2 1/2 days, centuries-long.',
+  'For years, over decades, decades-long; in recent weeks, the coming days, the months ahead; right now, currently, nowadays.',
+  'At the moment, these days, the near term, recently; daily, weekly, semiannually, every other week, per hour, each night.',
+  'Nineteen ninety-eight, twenty twenty-five, the year two thousand and one; the full-year, later in the week, the past days.',
+  'Year-end, year’s end, later that day; Christmas Eve, New Year’s Day, Good Friday, Easter 2020, Martin Luther King Jr. Day.',
+  'Unicode next to words: three years ago\u212A, \u0130yesterday, week\u0130, the past\u00a0year, March\u00a05.',
+];
+
+test('rule prefilters never reject a sentence the rule matches (hand-made sentences, random word mixes)', () => {
+  for (const s of PREFILTER_CASES) assert.deepEqual(prefilterMisses(s), [], s);
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 30 }), (words) => {
+      const text = words.join(' ');
+      assert.deepEqual(prefilterMisses(text), [], text);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+const BBC = '../shared/data/bbc-news';
+
+test('rule prefilters never reject a sentence the rule matches (BBC sample)', { skip: !existsSync(BBC) && `shared data absent: ${BBC}` }, () => {
+  let checked = 0;
+  for (const cat of readdirSync(BBC, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    for (const name of readdirSync(join(BBC, cat.name)).filter((n) => n.endsWith('.txt')).sort().slice(0, 40)) {
+      const text = readFileSync(join(BBC, cat.name, name), 'utf8');
+      for (const s of segmentText(text).sentences) {
+        const sentence = text.slice(s.start, s.end);
+        assert.deepEqual(prefilterMisses(sentence), [], sentence);
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked > 1000);
 });
 
 test('a very long sentence stays fast (linear overlap resolution)', () => {
