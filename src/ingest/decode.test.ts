@@ -65,4 +65,15 @@ test('decode: bytes that are not UTF-8 fall back to Latin-1 and say so', () => {
   assert.equal(d.text, 'Café open');
   assert.equal(d.encoding, 'latin1');
   assert.ok(d.normalizations.includes('latin1'));
+  assert.deepEqual(d.ok && d.notes?.map((n) => [n.severity, n.code, n.line]), [['info', 'INGEST_LEGACY_ENCODING', 1]]);
+});
+
+test('decode: a UTF-8 file with one damaged byte keeps its UTF-8 text, marks the byte and warns with the line', () => {
+  const bytes = Buffer.concat([Buffer.from('First line — fine.\nBad '), Buffer.from([0xff]), Buffer.from(' here: (ODESA) — a drone hit the port.\n')]);
+  const d = decodeBytes(bytes);
+  assert.ok(d.ok);
+  assert.equal(d.text, 'First line — fine.\nBad \ufffd here: (ODESA) — a drone hit the port.\n');
+  assert.equal(d.encoding, 'utf-8');
+  assert.deepEqual(d.notes?.map((n) => [n.severity, n.code, n.line]), [['warning', 'INGEST_INVALID_UTF8', 2]]);
+  assert.deepEqual(Buffer.from(d.raw ?? '', 'latin1'), bytes, 'the raw text keeps every byte');
 });

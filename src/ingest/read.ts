@@ -188,10 +188,16 @@ export function parseBytes(bytes: Uint8Array, file: string, options: ReadOptions
   if (!decoded.ok) return failure(file, decoded.code, `${decoded.message}; skipped`, bytes.length);
   const format = options.format ?? formatFromExtension(file) ?? sniffFormat(decoded.text);
   const parsed = parseText({ text: decoded.text, file, normalizations: decoded.normalizations }, format, options.fields);
+  const notes: Diagnostic[] = (decoded.notes ?? []).map((n) => ({
+    severity: n.severity,
+    code: n.code,
+    message: n.message,
+    where: { file, ...(n.line !== undefined ? { line: n.line } : {}) },
+  }));
   return {
-    source: { file, format, bytes: bytes.length, raw: options.keepRaw === false ? null : decoded.text },
+    source: { file, format, bytes: bytes.length, raw: options.keepRaw === false ? null : (decoded.raw ?? decoded.text) },
     articles: parsed.articles,
-    diagnostics: parsed.diagnostics,
+    diagnostics: [...notes, ...parsed.diagnostics],
   };
 }
 
