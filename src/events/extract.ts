@@ -490,8 +490,9 @@ function clsNeedsViolentContext(trigger: Trigger): boolean {
   return Boolean(trigger.ambiguous);
 }
 
-function hasViolentContext(toks: Tok[], quantities: SentenceView['quantities']): boolean {
-  for (const t of toks) if (VIOLENT_CONTEXT.has(t.lower)) return true;
+/** A violent context word in the sentence (other than the token at `besides`, when given) or a toll. */
+function hasViolentContext(toks: Tok[], quantities: SentenceView['quantities'], besides = -1): boolean {
+  for (let k = 0; k < toks.length; k++) if (k !== besides && VIOLENT_CONTEXT.has(toks[k].lower)) return true;
   for (const { q } of quantities) if (q.role && (KILLED_ROLES.has(q.role) || INJURED_ROLES.has(q.role))) return true;
   return false;
 }
@@ -512,6 +513,8 @@ function accept(cls: EventClass, trigger: Trigger, toks: Tok[], i: number, view:
   const nextNext = toks[i + 2]?.lower ?? '';
   if ((cls === 'strike' || cls === 'attack') && (NON_VIOLENT_BEFORE.has(prev) || NON_VIOLENT_AFTER.has(next))) return false;
   if (cls === 'strike' && prev === 'on' && trigger.noun) return false; // "went on strike"
+  // "protested his innocence": a denial, not a demonstration.
+  if (cls === 'protest' && !trigger.noun && /^(his|her|their|its)$/.test(next) && nextNext === 'innocence') return false;
   switch (cls) {
     case 'launch':
       return weaponWithin(toks, i + 1, i + 8);
@@ -557,7 +560,6 @@ function accept(cls: EventClass, trigger: Trigger, toks: Tok[], i: number, view:
   if (cls === 'attack' && !trigger.noun && personObject(toks, i)) return true;
   // Ambiguous words are violent with a violent context word in the sentence; "the strike", "the
   // attack" also when the article has already reported a violent event (anaphora).
-  void nextNext;
   if (hasViolentContext(toks, view.quantities)) return true;
   return priorViolent && trigger.noun && (cls === 'strike' || cls === 'attack') && /^(the|this|that|these|those|such|’s|'s)$/.test(prev);
 }
@@ -775,6 +777,8 @@ function verbActors(ctx: ArgContext, view: SentenceView, i: number, many: boolea
 }
 
 /** Targets: mentions and demonyms after the trigger, after a target cue or as a verb's object. */
+const CAUSE_CLAUSE = new Set(['retaliation', 'response', 'revenge', 'reprisal', 'reprisals', 'after', 'following', 'amid', 'because', 'since', 'despite', 'while', 'when', 'before']);
+
 function targetsAfter(ctx: ArgContext, view: SentenceView, i: number, isVerb: boolean, place: Place | null, actors: EventArgument[], withCues = true): EventArgument[] {
   const out: EventArgument[] = [];
   const toks = view.toks;
@@ -782,6 +786,9 @@ function targetsAfter(ctx: ArgContext, view: SentenceView, i: number, isVerb: bo
   for (let k = i + 1; k < Math.min(toks.length, i + 16); k++) {
     const t = toks[k];
     if (t.lower === '.' || t.lower === ';' || t.lower === '“' || t.lower === '”' || t.lower === '"' || SPEECH.has(t.lower) || t.lower === 'according') break;
+    // "attacked by Iran in retaliation for U.S. strikes on …", "after Israeli raids on …": what follows
+    // is another event (the cause), whose parties are not this one's targets.
+    if (CAUSE_CLAUSE.has(t.lower)) break;
     // "the border with Romania" locates; it names no target.
     if (TARGET_CUE.has(t.lower) || (t.lower === 'with' && withCues && !/^(border|borders|frontier|boundary)$/.test(toks[k - 1]?.lower ?? ''))) {
       cued = true;
@@ -1286,6 +1293,14 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       const cls = trigger.cls;
       if (VERBAL.has(cls) && options.verbal === false) continue;
       if (!accept(cls, trigger, toks, i, view, anyViolent)) continue;
+      // "shot wide", "a shot on goal", "beaten 7-5 6-3", "the Six Nations clash", "killed off the game":
+      // in a sentence about sport these words tell play unless a violent context word is there too.
+      if (
+        SPORT_SENSE.has(toks[i].lower) &&
+        ((flags ??= sentenceFlags(toks)).sport || (toks[i].lower === 'shot' && SHOT_PLAY_AFTER.has(toks[i + 1]?.lower ?? ''))) &&
+        !hasViolentContext(toks, view.quantities, i)
+      )
+        continue;
       if (!trigger.noun && toks[i - 1] && (toks[i - 1].lower === '-' || text.charAt(toks[i].start - 1) === '-')) continue; // "U.S.-backed"
       let status = statusOf(toks, i, trigger);
       // "the largest since Russia launched 705 munitions on Oct. 30": a yardstick, not an event.
@@ -1507,10 +1522,32 @@ interface SentenceFlags {
   troops: boolean;
   dispute: boolean;
   demoWord: boolean;
+  /** A word of sport (goal, match, striker, tie-break, a score such as 2-0). */
+  sport: boolean;
 }
 
+/** Words that only sport reports use this way: with one in the sentence, SPORT_SENSE words tell play. */
+const SPORT_WORDS = new Set(
+  (
+    'goal goals goalkeeper keeper striker strikers midfielder midfield winger penalty penalties referee header crossbar scored scorer ' +
+    'scoring match matches tournament championship championships league cup semi-final quarter-final seed seeded tie-break season ' +
+    'olympic olympics medal medallist athletics athlete athletes sprinter rugby football tennis cricket premiership squad fixture ' +
+    'fixtures innings wicket game games title titles champion champions pitch put'
+  ).split(' '),
+);
+/** Violent words with a sense in sport ("a low shot", "beat the keeper", "a bruising battle", "hit back"). */
+const SPORT_SENSE = new Set(
+  (
+    'shot shots attack attacks attacked attacking strike strikes struck fire fired firing killed beat beaten beating thrashed ' +
+    'battle battles clash clashes clashed fought fight fighting rallied rally rallies hit targeted strikers shootout shoot-out demonstrated'
+  ).split(' '),
+);
+/** "shot wide", "shot wildly", "shot narrowly past": a shot at goal. */
+const SHOT_PLAY_AFTER = new Set(['wide', 'wildly', 'narrowly', 'high', 'home', 'straight']);
+const SCORE = /^\d{1,2}-\d{1,2}$/;
+
 function sentenceFlags(toks: Tok[]): SentenceFlags {
-  const f: SentenceFlags = { exchange: false, smallArms: false, armed: false, troops: false, dispute: false, demoWord: false };
+  const f: SentenceFlags = { exchange: false, smallArms: false, armed: false, troops: false, dispute: false, demoWord: false, sport: false };
   for (let k = 0; k < toks.length; k++) {
     const w = toks[k].lower;
     if (EXCHANGE.has(w) || (w === 'shoot' && toks[k + 2]?.lower === 'out') || (w === 'directions' && toks[k - 1]?.lower === 'both')) f.exchange = true;
@@ -1519,6 +1556,8 @@ function sentenceFlags(toks: Tok[]): SentenceFlags {
     if (TROOPS.has(w)) f.troops = true;
     if (w === 'dispute' || w === 'disputes' || w === 'quarrel' || w === 'altercation') f.dispute = true;
     if (!f.demoWord && DEMO_WORD.test(w)) f.demoWord = true;
+    // "The Game" (a band, a title) is a name, not a match.
+    if ((SPORT_WORDS.has(w) && (toks[k].text === w || (w !== 'game' && w !== 'games'))) || (!f.sport && SCORE.test(w))) f.sport = true;
   }
   return f;
 }

@@ -149,3 +149,36 @@ test('the first target named decides: a civilian vehicle near a base, an attack 
     'the arrest the protest is about is no intervention',
   );
 });
+
+test('sport: shots, beatings, clashes and battles in match reports are play, not violence', () => {
+  const none = (text: string) => assert.equal(main({ text, places: [] }), undefined, text);
+  none('Steve McManaman wasted the best chance when he shot wide from three yards in the first half.');
+  none('The scoring was completed just after the break, a superb shot on the turn making it 4-1.');
+  none('Santoro was beaten 6-3 6-0 by the sixth seed.');
+  none('England face Ireland in the Six Nations clash at Lansdowne Road, a battle the squad expects to win.');
+  none('The striker killed off the game with a second goal in the final minute.');
+  none('The sprinter has consistently protested her innocence.');
+  // A violent word in a sentence about sport still counts with violent context.
+  assert.equal(sub(main({ text: 'Gunmen shot dead a fan outside the stadium after the match in Gao.' })), 'Violence against civilians/Attack');
+  // "The Game" is a name, not a match.
+  assert.ok(main({ text: "A member of The Game's entourage was shot outside a radio station in Gao." }));
+});
+
+test('a cause clause names another event: its parties are not the targets of this one', () => {
+  const { article, layers } = buildDoc({
+    published: '2025-12-03',
+    text: 'The base near Gao was attacked by Iran in June in retaliation for U.S. strikes on Iranian nuclear facilities.',
+    entities: [
+      { name: 'Iran', type: 'LOC', surfaces: ['Iran'] },
+      { name: 'United States', type: 'LOC', surfaces: ['U.S.'] },
+    ],
+    places: [GAO],
+  });
+  const events = extractEvents(article, layers);
+  const attack = events.find((e) => e.trigger.text === 'attacked');
+  assert.ok(attack, 'the Iranian attack');
+  assert.ok(attack.actors.some((a) => a.name === 'Iran'));
+  assert.ok(!attack.targets.some((t) => t.name === 'United States'), JSON.stringify(attack.targets));
+  const strikes = events.find((e) => e.mentions?.some((m) => m.text === 'strikes'));
+  assert.ok(strikes?.actors.some((a) => a.name === 'United States'), 'the U.S. strikes are their own event');
+});
