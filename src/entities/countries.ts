@@ -226,10 +226,17 @@ export const ORGANISATIONS: readonly string[] = [
 
 const byDemonym = new Map<string, string>();
 const byName = new Map<string, string>();
+/** Acronyms ("CAR", "DRC", "US") match only as written: "a car", "told us" name no country. */
+const byAcronym = new Map<string, string>();
+const ACRONYM = /^[A-Z](?:\.?[A-Z])+\.?$/;
 for (const c of COUNTRIES) {
   for (const d of c.demonyms) if (!byDemonym.has(d.toLowerCase())) byDemonym.set(d.toLowerCase(), c.name);
   byName.set(c.name.toLowerCase(), c.name);
-  for (const a of c.aliases) if (!byName.has(a.toLowerCase())) byName.set(a.toLowerCase(), c.name);
+  for (const a of c.aliases) {
+    if (ACRONYM.test(a)) {
+      if (!byAcronym.has(a)) byAcronym.set(a, c.name);
+    } else if (!byName.has(a.toLowerCase())) byName.set(a.toLowerCase(), c.name);
+  }
 }
 
 /** "Israeli" → "Israel"; undefined when the word is not a demonym. */
@@ -239,5 +246,5 @@ export function countryOfDemonym(word: string): string | undefined {
 
 /** "U.S." → "United States", "Britain" → "United Kingdom"; undefined when unknown. */
 export function countryOfName(name: string): string | undefined {
-  return byName.get(name.toLowerCase());
+  return byAcronym.get(name) ?? byName.get(name.toLowerCase());
 }
