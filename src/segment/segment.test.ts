@@ -62,3 +62,16 @@ test('segment: names with letters the English model does not know stay one token
   for (const name of ['Zielińska', 'Łukasz', 'Dvořák', 'Erdoğan', 'Kraków']) assert.ok(words.includes(name), `${name} in ${words.join('|')}`);
   assert.deepEqual(words.slice(-4), ['can', 'not', 'go', '.'], 'ASCII splits stay as the model makes them');
 });
+
+test('segment: a run of 100k non-space characters is one token, read in linear time', () => {
+  const blob = 'ab+/'.repeat(25_000);
+  const text = `Header line.\nThe payload ${blob} ends here. Next sentence.`;
+  const { tokens, sentences } = segmentText(text);
+  const words = tokens.map((t) => text.slice(t.start, t.end));
+  assert.ok(words.includes(blob), 'the blob is one token');
+  assert.deepEqual(words.slice(0, 5), ['Header', 'line', '.', 'The', 'payload']);
+  assert.ok(words.includes('ends') && words.includes('Next'));
+  for (const s of sentences) assert.ok(s.end <= text.length && s.start < s.end);
+  const short = 'x'.repeat(200);
+  assert.ok(segmentText(`A ${short} b.`).tokens.some((t) => t.end - t.start === 200), 'a long but plausible run is left to the model');
+});

@@ -51,7 +51,7 @@ export function segmentText(text: string): Segmentation {
   const tokens: Token[] = [];
   const its = wink().its;
   for (const paragraph of paragraphs) {
-    const slice = text.slice(paragraph.start, paragraph.end);
+    const slice = maskLongRuns(text.slice(paragraph.start, paragraph.end));
     const doc = wink().readDoc(slice);
     const values = doc.tokens().out(its.value) as string[];
     const pos = doc.tokens().out(its.pos) as string[];
@@ -98,7 +98,50 @@ export function segmentText(text: string): Segmentation {
       }
     }
   }
-  return { paragraphs, sentences, tokens: joinSplitWords(text, tokens) };
+  return { paragraphs, sentences, tokens: joinLongRuns(text, joinSplitWords(text, tokens)) };
+}
+
+/** Longer than any word: wink's tokenizer is quadratic in a token's length (40k characters: 2.8 s). */
+const MAX_WORD = 256;
+const LONG_RUN = new RegExp(`\\S{${MAX_WORD + 1},}`, 'g');
+
+/**
+ * The paragraph as wink should read it: each run of more than MAX_WORD non-space characters (a
+ * base64 blob, a URL soup) becomes same-length filler broken by spaces, so reading stays linear;
+ * `joinLongRuns` then makes each run one token of the real text again.
+ */
+function maskLongRuns(paragraph: string): string {
+  return paragraph.replace(LONG_RUN, (run) => {
+    let filler = '';
+    for (let i = 0; i < run.length; i++) filler += i % 64 === 63 && i < run.length - 1 ? ' ' : 'x';
+    return filler;
+  });
+}
+
+/** Tokens that lie inside one run of non-space characters longer than MAX_WORD become one token. */
+function joinLongRuns(text: string, tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && prev.sentence === t.sentence && isInLongRun(text, prev, t)) {
+      prev.end = t.end;
+      prev.pos = 'X';
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** Whether `a` and `b` are pieces of one run of more than MAX_WORD non-space characters. */
+function isInLongRun(text: string, a: Token, b: Token): boolean {
+  if (b.start - a.end > 1) return false;
+  for (let i = a.end; i < b.start; i++) if (isSpace(text.charCodeAt(i))) return false;
+  let start = a.start;
+  while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+  let end = b.end;
+  while (end < text.length && end - start <= MAX_WORD && !isSpace(text.charCodeAt(end))) end++;
+  return end - start > MAX_WORD;
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
