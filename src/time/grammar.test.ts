@@ -6,7 +6,7 @@ import { extractTimes, timesForText } from './time.js';
 import { commonValue, epochDay, isoDay, isoWeek, weekday } from './calendar.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pickYear, prefilterMisses, resolveWeekday } from './grammar.js';
+import { findCandidates, pickYear, prefilterMisses, resolveWeekday, type CandidateMemo } from './grammar.js';
 
 /** The shapes of TIMEX3 values we emit. */
 const VALUE = new RegExp(
@@ -82,6 +82,21 @@ test('rule prefilters never reject a sentence the rule matches (hand-made senten
     }),
     { numRuns: 300 },
   );
+});
+
+test('a per-article memo of rule candidates changes nothing: same candidates and resolutions, chrono on or off', () => {
+  const memo: CandidateMemo = new Map();
+  const ctx = { anchor: epochDay(2025, 12, 3), dir: null, lastDay: null, lastQuarter: null };
+  const view = (s: string, chrono: boolean, m?: CandidateMemo): unknown =>
+    findCandidates(s, chrono, m).map((c) => [c.start, c.end, c.rule, c.prio, c.resolve(ctx).value]);
+  for (const s of [...PREFILTER_CASES, 'Talks on 3/4/2025 and Sept 9th at 10:00 went on.']) {
+    const plain = view(s, false);
+    const plainChrono = view(s, true);
+    assert.deepEqual(view(s, false, memo), plain, s);
+    assert.deepEqual(view(s, true, memo), plainChrono, s);
+    assert.deepEqual(view(s, false, memo), plain, s);
+  }
+  assert.ok(memo.size >= PREFILTER_CASES.length);
 });
 
 const BBC = '../shared/data/bbc-news';

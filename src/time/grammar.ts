@@ -1637,10 +1637,9 @@ export function prefilterMisses(sentence: string): string[] {
   return out;
 }
 
-/** Every candidate in one sentence, overlaps resolved (longest first, then priority), in text order. */
-export function findCandidates(sentence: string, useChrono = true): Candidate[] {
+/** The raw candidates of our rules in one sentence (overlapping, unselected), in rule order. */
+function ruleCandidates(sentence: string, facts: SentenceFacts): Candidate[] {
   const all: Candidate[] = [];
-  const facts = new SentenceFacts(sentence);
   for (const rule of RULES) {
     if (rule.need && !rule.need(facts)) continue;
     if (rule.gate && !rule.gate.test(sentence)) continue;
@@ -1660,6 +1659,23 @@ export function findCandidates(sentence: string, useChrono = true): Candidate[] 
       all.push({ ...built, start, end, rule: rule.name, prio: rule.prio } as Candidate);
     }
   }
+  return all;
+}
+
+/** Our rules' candidates per sentence text, shared by the passes over one article (see `findCandidates`). */
+export type CandidateMemo = Map<string, readonly Candidate[]>;
+
+/**
+ * Every candidate in one sentence, overlaps resolved (longest first, then priority), in text order. `memo`
+ * (one per article) keeps the rules' raw candidates, so the publication-date pass and the extraction pass
+ * over the same sentences run the rules once; candidates are never mutated, and their resolvers are pure.
+ */
+export function findCandidates(sentence: string, useChrono = true, memo?: CandidateMemo): Candidate[] {
+  const facts = new SentenceFacts(sentence);
+  const known = memo?.get(sentence);
+  const own = known ?? ruleCandidates(sentence, facts);
+  if (memo && !known) memo.set(sentence, own);
+  const all = own.slice();
   // Every alternative of CHRONO_TRIGGER has a digit: without one, chrono is never asked.
   if (useChrono && facts.digit) all.push(...chronoCandidates(sentence, all));
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || b.prio - a.prio || a.start - b.start);

@@ -16,7 +16,7 @@
 import type { Article, Span } from '../core/article.js';
 import type { PublicationDate, Token } from '../core/layers.js';
 import { commonValue, daysInMonth, epochDay, isoDay, parseIsoDay, weekday, ymd } from './calendar.js';
-import { findCandidates, pickYear, tenseCue } from './grammar.js';
+import { findCandidates, pickYear, tenseCue, type CandidateMemo } from './grammar.js';
 import { MONTH, WEEKDAY, monthNumber, weekdayNumber } from './lexicon.js';
 
 /** The anchor that relative expressions are resolved against: a day, or a range of days, with a confidence. */
@@ -40,7 +40,7 @@ export interface SentenceText extends Span {
   text: string;
 }
 
-export function inferPublication(article: Readonly<Article>, sentences: readonly Span[], tokens: readonly Token[]): PublicationInference {
+export function inferPublication(article: Readonly<Article>, sentences: readonly Span[], tokens: readonly Token[], memo?: CandidateMemo): PublicationInference {
   const stated = parseIsoDay(article.published);
   if (stated !== null && STATED.has(article.publishedSource)) {
     const conf = article.publishedConfidence || 1;
@@ -82,7 +82,7 @@ export function inferPublication(article: Readonly<Article>, sentences: readonly
   for (const s of sentences) {
     const sentence = text.slice(s.start, s.end);
     const saysToday = TODAY.test(sentence);
-    for (const c of findCandidates(sentence, false)) {
+    for (const c of findCandidates(sentence, false, memo)) {
       const dir = tenseCue(sentence, c.start, c.end);
       if (dir === 'future') continue;
       const span = { start: s.start + c.start, end: s.start + c.end };

@@ -11,7 +11,7 @@ import type { Article, Span } from '../core/article.js';
 import type { PublicationDate, TimeExpr, Token } from '../core/layers.js';
 import type { Component } from '../core/pipeline.js';
 import { commonValue, isoDay, parseIsoDay } from './calendar.js';
-import { findCandidates, tenseCue, type Resolution, type ResolveContext } from './grammar.js';
+import { findCandidates, tenseCue, type CandidateMemo, type Resolution, type ResolveContext } from './grammar.js';
 import { inferPublication, type Anchor } from './publication.js';
 
 export type { Anchor } from './publication.js';
@@ -41,9 +41,10 @@ function toExpr(text: string, offset: number, start: number, end: number, rule: 
 
 /**
  * Temporal expressions of a text, sentence by sentence, resolved against `anchor` (null: unresolved
- * relative values such as `XXXX-WXX-3`). Spans are offsets into `text`.
+ * relative values such as `XXXX-WXX-3`). Spans are offsets into `text`. `memo`: the rules' candidates shared
+ * with an earlier pass over the same sentences (`findCandidates`).
  */
-export function extractTimes(text: string, sentences: readonly Span[], anchor: Anchor | null, options: ExtractOptions = {}): TimeExpr[] {
+export function extractTimes(text: string, sentences: readonly Span[], anchor: Anchor | null, options: ExtractOptions = {}, memo?: CandidateMemo): TimeExpr[] {
   const out: TimeExpr[] = [];
   let lastDay: number | null = null;
   let lastQuarter: ResolveContext['lastQuarter'] = null;
@@ -57,7 +58,7 @@ export function extractTimes(text: string, sentences: readonly Span[], anchor: A
     index++;
     // "a year earlier" means the year-ago quarter only while a quarter is under discussion.
     if (index - lastQuarterSentence > 2) lastQuarter = null;
-    for (const c of findCandidates(sentence, useChrono)) {
+    for (const c of findCandidates(sentence, useChrono, memo)) {
       const dir = tenseCue(sentence, c.start, c.end);
       const ref = (x: { day: number; sentence: number } | null): { day: number; recent: boolean } | null => (x ? { day: x.day, recent: index - x.sentence <= 1 } : null);
       const base = { dir, lastDay, lastQuarter, lastMonth: ref(lastMonth), lastYear: ref(lastYear) };
@@ -108,8 +109,10 @@ export interface TimeAnalysis {
 }
 
 export function analyzeTime(article: Readonly<Article>, sentences: readonly Span[], tokens: readonly Token[], options: ExtractOptions = {}): TimeAnalysis {
-  const { record, anchor } = inferPublication(article, sentences, tokens);
-  return { published: record, times: extractTimes(article.text, sentences, anchor, options) };
+  // Both passes read the same sentences: the rules run once per sentence (see `findCandidates`).
+  const memo: CandidateMemo = new Map();
+  const { record, anchor } = inferPublication(article, sentences, tokens, memo);
+  return { published: record, times: extractTimes(article.text, sentences, anchor, options, memo) };
 }
 
 /** The time layer on a raw text with a known reference day, for benchmarks and the TimeML evaluation. */
