@@ -19,6 +19,18 @@ function addDays(iso: string, days: number): string {
   return Number.isFinite(t) ? new Date(t + days * 86_400_000).toISOString().slice(0, 10) : iso;
 }
 
+/** `addDays(iso, 1)`, memoised: every candidate pair of a merge asks it for the same few dates. */
+const NEXT_DAY = new Map<string, string>();
+function nextDay(iso: string): string {
+  let d = NEXT_DAY.get(iso);
+  if (d === undefined) {
+    if (NEXT_DAY.size >= 50_000) NEXT_DAY.clear();
+    d = addDays(iso, 1);
+    NEXT_DAY.set(iso, d);
+  }
+  return d;
+}
+
 export function dateRange(e: EventRecord): { from: string; to: string } | null {
   if (!e.date) return null;
   if (e.date.range) return e.date.range;
@@ -46,7 +58,7 @@ function dateScore(a: EventRecord, b: EventRecord): number {
   const ra = dateRange(a);
   const rb = dateRange(b);
   if (!ra || !rb) return 0.3;
-  if (ra.from <= addDays(rb.to, 1) && rb.from <= addDays(ra.to, 1)) {
+  if (ra.from <= nextDay(rb.to) && rb.from <= nextDay(ra.to)) {
     const exact = (e: EventRecord) => e.date?.precision === 'day' && e.date.how !== 'implied';
     return exact(a) && exact(b) ? 1 : 0.7;
   }
