@@ -1702,6 +1702,12 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       const contained =
         sameCountry && (r.anaphoric ? place.precision === 'country' || r.place!.precision === 'country' : r.place!.precision === 'country' && place.precision !== 'country');
       if (!weak && (!(samePlace(place, r.place) || contained) || !rangesOverlap(date, r.date))) continue;
+      // "19 drones attacked Kharkiv" paragraphs after "U.S. strikes on Iranian facilities": a mention that
+      // names its own place joins an unplaced event only when told near it (same paragraph or ≤3 sentences on).
+      if (!pointsBack && r.place && !place) {
+        const last = clusters[c].mentions[clusters[c].mentions.length - 1].sentence;
+        if (r.sentence.paragraph !== last.paragraph && r.sentence.index - last.index > 3) continue;
+      }
       if (!actorsCompatible(actors, r.actors)) continue;
       if (r.status !== head.status) continue;
       // Two mentions that each state their own, different figure of one kind are two reports

@@ -182,3 +182,23 @@ test('a cause clause names another event: its parties are not the targets of thi
   const strikes = events.find((e) => e.mentions?.some((m) => m.text === 'strikes'));
   assert.ok(strikes?.actors.some((a) => a.name === 'United States'), 'the U.S. strikes are their own event');
 });
+
+test('a mention with its own place does not join an unplaced event told paragraphs before', () => {
+  const text = [
+    'Israeli airstrikes hit nuclear facilities in June.',
+    'The talks resumed on Monday. Officials met for hours. A statement followed. Nothing was agreed.',
+    'Drones attacked Gao overnight, where officials said 50 people were injured.',
+  ].join('\n\n');
+  const { article, layers } = buildDoc({
+    published: '2025-12-03',
+    text,
+    places: [GAO],
+    quantities: [{ surface: '50 people', value: 50, unit: 'people', role: 'injured' }],
+  });
+  const events = extractEvents(article, layers).filter((e) => e.acled);
+  const gao = events.find((e) => e.place?.name === 'Gao');
+  assert.ok(gao, 'the attack on Gao is an event of its own');
+  assert.ok(!gao.actors.some((a) => a.name === 'Israel'), JSON.stringify(gao.actors));
+  const israeli = events.find((e) => e.actors.some((a) => a.name === 'Israel'));
+  assert.equal(israeli?.injured, undefined, 'the Gao toll stays with the Gao attack');
+});
