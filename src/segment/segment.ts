@@ -50,8 +50,11 @@ export function segmentText(text: string): Segmentation {
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
   const its = wink().its;
+  // Both repairs below are rare: one scan of the text each decides whether they are needed at all.
+  LONG_RUN.lastIndex = 0;
+  const longRuns = LONG_RUN.test(text);
   for (const paragraph of paragraphs) {
-    const slice = maskLongRuns(text.slice(paragraph.start, paragraph.end));
+    const slice = longRuns ? maskLongRuns(text.slice(paragraph.start, paragraph.end)) : text.slice(paragraph.start, paragraph.end);
     const doc = wink().readDoc(slice);
     const values = doc.tokens().out(its.value) as string[];
     const pos = doc.tokens().out(its.pos) as string[];
@@ -98,7 +101,8 @@ export function segmentText(text: string): Segmentation {
       }
     }
   }
-  return { paragraphs, sentences, tokens: joinLongRuns(text, joinSplitWords(text, tokens)) };
+  const joined = NON_ASCII.test(text) ? joinSplitWords(text, tokens) : tokens;
+  return { paragraphs, sentences, tokens: longRuns ? joinLongRuns(text, joined) : joined };
 }
 
 /** Longer than any word: wink's tokenizer is quadratic in a token's length (40k characters: 2.8 s). */
