@@ -1426,26 +1426,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
     } else if (loose.some((f) => f.kind === 'killed')) {
       const i = view.toks.findIndex((t) => /^(killed|died|dead|slain|murdered)$/.test(t.lower));
       if (i < 0) continue;
-      const actors = verbActors(ctx, view, i, true);
-      out.push({
-        cls: 'killing',
-        trigger: view.toks[i],
-        tokIndex: i,
-        sentence: view,
-        status: 'asserted',
-        actors,
-        targets: [],
-        place: choosePlace(view, i, actors, claimant ? [claimant] : []),
-        date: chooseDate(view, i, quotes),
-        figures: loose,
-        weapons: weaponsOf(view, loose),
-        claimant,
-        verbText: view.toks[i].text,
-        anaphoric: false,
-        armed: view.toks.some((t) => ARMED.has(t.lower)),
-        troops: false,
-        securityTarget: loose.some((f) => armedUnit(f.unit)) || securityTargetAfter(view.toks, i),
-      });
+      out.push(deathEvent(ctx, view, i, loose, claimant, quotes, claimant ? [claimant] : [], loose.some((f) => armedUnit(f.unit)) || securityTargetAfter(view.toks, i)));
     }
     for (const f of loose) assigned.add(f.quantity);
   }
@@ -1470,29 +1451,45 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
     else if (!host) {
       const i = view.toks.findIndex((t) => t.start >= start && /^(killed|dead|died|murdered|assassinated|executed|beheaded|lynched|stabbed|death|shot)$/.test(t.lower));
       if (i < 0) continue;
-      const actors = verbActors(ctx, view, i, true);
-      out.push({
-        cls: 'killing',
-        trigger: view.toks[i],
-        tokIndex: i,
-        sentence: view,
-        status: 'asserted',
-        actors,
-        targets: [],
-        place: choosePlace(view, i, actors, []),
-        date: chooseDate(view, i, quotes),
-        figures: [fig],
-        weapons: weaponsOf(view, [fig]),
-        claimant: speakerFromQuote(quotes, view.span) ?? speakerFromText(ctx, view),
-        verbText: view.toks[i].text,
-        anaphoric: false,
-        armed: view.toks.some((t) => ARMED.has(t.lower)),
-        troops: false,
-        securityTarget: SECURITY_TARGET.has(m[1].toLowerCase()) || /\b(soldier|officer|policeman|fighter|militant|commander|member)\b/i.test(m[1]),
-      });
+      const claimant = speakerFromQuote(quotes, view.span) ?? speakerFromText(ctx, view);
+      const security = SECURITY_TARGET.has(m[1].toLowerCase()) || /\b(soldier|officer|policeman|fighter|militant|commander|member)\b/i.test(m[1]);
+      out.push(deathEvent(ctx, view, i, [fig], claimant, quotes, [], security));
     }
   }
   return out;
+}
+
+/** A killing told only by its toll ("Two were killed", "a man was found dead"), triggered at token i. */
+function deathEvent(
+  ctx: ArgContext,
+  view: SentenceView,
+  i: number,
+  figures: EventFigure[],
+  claimant: SpeakerRef | null,
+  quotes: readonly Quote[],
+  excludePlaces: Span[],
+  securityTarget: boolean,
+): RawEvent {
+  const actors = verbActors(ctx, view, i, true);
+  return {
+    cls: 'killing',
+    trigger: view.toks[i],
+    tokIndex: i,
+    sentence: view,
+    status: 'asserted',
+    actors,
+    targets: [],
+    place: choosePlace(view, i, actors, excludePlaces),
+    date: chooseDate(view, i, quotes),
+    figures,
+    weapons: weaponsOf(view, figures),
+    claimant,
+    verbText: view.toks[i].text,
+    anaphoric: false,
+    armed: view.toks.some((t) => ARMED.has(t.lower)),
+    troops: false,
+    securityTarget,
+  };
 }
 
 function claimantOfFigures(layers: Readonly<Layers>, figures: EventFigure[]): SpeakerRef | null {
