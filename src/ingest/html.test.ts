@@ -35,8 +35,10 @@ test('html: Readability extracts article text, title, byline, published time, ur
   const [a] = articles;
   assert.equal(a.title, 'Cranes back in service at Gdansk');
   assert.match(a.byline ?? '', /Ana Silva/);
-  assert.equal(a.published, '2025-11-04T08:30:00.000Z');
+  // The page's own calendar day, from article:published_time 2025-11-04T09:30:00+01:00.
+  assert.equal(a.published, '2025-11-04');
   assert.equal(a.publishedSource, 'metadata');
+  assert.equal(a.publishedConfidence, 1);
   assert.equal(a.url, 'https://news.example.org/gdansk-cranes');
   assert.equal(a.source, 'Fixture Wire');
   assert.equal(a.language, 'en');
@@ -66,7 +68,7 @@ test('html: the bundled sample page keeps its dateline and drops nav, ads, relat
   assert.equal(articles.length, 1);
   const [a] = articles;
   assert.equal(a.dateline?.text, '(KYIV) —');
-  assert.equal(a.published, '2025-12-06T12:20:00.000Z');
+  assert.equal(a.published, '2025-12-06');
   assert.ok(!/ADVERTISEMENT|Newsletters|Read more|All rights reserved|Skip to content/.test(a.text), a.text);
 });
 

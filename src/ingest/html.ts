@@ -6,8 +6,12 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { makeArticle } from '../core/article.js';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { isLongEnough } from './article-length.js';
+import { dropChromeLines, isBoilerplateLine, type TextLine } from './boilerplate.js';
 import { findLeadDateline } from './dispatches.js';
-import { normaliseDate } from './dates.js';
+import { findPublicationDate } from './pubdate/find.js';
+import { dayOrderOf } from './pubdate/order.js';
+import type { PubDateSource } from './pubdate/sources.js';
 import type { Parsed, TextInput } from './text.js';
 
 const BLOCK_TAGS = new Set([
@@ -15,27 +19,7 @@ const BLOCK_TAGS = new Set([
   'FOOTER', 'ASIDE', 'FIGCAPTION', 'DD', 'DT', 'TABLE', 'UL', 'OL', 'MAIN', 'BR', 'HR',
 ]);
 
-const BOILERPLATE: RegExp[] = [
-  // The ad slot's label, maybe with a short trailer ("Advertisement - scroll to continue"), but not a
-  // sentence that happens to open with the word ("Advertisement revenue fell 10%, the company said.").
-  /^advertisement(\s*[-–—:|·•]\s*.{0,60})?$/i,
-  /^(story continues below( advertisement)?|continue reading (the main story|below))$/i,
-  /^(sponsored( content)?|promoted)$/i,
-  /^skip to (main )?content$/i,
-  /^(share|share this( article| story)?|print|email|comments?)$/i,
-  /^read more\b.{0,80}$/i,
-  /^(related( articles| stories| coverage)?|more stories|recommended( for you)?)(\s*:.{0,80})?$/i,
-  /^(sign up|subscribe)\b.{0,120}(newsletter|inbox|updates)/i,
-  /^follow us on\b/i,
-  /^click here\b/i,
-  /^(image|photo|video)\s*(credit|source)?\s*:/i,
-  /^cookies?\b.{0,100}(accept|policy)/i,
-];
-
-export function isBoilerplateLine(line: string): boolean {
-  const s = line.trim();
-  return s.length === 0 || (s.length < 200 && BOILERPLATE.some((re) => re.test(s)));
-}
+export { isBoilerplateLine } from './boilerplate.js';
 
 interface NodeLike {
   nodeType: number;
@@ -44,27 +28,40 @@ interface NodeLike {
   childNodes: ArrayLike<NodeLike>;
 }
 
-/** Text of an element tree with one line per block element, whitespace collapsed inside lines. */
-function blockText(root: NodeLike): string[] {
-  const lines: string[] = [];
+/**
+ * Text of an element tree with one line per block element, whitespace collapsed inside lines, and how
+ * many of each line's characters are link text (menus are lines of links).
+ */
+function blockText(root: NodeLike): TextLine[] {
+  const lines: TextLine[] = [];
   let current = '';
+  let currentLink = 0;
+  let linkDepth = 0;
   const flush = () => {
-    const line = current.replace(/\s+/g, ' ').trim();
-    if (line) lines.push(line);
+    const raw = current.replace(/\s+/g, ' ');
+    const line = raw.trim();
+    if (line) lines.push({ text: line, linkChars: Math.min(line.length, Math.round(currentLink * (line.length / Math.max(1, raw.length)))) });
     current = '';
+    currentLink = 0;
   };
   // Iterative, not recursive: a fragment of 50,000 nested <div>s overflowed the call stack.
-  // A `null` on the stack marks the end of a block element (flush its line).
-  const stack: Array<NodeLike | null> = [root];
+  // Markers on the stack: `null` ends a block element (flush its line), `LINK_END` ends a link.
+  const stack: Array<NodeLike | null | typeof LINK_END> = [root];
   while (stack.length) {
     const node = stack.pop();
     if (node === null) {
       flush();
       continue;
     }
+    if (node === LINK_END) {
+      linkDepth--;
+      continue;
+    }
     if (node === undefined) break;
     if (node.nodeType === 3) {
-      current += node.textContent ?? '';
+      const text = node.textContent ?? '';
+      current += text;
+      if (linkDepth > 0) currentLink += text.length;
       continue;
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
@@ -75,6 +72,10 @@ function blockText(root: NodeLike): string[] {
       flush();
       stack.push(null);
     }
+    if (name === 'A' || name === 'BUTTON') {
+      linkDepth++;
+      stack.push(LINK_END);
+    }
     // linkedom rebuilds childNodes on every access: read it once, or wide nodes cost O(n²).
     const children = Array.from(node.childNodes);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
@@ -82,6 +83,8 @@ function blockText(root: NodeLike): string[] {
   flush();
   return lines;
 }
+
+const LINK_END = Symbol('link end');
 
 export function htmlFragmentToText(html: string): string {
   if (nestsDeeperThan(html, MAX_MARKUP_DEPTH)) {
@@ -93,9 +96,7 @@ export function htmlFragmentToText(html: string): string {
       .join('\n');
   }
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  return blockText(document.body as unknown as NodeLike)
-    .filter((l) => !isBoilerplateLine(l))
-    .join('\n');
+  return dropChromeLines(blockText(document.body as unknown as NodeLike)).join('\n');
 }
 
 /** Elements with no end tag, or whose end tag parsers supply themselves: they do not nest in a scan. */
@@ -159,7 +160,10 @@ function meta(document: Document, ...selectors: string[]): string | null {
   return null;
 }
 
-export function parseHtml(input: TextInput): Parsed {
+/** Publication-date sources stated by the page's markup; the others are read from its visible text. */
+const METADATA_SOURCES = new Set<PubDateSource>(['json-ld', 'meta', 'time-element', 'url']);
+
+export function parseHtml(input: TextInput & { fetched?: string | null }): Parsed {
   const diagnostics: Diagnostic[] = [];
   const where = { file: input.file };
   if (nestsDeeperThan(input.text, MAX_MARKUP_DEPTH)) {
@@ -173,19 +177,11 @@ export function parseHtml(input: TextInput): Parsed {
     diagnostics.push({ severity: 'error', code: 'INGEST_BAD_HTML', message: `cannot parse HTML: ${(error as Error).message}`, where });
     return { articles: [], diagnostics };
   }
-  const publishedMeta = meta(
-    document,
-    'meta[property="article:published_time"]',
-    'meta[name="article:published_time"]',
-    'meta[itemprop="datePublished"]',
-    'meta[name="pubdate"]',
-    'meta[name="date"]',
-    'meta[name="dc.date"]',
-    'time[datetime]',
-  );
   const url = meta(document, 'link[rel="canonical"]', 'meta[property="og:url"]');
   const siteName = meta(document, 'meta[property="og:site_name"]');
   const lang = document.documentElement?.getAttribute('lang') ?? null;
+  // Before Readability, which rewrites the document (drops scripts, metas and bylines).
+  const pub = findPublicationDate(document, { url, order: dayOrderOf(lang), notAfter: input.fetched ?? new Date().toISOString().slice(0, 10) });
   const depth = elementDepth(document.documentElement as unknown as ElementLike | null, MAX_DEPTH);
   if (depth > MAX_DEPTH) {
     diagnostics.push({
@@ -204,16 +200,15 @@ export function parseHtml(input: TextInput): Parsed {
     return { articles: [], diagnostics };
   }
   const contentHtml = parsed?.content ?? '';
-  const lines = contentHtml ? htmlFragmentToText(contentHtml).split('\n') : [];
-  const text = lines.filter((l) => !isBoilerplateLine(l)).join('\n');
-  if (!parsed || text.split(/\s+/).length < 20) {
+  const text = contentHtml ? htmlFragmentToText(contentHtml) : '';
+  if (!parsed || !isLongEnough(text)) {
     diagnostics.push({ severity: 'error', code: 'INGEST_NO_ARTICLE', message: 'HTML page has no article text (nothing Readability could extract)', where });
     return { articles: [], diagnostics };
   }
-  const rawDate = parsed.publishedTime ?? publishedMeta;
-  const published = normaliseDate(rawDate);
-  if (rawDate && !published) {
-    diagnostics.push({ severity: 'warning', code: 'INGEST_BAD_DATE', message: `published time '${rawDate}' is not a date; left unknown`, where });
+  const published = pub.date?.day ?? null;
+  const malformed = pub.candidates.find((c) => c.machine && c.source !== 'modified' && c.parsed === null && c.raw.trim());
+  if (!published && malformed) {
+    diagnostics.push({ severity: 'warning', code: 'INGEST_BAD_DATE', message: `published time '${malformed.raw}' (${malformed.detail}) is not a date; left unknown`, where });
   }
   const article = makeArticle({
     text,
@@ -224,7 +219,8 @@ export function parseHtml(input: TextInput): Parsed {
     byline: parsed.byline?.trim() || null,
     language: (parsed.lang ?? lang ?? 'en').slice(0, 2).toLowerCase(),
     published,
-    publishedSource: published ? 'metadata' : 'unknown',
+    publishedSource: pub.date ? (METADATA_SOURCES.has(pub.date.source) ? 'metadata' : 'content') : 'unknown',
+    publishedConfidence: pub.date?.confidence ?? 0,
     dateline: findLeadDateline(text),
     normalizations: [...input.normalizations, 'html->text'],
   });

@@ -1,0 +1,269 @@
+/**
+ * Every date a page states about itself, as candidates in the order they are trusted:
+ *
+ *  1. JSON-LD `datePublished` of an article type (NewsArticle, Article, BlogPosting…, also inside `@graph` and arrays);
+ *  2. `<meta>` publication dates (OpenGraph/article, then pubdate, Dublin Core, Parse.ly, Sailthru…);
+ *  3. microdata `itemprop=datePublished` and `<time pubdate>` elements;
+ *  4. JSON-LD `datePublished` of other types (WebPage), then `dateCreated`;
+ *  5. the URL path (`/2020/05/04/`, `/20200504/`);
+ *  6. visible date lines that say "Published/Posted …";
+ *  7. date lines in the page's date/byline elements with no cue word, and the first `<time datetime>`;
+ *  8. last, modification dates (metadata, JSON-LD `dateModified`, "Updated …" lines).
+ *
+ * A candidate whose value is not a date stays in the list with `parsed: null`: the next one is tried.
+ */
+import { findTextDate, makeDay, parseMachineDate, type DayOrder, type LocalDay } from './parse.js';
+import {
+  ARTICLE_TYPES, DATE_HOLDER, FOREIGN_REGION, MAX_CUE_GAP, MAX_DATE_LINE_CHARS, MAX_HOLDERS, MODIFIED_CUES, MODIFIED_META, PUBLISHED_CUES,
+  PUBLISHED_META,
+} from './words.js';
+
+export type PubDateSource = 'json-ld' | 'meta' | 'time-element' | 'url' | 'byline' | 'time-generic' | 'modified';
+
+export interface PubDateCandidate {
+  source: PubDateSource;
+  /** Which field or element, e.g. `article:published_time`, `NewsArticle.datePublished`, `div.byline`. */
+  detail: string;
+  raw: string;
+  parsed: LocalDay | null;
+  /** Read from markup meant for machines (meta, JSON-LD, attributes), not from visible text. */
+  machine: boolean;
+}
+
+interface El {
+  tagName: string;
+  parentElement: El | null;
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
+}
+
+interface Doc {
+  querySelectorAll(selector: string): ArrayLike<unknown>;
+}
+
+function all(doc: Doc, selector: string): El[] {
+  return Array.from(doc.querySelectorAll(selector)) as El[];
+}
+
+function attrs(el: El): string {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('itemprop') ?? ''}`;
+}
+
+/** Inside a region whose dates belong to other stories, comments or site chrome. */
+function inForeignRegion(el: El): boolean {
+  let insideArticle = false;
+  for (let node = el.parentElement; node; node = node.parentElement) if (node.tagName === 'ARTICLE') insideArticle = true;
+  for (let node: El | null = el; node; node = node.parentElement) {
+    const tag = node.tagName;
+    if (tag === 'ASIDE' || tag === 'NAV' || (tag === 'FOOTER' && !insideArticle)) return true;
+    if (FOREIGN_REGION.test(attrs(node))) return true;
+  }
+  return false;
+}
+
+// --- JSON-LD -------------------------------------------------------------------------------------------
+
+interface LdDate {
+  type: string;
+  field: 'datePublished' | 'dateCreated' | 'dateModified';
+  value: unknown;
+  article: boolean;
+}
+
+function typesOf(node: Record<string, unknown>): string[] {
+  const t = node['@type'];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
+}
+
+function collectLd(node: unknown, out: LdDate[], depth: number): void {
+  if (depth > 8 || node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const item of node) collectLd(item, out, depth + 1);
+    return;
+  }
+  const obj = node as Record<string, unknown>;
+  const types = typesOf(obj);
+  const article = types.some((t) => ARTICLE_TYPES.has(t.toLowerCase()));
+  const type = types[0] ?? '';
+  // Dates of an image, author or publisher are not the article's.
+  const foreign = /^(imageobject|person|organization|newsmediaorganization|videoobject|comment|rating|review)$/i.test(type);
+  if (!foreign) {
+    for (const field of ['datePublished', 'dateCreated', 'dateModified'] as const) {
+      if (obj[field] !== undefined) out.push({ type, field, value: obj[field], article });
+    }
+  }
+  for (const [key, value] of Object.entries(obj)) {
+    if (key === '@graph' || key === 'mainEntity' || key === 'mainEntityOfPage' || key === 'hasPart' || key === 'itemListElement' || key === 'item') {
+      collectLd(value, out, depth + 1);
+    }
+  }
+}
+
+function jsonLdDates(doc: Doc): LdDate[] {
+  const out: LdDate[] = [];
+  for (const script of all(doc, 'script[type="application/ld+json" i], script[type="application/ld+json"]')) {
+    const text = (script.textContent ?? '').replace(/^\s*(?:<!--|\/\/<!\[CDATA\[)|(?:-->|\/\/\]\]>)\s*$/g, '').trim();
+    if (!text) continue;
+    try {
+      collectLd(JSON.parse(text), out, 0);
+    } catch {
+      // A broken block: other blocks and sources still count.
+    }
+  }
+  return out;
+}
+
+function ldValue(value: unknown): string {
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (Array.isArray(value) && value.length > 0) return ldValue(value[0]);
+  if (value && typeof value === 'object' && '@value' in value) return ldValue((value as { '@value': unknown })['@value']);
+  return '';
+}
+
+// --- URL -----------------------------------------------------------------------------------------------
+
+const URL_DAY = [
+  /\/((?:19|20)\d{2})\/(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])(?:\/|$|[-_.])/,
+  /[/_-]((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/,
+  /\/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\/|$|[-_.])/,
+];
+
+export function urlDay(url: string): string | null {
+  let path = url;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    // A relative or broken URL: read it as a path.
+  }
+  for (const re of URL_DAY) {
+    const m = re.exec(path);
+    if (m) return makeDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  }
+  return null;
+}
+
+// --- visible date lines --------------------------------------------------------------------------------
+
+interface LineDates {
+  published: LocalDay[];
+  modified: LocalDay[];
+  unlabelled: LocalDay[];
+}
+
+/** A date line split at its cue words: "Published 4 May 2020 · Updated 6 May 2020" → one of each. */
+export function readDateLine(text: string, order?: DayOrder): LineDates {
+  const out: LineDates = { published: [], modified: [], unlabelled: [] };
+  const cues: Array<{ at: number; end: number; kind: 'published' | 'modified' }> = [];
+  for (const [re, kind] of [[PUBLISHED_CUES, 'published'], [MODIFIED_CUES, 'modified']] as const) {
+    const g = new RegExp(re.source, 'gi');
+    for (let m = g.exec(text); m; m = g.exec(text)) cues.push({ at: m.index, end: m.index + m[0].length, kind });
+  }
+  cues.sort((a, b) => a.at - b.at);
+  const head = findTextDate(text.slice(0, cues[0]?.at ?? text.length), order);
+  if (head) out.unlabelled.push({ day: head.day, utc: false });
+  cues.forEach((cue, i) => {
+    const found = findTextDate(text.slice(cue.end, cues[i + 1]?.at ?? text.length), order);
+    // "Published on Monday, 4 May 2020": the date follows its cue; one far after it is another fact.
+    if (found && found.at <= MAX_CUE_GAP) out[cue.kind].push({ day: found.day, utc: false });
+  });
+  return out;
+}
+
+function shortText(el: El): string | null {
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return text && text.length <= MAX_DATE_LINE_CHARS ? text : null;
+}
+
+const LINE_ELEMENTS = 'p, div, span, small, li, em, strong, time, h2, h3, h4, h5, h6, header, address, abbr, dd, td';
+
+// --- all candidates ------------------------------------------------------------------------------------
+
+export interface SourceOptions {
+  url?: string | null;
+  order?: DayOrder;
+}
+
+export function collectCandidates(doc: Doc, options: SourceOptions = {}): PubDateCandidate[] {
+  const order = options.order;
+  const out: PubDateCandidate[] = [];
+  const add = (source: PubDateSource, detail: string, raw: string, parsed: LocalDay | null = parseMachineDate(raw, order)): void => {
+    out.push({ source, detail, raw, parsed, machine: true });
+  };
+  const addText = (source: PubDateSource, detail: string, raw: string, parsed: LocalDay | null): void => {
+    out.push({ source, detail, raw, parsed, machine: false });
+  };
+
+  const ld = jsonLdDates(doc);
+  for (const d of ld) if (d.article && d.field === 'datePublished') add('json-ld', `${d.type}.datePublished`, ldValue(d.value));
+
+  const metas = all(doc, 'meta').map((m) => ({
+    key: (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '').trim().toLowerCase(),
+    value: m.getAttribute('content') ?? '',
+  }));
+  for (const key of PUBLISHED_META) for (const m of metas) if (m.key === key) add('meta', key, m.value);
+
+  for (const el of all(doc, '[itemprop="datePublished"]:not(meta), time[pubdate], [property="datePublished"]:not(meta)')) {
+    const machine = el.getAttribute('datetime') ?? el.getAttribute('content');
+    const text = shortText(el);
+    if (machine) add('time-element', `${el.tagName.toLowerCase()}[datePublished]`, machine);
+    if (text) addText('time-element', `${el.tagName.toLowerCase()}[datePublished] text`, text, findTextDate(text, order));
+  }
+
+  for (const d of ld) if (!d.article && d.field === 'datePublished') add('json-ld', `${d.type || 'untyped'}.datePublished`, ldValue(d.value));
+  for (const d of ld) if (d.field === 'dateCreated') add('json-ld', `${d.type || 'untyped'}.dateCreated`, ldValue(d.value));
+
+  const urls = [options.url, ...all(doc, 'link[rel="canonical"], meta[property="og:url"]').map((e) => e.getAttribute('href') ?? e.getAttribute('content'))];
+  for (const url of urls) {
+    if (!url) continue;
+    const day = urlDay(url);
+    if (day) {
+      add('url', 'path', url, { day, utc: false });
+      break;
+    }
+  }
+
+  const lines = dateLines(doc, order);
+  for (const l of lines) for (const day of l.dates.published) addText('byline', l.detail, l.text, day);
+  for (const l of lines) if (l.holder) for (const day of l.dates.unlabelled) addText('byline', `${l.detail} (no cue)`, l.text, day);
+  for (const el of all(doc, 'time[datetime]')) {
+    if (inForeignRegion(el) || /modif|updat/i.test(attrs(el))) continue;
+    add('time-generic', 'time[datetime]', el.getAttribute('datetime') ?? '');
+    break;
+  }
+
+  for (const key of MODIFIED_META) for (const m of metas) if (m.key === key) add('modified', key, m.value);
+  for (const d of ld) if (d.field === 'dateModified') add('modified', `${d.type || 'untyped'}.dateModified`, ldValue(d.value));
+  for (const l of lines) for (const day of l.dates.modified) addText('modified', l.detail, l.text, day);
+  return out;
+}
+
+interface DateLine {
+  detail: string;
+  text: string;
+  holder: boolean;
+  dates: LineDates;
+}
+
+/**
+ * Short visible lines that carry a date: those in date/byline elements (by class, id or itemprop), and
+ * any short element whose text says "Published …" or "Updated …". Regions of other stories are skipped.
+ */
+function dateLines(doc: Doc, order?: DayOrder): DateLine[] {
+  const out: DateLine[] = [];
+  const seen = new Set<string>();
+  for (const el of all(doc, LINE_ELEMENTS)) {
+    if (out.length >= MAX_HOLDERS) break;
+    const text = shortText(el);
+    if (!text || seen.has(text)) continue;
+    const holder = DATE_HOLDER.test(attrs(el)) || el.tagName === 'TIME';
+    if (!holder && !PUBLISHED_CUES.test(text) && !MODIFIED_CUES.test(text)) continue;
+    if (inForeignRegion(el)) continue;
+    const dates = readDateLine(text, order);
+    if (dates.published.length + dates.modified.length + dates.unlabelled.length === 0) continue;
+    seen.add(text);
+    const cls = (el.getAttribute('class') ?? '').trim().split(/\s+/)[0];
+    out.push({ detail: `${el.tagName.toLowerCase()}${cls ? `.${cls}` : ''}`, text, holder, dates });
+  }
+  return out;
+}
