@@ -389,6 +389,78 @@ ${ld({ '@context': 'https://schema.org', '@type': 'Article', headline: story.tit
     const dateBlock = `<div class="article-byline">By ${by()} · Posted ${FORMATS.usSlash(t)} ${clock12(t)}</div>`;
     return { html: page({ site, story, head: '', dateBlock, url: urlOf(site, `/${slug(story)}`), t }), day: gold(t) };
   },
+  // A "latest news" list with other stories' times before the article; the article's own <time> after it.
+  'latest-list': (site, story) => {
+    const t = moment(site);
+    const items = [1, 2, 3].map((i) => `<li><a href="/n/${i}">${esc(pick(RELATED_TITLES))}</a><time datetime="${isoLocal(addDays(t, -i))}">${i} days ago</time></li>`);
+    const beforeArticle = `<div class="latest-news"><ul>${items.join('')}</ul></div>`;
+    const dateBlock = `<div class="article-header"><time datetime="${isoLocal(t)}">${anyTextFormat(t, site)}</time></div>`;
+    return { html: page({ site, story, head: '', beforeArticle, dateBlock, url: urlOf(site, `/${slug(story)}`), t }), day: gold(t) };
+  },
+  // A breaking-news ticker with a dated headline first; the article's date in a header <time> only.
+  'ticker-first': (site, story) => {
+    const t = moment(site);
+    const o = addDays(t, -(1 + Math.floor(rand() * 20)));
+    const beforeArticle = `<div class="breaking-ticker"><span>Breaking:</span> <a href="/b">${esc(pick(RELATED_TITLES))}</a> <time datetime="${isoLocal(o)}">${FORMATS.mdy(o)}</time></div>`;
+    const dateBlock = `<header><p>By ${by()}</p><time datetime="${isoLocal(t)}">${anyTextFormat(t, site)}</time></header>`;
+    return { html: page({ site, story, head: '', beforeArticle, dateBlock, url: urlOf(site, `/${slug(story)}`), t }), day: gold(t) };
+  },
+  // hAtom microformat: <abbr class="published" title="ISO">.
+  hatom: (site, story) => {
+    const t = moment(site);
+    const dateBlock = `<div class="hentry-meta"><abbr class="published" title="${isoLocal(t)}">${anyTextFormat(t, site)}</abbr> by <span class="vcard author">${by()}</span></div>`;
+    return { html: page({ site, story, head: '', dateBlock, url: urlOf(site, `/${slug(story)}`), t }), day: gold(t) };
+  },
+  // RFC 822 / HTTP-style dates in metas, or a numeric DC.Date written the site's way.
+  'rfc-meta': (site, story) => {
+    const t = moment(site);
+    const rfc = `${WEEKDAYS[weekday(t)].slice(0, 3)}, ${pad(t.d)} ${MONTHS[t.m - 1].slice(0, 3)} ${t.y} ${pad(t.h)}:${pad(t.min)}:${pad(t.s)} ${offsetText(t.off, false)}`;
+    const head = pick([`<meta http-equiv="date" content="${rfc}">`, `<meta name="DC.Date" content="${site.lang === 'en-US' ? FORMATS.usSlash(t) : `${pad(t.d)}/${pad(t.m)}/${t.y}`}">`, `<meta name="date" content="${rfc}">`]);
+    return { html: page({ site, story, head, url: urlOf(site, `/${slug(story)}`), t, lang: site.lang === 'en' ? 'en-GB' : site.lang }), day: gold(t) };
+  },
+  // German and Dutch date lines.
+  'lang-de': (site, story) => {
+    const t = moment(site);
+    const de = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+    const text = pick([`Veröffentlicht am ${t.d}. ${de[t.m - 1]} ${t.y}, ${pad(t.h)}:${pad(t.min)} Uhr`, `${FORMATS.dotted(t)}, ${pad(t.h)}:${pad(t.min)} Uhr`, `Gepubliceerd op ${t.d} ${['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'][t.m - 1]} ${t.y}`]);
+    const dateBlock = `<p class="article-meta">${text}</p>`;
+    return { html: page({ site, story, head: '', dateBlock, url: urlOf(site, `/${slug(story)}`), t, lang: pick(['de', 'de-DE', 'nl']) }), day: gold(t) };
+  },
+  // French and Spanish date lines.
+  'lang-fr-es': (site, story) => {
+    const t = moment(site);
+    const fr = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+    const es = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+    const text = pick([`Publié le ${t.d} ${fr[t.m - 1]} ${t.y} à ${t.h}h${pad(t.min)}`, `Publicado el ${t.d} de ${es[t.m - 1]} de ${t.y}`, `Mis à jour le ${t.d} ${fr[t.m - 1]} ${t.y}`]);
+    const dateBlock = `<div class="info-article"><span>${text}</span></div>`;
+    return { html: page({ site, story, head: '', dateBlock, url: urlOf(site, `/${slug(story)}`), t, lang: pick(['fr', 'fr-FR', 'es', 'es-ES']) }), day: gold(t) };
+  },
+  // Chinese date lines ("发布时间：2020年5月4日 14:32").
+  'cjk-zh': (site, story) => {
+    const t = moment(site);
+    const text = pick([`发布时间：${t.y}年${t.m}月${t.d}日 ${pad(t.h)}:${pad(t.min)}`, `${t.y}年${pad(t.m)}月${pad(t.d)}日 ${pad(t.h)}:${pad(t.min)} 来源：新华社`]);
+    const dateBlock = `<div class="info">${text}</div>`;
+    return { html: page({ site, story, head: '', dateBlock, url: urlOf(site, `/${slug(story)}`), t, lang: 'zh-CN' }), day: gold(t) };
+  },
+  // Japanese and dotted Asian date lines ("2020年5月4日 15時41分 公開", "2020.05.04 15:41").
+  'cjk-ja': (site, story) => {
+    const t = moment(site);
+    const text = pick([`${t.y}年${t.m}月${t.d}日 ${t.h}時${pad(t.min)}分 公開`, `${t.y}.${pad(t.m)}.${pad(t.d)} ${pad(t.h)}:${pad(t.min)}`, `公開日：${t.y}/${pad(t.m)}/${pad(t.d)}`]);
+    const dateBlock = `<p class="date">${text}</p>`;
+    return { html: page({ site, story, head: '', dateBlock, url: urlOf(site, `/${slug(story)}`), t, lang: 'ja' }), day: gold(t) };
+  },
+  // The date in the article's own footer ("Posted on … in News").
+  'article-footer': (site, story) => {
+    const t = moment(site);
+    const bodyAfter = `<footer class="entry-footer"><span class="posted-on">Posted on ${anyTextFormat(t, site)}</span> in <a href="/news">News</a></footer>`;
+    return { html: page({ site, story, head: '', bodyAfter, url: urlOf(site, `/${slug(story)}`), t }), day: gold(t) };
+  },
+  // A closing line: "This article was first published on 4 May 2020."
+  'closing-line': (site, story) => {
+    const t = moment(site);
+    const bodyAfter = `<p class="article__note"><em>This article was first published on ${anyTextFormat(t, site)}.</em></p>`;
+    return { html: page({ site, story, head: '', bodyAfter, url: urlOf(site, `/${slug(story)}`), t }), day: gold(t) };
+  },
 };
 
 /** Template families for tuning (dev) and for the reported figure (test): pairs of related mechanisms are split. */
@@ -397,7 +469,8 @@ const SPLIT = {
   'bbc-like': 'dev', 'guardian-like': 'test', 'local-blox': 'dev', 'local-updated': 'test', blogger: 'dev', 'medium-like': 'test',
   'byline-only': 'dev', 'byline-plain': 'test', 'url-only': 'dev', 'url-compact': 'test', 'malformed-meta': 'dev', 'malformed-ld': 'test',
   'modified-first': 'dev', 'modified-microdata': 'test', 'asia-offset': 'dev', 'us-evening': 'test', 'no-date': 'dev', 'no-date-comments': 'test',
-  'implausible-first': 'dev', 'time-us-slash': 'test',
+  'implausible-first': 'dev', 'time-us-slash': 'test', 'latest-list': 'dev', 'ticker-first': 'test', hatom: 'dev', 'rfc-meta': 'test',
+  'lang-de': 'dev', 'lang-fr-es': 'test', 'cjk-zh': 'dev', 'cjk-ja': 'test', 'article-footer': 'dev', 'closing-line': 'test',
 };
 
 mkdirSync(OUT, { recursive: true });

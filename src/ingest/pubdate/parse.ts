@@ -19,7 +19,7 @@ export interface LocalDay {
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s](\d{1,2}):(\d{2})(?::\d{2}(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?\b)/i;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:$|T\d{2})/;
-const SLASHED_YMD = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
+const SLASHED_YMD = /(?<![\d./])(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?![\d./])/;
 const EPOCH = /^\d{10}(?:\d{3})?$/;
 const CJK = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 const NUMERIC_SEPARATED = /(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d])/;
@@ -84,7 +84,7 @@ export function findTextDate(text: string, order?: DayOrder): (LocalDay & { at: 
     if (m) found.push({ at: m.index, day: day(m) });
   };
   push(/(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/.exec(text), (m) => makeDay(Number(m[1]), Number(m[2]), Number(m[3])));
-  push(SLASHED_YMD.exec(text), (m) => makeDay(Number(m[1]), Number(m[2]), Number(m[3])));
+  push(SLASHED_YMD.exec(text), (m) => makeDay(Number(m[1]), Number(m[3]), Number(m[4])));
   push(CJK.exec(text), (m) => makeDay(Number(m[1]), Number(m[2]), Number(m[3])));
   push(DAY_MONTH_YEAR.exec(text), (m) => {
     const month = monthOf(m[2]);

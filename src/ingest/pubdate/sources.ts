@@ -14,7 +14,7 @@
  */
 import { findTextDate, makeDay, parseMachineDate, type DayOrder, type LocalDay } from './parse.js';
 import {
-  ARTICLE_TYPES, DATE_HOLDER, FOREIGN_REGION, MAX_CUE_GAP, MAX_DATE_LINE_CHARS, MAX_HOLDERS, MODIFIED_CUES, MODIFIED_META, PUBLISHED_CUES,
+  ARTICLE_CONTAINER, ARTICLE_TYPES, DATE_HOLDER, FOOTER_REGION, FOREIGN_REGION, MAX_CUE_GAP, MAX_DATE_LINE_CHARS, MAX_HOLDERS, MODIFIED_CUES, MODIFIED_META, PUBLISHED_CUES,
   PUBLISHED_META,
 } from './words.js';
 
@@ -52,13 +52,18 @@ function attrs(el: El): string {
 
 /** Inside a region whose dates belong to other stories, comments or site chrome. */
 function inForeignRegion(el: El): boolean {
-  let insideArticle = false;
-  for (let node = el.parentElement; node; node = node.parentElement) if (node.tagName === 'ARTICLE') insideArticle = true;
+  const inside = insideArticle(el);
   for (let node: El | null = el; node; node = node.parentElement) {
     const tag = node.tagName;
-    if (tag === 'ASIDE' || tag === 'NAV' || (tag === 'FOOTER' && !insideArticle)) return true;
+    if (tag === 'ASIDE' || tag === 'NAV') return true;
+    if (!inside && (tag === 'FOOTER' || FOOTER_REGION.test(attrs(node)))) return true;
     if (FOREIGN_REGION.test(attrs(node))) return true;
   }
+  return false;
+}
+
+function insideArticle(el: El): boolean {
+  for (let node = el.parentElement; node; node = node.parentElement) if (ARTICLE_CONTAINER.test(node.tagName)) return true;
   return false;
 }
 
@@ -226,7 +231,7 @@ export function collectCandidates(doc: Doc, options: SourceOptions = {}): PubDat
   const lines = dateLines(doc, order);
   for (const l of lines) for (const day of l.dates.published) addText('byline', l.detail, l.text, day);
   for (const l of lines) if (l.holder) for (const day of l.dates.unlabelled) addText('byline', `${l.detail} (no cue)`, l.text, day);
-  for (const el of all(doc, 'time[datetime]')) {
+  for (const el of inArticleFirst(all(doc, 'time[datetime]'))) {
     if (inForeignRegion(el) || /modif|updat/i.test(attrs(el))) continue;
     add('time-generic', 'time[datetime]', el.getAttribute('datetime') ?? '');
     break;
@@ -236,6 +241,12 @@ export function collectCandidates(doc: Doc, options: SourceOptions = {}): PubDat
   for (const d of ld) if (d.field === 'dateModified') add('modified', `${d.type || 'untyped'}.dateModified`, ldValue(d.value));
   for (const l of lines) for (const day of l.dates.modified) addText('modified', l.detail, l.text, day);
   return out;
+}
+
+/** Document order, except that elements inside the article (or main) come before those outside it. */
+function inArticleFirst(list: El[]): El[] {
+  const inside = list.map(insideArticle);
+  return [...list.filter((_, i) => inside[i]), ...list.filter((_, i) => !inside[i])];
 }
 
 interface DateLine {
@@ -252,7 +263,7 @@ interface DateLine {
 function dateLines(doc: Doc, order?: DayOrder): DateLine[] {
   const out: DateLine[] = [];
   const seen = new Set<string>();
-  for (const el of all(doc, LINE_ELEMENTS)) {
+  for (const el of inArticleFirst(all(doc, LINE_ELEMENTS))) {
     if (out.length >= MAX_HOLDERS) break;
     const text = shortText(el);
     if (!text || seen.has(text)) continue;

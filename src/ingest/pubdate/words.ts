@@ -55,7 +55,12 @@ export const MODIFIED_CUES = /\b(?:updated|last updated|modified|last modified|e
 /** Class, id or itemprop fragments of elements that hold the page's own date line. */
 export const DATE_HOLDER = /date|time|publish|posted|submitted|byline|meta|stamp|info/i;
 /** Class, id or itemprop fragments of regions whose dates belong to other articles or to comments. */
-export const FOREIGN_REGION = /related|recommend|trending|popular|most-read|mostread|sidebar|comment|footer|teaser|promo|more-stories|read-next|readnext|widget|newsletter|nav|menu/i;
+export const FOREIGN_REGION = /related|recommend|trending|popular|most-read|mostread|sidebar|comment|teaser|promo|more-stories|read-next|readnext|widget|newsletter|nav|menu/i;
+
+/** Class or id fragments of the site's footer: foreign outside the article, the article's own inside it. */
+export const FOOTER_REGION = /footer/i;
+/** Elements that hold the article itself: its own date lines come before any outside them. */
+export const ARTICLE_CONTAINER = /^(ARTICLE|MAIN)$/;
 
 /** Visible lines longer than this are body text, not a date line. */
 export const MAX_DATE_LINE_CHARS = 160;
