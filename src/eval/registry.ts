@@ -5,10 +5,11 @@ import { eventsEvalTask } from './events.js';
 import { timelineTask } from './timeline.js';
 import { timexTask } from './timex.js';
 import { pubdateTask } from './pubdate.js';
+import { bodyTask } from './body.js';
 import type { EvalTask } from './types.js';
 
 /** Every `dateline eval <task>`. Add a task by appending it here. */
-export const EVAL_TASKS: EvalTask[] = [nerEval, timexTask, geoEvalTask, quotesEvalTask, timelineTask, eventsEvalTask, pubdateTask];
+export const EVAL_TASKS: EvalTask[] = [nerEval, timexTask, geoEvalTask, quotesEvalTask, timelineTask, eventsEvalTask, pubdateTask, bodyTask];
 
 export function findEvalTask(name: string): EvalTask | undefined {
   return EVAL_TASKS.find((task) => task.name === name);

@@ -160,6 +160,16 @@ function meta(document: Document, ...selectors: string[]): string | null {
   return null;
 }
 
+/**
+ * The body without a first line that repeats the headline. Readability drops it by word overlap, which
+ * finds no words in Chinese or Japanese, so there the headline stayed as the first body line.
+ */
+function withoutHeadline(text: string, title: string | null | undefined): string {
+  const newline = text.indexOf('\n');
+  const first = (newline < 0 ? text : text.slice(0, newline)).trim();
+  return title && first === title.trim() && newline >= 0 ? text.slice(newline + 1) : text;
+}
+
 /** Publication-date sources stated by the page's markup; the others are read from its visible text. */
 const METADATA_SOURCES = new Set<PubDateSource>(['json-ld', 'meta', 'time-element', 'url']);
 
@@ -200,7 +210,7 @@ export function parseHtml(input: TextInput & { fetched?: string | null }): Parse
     return { articles: [], diagnostics };
   }
   const contentHtml = parsed?.content ?? '';
-  const text = contentHtml ? htmlFragmentToText(contentHtml) : '';
+  const text = withoutHeadline(contentHtml ? htmlFragmentToText(contentHtml) : '', parsed?.title);
   if (!parsed || !isLongEnough(text)) {
     diagnostics.push({ severity: 'error', code: 'INGEST_NO_ARTICLE', message: 'HTML page has no article text (nothing Readability could extract)', where });
     return { articles: [], diagnostics };
