@@ -117,3 +117,36 @@ test('nestsDeeperThan: counts real nesting, not void elements, implicit ends, se
   assert.ok(!nestsDeeperThan(`${'<p>text'.repeat(1000)}${'<br><img src=x><li>'.repeat(100)}<x/>`.repeat(2), 10));
   assert.ok(!nestsDeeperThan('<!-- a --><!DOCTYPE html>'.repeat(100), 10));
 });
+
+test('html: a Chinese page without spaces is an article (counted by characters), its headline not repeated in the body', () => {
+  const page = `<!doctype html><html lang="zh-CN"><head><title>城市开通新的地铁线路</title></head><body>
+<article><h1>城市开通新的地铁线路</h1><div class="share"><p><a href="#">分享到微信</a></p><p><a href="#">分享到微博</a></p></div>
+<p class="time">发布时间：2021年3月8日 09:30</p>
+<p>本市第十二条地铁线路于周一上午正式开通运营，全长三十二公里，共设二十个车站，连接城市东部的新区和老城中心。</p>
+<p>市交通局负责人表示，新线路开通后，东部新区到市中心的通勤时间将缩短约二十分钟，每天预计客流量超过四十万人次。</p>
+</article></body></html>`;
+  const { articles, diagnostics } = parseHtml({ text: page, file: 'zh.html', normalizations: [] });
+  assert.deepEqual(diagnostics, []);
+  assert.equal(articles.length, 1);
+  const [a] = articles;
+  assert.equal(a.language, 'zh');
+  assert.ok(a.text.startsWith('发布时间') || a.text.startsWith('本市'), a.text.slice(0, 20));
+  assert.ok(!a.text.includes('分享'), 'share bar removed');
+  assert.equal(a.published, '2021-03-08');
+  assert.equal(a.publishedSource, 'content');
+  assert.ok(a.publishedConfidence > 0 && a.publishedConfidence < 1);
+});
+
+test('html: share bars above and below the story and a menu inside it are removed, sub-headings kept', () => {
+  const story = [
+    'The city council voted 31 to 12 on Tuesday evening to approve two new bus lanes on the inner ring road, ending a long dispute.',
+    'Transport officials said the lanes would cut journey times on the busiest routes by up to eight minutes at peak hours.',
+    'Opponents, including several shop owners along Mill Street, said the loss of parking spaces would drive customers away.',
+  ];
+  const share = '<div class="share-bar"><a href="#">Share on Facebook</a><a href="#">Tweet</a><button>Copy link</button></div>';
+  const menu = '<div><p><a href="/news">News</a></p><p><a href="/sport">Sport</a></p><p><a href="/business">Business</a></p></div>';
+  const page = `<!doctype html><html lang="en"><head><title>Bus lanes approved</title></head><body><article><h1>Bus lanes approved</h1>
+${share}<p>${story[0]}</p>${menu}<h2>What happens next</h2><p>${story[1]}</p><p>${story[2]}</p>${share}</article></body></html>`;
+  const { articles } = parseHtml({ text: page, file: 'share.html', normalizations: [] });
+  assert.deepEqual(articles[0].text.split('\n'), [story[0], 'What happens next', story[1], story[2]]);
+});

@@ -190,8 +190,6 @@ export function parseHtml(input: TextInput & { fetched?: string | null }): Parse
   const url = meta(document, 'link[rel="canonical"]', 'meta[property="og:url"]');
   const siteName = meta(document, 'meta[property="og:site_name"]');
   const lang = document.documentElement?.getAttribute('lang') ?? null;
-  // Before Readability, which rewrites the document (drops scripts, metas and bylines).
-  const pub = findPublicationDate(document, { url, order: dayOrderOf(lang), notAfter: input.fetched ?? new Date().toISOString().slice(0, 10) });
   const depth = elementDepth(document.documentElement as unknown as ElementLike | null, MAX_DEPTH);
   if (depth > MAX_DEPTH) {
     diagnostics.push({
@@ -202,6 +200,8 @@ export function parseHtml(input: TextInput & { fetched?: string | null }): Parse
     });
     return { articles: [], diagnostics };
   }
+  // Before Readability, which rewrites the document (drops scripts, metas and bylines).
+  const pub = findPublicationDate(document, { url, order: dayOrderOf(lang), notAfter: input.fetched ?? new Date().toISOString().slice(0, 10) });
   let parsed: ReturnType<Readability['parse']>;
   try {
     parsed = new Readability(document, { charThreshold: 200 }).parse();

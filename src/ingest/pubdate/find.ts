@@ -33,7 +33,7 @@ function dayNumber(day: string): number {
   return Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
 }
 
-export function findPublicationDate(doc: { querySelectorAll(selector: string): ArrayLike<unknown> }, options: PubDateOptions = {}): PubDateResult {
+export function findPublicationDate(doc: { querySelectorAll(selector: string): ArrayLike<unknown>; documentElement?: unknown }, options: PubDateOptions = {}): PubDateResult {
   const candidates = collectCandidates(doc, options);
   let latest = options.notAfter ? dayNumber(options.notAfter) + FUTURE_SLACK_DAYS : Number.POSITIVE_INFINITY;
   const plausible = (c: PubDateCandidate): boolean => {

@@ -63,7 +63,8 @@ export function parseMachineDate(raw: unknown, order?: DayOrder): LocalDay | nul
     const day = makeDay(Number(compact[1]), Number(compact[2]), Number(compact[3]));
     return day ? { day, utc: false } : null;
   }
-  return findTextDate(s, order);
+  const found = findTextDate(s, order);
+  return found ? { day: found.day, utc: false } : null;
 }
 
 function fromEpoch(n: number): LocalDay | null {

@@ -40,6 +40,7 @@ interface El {
 
 interface Doc {
   querySelectorAll(selector: string): ArrayLike<unknown>;
+  documentElement?: unknown;
 }
 
 function all(doc: Doc, selector: string): El[] {
@@ -175,9 +176,44 @@ export function readDateLine(text: string, order?: DayOrder): LineDates {
   return out;
 }
 
-function shortText(el: El): string | null {
+function shortText(el: El, lengths?: Map<unknown, number>): string | null {
+  // Raw length first: reading the text of every large container costs time quadratic in nesting depth.
+  if (lengths && (lengths.get(el) ?? 0) > MAX_DATE_LINE_CHARS * RAW_LENGTH_SLACK) return null;
   const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
   return text && text.length <= MAX_DATE_LINE_CHARS ? text : null;
+}
+
+/** Raw text may hold this many times the characters of its whitespace-collapsed form (indentation). */
+const RAW_LENGTH_SLACK = 4;
+
+interface TextNode {
+  nodeType: number;
+  textContent: string | null;
+  childNodes: ArrayLike<TextNode>;
+}
+
+/** Raw text length of every element under `root`, in one pass. */
+function textLengths(root: TextNode | null | undefined): Map<unknown, number> {
+  const lengths = new Map<unknown, number>();
+  if (!root) return lengths;
+  // Post-order without recursion: a node is summed after its children (second visit).
+  const stack: Array<[TextNode, boolean]> = [[root, false]];
+  while (stack.length) {
+    const [node, done] = stack.pop()!;
+    if (node.nodeType === 3) {
+      lengths.set(node, (node.textContent ?? '').length);
+      continue;
+    }
+    // linkedom rebuilds childNodes on every access: read it once.
+    const children = Array.from(node.childNodes ?? []);
+    if (done) {
+      lengths.set(node, children.reduce((sum, c) => sum + (lengths.get(c) ?? 0), 0));
+      continue;
+    }
+    stack.push([node, true]);
+    for (const c of children) stack.push([c, false]);
+  }
+  return lengths;
 }
 
 const LINE_ELEMENTS = 'p, div, span, small, li, em, strong, time, h2, h3, h4, h5, h6, header, address, abbr, dd, td';
@@ -263,9 +299,10 @@ interface DateLine {
 function dateLines(doc: Doc, order?: DayOrder): DateLine[] {
   const out: DateLine[] = [];
   const seen = new Set<string>();
+  const lengths = textLengths(doc.documentElement as TextNode | undefined);
   for (const el of inArticleFirst(all(doc, LINE_ELEMENTS))) {
     if (out.length >= MAX_HOLDERS) break;
-    const text = shortText(el);
+    const text = shortText(el, lengths);
     if (!text || seen.has(text)) continue;
     const holder = DATE_HOLDER.test(attrs(el)) || el.tagName === 'TIME';
     if (!holder && !PUBLISHED_CUES.test(text) && !MODIFIED_CUES.test(text)) continue;
