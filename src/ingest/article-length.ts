@@ -11,8 +11,22 @@ export const MIN_ARTICLE_UNSPACED_CHARS = 50;
 
 const UNSPACED_CHARS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/gu;
 
-export function isLongEnough(text: string): boolean {
+/** Characters per word in Chinese (≈1.7) and Japanese text, for counting words where none are spaced. */
+const CHARS_PER_UNSPACED_WORD = 1.7;
+
+function counts(text: string): { words: number; unspaced: number } {
   const unspaced = text.match(UNSPACED_CHARS)?.length ?? 0;
   const words = text.replace(UNSPACED_CHARS, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-  return words >= MIN_ARTICLE_WORDS || unspaced >= MIN_ARTICLE_UNSPACED_CHARS || words + unspaced / 1.7 >= MIN_ARTICLE_WORDS;
+  return { words, unspaced };
+}
+
+/** Words in spaced text plus the word-equivalents of characters in unspaced scripts. */
+export function wordEquivalents(text: string): number {
+  const { words, unspaced } = counts(text);
+  return words + unspaced / CHARS_PER_UNSPACED_WORD;
+}
+
+export function isLongEnough(text: string): boolean {
+  const { unspaced } = counts(text);
+  return wordEquivalents(text) >= MIN_ARTICLE_WORDS || unspaced >= MIN_ARTICLE_UNSPACED_CHARS;
 }

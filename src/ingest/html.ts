@@ -173,6 +173,10 @@ function withoutHeadline(text: string, title: string | null | undefined): string
 /** Publication-date sources stated by the page's markup; the others are read from its visible text. */
 const METADATA_SOURCES = new Set<PubDateSource>(['json-ld', 'meta', 'time-element', 'url']);
 
+/**
+ * One HTML page → its article. `fetched` (`YYYY-MM-DD`), when known, is the day the page was fetched: a stated
+ * publication day after it is refused (today is the bound otherwise).
+ */
 export function parseHtml(input: TextInput & { fetched?: string | null }): Parsed {
   const diagnostics: Diagnostic[] = [];
   const where = { file: input.file };

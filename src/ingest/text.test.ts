@@ -237,3 +237,12 @@ test('pathological lines parse in linear time (these took seconds each when the 
     assert.ok(ms < 2000, `${name}: ${Math.round(ms)} ms`);
   }
 });
+
+test('plain text: a Chinese first paragraph ending in 。 is body text, not a title; a short Chinese headline is', () => {
+  const body = '本市第十二条地铁线路于周一上午正式开通运营，全长三十二公里，共设二十个车站。\n市交通局负责人表示，新线路开通后，通勤时间将缩短约二十分钟。\n';
+  const untitled = parsePlainText({ text: body, file: 'zh.txt', normalizations: [] });
+  assert.equal(untitled.articles[0].title, null);
+  assert.ok(untitled.articles[0].text.startsWith('本市第十二条'));
+  const titled = parsePlainText({ text: `城市开通第十二条地铁线路\n\n${body}`, file: 'zh.txt', normalizations: [] });
+  assert.equal(titled.articles[0].title, '城市开通第十二条地铁线路');
+});

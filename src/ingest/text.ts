@@ -4,6 +4,7 @@
 import { makeArticle, type Article, type InputFormat } from '../core/article.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { matchDateline, rebaseDateline, splitDispatches } from './dispatches.js';
+import { wordEquivalents } from './article-length.js';
 import { normaliseDate } from './dates.js';
 
 export interface Parsed {
@@ -108,7 +109,7 @@ export function parsePlainText(input: TextInput): Parsed {
     const rest = text.slice(newline + 1);
     const blankAfter = /^[ \t]*\n/.test(rest);
     const headline =
-      first.length <= 200 && !/[.!?:"”’)]$/.test(first) && first.split(/\s+/).length <= 25 && matchDateline(first) === null;
+      first.length <= 200 && !SENTENCE_END.test(first) && wordEquivalents(first) <= 25 && matchDateline(first) === null;
     if (rest.trim().length > 0 && headline && (blankAfter || !/^\(?[A-Z][A-Z .]+/.test(first))) {
       title = first;
       bodyStart = newline + 1;
@@ -116,6 +117,9 @@ export function parsePlainText(input: TextInput): Parsed {
   }
   return dispatchesToArticles(input, { start: bodyStart, text: text.slice(bodyStart) }, { title, date: null, dateSource: 'metadata' }, 'text');
 }
+
+/** A line ending like a sentence is body text, not a headline (Latin and CJK punctuation). */
+const SENTENCE_END = /[.!?:"”’)。！？」』]$/;
 
 const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n/;
 

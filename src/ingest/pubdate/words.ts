@@ -38,7 +38,11 @@ export const PUBLISHED_META = [
   'article.published', 'published_time', 'publish-date', 'publish_date', 'publishdate', 'pubdate', 'parsely-pub-date',
   'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dcterms.date', 'dcterms.created', 'dc.date.created',
   'dc.date', 'citation_publication_date', 'citation_date', 'originalpublicationdate', 'article_date_original',
-  'cxenseparse:recs:publishtime', 'date', 'created', 'creation_date', 'release_date', 'displaydate',
+  'cxenseparse:recs:publishtime', 'article:post_date', 'article:publicationdate', 'og:pubdate', 'bt:pubdate',
+  'rnews:datepublished', 'shareaholic:article_published_time', 'dc.date.publication', 'dcsext.articlefirstpublished',
+  'date_published', 'published-date', 'publication_date', 'pub_date', 'pdate', 'rbpubdate', 'dateposted', 'dc:date',
+  'dc:created', 'dc.created', 'date', 'created', 'creation_date', 'date_created', 'datecreated', 'release_date',
+  'displaydate', 'doc_date',
 ];
 
 /** `<meta>` names/properties that state when the page was last modified (evidence, never the answer first). */
