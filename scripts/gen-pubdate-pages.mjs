@@ -461,6 +461,21 @@ ${ld({ '@context': 'https://schema.org', '@type': 'Article', headline: story.tit
     const bodyAfter = `<p class="article__note"><em>This article was first published on ${anyTextFormat(t, site)}.</em></p>`;
     return { html: page({ site, story, head: '', bodyAfter, url: urlOf(site, `/${slug(story)}`), t }), day: gold(t) };
   },
+  // A script-rendered page: the date only in the app's state blob and a relative "3 hours ago".
+  'spa-state': (site, story) => {
+    const t = moment(site);
+    const state = { article: { id: Math.floor(rand() * 1e6), headline: story.title, publishedAt: isoLocal(t), section: pick(SECTIONS) }, related: [{ headline: pick(RELATED_TITLES) }] };
+    const head = `<script>window.__INITIAL_STATE__ = ${JSON.stringify(state)};</script>`;
+    const dateBlock = `<span class="ago">${1 + Math.floor(rand() * 11)} hours ago</span>`;
+    return { html: page({ site, story, head, dateBlock, url: urlOf(site, `/a/${Math.floor(rand() * 1e8).toString(36)}`), t }), day: gold(t) };
+  },
+  // A Next.js page: the date only in __NEXT_DATA__, written with the site offset.
+  'next-data': (site, story) => {
+    const t = moment(site);
+    const data = { props: { pageProps: { story: { title: story.title, firstPublishedDate: isoLocal(t), author: by() }, nav: SECTIONS } } };
+    const head = `<script id="__NEXT_DATA__" type="application/json">${JSON.stringify(data)}</script>`;
+    return { html: page({ site, story, head, url: urlOf(site, `/story/${slug(story)}`), t }), day: gold(t) };
+  },
 };
 
 /** Template families for tuning (dev) and for the reported figure (test): pairs of related mechanisms are split. */
@@ -471,6 +486,7 @@ const SPLIT = {
   'modified-first': 'dev', 'modified-microdata': 'test', 'asia-offset': 'dev', 'us-evening': 'test', 'no-date': 'dev', 'no-date-comments': 'test',
   'implausible-first': 'dev', 'time-us-slash': 'test', 'latest-list': 'dev', 'ticker-first': 'test', hatom: 'dev', 'rfc-meta': 'test',
   'lang-de': 'dev', 'lang-fr-es': 'test', 'cjk-zh': 'dev', 'cjk-ja': 'test', 'article-footer': 'dev', 'closing-line': 'test',
+  'spa-state': 'dev', 'next-data': 'test',
 };
 
 mkdirSync(OUT, { recursive: true });

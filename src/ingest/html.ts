@@ -171,7 +171,7 @@ function withoutHeadline(text: string, title: string | null | undefined): string
 }
 
 /** Publication-date sources stated by the page's markup; the others are read from its visible text. */
-const METADATA_SOURCES = new Set<PubDateSource>(['json-ld', 'meta', 'time-element', 'url']);
+const METADATA_SOURCES = new Set<PubDateSource>(['json-ld', 'meta', 'time-element', 'url', 'script-state']);
 
 /**
  * One HTML page → its article. `fetched` (`YYYY-MM-DD`), when known, is the day the page was fetched: a stated

@@ -46,3 +46,12 @@ test('collectCandidates: JSON-LD in @graph and arrays, metas in trust order, URL
     ],
   );
 });
+
+test('collectCandidates: a script-rendered page keeps its date in its state blob, not in JSON-LD', () => {
+  const { document } = parseHTML(`<html><head>
+    <script id="__NEXT_DATA__" type="application/json">{"props":{"story":{"title":"T","firstPublishedDate":"2020-05-04T23:10:00-04:00"}}}</script>
+    <script type="application/ld+json">{"@type":"Organization","name":"X"}</script>
+  </head><body><span class="ago">3 hours ago</span></body></html>`);
+  const state = collectCandidates(document).filter((c) => c.source === 'script-state');
+  assert.deepEqual(state.map((c) => c.parsed?.day), ['2020-05-04']);
+});

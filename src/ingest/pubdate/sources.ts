@@ -7,6 +7,7 @@
  *  4. JSON-LD `datePublished` of other types (WebPage), then `dateCreated`;
  *  5. the URL path (`/2020/05/04/`, `/20200504/`);
  *  6. visible date lines that say "Published/Posted …";
+ *  6b. a publication key in a script-rendered page's state (`"publishedAt": "…"` in `__NEXT_DATA__` and the like);
  *  7. date lines in the page's date/byline elements with no cue word, and the first `<time datetime>`;
  *  8. last, modification dates (metadata, JSON-LD `dateModified`, "Updated …" lines).
  *
@@ -14,11 +15,11 @@
  */
 import { findTextDate, makeDay, parseMachineDate, type DayOrder, type LocalDay } from './parse.js';
 import {
-  ARTICLE_CONTAINER, ARTICLE_TYPES, DATE_HOLDER, FOOTER_REGION, FOREIGN_REGION, MAX_CUE_GAP, MAX_DATE_LINE_CHARS, MAX_HOLDERS, MODIFIED_CUES, MODIFIED_META, PUBLISHED_CUES,
+  ARTICLE_CONTAINER, ARTICLE_TYPES, DATE_HOLDER, FOOTER_REGION, FOREIGN_REGION, MAX_CUE_GAP, MAX_DATE_LINE_CHARS, MAX_HOLDERS, MAX_SCRIPT_CHARS, MODIFIED_CUES, MODIFIED_META, PUBLISHED_CUES, SCRIPT_DATE_KEY,
   PUBLISHED_META,
 } from './words.js';
 
-export type PubDateSource = 'json-ld' | 'meta' | 'time-element' | 'url' | 'byline' | 'time-generic' | 'modified';
+export type PubDateSource = 'json-ld' | 'meta' | 'time-element' | 'url' | 'byline' | 'script-state' | 'time-generic' | 'modified';
 
 export interface PubDateCandidate {
   source: PubDateSource;
@@ -149,6 +150,22 @@ export function urlDay(url: string): string | null {
   return null;
 }
 
+// --- script state --------------------------------------------------------------------------------------
+
+/** The first publication value in a non-JSON-LD script (the page's own state comes before related items). */
+function scriptStateDate(doc: Doc): string | null {
+  let budget = MAX_SCRIPT_CHARS;
+  for (const script of all(doc, 'script')) {
+    if (/ld\+json/i.test(script.getAttribute('type') ?? '')) continue;
+    const text = script.textContent ?? '';
+    if (text.length > budget) break;
+    budget -= text.length;
+    const m = SCRIPT_DATE_KEY.exec(text);
+    if (m) return m[1];
+  }
+  return null;
+}
+
 // --- visible date lines --------------------------------------------------------------------------------
 
 interface LineDates {
@@ -266,6 +283,8 @@ export function collectCandidates(doc: Doc, options: SourceOptions = {}): PubDat
 
   const lines = dateLines(doc, order);
   for (const l of lines) for (const day of l.dates.published) addText('byline', l.detail, l.text, day);
+  const state = scriptStateDate(doc);
+  if (state) add('script-state', 'script', state);
   for (const l of lines) if (l.holder) for (const day of l.dates.unlabelled) addText('byline', `${l.detail} (no cue)`, l.text, day);
   for (const el of inArticleFirst(all(doc, 'time[datetime]'))) {
     if (inForeignRegion(el) || /modif|updat/i.test(attrs(el))) continue;

@@ -51,6 +51,14 @@ export const MODIFIED_META = [
   'last-modified', 'lastmod', 'revised', 'article.updated', 'parsely-updated', 'sailthru.lastmodified',
 ];
 
+/**
+ * Keys under which script-rendered pages keep the publication time in their state (`window.__INITIAL_STATE__`,
+ * `__NEXT_DATA__`, inline config), matched as `"key": "value"` in any non-JSON-LD script.
+ */
+export const SCRIPT_DATE_KEY = /"(?:datePublished|publishedAt|published_at|publishDate|publish_date|publishedDate|published_date|firstPublished|firstPublishedDate|first_published_at|publicationDate|publication_date|pubDate|pub_date|displayDate)"\s*:\s*"([^"]{6,40})"/;
+/** Script text read per page for state blobs (a page's own state comes early; bundles can be megabytes). */
+export const MAX_SCRIPT_CHARS = 2_000_000;
+
 /** Words before a date in visible text that say it is the publication date. */
 export const PUBLISHED_CUES = /\b(?:published|posted|submitted|first published|publication date|released|erschienen|veröffentlicht|publié le|publicado)\b|發布|发布|公開|掲載/i;
 /** Words before a date in visible text that say it is a later revision, not the publication. */
@@ -88,6 +96,7 @@ export const SOURCE_CONFIDENCE: Record<string, number> = {
   'time-element': 0.95,
   url: 0.9,
   byline: 0.85,
+  'script-state': 0.8,
   'time-generic': 0.7,
   modified: 0.5,
 };
