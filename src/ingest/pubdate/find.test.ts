@@ -50,6 +50,7 @@ test('findPublicationDate: URL, byline and unknown', () => {
   // Dates of comments, other stories and the body text are not the page's.
   const none = find(`<html><body><article><p>The plan was first proposed on 4 May 2019.</p></article>
     <section class="comments"><p class="comment-meta">jo posted on May 6, 2020</p></section>
-    <aside><time datetime="2020-05-01">May 1</time></aside></body></html>`);
+    <aside><time datetime="2020-05-01">May 1</time></aside>
+    <blockquote class="twitter-tweet"><p>Big news today.</p><div class="tweet-meta">May 3, 2020</div></blockquote></body></html>`);
   assert.equal(none, null);
 });

@@ -6,7 +6,7 @@
  * it is read in UTC and marked `utc`. Numeric dates whose order is ambiguous (`04/05/2020`) need a hint
  * (`mdy` for US pages, `dmy` elsewhere); without one they are refused.
  */
-import { MONTH_NAMES } from './words.js';
+import { MAX_DATE_VALUE_CHARS, MONTH_NAMES } from './words.js';
 
 export type DayOrder = 'mdy' | 'dmy';
 
@@ -49,7 +49,7 @@ export function parseMachineDate(raw: unknown, order?: DayOrder): LocalDay | nul
   if (typeof raw === 'number') return fromEpoch(raw);
   if (typeof raw !== 'string') return null;
   const s = raw.trim();
-  if (!s) return null;
+  if (!s || s.length > MAX_DATE_VALUE_CHARS) return null;
   if (EPOCH.test(s)) return fromEpoch(Number(s));
   const iso = ISO.exec(s);
   if (iso) {

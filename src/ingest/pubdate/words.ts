@@ -67,7 +67,7 @@ export const MODIFIED_CUES = /\b(?:updated|last updated|modified|last modified|e
 /** Class, id or itemprop fragments of elements that hold the page's own date line. */
 export const DATE_HOLDER = /date|time|publish|posted|submitted|byline|meta|stamp|info/i;
 /** Class, id or itemprop fragments of regions whose dates belong to other articles or to comments. */
-export const FOREIGN_REGION = /related|recommend|trending|popular|most-read|mostread|sidebar|comment|teaser|promo|more-stories|read-next|readnext|widget|newsletter|nav|menu/i;
+export const FOREIGN_REGION = /related|recommend|trending|popular|most-read|mostread|sidebar|comment|teaser|promo|more-stories|read-next|readnext|widget|newsletter|nav|menu|tweet|twitter|instagram|embed|social/i;
 
 /** Class or id fragments of the site's footer: foreign outside the article, the article's own inside it. */
 export const FOOTER_REGION = /footer/i;
@@ -80,6 +80,9 @@ export const MAX_DATE_LINE_CHARS = 160;
 export const MAX_CUE_GAP = 24;
 /** How many candidate date holders are examined before giving up (a page's own date line comes early). */
 export const MAX_HOLDERS = 40;
+
+/** A machine-readable date value longer than this is not a date (a page's JSON or text pasted into a field). */
+export const MAX_DATE_VALUE_CHARS = 200;
 
 /** Web publication dates before this year are implausible (the web news era). */
 export const MIN_YEAR = 1995;
