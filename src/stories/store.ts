@@ -451,3 +451,44 @@ export function entityTimeline(store: SqliteStore, name: string, aliases: readon
   const entries = rows.map((r) => eventEntry(JSON.parse(r.data) as ExportEvent));
   return { subject: { kind: 'entity', id: key, title: name }, entries: sortEntries(entries) };
 }
+
+/** The ids of a story's articles, oldest first (undated last); null when there is no such story. */
+export function storyArticleIds(store: SqliteStore, storyId: string): { title: string | null; ids: string[] } | null {
+  const db = store.database;
+  if (!hasTables(db)) return null;
+  const story = stmt(db, 'SELECT title FROM stories WHERE id = ?').get(storyId) as { title: string | null } | undefined;
+  if (!story) return null;
+  const ids = stmt(db, 'SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY day IS NULL, day, article_id').pluck().all(storyId) as string[];
+  return { title: story.title, ids };
+}
+
+/** The largest story (most articles), or null when there are no stories. */
+export function mainStoryId(store: SqliteStore): string | null {
+  const db = store.database;
+  if (!hasTables(db)) return null;
+  return (stmt(db, 'SELECT id FROM stories ORDER BY articles DESC, last_day DESC LIMIT 1').pluck().get() as string | undefined) ?? null;
+}
+
+export interface ArticleText {
+  id: string;
+  text: string;
+  title: string | null;
+  source: string | null;
+  url: string | null;
+  published: string | null;
+}
+
+/** Text and metadata of articles by id, without their layers (the timeline stage reads many at once). */
+export function articleTexts(store: SqliteStore, ids: readonly string[]): ArticleText[] {
+  const out: ArticleText[] = [];
+  const CHUNK = 500;
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const part = ids.slice(i, i + CHUNK);
+    out.push(
+      ...(store.database
+        .prepare(`SELECT id, text, title, source, url, published FROM articles WHERE id IN (${part.map(() => '?').join(',')})`)
+        .all(...part) as ArticleText[]),
+    );
+  }
+  return out;
+}
