@@ -2,10 +2,10 @@
 import { TIMELINE_PARAMS, type TimelineParams } from '../timeline/params.js';
 
 const AXES: { [K in keyof TimelineParams]?: number[] } = {
-  publishedWeight: [0.25, 0.5, 1, 2],
+  publishedWeight: [0.5, 1, 2, 4],
+  referenceLeadDays: [0, 3650],
   leadSentences: [3, 5, 10],
-  statesDateBonus: [0, 0.05, 0.2],
-  redundancy: [0.3, 0.5],
+  statesDateBonus: [0, 0.05],
 };
 
 export function paramGrid(): TimelineParams[] {
