@@ -26,6 +26,19 @@ export function candidatesByDay(docs: readonly TimelineDoc[], sentences: readonl
   return byDay;
 }
 
+/** A closing quotation mark the segmenter left at the start of the next sentence. */
+const STRAY_QUOTE = /^\s*(?:''|``|["”’])\s*/;
+
+/** The sentence's span without surrounding space and a stray leading closing quote. */
+export function displaySpan(text: string, start: number, end: number): { start: number; end: number } {
+  const raw = text.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  const quote = STRAY_QUOTE.exec(raw.slice(lead))?.[0].length ?? 0;
+  const trail = raw.length - raw.trimEnd().length;
+  const s = start + lead + quote;
+  return { start: s, end: Math.max(s, end - trail) };
+}
+
 export function chooseSentences(
   day: string,
   candidates: readonly PreparedSentence[],
@@ -46,11 +59,12 @@ export function chooseSentences(
     if (chosen.some((v) => dot(v, vec) > params.redundancy)) continue;
     const doc = docs[c.doc];
     chosen.push(vec);
+    const span = displaySpan(doc.text, c.start, c.end);
     out.push({
-      text: doc.text.slice(c.start, c.end).trim(),
+      text: doc.text.slice(span.start, span.end),
       article: doc.id,
-      start: c.start,
-      end: c.end,
+      start: span.start,
+      end: span.end,
       title: doc.title,
       source: doc.source,
       url: doc.url,

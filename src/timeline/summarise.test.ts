@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { segmentText } from '../segment/segment.js';
 import { timesForText } from '../time/time.js';
+import { displaySpan } from './sentences.js';
 import { summariseTimeline } from './summarise.js';
 import type { TimelineDoc } from './types.js';
 
@@ -15,6 +16,8 @@ const ARTICLES = [
   doc('a2', '2010-01-14', 'The earthquake on Tuesday flattened the cathedral and many schools in the capital. Aid flights began landing on Wednesday at the damaged airport.'),
   doc('a3', '2010-01-20', 'A strong aftershock shook the ruined capital on January 20, sending residents into the streets. Officials said the aftershock of January 20 caused little new damage.'),
   doc('a5', '2010-01-22', 'Engineers inspected the bridges damaged by the aftershock of January 20 before reopening the port road.'),
+  doc('a6', '2010-01-25', 'Two weeks after the earthquake of January 12, schools in the capital remained closed and many families slept outdoors.'),
+  doc('a7', '2010-01-26', 'Donors met in Montreal to plan the rebuilding of the capital destroyed by the January 12 earthquake.'),
   doc('a4', '2010-01-21', 'Officials met. Markets reopened in the capital on Thursday as traders returned to the ruined streets.'),
 ];
 
@@ -45,4 +48,10 @@ test('a sentence repeated on two days is shown once', () => {
   const t = summariseTimeline(docs, { dates: 4, perDate: 2 });
   const texts = t.dates.flatMap((d) => d.sentences.map((s) => s.text));
   assert.equal(texts.filter((x) => x === same).length, 1, texts.join(' | '));
+});
+
+test('a shown sentence drops surrounding space and a stray closing quote from its span', () => {
+  const text = "He said it was over . '' About 50 people have died since Tuesday .  ";
+  const span = displaySpan(text, text.indexOf("''") - 1, text.length);
+  assert.equal(text.slice(span.start, span.end), 'About 50 people have died since Tuesday .');
 });
