@@ -8,6 +8,8 @@ import type { Context } from 'hono';
 import type { ArticleJson } from '../api/serialize.js';
 import { toAnalyzeJson } from '../api/serialize.js';
 import { CALENDAR_DATE } from '../api/dates.js';
+import { subjectTimeline, type TimelineSubject } from '../api/timeline.js';
+import { DEFAULT_DATES, DEFAULT_PER_DATE } from '../timeline/params.js';
 import type { InputFormat } from '../core/article.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { EventRecord, Quantity, Quote } from '../core/layers.js';
@@ -291,6 +293,34 @@ const TimelineSchema = s.ref(
         sources: s.integer({ description: 'Articles reporting the day' }),
         events: s.array(MergedEventSchema),
         figures: s.array(Figure),
+      }),
+    ),
+  }),
+);
+
+const SummaryTimelineSchema = s.ref(
+  'SummaryTimeline',
+  s.object({
+    subject: s.object({ kind: s.string({ enum: ['story', 'entity', 'query'] }) as Schema<'story' | 'entity' | 'query'>, id: s.string(), title: s.nullable(s.string()) }),
+    articles: s.integer({ description: 'Articles read' }),
+    dated: s.integer({ description: 'Of them, articles with a publication day' }),
+    dates: s.array(
+      s.object({
+        date: s.string(),
+        score: s.number({ description: 'How strongly the articles point at the day' }),
+        sentences: s.array(
+          s.object({
+            text: s.string({ description: 'The article sentence, verbatim' }),
+            article: s.string(),
+            start: s.integer({ description: 'Offset of the sentence in the article text' }),
+            end: s.integer(),
+            title: s.nullable(s.string()),
+            source: s.nullable(s.string()),
+            url: s.nullable(s.string()),
+            published: s.nullable(s.string()),
+            statesDate: s.boolean({ description: 'The sentence names the day itself (else it leads an article of that day)' }),
+          }),
+        ),
       }),
     ),
   }),
@@ -623,6 +653,27 @@ export const ROUTES: AnyRoute[] = [
     },
     response: TimelineSchema,
     handler: ({ store }, v) => Q.timeline(store, Q.mergedQuery(v)),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/timeline/summary',
+    operationId: 'summaryTimeline',
+    summary: 'The timeline a newsroom would publish for a query, a story or an entity: the days that matter, each told by article sentences with their sources',
+    tag: 'events',
+    params: {
+      q: param.opt(s.string(), 'Search query (one of q, story, entity)'),
+      story: param.opt(s.string(), 'Story id'),
+      entity: param.opt(s.string(), 'Entity name, any spelling'),
+      dates: param.def(s.integer({ minimum: 1, maximum: 200 }), 'Number of days', DEFAULT_DATES),
+      perDate: param.def(s.integer({ minimum: 1, maximum: 20 }), 'Sentences per day', DEFAULT_PER_DATE),
+      ...range,
+    },
+    response: SummaryTimelineSchema,
+    handler: ({ store }, v) => {
+      const subject: TimelineSubject | null = v.story ? { story: v.story } : v.entity ? { entity: v.entity } : v.q ? { query: v.q } : null;
+      if (!subject) throw new ApiError(400, 'BAD_PARAM', 'give one of q, story or entity');
+      return subjectTimeline(store, subject, { dates: v.dates, perDate: v.perDate, from: v.from, to: v.to }) ?? notFound('timeline subject', v.story ?? v.entity ?? v.q ?? '');
+    },
   }),
   route({
     method: 'GET',

@@ -20,8 +20,17 @@ type DB = SqliteStore['database'];
 
 /** Cosine similarity at which an article joins a story. */
 export const STORY_THRESHOLD = 0.08;
-/** Days between an article and a story's last article beyond which it cannot join. */
+/** Days outside a story's date span beyond which an article cannot join it. */
 export const STORY_WINDOW_DAYS = 21;
+/**
+ * Longest date span a story may reach: a join that would stretch it further is refused, so a chain of
+ * articles each near the last cannot grow one story over months (a topic then spans several stories).
+ */
+export const MAX_STORY_SPAN_DAYS = 60;
+/** Days outside the story's span over which similarity decays by a factor e (time-decayed window). */
+export const STORY_DECAY_DAYS = 14;
+/** A joining headline replaces the story's title only when it fits the centroid this much better (titles stay stable). */
+export const TITLE_SWITCH_MARGIN = 1.25;
 const EVENT_BONUS = 0.25;
 /** Strongest article terms used to find candidate stories, and how many candidates are scored. */
 const PROBE_TERMS = 12;
@@ -30,11 +39,39 @@ const PROBE_SQL = `SELECT story_id, count(*) AS shared FROM story_index WHERE te
 const STORY_CANDIDATES = `SELECT s.id, s.first_day, s.last_day, s.articles FROM (${PROBE_SQL}) c JOIN stories s ON s.id = c.story_id
   ORDER BY c.shared DESC, s.updated_at DESC LIMIT ${MAX_CANDIDATES}`;
 const STORY_CANDIDATES_DATED = `SELECT s.id, s.first_day, s.last_day, s.articles FROM (${PROBE_SQL}) c JOIN stories s ON s.id = c.story_id
-  WHERE s.last_day IS NULL OR (s.last_day >= ? AND s.first_day <= ?) ORDER BY c.shared DESC, s.updated_at DESC LIMIT ${MAX_CANDIDATES}`;
+  WHERE s.last_day >= ? AND s.first_day <= ? ORDER BY c.shared DESC, s.updated_at DESC LIMIT ${MAX_CANDIDATES}`;
 
 export interface StoryUpdate {
   events: { merged: number; created: number };
   stories: { joined: number; created: number };
+}
+
+function dayNumber(iso: string): number {
+  return Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+}
+
+/**
+ * How a dated article sits against a story's span: the factor its similarity is multiplied by
+ * (exp(−days outside the span / STORY_DECAY_DAYS)), or 0 when joining would stretch the story past
+ * MAX_STORY_SPAN_DAYS. Undated articles and undated stories are not decayed (they never change dates).
+ */
+export function timeFactor(day: string | null, first: string | null, last: string | null, maxSpan = MAX_STORY_SPAN_DAYS): number {
+  if (!day || !first || !last) return 1;
+  const d = dayNumber(day);
+  const lo = Math.min(d, dayNumber(first));
+  const hi = Math.max(d, dayNumber(last));
+  if (hi - lo > maxSpan) return 0;
+  const outside = Math.max(0, dayNumber(first) - d, d - dayNumber(last));
+  return Math.exp(-outside / STORY_DECAY_DAYS);
+}
+
+/** Words of a headline scored against a story centroid: the summed weight of its distinct words, over √length. */
+export function headlineScore(headline: string, centroid: Vec): number {
+  const words = headline.toLowerCase().match(/[\p{L}][\p{L}\p{N}'’-]*/gu) ?? [];
+  if (!words.length) return 0;
+  let sum = 0;
+  for (const w of new Set(words)) sum += (centroid.get(w) ?? 0) + (centroid.get(`@${w}`) ?? 0);
+  return sum / Math.sqrt(words.length);
 }
 
 function addDays(iso: string, days: number): string {
@@ -177,10 +214,16 @@ function lead(article: Article, layers: Layers): string {
   return text.length > 400 ? `${text.slice(0, 397)}…` : text;
 }
 
+/** An article's headline, or its lead sentence when it has none. */
+function headlineOf(article: Article, layers: Layers): string {
+  return article.title ?? lead(article, layers).slice(0, 120);
+}
+
 /** Merges the inserted articles' events into stored events and their articles into stories. */
 export interface StoryOptions {
   threshold?: number;
   windowDays?: number;
+  maxSpanDays?: number;
 }
 
 export function updateStories(
@@ -191,6 +234,7 @@ export function updateStories(
 ): StoryUpdate {
   const threshold = options.threshold ?? STORY_THRESHOLD;
   const windowDays = options.windowDays ?? STORY_WINDOW_DAYS;
+  const maxSpan = options.maxSpanDays ?? MAX_STORY_SPAN_DAYS;
   const db = store.database;
   const result: StoryUpdate = { events: { merged: 0, created: 0 }, stories: { joined: 0, created: 0 } };
   if (!hasTables(db) || inserted.length === 0) return result;
@@ -246,8 +290,12 @@ export function updateStories(
       const eventStories = new Set(touched.map((t) => t.story).filter((s): s is string => s !== null));
       let chosen: { id: string; centroid: Vec; first: string | null; last: string | null; articles: number; score: number } | null = null;
       for (const s of storyRows) {
+        // An undated article may join a dated story (it changes no dates); a dated one never joins an undated story.
+        if (day && !s.last_day) continue;
+        const factor = timeFactor(day, s.first_day, s.last_day, maxSpan);
+        if (factor === 0) continue;
         const c = centroidOf(db, s.id, s.articles);
-        const score = cosineUnit(vec, c.vec, c.norm) + (eventStories.has(s.id) ? EVENT_BONUS : 0);
+        const score = (cosineUnit(vec, c.vec, c.norm) + (eventStories.has(s.id) ? EVENT_BONUS : 0)) * factor;
         if (score >= threshold && (!chosen || score > chosen.score)) chosen = { id: s.id, centroid: c.vec, first: s.first_day, last: s.last_day, articles: s.articles, score };
       }
       let storyId: string;
@@ -255,10 +303,16 @@ export function updateStories(
         storyId = chosen.id;
         const first = day && (!chosen.first || day < chosen.first) ? day : chosen.first;
         const last = day && (!chosen.last || day > chosen.last) ? day : chosen.last;
-        stmt(db, 'UPDATE stories SET centroid = ?, first_day = ?, last_day = ?, articles = articles + 1, updated_at = ? WHERE id = ?').run(
-          toJson(addInto(chosen.centroid, vec)),
+        const centroid = addInto(chosen.centroid, vec);
+        // The title is the most central headline so far: the joining one replaces it when it fits the new centroid better.
+        const current = stmt(db, 'SELECT title FROM stories WHERE id = ?').pluck().get(storyId) as string | null;
+        const headline = headlineOf(article, layers);
+        const title = !current || headlineScore(headline, centroid) > TITLE_SWITCH_MARGIN * headlineScore(current, centroid) ? headline : current;
+        stmt(db, 'UPDATE stories SET centroid = ?, first_day = ?, last_day = ?, articles = articles + 1, title = ?, updated_at = ? WHERE id = ?').run(
+          toJson(centroid),
           first,
           last,
+          title,
           now,
           storyId,
         );
@@ -267,7 +321,7 @@ export function updateStories(
         storyId = `st-${article.id.slice(0, 12)}`;
         stmt(db, 'INSERT OR IGNORE INTO stories (id, title, first_day, last_day, articles, centroid, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)').run(
           storyId,
-          article.title ?? lead(article, layers).slice(0, 120),
+          headlineOf(article, layers),
           day,
           day,
           toJson(vec),
@@ -353,7 +407,12 @@ export interface StorySummary {
   articles: number;
   events: number;
   terms: string[];
+  /** The story's main entities: the strongest entity keys of its centroid. */
+  entities: string[];
 }
+
+/** Entity keys listed per story. */
+const STORY_ENTITIES = 5;
 
 export function listStories(store: SqliteStore, limit = 100): StorySummary[] {
   const db = store.database;
@@ -372,8 +431,16 @@ export function listStories(store: SqliteStore, limit = 100): StorySummary[] {
     lastDay: r.last_day,
     articles: r.articles,
     events: r.events,
-    terms: [...fromJson(r.centroid).entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([t]) => t.replace(/^@/, '')),
+    ...termsAndEntities(fromJson(r.centroid)),
   }));
+}
+
+function termsAndEntities(centroid: Vec): { terms: string[]; entities: string[] } {
+  const ranked = [...centroid.entries()].sort((a, b) => b[1] - a[1]);
+  return {
+    terms: ranked.slice(0, 8).map(([t]) => t.replace(/^@/, '')),
+    entities: ranked.filter(([t]) => t.startsWith('@')).slice(0, STORY_ENTITIES).map(([t]) => t.slice(1)),
+  };
 }
 
 export interface TimelineEntry {
@@ -450,4 +517,45 @@ export function entityTimeline(store: SqliteStore, name: string, aliases: readon
   const rows = db.prepare(`SELECT data FROM event_clusters WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ data: string }>;
   const entries = rows.map((r) => eventEntry(JSON.parse(r.data) as ExportEvent));
   return { subject: { kind: 'entity', id: key, title: name }, entries: sortEntries(entries) };
+}
+
+/** The ids of a story's articles, oldest first (undated last); null when there is no such story. */
+export function storyArticleIds(store: SqliteStore, storyId: string): { title: string | null; ids: string[] } | null {
+  const db = store.database;
+  if (!hasTables(db)) return null;
+  const story = stmt(db, 'SELECT title FROM stories WHERE id = ?').get(storyId) as { title: string | null } | undefined;
+  if (!story) return null;
+  const ids = stmt(db, 'SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY day IS NULL, day, article_id').pluck().all(storyId) as string[];
+  return { title: story.title, ids };
+}
+
+/** The largest story (most articles), or null when there are no stories. */
+export function mainStoryId(store: SqliteStore): string | null {
+  const db = store.database;
+  if (!hasTables(db)) return null;
+  return (stmt(db, 'SELECT id FROM stories ORDER BY articles DESC, last_day DESC LIMIT 1').pluck().get() as string | undefined) ?? null;
+}
+
+export interface ArticleText {
+  id: string;
+  text: string;
+  title: string | null;
+  source: string | null;
+  url: string | null;
+  published: string | null;
+}
+
+/** Text and metadata of articles by id, without their layers (the timeline stage reads many at once). */
+export function articleTexts(store: SqliteStore, ids: readonly string[]): ArticleText[] {
+  const out: ArticleText[] = [];
+  const CHUNK = 500;
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const part = ids.slice(i, i + CHUNK);
+    out.push(
+      ...(store.database
+        .prepare(`SELECT id, text, title, source, url, published FROM articles WHERE id IN (${part.map(() => '?').join(',')})`)
+        .all(...part) as ArticleText[]),
+    );
+  }
+  return out;
 }

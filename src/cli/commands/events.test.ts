@@ -43,8 +43,10 @@ test('dateline events / timeline / export over a database', async () => {
     const story = /st-[0-9a-f]+/.exec(io.stdout.join('\n'))?.[0];
     assert.ok(story);
     io = captureIO();
-    assert.equal(await main(['timeline', story, '--db', db], io), 0);
+    assert.equal(await main(['timeline', story, '--events', '--db', db], io), 0);
     assert.match(io.stdout.join('\n'), /2025-03-04 +Russia missile\/artillery attack/);
+    io = captureIO();
+    assert.equal(await main(['timeline', story, '--db', db], io), 0, 'the summarised view of the same story');
     io = captureIO();
     assert.equal(await main(['timeline', 'Nobody Atall', '--db', db], io), 3);
     const out = join(dir, 'acled.csv');

@@ -1,43 +1,55 @@
-import { EXIT, type Command } from '../command.js';
-import { paint, table } from '../io.js';
 import { findEntity } from '../../api/entities.js';
+import { subjectTimeline, type SubjectTimeline, type TimelineSubject } from '../../api/timeline.js';
 import type { SqliteStore } from '../../store/sqlite.js';
 import { entityTimeline, listStories, storyTimeline, type Timeline } from '../../stories/store.js';
-import { openDb } from './shared.js';
+import { DEFAULT_DATES, DEFAULT_PER_DATE } from '../../timeline/params.js';
+import { countFlag, stringFlag } from '../args.js';
+import { EXIT, type Command } from '../command.js';
+import { paint, table, type CliIO as IO } from '../io.js';
+import { dayFlag, openDb } from './shared.js';
 
 export const timelineCommand: Command = {
   name: 'timeline',
-  summary: 'Dated timeline of a story (st-…) or an entity; with no argument, the stories',
-  usage: `dateline timeline [<story-id> | <entity name…>] [--db PATH] [--json]
+  summary: 'Timeline of a story (st-…), an entity or a query: the days that matter and article sentences for each',
+  usage: `dateline timeline [<story-id> | <name or query…>] [--entity NAME] [--query TEXT] [--dates N] [--per-date K]
+                  [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--events] [--db PATH] [--json]
 
-  A story id (from 'dateline timeline' with no argument) gives the story's merged events and reports in
-  date order; any other argument is an entity name (actor, target or claimant of events).`,
-  flags: { values: ['db'] },
+  With no subject, lists the stories. A story id gives the story's timeline; a name that finds an entity
+  gives the timeline of the articles that mention it; any other text is a search query over the articles.
+  The timeline keeps the --dates days the articles point at most (default ${DEFAULT_DATES}) and, for each, the
+  --per-date sentences (default ${DEFAULT_PER_DATE}) that best state what happened, quoted from the articles with
+  their source. --events shows the merged event cards of a story or entity instead.`,
+  flags: { values: ['db', 'entity', 'query', 'dates', 'per-date', 'from', 'to'], booleans: ['events'] },
   async run(args, io) {
-    const subject = args.positionals.join(' ').trim();
+    const positional = args.positionals.join(' ').trim();
+    const entityName = stringFlag(args, 'entity');
+    const query = stringFlag(args, 'query');
     const store = openDb(args, true);
     try {
-      if (!subject) {
-        const stories = listStories(store);
-        if (args.flags.json) io.out(JSON.stringify({ stories }, null, 2));
-        else if (stories.length === 0) io.out('no stories yet (ingest some articles first)');
-        else io.out(table(['story', 'first', 'last', 'articles', 'events', 'title'], stories.map((s) => [s.id, s.firstDay ?? '?', s.lastDay ?? '?', s.articles, s.events, (s.title ?? s.terms.join(' ')).slice(0, 70)])));
-        return EXIT.OK;
-      }
-      const timeline = (subject.startsWith('st-') ? storyTimeline(store, subject) : null) ?? entityTimeline(store, subject) ?? timelineOfEntity(store, subject);
+      if (!positional && !entityName && !query) return listStoriesView(store, io, Boolean(args.flags.json));
+      if (args.flags.events) return eventsView(store, io, entityName ?? positional, Boolean(args.flags.json));
+      const request = {
+        dates: countFlag(args, 'dates', DEFAULT_DATES),
+        perDate: countFlag(args, 'per-date', DEFAULT_PER_DATE),
+        from: dayFlag(args, 'from'),
+        to: dayFlag(args, 'to'),
+      };
+      const subject: TimelineSubject = query
+        ? { query }
+        : entityName
+          ? { entity: entityName }
+          : positional.startsWith('st-')
+            ? { story: positional }
+            : findEntity(store, positional)
+              ? { entity: positional }
+              : { query: positional };
+      const timeline = subjectTimeline(store, subject, request);
       if (!timeline) {
-        io.err(`timeline: no story or entity '${subject}'`);
+        io.err(`timeline: no story, entity or article matches '${query ?? entityName ?? positional}'`);
         return EXIT.NOT_FOUND;
       }
-      if (args.flags.json) {
-        io.out(JSON.stringify(timeline, null, 2));
-        return EXIT.OK;
-      }
-      io.out(paint(io, 'bold', `${timeline.subject.kind} ${timeline.subject.title ?? timeline.subject.id}: ${timeline.entries.length} entries`));
-      for (const e of timeline.entries) {
-        const src = e.sources.map((s) => s.source ?? s.title ?? s.article).join('; ');
-        io.out(`\n${paint(io, 'cyan', e.date ?? '????-??-??')}${e.precision !== 'day' ? ` (${e.precision})` : ''}  ${e.summary}\n  sources: ${src}`);
-      }
+      if (args.flags.json) io.out(JSON.stringify(timeline, null, 2));
+      else printTimeline(io, timeline);
       return EXIT.OK;
     } finally {
       store.close();
@@ -45,7 +57,45 @@ export const timelineCommand: Command = {
   },
 };
 
-/** The timeline of the entity a name finds ("Zelensky", "Зеленський" → Volodymyr Zelenskyy), under every name it was written. */
+function listStoriesView(store: SqliteStore, io: IO, json: boolean): number {
+  const stories = listStories(store);
+  if (json) io.out(JSON.stringify({ stories }, null, 2));
+  else if (stories.length === 0) io.out('no stories yet (ingest some articles first)');
+  else io.out(table(['story', 'first', 'last', 'articles', 'events', 'title'], stories.map((s) => [s.id, s.firstDay ?? '?', s.lastDay ?? '?', s.articles, s.events, (s.title ?? s.terms.join(' ')).slice(0, 70)])));
+  return EXIT.OK;
+}
+
+function printTimeline(io: IO, t: SubjectTimeline): void {
+  io.out(paint(io, 'bold', `${t.subject.kind} ${t.subject.title ?? t.subject.id}: ${t.dates.length} dates from ${t.articles} articles (${t.dated} dated)`));
+  for (const d of t.dates) {
+    io.out(`\n${paint(io, 'cyan', d.date)}`);
+    for (const s of d.sentences) {
+      io.out(`  ${s.text.replace(/\s+/g, ' ')}`);
+      io.out(paint(io, 'dim', `    — ${s.source ?? s.title ?? 'article'} ${s.published ?? ''} [${s.article} ${s.start}-${s.end}]`));
+    }
+  }
+}
+
+/** The merged event cards of a story or an entity (the events view). */
+function eventsView(store: SqliteStore, io: IO, subject: string, json: boolean): number {
+  const timeline = (subject.startsWith('st-') ? storyTimeline(store, subject) : null) ?? entityTimeline(store, subject) ?? timelineOfEntity(store, subject);
+  if (!timeline) {
+    io.err(`timeline: no story or entity '${subject}'`);
+    return EXIT.NOT_FOUND;
+  }
+  if (json) {
+    io.out(JSON.stringify(timeline, null, 2));
+    return EXIT.OK;
+  }
+  io.out(paint(io, 'bold', `${timeline.subject.kind} ${timeline.subject.title ?? timeline.subject.id}: ${timeline.entries.length} entries`));
+  for (const e of timeline.entries) {
+    const src = e.sources.map((s) => s.source ?? s.title ?? s.article).join('; ');
+    io.out(`\n${paint(io, 'cyan', e.date ?? '????-??-??')}${e.precision !== 'day' ? ` (${e.precision})` : ''}  ${e.summary}\n  sources: ${src}`);
+  }
+  return EXIT.OK;
+}
+
+/** The events of the entity a name finds ("Zelensky", "Зеленський" → Volodymyr Zelenskyy), under every name it was written. */
 function timelineOfEntity(store: SqliteStore, name: string): Timeline | null {
   const entity = findEntity(store, name);
   return entity ? entityTimeline(store, entity.name, entity.variants) : null;

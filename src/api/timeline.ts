@@ -1,0 +1,97 @@
+/**
+ * `dateline timeline` (summarised view): the articles of a story, an entity or a query, read from the
+ * store, through the timeline summarisation stage (src/timeline). `dateline eval timeline` scores this
+ * same function.
+ */
+import type { Layers } from '../core/layers.js';
+import type { SqliteStore } from '../store/sqlite.js';
+import { articleTexts, storyArticleIds } from '../stories/store.js';
+import { DEFAULT_DATES, DEFAULT_PER_DATE, type TimelineParams } from '../timeline/params.js';
+import { summariseTimeline } from '../timeline/summarise.js';
+import type { SummaryTimeline, TimelineDoc } from '../timeline/types.js';
+import { findEntity, memberEntities } from './entities.js';
+import { allLayerRows } from './layers.js';
+
+/** Articles a query timeline reads at most (best-ranked first). */
+export const MAX_QUERY_ARTICLES = 5000;
+
+export type TimelineSubject = { story: string } | { entity: string } | { query: string };
+
+export interface TimelineRequest {
+  dates?: number;
+  perDate?: number;
+  from?: string;
+  to?: string;
+  /** The stage's weights and thresholds (the evaluation's grid); the shipped ones by default. */
+  params?: TimelineParams;
+}
+
+export interface SubjectTimeline extends SummaryTimeline {
+  subject: { kind: 'story' | 'entity' | 'query'; id: string; title: string | null };
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}/;
+
+/** The day an article was published: the time stage's resolved day when it is one day, else the stated date. */
+export function publicationDay(published: string | null, layers: Layers): string | null {
+  const p = layers.published?.[0];
+  const v = p?.range && p.range.from === p.range.to ? p.range.from : (p?.value ?? published);
+  return v && DAY.test(v) ? v.slice(0, 10) : null;
+}
+
+/** Article ids read per layer query: small enough that one page of the store holds every row. */
+const CHUNK = 100;
+
+/** The timeline stage's view of stored articles: text, sentences, time expressions, publication day. */
+export function timelineDocs(store: SqliteStore, ids: readonly string[]): TimelineDoc[] {
+  const unique = [...new Set(ids)];
+  const layers = new Map<string, Layers>();
+  const put = <L extends 'sentences' | 'times' | 'published'>(layer: L) => {
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      for (const row of allLayerRows(store, layer, { articleIds: unique.slice(i, i + CHUNK) })) {
+        let l = layers.get(row.articleId);
+        if (!l) layers.set(row.articleId, (l = {}));
+        ((l[layer] ??= []) as unknown[]).push(row.item);
+      }
+    }
+  };
+  put('sentences');
+  put('times');
+  put('published');
+  const byId = new Map(articleTexts(store, unique).map((a) => [a.id, a]));
+  const docs: TimelineDoc[] = [];
+  for (const id of unique) {
+    const a = byId.get(id);
+    if (!a) continue;
+    const l = layers.get(id) ?? {};
+    docs.push({ id, day: publicationDay(a.published, l), title: a.title, source: a.source, url: a.url, text: a.text, sentences: l.sentences ?? [], times: l.times ?? [] });
+  }
+  return docs;
+}
+
+function subjectArticles(store: SqliteStore, subject: TimelineSubject, request: TimelineRequest): { kind: SubjectTimeline['subject']; ids: string[] } | null {
+  if ('story' in subject) {
+    const s = storyArticleIds(store, subject.story);
+    return s ? { kind: { kind: 'story', id: subject.story, title: s.title }, ids: s.ids } : null;
+  }
+  if ('entity' in subject) {
+    const e = findEntity(store, subject.entity);
+    if (!e) return null;
+    return { kind: { kind: 'entity', id: e.key, title: e.name }, ids: memberEntities(store, e).map((m) => m.articleId) };
+  }
+  const hits = store.search(subject.query, { limit: MAX_QUERY_ARTICLES, from: undefined, to: request.to });
+  return hits.length ? { kind: { kind: 'query', id: subject.query, title: subject.query }, ids: hits.map((h) => h.id) } : null;
+}
+
+/** The summarised timeline of a story, an entity or a query; null when the subject finds no articles. */
+export function subjectTimeline(store: SqliteStore, subject: TimelineSubject, request: TimelineRequest = {}): SubjectTimeline | null {
+  const found = subjectArticles(store, subject, request);
+  if (!found) return null;
+  const summary = summariseTimeline(timelineDocs(store, found.ids), {
+    dates: request.dates ?? DEFAULT_DATES,
+    perDate: request.perDate ?? DEFAULT_PER_DATE,
+    from: request.from,
+    to: request.to,
+  }, request.params);
+  return { subject: found.kind, ...summary };
+}
