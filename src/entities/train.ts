@@ -3,10 +3,12 @@
  *
  *   node dist/entities/train.js [--train FILE] [--valid FILE] [--out FILE] [--epochs N] [--stages 1|2]
  *                               [--folds K] [--seed N] [--seeds K] [--clusters FILE] [--prune X] [--limit DOCS]
+ *                               [--extra FILE]... [--no-lists]
  *   node dist/entities/train.js --repack MODEL [--prune X] [--out FILE]   (re-prune a saved model)
  *
  * Defaults: ../shared/data/conll2003/train.txt to learn, valid.txt to pick the epoch (never test.txt), 3 seeds,
- * models/ner/model.bin.gz out. Greedy averaged perceptron, BILOU tags, hashed features (features.ts).
+ * models/ner/model.bin.gz out. --extra adds column files (extra-data.ts) to the training documents;
+ * --no-lists leaves the name lists of gazetteer-lists.ts out of the gazetteer. Greedy averaged perceptron, BILOU tags, hashed features (features.ts).
  * Stage 2 learns from stage-1 labels of the same words elsewhere in the document; its training labels
  * come from K-fold jackknifing so they are as noisy as at run time.
  */
@@ -32,6 +34,8 @@ import {
   type TokenSpan,
 } from './features.js';
 import { buildGazetteer } from './gazetteer.js';
+import { loadNameLists } from './gazetteer-lists.js';
+import { parseColumns } from './extra-data.js';
 import { HashIndex, hashString, seededRandom, shuffle } from './hash.js';
 import { decodeSentence } from './tagger.js';
 import {
@@ -406,6 +410,8 @@ export function learnCasing(folders: readonly string[], minCount = 2): CasingTab
 function main(): void {
   const args = parseArgs(process.argv.slice(2), {
     values: ['train', 'valid', 'out', 'epochs', 'stages', 'folds', 'seed', 'seeds', 'clusters', 'prune', 'limit', 'repack'],
+    repeatable: ['extra'],
+    booleans: ['no-lists'],
   });
   const repack = stringFlag(args, 'repack');
   if (repack !== undefined) {
@@ -426,11 +432,23 @@ function main(): void {
     process.stderr.write(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${line}\n`);
   };
   const train = labelledDocs(parseConll(readFileSync(trainPath, 'utf8'))).slice(0, limit);
+  const extra = args.flags.extra;
+  for (const file of Array.isArray(extra) ? extra : typeof extra === 'string' ? [extra] : []) {
+    const docs = labelledDocs(parseColumns(readFileSync(file, 'utf8')));
+    log(`extra training data ${file}: ${docs.length} documents`);
+    train.push(...docs);
+  }
   const valid = labelledDocs(parseConll(readFileSync(validPath, 'utf8')));
   const clusters = loadClusters(stringFlag(args, 'clusters') ?? DEFAULT_CLUSTERS_FILE);
   log(`train ${trainPath}: ${train.length} docs; valid ${validPath}: ${valid.length} docs; ${clusters.size} clustered words`);
-  const gazetteer = buildGazetteer();
   const casing = learnCasing([sharedPath('data', 'bbc-news'), sharedPath('data', 'polnear')]);
+  const gazetteer = buildGazetteer({
+    lists: args.flags['no-lists'] === true ? undefined : loadNameLists(),
+    commonWord: (lw) => {
+      const bucket = casing.get(hashString(lw));
+      return bucket !== undefined && bucket <= 1;
+    },
+  });
   log(`gazetteer: ${gazetteer.size} phrases; casing prior: ${casing.size} words`);
   const result = trainNer(train, valid, {
     epochs: numberFlag(args, 'epochs', 12),
