@@ -8,12 +8,14 @@
  *
  * Defaults: ../shared/data/conll2003/train.txt to learn, valid.txt to pick the epoch (never test.txt), 3 seeds,
  * models/ner/model.bin.gz out. --extra adds column files (extra-data.ts) to the training documents;
- * --no-lists leaves the name lists of gazetteer-lists.ts out of the gazetteer. Greedy averaged perceptron, BILOU tags, hashed features (features.ts).
+ * --no-lists leaves the name lists of gazetteer-lists.ts out of the gazetteer; --news-casing adds the recent news
+ * corpora (../shared/data/news-*) to the casing prior's text (bbc-news and polnear by default). Greedy averaged perceptron, BILOU tags, hashed features (features.ts).
  * Stage 2 learns from stage-1 labels of the same words elsewhere in the document; its training labels
  * come from K-fold jackknifing so they are as noisy as at run time.
  */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { sharedPath } from '../core/paths.js';
 import { parseArgs, numberFlag, stringFlag } from '../cli/args.js';
 import { parseConll, iobToSpans, scoreSpans, type ConllDocument } from './conll.js';
@@ -363,7 +365,8 @@ export function trainNer(
 
 /**
  * Casing prior from unlabeled news: for each word, how often it is capitalised when it is not the
- * first word of a sentence. Reads every .txt file under the given folders.
+ * first word of a sentence. Reads every .txt file under the given folders, and the `text` field of
+ * every line of their `.jsonl.gz` files (the recent news corpora).
  */
 export function learnCasing(folders: readonly string[], minCount = 2): CasingTable {
   const counts = new Map<string, [number, number]>();
@@ -373,13 +376,23 @@ export function learnCasing(folders: readonly string[], minCount = 2): CasingTab
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.txt')) files.push(path);
+      else if (name.endsWith('.txt') || name.endsWith('.jsonl.gz')) files.push(path);
     }
   };
   folders.forEach(walk);
   const word = /\p{L}[\p{L}\p{M}]*/gu;
+  const linesOf = (file: string): string[] => {
+    if (!file.endsWith('.jsonl.gz')) return readFileSync(file, 'utf8').split('\n');
+    const out: string[] = [];
+    for (const record of gunzipSync(readFileSync(file)).toString('utf8').split('\n')) {
+      if (record.trim() === '') continue;
+      const text = (JSON.parse(record) as { text?: unknown }).text;
+      if (typeof text === 'string') out.push(...text.split('\n'));
+    }
+    return out;
+  };
   for (const file of files) {
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
+    for (const line of linesOf(file)) {
       let initial = true;
       let last = 0;
       for (const m of line.matchAll(word)) {
@@ -411,7 +424,7 @@ function main(): void {
   const args = parseArgs(process.argv.slice(2), {
     values: ['train', 'valid', 'out', 'epochs', 'stages', 'folds', 'seed', 'seeds', 'clusters', 'prune', 'limit', 'repack'],
     repeatable: ['extra'],
-    booleans: ['no-lists'],
+    booleans: ['no-lists', 'news-casing'],
   });
   const repack = stringFlag(args, 'repack');
   if (repack !== undefined) {
@@ -441,7 +454,11 @@ function main(): void {
   const valid = labelledDocs(parseConll(readFileSync(validPath, 'utf8')));
   const clusters = loadClusters(stringFlag(args, 'clusters') ?? DEFAULT_CLUSTERS_FILE);
   log(`train ${trainPath}: ${train.length} docs; valid ${validPath}: ${valid.length} docs; ${clusters.size} clustered words`);
-  const casing = learnCasing([sharedPath('data', 'bbc-news'), sharedPath('data', 'polnear')]);
+  const casingFolders = [sharedPath('data', 'bbc-news'), sharedPath('data', 'polnear')];
+  if (args.flags['news-casing'] === true) {
+    for (const name of readdirSync(sharedPath('data')).sort()) if (name.startsWith('news-')) casingFolders.push(sharedPath('data', name));
+  }
+  const casing = learnCasing(casingFolders);
   const gazetteer = buildGazetteer({
     lists: args.flags['no-lists'] === true ? undefined : loadNameLists(),
     commonWord: (lw) => {
