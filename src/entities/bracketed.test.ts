@@ -28,3 +28,13 @@ test('bracketedToConll writes documents that parseConll reads back', () => {
 test('parseBracketed rejects an unbalanced bracket', () => {
   assert.throws(() => parseBracketed('[PER Ursula von der Leyen arrived.'));
 });
+
+test('the fresh-news CoNLL files are the conversion of their bracket sources', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { packagePath } = await import('../core/paths.js');
+  for (const split of ['test', 'dev']) {
+    const source = readFileSync(packagePath('test-fixtures', 'ner-fresh', `${split}.txt`), 'utf8');
+    const conll = readFileSync(packagePath('test-fixtures', 'ner-fresh', `${split}.conll`), 'utf8');
+    assert.equal(bracketedToConll(source), conll, `${split}.conll is stale: rerun node dist/entities/bracketed.js`);
+  }
+});
