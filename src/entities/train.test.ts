@@ -76,3 +76,24 @@ test('trainer learns from a slice of CoNLL-2003 train', { skip: !existsSync(trai
   assert.ok(score.overall.f1 > 0.4, `held-out F1 ${score.overall.f1}`);
   assert.ok(TYPES.every((t) => score.byType[t].gold >= 0));
 });
+
+test('learnCasing reads plain text and the text field of jsonl.gz news files', async () => {
+  const { mkdtempSync, writeFileSync: write, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { gzipSync } = await import('node:zlib');
+  const { learnCasing } = await import('./train.js');
+  const { hashString } = await import('./hash.js');
+  const { casingBucket } = await import('./features.js');
+  const dir = mkdtempSync(join(tmpdir(), 'casing-'));
+  try {
+    write(join(dir, 'a.txt'), 'Shares in Binance fell. The exchange said Binance would pay.\n');
+    const records = [{ text: 'Users of Binance and the exchange left.' }, { text: 'Another exchange opened.' }];
+    write(join(dir, 'b.jsonl.gz'), gzipSync(records.map((r) => JSON.stringify(r)).join('\n')));
+    const table = learnCasing([dir]);
+    assert.equal(table.get(hashString('binance')), casingBucket(3, 0));
+    assert.equal(table.get(hashString('exchange')), casingBucket(0, 3));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -3,15 +3,19 @@
  *
  *   node dist/entities/train.js [--train FILE] [--valid FILE] [--out FILE] [--epochs N] [--stages 1|2]
  *                               [--folds K] [--seed N] [--seeds K] [--clusters FILE] [--prune X] [--limit DOCS]
+ *                               [--extra FILE]... [--no-lists]
  *   node dist/entities/train.js --repack MODEL [--prune X] [--out FILE]   (re-prune a saved model)
  *
  * Defaults: ../shared/data/conll2003/train.txt to learn, valid.txt to pick the epoch (never test.txt), 3 seeds,
- * models/ner/model.bin.gz out. Greedy averaged perceptron, BILOU tags, hashed features (features.ts).
+ * models/ner/model.bin.gz out. --extra adds column files (extra-data.ts) to the training documents;
+ * --no-lists leaves the name lists of gazetteer-lists.ts out of the gazetteer; --news-casing adds the recent news
+ * corpora (../shared/data/news-*) to the casing prior's text (bbc-news and polnear by default). Greedy averaged perceptron, BILOU tags, hashed features (features.ts).
  * Stage 2 learns from stage-1 labels of the same words elsewhere in the document; its training labels
  * come from K-fold jackknifing so they are as noisy as at run time.
  */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { sharedPath } from '../core/paths.js';
 import { parseArgs, numberFlag, stringFlag } from '../cli/args.js';
 import { parseConll, iobToSpans, scoreSpans, type ConllDocument } from './conll.js';
@@ -32,6 +36,8 @@ import {
   type TokenSpan,
 } from './features.js';
 import { buildGazetteer } from './gazetteer.js';
+import { loadNameLists } from './gazetteer-lists.js';
+import { parseColumns } from './extra-data.js';
 import { HashIndex, hashString, seededRandom, shuffle } from './hash.js';
 import { decodeSentence } from './tagger.js';
 import {
@@ -359,7 +365,8 @@ export function trainNer(
 
 /**
  * Casing prior from unlabeled news: for each word, how often it is capitalised when it is not the
- * first word of a sentence. Reads every .txt file under the given folders.
+ * first word of a sentence. Reads every .txt file under the given folders, and the `text` field of
+ * every line of their `.jsonl.gz` files (the recent news corpora).
  */
 export function learnCasing(folders: readonly string[], minCount = 2): CasingTable {
   const counts = new Map<string, [number, number]>();
@@ -369,13 +376,23 @@ export function learnCasing(folders: readonly string[], minCount = 2): CasingTab
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.txt')) files.push(path);
+      else if (name.endsWith('.txt') || name.endsWith('.jsonl.gz')) files.push(path);
     }
   };
   folders.forEach(walk);
   const word = /\p{L}[\p{L}\p{M}]*/gu;
+  const linesOf = (file: string): string[] => {
+    if (!file.endsWith('.jsonl.gz')) return readFileSync(file, 'utf8').split('\n');
+    const out: string[] = [];
+    for (const record of gunzipSync(readFileSync(file)).toString('utf8').split('\n')) {
+      if (record.trim() === '') continue;
+      const text = (JSON.parse(record) as { text?: unknown }).text;
+      if (typeof text === 'string') out.push(...text.split('\n'));
+    }
+    return out;
+  };
   for (const file of files) {
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
+    for (const line of linesOf(file)) {
       let initial = true;
       let last = 0;
       for (const m of line.matchAll(word)) {
@@ -406,6 +423,8 @@ export function learnCasing(folders: readonly string[], minCount = 2): CasingTab
 function main(): void {
   const args = parseArgs(process.argv.slice(2), {
     values: ['train', 'valid', 'out', 'epochs', 'stages', 'folds', 'seed', 'seeds', 'clusters', 'prune', 'limit', 'repack'],
+    repeatable: ['extra'],
+    booleans: ['no-lists', 'news-casing'],
   });
   const repack = stringFlag(args, 'repack');
   if (repack !== undefined) {
@@ -426,11 +445,27 @@ function main(): void {
     process.stderr.write(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${line}\n`);
   };
   const train = labelledDocs(parseConll(readFileSync(trainPath, 'utf8'))).slice(0, limit);
+  const extra = args.flags.extra;
+  for (const file of Array.isArray(extra) ? extra : typeof extra === 'string' ? [extra] : []) {
+    const docs = labelledDocs(parseColumns(readFileSync(file, 'utf8')));
+    log(`extra training data ${file}: ${docs.length} documents`);
+    train.push(...docs);
+  }
   const valid = labelledDocs(parseConll(readFileSync(validPath, 'utf8')));
   const clusters = loadClusters(stringFlag(args, 'clusters') ?? DEFAULT_CLUSTERS_FILE);
   log(`train ${trainPath}: ${train.length} docs; valid ${validPath}: ${valid.length} docs; ${clusters.size} clustered words`);
-  const gazetteer = buildGazetteer();
-  const casing = learnCasing([sharedPath('data', 'bbc-news'), sharedPath('data', 'polnear')]);
+  const casingFolders = [sharedPath('data', 'bbc-news'), sharedPath('data', 'polnear')];
+  if (args.flags['news-casing'] === true) {
+    for (const name of readdirSync(sharedPath('data')).sort()) if (name.startsWith('news-')) casingFolders.push(sharedPath('data', name));
+  }
+  const casing = learnCasing(casingFolders);
+  const gazetteer = buildGazetteer({
+    lists: args.flags['no-lists'] === true ? undefined : loadNameLists(),
+    commonWord: (lw) => {
+      const bucket = casing.get(hashString(lw));
+      return bucket !== undefined && bucket <= 1;
+    },
+  });
   log(`gazetteer: ${gazetteer.size} phrases; casing prior: ${casing.size} words`);
   const result = trainNer(train, valid, {
     epochs: numberFlag(args, 'epochs', 12),
