@@ -4,10 +4,11 @@ import { quotesEvalTask } from '../quotes/eval.js';
 import { eventsEvalTask } from './events.js';
 import { timelineTask } from './timeline.js';
 import { timexTask } from './timex.js';
+import { mergeEvalTask } from './merge.js';
 import type { EvalTask } from './types.js';
 
 /** Every `dateline eval <task>`. Add a task by appending it here. */
-export const EVAL_TASKS: EvalTask[] = [nerEval, timexTask, geoEvalTask, quotesEvalTask, timelineTask, eventsEvalTask];
+export const EVAL_TASKS: EvalTask[] = [nerEval, timexTask, geoEvalTask, quotesEvalTask, timelineTask, eventsEvalTask, mergeEvalTask];
 
 export function findEvalTask(name: string): EvalTask | undefined {
   return EVAL_TASKS.find((task) => task.name === name);
