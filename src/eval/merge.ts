@@ -23,6 +23,7 @@ import { packagePath } from '../core/paths.js';
 import { stringFlag, type ParsedArgs } from '../cli/args.js';
 import { haversineKm } from '../events/extract.js';
 import { mergeReports, sourceOf } from '../events/merge.js';
+import { findLeadDateline } from '../ingest/dispatches.js';
 import { clusterScores } from './bcubed.js';
 import type { EvalReport, EvalTask } from './types.js';
 
@@ -84,7 +85,8 @@ export const mergeEvalTask: EvalTask = {
     let dateOk = 0;
     const errors: string[] = [];
     for (const g of gold) {
-      const article = makeArticle({ text: g.text, source: g.source, title: g.id, origin: { file: path, format: 'jsonl' }, published: g.published });
+      // As JSON ingest does: the lead dateline ("ABUJA, Oct 16 (Reuters) -") is read from the text.
+      const article = makeArticle({ text: g.text, source: g.source, title: g.id, origin: { file: path, format: 'jsonl' }, published: g.published, dateline: findLeadDateline(g.text) });
       const events = pipeline.run(article).layers.events ?? [];
       const m = mainReportEvent(events);
       main.set(g.id, m);

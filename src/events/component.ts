@@ -7,6 +7,7 @@
  * correct ones (placed 65.7% → 71.5%, within 161 km of the placed 84.8% → 77.6%).
  */
 import type { Component } from '../core/pipeline.js';
+import { isMappable } from '../places/mappable.js';
 import { extractEvents } from './extract.js';
 
 export const events: Component = {
@@ -15,7 +16,8 @@ export const events: Component = {
   requires: ['sentences', 'tokens', 'mentions', 'entities', 'published', 'times', 'quotes', 'quantities', 'places'],
   assigns: ['events'],
   run(article, layers) {
-    const places = layers.places?.filter((p) => p.near === undefined);
+    // Only mappable places are a scene: a guess below MAP_CONFIDENCE stays text (places/mappable.ts).
+    const places = layers.places?.filter((p) => isMappable(p));
     return { events: extractEvents(article, places ? { ...layers, places } : layers) };
   },
 };

@@ -23,6 +23,7 @@ import type {
   TimeExpr,
   Token,
 } from '../core/layers.js';
+import { articleSetting, sceneOrSetting } from './setting.js';
 import { countryOfDemonym, countryOfName } from '../entities/countries.js';
 import {
   ABSTRACT_OBJECTS,
@@ -918,6 +919,15 @@ function dateFromTimex(t: TimeExpr, index: number): EventRecord['date'] {
   };
 }
 
+/** Whether the time expression at token k (followed by afterTok) sits right beside a verb other than the trigger that tells no event. */
+function datesOtherVerb(toks: readonly Tok[], k: number, afterTok: Tok | undefined, trig: Tok): boolean {
+  let b = k - 1;
+  if (toks[b]?.lower === 'on') b--;
+  const before = toks[b];
+  const other = (t: Tok | undefined) => t !== undefined && t.start !== trig.start && t.pos === 'VERB' && !triggerFor(t.lower) && INTEREST.get(t.lower) === undefined;
+  return other(before) || other(afterTok);
+}
+
 /** The time expression that dates the event: nearest the trigger, not the date of a statement. */
 function chooseDate(view: SentenceView, i: number, quotes: readonly Quote[]): EventRecord['date'] {
   const trig = view.toks[i];
@@ -936,6 +946,9 @@ function chooseDate(view: SentenceView, i: number, quotes: readonly Quote[]): Ev
     // "the October 7 massacre": a date naming another event dates that event, not this one.
     if (afterTok && afterTok.start !== trig.start && triggerFor(afterTime)?.noun) continue;
     if (statement) continue;
+    // "the coroner on Monday identified the man killed …", "police arrested him Monday": a date
+    // told right beside another verb dates that verb, unless the verb is itself an event word.
+    if (k >= 0 && datesOtherVerb(view.toks, k, afterTok, trig)) continue;
     // "the largest of November", "the largest since … on Oct. 30": a yardstick's date.
     if (k >= 0 && inComparison(view.toks, k, false)) continue;
     const gap = t.start >= trig.end ? t.start - trig.end : (trig.start - t.end) * 1.2;
@@ -1729,6 +1742,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     if (!joined) clusters.push({ mentions: [r] });
   }
   const fallback = implied(layers, article);
+  const setting = articleSetting(layers.places ?? []);
   const events: EventRecord[] = [];
   // Arrests told with a protest (same paragraph, up to two sentences on) are its intervention,
   // not an event of their own (ACLED: protest with intervention).
@@ -1779,7 +1793,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     for (const m of ms) for (const f of m.figures) if (!figures.some((g) => g.start === f.start)) figures.push(f);
     // A demonstrative mention's own place and date count only when no other mention gives one.
     const own = ms.some((m) => !m.demonstrative) ? ms.filter((m) => !m.demonstrative) : ms;
-    const place = own.map((m) => m.place).filter((p): p is Place => p !== null).sort((a, b) => rank(b) - rank(a))[0] ?? null;
+    const place = sceneOrSetting(own.map((m) => m.place).filter((p): p is Place => p !== null).sort((a, b) => rank(b) - rank(a))[0] ?? null, setting);
     let date = own.map((m) => m.date).reduce<EventRecord['date']>((best, d) => (dateRank(d) > dateRank(best) ? d : best), null);
     date ??= fallback ? { ...fallback } : null;
     const killedFigure = figures.find((f) => f.kind === 'killed');
