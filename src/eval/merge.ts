@@ -105,6 +105,10 @@ export const mergeEvalTask: EvalTask = {
       return (m && clusterOf.get(`${g.id}#${m.id}`)) ?? `alone:${g.id}`;
     });
     const incidents = gold.map((g) => g.incident);
+    // Incidents split over several events, and events that mix incidents, for --errors.
+    const byIncident = new Map<string, string[]>();
+    gold.forEach((g, i) => byIncident.set(g.incident, [...(byIncident.get(g.incident) ?? []), `${g.id}→${labels[i]}`]));
+    for (const [incident, members] of byIncident) if (new Set(members.map((m) => m.split('→')[1])).size > 1) errors.push(`split ${incident}: ${members.join(', ')}`);
     const ours = clusterScores(incidents, labels);
     const single = clusterScores(incidents, gold.map((g) => g.id));
     const n = gold.length;
