@@ -1742,7 +1742,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     if (!joined) clusters.push({ mentions: [r] });
   }
   const fallback = implied(layers, article);
-  const setting = articleSetting(layers.places ?? []);
+  const setting = articleSetting(layers.places ?? [], layers.paragraphs?.[0]?.end ?? article.text.length);
   const events: EventRecord[] = [];
   // Arrests told with a protest (same paragraph, up to two sentences on) are its intervention,
   // not an event of their own (ACLED: protest with intervention).
