@@ -1795,7 +1795,8 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     const own = ms.some((m) => !m.demonstrative) ? ms.filter((m) => !m.demonstrative) : ms;
     const place = sceneOrSetting(own.map((m) => m.place).filter((p): p is Place => p !== null).sort((a, b) => rank(b) - rank(a))[0] ?? null, setting);
     let date = own.map((m) => m.date).reduce<EventRecord['date']>((best, d) => (dateRank(d) > dateRank(best) ? d : best), null);
-    date ??= fallback ? { ...fallback } : null;
+    // No date in its own sentence: the nearest told before it in its paragraph, else the report's own.
+    date ??= precedingDate(layers, ms[0].sentence.span.start, ms[0].sentence.paragraph) ?? (fallback ? { ...fallback } : null);
     const killedFigure = figures.find((f) => f.kind === 'killed');
     const claimant =
       (killedFigure ? ms.find((m) => m.figures.includes(killedFigure))?.claimant : null) ?? ms.find((m) => m.claimant)?.claimant ?? null;
@@ -1829,6 +1830,23 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     events.push({ id: `v${events.length}`, ...record, summary: summarize(record, clsOf) });
   }
   return events;
+}
+
+/** The calendar date told nearest before `at` in paragraph `paragraph` ("Saturday night … Officers found him …"). */
+function precedingDate(layers: Readonly<Layers>, at: number, paragraph: number): EventRecord['date'] {
+  const times = layers.times ?? [];
+  const sentences = layers.sentences ?? [];
+  let best = -1;
+  let si = sentences.length - 1;
+  for (let i = times.length - 1; i >= 0; i--) {
+    const t = times[i];
+    if (t.end > at || !t.range || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
+    while (si > 0 && sentences[si].start > t.start) si--;
+    if (sentences[si]?.paragraph !== paragraph) break;
+    best = i;
+    break;
+  }
+  return best >= 0 ? dateFromTimex(times[best], best) : null;
 }
 
 function rank(p: Place): number {
