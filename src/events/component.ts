@@ -7,7 +7,6 @@
  * correct ones (placed 65.7% → 71.5%, within 161 km of the placed 84.8% → 77.6%).
  */
 import type { Component } from '../core/pipeline.js';
-import { isMappable } from '../places/mappable.js';
 import { extractEvents } from './extract.js';
 
 export const events: Component = {
@@ -16,8 +15,7 @@ export const events: Component = {
   requires: ['sentences', 'tokens', 'mentions', 'entities', 'published', 'times', 'quotes', 'quantities', 'places'],
   assigns: ['events'],
   run(article, layers) {
-    // Only mappable places are a scene: a guess below MAP_CONFIDENCE stays text (places/mappable.ts).
-    const places = layers.places?.filter((p) => isMappable(p));
-    return { events: extractEvents(article, places ? { ...layers, places } : layers) };
+    // extract.ts takes only mappable places as a scene (places/mappable.ts); it sees the others as text.
+    return { events: extractEvents(article, layers) };
   },
 };

@@ -23,6 +23,7 @@ import type {
   TimeExpr,
   Token,
 } from '../core/layers.js';
+import { isMappable } from '../places/mappable.js';
 import { articleSetting, sceneOrSetting } from './setting.js';
 import { countryOfDemonym, countryOfName } from '../entities/countries.js';
 import {
@@ -114,7 +115,8 @@ function views(text: string, layers: Readonly<Layers>): SentenceView[] {
     v.toks.push({ start: t.start, end: t.end, text: surface, lower: surface.toLowerCase(), pos: t.pos });
   }
   bucket(layers.mentions ?? [], sentences, (s, m) => out[s].mentions.push(m));
-  bucket((layers.places ?? []).filter((p) => p.entity !== 'dateline'), sentences, (s, p) => out[s].places.push(p));
+  // Only mappable places are a scene: a guess below MAP_CONFIDENCE stays text (places/mappable.ts).
+  bucket((layers.places ?? []).filter((p) => p.entity !== 'dateline' && isMappable(p)), sentences, (s, p) => out[s].places.push(p));
   bucket(layers.times ?? [], sentences, (s, t, i) => out[s].times.push({ t, i }));
   bucket(layers.quantities ?? [], sentences, (s, q, i) => out[s].quantities.push({ q, i }));
   return out;
@@ -1793,7 +1795,9 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     for (const m of ms) for (const f of m.figures) if (!figures.some((g) => g.start === f.start)) figures.push(f);
     // A demonstrative mention's own place and date count only when no other mention gives one.
     const own = ms.some((m) => !m.demonstrative) ? ms.filter((m) => !m.demonstrative) : ms;
-    const place = sceneOrSetting(own.map((m) => m.place).filter((p): p is Place => p !== null).sort((a, b) => rank(b) - rank(a))[0] ?? null, setting);
+    // An event named by a place we cannot map ("the Lockerbie bombing") happened there: no setting.
+    const textOnly = ms.some((m) => (layers.places ?? []).some((p) => !isMappable(p) && p.end <= m.trigger.start && /^\s+$/.test(article.text.slice(p.end, m.trigger.start))));
+    const place = sceneOrSetting(own.map((m) => m.place).filter((p): p is Place => p !== null).sort((a, b) => rank(b) - rank(a))[0] ?? null, textOnly ? null : setting);
     let date = own.map((m) => m.date).reduce<EventRecord['date']>((best, d) => (dateRank(d) > dateRank(best) ? d : best), null);
     // No date in its own sentence: the nearest told before it in its paragraph, else the report's own.
     date ??= precedingDate(layers, ms[0].sentence.span.start, ms[0].sentence.paragraph) ?? (fallback ? { ...fallback } : null);

@@ -670,7 +670,10 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
           break;
         }
       }
-      const anchor = local ?? focus ?? countryFocus();
+      // "Basra in southern Iraq": the text's own container comes first.
+      const inside = containerOf(text, spans, i);
+      const container = inside >= 0 ? out[inside] : null;
+      const anchor = (container && container.source !== 'focus' ? container : null) ?? local ?? focus ?? countryFocus();
       if (!anchor) continue;
       out[i] = { ...anchor, precision: 'area', geonameid: undefined, source: 'focus', confidence: WEIGHTS.focusConfidence };
     }
@@ -678,15 +681,25 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
   return out;
 }
 
+/** "X in (the) (northern|…) Y" and "X, Y": a place the text itself puts inside another. */
+const CONTAINED_IN = /^(?:,\s{1,2}|,?\s+(?:in|outside)\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?)$/i;
+
+/** The span that contains span i by the text's own words, or -1. */
+function containerOf(text: string, spans: readonly ToponymSpan[], i: number): number {
+  let j = -1;
+  for (let n = 0; n < spans.length; n++) if (spans[n].start >= spans[i].end && spans[n].start - spans[i].end <= 40 && (j < 0 || spans[n].start < spans[j].start)) j = n;
+  return j >= 0 && CONTAINED_IN.test(text.slice(spans[i].end, spans[j].start)) ? j : -1;
+}
+
 /**
- * "Columbus, Georgia", "Springfield, Ill." written as two spans: the head keeps only candidates in
+ * "Columbus, Georgia", "Springfield, Ill.", "Basra in southern Iraq" written as two spans: the head keeps only candidates in
  * a region or country its qualifier can name, and the qualifier takes that reading (Georgia the US
  * state, not the country). Each such pair gets keys of its own, so other mentions of the same names
  * still decide freely.
  */
 function pairQualified(text: string, spans: readonly ToponymSpan[], keyOf: string[], lookups: Map<string, Lookup>): void {
   for (let i = 0; i < spans.length; i++) {
-    const j = spans.findIndex((t) => t.start > spans[i].end && /^,\s{1,2}$/.test(text.slice(spans[i].end, t.start)));
+    const j = containerOf(text, spans, i);
     if (j < 0) continue;
     const head = lookups.get(keyOf[i]) as Lookup;
     const qual = lookups.get(keyOf[j]) as Lookup;
