@@ -1,6 +1,6 @@
 /**
  * `dateline eval merge`: cross-source event merging on a gold of news reports grouped by the real
- * incident they report (samples/incidents/reports.jsonl: short local-news style reports written by
+ * incident they report (test-fixtures/incidents/reports.jsonl: short local-news style reports written by
  * hand, several outlets per incident, same-city and same-day distractors). Each report is run
  * through the default pipeline on its own publication date; every report's events are then merged
  * across sources in publication order with `mergeReports` (the rule the store uses), and an article
@@ -68,10 +68,10 @@ export const mergeEvalTask: EvalTask = {
   summary: 'cross-source event merging (B-cubed, false merges), event place and date on incident reports',
   usage: `dateline eval merge [--gold FILE] [--split dev|test|all] [--errors] [--json] [--report FILE]
 
-  FILE defaults to samples/incidents/reports.jsonl (one report a line: id, incident, source, published,
+  FILE defaults to test-fixtures/incidents/reports.jsonl (one report a line: id, incident, source, published,
   date, place {name, lat, lon}, text). --split defaults to test.`,
   async run(args: ParsedArgs): Promise<EvalReport> {
-    const path = stringFlag(args, 'gold') ?? packagePath('samples', 'incidents', 'reports.jsonl');
+    const path = stringFlag(args, 'gold') ?? packagePath('test-fixtures', 'incidents', 'reports.jsonl');
     if (!existsSync(path)) throw new DatelineError('EVAL_INPUT', { message: `no gold file at ${path}` });
     const split = stringFlag(args, 'split') ?? 'test';
     if (!['dev', 'test', 'all'].includes(split)) throw new DatelineError('USAGE', { message: `--split must be dev, test or all, got '${split}'` });
