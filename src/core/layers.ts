@@ -125,8 +125,10 @@ export interface Quantity extends Span {
   /** Numeric value; for ranges, the low end. */
   value: number;
   high?: number;
-  /** Counted thing, e.g. "drones", "people". */
+  /** Counted thing, e.g. "drones", "people"; for money the ISO 4217 code ("USD"). */
   unit: string | null;
+  /** ISO 4217 code when the quantity is money ("$27bn": value 27000000000, currency USD). */
+  currency?: string;
   unitSpan?: Span;
   hedge: 'exact' | 'at_least' | 'at_most' | 'about' | 'nearly' | 'more_than' | 'less_than' | 'up_to' | null;
   hedgeText?: string;

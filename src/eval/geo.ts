@@ -17,6 +17,7 @@ import { basename } from 'node:path';
 import { stringFlag, type ParsedArgs } from '../cli/args.js';
 import { DatelineError } from '../core/errors.js';
 import { resolveToponyms, type ResolvedPlace } from '../places/geocoder.js';
+import { MAP_CONFIDENCE } from '../places/mappable.js';
 import { distanceKm } from '../places/normalize.js';
 import type { EvalReport, EvalTask } from './types.js';
 
@@ -262,6 +263,17 @@ export const geoEvalTask: EvalTask = {
           }),
       });
     }
+    // Accuracy by resolution confidence: the data behind MAP_CONFIDENCE (places/mappable.ts).
+    const bands: Array<[string, number, number]> = [['guess (< 0.5)', -1, 0.5], ['0.5–0.7', 0.5, 0.7], ['0.7–0.9', 0.7, 0.9], ['≥ 0.9', 0.9, 2]];
+    const inSplit = errors.filter((e) => e.got && (split === 'all' || splitOf(e.article) === split));
+    tables.push({
+      title: `Acc@161 by confidence (split ${split}; the map keeps ≥ ${MAP_CONFIDENCE})`,
+      columns: ['confidence', 'toponyms', 'Acc@161'],
+      rows: bands.map(([name, lo, hi]) => {
+        const kms = inSplit.filter((e) => (e.got?.confidence ?? 0) >= lo && (e.got?.confidence ?? 0) < hi).map((e) => e.km);
+        return [name, kms.length, round(scoreErrors(kms, 0, 0).acc161)];
+      }),
+    });
     if (limit > 0) {
       const worst = errors
         .filter((e) => split === 'all' || splitOf(e.article) === split)

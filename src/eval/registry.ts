@@ -6,10 +6,21 @@ import { timelineTask } from './timeline.js';
 import { timexTask } from './timex.js';
 import { pubdateTask } from './pubdate.js';
 import { bodyTask } from './body.js';
+import { mergeEvalTask } from './merge.js';
 import type { EvalTask } from './types.js';
 
-/** Every `dateline eval <task>`. Add a task by appending it here. */
-export const EVAL_TASKS: EvalTask[] = [nerEval, timexTask, geoEvalTask, quotesEvalTask, timelineTask, eventsEvalTask, pubdateTask, bodyTask];
+/** Every `dateline eval <task>`. Add a task by appending it here, one per line. */
+export const EVAL_TASKS: EvalTask[] = [
+  nerEval,
+  timexTask,
+  geoEvalTask,
+  quotesEvalTask,
+  timelineTask,
+  eventsEvalTask,
+  pubdateTask,
+  bodyTask,
+  mergeEvalTask,
+];
 
 export function findEvalTask(name: string): EvalTask | undefined {
   return EVAL_TASKS.find((task) => task.name === name);

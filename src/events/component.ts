@@ -15,7 +15,7 @@ export const events: Component = {
   requires: ['sentences', 'tokens', 'mentions', 'entities', 'published', 'times', 'quotes', 'quantities', 'places'],
   assigns: ['events'],
   run(article, layers) {
-    const places = layers.places?.filter((p) => p.near === undefined);
-    return { events: extractEvents(article, places ? { ...layers, places } : layers) };
+    // extract.ts takes only mappable places as a scene (places/mappable.ts); it sees the others as text.
+    return { events: extractEvents(article, layers) };
   },
 };

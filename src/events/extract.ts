@@ -23,6 +23,8 @@ import type {
   TimeExpr,
   Token,
 } from '../core/layers.js';
+import { isMappable } from '../places/mappable.js';
+import { articleSetting, sceneOrSetting } from './setting.js';
 import { countryOfDemonym, countryOfName } from '../entities/countries.js';
 import {
   ABSTRACT_OBJECTS,
@@ -113,7 +115,8 @@ function views(text: string, layers: Readonly<Layers>): SentenceView[] {
     v.toks.push({ start: t.start, end: t.end, text: surface, lower: surface.toLowerCase(), pos: t.pos });
   }
   bucket(layers.mentions ?? [], sentences, (s, m) => out[s].mentions.push(m));
-  bucket((layers.places ?? []).filter((p) => p.entity !== 'dateline'), sentences, (s, p) => out[s].places.push(p));
+  // Only mappable places are a scene: a guess below MAP_CONFIDENCE stays text (places/mappable.ts).
+  bucket((layers.places ?? []).filter((p) => p.entity !== 'dateline' && isMappable(p)), sentences, (s, p) => out[s].places.push(p));
   bucket(layers.times ?? [], sentences, (s, t, i) => out[s].times.push({ t, i }));
   bucket(layers.quantities ?? [], sentences, (s, q, i) => out[s].quantities.push({ q, i }));
   return out;
@@ -918,6 +921,15 @@ function dateFromTimex(t: TimeExpr, index: number): EventRecord['date'] {
   };
 }
 
+/** Whether the time expression at token k (followed by afterTok) sits right beside a verb other than the trigger that tells no event. */
+function datesOtherVerb(toks: readonly Tok[], k: number, afterTok: Tok | undefined, trig: Tok): boolean {
+  let b = k - 1;
+  if (toks[b]?.lower === 'on') b--;
+  const before = toks[b];
+  const other = (t: Tok | undefined) => t !== undefined && t.start !== trig.start && t.pos === 'VERB' && !triggerFor(t.lower) && INTEREST.get(t.lower) === undefined;
+  return other(before) || other(afterTok);
+}
+
 /** The time expression that dates the event: nearest the trigger, not the date of a statement. */
 function chooseDate(view: SentenceView, i: number, quotes: readonly Quote[]): EventRecord['date'] {
   const trig = view.toks[i];
@@ -936,6 +948,9 @@ function chooseDate(view: SentenceView, i: number, quotes: readonly Quote[]): Ev
     // "the October 7 massacre": a date naming another event dates that event, not this one.
     if (afterTok && afterTok.start !== trig.start && triggerFor(afterTime)?.noun) continue;
     if (statement) continue;
+    // "the coroner on Monday identified the man killed …", "police arrested him Monday": a date
+    // told right beside another verb dates that verb, unless the verb is itself an event word.
+    if (k >= 0 && datesOtherVerb(view.toks, k, afterTok, trig)) continue;
     // "the largest of November", "the largest since … on Oct. 30": a yardstick's date.
     if (k >= 0 && inComparison(view.toks, k, false)) continue;
     const gap = t.start >= trig.end ? t.start - trig.end : (trig.start - t.end) * 1.2;
@@ -1729,6 +1744,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     if (!joined) clusters.push({ mentions: [r] });
   }
   const fallback = implied(layers, article);
+  const setting = articleSetting(layers.places ?? [], layers.paragraphs?.[0]?.end ?? article.text.length);
   const events: EventRecord[] = [];
   // Arrests told with a protest (same paragraph, up to two sentences on) are its intervention,
   // not an event of their own (ACLED: protest with intervention).
@@ -1779,9 +1795,12 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     for (const m of ms) for (const f of m.figures) if (!figures.some((g) => g.start === f.start)) figures.push(f);
     // A demonstrative mention's own place and date count only when no other mention gives one.
     const own = ms.some((m) => !m.demonstrative) ? ms.filter((m) => !m.demonstrative) : ms;
-    const place = own.map((m) => m.place).filter((p): p is Place => p !== null).sort((a, b) => rank(b) - rank(a))[0] ?? null;
+    // An event named by a place we cannot map ("the Lockerbie bombing") happened there: no setting.
+    const textOnly = ms.some((m) => (layers.places ?? []).some((p) => !isMappable(p) && p.end <= m.trigger.start && /^\s+$/.test(article.text.slice(p.end, m.trigger.start))));
+    const place = sceneOrSetting(own.map((m) => m.place).filter((p): p is Place => p !== null).sort((a, b) => rank(b) - rank(a))[0] ?? null, textOnly ? null : setting);
     let date = own.map((m) => m.date).reduce<EventRecord['date']>((best, d) => (dateRank(d) > dateRank(best) ? d : best), null);
-    date ??= fallback ? { ...fallback } : null;
+    // No date in its own sentence: the nearest told before it in its paragraph, else the report's own.
+    date ??= precedingDate(layers, ms[0].sentence.span.start, ms[0].sentence.paragraph) ?? (fallback ? { ...fallback } : null);
     const killedFigure = figures.find((f) => f.kind === 'killed');
     const claimant =
       (killedFigure ? ms.find((m) => m.figures.includes(killedFigure))?.claimant : null) ?? ms.find((m) => m.claimant)?.claimant ?? null;
@@ -1815,6 +1834,23 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     events.push({ id: `v${events.length}`, ...record, summary: summarize(record, clsOf) });
   }
   return events;
+}
+
+/** The calendar date told nearest before `at` in paragraph `paragraph` ("Saturday night … Officers found him …"). */
+function precedingDate(layers: Readonly<Layers>, at: number, paragraph: number): EventRecord['date'] {
+  const times = layers.times ?? [];
+  const sentences = layers.sentences ?? [];
+  let best = -1;
+  let si = sentences.length - 1;
+  for (let i = times.length - 1; i >= 0; i--) {
+    const t = times[i];
+    if (t.end > at || !t.range || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
+    while (si > 0 && sentences[si].start > t.start) si--;
+    if (sentences[si]?.paragraph !== paragraph) break;
+    best = i;
+    break;
+  }
+  return best >= 0 ? dateFromTimex(times[best], best) : null;
 }
 
 function rank(p: Place): number {

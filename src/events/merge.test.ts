@@ -37,3 +37,25 @@ test('match rules: different type, far place, other day or contradicting actors 
   assert.equal(matchScore(base, shift({ actors: [{ start: 0, end: 1, text: 'X', name: 'Ukraine' }] })), 0);
   assert.ok(matchScore(base, shift({ acled: { eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike' } })) > 0.6);
 });
+
+test('same-named towns far apart never merge; two violent types merge when place and day agree; a protest never does', () => {
+  const base = reports(STRIKE_DOC, 'a.txt', 'Wire A').find((r) => r.event.place?.name === 'Rivne')!.event;
+  const shift = (patch: Partial<EventRecord>): EventRecord => ({ ...base, ...patch });
+  const springMo = shift({ place: { ...base.place!, name: 'Springfield', country: 'US', admin1: 'MO', lat: 37.21, lon: -93.29 } });
+  const springIl = shift({ place: { ...base.place!, name: 'Springfield', country: 'US', admin1: 'IL', lat: 39.78, lon: -89.65 } });
+  assert.equal(matchScore(springMo, springIl), 0);
+  assert.ok(matchScore(base, shift({ acled: { eventType: 'Battles', subEventType: 'Armed clash' } })) >= 0.6);
+  assert.equal(matchScore(base, shift({ acled: { eventType: 'Protests', subEventType: 'Peaceful protest' } })), 0);
+});
+
+test("a report's own date stands for the few days before it; a year-long span matches nothing", () => {
+  const base = reports(STRIKE_DOC, 'a.txt', 'Wire A').find((r) => r.event.place?.name === 'Rivne')!.event;
+  const day = base.date!.value;
+  const later = (n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const implied = (d: string): EventRecord => ({ ...base, date: { value: d, precision: 'day', range: { from: d, to: d }, how: 'implied' } });
+  assert.ok(matchScore(base, implied(later(3))) >= 0.6, 'published three days after');
+  assert.equal(matchScore(base, implied(later(6))), 0, 'published six days after');
+  const year: EventRecord = { ...base, date: { value: 'x', precision: 'range', range: { from: later(-200), to: later(165) }, how: 'stated' } };
+  assert.ok(matchScore(base, year) < matchScore(base, base));
+  assert.equal(matchScore({ ...year, place: null }, base), 0, 'no place and no usable date: too vague to merge');
+});

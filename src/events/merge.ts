@@ -1,8 +1,10 @@
 /**
  * Cross-source merge: the same real event reported by several articles becomes one event that keeps
  * every source and every source's own figures. Two reports match when their types are compatible
- * (same ACLED event type, or the same PLOVER type for untyped-by-ACLED events), their places are close
- * (≤ 25 km, or one of them unplaced), their dates overlap (one day of slack for "overnight" reports),
+ * (same ACLED event type, two violent ACLED types at a lower score, or the same PLOVER type for
+ * untyped-by-ACLED events), their places are close (≤ 25 km, or one of them unplaced), their dates
+ * overlap (one day of slack for "overnight" reports; a report's own date stands for the few days up
+ * to it; a span over a month matches nothing),
  * and their actors do not contradict each other. The merged record takes the most precise place and
  * date, the union of actors and targets, and ACLED's conservative figure (the lowest reported deaths);
  * conflicting figures stay side by side in `sources` — never averaged.
@@ -10,6 +12,7 @@
 import type { EventRecord, Place } from '../core/layers.js';
 import type { EventSource, ExportEvent } from '../export/types.js';
 export { sourceOf } from '../export/types.js';
+import { MAX_EVENT_SPAN_DAYS } from '../export/dates.js';
 import { haversineKm } from './extract.js';
 
 export const MERGE_THRESHOLD = 0.6;
@@ -37,9 +40,31 @@ export function dateRange(e: EventRecord): { from: string; to: string } | null {
   return /^\d{4}-\d{2}-\d{2}$/.test(e.date.value) ? { from: e.date.value, to: e.date.value } : null;
 }
 
+/**
+ * The days an event may have happened on, for matching: a stated date as stated; a report's own
+ * date ("implied") the few days up to it; a span longer than a month (a year, "since 2011") none.
+ */
+function matchRange(e: EventRecord): { from: string; to: string } | null {
+  const r = dateRange(e);
+  if (!r) return null;
+  if (Date.parse(r.to) - Date.parse(r.from) > MAX_EVENT_SPAN_DAYS * 86_400_000) return null;
+  return e.date?.how === 'implied' ? { from: addDays(r.from, -IMPLIED_LOOKBACK_DAYS), to: r.to } : r;
+}
+
+/**
+ * ACLED's violent event types: outlets word one shooting as a clash, an attack or a bombing, so two
+ * of these may still be one event when place and day agree (a weaker type score); a protest, an
+ * arrest or a strategic development never merges with them.
+ */
+const VIOLENT_TYPES = new Set(['Battles', 'Violence against civilians', 'Explosions/Remote violence', 'Riots']);
+const VIOLENT_MISMATCH = 0.4;
+
+/** How many days before its publication a report's own date ("implied") may lie from the event it tells. */
+export const IMPLIED_LOOKBACK_DAYS = 3;
+
 function typeScore(a: EventRecord, b: EventRecord): number {
   if (a.acled && b.acled) {
-    if (a.acled.eventType !== b.acled.eventType) return 0;
+    if (a.acled.eventType !== b.acled.eventType) return VIOLENT_TYPES.has(a.acled.eventType) && VIOLENT_TYPES.has(b.acled.eventType) ? VIOLENT_MISMATCH : 0;
     return a.acled.subEventType === b.acled.subEventType ? 1 : 0.7;
   }
   if (a.acled || b.acled) return 0;
@@ -48,15 +73,15 @@ function typeScore(a: EventRecord, b: EventRecord): number {
 
 function placeScore(a: Place | null, b: Place | null): number {
   if (!a || !b) return 0.3;
-  if (a.name === b.name && a.country === b.country) return 1;
   if (a.precision === 'country' || b.precision === 'country') return a.country === b.country ? 0.3 : 0;
+  // Same name is no same place: Springfield, Missouri and Springfield, Illinois lie 300 km apart.
   const d = haversineKm(a, b);
   return d <= 25 ? 1 : d <= 60 ? 0.5 : 0;
 }
 
 function dateScore(a: EventRecord, b: EventRecord): number {
-  const ra = dateRange(a);
-  const rb = dateRange(b);
+  const ra = matchRange(a);
+  const rb = matchRange(b);
   if (!ra || !rb) return 0.3;
   if (ra.from <= nextDay(rb.to) && rb.from <= nextDay(ra.to)) {
     const exact = (e: EventRecord) => e.date?.precision === 'day' && e.date.how !== 'implied';

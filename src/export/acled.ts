@@ -9,6 +9,8 @@
 import type { EventArgument } from '../core/layers.js';
 import { countryByCode } from '../places/countries.js';
 import { csv, type Cell } from './csv.js';
+import { exportDate, type ExportDate } from './dates.js';
+import { isMappable } from '../places/mappable.js';
 import type { ExportEvent } from './types.js';
 
 export const ACLED_COLUMNS = [
@@ -60,24 +62,11 @@ function inter(a: EventArgument | undefined, eventType: string, role: 'actor' | 
   return null;
 }
 
-function timePrecision(p: string | undefined, range?: { from: string; to: string }): number {
-  if (p === 'day') return 1;
-  if (p === 'range' && range) {
-    const days = (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000;
-    if (days <= 7) return 2;
-  }
-  return 3;
-}
-
-/** The representative day for a date: the day itself, or a range's midpoint (ACLED's rule). */
-export function eventDay(date: { value: string; precision: string; range?: { from: string; to: string } } | null): string | null {
-  if (!date) return null;
-  if (date.precision === 'day') return date.value;
-  if (date.range) {
-    const mid = (Date.parse(date.range.from) + Date.parse(date.range.to)) / 2;
-    return new Date(mid).toISOString().slice(0, 10);
-  }
-  return /^\d{4}-\d{2}-\d{2}/.test(date.value) ? date.value.slice(0, 10) : null;
+/** The summary, with the date span or its source when the day is not the text's own. */
+function notesOf(summary: string, when: ExportDate): string {
+  if (when.how === 'implied') return `${summary} (date: the report's own, ${when.value ?? 'unknown'}; the text states none)`;
+  if (when.day === null) return `${summary} (date: ${when.value ?? 'unknown'})`;
+  return summary;
 }
 
 export function acledRows(events: readonly ExportEvent[], now: Date = new Date()): Cell[][] {
@@ -86,23 +75,27 @@ export function acledRows(events: readonly ExportEvent[], now: Date = new Date()
   for (const { id, event: e, sources } of events) {
     if (!e.acled) continue;
     n++;
-    const day = eventDay(e.date);
+    // A place below MAP_CONFIDENCE is text only: no coordinates, no country guessed from it.
+    const place = e.place && isMappable(e.place) ? e.place : null;
+    const when = exportDate(e.date);
+    // ACLED has one date column: a span is dated by its first day, and the notes name the span.
+    const day = when.from;
     const military = e.acled.eventType === 'Explosions/Remote violence' || e.acled.eventType === 'Battles' || e.acled.subEventType === 'Disrupted weapons use';
     const [a1, ...assoc1] = e.actors;
     const [a2, ...assoc2] = e.targets;
     const i1 = inter(a1, e.acled.eventType, 'actor');
     const i2 = inter(a2, e.acled.eventType, 'target');
-    const country = e.place?.country ? (countryByCode(e.place.country)?.name ?? e.place.country) : '';
-    const geo = e.place ? (e.place.precision === 'city' || e.place.precision === 'point' ? 1 : e.place.precision === 'region' || e.place.precision === 'area' ? 2 : 3) : null;
+    const country = place?.country ? (countryByCode(place.country)?.name ?? place.country) : '';
+    const geo = place ? (place.precision === 'city' || place.precision === 'point' ? 1 : place.precision === 'region' || place.precision === 'area' ? 2 : 3) : null;
     const srcNames = [...new Set(sources.map((s) => s.source ?? s.title ?? s.article))];
     rows.push([
       id,
       '',
-      `${e.place?.country ?? 'XX'}${n}`,
+      `${place?.country ?? 'XX'}${n}`,
       n,
       day ? acledDate(day) : '',
       day ? Number(day.slice(0, 4)) : '',
-      e.date ? timePrecision(e.date.precision, e.date.range) : 3,
+      when.timePrecision,
       e.acled.eventType,
       e.acled.subEventType,
       actorName(a1, military),
@@ -114,16 +107,16 @@ export function acledRows(events: readonly ExportEvent[], now: Date = new Date()
       i1 !== null && i2 !== null ? Number(`${Math.min(i1, i2)}${Math.max(i1, i2)}`) : i1 !== null && !a2 ? i1 * 10 : null,
       '',
       country,
-      e.place?.admin1 ?? '',
+      place?.admin1 ?? '',
       '',
       '',
-      e.place?.name ?? '',
-      e.place ? Number(e.place.lat.toFixed(4)) : '',
-      e.place ? Number(e.place.lon.toFixed(4)) : '',
+      place?.name ?? '',
+      place ? Number(place.lat.toFixed(4)) : '',
+      place ? Number(place.lon.toFixed(4)) : '',
       geo,
       srcNames.join('; '),
       '',
-      e.summary,
+      notesOf(e.summary, when),
       e.killed?.value ?? 0,
       Math.floor(now.getTime() / 1000),
       '',

@@ -6,7 +6,8 @@
  * GeoJSON (RFC 7946): a FeatureCollection of Point features with coordinates in [lon, lat] order.
  */
 import type { EventRecord } from '../core/layers.js';
-import { eventDay } from './acled.js';
+import { exportDate } from './dates.js';
+import { isMappable } from '../places/mappable.js';
 import type { ExportEvent } from './types.js';
 
 function names(args: EventRecord['actors']): string[] {
@@ -14,9 +15,14 @@ function names(args: EventRecord['actors']): string[] {
 }
 
 export function ploverRecord({ id, event: e, sources }: ExportEvent): Record<string, unknown> {
+  const when = exportDate(e.date);
   return {
     id,
-    date: eventDay(e.date),
+    // The date as the text gives it: a day, a month ("2025-09") or a span, never a midpoint.
+    date: when.value,
+    date_from: when.from,
+    date_to: when.to,
+    time_precision: when.timePrecision,
     date_precision: e.date?.precision ?? null,
     date_source: e.date?.how ?? null,
     event: e.plover?.type ?? null,
@@ -26,7 +32,7 @@ export function ploverRecord({ id, event: e, sources }: ExportEvent): Record<str
     actor_all: names(e.actors),
     recipient: names(e.targets)[0] ?? null,
     recipient_all: names(e.targets),
-    location: e.place
+    location: e.place && isMappable(e.place)
       ? {
           place_name: e.place.name,
           lat: e.place.lat,
@@ -70,7 +76,9 @@ export function toGeoJson(events: readonly ExportEvent[]): GeoJsonFeatureCollect
   const features: GeoJsonFeatureCollection['features'] = [];
   for (const x of events) {
     const p = x.event.place;
-    if (!p || !Number.isFinite(p.lat) || !Number.isFinite(p.lon)) continue;
+    // Only places at or above MAP_CONFIDENCE go on the map (places/mappable.ts).
+    if (!p || !isMappable(p)) continue;
+    const when = exportDate(x.event.date);
     features.push({
       type: 'Feature',
       id: x.id,
@@ -79,7 +87,11 @@ export function toGeoJson(events: readonly ExportEvent[]): GeoJsonFeatureCollect
         place: p.name,
         country: p.country,
         precision: p.precision,
-        date: eventDay(x.event.date),
+        date: when.value,
+        date_from: when.from,
+        date_to: when.to,
+        time_precision: when.timePrecision,
+        date_source: when.how,
         event_type: x.event.acled?.eventType ?? null,
         sub_event_type: x.event.acled?.subEventType ?? null,
         plover: x.event.plover?.type ?? null,

@@ -138,3 +138,12 @@ test('places: declares its contract and credits GeoNames', () => {
   assert.deepEqual([...places.assigns], ['places']);
   assert.match(GEONAMES_NOTICE, /CC BY 4\.0/);
 });
+
+test('places: a piece of a hyphenated name ("Port" of "Port-au-Prince") is no place', () => {
+  const text = 'Gunmen attacked a police post in Port-au-Prince on Sunday. Haiti said more troops would come.';
+  const pipeline = assemblePipeline([segment, handEntities([['Port', 'LOC'], ['Haiti', 'LOC']]), places]);
+  const { layers } = pipeline.run(makeArticle({ text, origin: { file: 'test.txt', format: 'text' } }));
+  const names = (layers.places ?? []).map((p) => p.text);
+  assert.ok(!names.includes('Port'), names.join(', '));
+  assert.ok(names.includes('Haiti'));
+});

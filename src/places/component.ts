@@ -30,6 +30,12 @@ function widen(text: string, span: Span): Span {
   return m ? { start: span.start, end: span.end + m[0].length } : span;
 }
 
+/** "Port" of "Port-au-Prince", "Salaam" of "Dar-es-Salaam": a piece of a hyphenated name is no place. */
+function isFragment(text: string, s: Span): boolean {
+  const letter = /\p{L}/u;
+  return (text[s.end] === '-' && letter.test(text[s.end + 1] ?? '')) || (text[s.start - 1] === '-' && letter.test(text[s.start - 2] ?? ''));
+}
+
 function isCountryName(name: string): boolean {
   return gazetteer().country(nameKey(name)) !== undefined;
 }
@@ -50,6 +56,7 @@ export function placeTargets(text: string, entities: readonly Entity[], mentions
     const spans: Span[] = byEntity.get(index) ?? e.mentions;
     for (const s of spans) {
       const surface = text.slice(s.start, s.end);
+      if (isFragment(text, s)) continue;
       if (e.type !== 'LOC' && !isCountryName(surface)) continue;
       out.push({ ...widen(text, s), entity: e.id });
     }

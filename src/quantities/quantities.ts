@@ -13,6 +13,7 @@ import type { Layers, Quantity, Quote, SpeakerRef } from '../core/layers.js';
 import type { Component } from '../core/pipeline.js';
 import { MONTHS } from '../quotes/lexicon.js';
 import { sharedTokens, type Tok } from '../quotes/tokens.js';
+import { CURRENCY_SIGNS, currencyCode, suffixMultiplier } from './money.js';
 import { VAGUE, isNumberWord, isScaleWord, isYearLike, tokenValue } from './numbers.js';
 
 
@@ -96,7 +97,7 @@ interface NumberGroup {
 function mayStartNumber(t: Tok): boolean {
   const c = t.lower.charCodeAt(0);
   if (c >= 48 && c <= 57) return true;
-  if (t.text === '$' || t.text === '€' || t.text === '£') return true;
+  if (CURRENCY_SIGNS[t.text] !== undefined) return true;
   return t.pos === 'NUM' || isNumberWord(t.lower) || t.lower in VAGUE;
 }
 
@@ -115,7 +116,7 @@ function readNumber(toks: readonly Tok[], i: number): NumberGroup | null {
   let j = i;
   if ((t.lower === 'a' || t.lower === 'an') && toks[i + 1] && isScaleWord(toks[i + 1].lower)) {
     j = i + 1;
-  } else if (t.text === '$' || t.text === '€' || t.text === '£') {
+  } else if (CURRENCY_SIGNS[t.text] !== undefined) {
     currency = t.text;
     j = i + 1;
     if (!toks[j] || !isNumTok(toks[j])) return null;
@@ -153,6 +154,9 @@ function readNumber(toks: readonly Tok[], i: number): NumberGroup | null {
     }
   }
   if (b === j) return null;
+  // "$27bn", "€200m", "£3.5mn": a multiplier glued to the number.
+  const mult = toks[b] && !toks[b].spaceBefore ? suffixMultiplier(toks[b].text, currency !== undefined) : undefined;
+  if (mult !== undefined) return { a, b: b + 1, value: Math.round((total + current) * mult), currency };
   return { a, b, value: total + current, currency };
 }
 
@@ -448,6 +452,9 @@ function makeQuantity(text: string, toks: readonly Tok[], a: MakeArgs, quotes: r
   if (a.unitTok !== null) q.unitSpan = { start: toks[a.unitTok].start, end: toks[a.unitTok].end };
   if (a.hedgeText) q.hedgeText = a.hedgeText;
   if (a.parts) q.parts = a.parts;
+  // Money: the unit is the ISO 4217 code ("$" → USD, "yen" → JPY).
+  const currency = q.unit === null ? undefined : currencyCode(q.unit);
+  if (currency) q.unit = q.currency = currency;
   return q;
 }
 

@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Place } from '../core/layers.js';
+import { articleSetting, sceneOrSetting } from './setting.js';
+
+const place = (name: string, start: number, lat: number, lon: number, extra: Partial<Place> = {}): Place => ({
+  start, end: start + name.length, text: name, name, lat, lon, country: 'US', admin1: 'OH', precision: 'city', confidence: 0.95, ...extra,
+});
+
+test('the setting of a local report is its lead town; far-apart towns, guesses or a town told only later give none', () => {
+  const dayton = place('Dayton', 10, 39.76, -84.19);
+  const kettering = place('Kettering', 200, 39.69, -84.17);
+  assert.equal(articleSetting([dayton, kettering, place('Dayton', 300, 39.76, -84.19)], 120)?.name, 'Dayton');
+  assert.equal(articleSetting([dayton, place('Berlin', 200, 52.52, 13.4, { country: 'DE' })], 120), null, 'towns far apart');
+  assert.equal(articleSetting([{ ...dayton, confidence: 0.2, near: 'Dayton' }], 120), null, 'a guess is no setting');
+  assert.equal(articleSetting([place('Gao', 150, 16.27, -0.04, { country: 'ML' })], 120), null, 'a town only past the lead');
+  assert.equal(articleSetting([place('Ohio', 5, 40.4, -82.9, { precision: 'region' })], 120), null, 'a state is no setting');
+});
+
+test('an event keeps a town of its own; no place or the setting’s own state or country gives way to the setting', () => {
+  const dayton = place('Dayton', 10, 39.76, -84.19);
+  const ohio = place('Ohio', 40, 40.4, -82.9, { precision: 'region' });
+  const texas = place('Texas', 40, 31.0, -99.0, { precision: 'region', admin1: 'TX' });
+  const lima = place('Lima', 60, 40.74, -84.1);
+  assert.equal(sceneOrSetting(null, dayton)?.name, 'Dayton');
+  assert.equal(sceneOrSetting(ohio, dayton)?.name, 'Dayton');
+  assert.equal(sceneOrSetting(texas, dayton)?.name, 'Texas');
+  assert.equal(sceneOrSetting(lima, dayton)?.name, 'Lima');
+  assert.equal(sceneOrSetting(null, null), null);
+});

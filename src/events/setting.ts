@@ -1,0 +1,43 @@
+/**
+ * The article's setting: the place a local report is about when a sentence names none ("A man was
+ * shot Saturday night" under "DAYTON —"). It is the dateline's place when that is mappable, else the
+ * most-mentioned mappable town named in the lead paragraph (ties: the earliest; a town told only
+ * further down is what one passage is about, not the article) — and only in a local article, whose
+ * mappable towns all lie within SETTING_KM of it: a report that names towns far apart (Rivne, Berlin,
+ * Lyon) has no one setting, and its unplaced events stay unplaced. Countries and wide regions are no
+ * setting: an event placed only "in Ohio" or nowhere takes the town instead, when the town lies in it.
+ */
+import type { Place } from '../core/layers.js';
+import { isMappable } from '../places/mappable.js';
+import { distanceKm } from '../places/normalize.js';
+
+/** How far apart a local article's towns may lie (a metro area and its suburbs). */
+export const SETTING_KM = 50;
+
+const TOWN = new Set<Place['precision']>(['city', 'point']);
+
+export function articleSetting(places: readonly Place[], leadEnd: number): Place | null {
+  const towns = places.filter((p) => TOWN.has(p.precision) && isMappable(p));
+  const local = (s: Place) => towns.every((p) => distanceKm(p.lat, p.lon, s.lat, s.lon) <= SETTING_KM);
+  const dateline = towns.find((p) => p.entity === 'dateline');
+  if (dateline) return local(dateline) ? dateline : null;
+  const count = new Map<string, number>();
+  for (const p of towns) count.set(`${p.name}|${p.country}|${p.admin1 ?? ''}`, (count.get(`${p.name}|${p.country}|${p.admin1 ?? ''}`) ?? 0) + 1);
+  let best: Place | null = null;
+  for (const p of towns) {
+    if (p.start >= leadEnd) continue;
+    const n = count.get(`${p.name}|${p.country}|${p.admin1 ?? ''}`) ?? 0;
+    if (!best || n > (count.get(`${best.name}|${best.country}|${best.admin1 ?? ''}`) ?? 0)) best = p;
+  }
+  return best && local(best) ? best : null;
+}
+
+/** The event's place, or the setting when the event has none or only a country/region that holds the setting. */
+export function sceneOrSetting(place: Place | null, setting: Place | null): Place | null {
+  if (!setting) return place;
+  if (!place) return setting;
+  if (TOWN.has(place.precision) || place.precision === 'area') return place;
+  if (place.country !== setting.country) return place;
+  if (place.precision === 'region' && place.admin1 && setting.admin1 && place.admin1 !== setting.admin1) return place;
+  return setting;
+}
