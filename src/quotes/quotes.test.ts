@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import type { Layers, Quote } from '../core/layers.js';
+import type { Layers, Quote, TimeExpr } from '../core/layers.js';
 import { makeArticle } from '../core/article.js';
 import { sharedPath } from '../core/paths.js';
 import { segmentText } from '../segment/segment.js';
@@ -320,4 +320,44 @@ test('quotes + quantities: arbitrary text never throws and every span reproduces
     }),
     { numRuns: 150 },
   );
+});
+
+/** Layers for one long single-paragraph article: segmentation, the speaker's mentions, a date per "on Monday" / "next week". */
+function longArticleLayers(text: string): Layers {
+  const times: TimeExpr[] = [];
+  for (const m of text.matchAll(/on Monday|next week/g)) {
+    const start = m.index ?? 0;
+    times.push({ start, end: start + m[0].length, text: m[0], type: 'DATE', value: '2025-06-02', anchor: 'published', stated: [], implied: [], confidence: 1 });
+  }
+  return { ...segmentText(text), ...entityLayers(text, [{ name: 'Lena Ortiz', type: 'PER' }]), times };
+}
+
+function cpuMsOfQuotes(text: string, layers: Layers): number {
+  let best = Infinity;
+  for (let run = 0; run < 2; run++) {
+    const c0 = process.cpuUsage();
+    extractQuotes(text, layers);
+    const c = process.cpuUsage(c0);
+    best = Math.min(best, (c.user + c.system) / 1000);
+  }
+  return best;
+}
+
+test('quotes: doubling a one-paragraph article of repeated sentences at most ~doubles the time (no quadratic scan)', () => {
+  // attributed quotes with a date, unattributed quotes, indirect speech with an embedded quote, a pronoun speaker
+  const unit =
+    '“We will win the vote next week,” Mayor Lena Ortiz said on Monday. "This is a long quote that nobody is said to have said here." ' +
+    'He said that "the plan" was doomed. ';
+  // 300 KB → 600 KB: the old quadratic scans (line-start search, date lookup, continuation and embedded-quote
+  // loops) took 3.4× here; linear work takes about 2×
+  const small = unit.repeat(Math.ceil(300_000 / unit.length));
+  const large = small + small;
+  const smallLayers = longArticleLayers(small);
+  const largeLayers = longArticleLayers(large);
+  extractQuotes(small, smallLayers); // warm-up
+  const a = cpuMsOfQuotes(small, smallLayers);
+  const b = cpuMsOfQuotes(large, largeLayers);
+  assert.ok(b / a <= 2.5, `300 KB ${a.toFixed(0)} ms, 600 KB ${b.toFixed(0)} ms: ratio ${(b / a).toFixed(2)}`);
+  const quotes = extractQuotes(small, smallLayers);
+  assert.ok(quotes.filter((q) => q.kind === 'direct' && q.date === '2025-06-02').length > 1000, 'dates still attach');
 });

@@ -583,22 +583,26 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
   raw.sort((x, y) => x.start - y.start);
   const position = new Map<RawQuote, number>();
   raw.forEach((r, n) => position.set(r, n));
+  unattributed.sort((x, y) => (position.get(x) ?? 0) - (position.get(y) ?? 0));
+  // one forward sweep: `lastAttributed` is the latest raw quote before the current one that has a speaker
+  // or inherits one (earlier unattributed quotes are settled before the sweep passes them)
+  let sweep = 0;
+  let lastAttributed = -1;
   for (const rq of unattributed) {
     const para = paraOf(rq.start).index;
     let inherit: RawQuote | undefined;
-    for (let r = (position.get(rq) ?? 0) - 1; r >= 0; r--) {
-      const prev = raw[r];
-      if (!prev.speaker && prev.inheritFrom === undefined) continue;
+    const at = position.get(rq) ?? 0;
+    for (; sweep < at; sweep++) if (raw[sweep].speaker || raw[sweep].inheritFrom !== undefined) lastAttributed = sweep;
+    if (lastAttributed >= 0) {
+      const prev = raw[lastAttributed];
       const prevPara = paraOf(prev.end - 1).index;
       const sameSpeakerTurn = prevPara === para || (prevPara === para - 1 && rq.start === paragraphs[para].start);
       if (sameSpeakerTurn) {
         inherit = prev;
         rq.confidence = prevPara === para ? 0.8 : 0.6;
       }
-      break;
     }
     if (!inherit) {
-      const at = position.get(rq) ?? 0;
       const next = raw[at + 1];
       if (next && next.kind === 'direct' && next.speaker && paraOf(next.start).index === para && /^\s*$/.test(text.slice(rq.end, next.start))) {
         inherit = next;
@@ -612,7 +616,8 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
   // embedded quotes inside an indirect content → the content is a partial quote
   for (const rq of raw) {
     if (rq.kind !== 'indirect') continue;
-    for (let m = 0; m < marked.length; m++) {
+    // marked spans are in text order (one open quote at a time)
+    for (let m = firstAtOrAfter(marked, rq.start); m < marked.length && marked[m].start < rq.end; m++) {
       if (standalone[m]) continue;
       if (marked[m].start >= rq.start && marked[m].end <= rq.end) {
         rq.kind = 'partial';
@@ -1043,7 +1048,7 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
   const quotes: Quote[] = [];
   const built = new Map<RawQuote, Quote>();
   const resolved = resolveSpeakers(text, toks, raw, speakers, layers);
-  const times = layers.times ?? [];
+  const dates = dateIndex(layers.times ?? []);
   const rawIndex = new Map<RawQuote, number>();
   raw.forEach((r, n) => rawIndex.set(r, n));
   for (const { r, i } of byOrder) {
@@ -1080,7 +1085,7 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
       const clause = spanOf(text, toks, src.clause);
       // medium and date phrases live in the attribution clause (and, for lead-ins, before the speaker)
       const from = clause.start;
-      const windowStart = Math.max(0, from - 40, text.lastIndexOf('\n', from) + 1);
+      const windowStart = lineStartWithin(text, from, 40);
       const windowText = text.slice(windowStart, clause.end);
       const medium = MEDIUM_RE.exec(windowText);
       if (medium && !insideSpan(windowStart + medium.index, r)) {
@@ -1093,10 +1098,10 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
         const ws = clause.start + when.index;
         const we = ws + when[0].length;
         quote.when = { start: ws, end: we, text: when[0] };
-        const date = dateFromTimes(times, ws, we);
+        const date = dateFromTimes(dates, ws, we);
         if (date) quote.date = date;
       } else {
-        const date = dateFromTimes(times, clause.start, clause.end);
+        const date = dateFromTimes(dates, clause.start, clause.end);
         if (date) quote.date = date;
       }
     }
@@ -1136,12 +1141,34 @@ function insideSpan(offset: number, r: { start: number; end: number }): boolean 
   return offset >= r.start && offset < r.end;
 }
 
-function dateFromTimes(times: readonly TimeExpr[], start: number, end: number): string | null {
-  for (const t of times) {
-    if (t.type !== 'DATE' && t.type !== 'TIME') continue;
-    if (t.start < end && t.end > start) return t.value;
+/** `from - max`, or the line start when a newline comes sooner (scans at most `max` characters back). */
+function lineStartWithin(text: string, from: number, max: number): number {
+  const floor = Math.max(0, from - max);
+  for (let i = from - 1; i >= floor; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  return floor;
+}
+
+interface DateIndex {
+  /** DATE and TIME expressions sorted by start. */
+  items: TimeExpr[];
+  /** Largest end among items[0..i]: a backward scan stops once nothing earlier can reach the span. */
+  maxEnd: number[];
+}
+
+function dateIndex(times: readonly TimeExpr[]): DateIndex {
+  const items = times.filter((t) => t.type === 'DATE' || t.type === 'TIME').sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  items.forEach((t, i) => maxEnd.push(Math.max(t.end, i > 0 ? maxEnd[i - 1] : 0)));
+  return { items, maxEnd };
+}
+
+/** The value of the earliest-starting date overlapping [start, end); O(log n + overlaps). */
+function dateFromTimes(index: DateIndex, start: number, end: number): string | null {
+  let found: TimeExpr | null = null;
+  for (let i = firstAtOrAfter(index.items, end) - 1; i >= 0 && index.maxEnd[i] > start; i--) {
+    if (index.items[i].end > start) found = index.items[i];
   }
-  return null;
+  return found ? found.value : null;
 }
 
 export const quotes: Component = {

@@ -79,9 +79,33 @@ function mentionsIn(mentions: readonly Mention[], start: number, end: number): M
   return out;
 }
 
+/**
+ * How far back a pronoun or nominal may look: mentions and earlier speakers. A referent further back than
+ * this is not a safe antecedent, and the bound keeps resolution linear in article length.
+ */
+const LOOKBACK_MENTIONS = 300;
+const LOOKBACK_SPEAKERS = 200;
+
 function lastMentionBefore(mentions: readonly Mention[], offset: number, accept: (m: Mention) => boolean): Mention | null {
-  for (let i = firstAtOrAfter(mentions, offset) - 1; i >= 0; i--) if (accept(mentions[i])) return mentions[i];
+  const from = firstAtOrAfter(mentions, offset) - 1;
+  for (let i = from; i >= 0 && i > from - LOOKBACK_MENTIONS; i--) if (accept(mentions[i])) return mentions[i];
   return null;
+}
+
+const surnameCache = new WeakMap<readonly Entity[], Map<string, Entity>>();
+
+/** Entities by the last word of their name, the first entity winning (built once per entities layer). */
+function bySurname(entities: readonly Entity[]): Map<string, Entity> {
+  let map = surnameCache.get(entities);
+  if (!map) {
+    map = new Map();
+    for (const e of entities) {
+      const last = e.name.toLowerCase().split(/\s+/).pop() ?? '';
+      if (!map.has(last)) map.set(last, e);
+    }
+    surnameCache.set(entities, map);
+  }
+  return map;
 }
 
 function kindForType(type: EntityType | null, head: string): SpeakerRef['kind'] {
@@ -166,7 +190,7 @@ function resolveOne(
   if (ANONYMOUS_HEADS.has(coreHead) && toks[coreEnd - 1].pos !== 'PROPN') {
     if (definite && coreEnd === b && !hasName) {
       // "the spokesperson said": the source introduced earlier ("a spokesperson for Qatar's Ministry …")
-      for (let h = history.length - 1; h >= 0; h--) {
+      for (let h = history.length - 1; h >= 0 && h >= history.length - LOOKBACK_SPEAKERS; h--) {
         const prev = history[h];
         if (prev.head === coreHead || singularOf(prev.head) === singularOf(coreHead)) {
           return { ...make(null, prev.ref.kind, prev.type), ref: { ...base, entity: prev.ref.entity, kind: prev.ref.entity ? prev.ref.kind : 'anonymous' }, head: coreHead };
@@ -203,7 +227,7 @@ function resolveOne(
 
   // nominal: "the ministry", "the command", "the country"
   if (!hasName || (definite && headTok.pos !== 'PROPN')) {
-    for (let h = history.length - 1; h >= 0; h--) {
+    for (let h = history.length - 1; h >= 0 && h >= history.length - LOOKBACK_SPEAKERS; h--) {
       const prev = history[h];
       if (prev.ref.kind === 'pronoun') continue;
       if (prev.head === head || (head === 'country' && prev.type === 'LOC')) {
@@ -226,8 +250,7 @@ function resolveOne(
 
   // a name with no mention: surname match against the entities
   if (headTok.pos === 'PROPN') {
-    const surname = headTok.text.toLowerCase();
-    const match = entities.find((e) => e.name.toLowerCase().split(/\s+/).pop() === surname);
+    const match = bySurname(entities).get(headTok.text.toLowerCase());
     if (match) return make(match, kindForType(match.type, head));
   }
   void text;
