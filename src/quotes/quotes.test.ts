@@ -158,6 +158,44 @@ test('quotes: a spokesperson "for" an organisation speaks for it; a following "t
   assert.equal(entityName(layers, b.speaker?.entity), 'Foreign Ministry');
 });
 
+test('quotes: a spokesman speaks, the one he speaks for is his owner, never the speaker', () => {
+  const text =
+    'Tony Blair arrived in Brussels on Monday.\n' +
+    '“We have no plans to change the policy at all,” the Prime Minister’s spokesman said.\n' +
+    'A spokeswoman for Tony Blair said later that the talks would go on.';
+  const { quotes, layers } = analyze(text, [{ name: 'Tony Blair', type: 'PER', aliases: ['Blair'] }]);
+  const plans = find(quotes, 'We have no plans');
+  assert.equal(plans.speaker?.text, 'the Prime Minister’s spokesman');
+  assert.equal(plans.speaker?.entity, null, 'not the PM');
+  assert.equal(plans.speaker?.owner?.text, 'Prime Minister');
+  const talks = find(quotes, 'that the talks would go on');
+  assert.equal(talks.speaker?.kind, 'anonymous');
+  assert.equal(talks.speaker?.entity, null);
+  assert.equal(talks.speaker?.owner?.text, 'Tony Blair');
+  assert.equal(entityName(layers, talks.speaker?.owner?.entity), 'Tony Blair');
+});
+
+test('quotes: letters and statements, a speaker named after the quote with an apposition, never a time phrase', () => {
+  const text =
+    'In a letter to the party chairman, Robert Jackson wrote: “The policy is a grave mistake.”\n' +
+    '“It must be dropped before the vote,” said Robert Jackson, MP for Wantage.\n' +
+    'Charles Clarke said in a statement that the bill would pass.\n' +
+    '“We will not accept this outcome under any circumstances,” last week said.';
+  const specs: EntitySpec[] = [
+    { name: 'Robert Jackson', type: 'PER', aliases: ['Jackson'] },
+    { name: 'Charles Clarke', type: 'PER', aliases: ['Clarke'] },
+  ];
+  const { quotes, layers } = analyze(text, specs);
+  assert.equal(entityName(layers, find(quotes, 'The policy is a grave mistake').speaker?.entity), 'Robert Jackson');
+  const dropped = find(quotes, 'It must be dropped');
+  assert.equal(dropped.speaker?.text, 'Robert Jackson');
+  const bill = find(quotes, 'that the bill would pass');
+  assert.equal(entityName(layers, bill.speaker?.entity), 'Charles Clarke');
+  assert.equal(bill.medium?.text, 'in a statement');
+  const outcome = find(quotes, 'We will not accept');
+  assert.equal(outcome.speaker, null, 'a time phrase is no speaker');
+});
+
 test('quotes: scare quotes and titles are not quotes', () => {
   const text = 'He appeared on “Saturday Night Live” last week and read “War and Peace” twice.';
   const { quotes } = analyze(text);

@@ -19,6 +19,8 @@ import {
   MONTHS,
   PRONOUNS,
   SPEECH_CUES,
+  TIME_HEADS,
+  TIME_MODIFIERS,
   WEAK_CUES,
   WEEKDAYS,
 } from './lexicon.js';
@@ -1039,7 +1041,7 @@ const WHEN_RE = /\b(?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Fri
 export function extractQuotes(text: string, layers: Readonly<Layers>, options: ExtractOptions = {}): Quote[] {
   const { raw, toks } = extractRawQuotes(text, layers, options);
   const speakers: Array<RawSpeaker | null> = raw.map((r) => {
-    if (!r.speaker) return null;
+    if (!r.speaker || isTimePhrase(toks, r.speaker)) return null;
     const range = nameOfAppositive(toks, r.speaker);
     return { ...spanOf(text, toks, range), tokens: range };
   });
@@ -1118,6 +1120,17 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
   }
   void MONTHS;
   return quotes;
+}
+
+/** "last week", "Tuesday night", "earlier this month": a date phrase read as a speaker is no speaker. */
+function isTimePhrase(toks: readonly Tok[], range: [number, number]): boolean {
+  let head = false;
+  for (let i = range[0]; i < range[1]; i++) {
+    const t = toks[i];
+    if (TIME_HEADS.has(t.lower)) head = true;
+    else if (!TIME_MODIFIERS.has(t.lower) && t.pos !== 'NUM') return false;
+  }
+  return head;
 }
 
 /**

@@ -92,6 +92,40 @@ function lastMentionBefore(mentions: readonly Mention[], offset: number, accept:
   return null;
 }
 
+/** Links after a spokesperson-like head that name whom it speaks for ("a spokesman for X", "an aide to X"). */
+const OWNER_LINKS = new Set(['for', 'of', 'to', 'at', 'from']);
+
+/**
+ * Whom an anonymous source speaks for: the possessor before its head ("the Prime Minister's spokesman") or the
+ * complement after it ("a spokeswoman for the ministry"), with the entity of the mention that ends it.
+ */
+function ownerOf(
+  toks: readonly TokLike[],
+  a: number,
+  coreEnd: number,
+  b: number,
+  mentions: readonly Mention[],
+  entityAt: (m: Mention) => Entity | undefined,
+  text: string,
+): SpeakerRef['owner'] | null {
+  let range: [number, number] | null = null;
+  for (let q = coreEnd - 2; q > a; q--) {
+    if (/^['’]s?$/.test(toks[q].lower)) {
+      range = [toks[a].lower === 'the' || toks[a].lower === 'a' || toks[a].lower === 'an' ? a + 1 : a, q];
+      break;
+    }
+  }
+  if (!range && coreEnd < b - 1 && OWNER_LINKS.has(toks[coreEnd].lower)) range = [coreEnd + 1, b];
+  if (!range || range[1] <= range[0]) return null;
+  let [oa, ob] = range;
+  if (toks[oa].lower === 'the' && ob - oa > 1) oa++;
+  const start = toks[oa].start;
+  const end = toks[ob - 1].end;
+  const ending = mentionsIn(mentions, start, end).filter((m) => m.end === end && m.start >= start);
+  const entity = ending.length > 0 ? entityAt(ending[0]) : undefined;
+  return { start, end, text: text.slice(start, end), entity: entity ? entity.id : null };
+}
+
 const surnameCache = new WeakMap<readonly Entity[], Map<string, Entity>>();
 
 /** Entities by the last word of their name, the first entity winning (built once per entities layer). */
@@ -188,12 +222,15 @@ function resolveOne(
 
   // anonymous and back-referring anonymous ("the official")
   if (ANONYMOUS_HEADS.has(coreHead) && toks[coreEnd - 1].pos !== 'PROPN') {
+    const owner = ownerOf(toks, a, coreEnd, b, mentions, entityAt, text);
+    const withOwner = (h: History, own: SpeakerRef['owner'] = owner ?? undefined): History => (own ? { ...h, ref: { ...h.ref, owner: own } } : h);
     if (definite && coreEnd === b && !hasName) {
       // "the spokesperson said": the source introduced earlier ("a spokesperson for Qatar's Ministry …")
       for (let h = history.length - 1; h >= 0 && h >= history.length - LOOKBACK_SPEAKERS; h--) {
         const prev = history[h];
         if (prev.head === coreHead || singularOf(prev.head) === singularOf(coreHead)) {
-          return { ...make(null, prev.ref.kind, prev.type), ref: { ...base, entity: prev.ref.entity, kind: prev.ref.entity ? prev.ref.kind : 'anonymous' }, head: coreHead };
+          const ref: SpeakerRef = { ...base, entity: prev.ref.entity, kind: prev.ref.entity ? prev.ref.kind : 'anonymous' };
+          return withOwner({ ...make(null, prev.ref.kind, prev.type), ref, head: coreHead }, prev.ref.owner);
         }
       }
     }
@@ -203,9 +240,9 @@ function resolveOne(
       // the mention that ends the phrase ("Qatar's Ministry of Foreign Affairs", not "Qatar"), an organisation first
       const ranked = [...inner].sort((x, y) => Number(y.end === s.end) - Number(x.end === s.end) || Number(entityAt(y)?.type === 'ORG') - Number(entityAt(x)?.type === 'ORG'));
       const org = ranked.map(entityAt).find((e) => e && e.type !== 'PER');
-      if (org) return { ...make(org, 'organisation'), head: coreHead };
+      if (org) return withOwner({ ...make(org, 'organisation'), head: coreHead });
     }
-    return { ...make(null, 'anonymous'), head: coreHead };
+    return withOwner({ ...make(null, 'anonymous'), head: coreHead });
   }
 
   // mentions inside the phrase: the one covering its core head ("Defense Ministry" in "the Defense Ministry
