@@ -117,7 +117,8 @@ function ownerOf(
   }
   if (!range && coreEnd < b - 1 && OWNER_LINKS.has(toks[coreEnd].lower)) range = [coreEnd + 1, b];
   if (!range || range[1] <= range[0]) return null;
-  let [oa, ob] = range;
+  const ob = range[1];
+  let oa = range[0];
   if (toks[oa].lower === 'the' && ob - oa > 1) oa++;
   const start = toks[oa].start;
   const end = toks[ob - 1].end;
