@@ -205,11 +205,16 @@ test('quotes: scare quotes and titles are not quotes', () => {
 test('quotes: the component declares its layers and runs on an article', () => {
   assert.deepEqual([...quotesComponent.requires], ['paragraphs', 'sentences', 'tokens', 'mentions', 'entities']);
   assert.deepEqual([...quotesComponent.assigns], ['quotes']);
-  const text = '“Yes,” she said.';
+  const text = 'Anna Kovacs arrived. “Yes,” she said.';
   const article = makeArticle({ text, origin: { file: 'mem', format: 'text' } });
-  const out = quotesComponent.run(article, { ...segmentText(text), mentions: [], entities: [] }, { diagnostics: [] });
+  const out = quotesComponent.run(article, { ...segmentText(text), ...entityLayers(text, [{ name: 'Anna Kovacs', type: 'PER' }]) }, { diagnostics: [] });
   assert.equal(out.quotes?.length, 1);
   assert.equal(out.quotes?.[0].speaker?.kind, 'pronoun');
+  assert.equal(out.quotes?.[0].speaker?.entity, 'e0');
+  // a "she" with nobody to refer to is no speaker (and a two-word quote nobody said is dropped)
+  const alone = '“Yes,” she said. “We will open the border crossing again next week,” she said.';
+  const bare = quotesComponent.run(makeArticle({ text: alone, origin: { file: 'mem', format: 'text' } }), { ...segmentText(alone), mentions: [], entities: [] }, { diagnostics: [] });
+  assert.deepEqual(bare.quotes?.map((q) => q.speaker), [null]);
 });
 
 test('quotes: empty and quote-less text give an empty layer', () => {

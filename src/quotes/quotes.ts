@@ -157,33 +157,54 @@ function isNominal(t: Tok): boolean {
  * follows a comma that closes an appositive or relative clause; the speaker is the name before it.
  */
 function appositiveBefore(toks: readonly Tok[], comma: number, lo: number): [number, number] | null {
-  for (let c = comma - 2; c >= lo && c >= comma - 24; c--) {
+  // a long apposition may hold commas of its own ("Eddie Griffin, who was a member of the AfroSpear, a group of
+  // bloggers, said"): an earlier comma is tried when a nearer one does not open the apposition
+  let commas = 0;
+  for (let c = comma - 2; c >= lo && c >= comma - APPOSITION_MAX_TOKENS; c--) {
     const t = toks[c];
     if (isFinalPunct(t)) return null;
     if (t.text !== ',' || isQuoteMark(toks[c + 1])) continue;
-    const first = toks[c + 1];
-    const rel = first.lower === 'who' || first.lower === 'whose' || first.lower === 'which' || first.lower === 'citing' || first.lower === 'speaking';
-    const appos = DETERMINERS.has(first.lower) || first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'NUM' || first.pos === 'PROPN' || isCapName(first);
-    if (!rel && !appos) return null;
-    if (!rel && hasClause(toks, c + 1, comma)) {
-      // appositives may carry a participle ("the hacker known as …"), not a finite clause
-      let finite = false;
-      let relative = false;
-      for (let q = c + 1; q < comma; q++) {
-        if (toks[q].lower === 'who' || toks[q].lower === 'that' || toks[q].lower === 'which') relative = true;
-        if (!relative && (toks[q].pos === 'AUX' || (toks[q].pos === 'VERB' && !isCapName(toks[q]) && !/(?:ed|en|ing|wn)$/.test(toks[q].lower)))) finite = true;
-      }
-      if (finite) return null;
-    }
-    const name = npBeforeSimple(toks, c, lo);
-    if (!name || !clauseInitial(toks, name[0], lo)) return null;
-    // "Cecelia Purner, 67, a retired …," or "the Vatican spokesman, Federico Lombardi,"
-    const nameFirst = toks[c - 1].pos === 'PROPN';
-    const nameSecond = !rel && /^[A-Z]/.test(toks[comma - 1].text) && (first.pos === 'PROPN' || isCapName(first));
-    if (!nameFirst && !nameSecond && !rel) return null;
-    return [name[0], comma];
+    if (++commas > APPOSITION_MAX_COMMAS) return null;
+    const found = appositionAt(toks, c, comma, lo);
+    if (found) return found;
   }
   return null;
+}
+
+/** Tokens and inner commas an apposition between a speaker and its cue may span. */
+const APPOSITION_MAX_TOKENS = 40;
+const APPOSITION_MAX_COMMAS = 3;
+
+/** The speaker when the comma at `c` opens the apposition that the comma at `comma` closes. */
+function appositionAt(toks: readonly Tok[], c: number, comma: number, lo: number): [number, number] | null {
+  const first = toks[c + 1];
+  const rel = first.lower === 'who' || first.lower === 'whose' || first.lower === 'which' || first.lower === 'citing' || first.lower === 'speaking';
+  const appos = DETERMINERS.has(first.lower) || first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'NUM' || first.pos === 'PROPN' || isCapName(first);
+  if (!rel && !appos) return null;
+  if (!rel && hasClause(toks, c + 1, comma)) {
+    // appositives may carry a participle ("the hacker known as …"), not a finite clause
+    let finite = false;
+    let relative = false;
+    for (let q = c + 1; q < comma; q++) {
+      if (toks[q].lower === 'who' || toks[q].lower === 'that' || toks[q].lower === 'which') relative = true;
+      if (!relative && (toks[q].pos === 'AUX' || (toks[q].pos === 'VERB' && !isCapName(toks[q]) && !/(?:ed|en|ing|wn)$/.test(toks[q].lower)))) finite = true;
+    }
+    if (finite) return null;
+  }
+  let name = npBeforeSimple(toks, c, lo);
+  let nameEnd = c;
+  // "Woodrow Benford, 58, who lives …": an age between the name and the apposition
+  if (name && name[1] - name[0] === 1 && toks[name[0]].pos === 'NUM' && name[0] - 1 > lo && toks[name[0] - 1].text === ',') {
+    nameEnd = name[0] - 1;
+    name = npBeforeSimple(toks, nameEnd, lo);
+    if (!name || toks[nameEnd - 1].pos !== 'PROPN') return null;
+  }
+  if (!name || !clauseInitial(toks, name[0], lo)) return null;
+  // "Cecelia Purner, 67, a retired …," or "the Vatican spokesman, Federico Lombardi,"
+  const nameFirst = toks[nameEnd - 1].pos === 'PROPN';
+  const nameSecond = !rel && /^[A-Z]/.test(toks[comma - 1].text) && (first.pos === 'PROPN' || isCapName(first));
+  if (!nameFirst && !nameSecond && !rel) return null;
+  return [name[0], comma];
 }
 
 /** A subject starts its clause: at the sentence start or after a comma, colon, dash, quote mark or conjunction. */

@@ -28,6 +28,8 @@ export interface RawSpeaker extends Span {
 }
 
 interface History {
+  /** A he/she/it/they with no antecedent found: kept for the look-back, never given as a speaker. */
+  unresolved?: boolean;
   ref: SpeakerRef;
   type: EntityType | null;
   head: string;
@@ -61,7 +63,7 @@ export function resolveSpeakers(
     .sort((a, b) => a.s.start - b.s.start || raw[a.i].start - raw[b.i].start);
   for (const { s, i } of order) {
     const ref = resolveOne(s, toks, mentions, entities, entityAt, history, text);
-    out[i] = ref.ref;
+    out[i] = ref.unresolved ? null : ref.ref;
     history.push(ref);
   }
   void byId;
@@ -192,7 +194,7 @@ function resolveOne(
         if (prev.ref.kind === 'name' && prev.ref.entity === null && prev.type === null) return { ...make(null, 'pronoun'), type: null };
       }
       const m = lastMentionBefore(mentions, s.start, (x) => entityAt(x)?.type === 'PER');
-      return make(m ? entityAt(m) : null, 'pronoun');
+      return m ? make(entityAt(m), 'pronoun') : { ...make(null, 'pronoun'), unresolved: true };
     }
     if (cls === 'thing' || cls === 'group') {
       for (let h = history.length - 1; h >= 0 && h >= history.length - 8; h--) {
@@ -212,7 +214,7 @@ function resolveOne(
         const t = entityAt(x)?.type;
         return t === 'ORG' || (cls === 'group' && t === 'LOC');
       });
-      return make(m ? entityAt(m) : null, 'pronoun');
+      return m ? make(entityAt(m), 'pronoun') : { ...make(null, 'pronoun'), unresolved: true };
     }
     return make(null, 'pronoun');
   }
