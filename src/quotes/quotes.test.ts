@@ -196,6 +196,22 @@ test('quotes: letters and statements, a speaker named after the quote with an ap
   assert.equal(outcome.speaker, null, 'a time phrase is no speaker');
 });
 
+test('quotes: a quote resumed in lower case after its attribution keeps the speaker; an age apposition keeps the name', () => {
+  const text =
+    '“Word is,” Trump said last month on Twitter, “that Ford Motor is going to cancel its deal with Mexico.”\n' +
+    'Woodrow Benford, 58, who lives outside Minneapolis, says he did not know much about Sanders.';
+  const { quotes, layers } = analyze(text, [
+    { name: 'Trump', type: 'PER' },
+    { name: 'Woodrow Benford', type: 'PER' },
+    { name: 'Sanders', type: 'PER' },
+  ]);
+  const resumed = find(quotes, 'that Ford Motor');
+  assert.equal(entityName(layers, resumed.speaker?.entity), 'Trump');
+  assert.equal(resumed.kind, 'direct');
+  const benford = find(quotes, 'he did not know');
+  assert.equal(benford.speaker?.text, 'Woodrow Benford');
+});
+
 test('quotes: scare quotes and titles are not quotes', () => {
   const text = 'He appeared on “Saturday Night Live” last week and read “War and Peace” twice.';
   const { quotes } = analyze(text);

@@ -215,10 +215,20 @@ function clauseInitial(toks: readonly Tok[], at: number, lo: number): boolean {
 }
 
 function npBefore(toks: readonly Tok[], end: number, lo: number): [number, number] | null {
-  if (end - 1 >= lo && toks[end - 1].text === ',') return appositiveBefore(toks, end - 1, lo);
+  if (end - 1 >= lo && toks[end - 1].text === ',') return appositiveBefore(toks, end - 1, lo) ?? nameBeforeParenthesis(toks, end - 1, lo);
   // "Mr. Manafort, citing ''the unique magic of Trump,'' said": the appositive's comma sits inside the quote
   if (end - 2 >= lo && isQuoteMark(toks[end - 1]) && toks[end - 2].text === ',') return appositiveBefore(toks, end - 2, lo);
   return npBeforeSimple(toks, end, lo);
+}
+
+/** "Sen. Jack Reed (D-R.I.), said": a name, a short parenthesis, then a stray comma before the cue. */
+function nameBeforeParenthesis(toks: readonly Tok[], comma: number, lo: number): [number, number] | null {
+  if (comma - 1 < lo || toks[comma - 1].text !== ')') return null;
+  let open = comma - 2;
+  while (open >= lo && open > comma - 10 && toks[open].text !== '(') open--;
+  if (open <= lo || toks[open].text !== '(' || toks[open - 1].pos !== 'PROPN') return null;
+  const name = npBeforeSimple(toks, open, lo);
+  return name && clauseInitial(toks, name[0], lo) ? name : null;
 }
 
 /** The noun phrase that ends right before token `end` (exclusive), not reaching below `lo`. */
@@ -432,7 +442,7 @@ function thatAhead(toks: readonly Tok[], p: number, hi: number): number {
     const t = toks[q];
     if (t.lower === 'that') return q;
     if (t.text === ',' || t.text === ';' || isQuoteMark(t) || isFinalPunct(t)) return -1;
-    if ((t.pos === 'VERB' || t.pos === 'AUX') && !PARTICIPLES_OK.has(t.lower)) return -1;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !PARTICIPLES_OK.has(t.lower) && !isCapName(t)) return -1;
   }
   return -1;
 }
@@ -492,6 +502,20 @@ function isStandalone(text: string, q: MarkedSpan, paraStart: number): boolean {
   return false;
 }
 
+/** Characters an attribution clause between the two halves of an interrupted quote may take. */
+const INTERRUPTION_MAX_CHARS = 120;
+
+/**
+ * “Word is,” Trump said last month on Twitter, “that Ford Motor …”: a quote opening in lower case resumes the
+ * quote before it when only a short clause with a speech cue, ending in a comma, lies between them.
+ */
+function resumesInterrupted(text: string, prev: MarkedSpan | null, q: MarkedSpan): boolean {
+  if (!prev || !prev.closed || prev.paragraph !== q.paragraph || !continuesAfter(text, prev)) return false;
+  const gap = text.slice(prev.end, q.start);
+  if (gap.length > INTERRUPTION_MAX_CHARS || !/,\s*$/.test(gap) || /[.!?;:“”"]/.test(gap.replace(/\b(?:[A-Z][a-z]?|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St)\./g, ''))) return false;
+  return gap.split(/[^\p{L}']+/u).some((w) => SPEECH_CUES.has(w.toLowerCase()));
+}
+
 /** Ends with a comma/question/exclamation/dash inside the marks: the sentence goes on after the quote. */
 function continuesAfter(text: string, q: MarkedSpan): boolean {
   if (!q.closed) return false;
@@ -539,7 +563,7 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
     }
     return paragraphs[lo];
   };
-  const standalone: boolean[] = marked.map((q) => isStandalone(text, q, paraOf(q.start).start));
+  const standalone: boolean[] = marked.map((q, m) => isStandalone(text, q, paraOf(q.start).start) || resumesInterrupted(text, m > 0 ? marked[m - 1] : null, q));
   const unattributed: RawQuote[] = [];
   for (let m = 0; m < marked.length; m++) {
     if (!standalone[m]) continue;
