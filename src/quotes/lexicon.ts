@@ -201,3 +201,10 @@ export const TIME_MODIFIERS: ReadonlySet<string> = new Set([
   'last', 'next', 'this', 'that', 'past', 'previous', 'coming', 'early', 'earlier', 'late', 'later', 'ago', 'the', 'a',
   'same', 'following', 'of', 'on', 'in',
 ]);
+
+/** Heads of a document someone issues ("released a statement saying …"): the issuer, not the document, speaks. */
+export const DOCUMENT_HEADS: ReadonlySet<string> = new Set([
+  'statement', 'statements', 'letter', 'letters', 'release', 'post', 'posts', 'tweet', 'tweets', 'message', 'messages',
+  'memo', 'email', 'e-mail', 'emails', 'note', 'video', 'ad', 'ads', 'advertisement', 'sign', 'signs', 'banner',
+  'banners', 'poster', 'posters', 'placard', 'placards', 'op-ed', 'column', 'editorial', 'filing', 'report', 'petition',
+]);

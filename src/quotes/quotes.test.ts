@@ -212,6 +212,19 @@ test('quotes: a quote resumed in lower case after its attribution keeps the spea
   assert.equal(benford.speaker?.text, 'Woodrow Benford');
 });
 
+test('quotes: whoever issues a statement speaks, not the statement; a verb\'s object is not a speaker', () => {
+  const text =
+    'The town of Ferguson released a statement Wednesday saying the comments were not based on facts.\n' +
+    'Hawkins and others who want to ban abortion said the decision would make the choice stark.';
+  const { quotes } = analyze(text, [
+    { name: 'Ferguson', type: 'LOC' },
+    { name: 'Hawkins', type: 'PER' },
+  ]);
+  const facts = find(quotes, 'the comments were not based');
+  assert.equal(facts.speaker?.text, 'The town of Ferguson');
+  assert.ok(!quotes.some((q) => q.speaker?.text === 'abortion'), 'the object of "ban" is no speaker');
+});
+
 test('quotes: scare quotes and titles are not quotes', () => {
   const text = 'He appeared on “Saturday Night Live” last week and read “War and Peace” twice.';
   const { quotes } = analyze(text);

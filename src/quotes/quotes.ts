@@ -15,6 +15,7 @@ import {
   ADDRESSEE_CUES,
   ATTRIBUTION_ADVERBS,
   BELIEF_CUES,
+  DOCUMENT_HEADS,
   MEDIUM_RE,
   MONTHS,
   PRONOUNS,
@@ -229,6 +230,21 @@ function nameBeforeParenthesis(toks: readonly Tok[], comma: number, lo: number):
   if (open <= lo || toks[open].text !== '(' || toks[open - 1].pos !== 'PROPN') return null;
   const name = npBeforeSimple(toks, open, lo);
   return name && clauseInitial(toks, name[0], lo) ? name : null;
+}
+
+const DROP = 'drop' as const;
+
+/**
+ * "The town released a statement Wednesday saying …", "issued a statement saying, “…”": a document made by
+ * the subject of the verb before it speaks for that subject; with no subject found, nobody is named.
+ */
+function speakerOfDocument(toks: readonly Tok[], np: [number, number] | null, lo: number): [number, number] | null | typeof DROP {
+  if (!np || !DOCUMENT_HEADS.has(toks[np[1] - 1].lower)) return np;
+  const v = np[0] - 1;
+  if (v < lo || toks[v].pos !== 'VERB' || SPEECH_CUES.has(toks[v].lower)) return np;
+  const j = skipBackAdverbials(toks, v, lo);
+  const subject = npBefore(toks, j + 1, lo);
+  return subject && clauseInitial(toks, subject[0], lo) && !DOCUMENT_HEADS.has(toks[subject[1] - 1].lower) ? subject : DROP;
 }
 
 /** The noun phrase that ends right before token `end` (exclusive), not reaching below `lo`. */
@@ -722,7 +738,8 @@ function parseClause(ctx: Ctx, a: number, b: number, withBeliefs: boolean): Attr
       return { speaker: np, cue: [k, k + 1], lemma, addressee: null, clause: [start, b] };
     }
     const j = skipBackAdverbials(toks, k, start);
-    const np = npBefore(toks, j + 1, start);
+    const np = speakerOfDocument(toks, npBefore(toks, j + 1, start), start);
+    if (np === DROP) return null;
     if (!np) {
       // “…” for Clinton, said Kunin.
       if (toks[k - 1].text !== ',') return null;
@@ -756,7 +773,8 @@ function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boolean): At
     // the words between the cue and the quote must be adjuncts, not a clause
     if (hasClause(toks, k + 1, j + 1)) return null;
     const b = skipBackAdverbials(toks, k, lo);
-    const np = npBefore(toks, b + 1, lo);
+    const np = speakerOfDocument(toks, npBefore(toks, b + 1, lo), lo);
+    if (np === DROP) return null;
     if (!np) {
       // "said Peskov:" inverted lead-in
       const inv = npAfter(toks, k + 1, j + 1);
@@ -906,7 +924,8 @@ function extractIndirect(
       continue;
     }
     const j = skipBackAdverbials(toks, k, sa);
-    const np = npBefore(toks, j + 1, sa);
+    const np = speakerOfDocument(toks, npBefore(toks, j + 1, sa), sa);
+    if (np === DROP) continue;
     if (!np) {
       // inverted: "…, said Russian Presidential Press Secretary Dmitry Peskov."
       if (prev && (prev.text === ',' || isQuoteMark(prev)) && speech) {
@@ -921,6 +940,8 @@ function extractIndirect(
     }
     if (np[0] > sa && toks[np[0] - 1].pos === 'ADP' && toks[np[0] - 1].lower !== 'to') continue; // "by officials said" fragments
     if (np[0] > sa && (toks[np[0] - 1].lower === 'who' || toks[np[0] - 1].lower === 'which')) continue;
+    // "others who want to ban abortion said": a verb's object is not the subject of the cue
+    if (np[0] > sa && toks[np[0] - 1].pos === 'VERB' && !isCapName(toks[np[0] - 1]) && !SPEECH_CUES.has(toks[np[0] - 1].lower)) continue;
     if (np[1] - np[0] === 1 && (toks[np[0]].lower === 'who' || toks[np[0]].lower === 'which') && (WEAK_CUES.has(lemma) || !speech)) continue;
     const adj = skipForwardAdjuncts(toks, k + 1, sb, lemma);
     let p = adj.next;
