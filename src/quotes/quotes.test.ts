@@ -225,6 +225,20 @@ test('quotes: whoever issues a statement speaks, not the statement; a verb\'s ob
   assert.ok(!quotes.some((q) => q.speaker?.text === 'abortion'), 'the object of "ban" is no speaker');
 });
 
+test('quotes: a quote signed off in the next paragraph by a dash and a name has that speaker', () => {
+  const text =
+    'The claim is an old one.\n\n' +
+    '“I went to Wall Street before the crash and told them they would wreck the economy.”\n\n' +
+    '- Hillary Clinton.\n\n' +
+    'The record shows otherwise.\n\n' +
+    '“This paragraph is not signed by anybody at all, so nobody said it.”\n\n' +
+    '- and a dash line that is not a name goes on for a while.';
+  const { quotes, layers } = analyze(text, [{ name: 'Hillary Clinton', type: 'PER' }]);
+  const signed = find(quotes, 'I went to Wall Street');
+  assert.equal(entityName(layers, signed.speaker?.entity), 'Hillary Clinton');
+  assert.equal(find(quotes, 'This paragraph is not signed').speaker, null);
+});
+
 test('quotes: scare quotes and titles are not quotes', () => {
   const text = 'He appeared on “Saturday Night Live” last week and read “War and Peace” twice.';
   const { quotes } = analyze(text);

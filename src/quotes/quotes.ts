@@ -628,6 +628,16 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
           for (let i = lead.clause[0]; i < lead.clause[1]; i++) ctx.used[i] = 1;
         }
       }
+      if (!rq.speaker) {
+        const sign = signOffAfter(ctx, q, paraOf(q.end - 1), paragraphs);
+        if (sign) {
+          rq.speaker = sign.speaker;
+          rq.cue = sign.cue;
+          rq.lemma = 'say';
+          rq.clause = sign.clause;
+          rq.confidence = 0.8;
+        }
+      }
     }
     if (!rq.speaker) unattributed.push(rq);
     raw.push(rq);
@@ -690,6 +700,31 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
   }
   raw.sort((x, y) => x.start - y.start || y.end - x.end);
   return { raw, toks };
+}
+
+/** Characters of a sign-off paragraph ("- Bernie Sanders."). */
+const SIGN_OFF_MAX_CHARS = 80;
+
+/**
+ * A quote that closes its paragraph, signed in the next one by a dash and a name ("- Bernie Sanders."), as
+ * fact-checks and quote cards print them: the name is the speaker, the dash the cue.
+ */
+function signOffAfter(
+  ctx: Ctx,
+  q: MarkedSpan,
+  para: { start: number; end: number; index: number },
+  paragraphs: ReadonlyArray<{ start: number; end: number }>,
+): Attribution | null {
+  const { text, toks } = ctx;
+  const next = paragraphs[para.index + 1];
+  if (!next || next.end - next.start > SIGN_OFF_MAX_CHARS || text.slice(q.end, para.end).trim() !== '') return null;
+  if (!/^[-—–]\s*\p{Lu}/u.test(text.slice(next.start, next.end))) return null;
+  const dash = firstAtOrAfter(toks, next.start);
+  const end = firstAtOrAfter(toks, next.end);
+  const np = npAfter(toks, dash + 1, end);
+  if (!np || toks[np[1] - 1].pos !== 'PROPN') return null;
+  for (let i = np[1]; i < end; i++) if (!isFinalPunct(toks[i])) return null;
+  return { speaker: np, cue: [dash, dash + 1], lemma: 'say', addressee: null, clause: [dash, end] };
 }
 
 /** Tokens after a quote up to the end of its sentence or the next quotation mark: the attribution slot. */
