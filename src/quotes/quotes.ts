@@ -343,11 +343,14 @@ function cueLemma(toks: readonly Tok[], k: number, withBeliefs: boolean, afterQu
   if (!SPEECH_CUES.has(t.lower) && !(withBeliefs && BELIEF_CUES.has(t.lower))) return null;
   if (t.pos !== 'VERB' && t.pos !== 'AUX') {
     // the tagger sometimes reads "notes", "claims", "warns" as nouns: trust a subject before and a complement after
-    if (k === 0 || k + 1 >= toks.length || !/(?:s|ed)$/.test(t.lower)) return null;
+    if (k === 0 || k + 1 >= toks.length) return null;
     const prev = toks[k - 1];
     const next = toks[k + 1];
-    const subj = prev.pos === 'PROPN' || (prev.pos === 'PRON' && PRONOUNS.has(prev.lower));
-    const comp = next.lower === 'that' || next.text === ':' || isQuoteMark(next) || (afterQuote && (isFinalPunct(next) || next.text === ','));
+    // "Six in 10 say he is …": a count before and a subject pronoun after make even a base form a verb
+    const counted = prev.pos === 'NUM' && next.pos === 'PRON' && PRONOUNS.has(next.lower);
+    if (!counted && !/(?:s|ed)$/.test(t.lower)) return null;
+    const subj = prev.pos === 'PROPN' || (prev.pos === 'PRON' && PRONOUNS.has(prev.lower)) || counted;
+    const comp = counted || next.lower === 'that' || next.text === ':' || isQuoteMark(next) || (afterQuote && (isFinalPunct(next) || next.text === ','));
     if (!subj || !comp) return null;
   }
   const lemma = SPEECH_CUES.get(t.lower);
@@ -1067,7 +1070,9 @@ function extractIndirect(
         }
       }
       // "When Francis said X, the pope …": a subordinate attribution ends its content at the clause's comma
-      const sub = cur.speaker[0] > sa ? toks[cur.speaker[0] - 1].lower : '';
+      let before = cur.speaker[0] - 1;
+      while (before > sa && toks[before].pos === 'ADV' && !SUBORDINATORS.has(toks[before].lower)) before--; // "While only 7 percent said …"
+      const sub = before >= sa ? toks[before].lower : '';
       if (SUBORDINATORS.has(sub)) {
         for (let c = a + 1; c < b; c++) {
           if (toks[c].text === ',' && inQuote[c] < 0) {
