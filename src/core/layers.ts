@@ -104,6 +104,8 @@ export interface SpeakerRef extends Span {
   /** Entity id in this article, or null for anonymous sources ("a U.S. official"). */
   entity: string | null;
   kind: 'name' | 'pronoun' | 'nominal' | 'anonymous' | 'organisation';
+  /** Whom a spokesperson or aide speaks for ("the PM's spokesman" → the PM): never the speaker itself. */
+  owner?: Span & { text: string; entity: string | null };
 }
 
 export interface Quote extends Span {

@@ -12,6 +12,9 @@
  *   Source whose speaker span overlaps it (the local source expression, as PolNeAR annotates it) or
  *   names the same person — by the speaker phrase or by the entity it was resolved to (same last
  *   capitalised word before any apposition; GGT compares resolved names, not spans);
+ * - end to end (what the user sees): a matched pair counts only when its speaker is also right by the rule
+ *   above; a gold attribution with no Source is right only when no speaker is named; P over predictions,
+ *   R over speech gold (headline) and all gold;
  * - articles split by SHA-1 of the file name: first hex digit even → tune, odd → held-out.
  */
 import { createHash } from 'node:crypto';
@@ -114,6 +117,10 @@ export interface Counts {
   speakerTotal: number;
   namedDirectHits: number;
   namedDirectTotal: number;
+  /** End to end (what the user sees): matched pairs whose speaker is also right, over predictions / gold / speech gold. */
+  e2ePred: number;
+  e2eGold: number;
+  e2eSpeech: number;
 }
 
 const PRONOUN_RE = /^(?:he|she|it|they|we|i|you|his|her|their|its|who|which)$/i;
@@ -133,7 +140,7 @@ export function sameName(a: string, b: string): boolean {
 }
 
 function emptyCounts(): Counts {
-  return { matchedPred: 0, matchedGold: 0, matchedSpeech: 0, cueHits: 0, speakerHits: 0, speakerTotal: 0, namedDirectHits: 0, namedDirectTotal: 0 };
+  return { matchedPred: 0, matchedGold: 0, matchedSpeech: 0, cueHits: 0, speakerHits: 0, speakerTotal: 0, namedDirectHits: 0, namedDirectTotal: 0, e2ePred: 0, e2eGold: 0, e2eSpeech: 0 };
 }
 
 /**
@@ -188,6 +195,8 @@ export function scoreArticle(
       c.matchedGold++;
       if (gd.speech) c.matchedSpeech++;
       if (q.cue && intersection([q.cue], gd.cue) > 0) c.cueHits++;
+      // a gold attribution without a Source ("it was reported that …") is right only with no speaker named
+      let speakerRight = q.speaker === null;
       if (gd.source && gd.source.length > 0) {
         c.speakerTotal++;
         const goldText = gd.source.map((f) => text.slice(f.start, f.end)).join(' ');
@@ -196,12 +205,18 @@ export function scoreArticle(
           q.speaker !== null &&
           (intersection([q.speaker], gd.source) > 0 || sameName(q.speaker.text, goldText) || (entityName !== undefined && sameName(entityName, goldText)));
         if (hit) c.speakerHits++;
+        speakerRight = hit;
         const srcText = gd.source.map((f) => text.slice(f.start, f.end)).join(' ').trim();
         const named = /[A-Z]/.test(srcText[0] ?? '') && !PRONOUN_RE.test(srcText) && !/^(?:The|A|An)\s/.test(srcText);
         if (q.kind === 'direct' && named) {
           c.namedDirectTotal++;
           if (hit) c.namedDirectHits++;
         }
+      }
+      if (speakerRight) {
+        c.e2ePred++;
+        c.e2eGold++;
+        if (gd.speech) c.e2eSpeech++;
       }
     }
     at[String(th)] = c;
@@ -308,6 +323,7 @@ export async function runQuotesEval(args: ParsedArgs): Promise<EvalReport> {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const metrics: Record<string, number> = {};
   const rows: Array<Array<string | number>> = [];
+  const e2eRows: Array<Array<string | number>> = [];
   for (const th of thresholds) {
     const c = totals[String(th)];
     const p = ratio(c.matchedPred, predicted);
@@ -322,6 +338,13 @@ export async function runQuotesEval(args: ParsedArgs): Promise<EvalReport> {
     metrics[`cue_accuracy_${tag}`] = ratio(c.cueHits, c.matchedPred);
     metrics[`speaker_accuracy_${tag}`] = ratio(c.speakerHits, c.speakerTotal);
     metrics[`speaker_accuracy_named_direct_${tag}`] = ratio(c.namedDirectHits, c.namedDirectTotal);
+    const eP = ratio(c.e2ePred, predicted);
+    const eR = ratio(c.e2eSpeech, goldSpeech);
+    metrics[`e2e_precision_${tag}`] = eP;
+    metrics[`e2e_recall_speech_${tag}`] = eR;
+    metrics[`e2e_f1_speech_${tag}`] = f1(eP, eR);
+    metrics[`e2e_recall_all_${tag}`] = ratio(c.e2eGold, gold);
+    e2eRows.push([`≥ ${th}`, eP, eR, f1(eP, eR), ratio(c.e2eGold, gold), f1(eP, ratio(c.e2eGold, gold))]);
     rows.push([
       `≥ ${th}`,
       p,
@@ -342,6 +365,11 @@ export async function runQuotesEval(args: ParsedArgs): Promise<EvalReport> {
         title: 'Content spans (overlap = |P∩G| / max(|P|,|G|)); precision vs any gold attribution',
         columns: ['overlap', 'P', 'R speech', 'F1 speech', 'R all', 'F1 all', 'cue acc', 'speaker acc', 'speaker acc, named direct'],
         rows,
+      },
+      {
+        title: 'End to end: a gold attribution is found only when the content matches AND the speaker is right (no speaker named where the gold has no Source)',
+        columns: ['overlap', 'P', 'R speech', 'F1 speech', 'R all', 'F1 all'],
+        rows: e2eRows,
       },
     ],
     metrics,

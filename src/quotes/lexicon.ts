@@ -188,3 +188,23 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
 /** Phrases that say how a statement was made: "in a statement", "on social media", "in a post to Telegram". */
 export const MEDIUM_RE =
   /\b(?:in|via|through) (?:an? |the |their |his |her |its )?(?:joint |written |separate |later |brief |televised |video |recorded |new |official )?(?:statement|post|interview|press release|news release|briefing|tweet|video|letter|message|speech|address|email|e-mail|op-ed|column|memo|filing|broadcast|podcast|press conference|news conference|testimony)(?:s)?(?: (?:on|to) (?:X|Twitter|Telegram|Facebook|Instagram|Truth Social|TikTok|YouTube|social media|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][\w.]+))?|\bon (?:social media|X|Twitter|Telegram|Facebook|Instagram|Truth Social|TikTok|YouTube|television|TV|the radio|radio)\b|\bat an? (?:news|press) (?:conference|briefing)\b/;
+
+/** Nouns that head a time phrase ("last week", "Tuesday night", "earlier this month"). */
+export const TIME_HEADS: ReadonlySet<string> = new Set([
+  'week', 'weeks', 'weekend', 'month', 'months', 'year', 'years', 'day', 'days', 'decade', 'century', 'hour', 'hours',
+  'morning', 'afternoon', 'evening', 'night', 'yesterday', 'today', 'tonight', 'tomorrow', 'spring', 'summer', 'fall',
+  'autumn', 'winter', 'quarter', ...WEEKDAYS, ...MONTHS,
+]);
+
+/** Words that may modify a time head; a speaker made only of these and a time head is no speaker. */
+export const TIME_MODIFIERS: ReadonlySet<string> = new Set([
+  'last', 'next', 'this', 'that', 'past', 'previous', 'coming', 'early', 'earlier', 'late', 'later', 'ago', 'the', 'a',
+  'same', 'following', 'of', 'on', 'in',
+]);
+
+/** Heads of a document someone issues ("released a statement saying …"): the issuer, not the document, speaks. */
+export const DOCUMENT_HEADS: ReadonlySet<string> = new Set([
+  'statement', 'statements', 'letter', 'letters', 'release', 'post', 'posts', 'tweet', 'tweets', 'message', 'messages',
+  'memo', 'email', 'e-mail', 'emails', 'note', 'video', 'ad', 'ads', 'advertisement', 'sign', 'signs', 'banner',
+  'banners', 'poster', 'posters', 'placard', 'placards', 'op-ed', 'column', 'editorial', 'filing', 'report', 'petition',
+]);

@@ -15,10 +15,13 @@ import {
   ADDRESSEE_CUES,
   ATTRIBUTION_ADVERBS,
   BELIEF_CUES,
+  DOCUMENT_HEADS,
   MEDIUM_RE,
   MONTHS,
   PRONOUNS,
   SPEECH_CUES,
+  TIME_HEADS,
+  TIME_MODIFIERS,
   WEAK_CUES,
   WEEKDAYS,
 } from './lexicon.js';
@@ -155,33 +158,54 @@ function isNominal(t: Tok): boolean {
  * follows a comma that closes an appositive or relative clause; the speaker is the name before it.
  */
 function appositiveBefore(toks: readonly Tok[], comma: number, lo: number): [number, number] | null {
-  for (let c = comma - 2; c >= lo && c >= comma - 24; c--) {
+  // a long apposition may hold commas of its own ("Eddie Griffin, who was a member of the AfroSpear, a group of
+  // bloggers, said"): an earlier comma is tried when a nearer one does not open the apposition
+  let commas = 0;
+  for (let c = comma - 2; c >= lo && c >= comma - APPOSITION_MAX_TOKENS; c--) {
     const t = toks[c];
     if (isFinalPunct(t)) return null;
     if (t.text !== ',' || isQuoteMark(toks[c + 1])) continue;
-    const first = toks[c + 1];
-    const rel = first.lower === 'who' || first.lower === 'whose' || first.lower === 'which' || first.lower === 'citing' || first.lower === 'speaking';
-    const appos = DETERMINERS.has(first.lower) || first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'NUM' || first.pos === 'PROPN' || isCapName(first);
-    if (!rel && !appos) return null;
-    if (!rel && hasClause(toks, c + 1, comma)) {
-      // appositives may carry a participle ("the hacker known as …"), not a finite clause
-      let finite = false;
-      let relative = false;
-      for (let q = c + 1; q < comma; q++) {
-        if (toks[q].lower === 'who' || toks[q].lower === 'that' || toks[q].lower === 'which') relative = true;
-        if (!relative && (toks[q].pos === 'AUX' || (toks[q].pos === 'VERB' && !isCapName(toks[q]) && !/(?:ed|en|ing|wn)$/.test(toks[q].lower)))) finite = true;
-      }
-      if (finite) return null;
-    }
-    const name = npBeforeSimple(toks, c, lo);
-    if (!name || !clauseInitial(toks, name[0], lo)) return null;
-    // "Cecelia Purner, 67, a retired …," or "the Vatican spokesman, Federico Lombardi,"
-    const nameFirst = toks[c - 1].pos === 'PROPN';
-    const nameSecond = !rel && /^[A-Z]/.test(toks[comma - 1].text) && (first.pos === 'PROPN' || isCapName(first));
-    if (!nameFirst && !nameSecond && !rel) return null;
-    return [name[0], comma];
+    if (++commas > APPOSITION_MAX_COMMAS) return null;
+    const found = appositionAt(toks, c, comma, lo);
+    if (found) return found;
   }
   return null;
+}
+
+/** Tokens and inner commas an apposition between a speaker and its cue may span. */
+const APPOSITION_MAX_TOKENS = 40;
+const APPOSITION_MAX_COMMAS = 3;
+
+/** The speaker when the comma at `c` opens the apposition that the comma at `comma` closes. */
+function appositionAt(toks: readonly Tok[], c: number, comma: number, lo: number): [number, number] | null {
+  const first = toks[c + 1];
+  const rel = first.lower === 'who' || first.lower === 'whose' || first.lower === 'which' || first.lower === 'citing' || first.lower === 'speaking';
+  const appos = DETERMINERS.has(first.lower) || first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'NUM' || first.pos === 'PROPN' || isCapName(first);
+  if (!rel && !appos) return null;
+  if (!rel && hasClause(toks, c + 1, comma)) {
+    // appositives may carry a participle ("the hacker known as …"), not a finite clause
+    let finite = false;
+    let relative = false;
+    for (let q = c + 1; q < comma; q++) {
+      if (toks[q].lower === 'who' || toks[q].lower === 'that' || toks[q].lower === 'which') relative = true;
+      if (!relative && (toks[q].pos === 'AUX' || (toks[q].pos === 'VERB' && !isCapName(toks[q]) && !/(?:ed|en|ing|wn)$/.test(toks[q].lower)))) finite = true;
+    }
+    if (finite) return null;
+  }
+  let name = npBeforeSimple(toks, c, lo);
+  let nameEnd = c;
+  // "Woodrow Benford, 58, who lives …": an age between the name and the apposition
+  if (name && name[1] - name[0] === 1 && toks[name[0]].pos === 'NUM' && name[0] - 1 > lo && toks[name[0] - 1].text === ',') {
+    nameEnd = name[0] - 1;
+    name = npBeforeSimple(toks, nameEnd, lo);
+    if (!name || toks[nameEnd - 1].pos !== 'PROPN') return null;
+  }
+  if (!name || !clauseInitial(toks, name[0], lo)) return null;
+  // "Cecelia Purner, 67, a retired …," or "the Vatican spokesman, Federico Lombardi,"
+  const nameFirst = toks[nameEnd - 1].pos === 'PROPN';
+  const nameSecond = !rel && /^[A-Z]/.test(toks[comma - 1].text) && (first.pos === 'PROPN' || isCapName(first));
+  if (!nameFirst && !nameSecond && !rel) return null;
+  return [name[0], comma];
 }
 
 /** A subject starts its clause: at the sentence start or after a comma, colon, dash, quote mark or conjunction. */
@@ -192,10 +216,35 @@ function clauseInitial(toks: readonly Tok[], at: number, lo: number): boolean {
 }
 
 function npBefore(toks: readonly Tok[], end: number, lo: number): [number, number] | null {
-  if (end - 1 >= lo && toks[end - 1].text === ',') return appositiveBefore(toks, end - 1, lo);
+  if (end - 1 >= lo && toks[end - 1].text === ',') return appositiveBefore(toks, end - 1, lo) ?? nameBeforeParenthesis(toks, end - 1, lo);
   // "Mr. Manafort, citing ''the unique magic of Trump,'' said": the appositive's comma sits inside the quote
   if (end - 2 >= lo && isQuoteMark(toks[end - 1]) && toks[end - 2].text === ',') return appositiveBefore(toks, end - 2, lo);
   return npBeforeSimple(toks, end, lo);
+}
+
+/** "Sen. Jack Reed (D-R.I.), said": a name, a short parenthesis, then a stray comma before the cue. */
+function nameBeforeParenthesis(toks: readonly Tok[], comma: number, lo: number): [number, number] | null {
+  if (comma - 1 < lo || toks[comma - 1].text !== ')') return null;
+  let open = comma - 2;
+  while (open >= lo && open > comma - 10 && toks[open].text !== '(') open--;
+  if (open <= lo || toks[open].text !== '(' || toks[open - 1].pos !== 'PROPN') return null;
+  const name = npBeforeSimple(toks, open, lo);
+  return name && clauseInitial(toks, name[0], lo) ? name : null;
+}
+
+const DROP = 'drop' as const;
+
+/**
+ * "The town released a statement Wednesday saying …", "issued a statement saying, “…”": a document made by
+ * the subject of the verb before it speaks for that subject; with no subject found, nobody is named.
+ */
+function speakerOfDocument(toks: readonly Tok[], np: [number, number] | null, lo: number): [number, number] | null | typeof DROP {
+  if (!np || !DOCUMENT_HEADS.has(toks[np[1] - 1].lower)) return np;
+  const v = np[0] - 1;
+  if (v < lo || toks[v].pos !== 'VERB' || SPEECH_CUES.has(toks[v].lower)) return np;
+  const j = skipBackAdverbials(toks, v, lo);
+  const subject = npBefore(toks, j + 1, lo);
+  return subject && clauseInitial(toks, subject[0], lo) && !DOCUMENT_HEADS.has(toks[subject[1] - 1].lower) ? subject : DROP;
 }
 
 /** The noun phrase that ends right before token `end` (exclusive), not reaching below `lo`. */
@@ -294,11 +343,14 @@ function cueLemma(toks: readonly Tok[], k: number, withBeliefs: boolean, afterQu
   if (!SPEECH_CUES.has(t.lower) && !(withBeliefs && BELIEF_CUES.has(t.lower))) return null;
   if (t.pos !== 'VERB' && t.pos !== 'AUX') {
     // the tagger sometimes reads "notes", "claims", "warns" as nouns: trust a subject before and a complement after
-    if (k === 0 || k + 1 >= toks.length || !/(?:s|ed)$/.test(t.lower)) return null;
+    if (k === 0 || k + 1 >= toks.length) return null;
     const prev = toks[k - 1];
     const next = toks[k + 1];
-    const subj = prev.pos === 'PROPN' || (prev.pos === 'PRON' && PRONOUNS.has(prev.lower));
-    const comp = next.lower === 'that' || next.text === ':' || isQuoteMark(next) || (afterQuote && (isFinalPunct(next) || next.text === ','));
+    // "Six in 10 say he is …": a count before and a subject pronoun after make even a base form a verb
+    const counted = prev.pos === 'NUM' && next.pos === 'PRON' && PRONOUNS.has(next.lower);
+    if (!counted && !/(?:s|ed)$/.test(t.lower)) return null;
+    const subj = prev.pos === 'PROPN' || (prev.pos === 'PRON' && PRONOUNS.has(prev.lower)) || counted;
+    const comp = counted || next.lower === 'that' || next.text === ':' || isQuoteMark(next) || (afterQuote && (isFinalPunct(next) || next.text === ','));
     if (!subj || !comp) return null;
   }
   const lemma = SPEECH_CUES.get(t.lower);
@@ -409,7 +461,7 @@ function thatAhead(toks: readonly Tok[], p: number, hi: number): number {
     const t = toks[q];
     if (t.lower === 'that') return q;
     if (t.text === ',' || t.text === ';' || isQuoteMark(t) || isFinalPunct(t)) return -1;
-    if ((t.pos === 'VERB' || t.pos === 'AUX') && !PARTICIPLES_OK.has(t.lower)) return -1;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !PARTICIPLES_OK.has(t.lower) && !isCapName(t)) return -1;
   }
   return -1;
 }
@@ -469,6 +521,20 @@ function isStandalone(text: string, q: MarkedSpan, paraStart: number): boolean {
   return false;
 }
 
+/** Characters an attribution clause between the two halves of an interrupted quote may take. */
+const INTERRUPTION_MAX_CHARS = 120;
+
+/**
+ * “Word is,” Trump said last month on Twitter, “that Ford Motor …”: a quote opening in lower case resumes the
+ * quote before it when only a short clause with a speech cue, ending in a comma, lies between them.
+ */
+function resumesInterrupted(text: string, prev: MarkedSpan | null, q: MarkedSpan): boolean {
+  if (!prev || !prev.closed || prev.paragraph !== q.paragraph || !continuesAfter(text, prev)) return false;
+  const gap = text.slice(prev.end, q.start);
+  if (gap.length > INTERRUPTION_MAX_CHARS || !/,\s*$/.test(gap) || /[.!?;:“”"]/.test(gap.replace(/\b(?:[A-Z][a-z]?|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St)\./g, ''))) return false;
+  return gap.split(/[^\p{L}']+/u).some((w) => SPEECH_CUES.has(w.toLowerCase()));
+}
+
 /** Ends with a comma/question/exclamation/dash inside the marks: the sentence goes on after the quote. */
 function continuesAfter(text: string, q: MarkedSpan): boolean {
   if (!q.closed) return false;
@@ -516,7 +582,7 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
     }
     return paragraphs[lo];
   };
-  const standalone: boolean[] = marked.map((q) => isStandalone(text, q, paraOf(q.start).start));
+  const standalone: boolean[] = marked.map((q, m) => isStandalone(text, q, paraOf(q.start).start) || resumesInterrupted(text, m > 0 ? marked[m - 1] : null, q));
   const unattributed: RawQuote[] = [];
   for (let m = 0; m < marked.length; m++) {
     if (!standalone[m]) continue;
@@ -565,6 +631,16 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
           for (let i = lead.clause[0]; i < lead.clause[1]; i++) ctx.used[i] = 1;
         }
       }
+      if (!rq.speaker) {
+        const sign = signOffAfter(ctx, q, paraOf(q.end - 1), paragraphs);
+        if (sign) {
+          rq.speaker = sign.speaker;
+          rq.cue = sign.cue;
+          rq.lemma = 'say';
+          rq.clause = sign.clause;
+          rq.confidence = 0.8;
+        }
+      }
     }
     if (!rq.speaker) unattributed.push(rq);
     raw.push(rq);
@@ -583,22 +659,26 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
   raw.sort((x, y) => x.start - y.start);
   const position = new Map<RawQuote, number>();
   raw.forEach((r, n) => position.set(r, n));
+  unattributed.sort((x, y) => (position.get(x) ?? 0) - (position.get(y) ?? 0));
+  // one forward sweep: `lastAttributed` is the latest raw quote before the current one that has a speaker
+  // or inherits one (earlier unattributed quotes are settled before the sweep passes them)
+  let sweep = 0;
+  let lastAttributed = -1;
   for (const rq of unattributed) {
     const para = paraOf(rq.start).index;
     let inherit: RawQuote | undefined;
-    for (let r = (position.get(rq) ?? 0) - 1; r >= 0; r--) {
-      const prev = raw[r];
-      if (!prev.speaker && prev.inheritFrom === undefined) continue;
+    const at = position.get(rq) ?? 0;
+    for (; sweep < at; sweep++) if (raw[sweep].speaker || raw[sweep].inheritFrom !== undefined) lastAttributed = sweep;
+    if (lastAttributed >= 0) {
+      const prev = raw[lastAttributed];
       const prevPara = paraOf(prev.end - 1).index;
       const sameSpeakerTurn = prevPara === para || (prevPara === para - 1 && rq.start === paragraphs[para].start);
       if (sameSpeakerTurn) {
         inherit = prev;
         rq.confidence = prevPara === para ? 0.8 : 0.6;
       }
-      break;
     }
     if (!inherit) {
-      const at = position.get(rq) ?? 0;
       const next = raw[at + 1];
       if (next && next.kind === 'direct' && next.speaker && paraOf(next.start).index === para && /^\s*$/.test(text.slice(rq.end, next.start))) {
         inherit = next;
@@ -612,7 +692,8 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
   // embedded quotes inside an indirect content → the content is a partial quote
   for (const rq of raw) {
     if (rq.kind !== 'indirect') continue;
-    for (let m = 0; m < marked.length; m++) {
+    // marked spans are in text order (one open quote at a time)
+    for (let m = firstAtOrAfter(marked, rq.start); m < marked.length && marked[m].start < rq.end; m++) {
       if (standalone[m]) continue;
       if (marked[m].start >= rq.start && marked[m].end <= rq.end) {
         rq.kind = 'partial';
@@ -622,6 +703,31 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
   }
   raw.sort((x, y) => x.start - y.start || y.end - x.end);
   return { raw, toks };
+}
+
+/** Characters of a sign-off paragraph ("- Bernie Sanders."). */
+const SIGN_OFF_MAX_CHARS = 80;
+
+/**
+ * A quote that closes its paragraph, signed in the next one by a dash and a name ("- Bernie Sanders."), as
+ * fact-checks and quote cards print them: the name is the speaker, the dash the cue.
+ */
+function signOffAfter(
+  ctx: Ctx,
+  q: MarkedSpan,
+  para: { start: number; end: number; index: number },
+  paragraphs: ReadonlyArray<{ start: number; end: number }>,
+): Attribution | null {
+  const { text, toks } = ctx;
+  const next = paragraphs[para.index + 1];
+  if (!next || next.end - next.start > SIGN_OFF_MAX_CHARS || text.slice(q.end, para.end).trim() !== '') return null;
+  if (!/^[-—–]\s*\p{Lu}/u.test(text.slice(next.start, next.end))) return null;
+  const dash = firstAtOrAfter(toks, next.start);
+  const end = firstAtOrAfter(toks, next.end);
+  const np = npAfter(toks, dash + 1, end);
+  if (!np || toks[np[1] - 1].pos !== 'PROPN') return null;
+  for (let i = np[1]; i < end; i++) if (!isFinalPunct(toks[i])) return null;
+  return { speaker: np, cue: [dash, dash + 1], lemma: 'say', addressee: null, clause: [dash, end] };
 }
 
 /** Tokens after a quote up to the end of its sentence or the next quotation mark: the attribution slot. */
@@ -670,7 +776,8 @@ function parseClause(ctx: Ctx, a: number, b: number, withBeliefs: boolean): Attr
       return { speaker: np, cue: [k, k + 1], lemma, addressee: null, clause: [start, b] };
     }
     const j = skipBackAdverbials(toks, k, start);
-    const np = npBefore(toks, j + 1, start);
+    const np = speakerOfDocument(toks, npBefore(toks, j + 1, start), start);
+    if (np === DROP) return null;
     if (!np) {
       // “…” for Clinton, said Kunin.
       if (toks[k - 1].text !== ',') return null;
@@ -704,7 +811,8 @@ function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boolean): At
     // the words between the cue and the quote must be adjuncts, not a clause
     if (hasClause(toks, k + 1, j + 1)) return null;
     const b = skipBackAdverbials(toks, k, lo);
-    const np = npBefore(toks, b + 1, lo);
+    const np = speakerOfDocument(toks, npBefore(toks, b + 1, lo), lo);
+    if (np === DROP) return null;
     if (!np) {
       // "said Peskov:" inverted lead-in
       const inv = npAfter(toks, k + 1, j + 1);
@@ -854,7 +962,8 @@ function extractIndirect(
       continue;
     }
     const j = skipBackAdverbials(toks, k, sa);
-    const np = npBefore(toks, j + 1, sa);
+    const np = speakerOfDocument(toks, npBefore(toks, j + 1, sa), sa);
+    if (np === DROP) continue;
     if (!np) {
       // inverted: "…, said Russian Presidential Press Secretary Dmitry Peskov."
       if (prev && (prev.text === ',' || isQuoteMark(prev)) && speech) {
@@ -869,6 +978,8 @@ function extractIndirect(
     }
     if (np[0] > sa && toks[np[0] - 1].pos === 'ADP' && toks[np[0] - 1].lower !== 'to') continue; // "by officials said" fragments
     if (np[0] > sa && (toks[np[0] - 1].lower === 'who' || toks[np[0] - 1].lower === 'which')) continue;
+    // "others who want to ban abortion said": a verb's object is not the subject of the cue
+    if (np[0] > sa && toks[np[0] - 1].pos === 'VERB' && !isCapName(toks[np[0] - 1]) && !SPEECH_CUES.has(toks[np[0] - 1].lower)) continue;
     if (np[1] - np[0] === 1 && (toks[np[0]].lower === 'who' || toks[np[0]].lower === 'which') && (WEAK_CUES.has(lemma) || !speech)) continue;
     const adj = skipForwardAdjuncts(toks, k + 1, sb, lemma);
     let p = adj.next;
@@ -959,7 +1070,9 @@ function extractIndirect(
         }
       }
       // "When Francis said X, the pope …": a subordinate attribution ends its content at the clause's comma
-      const sub = cur.speaker[0] > sa ? toks[cur.speaker[0] - 1].lower : '';
+      let before = cur.speaker[0] - 1;
+      while (before > sa && toks[before].pos === 'ADV' && !SUBORDINATORS.has(toks[before].lower)) before--; // "While only 7 percent said …"
+      const sub = before >= sa ? toks[before].lower : '';
       if (SUBORDINATORS.has(sub)) {
         for (let c = a + 1; c < b; c++) {
           if (toks[c].text === ',' && inQuote[c] < 0) {
@@ -1034,7 +1147,7 @@ const WHEN_RE = /\b(?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Fri
 export function extractQuotes(text: string, layers: Readonly<Layers>, options: ExtractOptions = {}): Quote[] {
   const { raw, toks } = extractRawQuotes(text, layers, options);
   const speakers: Array<RawSpeaker | null> = raw.map((r) => {
-    if (!r.speaker) return null;
+    if (!r.speaker || isTimePhrase(toks, r.speaker)) return null;
     const range = nameOfAppositive(toks, r.speaker);
     return { ...spanOf(text, toks, range), tokens: range };
   });
@@ -1043,7 +1156,7 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
   const quotes: Quote[] = [];
   const built = new Map<RawQuote, Quote>();
   const resolved = resolveSpeakers(text, toks, raw, speakers, layers);
-  const times = layers.times ?? [];
+  const dates = dateIndex(layers.times ?? []);
   const rawIndex = new Map<RawQuote, number>();
   raw.forEach((r, n) => rawIndex.set(r, n));
   for (const { r, i } of byOrder) {
@@ -1080,7 +1193,7 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
       const clause = spanOf(text, toks, src.clause);
       // medium and date phrases live in the attribution clause (and, for lead-ins, before the speaker)
       const from = clause.start;
-      const windowStart = Math.max(0, from - 40, text.lastIndexOf('\n', from) + 1);
+      const windowStart = lineStartWithin(text, from, 40);
       const windowText = text.slice(windowStart, clause.end);
       const medium = MEDIUM_RE.exec(windowText);
       if (medium && !insideSpan(windowStart + medium.index, r)) {
@@ -1093,10 +1206,10 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
         const ws = clause.start + when.index;
         const we = ws + when[0].length;
         quote.when = { start: ws, end: we, text: when[0] };
-        const date = dateFromTimes(times, ws, we);
+        const date = dateFromTimes(dates, ws, we);
         if (date) quote.date = date;
       } else {
-        const date = dateFromTimes(times, clause.start, clause.end);
+        const date = dateFromTimes(dates, clause.start, clause.end);
         if (date) quote.date = date;
       }
     }
@@ -1113,6 +1226,17 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
   }
   void MONTHS;
   return quotes;
+}
+
+/** "last week", "Tuesday night", "earlier this month": a date phrase read as a speaker is no speaker. */
+function isTimePhrase(toks: readonly Tok[], range: [number, number]): boolean {
+  let head = false;
+  for (let i = range[0]; i < range[1]; i++) {
+    const t = toks[i];
+    if (TIME_HEADS.has(t.lower)) head = true;
+    else if (!TIME_MODIFIERS.has(t.lower) && t.pos !== 'NUM') return false;
+  }
+  return head;
 }
 
 /**
@@ -1136,12 +1260,34 @@ function insideSpan(offset: number, r: { start: number; end: number }): boolean 
   return offset >= r.start && offset < r.end;
 }
 
-function dateFromTimes(times: readonly TimeExpr[], start: number, end: number): string | null {
-  for (const t of times) {
-    if (t.type !== 'DATE' && t.type !== 'TIME') continue;
-    if (t.start < end && t.end > start) return t.value;
+/** `from - max`, or the line start when a newline comes sooner (scans at most `max` characters back). */
+function lineStartWithin(text: string, from: number, max: number): number {
+  const floor = Math.max(0, from - max);
+  for (let i = from - 1; i >= floor; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  return floor;
+}
+
+interface DateIndex {
+  /** DATE and TIME expressions sorted by start. */
+  items: TimeExpr[];
+  /** Largest end among items[0..i]: a backward scan stops once nothing earlier can reach the span. */
+  maxEnd: number[];
+}
+
+function dateIndex(times: readonly TimeExpr[]): DateIndex {
+  const items = times.filter((t) => t.type === 'DATE' || t.type === 'TIME').sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  items.forEach((t, i) => maxEnd.push(Math.max(t.end, i > 0 ? maxEnd[i - 1] : 0)));
+  return { items, maxEnd };
+}
+
+/** The value of the earliest-starting date overlapping [start, end); O(log n + overlaps). */
+function dateFromTimes(index: DateIndex, start: number, end: number): string | null {
+  let found: TimeExpr | null = null;
+  for (let i = firstAtOrAfter(index.items, end) - 1; i >= 0 && index.maxEnd[i] > start; i--) {
+    if (index.items[i].end > start) found = index.items[i];
   }
-  return null;
+  return found ? found.value : null;
 }
 
 export const quotes: Component = {

@@ -28,6 +28,8 @@ export interface RawSpeaker extends Span {
 }
 
 interface History {
+  /** A he/she/it/they with no antecedent found: kept for the look-back, never given as a speaker. */
+  unresolved?: boolean;
   ref: SpeakerRef;
   type: EntityType | null;
   head: string;
@@ -61,7 +63,7 @@ export function resolveSpeakers(
     .sort((a, b) => a.s.start - b.s.start || raw[a.i].start - raw[b.i].start);
   for (const { s, i } of order) {
     const ref = resolveOne(s, toks, mentions, entities, entityAt, history, text);
-    out[i] = ref.ref;
+    out[i] = ref.unresolved ? null : ref.ref;
     history.push(ref);
   }
   void byId;
@@ -79,9 +81,68 @@ function mentionsIn(mentions: readonly Mention[], start: number, end: number): M
   return out;
 }
 
+/**
+ * How far back a pronoun or nominal may look: mentions and earlier speakers. A referent further back than
+ * this is not a safe antecedent, and the bound keeps resolution linear in article length.
+ */
+const LOOKBACK_MENTIONS = 300;
+const LOOKBACK_SPEAKERS = 200;
+
 function lastMentionBefore(mentions: readonly Mention[], offset: number, accept: (m: Mention) => boolean): Mention | null {
-  for (let i = firstAtOrAfter(mentions, offset) - 1; i >= 0; i--) if (accept(mentions[i])) return mentions[i];
+  const from = firstAtOrAfter(mentions, offset) - 1;
+  for (let i = from; i >= 0 && i > from - LOOKBACK_MENTIONS; i--) if (accept(mentions[i])) return mentions[i];
   return null;
+}
+
+/** Links after a spokesperson-like head that name whom it speaks for ("a spokesman for X", "an aide to X"). */
+const OWNER_LINKS = new Set(['for', 'of', 'to', 'at', 'from']);
+
+/**
+ * Whom an anonymous source speaks for: the possessor before its head ("the Prime Minister's spokesman") or the
+ * complement after it ("a spokeswoman for the ministry"), with the entity of the mention that ends it.
+ */
+function ownerOf(
+  toks: readonly TokLike[],
+  a: number,
+  coreEnd: number,
+  b: number,
+  mentions: readonly Mention[],
+  entityAt: (m: Mention) => Entity | undefined,
+  text: string,
+): SpeakerRef['owner'] | null {
+  let range: [number, number] | null = null;
+  for (let q = coreEnd - 2; q > a; q--) {
+    if (/^['’]s?$/.test(toks[q].lower)) {
+      range = [toks[a].lower === 'the' || toks[a].lower === 'a' || toks[a].lower === 'an' ? a + 1 : a, q];
+      break;
+    }
+  }
+  if (!range && coreEnd < b - 1 && OWNER_LINKS.has(toks[coreEnd].lower)) range = [coreEnd + 1, b];
+  if (!range || range[1] <= range[0]) return null;
+  const ob = range[1];
+  let oa = range[0];
+  if (toks[oa].lower === 'the' && ob - oa > 1) oa++;
+  const start = toks[oa].start;
+  const end = toks[ob - 1].end;
+  const ending = mentionsIn(mentions, start, end).filter((m) => m.end === end && m.start >= start);
+  const entity = ending.length > 0 ? entityAt(ending[0]) : undefined;
+  return { start, end, text: text.slice(start, end), entity: entity ? entity.id : null };
+}
+
+const surnameCache = new WeakMap<readonly Entity[], Map<string, Entity>>();
+
+/** Entities by the last word of their name, the first entity winning (built once per entities layer). */
+function bySurname(entities: readonly Entity[]): Map<string, Entity> {
+  let map = surnameCache.get(entities);
+  if (!map) {
+    map = new Map();
+    for (const e of entities) {
+      const last = e.name.toLowerCase().split(/\s+/).pop() ?? '';
+      if (!map.has(last)) map.set(last, e);
+    }
+    surnameCache.set(entities, map);
+  }
+  return map;
 }
 
 function kindForType(type: EntityType | null, head: string): SpeakerRef['kind'] {
@@ -133,7 +194,7 @@ function resolveOne(
         if (prev.ref.kind === 'name' && prev.ref.entity === null && prev.type === null) return { ...make(null, 'pronoun'), type: null };
       }
       const m = lastMentionBefore(mentions, s.start, (x) => entityAt(x)?.type === 'PER');
-      return make(m ? entityAt(m) : null, 'pronoun');
+      return m ? make(entityAt(m), 'pronoun') : { ...make(null, 'pronoun'), unresolved: true };
     }
     if (cls === 'thing' || cls === 'group') {
       for (let h = history.length - 1; h >= 0 && h >= history.length - 8; h--) {
@@ -153,7 +214,7 @@ function resolveOne(
         const t = entityAt(x)?.type;
         return t === 'ORG' || (cls === 'group' && t === 'LOC');
       });
-      return make(m ? entityAt(m) : null, 'pronoun');
+      return m ? make(entityAt(m), 'pronoun') : { ...make(null, 'pronoun'), unresolved: true };
     }
     return make(null, 'pronoun');
   }
@@ -164,12 +225,15 @@ function resolveOne(
 
   // anonymous and back-referring anonymous ("the official")
   if (ANONYMOUS_HEADS.has(coreHead) && toks[coreEnd - 1].pos !== 'PROPN') {
+    const owner = ownerOf(toks, a, coreEnd, b, mentions, entityAt, text);
+    const withOwner = (h: History, own: SpeakerRef['owner'] = owner ?? undefined): History => (own ? { ...h, ref: { ...h.ref, owner: own } } : h);
     if (definite && coreEnd === b && !hasName) {
       // "the spokesperson said": the source introduced earlier ("a spokesperson for Qatar's Ministry …")
-      for (let h = history.length - 1; h >= 0; h--) {
+      for (let h = history.length - 1; h >= 0 && h >= history.length - LOOKBACK_SPEAKERS; h--) {
         const prev = history[h];
         if (prev.head === coreHead || singularOf(prev.head) === singularOf(coreHead)) {
-          return { ...make(null, prev.ref.kind, prev.type), ref: { ...base, entity: prev.ref.entity, kind: prev.ref.entity ? prev.ref.kind : 'anonymous' }, head: coreHead };
+          const ref: SpeakerRef = { ...base, entity: prev.ref.entity, kind: prev.ref.entity ? prev.ref.kind : 'anonymous' };
+          return withOwner({ ...make(null, prev.ref.kind, prev.type), ref, head: coreHead }, prev.ref.owner);
         }
       }
     }
@@ -179,9 +243,9 @@ function resolveOne(
       // the mention that ends the phrase ("Qatar's Ministry of Foreign Affairs", not "Qatar"), an organisation first
       const ranked = [...inner].sort((x, y) => Number(y.end === s.end) - Number(x.end === s.end) || Number(entityAt(y)?.type === 'ORG') - Number(entityAt(x)?.type === 'ORG'));
       const org = ranked.map(entityAt).find((e) => e && e.type !== 'PER');
-      if (org) return { ...make(org, 'organisation'), head: coreHead };
+      if (org) return withOwner({ ...make(org, 'organisation'), head: coreHead });
     }
-    return { ...make(null, 'anonymous'), head: coreHead };
+    return withOwner({ ...make(null, 'anonymous'), head: coreHead });
   }
 
   // mentions inside the phrase: the one covering its core head ("Defense Ministry" in "the Defense Ministry
@@ -203,7 +267,7 @@ function resolveOne(
 
   // nominal: "the ministry", "the command", "the country"
   if (!hasName || (definite && headTok.pos !== 'PROPN')) {
-    for (let h = history.length - 1; h >= 0; h--) {
+    for (let h = history.length - 1; h >= 0 && h >= history.length - LOOKBACK_SPEAKERS; h--) {
       const prev = history[h];
       if (prev.ref.kind === 'pronoun') continue;
       if (prev.head === head || (head === 'country' && prev.type === 'LOC')) {
@@ -226,8 +290,7 @@ function resolveOne(
 
   // a name with no mention: surname match against the entities
   if (headTok.pos === 'PROPN') {
-    const surname = headTok.text.toLowerCase();
-    const match = entities.find((e) => e.name.toLowerCase().split(/\s+/).pop() === surname);
+    const match = bySurname(entities).get(headTok.text.toLowerCase());
     if (match) return make(match, kindForType(match.type, head));
   }
   void text;
