@@ -51,6 +51,9 @@ import {
   type Trigger,
   type Weapon,
 } from './lexicon.js';
+import { isAddress, isCumulative, isToll, lumped, roleByWords } from './figures.js';
+import { crimeArticle, kindOf, politicalOrg } from './kind.js';
+import { referenceRule } from './reference.js';
 
 // ---------------------------------------------------------------- per-sentence buckets
 
@@ -123,6 +126,8 @@ function views(text: string, layers: Readonly<Layers>): SentenceView[] {
 
 interface RawEvent {
   cls: EventClass;
+  /** Id of the rule that proposed it (rules.ts). */
+  rule: string;
   trigger: Tok;
   tokIndex: number;
   sentence: SentenceView;
@@ -1016,6 +1021,11 @@ function figuresOf(view: SentenceView, text: string): EventFigure[] {
     else if (isWeaponUnit(q.unit)) kind = role ?? 'count';
     else if (q.unit && PERSON_UNIT.test(q.unit.split(/\s+/).pop() ?? '')) kind = tollAfter(view, q);
     if (!kind) continue;
+    if (kind === 'killed' || kind === 'injured') {
+      const refined = refineToll(view, q, kind, text);
+      if (!refined) continue;
+      kind = refined;
+    }
     // "the largest since Russia launched 705 munitions": a yardstick's figure.
     const k = view.toks.findIndex((t) => t.start >= q.start);
     if (k > 0 && inComparison(view.toks, k, true)) continue;
@@ -1044,6 +1054,14 @@ function figuresOf(view: SentenceView, text: string): EventFigure[] {
     merged.push(f);
   }
   return merged;
+}
+
+/** The toll refiners of figures.ts, in order: address, lumped outcomes, the outcome word's role, running totals. */
+function refineToll(view: SentenceView, q: Quantity, kind: 'killed' | 'injured', text: string): string | null {
+  if (isAddress(view.toks, q.start, q.end, q.unit)) return null;
+  if (lumped(text, view.toks, q.end)) return null;
+  const role = roleByWords(view.toks, q.start, q.end) ?? kind;
+  return isCumulative(text.slice(view.span.start, view.span.end), view.toks) ? `cumulative_${role}` : role;
 }
 
 const WEAPON_WINDOW = 12;
@@ -1279,14 +1297,22 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       // "air strike(s)", "drone strike(s)", "missile strike(s)": the noun is the trigger; the
       // modifier is a weapon word the typing reads.
       const prevLower = toks[i - 1]?.lower ?? '';
-      const trigger: Trigger | undefined =
-        lower === 'dead' && /^(found|shot|discovered|beaten|hacked)$/.test(prevLower)
-          ? { cls: 'killing', noun: false }
-          : lower === 'fire' && /^(artillery|mortar|rocket|tank|sniper|machine-gun|gun)$/.test(prevLower)
-            ? { cls: prevLower === 'sniper' || prevLower === 'gun' || prevLower === 'machine-gun' ? 'clash' : 'strike', noun: true }
-            : (lower === 'arrived' || lower === 'deployed' || lower === 'sent') && wordIn(toks, i - 4, i, TROOPS)
-              ? { cls: 'mobilize', noun: false }
-              : contextualTrigger(toks, i) ?? triggerFor(lower);
+      let ruleId = 'trigger:lexicon';
+      let trigger: Trigger | undefined;
+      if (lower === 'dead' && /^(found|shot|discovered|beaten|hacked)$/.test(prevLower)) {
+        trigger = { cls: 'killing', noun: false };
+        ruleId = 'trigger:found-dead';
+      } else if (lower === 'fire' && /^(artillery|mortar|rocket|tank|sniper|machine-gun|gun)$/.test(prevLower)) {
+        trigger = { cls: prevLower === 'sniper' || prevLower === 'gun' || prevLower === 'machine-gun' ? 'clash' : 'strike', noun: true };
+        ruleId = 'trigger:weapon-fire';
+      } else if ((lower === 'arrived' || lower === 'deployed' || lower === 'sent') && wordIn(toks, i - 4, i, TROOPS)) {
+        trigger = { cls: 'mobilize', noun: false };
+        ruleId = 'trigger:troops-moved';
+      } else {
+        trigger = contextualTrigger(toks, i);
+        if (trigger) ruleId = 'trigger:context';
+        else trigger = triggerFor(lower);
+      }
       if (!trigger) continue;
       // "the largest of March": a word inside a time expression is no trigger.
       if (view.times.some(({ t }) => t.start <= toks[i].start && toks[i].end <= t.end)) continue;
@@ -1348,6 +1374,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       lower = toks[i].text;
       const raw: RawEvent = {
         cls,
+        rule: ruleId,
         trigger: toks[i],
         tokIndex: i,
         sentence: view,
@@ -1392,7 +1419,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       for (const r of here) for (const f of r.figures) all.set(f.quantity, f);
       for (const r of here) r.figures = [];
       for (const f of all.values()) {
-        const human = f.kind === 'killed' || f.kind === 'injured';
+        const human = isToll(f.kind);
         let best: RawEvent | null = null;
         for (const r of here) {
           if (human ? !(VIOLENT.has(r.cls) || r.cls === 'riot') : !(VIOLENT.has(r.cls) || r.cls === 'intercept' || r.cls === 'launch')) continue;
@@ -1426,7 +1453,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
     } else if (loose.some((f) => f.kind === 'killed')) {
       const i = view.toks.findIndex((t) => /^(killed|died|dead|slain|murdered)$/.test(t.lower));
       if (i < 0) continue;
-      out.push(deathEvent(ctx, view, i, loose, claimant, quotes, claimant ? [claimant] : [], loose.some((f) => armedUnit(f.unit)) || securityTargetAfter(view.toks, i)));
+      out.push(deathEvent(ctx, view, i, loose, claimant, quotes, claimant ? [claimant] : [], loose.some((f) => armedUnit(f.unit)) || securityTargetAfter(view.toks, i), 'toll:stated-count'));
     }
     for (const f of loose) assigned.add(f.quantity);
   }
@@ -1453,7 +1480,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       if (i < 0) continue;
       const claimant = speakerFromQuote(quotes, view.span) ?? speakerFromText(ctx, view);
       const security = SECURITY_TARGET.has(m[1].toLowerCase()) || /\b(soldier|officer|policeman|fighter|militant|commander|member)\b/i.test(m[1]);
-      out.push(deathEvent(ctx, view, i, [fig], claimant, quotes, [], security));
+      out.push(deathEvent(ctx, view, i, [fig], claimant, quotes, [], security, 'toll:single-death'));
     }
   }
   return out;
@@ -1469,10 +1496,12 @@ function deathEvent(
   quotes: readonly Quote[],
   excludePlaces: Span[],
   securityTarget: boolean,
+  rule: string,
 ): RawEvent {
   const actors = verbActors(ctx, view, i, true);
   return {
     cls: 'killing',
+    rule,
     trigger: view.toks[i],
     tokIndex: i,
     sentence: view,
@@ -1635,6 +1664,15 @@ const LABEL: Partial<Record<string, string>> = {
   'Disrupted weapons use': 'interception',
 };
 
+const KIND_LABEL: Record<string, string> = { crime: 'crime', accident: 'accident', disaster: 'disaster' };
+
+function tollText(e: Omit<EventRecord, 'summary' | 'id'>): string {
+  const toll: string[] = [];
+  if (e.killed) toll.push(`${e.killed.hedge === 'at_least' || e.killed.hedge === 'more_than' ? 'at least ' : ''}${e.killed.value} killed`);
+  if (e.injured) toll.push(`${e.injured.hedge === 'at_least' || e.injured.hedge === 'more_than' ? 'at least ' : ''}${e.injured.value} injured`);
+  return toll.length ? `: ${toll.join(', ')}` : '';
+}
+
 function summarize(e: Omit<EventRecord, 'summary' | 'id'>, cls: EventClass): string {
   const names = (args: EventArgument[]): string => {
     const list = args.map((a) => a.name ?? a.text);
@@ -1646,17 +1684,16 @@ function summarize(e: Omit<EventRecord, 'summary' | 'id'>, cls: EventClass): str
   const when = e.date ? ` on ${e.date.value}${e.date.how === 'implied' ? ' (reported)' : ''}` : '';
   const per = e.claimant ? `, according to ${e.claimant.text}` : '';
   let body: string;
-  if (e.acled && (VIOLENT.has(cls) || cls === 'intercept')) {
+  if (e.kind && e.kind !== 'conflict') {
+    body = `${KIND_LABEL[e.kind]}${where}${when}${tollText(e)}`;
+  } else if (e.acled && (VIOLENT.has(cls) || cls === 'intercept')) {
     const label = LABEL[e.acled.subEventType] ?? e.acled.subEventType.toLowerCase();
     if (cls === 'intercept') {
-      const counts = (e.figures ?? []).filter((f) => f.kind !== 'killed' && f.kind !== 'injured').map((f) => `${f.value} ${f.unit ?? ''}`.trim());
+      const counts = (e.figures ?? []).filter((f) => !isToll(f.kind)).map((f) => `${f.value} ${f.unit ?? ''}`.trim());
       body = `${who ? `${who}: ` : ''}interception${counts.length ? ` of ${counts.join(' and ')}` : ''}${where}${when}`;
     } else {
       body = `${who ? `${who} ` : ''}${label}${whom ? ` against ${whom}` : ''}${where}${when}`;
-      const toll: string[] = [];
-      if (e.killed) toll.push(`${e.killed.hedge === 'at_least' || e.killed.hedge === 'more_than' ? 'at least ' : ''}${e.killed.value} killed`);
-      if (e.injured) toll.push(`${e.injured.hedge === 'at_least' || e.injured.hedge === 'more_than' ? 'at least ' : ''}${e.injured.value} injured`);
-      if (toll.length) body += `: ${toll.join(', ')}`;
+      body += tollText(e);
     }
   } else if (cls === 'consult') {
     body = `${who || 'Officials'} ${e.status === 'planned' ? 'to meet' : 'met'}${whom ? ` ${whom}` : ''}${where}${when}`;
@@ -1729,6 +1766,9 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     if (!joined) clusters.push({ mentions: [r] });
   }
   const fallback = implied(layers, article);
+  const published = (layers.published?.[0]?.value ?? article.published ?? '').slice(0, 10) || null;
+  const entityType = new Map((layers.entities ?? []).map((e) => [e.id, e.type]));
+  const crimeText = raws.length > 0 && crimeArticle(raws.length ? wordsOf(layers, article.text) : []);
   const events: EventRecord[] = [];
   // Arrests told with a protest (same paragraph, up to two sentences on) are its intervention,
   // not an event of their own (ACLED: protest with intervention).
@@ -1789,7 +1829,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     const mentions = ms.map((m) => ({ start: m.trigger.start, end: m.trigger.end, text: m.trigger.text }));
     const evidence: Span[] = [];
     for (const m of ms) if (!evidence.some((s) => s.start === m.sentence.span.start)) evidence.push({ ...m.sentence.span });
-    const quantityIdx = figures.filter((f) => f.kind !== 'killed' && f.kind !== 'injured').map((f) => f.quantity);
+    const quantityIdx = figures.filter((f) => !isToll(f.kind)).map((f) => f.quantity);
     const record: Omit<EventRecord, 'summary' | 'id'> = {
       start: first.sentence.span.start,
       end: first.sentence.span.end,
@@ -1812,9 +1852,38 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     const injured = conservative(figures, 'injured');
     if (killed) record.killed = killed;
     if (injured) record.injured = injured;
+    const how = [...new Set(ms.map((m) => m.rule))];
+    if (figures.some((f) => f.kind.startsWith('cumulative_'))) how.push('fig:cumulative');
+    const { kind, rule } = kindOf({
+      cls: clsOf,
+      words: ms.flatMap((m) => m.sentence.toks.map((t) => t.lower)),
+      weapons,
+      orgActor: actors.some((a) => a.entity !== undefined && entityType.get(a.entity) === 'ORG' && politicalOrg(a.name ?? a.text)),
+      crimeArticle: crimeText,
+      trigger: first.trigger.lower,
+      strikeWords: ms.filter((m) => m.cls === 'strike').map((m) => m.trigger.lower),
+    });
+    record.kind = kind;
+    how.push(rule);
+    // ACLED and PLOVER code neither accidents nor natural disasters.
+    if (kind === 'accident' || kind === 'disaster') {
+      record.acled = null;
+      record.plover = null;
+    }
+    const ref = referenceRule({ date, published, named: ms.some((m) => m.named), figureKinds: figures.map((f) => f.kind) });
+    if (ref) {
+      record.reference = true;
+      how.push(ref);
+    }
+    record.how = how;
     events.push({ id: `v${events.length}`, ...record, summary: summarize(record, clsOf) });
   }
   return events;
+}
+
+/** The article's words, lower-cased, one pass over the tokens layer. */
+function* wordsOf(layers: Readonly<Layers>, text: string): Generator<string> {
+  for (const t of layers.tokens ?? []) yield text.slice(t.start, t.end).toLowerCase();
 }
 
 function rank(p: Place): number {
