@@ -52,8 +52,10 @@ import {
   type Weapon,
 } from './lexicon.js';
 import { isAddress, isCumulative, isToll, lumped, roleByWords } from './figures.js';
-import { crimeArticle, kindOf, politicalOrg } from './kind.js';
+import { singleDeath, singleInjury } from './deaths.js';
+import { crimeArticle, kindOf, politicalAgreement, politicalOrg } from './kind.js';
 import { referenceRule } from './reference.js';
+import { AMBIGUOUS_TRIGGERS, eventSenseFeatures, senseModel, senseScore, tokensBySentence } from './sense.js';
 
 // ---------------------------------------------------------------- per-sentence buckets
 
@@ -128,6 +130,8 @@ interface RawEvent {
   cls: EventClass;
   /** Id of the rule that proposed it (rules.ts). */
   rule: string;
+  /** Id of the rule that gave it a toll told without a number (deaths.ts). */
+  tollRule?: string;
   trigger: Tok;
   tokIndex: number;
   sentence: SentenceView;
@@ -1259,6 +1263,8 @@ const SPECIFICITY: Partial<Record<EventClass, number>> = { strike: 5, suicide: 6
 export interface ExtractOptions {
   /** Verbal events (DISAPPROVE, DEMAND, …) need a named actor; off to keep only material events. */
   verbal?: boolean;
+  /** The learned sense check (sense.ts) vetoes conflict events told in another sense; off for training it. */
+  sense?: boolean;
 }
 
 function implied(layers: Readonly<Layers>, article: Readonly<Article>): EventRecord['date'] {
@@ -1451,37 +1457,60 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
     if (host) {
       for (const f of loose) host.figures.push({ ...f, claimant: f.claimant ?? claimant?.text ?? host.claimant?.text ?? null });
     } else if (loose.some((f) => f.kind === 'killed')) {
-      const i = view.toks.findIndex((t) => /^(killed|died|dead|slain|murdered)$/.test(t.lower));
+      const i = view.toks.findIndex((t) => /^(killed|killing|died|dead|slain|murdered|deaths|perished)$/.test(t.lower));
       if (i < 0) continue;
       out.push(deathEvent(ctx, view, i, loose, claimant, quotes, claimant ? [claimant] : [], loose.some((f) => armedUnit(f.unit)) || securityTargetAfter(view.toks, i), 'toll:stated-count'));
     }
     for (const f of loose) assigned.add(f.quantity);
   }
   // One death stated without a number ("a man was killed", "gunmen assassinated a member of …",
-  // "a man was found dead"): a figure of one, when the sentence gives no count of its own.
+  // "a man was found dead", "the victim died of his injuries"): a figure of one (deaths.ts), when the
+  // sentence gives no count of its own; one injury likewise, given only to an event told just before.
+  const hostOf = (view: SentenceView): RawEvent | undefined => {
+    for (let k = out.length - 1; k >= 0; k--) {
+      const r = out[k];
+      if (r.sentence.index > view.index) continue;
+      if (r.sentence.paragraph !== view.paragraph || view.index - r.sentence.index > 3) return undefined;
+      if (VIOLENT.has(r.cls)) return r;
+    }
+    return undefined;
+  };
   for (const view of sentenceViews) {
-    if (view.quantities.some(({ q }) => q.role && KILLED_ROLES.has(q.role.toLowerCase()))) continue;
-    // Both patterns need one of these words; most sentences have none (a token test is far cheaper).
+    // The patterns need one of these words; most sentences have none (a token test is far cheaper).
     if (!deathWord[view.index]) continue;
+    if (figuresOf(view, text).some((f) => f.kind === 'killed' || f.kind === 'cumulative_killed')) continue;
     const sentence = text.slice(view.span.start, view.span.end);
-    const died = VICTIMS_DIED.exec(sentence);
-    const m = SINGLE_DEATH_SUBJECT.exec(sentence) ?? SINGLE_DEATH_OBJECT.exec(sentence) ?? died;
+    const m = singleDeath(sentence);
     if (!m) continue;
     const start = view.span.start + m.index;
-    // "Both victims died": two; "The victim died", "a man was shot to death": one.
-    const value = m === died && /^both$/i.test(m[1] ?? '') ? 2 : 1;
-    const unit = (m === died ? m[2] : m[1]).toLowerCase();
-    const fig: EventFigure = { start, end: start + m[0].length, kind: 'killed', value, hedge: null, unit, claimant: null, quantity: -1 };
-    const here = out.filter((r) => r.sentence.index <= view.index && view.index - r.sentence.index <= 3 && r.sentence.paragraph === view.paragraph && VIOLENT.has(r.cls));
-    const host = here[here.length - 1];
-    if (host && !host.figures.some((f) => f.kind === 'killed')) host.figures.push(fig);
-    else if (!host) {
-      const i = view.toks.findIndex((t) => t.start >= start && /^(killed|dead|died|murdered|assassinated|executed|beheaded|lynched|stabbed|death|shot)$/.test(t.lower));
-      if (i < 0) continue;
-      const claimant = speakerFromQuote(quotes, view.span) ?? speakerFromText(ctx, view);
-      const security = SECURITY_TARGET.has(m[1].toLowerCase()) || /\b(soldier|officer|policeman|fighter|militant|commander|member)\b/i.test(m[1]);
-      out.push(deathEvent(ctx, view, i, [fig], claimant, quotes, [], security, 'toll:single-death'));
+    const fig: EventFigure = { start, end: start + m.length, kind: 'killed', value: m.value, hedge: null, unit: m.unit, claimant: null, quantity: -1 };
+    const host = hostOf(view);
+    if (host) {
+      if (!host.figures.some((f) => f.kind === 'killed')) {
+        host.figures.push(fig);
+        host.tollRule = m.rule;
+      }
+      continue;
     }
+    if (m.needsCue) continue;
+    const i = view.toks.findIndex((t) => t.start >= start && DEATH_TRIGGER.has(t.lower));
+    if (i < 0) continue;
+    const claimant = speakerFromQuote(quotes, view.span) ?? speakerFromText(ctx, view);
+    const security = SECURITY_TARGET.has(m.unit) || /\b(soldier|officer|policeman|fighter|militant|commander|member)\b/i.test(m.unit);
+    out.push(deathEvent(ctx, view, i, [fig], claimant, quotes, [], security, m.rule));
+  }
+  for (const view of sentenceViews) {
+    if (!view.toks.some((t) => INJURY_WORD.has(t.lower))) continue;
+    const host = hostOf(view);
+    if (!host || host.figures.some((f) => f.kind === 'killed' || f.kind === 'injured')) continue;
+    if (figuresOf(view, text).some((f) => f.kind === 'injured')) continue;
+    const sentence = text.slice(view.span.start, view.span.end);
+    if (singleDeath(sentence)) continue;
+    const m = singleInjury(sentence);
+    if (!m) continue;
+    const start = view.span.start + m.index;
+    host.figures.push({ start, end: start + m.length, kind: 'injured', value: 1, hedge: null, unit: m.unit, claimant: null, quantity: -1 });
+    host.tollRule = m.rule;
   }
   return out;
 }
@@ -1531,7 +1560,7 @@ function claimantOfFigures(layers: Readonly<Layers>, figures: EventFigure[]): Sp
 }
 
 /** The words of which SINGLE_DEATH_SUBJECT and SINGLE_DEATH_OBJECT need at least one. */
-const DEATH_WORDS = new Set(['killed', 'killing', 'dead', 'death', 'murdered', 'assassinated', 'beheaded', 'lynched', 'executed', 'died', 'succumbed']);
+const DEATH_WORDS = new Set(['killed', 'killing', 'dead', 'death', 'murdered', 'assassinated', 'beheaded', 'lynched', 'executed', 'died', 'succumbed', 'fatally', 'fatal', 'body', 'strangled']);
 
 /** Token pre-filter: CANDIDATE words may start a trigger (lexicon, contextual heads, special pairs); DEATH words feed the one-death patterns. */
 const CANDIDATE = 1;
@@ -1594,17 +1623,10 @@ function violentOrRiotSince(out: readonly RawEvent[], from: number): boolean {
   return false;
 }
 
-const SINGLE_DEATH_SUBJECT = new RegExp(
-  `\\b(?:an?|one)\\s+(?:[\\p{L}'’.-]+\\s+){0,4}?(${PERSON_NOUNS})\\b[^.;]{0,60}?\\b(?:was|has been|had been|is)\\s+(?:reportedly\\s+)?(?:killed|shot dead|shot to death|shot and killed|stabbed to death|beaten to death|hacked to death|burned to death|murdered|assassinated|found dead|beheaded|lynched|executed)`,
-  'iu',
-);
-/** "The victim died", "Both victims died", "the nurse later died". */
-const VICTIMS_DIED = new RegExp(`\\b(the|both)\\s+(victims?|${PERSON_NOUNS}|men|women)\\s+(?:later\\s+|subsequently\\s+)?(?:died|succumbed)\\b`, 'iu');
-
-const SINGLE_DEATH_OBJECT = new RegExp(
-  `\\b(?:killed|killing|assassinated|murdered|executed|beheaded|shot dead|stabbed to death|death of)\\s+(?:an?|one|the)\\s+(?:[\\p{L}'’.()-]+\\s+){0,4}?(${PERSON_NOUNS})\\b`,
-  'iu',
-);
+/** Words that can carry a death told without a number (its event's trigger). */
+const DEATH_TRIGGER = new Set(['killed', 'dead', 'died', 'murdered', 'assassinated', 'executed', 'beheaded', 'lynched', 'stabbed', 'death', 'shot', 'pronounced', 'fatally', 'body', 'strangled']);
+/** Words without which a sentence tells no single injury. */
+const INJURY_WORD = new Set(['injured', 'wounded', 'hurt', 'shot', 'stabbed']);
 
 // ---------------------------------------------------------------- within-article merge
 
@@ -1768,6 +1790,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
   const fallback = implied(layers, article);
   const published = (layers.published?.[0]?.value ?? article.published ?? '').slice(0, 10) || null;
   const entityType = new Map((layers.entities ?? []).map((e) => [e.id, e.type]));
+  let bySentence: Token[][] | undefined;
   const crimeText = raws.length > 0 && crimeArticle(raws.length ? wordsOf(layers, article.text) : []);
   const events: EventRecord[] = [];
   // Arrests told with a protest (same paragraph, up to two sentences on) are its intervention,
@@ -1852,11 +1875,12 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     const injured = conservative(figures, 'injured');
     if (killed) record.killed = killed;
     if (injured) record.injured = injured;
-    const how = [...new Set(ms.map((m) => m.rule))];
+    const how = [...new Set(ms.flatMap((m) => (m.tollRule ? [m.rule, m.tollRule] : [m.rule])))];
     if (figures.some((f) => f.kind.startsWith('cumulative_'))) how.push('fig:cumulative');
+    const kindWords = ms.flatMap((m) => m.sentence.toks.map((t) => t.lower));
     const { kind, rule } = kindOf({
       cls: clsOf,
-      words: ms.flatMap((m) => m.sentence.toks.map((t) => t.lower)),
+      words: kindWords,
       weapons,
       orgActor: actors.some((a) => a.entity !== undefined && entityType.get(a.entity) === 'ORG' && politicalOrg(a.name ?? a.text)),
       crimeArticle: crimeText,
@@ -1865,10 +1889,26 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     });
     record.kind = kind;
     how.push(rule);
+    // A deal between companies or clubs is no ACLED agreement.
+    if (clsOf === 'agree' && !politicalAgreement(kindWords, actors.some((a) => a.name !== undefined && countryOfName(a.name) !== undefined), actors.some((a) => a.entity !== undefined && entityType.get(a.entity) === 'ORG' && politicalOrg(a.name ?? a.text)))) {
+      record.acled = null;
+      how.push('kind:not-political-agreement');
+    }
     // ACLED and PLOVER code neither accidents nor natural disasters.
     if (kind === 'accident' || kind === 'disaster') {
       record.acled = null;
       record.plover = null;
+    }
+    // The sense check arbitrates words that have other senses; a remote weapon or a toll is evidence enough.
+    const hard = [...weapons].some((w) => w !== 'firearm' && w !== 'aircraft') || killed !== undefined || injured !== undefined;
+    const ambiguous = ms.every((m) => AMBIGUOUS_TRIGGERS.has(m.trigger.lower));
+    const model = options.sense === false || hard || !ambiguous || kind !== 'conflict' || !record.acled ? null : senseModel();
+    if (model) {
+      bySentence ??= tokensBySentence(layers);
+      let p = 0;
+      for (const f of eventSenseFeatures(article.text, layers.sentences ?? [], bySentence, record)) p = Math.max(p, senseScore(model, f));
+      how.push(`sense:${p.toFixed(2)}`);
+      if (p < model.threshold) continue;
     }
     const ref = referenceRule({ date, published, named: ms.some((m) => m.named), figureKinds: figures.map((f) => f.kind) });
     if (ref) {

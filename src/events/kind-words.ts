@@ -59,3 +59,9 @@ export const CONFLICT_ONLY_CLASSES: ReadonlySet<string> = new Set([
 
 /** Organisations whose naming makes no actor political: the police, a hospital, a fire service. */
 export const CIVIL_ORG = /\b(police|sheriff|department|fire|hospital|medical|coroner|patrol|highway|ambulance|rescue|county|city|news|university|school)\b/i;
+
+/** Governments and their institutions: parties to a political agreement. */
+export const GOVERNMENT_WORDS = words(`
+  government governments president prime minister ministers ministry parliament congress senate cabinet officials
+  administration kingdom republic state states nations treaty ceasefire truce peace accord deal-making talks negotiators
+  delegation delegations leaders`);

@@ -26,6 +26,7 @@ import {
   CONFLICT_ONLY_CLASSES,
   CRIME_WORDS,
   DISASTER_WORDS,
+  GOVERNMENT_WORDS,
   POLITICAL_WORDS,
   VEHICLES,
 } from './kind-words.js';
@@ -99,7 +100,8 @@ function vehicleHit(words: readonly string[]): boolean {
 export function kindOf(input: KindInput): { kind: EventKind; rule: string } {
   const { cls, words } = input;
   const tollOnly = TOLL_TRIGGERS.has(input.trigger) || cls === 'killing' || cls === 'attack' || cls === 'loot';
-  const attacked = attackSign(input);
+  // Armed groups told with a death make it violence, whatever else the sentence says ("militia members fire").
+  const attacked = attackSign(input) || any(words, ARMED_GROUP_WORDS);
   const remote = [...input.weapons].some((w) => REMOTE.has(w) && w !== 'aircraft') || (input.weapons.has('aircraft') && any(words, new Set(['airstrike', 'airstrikes', 'warplanes', 'jets', 'bombed', 'bombing', 'raid', 'raids'])));
   if (tollOnly && !attacked && !remote && any(words, DISASTER_WORDS)) return { kind: 'disaster', rule: 'kind:disaster' };
   if (tollOnly && !attacked && !remote && (any(words, ACCIDENT_STRONG) || vehicleHit(words) || fireAccident(words) || (any(words, ACCIDENT_WORDS) && /^(fell|falling|plunged)$/.test(input.trigger)))) {
@@ -126,4 +128,12 @@ export function crimeArticle(words: Iterable<string>): boolean {
 /** An organisation name that makes an actor political (not the police, a hospital, a county). */
 export function politicalOrg(name: string): boolean {
   return !CIVIL_ORG.test(name);
+}
+
+/**
+ * An agreement is an ACLED strategic development only between political or armed parties: "agreed a
+ * new deal with adidas", "has signed Roma defender Candela" are business and sport.
+ */
+export function politicalAgreement(words: readonly string[], countryActor: boolean, orgActor: boolean): boolean {
+  return countryActor || orgActor || any(words, ARMED_GROUP_WORDS) || any(words, POLITICAL_WORDS) || any(words, GOVERNMENT_WORDS);
 }
