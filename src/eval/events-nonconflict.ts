@@ -87,7 +87,7 @@ export function scoreNonConflict(split: Split, limit = Infinity): NonConflictRes
     if (events.length) s.any++;
     for (const e of events) {
       s.killed += e.killed?.value ?? 0;
-      if (examples.length < 40) examples.push(`${d.set} ${d.id}: ${e.acled?.subEventType} «${d.text.slice(e.start, Math.min(e.end, e.start + 140)).replace(/\s+/g, ' ')}»${e.killed ? ` killed ${e.killed.value}` : ''}`);
+      if (examples.length < (Number(process.env.DATELINE_EVAL_EXAMPLES) || 40)) examples.push(`${d.set} ${d.id}: ${e.acled?.subEventType} «${d.text.slice(e.start, Math.min(e.end, e.start + 140)).replace(/\s+/g, ' ')}»${e.killed ? ` killed ${e.killed.value}` : ''}`);
     }
     sets.set(d.set, s);
   }

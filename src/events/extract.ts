@@ -51,9 +51,9 @@ import {
   type Trigger,
   type Weapon,
 } from './lexicon.js';
-import { isAddress, isCumulative, isToll, lumped, roleByWords } from './figures.js';
+import { isAddress, isCumulative, isToll, lumped, roleByWords, speculative } from './figures.js';
 import { singleDeath, singleInjury } from './deaths.js';
-import { crimeArticle, kindOf, politicalAgreement, politicalOrg } from './kind.js';
+import { crimeArticle, disasterArticle, kindOf, politicalAgreement, politicalOrg } from './kind.js';
 import { referenceRule } from './reference.js';
 import { AMBIGUOUS_TRIGGERS, eventSenseFeatures, senseModel, senseScore, tokensBySentence } from './sense.js';
 
@@ -1063,7 +1063,7 @@ function figuresOf(view: SentenceView, text: string): EventFigure[] {
 /** The toll refiners of figures.ts, in order: address, lumped outcomes, the outcome word's role, running totals. */
 function refineToll(view: SentenceView, q: Quantity, kind: 'killed' | 'injured', text: string): string | null {
   if (isAddress(view.toks, q.start, q.end, q.unit)) return null;
-  if (lumped(text, view.toks, q.end)) return null;
+  if (lumped(text, view.toks, q.end) || speculative(view.toks, q.start, q.end)) return null;
   const role = roleByWords(view.toks, q.start, q.end) ?? kind;
   return isCumulative(text.slice(view.span.start, view.span.end), view.toks) ? `cumulative_${role}` : role;
 }
@@ -1791,7 +1791,8 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
   const published = (layers.published?.[0]?.value ?? article.published ?? '').slice(0, 10) || null;
   const entityType = new Map((layers.entities ?? []).map((e) => [e.id, e.type]));
   let bySentence: Token[][] | undefined;
-  const crimeText = raws.length > 0 && crimeArticle(raws.length ? wordsOf(layers, article.text) : []);
+  const crimeText = raws.length > 0 && crimeArticle(wordsOf(layers, article.text));
+  const disasterText = raws.length > 0 && disasterArticle(wordsOf(layers, article.text));
   const events: EventRecord[] = [];
   // Arrests told with a protest (same paragraph, up to two sentences on) are its intervention,
   // not an event of their own (ACLED: protest with intervention).
@@ -1884,6 +1885,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       weapons,
       orgActor: actors.some((a) => a.entity !== undefined && entityType.get(a.entity) === 'ORG' && politicalOrg(a.name ?? a.text)),
       crimeArticle: crimeText,
+      disasterArticle: disasterText,
       trigger: first.trigger.lower,
       strikeWords: ms.filter((m) => m.cls === 'strike').map((m) => m.trigger.lower),
     });

@@ -14,3 +14,5 @@ export const GENERIC_PLURAL_EVENTS = new Set(['crashes', 'accidents', 'collision
 export const OTHER_OUTCOMES = new Set(['injured', 'wounded', 'hurt', 'homeless', 'displaced', 'affected', 'missing', 'evacuated', 'left']);
 /** Units that make a number an address or a name, not a count ("the 2600 block", "Route 9"). */
 export const ADDRESS_UNITS = new Set(['block', 'blocks', 'street', 'avenue', 'road', 'route', 'highway', 'interstate', 'lane', 'drive', 'boulevard', 'floor', 'unit', 'apartment', 'suite']);
+/** Words that make a toll a fear or a guess ("may have died", "feared dead", "up to 50,000"): not a count. */
+export const SPECULATIVE = new Set(['may', 'might', 'could', 'feared', 'fear', 'fears', 'possibly', 'perhaps', 'would', 'believed', 'thought']);

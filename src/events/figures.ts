@@ -7,11 +7,12 @@
  * - `lumped`: a toll lumped with other outcomes ("killed, injured or homeless", "killed or wounded")
  *   counts no one outcome and is dropped.
  * - `address`: "the 2600 block" is an address, not a count.
+ * - `speculative`: "may have died", "feared dead", "up to 50,000", "killed off" (a TV character): no count.
  * - `cumulative`: a running total ("has killed 93,000 since 2011", "so far", "in total") or a
  *   statistic ("21,022 occupants killed in crashes in 2023") is a claim of its own kind
  *   (`cumulative_killed` / `cumulative_injured`), never an event's toll.
  */
-import { ADDRESS_UNITS, CUMULATIVE_CUES, GENERIC_PLURAL_EVENTS, INJURED_WORDS, KILLED_WORDS, OTHER_OUTCOMES, PERIOD_CUES } from './figure-words.js';
+import { ADDRESS_UNITS, CUMULATIVE_CUES, GENERIC_PLURAL_EVENTS, INJURED_WORDS, KILLED_WORDS, OTHER_OUTCOMES, PERIOD_CUES, SPECULATIVE } from './figure-words.js';
 
 export interface FigureToken {
   start: number;
@@ -130,4 +131,27 @@ export function isCumulative(sentence: string, toks: readonly FigureToken[]): bo
 /** A count of people killed or injured, in one event or cumulative. */
 export function isToll(kind: string): boolean {
   return kind === 'killed' || kind === 'injured' || kind === 'cumulative_killed' || kind === 'cumulative_injured';
+}
+
+/**
+ * A guess or a fear, not a count: a modal or fear word between the number and its outcome word or
+ * just before the number ("thousands may have died", "up to 200,000 people might have died", "are
+ * feared dead"), an upper bound alone ("up to"), or "killed off" (a character written out).
+ */
+export function speculative(toks: readonly FigureToken[], start: number, end: number): boolean {
+  const first = firstIndexAt(toks, start);
+  // "8 May 2020": the month, not the modal.
+  const modal = (k: number) => SPECULATIVE.has(toks[k].lower) && !(toks[k].lower === 'may' && (/^\d/.test(toks[k - 1]?.lower ?? '') || /^\d/.test(toks[k + 1]?.lower ?? '')));
+  for (let k = Math.max(0, first - 4); k < first; k++) {
+    if (modal(k)) return true;
+    if (toks[k].lower === 'up' && toks[k + 1]?.lower === 'to') return true;
+  }
+  const after = firstIndexAt(toks, end);
+  for (let j = after; j < Math.min(toks.length, after + SPAN_LIMIT); j++) {
+    const w = toks[j].lower;
+    if (CLAUSE_STOP.has(w)) return false;
+    if (modal(j)) return true;
+    if (outcome(w)) return toks[j + 1]?.lower === 'off';
+  }
+  return false;
 }

@@ -7,7 +7,7 @@ export const DISASTER_WORDS = words(`
   earthquake earthquakes quake quakes tremor tremors aftershock aftershocks tsunami tsunamis flood floods flooding floodwaters
   hurricane hurricanes cyclone cyclones typhoon typhoons tornado tornadoes twister storm storms blizzard snowstorm landslide
   landslides mudslide mudslides avalanche avalanches eruption volcano volcanic wildfire wildfires bushfire bushfires forest-fire
-  drought heatwave heat-wave lightning monsoon rains`);
+  drought heatwave heat-wave lightning monsoon rains disaster disasters`);
 
 /** Accidents: crashes, falls, drownings, fires without arson. */
 export const ACCIDENT_WORDS = words(`

@@ -40,6 +40,8 @@ export interface KindInput {
   weapons: ReadonlySet<string>;
   /** Whether an organisation entity other than a civil service (CIVIL_ORG) is among its actors. */
   orgActor: boolean;
+  /** Whether the article is about a natural disaster (DISASTER_ARTICLE_MIN of its words are hazard words). */
+  disasterArticle?: boolean;
   /** Whether the article tells crime (CRIME_WORDS, at least two distinct) and names no armed group or political setting. */
   crimeArticle: boolean;
   /** The trigger word, lower-cased. */
@@ -48,6 +50,10 @@ export interface KindInput {
   strikeWords: readonly string[];
 }
 
+const AIR_RAID = new Set(['airstrike', 'airstrikes', 'warplanes', 'jets', 'bombed', 'bombing', 'raid', 'raids']);
+const HAZARD_VERBS = new Set(['strike', 'strikes', 'struck', 'hit', 'hits']);
+/** Hazard words an article needs to be about a disaster. */
+export const DISASTER_ARTICLE_MIN = 3;
 const REMOTE = new Set(['aircraft', 'drone', 'missile', 'artillery', 'rocket', 'explosive']);
 /** Triggers that say only that people died (their cause is read from the other words). */
 const TOLL_TRIGGERS = new Set(['killed', 'killing', 'died', 'dead', 'death', 'deaths', 'destroyed', 'struck', 'hit', 'injured', 'wounded', 'body', 'bodies', 'remains', 'slain']);
@@ -100,10 +106,13 @@ function vehicleHit(words: readonly string[]): boolean {
 export function kindOf(input: KindInput): { kind: EventKind; rule: string } {
   const { cls, words } = input;
   const tollOnly = TOLL_TRIGGERS.has(input.trigger) || cls === 'killing' || cls === 'attack' || cls === 'loot';
-  // Armed groups told with a death make it violence, whatever else the sentence says ("militia members fire").
-  const attacked = attackSign(input) || any(words, ARMED_GROUP_WORDS);
-  const remote = [...input.weapons].some((w) => REMOTE.has(w) && w !== 'aircraft') || (input.weapons.has('aircraft') && any(words, new Set(['airstrike', 'airstrikes', 'warplanes', 'jets', 'bombed', 'bombing', 'raid', 'raids'])));
-  if (tollOnly && !attacked && !remote && any(words, DISASTER_WORDS)) return { kind: 'disaster', rule: 'kind:disaster' };
+  const hazard = any(words, DISASTER_WORDS);
+  // Armed groups told with a death make it violence ("militia members fire"), unless a hazard is told with it.
+  const attacked = attackSign(input) || (!hazard && !input.disasterArticle && any(words, ARMED_GROUP_WORDS));
+  const remote = [...input.weapons].some((w) => REMOTE.has(w) && w !== 'aircraft') || (input.weapons.has('aircraft') && any(words, AIR_RAID));
+  // "before the next disaster strikes": a hazard's strike.
+  const hazardStrike = cls === 'strike' && input.strikeWords.every((w) => HAZARD_VERBS.has(w));
+  if ((tollOnly || hazardStrike) && !attacked && !remote && (hazard || (input.disasterArticle === true && TOLL_TRIGGERS.has(input.trigger)))) return { kind: 'disaster', rule: hazard ? 'kind:disaster' : 'kind:disaster-article' };
   if (tollOnly && !attacked && !remote && (any(words, ACCIDENT_STRONG) || vehicleHit(words) || fireAccident(words) || (any(words, ACCIDENT_WORDS) && /^(fell|falling|plunged)$/.test(input.trigger)))) {
     return { kind: 'accident', rule: 'kind:accident' };
   }
@@ -136,4 +145,11 @@ export function politicalOrg(name: string): boolean {
  */
 export function politicalAgreement(words: readonly string[], countryActor: boolean, orgActor: boolean): boolean {
   return countryActor || orgActor || any(words, ARMED_GROUP_WORDS) || any(words, POLITICAL_WORDS) || any(words, GOVERNMENT_WORDS);
+}
+
+/** Whether an article is about a natural disaster: DISASTER_ARTICLE_MIN of its words are hazard words. */
+export function disasterArticle(words: Iterable<string>): boolean {
+  let n = 0;
+  for (const w of words) if (DISASTER_WORDS.has(w) && ++n >= DISASTER_ARTICLE_MIN) return true;
+  return false;
 }
