@@ -1440,41 +1440,42 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
   // back; with none, a stated death is itself a killing event.
   const assigned = new Set<number>();
   for (const r of out) for (const f of r.figures) assigned.add(f.quantity);
+  // The events of each sentence, so that finding a host is a look at the last four sentences (linear).
+  const bySentence = new Map<number, RawEvent[]>();
+  const add = (r: RawEvent) => {
+    const list = bySentence.get(r.sentence.index);
+    if (list) list.push(r);
+    else bySentence.set(r.sentence.index, [r]);
+  };
+  for (const r of out) add(r);
+  const hostOf = (view: SentenceView, ok: (r: RawEvent) => boolean): RawEvent | undefined => {
+    for (let si = view.index; si >= Math.max(0, view.index - 3); si--) {
+      if (sentenceViews[si].paragraph !== view.paragraph) return undefined;
+      const list = bySentence.get(si) ?? [];
+      for (let k = list.length - 1; k >= 0; k--) if (ok(list[k])) return list[k];
+    }
+    return undefined;
+  };
   for (const view of sentenceViews) {
     const loose = figuresOf(view, text).filter((f) => (f.kind === 'killed' || f.kind === 'injured') && !assigned.has(f.quantity));
     if (!loose.length) continue;
-    let host: RawEvent | undefined;
-    for (let k = out.length - 1; k >= 0; k--) {
-      const r = out[k];
-      if (r.sentence.index > view.index) continue;
-      if (r.sentence.paragraph !== view.paragraph || view.index - r.sentence.index > 3) break;
-      if (VIOLENT.has(r.cls) || r.cls === 'riot') {
-        host = r;
-        break;
-      }
-    }
+    const host = hostOf(view, (r) => VIOLENT.has(r.cls) || r.cls === 'riot');
     const claimant = claimantOfFigures(layers, loose) ?? speakerFromQuote(quotes, view.span) ?? speakerFromText(ctx, view);
     if (host) {
       for (const f of loose) host.figures.push({ ...f, claimant: f.claimant ?? claimant?.text ?? host.claimant?.text ?? null });
     } else if (loose.some((f) => f.kind === 'killed')) {
       const i = view.toks.findIndex((t) => /^(killed|killing|died|dead|slain|murdered|deaths|perished)$/.test(t.lower));
       if (i < 0) continue;
-      out.push(deathEvent(ctx, view, i, loose, claimant, quotes, claimant ? [claimant] : [], loose.some((f) => armedUnit(f.unit)) || securityTargetAfter(view.toks, i), 'toll:stated-count'));
+      const r = deathEvent(ctx, view, i, loose, claimant, quotes, claimant ? [claimant] : [], loose.some((f) => armedUnit(f.unit)) || securityTargetAfter(view.toks, i), 'toll:stated-count');
+      out.push(r);
+      add(r);
     }
     for (const f of loose) assigned.add(f.quantity);
   }
   // One death stated without a number ("a man was killed", "gunmen assassinated a member of …",
   // "a man was found dead", "the victim died of his injuries"): a figure of one (deaths.ts), when the
   // sentence gives no count of its own; one injury likewise, given only to an event told just before.
-  const hostOf = (view: SentenceView): RawEvent | undefined => {
-    for (let k = out.length - 1; k >= 0; k--) {
-      const r = out[k];
-      if (r.sentence.index > view.index) continue;
-      if (r.sentence.paragraph !== view.paragraph || view.index - r.sentence.index > 3) return undefined;
-      if (VIOLENT.has(r.cls)) return r;
-    }
-    return undefined;
-  };
+  const violent = (r: RawEvent) => VIOLENT.has(r.cls);
   for (const view of sentenceViews) {
     // The patterns need one of these words; most sentences have none (a token test is far cheaper).
     if (!deathWord[view.index]) continue;
@@ -1484,7 +1485,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
     if (!m) continue;
     const start = view.span.start + m.index;
     const fig: EventFigure = { start, end: start + m.length, kind: 'killed', value: m.value, hedge: null, unit: m.unit, claimant: null, quantity: -1 };
-    const host = hostOf(view);
+    const host = hostOf(view, violent);
     if (host) {
       if (!host.figures.some((f) => f.kind === 'killed')) {
         host.figures.push(fig);
@@ -1497,11 +1498,13 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
     if (i < 0) continue;
     const claimant = speakerFromQuote(quotes, view.span) ?? speakerFromText(ctx, view);
     const security = SECURITY_TARGET.has(m.unit) || /\b(soldier|officer|policeman|fighter|militant|commander|member)\b/i.test(m.unit);
-    out.push(deathEvent(ctx, view, i, [fig], claimant, quotes, [], security, m.rule));
+    const r = deathEvent(ctx, view, i, [fig], claimant, quotes, [], security, m.rule);
+    out.push(r);
+    add(r);
   }
   for (const view of sentenceViews) {
     if (!view.toks.some((t) => INJURY_WORD.has(t.lower))) continue;
-    const host = hostOf(view);
+    const host = hostOf(view, violent);
     if (!host || host.figures.some((f) => f.kind === 'killed' || f.kind === 'injured')) continue;
     if (figuresOf(view, text).some((f) => f.kind === 'injured')) continue;
     const sentence = text.slice(view.span.start, view.span.end);
@@ -1661,6 +1664,26 @@ function actorsCompatible(a: EventArgument[], b: EventArgument[]): boolean {
 
 interface Cluster {
   mentions: RawEvent[];
+  /** Kept as mentions join, so that matching a mention against a cluster costs O(1) in its size. */
+  place: Place | null;
+  date: EventRecord['date'];
+  actors: EventArgument[];
+  /** Distinct `kind|value|claimant` of its figures. */
+  figureKeys: Map<string, { kind: string; value: number; claimant: string | null }>;
+}
+
+function newCluster(r: RawEvent): Cluster {
+  const c: Cluster = { mentions: [], place: null, date: null, actors: [], figureKeys: new Map() };
+  joinCluster(c, r);
+  return c;
+}
+
+function joinCluster(c: Cluster, r: RawEvent): void {
+  c.mentions.push(r);
+  if (!c.place && r.place && !r.demonstrative) c.place = r.place;
+  if (!c.date && r.date && !r.demonstrative) c.date = r.date;
+  for (const a of r.actors) if (!c.actors.some((o) => (o.name ?? o.text) === (a.name ?? a.text))) c.actors.push(a);
+  for (const f of r.figures) c.figureKeys.set(`${f.kind}|${f.value}|${f.claimant}`, { kind: f.kind, value: f.value, claimant: f.claimant });
 }
 
 function dateRank(d: EventRecord['date']): number {
@@ -1746,9 +1769,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       // "Russia launched 500 drones … The attack was the largest": an attack noun that points back
       // may name a barrage.
       if (familyOf(head.cls) !== familyOf(r.cls) && !(pointsBack && head.cls === 'launch' && (r.cls === 'attack' || r.cls === 'strike'))) continue;
-      const place = clusters[c].mentions.find((m) => m.place && !m.demonstrative)?.place ?? null;
-      const date = clusters[c].mentions.find((m) => m.date && !m.demonstrative)?.date ?? null;
-      const actors = argsUnion(clusters[c].mentions.map((m) => m.actors));
+      const { place, date, actors } = clusters[c];
       // "yesterday’s attack", "the October 7 massacre": only an event told on that very day.
       if (r.named && !(head.named ? date?.value === r.date?.value : date?.precision === 'day' && r.date?.precision === 'day' && date.value === r.date.value)) continue;
       if (head.named && !r.named) continue;
@@ -1768,8 +1789,8 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       if (r.status !== head.status) continue;
       // Two mentions that each state their own, different figure of one kind are two reports
       // (or two events), not one anaphoric mention: "442 drones downed" vs "80 drones downed".
-      const figs = clusters[c].mentions.flatMap((m) => m.figures);
-      if (r.figures.some((f) => figs.some((g) => g.kind === f.kind && g.value !== f.value && g.claimant !== f.claimant))) continue;
+      const figs = clusters[c].figureKeys;
+      if (r.figures.some((f) => [...figs.values()].some((g) => g.kind === f.kind && g.value !== f.value && g.claimant !== f.claimant))) continue;
       if (!pointsBack) {
         target = c;
         break;
@@ -1782,10 +1803,10 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       }
     }
     if (target >= 0) {
-      clusters[target].mentions.push(r);
+      joinCluster(clusters[target], r);
       joined = true;
     }
-    if (!joined) clusters.push({ mentions: [r] });
+    if (!joined) clusters.push(newCluster(r));
   }
   const fallback = implied(layers, article);
   const published = (layers.published?.[0]?.value ?? article.published ?? '').slice(0, 10) || null;
@@ -1840,7 +1861,11 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     if (!acled && !plover) continue;
     if (clsOf === 'attack' && !acled && ms.every((m) => !m.place && !m.figures.length)) continue;
     const figures: EventFigure[] = [];
-    for (const m of ms) for (const f of m.figures) if (!figures.some((g) => g.start === f.start)) figures.push(f);
+    const figureStarts = new Set<number>();
+    for (const m of ms) for (const f of m.figures) if (!figureStarts.has(f.start)) {
+      figureStarts.add(f.start);
+      figures.push(f);
+    }
     // A demonstrative mention's own place and date count only when no other mention gives one.
     const own = ms.some((m) => !m.demonstrative) ? ms.filter((m) => !m.demonstrative) : ms;
     const place = own.map((m) => m.place).filter((p): p is Place => p !== null).sort((a, b) => rank(b) - rank(a))[0] ?? null;
@@ -1852,7 +1877,11 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     const first = ms[0];
     const mentions = ms.map((m) => ({ start: m.trigger.start, end: m.trigger.end, text: m.trigger.text }));
     const evidence: Span[] = [];
-    for (const m of ms) if (!evidence.some((s) => s.start === m.sentence.span.start)) evidence.push({ ...m.sentence.span });
+    const evidenceStarts = new Set<number>();
+    for (const m of ms) if (!evidenceStarts.has(m.sentence.span.start)) {
+      evidenceStarts.add(m.sentence.span.start);
+      evidence.push({ ...m.sentence.span });
+    }
     const quantityIdx = figures.filter((f) => !isToll(f.kind)).map((f) => f.quantity);
     const record: Omit<EventRecord, 'summary' | 'id'> = {
       start: first.sentence.span.start,
