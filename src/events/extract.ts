@@ -607,7 +607,8 @@ function inHypothetical(toks: Tok[], i: number): boolean {
   for (let k = i - 1; k >= 0; k--) {
     const w = toks[k].lower;
     if (CLAUSE_END.has(w) || w === ',') return false;
-    if (HYPOTHETICAL_OPENERS.has(w) && toks[k - 1]?.lower !== 'as' && toks[k - 1]?.lower !== 'even') return true;
+    // "as if a massacre had been perpetrated": a likeness, not a report; "even if" concedes.
+    if (HYPOTHETICAL_OPENERS.has(w) && toks[k - 1]?.lower !== 'even') return true;
   }
   return false;
 }
