@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { defaultPipeline } from '../api/default-pipeline.js';
 import { makeArticle } from '../core/article.js';
 import type { EventRecord } from '../core/layers.js';
+import { knownRule } from './rules.js';
 
 function events(text: string, published = '2024-06-03'): EventRecord[] {
   const article = makeArticle({ text, origin: { file: 't.txt', format: 'text', record: 0 }, published });
@@ -52,4 +53,13 @@ test('sense: a sport "battle" or a business deal is no conflict event; a metapho
   assert.equal(conflict(events('Bolton boss Sam Allardyce has signed Roma defender Vincent Candela on a five-month deal.')).length, 0);
   assert.equal(conflict(events('UK Athletics has agreed a new deal with adidas to supply its squads with kit.')).length, 0);
   assert.equal(conflict(events('It is as if a massacre has been perpetrated here.')).length, 0);
+});
+
+test('every rule id an event records is catalogued in rules.ts', () => {
+  const texts = [
+    'A man was shot dead outside a store in Dayton, police said. He was pronounced dead at the scene.',
+    'An air strike on Doha killed 6 people on Tuesday. The war has killed 93,000 people since 2011.',
+    'Two people died in a head-on crash on Interstate 40. Three people died when flash floods swept a campground.',
+  ];
+  for (const t of texts) for (const e of events(t)) for (const id of e.how ?? []) assert.ok(knownRule(id), id);
 });
