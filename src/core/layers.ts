@@ -222,7 +222,23 @@ export interface EventRecord extends Span {
   evidence?: Span[];
   /** Every figure stated for the event, each with its claimant; `killed`/`injured` are the conservative picks. */
   figures?: EventFigure[];
+  /**
+   * What happened: `conflict` is political violence, protest or a strategic development (ACLED's scope);
+   * `crime`, `accident` and `disaster` are casualty events of their own kinds that never enter ACLED
+   * export or conflict fatality totals (filter on `kind === 'conflict'`). Absent on old stored layers.
+   */
+  kind?: EventKind;
+  /**
+   * A mention of an earlier event told as background ("the 1994 genocide", "the October 7 attack",
+   * "the war has killed 93,000 since 2011"): not news of the article's date, and its figures are not
+   * this article's toll.
+   */
+  reference?: boolean;
+  /** Ids of the rules that found and refined the event, in order (see src/events/rules.ts). */
+  how?: string[];
 }
+
+export type EventKind = 'conflict' | 'crime' | 'accident' | 'disaster';
 
 /** Every layer an article can carry, by name. Optional because a pipeline may stop early. */
 export interface Layers {

@@ -20,6 +20,8 @@ import { sharedPath } from '../core/paths.js';
 import { stringFlag, type ParsedArgs } from '../cli/args.js';
 import { haversineKm } from '../events/extract.js';
 import { parseCsv } from '../export/csv.js';
+import { readLocal, scoreLocal } from './events-local.js';
+import { scoreNonConflict, type Split } from './events-nonconflict.js';
 import type { EvalReport, EvalTask } from './types.js';
 
 const MONTHS: Record<string, string> = { Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12' };
@@ -90,15 +92,55 @@ const pct = (x: number, n: number) => (n ? Math.round((1000 * x) / n) / 10 : 0);
 export const eventsEvalTask: EvalTask = {
   name: 'events',
   summary: 'ACLED event/sub-event typing, fatalities and location on ACLED notes (weak gold)',
-  usage: `dateline eval events [--acled FILE] [--limit N] [--offset N] [--json] [--report FILE]
+  usage: `dateline eval events [--set acled|nonconflict|local|all] [--split held-out|dev|all] [--acled FILE] [--limit N] [--offset N] [--json] [--report FILE]
 
-  FILE defaults to ../shared/data/acled-sample/acled.csv (ACLED export columns, with notes). Rows are
-  taken in file order from --offset (default 0), at most --limit (default 1000).`,
+  --set acled: typing and fatalities on ACLED notes. FILE defaults to ../shared/data/acled-sample/acled.csv;
+  rows are taken in file order from --offset (default 1000: rows 0-999 are the tuning rows), at most
+  --limit (default 2000), i.e. the held-out rows 1000-2999.
+  --set nonconflict: false ACLED events per 1,000 articles on BBC sport/business/tech/entertainment and the
+  Timeline17 Haiti topic (--split held-out by default: even file numbers; dev = odd; --limit per set).
+  --set local: the hand-written local violent-incident dev set (test-fixtures/events-local).
+  --set all (default): all three.`,
   async run(args: ParsedArgs): Promise<EvalReport> {
+    const set = stringFlag(args, 'set') ?? 'all';
+    if (!['acled', 'nonconflict', 'local', 'all'].includes(set)) throw new DatelineError('EVAL_INPUT', { message: `unknown --set '${set}'` });
+    const split = (stringFlag(args, 'split') ?? 'held-out') as Split;
+    if (!['held-out', 'dev', 'all'].includes(split)) throw new DatelineError('EVAL_INPUT', { message: `unknown --split '${split}'` });
+    const report: EvalReport = { task: 'events', data: '', tables: [], metrics: {}, notes: [] };
+    const parts: string[] = [];
+    if (set === 'acled' || set === 'all') {
+      const r = await runAcled(args);
+      parts.push(r.data);
+      report.tables.push(...r.tables);
+      Object.assign(report.metrics, r.metrics);
+      report.notes!.push(...(r.notes ?? []));
+    }
+    if (set === 'nonconflict' || set === 'all') {
+      const limitFlag = stringFlag(args, 'limit');
+      const r = scoreNonConflict(split, set === 'nonconflict' && limitFlag ? Number(limitFlag) : Infinity);
+      parts.push(`BBC sport/business/tech/entertainment + Timeline17 Haiti (${split})`);
+      report.tables.push(r.table);
+      Object.assign(report.metrics, r.metrics);
+      if (set === 'nonconflict') report.notes!.push(...r.examples.map((x) => `false: ${x}`));
+    }
+    if (set === 'local' || set === 'all') {
+      const r = scoreLocal(readLocal());
+      parts.push('test-fixtures/events-local (dev)');
+      report.tables.push(r.table);
+      Object.assign(report.metrics, r.metrics);
+      if (set === 'local') report.notes!.push(...r.misses.map((x) => `miss: ${x}`));
+    }
+    report.data = parts.join('; ');
+    return report;
+  },
+};
+
+async function runAcled(args: ParsedArgs): Promise<EvalReport> {
+  {
     const path = stringFlag(args, 'acled') ?? sharedPath('data', 'acled-sample', 'acled.csv');
     if (!existsSync(path)) throw new DatelineError('EVAL_INPUT', { message: `no ACLED file at ${path}` });
-    const limit = Number(stringFlag(args, 'limit') ?? 1000);
-    const offset = Number(stringFlag(args, 'offset') ?? 0);
+    const limit = Number(stringFlag(args, 'limit') ?? 2000);
+    const offset = Number(stringFlag(args, 'offset') ?? 1000);
     const rows = readAcled(path).slice(offset, offset + limit);
     const pipeline = defaultPipeline();
     let typed = 0;
@@ -110,6 +152,9 @@ export const eventsEvalTask: EvalTask = {
     let within161 = 0;
     let deadRows = 0;
     let deadFound = 0;
+    let fatalOver = 0;
+    let fatalUnder = 0;
+    let zeroExact = 0;
     const perType = new Map<string, { n: number; found: number; ok: number; predicted: number; correctPred: number }>();
     const started = Date.now();
     rows.forEach((row, i) => {
@@ -133,6 +178,9 @@ export const eventsEvalTask: EvalTask = {
       }
       const killed = e?.killed?.value ?? 0;
       if (killed === row.fatalities) fatalOk++;
+      else if (killed > row.fatalities) fatalOver++;
+      else fatalUnder++;
+      if (row.fatalities === 0) zeroExact++;
       fatalAbs += Math.abs(killed - row.fatalities);
       if (row.fatalities > 0) {
         deadRows++;
@@ -160,6 +208,10 @@ export const eventsEvalTask: EvalTask = {
             ['event_type accuracy (%)', pct(typeOk, n)],
             ['sub_event_type accuracy (%)', pct(subOk, n)],
             ['fatalities exact (%)', pct(fatalOk, n)],
+            ['fatalities over-counted, ours > ACLED (%)', pct(fatalOver, n)],
+            ['fatalities under-counted, ours < ACLED (%)', pct(fatalUnder, n)],
+            ['always-zero baseline: fatalities exact (%)', pct(zeroExact, n)],
+            ['always-zero baseline: under-counted (%)', pct(n - zeroExact, n)],
             ['fatalities mean abs. error', Math.round((100 * fatalAbs) / Math.max(1, n)) / 100],
             ['deaths found where coded > 0 (%)', pct(deadFound, deadRows)],
             ['place within 161 km, of placed (%)', pct(within161, placed)],
@@ -173,10 +225,12 @@ export const eventsEvalTask: EvalTask = {
         type_accuracy: pct(typeOk, n) / 100,
         sub_type_accuracy: pct(subOk, n) / 100,
         fatalities_exact: pct(fatalOk, n) / 100,
+        fatalities_over: pct(fatalOver, n) / 100,
+        fatalities_under: pct(fatalUnder, n) / 100,
         acc161: pct(within161, placed) / 100,
         events: n,
       },
       notes: [`${n} notes in ${seconds.toFixed(1)} s through the default pipeline`, 'coder annotations ([size=…], a leading sub-event label, sentences mentioning fatalities) are removed before analysis'],
     };
-  },
-};
+  }
+}

@@ -53,6 +53,11 @@ import {
   type Trigger,
   type Weapon,
 } from './lexicon.js';
+import { isAddress, isCumulative, isToll, lumped, roleByWords, speculative } from './figures.js';
+import { singleDeath, singleInjury } from './deaths.js';
+import { crimeArticle, disasterArticle, kindOf, politicalAgreement, politicalOrg } from './kind.js';
+import { referenceRule } from './reference.js';
+import { AMBIGUOUS_TRIGGERS, eventSenseFeatures, senseModel, senseScore, tokensBySentence } from './sense.js';
 
 // ---------------------------------------------------------------- per-sentence buckets
 
@@ -126,6 +131,10 @@ function views(text: string, layers: Readonly<Layers>): SentenceView[] {
 
 interface RawEvent {
   cls: EventClass;
+  /** Id of the rule that proposed it (rules.ts). */
+  rule: string;
+  /** Id of the rule that gave it a toll told without a number (deaths.ts). */
+  tollRule?: string;
   trigger: Tok;
   tokIndex: number;
   sentence: SentenceView;
@@ -601,7 +610,8 @@ function inHypothetical(toks: Tok[], i: number): boolean {
   for (let k = i - 1; k >= 0; k--) {
     const w = toks[k].lower;
     if (CLAUSE_END.has(w) || w === ',') return false;
-    if (HYPOTHETICAL_OPENERS.has(w) && toks[k - 1]?.lower !== 'as' && toks[k - 1]?.lower !== 'even') return true;
+    // "as if a massacre had been perpetrated": a likeness, not a report; "even if" concedes.
+    if (HYPOTHETICAL_OPENERS.has(w) && toks[k - 1]?.lower !== 'even') return true;
   }
   return false;
 }
@@ -1031,6 +1041,11 @@ function figuresOf(view: SentenceView, text: string): EventFigure[] {
     else if (isWeaponUnit(q.unit)) kind = role ?? 'count';
     else if (q.unit && PERSON_UNIT.test(q.unit.split(/\s+/).pop() ?? '')) kind = tollAfter(view, q);
     if (!kind) continue;
+    if (kind === 'killed' || kind === 'injured') {
+      const refined = refineToll(view, q, kind, text);
+      if (!refined) continue;
+      kind = refined;
+    }
     // "the largest since Russia launched 705 munitions": a yardstick's figure.
     const k = view.toks.findIndex((t) => t.start >= q.start);
     if (k > 0 && inComparison(view.toks, k, true)) continue;
@@ -1059,6 +1074,14 @@ function figuresOf(view: SentenceView, text: string): EventFigure[] {
     merged.push(f);
   }
   return merged;
+}
+
+/** The toll refiners of figures.ts, in order: address, lumped outcomes, the outcome word's role, running totals. */
+function refineToll(view: SentenceView, q: Quantity, kind: 'killed' | 'injured', text: string): string | null {
+  if (isAddress(view.toks, q.start, q.end, q.unit)) return null;
+  if (lumped(text, view.toks, q.end) || speculative(view.toks, q.start, q.end)) return null;
+  const role = roleByWords(view.toks, q.start, q.end) ?? kind;
+  return isCumulative(text.slice(view.span.start, view.span.end), view.toks) ? `cumulative_${role}` : role;
 }
 
 const WEAPON_WINDOW = 12;
@@ -1256,6 +1279,8 @@ const SPECIFICITY: Partial<Record<EventClass, number>> = { strike: 5, suicide: 6
 export interface ExtractOptions {
   /** Verbal events (DISAPPROVE, DEMAND, …) need a named actor; off to keep only material events. */
   verbal?: boolean;
+  /** The learned sense check (sense.ts) vetoes conflict events told in another sense; off for training it. */
+  sense?: boolean;
 }
 
 function implied(layers: Readonly<Layers>, article: Readonly<Article>): EventRecord['date'] {
@@ -1294,14 +1319,22 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       // "air strike(s)", "drone strike(s)", "missile strike(s)": the noun is the trigger; the
       // modifier is a weapon word the typing reads.
       const prevLower = toks[i - 1]?.lower ?? '';
-      const trigger: Trigger | undefined =
-        lower === 'dead' && /^(found|shot|discovered|beaten|hacked)$/.test(prevLower)
-          ? { cls: 'killing', noun: false }
-          : lower === 'fire' && /^(artillery|mortar|rocket|tank|sniper|machine-gun|gun)$/.test(prevLower)
-            ? { cls: prevLower === 'sniper' || prevLower === 'gun' || prevLower === 'machine-gun' ? 'clash' : 'strike', noun: true }
-            : (lower === 'arrived' || lower === 'deployed' || lower === 'sent') && wordIn(toks, i - 4, i, TROOPS)
-              ? { cls: 'mobilize', noun: false }
-              : contextualTrigger(toks, i) ?? triggerFor(lower);
+      let ruleId = 'trigger:lexicon';
+      let trigger: Trigger | undefined;
+      if (lower === 'dead' && /^(found|shot|discovered|beaten|hacked)$/.test(prevLower)) {
+        trigger = { cls: 'killing', noun: false };
+        ruleId = 'trigger:found-dead';
+      } else if (lower === 'fire' && /^(artillery|mortar|rocket|tank|sniper|machine-gun|gun)$/.test(prevLower)) {
+        trigger = { cls: prevLower === 'sniper' || prevLower === 'gun' || prevLower === 'machine-gun' ? 'clash' : 'strike', noun: true };
+        ruleId = 'trigger:weapon-fire';
+      } else if ((lower === 'arrived' || lower === 'deployed' || lower === 'sent') && wordIn(toks, i - 4, i, TROOPS)) {
+        trigger = { cls: 'mobilize', noun: false };
+        ruleId = 'trigger:troops-moved';
+      } else {
+        trigger = contextualTrigger(toks, i);
+        if (trigger) ruleId = 'trigger:context';
+        else trigger = triggerFor(lower);
+      }
       if (!trigger) continue;
       // "the largest of March": a word inside a time expression is no trigger.
       if (view.times.some(({ t }) => t.start <= toks[i].start && toks[i].end <= t.end)) continue;
@@ -1363,6 +1396,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       lower = toks[i].text;
       const raw: RawEvent = {
         cls,
+        rule: ruleId,
         trigger: toks[i],
         tokIndex: i,
         sentence: view,
@@ -1407,7 +1441,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       for (const r of here) for (const f of r.figures) all.set(f.quantity, f);
       for (const r of here) r.figures = [];
       for (const f of all.values()) {
-        const human = f.kind === 'killed' || f.kind === 'injured';
+        const human = isToll(f.kind);
         let best: RawEvent | null = null;
         for (const r of here) {
           if (human ? !(VIOLENT.has(r.cls) || r.cls === 'riot') : !(VIOLENT.has(r.cls) || r.cls === 'intercept' || r.cls === 'launch')) continue;
@@ -1422,54 +1456,80 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
   // back; with none, a stated death is itself a killing event.
   const assigned = new Set<number>();
   for (const r of out) for (const f of r.figures) assigned.add(f.quantity);
+  // The events of each sentence, so that finding a host is a look at the last four sentences (linear).
+  const bySentence = new Map<number, RawEvent[]>();
+  const add = (r: RawEvent) => {
+    const list = bySentence.get(r.sentence.index);
+    if (list) list.push(r);
+    else bySentence.set(r.sentence.index, [r]);
+  };
+  for (const r of out) add(r);
+  const hostOf = (view: SentenceView, ok: (r: RawEvent) => boolean): RawEvent | undefined => {
+    for (let si = view.index; si >= Math.max(0, view.index - 3); si--) {
+      if (sentenceViews[si].paragraph !== view.paragraph) return undefined;
+      const list = bySentence.get(si) ?? [];
+      for (let k = list.length - 1; k >= 0; k--) if (ok(list[k])) return list[k];
+    }
+    return undefined;
+  };
   for (const view of sentenceViews) {
     const loose = figuresOf(view, text).filter((f) => (f.kind === 'killed' || f.kind === 'injured') && !assigned.has(f.quantity));
     if (!loose.length) continue;
-    let host: RawEvent | undefined;
-    for (let k = out.length - 1; k >= 0; k--) {
-      const r = out[k];
-      if (r.sentence.index > view.index) continue;
-      if (r.sentence.paragraph !== view.paragraph || view.index - r.sentence.index > 3) break;
-      if (VIOLENT.has(r.cls) || r.cls === 'riot') {
-        host = r;
-        break;
-      }
-    }
+    const host = hostOf(view, (r) => VIOLENT.has(r.cls) || r.cls === 'riot');
     const claimant = claimantOfFigures(layers, loose) ?? speakerFromQuote(quotes, view.span) ?? speakerFromText(ctx, view);
     if (host) {
       for (const f of loose) host.figures.push({ ...f, claimant: f.claimant ?? claimant?.text ?? host.claimant?.text ?? null });
     } else if (loose.some((f) => f.kind === 'killed')) {
-      const i = view.toks.findIndex((t) => /^(killed|died|dead|slain|murdered)$/.test(t.lower));
+      const i = view.toks.findIndex((t) => /^(killed|killing|died|dead|slain|murdered|deaths|perished)$/.test(t.lower));
       if (i < 0) continue;
-      out.push(deathEvent(ctx, view, i, loose, claimant, quotes, claimant ? [claimant] : [], loose.some((f) => armedUnit(f.unit)) || securityTargetAfter(view.toks, i)));
+      const r = deathEvent(ctx, view, i, loose, claimant, quotes, claimant ? [claimant] : [], loose.some((f) => armedUnit(f.unit)) || securityTargetAfter(view.toks, i), 'toll:stated-count');
+      out.push(r);
+      add(r);
     }
     for (const f of loose) assigned.add(f.quantity);
   }
   // One death stated without a number ("a man was killed", "gunmen assassinated a member of …",
-  // "a man was found dead"): a figure of one, when the sentence gives no count of its own.
+  // "a man was found dead", "the victim died of his injuries"): a figure of one (deaths.ts), when the
+  // sentence gives no count of its own; one injury likewise, given only to an event told just before.
+  const violent = (r: RawEvent) => VIOLENT.has(r.cls);
   for (const view of sentenceViews) {
-    if (view.quantities.some(({ q }) => q.role && KILLED_ROLES.has(q.role.toLowerCase()))) continue;
-    // Both patterns need one of these words; most sentences have none (a token test is far cheaper).
+    // The patterns need one of these words; most sentences have none (a token test is far cheaper).
     if (!deathWord[view.index]) continue;
+    if (figuresOf(view, text).some((f) => f.kind === 'killed' || f.kind === 'cumulative_killed')) continue;
     const sentence = text.slice(view.span.start, view.span.end);
-    const died = VICTIMS_DIED.exec(sentence);
-    const m = SINGLE_DEATH_SUBJECT.exec(sentence) ?? SINGLE_DEATH_OBJECT.exec(sentence) ?? died;
+    const m = singleDeath(sentence);
     if (!m) continue;
     const start = view.span.start + m.index;
-    // "Both victims died": two; "The victim died", "a man was shot to death": one.
-    const value = m === died && /^both$/i.test(m[1] ?? '') ? 2 : 1;
-    const unit = (m === died ? m[2] : m[1]).toLowerCase();
-    const fig: EventFigure = { start, end: start + m[0].length, kind: 'killed', value, hedge: null, unit, claimant: null, quantity: -1 };
-    const here = out.filter((r) => r.sentence.index <= view.index && view.index - r.sentence.index <= 3 && r.sentence.paragraph === view.paragraph && VIOLENT.has(r.cls));
-    const host = here[here.length - 1];
-    if (host && !host.figures.some((f) => f.kind === 'killed')) host.figures.push(fig);
-    else if (!host) {
-      const i = view.toks.findIndex((t) => t.start >= start && /^(killed|dead|died|murdered|assassinated|executed|beheaded|lynched|stabbed|death|shot)$/.test(t.lower));
-      if (i < 0) continue;
-      const claimant = speakerFromQuote(quotes, view.span) ?? speakerFromText(ctx, view);
-      const security = SECURITY_TARGET.has(m[1].toLowerCase()) || /\b(soldier|officer|policeman|fighter|militant|commander|member)\b/i.test(m[1]);
-      out.push(deathEvent(ctx, view, i, [fig], claimant, quotes, [], security));
+    const fig: EventFigure = { start, end: start + m.length, kind: 'killed', value: m.value, hedge: null, unit: m.unit, claimant: null, quantity: -1 };
+    const host = hostOf(view, violent);
+    if (host) {
+      if (!host.figures.some((f) => f.kind === 'killed')) {
+        host.figures.push(fig);
+        host.tollRule = m.rule;
+      }
+      continue;
     }
+    if (m.needsCue) continue;
+    const i = view.toks.findIndex((t) => t.start >= start && DEATH_TRIGGER.has(t.lower));
+    if (i < 0) continue;
+    const claimant = speakerFromQuote(quotes, view.span) ?? speakerFromText(ctx, view);
+    const security = SECURITY_TARGET.has(m.unit) || /\b(soldier|officer|policeman|fighter|militant|commander|member)\b/i.test(m.unit);
+    const r = deathEvent(ctx, view, i, [fig], claimant, quotes, [], security, m.rule);
+    out.push(r);
+    add(r);
+  }
+  for (const view of sentenceViews) {
+    if (!view.toks.some((t) => INJURY_WORD.has(t.lower))) continue;
+    const host = hostOf(view, violent);
+    if (!host || host.figures.some((f) => f.kind === 'killed' || f.kind === 'injured')) continue;
+    if (figuresOf(view, text).some((f) => f.kind === 'injured')) continue;
+    const sentence = text.slice(view.span.start, view.span.end);
+    if (singleDeath(sentence)) continue;
+    const m = singleInjury(sentence);
+    if (!m) continue;
+    const start = view.span.start + m.index;
+    host.figures.push({ start, end: start + m.length, kind: 'injured', value: 1, hedge: null, unit: m.unit, claimant: null, quantity: -1 });
+    host.tollRule = m.rule;
   }
   return out;
 }
@@ -1484,10 +1544,12 @@ function deathEvent(
   quotes: readonly Quote[],
   excludePlaces: Span[],
   securityTarget: boolean,
+  rule: string,
 ): RawEvent {
   const actors = verbActors(ctx, view, i, true);
   return {
     cls: 'killing',
+    rule,
     trigger: view.toks[i],
     tokIndex: i,
     sentence: view,
@@ -1517,7 +1579,7 @@ function claimantOfFigures(layers: Readonly<Layers>, figures: EventFigure[]): Sp
 }
 
 /** The words of which SINGLE_DEATH_SUBJECT and SINGLE_DEATH_OBJECT need at least one. */
-const DEATH_WORDS = new Set(['killed', 'killing', 'dead', 'death', 'murdered', 'assassinated', 'beheaded', 'lynched', 'executed', 'died', 'succumbed']);
+const DEATH_WORDS = new Set(['killed', 'killing', 'dead', 'death', 'murdered', 'assassinated', 'beheaded', 'lynched', 'executed', 'died', 'succumbed', 'fatally', 'fatal', 'body', 'strangled']);
 
 /** Token pre-filter: CANDIDATE words may start a trigger (lexicon, contextual heads, special pairs); DEATH words feed the one-death patterns. */
 const CANDIDATE = 1;
@@ -1580,17 +1642,10 @@ function violentOrRiotSince(out: readonly RawEvent[], from: number): boolean {
   return false;
 }
 
-const SINGLE_DEATH_SUBJECT = new RegExp(
-  `\\b(?:an?|one)\\s+(?:[\\p{L}'’.-]+\\s+){0,4}?(${PERSON_NOUNS})\\b[^.;]{0,60}?\\b(?:was|has been|had been|is)\\s+(?:reportedly\\s+)?(?:killed|shot dead|shot to death|shot and killed|stabbed to death|beaten to death|hacked to death|burned to death|murdered|assassinated|found dead|beheaded|lynched|executed)`,
-  'iu',
-);
-/** "The victim died", "Both victims died", "the nurse later died". */
-const VICTIMS_DIED = new RegExp(`\\b(the|both)\\s+(victims?|${PERSON_NOUNS}|men|women)\\s+(?:later\\s+|subsequently\\s+)?(?:died|succumbed)\\b`, 'iu');
-
-const SINGLE_DEATH_OBJECT = new RegExp(
-  `\\b(?:killed|killing|assassinated|murdered|executed|beheaded|shot dead|stabbed to death|death of)\\s+(?:an?|one|the)\\s+(?:[\\p{L}'’.()-]+\\s+){0,4}?(${PERSON_NOUNS})\\b`,
-  'iu',
-);
+/** Words that can carry a death told without a number (its event's trigger). */
+const DEATH_TRIGGER = new Set(['killed', 'dead', 'died', 'murdered', 'assassinated', 'executed', 'beheaded', 'lynched', 'stabbed', 'death', 'shot', 'pronounced', 'fatally', 'body', 'strangled']);
+/** Words without which a sentence tells no single injury. */
+const INJURY_WORD = new Set(['injured', 'wounded', 'hurt', 'shot', 'stabbed']);
 
 // ---------------------------------------------------------------- within-article merge
 
@@ -1625,6 +1680,26 @@ function actorsCompatible(a: EventArgument[], b: EventArgument[]): boolean {
 
 interface Cluster {
   mentions: RawEvent[];
+  /** Kept as mentions join, so that matching a mention against a cluster costs O(1) in its size. */
+  place: Place | null;
+  date: EventRecord['date'];
+  actors: EventArgument[];
+  /** Distinct `kind|value|claimant` of its figures. */
+  figureKeys: Map<string, { kind: string; value: number; claimant: string | null }>;
+}
+
+function newCluster(r: RawEvent): Cluster {
+  const c: Cluster = { mentions: [], place: null, date: null, actors: [], figureKeys: new Map() };
+  joinCluster(c, r);
+  return c;
+}
+
+function joinCluster(c: Cluster, r: RawEvent): void {
+  c.mentions.push(r);
+  if (!c.place && r.place && !r.demonstrative) c.place = r.place;
+  if (!c.date && r.date && !r.demonstrative) c.date = r.date;
+  for (const a of r.actors) if (!c.actors.some((o) => (o.name ?? o.text) === (a.name ?? a.text))) c.actors.push(a);
+  for (const f of r.figures) c.figureKeys.set(`${f.kind}|${f.value}|${f.claimant}`, { kind: f.kind, value: f.value, claimant: f.claimant });
 }
 
 function dateRank(d: EventRecord['date']): number {
@@ -1650,6 +1725,15 @@ const LABEL: Partial<Record<string, string>> = {
   'Disrupted weapons use': 'interception',
 };
 
+const KIND_LABEL: Record<string, string> = { crime: 'crime', accident: 'accident', disaster: 'disaster' };
+
+function tollText(e: Omit<EventRecord, 'summary' | 'id'>): string {
+  const toll: string[] = [];
+  if (e.killed) toll.push(`${e.killed.hedge === 'at_least' || e.killed.hedge === 'more_than' ? 'at least ' : ''}${e.killed.value} killed`);
+  if (e.injured) toll.push(`${e.injured.hedge === 'at_least' || e.injured.hedge === 'more_than' ? 'at least ' : ''}${e.injured.value} injured`);
+  return toll.length ? `: ${toll.join(', ')}` : '';
+}
+
 function summarize(e: Omit<EventRecord, 'summary' | 'id'>, cls: EventClass): string {
   const names = (args: EventArgument[]): string => {
     const list = args.map((a) => a.name ?? a.text);
@@ -1661,17 +1745,16 @@ function summarize(e: Omit<EventRecord, 'summary' | 'id'>, cls: EventClass): str
   const when = e.date ? ` on ${e.date.value}${e.date.how === 'implied' ? ' (reported)' : ''}` : '';
   const per = e.claimant ? `, according to ${e.claimant.text}` : '';
   let body: string;
-  if (e.acled && (VIOLENT.has(cls) || cls === 'intercept')) {
+  if (e.kind && e.kind !== 'conflict') {
+    body = `${KIND_LABEL[e.kind]}${where}${when}${tollText(e)}`;
+  } else if (e.acled && (VIOLENT.has(cls) || cls === 'intercept')) {
     const label = LABEL[e.acled.subEventType] ?? e.acled.subEventType.toLowerCase();
     if (cls === 'intercept') {
-      const counts = (e.figures ?? []).filter((f) => f.kind !== 'killed' && f.kind !== 'injured').map((f) => `${f.value} ${f.unit ?? ''}`.trim());
+      const counts = (e.figures ?? []).filter((f) => !isToll(f.kind)).map((f) => `${f.value} ${f.unit ?? ''}`.trim());
       body = `${who ? `${who}: ` : ''}interception${counts.length ? ` of ${counts.join(' and ')}` : ''}${where}${when}`;
     } else {
       body = `${who ? `${who} ` : ''}${label}${whom ? ` against ${whom}` : ''}${where}${when}`;
-      const toll: string[] = [];
-      if (e.killed) toll.push(`${e.killed.hedge === 'at_least' || e.killed.hedge === 'more_than' ? 'at least ' : ''}${e.killed.value} killed`);
-      if (e.injured) toll.push(`${e.injured.hedge === 'at_least' || e.injured.hedge === 'more_than' ? 'at least ' : ''}${e.injured.value} injured`);
-      if (toll.length) body += `: ${toll.join(', ')}`;
+      body += tollText(e);
     }
   } else if (cls === 'consult') {
     body = `${who || 'Officials'} ${e.status === 'planned' ? 'to meet' : 'met'}${whom ? ` ${whom}` : ''}${where}${when}`;
@@ -1702,9 +1785,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       // "Russia launched 500 drones … The attack was the largest": an attack noun that points back
       // may name a barrage.
       if (familyOf(head.cls) !== familyOf(r.cls) && !(pointsBack && head.cls === 'launch' && (r.cls === 'attack' || r.cls === 'strike'))) continue;
-      const place = clusters[c].mentions.find((m) => m.place && !m.demonstrative)?.place ?? null;
-      const date = clusters[c].mentions.find((m) => m.date && !m.demonstrative)?.date ?? null;
-      const actors = argsUnion(clusters[c].mentions.map((m) => m.actors));
+      const { place, date, actors } = clusters[c];
       // "yesterday’s attack", "the October 7 massacre": only an event told on that very day.
       if (r.named && !(head.named ? date?.value === r.date?.value : date?.precision === 'day' && r.date?.precision === 'day' && date.value === r.date.value)) continue;
       if (head.named && !r.named) continue;
@@ -1724,8 +1805,8 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       if (r.status !== head.status) continue;
       // Two mentions that each state their own, different figure of one kind are two reports
       // (or two events), not one anaphoric mention: "442 drones downed" vs "80 drones downed".
-      const figs = clusters[c].mentions.flatMap((m) => m.figures);
-      if (r.figures.some((f) => figs.some((g) => g.kind === f.kind && g.value !== f.value && g.claimant !== f.claimant))) continue;
+      const figs = clusters[c].figureKeys;
+      if (r.figures.some((f) => [...figs.values()].some((g) => g.kind === f.kind && g.value !== f.value && g.claimant !== f.claimant))) continue;
       if (!pointsBack) {
         target = c;
         break;
@@ -1738,13 +1819,18 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       }
     }
     if (target >= 0) {
-      clusters[target].mentions.push(r);
+      joinCluster(clusters[target], r);
       joined = true;
     }
-    if (!joined) clusters.push({ mentions: [r] });
+    if (!joined) clusters.push(newCluster(r));
   }
   const fallback = implied(layers, article);
   const setting = articleSetting(layers.places ?? [], layers.paragraphs?.[0]?.end ?? article.text.length);
+  const published = (layers.published?.[0]?.value ?? article.published ?? '').slice(0, 10) || null;
+  const entityType = new Map((layers.entities ?? []).map((e) => [e.id, e.type]));
+  let bySentence: Token[][] | undefined;
+  const crimeText = raws.length > 0 && crimeArticle(wordsOf(layers, article.text));
+  const disasterText = raws.length > 0 && disasterArticle(wordsOf(layers, article.text));
   const events: EventRecord[] = [];
   // Arrests told with a protest (same paragraph, up to two sentences on) are its intervention,
   // not an event of their own (ACLED: protest with intervention).
@@ -1792,7 +1878,11 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     if (!acled && !plover) continue;
     if (clsOf === 'attack' && !acled && ms.every((m) => !m.place && !m.figures.length)) continue;
     const figures: EventFigure[] = [];
-    for (const m of ms) for (const f of m.figures) if (!figures.some((g) => g.start === f.start)) figures.push(f);
+    const figureStarts = new Set<number>();
+    for (const m of ms) for (const f of m.figures) if (!figureStarts.has(f.start)) {
+      figureStarts.add(f.start);
+      figures.push(f);
+    }
     // A demonstrative mention's own place and date count only when no other mention gives one.
     const own = ms.some((m) => !m.demonstrative) ? ms.filter((m) => !m.demonstrative) : ms;
     // An event named by a place we cannot map ("the Lockerbie bombing") happened there: no setting.
@@ -1807,8 +1897,12 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     const first = ms[0];
     const mentions = ms.map((m) => ({ start: m.trigger.start, end: m.trigger.end, text: m.trigger.text }));
     const evidence: Span[] = [];
-    for (const m of ms) if (!evidence.some((s) => s.start === m.sentence.span.start)) evidence.push({ ...m.sentence.span });
-    const quantityIdx = figures.filter((f) => f.kind !== 'killed' && f.kind !== 'injured').map((f) => f.quantity);
+    const evidenceStarts = new Set<number>();
+    for (const m of ms) if (!evidenceStarts.has(m.sentence.span.start)) {
+      evidenceStarts.add(m.sentence.span.start);
+      evidence.push({ ...m.sentence.span });
+    }
+    const quantityIdx = figures.filter((f) => !isToll(f.kind)).map((f) => f.quantity);
     const record: Omit<EventRecord, 'summary' | 'id'> = {
       start: first.sentence.span.start,
       end: first.sentence.span.end,
@@ -1831,6 +1925,48 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     const injured = conservative(figures, 'injured');
     if (killed) record.killed = killed;
     if (injured) record.injured = injured;
+    const how = [...new Set(ms.flatMap((m) => (m.tollRule ? [m.rule, m.tollRule] : [m.rule])))];
+    if (figures.some((f) => f.kind.startsWith('cumulative_'))) how.push('fig:cumulative');
+    const kindWords = ms.flatMap((m) => m.sentence.toks.map((t) => t.lower));
+    const { kind, rule } = kindOf({
+      cls: clsOf,
+      words: kindWords,
+      weapons,
+      orgActor: actors.some((a) => a.entity !== undefined && entityType.get(a.entity) === 'ORG' && politicalOrg(a.name ?? a.text)),
+      crimeArticle: crimeText,
+      disasterArticle: disasterText,
+      trigger: first.trigger.lower,
+      strikeWords: ms.filter((m) => m.cls === 'strike').map((m) => m.trigger.lower),
+    });
+    record.kind = kind;
+    how.push(rule);
+    // A deal between companies or clubs is no ACLED agreement.
+    if (clsOf === 'agree' && !politicalAgreement(kindWords, actors.some((a) => a.name !== undefined && countryOfName(a.name) !== undefined), actors.some((a) => a.entity !== undefined && entityType.get(a.entity) === 'ORG' && politicalOrg(a.name ?? a.text)))) {
+      record.acled = null;
+      how.push('kind:not-political-agreement');
+    }
+    // ACLED and PLOVER code neither accidents nor natural disasters.
+    if (kind === 'accident' || kind === 'disaster') {
+      record.acled = null;
+      record.plover = null;
+    }
+    // The sense check arbitrates words that have other senses; a remote weapon or a toll is evidence enough.
+    const hard = [...weapons].some((w) => w !== 'firearm' && w !== 'aircraft') || killed !== undefined || injured !== undefined;
+    const ambiguous = ms.every((m) => AMBIGUOUS_TRIGGERS.has(m.trigger.lower));
+    const model = options.sense === false || hard || !ambiguous || kind !== 'conflict' || !record.acled ? null : senseModel();
+    if (model) {
+      bySentence ??= tokensBySentence(layers);
+      let p = 0;
+      for (const f of eventSenseFeatures(article.text, layers.sentences ?? [], bySentence, record)) p = Math.max(p, senseScore(model, f));
+      how.push(`sense:${p.toFixed(2)}`);
+      if (p < model.threshold) continue;
+    }
+    const ref = referenceRule({ date, published, named: ms.some((m) => m.named), figureKinds: figures.map((f) => f.kind) });
+    if (ref) {
+      record.reference = true;
+      how.push(ref);
+    }
+    record.how = how;
     events.push({ id: `v${events.length}`, ...record, summary: summarize(record, clsOf) });
   }
   return events;
@@ -1851,6 +1987,11 @@ function precedingDate(layers: Readonly<Layers>, at: number, paragraph: number):
     break;
   }
   return best >= 0 ? dateFromTimex(times[best], best) : null;
+}
+
+/** The article's words, lower-cased, one pass over the tokens layer. */
+function* wordsOf(layers: Readonly<Layers>, text: string): Generator<string> {
+  for (const t of layers.tokens ?? []) yield text.slice(t.start, t.end).toLowerCase();
 }
 
 function rank(p: Place): number {

@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isAddress, isCumulative, lumped, roleByWords, speculative, type FigureToken } from './figures.js';
+
+/** Whitespace/punctuation tokens with offsets, enough for the refiners. */
+function toks(s: string): FigureToken[] {
+  const out: FigureToken[] = [];
+  for (const m of s.matchAll(/[\p{L}\d][\p{L}\d,'’-]*[\p{L}\d]|[\p{L}\d]|[^\s\p{L}\d]/gu)) out.push({ start: m.index, end: m.index + m[0].length, lower: m[0].toLowerCase() });
+  return out;
+}
+const at = (s: string, sub: string) => [s.indexOf(sub), s.indexOf(sub) + sub.length] as const;
+
+test('roleByWords: the outcome word next to the count decides killed or injured', () => {
+  const s = 'Two people were killed and one was wounded in the shooting.';
+  assert.equal(roleByWords(toks(s), ...at(s, 'Two people')), 'killed');
+  assert.equal(roleByWords(toks(s), ...at(s, 'one')), 'injured');
+  const t = 'The tornado tore through the town, killing two people and injuring five.';
+  assert.equal(roleByWords(toks(t), ...at(t, 'two people')), 'killed');
+  assert.equal(roleByWords(toks(t), ...at(t, 'five')), 'injured');
+  assert.equal(roleByWords(toks('Three people attended.'), 0, 12), null);
+});
+
+test('lumped: a toll that covers several outcomes counts none of them', () => {
+  const s = 'Three million people were killed, injured or made homeless by the tsunami.';
+  assert.ok(lumped(s, toks(s), at(s, 'Three million people')[1]));
+  const k = 'At least 40 people were killed or wounded.';
+  assert.ok(lumped(k, toks(k), at(k, 'At least 40 people')[1]));
+  const ok = 'Two people were killed, police said.';
+  assert.ok(!lumped(ok, toks(ok), at(ok, 'Two people')[1]));
+});
+
+test('isAddress: a number before "block" is an address', () => {
+  const s = 'A man was killed in the 2600 block of West Madison Street.';
+  assert.ok(isAddress(toks(s), ...at(s, '2600'), null));
+  assert.ok(!isAddress(toks(s), ...at(s, 'A man'), 'man'));
+});
+
+test('isCumulative: running totals and statistics, not one event', () => {
+  const y = (s: string) => isCumulative(s, toks(s));
+  assert.ok(y('The war has killed 93,000 people since 2011.'));
+  assert.ok(y('In 2023, 21,022 passenger vehicle occupants were killed in crashes in the United States.'));
+  assert.ok(y('The death toll has risen to 230 so far.'));
+  assert.ok(!y('Two people were killed in a crash on Interstate 40 on Saturday.'));
+  assert.ok(!y('A strike on Doha killed 6 people on Tuesday.'));
+});
+
+test('speculative: fears and guesses are no count; the month May is no modal', () => {
+  const s = 'Up to 50,000 people are feared dead.';
+  assert.ok(speculative(toks(s), ...at(s, '50,000 people')));
+  const m = 'Thousands of people may have died in the disaster.';
+  assert.ok(speculative(toks(m), ...at(m, 'Thousands of people')));
+  const e = 'More than 14 million people saw Den Watts killed off on Friday.';
+  assert.ok(speculative(toks(e), ...at(e, '14 million people')));
+  const d = 'On 8 May 2020, 1 child was killed by a mortar.';
+  assert.ok(!speculative(toks(d), ...at(d, '1 child')));
+});

@@ -1,0 +1,157 @@
+/**
+ * Refiners for casualty figures read off the quantities layer: a figure is an event's killed or
+ * injured count only when it counts the people killed or injured in that one event.
+ *
+ * - `role`: the outcome word next to the number decides its role ("Two were killed and one was
+ *   wounded": the one is wounded; "killing two and injuring five": the five are injured).
+ * - `lumped`: a toll lumped with other outcomes ("killed, injured or homeless", "killed or wounded")
+ *   counts no one outcome and is dropped.
+ * - `address`: "the 2600 block" is an address, not a count.
+ * - `speculative`: "may have died", "feared dead", "up to 50,000", "killed off" (a TV character): no count.
+ * - `cumulative`: a running total ("has killed 93,000 since 2011", "so far", "in total") or a
+ *   statistic ("21,022 occupants killed in crashes in 2023") is a claim of its own kind
+ *   (`cumulative_killed` / `cumulative_injured`), never an event's toll.
+ */
+import { ADDRESS_UNITS, CUMULATIVE_CUES, GENERIC_PLURAL_EVENTS, INJURED_WORDS, KILLED_WORDS, OTHER_OUTCOMES, PERIOD_CUES, SPECULATIVE } from './figure-words.js';
+
+export interface FigureToken {
+  start: number;
+  end: number;
+  lower: string;
+}
+
+const CLAUSE_STOP = new Set(['.', ';', ',', '?', '!', ':', '—', '–', 'but', 'while', 'whereas']);
+/** Words allowed between a verb and the count it governs ("killing at least two", "injuring more than 20"). */
+const HEDGE_WORDS = new Set(['at', 'least', 'more', 'than', 'about', 'around', 'some', 'nearly', 'almost', 'over', 'up', 'to', 'another', 'an', 'estimated', 'additional']);
+/** Words between a number and its outcome word in "N people were killed". */
+const SPAN_LIMIT = 9;
+const PERFECT = /^(has|have|had)$/;
+const SINCE_OBJECT = /^(\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|the|its|last|records|then)$/;
+const YEAR = /^(19|20)\d\d$/;
+
+function outcome(w: string): 'killed' | 'injured' | null {
+  if (KILLED_WORDS.has(w)) return 'killed';
+  if (INJURED_WORDS.has(w) && w !== 'stabbed' && w !== 'shot') return 'injured';
+  return null;
+}
+
+function firstIndexAt(toks: readonly FigureToken[], offset: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The role the words around the number give it, or null when they give none. A verb right before the
+ * number governs it ("killing two"); else the first outcome word after it in its clause ("one was wounded").
+ */
+export function roleByWords(toks: readonly FigureToken[], start: number, end: number): 'killed' | 'injured' | null {
+  let k = firstIndexAt(toks, start) - 1;
+  while (k >= 0 && HEDGE_WORDS.has(toks[k].lower)) k--;
+  const before = k >= 0 ? outcome(toks[k].lower) : null;
+  if (before && /ing$|^killed$|^wounded$|^injured$/.test(toks[k].lower) && k >= 0) {
+    // "killed two people", "killing two": a verb governing the count. "were killed two days ago" has no number after.
+    return before;
+  }
+  const after = firstIndexAt(toks, end);
+  for (let j = after; j < Math.min(toks.length, after + SPAN_LIMIT); j++) {
+    const w = toks[j].lower;
+    if (CLAUSE_STOP.has(w)) return null;
+    const o = outcome(w);
+    if (o) return o;
+  }
+  return null;
+}
+
+/** "killed, injured or made homeless", "killed or wounded": the count covers several outcomes. */
+export function lumped(text: string, toks: readonly FigureToken[], end: number): boolean {
+  const after = firstIndexAt(toks, end);
+  for (let j = after; j < Math.min(toks.length, after + SPAN_LIMIT); j++) {
+    const w = toks[j].lower;
+    if (CLAUSE_STOP.has(w) && w !== ',') return false;
+    if (!outcome(w)) continue;
+    // The outcome word, then within three tokens "or"/"," + another outcome ("killed, injured or homeless").
+    for (let m = j + 1; m < Math.min(toks.length, j + 5); m++) {
+      const x = toks[m].lower;
+      if (x === 'or' || x === '/') return OTHER_OUTCOMES.has(toks[m + 1]?.lower ?? '') || toks[m + 1]?.lower === 'made' || outcome(toks[m + 1]?.lower ?? '') !== null;
+      if (x !== ',' && !OTHER_OUTCOMES.has(x) && !outcome(x)) break;
+    }
+    // "dead or injured" before the number is read from the other side ("the dead or missing number 30").
+    return /\b(?:or|and\/or)\s+(?:made\s+)?(?:homeless|displaced|affected|missing)\b/i.test(text.slice(toks[j].end, toks[j].end + 30));
+  }
+  return false;
+}
+
+/** "the 2600 block", "killed on Route 9": the number is part of an address. */
+export function isAddress(toks: readonly FigureToken[], start: number, end: number, unit: string | null): boolean {
+  if (unit && ADDRESS_UNITS.has(unit.toLowerCase().split(/\s+/).pop() ?? '')) return true;
+  const after = firstIndexAt(toks, end);
+  const next = toks[after]?.lower ?? '';
+  if (ADDRESS_UNITS.has(next)) return true;
+  const k = firstIndexAt(toks, start) - 1;
+  return k >= 0 && ADDRESS_UNITS.has(toks[k].lower);
+}
+
+function hasPhrase(lowerSentence: string, phrases: ReadonlySet<string>): boolean {
+  for (const p of phrases) if (lowerSentence.includes(p) && new RegExp(`(?:^|[^a-z])${p.replace(/ /g, '\\s+')}(?:[^a-z]|$)`).test(lowerSentence)) return true;
+  return false;
+}
+
+/**
+ * A running total or a statistic: perfect aspect with "since …" ("has killed 93,000 since 2011"),
+ * a cumulative cue ("so far", "in total"), a period ("each year", "in 2023" with plural generic
+ * events: "killed in crashes"), or "the death toll has risen to".
+ */
+export function isCumulative(sentence: string, toks: readonly FigureToken[]): boolean {
+  const lower = sentence.toLowerCase();
+  let since = false;
+  let perfect = false;
+  let genericPlural = false;
+  let yearAfterIn = false;
+  for (let k = 0; k < toks.length; k++) {
+    const w = toks[k].lower;
+    if (w === 'since' && SINCE_OBJECT.test(toks[k + 1]?.lower ?? '')) since = true;
+    if (PERFECT.test(w)) perfect = true;
+    if (w === 'in' && GENERIC_PLURAL_EVENTS.has(toks[k + 1]?.lower ?? '') && toks[k + 2]?.lower !== 'that') genericPlural = true;
+    if (w === 'in' && YEAR.test(toks[k + 1]?.lower ?? '')) yearAfterIn = true;
+    if ((w === 'during' || w === 'throughout' || w === 'over') && /^(the|its)$/.test(toks[k + 1]?.lower ?? '') && /^(war|conflict|years|decades|insurgency|uprising|occupation|pandemic)$/.test(toks[k + 2]?.lower ?? '')) since = true;
+  }
+  if (since) return true;
+  if (hasPhrase(lower, CUMULATIVE_CUES) && (perfect || /\btoll\b/.test(lower) || /\btotal\b/.test(lower))) return true;
+  if (genericPlural && (yearAfterIn || hasPhrase(lower, PERIOD_CUES))) return true;
+  if (hasPhrase(lower, PERIOD_CUES) && /\b(?:average|on average|statistics|figures show|data show|according to (?:new |the )?(?:data|figures|statistics))\b/.test(lower)) return true;
+  return false;
+}
+
+/** A count of people killed or injured, in one event or cumulative. */
+export function isToll(kind: string): boolean {
+  return kind === 'killed' || kind === 'injured' || kind === 'cumulative_killed' || kind === 'cumulative_injured';
+}
+
+/**
+ * A guess or a fear, not a count: a modal or fear word between the number and its outcome word or
+ * just before the number ("thousands may have died", "up to 200,000 people might have died", "are
+ * feared dead"), an upper bound alone ("up to"), or "killed off" (a character written out).
+ */
+export function speculative(toks: readonly FigureToken[], start: number, end: number): boolean {
+  const first = firstIndexAt(toks, start);
+  // "8 May 2020": the month, not the modal.
+  const modal = (k: number) => SPECULATIVE.has(toks[k].lower) && !(toks[k].lower === 'may' && (/^\d/.test(toks[k - 1]?.lower ?? '') || /^\d/.test(toks[k + 1]?.lower ?? '')));
+  for (let k = Math.max(0, first - 4); k < first; k++) {
+    if (modal(k)) return true;
+    if (toks[k].lower === 'up' && toks[k + 1]?.lower === 'to') return true;
+  }
+  const after = firstIndexAt(toks, end);
+  for (let j = after; j < Math.min(toks.length, after + SPAN_LIMIT); j++) {
+    const w = toks[j].lower;
+    if (CLAUSE_STOP.has(w)) return false;
+    if (modal(j)) return true;
+    if (outcome(w)) return toks[j + 1]?.lower === 'off';
+  }
+  return false;
+}

@@ -1,0 +1,19 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { referenceRule } from './reference.js';
+
+const day = (d: string) => ({ value: d, precision: 'day' as const, range: { from: d, to: d }, how: 'stated' as const });
+
+test('referenceRule: an event dated well before the article is background', () => {
+  assert.equal(referenceRule({ date: { value: '1994', precision: 'year', range: { from: '1994-01-01', to: '1994-12-31' }, how: 'stated' }, published: '2024-04-07', named: false, figureKinds: ['killed'] }), 'ref:dated-before');
+  assert.equal(referenceRule({ date: day('2023-10-07'), published: '2025-12-01', named: true, figureKinds: [] }), 'ref:named');
+  // Yesterday's attack is news.
+  assert.equal(referenceRule({ date: day('2025-11-30'), published: '2025-12-01', named: true, figureKinds: [] }), null);
+  // An implied date (the article's own) is never background.
+  assert.equal(referenceRule({ date: { value: '2025-12-01', precision: 'day', how: 'implied' }, published: '2025-12-01', named: false, figureKinds: ['killed'] }), null);
+});
+
+test('referenceRule: an event told only with running totals is a reference', () => {
+  assert.equal(referenceRule({ date: null, published: '2024-01-01', named: false, figureKinds: ['cumulative_killed'] }), 'ref:cumulative');
+  assert.equal(referenceRule({ date: null, published: '2024-01-01', named: false, figureKinds: ['cumulative_killed', 'killed'] }), null);
+});

@@ -1,0 +1,39 @@
+/**
+ * Background is not news: a mention of an earlier event ("the 1994 genocide", "a 2021 shooting",
+ * "the October 7 attack", "the war has killed 93,000 since 2011") is a reference to that event, not a
+ * new event on the article's date. Ordered rules; each returns the id recorded in the event's `how`.
+ *
+ * 1. `ref:named` — a date written before the event noun names it ("the October 7 massacre") and that
+ *    day is more than REFERENCE_DAYS before the article's date.
+ * 2. `ref:dated-before` — the event's stated date ends more than REFERENCE_DAYS before the article's date.
+ * 3. `ref:cumulative` — the only tolls told with it are running totals or statistics.
+ */
+import type { EventRecord } from '../core/layers.js';
+
+/** How old a stated date may be and still be the news of the article (a week's reporting lag, a month's feature). */
+export const REFERENCE_DAYS = 30;
+
+function dayNumber(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 : null;
+}
+
+export interface ReferenceInput {
+  date: EventRecord['date'];
+  /** The article's date (ISO day), when known. */
+  published: string | null;
+  /** A date before the noun names the event. */
+  named: boolean;
+  /** Every toll told with the event, by figure kind. */
+  figureKinds: readonly string[];
+}
+
+export function referenceRule(input: ReferenceInput): string | null {
+  const { date, published } = input;
+  const pub = published ? dayNumber(published) : null;
+  const to = date?.how === 'stated' && date.range ? dayNumber(date.range.to) : null;
+  if (pub !== null && to !== null && pub - to > REFERENCE_DAYS) return input.named ? 'ref:named' : 'ref:dated-before';
+  const tolls = input.figureKinds.filter((k) => k === 'killed' || k === 'injured' || k.startsWith('cumulative_'));
+  if (tolls.length && tolls.every((k) => k.startsWith('cumulative_'))) return 'ref:cumulative';
+  return null;
+}
