@@ -12,6 +12,7 @@ import { csv, type Cell } from './csv.js';
 import { exportDate, type ExportDate } from './dates.js';
 import { isMappable } from '../places/mappable.js';
 import type { ExportEvent } from './types.js';
+import { inAcledScope } from '../events/scope.js';
 
 export const ACLED_COLUMNS = [
   'data_id', 'iso', 'event_id_cnty', 'event_id_no_cnty', 'event_date', 'year', 'time_precision', 'event_type',
@@ -73,7 +74,8 @@ export function acledRows(events: readonly ExportEvent[], now: Date = new Date()
   const rows: Cell[][] = [];
   let n = 0;
   for (const { id, event: e, sources } of events) {
-    if (!e.acled) continue;
+    // Crime, accidents, disasters and background references are outside ACLED's scope.
+    if (!e.acled || !inAcledScope(e)) continue;
     n++;
     // A place below MAP_CONFIDENCE is text only: no coordinates, no country guessed from it.
     const place = e.place && isMappable(e.place) ? e.place : null;

@@ -105,3 +105,24 @@ test('GKG header matches the GDELT GKG 2.x schema names', { skip: !existsSync(gk
   const names = parseCsv(readFileSync(gkgSchema, 'utf8')).slice(1).map((r) => r[0]).filter(Boolean);
   assert.deepEqual([...GKG_COLUMNS], names);
 });
+
+test('ACLED CSV and PLOVER leave out crime, accident and disaster events and background references; GeoJSON keeps them with their kind', () => {
+  const { events } = sample();
+  const strike = events.find((x) => x.event.place?.name === 'Rivne');
+  assert.ok(strike && strike.event.acled);
+  const asKind = (patch: object) => events.map((x) => (x === strike ? { ...x, event: { ...x.event, ...patch } } : x));
+  const col = ACLED_COLUMNS.indexOf('location');
+  const locations = (xs: typeof events) => parseCsv(toAcledCsv(xs)).slice(1).map((r) => r[col]);
+  assert.ok(locations(events).includes('Rivne'));
+  assert.ok((JSON.parse(toPloverJson(events)) as Array<{ id: string }>).some((p) => p.id === strike.id));
+  for (const patch of [{ kind: 'crime' }, { kind: 'disaster' }, { reference: true }]) {
+    const xs = asKind(patch);
+    assert.ok(!locations(xs).includes('Rivne'), JSON.stringify(patch));
+    const plover = JSON.parse(toPloverJson(xs)) as Array<{ id: string }>;
+    assert.ok(!plover.some((p) => p.id === strike.id), JSON.stringify(patch));
+  }
+  const feature = toGeoJson(asKind({ kind: 'crime' })).features.find((f) => f.properties.place === 'Rivne');
+  assert.ok(feature);
+  assert.equal(feature.properties.kind, 'crime');
+  assert.equal(feature.properties.event_type, null);
+});

@@ -9,6 +9,7 @@ import type { EventRecord } from '../core/layers.js';
 import { exportDate } from './dates.js';
 import { isMappable } from '../places/mappable.js';
 import type { ExportEvent } from './types.js';
+import { inAcledScope } from '../events/scope.js';
 
 function names(args: EventRecord['actors']): string[] {
   return args.map((a) => a.name ?? a.text);
@@ -55,7 +56,7 @@ export function ploverRecord({ id, event: e, sources }: ExportEvent): Record<str
 }
 
 export function toPloverJson(events: readonly ExportEvent[]): string {
-  return `${JSON.stringify(events.filter((e) => e.event.plover).map(ploverRecord), null, 2)}\n`;
+  return `${JSON.stringify(events.filter((e) => e.event.plover && inAcledScope(e.event)).map(ploverRecord), null, 2)}\n`;
 }
 
 export function toJsonl(events: readonly ExportEvent[]): string {
@@ -92,8 +93,10 @@ export function toGeoJson(events: readonly ExportEvent[]): GeoJsonFeatureCollect
         date_to: when.to,
         time_precision: when.timePrecision,
         date_source: when.how,
-        event_type: x.event.acled?.eventType ?? null,
-        sub_event_type: x.event.acled?.subEventType ?? null,
+        kind: x.event.kind ?? 'conflict',
+        reference: x.event.reference === true,
+        event_type: inAcledScope(x.event) ? (x.event.acled?.eventType ?? null) : null,
+        sub_event_type: inAcledScope(x.event) ? (x.event.acled?.subEventType ?? null) : null,
         plover: x.event.plover?.type ?? null,
         actors: names(x.event.actors),
         targets: names(x.event.targets),

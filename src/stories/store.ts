@@ -15,6 +15,7 @@ import { MERGE_THRESHOLD, dateRange, matchScore, mergeReport, sourceOf } from '.
 import type { ExportEvent } from '../export/types.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import { addInto, cosineUnit, fromJson, norm, termCounts, tfidf, toJson, type Vec } from './vector.js';
+import { inAcledScope } from '../events/scope.js';
 
 type DB = SqliteStore['database'];
 
@@ -156,8 +157,9 @@ function writeCluster(db: DB, x: ExportEvent, storyId: string | null, now: strin
        story_id = coalesce(event_clusters.story_id, excluded.story_id), data = excluded.data, updated_at = excluded.updated_at`,
   ).run({
     id: x.id,
-    acled_type: e.acled?.eventType ?? null,
-    acled_sub_type: e.acled?.subEventType ?? null,
+    // Crime, accident and disaster events are stored and listed, but never as ACLED types.
+    acled_type: inAcledScope(e) ? (e.acled?.eventType ?? null) : null,
+    acled_sub_type: inAcledScope(e) ? (e.acled?.subEventType ?? null) : null,
     plover_type: e.plover?.type ?? null,
     date_from: r?.from ?? null,
     date_to: r?.to ?? null,
@@ -250,6 +252,8 @@ export function updateStories(
       const touched: Array<{ cluster: ExportEvent; story: string | null }> = [];
       for (const e of layers.events ?? []) {
         if (e.status && e.status !== 'asserted' && e.plover?.type !== 'CONSULT') continue;
+        // A background mention of an earlier event is no new report of it: it stays in the article's layer.
+        if (e.reference) continue;
         const source = sourceOf(article, published, e);
         let best: { row: ClusterRow; value: ExportEvent; score: number } | null = null;
         for (const row of candidates(db, e)) {
