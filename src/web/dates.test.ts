@@ -36,6 +36,7 @@ test('humanTime: TIMEX parts of day, seasons, quarters, weeks and decades read a
   assert.equal(dates.humanTime('P3D'), '3 days');
   assert.equal(dates.humanTime('PT1M'), '1 minute');
   assert.equal(dates.humanTime('PRESENT_REF'), 'now');
+  assert.equal(dates.humanTime('2024-11-26/2025-11-27'), '26 Nov 2024 – 27 Nov 2025');
 });
 
 test('humanTime: a value it does not know is shown unchanged, never guessed', () => {

@@ -23,6 +23,8 @@ function dayWords(y, mo, d) {
 export function humanTime(value) {
   const v = String(value ?? '');
   if (REFS[v]) return REFS[v];
+  const range = /^([^/]+)\/([^/]+)$/.exec(v);
+  if (range) return `${humanTime(range[1])} – ${humanTime(range[2])}`;
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:T(?:(MO|MI|AF|EV|NI|DT)|(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?))?$/.exec(v);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) {
     const base = dayWords(m[1], m[2], m[3]);
