@@ -54,7 +54,7 @@ test('rss 2.0: one article per item, content:encoded preferred, pubDate, link/gu
   const [a, b] = articles;
   assert.equal(a.title, 'Ferry service resumes');
   assert.equal(a.text, '(MWANZA, Tanzania) — Ferries ran again on Sunday.\nThe port said repairs took a week.');
-  assert.equal(a.published, '2025-11-02T07:00:00.000Z');
+  assert.equal(a.published, '2025-11-02T10:00:00.000+03:00');
   assert.equal(a.url, 'https://news.example.org/ferry');
   assert.equal(a.byline, 'Ana Silva');
   assert.equal(a.source, 'Fixture Wire');
@@ -82,7 +82,7 @@ test('atom: entries with content or summary, published else updated, the alterna
   const [a, b] = articles;
   assert.equal(a.title, 'Rail line reopens');
   assert.equal(a.text, '(WARSAW, Poland) — The line reopened on Tuesday.\nTrains ran on time.');
-  assert.equal(a.published, '2025-11-18T16:30:00.000Z');
+  assert.equal(a.published, '2025-11-18T17:30:00.000+01:00');
   assert.equal(a.url, 'https://news.example.org/rail');
   assert.equal(a.byline, 'Tom Reilly');
   assert.equal(a.source, 'Fixture Wire — Europe');

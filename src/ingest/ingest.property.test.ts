@@ -19,7 +19,7 @@ import { parseBytes, parseText, readInputs } from './read.js';
 
 const FORMATS: InputFormat[] = ['seed', 'text', 'markdown', 'json', 'jsonl', 'html', 'rss', 'atom'];
 const EXTENSIONS = ['.txt', '.md', '.json', '.jsonl', '.html', '.rss', '.atom', '.xml', ''];
-const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}\.\d{3}Z)?$/;
+const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}\.\d{3}(Z|[+-]\d{2}:\d{2}))?$/;
 
 function wellFormed(articles: Article[]): void {
   for (const a of articles) {

@@ -4,6 +4,7 @@ import { table } from '../io.js';
 import { listEvents, type EventQuery } from '../../stories/store.js';
 import { DatelineError } from '../../core/errors.js';
 import { openDb } from './shared.js';
+import { humanTime } from '../timex-words.js';
 
 const DAY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
@@ -48,7 +49,7 @@ export const eventsCommand: Command = {
       }
       const rows = events.map(({ id, event: e, sources }) => [
         id,
-        e.date ? `${e.date.value}${e.date.how === 'implied' ? '*' : ''}` : '?',
+        e.date ? `${humanTime(e.date.value)}${e.date.how === 'implied' ? '*' : ''}` : '?',
         e.acled ? e.acled.subEventType : (e.plover?.type ?? ''),
         e.place ? `${e.place.name} (${e.place.lat.toFixed(2)}, ${e.place.lon.toFixed(2)})` : '',
         [e.actors.map((a) => a.name ?? a.text).join('+'), e.targets.map((a) => a.name ?? a.text).join('+')].filter(Boolean).join(' → '),

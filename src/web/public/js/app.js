@@ -2,6 +2,7 @@
 // rendered through html`…` (escape.js); links built from data go through safeUrl or encodeURIComponent.
 import { html, mount, safeUrl } from './escape.js';
 import { annotateText, describeQuantity, describeTime, highlightSnippet, speakerColour } from './annotate.js';
+import { humanTime, monthRange } from './dates.js';
 import { eventType, mapSvg, worldPath } from './map.js';
 
 const main = document.getElementById('main');
@@ -43,6 +44,8 @@ function href(parts, query = {}) {
 
 const fmt = new Intl.NumberFormat('en');
 const day = (d) => (d ? String(d).slice(0, 10) : 'undated');
+/** A TIMEX value in words, the value itself on hover. */
+const when = (value) => (value ? html`<time title="${value}">${humanTime(value)}</time>` : 'undated');
 const articleLink = (id, title) => html`<a href="${href(['article', id])}">${title || '(untitled)'}</a>`;
 const eventLink = (articleId, e, text) => html`<a href="${href(['event', articleId, e.id])}">${text ?? (e.summary || eventType(e))}</a>`;
 const entityLink = (key, name) => html`<a href="${href(['entity', key])}">${name}</a>`;
@@ -76,7 +79,8 @@ const FILTERS = ['type', 'place', 'source', 'from', 'to'];
 function facetGroup(title, name, values, query, active) {
   if (!values.length) return '';
   const items = values.map((f) => {
-    const filter = name === 'month' ? { from: `${f.value}-01`, to: `${f.value}-31` } : { [name]: f.value };
+    const filter = name === 'month' ? monthRange(f.value) : { [name]: f.value };
+    if (!filter) return '';
     const on = name === 'month' ? active.from === filter.from : active[name] === f.value;
     return html`<li><a href="${href(['search'], { ...active, ...filter, q: query })}" class="${on ? 'facet on' : 'facet'}" aria-current="${on ? 'true' : 'false'}"><span>${f.value}</span><span class="count">${fmt.format(f.count)}</span></a></li>`;
   });
@@ -171,7 +175,7 @@ async function articleView([id]) {
     </li>`,
   );
   const timeItems = layers.times.map(
-    (t, i) => html`<li data-item="time:${i}" tabindex="-1"><q>${t.text}</q> → <strong>${t.value}</strong><div class="muted small">${describeTime(t)}</div>${showButton(`time:${i}`)}</li>`,
+    (t, i) => html`<li data-item="time:${i}" tabindex="-1"><q>${t.text}</q> → <strong>${when(t.value)}</strong><div class="muted small">${describeTime(t)}</div>${showButton(`time:${i}`)}</li>`,
   );
   const quoteItems = layers.quotes.map((qt, i) => {
     const who = speakerOf(layers, qt.speaker);
@@ -188,7 +192,7 @@ async function articleView([id]) {
   const eventItems = layers.events.map(
     (e, i) => html`<li data-item="event:${i}" tabindex="-1">
       <span class="badge">${eventType(e)}</span> ${eventLink(a.id, e)}
-      <div class="small">${e.date ? day(e.date.value) : 'undated'}${e.place ? html` · ${e.place.name}` : ''}${e.killed ? html` · ${e.killed.value} killed` : ''}${e.injured ? html` · ${e.injured.value} injured` : ''}</div>
+      <div class="small">${e.date ? when(e.date.value) : 'undated'}${e.place ? html` · ${e.place.name}` : ''}${e.killed ? html` · ${e.killed.value} killed` : ''}${e.injured ? html` · ${e.injured.value} injured` : ''}</div>
       ${showButton(`event:${i}`)}
     </li>`,
   );
@@ -295,7 +299,7 @@ async function entityView([key]) {
       }</section>
       <section><h2>Events</h2>${
         e.events.length
-          ? html`<ul>${e.events.map((x) => html`<li><span class="badge">${x.role}</span> ${eventLink(x.articleId, x.event)} <span class="muted small">${x.event.date ? day(x.event.date.value) : 'undated'} · ${articleLink(x.articleId, x.title)}</span></li>`)}</ul>`
+          ? html`<ul>${e.events.map((x) => html`<li><span class="badge">${x.role}</span> ${eventLink(x.articleId, x.event)} <span class="muted small">${x.event.date ? when(x.event.date.value) : 'undated'} · ${articleLink(x.articleId, x.title)}</span></li>`)}</ul>`
           : html`<p class="muted">Not an actor or target of any event found.</p>`
       }</section>
       <section><h2>Articles</h2><ul>${e.appearances.map((x) => html`<li>${day(x.published)} · ${articleLink(x.articleId, x.title)} <span class="muted small">${x.mentions} mentions</span></li>`)}</ul></section>
@@ -334,7 +338,7 @@ async function eventView([articleId, eventId]) {
     html`<div class="page">
       <h1>${e.summary || eventType(e)}</h1>
       <p class="meta"><span class="badge">${eventType(e)}</span>${e.acled?.subEventType ? html` ${e.acled.subEventType}` : ''}${e.plover ? html` · PLOVER ${e.plover.type}` : ''}
-        · ${e.date ? html`${e.date.value} (${e.date.precision})` : 'undated'}${e.place ? html` · ${e.place.name}` : ''}</p>
+        · ${e.date ? html`${when(e.date.value)} (${e.date.precision})` : 'undated'}${e.place ? html` · ${e.place.name}` : ''}</p>
       <dl class="facts">
         <dt>Trigger</dt><dd><q>${e.trigger?.text ?? ''}</q></dd>
         <dt>Killed</dt><dd>${e.killed ? html`${e.killed.hedge && e.killed.hedge !== 'exact' ? `${e.killed.hedge.replace('_', ' ')} ` : ''}${e.killed.value}` : '—'}</dd>
@@ -395,7 +399,7 @@ function timelineMarkup(t) {
   if (!t.entries.length) return html`<p class="empty">No events match (the events layer may be empty).</p>`;
   return html`<ol class="timeline">${t.entries.map(
     (entry) => html`<li class="day">
-      <h2><time>${entry.date ?? 'undated'}</time> <span class="muted small">${entry.events.length} events · ${entry.sources} sources</span></h2>
+      <h2>${when(entry.date)} <span class="muted small">${entry.events.length} events · ${entry.sources} sources</span></h2>
       <ul>${entry.events.map((x) => {
         const row = mergedRow(x);
         return html`<li><span class="badge">${eventType(x.event)}</span> ${eventLink(row.articleId, row.event)}${x.event.place ? html` · ${x.event.place.name}` : ''} <span class="muted small">— ${sourceLinks(x.sources)}</span></li>`;
@@ -438,7 +442,7 @@ async function storyView([id]) {
       <ol class="timeline">${s.entries.map((entry) => {
         const x = entry.event ? byId.get(entry.event) : null;
         return html`<li class="day">
-          <h2><time>${entry.date ?? 'undated'}</time> <span class="badge">${entry.kind}</span></h2>
+          <h2>${when(entry.date)} <span class="badge">${entry.kind}</span></h2>
           <p>${x ? eventLink(mergedRow(x).articleId, mergedRow(x).event, entry.summary) : entry.summary}</p>
           <p class="small">${sourceLinks(entry.sources)}</p>
           ${x ? figuresTable(sourceFigures(x)) : ''}
