@@ -22,6 +22,11 @@ function computeNameKey(name: string): string {
   let s = name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
+    // Letters NFD does not decompose: Turkish dotless i, Polish l, Nordic o, German sharp s.
+    .replace(/ı/g, 'i')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[øØ]/g, 'o')
+    .replace(/ß/g, 'ss')
     .toLowerCase()
     .replace(/[\u2018\u2019'`´]s\b/g, '')
     .replace(/[.\u2018\u2019'`´]/g, '')
@@ -150,3 +155,80 @@ export const POSSESSED_ORGS = new Set([
 export const ROLE_CONNECTORS = new Set(['of', 'the', 'for', 'and', 'on', 'to', "'s", '’s', 'de']);
 
 export const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'whose']);
+
+/** Name particles left out of a transliteration key: "al-Assad" and "Assad" are one surname. */
+const KEY_PARTICLES = new Set(['al', 'el', 'ul', 'ad', 'as', 'ash', 'at', 'az', 'bin', 'ibn', 'abu']);
+
+/**
+ * Spelling-insensitive form of one key token: letters that transliterations of one sound alternate between are
+ * folded (q/k/g/c/kh/gh → k, dh → d, th → t, ph → f, w → v, j/dj → j, y → i), silent h dropped, doubled letters
+ * collapsed. Vowels stay (see `transliterationKey` for the skeleton).
+ */
+export function spellingFold(token: string): string {
+  return token
+    .replace(/kh|gh|ck|q|g|c(?![eiy])|k/g, 'k')
+    .replace(/c/g, 's')
+    .replace(/dh/g, 'd')
+    .replace(/th/g, 't')
+    .replace(/ph/g, 'f')
+    .replace(/dj|dzh|zh/g, 'j')
+    .replace(/w/g, 'v')
+    .replace(/y/g, 'i')
+    .replace(/([^aeiou])h/g, '$1')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** Consonant skeleton of a folded token: Gaddafi, Qaddafi, Kadhafi, Gadhafi, Kadafi, Khadafy → "kdf". */
+function skeleton(folded: string): string {
+  return folded.replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1');
+}
+
+/** The name's tokens without particles, spelling-folded: the unit the transliteration key and its guard compare. */
+export function foldedTokens(key: string): string[] {
+  return key.split(' ').filter((t) => t !== '' && !KEY_PARTICLES.has(t)).map(spellingFold);
+}
+
+/**
+ * A transliteration key: the consonant skeletons of a name's tokens (particles left out). Two names with one key
+ * are candidates for one person; `sameNameVariant` decides.
+ */
+export function transliterationKey(key: string): string {
+  return foldedTokens(key).map(skeleton).join(' ');
+}
+
+/** Levenshtein distance, for short name tokens. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The guard on a transliteration match: folded tokens this close (edits per letter) are one name's spellings. */
+export const VARIANT_MAX_EDIT_RATE = 0.34;
+/** Skeletons shorter than this (Ali, Ella → "l") match only when the folded forms are equal. */
+export const VARIANT_MIN_SKELETON = 2;
+
+/**
+ * Whether two name keys are spellings of one name: as many tokens (particles aside), each pair with one skeleton,
+ * and each pair's folded forms within `VARIANT_MAX_EDIT_RATE` edits per letter. "Muammar Gaddafi" / "Moammar
+ * Kadafi" are; "Saif Gaddafi" / "Muammar Gaddafi" (another first name) and "Ali" / "Ella" are not.
+ */
+export function sameNameVariant(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ta = foldedTokens(a);
+  const tb = foldedTokens(b);
+  if (ta.length === 0 || ta.length !== tb.length) return false;
+  for (let i = 0; i < ta.length; i++) {
+    const x = ta[i];
+    const y = tb[i];
+    if (x === y) continue;
+    const sk = skeleton(x);
+    if (sk !== skeleton(y) || sk.length < VARIANT_MIN_SKELETON) return false;
+    if (editDistance(x, y) > VARIANT_MAX_EDIT_RATE * Math.max(x.length, y.length)) return false;
+  }
+  return true;
+}

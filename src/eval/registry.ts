@@ -1,3 +1,4 @@
+import { corefTask } from './coref.js';
 import { geoEvalTask } from './geo.js';
 import { nerEval } from './ner.js';
 import { quotesEvalTask } from '../quotes/eval.js';
@@ -7,7 +8,7 @@ import { timexTask } from './timex.js';
 import type { EvalTask } from './types.js';
 
 /** Every `dateline eval <task>`. Add a task by appending it here. */
-export const EVAL_TASKS: EvalTask[] = [nerEval, timexTask, geoEvalTask, quotesEvalTask, timelineTask, eventsEvalTask];
+export const EVAL_TASKS: EvalTask[] = [nerEval, timexTask, geoEvalTask, quotesEvalTask, timelineTask, eventsEvalTask, corefTask];
 
 export function findEvalTask(name: string): EvalTask | undefined {
   return EVAL_TASKS.find((task) => task.name === name);
