@@ -183,9 +183,23 @@ function skeleton(folded: string): string {
   return folded.replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1');
 }
 
+/** foldedTokens and transliterationKey results by key (names recur); cleared when full. */
+const foldedCache = new Map<string, { tokens: string[]; translit: string }>();
+
+function folded(key: string): { tokens: string[]; translit: string } {
+  let f = foldedCache.get(key);
+  if (f === undefined) {
+    const tokens = key.split(' ').filter((t) => t !== '' && !KEY_PARTICLES.has(t)).map(spellingFold);
+    f = { tokens, translit: tokens.map(skeleton).join(' ') };
+    if (foldedCache.size >= KEY_CACHE_LIMIT) foldedCache.clear();
+    foldedCache.set(key, f);
+  }
+  return f;
+}
+
 /** The name's tokens without particles, spelling-folded: the unit the transliteration key and its guard compare. */
 export function foldedTokens(key: string): string[] {
-  return key.split(' ').filter((t) => t !== '' && !KEY_PARTICLES.has(t)).map(spellingFold);
+  return folded(key).tokens;
 }
 
 /**
@@ -193,7 +207,7 @@ export function foldedTokens(key: string): string[] {
  * are candidates for one person; `sameNameVariant` decides.
  */
 export function transliterationKey(key: string): string {
-  return foldedTokens(key).map(skeleton).join(' ');
+  return folded(key).translit;
 }
 
 /** Levenshtein distance, for short name tokens. */
@@ -219,8 +233,11 @@ export const VARIANT_MIN_SKELETON = 2;
  */
 export function sameNameVariant(a: string, b: string): boolean {
   if (a === b) return true;
-  const ta = foldedTokens(a);
-  const tb = foldedTokens(b);
+  const fa = folded(a);
+  const fb = folded(b);
+  if (fa.translit !== fb.translit) return false;
+  const ta = fa.tokens;
+  const tb = fb.tokens;
   if (ta.length === 0 || ta.length !== tb.length) return false;
   for (let i = 0; i < ta.length; i++) {
     const x = ta[i];

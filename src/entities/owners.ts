@@ -16,6 +16,11 @@ export const GENERIC_BODY_HEADS = new Set([
 /** Words that may come before the head in a generic body's name ("Defence", "Foreign Affairs", "General Staff"). */
 const GENERIC_MODIFIERS = new Set([...ROLE_WORDS, 'of', 'the', 'affairs', 'general', 'supreme', 'border', 'emergencies', 'emergency', 'armed', 'internal', 'home', 'war', 'energy', 'education', 'agriculture', 'transport']);
 
+/** Whether a lower-cased word can end a generic body's name (a cheap test before `ownedBody`). */
+export function isGenericHead(word: string): boolean {
+  return GENERIC_BODY_HEADS.has(word) || POSSESSED_ORGS.has(word);
+}
+
 /** Whether lower-cased words form a generic state body's name: modifiers and a generic head, nothing else. */
 export function isGenericBody(lowerWords: readonly string[]): boolean {
   if (lowerWords.length === 0) return false;

@@ -10,8 +10,8 @@ import type { Entity, EntityRole, EntityType, Mention, Token } from '../core/lay
 import type { Span } from '../core/article.js';
 import { REGIONS, countryOfDemonym, countryOfName, isKnownPlaceName } from './countries.js';
 import { isCapitalized, normalizeForm } from './features.js';
-import { countryOf, isGenericBody, ownedBody } from './owners.js';
-import { DETERMINERS, HONORIFICS, POSSESSED_ORGS, ROLE_CONNECTORS, ROLE_HEADS, ROLE_WORDS, nameKey, sameNameVariant } from './names.js';
+import { countryOf, isGenericBody, isGenericHead, ownedBody } from './owners.js';
+import { DETERMINERS, HONORIFICS, POSSESSED_ORGS, ROLE_CONNECTORS, ROLE_HEADS, ROLE_WORDS, nameKey, sameNameVariant, transliterationKey } from './names.js';
 
 /** A mention as the tagger found it, over tokens `[first, last]` (inclusive). */
 export interface RawMention {
@@ -227,7 +227,7 @@ function ownGenericBodies(doc: TokenText, work: Work[]): void {
   const ownersOf = new Map<string, Set<string>>();
   const bare: Work[] = [];
   for (const w of work) {
-    if (w.type === 'PER') continue;
+    if (w.type === 'PER' || !isGenericHead(lower(w.words[w.words.length - 1]))) continue;
     const before: string[] = [];
     for (let i = Math.max(0, w.first - 4); i < w.first; i++) before.push(doc.form(i));
     const owned = ownedBody(w.words, before);
@@ -265,15 +265,16 @@ function retypeByPersonContext(doc: TokenText, work: Work[]): void {
   const tokens = doc.tokens;
   for (const w of work) {
     if (w.type !== 'LOC' && w.type !== 'MISC') continue;
-    if (w.owned || w.words.some((x) => ORG_WORDS.has(lower(x)))) continue;
-    const name = w.words.join(' ');
-    if (isKnownPlaceName(name) || countryOfDemonym(name) !== undefined) continue;
     let p = w.first - 1;
     while (p >= 0 && doc.form(p) === '.') p--;
     const titled = p >= 0 && PERSONAL_TITLES.has(doc.lower(p)) && tokens[p].sentence === tokens[w.first].sentence;
     const n = w.last + 1;
     const spoke = n < tokens.length && SPEECH_VERBS.has(doc.lower(n)) && tokens[n].sentence === tokens[w.last].sentence;
-    if (titled || spoke) w.type = 'PER';
+    if (!titled && !spoke) continue;
+    if (w.owned || w.words.some((x) => ORG_WORDS.has(lower(x)))) continue;
+    const name = w.words.join(' ');
+    if (isKnownPlaceName(name) || countryOfDemonym(name) !== undefined) continue;
+    w.type = 'PER';
   }
 }
 
@@ -340,6 +341,22 @@ class ClusterSet {
       c.words = w.words;
       c.key = w.key;
     }
+  }
+
+  /** Whether some cluster is a person's. */
+  hasPerson(): boolean {
+    for (const c of this.clusters) if (c.type === 'PER') return true;
+    return false;
+  }
+
+  private readonly translitKeys: Array<{ key: string; translit: string } | undefined> = [];
+
+  /** The transliteration key of a cluster's current key (kept until the key changes). */
+  translit(id: number): string {
+    const key = this.clusters[id].key;
+    let t = this.translitKeys[id];
+    if (t === undefined || t.key !== key) this.translitKeys[id] = t = { key, translit: transliterationKey(key) };
+    return t.translit;
   }
 
   /** The first person cluster of a multi-word name whose key ends with ` ${key}` and has more than `minWords` words. */
@@ -468,16 +485,22 @@ function attachSurname(state: ClusterSet, w: Work): boolean {
  * that person, unless it is a known place. Only an unambiguous match counts.
  */
 function attachSpelling(state: ClusterSet, w: Work): boolean {
-  if (w.owned || isKnownPlaceName(w.words.join(' '))) return false;
+  // Persons' own spellings already share a key (nameKey folds them); this is for other readings of a person.
+  if (w.type === 'PER' || w.owned || !state.hasPerson()) return false;
+  if (isKnownPlaceName(w.words.join(' '))) return false;
   let pick = -1;
   const clusters = state.clusters;
+  const wKey = transliterationKey(w.key);
+  if (wKey === '') return false;
   for (let id = 0; id < clusters.length; id++) {
     const c = clusters[id];
     if (c.type !== 'PER' || c.owned) continue;
-    const cTokens = c.key.split(' ');
+    const cKey = state.translit(id);
     // A surname spelt another way joins a full name already mentioned before it.
-    const same = sameNameVariant(c.key, w.key) || (w.words.length === 1 && cTokens.length > 1 && lastBefore(c, w.first) >= 0 && sameNameVariant(cTokens[cTokens.length - 1], w.key));
-    if (!same) continue;
+    const full = cKey === wKey && sameNameVariant(c.key, w.key);
+    const surname =
+      !full && w.words.length === 1 && cKey.endsWith(` ${wKey}`) && lastBefore(c, w.first) >= 0 && sameNameVariant(c.key.slice(c.key.lastIndexOf(' ') + 1), w.key);
+    if (!full && !surname) continue;
     if (pick >= 0 && pick !== id) return false;
     pick = id;
   }

@@ -24,15 +24,22 @@ export interface ExtractOptions {
   narrative?: boolean | 'auto';
 }
 
+/** Any day, for classifying the expressions of an undated text (see `detectNarrative`). */
+const STAND_IN_ANCHOR = parseIsoDay('2000-01-01') as number;
+
 /** Whether a text reads as a narrative (see `narrative.ts`), judged from its own rules' candidates. */
 export function detectNarrative(text: string, sentences: readonly Span[], anchor: Anchor | null, memo?: CandidateMemo): boolean {
   const stats = emptyNarrativeStats();
   const day = anchor === null ? null : anchor.from === anchor.to ? anchor.from : Math.round((anchor.from + anchor.to) / 2);
-  const base = { anchor: day, dir: null, lastDay: null, lastQuarter: null };
-  sentences.forEach((s, i) => {
-    const sentence = text.slice(s.start, s.end);
+  // Undated text: resolve against a stand-in day, so that expressions relative to the writer's today still show
+  // as such; farness is judged against the real (missing) anchor.
+  const base = { anchor: day ?? STAND_IN_ANCHOR, dir: null, lastDay: null, lastQuarter: null };
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = text.slice(sentences[i].start, sentences[i].end);
     for (const c of findCandidates(sentence, false, memo)) countForNarrative(stats, c.resolve(base), sentence.slice(c.start, c.end), day, i);
-  });
+    // A news lede settles it: most news stops reading here.
+    if (stats.lede > 0) return false;
+  }
   return isNarrative(stats);
 }
 
