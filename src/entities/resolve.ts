@@ -485,8 +485,8 @@ function attachSurname(state: ClusterSet, w: Work): boolean {
  * that person, unless it is a known place. Only an unambiguous match counts.
  */
 function attachSpelling(state: ClusterSet, w: Work): boolean {
-  // Persons' own spellings already share a key (nameKey folds them); this is for other readings of a person.
-  if (w.type === 'PER' || w.owned || !state.hasPerson()) return false;
+  // Reached only by mentions no surname or key claimed (most are not; spelling keys are cached).
+  if (w.owned || !state.hasPerson()) return false;
   if (isKnownPlaceName(w.words.join(' '))) return false;
   let pick = -1;
   const clusters = state.clusters;
