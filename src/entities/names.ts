@@ -166,17 +166,25 @@ const KEY_PARTICLES = new Set(['al', 'el', 'ul', 'ad', 'as', 'ash', 'at', 'az', 
  */
 export function spellingFold(token: string): string {
   return token
-    .replace(/kh|gh|ck|q|g|c(?![eiy])|k/g, 'k')
-    .replace(/c/g, 's')
-    .replace(/dh/g, 'd')
-    .replace(/th/g, 't')
-    .replace(/ph/g, 'f')
-    .replace(/dj|dzh|zh/g, 'j')
-    .replace(/w/g, 'v')
-    .replace(/y/g, 'i')
+    .replace(SPELLING_UNITS, foldUnit)
     .replace(/([^aeiou])h/g, '$1')
     .replace(/(.)\1+/g, '$1');
 }
+
+/** The letters and digraphs `spellingFold` rewrites, longest first, in one pass. */
+const SPELLING_UNITS = /dzh|kh|gh|ck|dh|th|ph|dj|zh|[qgkcwy]/g;
+
+/** A soft c (before e, i, y) is s; any other c is k. */
+function foldUnit(unit: string, offset: number, whole: string): string {
+  if (unit === 'c') {
+    const next = whole.charCodeAt(offset + 1);
+    return next === 101 || next === 105 || next === 121 ? 's' : 'k';
+  }
+  return SPELLING_FOLD[unit];
+}
+const SPELLING_FOLD: Record<string, string> = {
+  dzh: 'j', kh: 'k', gh: 'k', ck: 'k', dh: 'd', th: 't', ph: 'f', dj: 'j', zh: 'j', q: 'k', g: 'k', k: 'k', c: 'k', w: 'v', y: 'i',
+};
 
 /** Consonant skeleton of a folded token: Gaddafi, Qaddafi, Kadhafi, Gadhafi, Kadafi, Khadafy → "kdf". */
 function skeleton(folded: string): string {
