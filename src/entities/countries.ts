@@ -248,3 +248,27 @@ export function countryOfDemonym(word: string): string | undefined {
 export function countryOfName(name: string): string | undefined {
   return byAcronym.get(name) ?? byName.get(name.toLowerCase());
 }
+
+/**
+ * Capitals and other cities that stand for a government or a market ("Moscow said", "Washington warned"): a name
+ * here is a place even when it takes a speech verb, and never joins a person of the same name.
+ */
+export const SPEAKING_CITIES: readonly string[] = [
+  'Abu Dhabi', 'Abuja', 'Addis Ababa', 'Algiers', 'Amman', 'Ankara', 'Athens', 'Baghdad', 'Baku', 'Bangkok', 'Beijing',
+  'Beirut', 'Belgrade', 'Berlin', 'Bern', 'Bogota', 'Brasilia', 'Brussels', 'Bucharest', 'Budapest', 'Buenos Aires',
+  'Cairo', 'Canberra', 'Caracas', 'Damascus', 'Delhi', 'New Delhi', 'Dhaka', 'Doha', 'Dublin', 'Geneva', 'Hanoi',
+  'Havana', 'Helsinki', 'Islamabad', 'Jakarta', 'Jerusalem', 'Kabul', 'Khartoum', 'Kiev', 'Kyiv', 'Kinshasa',
+  'Kuala Lumpur', 'Lisbon', 'London', 'Madrid', 'Manila', 'Mexico City', 'Minsk', 'Moscow', 'Nairobi', 'Oslo',
+  'Ottawa', 'Paris', 'Pretoria', 'Pyongyang', 'Riyadh', 'Rome', 'Sanaa', 'Santiago', 'Seoul', 'Singapore',
+  'Stockholm', 'Taipei', 'Tbilisi', 'Tehran', 'Tokyo', 'Tripoli', 'Tunis', 'Vienna', 'Vilnius', 'Warsaw',
+  'Washington', 'Wellington', 'Yerevan', 'Frankfurt', 'Wall Street', 'Hong Kong', 'Shanghai', 'Istanbul', 'Dubai',
+];
+
+const speakingCities = new Set(SPEAKING_CITIES.map((c) => c.toLowerCase()));
+const regionNames = new Set(REGIONS.map((r) => r.toLowerCase()));
+
+/** A country (or alias), region or speaking city from our tables: "Jordan", "Gulf", "Moscow". */
+export function isKnownPlaceName(name: string): boolean {
+  const low = name.toLowerCase();
+  return countryOfName(name) !== undefined || regionNames.has(low) || speakingCities.has(low);
+}

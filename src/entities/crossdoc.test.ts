@@ -55,3 +55,33 @@ test('clusterEntities merges middle initials and is order-independent', () => {
     b.map((c) => [c.name, c.mentions]),
   );
 });
+
+test('clusterEntities: spellings of one person merge, a person reading wins over a place reading, different people stay apart', () => {
+  const out = clusterEntities([
+    rec('a1', 'e0', 'Muammar Gaddafi', 'PER', 4),
+    rec('a2', 'e0', 'Moammar Kadafi', 'PER', 2),
+    rec('a3', 'e0', 'Qaddafi', 'PER', 2),
+    rec('a4', 'e0', 'Kadhafi', 'LOC', 1),
+    rec('a5', 'e0', 'Muammar Gadhafi', 'ORG', 1),
+    rec('a6', 'e0', 'Saif al-Islam Gaddafi', 'PER', 1),
+    rec('a7', 'e0', 'Jordan', 'LOC', 3),
+    rec('a8', 'e0', 'Michael Jordan', 'PER', 5),
+  ]);
+  const muammar = out.find((c) => c.keys.some((k) => k.key === 'muammar gaddafi'));
+  assert.ok(muammar);
+  assert.equal(muammar.type, 'PER', 'a person, although some articles read the name as a place');
+  assert.deepEqual(muammar.keys.map((k) => k.key).sort(), ['kadhafi', 'moammar kadafi', 'muammar gaddafi', 'muammar gadhafi', 'qaddafi']);
+  const saif = out.find((c) => c.keys.some((k) => k.key === 'saif al islam gaddafi'));
+  assert.ok(saif && saif !== muammar, 'another first name is another person');
+  const jordan = out.find((c) => c.keys.some((k) => k.key === 'jordan'));
+  assert.ok(jordan && jordan.type === 'LOC' && jordan.keys.length === 1, 'a known place never joins a person');
+});
+
+test('clusterEntities: a shared surname goes to the person who dominates it, else stays apart', () => {
+  const dominated = clusterEntities([rec('a1', 'e0', 'Bashar al-Assad', 'PER', 9), rec('a2', 'e0', 'Hafez al-Assad', 'PER', 2), rec('a3', 'e0', 'Assad', 'LOC', 3)]);
+  const bashar = dominated.find((c) => c.keys.some((k) => k.key === 'bashar al assad'));
+  assert.ok(bashar?.keys.some((k) => k.key === 'assad'));
+  assert.equal(bashar?.type, 'PER');
+  const even = clusterEntities([rec('a1', 'e0', 'Bashar al-Assad', 'PER', 3), rec('a2', 'e0', 'Hafez al-Assad', 'PER', 2), rec('a3', 'e0', 'Assad', 'PER', 3)]);
+  assert.ok(even.find((c) => c.keys.some((k) => k.key === 'assad'))?.keys.length === 1);
+});

@@ -7,10 +7,19 @@
  *  2. Persons: "Daniel P. Driscoll" and "Daniel Driscoll" (same first and last name, one has middle
  *     initials) merge.
  *  3. Persons: a surname-only entity ("Peskov") joins the one multi-word person whose last name it is,
- *     when exactly one such person exists; otherwise it stays apart (ambiguous).
+ *     when exactly one such person exists, or one whose mentions outweigh the others' together
+ *     `DOMINANT_SURNAME_RATIO` times ("Assad" alone: Bashar, not Hafez); otherwise it stays apart. The surname may be spelt
+ *     another way ("Kadhafi" of "Muammar Gaddafi"; see 4).
+ *  4. Spellings: names with one transliteration key whose every token is a close spelling of the other's
+ *     (names.ts `sameNameVariant`: Gaddafi/Qaddafi/Kadhafi, Zelensky/Zelenskyy, al-Assad/Assad) merge; a
+ *     different first name ("Saif al-Islam Gaddafi") keeps a person apart.
+ *  5. A person's reading wins: a name the tagger typed place, organisation or misc in some articles joins the
+ *     person of that name (by 1, 3 or 4) unless it is a known place ("Jordan", "Moscow") or the person is the
+ *     rarer reading; the merged entity is a person.
  */
 import type { EntityType } from '../core/layers.js';
-import { nameKey } from './names.js';
+import { isKnownPlaceName } from './countries.js';
+import { foldedTokens, nameKey, sameNameVariant, spellingFold, transliterationKey } from './names.js';
 
 export interface EntityRecord {
   /** Article id. */
@@ -56,6 +65,12 @@ export interface CrossEntity {
   articles: number;
   roles: Array<{ title: string; affiliation?: string; count: number }>;
 }
+
+/** A surname shared by several people names the one mentioned this many times more than all the others. */
+export const DOMINANT_SURNAME_RATIO = 3;
+
+/** Distinct spellings compared pairwise within one transliteration key (a bound on the quadratic step). */
+const MAX_SPELLINGS_COMPARED = 64;
 
 function tokensOf(key: string): string[] {
   return key.split(' ').filter(Boolean);
@@ -118,6 +133,42 @@ export function clusterKeys(rows: readonly KeyTotals[]): CrossEntity[] {
     const rb = find(b);
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
+  // 4-5. Spelling variants, a person's reading over a place's (merged before surnames, so that a surname sees
+  // one person where its spellings were several).
+  const mergeable = (i: number, j: number): boolean => {
+    const a = list[i];
+    const b = list[j];
+    if (a.type === b.type) return true;
+    if (a.type !== 'PER' && b.type !== 'PER') return false;
+    const [per, other] = a.type === 'PER' ? [a, b] : [b, a];
+    return !isKnownPlaceName(other.key) && per.mentions >= other.mentions;
+  };
+  const byTranslit = new Map<string, number[]>();
+  list.forEach((g, i) => {
+    const t = transliterationKey(g.key);
+    if (t === '') return;
+    let arr = byTranslit.get(t);
+    if (arr === undefined) byTranslit.set(t, (arr = []));
+    arr.push(i);
+  });
+  for (const members of byTranslit.values()) {
+    if (members.length < 2) continue;
+    // One representative per spelling-folded form: a bucket of a common short skeleton stays small this way.
+    const byFold = new Map<string, number[]>();
+    for (const i of members) {
+      const f = list[i].key.split(' ').map(spellingFold).join(' ');
+      let arr = byFold.get(f);
+      if (arr === undefined) byFold.set(f, (arr = []));
+      arr.push(i);
+    }
+    const forms = [...byFold.values()].slice(0, MAX_SPELLINGS_COMPARED);
+    for (let x = 0; x < forms.length; x++) {
+      for (let y = x; y < forms.length; y++) {
+        if (x !== y && !sameNameVariant(list[forms[x][0]].key, list[forms[y][0]].key)) continue;
+        for (const i of forms[x]) for (const j of forms[y]) if (i !== j && mergeable(i, j)) union(i, j);
+      }
+    }
+  }
   // 2. Middle initials.
   const byLoose = new Map<string, number>();
   list.forEach((g, i) => {
@@ -127,23 +178,37 @@ export function clusterKeys(rows: readonly KeyTotals[]): CrossEntity[] {
     if (j === undefined) byLoose.set(loose, i);
     else union(i, j);
   });
-  // 3. Unambiguous surnames.
-  const byLast = new Map<string, Set<number>>();
+  // 3. Unambiguous surnames, by transliteration key of the last name, checked as a spelling (4).
+  const byLast = new Map<string, Array<{ i: number; last: string }>>();
+  // Particles aside: "al-Assad" is a surname alone, not a two-word name.
   list.forEach((g, i) => {
     const t = tokensOf(g.key);
-    if (g.type !== 'PER' || t.length < 2) return;
+    if (g.type !== 'PER' || foldedTokens(g.key).length < 2) return;
     const last = t[t.length - 1];
-    let set = byLast.get(last);
-    if (set === undefined) byLast.set(last, (set = new Set()));
-    set.add(find(i));
+    const tk = transliterationKey(last);
+    let arr = byLast.get(tk);
+    if (arr === undefined) byLast.set(tk, (arr = []));
+    arr.push({ i, last });
   });
+  const mentionsOf = new Map<number, number>();
+  list.forEach((g, i) => mentionsOf.set(find(i), (mentionsOf.get(find(i)) ?? 0) + g.mentions));
   list.forEach((g, i) => {
     const t = tokensOf(g.key);
-    if (g.type !== 'PER' || t.length !== 1) return;
-    const owners = byLast.get(t[0]);
-    if (owners === undefined) return;
-    const roots = new Set([...owners].map(find));
-    if (roots.size === 1) union(i, [...roots][0]);
+    if (foldedTokens(g.key).length !== 1) return;
+    if (g.type !== 'PER' && isKnownPlaceName(g.key)) return;
+    const surname = t[t.length - 1];
+    const owners = (byLast.get(transliterationKey(surname)) ?? []).filter((o) => sameNameVariant(o.last, surname));
+    if (owners.length === 0) return;
+    const roots = [...new Set(owners.map((o) => find(o.i)))].sort((a, b) => (mentionsOf.get(b) ?? 0) - (mentionsOf.get(a) ?? 0));
+    // Several people share the surname: it is the one whose mentions outweigh all the others together.
+    if (roots.length > 1) {
+      const rest = roots.slice(1).reduce((n, r) => n + (mentionsOf.get(r) ?? 0), 0);
+      if ((mentionsOf.get(roots[0]) ?? 0) < DOMINANT_SURNAME_RATIO * rest) return;
+    }
+    const root = roots[0];
+    // A place or organisation reading joins a person only when the person is the commoner reading.
+    if (g.type !== 'PER' && (mentionsOf.get(root) ?? 0) < g.mentions) return;
+    union(i, root);
   });
   // Assemble.
   const merged = new Map<number, KeyTotals[]>();
@@ -180,7 +245,8 @@ export function clusterKeys(rows: readonly KeyTotals[]): CrossEntity[] {
     }
     const typeCounts = new Map<EntityType, number>();
     for (const g of groupsOf) typeCounts.set(g.type, (typeCounts.get(g.type) ?? 0) + g.mentions);
-    const type = [...typeCounts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    // Groups of several types were merged for a person (rule 5): the person's type wins.
+    const type = typeCounts.has('PER') ? 'PER' : [...typeCounts.entries()].sort((a, b) => b[1] - a[1])[0][0];
     out.push({
       key: keyOfVariant.get(name) ?? groupsOf[0].key,
       name,

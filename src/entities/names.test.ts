@@ -30,3 +30,21 @@ test('nameKey gives ASCII names the same key as the full Unicode path', () => {
   for (const [ascii, accented] of pairs) assert.equal(nameKey(ascii), nameKey(accented), ascii);
   assert.equal(nameKey("O'Brien's  Co.-op/x_y"), 'obrien co op x y');
 });
+
+test('transliteration keys: one key for the spellings of a name, a guard against different names', async () => {
+  const { sameNameVariant, transliterationKey } = await import('./names.js');
+  const key = (n: string): string => transliterationKey(nameKey(n));
+  const gaddafi = ['Gaddafi', 'Qaddafi', 'Kadhafi', 'Gadhafi', 'Kadafi', 'Khadafy'];
+  assert.equal(new Set(gaddafi.map(key)).size, 1);
+  for (const n of gaddafi) assert.ok(sameNameVariant(nameKey('Gaddafi'), nameKey(n)), n);
+  assert.ok(sameNameVariant(nameKey('Muammar Gaddafi'), nameKey('Moamer Kadhafi')));
+  assert.ok(sameNameVariant(nameKey('al-Assad'), nameKey('Assad')));
+  assert.ok(sameNameVariant(nameKey('Kılıçdaroğlu'), nameKey('Kilicdaroglu')));
+  assert.ok(sameNameVariant(nameKey('Kiev'), nameKey('Kyiv')));
+  // Another first name, another person; short or distant names stay apart although their skeletons meet.
+  assert.equal(sameNameVariant(nameKey('Saif al-Islam Gaddafi'), nameKey('Muammar Gaddafi')), false);
+  assert.equal(sameNameVariant(nameKey('Hafez al-Assad'), nameKey('Bashar al-Assad')), false);
+  assert.equal(sameNameVariant(nameKey('Ali'), nameKey('Ella')), false);
+  assert.equal(sameNameVariant(nameKey('Kerry'), nameKey('Carey')), false);
+  assert.equal(sameNameVariant(nameKey('Obama'), nameKey('Osama')), false);
+});

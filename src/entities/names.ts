@@ -22,6 +22,11 @@ function computeNameKey(name: string): string {
   let s = name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
+    // Letters NFD does not decompose: Turkish dotless i, Polish l, Nordic o, German sharp s.
+    .replace(/ı/g, 'i')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[øØ]/g, 'o')
+    .replace(/ß/g, 'ss')
     .toLowerCase()
     .replace(/[\u2018\u2019'`´]s\b/g, '')
     .replace(/[.\u2018\u2019'`´]/g, '')
@@ -150,3 +155,105 @@ export const POSSESSED_ORGS = new Set([
 export const ROLE_CONNECTORS = new Set(['of', 'the', 'for', 'and', 'on', 'to', "'s", '’s', 'de']);
 
 export const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'whose']);
+
+/** Name particles left out of a transliteration key: "al-Assad" and "Assad" are one surname. */
+const KEY_PARTICLES = new Set(['al', 'el', 'ul', 'ad', 'as', 'ash', 'at', 'az', 'bin', 'ibn', 'abu']);
+
+/**
+ * Spelling-insensitive form of one key token: letters that transliterations of one sound alternate between are
+ * folded (q/k/g/c/kh/gh → k, dh → d, th → t, ph → f, w → v, j/dj → j, y → i), silent h dropped, doubled letters
+ * collapsed. Vowels stay (see `transliterationKey` for the skeleton).
+ */
+export function spellingFold(token: string): string {
+  return token
+    .replace(SPELLING_UNITS, foldUnit)
+    .replace(/([^aeiou])h/g, '$1')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** The letters and digraphs `spellingFold` rewrites, longest first, in one pass. */
+const SPELLING_UNITS = /dzh|kh|gh|ck|dh|th|ph|dj|zh|[qgkcwy]/g;
+
+/** A soft c (before e, i, y) is s; any other c is k. */
+function foldUnit(unit: string, offset: number, whole: string): string {
+  if (unit === 'c') {
+    const next = whole.charCodeAt(offset + 1);
+    return next === 101 || next === 105 || next === 121 ? 's' : 'k';
+  }
+  return SPELLING_FOLD[unit];
+}
+const SPELLING_FOLD: Record<string, string> = {
+  dzh: 'j', kh: 'k', gh: 'k', ck: 'k', dh: 'd', th: 't', ph: 'f', dj: 'j', zh: 'j', q: 'k', g: 'k', k: 'k', c: 'k', w: 'v', y: 'i',
+};
+
+/** Consonant skeleton of a folded token: Gaddafi, Qaddafi, Kadhafi, Gadhafi, Kadafi, Khadafy → "kdf". */
+function skeleton(folded: string): string {
+  return folded.replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1');
+}
+
+/** foldedTokens and transliterationKey results by key (names recur); cleared when full. */
+const foldedCache = new Map<string, { tokens: string[]; translit: string }>();
+
+function folded(key: string): { tokens: string[]; translit: string } {
+  let f = foldedCache.get(key);
+  if (f === undefined) {
+    const tokens = key.split(' ').filter((t) => t !== '' && !KEY_PARTICLES.has(t)).map(spellingFold);
+    f = { tokens, translit: tokens.map(skeleton).join(' ') };
+    if (foldedCache.size >= KEY_CACHE_LIMIT) foldedCache.clear();
+    foldedCache.set(key, f);
+  }
+  return f;
+}
+
+/** The name's tokens without particles, spelling-folded: the unit the transliteration key and its guard compare. */
+export function foldedTokens(key: string): string[] {
+  return folded(key).tokens;
+}
+
+/**
+ * A transliteration key: the consonant skeletons of a name's tokens (particles left out). Two names with one key
+ * are candidates for one person; `sameNameVariant` decides.
+ */
+export function transliterationKey(key: string): string {
+  return folded(key).translit;
+}
+
+/** Levenshtein distance, for short name tokens. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The guard on a transliteration match: folded tokens this close (edits per letter) are one name's spellings. */
+export const VARIANT_MAX_EDIT_RATE = 0.34;
+/** Skeletons shorter than this (Ali, Ella → "l") match only when the folded forms are equal. */
+export const VARIANT_MIN_SKELETON = 2;
+
+/**
+ * Whether two name keys are spellings of one name: as many tokens (particles aside), each pair with one skeleton,
+ * and each pair's folded forms within `VARIANT_MAX_EDIT_RATE` edits per letter. "Muammar Gaddafi" / "Moammar
+ * Kadafi" are; "Saif Gaddafi" / "Muammar Gaddafi" (another first name) and "Ali" / "Ella" are not.
+ */
+export function sameNameVariant(a: string, b: string): boolean {
+  if (a === b) return true;
+  const fa = folded(a);
+  const fb = folded(b);
+  if (fa.translit !== fb.translit) return false;
+  const ta = fa.tokens;
+  const tb = fb.tokens;
+  if (ta.length === 0 || ta.length !== tb.length) return false;
+  for (let i = 0; i < ta.length; i++) {
+    const x = ta[i];
+    const y = tb[i];
+    if (x === y) continue;
+    const sk = skeleton(x);
+    if (sk !== skeleton(y) || sk.length < VARIANT_MIN_SKELETON) return false;
+    if (editDistance(x, y) > VARIANT_MAX_EDIT_RATE * Math.max(x.length, y.length)) return false;
+  }
+  return true;
+}

@@ -8,9 +8,10 @@
  */
 import type { Entity, EntityRole, EntityType, Mention, Token } from '../core/layers.js';
 import type { Span } from '../core/article.js';
-import { REGIONS, countryOfDemonym, countryOfName } from './countries.js';
+import { REGIONS, countryOfDemonym, countryOfName, isKnownPlaceName } from './countries.js';
 import { isCapitalized, normalizeForm } from './features.js';
-import { DETERMINERS, HONORIFICS, POSSESSED_ORGS, ROLE_CONNECTORS, ROLE_HEADS, ROLE_WORDS, nameKey } from './names.js';
+import { countryOf, isGenericBody, isGenericHead, ownedBody } from './owners.js';
+import { DETERMINERS, HONORIFICS, POSSESSED_ORGS, ROLE_CONNECTORS, ROLE_HEADS, ROLE_WORDS, nameKey, sameNameVariant, transliterationKey } from './names.js';
 
 /** A mention as the tagger found it, over tokens `[first, last]` (inclusive). */
 export interface RawMention {
@@ -29,6 +30,8 @@ interface Work {
   key: string;
   titles: string[];
   entity: number;
+  /** A generic body's owner-qualified name ("Romania's Defence Ministry"), when the text gives the owner. */
+  owned?: string;
 }
 
 interface Cluster {
@@ -41,6 +44,8 @@ interface Cluster {
   /** The owning cluster of a possessive organisation ("Netanyahu's office"); -1 for none. */
   owner: number;
   typeVotes: Map<EntityType, number>;
+  /** Owner-qualified name of a generic body (Work.owned); its key is this name's key. */
+  owned?: string;
 }
 
 const lower = (s: string): string => {
@@ -139,6 +144,8 @@ export function resolveEntities(input: ResolveInput): ResolveOutput {
   const work = cleanMentions(doc, raw, dateline);
   if (dateline) datelinePlaces(doc, dateline, work);
   work.sort(byFirst);
+  ownGenericBodies(doc, work);
+  retypeByPersonContext(doc, work);
   retypeByPersonSuffix(work);
   const state = new ClusterSet();
   clusterFullNames(state, work);
@@ -211,6 +218,66 @@ function cleanMentions(doc: TokenText, raw: readonly RawMention[], dateline: Spa
   return work;
 }
 
+/**
+ * Generic state bodies take their owner into their name and key: "Russian Defence Ministry", "Romania's Defence
+ * Ministry" are two organisations. A body named without an owner takes the one owner the article gives that body
+ * elsewhere; with none or several, it stays as written.
+ */
+function ownGenericBodies(doc: TokenText, work: Work[]): void {
+  const ownersOf = new Map<string, Set<string>>();
+  const bare: Work[] = [];
+  for (const w of work) {
+    if (w.type === 'PER' || !isGenericHead(lower(w.words[w.words.length - 1]))) continue;
+    const before: string[] = [];
+    for (let i = Math.max(0, w.first - 4); i < w.first; i++) before.push(doc.form(i));
+    const owned = ownedBody(w.words, before);
+    if (owned === null) {
+      if (isGenericBody(w.words.map((x) => x.toLowerCase()))) bare.push(w);
+      continue;
+    }
+    setOwner(w, owned.owner, owned.body);
+    const bodyKey = nameKey(owned.body.join(' '));
+    ownersOf.set(bodyKey, (ownersOf.get(bodyKey) ?? new Set()).add(owned.owner));
+  }
+  for (const w of bare) {
+    const owners = ownersOf.get(w.key);
+    if (owners && owners.size === 1) setOwner(w, [...owners][0], w.words);
+  }
+}
+
+function setOwner(w: Work, owner: string, body: readonly string[]): void {
+  w.type = 'ORG';
+  w.owned = `${owner}'s ${body.join(' ').replace(/\s*-\s*/g, '-')}`;
+  w.key = nameKey(w.owned);
+}
+
+/** Titles only people take, with or without a period: "Mr Assad", "President Zelenskyy". */
+const PERSONAL_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'president', 'sen', 'senator', 'rep', 'sheikh', 'ayatollah', 'imam', 'rabbi', 'pope', 'colonel', 'col']);
+/** Verbs of saying right after a name: a person's context ("Assad said", "Kadhafi told reporters"). */
+const SPEECH_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'wrote', 'insisted', 'vowed', 'urged', 'warned', 'declared', 'stated', 'replied', 'recalled', 'admitted', 'denied']);
+
+/**
+ * A name the tagger read as a place or misc takes a person's context: a personal title before it ("Mr Assad"),
+ * or a verb of saying after it ("Kadhafi told"), unless it is a known place ("Russia said", "Moscow warned"), a
+ * demonym or an organisation-like name. Organisations speak too, so an ORG reading is left to the model.
+ */
+function retypeByPersonContext(doc: TokenText, work: Work[]): void {
+  const tokens = doc.tokens;
+  for (const w of work) {
+    if (w.type !== 'LOC' && w.type !== 'MISC') continue;
+    let p = w.first - 1;
+    while (p >= 0 && doc.form(p) === '.') p--;
+    const titled = p >= 0 && PERSONAL_TITLES.has(doc.lower(p)) && tokens[p].sentence === tokens[w.first].sentence;
+    const n = w.last + 1;
+    const spoke = n < tokens.length && SPEECH_VERBS.has(doc.lower(n)) && tokens[n].sentence === tokens[w.last].sentence;
+    if (!titled && !spoke) continue;
+    if (w.owned || w.words.some((x) => ORG_WORDS.has(lower(x)))) continue;
+    const name = w.words.join(' ');
+    if (isKnownPlaceName(name) || countryOfDemonym(name) !== undefined) continue;
+    w.type = 'PER';
+  }
+}
+
 /** The dateline names a place: the same name elsewhere in the article is that place. */
 function datelinePlaces(doc: TokenText, d: Span, work: Work[]): void {
   const tokens = doc.tokens;
@@ -260,7 +327,7 @@ class ClusterSet {
 
   create(w: Work): number {
     const id = this.clusters.length;
-    this.clusters.push({ type: w.type, mentions: [], words: w.words, key: w.key, roles: [], owner: -1, typeVotes: new Map() });
+    this.clusters.push({ type: w.type, mentions: [], words: w.words, key: w.key, roles: [], owner: -1, typeVotes: new Map(), owned: w.owned });
     this.set(w.type, w.key, id);
     return id;
   }
@@ -274,6 +341,22 @@ class ClusterSet {
       c.words = w.words;
       c.key = w.key;
     }
+  }
+
+  /** Whether some cluster is a person's. */
+  hasPerson(): boolean {
+    for (const c of this.clusters) if (c.type === 'PER') return true;
+    return false;
+  }
+
+  private readonly translitKeys: Array<{ key: string; translit: string } | undefined> = [];
+
+  /** The transliteration key of a cluster's current key (kept until the key changes). */
+  translit(id: number): string {
+    const key = this.clusters[id].key;
+    let t = this.translitKeys[id];
+    if (t === undefined || t.key !== key) this.translitKeys[id] = t = { key, translit: transliterationKey(key) };
+    return t.translit;
   }
 
   /** The first person cluster of a multi-word name whose key ends with ` ${key}` and has more than `minWords` words. */
@@ -347,6 +430,7 @@ function attachRemaining(state: ClusterSet, work: readonly Work[]): void {
   for (const w of work) {
     if (w.entity >= 0) continue;
     if ((w.type === 'PER' || w.words.length === 1) && attachSurname(state, w)) continue;
+    if (attachSpelling(state, w)) continue;
     const canonical = canonicalPlace(w);
     const existing = state.get(w.type, canonical) ?? (w.type === 'PER' ? undefined : state.get(w.type, w.key));
     if (existing !== undefined) {
@@ -396,6 +480,36 @@ function attachSurname(state: ClusterSet, w: Work): boolean {
   return true;
 }
 
+/**
+ * A name spelt as a person of the article is spelt another way ("Kadhafi" typed a place, "Qaddafi" a person): it is
+ * that person, unless it is a known place. Only an unambiguous match counts.
+ */
+function attachSpelling(state: ClusterSet, w: Work): boolean {
+  // Reached only by mentions no surname or key claimed (most are not; spelling keys are cached).
+  if (w.owned || !state.hasPerson()) return false;
+  if (isKnownPlaceName(w.words.join(' '))) return false;
+  let pick = -1;
+  const clusters = state.clusters;
+  const wKey = transliterationKey(w.key);
+  if (wKey === '') return false;
+  for (let id = 0; id < clusters.length; id++) {
+    const c = clusters[id];
+    if (c.type !== 'PER' || c.owned) continue;
+    const cKey = state.translit(id);
+    // A surname spelt another way joins a full name already mentioned before it.
+    const full = cKey === wKey && sameNameVariant(c.key, w.key);
+    const surname =
+      !full && w.words.length === 1 && cKey.endsWith(` ${wKey}`) && lastBefore(c, w.first) >= 0 && sameNameVariant(c.key.slice(c.key.lastIndexOf(' ') + 1), w.key);
+    if (!full && !surname) continue;
+    if (pick >= 0 && pick !== id) return false;
+    pick = id;
+  }
+  if (pick < 0) return false;
+  if (state.clusters[pick].key !== w.key) w.kind = w.words.length === 1 && state.clusters[pick].words.length > 1 ? 'surname' : 'alias';
+  state.attach(w, pick);
+  return true;
+}
+
 function canonicalPlace(w: Work): string {
   if (w.type !== 'LOC') return w.key;
   const name = w.words.join(' ');
@@ -437,18 +551,30 @@ function possessiveOrganisations(doc: TokenText, state: ClusterSet, work: readon
     if (w.entity < 0) continue;
     const markIdx = w.last + 1;
     if (markIdx + 1 >= tokens.length || !isPossessiveMark(doc.form(markIdx)) || tokens[markIdx].sentence !== tokens[w.last].sentence) continue;
-    const noun = doc.lower(markIdx + 1);
-    if (!POSSESSED_ORGS.has(noun) || mentionAt[markIdx + 1] >= 0) continue;
+    // "Netanyahu's office"; "Romania's defence ministry": up to two modifiers before a generic body's head.
+    let end = -1;
+    const body: string[] = [];
+    for (let j = markIdx + 1; j <= markIdx + 3 && j < tokens.length && mentionAt[j] < 0 && tokens[j].sentence === tokens[w.last].sentence; j++) {
+      body.push(doc.lower(j));
+      if (j === markIdx + 1 ? POSSESSED_ORGS.has(body[0]) : isGenericBody(body)) end = j;
+    }
+    if (end < 0) continue;
     const owner = clusters[w.entity];
-    const words = [...owner.words, "'s", doc.form(markIdx + 1)];
-    const key = `${owner.key}'s ${noun}`;
-    const p = makeWork(w.first, markIdx + 1, 'ORG', 'possessive', words, key, []);
+    const nounWords: string[] = [];
+    for (let j = markIdx + 1; j <= end; j++) nounWords.push(doc.form(j));
+    const noun = nounWords.join(' ').toLowerCase();
+    const words = [...owner.words, "'s", ...nounWords];
+    // A country owner by its canonical name, so that "Russia's defence ministry" and "Russian Defence Ministry" meet.
+    const country = owner.type === 'LOC' ? countryOf(entityName(owner)) : undefined;
+    const key = country ? nameKey(`${country}'s ${noun}`) : `${owner.key}'s ${noun}`;
+    const p = makeWork(w.first, end, 'ORG', 'possessive', words, key, []);
     const existing = state.get('ORG', key);
     if (existing !== undefined) state.attach(p, existing);
     else {
       const id = state.create(p);
       clusters[id].owner = w.entity;
-      clusters[id].words = [...owner.words, "'s", noun];
+      clusters[id].words = [...owner.words, "'s", ...noun.split(' ')];
+      if (country) clusters[id].owned = `${country}'s ${noun}`;
       state.attach(p, id);
     }
     extra.push(p);
@@ -497,9 +623,10 @@ function entityOf(clusters: readonly Cluster[], id: number, k: number, tokens: r
     }
   }
   const owned = c.owner >= 0;
-  if (owned) type = 'ORG';
-  const lastWord = c.words[c.words.length - 1];
-  const name = owned ? `${entityName(clusters[c.owner])}'s ${lastWord}` : entityName(c);
+  if (owned || c.owned) type = 'ORG';
+  const mark = c.words.lastIndexOf("'s");
+  const lastWord = c.words.slice(mark + 1).join(' ');
+  const name = c.owned ?? (owned ? `${entityName(clusters[c.owner])}'s ${lastWord}` : entityName(c));
   const entity: Entity = {
     id: `e${k}`,
     start: spans[0].start,
@@ -508,7 +635,7 @@ function entityOf(clusters: readonly Cluster[], id: number, k: number, tokens: r
     type,
     mentions: spans,
     roles: c.roles,
-    key: owned ? `${nameKey(entityName(clusters[c.owner]))}'s ${nameKey(lastWord)}` : nameKey(name),
+    key: c.owned ? nameKey(c.owned) : owned ? `${nameKey(entityName(clusters[c.owner]))}'s ${nameKey(lastWord)}` : nameKey(name),
     confidence: confidenceOf(c),
   };
   if (owned) entity.owner = `e${newId[c.owner]}`;
@@ -755,7 +882,15 @@ function mergeJoined(doc: TokenText, out: readonly RawMention[]): RawMention[] {
       const hyphen = gap === 1 && doc.form(joinTok) === '-' && tokens[joinTok].start === tokens[prev.last].end && tokens[m.first].start === tokens[joinTok].end;
       const particle = gap === 1 && NAME_PARTICLES.has(doc.form(joinTok).toLowerCase()) && (prev.type === 'PER' || m.type === 'PER');
       const touching = gap === 0 && tokens[m.first].start === tokens[prev.last].end;
-      if (hyphen || particle || touching) {
+      // "Saif al-Islam", "Bashar al-Assad": a particle hyphenated onto the next name.
+      const hyphenParticle =
+        gap === 2 &&
+        NAME_PARTICLES.has(doc.form(joinTok).toLowerCase()) &&
+        doc.form(joinTok + 1) === '-' &&
+        tokens[joinTok + 1].start === tokens[joinTok].end &&
+        tokens[m.first].start === tokens[joinTok + 1].end &&
+        (prev.type === 'PER' || m.type === 'PER');
+      if (hyphen || particle || touching || hyphenParticle) {
         prev.last = m.last;
         if (m.type === 'PER' || prev.type === 'PER') prev.type = 'PER';
         continue;

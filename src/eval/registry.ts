@@ -1,3 +1,4 @@
+import { corefTask } from './coref.js';
 import { geoEvalTask } from './geo.js';
 import { nerEval } from './ner.js';
 import { quotesEvalTask } from '../quotes/eval.js';
@@ -20,6 +21,7 @@ export const EVAL_TASKS: EvalTask[] = [
   pubdateTask,
   bodyTask,
   mergeEvalTask,
+  corefTask,
 ];
 
 export function findEvalTask(name: string): EvalTask | undefined {

@@ -8,7 +8,11 @@ export type Granularity = 'day' | 'week' | 'weekend' | 'month' | 'quarter' | 'ha
 export const DAY_MS = 86_400_000;
 
 export function epochDay(y: number, m: number, d: number): number {
-  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+  if (y >= 100) return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+  // Date.UTC reads years 0-99 as 1900-1999; setUTCFullYear does not.
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return Math.floor(date.getTime() / DAY_MS);
 }
 
 export interface YMD {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { segmentText } from '../segment/segment.js';
 import { extractTimes, timesForText } from './time.js';
-import { commonValue, epochDay, isoDay, isoWeek, weekday } from './calendar.js';
+import { commonValue, epochDay, isoDay, isoWeek, parseIsoDay, weekday } from './calendar.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findCandidates, pickYear, prefilterMisses, resolveWeekday, type CandidateMemo } from './grammar.js';
@@ -21,6 +21,7 @@ const VALUE = new RegExp(
     '^PT\\d+H\\d+M$',
     '^(?:PRESENT_REF|PAST_REF|FUTURE_REF)$',
     '^XXX$',
+    '^BC\\d{4}$',
   ].join('|'),
 );
 
@@ -144,4 +145,40 @@ test('news policy: weekdays look back unless the future is cued; yearless months
   assert.equal(pickYear(wed, 1, 5, null), 2026, 'Jan. 5 said on Dec. 3 is a month ahead');
   assert.equal(pickYear(wed, 1, 5, 'past'), 2025);
   assert.equal(pickYear(wed, 11, 28, 'future'), 2025, 'a deadline a few days past stays this year');
+});
+
+test('era years, year ranges, old years and centuries written as hundreds', () => {
+  const at = (text: string) => findCandidates(text).map((c) => ({ text: text.slice(c.start, c.end), value: c.resolve({ anchor: null, dir: null, lastDay: null, lastQuarter: null }).value }));
+  assert.deepEqual(at('Rome was founded in 753 BC and Pompeii buried in AD 79.'), [
+    { text: '753 BC', value: 'BC0753' },
+    { text: 'AD 79', value: '0079' },
+  ]);
+  assert.deepEqual(at('The war of 1915-17 and the conflict of 1939–45, the 2019/20 season.'), [
+    { text: '1915', value: '1915' },
+    { text: '17', value: '1917' },
+    { text: '1939', value: '1939' },
+    { text: '45', value: '1945' },
+    { text: '2019', value: '2019' },
+    { text: '20', value: '2020' },
+  ]);
+  assert.deepEqual(at('Henry landed in 1415; plague returned in the 1360s and again in the 1800s.'), [
+    { text: '1415', value: '1415' },
+    { text: 'the 1360s', value: '136X' },
+    { text: 'the 1800s', value: '18' },
+  ]);
+  // Not ranges: an ISO date, a count, a score.
+  assert.deepEqual(at('Between 1200-1500 troops arrived on 2019-11-05.').map((x) => x.text), ['2019-11-05']);
+});
+
+test('a clock time or a small number is never a year', () => {
+  const at = (text: string, anchor: string | null) => findCandidates(text).map((c) => c.resolve({ anchor: anchor === null ? null : parseIsoDay(anchor), dir: null, lastDay: null, lastQuarter: null }).value);
+  // Live-blog entries: "20:32" is a time of the day, on its own or after a date.
+  for (const anchor of ['2025-12-07', null]) {
+    for (const v of [...at('20:32 Missiles hit Kyiv. 20:32 GMT Sirens sounded.', anchor), ...at('Dec 7 20:32 Update from the front.', anchor)]) {
+      assert.ok(!/^(?:00|20)32/.test(v) && !/^0032/.test(v), `a clock time became a year: ${v}`);
+    }
+  }
+  // chrono reads "May 32" as May 2032 and "Jan 5 30" as 2030: a year must be written as one.
+  assert.ok(!at('In May 32 people died.', '2025-12-07').some((v) => v.startsWith('2032')));
+  assert.ok(!at('On Jan 5 30 people were hurt.', '2025-12-07').some((v) => v.startsWith('2030')));
 });

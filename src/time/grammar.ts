@@ -20,6 +20,7 @@ import {
   pad,
   quarterInterval,
   quarterOf,
+  SEASON_START,
   seasonInterval,
   seasonOf,
   weekInterval,
@@ -66,6 +67,11 @@ export interface ResolveContext {
    * (this sentence or the one before). */
   lastMonth?: { day: number; recent: boolean } | null;
   lastYear?: { day: number; recent: boolean } | null;
+  /**
+   * The anchor is a narrative's current time (the last date the story named), not the article date: a month
+   * without a year takes the story's year (moving forward), a weekday or season is the next one in the story.
+   */
+  narrative?: boolean;
 }
 
 export interface Resolution {
@@ -129,6 +135,15 @@ export function resolveWeekday(anchor: number, wd: number, dir: Direction, stric
   let back = (today - wd + 7) % 7;
   if (strict === 'last' && back === 0) back = 7;
   return anchor - back;
+}
+
+/**
+ * The year of a month (and day) named without one in a narrative: the story's year, or the next when that
+ * month is already behind the story's time (stories move forward), unless a past cue ("had") looks back.
+ */
+export function storyYear(anchor: number, m: number, dir: Direction): number {
+  const a = ymd(anchor);
+  return dir === 'past' || m >= a.m ? a.y : a.y + 1;
 }
 
 /**
@@ -371,8 +386,10 @@ interface Rule {
   gate?: RegExp;
   re: RegExp;
   prio: number;
-  build(match: RuleMatch): Omit<Candidate, 'start' | 'end' | 'rule' | 'prio'> & { start?: number; end?: number } | null;
+  build(match: RuleMatch): (Built & { second?: Built & { start: number; end: number } }) | null;
 }
+
+type Built = Omit<Candidate, 'start' | 'end' | 'rule' | 'prio'> & { start?: number; end?: number };
 
 /** A calendar date from parts (any may be missing); year inferred with the news policy. */
 export function calendarResolver(parts: { y?: number; m?: number; d?: number; wd?: number; part?: string; hh?: number; mi?: number }, strict: 'last' | 'next' | null = null) {
@@ -394,7 +411,7 @@ export function calendarResolver(parts: { y?: number; m?: number; d?: number; wd
           const v = `XXXX-${pad(parts.m)}${parts.d !== undefined ? `-${pad(parts.d)}` : ''}`;
           return unresolved(type, v + timeSuffix, stated);
         }
-        y = strict === 'last' ? pickYear(ctx.anchor - 1, parts.m, parts.d ?? null, 'past') : strict === 'next' ? pickYear(ctx.anchor + 1, parts.m, parts.d ?? null, 'future') : pickYear(ctx.anchor, parts.m, parts.d ?? null, ctx.dir);
+        y = ctx.narrative && strict === null ? storyYear(ctx.anchor, parts.m, ctx.dir) : strict === 'last' ? pickYear(ctx.anchor - 1, parts.m, parts.d ?? null, 'past') : strict === 'next' ? pickYear(ctx.anchor + 1, parts.m, parts.d ?? null, 'future') : pickYear(ctx.anchor, parts.m, parts.d ?? null, ctx.dir);
         implied.push('year');
       }
       if (strict !== null && parts.y === undefined && ctx.anchor !== null && parts.d === undefined) {
@@ -410,7 +427,7 @@ export function calendarResolver(parts: { y?: number; m?: number; d?: number; wd
       iv = yearInterval(parts.y);
     } else if (parts.wd !== undefined) {
       if (ctx.anchor === null) return unresolved(type, `XXXX-WXX-${parts.wd}${timeSuffix}`, stated);
-      iv = dayInterval(resolveWeekday(ctx.anchor, parts.wd, ctx.dir, strict));
+      iv = dayInterval(resolveWeekday(ctx.anchor, parts.wd, ctx.narrative && ctx.dir === null ? 'future' : ctx.dir, strict));
       implied.push('year', 'month', 'day');
     } else {
       // A bare clock time: the anchor day.
@@ -736,7 +753,7 @@ const RULES: Rule[] = [
     name: 'month-date',
     prio: 6,
     need: (f) => f.month,
-    re: rx(`(?<![\\w-])(?:(${WEEKDAY}),?\\s+)?(?:(${MODIFIER})[\\s-]*)?(?:(${REL})\\s+)?(${MONTH})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d)|\\s+(?:the\\s+)?(?<ordw>${ORDINAL_DAY})(?![\\w-]))?(?:(?:,\\s*|\\s+|\\s+of\\s+)((?:1[6-9]|20)\\d\\d)(?!\\d|[-/]\\d)|\\s+(?:of\\s+)?(this|last|next) year)?(?![\\w])`, 'g'),
+    re: rx(`(?<![\\w-])(?:(${WEEKDAY}),?\\s+)?(?:(${MODIFIER})[\\s-]*)?(?:(${REL})\\s+)?(${MONTH})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d)|\\s+(?:the\\s+)?(?<ordw>${ORDINAL_DAY})(?![\\w-]))?(?:(?:,\\s*|\\s+|\\s+of\\s+)((?:1\\d|20)\\d\\d)(?!\\d|[-/]\\d)|\\s+(?:of\\s+)?(this|last|next) year)?(?![\\w])`, 'g'),
     build({ m, sentence }) {
       const month = monthNumber(m[4]);
       if (month === null) return null;
@@ -745,6 +762,8 @@ const RULES: Rule[] = [
       const d = m[5] ? Number(m[5]) : m.groups?.ordw ? ordinalDay(m.groups.ordw) ?? undefined : undefined;
       if (d !== undefined && (d < 1 || d > 31)) return null;
       const y = m[7] ? Number(m[7]) : undefined;
+      // "May 1500 people": before 1600, a number after a month is a year only when no count noun follows.
+      if (y !== undefined && y < 1600 && COUNT_NOUN.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 24))) return null;
       const bare = d === undefined && y === undefined && !m[1] && !m[2] && !m[3];
       if (bare) {
         const before = sentence.slice(Math.max(0, m.index - 30), m.index);
@@ -812,12 +831,13 @@ const RULES: Rule[] = [
     name: 'day-month',
     prio: 6,
     need: (f) => f.digit && f.month,
-    re: rx(`(?<![\\w.,-])(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+((?:1[6-9]|20)\\d\\d)(?!\\d))?(?![\\w])`, 'g'),
-    build({ m }) {
+    re: rx(`(?<![\\w.,-])(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+((?:1\\d|20)\\d\\d)(?!\\d))?(?![\\w])`, 'g'),
+    build({ m, sentence }) {
       const month = monthNumber(m[3]);
       const d = Number(m[2]);
       if (month === null || d < 1 || d > 31) return null;
       const y = m[4] ? Number(m[4]) : undefined;
+      if (y !== undefined && y < 1600 && COUNT_NOUN.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 24))) return null;
       const wd = m[1] ? weekdayNumber(m[1]) ?? undefined : undefined;
       return { dayLevel: true, resolve: calendarResolver({ y, m: month, d, wd }) };
     },
@@ -890,6 +910,50 @@ const RULES: Rule[] = [
       return { resolve: calendarResolver({ y }) };
     },
   },
+  // ---- era years: "500 BC", "44 BCE", "AD 79", "79 AD"; TIMEX3 writes BC years as BC0500
+  {
+    name: 'era-year',
+    prio: 6,
+    need: (f) => f.digit && (f.word('bc', 'bce', 'ad', 'ce') || f.text.includes('.C.') || f.text.includes('.D.')),
+    re: rx(`(?<![\\w$£€#.,/-])(?:(\\d{1,4})\\s*(BCE|BC|B\\.C\\.E\\.|B\\.C\\.|CE|AD|A\\.D\\.)|(AD|A\\.D\\.)\\s*(\\d{1,4}))(?![\\w])`, 'g'),
+    build({ m }) {
+      const n = Number(m[1] ?? m[4]);
+      const era = (m[2] ?? m[3]).replace(/\./g, '');
+      if (n < 1 || (m[1] && m[1].startsWith('0'))) return null;
+      if (era === 'BC' || era === 'BCE') return { resolve: () => unresolved('DATE', `BC${pad(n, 4)}`, ['year', 'era']) };
+      return { resolve: () => interval('DATE', yearInterval(n), 'none', ['year', 'era'], []) };
+    },
+  },
+  // ---- years before 1600, which need a cue the modern-year rule does not ("in 1415", "circa 1200")
+  {
+    name: 'old-year',
+    prio: 3,
+    need: (f) => f.digit,
+    gate: /\b(?:in|since|until|till|during|circa|c\.|year)\s+1[0-5]\d\d\b/i,
+    re: rx(`(?<=\\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Dd]uring|[Cc]irca|c\\.|[Yy]ear)\\s+)(1[0-5]\\d\\d)(?![\\w'’])`, 'g'),
+    build({ m, sentence }) {
+      if (!yearOk(sentence, m.index, m.index + 4)) return null;
+      return { resolve: calendarResolver({ y: Number(m[1]) }) };
+    },
+  },
+  // ---- year ranges: "1915-17", "1939–45", "1990-1991", "2019/20": each end is a year of its own (TimeML
+  // writes a range as two points); the modern-year rule rejects a year followed by "-17".
+  {
+    name: 'year-range',
+    prio: 4,
+    need: (f) => f.digit,
+    gate: /\b1\d\d\d\s*[-–—/]\s*\d\d|\b20\d\d\s*[-–—/]\s*\d\d/,
+    re: rx(`(?<![\\w$£€#.,/:-])((?:1\\d|20)\\d\\d)(\\s*[-–—/]\\s*)(\\d\\d(?:\\d\\d)?)(?![\\w%'’-]|[.,:/]\\d)`, 'g'),
+    build({ m, sentence }) {
+      const y1 = Number(m[1]);
+      const y2 = m[3].length === 4 ? Number(m[3]) : Math.floor(y1 / 100) * 100 + Number(m[3]) + (Number(m[3]) <= y1 % 100 ? 100 : 0);
+      const slash = m[2].includes('/');
+      if (y2 <= y1 || y2 - y1 > (slash ? 1 : 30) || (m[3].length === 4 && y1 < 1600)) return null;
+      if (COUNT_NOUN.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 24))) return null;
+      if (/[$£€#]\s*$/.test(sentence.slice(Math.max(0, m.index - 2), m.index))) return null;
+      return { end: m.index + m[1].length, resolve: calendarResolver({ y: y1 }), second: { start: m.index + m[0].length - m[3].length, end: m.index + m[0].length, resolve: calendarResolver({ y: y2 }) } };
+    },
+  },
   // ---- two-digit years: "in '96", "the summer of '97", "Dec. 25, '97"
   {
     name: 'short-year',
@@ -930,9 +994,14 @@ const RULES: Rule[] = [
     name: 'decade',
     prio: 5,
     need: (f) => f.any('ties') || (f.digit && /\d0['’]?s/.test(f.text)),
-    re: rx(`${B}(?:(?:${ci('the')}\\s+)?(?:(${ci('early')}|${ci('mid')}|${ci('late')})[\\s-]+)?)(?:((?:1[5-9]|20)\\d0)['’]?s|['’](\\d0)s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))${E}`, 'g'),
+    re: rx(`${B}(?:(?:${ci('the')}\\s+)?(?:(${ci('early')}|${ci('mid')}|${ci('late')})[\\s-]+)?)(?:((?:1\\d|20)\\d0)['’]?s|['’](\\d0)s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))${E}`, 'g'),
     build({ m }) {
       let start: number;
+      // "the 1800s" is the century, not its first decade.
+      if (m[2] && Number(m[2]) % 100 === 0) {
+        const century = centuryInterval(Number(m[2]));
+        return { resolve: () => interval('DATE', century, 'none', ['century'], []) };
+      }
       if (m[2]) start = Number(m[2]);
       else if (m[3]) start = Number(m[3]) + (Number(m[3]) >= 30 ? 1900 : 2000);
       else start = DECADE_WORDS[m[4].toLowerCase()];
@@ -1096,6 +1165,20 @@ const RULES: Rule[] = [
       const season = SEASONS[m[2].toLowerCase()];
       const mod = m[1]?.toLowerCase();
       const y = m[3] ? Number(m[3]) : undefined;
+      if (/\b(?:the\s+)?(?:following|next)\s+$/i.test(sentence.slice(Math.max(0, m.index - 16), m.index)) && !mod && y === undefined) {
+        // "the following spring": the first such season after the story's last date.
+        const start = m.index - (/\b(?:the\s+)?(?:following|next)\s+$/i.exec(sentence.slice(Math.max(0, m.index - 16), m.index))?.[0].length ?? 0);
+        return {
+          start,
+          resolve(ctx) {
+            const base = ctx.lastDay ?? ctx.lastMonth?.day ?? ctx.lastYear?.day ?? null;
+            if (base === null) return unresolved('DATE', `XXXX-${season}`, ['season', 'offset'], 'event');
+            const a = ymd(base);
+            const yy = (SEASON_START[season] ?? 3) > a.m ? a.y : a.y + 1;
+            return interval('DATE', seasonInterval(yy, season), 'event', ['season', 'offset'], ['year']);
+          },
+        };
+      }
       // "the spring of last year": that year's season.
       if (m[4]) {
         const shift = /last/i.test(m[4]) ? -1 : /next/i.test(m[4]) ? 1 : 0;
@@ -1111,11 +1194,22 @@ const RULES: Rule[] = [
         if (!/\b(?:in|during|until|by|since|through)\s+(?:the\s+)?$/i.test(before)) return null;
       }
       if ((mod === 'the' || mod === undefined) && /^\s+of\b/i.test(after) && y === undefined) return null;
-      if (mod === 'that') return null;
+      if (mod === 'that') {
+        // "that spring": the season of the year the story is in; nothing to say without one.
+        return {
+          resolve: (ctx) => (ctx.lastYear ? interval('DATE', seasonInterval(ymd(ctx.lastYear.day).y, season), 'event', ['season'], ['year']) : unresolved('DATE', `XXXX-${season}`, ['season'], 'event')),
+        };
+      }
       return {
         resolve(ctx) {
           if (y !== undefined) return interval('DATE', seasonInterval(y, season), 'none', ['year', 'season'], []);
           if (ctx.anchor === null) return unresolved('DATE', `XXXX-${season}`, ['season']);
+          if (ctx.narrative && (mod === undefined || mod === 'the' || mod === 'early' || mod === 'late' || mod === 'mid')) {
+            // A story moves forward: the season in the story's year, or the next year's once it is past.
+            const a = ymd(ctx.anchor);
+            const yy = (SEASON_START[season] ?? 3) + 2 < a.m && ctx.dir !== 'past' ? a.y + 1 : a.y;
+            return interval('DATE', seasonInterval(yy, season), 'published', ['season'], ['year']);
+          }
           const cur = seasonOf(ctx.anchor);
           const order = ['SP', 'SU', 'FA', 'WI'];
           const idx = (yy: number, s: string): number => yy * 4 + order.indexOf(s);
@@ -1553,7 +1647,9 @@ const RULES: Rule[] = [
             const a = ymd(ctx.anchor).y;
             const past = dayFor(a) <= ctx.anchor ? a : a - 1;
             const future = dayFor(a) >= ctx.anchor ? a : a + 1;
-            yy = ctx.dir === 'future' ? future : ctx.dir === 'past' ? past : (dayFor(future) - ctx.anchor) * 4 < ctx.anchor - dayFor(past) ? future : past;
+            // A story moves forward: its next such holiday, unless a past cue looks back.
+            if (ctx.narrative) yy = ctx.dir === 'past' ? past : future;
+            else yy = ctx.dir === 'future' ? future : ctx.dir === 'past' ? past : (dayFor(future) - ctx.anchor) * 4 < ctx.anchor - dayFor(past) ? future : past;
           }
           return interval('DATE', dayInterval(dayFor(yy)), y === undefined ? 'published' : 'none', ['holiday'], y === undefined ? ['year'] : []);
         },
@@ -1609,6 +1705,9 @@ function chronoCandidates(sentence: string, own: readonly Candidate[]): Candidat
     if (k.year === undefined && !/[A-Z]/.test(text)) continue;
     if (k.year !== undefined && k.month === undefined && k.day === undefined) continue; // bare years: our rule decides
     if (k.year !== undefined && (k.year < 1600 || k.year > 2100)) continue;
+    // A year is read only where the text writes one ("2025", "'25", "5/12/25"): "May 32 people" is not May 2032, nor is a
+    // clock time ("Dec 7 20:32") a year.
+    if (k.year !== undefined && !new RegExp(`(?<!\\d)(?:${k.year}|[/.'’-]${String(k.year).slice(2)})(?!\\d)`).test(text)) continue;
     out.push({
       start,
       end,
@@ -1651,12 +1750,15 @@ function ruleCandidates(sentence: string, facts: SentenceFacts): Candidate[] {
       }
       const built = rule.build({ m, sentence });
       if (!built) continue;
-      let start = built.start ?? m.index;
-      let end = built.end ?? m.index + m[0].length;
+      const { second, ...first } = built;
+      let start = first.start ?? m.index;
+      let end = first.end ?? m.index + m[0].length;
       // Trim whitespace and trailing punctuation that a pattern may have taken.
       while (end > start && /[\s,]/.test(sentence[end - 1])) end--;
       while (start < end && /\s/.test(sentence[start])) start++;
-      all.push({ ...built, start, end, rule: rule.name, prio: rule.prio } as Candidate);
+      all.push({ ...first, start, end, rule: rule.name, prio: rule.prio } as Candidate);
+      // A second expression in the same match ("1939–45": the end year).
+      if (second) all.push({ ...second, rule: rule.name, prio: rule.prio } as Candidate);
     }
   }
   return all;

@@ -12,6 +12,7 @@ import type { PublicationDate, TimeExpr, Token } from '../core/layers.js';
 import type { Component } from '../core/pipeline.js';
 import { commonValue, isoDay, parseIsoDay } from './calendar.js';
 import { findCandidates, tenseCue, type CandidateMemo, type Resolution, type ResolveContext } from './grammar.js';
+import { advanceStory, againstStory, countForNarrative, emptyNarrativeStats, isNarrative, type StoryTime } from './narrative.js';
 import { inferPublication, type Anchor } from './publication.js';
 
 export type { Anchor } from './publication.js';
@@ -19,6 +20,27 @@ export type { Anchor } from './publication.js';
 export interface ExtractOptions {
   /** Use chrono-node as a fallback grammar for calendar formats (default true). */
   chrono?: boolean;
+  /** Narrative mode: 'auto' decides from the text (default), true/false force it. */
+  narrative?: boolean | 'auto';
+}
+
+/** Any day, for classifying the expressions of an undated text (see `detectNarrative`). */
+const STAND_IN_ANCHOR = parseIsoDay('2000-01-01') as number;
+
+/** Whether a text reads as a narrative (see `narrative.ts`), judged from its own rules' candidates. */
+export function detectNarrative(text: string, sentences: readonly Span[], anchor: Anchor | null, memo?: CandidateMemo): boolean {
+  const stats = emptyNarrativeStats();
+  const day = anchor === null ? null : anchor.from === anchor.to ? anchor.from : Math.round((anchor.from + anchor.to) / 2);
+  // Undated text: resolve against a stand-in day, so that expressions relative to the writer's today still show
+  // as such; farness is judged against the real (missing) anchor.
+  const base = { anchor: day ?? STAND_IN_ANCHOR, dir: null, lastDay: null, lastQuarter: null };
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = text.slice(sentences[i].start, sentences[i].end);
+    for (const c of findCandidates(sentence, false, memo)) countForNarrative(stats, c.resolve(base), sentence.slice(c.start, c.end), day, i);
+    // A news lede settles it: most news stops reading here.
+    if (stats.lede > 0) return false;
+  }
+  return isNarrative(stats);
 }
 
 function toExpr(text: string, offset: number, start: number, end: number, rule: string, r: Resolution, confidence: number): TimeExpr {
@@ -53,6 +75,8 @@ export function extractTimes(text: string, sentences: readonly Span[], anchor: A
   let lastYear: { day: number; sentence: number } | null = null;
   let index = -1;
   const useChrono = options.chrono ?? true;
+  const narrative = options.narrative === undefined || options.narrative === 'auto' ? detectNarrative(text, sentences, anchor, memo) : options.narrative;
+  let story: StoryTime | null = null;
   for (const s of sentences) {
     const sentence = text.slice(s.start, s.end);
     index++;
@@ -64,7 +88,12 @@ export function extractTimes(text: string, sentences: readonly Span[], anchor: A
       const base = { dir, lastDay, lastQuarter, lastMonth: ref(lastMonth), lastYear: ref(lastYear) };
       let r: Resolution;
       let confidence = 0.9;
-      if (anchor === null) {
+      if (narrative && story !== null) {
+        // The story's time stands in for the article date; "had" looks back from it ("In May, they had …").
+        const cueDir = dir ?? (/\bhad\b/i.test(sentence.slice(Math.max(0, c.start - 60), c.start)) ? 'past' : null);
+        r = againstStory(c.resolve({ ...base, dir: cueDir, anchor: story.day, narrative: true }), story);
+        if (/X/.test(r.value)) confidence = 0.3;
+      } else if (anchor === null) {
         r = c.resolve({ ...base, anchor: null });
         if (r.anchor === 'published') confidence = 0.3;
       } else if (anchor.from === anchor.to) {
@@ -93,6 +122,9 @@ export function extractTimes(text: string, sentences: readonly Span[], anchor: A
         if (g === 'day' || g === 'week' || g === 'month') lastMonth = { day: r.interval.from, sentence: index };
         if (g !== 'decade' && g !== 'century') lastYear = { day: r.interval.from, sentence: index };
       }
+      if (narrative && c.rule !== 'overnight') story = advanceStory(story, r, sentence.slice(Math.max(0, c.start - 24), c.start));
+      // The story's day is the day "that night", "the next day" count from.
+      if (narrative && story !== null && story.granularity === 'day') lastDay = story.day;
       const q = /^(\d{4})-Q([1-4])$/.exec(r.value);
       if (q && c.setsQuarter) {
         lastQuarter = { y: Number(q[1]), q: Number(q[2]) };
