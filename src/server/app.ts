@@ -124,6 +124,7 @@ export function createApp(options: AppOptions): Hono {
   app.onError((error, c) => {
     if (error instanceof ApiError) {
       if (error.status === 429) c.header('retry-after', error.message.replace(/\D/g, '') || '1');
+      if (error.status === 503) c.header('retry-after', '1');
       return c.json(errorBody(error.code, error.message), error.status);
     }
     console.error('dateline serve:', error);

@@ -11,6 +11,7 @@ import { LAYER_TABLES, layerTable, tableName, type LayerTable } from './layer-ta
 import { bandKeys, signature, similarity } from './minhash.js';
 import { storiesMigration, storyIndexMigration } from '../stories/schema.js';
 import { addEntityKeys, entityKeysMigration } from './entity-keys.js';
+import { toFts5 } from './query/compile-fts5.js';
 import type {
   ArticleSummary,
   BatchInput,
@@ -174,25 +175,6 @@ function clampPage(page: Page | undefined, fallback = 50): { limit: number; offs
   const limit = Math.max(0, Math.min(MAX_PAGE, Math.floor(page?.limit ?? fallback)));
   const offset = Math.max(0, Math.floor(page?.offset ?? 0));
   return { limit, offset };
-}
-
-/** Turn free text into a safe FTS5 query when it is not valid FTS5 syntax already. */
-export function toFtsQuery(query: string): string {
-  const terms = query.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
-  return terms
-    .filter((t) => !/^(AND|OR|NOT|NEAR)$/.test(t))
-    .map((t) => `"${t.replace(/"/g, '""')}"`)
-    .join(' ');
-}
-
-/** Runs an FTS query as given, and again as plain words when it is not valid FTS5 syntax. */
-export function withFts<T>(query: string, run: (fts: string) => T): T {
-  try {
-    return run(query);
-  } catch (error) {
-    if (!(error instanceof Error) || !/fts5|syntax|no such column|unterminated|unknown special query/i.test(error.message)) throw error;
-    return run(toFtsQuery(query));
-  }
 }
 
 /**
@@ -490,33 +472,33 @@ export class SqliteStore implements Store {
 
   search(query: string, page: Page & DateFilter = {}): SearchHit[] {
     const { limit, offset } = clampPage(page, 20);
-    if (!query.trim() || !toFtsQuery(query)) return [];
+    const q = toFts5(query);
+    if (q === null) return [];
     const [dateSql, dateParams] = dateWhere(page);
     // Rank first and keep one page, then build snippets for that page only (see ftsSnippets).
     const stmt = this.db.prepare(`
       SELECT a.rowid AS rowid, a.id AS id, a.title AS title, a.published AS published, bm25(articles_fts, 5.0, 1.0) AS score
       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
       WHERE articles_fts MATCH ?${dateSql} ORDER BY score LIMIT ? OFFSET ?`);
-    return withFts(query, (q) => {
-      const rows = stmt.all(q, ...dateParams, limit, offset) as Array<{
-        rowid: number;
-        id: string;
-        title: string | null;
-        published: string | null;
-        score: number;
-      }>;
-      const snippets = ftsSnippets(this.db, q, rows.map((r) => r.rowid));
-      return rows.map((r) => ({ id: r.id, title: r.title, published: r.published, ...parseSnippet(snippets.get(r.rowid) ?? ''), score: -r.score }));
-    });
+    const rows = stmt.all(q, ...dateParams, limit, offset) as Array<{
+      rowid: number;
+      id: string;
+      title: string | null;
+      published: string | null;
+      score: number;
+    }>;
+    const snippets = ftsSnippets(this.db, q, rows.map((r) => r.rowid));
+    return rows.map((r) => ({ id: r.id, title: r.title, published: r.published, ...parseSnippet(snippets.get(r.rowid) ?? ''), score: -r.score }));
   }
 
   countSearch(query: string, filter: DateFilter = {}): number {
-    if (!query.trim() || !toFtsQuery(query)) return 0;
+    const q = toFts5(query);
+    if (q === null) return 0;
     const [dateSql, dateParams] = dateWhere(filter);
     const stmt = this.db
       .prepare(`SELECT count(*) FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?${dateSql}`)
       .pluck();
-    return withFts(query, (q) => stmt.get(q, ...dateParams)) as number;
+    return stmt.get(q, ...dateParams) as number;
   }
 
   articlesMentioning(range: { from: string; to: string }, page: Page = {}) {
