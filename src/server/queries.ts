@@ -161,8 +161,9 @@ export function search(store: SqliteStore, query: string, filters: SearchFilters
 /** No query: the newest articles matching the filters, each with its opening as the snippet. */
 function browse(store: SqliteStore, filters: SearchFilters, page: PageArgs): Paged<SearchResult> {
   const { sql, params } = filterSql(filters, 'a');
-  const where = sql.length ? `WHERE ${sql.join(' AND ')}` : '';
   const db = store.database;
+  const guard = budgetClause(db);
+  const where = sql.length || guard ? `WHERE ${[...sql, `1${guard}`].join(' AND ')}` : '';
   const total = db.prepare(`SELECT count(*) FROM articles a ${where}`).pluck().get(...params) as number;
   const rows = db
     .prepare(
@@ -199,7 +200,7 @@ export function facets(store: SqliteStore, query: string | undefined, filters: S
     const ids = fts
       ? `SELECT a.id AS id, a.source AS source, a.published_day AS day FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
          WHERE articles_fts MATCH ?${budgetClause(db)} ${sql.map((x) => `AND ${x}`).join(' ')} ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ${FACET_SAMPLE}`
-      : `SELECT a.id AS id, a.source AS source, a.published_day AS day FROM articles a ${sql.length ? `WHERE ${sql.join(' AND ')}` : ''}
+      : `SELECT a.id AS id, a.source AS source, a.published_day AS day FROM articles a WHERE ${[...sql, `1${budgetClause(db)}`].join(' AND ')}
          ORDER BY a.rowid DESC LIMIT ${FACET_SAMPLE}`;
     const args = fts ? [fts, ...params] : params;
     const facet = (select: string): FacetValue[] =>

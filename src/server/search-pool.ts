@@ -146,8 +146,8 @@ export class SearchPool {
     if (signal?.aborted) return Promise.reject(new PoolBusyError('the client went away'));
     return new Promise((resolve, reject) => {
       const entry: Job = { id: this.nextId++, job, deadline: Date.now() + this.budgetMs, resolve: resolve as (r: unknown) => void, reject, signal };
+      // Not unref'd: a pending job keeps the process alive (the workers themselves are unref'd).
       entry.timer = setTimeout(() => this.overrun(entry), this.budgetMs + this.graceMs);
-      entry.timer.unref();
       if (signal) {
         entry.onAbort = () => this.cancel(entry, new PoolBusyError('the client went away'));
         signal.addEventListener('abort', entry.onAbort, { once: true });
