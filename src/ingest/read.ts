@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { extname, join } from 'node:path';
 import type { Article, InputFormat } from '../core/article.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { decodeBytes, looksBinary } from './decode.js';
+import { decodeBytes, looksBinary, utf16Evidence } from './decode.js';
 import { looksLikeFeed, parseFeed } from './feed.js';
 import { parseHtml } from './html.js';
 import { parseJsonDocument, parseJsonLine, type FieldMap } from './json.js';
@@ -201,7 +201,10 @@ export function parseBytes(bytes: Uint8Array, file: string, options: ReadOptions
   };
 }
 
-async function* streamJsonl(file: string, size: number, options: ReadOptions): AsyncGenerator<Batch> {
+/** Lines judged before a file whose opening bytes look binary, and none of whose lines parsed, is given up whole. */
+const BINARY_JSONL_PROBE_LINES = 20;
+
+async function* streamJsonl(file: string, size: number, options: ReadOptions, binaryHead = false): AsyncGenerator<Batch> {
   const batchSize = options.batchSize ?? 500;
   const fields = options.fields ?? {};
   const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
@@ -229,6 +232,12 @@ async function* streamJsonl(file: string, size: number, options: ReadOptions): A
     }
     if (!result) continue;
     record++;
+    if (binaryHead && !result.article && record >= BINARY_JSONL_PROBE_LINES && articles.length === 0 && record === diagnostics.length) {
+      // Nothing but bad lines from a file that opens like binary data: one message, not one per line.
+      rl.close();
+      yield failure(file, 'INGEST_BINARY', `binary data (NUL or control bytes), not JSON Lines: none of its first ${record} lines is a record; skipped`, size);
+      return;
+    }
     rawLines.push(line);
     if (result.article) articles.push(result.article);
     diagnostics.push(...result.diagnostics);
@@ -238,6 +247,10 @@ async function* streamJsonl(file: string, size: number, options: ReadOptions): A
       diagnostics = [];
       rawLines = [];
     }
+  }
+  if (binaryHead && record > 0 && record < BINARY_JSONL_PROBE_LINES && articles.length === 0 && record === diagnostics.length) {
+    yield failure(file, 'INGEST_BINARY', `binary data (NUL or control bytes), not JSON Lines: none of its ${record} lines is a record; skipped`, size);
+    return;
   }
   if (articles.length || diagnostics.length || record === 0) {
     if (record === 0) diagnostics.push({ severity: 'error', code: 'INGEST_EMPTY', message: 'no JSON lines; skipped', where: { file } });
@@ -254,22 +267,14 @@ async function* readFile(file: string, options: ReadOptions): AsyncGenerator<Bat
     return;
   }
   const format = options.format ?? formatFromExtension(file);
-  // JSONL streams as UTF-8 text, line by line. A UTF-16 file (BOM) is read whole and decoded instead, and a
-  // binary file is refused at once rather than reported as thousands of "not JSON" lines.
+  // JSONL streams as UTF-8 text, judged line by line: a NUL or stray bytes on one line cost that line
+  // only. A file whose byte-order mark is borne out by its bytes (utf16Evidence) is UTF-16: read whole.
   if (format === 'jsonl' && stat.isFile()) {
     const head = await peek(file, 65536);
-    const utf16 = head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
-    const utf8Bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-    const body = utf8Bom ? head.subarray(3) : head;
-    // A stray NUL on one bad line must not cost the good records around it: only a file that does not
-    // even open like JSON Lines is refused as binary.
-    const opensLikeJson = /^\s*[{[]/.test(Buffer.from(body.subarray(0, 64)).toString('latin1'));
-    if (!utf16 && !opensLikeJson && looksBinary(body)) {
-      yield failure(file, 'INGEST_BINARY', 'binary data (NUL or control bytes), not JSON Lines; skipped', stat.size);
-      return;
-    }
+    const le = head[0] === 0xff && head[1] === 0xfe;
+    const utf16 = (le || (head[0] === 0xfe && head[1] === 0xff)) && utf16Evidence(head.subarray(2), le ? 'le' : 'be');
     if (!utf16) {
-      yield* streamJsonl(file, stat.size, options);
+      yield* streamJsonl(file, stat.size, options, looksBinary(head));
       return;
     }
   }
