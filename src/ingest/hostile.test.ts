@@ -86,3 +86,45 @@ test('a lone surrogate escape (\\ud800) becomes U+FFFD, flagged, so the text is 
   assert.ok(r.article.normalizations.includes('lone-surrogate->U+FFFD'));
   assert.deepEqual(r.diagnostics.map((d) => d.code), ['INGEST_LONE_SURROGATE']);
 });
+
+test('devices, pipes and stdin are read within --max-bytes; a FIFO in a folder is skipped with a message', async (t) => {
+  const { Readable } = await import('node:stream');
+  const { execFileSync } = await import('node:child_process');
+  const { existsSync, mkdirSync } = await import('node:fs');
+  const limit = 1 << 20;
+  if (existsSync('/dev/zero')) {
+    const started = Date.now();
+    const zero: Batch[] = [];
+    for await (const b of readInputs(['/dev/zero'], { maxBytes: limit })) zero.push(b);
+    assert.deepEqual(zero.flatMap((b) => b.diagnostics).map((d) => d.code), ['INGEST_TOO_LARGE']);
+    assert.ok(Date.now() - started < 5000);
+  }
+  let produced = 0;
+  const endless = Readable.from(
+    (function* () {
+      for (;;) {
+        produced += 65536;
+        yield Buffer.alloc(65536, 0x61);
+      }
+    })(),
+  );
+  const stdin: Batch[] = [];
+  for await (const b of readInputs(['-'], { maxBytes: limit, stdin: endless })) stdin.push(b);
+  assert.deepEqual(stdin.flatMap((b) => b.diagnostics).map((d) => d.code), ['INGEST_TOO_LARGE']);
+  assert.ok(produced <= limit + 4 * 65536, `read ${produced} bytes of stdin for a ${limit}-byte limit`);
+
+  const dir = temp(t);
+  mkdirSync(join(dir, 'corpus'));
+  writeFileSync(join(dir, 'corpus', 'a.txt'), 'Sirens sounded in Kyiv at three in the morning, officials said.');
+  try {
+    execFileSync('mkfifo', [join(dir, 'corpus', 'pipe.txt')]);
+  } catch {
+    return; // no mkfifo here
+  }
+  const walked: Batch[] = [];
+  for await (const b of readInputs([join(dir, 'corpus')])) walked.push(b);
+  assert.equal(walked.flatMap((b) => b.articles).length, 1);
+  const skipped = walked.flatMap((b) => b.diagnostics).filter((d) => d.code === 'INGEST_SKIPPED');
+  assert.equal(skipped.length, 1);
+  assert.match(skipped[0].message, /named pipe/);
+});

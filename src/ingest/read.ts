@@ -176,10 +176,45 @@ function failure(file: string, code: string, message: string, bytes = 0): Batch 
   };
 }
 
-async function readStdin(stream: NodeJS.ReadableStream): Promise<Buffer> {
+/**
+ * A stream (stdin, a pipe, a device) read up to `limit` bytes: past it, reading stops at once and
+ * `over` is true, so `/dev/zero` or a huge pipe costs at most the limit in memory.
+ */
+async function readLimited(stream: NodeJS.ReadableStream, limit: number): Promise<{ bytes: Buffer; over: boolean }> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
+  let size = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += b.length;
+    if (size > limit) {
+      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      return { bytes: Buffer.alloc(0), over: true };
+    }
+    chunks.push(b);
+  }
+  return { bytes: Buffer.concat(chunks), over: false };
+}
+
+/** One input that is not a regular file (stdin, a pipe, a character device), read within the limit. */
+async function readStream(name: string, open: () => NodeJS.ReadableStream, options: ReadOptions): Promise<Batch> {
+  const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let read: { bytes: Buffer; over: boolean };
+  try {
+    read = await readLimited(open(), limit);
+  } catch (error) {
+    return failure(name, 'INGEST_UNREADABLE', `cannot read: ${readError(error)}`);
+  }
+  if (read.over) return failure(name, 'INGEST_TOO_LARGE', `more than ${limit} bytes (--max-bytes); stopped reading and skipped`, limit);
+  return parseBytes(read.bytes, name, options);
+}
+
+/** What a path that is neither a file nor a directory is, for the message that skips or reads it. */
+function specialKind(stat: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string | null {
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return null;
 }
 
 /** Decode and parse one whole input. */
@@ -350,7 +385,20 @@ async function* walk(dir: string, options: ReadOptions, seen: Set<string> = new 
       continue;
     }
     if (isDirectory) yield* walk(path, options, seen);
-    else if (isFile) {
+    else if (!isFile) {
+      // In a folder, a pipe or device is never read (a FIFO would wait for a writer forever).
+      let kind: string | null = null;
+      try {
+        kind = specialKind(await fs.stat(path));
+      } catch {
+        kind = null;
+      }
+      yield {
+        source: { file: path, format: 'unknown', bytes: 0, raw: null },
+        articles: [],
+        diagnostics: [{ severity: 'warning', code: 'INGEST_SKIPPED', message: `${kind ?? 'not a regular file'}, not an article; skipped`, where: { file: path } }],
+      };
+    } else if (isFile) {
       const ext = extname(entry.name).toLowerCase();
       if (ext !== '' && !KNOWN_EXTENSIONS.has(ext)) {
         yield {
@@ -369,12 +417,7 @@ async function* walk(dir: string, options: ReadOptions, seen: Set<string> = new 
 export async function* readInputs(paths: string[], options: ReadOptions = {}): AsyncGenerator<Batch> {
   for (const path of paths) {
     if (path === '-') {
-      const bytes = await readStdin(options.stdin ?? process.stdin);
-      if (bytes.length > (options.maxBytes ?? DEFAULT_MAX_BYTES)) {
-        yield failure('<stdin>', 'INGEST_TOO_LARGE', `${bytes.length} bytes, over the ${options.maxBytes ?? DEFAULT_MAX_BYTES}-byte limit (--max-bytes); skipped`, bytes.length);
-        continue;
-      }
-      yield parseBytes(bytes, '<stdin>', options);
+      yield await readStream('<stdin>', () => options.stdin ?? process.stdin, options);
       continue;
     }
     let stat;
@@ -384,7 +427,12 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
       yield failure(path, 'INGEST_UNREADABLE', `cannot read: ${readError(error)}`);
       continue;
     }
+    const special = specialKind(stat);
     if (stat.isDirectory()) yield* walk(path, options);
+    else if (special === 'a named pipe (FIFO)' || special === 'a character device') {
+      // Named explicitly (`/dev/stdin`, a pipe): read as a stream within --max-bytes.
+      yield await readStream(path, () => createReadStream(path), options);
+    } else if (special) yield failure(path, 'INGEST_UNREADABLE', `${special}, not a file; skipped`);
     else yield* readFile(path, options);
   }
 }
