@@ -110,6 +110,21 @@ const MIGRATIONS: Array<(db: DB) => void> = [
   entityKeysMigration,
 ];
 
+/** Whether every layer table, column and index exists already (a read: no write lock needed). */
+function layerTablesCurrent(db: DB): boolean {
+  const names = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'index')").pluck().all() as string[]);
+  for (const layer of LAYER_NAMES) {
+    const spec = layerTable(layer);
+    const table = tableName(layer);
+    if (!names.has(table)) return false;
+    const existing = new Set((db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((r) => r.name));
+    for (const c of spec.columns ?? []) {
+      if (!existing.has(c.name) || (c.index && !names.has(`${table}_${c.name}`))) return false;
+    }
+  }
+  return true;
+}
+
 function ensureLayerTables(db: DB): void {
   for (const layer of LAYER_NAMES) {
     const spec = layerTable(layer);
@@ -149,6 +164,19 @@ export function dayRange(filter: DateFilter, column = 'published_day'): { sql: s
 function dateWhere(filter: DateFilter): [string, string[]] {
   const { sql, params } = dayRange(filter, 'a.published_day');
   return [sql.map((x) => ` AND ${x}`).join(''), params];
+}
+
+/** Milliseconds a write waits for another connection's lock (SQLite retries within it); DATELINE_BUSY_TIMEOUT_MS overrides. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+export function busyTimeoutMs(): number {
+  const env = Number(process.env.DATELINE_BUSY_TIMEOUT_MS);
+  return Number.isFinite(env) && env >= 0 ? env : BUSY_TIMEOUT_MS;
+}
+
+/** SQLite gave up waiting for another connection's lock (SQLITE_BUSY and its extended codes). */
+export function isBusyError(error: unknown): boolean {
+  return typeof (error as { code?: unknown })?.code === 'string' && /^SQLITE_BUSY/.test((error as { code: string }).code);
 }
 
 function nowIso(): string {
@@ -263,12 +291,13 @@ export class SqliteStore implements Store {
     } catch (error) {
       throw new DatelineError('STORE_OPEN', { path, reason: (error as Error).message }, { cause: error });
     }
+    // Before anything that writes: a connection holding the write lock is waited for, not failed on.
+    this.db.pragma(`busy_timeout = ${busyTimeoutMs()}`);
     if (!options.readonly) {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
       this.migrate();
     }
-    this.db.pragma('busy_timeout = 5000');
     this.statements = this.prepare();
   }
 
@@ -277,6 +306,8 @@ export class SqliteStore implements Store {
     if (version > MIGRATIONS.length) {
       throw new DatelineError('STORE_MIGRATION', { path: this.path, found: version, known: MIGRATIONS.length });
     }
+    // An up-to-date database is opened without taking the write lock (another writer may hold it).
+    if (version === MIGRATIONS.length && layerTablesCurrent(this.db)) return;
     const apply = this.db.transaction(() => {
       for (let v = version; v < MIGRATIONS.length; v++) MIGRATIONS[v](this.db);
       this.db.pragma(`user_version = ${MIGRATIONS.length}`);
