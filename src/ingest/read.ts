@@ -387,12 +387,7 @@ async function* walk(dir: string, options: ReadOptions, seen: Set<string> = new 
     if (isDirectory) yield* walk(path, options, seen);
     else if (!isFile) {
       // In a folder, a pipe or device is never read (a FIFO would wait for a writer forever).
-      let kind: string | null = null;
-      try {
-        kind = specialKind(await fs.stat(path));
-      } catch {
-        kind = null;
-      }
+      const kind = await fs.stat(path).then(specialKind, () => null);
       yield {
         source: { file: path, format: 'unknown', bytes: 0, raw: null },
         articles: [],

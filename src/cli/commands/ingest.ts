@@ -4,7 +4,7 @@ import { busyTimeoutMs, isBusyError } from '../../store/sqlite.js';
 import { formatDiagnostic } from '../../core/diagnostics.js';
 import { countFlag, listFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
-import { paint } from '../io.js';
+import { oneLine, paint } from '../io.js';
 import { dbPath, fieldMap, formatFlag, openDb } from './shared.js';
 
 export const ingestCommand: Command = {
@@ -45,7 +45,7 @@ export const ingestCommand: Command = {
       });
       io.progress('');
       const verbose = Boolean(args.flags.verbose);
-      for (const d of summary.diagnostics) if (verbose || d.severity !== 'info') io.err(formatDiagnostic(d));
+      for (const d of summary.diagnostics) if (verbose || d.severity !== 'info') io.err(oneLine(formatDiagnostic(d)));
       if (!verbose) {
         for (const [key, n] of Object.entries(summary.counts)) {
           const [severity, code] = key.split(' ');
