@@ -62,6 +62,7 @@ test('broken syntax is forgiven: unclosed quote (dropped) or bracket, stray ), d
   assert.deepEqual(parseQuery(') Peskov )) OR'), { kind: 'term', text: 'Peskov', prefix: false });
   assert.equal(parseQuery('!!! *** ""'), null);
   assert.equal(parseQuery(''), null);
+  assert.deepEqual(parseQuery('\u0000中'), { kind: 'term', text: '中', prefix: false }, 'control characters are spaces (found by the fuzzer)');
 });
 
 test('costly queries are refused with the bound they break', () => {

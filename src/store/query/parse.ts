@@ -237,7 +237,9 @@ function checkCost(root: QueryNode, limits: QueryLimits): void {
  */
 export function parseQuery(query: string, limits: QueryLimits = QUERY_LIMITS): QueryNode | null {
   if (query.length > limits.maxChars) throw new QueryError('TOO_LONG', `the query is ${query.length} characters; at most ${limits.maxChars} are allowed`);
-  const parser = new Parser(lex(query), limits);
+  // Control characters are no query syntax and no word (a NUL would end the string SQLite sees).
+  // eslint-disable-next-line no-control-regex
+  const parser = new Parser(lex(query.replace(/[\u0000-\u001f\u007f]/g, ' ')), limits);
   const root = parser.parseOr(0);
   if (!root) {
     if (parser.droppedNegation) throw new QueryError('ONLY_EXCLUDES', 'the query only excludes words (NOT, -word); add a word to find');
