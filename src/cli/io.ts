@@ -18,15 +18,52 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
   });
 }
 
+/** Our own colour codes (see `paint`): the only escape sequences let through, and only with colour on. */
+// eslint-disable-next-line no-control-regex
+const OWN_SGR = /\x1b\[(?:1|2|22|31|32|33|36|39)m/g;
+/** C0 controls but tab and newline, DEL, C1 controls, and bidi overrides that reorder what is shown. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+const SGR_MARK = '\u{F8FF}';
+
+/**
+ * Text as it may reach a terminal: control characters from titles, article text or file names
+ * (a hostile feed could clear the screen, move the cursor or rewrite a line) become U+FFFD, or
+ * \u escapes in JSON output.
+ */
+export function terminalSafe(text: string, color = false): string {
+  // JSON output keeps its data: the characters are written as \u escapes (raw C0 cannot occur in JSON text).
+  if (/^\s*[[{]/.test(text)) return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (!color) return text.replace(UNSAFE, '\uFFFD');
+  const own: string[] = [];
+  const marked = text.replace(OWN_SGR, (m) => {
+    own.push(m);
+    return SGR_MARK;
+  });
+  let i = 0;
+  return marked.replace(UNSAFE, '\uFFFD').replace(new RegExp(SGR_MARK, 'gu'), (m) => (i < own.length ? own[i++] : m));
+}
+
+/** One field on one line: newlines and tabs inside a title or message cannot forge output lines. */
+export function oneLine(text: string): string {
+  return text.replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ');
+}
+
 export function processIO(): CliIO {
   quietOnClosedPipe(process.stdout);
   const isTTY = Boolean(process.stderr.isTTY);
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
   return {
-    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    out: (raw) => {
+      const text = terminalSafe(raw, color);
+      process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    },
+    err: (raw) => {
+      const text = terminalSafe(raw, color);
+      process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+    },
     progress: (text) => {
-      if (isTTY) process.stderr.write(`\r\x1b[2K${text}`);
+      if (isTTY) process.stderr.write(`\r\x1b[2K${terminalSafe(oneLine(text))}`);
     },
     isTTY,
     color,
@@ -45,8 +82,8 @@ export function captureIO(stdin?: NodeJS.ReadableStream): CapturedIO {
   return {
     stdout,
     stderr,
-    out: (t) => stdout.push(t),
-    err: (t) => stderr.push(t),
+    out: (t) => stdout.push(terminalSafe(t)),
+    err: (t) => stderr.push(terminalSafe(t)),
     progress: () => {},
     isTTY: false,
     color: false,
@@ -64,7 +101,7 @@ export function paint(io: CliIO, style: keyof typeof CODES, text: string): strin
 
 /** A plain fixed-width table. */
 export function table(columns: string[], rows: Array<Array<string | number>>): string {
-  const cells = [columns, ...rows.map((r) => r.map((c) => (typeof c === 'number' ? formatNumber(c) : c)))];
+  const cells = [columns, ...rows.map((r) => r.map((c) => (typeof c === 'number' ? formatNumber(c) : oneLine(String(c ?? '')))))];
   const widths = columns.map((_, i) => Math.max(...cells.map((r) => String(r[i] ?? '').length)));
   const line = (r: Array<string | number>) => r.map((c, i) => String(c ?? '').padEnd(widths[i])).join('  ').trimEnd();
   return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');

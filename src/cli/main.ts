@@ -62,7 +62,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     if (isDatelineError(error)) {
       io.err(`dateline ${name}: ${error.message}`);
       if (error.code === 'USAGE') return EXIT.USAGE;
-      if (error.code === 'STORE_OPEN' || error.code === 'STORE_MIGRATION') return EXIT.DATABASE;
+      if (error.code === 'STORE_OPEN' || error.code === 'STORE_MIGRATION' || error.code === 'STORE_BUSY') return EXIT.DATABASE;
       return EXIT.FAILURE;
     }
     throw error;

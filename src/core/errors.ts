@@ -14,6 +14,8 @@ export const ErrorCodes = {
   USAGE: '{message}',
   EVAL_INPUT: '{message}',
   MODEL_LOAD: 'Cannot load model {path}: {reason}',
+  SERVE_LISTEN: 'Cannot listen on {address}: {reason}',
+  STORE_BUSY: 'The database {path} stayed locked by another writer for {seconds} s; {committed} article(s) of this run were committed before it gave up. Retry when the other writer is done.',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

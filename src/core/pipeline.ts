@@ -6,6 +6,8 @@
  * component is a pure function of the article and the layers before it. A component that meets bad
  * content returns empty layers and diagnostics; if one throws anyway, the pipeline records an
  * error diagnostic, gives its layers as empty and goes on, so one odd article never sinks a batch.
+ * An article longer than the analysis cap is stored whole but analysed over its first part only
+ * (spans stay offsets into the whole text), with a warning: no component's cost grows past the cap.
  */
 import type { Article } from './article.js';
 import type { Diagnostic } from './diagnostics.js';
@@ -42,7 +44,29 @@ export interface Pipeline {
   run(article: Article): AnalyzedArticle;
 }
 
-export function assemblePipeline(components: readonly Component[]): Pipeline {
+/** Characters of one article the components analyse (2 million: ~300,000 words, far past any news story). */
+export const DEFAULT_MAX_ANALYSED_CHARS = 2_000_000;
+
+export interface PipelineOptions {
+  /** Analysis cap per article, characters; DATELINE_MAX_ARTICLE_CHARS overrides the default. */
+  maxAnalysedChars?: number;
+}
+
+function analysedCap(options: PipelineOptions): number {
+  if (options.maxAnalysedChars !== undefined) return options.maxAnalysedChars;
+  const env = Number(process.env.DATELINE_MAX_ARTICLE_CHARS);
+  return Number.isFinite(env) && env > 0 ? env : DEFAULT_MAX_ANALYSED_CHARS;
+}
+
+/** Where to cut a long text: at a space near the cap, never inside a surrogate pair. */
+function cutAt(text: string, cap: number): number {
+  const space = text.lastIndexOf(' ', cap);
+  if (space > cap - 1000 && space > 0) return space;
+  const code = text.charCodeAt(cap - 1);
+  return code >= 0xd800 && code <= 0xdbff ? cap - 1 : cap;
+}
+
+export function assemblePipeline(components: readonly Component[], options: PipelineOptions = {}): Pipeline {
   const names = new Set<string>();
   const assignedBy = new Map<LayerName, string>();
   for (const component of components) {
@@ -62,21 +86,33 @@ export function assemblePipeline(components: readonly Component[]): Pipeline {
     }
   }
   const frozen = Object.freeze([...components]);
+  const cap = analysedCap(options);
   return {
     components: frozen,
     assigns: [...assignedBy.keys()],
-    run: (article) => runPipeline(frozen, article),
+    run: (article) => runPipeline(frozen, article, cap),
   };
 }
 
-function runPipeline(components: readonly Component[], article: Article): AnalyzedArticle {
+function runPipeline(components: readonly Component[], article: Article, cap: number): AnalyzedArticle {
   const layers: Layers = {};
   const diagnostics: Diagnostic[] = [];
+  let analysed: Article = article;
+  if (article.text.length > cap) {
+    const cut = cutAt(article.text, cap);
+    analysed = { ...article, text: article.text.slice(0, cut) };
+    diagnostics.push({
+      severity: 'warning',
+      code: 'ARTICLE_TOO_LARGE',
+      message: `article ${article.id} has ${article.text.length} characters; only the first ${cut} were analysed (the cap is ${cap}; DATELINE_MAX_ARTICLE_CHARS raises it), the whole text is stored and searchable`,
+      where: { file: article.origin.file, line: article.origin.line, record: article.origin.record },
+    });
+  }
   for (const component of components) {
     const context: ComponentContext = { diagnostics: [] };
     let output: Partial<Layers>;
     try {
-      output = component.run(article, layers, context);
+      output = component.run(analysed, layers, context);
     } catch (error) {
       if (error instanceof DatelineError) throw error;
       context.diagnostics.push({

@@ -33,6 +33,20 @@ function pick(record: Record<string, unknown>, field: FieldName, map: FieldMap):
   return undefined;
 }
 
+/**
+ * JSON can spell a lone UTF-16 surrogate (`"\ud800"`), which no UTF-8 store can hold: each becomes
+ * U+FFFD, and the record says so.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function wellFormed(value: string | null, repaired: { count: number }): string | null {
+  if (value === null) return value;
+  LONE_SURROGATE.lastIndex = 0;
+  if (!LONE_SURROGATE.test(value)) return value;
+  repaired.count++;
+  return value.replace(LONE_SURROGATE, '\uFFFD');
+}
+
 /** A field as text; nesting beyond a few levels is not a value (and must not overflow the stack). */
 function asText(value: unknown, depth = 0): string | null {
   if (typeof value === 'string') return value;
@@ -93,14 +107,26 @@ export function recordToArticle(value: unknown, ctx: RecordContext): { article: 
       where,
     });
   }
+  const repaired = { count: 0 };
+  const field = (name: FieldName) => wellFormed(asText(pick(record, name, ctx.fields)), repaired);
+  text = wellFormed(text, repaired)!;
+  const title = field('title');
+  const url = field('url');
+  const source = field('source');
+  const byline = field('byline');
+  const language = field('language') ?? 'en';
+  if (repaired.count > 0) {
+    normalizations.push('lone-surrogate->U+FFFD');
+    diagnostics.push({ severity: 'warning', code: 'INGEST_LONE_SURROGATE', message: `${repaired.count} field(s) held a lone UTF-16 surrogate (\\uD800-\\uDFFF escape); each became U+FFFD`, where });
+  }
   const article = makeArticle({
     text,
     origin: { file: ctx.file, format: ctx.format, record: ctx.record, ...(ctx.line !== undefined ? { line: ctx.line } : {}) },
-    title: asText(pick(record, 'title', ctx.fields)),
-    url: asText(pick(record, 'url', ctx.fields)),
-    source: asText(pick(record, 'source', ctx.fields)),
-    byline: asText(pick(record, 'byline', ctx.fields)),
-    language: asText(pick(record, 'language', ctx.fields)) ?? 'en',
+    title,
+    url,
+    source,
+    byline,
+    language,
     published,
     publishedSource: published ? 'metadata' : 'unknown',
     dateline: findLeadDateline(text),
@@ -136,7 +162,12 @@ export function parseJsonLine(
   normalizations: string[],
   fields: FieldMap,
 ): { article: Article | null; diagnostics: Diagnostic[] } | null {
-  const trimmed = line.trim();
+  // A stray NUL byte is no JSON: removed (and reported) so the record around it is kept.
+  const nuls = line.includes('\0') ? line.split('\0').length - 1 : 0;
+  const trimmed = (nuls ? line.replaceAll('\0', '') : line).trim();
+  if (!trimmed && nuls) {
+    return { article: null, diagnostics: [{ severity: 'error', code: 'INGEST_NOT_JSON', message: 'line holds only NUL bytes; skipped', where: { file, line: lineNumber, record } }] };
+  }
   if (!trimmed) return null;
   let value: unknown;
   try {
@@ -154,7 +185,9 @@ export function parseJsonLine(
       ],
     };
   }
-  return recordToArticle(value, { file, format: 'jsonl', record, line: lineNumber, normalizations, fields });
+  const result = recordToArticle(value, { file, format: 'jsonl', record, line: lineNumber, normalizations: nuls ? [...normalizations, 'nul-removed'] : normalizations, fields });
+  if (nuls) result.diagnostics.push({ severity: 'warning', code: 'INGEST_NUL_REMOVED', message: `${nuls} NUL byte(s) removed from the line`, where: { file, line: lineNumber, record } });
+  return result;
 }
 
 /** A JSON document: an array of records, an object holding one (articles/items/data/results/docs), or one record. */

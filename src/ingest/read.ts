@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { extname, join } from 'node:path';
 import type { Article, InputFormat } from '../core/article.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { decodeBytes, looksBinary } from './decode.js';
+import { decodeBytes, looksBinary, utf16Evidence } from './decode.js';
 import { looksLikeFeed, parseFeed } from './feed.js';
 import { parseHtml } from './html.js';
 import { parseJsonDocument, parseJsonLine, type FieldMap } from './json.js';
@@ -176,10 +176,45 @@ function failure(file: string, code: string, message: string, bytes = 0): Batch 
   };
 }
 
-async function readStdin(stream: NodeJS.ReadableStream): Promise<Buffer> {
+/**
+ * A stream (stdin, a pipe, a device) read up to `limit` bytes: past it, reading stops at once and
+ * `over` is true, so `/dev/zero` or a huge pipe costs at most the limit in memory.
+ */
+async function readLimited(stream: NodeJS.ReadableStream, limit: number): Promise<{ bytes: Buffer; over: boolean }> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
+  let size = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += b.length;
+    if (size > limit) {
+      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      return { bytes: Buffer.alloc(0), over: true };
+    }
+    chunks.push(b);
+  }
+  return { bytes: Buffer.concat(chunks), over: false };
+}
+
+/** One input that is not a regular file (stdin, a pipe, a character device), read within the limit. */
+async function readStream(name: string, open: () => NodeJS.ReadableStream, options: ReadOptions): Promise<Batch> {
+  const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let read: { bytes: Buffer; over: boolean };
+  try {
+    read = await readLimited(open(), limit);
+  } catch (error) {
+    return failure(name, 'INGEST_UNREADABLE', `cannot read: ${readError(error)}`);
+  }
+  if (read.over) return failure(name, 'INGEST_TOO_LARGE', `more than ${limit} bytes (--max-bytes); stopped reading and skipped`, limit);
+  return parseBytes(read.bytes, name, options);
+}
+
+/** What a path that is neither a file nor a directory is, for the message that skips or reads it. */
+function specialKind(stat: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string | null {
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return null;
 }
 
 /** Decode and parse one whole input. */
@@ -201,7 +236,10 @@ export function parseBytes(bytes: Uint8Array, file: string, options: ReadOptions
   };
 }
 
-async function* streamJsonl(file: string, size: number, options: ReadOptions): AsyncGenerator<Batch> {
+/** Lines judged before a file whose opening bytes look binary, and none of whose lines parsed, is given up whole. */
+const BINARY_JSONL_PROBE_LINES = 20;
+
+async function* streamJsonl(file: string, size: number, options: ReadOptions, binaryHead = false): AsyncGenerator<Batch> {
   const batchSize = options.batchSize ?? 500;
   const fields = options.fields ?? {};
   const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
@@ -229,6 +267,12 @@ async function* streamJsonl(file: string, size: number, options: ReadOptions): A
     }
     if (!result) continue;
     record++;
+    if (binaryHead && !result.article && record >= BINARY_JSONL_PROBE_LINES && articles.length === 0 && record === diagnostics.length) {
+      // Nothing but bad lines from a file that opens like binary data: one message, not one per line.
+      rl.close();
+      yield failure(file, 'INGEST_BINARY', `binary data (NUL or control bytes), not JSON Lines: none of its first ${record} lines is a record; skipped`, size);
+      return;
+    }
     rawLines.push(line);
     if (result.article) articles.push(result.article);
     diagnostics.push(...result.diagnostics);
@@ -238,6 +282,10 @@ async function* streamJsonl(file: string, size: number, options: ReadOptions): A
       diagnostics = [];
       rawLines = [];
     }
+  }
+  if (binaryHead && record > 0 && record < BINARY_JSONL_PROBE_LINES && articles.length === 0 && record === diagnostics.length) {
+    yield failure(file, 'INGEST_BINARY', `binary data (NUL or control bytes), not JSON Lines: none of its ${record} lines is a record; skipped`, size);
+    return;
   }
   if (articles.length || diagnostics.length || record === 0) {
     if (record === 0) diagnostics.push({ severity: 'error', code: 'INGEST_EMPTY', message: 'no JSON lines; skipped', where: { file } });
@@ -254,22 +302,14 @@ async function* readFile(file: string, options: ReadOptions): AsyncGenerator<Bat
     return;
   }
   const format = options.format ?? formatFromExtension(file);
-  // JSONL streams as UTF-8 text, line by line. A UTF-16 file (BOM) is read whole and decoded instead, and a
-  // binary file is refused at once rather than reported as thousands of "not JSON" lines.
+  // JSONL streams as UTF-8 text, judged line by line: a NUL or stray bytes on one line cost that line
+  // only. A file whose byte-order mark is borne out by its bytes (utf16Evidence) is UTF-16: read whole.
   if (format === 'jsonl' && stat.isFile()) {
     const head = await peek(file, 65536);
-    const utf16 = head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
-    const utf8Bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-    const body = utf8Bom ? head.subarray(3) : head;
-    // A stray NUL on one bad line must not cost the good records around it: only a file that does not
-    // even open like JSON Lines is refused as binary.
-    const opensLikeJson = /^\s*[{[]/.test(Buffer.from(body.subarray(0, 64)).toString('latin1'));
-    if (!utf16 && !opensLikeJson && looksBinary(body)) {
-      yield failure(file, 'INGEST_BINARY', 'binary data (NUL or control bytes), not JSON Lines; skipped', stat.size);
-      return;
-    }
+    const le = head[0] === 0xff && head[1] === 0xfe;
+    const utf16 = (le || (head[0] === 0xfe && head[1] === 0xff)) && utf16Evidence(head.subarray(2), le ? 'le' : 'be');
     if (!utf16) {
-      yield* streamJsonl(file, stat.size, options);
+      yield* streamJsonl(file, stat.size, options, looksBinary(head));
       return;
     }
   }
@@ -345,7 +385,15 @@ async function* walk(dir: string, options: ReadOptions, seen: Set<string> = new 
       continue;
     }
     if (isDirectory) yield* walk(path, options, seen);
-    else if (isFile) {
+    else if (!isFile) {
+      // In a folder, a pipe or device is never read (a FIFO would wait for a writer forever).
+      const kind = await fs.stat(path).then(specialKind, () => null);
+      yield {
+        source: { file: path, format: 'unknown', bytes: 0, raw: null },
+        articles: [],
+        diagnostics: [{ severity: 'warning', code: 'INGEST_SKIPPED', message: `${kind ?? 'not a regular file'}, not an article; skipped`, where: { file: path } }],
+      };
+    } else if (isFile) {
       const ext = extname(entry.name).toLowerCase();
       if (ext !== '' && !KNOWN_EXTENSIONS.has(ext)) {
         yield {
@@ -364,12 +412,7 @@ async function* walk(dir: string, options: ReadOptions, seen: Set<string> = new 
 export async function* readInputs(paths: string[], options: ReadOptions = {}): AsyncGenerator<Batch> {
   for (const path of paths) {
     if (path === '-') {
-      const bytes = await readStdin(options.stdin ?? process.stdin);
-      if (bytes.length > (options.maxBytes ?? DEFAULT_MAX_BYTES)) {
-        yield failure('<stdin>', 'INGEST_TOO_LARGE', `${bytes.length} bytes, over the ${options.maxBytes ?? DEFAULT_MAX_BYTES}-byte limit (--max-bytes); skipped`, bytes.length);
-        continue;
-      }
-      yield parseBytes(bytes, '<stdin>', options);
+      yield await readStream('<stdin>', () => options.stdin ?? process.stdin, options);
       continue;
     }
     let stat;
@@ -379,7 +422,12 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
       yield failure(path, 'INGEST_UNREADABLE', `cannot read: ${readError(error)}`);
       continue;
     }
+    const special = specialKind(stat);
     if (stat.isDirectory()) yield* walk(path, options);
+    else if (special === 'a named pipe (FIFO)' || special === 'a character device') {
+      // Named explicitly (`/dev/stdin`, a pipe): read as a stream within --max-bytes.
+      yield await readStream(path, () => createReadStream(path), options);
+    } else if (special) yield failure(path, 'INGEST_UNREADABLE', `${special}, not a file; skipped`);
     else yield* readFile(path, options);
   }
 }

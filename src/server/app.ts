@@ -7,6 +7,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { CALENDAR_DATE, isCalendarDate } from '../api/dates.js';
 import type { SqliteStore } from '../store/sqlite.js';
+import { presentedToken, sameToken, tokenLogin } from './auth.js';
 import { IngestRunner } from './ingest.js';
 import { openApiDocument } from './openapi.js';
 import { DEFAULT_RATE_LIMIT, TokenBuckets, type RateLimitOptions } from './ratelimit.js';
@@ -37,6 +38,9 @@ export interface AppOptions {
    * so a page on another site cannot reach this server by rebinding its DNS name to 127.0.0.1.
    */
   allowedHosts?: string[];
+  /** When set, requests must present it (auth.ts): every write, and every read unless `openReads`. */
+  token?: string;
+  openReads?: boolean;
 }
 
 function hostname(host: string): string {
@@ -124,6 +128,7 @@ export function createApp(options: AppOptions): Hono {
   app.onError((error, c) => {
     if (error instanceof ApiError) {
       if (error.status === 429) c.header('retry-after', error.message.replace(/\D/g, '') || '1');
+      if (error.status === 503) c.header('retry-after', '1');
       return c.json(errorBody(error.code, error.message), error.status);
     }
     console.error('dateline serve:', error);
@@ -136,8 +141,17 @@ export function createApp(options: AppOptions): Hono {
     if (allowedHosts && !allowedHosts.has(hostname(c.req.header('host') ?? ''))) {
       return c.json(errorBody('BAD_HOST', `this server answers to ${[...allowedHosts].join(', ')} only`), 403);
     }
+    const write = c.req.method !== 'GET' && c.req.method !== 'HEAD';
+    if (options.token !== undefined) {
+      const login = tokenLogin(c, options.token);
+      if (login) return login;
+      if ((write || !options.openReads) && !sameToken(presentedToken(c), options.token)) {
+        c.header('www-authenticate', 'Bearer');
+        return c.json(errorBody('UNAUTHORIZED', 'this server needs its token: Authorization: Bearer <token>, or open /?token=<token> once'), 401);
+      }
+    }
     // A write from a page on another origin (a form posted cross-site) is refused.
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+    if (write) {
       const origin = c.req.header('origin');
       const site = c.req.header('sec-fetch-site');
       let sameOrigin = true;

@@ -19,7 +19,9 @@ import {
 } from '../stories/store.js';
 import { crossEntities, entityByKey, findEntity, withExactArticles } from '../api/entities.js';
 import type { EntityType } from '../core/layers.js';
-import { dayRange, ftsSnippets, parseSnippet, toFtsQuery, withFts, type SqliteStore } from '../store/sqlite.js';
+import { dayRange, ftsSnippets, parseSnippet, type SqliteStore } from '../store/sqlite.js';
+import { toFts5 } from '../store/query/compile-fts5.js';
+import { budgetClause } from './budget.js';
 import type { ArticleSummary, SearchHit } from '../store/store.js';
 
 export interface PageArgs {
@@ -101,23 +103,25 @@ export const RANK_WINDOW = 4000;
 export function search(store: SqliteStore, query: string, filters: SearchFilters, page: PageArgs, rankWindow = RANK_WINDOW): Paged<SearchResult> {
   const db = store.database;
   if (!query.trim()) return browse(store, filters, page);
-  if (!toFtsQuery(query)) return paged([], 0, page);
+  const q = toFts5(query);
+  if (q === null) return paged([], 0, page);
   const { sql, params } = filterSql(filters, 'a');
   const filtered = sql.length > 0;
-  const where = `articles_fts MATCH ? ${sql.map((x) => `AND ${x}`).join(' ')}`;
+  const guard = budgetClause(db);
+  const where = `articles_fts MATCH ?${guard} ${sql.map((x) => `AND ${x}`).join(' ')}`;
   // A word in a third of a large database would be scored in every article that has it; rank the
   // newest `rankWindow` matches instead (a page inside that window; deeper pages rank them all).
   let bound: number | undefined;
   if (!filtered && page.offset + page.limit <= rankWindow) {
-    bound = withFts(query, (q) =>
-      db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').pluck().get(q, rankWindow - 1),
-    ) as number | undefined;
+    bound = db.prepare(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?${guard} ORDER BY rowid DESC LIMIT 1 OFFSET ?`).pluck().get(q, rankWindow - 1) as
+      | number
+      | undefined;
   }
   const ranked = filtered
     ? `SELECT articles_fts.rowid AS rowid, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE ${where}`
-    : `SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ?${bound !== undefined ? ' AND rowid >= ?' : ''}`;
+    : `SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ?${guard}${bound !== undefined ? ' AND rowid >= ?' : ''}`;
   const rankParams = bound !== undefined ? [bound] : params;
-  const top = withFts(query, (q) => db.prepare(`${ranked} ORDER BY score LIMIT ? OFFSET ?`).all(q, ...rankParams, page.limit, page.offset)) as Array<{
+  const top = db.prepare(`${ranked} ORDER BY score LIMIT ? OFFSET ?`).all(q, ...rankParams, page.limit, page.offset) as Array<{
     rowid: number;
     score: number;
   }>;
@@ -125,7 +129,7 @@ export function search(store: SqliteStore, query: string, filters: SearchFilters
   if (top.length > 0) {
     const marks = top.map(() => '?').join(',');
     const rowids = top.map((r) => r.rowid);
-    const snippets = withFts(query, (q) => ftsSnippets(db, q, rowids));
+    const snippets = ftsSnippets(db, q, rowids);
     const meta = new Map(
       (db.prepare(`SELECT rowid, id, title, ${ownPublished('')} AS published, source FROM articles WHERE rowid IN (${marks})`).all(...rowids) as Array<{
         rowid: number;
@@ -140,14 +144,13 @@ export function search(store: SqliteStore, query: string, filters: SearchFilters
       if (m) rows.push({ id: m.id, title: m.title, published: m.published, source: m.source, snippet: snippets.get(rowid) ?? '', score });
     }
   }
-  const total = withFts(query, (q) =>
-    (filtered
+  const total = (
+    filtered
       ? db.prepare(`SELECT count(*) FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE ${where}`)
-      : db.prepare('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?')
-    )
-      .pluck()
-      .get(q, ...params),
-  ) as number;
+      : db.prepare(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?${guard}`)
+  )
+    .pluck()
+    .get(q, ...params) as number;
   return paged(
     rows.map((r) => ({ id: r.id, title: r.title, published: r.published, source: r.source, ...parseSnippet(r.snippet), score: -r.score })),
     total,
@@ -158,8 +161,9 @@ export function search(store: SqliteStore, query: string, filters: SearchFilters
 /** No query: the newest articles matching the filters, each with its opening as the snippet. */
 function browse(store: SqliteStore, filters: SearchFilters, page: PageArgs): Paged<SearchResult> {
   const { sql, params } = filterSql(filters, 'a');
-  const where = sql.length ? `WHERE ${sql.join(' AND ')}` : '';
   const db = store.database;
+  const guard = budgetClause(db);
+  const where = sql.length || guard ? `WHERE ${[...sql, `1${guard}`].join(' AND ')}` : '';
   const total = db.prepare(`SELECT count(*) FROM articles a ${where}`).pluck().get(...params) as number;
   const rows = db
     .prepare(
@@ -190,13 +194,13 @@ export const FACET_SAMPLE = 2000;
 export function facets(store: SqliteStore, query: string | undefined, filters: SearchFilters = {}): Facets {
   const db = store.database;
   const { sql, params } = filterSql(filters, 'a');
-  const q = query?.trim();
-  if (q && !toFtsQuery(q)) return { articles: 0, type: [], place: [], month: [], source: [] };
+  const q = query?.trim() ? toFts5(query) : undefined;
+  if (q === null) return { articles: 0, type: [], place: [], month: [], source: [] };
   const run = (fts: string | null): Facets => {
     const ids = fts
       ? `SELECT a.id AS id, a.source AS source, a.published_day AS day FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-         WHERE articles_fts MATCH ? ${sql.map((x) => `AND ${x}`).join(' ')} ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ${FACET_SAMPLE}`
-      : `SELECT a.id AS id, a.source AS source, a.published_day AS day FROM articles a ${sql.length ? `WHERE ${sql.join(' AND ')}` : ''}
+         WHERE articles_fts MATCH ?${budgetClause(db)} ${sql.map((x) => `AND ${x}`).join(' ')} ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ${FACET_SAMPLE}`
+      : `SELECT a.id AS id, a.source AS source, a.published_day AS day FROM articles a WHERE ${[...sql, `1${budgetClause(db)}`].join(' AND ')}
          ORDER BY a.rowid DESC LIMIT ${FACET_SAMPLE}`;
     const args = fts ? [fts, ...params] : params;
     const facet = (select: string): FacetValue[] =>
@@ -210,7 +214,7 @@ export function facets(store: SqliteStore, query: string | undefined, filters: S
       source: facet(`SELECT source AS value, count(*) AS count FROM ids WHERE source IS NOT NULL GROUP BY source`),
     };
   };
-  return q ? withFts(q, (fts) => run(fts)) : run(null);
+  return run(q ?? null);
 }
 
 // ---------------------------------------------------------------- articles

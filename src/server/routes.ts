@@ -21,6 +21,7 @@ import { toGeoJson, toJsonl, toPloverJson } from '../export/formats.js';
 import { toGkgTsv } from '../export/gkg.js';
 import * as Q from './queries.js';
 import type { SearchPool } from './search-pool.js';
+import { runQuery } from './run-query.js';
 import { paged, s, type Infer, type Schema } from './schema.js';
 
 // ---------------------------------------------------------------- errors
@@ -36,13 +37,16 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'BAD_HOST',
   'CROSS_ORIGIN',
+  'BAD_QUERY',
+  'QUERY_BUDGET',
+  'UNAUTHORIZED',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof ERROR_CODES)[number];
 
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 405 | 409 | 413 | 429 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 429 | 500 | 503,
     readonly code: ApiErrorCode,
     message: string,
   ) {
@@ -415,6 +419,18 @@ function articleId(store: SqliteStore, id: string | undefined): string | undefin
   return Q.resolveArticleId(store, id) ?? notFound('article', id);
 }
 
+/** Milliseconds a health answer may reuse the article count (a count scans the table; health must stay instant). */
+const HEALTH_COUNT_TTL_MS = 1000;
+const counted = new WeakMap<SqliteStore, { at: number; n: number }>();
+
+function articleCount(store: SqliteStore): number {
+  const hit = counted.get(store);
+  if (hit && Date.now() - hit.at < HEALTH_COUNT_TTL_MS) return hit.n;
+  const n = store.database.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+  counted.set(store, { at: Date.now(), n });
+  return n;
+}
+
 // ---------------------------------------------------------------- the routes
 
 export const ROUTES: AnyRoute[] = [
@@ -429,7 +445,7 @@ export const ROUTES: AnyRoute[] = [
     handler: ({ store, ingest, options }) => ({
       status: 'ok',
       version: '0.1.0',
-      articles: store.database.prepare('SELECT count(*) FROM articles').pluck().get() as number,
+      articles: articleCount(store),
       readOnly: !options.allowIngest,
       ingest: ingestStatus(ingest),
     }),
@@ -450,7 +466,7 @@ export const ROUTES: AnyRoute[] = [
     operationId: 'search',
     summary: 'Full-text search (FTS5, BM25) with snippets and highlight ranges',
     description:
-      'The query is FTS5 syntax ("Dmitry Peskov", kill*, strike AND Doha); anything else is searched as plain words. `total` counts every match; for pages within the first 4,000 results of an unfiltered query, BM25 ranks the 4,000 most recently ingested matches (a word common to a third of a large database is not scored everywhere).',
+      'Words (all must match), "quoted phrases", prefix* (3+ letters), AND / OR / NOT (upper case), -word, parentheses and NEAR(a b, 10). A query over its bounds (32 words, 4 prefixes, NEAR of 6 within 50) answers 400 BAD_QUERY; one over its time budget 503 QUERY_BUDGET. `total` counts every match; for pages within the first 4,000 results of an unfiltered query, BM25 ranks the 4,000 most recently ingested matches (a word common to a third of a large database is not scored everywhere).',
     tag: 'search',
     params: {
       q: param.def(s.string(), 'Query; empty lists the newest articles matching the filters', ''),
@@ -461,10 +477,9 @@ export const ROUTES: AnyRoute[] = [
       ...paging,
     },
     response: paged(SearchHitSchema),
-    handler: ({ store, searchPool }, v) => {
+    handler: (ctx, v) => {
       const filters = { type: v.type, place: v.place, source: v.source, from: v.from, to: v.to };
-      const page = { limit: v.limit, offset: v.offset };
-      return searchPool?.healthy ? searchPool.search({ query: v.q, filters, page }) : Q.search(store, v.q, filters, page);
+      return runQuery(ctx, { op: 'search', query: v.q, filters, page: { limit: v.limit, offset: v.offset } });
     },
   }),
   route({
@@ -481,7 +496,7 @@ export const ROUTES: AnyRoute[] = [
       ...range,
     },
     response: FacetsSchema,
-    handler: ({ store }, v) => Q.facets(store, v.q, { type: v.type, place: v.place, source: v.source, from: v.from, to: v.to }),
+    handler: (ctx, v) => runQuery(ctx, { op: 'facets', query: v.q, filters: { type: v.type, place: v.place, source: v.source, from: v.from, to: v.to } }),
   }),
   route({
     method: 'GET',

@@ -11,6 +11,7 @@ import { LAYER_TABLES, layerTable, tableName, type LayerTable } from './layer-ta
 import { bandKeys, signature, similarity } from './minhash.js';
 import { storiesMigration, storyIndexMigration } from '../stories/schema.js';
 import { addEntityKeys, entityKeysMigration } from './entity-keys.js';
+import { toFts5 } from './query/compile-fts5.js';
 import type {
   ArticleSummary,
   BatchInput,
@@ -109,6 +110,21 @@ const MIGRATIONS: Array<(db: DB) => void> = [
   entityKeysMigration,
 ];
 
+/** Whether every layer table, column and index exists already (a read: no write lock needed). */
+function layerTablesCurrent(db: DB): boolean {
+  const names = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'index')").pluck().all() as string[]);
+  for (const layer of LAYER_NAMES) {
+    const spec = layerTable(layer);
+    const table = tableName(layer);
+    if (!names.has(table)) return false;
+    const existing = new Set((db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((r) => r.name));
+    for (const c of spec.columns ?? []) {
+      if (!existing.has(c.name) || (c.index && !names.has(`${table}_${c.name}`))) return false;
+    }
+  }
+  return true;
+}
+
 function ensureLayerTables(db: DB): void {
   for (const layer of LAYER_NAMES) {
     const spec = layerTable(layer);
@@ -150,6 +166,19 @@ function dateWhere(filter: DateFilter): [string, string[]] {
   return [sql.map((x) => ` AND ${x}`).join(''), params];
 }
 
+/** Milliseconds a write waits for another connection's lock (SQLite retries within it); DATELINE_BUSY_TIMEOUT_MS overrides. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+export function busyTimeoutMs(): number {
+  const env = Number(process.env.DATELINE_BUSY_TIMEOUT_MS);
+  return Number.isFinite(env) && env >= 0 ? env : BUSY_TIMEOUT_MS;
+}
+
+/** SQLite gave up waiting for another connection's lock (SQLITE_BUSY and its extended codes). */
+export function isBusyError(error: unknown): boolean {
+  return typeof (error as { code?: unknown })?.code === 'string' && /^SQLITE_BUSY/.test((error as { code: string }).code);
+}
+
 function nowIso(): string {
   return new Date().toISOString();
 }
@@ -174,25 +203,6 @@ function clampPage(page: Page | undefined, fallback = 50): { limit: number; offs
   const limit = Math.max(0, Math.min(MAX_PAGE, Math.floor(page?.limit ?? fallback)));
   const offset = Math.max(0, Math.floor(page?.offset ?? 0));
   return { limit, offset };
-}
-
-/** Turn free text into a safe FTS5 query when it is not valid FTS5 syntax already. */
-export function toFtsQuery(query: string): string {
-  const terms = query.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
-  return terms
-    .filter((t) => !/^(AND|OR|NOT|NEAR)$/.test(t))
-    .map((t) => `"${t.replace(/"/g, '""')}"`)
-    .join(' ');
-}
-
-/** Runs an FTS query as given, and again as plain words when it is not valid FTS5 syntax. */
-export function withFts<T>(query: string, run: (fts: string) => T): T {
-  try {
-    return run(query);
-  } catch (error) {
-    if (!(error instanceof Error) || !/fts5|syntax|no such column|unterminated|unknown special query/i.test(error.message)) throw error;
-    return run(toFtsQuery(query));
-  }
 }
 
 /**
@@ -281,12 +291,13 @@ export class SqliteStore implements Store {
     } catch (error) {
       throw new DatelineError('STORE_OPEN', { path, reason: (error as Error).message }, { cause: error });
     }
+    // Before anything that writes: a connection holding the write lock is waited for, not failed on.
+    this.db.pragma(`busy_timeout = ${busyTimeoutMs()}`);
     if (!options.readonly) {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
       this.migrate();
     }
-    this.db.pragma('busy_timeout = 5000');
     this.statements = this.prepare();
   }
 
@@ -295,6 +306,8 @@ export class SqliteStore implements Store {
     if (version > MIGRATIONS.length) {
       throw new DatelineError('STORE_MIGRATION', { path: this.path, found: version, known: MIGRATIONS.length });
     }
+    // An up-to-date database is opened without taking the write lock (another writer may hold it).
+    if (version === MIGRATIONS.length && layerTablesCurrent(this.db)) return;
     const apply = this.db.transaction(() => {
       for (let v = version; v < MIGRATIONS.length; v++) MIGRATIONS[v](this.db);
       this.db.pragma(`user_version = ${MIGRATIONS.length}`);
@@ -490,33 +503,33 @@ export class SqliteStore implements Store {
 
   search(query: string, page: Page & DateFilter = {}): SearchHit[] {
     const { limit, offset } = clampPage(page, 20);
-    if (!query.trim() || !toFtsQuery(query)) return [];
+    const q = toFts5(query);
+    if (q === null) return [];
     const [dateSql, dateParams] = dateWhere(page);
     // Rank first and keep one page, then build snippets for that page only (see ftsSnippets).
     const stmt = this.db.prepare(`
       SELECT a.rowid AS rowid, a.id AS id, a.title AS title, a.published AS published, bm25(articles_fts, 5.0, 1.0) AS score
       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
       WHERE articles_fts MATCH ?${dateSql} ORDER BY score LIMIT ? OFFSET ?`);
-    return withFts(query, (q) => {
-      const rows = stmt.all(q, ...dateParams, limit, offset) as Array<{
-        rowid: number;
-        id: string;
-        title: string | null;
-        published: string | null;
-        score: number;
-      }>;
-      const snippets = ftsSnippets(this.db, q, rows.map((r) => r.rowid));
-      return rows.map((r) => ({ id: r.id, title: r.title, published: r.published, ...parseSnippet(snippets.get(r.rowid) ?? ''), score: -r.score }));
-    });
+    const rows = stmt.all(q, ...dateParams, limit, offset) as Array<{
+      rowid: number;
+      id: string;
+      title: string | null;
+      published: string | null;
+      score: number;
+    }>;
+    const snippets = ftsSnippets(this.db, q, rows.map((r) => r.rowid));
+    return rows.map((r) => ({ id: r.id, title: r.title, published: r.published, ...parseSnippet(snippets.get(r.rowid) ?? ''), score: -r.score }));
   }
 
   countSearch(query: string, filter: DateFilter = {}): number {
-    if (!query.trim() || !toFtsQuery(query)) return 0;
+    const q = toFts5(query);
+    if (q === null) return 0;
     const [dateSql, dateParams] = dateWhere(filter);
     const stmt = this.db
       .prepare(`SELECT count(*) FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?${dateSql}`)
       .pluck();
-    return withFts(query, (q) => stmt.get(q, ...dateParams)) as number;
+    return stmt.get(q, ...dateParams) as number;
   }
 
   articlesMentioning(range: { from: string; to: string }, page: Page = {}) {

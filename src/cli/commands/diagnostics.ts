@@ -2,7 +2,7 @@ import type { Severity } from '../../core/diagnostics.js';
 import { formatDiagnostic } from '../../core/diagnostics.js';
 import { countFlag, stringFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
-import { table } from '../io.js';
+import { oneLine, table } from '../io.js';
 import { openDb } from './shared.js';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -38,7 +38,7 @@ export const diagnosticsCommand: Command = {
         io.out(JSON.stringify({ total, offset, items }, null, 2));
         return EXIT.OK;
       }
-      for (const d of items) io.out(formatDiagnostic(d));
+      for (const d of items) io.out(oneLine(formatDiagnostic(d)));
       io.err(`${items.length} of ${total} diagnostics${offset ? ` from ${offset}` : ''}`);
       return EXIT.OK;
     } finally {

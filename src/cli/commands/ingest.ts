@@ -1,8 +1,10 @@
 import { ingest } from '../../api/dateline.js';
+import { DatelineError } from '../../core/errors.js';
+import { busyTimeoutMs, isBusyError } from '../../store/sqlite.js';
 import { formatDiagnostic } from '../../core/diagnostics.js';
 import { countFlag, listFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
-import { paint } from '../io.js';
+import { oneLine, paint } from '../io.js';
 import { dbPath, fieldMap, formatFlag, openDb } from './shared.js';
 
 export const ingestCommand: Command = {
@@ -15,7 +17,8 @@ export const ingestCommand: Command = {
   Each bad file, line or record is reported by name and number; the rest of the batch still lands.
   Errors and warnings are printed one per line; informational notes are counted by code
   (--verbose prints the first 100 of them). Every diagnostic is stored: dateline diagnostics.
-  Exit 0 if anything was ingested (or was already there), 1 if nothing could be.`,
+  Exit 0 if anything was ingested (or was already there), 1 if nothing could be, 4 if another writer held
+  the database locked past the busy timeout (what was committed before stays; re-run to finish).`,
   flags: { values: ['db', 'format', 'max-bytes', 'date'], repeatable: ['field'], booleans: ['verbose'] },
   async run(args, io) {
     if (args.positionals.length === 0) {
@@ -24,17 +27,25 @@ export const ingestCommand: Command = {
     }
     const store = openDb(args);
     const started = Date.now();
+    let committed = 0;
     try {
       const summary = await ingest(store, args.positionals, {
         format: formatFlag(args),
         fields: fieldMap(listFlag(args, 'field')),
         maxBytes: countFlag(args, 'max-bytes', 32 * 1024 * 1024),
         stdin: io.stdin,
-        onBatch: (p) => io.progress(`ingesting… ${p.files} files, ${p.articles} articles (${p.inserted} new, ${p.duplicates} already stored), ${p.errors} errors`),
+        onBatch: (p) => {
+          committed = p.inserted;
+          io.progress(`ingesting… ${p.files} files, ${p.articles} articles (${p.inserted} new, ${p.duplicates} already stored), ${p.errors} errors`);
+        },
+      }).catch((error: unknown) => {
+        if (!isBusyError(error)) throw error;
+        io.progress('');
+        throw new DatelineError('STORE_BUSY', { path: dbPath(args), seconds: busyTimeoutMs() / 1000, committed }, { cause: error });
       });
       io.progress('');
       const verbose = Boolean(args.flags.verbose);
-      for (const d of summary.diagnostics) if (verbose || d.severity !== 'info') io.err(formatDiagnostic(d));
+      for (const d of summary.diagnostics) if (verbose || d.severity !== 'info') io.err(oneLine(formatDiagnostic(d)));
       if (!verbose) {
         for (const [key, n] of Object.entries(summary.counts)) {
           const [severity, code] = key.split(' ');

@@ -1,6 +1,7 @@
+import { QueryError } from '../../store/query/parse.js';
 import { countFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
-import { paint } from '../io.js';
+import { oneLine, paint } from '../io.js';
 import { dayFlag, openDb } from './shared.js';
 
 export const searchCommand: Command = {
@@ -10,8 +11,9 @@ export const searchCommand: Command = {
 
   --from/--to keep articles whose publication day (stated or inferred) lies in the range.
 
-  The query is FTS5 syntax ("Dmitry Peskov", kill*, strike AND Doha, drones NEAR(missiles, 5));
-  anything that is not valid FTS5 is searched as plain words.`,
+  Words (all must match), "quoted phrases", prefix* (3+ letters), AND / OR / NOT (upper case), -word,
+  parentheses and NEAR(drones missiles, 5). Broken syntax is read as plainly as it can be; a query over
+  its bounds (32 words, 4 prefixes, NEAR of 6 within 50) is a usage error that says which.`,
   flags: { values: ['db', 'limit', 'offset', 'from', 'to'] },
   async run(args, io) {
     const query = args.positionals.join(' ');
@@ -23,8 +25,16 @@ export const searchCommand: Command = {
     try {
       const filter = { from: dayFlag(args, 'from'), to: dayFlag(args, 'to') };
       const page = { limit: countFlag(args, 'limit', 10), offset: countFlag(args, 'offset', 0) };
-      const hits = store.search(query, { ...page, ...filter });
-      const total = store.countSearch(query, filter);
+      let hits: ReturnType<typeof store.search>;
+      let total: number;
+      try {
+        hits = store.search(query, { ...page, ...filter });
+        total = store.countSearch(query, filter);
+      } catch (error) {
+        if (!(error instanceof QueryError)) throw error;
+        io.err(`search: ${error.message}`);
+        return EXIT.USAGE;
+      }
       if (args.flags.json) {
         io.out(JSON.stringify({ query, total, ...page, hits }, null, 2));
         return EXIT.OK;
@@ -38,7 +48,7 @@ export const searchCommand: Command = {
           at = e;
         }
         snippet += hit.snippet.slice(at);
-        io.out(`\n${paint(io, 'bold', hit.id)}  ${hit.published?.slice(0, 10) ?? '????-??-??'}  ${hit.title ?? '(untitled)'}\n  ${snippet}`);
+        io.out(`\n${paint(io, 'bold', hit.id)}  ${hit.published?.slice(0, 10) ?? '????-??-??'}  ${oneLine(hit.title ?? '(untitled)')}\n  ${oneLine(snippet)}`);
       }
       return EXIT.OK;
     } finally {
