@@ -17,3 +17,9 @@ test('referenceRule: an event told only with running totals is a reference', () 
   assert.equal(referenceRule({ date: null, published: '2024-01-01', named: false, figureKinds: ['cumulative_killed'] }), 'ref:cumulative');
   assert.equal(referenceRule({ date: null, published: '2024-01-01', named: false, figureKinds: ['cumulative_killed', 'killed'] }), null);
 });
+
+test('referenceRule: a named event whose day the text cannot fix is a reference, an unnamed one is not', () => {
+  const span = { value: '2024-10-07/2025-10-07', precision: 'day' as const, range: { from: '2024-10-07', to: '2025-10-07' }, how: 'stated' as const };
+  assert.equal(referenceRule({ date: span, published: '2025', named: true, figureKinds: [] }), 'ref:named');
+  assert.equal(referenceRule({ date: span, published: '2025', named: false, figureKinds: [] }), null);
+});

@@ -5,6 +5,8 @@
  *
  * 1. `ref:named` — a date written before the event noun names it ("the October 7 massacre") and that
  *    day is more than REFERENCE_DAYS before the article's date.
+ *    A named event whose day the text cannot fix (no year, an article dated only to the year: "the
+ *    October 7 massacre" → 2024-10-07/2025-10-07) is a reference too: a name, not news of a day.
  * 2. `ref:dated-before` — the event's stated date ends more than REFERENCE_DAYS before the article's date.
  * 3. `ref:cumulative` — the only tolls told with it are running totals or statistics.
  */
@@ -33,6 +35,8 @@ export function referenceRule(input: ReferenceInput): string | null {
   const pub = published ? dayNumber(published) : null;
   const to = date?.how === 'stated' && date.range ? dayNumber(date.range.to) : null;
   if (pub !== null && to !== null && pub - to > REFERENCE_DAYS) return input.named ? 'ref:named' : 'ref:dated-before';
+  const from = date?.how === 'stated' && date.range ? dayNumber(date.range.from) : null;
+  if (input.named && from !== null && to !== null && to - from > REFERENCE_DAYS) return 'ref:named';
   const tolls = input.figureKinds.filter((k) => k === 'killed' || k === 'injured' || k.startsWith('cumulative_'));
   if (tolls.length && tolls.every((k) => k.startsWith('cumulative_'))) return 'ref:cumulative';
   return null;
