@@ -53,10 +53,11 @@ import {
   type Trigger,
   type Weapon,
 } from './lexicon.js';
-import { isAddress, isCumulative, isToll, lumped, roleByWords, speculative } from './figures.js';
+import { capSingleEventTolls, isAddress, isYearAsCount, isCumulative, isToll, lumped, roleByWords, speculative } from './figures.js';
 import { singleDeath, singleInjury } from './deaths.js';
 import { crimeArticle, disasterArticle, kindOf, politicalAgreement, politicalOrg } from './kind.js';
 import { referenceRule } from './reference.js';
+import { undatedArticleAnchor } from './anchor.js';
 import { AMBIGUOUS_TRIGGERS, eventSenseFeatures, senseModel, senseScore, tokensBySentence } from './sense.js';
 
 // ---------------------------------------------------------------- per-sentence buckets
@@ -1827,6 +1828,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
   const fallback = implied(layers, article);
   const setting = articleSetting(layers.places ?? [], layers.paragraphs?.[0]?.end ?? article.text.length);
   const published = (layers.published?.[0]?.value ?? article.published ?? '').slice(0, 10) || null;
+  let undatedAnchor: string | undefined;
   const entityType = new Map((layers.entities ?? []).map((e) => [e.id, e.type]));
   let bySentence: Token[][] | undefined;
   const crimeText = raws.length > 0 && crimeArticle(wordsOf(layers, article.text));
@@ -1883,6 +1885,9 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       figureStarts.add(f.start);
       figures.push(f);
     }
+    const yearTolls = figures.filter((f) => (f.kind === 'killed' || f.kind === 'injured') && isYearAsCount(article.text.slice(f.start, f.end)));
+    if (yearTolls.length) figures.splice(0, figures.length, ...figures.filter((f) => !yearTolls.includes(f)));
+    const implausible = capSingleEventTolls(figures);
     // A demonstrative mention's own place and date count only when no other mention gives one.
     const own = ms.some((m) => !m.demonstrative) ? ms.filter((m) => !m.demonstrative) : ms;
     // An event named by a place we cannot map ("the Lockerbie bombing") happened there: no setting.
@@ -1926,6 +1931,8 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     if (killed) record.killed = killed;
     if (injured) record.injured = injured;
     const how = [...new Set(ms.flatMap((m) => (m.tollRule ? [m.rule, m.tollRule] : [m.rule])))];
+    if (yearTolls.length) how.push('fig:year');
+    if (implausible) how.push('fig:implausible');
     if (figures.some((f) => f.kind.startsWith('cumulative_'))) how.push('fig:cumulative');
     const kindWords = ms.flatMap((m) => m.sentence.toks.map((t) => t.lower));
     const { kind, rule } = kindOf({
@@ -1961,7 +1968,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       how.push(`sense:${p.toFixed(2)}`);
       if (p < model.threshold) continue;
     }
-    const ref = referenceRule({ date, published, named: ms.some((m) => m.named), figureKinds: figures.map((f) => f.kind) });
+    const ref = referenceRule({ date, published: published ?? (undatedAnchor ??= undatedArticleAnchor(layers.times ?? []) ?? ''), named: ms.some((m) => m.named), figureKinds: figures.map((f) => f.kind) });
     if (ref) {
       record.reference = true;
       how.push(ref);

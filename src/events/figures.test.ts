@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isAddress, isCumulative, lumped, roleByWords, speculative, type FigureToken } from './figures.js';
+import { SINGLE_EVENT_MAX, capSingleEventTolls, isAddress, isYearAsCount, isCumulative, lumped, roleByWords, speculative, type FigureToken } from './figures.js';
 
 /** Whitespace/punctuation tokens with offsets, enough for the refiners. */
 function toks(s: string): FigureToken[] {
@@ -53,4 +53,25 @@ test('speculative: fears and guesses are no count; the month May is no modal', (
   assert.ok(speculative(toks(e), ...at(e, '14 million people')));
   const d = 'On 8 May 2020, 1 child was killed by a mortar.';
   assert.ok(!speculative(toks(d), ...at(d, '1 child')));
+});
+
+test('capSingleEventTolls: a toll above SINGLE_EVENT_MAX is a cumulative claim, smaller ones stay', () => {
+  const figures = [
+    { kind: 'killed', value: 50_000_000 },
+    { kind: 'injured', value: 12 },
+    { kind: 'killed', value: SINGLE_EVENT_MAX },
+    { kind: 'launched', value: 800_000 },
+  ];
+  assert.equal(capSingleEventTolls(figures), true);
+  assert.deepEqual(figures.map((f) => f.kind), ['cumulative_killed', 'injured', 'killed', 'launched']);
+  assert.equal(capSingleEventTolls([{ kind: 'killed', value: 20 }]), false);
+});
+
+test('isYearAsCount: a bare year is no count; counts with separators or outside the year range are', () => {
+  assert.equal(isYearAsCount('1953'), true);
+  assert.equal(isYearAsCount('2011'), true);
+  assert.equal(isYearAsCount('1,953'), false);
+  assert.equal(isYearAsCount('1200'), false);
+  assert.equal(isYearAsCount('20'), false);
+  assert.equal(isYearAsCount('three'), false);
 });
