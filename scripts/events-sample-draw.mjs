@@ -2,7 +2,7 @@
 // articles and crisis timeline blocks is run through the pipeline, then EVENTS events are drawn by the same
 // seeded generator, half from each source. Writes draft rows (verdicts empty) to stdout as JSONL.
 // Usage (after a build): node scripts/events-sample-draw.mjs [seed] > draft.jsonl
-import { candidateDocs, runDocs } from '../dist/eval/events-sample-docs.js';
+import { candidateDocs, loadSampleDoc, runDocs } from '../dist/eval/events-sample-docs.js';
 import { evidenceText, systemSaid } from '../dist/eval/events-sample-said.js';
 
 const SEED = Number(process.argv[2] ?? 20261207);
@@ -26,10 +26,8 @@ const pick = (arr, n) => {
 };
 
 const { bbc, crisis } = candidateDocs(['politics']);
-const bbcDocs = pick(bbc, BBC_ARTICLES).map((path) => ({ path, text: '' }));
-const { loadSampleDoc } = await import('../dist/eval/events-sample-docs.js');
 const sources = {
-  bbc: bbcDocs.map((d) => loadSampleDoc(d.path)),
+  bbc: pick(bbc, BBC_ARTICLES).map((path) => loadSampleDoc(path)),
   crisis: pick(crisis, CRISIS_BLOCKS),
 };
 for (const [source, docs] of Object.entries(sources)) {

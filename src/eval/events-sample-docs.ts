@@ -21,7 +21,11 @@ export interface SampleDoc {
 const BLOCK_RULE = /^-{32}\s*$/m;
 
 export function crisisBlocks(rel: string): SampleDoc[] {
-  const raw = readFileSync(sharedPath('data', rel)).toString('utf8');
+  return parseCrisisBlocks(rel, readFileSync(sharedPath('data', rel)).toString('utf8'));
+}
+
+/** Splits a tilse timeline file into one document per dated block. */
+export function parseCrisisBlocks(rel: string, raw: string): SampleDoc[] {
   const docs: SampleDoc[] = [];
   for (const block of raw.split(BLOCK_RULE)) {
     const lines = block.split('\n').map((l) => l.trim()).filter(Boolean);
