@@ -8,6 +8,7 @@ import { timexTask } from './timex.js';
 import { pubdateTask } from './pubdate.js';
 import { bodyTask } from './body.js';
 import { mergeEvalTask } from './merge.js';
+import { eventsSampleTask } from './events-sample.js';
 import type { EvalTask } from './types.js';
 
 /** Every `dateline eval <task>`. Add a task by appending it here, one per line. */
@@ -22,6 +23,7 @@ export const EVAL_TASKS: EvalTask[] = [
   bodyTask,
   mergeEvalTask,
   corefTask,
+  eventsSampleTask,
 ];
 
 export function findEvalTask(name: string): EvalTask | undefined {
