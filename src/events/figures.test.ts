@@ -70,8 +70,14 @@ test('capSingleEventTolls: a toll above SINGLE_EVENT_MAX is a cumulative claim, 
 test('isYearAsCount: a bare year is no count; counts with separators or outside the year range are', () => {
   assert.equal(isYearAsCount('1953'), true);
   assert.equal(isYearAsCount('2011'), true);
+  assert.equal(isYearAsCount('1953-56'), true);
+  assert.equal(isYearAsCount('1913–1914'), true);
+  assert.equal(isYearAsCount('20-30'), false);
   assert.equal(isYearAsCount('1,953'), false);
   assert.equal(isYearAsCount('1200'), false);
   assert.equal(isYearAsCount('20'), false);
   assert.equal(isYearAsCount('three'), false);
+  assert.equal(isYearAsCount('about 1913'), true);
+  assert.equal(isYearAsCount('1953-56 people'), true);
+  assert.equal(isYearAsCount('at least 2,000 people'), false);
 });

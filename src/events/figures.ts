@@ -179,9 +179,11 @@ export function capSingleEventTolls<T extends { kind: string; value: number }>(f
   return changed;
 }
 
-const YEAR_AS_NUMBER = /^(18|19|20)\d\d$/;
+/** A year, or a span of years ("1953-56", "1913–1914"). */
+const YEAR_AS_NUMBER = /^(18|19|20)\d\d(?:[-–/](?:\d\d|(?:18|19|20)\d\d))?$/;
 
-/** A figure whose surface is a bare year ("1953") is no count of people (rule `fig:year`). */
+/** A figure whose number is written as a bare year ("about 1913", "1953-56 people") is no count of people (rule `fig:year`). */
 export function isYearAsCount(surface: string): boolean {
-  return YEAR_AS_NUMBER.test(surface.trim());
+  const number = /\d[\d,.]*(?:[-–/]\d+)?/.exec(surface);
+  return number !== null && YEAR_AS_NUMBER.test(number[0]);
 }
