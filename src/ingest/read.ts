@@ -47,7 +47,7 @@ export interface ReadOptions {
 
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 /** A batch's articles and all their layers are held until its transaction; this bounds that. */
-export const DEFAULT_BATCH_CHARS = 2 * 1024 * 1024;
+export const DEFAULT_BATCH_CHARS = 256 * 1024;
 const KNOWN_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.json', '.jsonl', '.ndjson', '.html', '.htm', '.xhtml', '.xml', '.rss', '.atom']);
 
 /** A folder's own documentation (README.md, LICENSE, …) is not an article; only skipped in directory walks. */
