@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ingestHeapArgs } from '../dist/cli/heap.js';
 
 // `ingest` runs in a child with a bounded V8 heap unless the user chose one: live data stays near
-// 120 MB, but an unbounded heap lets garbage pile up to 600–900 MB RSS before V8 collects it.
+// 200 MB, but an unbounded heap let garbage pile up to 480–580 MB RSS on BBC before V8 collected it.
 const heapArgs = ingestHeapArgs(process.argv.slice(2), process.execArgv, process.env);
 if (heapArgs) {
   const child = spawnSync(process.execPath, [...heapArgs, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
