@@ -1,4 +1,19 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { ingestHeapArgs } from '../dist/cli/heap.js';
 
-process.exitCode = await main(process.argv.slice(2));
+// `ingest` runs in a child with a bounded V8 heap unless the user chose one: live data stays near
+// 200 MB, but an unbounded heap let garbage pile up to 480–580 MB RSS on BBC before V8 collected it.
+const heapArgs = ingestHeapArgs(process.argv.slice(2), process.execArgv, process.env);
+if (heapArgs) {
+  const child = spawnSync(process.execPath, [...heapArgs, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, DATELINE_HEAP_SET: '1' },
+  });
+  if (child.error) throw child.error;
+  process.exitCode = child.status ?? (child.signal ? 128 + 9 : 1);
+} else {
+  const { main } = await import('../dist/cli/main.js');
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -172,6 +172,16 @@ test('size limit: a file over --max-bytes is INGEST_TOO_LARGE; a JSONL line over
   assert.match(diagnostics[0].message, /over the 200-byte limit/);
 });
 
+test('JSONL batches also close at a character budget, so long records make small batches', async (t) => {
+  const dir = tempDir(t);
+  const records = Array.from({ length: 5 }, (_, i) => RECORD(i + 1));
+  writeFileSync(join(dir, 'long.jsonl'), `${records.join('\n')}\n`);
+  const budget = records[0].length + records[1].length;
+  const streamed = await collect([join(dir, 'long.jsonl')], { batchChars: budget });
+  assert.deepEqual(streamed.batches.map((b) => b.articles.length), [2, 2, 1]);
+  assert.deepEqual(streamed.articles.map((a) => a.title), ['Record 1', 'Record 2', 'Record 3', 'Record 4', 'Record 5']);
+});
+
 test('JSONL files stream in batches, and handle a UTF-8 BOM, CRLF, UTF-16 and binary content', async (t) => {
   const dir = tempDir(t);
   const records = Array.from({ length: 5 }, (_, i) => RECORD(i + 1));

@@ -37,6 +37,8 @@ export interface ReadOptions {
   format?: InputFormat;
   /** Records per batch for streamed JSONL. */
   batchSize?: number;
+  /** Characters of JSONL lines per batch, so batches of long records stay small in memory. */
+  batchChars?: number;
   /** Keep raw source text on batches (the store keeps it; benchmarks may not want it). */
   keepRaw?: boolean;
   /** Read stdin from this stream instead of process.stdin (tests). */
@@ -44,6 +46,8 @@ export interface ReadOptions {
 }
 
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+/** A batch's articles and all their layers are held until its transaction; this bounds that. */
+export const DEFAULT_BATCH_CHARS = 256 * 1024;
 const KNOWN_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.json', '.jsonl', '.ndjson', '.html', '.htm', '.xhtml', '.xml', '.rss', '.atom']);
 
 /** A folder's own documentation (README.md, LICENSE, …) is not an article; only skipped in directory walks. */
@@ -241,6 +245,8 @@ const BINARY_JSONL_PROBE_LINES = 20;
 
 async function* streamJsonl(file: string, size: number, options: ReadOptions, binaryHead = false): AsyncGenerator<Batch> {
   const batchSize = options.batchSize ?? 500;
+  const batchChars = options.batchChars ?? DEFAULT_BATCH_CHARS;
+  let chars = 0;
   const fields = options.fields ?? {};
   const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let articles: Article[] = [];
@@ -274,13 +280,15 @@ async function* streamJsonl(file: string, size: number, options: ReadOptions, bi
       return;
     }
     rawLines.push(line);
+    chars += line.length;
     if (result.article) articles.push(result.article);
     diagnostics.push(...result.diagnostics);
-    if (articles.length + diagnostics.length >= batchSize) {
+    if (articles.length + diagnostics.length >= batchSize || chars >= batchChars) {
       yield { source: source(), articles, diagnostics };
       articles = [];
       diagnostics = [];
       rawLines = [];
+      chars = 0;
     }
   }
   if (binaryHead && record > 0 && record < BINARY_JSONL_PROBE_LINES && articles.length === 0 && record === diagnostics.length) {
