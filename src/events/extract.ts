@@ -1965,10 +1965,10 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       if (p < model.threshold) continue;
     }
     // The article-domain check: in sport, business, tech or entertainment news a word with a sense there
-    // ("clash", "shot", "beaten", "attack") makes no conflict event; a remote weapon does, and protests
-    // are ACLED events in any section (a strike of workers is one).
+    // ("clash", "shot", "beaten", "attack") makes no conflict event; a remote weapon or a told toll does, and
+    // protests are ACLED events in any section (a strike of workers is one).
     const domainChecked = ms.every((m) => AMBIGUOUS_TRIGGERS.has(m.trigger.lower) || DOMAIN_CHECKED_TRIGGERS.has(m.trigger.lower));
-    const domain = options.sense === false || kind !== 'conflict' || !record.acled || record.acled.eventType === 'Protests' || remoteWeapon || !domainChecked ? null : domainModel();
+    const domain = options.sense === false || kind !== 'conflict' || !record.acled || record.acled.eventType === 'Protests' || hard || !domainChecked ? null : domainModel();
     if (domain) {
       articleDomain ??= articleDomainScore(domain, article.text);
       how.push(`domain:${articleDomain.toFixed(2)}`);
