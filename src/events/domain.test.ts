@@ -11,7 +11,8 @@ import { articleDomainScore, domainModel } from './domain.js';
 
 const SPORT =
   'Chelsea manager Jose Mourinho says his side are ready for the Champions League clash with Barcelona. ' +
-  'Damien Duff is ruled out with a hamstring injury, and the winger will miss the first leg at the Nou Camp. ' +
+  'Defender Paul Walsh was forced off after an earlier clash with Tom Hughes and Lee Carter came on to replace him. ' +
+  'Midfielder Jesper Lund has been targeted by home fans and was jeered when taken off against Everton last month. ' +
   'Mourinho said the squad had trained well and the fans would be behind the team in the second leg at Stamford Bridge.';
 const WAR =
   'Government forces clashed with rebel fighters near the town of Ajdabiya on Monday, witnesses said. ' +
@@ -31,7 +32,7 @@ test('domain score: sport news below the threshold, a war report and a monitor n
   assert.ok(articleDomainScore(model, NOTE) >= model.threshold);
 });
 
-test('a sport "clash" makes no conflict event; the same word in a war report does', () => {
+test('a sport "clash" or "targeted" makes no conflict event; "clashed" in a war report does', () => {
   assert.equal(conflictEvents(SPORT).length, 0);
   const war = conflictEvents(WAR);
   assert.ok(war.length >= 1);
