@@ -58,6 +58,7 @@ import { singleDeath, singleInjury } from './deaths.js';
 import { crimeArticle, disasterArticle, kindOf, politicalAgreement, politicalOrg } from './kind.js';
 import { referenceRule } from './reference.js';
 import { undatedArticleAnchor } from './anchor.js';
+import { articleDomainScore, DOMAIN_CHECKED_TRIGGERS, domainModel } from './domain.js';
 import { AMBIGUOUS_TRIGGERS, eventSenseFeatures, senseModel, senseScore, tokensBySentence } from './sense.js';
 
 // ---------------------------------------------------------------- per-sentence buckets
@@ -1831,6 +1832,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
   let undatedAnchor: string | undefined;
   const entityType = new Map((layers.entities ?? []).map((e) => [e.id, e.type]));
   let bySentence: Token[][] | undefined;
+  let articleDomain: number | undefined;
   const crimeText = raws.length > 0 && crimeArticle(wordsOf(layers, article.text));
   const disasterText = raws.length > 0 && disasterArticle(wordsOf(layers, article.text));
   const events: EventRecord[] = [];
@@ -1958,7 +1960,8 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       record.plover = null;
     }
     // The sense check arbitrates words that have other senses; a remote weapon or a toll is evidence enough.
-    const hard = [...weapons].some((w) => w !== 'firearm' && w !== 'aircraft') || killed !== undefined || injured !== undefined;
+    const remoteWeapon = [...weapons].some((w) => w !== 'firearm' && w !== 'aircraft');
+    const hard = remoteWeapon || killed !== undefined || injured !== undefined;
     const ambiguous = ms.every((m) => AMBIGUOUS_TRIGGERS.has(m.trigger.lower));
     const model = options.sense === false || hard || !ambiguous || kind !== 'conflict' || !record.acled ? null : senseModel();
     if (model) {
@@ -1967,6 +1970,16 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       for (const f of eventSenseFeatures(article.text, layers.sentences ?? [], bySentence, record)) p = Math.max(p, senseScore(model, f));
       how.push(`sense:${p.toFixed(2)}`);
       if (p < model.threshold) continue;
+    }
+    // The article-domain check: in sport, business, tech or entertainment news a word with a sense there
+    // ("clash", "shot", "beaten", "attack") makes no conflict event; a remote weapon or a told toll does, and
+    // protests are ACLED events in any section (a strike of workers is one).
+    const domainChecked = ms.every((m) => AMBIGUOUS_TRIGGERS.has(m.trigger.lower) || DOMAIN_CHECKED_TRIGGERS.has(m.trigger.lower));
+    const domain = options.sense === false || kind !== 'conflict' || !record.acled || record.acled.eventType === 'Protests' || hard || !domainChecked ? null : domainModel();
+    if (domain) {
+      articleDomain ??= articleDomainScore(domain, article.text);
+      how.push(`domain:${articleDomain.toFixed(2)}`);
+      if (articleDomain < domain.threshold) continue;
     }
     const ref = referenceRule({ date, published: published ?? (undatedAnchor ??= undatedArticleAnchor(layers.times ?? []) ?? ''), named: ms.some((m) => m.named), figureKinds: figures.map((f) => f.kind) });
     if (ref) {

@@ -35,5 +35,5 @@ export const RULES: Readonly<Record<string, string>> = {
 
 /** Whether a `how` entry is a known rule id (or a sense score). */
 export function knownRule(id: string): boolean {
-  return id in RULES || /^sense:\d\.\d\d$/.test(id);
+  return id in RULES || /^(sense|domain):\d\.\d\d$/.test(id);
 }

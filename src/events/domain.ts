@@ -1,0 +1,79 @@
+/**
+ * The article's domain: does the whole text read as news of armed conflict and unrest, or as sport,
+ * business, technology or entertainment news? A logistic regression over the article's distinct
+ * lower-cased words (models/events/domain.json, trained by train-domain.ts on conflict timelines vs.
+ * non-conflict news; never on ACLED rows or on the held-out split of `eval events`).
+ *
+ * Why article-level: a sentence alone often cannot tell "the clash with Wales" or "was beaten" from
+ * violence, but the article around it can (scores, clubs, shares, albums). The check vetoes conflict
+ * events whose evidence is no remote weapon only when the article scores clearly outside conflict
+ * news (below the model's threshold), so terse monitors' notes, which carry conflict vocabulary, keep
+ * their events.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { packagePath } from '../core/paths.js';
+
+export interface DomainModel {
+  version: string;
+  bias: number;
+  threshold: number;
+  weights: Record<string, number>;
+}
+
+/**
+ * Trigger words with a common sense in sport, business or entertainment news ("the Six Nations clash",
+ * "a low shot", "was beaten into fourth", "very good in attack", "raids on offices", "hit by a
+ * missile" from the stands) that the article's domain arbitrates, besides sense.ts's AMBIGUOUS_TRIGGERS.
+ */
+export const DOMAIN_CHECKED_TRIGGERS: ReadonlySet<string> = new Set(
+  (
+    'clash clashes clashed shot shots shooting beaten beat beating attack attacks attacked targeted missile missiles ' +
+    'raid raids raided fire fired firing hit battled wounded injured assault assaulted'
+  ).split(' '),
+);
+
+export const DOMAIN_MODEL_PATH = packagePath('models', 'events', 'domain.json');
+
+let loaded: DomainModel | null | undefined;
+
+/** The shipped model, read once; null when absent (then no event is vetoed). */
+export function domainModel(): DomainModel | null {
+  if (loaded === undefined) loaded = existsSync(DOMAIN_MODEL_PATH) ? (JSON.parse(readFileSync(DOMAIN_MODEL_PATH, 'utf8')) as DomainModel) : null;
+  return loaded;
+}
+
+/** Words per window: about the length of a conflict-timeline block, the positives' unit. */
+export const DOMAIN_WINDOW = 40;
+
+/** Distinct lower-cased words of three letters or more (numbers and short words tell style, not domain). */
+export function domainFeatures(text: string): string[] {
+  const f = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(/[a-z][a-z'-]{2,}/g)) f.add(m[0]);
+  return [...f];
+}
+
+/**
+ * The article's conflict score: the highest score of its windows of DOMAIN_WINDOW words (overlapping
+ * by half), so a long article scores as conflict news when any passage reads as one, and its length
+ * does not pull the score down.
+ */
+export function articleDomainScore(model: DomainModel, text: string): number {
+  const words = text.split(/\s+/).filter(Boolean);
+  let best = 0;
+  const step = DOMAIN_WINDOW / 2;
+  for (let i = 0; i === 0 || i + step < words.length; i += step) {
+    best = Math.max(best, domainScore(model, domainFeatures(words.slice(i, i + DOMAIN_WINDOW).join(' '))));
+  }
+  return best;
+}
+
+/**
+ * The probability that the text is conflict news. The summed weight is divided by the square root of
+ * the number of distinct words so that long articles and one-line notes score on one scale.
+ */
+export function domainScore(model: DomainModel, features: readonly string[]): number {
+  let z = 0;
+  for (const x of features) z += model.weights[x] ?? 0;
+  z = model.bias + z / Math.sqrt(Math.max(1, features.length));
+  return 1 / (1 + Math.exp(-z));
+}
