@@ -18,6 +18,7 @@ import { entities } from '../entities/component.js';
 import { clusterEntities, type EntityRecord } from '../entities/crossdoc.js';
 import { segment } from '../segment/segment.js';
 import type { EvalReport, EvalTask } from './types.js';
+import { clusterScores } from './bcubed.js';
 
 export const COREF_GOLD = 'test-fixtures/coref/articles.txt';
 
@@ -97,32 +98,10 @@ export function scoreCoref(articles: readonly GoldArticle[]): CorefResult {
   // System cluster per gold mention; an unmatched mention is its own singleton.
   const sys = link.map((l, i) => (l.entity === null ? `none${i}` : `c${clusterOf.get(`${l.article}|${l.entity}`) ?? `none${i}`}`));
   const n = link.length;
-  let p = 0;
-  let r = 0;
-  let falseMergePairs = 0;
-  let splitPairs = 0;
-  let goldPairs = 0;
-  for (let i = 0; i < n; i++) {
-    let both = 0;
-    let sameSys = 0;
-    let sameGold = 0;
-    for (let j = 0; j < n; j++) {
-      const s = sys[i] === sys[j];
-      const g = link[i].gold === link[j].gold;
-      if (s) sameSys++;
-      if (g) sameGold++;
-      if (s && g) both++;
-      if (j > i) {
-        if (s && !g) falseMergePairs++;
-        if (g && !s) splitPairs++;
-        if (g) goldPairs++;
-      }
-    }
-    p += both / sameSys;
-    r += both / sameGold;
-  }
-  const precision = n === 0 ? 0 : p / n;
-  const recall = n === 0 ? 0 : r / n;
+  const { precision, recall, f1, falseMergePairs, splitPairs, goldPairs } = clusterScores(
+    link.map((l) => l.gold),
+    sys,
+  );
   const errors: string[] = [];
   const byGold = new Map<string, Set<string>>();
   const bySys = new Map<string, Set<string>>();
@@ -137,7 +116,7 @@ export function scoreCoref(articles: readonly GoldArticle[]): CorefResult {
   return {
     precision,
     recall,
-    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+    f1,
     mentions: n,
     matched: link.filter((l) => l.entity !== null).length,
     falseMergePairs,
