@@ -12,13 +12,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { packagePath } from '../core/paths.js';
+import type { LogisticModel } from './logistic.js';
 
-export interface DomainModel {
-  version: string;
-  bias: number;
-  threshold: number;
-  weights: Record<string, number>;
-}
+export type DomainModel = LogisticModel;
 
 /**
  * Trigger words with a common sense in sport, business or entertainment news ("the Six Nations clash",

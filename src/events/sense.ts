@@ -10,13 +10,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { EventRecord, Layers, Sentence, Token } from '../core/layers.js';
 import { packagePath } from '../core/paths.js';
+import type { LogisticModel } from './logistic.js';
 
-export interface SenseModel {
-  version: string;
-  bias: number;
-  threshold: number;
-  weights: Record<string, number>;
-}
+export type SenseModel = LogisticModel;
 
 /**
  * Trigger words with common senses outside conflict (sport, business, politics as contest) and rare

@@ -14,12 +14,12 @@
  * Logistic regression, AdaGrad, L2; features seen fewer than MIN_COUNT times are dropped, and
  * weights under PRUNE after training, so the model stays small.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { defaultPipeline } from '../api/default-pipeline.js';
 import { makeArticle } from '../core/article.js';
-import { sharedPath } from '../core/paths.js';
 import { extractEvents } from './extract.js';
+import { trainLogistic } from './logistic.js';
+import { bbcTuningTexts, timelineBlocks, topicFiles, type TimelineBlock } from './training-corpora.js';
 import { eventSenseFeatures, SENSE_MODEL_PATH, senseScore, tokensBySentence, type SenseModel } from './sense.js';
 
 const MIN_COUNT = 2;
@@ -43,42 +43,29 @@ interface Doc {
   dev: boolean;
 }
 
-/** tilse timelines: blocks split by a line of dashes, each a date line then sentences. */
-function timelineDocs(path: string, label: 0 | 1): Doc[] {
-  const raw = readFileSync(path).toString('utf8');
-  return raw
-    .split(/\n-{8,}\n/)
-    .map((b) => b.trim().split('\n'))
-    .filter((lines) => /^\d{4}-\d{2}-\d{2}$/.test(lines[0] ?? ''))
-    .map((lines, i) => ({
-      text: lines.slice(1).join(' ').replace(/ ([.,;:!?)'’%])/g, '$1').replace(/\( /g, '('),
-      published: lines[0],
-      label,
-      dev: i % DEV_EVERY === 0,
-    }));
+/** Timeline blocks as documents published on their dates; one block in DEV_EVERY of each file is dev. */
+function timelineDocs(blocks: TimelineBlock[], label: 0 | 1): Doc[] {
+  return blocks.map((b, i) => ({
+    text: b.text.replace(/ ([.,;:!?)'’%])/g, '$1').replace(/\( /g, '('),
+    published: b.date,
+    label,
+    dev: i % DEV_EVERY === 0,
+  }));
 }
 
-function folderDocs(dir: string, label: 0 | 1): Doc[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .flatMap((f) => timelineDocs(join(dir, f), label));
+/** Per timeline file, so that the dev blocks are taken by position within each file. */
+function topicDocs(corpus: 'crisis' | 'timeline17', topic: string, label: 0 | 1): Doc[] {
+  return topicFiles(corpus, topic).flatMap((path) => timelineDocs(timelineBlocks(path), label));
 }
 
 function bbcDocs(section: string): Doc[] {
-  const dir = sharedPath('data', 'bbc-news', section);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => /^\d+\.txt$/.test(f) && parseInt(f, 10) % 2 === 1)
-    .sort()
-    .map((f, i) => ({ text: readFileSync(join(dir, f), 'latin1'), label: 0 as const, dev: i % DEV_EVERY === 0 }));
+  return bbcTuningTexts(section).map((text, i) => ({ text, label: 0 as const, dev: i % DEV_EVERY === 0 }));
 }
 
 function collect(): Doc[] {
-  const crisis = ['egypt', 'libya', 'syria', 'yemen'].flatMap((t) => folderDocs(sharedPath('data', 'crisis', 'timelines', t), 1));
-  const t17pos = ['egypt', 'iraq', 'libya', 'syria'].flatMap((t) => folderDocs(sharedPath('data', 'timeline17', 'timelines', t), 1));
-  const t17neg = ['bpoil', 'finan', 'h1n1', 'mj'].flatMap((t) => folderDocs(sharedPath('data', 'timeline17', 'timelines', t), 0));
+  const crisis = ['egypt', 'libya', 'syria', 'yemen'].flatMap((t) => topicDocs('crisis', t, 1));
+  const t17pos = ['egypt', 'iraq', 'libya', 'syria'].flatMap((t) => topicDocs('timeline17', t, 1));
+  const t17neg = ['bpoil', 'finan', 'h1n1', 'mj'].flatMap((t) => topicDocs('timeline17', t, 0));
   const bbc = ['sport', 'business', 'tech', 'entertainment'].flatMap(bbcDocs);
   return [...crisis, ...t17pos, ...t17neg, ...bbc];
 }
@@ -107,38 +94,7 @@ function examples(docs: Doc[]): Example[] {
 }
 
 function train(data: Example[]): SenseModel {
-  const counts = new Map<string, number>();
-  for (const x of data) for (const f of x.features) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const w = new Map<string, number>();
-  const g2 = new Map<string, number>();
-  const pos = data.filter((x) => x.label === 1).length;
-  const weightOf = (label: number) => (label === 1 ? data.length / (2 * Math.max(1, pos)) : data.length / (2 * Math.max(1, data.length - pos)));
-  let bias = 0;
-  let gBias = 1e-8;
-  // A fixed order that mixes the sources (deterministic: no random seed needed).
-  const order = data.map((_, i) => i).sort((a, b) => ((a * 7919) % 104729) - ((b * 7919) % 104729));
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    for (const i of order) {
-      const x = data[i];
-      const fs = x.features.filter((f) => (counts.get(f) ?? 0) >= MIN_COUNT);
-      let z = bias;
-      for (const f of fs) z += w.get(f) ?? 0;
-      const p = 1 / (1 + Math.exp(-z));
-      const g = (p - x.label) * weightOf(x.label);
-      gBias += g * g;
-      bias -= (RATE / Math.sqrt(gBias)) * g;
-      for (const f of fs) {
-        const wf = w.get(f) ?? 0;
-        const gf = g + L2 * wf;
-        const acc = (g2.get(f) ?? 1e-8) + gf * gf;
-        g2.set(f, acc);
-        w.set(f, wf - (RATE / Math.sqrt(acc)) * gf);
-      }
-    }
-  }
-  const weights: Record<string, number> = {};
-  for (const [f, v] of [...w.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (Math.abs(v) >= PRUNE) weights[f] = Math.round(v * 1e4) / 1e4;
-  return { version: '1', bias: Math.round(bias * 1e4) / 1e4, threshold: THRESHOLD, weights };
+  return trainLogistic(data, { minCount: MIN_COUNT, epochs: EPOCHS, rate: RATE, l2: L2, prune: PRUNE, threshold: THRESHOLD, weightDigits: 4 });
 }
 
 function atThreshold(model: SenseModel, dev: Example[]): { recall: number; rejected: number } {
