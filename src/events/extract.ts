@@ -1075,12 +1075,15 @@ function figuresOf(view: SentenceView, text: string): EventFigure[] {
     }
     merged.push(f);
   }
+  // After the coordinated counts are added up: their sum is one event's toll too.
+  capSingleEventTolls(merged);
   return merged;
 }
 
-/** The toll refiners of figures.ts, in order: address, lumped outcomes, the outcome word's role, running totals. */
+/** The toll refiners of figures.ts, in order: address, a year, lumped outcomes, the outcome word's role, running totals. */
 function refineToll(view: SentenceView, q: Quantity, kind: 'killed' | 'injured', text: string): string | null {
   if (isAddress(view.toks, q.start, q.end, q.unit)) return null;
+  if (isYearAsCount(text.slice(q.start, q.end))) return null;
   if (lumped(text, view.toks, q.end) || speculative(view.toks, q.start, q.end)) return null;
   const role = roleByWords(view.toks, q.start, q.end) ?? kind;
   return isCumulative(text.slice(view.span.start, view.span.end), view.toks) ? `cumulative_${role}` : role;
@@ -1887,9 +1890,6 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       figureStarts.add(f.start);
       figures.push(f);
     }
-    const yearTolls = figures.filter((f) => (f.kind === 'killed' || f.kind === 'injured') && isYearAsCount(article.text.slice(f.start, f.end)));
-    if (yearTolls.length) figures.splice(0, figures.length, ...figures.filter((f) => !yearTolls.includes(f)));
-    const implausible = capSingleEventTolls(figures);
     // A demonstrative mention's own place and date count only when no other mention gives one.
     const own = ms.some((m) => !m.demonstrative) ? ms.filter((m) => !m.demonstrative) : ms;
     // An event named by a place we cannot map ("the Lockerbie bombing") happened there: no setting.
@@ -1933,8 +1933,6 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     if (killed) record.killed = killed;
     if (injured) record.injured = injured;
     const how = [...new Set(ms.flatMap((m) => (m.tollRule ? [m.rule, m.tollRule] : [m.rule])))];
-    if (yearTolls.length) how.push('fig:year');
-    if (implausible) how.push('fig:implausible');
     if (figures.some((f) => f.kind.startsWith('cumulative_'))) how.push('fig:cumulative');
     const kindWords = ms.flatMap((m) => m.sentence.toks.map((t) => t.lower));
     const { kind, rule } = kindOf({

@@ -167,7 +167,7 @@ export function speculative(toks: readonly FigureToken[], start: number, end: nu
  */
 export const SINGLE_EVENT_MAX = 5000;
 
-/** Tolls too large for one event become cumulative claims of the same outcome (rule `fig:implausible`). */
+/** Tolls too large for one event become cumulative claims of the same outcome (recorded as `fig:cumulative`). */
 export function capSingleEventTolls<T extends { kind: string; value: number }>(figures: T[]): boolean {
   let changed = false;
   for (const f of figures) {
@@ -182,7 +182,7 @@ export function capSingleEventTolls<T extends { kind: string; value: number }>(f
 /** A year, or a span of years ("1953-56", "1913–1914"). */
 const YEAR_AS_NUMBER = /^(18|19|20)\d\d(?:[-–/](?:\d\d|(?:18|19|20)\d\d))?$/;
 
-/** A figure whose number is written as a bare year ("about 1913", "1953-56 people") is no count of people (rule `fig:year`). */
+/** A figure whose number is written as a bare year ("about 1913", "1953-56 people") is no count of people (dropped, as an address is). */
 export function isYearAsCount(surface: string): boolean {
   const number = /\d[\d,.]*(?:[-–/]\d+)?/.exec(surface);
   return number !== null && YEAR_AS_NUMBER.test(number[0]);

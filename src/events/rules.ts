@@ -18,7 +18,7 @@ export const RULES: Readonly<Record<string, string>> = {
   'toll:single-died': '"a man has died after he was stabbed" (needs a cue or an event before it)',
   'toll:pronoun-dead': '"he was pronounced dead", "she died of her injuries" (needs a cue or an event before it)',
   'toll:single-injured': '"a woman was injured", "a man was shot in the leg" (one injured, given to an event told just before)',
-  'fig:cumulative': 'a running total or statistic was told with it (never its toll)',
+  'fig:cumulative': 'a running total or statistic was told with it, or a toll above SINGLE_EVENT_MAX (never its toll)',
   'kind:disaster': 'a natural hazard in its sentence, no attack',
   'kind:disaster-article': 'a bare toll in an article about a natural disaster, no attack',
   'kind:accident': 'a crash, fall, drowning, fire or vehicle hit, no attack',
