@@ -6,6 +6,7 @@
  * it is read in UTC and marked `utc`. Numeric dates whose order is ambiguous (`04/05/2020`) need a hint
  * (`mdy` for US pages, `dmy` elsewhere); without one they are refused.
  */
+import { daysInMonth } from '../../time/calendar.js';
 import { MAX_DATE_VALUE_CHARS, MONTH_NAMES } from './words.js';
 
 export type DayOrder = 'mdy' | 'dmy';
@@ -31,12 +32,8 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th|er|\\.)?';
 const DAY_MONTH_YEAR = new RegExp(`(?<![\\d])${DAY}\\s*(?:de\\s+|of\\s+)?(${MONTH_ALT})\\.?,?\\s*(?:de\\s+)?(\\d{4})(?!\\d)`, 'iu');
 const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}])(${MONTH_ALT})\\.?\\s+${DAY},?\\s+(\\d{4})(?!\\d)`, 'iu');
 
-export function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 export function makeDay(year: number, month: number, day: number): string | null {
-  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
