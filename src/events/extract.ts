@@ -36,6 +36,7 @@ import {
   NON_VIOLENT_AFTER,
   NON_VIOLENT_BEFORE,
   PLANNED_CUES,
+  SHOW_SENSE_VERBS,
   SECURITY_TARGET,
   PROPERTY,
   ARMED,
@@ -58,7 +59,7 @@ import { singleDeath, singleInjury } from './deaths.js';
 import { crimeArticle, disasterArticle, kindOf, politicalAgreement, politicalOrg } from './kind.js';
 import { referenceRule } from './reference.js';
 import { undatedArticleAnchor } from './anchor.js';
-import { articleDomainScore, DOMAIN_CHECKED_TRIGGERS, domainModel } from './domain.js';
+import { articleDomainScore, domainModel } from './domain.js';
 import { AMBIGUOUS_TRIGGERS, eventSenseFeatures, senseModel, senseScore, tokensBySentence } from './sense.js';
 
 // ---------------------------------------------------------------- per-sentence buckets
@@ -529,6 +530,9 @@ function accept(cls: EventClass, trigger: Trigger, toks: Tok[], i: number, view:
   if (cls === 'strike' && prev === 'on' && trigger.noun) return false; // "went on strike"
   // "protested his innocence": a denial, not a demonstration.
   if (cls === 'protest' && !trigger.noun && /^(his|her|their|its)$/.test(next) && nextNext === 'innocence') return false;
+  if (cls === 'protest' && !trigger.noun && SHOW_SENSE_VERBS[toks[i].lower]?.has(next)) return false;
+  // "the March survey": capitalised inside a sentence, the word is the month.
+  if (cls === 'protest' && toks[i].text === 'March' && i > 0) return false;
   switch (cls) {
     case 'launch':
       return weaponWithin(toks, i + 1, i + 8);
@@ -1957,11 +1961,12 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       record.acled = null;
       record.plover = null;
     }
-    // The sense check arbitrates words that have other senses; a remote weapon or a toll is evidence enough.
-    const remoteWeapon = [...weapons].some((w) => w !== 'firearm' && w !== 'aircraft');
-    const hard = remoteWeapon || killed !== undefined || injured !== undefined;
+    // The sense check arbitrates words that have other senses; a told toll is evidence enough (a
+    // missile can be thrown from the stands, an explosion be one of sales).
+    const hard = killed !== undefined || injured !== undefined;
     const ambiguous = ms.every((m) => AMBIGUOUS_TRIGGERS.has(m.trigger.lower));
-    const model = options.sense === false || hard || !ambiguous || kind !== 'conflict' || !record.acled ? null : senseModel();
+    // Protests are left to the rules: the held-out ACLED notes lost protests of workers to the model.
+    const model = options.sense === false || hard || !ambiguous || kind !== 'conflict' || !record.acled || record.acled.eventType === 'Protests' ? null : senseModel();
     if (model) {
       bySentence ??= tokensBySentence(layers);
       let p = 0;
@@ -1969,11 +1974,9 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       how.push(`sense:${p.toFixed(2)}`);
       if (p < model.threshold) continue;
     }
-    // The article-domain check: in sport, business, tech or entertainment news a word with a sense there
-    // ("clash", "shot", "beaten", "attack") makes no conflict event; a remote weapon or a told toll does, and
-    // protests are ACLED events in any section (a strike of workers is one).
-    const domainChecked = ms.every((m) => AMBIGUOUS_TRIGGERS.has(m.trigger.lower) || DOMAIN_CHECKED_TRIGGERS.has(m.trigger.lower));
-    const domain = options.sense === false || kind !== 'conflict' || !record.acled || record.acled.eventType === 'Protests' || hard || !domainChecked ? null : domainModel();
+    // The article-domain check: sport, business, tech or entertainment news makes no conflict event,
+    // whatever the word, weapon or toll; protests are ACLED events in any section (a strike of workers is one).
+    const domain = options.sense === false || kind !== 'conflict' || !record.acled || record.acled.eventType === 'Protests' ? null : domainModel();
     if (domain) {
       articleDomain ??= articleDomainScore(domain, article.text);
       how.push(`domain:${articleDomain.toFixed(2)}`);

@@ -320,6 +320,18 @@ export const VIOLENT_CONTEXT = new Set([
   'ukrainian',
 ]);
 
+/**
+ * Words right after a protest verb that make it transitive in another sense: "demonstrated that …",
+ * "demonstrated a phone", "demonstrated so many attributes" (showed); a protest is intransitive
+ * ("demonstrated outside", "demonstrated against", "demonstrated to demand").
+ */
+export const SHOW_SENSE_NEXT = new Set(['that', 'a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'these', 'those', 'so', 'such', 'how', 'what', 'it', 'them', 'him']);
+/** Protest verbs with that other sense: "protested that …" is a complaint told, "demonstrated that …" a proof. */
+export const SHOW_SENSE_VERBS: Readonly<Record<string, ReadonlySet<string>>> = {
+  demonstrated: SHOW_SENSE_NEXT,
+  protested: new Set(['that']),
+};
+
 /** Labour strikes, heart attacks and the like. */
 export const NON_VIOLENT_BEFORE = new Set(['gas', 'teargas', 'hunger', 'general', 'labour', 'labor', 'rail', 'teachers', 'workers', 'heart', 'panic', 'asthma', 'cyber', 'cyberattack', 'verbal', 'lucky', 'first']);
 export const NON_VIOLENT_AFTER = new Set(['action', 'ballot', 'pay', 'fund']);

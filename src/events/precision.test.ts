@@ -63,3 +63,19 @@ test('every rule id an event records is catalogued in rules.ts', () => {
   ];
   for (const t of texts) for (const e of events(t)) for (const id of e.how ?? []) assert.ok(knownRule(id), id);
 });
+
+test('sense: a protest verb with an object or a "that" clause, or "March" inside a sentence, is no protest', () => {
+  assert.equal(conflict(events('At the conference in Cannes last month Samsung demonstrated a phone using the new chip.')).length, 0);
+  assert.equal(conflict(events('European firms have protested that US laws make Wall Street listings too costly.')).length, 0);
+  assert.equal(conflict(events('Confidence is forecast to drop one point in the March survey of manufacturers.')).length, 0);
+  const demo = conflict(events('About 40 nurses demonstrated outside the hospital in Durban on Thursday to demand protective equipment.'));
+  assert.equal(demo[0]?.acled?.eventType, 'Protests');
+});
+
+test('domain: in a football report a missile from the stands is no strike, whatever its weapon word', () => {
+  const text =
+    'Chelsea beat West Ham 1-0 in the Carling Cup on Wednesday night. Mateja Kezman, the scorer of the goal, needed ' +
+    'treatment after being hit by a missile thrown from the crowd. The striker said the win put Chelsea top of the ' +
+    'league, and the manager praised the midfield and the goalkeeper after the match.';
+  assert.equal(conflict(events(text)).length, 0);
+});
