@@ -10,6 +10,8 @@ export const CUMULATIVE_CUES = new Set(['so far', 'to date', 'in total', 'a tota
 export const PERIOD_CUES = new Set(['each year', 'every year', 'a year', 'per year', 'annually', 'a day', 'per day', 'each day', 'a week', 'per week', 'this year', 'last year', 'that year', 'since records began']);
 /** Plural generic nouns after "killed in": many events counted together ("killed in crashes"). */
 export const GENERIC_PLURAL_EVENTS = new Set(['crashes', 'accidents', 'collisions', 'shootings', 'attacks', 'incidents', 'fires', 'floods', 'storms', 'earthquakes', 'conflicts', 'wars', 'clashes', 'bombings', 'strikes', 'wrecks', 'homicides', 'killings', 'violence']);
+/** Nouns of a period of rule: a toll "under Gen Pinochet's regime" counts the years of that rule, not one event. */
+export const RULE_PERIODS = new Set(['regime', 'rule', 'dictatorship', 'reign', 'junta']);
 /** Other outcomes a toll may be lumped with ("killed, injured or made homeless"): then it counts no one outcome. */
 export const OTHER_OUTCOMES = new Set(['injured', 'wounded', 'hurt', 'homeless', 'displaced', 'affected', 'missing', 'evacuated', 'left']);
 /** Units that make a number an address or a name, not a count ("the 2600 block", "Route 9"). */

@@ -40,6 +40,8 @@ test('isCumulative: running totals and statistics, not one event', () => {
   assert.ok(y('The war has killed 93,000 people since 2011.'));
   assert.ok(y('In 2023, 21,022 passenger vehicle occupants were killed in crashes in the United States.'));
   assert.ok(y('The death toll has risen to 230 so far.'));
+  assert.ok(y("More than 3,000 people were killed for political reasons under Gen Pinochet's regime, a report says."));
+  assert.ok(!y('Three soldiers were killed under heavy fire near the border on Monday.'));
   assert.ok(!y('Two people were killed in a crash on Interstate 40 on Saturday.'));
   assert.ok(!y('A strike on Doha killed 6 people on Tuesday.'));
 });

@@ -16,7 +16,7 @@
  * - `implausible`: a toll above SINGLE_EVENT_MAX for one event ("the 1918 flu killed 50 million", "800,000
  *   killed in the genocide") is a running total whatever its wording, so it is kept as a cumulative claim.
  */
-import { ADDRESS_UNITS, CUMULATIVE_CUES, GENERIC_PLURAL_EVENTS, INJURED_WORDS, KILLED_WORDS, OTHER_OUTCOMES, PERIOD_CUES, SPECULATIVE } from './figure-words.js';
+import { ADDRESS_UNITS, CUMULATIVE_CUES, GENERIC_PLURAL_EVENTS, INJURED_WORDS, KILLED_WORDS, OTHER_OUTCOMES, PERIOD_CUES, RULE_PERIODS, SPECULATIVE } from './figure-words.js';
 
 export interface FigureToken {
   start: number;
@@ -109,7 +109,7 @@ function hasPhrase(lowerSentence: string, phrases: ReadonlySet<string>): boolean
 /**
  * A running total or a statistic: perfect aspect with "since …" ("has killed 93,000 since 2011"),
  * a cumulative cue ("so far", "in total"), a period ("each year", "in 2023" with plural generic
- * events: "killed in crashes"), or "the death toll has risen to".
+ * events: "killed in crashes"; "during the war"; "under X's regime"), or "the death toll has risen to".
  */
 export function isCumulative(sentence: string, toks: readonly FigureToken[]): boolean {
   const lower = sentence.toLowerCase();
@@ -124,6 +124,8 @@ export function isCumulative(sentence: string, toks: readonly FigureToken[]): bo
     if (w === 'in' && GENERIC_PLURAL_EVENTS.has(toks[k + 1]?.lower ?? '') && toks[k + 2]?.lower !== 'that') genericPlural = true;
     if (w === 'in' && YEAR.test(toks[k + 1]?.lower ?? '')) yearAfterIn = true;
     if ((w === 'during' || w === 'throughout' || w === 'over') && /^(the|its)$/.test(toks[k + 1]?.lower ?? '') && /^(war|conflict|years|decades|insurgency|uprising|occupation|pandemic)$/.test(toks[k + 2]?.lower ?? '')) since = true;
+    // "under Gen Pinochet's regime", "during the rule of the junta": a period of rule.
+    if ((w === 'under' || w === 'during' || w === 'throughout') && toks.slice(k + 1, k + 6).some((t) => RULE_PERIODS.has(t.lower))) since = true;
   }
   if (since) return true;
   if (hasPhrase(lower, CUMULATIVE_CUES) && (perfect || /\btoll\b/.test(lower) || /\btotal\b/.test(lower))) return true;
