@@ -61,6 +61,7 @@ import { referenceRule } from './reference.js';
 import { undatedArticleAnchor } from './anchor.js';
 import { articleDomainScore, domainModel } from './domain.js';
 import { AMBIGUOUS_TRIGGERS, eventSenseFeatures, senseModel, senseScore, tokensBySentence } from './sense.js';
+import { ACCORDING, AREA_WORDS, AUTHORITIES, BACKGROUND_CUES, BASE_WORD, CAUSE_CLAUSE, CLAUSE_END, CONTEXT_HEADS, CROWD, DEATH_TRIGGER, DEATH_WORDS, DEMONSTRATIVE, DEMO_VIOLENCE, DEMO_WORD, EXCHANGE, HYPOTHETICAL_OPENERS, INJURY_WORD, INTERVENTION, INTERVENTION_NEEDS_AGENT, LOCATIVE, NOT_AIRCRAFT_AFTER, NOT_DEMO_VIOLENCE_AFTER, NOT_SECURITY_HEAD, NUMBER_WORD, PLACE_PREP, ROLE_AFTER, SCORE, SHOT_PLAY_AFTER, SKIP_BEFORE_NOUN, SPEECH, SPORT_SENSE, SPORT_WORDS, SUPERLATIVES, TAIL_CLAIM, TARGET_CUE, TOPIC_CUES, WEAPON_GOODS } from './extract-words.js';
 
 // ---------------------------------------------------------------- per-sentence buckets
 
@@ -174,9 +175,6 @@ interface RawEvent {
   protestTurn?: 'violent' | 'excessive' | 'intervention';
 }
 
-/** Unorganised crowds: their violence is mob violence (ACLED Riots), not an armed group's. */
-const CROWD = new Set(['residents', 'locals', 'villagers', 'mob', 'crowd', 'crowds', 'youths', 'traders', 'citizens', 'neighbours', 'neighbors', 'relatives', 'inhabitants', 'passers-by', 'passersby', 'onlookers', 'vigilantes', 'shopkeepers', 'motorists', 'parishioners']);
-
 /** The perpetrators of the trigger are a crowd: the clause's subject, or the agent after "by". */
 function crowdPerpetrator(toks: Tok[], i: number, noun: boolean): boolean {
   const passive = !noun && /^(was|were|been|being|is|are|got)$/.test(toks[i - 1]?.lower ?? '');
@@ -208,20 +206,6 @@ function crowdPerpetrator(toks: Tok[], i: number, noun: boolean): boolean {
     return false;
   }
 }
-
-/** Words of a demonstration: a riot told with them is a violent demonstration. */
-const DEMO_WORD = /^(demonstrat\w*|protest\w*|demand\w*|denounc\w*|blocked|blocking|barricad\w*|march\w*|rally|rallies|strikers?)$/;
-
-/** Protesters' violence ("burned tyres", "pelted stones", "clashed with police"). */
-const DEMO_VIOLENCE = new Set(['threw', 'throw', 'throwing', 'hurled', 'hurling', 'pelted', 'pelting', 'stoned', 'stone-pelting', 'vandalized', 'vandalised', 'smashed', 'ransacked', 'torched', 'looted', 'clashed', 'rioters', 'rioting', 'molotov', 'alight', 'ablaze', 'arson', 'burning', 'burned', 'burnt', 'set']);
-const NOT_DEMO_VIOLENCE_AFTER = new Set(['effigy', 'effigies', 'flag', 'flags', 'candles', 'candle', 'copies', 'photos', 'pictures', 'portraits', 'posters']);
-/** Authorities stepping in at a protest. */
-const INTERVENTION = new Set(['dispersed', 'disperse', 'dispersing', 'teargas', 'tear-gas', 'intervened', 'arrested', 'detained', 'batons', 'baton', 'baton-charged', 'lathi-charged', 'lathicharged', 'cannon', 'cannons', 'evicted', 'cordoned', 'kettled', 'beat', 'beaten', 'arrests', 'detentions']);
-/** Interventions that need the authorities named in the sentence ("police arrested …"). */
-const INTERVENTION_NEEDS_AGENT = new Set(['intervened', 'arrested', 'detained', 'beat', 'beaten', 'arrests', 'detentions', 'evicted']);
-const AUTHORITIES = new Set(['police', 'policemen', 'officers', 'security', 'forces', 'authorities', 'gendarmes', 'gendarmerie', 'army', 'soldiers', 'troops', 'guards', 'military', 'riot']);
-/** Words that make what follows the topic or an accusation, not something that happened there. */
-const TOPIC_CUES = /^(against|over|release|accused|accusing|alleged|allegedly|condemning|condemned|denouncing|denounced|demanding|demanded)$/;
 
 /** What happened at a protest told in this sentence and the next two of its paragraph. */
 function protestTurnOf(views: readonly SentenceView[], si: number): RawEvent['protestTurn'] {
@@ -258,12 +242,6 @@ function protestTurnOf(views: readonly SentenceView[], si: number): RawEvent['pr
   }
   return turn;
 }
-
-
-/** Words that make fire mutual (a battle) rather than one-sided. */
-const EXCHANGE = new Set(['exchanged', 'exchanging', 'shoot-out', 'shootout', 'firefight', 'gunbattle', 'crossfire', 'retaliated']);
-
-const NOT_SECURITY_HEAD = new Set(['civilian', 'civilians', 'vehicle', 'vehicles', 'house', 'houses', 'home', 'homes', 'residents', 'villagers', 'passengers', 'who', 'which', 'passing', 'carrying', 'attributed', 'claimed', 'blamed', 'property', 'children', 'women']);
 
 /** Armed forces named after the trigger, up to the agent ("by X") or the clause end. */
 function securityTargetAfter(toks: Tok[], i: number, noun = false): boolean {
@@ -306,20 +284,6 @@ function personObject(toks: Tok[], i: number): boolean {
 function heavyGuns(toks: Tok[]): boolean {
   return toks.some((t, k) => /^(launchers?|machineguns?|mortars?|cannons?|guns)$/.test(t.lower) && (t.lower !== 'guns' || toks[k - 1]?.lower === 'machine'));
 }
-
-/**
- * Triggers that need their neighbours: "exchanged fire", "opened fire on soldiers", "fired small arms
- * at the positions of …", "repulsed the attack", "thwarted an incursion".
- */
-const CONTEXT_HEADS = new Set(
-  (
-    'fire fires fight shoot strike strikes beat beaten beating thrashed blocked barricaded blockaded occupied set destroyed seized recovered ' +
-    'confiscated burned burnt torched defused defuse disarmed neutralized neutralised unearthed shot established establish opened released ' +
-    'freed handed patrol patrols curfew curfews lockdown lockdowns ban state body bodies remains corpse corpses heads repulsed repelled ' +
-    'thwarted foiled repulse repel fired threw throw throwing hurled hurling pelted pelting lobbed stoned shots bursts captured killed ' +
-    'wounded injured'
-  ).split(' '),
-);
 
 function contextualTrigger(toks: Tok[], i: number): Trigger | undefined {
   const w = toks[i].lower;
@@ -475,9 +439,6 @@ function contextualTrigger(toks: Tok[], i: number): Trigger | undefined {
   }
 }
 
-const BASE_WORD = /^(base|bases|headquarters|hq|camp|outpost|outposts)$/;
-const WEAPON_GOODS = /^(arms|weapons|ammunition|ammunitions|explosives|rifles?|guns|grenades|rounds|bullets|detonators)$/;
-
 /** Some token in [from, to) is in the set or matches the pattern (no slice, no allocation). */
 function wordIn(toks: Tok[], from: number, to: number, re: RegExp | ReadonlySet<string>): boolean {
   for (let k = Math.max(0, from); k < Math.min(toks.length, to); k++) if (re instanceof RegExp ? re.test(toks[k].lower) : re.has(toks[k].lower)) return true;
@@ -489,17 +450,6 @@ function taken(toks: Tok[], i: number, w: string, passive: boolean): Trigger | u
   if ((w === 'seized' || w === 'recovered' || w === 'confiscated') && wordIn(toks, i + 1, i + 9, WEAPON_GOODS)) return { cls: 'intercept', noun: false };
   return wordIn(toks, i + 1, i + 9, PROPERTY) || (passive && wordIn(toks, i - 6, i, PROPERTY)) ? { cls: 'loot', noun: false } : undefined;
 }
-
-const CLAUSE_END = new Set([';', '.', '!', '?', '“', '”', '"', '—', '–']);
-const SPEECH = new Set(['said', 'says', 'told', 'added', 'announced', 'stated', 'reported', 'confirmed', 'claimed', 'wrote', 'posted', 'statement']);
-const PLACE_PREP = new Set(['on', 'in', 'inside', 'within', 'from', 'at', 'near', 'of', 'across', 'over', 'into', 'outside', 'around', 'targeting', 'against', 'to']);
-const TARGET_CUE = new Set(['targeting', 'against', 'on', 'at']);
-const SKIP_BEFORE_NOUN = new Set([
-  'a', 'an', 'the', 'massive', 'deadly', 'overnight', 'major', 'large', 'new', 'fresh', 'latest', 'joint', 'combined', 'apparent',
-  'suspected', 'alleged', 'air', 'drone', 'missile', 'rocket', 'artillery', 'precision', 'surgical', 'retaliatory', 'cowardly',
-  'high-stakes', 'five-hour', 'direct', 'face-to-face', 'bilateral', 'first', 'second', 'tuesday', 'monday', 'wednesday',
-  'thursday', 'friday', 'saturday', 'sunday', 'its', 'his', 'her', 'their', '-', 'and', 'ballistic', 'long-range', 'heavy',
-]);
 
 function clsNeedsViolentContext(trigger: Trigger): boolean {
   return Boolean(trigger.ambiguous);
@@ -598,17 +548,6 @@ function anaphoraOf(toks: Tok[], i: number, trigger: Trigger): 'demonstrative' |
   }
   return null;
 }
-
-const DEMONSTRATIVE = new Set(['this', 'that', 'these', 'those', 'such']);
-/** Words that open a clause which asks or supposes rather than reports ("asked whether …", "if …"). */
-const HYPOTHETICAL_OPENERS = new Set(['whether', 'if', 'unless', 'suppose', 'supposing', 'lest']);
-/** Superlatives that open a comparison ("the largest since …", "the deadliest of the year"). */
-const SUPERLATIVES = new Set([
-  'largest', 'biggest', 'deadliest', 'worst', 'heaviest', 'greatest', 'highest', 'strongest', 'longest', 'bloodiest', 'most',
-  'fiercest', 'first', 'last', 'latest', 'lowest', 'smallest', 'costliest', 'broadest', 'widest', 'intense',
-]);
-/** Words that make the next event noun a background cause ("following Russian airstrikes …"). */
-const BACKGROUND_CUES = new Set(['following', 'amid', 'despite']);
 
 /** The trigger sits in a clause that asks or supposes ("asked whether …", "if …", a question). */
 function inHypothetical(toks: Tok[], i: number): boolean {
@@ -725,8 +664,6 @@ function isPlaceMention(view: SentenceView, m: Mention): boolean {
   return view.places.some((p) => p.start <= m.start && m.end <= p.end && p.precision !== 'country');
 }
 
-const NUMBER_WORD = /^(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|\d[\d,.]*)$/i;
-
 function pushArg(list: EventArgument[], arg: EventArgument | null): void {
   if (!arg || NUMBER_WORD.test(arg.text)) return;
   if (list.some((a) => (a.start < arg.end && arg.start < a.end) || (a.name && a.name === arg.name))) return;
@@ -795,9 +732,6 @@ function verbActors(ctx: ArgContext, view: SentenceView, i: number, many: boolea
   return out.reverse();
 }
 
-/** Targets: mentions and demonyms after the trigger, after a target cue or as a verb's object. */
-const CAUSE_CLAUSE = new Set(['retaliation', 'response', 'revenge', 'reprisal', 'reprisals', 'after', 'following', 'amid', 'because', 'since', 'despite', 'while', 'when', 'before']);
-
 function targetsAfter(ctx: ArgContext, view: SentenceView, i: number, isVerb: boolean, place: Place | null, actors: EventArgument[], withCues = true): EventArgument[] {
   const out: EventArgument[] = [];
   const toks = view.toks;
@@ -833,11 +767,6 @@ function targetsAfter(ctx: ArgContext, view: SentenceView, i: number, isVerb: bo
   }
   return out;
 }
-
-const ROLE_AFTER = new Set(['press', 'secretary', 'spokesperson', 'spokesman', 'spokeswoman', 'official', 'officials', 'ministry', 'embassy', 'government', 'authorities', 'police', 'officers', 'leaders', 'president', 'prime', 'minister', 'mayor', 'governor', 'command']);
-
-const LOCATIVE = new Set(['in', 'inside', 'within', 'across', 'into', 'over', 'on', 'at', 'near', 'of', 'throughout', 'outside', 'around', 'targeting', 'against', 'hit', 'struck', 'attacked', 'shelled', 'bombed', '(']);
-const AREA_WORDS = new Set(['the', 'northern', 'southern', 'eastern', 'western', 'central', 'north', 'south', 'east', 'west', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'northeast', 'northwest', 'southeast', 'southwest', 'rural', 'occupied']);
 
 /** The word that governs a place at token k, past "the" and area words ("in northern Syria"). */
 function governor(toks: Tok[], k: number): string {
@@ -987,10 +916,6 @@ function speakerFromQuote(quotes: readonly Quote[], span: Span, at = -1): Speake
   return null;
 }
 
-/** "…, Ukraine's Interior Ministry said." / "according to X" when no quote covers the sentence. */
-const TAIL_CLAIM = /,\s+(?:according to\s+)?([^,;“”"]{2,90}?)\s+(?:said|says|reported|added|announced|confirmed|claimed)\b[^,;]*\.?\s*$/u;
-const ACCORDING = /according to\s+([^,.;“”"]{2,90})/u;
-
 function speakerFromText(ctx: ArgContext, view: SentenceView): SpeakerRef | null {
   const sentence = ctx.text.slice(view.span.start, view.span.end);
   let m = TAIL_CLAIM.exec(sentence);
@@ -1094,9 +1019,6 @@ function refineToll(view: SentenceView, q: Quantity, kind: 'killed' | 'injured',
 }
 
 const WEAPON_WINDOW = 12;
-
-/** "Air Base", "air force", "air defense": institutions, not aircraft in action. */
-const NOT_AIRCRAFT_AFTER = new Set(['base', 'bases', 'defense', 'defence', 'defenses', 'defences', 'port', 'space', 'traffic', 'quality', 'conditioning', 'pollution', 'date']);
 
 /** The weapon words of the sentence, or of the words around the trigger when `around` is given. */
 function weaponsOf(view: SentenceView, figures: EventFigure[], around?: number): Set<Weapon> {
@@ -1587,9 +1509,6 @@ function claimantOfFigures(layers: Readonly<Layers>, figures: EventFigure[]): Sp
   return null;
 }
 
-/** The words of which SINGLE_DEATH_SUBJECT and SINGLE_DEATH_OBJECT need at least one. */
-const DEATH_WORDS = new Set(['killed', 'killing', 'dead', 'death', 'murdered', 'assassinated', 'beheaded', 'lynched', 'executed', 'died', 'succumbed', 'fatally', 'fatal', 'body', 'strangled']);
-
 /** Token pre-filter: CANDIDATE words may start a trigger (lexicon, contextual heads, special pairs); DEATH words feed the one-death patterns. */
 const CANDIDATE = 1;
 const DEATH = 2;
@@ -1608,26 +1527,6 @@ interface SentenceFlags {
   /** A word of sport (goal, match, striker, tie-break, a score such as 2-0). */
   sport: boolean;
 }
-
-/** Words that only sport reports use this way: with one in the sentence, SPORT_SENSE words tell play. */
-const SPORT_WORDS = new Set(
-  (
-    'goal goals goalkeeper keeper striker strikers midfielder midfield winger penalty penalties referee header crossbar scored scorer ' +
-    'scoring match matches tournament championship championships league cup semi-final quarter-final seed seeded tie-break season ' +
-    'olympic olympics medal medallist athletics athlete athletes sprinter rugby football tennis cricket premiership squad fixture ' +
-    'fixtures innings wicket game games title titles champion champions pitch put'
-  ).split(' '),
-);
-/** Violent words with a sense in sport ("a low shot", "beat the keeper", "a bruising battle", "hit back"). */
-const SPORT_SENSE = new Set(
-  (
-    'shot shots attack attacks attacked attacking strike strikes struck fire fired firing killed beat beaten beating thrashed ' +
-    'battle battles clash clashes clashed fought fight fighting rallied rally rallies hit targeted strikers shootout shoot-out demonstrated'
-  ).split(' '),
-);
-/** "shot wide", "shot wildly", "shot narrowly past": a shot at goal. */
-const SHOT_PLAY_AFTER = new Set(['wide', 'wildly', 'narrowly', 'high', 'home', 'straight']);
-const SCORE = /^\d{1,2}-\d{1,2}$/;
 
 function sentenceFlags(toks: Tok[]): SentenceFlags {
   const f: SentenceFlags = { exchange: false, smallArms: false, armed: false, troops: false, dispute: false, demoWord: false, sport: false };
@@ -1650,11 +1549,6 @@ function violentOrRiotSince(out: readonly RawEvent[], from: number): boolean {
   for (let k = from; k < out.length; k++) if (VIOLENT.has(out[k].cls) || out[k].cls === 'riot') return true;
   return false;
 }
-
-/** Words that can carry a death told without a number (its event's trigger). */
-const DEATH_TRIGGER = new Set(['killed', 'dead', 'died', 'murdered', 'assassinated', 'executed', 'beheaded', 'lynched', 'stabbed', 'death', 'shot', 'pronounced', 'fatally', 'body', 'strangled']);
-/** Words without which a sentence tells no single injury. */
-const INJURY_WORD = new Set(['injured', 'wounded', 'hurt', 'shot', 'stabbed']);
 
 // ---------------------------------------------------------------- within-article merge
 
