@@ -7,6 +7,7 @@ import type { Layers } from '../core/layers.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import { articleTexts, storyArticleIds } from '../stories/store.js';
 import { DEFAULT_DATES, DEFAULT_PER_DATE, type TimelineParams } from '../timeline/params.js';
+import { subjectWords } from '../timeline/keywords.js';
 import { summariseTimeline } from '../timeline/summarise.js';
 import type { SummaryTimeline, TimelineDoc } from '../timeline/types.js';
 import { findEntity, memberEntities } from './entities.js';
@@ -27,8 +28,14 @@ export interface TimelineRequest {
 }
 
 export interface SubjectTimeline extends SummaryTimeline {
-  subject: { kind: 'story' | 'entity' | 'query'; id: string; title: string | null };
+  /** `topic`: for a story, the words its timeline searched the store for (see `storyTopicIds`). */
+  subject: { kind: 'story' | 'entity' | 'query'; id: string; title: string | null; topic?: string[] };
 }
+
+/** A story's topic: the words in at least this share of its articles' heads, at most `STORY_TOPIC_WORDS` of them. */
+export const STORY_TOPIC_SHARE = 0.5;
+/** Two words, all required: one word alone (a country, a surname) would take in every other story about it. */
+export const STORY_TOPIC_WORDS = 2;
 
 const DAY = /^\d{4}-\d{2}-\d{2}/;
 
@@ -72,7 +79,10 @@ export function timelineDocs(store: SqliteStore, ids: readonly string[]): Timeli
 function subjectArticles(store: SqliteStore, subject: TimelineSubject, request: TimelineRequest): { kind: SubjectTimeline['subject']; ids: string[] } | null {
   if ('story' in subject) {
     const s = storyArticleIds(store, subject.story);
-    return s ? { kind: { kind: 'story', id: subject.story, title: s.title }, ids: s.ids } : null;
+    if (!s) return null;
+    const topic = subjectWords(timelineDocs(store, s.ids), STORY_TOPIC_SHARE, STORY_TOPIC_WORDS);
+    const hits = topic.length ? store.search(topic.join(' '), { limit: MAX_QUERY_ARTICLES, to: request.to }) : [];
+    return { kind: { kind: 'story', id: subject.story, title: s.title, ...(topic.length ? { topic } : {}) }, ids: [...s.ids, ...hits.map((h) => h.id)] };
   }
   if ('entity' in subject) {
     const e = findEntity(store, subject.entity);
