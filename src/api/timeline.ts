@@ -76,13 +76,21 @@ export function timelineDocs(store: SqliteStore, ids: readonly string[]): Timeli
   return docs;
 }
 
-function subjectArticles(store: SqliteStore, subject: TimelineSubject, request: TimelineRequest): { kind: SubjectTimeline['subject']; ids: string[] } | null {
+interface SubjectArticles {
+  kind: SubjectTimeline['subject'];
+  ids: string[];
+  /** Articles of `ids` already read (a story's own, read to find its topic). */
+  read?: TimelineDoc[];
+}
+
+function subjectArticles(store: SqliteStore, subject: TimelineSubject, request: TimelineRequest): SubjectArticles | null {
   if ('story' in subject) {
     const s = storyArticleIds(store, subject.story);
     if (!s) return null;
-    const topic = subjectWords(timelineDocs(store, s.ids), STORY_TOPIC_SHARE, STORY_TOPIC_WORDS);
+    const read = timelineDocs(store, s.ids);
+    const topic = subjectWords(read, STORY_TOPIC_SHARE, STORY_TOPIC_WORDS);
     const hits = topic.length ? store.search(topic.join(' '), { limit: MAX_QUERY_ARTICLES, to: request.to }) : [];
-    return { kind: { kind: 'story', id: subject.story, title: s.title, ...(topic.length ? { topic } : {}) }, ids: [...s.ids, ...hits.map((h) => h.id)] };
+    return { kind: { kind: 'story', id: subject.story, title: s.title, ...(topic.length ? { topic } : {}) }, ids: [...s.ids, ...hits.map((h) => h.id)], read };
   }
   if ('entity' in subject) {
     const e = findEntity(store, subject.entity);
@@ -93,11 +101,18 @@ function subjectArticles(store: SqliteStore, subject: TimelineSubject, request: 
   return hits.length ? { kind: { kind: 'query', id: subject.query, title: subject.query }, ids: hits.map((h) => h.id) } : null;
 }
 
+/** The subject's articles for the stage, reading from the store only those not read yet. */
+function subjectDocs(store: SqliteStore, found: SubjectArticles): TimelineDoc[] {
+  const read = found.read ?? [];
+  const have = new Set(read.map((d) => d.id));
+  return [...read, ...timelineDocs(store, found.ids.filter((id) => !have.has(id)))];
+}
+
 /** The summarised timeline of a story, an entity or a query; null when the subject finds no articles. */
 export function subjectTimeline(store: SqliteStore, subject: TimelineSubject, request: TimelineRequest = {}): SubjectTimeline | null {
   const found = subjectArticles(store, subject, request);
   if (!found) return null;
-  const summary = summariseTimeline(timelineDocs(store, found.ids), {
+  const summary = summariseTimeline(subjectDocs(store, found), {
     dates: request.dates ?? DEFAULT_DATES,
     perDate: request.perDate ?? DEFAULT_PER_DATE,
     from: request.from,
