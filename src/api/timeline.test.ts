@@ -45,3 +45,29 @@ test('a query, an entity and a story each give dated article sentences with span
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a story's timeline reads the story's topic: articles with its leading words outside the story's weeks, nothing else", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-api-timeline-topic-'));
+  try {
+    const week = [13, 14, 15, 16, 18, 20].map((d) => ({
+      title: `Haiti earthquake day ${d}`,
+      published: `2010-01-${d}`,
+      text: `Rescuers in Haiti searched the ruins of Port-au-Prince on January ${d} after the earthquake of January 12. The earthquake destroyed the presidential palace and thousands of homes across Haiti.`,
+    }));
+    const later = { title: 'Haiti earthquake camps flood', published: '2010-06-02', text: 'Heavy rain flooded the camps of Haiti earthquake survivors on June 1, leaving thousands of families without shelter in Port-au-Prince.' };
+    const other = { title: 'Volcano erupts in Iceland', published: '2010-04-15', text: 'A volcano in Iceland erupted on April 14, sending a cloud of ash over northern Europe and grounding thousands of flights.' };
+    const file = join(dir, 'in.jsonl');
+    writeFileSync(file, [...week, later, other].map((r) => JSON.stringify(r)).join('\n'));
+    const store = open(join(dir, 'db.sqlite'));
+    await ingest(store, [file]);
+    const story = mainStoryId(store)!;
+    const t = subjectTimeline(store, { story }, { dates: 20, perDate: 1 })!;
+    assert.deepEqual([...(t.subject.topic ?? [])].sort(), ['earthquake', 'haiti']);
+    const days = t.dates.map((d) => d.date);
+    assert.ok(days.includes('2010-06-01'), days.join(' '));
+    assert.ok(!days.includes('2010-04-14') && !days.includes('2010-04-15'), days.join(' '));
+    store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

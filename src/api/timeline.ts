@@ -7,6 +7,7 @@ import type { Layers } from '../core/layers.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import { articleTexts, storyArticleIds } from '../stories/store.js';
 import { DEFAULT_DATES, DEFAULT_PER_DATE, type TimelineParams } from '../timeline/params.js';
+import { subjectWords } from '../timeline/keywords.js';
 import { summariseTimeline } from '../timeline/summarise.js';
 import type { SummaryTimeline, TimelineDoc } from '../timeline/types.js';
 import { findEntity, memberEntities } from './entities.js';
@@ -27,8 +28,14 @@ export interface TimelineRequest {
 }
 
 export interface SubjectTimeline extends SummaryTimeline {
-  subject: { kind: 'story' | 'entity' | 'query'; id: string; title: string | null };
+  /** `topic`: for a story, the words its timeline searched the store for (see `storyTopicIds`). */
+  subject: { kind: 'story' | 'entity' | 'query'; id: string; title: string | null; topic?: string[] };
 }
+
+/** A story's topic: the words in at least this share of its articles' heads, at most `STORY_TOPIC_WORDS` of them. */
+export const STORY_TOPIC_SHARE = 0.5;
+/** Two words, all required: one word alone (a country, a surname) would take in every other story about it. */
+export const STORY_TOPIC_WORDS = 2;
 
 const DAY = /^\d{4}-\d{2}-\d{2}/;
 
@@ -69,10 +76,21 @@ export function timelineDocs(store: SqliteStore, ids: readonly string[]): Timeli
   return docs;
 }
 
-function subjectArticles(store: SqliteStore, subject: TimelineSubject, request: TimelineRequest): { kind: SubjectTimeline['subject']; ids: string[] } | null {
+interface SubjectArticles {
+  kind: SubjectTimeline['subject'];
+  ids: string[];
+  /** Articles of `ids` already read (a story's own, read to find its topic). */
+  read?: TimelineDoc[];
+}
+
+function subjectArticles(store: SqliteStore, subject: TimelineSubject, request: TimelineRequest): SubjectArticles | null {
   if ('story' in subject) {
     const s = storyArticleIds(store, subject.story);
-    return s ? { kind: { kind: 'story', id: subject.story, title: s.title }, ids: s.ids } : null;
+    if (!s) return null;
+    const read = timelineDocs(store, s.ids);
+    const topic = subjectWords(read, STORY_TOPIC_SHARE, STORY_TOPIC_WORDS);
+    const hits = topic.length ? store.search(topic.join(' '), { limit: MAX_QUERY_ARTICLES, to: request.to }) : [];
+    return { kind: { kind: 'story', id: subject.story, title: s.title, ...(topic.length ? { topic } : {}) }, ids: [...s.ids, ...hits.map((h) => h.id)], read };
   }
   if ('entity' in subject) {
     const e = findEntity(store, subject.entity);
@@ -83,11 +101,18 @@ function subjectArticles(store: SqliteStore, subject: TimelineSubject, request: 
   return hits.length ? { kind: { kind: 'query', id: subject.query, title: subject.query }, ids: hits.map((h) => h.id) } : null;
 }
 
+/** The subject's articles for the stage, reading from the store only those not read yet. */
+function subjectDocs(store: SqliteStore, found: SubjectArticles): TimelineDoc[] {
+  const read = found.read ?? [];
+  const have = new Set(read.map((d) => d.id));
+  return [...read, ...timelineDocs(store, found.ids.filter((id) => !have.has(id)))];
+}
+
 /** The summarised timeline of a story, an entity or a query; null when the subject finds no articles. */
 export function subjectTimeline(store: SqliteStore, subject: TimelineSubject, request: TimelineRequest = {}): SubjectTimeline | null {
   const found = subjectArticles(store, subject, request);
   if (!found) return null;
-  const summary = summariseTimeline(timelineDocs(store, found.ids), {
+  const summary = summariseTimeline(subjectDocs(store, found), {
     dates: request.dates ?? DEFAULT_DATES,
     perDate: request.perDate ?? DEFAULT_PER_DATE,
     from: request.from,

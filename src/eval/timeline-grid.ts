@@ -6,6 +6,7 @@ const AXES: { [K in keyof TimelineParams]?: number[] } = {
   referenceLeadDays: [0, 3650],
   leadSentences: [3, 5, 10],
   statesDateBonus: [0, 0.05],
+  redundancy: [0.4, 0.5],
 };
 
 export function paramGrid(): TimelineParams[] {

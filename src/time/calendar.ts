@@ -144,7 +144,7 @@ export function seasonOf(day: number): { y: number; season: string } {
 }
 
 export function decadeInterval(decadeStart: number): Interval {
-  return { value: `${pad(Math.floor(decadeStart / 10), 3)}X`, from: epochDay(decadeStart, 1, 1), to: epochDay(decadeStart + 9, 12, 31), granularity: 'decade' };
+  return { value: pad(Math.floor(decadeStart / 10), 3), from: epochDay(decadeStart, 1, 1), to: epochDay(decadeStart + 9, 12, 31), granularity: 'decade' };
 }
 
 export function centuryInterval(firstYear: number): Interval {

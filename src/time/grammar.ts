@@ -49,6 +49,7 @@ import {
   parseCount,
   unitOf,
   weekdayNumber,
+  SCHEDULED_EVENT_NOUNS,
 } from './lexicon.js';
 
 export type Direction = 'past' | 'future' | null;
@@ -198,6 +199,11 @@ const SCHEDULED_PRESENT = /\b(?:meet|meets|begin|begins|start|starts|open|opens|
 /** Future in a main clause's own verb group (not "planned to", "would": a past plan or a conditional). */
 const MAIN_CLAUSE_FUTURE = /\b(?:will|won['’]?t|wo n't|shall|(?:is|are|am)\s+(?:going|scheduled|set|expected|due|slated)\s+to|(?:is|are)\s+to|plans?\s+to|intends?\s+to|aims?\s+to|hopes?\s+to)\b|['’]ll\b/i;
 const PAST_CUE = /\b(?:said|was|were|had|did|ago|earlier|announced|reported|told|killed|began|started)\b/i;
+/** A possessive after a date ("Tuesday's"), and the words that put such a day ahead ("ahead of Tuesday's vote", "Tuesday's planned talks"). */
+const POSSESSIVE = /^['’]s\b/;
+const POSSESSIVE_AHEAD_BEFORE = /\b(?:ahead of|in advance of|in the run-up to|upcoming|forthcoming|awaiting|await|awaits)\s+(?:the\s+)?$/i;
+const SCHEDULED_AFTER_POSSESSIVE = new RegExp(`^['’]s\\s+(?:[\\w-]+\\s+){0,2}?(?:${SCHEDULED_EVENT_NOUNS.join('|')})\\b`, 'i');
+const POSSESSIVE_AHEAD_AFTER = /^['’]s\s+(?:planned|scheduled|upcoming|expected|proposed|forthcoming)\b/i;
 
 /** The main clause after a fronted adverbial ("Until Thursday, they had …"), or '' when the expression is not fronted. */
 function fronted(sentence: string, before: string, end: number): string {
@@ -244,6 +250,14 @@ export function tenseCue(sentence: string, start: number, end: number): Directio
   const stop = after.search(/[;:,.]/);
   if (stop >= 0) after = after.slice(0, stop);
   if (/\b(?:since|ago)\s+$/i.test(before)) return 'past';
+  // A possessive date names the day of the noun it modifies ("Tuesday's earthquake", "get around Wednesday's
+  // ruling"): the clause's tense is not the noun's. A cue on the noun itself points ahead ("ahead of Sunday's
+  // election"); otherwise only a scheduled event ("will attend Saturday's summit") takes the clause's tense.
+  if (POSSESSIVE.test(sentence.slice(end, end + 3))) {
+    const noun = sentence.slice(end, end + 40);
+    if (POSSESSIVE_AHEAD_BEFORE.test(before) || POSSESSIVE_AHEAD_AFTER.test(noun)) return 'future';
+    if (!SCHEDULED_AFTER_POSSESSIVE.test(noun)) return null;
+  }
   // "said Friday", "announced Friday that it will …": the date belongs to the past-tense verb before it.
   if (/\b(?:said|told|announced|reported|confirmed|added|stated|wrote|[a-z]{3,}ed)\s+(?:on\s+)?$/i.test(before)) return null;
   if (/\b(?:by|until|till|payable|effective|expires?|expiring)\s+$/i.test(before) && !PAST_CUE.test(before) && !PAST_CUE.test(after) && !PAST_CUE.test(fronted(sentence, before, end))) return 'future';

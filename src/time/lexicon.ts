@@ -187,3 +187,15 @@ export const HOLIDAY = "(?:Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?
 export const PART_OF_DAY: Record<string, string> = {
   morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', overnight: 'NI', midday: 'MI', noon: 'MI',
 };
+
+/**
+ * Nouns of events held on a set day (a "Saturday's summit" may lie ahead, as the clause's tense says); other
+ * nouns after a possessive date name something that happened ("Tuesday's earthquake", "Wednesday's ruling").
+ */
+export const SCHEDULED_EVENT_NOUNS = [
+  'summit', 'meeting', 'meetings', 'talks', 'vote', 'voting', 'ballot', 'election', 'elections', 'poll', 'polls', 'referendum',
+  'primary', 'primaries', 'caucus', 'caucuses', 'runoff', 'run-off', 'debate', 'hearing', 'hearings', 'session', 'conference',
+  'ceremony', 'inauguration', 'funeral', 'memorial', 'parade', 'march', 'rally', 'protest', 'strike', 'match', 'game', 'final',
+  'semi-final', 'race', 'launch', 'deadline', 'sitting', 'trial', 'verdict', 'sentencing', 'budget', 'speech', 'address', 'visit',
+  'concert', 'festival', 'opening', 'kick-off', 'fixture', 'showdown', 'meet', 'auction', 'release', 'announcement',
+];

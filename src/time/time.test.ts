@@ -87,7 +87,7 @@ test('quarters, year-ago, decades, bare years, seasons, sets and references', ()
   // Third quarter asked about in March: last year's.
   assert.equal(find(t, 'the third quarter').value, '2023-Q3');
   assert.equal(find(t, 'a year earlier').value, '2022-Q3');
-  assert.equal(find(t, 'the 1990s').value, '199X');
+  assert.equal(find(t, 'the 1990s').value, '199');
   assert.deepEqual([find(t, 'daily').type, find(t, 'daily').value], ['SET', 'P1D']);
   assert.equal(find(t, '2019').value, '2019');
   assert.equal(find(t, 'last summer').value, '2023-SU');
@@ -449,4 +449,21 @@ test('"the following month", "the previous year" count from a month or year the 
 test('"on weekends", "every weekend" are recurring weekends (SET)', () => {
   const t = times('The museum is closed on weekends and open every weekend in June.', '1998-08-14');
   assert.deepEqual(t.filter((x) => x.type === 'SET').map((x) => [x.text, x.value]), [['weekends', 'XXXX-WXX-WE'], ['every weekend', 'XXXX-WXX-WE']]);
+});
+
+test("a possessive weekday is the day of its noun: past for what happened, the clause's tense for a scheduled event", () => {
+  // Thursday 2010-01-14, two days after an earthquake of our own.
+  const text = [
+    "Officials will meet on Friday to discuss Tuesday's earthquake.",
+    "Relatives said they would look for ways to get around Wednesday's ruling.",
+    "Leaders will attend Saturday's summit in Paris.",
+    "Voters are gearing up ahead of Sunday's election.",
+    "Thousands attended Tuesday's rally.",
+  ].join('\n');
+  const t = times(text, '2010-01-14');
+  assert.equal(find(t, 'Tuesday').value, '2010-01-12');
+  assert.equal(find(t, 'Wednesday').value, '2010-01-13');
+  assert.equal(find(t, 'Saturday').value, '2010-01-16');
+  assert.equal(find(t, 'Sunday').value, '2010-01-17');
+  assert.equal(find(t, 'Tuesday', 1).value, '2010-01-12');
 });

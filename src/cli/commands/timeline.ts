@@ -66,7 +66,7 @@ function listStoriesView(store: SqliteStore, io: IO, json: boolean): number {
 }
 
 function printTimeline(io: IO, t: SubjectTimeline): void {
-  io.out(paint(io, 'bold', `${t.subject.kind} ${t.subject.title ?? t.subject.id}: ${t.dates.length} dates from ${t.articles} articles (${t.dated} dated)`));
+  io.out(paint(io, 'bold', `${t.subject.kind} ${t.subject.title ?? t.subject.id}: ${t.dates.length} dates from ${t.articles} articles (${t.dated} dated)${t.subject.topic ? `, the story's topic read as "${t.subject.topic.join(' ')}"` : ''}`));
   for (const d of t.dates) {
     io.out(`\n${paint(io, 'cyan', d.date)}`);
     for (const s of d.sentences) {
