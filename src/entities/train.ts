@@ -3,13 +3,14 @@
  *
  *   node dist/entities/train.js [--train FILE] [--valid FILE] [--out FILE] [--epochs N] [--stages 1|2]
  *                               [--folds K] [--seed N] [--seeds K] [--clusters FILE] [--prune X] [--limit DOCS]
- *                               [--extra FILE]... [--no-lists]
+ *                               [--extra FILE]... [--no-lists] [--news-casing] [--news-lexicon FILE]
  *   node dist/entities/train.js --repack MODEL [--prune X] [--out FILE]   (re-prune a saved model)
  *
  * Defaults: ../shared/data/conll2003/train.txt to learn, valid.txt to pick the epoch (never test.txt), 3 seeds,
  * models/ner/model.bin.gz out. --extra adds column files (extra-data.ts) to the training documents;
  * --no-lists leaves the name lists of gazetteer-lists.ts out of the gazetteer; --news-casing adds the recent news
- * corpora (../shared/data/news-*) to the casing prior's text (bbc-news and polnear by default). Greedy averaged perceptron, BILOU tags, hashed features (features.ts).
+ * corpora (../shared/data/news-*) to the casing prior's text (bbc-news and polnear by default); --news-lexicon adds
+ * the self-trained lexicon of news-lexicon.ts to the gazetteer (kinds newsper … newsmisc). Greedy averaged perceptron, BILOU tags, hashed features (features.ts).
  * Stage 2 learns from stage-1 labels of the same words elsewhere in the document; its training labels
  * come from K-fold jackknifing so they are as noisy as at run time.
  */
@@ -38,6 +39,7 @@ import {
 import { buildGazetteer } from './gazetteer.js';
 import { loadNameLists } from './gazetteer-lists.js';
 import { parseColumns } from './extra-data.js';
+import { loadLexicon } from './news-lexicon.js';
 import { HashIndex, hashString, seededRandom, shuffle } from './hash.js';
 import { decodeSentence } from './tagger.js';
 import {
@@ -422,7 +424,7 @@ export function learnCasing(folders: readonly string[], minCount = 2): CasingTab
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2), {
-    values: ['train', 'valid', 'out', 'epochs', 'stages', 'folds', 'seed', 'seeds', 'clusters', 'prune', 'limit', 'repack'],
+    values: ['train', 'valid', 'out', 'epochs', 'stages', 'folds', 'seed', 'seeds', 'clusters', 'prune', 'limit', 'repack', 'news-lexicon'],
     repeatable: ['extra'],
     booleans: ['no-lists', 'news-casing'],
   });
@@ -459,7 +461,11 @@ function main(): void {
     for (const name of readdirSync(sharedPath('data')).sort()) if (name.startsWith('news-')) casingFolders.push(sharedPath('data', name));
   }
   const casing = learnCasing(casingFolders);
+  const lexiconPath = stringFlag(args, 'news-lexicon');
+  const lexicon = lexiconPath === undefined ? undefined : loadLexicon(lexiconPath);
+  if (lexicon !== undefined) log(`news lexicon ${lexiconPath}: ${lexicon.length} phrases`);
   const gazetteer = buildGazetteer({
+    lexicon,
     lists: args.flags['no-lists'] === true ? undefined : loadNameLists(),
     commonWord: (lw) => {
       const bucket = casing.get(hashString(lw));
