@@ -3,11 +3,12 @@
  *
  *   node dist/entities/train.js [--train FILE] [--valid FILE] [--out FILE] [--epochs N] [--stages 1|2]
  *                               [--folds K] [--seed N] [--seeds K] [--clusters FILE] [--prune X] [--limit DOCS]
- *                               [--extra FILE]... [--no-lists] [--news-casing] [--news-lexicon FILE]
+ *                               [--extra FILE]... [--extra-domain FILE]... [--no-lists] [--news-casing] [--news-lexicon FILE]
  *   node dist/entities/train.js --repack MODEL [--prune X] [--out FILE]   (re-prune a saved model)
  *
  * Defaults: ../shared/data/conll2003/train.txt to learn, valid.txt to pick the epoch (never test.txt), 3 seeds,
  * models/ner/model.bin.gz out. --extra adds column files (extra-data.ts) to the training documents;
+ * --extra-domain adds them with corpus-private feature copies (see LabelledDoc.domain);
  * --no-lists leaves the name lists of gazetteer-lists.ts out of the gazetteer; --news-casing adds the recent news
  * corpora (../shared/data/news-*) to the casing prior's text (bbc-news and polnear by default); --news-lexicon adds
  * the self-trained lexicon of news-lexicon.ts to the gazetteer (kinds newsper … newsmisc). Greedy averaged perceptron, BILOU tags, hashed features (features.ts).
@@ -40,7 +41,9 @@ import { buildGazetteer } from './gazetteer.js';
 import { loadNameLists } from './gazetteer-lists.js';
 import { parseColumns } from './extra-data.js';
 import { loadLexicon } from './news-lexicon.js';
-import { HashIndex, hashString, seededRandom, shuffle } from './hash.js';
+import { HashIndex, hashString, mix, seededRandom, shuffle } from './hash.js';
+
+const DOMAIN_SALT = hashString('domain');
 import { decodeSentence } from './tagger.js';
 import {
   DEFAULT_CLUSTERS_FILE,
@@ -55,6 +58,12 @@ import {
 export interface LabelledDoc {
   doc: Doc;
   gold: TokenSpan[][];
+  /**
+   * Extra data from another corpus (1, 2…; absent for the core data): while training, each of its
+   * features also fires as a copy private to that corpus (Daumé's feature augmentation), so the
+   * copies absorb the corpus' own annotation conventions; the copies are dropped from the saved model.
+   */
+  domain?: number;
 }
 
 export function labelledDocs(docs: ConllDocument[]): LabelledDoc[] {
@@ -77,6 +86,17 @@ class Dictionary {
   index = new HashIndex(1 << 16);
   hashes: number[] = [];
   frozen = false;
+  /** Rows of corpus-private feature copies (see LabelledDoc.domain): never saved. */
+  domainRows = new Set<number>();
+  /** The row of `row`'s private copy for `domain`, created while the dictionary grows. */
+  domainRow(row: number, domain: number): number {
+    const hsh = mix(this.hashes[row], DOMAIN_SALT + domain);
+    const known = this.index.get(hsh);
+    if (known >= 0 || this.frozen) return known;
+    const r = this.resolve(hsh);
+    this.domainRows.add(r);
+    return r;
+  }
   resolve = (hsh: number): number => {
     const r = this.index.get(hsh);
     if (r >= 0 || this.frozen) return r;
@@ -131,9 +151,27 @@ function extract(
           p1 = gold[i];
         }
       }
+      if (dict !== null && !dict.frozen && d.domain !== undefined) return { ...withDomainCopies(f.rows, f.offsets, dict, d.domain), lw: f.lw, shape: f.shape, gold };
       return { ...f, gold };
     });
   });
+}
+
+/** Each token's rows followed by their private copies for `domain`. */
+function withDomainCopies(rows: Int32Array, offsets: Int32Array, dict: Dictionary, domain: number): { rows: Int32Array; offsets: Int32Array } {
+  const out = new Int32Array(rows.length * 2);
+  const outOffsets = new Int32Array(offsets.length);
+  let at = 0;
+  for (let i = 0; i + 1 < offsets.length; i++) {
+    outOffsets[i] = at;
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) out[at++] = rows[k];
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+      const r = dict.domainRow(rows[k], domain);
+      if (r >= 0) out[at++] = r;
+    }
+  }
+  outOffsets[offsets.length - 1] = at;
+  return { rows: out.subarray(0, at), offsets: outOffsets };
 }
 
 function decodeAll(weights: Float32Array, feats: SentFeat[][], resolve: (h: number) => number): TokenSpan[][][] {
@@ -296,7 +334,10 @@ export function tagWithTrained(
 
 /** The saved form of a trained stage, pruned (see pruneStage). */
 export function compactStage(stage: TrainedStage, prune: number): Stage {
-  return pruneStage({ keys: Uint32Array.from(stage.dict.hashes, (x) => x >>> 0), weights: stage.weights }, prune);
+  const weights = stage.weights;
+  // Corpus-private copies never fire at run time: zero rows are pruned away.
+  for (const r of stage.dict.domainRows) weights.fill(0, r * NUM_TAGS, (r + 1) * NUM_TAGS);
+  return pruneStage({ keys: Uint32Array.from(stage.dict.hashes, (x) => x >>> 0), weights }, prune);
 }
 
 /**
@@ -425,7 +466,7 @@ export function learnCasing(folders: readonly string[], minCount = 2): CasingTab
 function main(): void {
   const args = parseArgs(process.argv.slice(2), {
     values: ['train', 'valid', 'out', 'epochs', 'stages', 'folds', 'seed', 'seeds', 'clusters', 'prune', 'limit', 'repack', 'news-lexicon'],
-    repeatable: ['extra'],
+    repeatable: ['extra', 'extra-domain'],
     booleans: ['no-lists', 'news-casing'],
   });
   const repack = stringFlag(args, 'repack');
@@ -453,6 +494,12 @@ function main(): void {
     log(`extra training data ${file}: ${docs.length} documents`);
     train.push(...docs);
   }
+  const extraDomain = args.flags['extra-domain'];
+  (Array.isArray(extraDomain) ? extraDomain : typeof extraDomain === 'string' ? [extraDomain] : []).forEach((file, k) => {
+    const docs = labelledDocs(parseColumns(readFileSync(file, 'utf8'))).map((d) => ({ ...d, domain: k + 1 }));
+    log(`extra training data with private feature copies ${file}: ${docs.length} documents`);
+    train.push(...docs);
+  });
   const valid = labelledDocs(parseConll(readFileSync(validPath, 'utf8')));
   const clusters = loadClusters(stringFlag(args, 'clusters') ?? DEFAULT_CLUSTERS_FILE);
   log(`train ${trainPath}: ${train.length} docs; valid ${validPath}: ${valid.length} docs; ${clusters.size} clustered words`);
