@@ -112,3 +112,14 @@ test('extra data with a domain trains private feature copies that the saved mode
   const score = scoreSpans(held.flatMap((d) => d.gold), held.flatMap((d) => model.tagDocument(d.doc)));
   assert.ok(score.byType.ORG.f1 > 0.8, `ORG F1 ${score.byType.ORG.f1}`);
 });
+
+test('a gazetteer hidden from every other training document changes only what those documents see', () => {
+  const gazetteer = buildGazetteer({ cities: false, lexicon: ORGS.map((phrase) => ({ phrase: phrase.toLowerCase(), type: 'ORG' as const, count: 5 })) });
+  const train = synthetic(20, 11);
+  const weights = (dropGazetteer?: Map<number, number>): number[] =>
+    Array.from(trainNer(train, null, { ...options, epochs: 2, stages: 1, gazetteer, dropGazetteer }).model.stages[0].weights);
+  const plain = weights();
+  // The same gazetteer as the alternative: nothing changes; an empty one: the odd documents lose its features.
+  assert.deepEqual(weights(gazetteer), plain);
+  assert.notDeepEqual(weights(new Map()), plain);
+});
