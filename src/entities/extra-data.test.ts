@@ -18,3 +18,9 @@ test('parseColumns keeps token-tag files with document markers as they are', () 
   assert.equal(docs.length, 2);
   assert.deepEqual(docs[1].sentences[0].tags, ['B-LOC']);
 });
+
+test('fine types map to CoNLL types and types without a counterpart become O', () => {
+  const text = ['Labour\tB-politicalparty', 'won\tO', 'the\tO', '1997\tB-election', 'election\tI-election', 'using\tO', 'BERT\tB-algorithm', ''].join('\n');
+  const [doc] = parseColumns(text);
+  assert.deepEqual(doc.sentences[0].tags, ['B-ORG', 'O', 'O', 'B-MISC', 'I-MISC', 'O', 'O']);
+});

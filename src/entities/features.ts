@@ -191,7 +191,8 @@ export interface ClusterTable {
 
 /** Gazetteer: hash of a lowercase phrase (tokens joined by one space) → bitmask of GAZ_* kinds. */
 export type Gazetteer = Map<number, number>;
-export const GAZ_KINDS = ['city', 'country', 'demonym', 'region', 'org', 'bigcity', 'person', 'company'] as const;
+/** Kinds news* come from the self-trained news lexicon (news-lexicon.ts): each phrase's usual type in recent news. */
+export const GAZ_KINDS = ['city', 'country', 'demonym', 'region', 'org', 'bigcity', 'person', 'company', 'newsper', 'newsorg', 'newsloc', 'newsmisc'] as const;
 export const GAZ_MAX_LEN = 4;
 
 export function phraseHash(tokens: readonly string[], from: number, to: number): number {

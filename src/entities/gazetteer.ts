@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { COUNTRIES, ORGANISATIONS, REGIONS } from './countries.js';
 import { GAZ_KINDS, GAZ_MAX_LEN, phraseHash, type Gazetteer } from './features.js';
 import type { NameLists } from './gazetteer-lists.js';
+import type { LexiconEntry } from './news-lexicon.js';
 
 interface City {
   name: string;
@@ -35,7 +36,11 @@ export interface GazetteerOptions {
   lists?: NameLists;
   /** Whether a one-word list entry is a common lowercase word in news ("target", "block"): such entries are skipped. */
   commonWord?: (lowercase: string) => boolean;
+  /** Phrases with their usual type in recent news (news-lexicon.ts) → kinds newsper, newsorg, newsloc, newsmisc. */
+  lexicon?: readonly LexiconEntry[];
 }
+
+const LEXICON_KIND = { PER: 'newsper', ORG: 'newsorg', LOC: 'newsloc', MISC: 'newsmisc' } as const;
 
 export function buildGazetteer(options: GazetteerOptions = {}): Gazetteer {
   const gaz: Gazetteer = new Map();
@@ -80,5 +85,6 @@ export function buildGazetteer(options: GazetteerOptions = {}): Gazetteer {
     for (const c of lists.company) addListed(c, 'company');
     for (const o of lists.org) addListed(o, 'org');
   }
+  for (const entry of options.lexicon ?? []) add(entry.phrase, LEXICON_KIND[entry.type]);
   return gaz;
 }

@@ -147,7 +147,9 @@ export function serializeModel(data: Omit<NerModelData, 'clusters'> & { clusters
     parts.push(Buffer.from(q.buffer, q.byteOffset, q.byteLength));
   }
   const gazKeys = Uint32Array.from(data.gazetteer.keys());
-  const gazMasks = Uint8Array.from(data.gazetteer.values());
+  // Kind masks take one byte while there are at most 8 kinds in use, else two.
+  const maskBytes = [...data.gazetteer.values()].some((m) => m > 0xff) ? 2 : 1;
+  const gazMasks = maskBytes === 1 ? Uint8Array.from(data.gazetteer.values()) : Uint16Array.from(data.gazetteer.values());
   parts.push(Buffer.from(gazKeys.buffer), Buffer.from(gazMasks.buffer));
   const casingKeys = Uint32Array.from(data.casing.keys());
   const casingVals = Uint8Array.from(data.casing.values());
@@ -164,6 +166,7 @@ export function serializeModel(data: Omit<NerModelData, 'clusters'> & { clusters
       numTags: NUM_TAGS,
       stages: stageMeta,
       gazetteer: gazKeys.length,
+      ...(maskBytes === 2 ? { gazetteerMaskBytes: 2 } : {}),
       casing: casingKeys.length,
       clusters: clusterMeta,
       meta: data.meta,
@@ -190,6 +193,7 @@ export function deserializeModel(gz: Buffer, fallback: ClusterTable | (() => Clu
     numTags: number;
     stages: Array<{ rows: number; scale: number }>;
     gazetteer: number;
+    gazetteerMaskBytes?: number;
     casing: number;
     clusters?: { words: number; levels: number };
     meta: Record<string, unknown>;
@@ -207,8 +211,10 @@ export function deserializeModel(gz: Buffer, fallback: ClusterTable | (() => Clu
   }
   const gazKeys = new Uint32Array(aligned(buf, at, header.gazetteer * 4));
   at += header.gazetteer * 4;
-  const gazMasks = new Uint8Array(aligned(buf, at, header.gazetteer));
-  at += header.gazetteer;
+  const maskBytes = header.gazetteerMaskBytes ?? 1;
+  const maskData = aligned(buf, at, header.gazetteer * maskBytes);
+  const gazMasks = maskBytes === 2 ? new Uint16Array(maskData) : new Uint8Array(maskData);
+  at += header.gazetteer * maskBytes;
   const gazetteer: Gazetteer = new Map();
   for (let i = 0; i < gazKeys.length; i++) gazetteer.set(gazKeys[i], gazMasks[i]);
   const casingKeys = new Uint32Array(aligned(buf, at, header.casing * 4));

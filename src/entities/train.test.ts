@@ -97,3 +97,29 @@ test('learnCasing reads plain text and the text field of jsonl.gz news files', a
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('extra data with a domain trains private feature copies that the saved model drops', () => {
+  const core = synthetic(30, 5);
+  // The other corpus marks organisations as MISC: its private copies can take that convention.
+  const other = synthetic(30, 6).map((d) => ({ ...d, gold: d.gold.map((s) => s.map((x) => (x.type === 1 ? { ...x, type: 3 } : x))), domain: 1 }));
+  const pooled = trainNer([...core, ...other.map((d) => ({ doc: d.doc, gold: d.gold }))], null, { ...options, stages: 1 });
+  const mixed = trainNer([...core, ...other], null, { ...options, stages: 1 });
+  const rows = (r: typeof mixed): number => r.model.stages[0].keys.length;
+  // The private copies would double the other corpus' rows: the saved table holds only shared features.
+  assert.ok(rows(mixed) <= rows(pooled) * 1.02, `${rows(mixed)} vs ${rows(pooled)}`);
+  const model = new NerModel(deserializeModel(serializeModel(mixed.model), new Map()));
+  const held = synthetic(10, 77);
+  const score = scoreSpans(held.flatMap((d) => d.gold), held.flatMap((d) => model.tagDocument(d.doc)));
+  assert.ok(score.byType.ORG.f1 > 0.8, `ORG F1 ${score.byType.ORG.f1}`);
+});
+
+test('a gazetteer hidden from every other training document changes only what those documents see', () => {
+  const gazetteer = buildGazetteer({ cities: false, lexicon: ORGS.map((phrase) => ({ phrase: phrase.toLowerCase(), type: 'ORG' as const, count: 5 })) });
+  const train = synthetic(20, 11);
+  const weights = (dropGazetteer?: Map<number, number>): number[] =>
+    Array.from(trainNer(train, null, { ...options, epochs: 2, stages: 1, gazetteer, dropGazetteer }).model.stages[0].weights);
+  const plain = weights();
+  // The same gazetteer as the alternative: nothing changes; an empty one: the odd documents lose its features.
+  assert.deepEqual(weights(gazetteer), plain);
+  assert.notDeepEqual(weights(new Map()), plain);
+});

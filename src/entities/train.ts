@@ -3,13 +3,16 @@
  *
  *   node dist/entities/train.js [--train FILE] [--valid FILE] [--out FILE] [--epochs N] [--stages 1|2]
  *                               [--folds K] [--seed N] [--seeds K] [--clusters FILE] [--prune X] [--limit DOCS]
- *                               [--extra FILE]... [--no-lists]
+ *                               [--extra FILE]... [--extra-domain FILE]... [--no-lists] [--news-casing] [--news-lexicon FILE [--lexicon-dropout]]
  *   node dist/entities/train.js --repack MODEL [--prune X] [--out FILE]   (re-prune a saved model)
  *
  * Defaults: ../shared/data/conll2003/train.txt to learn, valid.txt to pick the epoch (never test.txt), 3 seeds,
  * models/ner/model.bin.gz out. --extra adds column files (extra-data.ts) to the training documents;
+ * --extra-domain adds them with corpus-private feature copies (see LabelledDoc.domain);
  * --no-lists leaves the name lists of gazetteer-lists.ts out of the gazetteer; --news-casing adds the recent news
- * corpora (../shared/data/news-*) to the casing prior's text (bbc-news and polnear by default). Greedy averaged perceptron, BILOU tags, hashed features (features.ts).
+ * corpora (../shared/data/news-*) to the casing prior's text (bbc-news and polnear by default); --news-lexicon adds
+ * the self-trained lexicon of news-lexicon.ts to the gazetteer (kinds newsper … newsmisc), and --lexicon-dropout
+ * hides it from every other training document (TrainOptions.dropGazetteer). Greedy averaged perceptron, BILOU tags, hashed features (features.ts).
  * Stage 2 learns from stage-1 labels of the same words elsewhere in the document; its training labels
  * come from K-fold jackknifing so they are as noisy as at run time.
  */
@@ -38,7 +41,10 @@ import {
 import { buildGazetteer } from './gazetteer.js';
 import { loadNameLists } from './gazetteer-lists.js';
 import { parseColumns } from './extra-data.js';
-import { HashIndex, hashString, seededRandom, shuffle } from './hash.js';
+import { loadLexicon } from './news-lexicon.js';
+import { HashIndex, hashString, mix, seededRandom, shuffle } from './hash.js';
+
+const DOMAIN_SALT = hashString('domain');
 import { decodeSentence } from './tagger.js';
 import {
   DEFAULT_CLUSTERS_FILE,
@@ -53,6 +59,12 @@ import {
 export interface LabelledDoc {
   doc: Doc;
   gold: TokenSpan[][];
+  /**
+   * Extra data from another corpus (1, 2…; absent for the core data): while training, each of its
+   * features also fires as a copy private to that corpus (Daumé's feature augmentation), so the
+   * copies absorb the corpus' own annotation conventions; the copies are dropped from the saved model.
+   */
+  domain?: number;
 }
 
 export function labelledDocs(docs: ConllDocument[]): LabelledDoc[] {
@@ -75,6 +87,17 @@ class Dictionary {
   index = new HashIndex(1 << 16);
   hashes: number[] = [];
   frozen = false;
+  /** Rows of corpus-private feature copies (see LabelledDoc.domain): never saved. */
+  domainRows = new Set<number>();
+  /** The row of `row`'s private copy for `domain`, created while the dictionary grows. */
+  domainRow(row: number, domain: number): number {
+    const hsh = mix(this.hashes[row], DOMAIN_SALT + domain);
+    const known = this.index.get(hsh);
+    if (known >= 0 || this.frozen) return known;
+    const r = this.resolve(hsh);
+    this.domainRows.add(r);
+    return r;
+  }
   resolve = (hsh: number): number => {
     const r = this.index.get(hsh);
     if (r >= 0 || this.frozen) return r;
@@ -94,6 +117,12 @@ export interface TrainOptions {
   casing: CasingTable | null;
   /** Rows whose largest |weight| is at most this fraction of the stage's largest are dropped when saving. */
   prune: number;
+  /**
+   * A smaller gazetteer that every other training document sees instead of `gazetteer` (feature
+   * bagging, Sutton et al. 2006): the self-trained news lexicon agrees with CoNLL train's gold better
+   * than with unseen text, and without this the other features learn to lean on it.
+   */
+  dropGazetteer?: Gazetteer;
   /** Train this many times with different shuffles and average the weights (default 1). */
   seeds?: number;
   log?: (line: string) => void;
@@ -111,12 +140,15 @@ function extract(
   previous: TokenSpan[][][] | null,
   extractor: FeatureExtractor,
   dict: Dictionary | null,
+  /** Used instead of `extractor` for every other training document (see TrainOptions.dropGazetteer). */
+  alternate: FeatureExtractor | null = null,
 ): SentFeat[][] {
   const dyn: number[] = [];
   return data.map((d, di) => {
     const evidence = docEvidence(d.doc, previous === null ? null : previous[di]);
+    const ex = alternate !== null && di % 2 === 1 ? alternate : extractor;
     return d.doc.map((sentence, si) => {
-      const f = extractor.sentence(sentence, evidence, si);
+      const f = ex.sentence(sentence, evidence, si);
       const gold = spansToTags(sentence.length, d.gold[si] ?? []);
       if (dict !== null && !dict.frozen) {
         // Register previous-tag features as seen with gold history so the weights have room for them.
@@ -129,9 +161,27 @@ function extract(
           p1 = gold[i];
         }
       }
+      if (dict !== null && !dict.frozen && d.domain !== undefined) return { ...withDomainCopies(f.rows, f.offsets, dict, d.domain), lw: f.lw, shape: f.shape, gold };
       return { ...f, gold };
     });
   });
+}
+
+/** Each token's rows followed by their private copies for `domain`. */
+function withDomainCopies(rows: Int32Array, offsets: Int32Array, dict: Dictionary, domain: number): { rows: Int32Array; offsets: Int32Array } {
+  const out = new Int32Array(rows.length * 2);
+  const outOffsets = new Int32Array(offsets.length);
+  let at = 0;
+  for (let i = 0; i + 1 < offsets.length; i++) {
+    outOffsets[i] = at;
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) out[at++] = rows[k];
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+      const r = dict.domainRow(rows[k], domain);
+      if (r >= 0) out[at++] = r;
+    }
+  }
+  outOffsets[offsets.length - 1] = at;
+  return { rows: out.subarray(0, at), offsets: outOffsets };
 }
 
 function decodeAll(weights: Float32Array, feats: SentFeat[][], resolve: (h: number) => number): TokenSpan[][][] {
@@ -171,7 +221,9 @@ export function trainStage(
   const log = options.log ?? ((): void => {});
   const dict = new Dictionary();
   const t0 = Date.now();
-  const trainFeats = extract(train, trainPrevious, new FeatureExtractor(options.clusters, options.gazetteer, dict.resolve, options.casing), dict);
+  const alternate =
+    options.dropGazetteer === undefined ? null : new FeatureExtractor(options.clusters, options.dropGazetteer, dict.resolve, options.casing);
+  const trainFeats = extract(train, trainPrevious, new FeatureExtractor(options.clusters, options.gazetteer, dict.resolve, options.casing), dict, alternate);
   dict.frozen = true;
   const validFeats =
     valid === null ? null : extract(valid, validPrevious, new FeatureExtractor(options.clusters, options.gazetteer, dict.lookup, options.casing), null);
@@ -294,7 +346,10 @@ export function tagWithTrained(
 
 /** The saved form of a trained stage, pruned (see pruneStage). */
 export function compactStage(stage: TrainedStage, prune: number): Stage {
-  return pruneStage({ keys: Uint32Array.from(stage.dict.hashes, (x) => x >>> 0), weights: stage.weights }, prune);
+  const weights = stage.weights;
+  // Corpus-private copies never fire at run time: zero rows are pruned away.
+  for (const r of stage.dict.domainRows) weights.fill(0, r * NUM_TAGS, (r + 1) * NUM_TAGS);
+  return pruneStage({ keys: Uint32Array.from(stage.dict.hashes, (x) => x >>> 0), weights }, prune);
 }
 
 /**
@@ -422,9 +477,9 @@ export function learnCasing(folders: readonly string[], minCount = 2): CasingTab
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2), {
-    values: ['train', 'valid', 'out', 'epochs', 'stages', 'folds', 'seed', 'seeds', 'clusters', 'prune', 'limit', 'repack'],
-    repeatable: ['extra'],
-    booleans: ['no-lists', 'news-casing'],
+    values: ['train', 'valid', 'out', 'epochs', 'stages', 'folds', 'seed', 'seeds', 'clusters', 'prune', 'limit', 'repack', 'news-lexicon'],
+    repeatable: ['extra', 'extra-domain'],
+    booleans: ['no-lists', 'news-casing', 'lexicon-dropout'],
   });
   const repack = stringFlag(args, 'repack');
   if (repack !== undefined) {
@@ -451,6 +506,12 @@ function main(): void {
     log(`extra training data ${file}: ${docs.length} documents`);
     train.push(...docs);
   }
+  const extraDomain = args.flags['extra-domain'];
+  (Array.isArray(extraDomain) ? extraDomain : typeof extraDomain === 'string' ? [extraDomain] : []).forEach((file, k) => {
+    const docs = labelledDocs(parseColumns(readFileSync(file, 'utf8'))).map((d) => ({ ...d, domain: k + 1 }));
+    log(`extra training data with private feature copies ${file}: ${docs.length} documents`);
+    train.push(...docs);
+  });
   const valid = labelledDocs(parseConll(readFileSync(validPath, 'utf8')));
   const clusters = loadClusters(stringFlag(args, 'clusters') ?? DEFAULT_CLUSTERS_FILE);
   log(`train ${trainPath}: ${train.length} docs; valid ${validPath}: ${valid.length} docs; ${clusters.size} clustered words`);
@@ -459,13 +520,18 @@ function main(): void {
     for (const name of readdirSync(sharedPath('data')).sort()) if (name.startsWith('news-')) casingFolders.push(sharedPath('data', name));
   }
   const casing = learnCasing(casingFolders);
-  const gazetteer = buildGazetteer({
+  const lexiconPath = stringFlag(args, 'news-lexicon');
+  const lexicon = lexiconPath === undefined ? undefined : loadLexicon(lexiconPath);
+  if (lexicon !== undefined) log(`news lexicon ${lexiconPath}: ${lexicon.length} phrases`);
+  const gazetteerOptions = {
     lists: args.flags['no-lists'] === true ? undefined : loadNameLists(),
-    commonWord: (lw) => {
+    commonWord: (lw: string): boolean => {
       const bucket = casing.get(hashString(lw));
       return bucket !== undefined && bucket <= 1;
     },
-  });
+  };
+  const gazetteer = buildGazetteer({ ...gazetteerOptions, lexicon });
+  const dropGazetteer = args.flags['lexicon-dropout'] === true && lexicon !== undefined ? buildGazetteer(gazetteerOptions) : undefined;
   log(`gazetteer: ${gazetteer.size} phrases; casing prior: ${casing.size} words`);
   const result = trainNer(train, valid, {
     epochs: numberFlag(args, 'epochs', 12),
@@ -476,6 +542,7 @@ function main(): void {
     seeds: numberFlag(args, 'seeds', 3),
     clusters,
     gazetteer,
+    dropGazetteer,
     casing,
     log,
   });
