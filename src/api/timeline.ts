@@ -4,8 +4,7 @@
  * same function.
  */
 import type { Layers } from '../core/layers.js';
-import type { SqliteStore } from '../store/sqlite.js';
-import { articleTexts, storyArticleIds } from '../stories/store.js';
+import type { ReadStore } from '../store/queries.js';
 import { DEFAULT_DATES, DEFAULT_PER_DATE, type TimelineParams } from '../timeline/params.js';
 import { summariseTimeline } from '../timeline/summarise.js';
 import type { SummaryTimeline, TimelineDoc } from '../timeline/types.js';
@@ -43,7 +42,7 @@ export function publicationDay(published: string | null, layers: Layers): string
 const CHUNK = 100;
 
 /** The timeline stage's view of stored articles: text, sentences, time expressions, publication day. */
-export function timelineDocs(store: SqliteStore, ids: readonly string[]): TimelineDoc[] {
+export function timelineDocs(store: ReadStore, ids: readonly string[]): TimelineDoc[] {
   const unique = [...new Set(ids)];
   const layers = new Map<string, Layers>();
   const put = <L extends 'sentences' | 'times' | 'published'>(layer: L) => {
@@ -58,7 +57,7 @@ export function timelineDocs(store: SqliteStore, ids: readonly string[]): Timeli
   put('sentences');
   put('times');
   put('published');
-  const byId = new Map(articleTexts(store, unique).map((a) => [a.id, a]));
+  const byId = new Map(store.queries.articleTexts(unique).map((a) => [a.id, a]));
   const docs: TimelineDoc[] = [];
   for (const id of unique) {
     const a = byId.get(id);
@@ -69,9 +68,9 @@ export function timelineDocs(store: SqliteStore, ids: readonly string[]): Timeli
   return docs;
 }
 
-function subjectArticles(store: SqliteStore, subject: TimelineSubject, request: TimelineRequest): { kind: SubjectTimeline['subject']; ids: string[] } | null {
+function subjectArticles(store: ReadStore, subject: TimelineSubject, request: TimelineRequest): { kind: SubjectTimeline['subject']; ids: string[] } | null {
   if ('story' in subject) {
-    const s = storyArticleIds(store, subject.story);
+    const s = store.queries.storyArticleIds(subject.story);
     return s ? { kind: { kind: 'story', id: subject.story, title: s.title }, ids: s.ids } : null;
   }
   if ('entity' in subject) {
@@ -84,7 +83,7 @@ function subjectArticles(store: SqliteStore, subject: TimelineSubject, request: 
 }
 
 /** The summarised timeline of a story, an entity or a query; null when the subject finds no articles. */
-export function subjectTimeline(store: SqliteStore, subject: TimelineSubject, request: TimelineRequest = {}): SubjectTimeline | null {
+export function subjectTimeline(store: ReadStore, subject: TimelineSubject, request: TimelineRequest = {}): SubjectTimeline | null {
   const found = subjectArticles(store, subject, request);
   if (!found) return null;
   const summary = summariseTimeline(timelineDocs(store, found.ids), {

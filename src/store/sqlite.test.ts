@@ -52,8 +52,9 @@ test('sqlite store: a process killed in the middle of a batch leaves the databas
   assert.match(result.stdout, /wrote 3 articles/);
   const after = openStore(path);
   try {
-    const raw = after.database;
+    const raw = new Database(path, { readonly: true });
     assert.equal(raw.pragma('integrity_check', { simple: true }), 'ok');
+    raw.close();
     assert.equal(after.stats().articles, 1);
     assert.equal(after.stats().sources, 1);
     assert.ok(after.hasArticle(first.id));
