@@ -179,10 +179,12 @@ function candidates(db: DB, e: EventRecord): ClusterRow[] {
   return stmt(db, `SELECT id, data, story_id FROM event_clusters WHERE ${where.join(' AND ')} ORDER BY updated_at DESC LIMIT 200`).all(...params) as ClusterRow[];
 }
 
-function df(db: DB): { get: (t: string) => number; docs: number } {
-  const lookup = stmt(db, 'SELECT df FROM story_terms WHERE term = ?').pluck();
+/** Document frequencies of the terms (one statement for all of them) and the number of documents. */
+function df(db: DB, terms: string): { get: (t: string) => number; docs: number } {
+  const rows = stmt(db, 'SELECT term, df FROM story_terms WHERE term IN (SELECT value FROM json_each(?))').raw().all(terms) as Array<[string, number]>;
+  const found = new Map(rows);
   const docs = (stmt(db, "SELECT value FROM story_meta WHERE key = 'docs'").pluck().get() as number | undefined) ?? 0;
-  return { get: (t) => (lookup.get(t) as number | undefined) ?? 0, docs };
+  return { get: (t) => found.get(t) ?? 0, docs };
 }
 
 function lead(article: Article, layers: Layers): string {
@@ -269,10 +271,11 @@ function indexStories(db: DB, analyzed: ReadonlyArray<{ article: Article; layers
     }
     // 2. Story: TF-IDF centroid similarity within the window, plus a bonus for shared events.
     const counts = termCounts(article.text, layers);
-    const stats = df(db);
+    // The article's terms go to SQLite as one JSON array: a statement per article, not one per term.
+    const terms = JSON.stringify([...counts.keys()]);
+    const stats = df(db, terms);
     const vec = tfidf(counts, stats.get, stats.docs + 1);
-    const bump = stmt(db, 'INSERT INTO story_terms (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1');
-    for (const term of counts.keys()) bump.run(term);
+    stmt(db, 'INSERT INTO story_terms (term, df) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT(term) DO UPDATE SET df = df + 1').run(terms);
     stmt(db, "INSERT INTO story_meta (key, value) VALUES ('docs', 1) ON CONFLICT(key) DO UPDATE SET value = value + 1").run();
     // Candidates: stories sharing the article's strongest terms (inverted index), within the window.
     const probe = [...vec.entries()].sort((a, b) => b[1] - a[1]).slice(0, PROBE_TERMS).map(([t]) => t);
@@ -324,8 +327,7 @@ function indexStories(db: DB, analyzed: ReadonlyArray<{ article: Article; layers
       );
       result.stories.created++;
     }
-    const index = stmt(db, 'INSERT OR IGNORE INTO story_index (term, story_id) VALUES (?, ?)');
-    for (const term of counts.keys()) index.run(term, storyId);
+    stmt(db, 'INSERT OR IGNORE INTO story_index (term, story_id) SELECT value, ? FROM json_each(?)').run(storyId, terms);
     stmt(db, 'INSERT OR REPLACE INTO story_articles (article_id, story_id, similarity, day, title, lead) VALUES (?, ?, ?, ?, ?, ?)').run(
       article.id,
       storyId,
