@@ -469,7 +469,7 @@ export const ROUTES: AnyRoute[] = [
     operationId: 'search',
     summary: 'Full-text search (FTS5, BM25) with snippets and highlight ranges',
     description:
-      'Words (all must match), "quoted phrases", prefix* (3+ letters), AND / OR / NOT (upper case), -word, parentheses and NEAR(a b, 10). A query over its bounds (32 words, 4 prefixes, NEAR of 6 within 50) answers 400 BAD_QUERY; one over its time budget 503 QUERY_BUDGET. `total` counts every match; for pages within the first 4,000 results of an unfiltered query, BM25 ranks the 4,000 most recently ingested matches (a word common to a third of a large database is not scored everywhere).',
+      'Words (all must match), "quoted phrases", prefix* (3+ letters), AND / OR / NOT (upper case), -word, parentheses and NEAR(a b, 10). A query over its bounds (32 words, 4 prefixes, NEAR of 6 within 50) answers 400 BAD_QUERY; one over its time budget 503 QUERY_BUDGET. BM25 ranks every match and `total` counts them all: the same answer as `dateline search`.',
     tag: 'search',
     params: {
       q: param.def(s.string(), 'Query; empty lists the newest articles matching the filters', ''),
