@@ -51,3 +51,7 @@ export function articlesAfter(store: ReadStore, range: { from?: string; to?: str
 export function richestArticle(store: ReadStore): string | null {
   return store.queries.richestArticle();
 }
+
+export function countArticles(store: ReadStore, range: { from?: string; to?: string } = {}): number {
+  return store.queries.countArticles(range);
+}

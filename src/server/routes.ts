@@ -5,7 +5,7 @@
  * type-checked against the response schema's type, so the document describes what they return.
  */
 import type { Context } from 'hono';
-import { articleDetail, articlesAfter, getArticleDetail, listArticles, resolveArticleId, type ArticleDetail } from '../api/articles.js';
+import { articleDetail, articlesAfter, countArticles, getArticleDetail, listArticles, resolveArticleId, type ArticleDetail } from '../api/articles.js';
 import { claims } from '../api/claims.js';
 import { listDiagnostics } from '../api/diagnostics.js';
 import { getEntity, listEntities } from '../api/entity-detail.js';
@@ -429,7 +429,7 @@ const counted = new WeakMap<ReadStore, { at: number; n: number }>();
 function articleCount(store: ReadStore): number {
   const hit = counted.get(store);
   if (hit && Date.now() - hit.at < HEALTH_COUNT_TTL_MS) return hit.n;
-  const n = store.queries.countArticles();
+  const n = countArticles(store);
   counted.set(store, { at: Date.now(), n });
   return n;
 }
