@@ -52,10 +52,20 @@ export async function* analyzeStream(
   options: AnalyzeOptions = {},
   store?: Pick<Store, 'hasArticle'>,
 ): AsyncGenerator<{ batch: Batch; analyzed: AnalyzedArticle[] }> {
-  const pipeline = options.pipeline ?? defaultPipeline();
+  // Built on the first article that needs it: a re-ingest of known articles loads no models.
+  let pipeline = options.pipeline;
+  const lazy: Pipeline = {
+    get components() {
+      return (pipeline ??= defaultPipeline()).components;
+    },
+    get assigns() {
+      return (pipeline ??= defaultPipeline()).assigns;
+    },
+    run: (article) => (pipeline ??= defaultPipeline()).run(article),
+  };
   for await (const raw of readInputs(paths, options)) {
     const batch = applyDate(raw, options.date);
-    yield { batch, analyzed: batch.articles.map((a) => knownOrAnalyzed(store, pipeline, a)) };
+    yield { batch, analyzed: batch.articles.map((a) => knownOrAnalyzed(store, lazy, a)) };
   }
 }
 
