@@ -3,6 +3,7 @@
 // Reads ../shared/data/bbc-news in place; builds (once) a scratch database in the OS temp directory.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { join, resolve } from 'node:path';
 const root = resolve(new URL('..', import.meta.url).pathname);
 const N = Number(process.argv[2] ?? 30000);
