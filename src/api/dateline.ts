@@ -115,7 +115,7 @@ export interface IngestOptions extends AnalyzeOptions {
  * `dateline ingest`: analyse and store, one transaction per batch (articles, layers, merged events and
  * stories together). Articles the store already holds are recognised before analysis.
  */
-export async function ingest(store: SqliteStore, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingest(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const summary: IngestSummary = { files: 0, articles: 0, inserted: 0, duplicates: 0, nearDuplicates: 0, errors: 0, words: 0, diagnostics: [], counts: {}, outcomes: [] };
   const maxDiagnostics = options.maxDiagnostics ?? 1000;
   const maxNotes = options.maxNotes ?? 100;
