@@ -3,7 +3,7 @@
  * One meaning for the CLI and the HTTP API: a speaker is matched as written and as the entity the name
  * resolves to ("Zelensky" finds quotes of Volodymyr Zelenskyy, "he said" resolved to Peskov counts).
  */
-import type { Mention, Quote } from '../core/layers.js';
+import type { Entity, Mention, Quote } from '../core/layers.js';
 import { filterQuotes } from '../quotes/query.js';
 import { paged, type ArticleRef, type PageArgs, type Paged, type QuantityRow, type ReadStore } from '../store/queries.js';
 import { findEntity } from './entities.js';
@@ -29,6 +29,7 @@ const CHUNK = 100;
 
 /** Quotes matching the filter, in article order and by position within an article. */
 export function listQuotes(store: ReadStore, filter: QuoteFilter, page: PageArgs): Paged<QuoteRow> {
+  if (filter.speaker === undefined && filter.about === undefined) return quotesPage(store, filter.articleId, page);
   const entity = filter.speaker === undefined ? null : findEntity(store, filter.speaker);
   const speakers = [...new Set([filter.speaker, entity?.name].filter((n): n is string => n !== undefined))];
   const byArticle = new Map<string, Array<{ index: number; quote: Quote }>>();
@@ -50,16 +51,32 @@ export function listQuotes(store: ReadStore, filter: QuoteFilter, page: PageArgs
       const wanted = speakers.length === 0 ? [matching({ about: filter.about })] : speakers.map((speaker) => matching({ speaker, about: filter.about }));
       for (const r of rows) {
         if (!wanted.some((set) => set.has(r.quote))) continue;
-        const speakerKey = r.quote.speaker?.entity ? (ents.find((e) => e.id === r.quote.speaker!.entity)?.key ?? null) : null;
-        kept.push({ articleId, index: r.index, quote: r.quote, speakerKey });
+        kept.push({ articleId, index: r.index, quote: r.quote, speakerKey: speakerKey(r.quote, ents) });
       }
     }
   }
-  const pageRows = kept.slice(page.offset, page.offset + page.limit);
+  return withRefs(store, kept.slice(page.offset, page.offset + page.limit), kept.length, page);
+}
+
+/** Unfiltered: one page of quote rows in the store's order, and the speaker keys of that page only. */
+function quotesPage(store: ReadStore, articleId: string | undefined, page: PageArgs): Paged<QuoteRow> {
+  const query = articleId ? { articleIds: [articleId] } : {};
+  const rows = store.layerRows('quotes', { ...query, ...page });
+  const ids = [...new Set(rows.map((r) => r.articleId))];
+  const entities = groupRows(ids.length ? allLayerRows(store, 'entities', { articleIds: ids }) : []);
+  const keyed = rows.map((r) => ({ articleId: r.articleId, index: r.index, quote: r.item, speakerKey: speakerKey(r.item, entities.get(r.articleId) ?? []) }));
+  return withRefs(store, keyed, store.queries.countLayerRows('quotes', query), page);
+}
+
+function speakerKey(quote: Quote, entities: readonly Entity[]): string | null {
+  return quote.speaker?.entity ? (entities.find((e) => e.id === quote.speaker!.entity)?.key ?? null) : null;
+}
+
+function withRefs(store: ReadStore, pageRows: Array<Omit<QuoteRow, 'title' | 'published'>>, total: number, page: PageArgs): Paged<QuoteRow> {
   const refs = store.queries.articleRefs(pageRows.map((r) => r.articleId));
   return paged(
     pageRows.map((r) => ({ ...(refs.get(r.articleId) ?? { articleId: r.articleId, title: null, published: null }), index: r.index, quote: r.quote, speakerKey: r.speakerKey })),
-    kept.length,
+    total,
     page,
   );
 }

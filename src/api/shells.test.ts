@@ -73,6 +73,13 @@ test('the CLI and the HTTP API answer search, entity, quotes, events and show id
         assert.equal(said.total, listed.total, speaker);
       }
 
+      // every quote, and a page of them
+      const every = await cli(['quotes', '--db', db, '--json']);
+      assert.ok((every.total as number) >= 5);
+      assert.deepEqual(every.quotes, (await api('/api/quotes')).items);
+      assert.deepEqual((await cli(['quotes', '--limit', '2', '--offset', '1', '--db', db, '--json'])).quotes, (await api('/api/quotes?limit=2&offset=1')).items);
+      assert.deepEqual((every.quotes as unknown[]).slice(1, 3), (await api('/api/quotes?limit=2&offset=1')).items);
+
       // merged events: one strike reported by two sources, with each source's toll
       const events = await cli(['events', '--db', db, '--json']);
       const merged = await api('/api/merged-events');

@@ -94,6 +94,9 @@ export function queriesConformance(name: string, makeStore: () => ReadStore): vo
     assert.deepEqual(killed.items.map((r) => r.quantity.value).sort(), [20, 24]);
     assert.deepEqual(q.quantities({ articleId: follow.id }, { limit: 10, offset: 0 }).items.map((r) => [r.articleId, r.title]), [[follow.id, 'Ternopil toll rises']]);
     assert.equal(q.claimQuantities({ role: 'killed', articleId: strike.id }, 10).length, 1);
+    assert.equal(q.countLayerRows('quantities'), 2);
+    assert.equal(q.countLayerRows('quantities', { where: { role: 'killed' }, articleIds: [follow.id] }), 1);
+    assert.equal(q.countLayerRows('entities', { articleIds: [] }), 0);
     assert.deepEqual(q.diagnosticCounts(), []);
   }));
 }

@@ -7,10 +7,10 @@
  * The SQLite store implements it (sqlite/queries.ts); a second store implements the same interface.
  */
 import type { Diagnostic } from '../core/diagnostics.js';
-import type { Entity, EntityType, EventRecord, Quantity } from '../core/layers.js';
+import type { Entity, EntityType, EventRecord, LayerName, Quantity } from '../core/layers.js';
 import type { MergedEvent } from '../core/merged-event.js';
 import type { KeyTotals } from '../entities/crossdoc.js';
-import type { SearchHit, Store } from './store.js';
+import type { LayerQuery, SearchHit, Store } from './store.js';
 
 export interface PageArgs {
   limit: number;
@@ -195,6 +195,8 @@ export interface Queries {
   /** The article-level entities with one of the keys, in article order, at most `limit`. */
   entityMentions(type: EntityType, keys: readonly string[], limit: number): Array<{ articleId: string; entity: Entity }>;
 
+  /** Rows of a row-per-item layer matching the query (what `Store.layerRows` pages through). */
+  countLayerRows(layer: LayerName, query?: LayerQuery): number;
   quantities(filter: { role?: string; unit?: string; articleId?: string }, page: PageArgs): Paged<QuantityRow>;
   /** Quantities with a role or a unit (what claims compare), at most `limit`. */
   claimQuantities(filter: { role?: string; articleId?: string }, limit: number): QuantityRow[];

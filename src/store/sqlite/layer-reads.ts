@@ -1,11 +1,31 @@
 /** Filtered reads of layer rows across articles: quantities, per-article events, entity mentions. */
-import type { Entity, EntityType, EventRecord, Quantity } from '../../core/layers.js';
+import type { Entity, EntityType, EventRecord, LayerName, Quantity } from '../../core/layers.js';
+import { DatelineError } from '../../core/errors.js';
+import { layerTable, tableName } from '../layer-tables.js';
+import type { LayerQuery } from '../store.js';
 import { paged, type ArticleRef, type EventFilters, type EventRow, type PageArgs, type Paged, type QuantityRow } from '../queries.js';
 import { articleRefs } from './articles.js';
 import { like, marks, stmt, type DB } from './sql.js';
 
 function ref(refs: Map<string, ArticleRef>, id: string): ArticleRef {
   return refs.get(id) ?? { articleId: id, title: null, published: null };
+}
+
+/** Rows matching equality filters on declared columns and article ids (as Store.layerRows filters them). */
+export function countLayerRows(db: DB, layer: LayerName, query: LayerQuery): number {
+  const known = new Set((layerTable(layer).columns ?? []).map((c) => c.name));
+  const where: string[] = [];
+  const params: unknown[] = [];
+  for (const [k, v] of Object.entries(query.where ?? {})) {
+    if (!known.has(k)) throw new DatelineError('USAGE', { message: `layer ${layer} has no column '${k}'` });
+    where.push(`"${k}" = ?`);
+    params.push(v);
+  }
+  if (query.articleIds) {
+    where.push(`article_id IN (${marks(query.articleIds.length) || 'NULL'})`);
+    params.push(...query.articleIds);
+  }
+  return db.prepare(`SELECT count(*) FROM ${tableName(layer)} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`).pluck().get(...params) as number;
 }
 
 export function quantities(db: DB, filter: { role?: string; unit?: string; articleId?: string }, page: PageArgs): Paged<QuantityRow> {

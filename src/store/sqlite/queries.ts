@@ -1,5 +1,6 @@
 /** The SQLite implementation of the read port (../queries.ts) over one store connection. */
-import type { EntityType } from '../../core/layers.js';
+import type { EntityType, LayerName } from '../../core/layers.js';
+import type { LayerQuery } from '../store.js';
 import { entityKeysVersion, readEntityKeys } from '../entity-keys.js';
 import type { EventFilters, MergedEventQuery, PageArgs, Queries, SearchFilters } from '../queries.js';
 import { withBudget } from './budget.js';
@@ -62,6 +63,10 @@ export class SqliteQueries implements Queries {
 
   entityMentions(type: EntityType, keys: readonly string[], limit: number) {
     return layers.entityMentions(this.db, type, keys, limit);
+  }
+
+  countLayerRows(layer: LayerName, query: LayerQuery = {}) {
+    return layers.countLayerRows(this.db, layer, query);
   }
 
   quantities(filter: { role?: string; unit?: string; articleId?: string }, page: PageArgs) {
