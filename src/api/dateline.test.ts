@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Pipeline } from '../core/pipeline.js';
 import { ingest, open } from './dateline.js';
+import { defaultPipeline } from './default-pipeline.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dateline-ingest-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -27,5 +29,41 @@ test('api: ingest keeps errors in its summary however many notes come first, and
     assert.equal(store.countDiagnostics({ severity: 'info' }), 10, 'every note is stored');
   } finally {
     store.close();
+  }
+});
+
+test('api: re-ingesting stored articles skips the pipeline and keeps their layers and stories', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-known-'));
+  try {
+    const file = join(dir, 'wire.jsonl');
+    writeFileSync(
+      file,
+      [
+        { title: 'Flood in Riverton', date: '2025-11-20', text: 'The river Avon flooded Riverton on Thursday, the council said.' },
+        { title: 'Riverton cleans up', date: '2025-11-21', text: 'Residents of Riverton cleared mud from their homes on Friday after the flood.' },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    const real = defaultPipeline();
+    let runs = 0;
+    const counting: Pipeline = { components: real.components, assigns: real.assigns, run: (a) => (runs++, real.run(a)) };
+    const store = open(join(dir, 'db.sqlite'));
+    try {
+      const first = await ingest(store, [file], { pipeline: counting });
+      assert.equal(first.inserted, 2);
+      assert.equal(runs, 2);
+      const before = store.getArticle(store.listArticles()[0].id);
+      const again = await ingest(store, [file], { pipeline: counting });
+      assert.deepEqual([again.inserted, again.duplicates, runs], [0, 2, 2], 'known articles are not analysed again');
+      const after = store.getArticle(before!.article.id);
+      assert.deepEqual(after!.layers, before!.layers, 'their stored layers stay');
+      assert.equal(after!.sightings.length, 2, 'the second sighting is recorded');
+      assert.equal(store.queries.stories(10).reduce((n, s) => n + s.articles, 0), 2, 'each filed in a story once');
+    } finally {
+      store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

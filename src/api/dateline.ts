@@ -5,11 +5,11 @@
 import { existsSync } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { DatelineError, isDatelineError } from '../core/errors.js';
+import type { Article } from '../core/article.js';
 import type { AnalyzedArticle, Pipeline } from '../core/pipeline.js';
 import { readInputs, type Batch, type ReadOptions } from '../ingest/read.js';
 import { openStore, type SqliteStore, type SqliteStoreOptions } from '../store/sqlite.js';
-import type { BatchOutcome } from '../store/store.js';
-import { updateStories } from '../stories/store.js';
+import type { BatchOutcome, Store } from '../store/store.js';
 import { defaultPipeline } from './default-pipeline.js';
 import { toAnalyzeJson, type ArticleJson } from './serialize.js';
 
@@ -37,12 +37,35 @@ function applyDate(batch: Batch, date: string | undefined): Batch {
   return batch;
 }
 
-/** Every analysed article from the inputs, streamed. */
-export async function* analyzeStream(paths: string[], options: AnalyzeOptions = {}): AsyncGenerator<{ batch: Batch; analyzed: AnalyzedArticle[] }> {
-  const pipeline = options.pipeline ?? defaultPipeline();
+/**
+ * An article analysed, or, when the store already holds it (same content hash), the article alone:
+ * the store only records another sighting of a known article, so its analysis would be thrown away.
+ */
+export function knownOrAnalyzed(store: Pick<Store, 'hasArticle'> | undefined, pipeline: Pipeline, article: Article): AnalyzedArticle {
+  if (store?.hasArticle(article.id)) return { article, layers: {}, diagnostics: [] };
+  return pipeline.run(article);
+}
+
+/** Every analysed article from the inputs, streamed; with a store, articles it holds are not analysed again. */
+export async function* analyzeStream(
+  paths: string[],
+  options: AnalyzeOptions = {},
+  store?: Pick<Store, 'hasArticle'>,
+): AsyncGenerator<{ batch: Batch; analyzed: AnalyzedArticle[] }> {
+  // Built on the first article that needs it: a re-ingest of known articles loads no models.
+  let pipeline = options.pipeline;
+  const lazy: Pipeline = {
+    get components() {
+      return (pipeline ??= defaultPipeline()).components;
+    },
+    get assigns() {
+      return (pipeline ??= defaultPipeline()).assigns;
+    },
+    run: (article) => (pipeline ??= defaultPipeline()).run(article),
+  };
   for await (const raw of readInputs(paths, options)) {
     const batch = applyDate(raw, options.date);
-    yield { batch, analyzed: batch.articles.map((a) => pipeline.run(a)) };
+    yield { batch, analyzed: batch.articles.map((a) => knownOrAnalyzed(store, lazy, a)) };
   }
 }
 
@@ -88,21 +111,22 @@ export interface IngestOptions extends AnalyzeOptions {
   maxNotes?: number;
 }
 
-/** `dateline ingest`: analyse and store, one transaction per batch. */
-export async function ingest(store: SqliteStore, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+/**
+ * `dateline ingest`: analyse and store, one transaction per batch (articles, layers, merged events and
+ * stories together). Articles the store already holds are recognised before analysis.
+ */
+export async function ingest(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const summary: IngestSummary = { files: 0, articles: 0, inserted: 0, duplicates: 0, nearDuplicates: 0, errors: 0, words: 0, diagnostics: [], counts: {}, outcomes: [] };
   const maxDiagnostics = options.maxDiagnostics ?? 1000;
   const maxNotes = options.maxNotes ?? 100;
   let notes = 0;
   let lastFile = '';
-  for await (const { batch, analyzed } of analyzeStream(paths, options)) {
+  for await (const { batch, analyzed } of analyzeStream(paths, options, store)) {
     if (batch.source.file !== lastFile) {
       summary.files++;
       lastFile = batch.source.file;
     }
-    // Already-stored articles skip the pipeline's output but still record the sighting.
     const outcome = store.writeBatch({ source: batch.source, analyzed, diagnostics: batch.diagnostics });
-    updateStories(store, analyzed, outcome.inserted);
     summary.articles += analyzed.length;
     summary.inserted += outcome.inserted.length;
     summary.duplicates += outcome.duplicates.length;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest, open } from './dateline.js';
 import { crossEntities, findEntity, latinSpellings, memberEntities } from './entities.js';
-import { findQuotes } from './quotes.js';
+import { listQuotes } from './quotes.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dateline-api-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -33,11 +33,11 @@ test('api: entities merge across articles and quotes are found by speaker and su
     assert.ok(kravets.mentions >= 3);
     assert.equal(findEntity(store, 'Kravets')?.name, 'Olena Kravets');
     assert.equal(memberEntities(store, kravets).length, 2);
-    const said = findQuotes(store, { speaker: 'Kravets' });
+    const said = listQuotes(store, { speaker: 'Kravets' }, { limit: 100, offset: 0 }).items;
     assert.ok(said.some((q) => q.quote.text.includes('nothing to discuss')));
     assert.ok(said.some((q) => q.quote.text.includes('We will see')));
     assert.ok(said.every((q) => q.quote.speaker !== null));
-    assert.deepEqual(findQuotes(store, { speaker: 'Nobody Atall' }), []);
+    assert.deepEqual(listQuotes(store, { speaker: 'Nobody Atall' }, { limit: 100, offset: 0 }).items, []);
   } finally {
     store.close();
   }

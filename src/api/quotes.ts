@@ -1,37 +1,98 @@
 /**
- * Quotes across the store, filtered by speaker and by who or what they are about.
+ * Quotes across the store, filtered by speaker and by who or what they are about, and counted figures.
+ * One meaning for the CLI and the HTTP API: a speaker is matched as written and as the entity the name
+ * resolves to ("Zelensky" finds quotes of Volodymyr Zelenskyy, "he said" resolved to Peskov counts).
  */
-import type { Quote } from '../core/layers.js';
+import type { Entity, Mention, Quote } from '../core/layers.js';
 import { filterQuotes } from '../quotes/query.js';
-import type { Page, Store } from '../store/store.js';
+import { paged, type ArticleRef, type PageArgs, type Paged, type QuantityRow, type ReadStore } from '../store/queries.js';
+import { findEntity } from './entities.js';
 import { allLayerRows } from './layers.js';
-import { resolvedPublished } from './serialize.js';
 
-export interface StoredQuote {
-  articleId: string;
-  title: string | null;
-  published: string | null;
+export interface QuoteRow extends ArticleRef {
+  index: number;
   quote: Quote;
+  /** Cross-article key of the speaker entity, when the speaker resolved to one. */
+  speakerKey: string | null;
 }
 
-export function findQuotes(store: Store, options: { speaker?: string; about?: string } & Page = {}): StoredQuote[] {
-  const byArticle = new Map<string, Quote[]>();
-  for (const row of allLayerRows(store, 'quotes')) {
+export interface QuoteFilter {
+  /** The speaker's phrase, or the name of the entity it resolved to. */
+  speaker?: string;
+  /** An entity named so is mentioned inside the quote, or the quote contains the name. */
+  about?: string;
+  articleId?: string;
+}
+
+/** Articles whose entities and mentions are read per layer query. */
+const CHUNK = 100;
+
+/** Quotes matching the filter, in article order and by position within an article. */
+export function listQuotes(store: ReadStore, filter: QuoteFilter, page: PageArgs): Paged<QuoteRow> {
+  if (filter.speaker === undefined && filter.about === undefined) return quotesPage(store, filter.articleId, page);
+  const entity = filter.speaker === undefined ? null : findEntity(store, filter.speaker);
+  const speakers = [...new Set([filter.speaker, entity?.name].filter((n): n is string => n !== undefined))];
+  const byArticle = new Map<string, Array<{ index: number; quote: Quote }>>();
+  for (const row of allLayerRows(store, 'quotes', filter.articleId ? { articleIds: [filter.articleId] } : {})) {
     const list = byArticle.get(row.articleId) ?? [];
-    list.push(row.item);
+    list.push({ index: row.index, quote: row.item });
     byArticle.set(row.articleId, list);
   }
-  const out: StoredQuote[] = [];
-  for (const [articleId, quotes] of byArticle) {
-    const needsEntities = options.speaker !== undefined || options.about !== undefined;
-    const entities = needsEntities ? store.layerRows('entities', { articleIds: [articleId] }).map((r) => r.item) : [];
-    const mentions = options.about !== undefined ? store.layerRows('mentions', { articleIds: [articleId] }).map((r) => r.item) : [];
-    const kept = filterQuotes(quotes, entities, mentions, options);
-    if (kept.length === 0) continue;
-    const stored = store.getArticle(articleId);
-    const published = stored ? resolvedPublished(stored) : null;
-    for (const quote of kept) out.push({ articleId, title: stored?.article.title ?? null, published, quote });
+  const kept: Array<{ articleId: string; index: number; quote: Quote; speakerKey: string | null }> = [];
+  const ids = [...byArticle.keys()];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    const entities = groupRows(allLayerRows(store, 'entities', { articleIds: chunk }));
+    const mentions = filter.about === undefined ? new Map<string, Mention[]>() : groupRows(allLayerRows(store, 'mentions', { articleIds: chunk }));
+    for (const articleId of chunk) {
+      const rows = byArticle.get(articleId)!;
+      const ents = entities.get(articleId) ?? [];
+      const matching = (options: { speaker?: string; about?: string }) => new Set(filterQuotes(rows.map((r) => r.quote), ents, mentions.get(articleId) ?? [], options));
+      const wanted = speakers.length === 0 ? [matching({ about: filter.about })] : speakers.map((speaker) => matching({ speaker, about: filter.about }));
+      for (const r of rows) {
+        if (!wanted.some((set) => set.has(r.quote))) continue;
+        kept.push({ articleId, index: r.index, quote: r.quote, speakerKey: speakerKey(r.quote, ents) });
+      }
+    }
   }
-  const offset = options.offset ?? 0;
-  return out.slice(offset, offset + (options.limit ?? 100));
+  return withRefs(store, kept.slice(page.offset, page.offset + page.limit), kept.length, page);
 }
+
+/** Unfiltered: one page of quote rows in the store's order, and the speaker keys of that page only. */
+function quotesPage(store: ReadStore, articleId: string | undefined, page: PageArgs): Paged<QuoteRow> {
+  const query = articleId ? { articleIds: [articleId] } : {};
+  const rows = store.layerRows('quotes', { ...query, ...page });
+  const ids = [...new Set(rows.map((r) => r.articleId))];
+  const entities = groupRows(ids.length ? allLayerRows(store, 'entities', { articleIds: ids }) : []);
+  const keyed = rows.map((r) => ({ articleId: r.articleId, index: r.index, quote: r.item, speakerKey: speakerKey(r.item, entities.get(r.articleId) ?? []) }));
+  return withRefs(store, keyed, store.queries.countLayerRows('quotes', query), page);
+}
+
+function speakerKey(quote: Quote, entities: readonly Entity[]): string | null {
+  return quote.speaker?.entity ? (entities.find((e) => e.id === quote.speaker!.entity)?.key ?? null) : null;
+}
+
+function withRefs(store: ReadStore, pageRows: Array<Omit<QuoteRow, 'title' | 'published'>>, total: number, page: PageArgs): Paged<QuoteRow> {
+  const refs = store.queries.articleRefs(pageRows.map((r) => r.articleId));
+  return paged(
+    pageRows.map((r) => ({ ...(refs.get(r.articleId) ?? { articleId: r.articleId, title: null, published: null }), index: r.index, quote: r.quote, speakerKey: r.speakerKey })),
+    total,
+    page,
+  );
+}
+
+function groupRows<T>(rows: ReadonlyArray<{ articleId: string; item: T }>): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.articleId) ?? [];
+    list.push(r.item);
+    out.set(r.articleId, list);
+  }
+  return out;
+}
+
+/** Counted figures (killed, injured, launched…), filtered by role, counted thing or article. */
+export function listQuantities(store: ReadStore, filter: { role?: string; unit?: string; articleId?: string }, page: PageArgs): Paged<QuantityRow> {
+  return store.queries.quantities(filter, page);
+}
+

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest, open } from './dateline.js';
 import { subjectTimeline } from './timeline.js';
-import { mainStoryId } from '../stories/store.js';
+import { mainStoryId } from './stories.js';
 
 const RECORDS = [
   { title: 'Earthquake strikes Haiti', published: '2010-01-13', text: 'A powerful earthquake struck Port-au-Prince, the capital of Haiti, on Tuesday, destroying the presidential palace. Rescuers from the Red Cross searched the rubble all night.' },

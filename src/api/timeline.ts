@@ -4,8 +4,7 @@
  * same function.
  */
 import type { Layers } from '../core/layers.js';
-import type { SqliteStore } from '../store/sqlite.js';
-import { articleTexts, storyArticleIds } from '../stories/store.js';
+import type { ReadStore } from '../store/queries.js';
 import { DEFAULT_DATES, DEFAULT_PER_DATE, type TimelineParams } from '../timeline/params.js';
 import { subjectWords } from '../timeline/keywords.js';
 import { summariseTimeline } from '../timeline/summarise.js';
@@ -50,7 +49,7 @@ export function publicationDay(published: string | null, layers: Layers): string
 const CHUNK = 100;
 
 /** The timeline stage's view of stored articles: text, sentences, time expressions, publication day. */
-export function timelineDocs(store: SqliteStore, ids: readonly string[]): TimelineDoc[] {
+export function timelineDocs(store: ReadStore, ids: readonly string[]): TimelineDoc[] {
   const unique = [...new Set(ids)];
   const layers = new Map<string, Layers>();
   const put = <L extends 'sentences' | 'times' | 'published'>(layer: L) => {
@@ -65,7 +64,7 @@ export function timelineDocs(store: SqliteStore, ids: readonly string[]): Timeli
   put('sentences');
   put('times');
   put('published');
-  const byId = new Map(articleTexts(store, unique).map((a) => [a.id, a]));
+  const byId = new Map(store.queries.articleTexts(unique).map((a) => [a.id, a]));
   const docs: TimelineDoc[] = [];
   for (const id of unique) {
     const a = byId.get(id);
@@ -83,9 +82,9 @@ interface SubjectArticles {
   read?: TimelineDoc[];
 }
 
-function subjectArticles(store: SqliteStore, subject: TimelineSubject, request: TimelineRequest): SubjectArticles | null {
+function subjectArticles(store: ReadStore, subject: TimelineSubject, request: TimelineRequest): SubjectArticles | null {
   if ('story' in subject) {
-    const s = storyArticleIds(store, subject.story);
+    const s = store.queries.storyArticleIds(subject.story);
     if (!s) return null;
     const read = timelineDocs(store, s.ids);
     const topic = subjectWords(read, STORY_TOPIC_SHARE, STORY_TOPIC_WORDS);
@@ -102,14 +101,14 @@ function subjectArticles(store: SqliteStore, subject: TimelineSubject, request: 
 }
 
 /** The subject's articles for the stage, reading from the store only those not read yet. */
-function subjectDocs(store: SqliteStore, found: SubjectArticles): TimelineDoc[] {
+function subjectDocs(store: ReadStore, found: SubjectArticles): TimelineDoc[] {
   const read = found.read ?? [];
   const have = new Set(read.map((d) => d.id));
   return [...read, ...timelineDocs(store, found.ids.filter((id) => !have.has(id)))];
 }
 
 /** The summarised timeline of a story, an entity or a query; null when the subject finds no articles. */
-export function subjectTimeline(store: SqliteStore, subject: TimelineSubject, request: TimelineRequest = {}): SubjectTimeline | null {
+export function subjectTimeline(store: ReadStore, subject: TimelineSubject, request: TimelineRequest = {}): SubjectTimeline | null {
   const found = subjectArticles(store, subject, request);
   if (!found) return null;
   const summary = summariseTimeline(subjectDocs(store, found), {

@@ -112,8 +112,8 @@ test('cli: ingest is idempotent, reports bad records by file and line, and searc
     ['line 2', 'line 3'],
   );
   assert.match(errors.err, /2 of 2 diagnostics/);
-  const counts = JSON.parse((await run(['diagnostics', '--counts', '--db', db, '--json'])).out) as Array<{ severity: string; n: number }>;
-  assert.equal(counts.reduce((n, r) => n + r.n, 0), 2);
+  const counts = JSON.parse((await run(['diagnostics', '--counts', '--db', db, '--json'])).out) as Array<{ severity: string; count: number }>;
+  assert.equal(counts.reduce((n, r) => n + r.count, 0), 2);
   assert.equal((await run(['diagnostics', '--severity', 'loud', '--db', db])).code, EXIT.USAGE);
 });
 

@@ -19,7 +19,7 @@ import { subjectTimeline, type TimelineSubject } from '../api/timeline.js';
 import { DatelineError } from '../core/errors.js';
 import { sharedPath } from '../core/paths.js';
 import { stringFlag, type ParsedArgs } from '../cli/args.js';
-import { mainStoryId } from '../stories/store.js';
+import { mainStoryId } from '../api/stories.js';
 import { TIMELINE_PARAMS, type TimelineParams } from '../timeline/params.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import { scoreTimeline, type Timeline, type TimelineScores } from './tilse.js';

@@ -10,8 +10,8 @@
  * conflicting figures stay side by side in `sources` — never averaged.
  */
 import type { EventRecord, Place } from '../core/layers.js';
-import type { EventSource, ExportEvent } from '../export/types.js';
-export { sourceOf } from '../export/types.js';
+import type { EventSource, MergedEvent as ExportEvent } from '../core/merged-event.js';
+export { sourceOf } from '../core/merged-event.js';
 import { MAX_EVENT_SPAN_DAYS } from '../export/dates.js';
 import { haversineKm } from './extract.js';
 

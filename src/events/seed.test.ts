@@ -11,7 +11,7 @@ import { sharedPath } from '../core/paths.js';
 import { toAcledCsv } from '../export/acled.js';
 import { parseCsv } from '../export/csv.js';
 import { toGeoJson } from '../export/formats.js';
-import { singleSourceEvents } from '../export/types.js';
+import { singleSourceEvents } from '../core/merged-event.js';
 import { readInputs } from '../ingest/read.js';
 import { haversineKm } from './extract.js';
 

@@ -11,7 +11,7 @@ import { countryByCode } from '../places/countries.js';
 import { csv, type Cell } from './csv.js';
 import { exportDate, type ExportDate } from './dates.js';
 import { isMappable } from '../places/mappable.js';
-import type { ExportEvent } from './types.js';
+import type { MergedEvent as ExportEvent } from '../core/merged-event.js';
 import { inAcledScope } from '../events/scope.js';
 
 export const ACLED_COLUMNS = [

@@ -8,7 +8,7 @@
 import type { EventRecord } from '../core/layers.js';
 import { exportDate } from './dates.js';
 import { isMappable } from '../places/mappable.js';
-import type { ExportEvent } from './types.js';
+import type { MergedEvent as ExportEvent } from '../core/merged-event.js';
 import { inAcledScope } from '../events/scope.js';
 
 function names(args: EventRecord['actors']): string[] {

@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { CALENDAR_DATE, isCalendarDate } from '../api/dates.js';
-import type { SqliteStore } from '../store/sqlite.js';
+import type { ReadStore } from '../store/queries.js';
 import { presentedToken, sameToken, tokenLogin } from './auth.js';
 import { IngestRunner } from './ingest.js';
 import { openApiDocument } from './openapi.js';
@@ -18,7 +18,7 @@ import { WEB_ROOT, readStatic, readVendor, type StaticFile } from './static.js';
 
 export interface AppOptions {
   /** The read connection every query goes through. */
-  store: SqliteStore;
+  store: ReadStore;
   /** The database file, for the ingest write connection. */
   dbPath: string;
   allowIngest?: boolean;

@@ -6,7 +6,6 @@
 import { makeArticle, type Span } from '../core/article.js';
 import type { Entity, EventRecord, Layers, Place, Quantity, Quote, TimeExpr } from '../core/layers.js';
 import { openStore, type SqliteStore } from '../store/sqlite.js';
-import { updateStories } from '../stories/store.js';
 
 /** The span of the `nth` occurrence (0-based) of `needle` in `text`. */
 export function find(text: string, needle: string, nth = 0): Span {
@@ -226,12 +225,11 @@ export function fixtureArticles() {
 export function buildFixtureStore(path: string): SqliteStore {
   const store = openStore(path);
   const articles = fixtureArticles();
-  const outcome = store.writeBatch({
+  store.writeBatch({
     source: { file: 'fixtures.jsonl', format: 'jsonl', bytes: 0, raw: null },
     analyzed: articles.map((a) => ({ ...a, diagnostics: [] })),
     diagnostics: [{ severity: 'warning', code: 'INGEST_NOT_JSON', message: 'line 5 is not JSON; skipped', where: { file: 'fixtures.jsonl', line: 5 } }],
   });
-  updateStories(store, articles, outcome.inserted);
   return store;
 }
 

@@ -11,7 +11,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { AnalyzedArticle, Pipeline } from '../core/pipeline.js';
 import { parseBytes } from '../ingest/read.js';
 import { openStore } from '../store/sqlite.js';
-import { updateStories } from '../stories/store.js';
+import { knownOrAnalyzed } from '../api/dateline.js';
 
 export interface IngestStatus {
   running: boolean;
@@ -56,17 +56,17 @@ export interface UploadJob {
 export async function ingestUpload(job: UploadJob, pipeline: Pipeline, progress: (analysed: number, total: number) => void): Promise<Omit<UploadResult, 'seconds'>> {
   const batch = parseBytes(job.bytes, job.file, { format: job.format, maxBytes: job.maxBytes });
   progress(0, batch.articles.length);
-  const analyzed: AnalyzedArticle[] = [];
-  for (const article of batch.articles) {
-    analyzed.push(pipeline.run(article));
-    progress(analyzed.length, batch.articles.length);
-  }
   const store = openStore(job.dbPath);
+  const analyzed: AnalyzedArticle[] = [];
   let outcome;
   try {
+    // Articles already stored (same content hash) are not analysed again: writeBatch only records the sighting.
+    for (const article of batch.articles) {
+      analyzed.push(knownOrAnalyzed(store, pipeline, article));
+      progress(analyzed.length, batch.articles.length);
+    }
+    // One transaction: the articles, their layers, and their merged events and stories.
     outcome = store.writeBatch({ source: batch.source, analyzed, diagnostics: batch.diagnostics });
-    // As `dateline ingest` does: merge the new articles' events across sources and file them into stories.
-    updateStories(store, analyzed, outcome.inserted);
   } finally {
     store.close();
   }

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest, open } from '../api/dateline.js';
-import { findQuotes } from '../api/quotes.js';
+import { listQuotes } from '../api/quotes.js';
 import { createApp } from './app.js';
 
 // Two dispatches glued in one file: only the first is dated by the header; the second inherits that
@@ -29,7 +29,7 @@ test('an inherited dispatch is never shown under the header date of the dispatch
       const doha = store.listArticles({ limit: 10 }).find((a) => a.dateline?.includes('DOHA'));
       assert.ok(doha, 'the second dispatch is stored');
       assert.equal(doha.publishedSource, 'inherited');
-      const quotes = findQuotes(store, {}).filter((q) => q.articleId === doha.id);
+      const quotes = listQuotes(store, {}, { limit: 100, offset: 0 }).items.filter((q) => q.articleId === doha.id);
       assert.ok(quotes.length > 0);
       for (const q of quotes) assert.notEqual(q.published?.slice(0, 10), '2025-11-20', 'quotes: the header date is not this dispatch’s');
       const app = createApp({ store, dbPath, rateLimit: false });

@@ -5,21 +5,25 @@
  * type-checked against the response schema's type, so the document describes what they return.
  */
 import type { Context } from 'hono';
-import type { ArticleJson } from '../api/serialize.js';
-import { toAnalyzeJson } from '../api/serialize.js';
+import { articleDetail, articlesAfter, countArticles, getArticleDetail, listArticles, resolveArticleId, type ArticleDetail } from '../api/articles.js';
+import { claims } from '../api/claims.js';
+import { listDiagnostics } from '../api/diagnostics.js';
+import { getEntity, listEntities } from '../api/entity-detail.js';
+import { dayTimeline, exportEvents, getEvent, listEvents, mergedEvents, mergedQuery } from '../api/events.js';
+import { listQuantities, listQuotes } from '../api/quotes.js';
+import { getStory, listStories } from '../api/stories.js';
 import { CALENDAR_DATE } from '../api/dates.js';
 import { subjectTimeline, type TimelineSubject } from '../api/timeline.js';
 import { DEFAULT_DATES, DEFAULT_PER_DATE } from '../timeline/params.js';
 import type { InputFormat } from '../core/article.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { EventRecord, Quantity, Quote } from '../core/layers.js';
-import type { ExportEvent } from '../export/types.js';
-import type { SqliteStore } from '../store/sqlite.js';
+import type { MergedEvent } from '../core/merged-event.js';
+import { FACET_SAMPLE, type ReadStore } from '../store/queries.js';
 import { IngestBusyError, type IngestRunner } from './ingest.js';
 import { toAcledCsv } from '../export/acled.js';
 import { toGeoJson, toJsonl, toPloverJson } from '../export/formats.js';
 import { toGkgTsv } from '../export/gkg.js';
-import * as Q from './queries.js';
 import type { SearchPool } from './search-pool.js';
 import { runQuery } from './run-query.js';
 import { paged, s, type Infer, type Schema } from './schema.js';
@@ -86,7 +90,7 @@ type Params = Record<string, Param<unknown, boolean>>;
 export type Values<P extends Params> = { [K in keyof P]: P[K] extends Param<infer T, infer D> ? (D extends true ? T : T | undefined) : never };
 
 export interface RouteContext {
-  store: SqliteStore;
+  store: ReadStore;
   c: Context;
   ingest: IngestRunner | null;
   /** Worker threads for full-text search, when the server runs them; else searches run inline. */
@@ -171,7 +175,7 @@ const SearchHitSchema = s.ref(
 const FacetList = s.array(s.object({ value: s.string(), count: s.integer() }));
 const FacetsSchema = s.ref(
   'Facets',
-  s.object({ articles: s.integer({ description: `Articles counted (the best matches, at most ${Q.FACET_SAMPLE})` }), type: FacetList, place: FacetList, month: FacetList, source: FacetList }),
+  s.object({ articles: s.integer({ description: `Articles counted (the best matches, at most ${FACET_SAMPLE})` }), type: FacetList, place: FacetList, month: FacetList, source: FacetList }),
 );
 
 const ArticleSummarySchema = s.ref(
@@ -188,7 +192,6 @@ const ArticleSummarySchema = s.ref(
   }),
 );
 
-type ArticleDetail = ArticleJson & { nearDuplicateOf: string | null; sightings: Array<{ file: string; line: number | null; record: number | null; ingestedAt: string }> };
 /** The required core of an article; every layer (src/core/layers.ts) also appears under its own name. */
 const ArticleSchema = s.ref(
   'Article',
@@ -248,7 +251,7 @@ const EventRowSchema = s.ref(
 );
 const MergedEventSchema = s.ref(
   'MergedEvent',
-  s.opaque<ExportEvent>('An event merged across sources (src/export/types.ts ExportEvent): id, the representative `event` record, and `sources` with each source\'s own figures, claimant and summary.'),
+  s.opaque<MergedEvent>('An event merged across sources (src/core/merged-event.ts MergedEvent): id, the representative `event` record, and `sources` with each source\'s own figures, claimant and summary.'),
 );
 
 const ClaimGroupSchema = s.ref(
@@ -414,19 +417,19 @@ function ingestStatus(ingest: IngestRunner | null): Infer<typeof IngestStatusSch
   return ingest?.status() ?? { running: false, file: null, analysed: 0, total: 0, startedAt: null };
 }
 
-function articleId(store: SqliteStore, id: string | undefined): string | undefined {
+function articleId(store: ReadStore, id: string | undefined): string | undefined {
   if (id === undefined) return undefined;
-  return Q.resolveArticleId(store, id) ?? notFound('article', id);
+  return resolveArticleId(store, id) ?? notFound('article', id);
 }
 
 /** Milliseconds a health answer may reuse the article count (a count scans the table; health must stay instant). */
 const HEALTH_COUNT_TTL_MS = 1000;
-const counted = new WeakMap<SqliteStore, { at: number; n: number }>();
+const counted = new WeakMap<ReadStore, { at: number; n: number }>();
 
-function articleCount(store: SqliteStore): number {
+function articleCount(store: ReadStore): number {
   const hit = counted.get(store);
   if (hit && Date.now() - hit.at < HEALTH_COUNT_TTL_MS) return hit.n;
-  const n = store.database.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+  const n = countArticles(store);
   counted.set(store, { at: Date.now(), n });
   return n;
 }
@@ -466,7 +469,7 @@ export const ROUTES: AnyRoute[] = [
     operationId: 'search',
     summary: 'Full-text search (FTS5, BM25) with snippets and highlight ranges',
     description:
-      'Words (all must match), "quoted phrases", prefix* (3+ letters), AND / OR / NOT (upper case), -word, parentheses and NEAR(a b, 10). A query over its bounds (32 words, 4 prefixes, NEAR of 6 within 50) answers 400 BAD_QUERY; one over its time budget 503 QUERY_BUDGET. `total` counts every match; for pages within the first 4,000 results of an unfiltered query, BM25 ranks the 4,000 most recently ingested matches (a word common to a third of a large database is not scored everywhere).',
+      'Words (all must match), "quoted phrases", prefix* (3+ letters), AND / OR / NOT (upper case), -word, parentheses and NEAR(a b, 10). A query over its bounds (32 words, 4 prefixes, NEAR of 6 within 50) answers 400 BAD_QUERY; one over its time budget 503 QUERY_BUDGET. BM25 ranks every match and `total` counts them all: the same answer as `dateline search`.',
     tag: 'search',
     params: {
       q: param.def(s.string(), 'Query; empty lists the newest articles matching the filters', ''),
@@ -506,7 +509,7 @@ export const ROUTES: AnyRoute[] = [
     tag: 'articles',
     params: { ...range, ...paging },
     response: paged(ArticleSummarySchema),
-    handler: ({ store }, v) => Q.listArticles(store, { from: v.from, to: v.to }, v),
+    handler: ({ store }, v) => listArticles(store, { from: v.from, to: v.to }, v),
   }),
   route({
     method: 'GET',
@@ -516,11 +519,7 @@ export const ROUTES: AnyRoute[] = [
     tag: 'articles',
     params: { id: param.req(s.string(), 'Article id or unique prefix') },
     response: ArticleSchema,
-    handler: ({ store }, v) => {
-      const stored = store.getArticle(articleId(store, v.id) as string);
-      if (!stored) return notFound('article', v.id);
-      return { ...toAnalyzeJson(stored), nearDuplicateOf: stored.nearDuplicateOf, sightings: stored.sightings };
-    },
+    handler: ({ store }, v) => getArticleDetail(store, v.id) ?? notFound('article', v.id),
   }),
   route({
     method: 'GET',
@@ -534,7 +533,7 @@ export const ROUTES: AnyRoute[] = [
       ...paging,
     },
     response: paged(EntitySummarySchema),
-    handler: ({ store }, v) => Q.listEntities(store, { q: v.q, type: v.type }, v),
+    handler: ({ store }, v) => listEntities(store, { q: v.q, type: v.type }, v),
   }),
   route({
     method: 'GET',
@@ -544,7 +543,7 @@ export const ROUTES: AnyRoute[] = [
     tag: 'entities',
     params: { key: param.req(s.string(), 'Entity key') },
     response: EntityDetailSchema,
-    handler: ({ store }, v) => Q.getEntity(store, v.key) ?? notFound('entity', v.key),
+    handler: ({ store }, v) => getEntity(store, v.key) ?? notFound('entity', v.key),
   }),
   route({
     method: 'GET',
@@ -553,12 +552,13 @@ export const ROUTES: AnyRoute[] = [
     summary: 'Quotes, filtered by speaker name or article',
     tag: 'quotes',
     params: {
-      speaker: param.opt(s.string(), 'Speaker name (as written or the entity name) contains, or entity key'),
+      speaker: param.opt(s.string(), 'Speaker as written, or the entity the name finds (as `dateline quotes --speaker`)'),
+      about: param.opt(s.string(), 'An entity so named is mentioned inside the quote'),
       article: param.opt(s.string(), 'Article id'),
       ...paging,
     },
     response: paged(QuoteRowSchema),
-    handler: ({ store }, v) => Q.listQuotes(store, { speaker: v.speaker, articleId: articleId(store, v.article) }, v),
+    handler: ({ store }, v) => listQuotes(store, { speaker: v.speaker, about: v.about, articleId: articleId(store, v.article) }, v),
   }),
   route({
     method: 'GET',
@@ -573,7 +573,7 @@ export const ROUTES: AnyRoute[] = [
       ...paging,
     },
     response: paged(QuantityRowSchema),
-    handler: ({ store }, v) => Q.listQuantities(store, { role: v.role, unit: v.unit, articleId: articleId(store, v.article) }, v),
+    handler: ({ store }, v) => listQuantities(store, { role: v.role, unit: v.unit, articleId: articleId(store, v.article) }, v),
   }),
   route({
     method: 'GET',
@@ -583,7 +583,7 @@ export const ROUTES: AnyRoute[] = [
     tag: 'quotes',
     params: { role: param.opt(s.string(), 'Figure kind (killed, injured, launched…)'), article: param.opt(s.string(), 'Article id'), story: param.opt(s.string(), 'Story id'), ...paging },
     response: paged(ClaimGroupSchema),
-    handler: ({ store }, v) => Q.claims(store, { role: v.role, articleId: articleId(store, v.article), story: v.story }, v),
+    handler: ({ store }, v) => claims(store, { role: v.role, articleId: articleId(store, v.article), story: v.story }, v),
   }),
   route({
     method: 'GET',
@@ -603,7 +603,7 @@ export const ROUTES: AnyRoute[] = [
     },
     response: paged(EventRowSchema),
     handler: ({ store }, v) =>
-      Q.listEvents(store, { type: v.type, from: v.from, to: v.to, place: v.place, actor: v.actor, story: v.story, articleId: articleId(store, v.article), geo: v.geo }, v),
+      listEvents(store, { type: v.type, from: v.from, to: v.to, place: v.place, actor: v.actor, story: v.story, articleId: articleId(store, v.article), geo: v.geo }, v),
   }),
   route({
     method: 'GET',
@@ -613,7 +613,7 @@ export const ROUTES: AnyRoute[] = [
     tag: 'events',
     params: { article: param.req(s.string(), 'Article id'), event: param.req(s.string(), 'Event id within the article') },
     response: EventRowSchema,
-    handler: ({ store }, v) => Q.getEvent(store, articleId(store, v.article) as string, v.event) ?? notFound('event', `${v.article}/${v.event}`),
+    handler: ({ store }, v) => getEvent(store, articleId(store, v.article) as string, v.event) ?? notFound('event', `${v.article}/${v.event}`),
   }),
   route({
     method: 'GET',
@@ -631,7 +631,7 @@ export const ROUTES: AnyRoute[] = [
       ...paging,
     },
     response: paged(MergedEventSchema),
-    handler: ({ store }, v) => Q.mergedEvents(store, { ...Q.mergedQuery(v), geo: v.geo }, v),
+    handler: ({ store }, v) => mergedEvents(store, { ...mergedQuery(v), geo: v.geo }, v),
   }),
   route({
     method: 'GET',
@@ -641,7 +641,7 @@ export const ROUTES: AnyRoute[] = [
     tag: 'events',
     params: { ...paging },
     response: paged(StorySchema),
-    handler: ({ store }, v) => Q.storiesPage(store, v),
+    handler: ({ store }, v) => listStories(store, v),
   }),
   route({
     method: 'GET',
@@ -651,7 +651,7 @@ export const ROUTES: AnyRoute[] = [
     tag: 'events',
     params: { id: param.req(s.string(), 'Story id') },
     response: StoryDetailSchema,
-    handler: ({ store }, v) => Q.story(store, v.id) ?? notFound('story', v.id),
+    handler: ({ store }, v) => getStory(store, v.id) ?? notFound('story', v.id),
   }),
   route({
     method: 'GET',
@@ -667,7 +667,7 @@ export const ROUTES: AnyRoute[] = [
       story: param.opt(s.string(), 'Story id'),
     },
     response: TimelineSchema,
-    handler: ({ store }, v) => Q.timeline(store, Q.mergedQuery(v)),
+    handler: ({ store }, v) => dayTimeline(store, mergedQuery(v)),
   }),
   route({
     method: 'GET',
@@ -702,12 +702,7 @@ export const ROUTES: AnyRoute[] = [
       ...paging,
     },
     response: paged(DiagnosticSchema),
-    handler: ({ store }, v) => ({
-      items: store.diagnostics(v),
-      total: store.countDiagnostics(v),
-      limit: v.limit,
-      offset: v.offset,
-    }),
+    handler: ({ store }, v) => listDiagnostics(store, { severity: v.severity, code: v.code }, v),
   }),
   route({
     method: 'GET',
@@ -730,10 +725,7 @@ export const ROUTES: AnyRoute[] = [
     response: s.unknown('GKG 2.x TSV'),
     contentType: 'text/tab-separated-values',
     handler: ({ store }, v) => {
-      const docs = Q.articleIdsPage(store, { from: v.from, to: v.to }, 0, 10_000)
-        .map(({ id }) => store.getArticle(id))
-        .filter((a) => a !== null);
-      return download(toGkgTsv(docs), 'text/tab-separated-values; charset=utf-8', 'dateline-gkg.tsv');
+      return download(toGkgTsv(articlesAfter(store, { from: v.from, to: v.to }, 0, 10_000).articles), 'text/tab-separated-values; charset=utf-8', 'dateline-gkg.tsv');
     },
   }),
   route({
@@ -753,7 +745,7 @@ export const ROUTES: AnyRoute[] = [
     response: s.unknown('The file in the chosen format'),
     contentType: 'application/octet-stream',
     handler: ({ store }, v) => {
-      const events = Q.exportEvents(store, Q.mergedQuery(v));
+      const events = exportEvents(store, mergedQuery(v));
       switch (v.format) {
         case 'plover':
           return download(toPloverJson(events), 'application/json; charset=utf-8', 'dateline-events.plover.json');
@@ -817,23 +809,18 @@ function download(body: string, type: string, filename: string): Response {
   return new Response(body, { headers: { 'content-type': type, 'content-disposition': `attachment; filename="${filename}"` } });
 }
 
-function exportJsonl(store: SqliteStore, range: { from?: string; to?: string }): Response {
+function exportJsonl(store: ReadStore, range: { from?: string; to?: string }): Response {
   let after = 0;
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
-      const page = Q.articleIdsPage(store, range, after, 200);
-      if (page.length === 0) {
+      const page = articlesAfter(store, range, after, 200);
+      if (page.cursor === after) {
         controller.close();
         return;
       }
-      let chunk = '';
-      for (const { rowid, id } of page) {
-        after = rowid;
-        const stored = store.getArticle(id);
-        if (stored) chunk += `${JSON.stringify({ ...toAnalyzeJson(stored), nearDuplicateOf: stored.nearDuplicateOf, sightings: stored.sightings })}\n`;
-      }
-      controller.enqueue(encoder.encode(chunk));
+      after = page.cursor;
+      controller.enqueue(encoder.encode(page.articles.map((stored) => `${JSON.stringify(articleDetail(stored))}\n`).join('')));
     },
   });
   return new Response(stream, {

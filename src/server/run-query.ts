@@ -4,8 +4,8 @@
  * budget and overload 503 QUERY_BUDGET.
  */
 import { QueryError } from '../store/query/parse.js';
-import { BudgetError, withBudget } from './budget.js';
-import { facets, search } from './queries.js';
+import { facets, search } from '../api/search.js';
+import { BudgetError } from '../store/queries.js';
 import { POOL_DEFAULTS, PoolBusyError, PoolQueryError, type PoolJob, type PoolResult } from './search-pool.js';
 import { ApiError, type RouteContext } from './routes.js';
 
@@ -19,11 +19,8 @@ function asApiError(error: unknown): unknown {
 export async function runQuery<J extends PoolJob>(ctx: Pick<RouteContext, 'store' | 'searchPool' | 'c'>, job: J): Promise<PoolResult<J>> {
   try {
     if (ctx.searchPool?.healthy) return await ctx.searchPool.run(job, ctx.c.req.raw.signal);
-    const db = ctx.store.database;
     const ms = ctx.searchPool?.budgetMs ?? POOL_DEFAULTS.budgetMs;
-    return withBudget(db, ms, () =>
-      job.op === 'search' ? search(ctx.store, job.query, job.filters, job.page) : facets(ctx.store, job.query, job.filters),
-    ) as PoolResult<J>;
+    return (job.op === 'search' ? search(ctx.store, job.query, job.filters, job.page, ms) : facets(ctx.store, job.query, job.filters, ms)) as PoolResult<J>;
   } catch (error) {
     throw asApiError(error);
   }

@@ -10,7 +10,8 @@
  * another. Budget and overload failures are `PoolBusyError` (the route answers 503).
  */
 import { Worker } from 'node:worker_threads';
-import type { Facets, PageArgs, Paged, SearchFilters, SearchResult } from './queries.js';
+import { SEARCH_BUDGET_MS } from '../api/search.js';
+import type { Facets, PageArgs, Paged, SearchFilters, SearchResult } from '../store/queries.js';
 
 export type PoolJob = { op: 'search'; query: string; filters: SearchFilters; page: PageArgs } | { op: 'facets'; query: string | undefined; filters: SearchFilters };
 
@@ -37,7 +38,7 @@ export class PoolQueryError extends Error {
 
 export const POOL_DEFAULTS = {
   /** Milliseconds a job may take from arrival to answer. */
-  budgetMs: 2000,
+  budgetMs: SEARCH_BUDGET_MS,
   /** Extra milliseconds a running job gets to stop itself before its worker is terminated. */
   graceMs: 500,
   /** Jobs waiting for a worker; more are refused at once. */

@@ -2,8 +2,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '../store/sqlite.js';
 import { QueryError } from '../store/query/parse.js';
-import { BudgetError, withBudget } from './budget.js';
-import { facets, search } from './queries.js';
+import { facets, search } from '../api/search.js';
+import { BudgetError } from '../store/queries.js';
 import type { PoolJob, WorkerReply } from './search-pool.js';
 
 const store = openStore((workerData as { dbPath: string }).dbPath, { readonly: true });
@@ -13,9 +13,7 @@ reply({ ready: true });
 parentPort!.on('message', (m: { id: number; deadline: number; budgetMs: number; job: PoolJob }) => {
   try {
     const left = Math.max(1, m.deadline - Date.now());
-    const result = withBudget(store.database, left, () =>
-      m.job.op === 'search' ? search(store, m.job.query, m.job.filters, m.job.page) : facets(store, m.job.query, m.job.filters),
-    );
+    const result = m.job.op === 'search' ? search(store, m.job.query, m.job.filters, m.job.page, left) : facets(store, m.job.query, m.job.filters, left);
     reply({ id: m.id, result });
   } catch (error) {
     const kind = error instanceof QueryError ? 'query' : error instanceof BudgetError ? 'budget' : 'other';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFixtureStore, fixtureIds } from './fixtures.js';
 import { openStore } from '../store/sqlite.js';
-import { search } from './queries.js';
+import { search } from '../api/search.js';
 import { SearchPool } from './search-pool.js';
 import { startServer } from './server.js';
 

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { storeConformance, sampleArticle, batchOf } from './conformance.js';
+import { queriesConformance } from './queries-conformance.js';
 import { openStore } from './sqlite.js';
 import { DatelineError } from '../core/errors.js';
 
@@ -16,6 +17,7 @@ const tmpDb = () => join(dir, `t${n++}.db`);
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
 storeConformance('sqlite', () => openStore(tmpDb()));
+queriesConformance('sqlite', () => openStore(tmpDb()));
 
 test('sqlite store: the schema is versioned and a newer database is refused with a code', () => {
   const path = tmpDb();
@@ -52,8 +54,9 @@ test('sqlite store: a process killed in the middle of a batch leaves the databas
   assert.match(result.stdout, /wrote 3 articles/);
   const after = openStore(path);
   try {
-    const raw = after.database;
+    const raw = new Database(path, { readonly: true });
     assert.equal(raw.pragma('integrity_check', { simple: true }), 'ok');
+    raw.close();
     assert.equal(after.stats().articles, 1);
     assert.equal(after.stats().sources, 1);
     assert.ok(after.hasArticle(first.id));

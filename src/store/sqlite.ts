@@ -12,7 +12,12 @@ import { bandKeys, signature, similarity } from './minhash.js';
 import { storiesMigration, storyIndexMigration } from '../stories/schema.js';
 import { addEntityKeys, entityKeysMigration } from './entity-keys.js';
 import { toFts5 } from './query/compile-fts5.js';
+import { dayRange, ftsSnippets, parseSnippet, type DB } from './sqlite/sql.js';
+import { SqliteQueries } from './sqlite/queries.js';
+import type { ReadStore } from './queries.js';
+import { storiesIndexer } from '../stories/store.js';
 import type {
+  AnalyzedInput,
   ArticleSummary,
   BatchInput,
   DateFilter,
@@ -26,8 +31,6 @@ import type {
   StoredArticle,
   StoreStats,
 } from './store.js';
-
-type DB = Database.Database;
 
 const NEAR_DUPLICATE_THRESHOLD = 0.7;
 const MAX_NEAR_DUPLICATE_CANDIDATES = 64;
@@ -146,21 +149,6 @@ function unpack(spec: LayerTable, data: string): unknown[] {
   return spec.decode ? spec.decode(parsed) : (parsed as unknown[]);
 }
 
-/** Conditions keeping `column` (an ISO day) within the filter's days, inclusive, and their parameters. */
-export function dayRange(filter: DateFilter, column = 'published_day'): { sql: string[]; params: string[] } {
-  const sql: string[] = [];
-  const params: string[] = [];
-  if (filter.from) {
-    sql.push(`${column} >= ?`);
-    params.push(filter.from);
-  }
-  if (filter.to) {
-    sql.push(`${column} <= ?`);
-    params.push(filter.to);
-  }
-  return { sql, params };
-}
-
 function dateWhere(filter: DateFilter): [string, string[]] {
   const { sql, params } = dayRange(filter, 'a.published_day');
   return [sql.map((x) => ` AND ${x}`).join(''), params];
@@ -205,35 +193,6 @@ function clampPage(page: Page | undefined, fallback = 50): { limit: number; offs
   return { limit, offset };
 }
 
-/**
- * Snippets (matches marked with \u0002 … \u0003) for a few FTS rows, keyed by rowid. Built for the
- * given rows only: selecting snippet() beside ORDER BY bm25 makes SQLite build one for every match
- * before sorting (6-10x slower for a common word), so callers rank first and snippet the page.
- */
-export function ftsSnippets(db: DB, fts: string, rowids: number[]): Map<number, string> {
-  if (rowids.length === 0) return new Map();
-  const marks = rowids.map(() => '?').join(',');
-  const rows = db
-    .prepare(`SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (${marks})`)
-    .all(fts, ...rowids) as Array<{ rowid: number; snippet: string }>;
-  return new Map(rows.map((r) => [r.rowid, r.snippet]));
-}
-
-/** Splits a snippet marked with \u0002 … \u0003 into plain text and highlight ranges. */
-export function parseSnippet(marked: string): { snippet: string; highlights: Array<[number, number]> } {
-  const highlights: Array<[number, number]> = [];
-  let plain = '';
-  let open = -1;
-  for (const ch of marked) {
-    if (ch === '\u0002') open = plain.length;
-    else if (ch === '\u0003') {
-      if (open >= 0) highlights.push([open, plain.length]);
-      open = -1;
-    } else plain += ch;
-  }
-  return { snippet: plain, highlights };
-}
-
 interface ArticleRow {
   rowid: number;
   id: string;
@@ -271,16 +230,30 @@ function rowToArticle(row: ArticleRow): Article {
   };
 }
 
+/**
+ * Derived tables a batch maintains inside its own transaction (stories, merged events), from the
+ * articles the batch inserted: a crash leaves both the articles and what is derived from them, or neither.
+ */
+export interface SqliteIndexer<T = unknown> {
+  name: string;
+  index(db: DB, inserted: ReadonlyArray<Pick<AnalyzedInput, 'article' | 'layers'>>): T;
+}
+
 export interface SqliteStoreOptions {
   /** Test seam: called after each article row is written inside the batch transaction. */
   afterArticleWrite?: (id: string) => void;
   readonly?: boolean;
+  /** Indexers run inside every batch; default the stories indexer (src/stories/store.ts). */
+  indexers?: SqliteIndexer[];
 }
 
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, ReadStore {
   readonly path: string;
+  /** The read port (store/queries.ts) over this connection. */
+  readonly queries: SqliteQueries;
   private readonly db: DB;
   private readonly options: SqliteStoreOptions;
+  private readonly indexers: SqliteIndexer[];
   private readonly statements: ReturnType<SqliteStore['prepare']>;
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
@@ -299,6 +272,8 @@ export class SqliteStore implements Store {
       this.migrate();
     }
     this.statements = this.prepare();
+    this.queries = new SqliteQueries(this.db);
+    this.indexers = options.indexers ?? [storiesIndexer()];
   }
 
   private migrate(): void {
@@ -454,9 +429,29 @@ export class SqliteStore implements Store {
         this.options.afterArticleWrite?.(article.id);
       }
       for (const d of batch.diagnostics) this.writeDiagnostic(d, null, at);
+      if (outcome.inserted.length > 0 && this.indexers.length > 0) {
+        const inserted = new Set(outcome.inserted);
+        const fresh = batch.analyzed.filter((a) => inserted.delete(a.article.id));
+        for (const indexer of this.indexers) indexer.index(this.db, fresh);
+      }
     });
     run.immediate();
     return outcome;
+  }
+
+  /** Runs one indexer over already-stored articles in its own transaction (a store opened without it). */
+  index<T>(indexer: SqliteIndexer<T>, articles: ReadonlyArray<Pick<AnalyzedInput, 'article' | 'layers'>>): T {
+    let result!: T;
+    this.db.transaction(() => {
+      result = indexer.index(this.db, articles);
+    }).immediate();
+    return result;
+  }
+
+  /** Checkpoints the write-ahead log into the database file and merges the full-text index's segments. */
+  compact(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.exec("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')");
   }
 
   hasArticle(id: string): boolean {
@@ -628,11 +623,6 @@ export class SqliteStore implements Store {
       firstPublished: one('SELECT min(published_day) FROM articles') as string | null,
       lastPublished: one('SELECT max(published_day) FROM articles') as string | null,
     };
-  }
-
-  /** Escape hatch for later stages' own tables (entities across articles, events, stories). */
-  get database(): DB {
-    return this.db;
   }
 
   close(): void {

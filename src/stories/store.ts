@@ -1,23 +1,23 @@
 /**
- * Incremental cross-source merge and story clustering over the store, and the queries the CLI, the
- * server and the exports read: events (merged), stories, and timelines per story and per entity.
+ * Incremental cross-source merge and story clustering: the store's stories indexer. The store reads
+ * these tables back through its read port (store/sqlite/stories.ts).
  *
- * `updateStories` runs after each ingest batch is written, in its own transaction, for the articles
- * the batch inserted: each of their events joins the best-matching stored event (events/merge.ts) or
- * starts one; each article joins the story whose centroid it is most similar to within a time window
- * (TF-IDF cosine, with a bonus for stories that already hold one of its merged events) or starts one.
- * Work per article is a handful of indexed queries, so memory stays flat however much is ingested.
+ * The indexer runs inside each batch's own transaction (SqliteStore.writeBatch), for the articles the
+ * batch inserted, so an article is never stored without its stories: each of their events joins the
+ * best-matching stored event (events/merge.ts) or starts one; each article joins the story whose
+ * centroid it is most similar to within a time window (TF-IDF cosine, with a bonus for stories that
+ * already hold one of its merged events) or starts one. Work per article is a handful of indexed
+ * queries, so memory stays flat however much is ingested.
  */
-import type Database from 'better-sqlite3';
 import type { Article } from '../core/article.js';
 import type { EventRecord, Layers } from '../core/layers.js';
+import type { MergedEvent as ExportEvent } from '../core/merged-event.js';
 import { MERGE_THRESHOLD, dateRange, matchScore, mergeReport, sourceOf } from '../events/merge.js';
-import type { ExportEvent } from '../export/types.js';
-import type { SqliteStore } from '../store/sqlite.js';
+import type { SqliteIndexer, SqliteStore } from '../store/sqlite.js';
+import { eventDay } from '../store/sqlite/stories.js';
+import { stmt, type DB } from '../store/sqlite/sql.js';
 import { addInto, cosineUnit, fromJson, norm, termCounts, tfidf, toJson, type Vec } from './vector.js';
 import { inAcledScope } from '../events/scope.js';
-
-type DB = SqliteStore['database'];
 
 /** Cosine similarity at which an article joins a story. */
 export const STORY_THRESHOLD = 0.08;
@@ -86,23 +86,6 @@ function articleDay(article: Article, layers: Layers): string | null {
   return v && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : null;
 }
 
-const statementCache = new WeakMap<DB, Map<string, Database.Statement<unknown[]>>>();
-
-/** Prepared once per database connection and SQL text. */
-function stmt(db: DB, sql: string): Database.Statement<unknown[]> {
-  let cache = statementCache.get(db);
-  if (!cache) {
-    cache = new Map();
-    statementCache.set(db, cache);
-  }
-  let s = cache.get(sql);
-  if (!s) {
-    s = db.prepare(sql);
-    cache.set(sql, s);
-  }
-  return s;
-}
-
 /** Parsed story centroids, keyed by story id and article count (the count changes on every join). */
 const centroidCache = new WeakMap<DB, Map<string, { vec: Vec; norm: number }>>();
 const CENTROID_CACHE_MAX = 4000;
@@ -132,13 +115,6 @@ interface ClusterRow {
   id: string;
   data: string;
   story_id: string | null;
-}
-
-function eventDay(e: EventRecord): string | null {
-  const r = dateRange(e);
-  if (!r) return null;
-  if (r.from === r.to) return r.from;
-  return new Date((Date.parse(r.from) + Date.parse(r.to)) / 2).toISOString().slice(0, 10);
 }
 
 function writeCluster(db: DB, x: ExportEvent, storyId: string | null, now: string): void {
@@ -203,10 +179,12 @@ function candidates(db: DB, e: EventRecord): ClusterRow[] {
   return stmt(db, `SELECT id, data, story_id FROM event_clusters WHERE ${where.join(' AND ')} ORDER BY updated_at DESC LIMIT 200`).all(...params) as ClusterRow[];
 }
 
-function df(db: DB): { get: (t: string) => number; docs: number } {
-  const lookup = stmt(db, 'SELECT df FROM story_terms WHERE term = ?').pluck();
+/** Document frequencies of the terms (one statement for all of them) and the number of documents. */
+function df(db: DB, terms: string): { get: (t: string) => number; docs: number } {
+  const rows = stmt(db, 'SELECT term, df FROM story_terms WHERE term IN (SELECT value FROM json_each(?))').raw().all(terms) as Array<[string, number]>;
+  const found = new Map(rows);
   const docs = (stmt(db, "SELECT value FROM story_meta WHERE key = 'docs'").pluck().get() as number | undefined) ?? 0;
-  return { get: (t) => (lookup.get(t) as number | undefined) ?? 0, docs };
+  return { get: (t) => found.get(t) ?? 0, docs };
 }
 
 function lead(article: Article, layers: Layers): string {
@@ -221,345 +199,145 @@ function headlineOf(article: Article, layers: Layers): string {
   return article.title ?? lead(article, layers).slice(0, 120);
 }
 
-/** Merges the inserted articles' events into stored events and their articles into stories. */
 export interface StoryOptions {
   threshold?: number;
   windowDays?: number;
   maxSpanDays?: number;
 }
 
+/** The stories indexer SqliteStore runs inside every batch transaction (its default indexer). */
+export function storiesIndexer(options: StoryOptions = {}): SqliteIndexer<StoryUpdate> {
+  return { name: 'stories', index: (db, written) => indexStories(db, written, options) };
+}
+
+/**
+ * Files already-stored articles into events and stories, in one transaction, for a store opened
+ * without the stories indexer (benchmarks time this step alone). Articles already filed are skipped,
+ * so a second call, or a call after a store that indexes at write time, changes nothing.
+ */
 export function updateStories(
   store: SqliteStore,
   analyzed: ReadonlyArray<{ article: Article; layers: Layers }>,
   inserted: readonly string[],
   options: StoryOptions = {},
 ): StoryUpdate {
+  const wanted = new Set(inserted);
+  return store.index(storiesIndexer(options), analyzed.filter((a) => wanted.has(a.article.id)));
+}
+
+/** Merges the articles' events into stored events and the articles into stories; the caller holds the transaction. */
+function indexStories(db: DB, analyzed: ReadonlyArray<{ article: Article; layers: Layers }>, options: StoryOptions): StoryUpdate {
   const threshold = options.threshold ?? STORY_THRESHOLD;
   const windowDays = options.windowDays ?? STORY_WINDOW_DAYS;
   const maxSpan = options.maxSpanDays ?? MAX_STORY_SPAN_DAYS;
-  const db = store.database;
   const result: StoryUpdate = { events: { merged: 0, created: 0 }, stories: { joined: 0, created: 0 } };
-  if (!hasTables(db) || inserted.length === 0) return result;
-  const wanted = new Set(inserted);
-  const run = db.transaction(() => {
-    const now = new Date().toISOString();
-    for (const { article, layers } of analyzed) {
-      if (!wanted.has(article.id)) continue;
-      wanted.delete(article.id); // an article twice in one batch is stored once
-      const day = articleDay(article, layers);
-      const published = layers.published?.[0]?.value ?? article.published;
-      // 1. Events: join the best stored event or start one.
-      const touched: Array<{ cluster: ExportEvent; story: string | null }> = [];
-      for (const e of layers.events ?? []) {
-        if (e.status && e.status !== 'asserted' && e.plover?.type !== 'CONSULT') continue;
-        // A background mention of an earlier event is no new report of it: it stays in the article's layer.
-        if (e.reference) continue;
-        const source = sourceOf(article, published, e);
-        let best: { row: ClusterRow; value: ExportEvent; score: number } | null = null;
-        for (const row of candidates(db, e)) {
-          const value = JSON.parse(row.data) as ExportEvent;
-          if (value.sources.some((s) => s.article === article.id)) continue;
-          const score = matchScore(value.event, e);
-          if (score >= MERGE_THRESHOLD && (!best || score > best.score)) best = { row, value, score };
-        }
-        let cluster: ExportEvent;
-        let story: string | null = null;
-        if (best) {
-          cluster = mergeReport(best.value, e, source);
-          story = best.row.story_id;
-          result.events.merged++;
-        } else {
-          cluster = { id: `ev-${article.id.slice(0, 12)}-${e.id}`, event: { ...e }, sources: [source] };
-          result.events.created++;
-        }
-        writeCluster(db, cluster, null, now);
-        stmt(db, 'INSERT OR REPLACE INTO event_cluster_members (cluster_id, article_id, event_id) VALUES (?, ?, ?)').run(cluster.id, article.id, e.id);
-        touched.push({ cluster, story });
+  if (!hasTables(db) || analyzed.length === 0) return result;
+  const filed = stmt(db, 'SELECT 1 FROM story_articles WHERE article_id = ?');
+  const seen = new Set<string>();
+  const now = new Date().toISOString();
+  for (const { article, layers } of analyzed) {
+    // An article twice in one batch is stored once; one filed already is not filed again.
+    if (seen.has(article.id) || filed.get(article.id) !== undefined) continue;
+    seen.add(article.id);
+    const day = articleDay(article, layers);
+    const published = layers.published?.[0]?.value ?? article.published;
+    // 1. Events: join the best stored event or start one.
+    const touched: Array<{ cluster: ExportEvent; story: string | null }> = [];
+    for (const e of layers.events ?? []) {
+      if (e.status && e.status !== 'asserted' && e.plover?.type !== 'CONSULT') continue;
+      // A background mention of an earlier event is no new report of it: it stays in the article's layer.
+      if (e.reference) continue;
+      const source = sourceOf(article, published, e);
+      let best: { row: ClusterRow; value: ExportEvent; score: number } | null = null;
+      for (const row of candidates(db, e)) {
+        const value = JSON.parse(row.data) as ExportEvent;
+        if (value.sources.some((s) => s.article === article.id)) continue;
+        const score = matchScore(value.event, e);
+        if (score >= MERGE_THRESHOLD && (!best || score > best.score)) best = { row, value, score };
       }
-      // 2. Story: TF-IDF centroid similarity within the window, plus a bonus for shared events.
-      const counts = termCounts(article.text, layers);
-      const stats = df(db);
-      const vec = tfidf(counts, stats.get, stats.docs + 1);
-      const bump = stmt(db, 'INSERT INTO story_terms (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1');
-      for (const term of counts.keys()) bump.run(term);
-      stmt(db, "INSERT INTO story_meta (key, value) VALUES ('docs', 1) ON CONFLICT(key) DO UPDATE SET value = value + 1").run();
-      // Candidates: stories sharing the article's strongest terms (inverted index), within the window.
-      const probe = [...vec.entries()].sort((a, b) => b[1] - a[1]).slice(0, PROBE_TERMS).map(([t]) => t);
-      while (probe.length < PROBE_TERMS) probe.push('');
-      const storyRows = (
-        day
-          ? stmt(db, STORY_CANDIDATES_DATED).all(...probe, addDays(day, -windowDays), addDays(day, windowDays))
-          : stmt(db, STORY_CANDIDATES).all(...probe)
-      ) as Array<{ id: string; first_day: string | null; last_day: string | null; articles: number }>;
-      const eventStories = new Set(touched.map((t) => t.story).filter((s): s is string => s !== null));
-      let chosen: { id: string; centroid: Vec; first: string | null; last: string | null; articles: number; score: number } | null = null;
-      for (const s of storyRows) {
-        // An undated article may join a dated story (it changes no dates); a dated one never joins an undated story.
-        if (day && !s.last_day) continue;
-        const factor = timeFactor(day, s.first_day, s.last_day, maxSpan);
-        if (factor === 0) continue;
-        const c = centroidOf(db, s.id, s.articles);
-        const score = (cosineUnit(vec, c.vec, c.norm) + (eventStories.has(s.id) ? EVENT_BONUS : 0)) * factor;
-        if (score >= threshold && (!chosen || score > chosen.score)) chosen = { id: s.id, centroid: c.vec, first: s.first_day, last: s.last_day, articles: s.articles, score };
-      }
-      let storyId: string;
-      if (chosen) {
-        storyId = chosen.id;
-        const first = day && (!chosen.first || day < chosen.first) ? day : chosen.first;
-        const last = day && (!chosen.last || day > chosen.last) ? day : chosen.last;
-        const centroid = addInto(chosen.centroid, vec);
-        // The title is the most central headline so far: the joining one replaces it when it fits the new centroid better.
-        const current = stmt(db, 'SELECT title FROM stories WHERE id = ?').pluck().get(storyId) as string | null;
-        const headline = headlineOf(article, layers);
-        const title = !current || headlineScore(headline, centroid) > TITLE_SWITCH_MARGIN * headlineScore(current, centroid) ? headline : current;
-        stmt(db, 'UPDATE stories SET centroid = ?, first_day = ?, last_day = ?, articles = articles + 1, title = ?, updated_at = ? WHERE id = ?').run(
-          toJson(centroid),
-          first,
-          last,
-          title,
-          now,
-          storyId,
-        );
-        result.stories.joined++;
+      let cluster: ExportEvent;
+      let story: string | null = null;
+      if (best) {
+        cluster = mergeReport(best.value, e, source);
+        story = best.row.story_id;
+        result.events.merged++;
       } else {
-        storyId = `st-${article.id.slice(0, 12)}`;
-        stmt(db, 'INSERT OR IGNORE INTO stories (id, title, first_day, last_day, articles, centroid, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)').run(
-          storyId,
-          headlineOf(article, layers),
-          day,
-          day,
-          toJson(vec),
-          now,
-        );
-        result.stories.created++;
+        cluster = { id: `ev-${article.id.slice(0, 12)}-${e.id}`, event: { ...e }, sources: [source] };
+        result.events.created++;
       }
-      const index = stmt(db, 'INSERT OR IGNORE INTO story_index (term, story_id) VALUES (?, ?)');
-      for (const term of counts.keys()) index.run(term, storyId);
-      stmt(db, 'INSERT OR REPLACE INTO story_articles (article_id, story_id, similarity, day, title, lead) VALUES (?, ?, ?, ?, ?, ?)').run(
-        article.id,
-        storyId,
-        chosen ? Math.round(chosen.score * 1000) / 1000 : 1,
-        day,
-        article.title,
-        lead(article, layers),
-      );
-      for (const t of touched) stmt(db, 'UPDATE event_clusters SET story_id = coalesce(story_id, ?) WHERE id = ?').run(storyId, t.cluster.id);
+      writeCluster(db, cluster, null, now);
+      stmt(db, 'INSERT OR REPLACE INTO event_cluster_members (cluster_id, article_id, event_id) VALUES (?, ?, ?)').run(cluster.id, article.id, e.id);
+      touched.push({ cluster, story });
     }
-  });
-  run.immediate();
+    // 2. Story: TF-IDF centroid similarity within the window, plus a bonus for shared events.
+    const counts = termCounts(article.text, layers);
+    // The article's terms go to SQLite as one JSON array: a statement per article, not one per term.
+    const terms = JSON.stringify([...counts.keys()]);
+    const stats = df(db, terms);
+    const vec = tfidf(counts, stats.get, stats.docs + 1);
+    stmt(db, 'INSERT INTO story_terms (term, df) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT(term) DO UPDATE SET df = df + 1').run(terms);
+    stmt(db, "INSERT INTO story_meta (key, value) VALUES ('docs', 1) ON CONFLICT(key) DO UPDATE SET value = value + 1").run();
+    // Candidates: stories sharing the article's strongest terms (inverted index), within the window.
+    const probe = [...vec.entries()].sort((a, b) => b[1] - a[1]).slice(0, PROBE_TERMS).map(([t]) => t);
+    while (probe.length < PROBE_TERMS) probe.push('');
+    const storyRows = (
+      day
+        ? stmt(db, STORY_CANDIDATES_DATED).all(...probe, addDays(day, -windowDays), addDays(day, windowDays))
+        : stmt(db, STORY_CANDIDATES).all(...probe)
+    ) as Array<{ id: string; first_day: string | null; last_day: string | null; articles: number }>;
+    const eventStories = new Set(touched.map((t) => t.story).filter((s): s is string => s !== null));
+    let chosen: { id: string; centroid: Vec; first: string | null; last: string | null; articles: number; score: number } | null = null;
+    for (const s of storyRows) {
+      // An undated article may join a dated story (it changes no dates); a dated one never joins an undated story.
+      if (day && !s.last_day) continue;
+      const factor = timeFactor(day, s.first_day, s.last_day, maxSpan);
+      if (factor === 0) continue;
+      const c = centroidOf(db, s.id, s.articles);
+      const score = (cosineUnit(vec, c.vec, c.norm) + (eventStories.has(s.id) ? EVENT_BONUS : 0)) * factor;
+      if (score >= threshold && (!chosen || score > chosen.score)) chosen = { id: s.id, centroid: c.vec, first: s.first_day, last: s.last_day, articles: s.articles, score };
+    }
+    let storyId: string;
+    if (chosen) {
+      storyId = chosen.id;
+      const first = day && (!chosen.first || day < chosen.first) ? day : chosen.first;
+      const last = day && (!chosen.last || day > chosen.last) ? day : chosen.last;
+      const centroid = addInto(chosen.centroid, vec);
+      // The title is the most central headline so far: the joining one replaces it when it fits the new centroid better.
+      const current = stmt(db, 'SELECT title FROM stories WHERE id = ?').pluck().get(storyId) as string | null;
+      const headline = headlineOf(article, layers);
+      const title = !current || headlineScore(headline, centroid) > TITLE_SWITCH_MARGIN * headlineScore(current, centroid) ? headline : current;
+      stmt(db, 'UPDATE stories SET centroid = ?, first_day = ?, last_day = ?, articles = articles + 1, title = ?, updated_at = ? WHERE id = ?').run(
+        toJson(centroid),
+        first,
+        last,
+        title,
+        now,
+        storyId,
+      );
+      result.stories.joined++;
+    } else {
+      storyId = `st-${article.id.slice(0, 12)}`;
+      stmt(db, 'INSERT OR IGNORE INTO stories (id, title, first_day, last_day, articles, centroid, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)').run(
+        storyId,
+        headlineOf(article, layers),
+        day,
+        day,
+        toJson(vec),
+        now,
+      );
+      result.stories.created++;
+    }
+    stmt(db, 'INSERT OR IGNORE INTO story_index (term, story_id) SELECT value, ? FROM json_each(?)').run(storyId, terms);
+    stmt(db, 'INSERT OR REPLACE INTO story_articles (article_id, story_id, similarity, day, title, lead) VALUES (?, ?, ?, ?, ?, ?)').run(
+      article.id,
+      storyId,
+      chosen ? Math.round(chosen.score * 1000) / 1000 : 1,
+      day,
+      article.title,
+      lead(article, layers),
+    );
+    for (const t of touched) stmt(db, 'UPDATE event_clusters SET story_id = coalesce(story_id, ?) WHERE id = ?').run(storyId, t.cluster.id);
+  }
   return result;
 }
 
-// ---------------------------------------------------------------- queries
-
-export interface EventQuery {
-  /** ACLED event or sub-event type, or PLOVER type (case-insensitive). */
-  type?: string;
-  from?: string;
-  to?: string;
-  /** Place name (substring, case-insensitive). */
-  place?: string;
-  /** Actor, target or claimant name (exact key, case-insensitive). */
-  actor?: string;
-  story?: string;
-  limit?: number;
-  offset?: number;
-}
-
-export function listEvents(store: SqliteStore, q: EventQuery = {}): ExportEvent[] {
-  const db = store.database;
-  if (!hasTables(db)) return [];
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (q.type) {
-    where.push('(lower(acled_type) = ? OR lower(acled_sub_type) = ? OR lower(plover_type) = ?)');
-    const t = q.type.toLowerCase();
-    params.push(t, t, t);
-  }
-  if (q.from) {
-    where.push('(date_to >= ? OR (date_to IS NULL AND day >= ?))');
-    params.push(q.from, q.from);
-  }
-  if (q.to) {
-    where.push('(date_from <= ? OR (date_from IS NULL AND day <= ?))');
-    params.push(q.to, q.to);
-  }
-  if (q.place) {
-    where.push('lower(place_name) LIKE ?');
-    params.push(`%${q.place.toLowerCase()}%`);
-  }
-  if (q.actor) {
-    where.push('id IN (SELECT cluster_id FROM event_entities WHERE name_key = ? OR name_key LIKE ?)');
-    params.push(q.actor.toLowerCase(), `%${q.actor.toLowerCase()}%`);
-  }
-  if (q.story) {
-    where.push('story_id = ?');
-    params.push(q.story);
-  }
-  const limit = Math.max(0, Math.min(100_000, q.limit ?? 1000));
-  const rows = db
-    .prepare(`SELECT data FROM event_clusters ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY day IS NULL, day, id LIMIT ? OFFSET ?`)
-    .all(...params, limit, Math.max(0, q.offset ?? 0)) as Array<{ data: string }>;
-  return rows.map((r) => JSON.parse(r.data) as ExportEvent);
-}
-
-export interface StorySummary {
-  id: string;
-  title: string | null;
-  firstDay: string | null;
-  lastDay: string | null;
-  articles: number;
-  events: number;
-  terms: string[];
-  /** The story's main entities: the strongest entity keys of its centroid. */
-  entities: string[];
-}
-
-/** Entity keys listed per story. */
-const STORY_ENTITIES = 5;
-
-export function listStories(store: SqliteStore, limit = 100): StorySummary[] {
-  const db = store.database;
-  if (!hasTables(db)) return [];
-  const rows = db
-    .prepare(
-      `SELECT s.id, s.title, s.first_day, s.last_day, s.articles, s.centroid,
-         (SELECT count(*) FROM event_clusters e WHERE e.story_id = s.id) AS events
-       FROM stories s ORDER BY s.articles DESC, s.last_day DESC LIMIT ?`,
-    )
-    .all(limit) as Array<{ id: string; title: string | null; first_day: string | null; last_day: string | null; articles: number; centroid: string; events: number }>;
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    firstDay: r.first_day,
-    lastDay: r.last_day,
-    articles: r.articles,
-    events: r.events,
-    ...termsAndEntities(fromJson(r.centroid)),
-  }));
-}
-
-function termsAndEntities(centroid: Vec): { terms: string[]; entities: string[] } {
-  const ranked = [...centroid.entries()].sort((a, b) => b[1] - a[1]);
-  return {
-    terms: ranked.slice(0, 8).map(([t]) => t.replace(/^@/, '')),
-    entities: ranked.filter(([t]) => t.startsWith('@')).slice(0, STORY_ENTITIES).map(([t]) => t.slice(1)),
-  };
-}
-
-export interface TimelineEntry {
-  date: string | null;
-  precision: string;
-  summary: string;
-  kind: 'event' | 'report';
-  event?: string;
-  sources: Array<{ article: string; title: string | null; source: string | null; url: string | null; published: string | null }>;
-}
-
-export interface Timeline {
-  subject: { kind: 'story' | 'entity'; id: string; title: string | null };
-  entries: TimelineEntry[];
-}
-
-function eventEntry(x: ExportEvent): TimelineEntry {
-  const r = dateRange(x.event);
-  return {
-    date: r ? (r.from === r.to ? r.from : eventDay(x.event)) : null,
-    precision: x.event.date?.precision ?? 'unknown',
-    summary: x.event.summary,
-    kind: 'event',
-    event: x.id,
-    sources: x.sources.map((s) => ({ article: s.article, title: s.title, source: s.source, url: s.url, published: s.published })),
-  };
-}
-
-function sortEntries(entries: TimelineEntry[]): TimelineEntry[] {
-  return entries.sort((a, b) => (a.date ?? '9999') .localeCompare(b.date ?? '9999') || a.summary.localeCompare(b.summary));
-}
-
-/** A story's timeline: its merged events, and a lead-sentence entry for each article without events. */
-export function storyTimeline(store: SqliteStore, storyId: string): Timeline | null {
-  const db = store.database;
-  if (!hasTables(db)) return null;
-  const story = stmt(db, 'SELECT id, title FROM stories WHERE id = ?').get(storyId) as { id: string; title: string | null } | undefined;
-  if (!story) return null;
-  const entries = listEvents(store, { story: storyId, limit: 5000 }).map(eventEntry);
-  const withEvents = new Set(
-    (stmt(db, 'SELECT DISTINCT m.article_id FROM event_cluster_members m JOIN event_clusters c ON c.id = m.cluster_id WHERE c.story_id = ?').pluck().all(storyId) as string[]),
-  );
-  const arts = stmt(db, 'SELECT a.article_id, a.day, a.title, a.lead, r.source, r.url, r.published FROM story_articles a LEFT JOIN articles r ON r.id = a.article_id WHERE a.story_id = ?').all(storyId) as Array<{
-    article_id: string;
-    day: string | null;
-    title: string | null;
-    lead: string | null;
-    source: string | null;
-    url: string | null;
-    published: string | null;
-  }>;
-  for (const a of arts) {
-    if (withEvents.has(a.article_id)) continue;
-    entries.push({
-      date: a.day,
-      precision: a.day ? 'day' : 'unknown',
-      summary: a.lead ?? a.title ?? '',
-      kind: 'report',
-      sources: [{ article: a.article_id, title: a.title, source: a.source, url: a.url, published: a.published }],
-    });
-  }
-  return { subject: { kind: 'story', id: story.id, title: story.title }, entries: sortEntries(entries) };
-}
-
-/** An entity's timeline: the merged events it takes part in (actor, target or claimant). */
-/** Events whose actor, target or claimant is written `name` or one of `aliases` (other spellings of the same entity). */
-export function entityTimeline(store: SqliteStore, name: string, aliases: readonly string[] = []): Timeline | null {
-  const db = store.database;
-  if (!hasTables(db)) return null;
-  const key = name.toLowerCase();
-  const keys = [...new Set([key, ...aliases.map((a) => a.toLowerCase())])];
-  const ids = db.prepare(`SELECT DISTINCT cluster_id FROM event_entities WHERE name_key IN (${keys.map(() => '?').join(',')})`).pluck().all(...keys) as string[];
-  if (ids.length === 0) return null;
-  const rows = db.prepare(`SELECT data FROM event_clusters WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ data: string }>;
-  const entries = rows.map((r) => eventEntry(JSON.parse(r.data) as ExportEvent));
-  return { subject: { kind: 'entity', id: key, title: name }, entries: sortEntries(entries) };
-}
-
-/** The ids of a story's articles, oldest first (undated last); null when there is no such story. */
-export function storyArticleIds(store: SqliteStore, storyId: string): { title: string | null; ids: string[] } | null {
-  const db = store.database;
-  if (!hasTables(db)) return null;
-  const story = stmt(db, 'SELECT title FROM stories WHERE id = ?').get(storyId) as { title: string | null } | undefined;
-  if (!story) return null;
-  const ids = stmt(db, 'SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY day IS NULL, day, article_id').pluck().all(storyId) as string[];
-  return { title: story.title, ids };
-}
-
-/** The largest story (most articles), or null when there are no stories. */
-export function mainStoryId(store: SqliteStore): string | null {
-  const db = store.database;
-  if (!hasTables(db)) return null;
-  return (stmt(db, 'SELECT id FROM stories ORDER BY articles DESC, last_day DESC LIMIT 1').pluck().get() as string | undefined) ?? null;
-}
-
-export interface ArticleText {
-  id: string;
-  text: string;
-  title: string | null;
-  source: string | null;
-  url: string | null;
-  published: string | null;
-}
-
-/** Text and metadata of articles by id, without their layers (the timeline stage reads many at once). */
-export function articleTexts(store: SqliteStore, ids: readonly string[]): ArticleText[] {
-  const out: ArticleText[] = [];
-  const CHUNK = 500;
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const part = ids.slice(i, i + CHUNK);
-    out.push(
-      ...(store.database
-        .prepare(`SELECT id, text, title, source, url, published FROM articles WHERE id IN (${part.map(() => '?').join(',')})`)
-        .all(...part) as ArticleText[]),
-    );
-  }
-  return out;
-}

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest, open } from '../api/dateline.js';
-import { listStories, MAX_STORY_SPAN_DAYS, storyArticleIds, timeFactor } from './store.js';
+import { MAX_STORY_SPAN_DAYS, timeFactor } from './store.js';
 
 const FLOOD = (n: number) =>
   `The river Avon flooded the town of Riverton again, and the Riverton council opened flood shelters for residents. ` +
@@ -16,7 +16,7 @@ async function storiesOf(records: object[]) {
   writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
   const store = open(join(dir, 'db.sqlite'));
   await ingest(store, [file]);
-  const stories = listStories(store).map((s) => ({ ...s, ids: storyArticleIds(store, s.id)!.ids }));
+  const stories = store.queries.stories(100).map((s) => ({ ...s, ids: store.queries.storyArticleIds(s.id)!.ids }));
   store.close();
   rmSync(dir, { recursive: true, force: true });
   return stories;

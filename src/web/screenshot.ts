@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { packagePath } from '../core/paths.js';
+import { richestArticle } from '../api/articles.js';
 import { openStore } from '../store/sqlite.js';
 import { startServer } from '../server/server.js';
 
@@ -19,8 +20,7 @@ if (!existsSync(CHROMIUM)) {
 let article = values.article;
 if (!article) {
   const store = openStore(values.db!, { readonly: true });
-  const tables = ['entities', 'times', 'quotes', 'quantities', 'places', 'events'].map((l) => `SELECT article_id FROM layer_${l}`).join(' UNION ALL ');
-  article = store.database.prepare(`SELECT article_id FROM (${tables}) GROUP BY article_id ORDER BY count(*) DESC LIMIT 1`).pluck().get() as string | undefined;
+  article = richestArticle(store) ?? undefined;
   store.close();
 }
 const server = await startServer({ db: values.db!, port: 0 });

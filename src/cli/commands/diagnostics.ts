@@ -1,5 +1,6 @@
 import type { Severity } from '../../core/diagnostics.js';
 import { formatDiagnostic } from '../../core/diagnostics.js';
+import { diagnosticCounts, listDiagnostics } from '../../api/diagnostics.js';
 import { countFlag, stringFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { oneLine, table } from '../io.js';
@@ -24,16 +25,13 @@ export const diagnosticsCommand: Command = {
     const store = openDb(args, true);
     try {
       if (args.flags.counts) {
-        const rows = store.database
-          .prepare('SELECT severity, code, count(*) AS n FROM diagnostics GROUP BY severity, code ORDER BY n DESC, code')
-          .all() as Array<{ severity: string; code: string; n: number }>;
+        const rows = diagnosticCounts(store);
         if (args.flags.json) io.out(JSON.stringify(rows, null, 2));
-        else io.out(table(['severity', 'code', 'count'], rows.map((r) => [r.severity, r.code, r.n])));
+        else io.out(table(['severity', 'code', 'count'], rows.map((r) => [r.severity, r.code, r.count])));
         return EXIT.OK;
       }
-      const total = store.countDiagnostics(filter);
       const offset = countFlag(args, 'offset', 0);
-      const items = store.diagnostics({ ...filter, limit: countFlag(args, 'limit', 100), offset });
+      const { items, total } = listDiagnostics(store, filter, { limit: countFlag(args, 'limit', 100), offset });
       if (args.flags.json) {
         io.out(JSON.stringify({ total, offset, items }, null, 2));
         return EXIT.OK;

@@ -1,6 +1,6 @@
 import type { EntityType } from '../../core/layers.js';
-import { crossEntities, findEntity, memberEntities, surnameOwners, withExactArticles } from '../../api/entities.js';
-import { resolvedPublished } from '../../api/serialize.js';
+import { crossEntities, entityByKey, findEntity, surnameOwners, withExactArticles } from '../../api/entities.js';
+import { getEntity } from '../../api/entity-detail.js';
 import { countFlag, stringFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { paint, table } from '../io.js';
@@ -52,9 +52,10 @@ export const entitiesCommand: Command = {
 export const entityCommand: Command = {
   name: 'entity',
   summary: 'One entity across articles: name variants, roles, and every article that mentions it',
-  usage: `dateline entity <name…> [--db PATH] [--json]
+  usage: `dateline entity <name or key…> [--db PATH] [--json]
 
-  "Peskov", "Dmitry Peskov" and "Zelensky" all find their entity (surnames and transliterations merge).`,
+  "Peskov", "Dmitry Peskov" and "Zelensky" all find their entity (surnames and transliterations merge).
+  --json prints what /api/entities/<name or key> answers, with \`mayBe\` for a surname several people bear.`,
   flags: { values: ['db'] },
   async run(args, io) {
     const name = args.positionals.join(' ').trim();
@@ -64,29 +65,25 @@ export const entityCommand: Command = {
     }
     const store = openDb(args, true);
     try {
-      const entity = findEntity(store, name);
-      if (!entity) {
+      const entity = entityByKey(store, name) ?? findEntity(store, name);
+      const detail = getEntity(store, name);
+      if (!entity || !detail) {
         io.err(`entity: no entity named '${name}'`);
         return EXIT.NOT_FOUND;
       }
-      const members = memberEntities(store, entity);
       const owners = surnameOwners(store, entity);
       if (args.flags.json) {
-        io.out(JSON.stringify({ ...entity, appearances: members, mayBe: owners.map((o) => ({ key: o.key, name: o.name, mentions: o.mentions })) }, null, 2));
+        io.out(JSON.stringify({ ...detail, mayBe: owners.map((o) => ({ key: o.key, name: o.name, mentions: o.mentions })) }, null, 2));
         return EXIT.OK;
       }
-      io.out(`${paint(io, 'bold', entity.name)} (${entity.type}) — ${entity.mentions} mentions in ${entity.articles} articles`);
+      io.out(`${paint(io, 'bold', detail.name)} (${detail.type}) — ${detail.mentions} mentions in ${detail.articles} articles`);
       if (owners.length > 0) {
         const shown = owners.slice(0, 5).map((o) => `${o.name} (${o.mentions})`).join(', ');
         io.out(`'${entity.name}' alone is kept apart: ${owners.length} people bear it — ${shown}${owners.length > 5 ? ', …' : ''}`);
       }
-      if (entity.variants.length > 1) io.out(`written: ${entity.variants.join(', ')}`);
-      for (const r of entity.roles) io.out(`role: ${r.title}${r.affiliation ? ` (${r.affiliation})` : ''} ×${r.count}`);
-      for (const m of members) {
-        const stored = store.getArticle(m.articleId);
-        const article = stored?.article;
-        io.out(`  ${m.articleId}  ${(stored && resolvedPublished(stored))?.slice(0, 10) ?? '?'}  ${m.entity.mentions.length}×  ${article?.title ?? article?.dateline?.text ?? ''}`);
-      }
+      if (detail.names.length > 1) io.out(`written: ${detail.names.join(', ')}`);
+      for (const r of detail.roles) io.out(`role: ${r.title}${r.affiliation ? ` (${r.affiliation})` : ''} ×${r.count}`);
+      for (const a of detail.appearances) io.out(`  ${a.articleId}  ${a.published?.slice(0, 10) ?? '?'}  ${a.mentions}×  ${a.title ?? ''}`);
       return EXIT.OK;
     } finally {
       store.close();

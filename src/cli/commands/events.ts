@@ -1,7 +1,9 @@
 import { countFlag, isCalendarDate, stringFlag, type ParsedArgs } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { table } from '../io.js';
-import { listEvents, type EventQuery } from '../../stories/store.js';
+import { mergedEvents } from '../../api/events.js';
+import type { MergedEvent } from '../../core/merged-event.js';
+import type { MergedEventQuery as EventQuery, ReadStore } from '../../store/queries.js';
 import { DatelineError } from '../../core/errors.js';
 import { openDb } from './shared.js';
 import { humanTime } from '../timex-words.js';
@@ -24,6 +26,11 @@ export function eventQuery(args: ParsedArgs, fallbackLimit: number): EventQuery 
   return q;
 }
 
+/** The merged events the filters select, as /api/merged-events answers them. */
+export function selectEvents(store: ReadStore, q: EventQuery): MergedEvent[] {
+  return mergedEvents(store, q, { limit: q.limit ?? 50, offset: q.offset ?? 0 }).items;
+}
+
 export const EVENT_FILTER_FLAGS = ['db', 'type', 'from', 'to', 'place', 'actor', 'story', 'limit', 'offset'];
 
 export const eventsCommand: Command = {
@@ -38,7 +45,7 @@ export const eventsCommand: Command = {
   async run(args, io) {
     const store = openDb(args, true);
     try {
-      const events = listEvents(store, eventQuery(args, 50));
+      const events = selectEvents(store, eventQuery(args, 50));
       if (args.flags.json) {
         io.out(JSON.stringify({ events }, null, 2));
         return EXIT.OK;

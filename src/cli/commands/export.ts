@@ -6,8 +6,7 @@ import { ACLED_COLUMNS, acledRows } from '../../export/acled.js';
 import { csv } from '../../export/csv.js';
 import { toGeoJson, toJsonl, toPloverJson } from '../../export/formats.js';
 import { GKG_COLUMNS, gkgRow } from '../../export/gkg.js';
-import { listEvents } from '../../stories/store.js';
-import { EVENT_FILTER_FLAGS, eventQuery } from './events.js';
+import { EVENT_FILTER_FLAGS, eventQuery, selectEvents } from './events.js';
 import { openDb } from './shared.js';
 
 const FORMATS = ['acled-csv', 'plover-json', 'geojson', 'jsonl', 'gkg-tsv'] as const;
@@ -48,7 +47,7 @@ export const exportCommand: Command = {
         }
         output = `${lines.join('\n')}\n`;
       } else {
-        const events = listEvents(store, eventQuery(args, 100_000));
+        const events = selectEvents(store, eventQuery(args, 100_000));
         selected = events.length;
         // Count what is written, not what was selected: ACLED rows need an ACLED type, PLOVER
         // records a PLOVER type, GeoJSON features coordinates.

@@ -1,3 +1,4 @@
+import { articleDetail, lookupArticleId } from '../../api/articles.js';
 import { toAnalyzeJson } from '../../api/serialize.js';
 import { EXIT, type Command } from '../command.js';
 import { paint } from '../io.js';
@@ -18,21 +19,18 @@ export const showCommand: Command = {
     }
     const store = openDb(args, true);
     try {
-      let stored = store.getArticle(id);
-      if (!stored && /^[0-9a-f]{4,15}$/.test(id)) {
-        const matches = store.database.prepare("SELECT id FROM articles WHERE id LIKE ? || '%' LIMIT 2").pluck().all(id) as string[];
-        if (matches.length === 1) stored = store.getArticle(matches[0]);
-        else if (matches.length > 1) {
-          io.err(`show: '${id}' matches several articles; give more of the id`);
-          return EXIT.USAGE;
-        }
+      const found = lookupArticleId(store, id);
+      if (found && 'ambiguous' in found) {
+        io.err(`show: '${id}' matches several articles; give more of the id`);
+        return EXIT.USAGE;
       }
+      const stored = found ? store.getArticle(found.id) : null;
       if (!stored) {
         io.err(`show: no article '${id}' in the database`);
         return EXIT.NOT_FOUND;
       }
       if (args.flags.json) {
-        io.out(JSON.stringify({ ...toAnalyzeJson(stored), nearDuplicateOf: stored.nearDuplicateOf, sightings: stored.sightings }, null, 2));
+        io.out(JSON.stringify(articleDetail(stored), null, 2));
         return EXIT.OK;
       }
       const a = stored.article;

@@ -1,7 +1,7 @@
 import { findEntity } from '../../api/entities.js';
 import { subjectTimeline, type SubjectTimeline, type TimelineSubject } from '../../api/timeline.js';
-import type { SqliteStore } from '../../store/sqlite.js';
-import { entityTimeline, listStories, storyTimeline, type Timeline } from '../../stories/store.js';
+import { eventsTimeline, listStories } from '../../api/stories.js';
+import type { ReadStore } from '../../store/queries.js';
 import { DEFAULT_DATES, DEFAULT_PER_DATE } from '../../timeline/params.js';
 import { countFlag, stringFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
@@ -57,8 +57,11 @@ export const timelineCommand: Command = {
   },
 };
 
-function listStoriesView(store: SqliteStore, io: IO, json: boolean): number {
-  const stories = listStories(store);
+/** Stories listed without a subject. */
+const STORIES_LISTED = 100;
+
+function listStoriesView(store: ReadStore, io: IO, json: boolean): number {
+  const stories = listStories(store, { limit: STORIES_LISTED, offset: 0 }).items;
   if (json) io.out(JSON.stringify({ stories }, null, 2));
   else if (stories.length === 0) io.out('no stories yet (ingest some articles first)');
   else io.out(table(['story', 'first', 'last', 'articles', 'events', 'title'], stories.map((s) => [s.id, s.firstDay ?? '?', s.lastDay ?? '?', s.articles, s.events, (s.title ?? s.terms.join(' ')).slice(0, 70)])));
@@ -77,8 +80,8 @@ function printTimeline(io: IO, t: SubjectTimeline): void {
 }
 
 /** The merged event cards of a story or an entity (the events view). */
-function eventsView(store: SqliteStore, io: IO, subject: string, json: boolean): number {
-  const timeline = (subject.startsWith('st-') ? storyTimeline(store, subject) : null) ?? entityTimeline(store, subject) ?? timelineOfEntity(store, subject);
+function eventsView(store: ReadStore, io: IO, subject: string, json: boolean): number {
+  const timeline = eventsTimeline(store, subject);
   if (!timeline) {
     io.err(`timeline: no story or entity '${subject}'`);
     return EXIT.NOT_FOUND;
@@ -93,10 +96,4 @@ function eventsView(store: SqliteStore, io: IO, subject: string, json: boolean):
     io.out(`\n${paint(io, 'cyan', e.date ?? '????-??-??')}${e.precision !== 'day' ? ` (${e.precision})` : ''}  ${e.summary}\n  sources: ${src}`);
   }
   return EXIT.OK;
-}
-
-/** The events of the entity a name finds ("Zelensky", "Зеленський" → Volodymyr Zelenskyy), under every name it was written. */
-function timelineOfEntity(store: SqliteStore, name: string): Timeline | null {
-  const entity = findEntity(store, name);
-  return entity ? entityTimeline(store, entity.name, entity.variants) : null;
 }

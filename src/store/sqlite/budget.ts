@@ -5,19 +5,8 @@
  * sqlite3_interrupt; a query stuck before its first row is stopped by the pool terminating the
  * worker, see search-pool.ts.)
  */
-import type Database from 'better-sqlite3';
-
-type DB = Database.Database;
-
-export const BUDGET_MESSAGE = 'query time budget exceeded';
-
-/** Thrown when a budgeted query runs out of time. */
-export class BudgetError extends Error {
-  constructor(ms: number) {
-    super(`${BUDGET_MESSAGE} (${ms} ms)`);
-    this.name = 'BudgetError';
-  }
-}
+import { BUDGET_MESSAGE, BudgetError } from '../queries.js';
+import type { DB } from './sql.js';
 
 const armed = new WeakSet<DB>();
 let deadline = Infinity;
