@@ -25,6 +25,7 @@ import {
   WEAK_CUES,
   WEEKDAYS,
 } from './lexicon.js';
+import { recallFeatures, recallModel, recallScore, type RecallCandidate } from './recall.js';
 import { resolveSpeakers, type RawSpeaker } from './speaker.js';
 import { firstAtOrAfter, sharedTokens, type Tok } from './tokens.js';
 
@@ -492,6 +493,10 @@ export interface RawQuote {
 export interface ExtractOptions {
   /** Also extract belief/stance attributions ("X believes that …"). Default true. */
   beliefs?: boolean;
+  /** The learned recall pass (recall.ts): on by default, when its model file is present. */
+  recall?: boolean;
+  /** Training: every recall candidate goes here with its features, and none is kept. */
+  onRecallCandidate?: (quote: RawQuote, features: string[]) => void;
 }
 
 interface Ctx {
@@ -652,6 +657,7 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
     if (sb <= sa) continue;
     extractIndirect(ctx, sa, sb, withBeliefs, raw, marked, standalone);
   }
+  recallPass(ctx, raw, options);
 
   // continuations: an unattributed quote takes the nearest earlier attribution in its paragraph, or, when
   // it opens its paragraph, the last one of the paragraph before; failing both, a quote right after it
@@ -1106,6 +1112,67 @@ function extractIndirect(
     if (cur.parent?.raw) item.parent = cur.parent.raw;
     cur.raw = item;
     raw.push(item);
+  }
+}
+
+/**
+ * Cue verbs the rules left alone, offered to the learned decision in recall.ts: speaker = the noun phrase
+ * before the cue (or, after "and"/"but", the subject of the clause it joins), content = the rest of the
+ * sentence up to anything already extracted. Linear: each token is a cue candidate once.
+ */
+function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): void {
+  const sink = options.onRecallCandidate;
+  const model = sink ? null : options.recall === false ? null : recallModel();
+  if (!sink && !model) return;
+  const { toks, used, inQuote, sentTok } = ctx;
+  const covered = new Uint8Array(toks.length);
+  for (const r of raw) for (let i = firstAtOrAfter(toks, r.start); i < toks.length && toks[i].start < r.end; i++) covered[i] = 1;
+  for (const [sa, sb] of sentTok) {
+    for (let k = sa; k < sb; k++) {
+      if (used[k] || covered[k] || inQuote[k] >= 0) continue;
+      const lemma = cueLemma(toks, k, options.beliefs ?? true);
+      if (!lemma || lemma === 'according to') continue;
+      const j = skipBackAdverbials(toks, k, sa);
+      let speaker: [number, number] | null;
+      let how: RecallCandidate['how'] = 'subject';
+      if (j > sa && (toks[j].lower === 'and' || toks[j].lower === 'but')) {
+        speaker = clauseSubject(toks, sa, j);
+        how = 'coordinated';
+      } else {
+        const np = speakerOfDocument(toks, npBefore(toks, j + 1, sa), sa);
+        speaker = np === DROP ? null : np;
+      }
+      if (!speaker || isTimePhrase(toks, speaker) || toks[speaker[0]].lower === 'who' || toks[speaker[0]].lower === 'which' || toks[speaker[0]].lower === 'it') continue;
+      const adj = skipForwardAdjuncts(toks, k + 1, sb, lemma);
+      const that = thatAhead(toks, k + 1, sb);
+      let end = that >= 0 ? that : adj.next;
+      while (end < sb && !covered[end]) end++;
+      const [a, b] = trimContent(toks, that >= 0 ? that : adj.next, end);
+      if (b - a < 1) continue;
+      const cand: RecallCandidate = { k, lemma, speaker, how, content: [a, b], that: that >= 0, sentence: [sa, sb] };
+      const features = recallFeatures(toks, cand);
+      const rq: RawQuote = {
+        start: toks[a].start,
+        end: toks[b - 1].end,
+        kind: 'indirect',
+        speaker,
+        cue: [k, k + 1],
+        lemma,
+        addressee: adj.addressee,
+        clause: [Math.min(speaker[0], k), k + 1],
+        confidence: 0.5,
+      };
+      if (sink) {
+        sink(rq, features);
+        continue;
+      }
+      const p = recallScore(model!, features);
+      if (p < model!.threshold) continue;
+      rq.confidence = Math.round(Math.min(0.75, p) * 100) / 100;
+      raw.push(rq);
+      for (let i = a; i < b; i++) covered[i] = 1;
+      used[k] = 1;
+    }
   }
 }
 
