@@ -236,7 +236,9 @@ test('quotes: a quote signed off in the next paragraph by a dash and a name has 
   const { quotes, layers } = analyze(text, [{ name: 'Hillary Clinton', type: 'PER' }]);
   const signed = find(quotes, 'I went to Wall Street');
   assert.equal(entityName(layers, signed.speaker?.entity), 'Hillary Clinton');
-  assert.equal(find(quotes, 'This paragraph is not signed').speaker, null);
+  // an unsigned quote is never given a speaker (the keep model may leave a speakerless quote out altogether)
+  const unsigned = quotes.find((q) => q.text.includes('This paragraph is not signed'));
+  assert.ok(unsigned === undefined || unsigned.speaker === null, unsigned?.speaker?.text);
 });
 
 test('quotes: "While only 7 percent said …," ends its content at the comma despite the adverb', () => {

@@ -11,6 +11,7 @@ import type { Article } from '../core/article.js';
 import type { Span } from '../core/article.js';
 import type { Layers, Quote, Sentence, TimeExpr } from '../core/layers.js';
 import type { Component } from '../core/pipeline.js';
+import type { LogisticModel } from '../events/logistic.js';
 import {
   ADDRESSEE_CUES,
   ATTRIBUTION_ADVERBS,
@@ -25,6 +26,7 @@ import {
   WEAK_CUES,
   WEEKDAYS,
 } from './lexicon.js';
+import { keepDecides, keepFeatures, keepModel, keepScore } from './keep.js';
 import { recallFeatures, recallModel, recallScore, type RecallCandidate } from './recall.js';
 import { resolveSpeakers, type RawSpeaker } from './speaker.js';
 import { firstAtOrAfter, sharedTokens, type Tok } from './tokens.js';
@@ -497,6 +499,12 @@ export interface ExtractOptions {
   recall?: boolean;
   /** Training: every recall candidate goes here with its features, and none is kept. */
   onRecallCandidate?: (quote: RawQuote, features: string[]) => void;
+  /** Training: this recall model instead of the shipped one. */
+  recallModel?: LogisticModel;
+  /** The learned keep decision (keep.ts): on by default, when its model file is present. */
+  keep?: boolean;
+  /** Training: every produced quote goes here with its keep features, and the keep decision is off. */
+  onKeepCandidate?: (quote: Quote, features: string[]) => void;
 }
 
 interface Ctx {
@@ -1122,7 +1130,7 @@ function extractIndirect(
  */
 function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): void {
   const sink = options.onRecallCandidate;
-  const model = sink ? null : options.recall === false ? null : recallModel();
+  const model = sink ? null : options.recall === false ? null : (options.recallModel ?? recallModel());
   if (!sink && !model) return;
   const { toks, used, inQuote, sentTok } = ctx;
   const covered = new Uint8Array(toks.length);
@@ -1213,6 +1221,7 @@ const WHEN_RE = /\b(?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Fri
 
 export function extractQuotes(text: string, layers: Readonly<Layers>, options: ExtractOptions = {}): Quote[] {
   const { raw, toks } = extractRawQuotes(text, layers, options);
+  const keep = { sink: options.onKeepCandidate, model: options.onKeepCandidate || options.keep === false ? null : keepModel() };
   const speakers: Array<RawSpeaker | null> = raw.map((r) => {
     if (!r.speaker || isTimePhrase(toks, r.speaker)) return null;
     const range = nameOfAppositive(toks, r.speaker);
@@ -1279,6 +1288,11 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
         const date = dateFromTimes(dates, clause.start, clause.end);
         if (date) quote.date = date;
       }
+    }
+    if (keep.sink || keep.model) {
+      const features = keepFeatures(toks, { quote, lemma: src.lemma, speaker: src.speaker, inherited: src !== r, confidence: r.confidence });
+      if (keep.sink) keep.sink(quote, features);
+      else if (keep.model && keepDecides(quote) && keepScore(keep.model, features) < keep.model.threshold) continue;
     }
     quotes.push(quote);
     built.set(r, quote);
