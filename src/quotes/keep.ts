@@ -3,7 +3,7 @@
  * it out because its shape is one that is usually not an attribution, or one whose speaker is usually
  * wrong (precision first: a quote with a wrong speaker is worse than none). A logistic model over the
  * quote's kind, cue, speaker form and content form (models/quotes/keep.json), trained by train-recall.ts
- * on the PolNeAR tune split only. Direct quotes with a named speaker are never dropped by it.
+ * on the PolNeAR tune split only. A direct quote with a speaker is never dropped by it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { packagePath } from '../core/paths.js';
@@ -67,9 +67,9 @@ export function keepFeatures(toks: readonly Tok[], x: KeepInput): string[] {
   return f;
 }
 
-/** Quotes the model may leave out: everything but a direct quote with a speaker that is a name. */
+/** Quotes the model may leave out: reported speech, and quotation marks nobody is found to have said. */
 export function keepDecides(q: Quote): boolean {
-  return !(q.kind === 'direct' && q.speaker !== null && q.speaker.kind === 'name');
+  return !(q.kind === 'direct' && q.speaker !== null);
 }
 
 let loaded: LogisticModel | null | undefined;

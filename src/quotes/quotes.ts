@@ -1138,7 +1138,8 @@ function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): void {
   for (const [sa, sb] of sentTok) {
     for (let k = sa; k < sb; k++) {
       if (used[k] || covered[k] || inQuote[k] >= 0) continue;
-      const lemma = cueLemma(toks, k, options.beliefs ?? true);
+      // any form of a cue word, whatever its POS tag: the tagger reads "claims", "warns" as nouns (cuepos is a feature)
+      const lemma = cueLemma(toks, k, options.beliefs ?? true) ?? looseCueLemma(toks, k, options.beliefs ?? true);
       if (!lemma || lemma === 'according to') continue;
       const j = skipBackAdverbials(toks, k, sa);
       let speaker: [number, number] | null;
@@ -1146,9 +1147,23 @@ function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): void {
       if (j > sa && (toks[j].lower === 'and' || toks[j].lower === 'but')) {
         speaker = clauseSubject(toks, sa, j);
         how = 'coordinated';
+      } else if (j > sa && toks[j].text === ',' && toks[k].lower.endsWith('ing')) {
+        // "…, telling CNN that …": the subject of the clause the participle hangs on
+        speaker = clauseSubject(toks, sa, j);
+        how = 'participle';
       } else {
         const np = speakerOfDocument(toks, npBefore(toks, j + 1, sa), sa);
         speaker = np === DROP ? null : np;
+      }
+      if (!speaker && k > sa + 1) {
+        // "Senator Richard Burr, a Republican who has also embraced Mr. Trump, acknowledged …": the sentence's opening phrase
+        let o = sa;
+        while (o < k && isQuoteMark(toks[o])) o++;
+        const opening = npAfter(toks, o, k);
+        if (opening && toks[opening[1] - 1].pos === 'PROPN') {
+          speaker = opening;
+          how = 'initial';
+        }
       }
       if (!speaker || isTimePhrase(toks, speaker) || toks[speaker[0]].lower === 'who' || toks[speaker[0]].lower === 'which' || toks[speaker[0]].lower === 'it') continue;
       const adj = skipForwardAdjuncts(toks, k + 1, sb, lemma);
@@ -1182,6 +1197,13 @@ function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): void {
       used[k] = 1;
     }
   }
+}
+
+/** A cue word by its form alone ("point" only with "out"). */
+function looseCueLemma(toks: readonly Tok[], k: number, withBeliefs: boolean): string | null {
+  const lemma = SPEECH_CUES.get(toks[k].lower) ?? (withBeliefs ? BELIEF_CUES.get(toks[k].lower) : undefined);
+  if (!lemma || (lemma === 'point' && toks[k + 1]?.lower !== 'out')) return null;
+  return lemma;
 }
 
 /** The subject of the main clause before token `end`: the noun phrase before its first finite verb. */

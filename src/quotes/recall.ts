@@ -20,8 +20,8 @@ export interface RecallCandidate {
   k: number;
   lemma: string;
   speaker: [number, number];
-  /** How the speaker was found: the noun phrase before the cue, or the subject of a clause the cue's "and" joins. */
-  how: 'subject' | 'coordinated';
+  /** How the speaker was found: the noun phrase before the cue, or the subject of the clause the cue's "and" joins or its participle hangs on, or the name opening the sentence. */
+  how: 'subject' | 'coordinated' | 'participle' | 'initial';
   /** Content token range [a, b). */
   content: [number, number];
   /** A complementiser "that" opens the content. */
