@@ -571,6 +571,16 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
       while (i < toks.length && toks[i].sentence === s) i++;
       sentTok[s] = [a, i];
     }
+    // "Rep. Hank Johnson (D-Ga.) said …": a split after an abbreviation's period inside parentheses, before a
+    // lower-case word, is no sentence end; the attribution loops see one sentence (the later one is left empty)
+    for (let s = 1; s < sentences.length; s++) {
+      const [a, b] = sentTok[s];
+      const [pa, pb] = sentTok[s - 1];
+      if (b > a && pb === a && pb - pa >= 2 && toks[a - 1].text === ')' && toks[a - 2].text.endsWith('.') && /^[a-z]/.test(toks[a].text)) {
+        sentTok[s - 1] = [pa, b];
+        sentTok[s] = [b, b];
+      }
+    }
   }
   const marked = findQuotedSpans(text, paragraphs);
   const inQuote = new Int32Array(toks.length).fill(-1);
@@ -889,6 +899,9 @@ function colonLeadIn(ctx: Ctx, lo: number, qa: number): Attribution | null {
   return null;
 }
 
+/** After a comma, these open a clause that sets the writer's words against the reported content. */
+const CONTRAST_OPENERS = new Set(['but', 'while', 'although', 'though', 'whereas']);
+
 const SUBORDINATORS = new Set(['when', 'as', 'after', 'because', 'if', 'while', 'although', 'though', 'since', 'before', 'unless', 'whereas']);
 
 const BUT_ADDED = new Set(['added', 'adding', 'noted', 'noting', 'said', 'saying', 'warned', 'warning', 'stressed', 'insisted', 'acknowledged', 'conceded', 'argued', 'arguing', 'explained', 'explaining', 'suggested', 'suggesting']);
@@ -1083,6 +1096,13 @@ function extractIndirect(
           break;
         }
       }
+      // "Sanders said he will vote for Clinton, but he hasn't endorsed her": a contrast with a subject of its own is the writer's
+      for (let c = a + 2; c < b - 2; c++) {
+        if (toks[c].text === ',' && inQuote[c] < 0 && CONTRAST_OPENERS.has(toks[c + 1].lower) && subjectClauseAt(toks, c + 2, b)) {
+          b = c;
+          break;
+        }
+      }
       // "When Francis said X, the pope …": a subordinate attribution ends its content at the clause's comma
       let before = cur.speaker[0] - 1;
       while (before > sa && toks[before].pos === 'ADV' && !SUBORDINATORS.has(toks[before].lower)) before--; // "While only 7 percent said …"
@@ -1135,16 +1155,24 @@ function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): void {
   const { toks, used, inQuote, sentTok } = ctx;
   const covered = new Uint8Array(toks.length);
   for (const r of raw) for (let i = firstAtOrAfter(toks, r.start); i < toks.length && toks[i].start < r.end; i++) covered[i] = 1;
+  /** Cue token → the quote it attributes; an attribution clause's own cue is no candidate, a later one may be. */
+  const cueOf = new Map<number, RawQuote>();
+  for (const r of raw) if (r.cue) cueOf.set(r.cue[0], r);
   for (const [sa, sb] of sentTok) {
     for (let k = sa; k < sb; k++) {
-      if (used[k] || covered[k] || inQuote[k] >= 0) continue;
+      if (cueOf.has(k) || covered[k] || inQuote[k] >= 0) continue;
       // any form of a cue word, whatever its POS tag: the tagger reads "claims", "warns" as nouns (cuepos is a feature)
       const lemma = cueLemma(toks, k, options.beliefs ?? true) ?? looseCueLemma(toks, k, options.beliefs ?? true);
       if (!lemma || lemma === 'according to') continue;
       const j = skipBackAdverbials(toks, k, sa);
       let speaker: [number, number] | null;
       let how: RecallCandidate['how'] = 'subject';
-      if (j > sa && (toks[j].lower === 'and' || toks[j].lower === 'but')) {
+      const attributed = j > sa && toks[j].text === ',' ? cueOf.get(j - 1) : undefined;
+      if (attributed?.speaker && toks[k].lower.endsWith('ing')) {
+        // "“…,” Mr. Murphy said, adding that …": the speaker of the attribution it continues
+        speaker = attributed.speaker;
+        how = 'participle';
+      } else if (j > sa && (toks[j].lower === 'and' || toks[j].lower === 'but')) {
         speaker = clauseSubject(toks, sa, j);
         how = 'coordinated';
       } else if (j > sa && toks[j].text === ',' && toks[k].lower.endsWith('ing')) {
@@ -1194,7 +1222,6 @@ function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): void {
       rq.confidence = Math.round(Math.min(0.75, p) * 100) / 100;
       raw.push(rq);
       for (let i = a; i < b; i++) covered[i] = 1;
-      used[k] = 1;
     }
   }
 }
