@@ -1152,7 +1152,7 @@ function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): void {
   const sink = options.onRecallCandidate;
   const model = sink ? null : options.recall === false ? null : (options.recallModel ?? recallModel());
   if (!sink && !model) return;
-  const { toks, used, inQuote, sentTok } = ctx;
+  const { toks, inQuote, sentTok } = ctx;
   const covered = new Uint8Array(toks.length);
   for (const r of raw) for (let i = firstAtOrAfter(toks, r.start); i < toks.length && toks[i].start < r.end; i++) covered[i] = 1;
   /** Cue token → the quote it attributes; an attribution clause's own cue is no candidate, a later one may be. */
