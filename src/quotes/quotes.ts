@@ -1338,10 +1338,10 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
         if (date) quote.date = date;
       }
     }
-    if (keep.sink || keep.model) {
+    if (keep.sink || (keep.model && keepDecides(quote))) {
       const features = keepFeatures(toks, { quote, lemma: src.lemma, speaker: src.speaker, inherited: src !== r, confidence: r.confidence });
       if (keep.sink) keep.sink(quote, features);
-      else if (keep.model && keepDecides(quote) && keepScore(keep.model, features) < keep.model.threshold) continue;
+      else if (keep.model && keepScore(keep.model, features) < keep.model.threshold) continue;
     }
     quotes.push(quote);
     built.set(r, quote);

@@ -104,8 +104,16 @@ export function recallModel(): LogisticModel | null {
   return loaded;
 }
 
+/** Weights as a Map, made once per model: a Map lookup of a fresh string is cheaper than a dictionary-mode object's. */
+const weightMaps = new WeakMap<LogisticModel, Map<string, number>>();
+
 export function recallScore(model: LogisticModel, features: readonly string[]): number {
+  let weights = weightMaps.get(model);
+  if (!weights) {
+    weights = new Map(Object.entries(model.weights));
+    weightMaps.set(model, weights);
+  }
   let z = model.bias;
-  for (const f of features) z += model.weights[f] ?? 0;
+  for (const f of features) z += weights.get(f) ?? 0;
   return 1 / (1 + Math.exp(-z));
 }
