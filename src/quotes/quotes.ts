@@ -11,6 +11,7 @@ import type { Article } from '../core/article.js';
 import type { Span } from '../core/article.js';
 import type { Layers, Quote, Sentence, TimeExpr } from '../core/layers.js';
 import type { Component } from '../core/pipeline.js';
+import type { LogisticModel } from '../events/logistic.js';
 import {
   ADDRESSEE_CUES,
   ATTRIBUTION_ADVERBS,
@@ -25,6 +26,8 @@ import {
   WEAK_CUES,
   WEEKDAYS,
 } from './lexicon.js';
+import { keepDecides, keepFeatures, keepModel, keepScore } from './keep.js';
+import { recallFeatures, recallModel, recallScore, type RecallCandidate } from './recall.js';
 import { resolveSpeakers, type RawSpeaker } from './speaker.js';
 import { firstAtOrAfter, sharedTokens, type Tok } from './tokens.js';
 
@@ -492,6 +495,16 @@ export interface RawQuote {
 export interface ExtractOptions {
   /** Also extract belief/stance attributions ("X believes that …"). Default true. */
   beliefs?: boolean;
+  /** The learned recall pass (recall.ts): on by default, when its model file is present. */
+  recall?: boolean;
+  /** Training: every recall candidate goes here with its features, and none is kept. */
+  onRecallCandidate?: (quote: RawQuote, features: string[]) => void;
+  /** Training: this recall model instead of the shipped one. */
+  recallModel?: LogisticModel;
+  /** The learned keep decision (keep.ts): on by default, when its model file is present. */
+  keep?: boolean;
+  /** Training: every produced quote goes here with its keep features, and the keep decision is off. */
+  onKeepCandidate?: (quote: Quote, features: string[]) => void;
 }
 
 interface Ctx {
@@ -557,6 +570,16 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
       const a = i;
       while (i < toks.length && toks[i].sentence === s) i++;
       sentTok[s] = [a, i];
+    }
+    // "Rep. Hank Johnson (D-Ga.) said …": a split after an abbreviation's period inside parentheses, before a
+    // lower-case word, is no sentence end; the attribution loops see one sentence (the later one is left empty)
+    for (let s = 1; s < sentences.length; s++) {
+      const [a, b] = sentTok[s];
+      const [pa, pb] = sentTok[s - 1];
+      if (b > a && pb === a && pb - pa >= 2 && toks[a - 1].text === ')' && toks[a - 2].text.endsWith('.') && /^[a-z]/.test(toks[a].text)) {
+        sentTok[s - 1] = [pa, b];
+        sentTok[s] = [b, b];
+      }
     }
   }
   const marked = findQuotedSpans(text, paragraphs);
@@ -652,6 +675,7 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
     if (sb <= sa) continue;
     extractIndirect(ctx, sa, sb, withBeliefs, raw, marked, standalone);
   }
+  recallPass(ctx, raw, options);
 
   // continuations: an unattributed quote takes the nearest earlier attribution in its paragraph, or, when
   // it opens its paragraph, the last one of the paragraph before; failing both, a quote right after it
@@ -875,6 +899,9 @@ function colonLeadIn(ctx: Ctx, lo: number, qa: number): Attribution | null {
   return null;
 }
 
+/** After a comma, these open a clause that sets the writer's words against the reported content. */
+const CONTRAST_OPENERS = new Set(['but', 'while', 'although', 'though', 'whereas']);
+
 const SUBORDINATORS = new Set(['when', 'as', 'after', 'because', 'if', 'while', 'although', 'though', 'since', 'before', 'unless', 'whereas']);
 
 const BUT_ADDED = new Set(['added', 'adding', 'noted', 'noting', 'said', 'saying', 'warned', 'warning', 'stressed', 'insisted', 'acknowledged', 'conceded', 'argued', 'arguing', 'explained', 'explaining', 'suggested', 'suggesting']);
@@ -1069,6 +1096,13 @@ function extractIndirect(
           break;
         }
       }
+      // "Sanders said he will vote for Clinton, but he hasn't endorsed her": a contrast with a subject of its own is the writer's
+      for (let c = a + 2; c < b - 2; c++) {
+        if (toks[c].text === ',' && inQuote[c] < 0 && CONTRAST_OPENERS.has(toks[c + 1].lower) && subjectClauseAt(toks, c + 2, b)) {
+          b = c;
+          break;
+        }
+      }
       // "When Francis said X, the pope …": a subordinate attribution ends its content at the clause's comma
       let before = cur.speaker[0] - 1;
       while (before > sa && toks[before].pos === 'ADV' && !SUBORDINATORS.has(toks[before].lower)) before--; // "While only 7 percent said …"
@@ -1109,6 +1143,96 @@ function extractIndirect(
   }
 }
 
+/**
+ * Cue verbs the rules left alone, offered to the learned decision in recall.ts: speaker = the noun phrase
+ * before the cue (or, after "and"/"but", the subject of the clause it joins), content = the rest of the
+ * sentence up to anything already extracted. Linear: each token is a cue candidate once.
+ */
+function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): void {
+  const sink = options.onRecallCandidate;
+  const model = sink ? null : options.recall === false ? null : (options.recallModel ?? recallModel());
+  if (!sink && !model) return;
+  const { toks, inQuote, sentTok } = ctx;
+  const covered = new Uint8Array(toks.length);
+  for (const r of raw) for (let i = firstAtOrAfter(toks, r.start); i < toks.length && toks[i].start < r.end; i++) covered[i] = 1;
+  /** Cue token → the quote it attributes; an attribution clause's own cue is no candidate, a later one may be. */
+  const cueOf = new Map<number, RawQuote>();
+  for (const r of raw) if (r.cue) cueOf.set(r.cue[0], r);
+  for (const [sa, sb] of sentTok) {
+    for (let k = sa; k < sb; k++) {
+      if (cueOf.has(k) || covered[k] || inQuote[k] >= 0) continue;
+      // any form of a cue word, whatever its POS tag: the tagger reads "claims", "warns" as nouns (cuepos is a feature)
+      const lemma = cueLemma(toks, k, options.beliefs ?? true) ?? looseCueLemma(toks, k, options.beliefs ?? true);
+      if (!lemma || lemma === 'according to') continue;
+      const j = skipBackAdverbials(toks, k, sa);
+      let speaker: [number, number] | null;
+      let how: RecallCandidate['how'] = 'subject';
+      const attributed = j > sa && toks[j].text === ',' ? cueOf.get(j - 1) : undefined;
+      if (attributed?.speaker && toks[k].lower.endsWith('ing')) {
+        // "“…,” Mr. Murphy said, adding that …": the speaker of the attribution it continues
+        speaker = attributed.speaker;
+        how = 'participle';
+      } else if (j > sa && (toks[j].lower === 'and' || toks[j].lower === 'but')) {
+        speaker = clauseSubject(toks, sa, j);
+        how = 'coordinated';
+      } else if (j > sa && toks[j].text === ',' && toks[k].lower.endsWith('ing')) {
+        // "…, telling CNN that …": the subject of the clause the participle hangs on
+        speaker = clauseSubject(toks, sa, j);
+        how = 'participle';
+      } else {
+        const np = speakerOfDocument(toks, npBefore(toks, j + 1, sa), sa);
+        speaker = np === DROP ? null : np;
+      }
+      if (!speaker && k > sa + 1) {
+        // "Senator Richard Burr, a Republican who has also embraced Mr. Trump, acknowledged …": the sentence's opening phrase
+        let o = sa;
+        while (o < k && isQuoteMark(toks[o])) o++;
+        const opening = npAfter(toks, o, k);
+        if (opening && toks[opening[1] - 1].pos === 'PROPN') {
+          speaker = opening;
+          how = 'initial';
+        }
+      }
+      if (!speaker || isTimePhrase(toks, speaker) || toks[speaker[0]].lower === 'who' || toks[speaker[0]].lower === 'which' || toks[speaker[0]].lower === 'it') continue;
+      const adj = skipForwardAdjuncts(toks, k + 1, sb, lemma);
+      const that = thatAhead(toks, k + 1, sb);
+      let end = that >= 0 ? that : adj.next;
+      while (end < sb && !covered[end]) end++;
+      const [a, b] = trimContent(toks, that >= 0 ? that : adj.next, end);
+      if (b - a < 1) continue;
+      const cand: RecallCandidate = { k, lemma, speaker, how, content: [a, b], that: that >= 0, sentence: [sa, sb] };
+      const features = recallFeatures(toks, cand);
+      const rq: RawQuote = {
+        start: toks[a].start,
+        end: toks[b - 1].end,
+        kind: 'indirect',
+        speaker,
+        cue: [k, k + 1],
+        lemma,
+        addressee: adj.addressee,
+        clause: [Math.min(speaker[0], k), k + 1],
+        confidence: 0.5,
+      };
+      if (sink) {
+        sink(rq, features);
+        continue;
+      }
+      const p = recallScore(model!, features);
+      if (p < model!.threshold) continue;
+      rq.confidence = Math.round(Math.min(0.75, p) * 100) / 100;
+      raw.push(rq);
+      for (let i = a; i < b; i++) covered[i] = 1;
+    }
+  }
+}
+
+/** A cue word by its form alone ("point" only with "out"). */
+function looseCueLemma(toks: readonly Tok[], k: number, withBeliefs: boolean): string | null {
+  const lemma = SPEECH_CUES.get(toks[k].lower) ?? (withBeliefs ? BELIEF_CUES.get(toks[k].lower) : undefined);
+  if (!lemma || (lemma === 'point' && toks[k + 1]?.lower !== 'out')) return null;
+  return lemma;
+}
+
 /** The subject of the main clause before token `end`: the noun phrase before its first finite verb. */
 function clauseSubject(toks: readonly Tok[], sa: number, end: number): [number, number] | null {
   for (let v = sa + 1; v < end; v++) {
@@ -1146,6 +1270,7 @@ const WHEN_RE = /\b(?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Fri
 
 export function extractQuotes(text: string, layers: Readonly<Layers>, options: ExtractOptions = {}): Quote[] {
   const { raw, toks } = extractRawQuotes(text, layers, options);
+  const keep = { sink: options.onKeepCandidate, model: options.onKeepCandidate || options.keep === false ? null : keepModel() };
   const speakers: Array<RawSpeaker | null> = raw.map((r) => {
     if (!r.speaker || isTimePhrase(toks, r.speaker)) return null;
     const range = nameOfAppositive(toks, r.speaker);
@@ -1212,6 +1337,11 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
         const date = dateFromTimes(dates, clause.start, clause.end);
         if (date) quote.date = date;
       }
+    }
+    if (keep.sink || (keep.model && keepDecides(quote))) {
+      const features = keepFeatures(toks, { quote, lemma: src.lemma, speaker: src.speaker, inherited: src !== r, confidence: r.confidence });
+      if (keep.sink) keep.sink(quote, features);
+      else if (keep.model && keepScore(keep.model, features) < keep.model.threshold) continue;
     }
     quotes.push(quote);
     built.set(r, quote);
