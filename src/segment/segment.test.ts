@@ -75,3 +75,13 @@ test('segment: a run of 100k non-space characters is one token, read in linear t
   const short = 'x'.repeat(200);
   assert.ok(segmentText(`A ${short} b.`).tokens.some((t) => t.end - t.start === 200), 'a long but plausible run is left to the model');
 });
+
+test('segment: an article is split the same way whatever was read before it', () => {
+  const surfaces = (t: string) => segmentText(t).tokens.map((k) => t.slice(k.start, k.end));
+  const article = "It followed David Quorvanek's resignation.";
+  const cold = surfaces(article);
+  assert.deepEqual(cold.slice(3, 5), ['Quorvanek', "'s"]);
+  // Read whole before its full stop, the possessive used to be cached as one out-of-vocabulary token.
+  surfaces("She denies he is Mr Quorvanek's.");
+  assert.deepEqual(surfaces(article), cold);
+});

@@ -7,19 +7,10 @@
  * we still locate each token with indexOf from a cursor so that a token wink normalises can never
  * yield a span whose surface differs from the text.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import type { Article } from '../core/article.js';
 import type { Paragraph, Sentence, Token } from '../core/layers.js';
 import type { Component } from '../core/pipeline.js';
-
-type Wink = ReturnType<typeof winkNLP>;
-let nlp: Wink | null = null;
-
-function wink(): Wink {
-  nlp ??= winkNLP(model, ['sbd', 'pos']);
-  return nlp;
-}
+import { wink } from './wink.js';
 
 /** Paragraphs are maximal runs of non-blank text between newlines, trimmed of surrounding whitespace. */
 export function splitParagraphs(text: string): Paragraph[] {
