@@ -182,7 +182,8 @@ const APPOSITION_MAX_COMMAS = 3;
 /** The speaker when the comma at `c` opens the apposition that the comma at `comma` closes. */
 function appositionAt(toks: readonly Tok[], c: number, comma: number, lo: number): [number, number] | null {
   const first = toks[c + 1];
-  const rel = first.lower === 'who' || first.lower === 'whose' || first.lower === 'which' || first.lower === 'citing' || first.lower === 'speaking';
+  // "Several candidates, including Trump, said": an aside naming members of the subject
+  const rel = first.lower === 'who' || first.lower === 'whose' || first.lower === 'which' || first.lower === 'citing' || first.lower === 'speaking' || first.lower === 'including';
   const appos = DETERMINERS.has(first.lower) || first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'NUM' || first.pos === 'PROPN' || isCapName(first);
   if (!rel && !appos) return null;
   if (!rel && hasClause(toks, c + 1, comma)) {
@@ -201,14 +202,32 @@ function appositionAt(toks: readonly Tok[], c: number, comma: number, lo: number
   if (name && name[1] - name[0] === 1 && toks[name[0]].pos === 'NUM' && name[0] - 1 > lo && toks[name[0] - 1].text === ',') {
     nameEnd = name[0] - 1;
     name = npBeforeSimple(toks, nameEnd, lo);
-    if (!name || toks[nameEnd - 1].pos !== 'PROPN') return null;
+    // the tagger reads a name's last word as a common noun or a month ("Yin Myint May, 60,")
+    if (!name || !(toks[nameEnd - 1].pos === 'PROPN' || /^[A-Z]/.test(toks[nameEnd - 1].text))) return null;
   }
-  if (!name || !clauseInitial(toks, name[0], lo)) return null;
+  if (!name || !clauseInitial(toks, name[0], lo)) {
+    // "Another delegate on the Cruz slate, Jim Poolman, said": a description the phrase reader cannot span,
+    // then the name in apposition — the name is the speaker
+    return !rel && pureName(toks, c + 1, comma) ? [c + 1, comma] : null;
+  }
   // "Cecelia Purner, 67, a retired …," or "the Vatican spokesman, Federico Lombardi,"
-  const nameFirst = toks[nameEnd - 1].pos === 'PROPN';
+  const nameFirst = toks[nameEnd - 1].pos === 'PROPN' || (nameEnd < c && /^[A-Z]/.test(toks[nameEnd - 1].text));
   const nameSecond = !rel && /^[A-Z]/.test(toks[comma - 1].text) && (first.pos === 'PROPN' || isCapName(first));
   if (!nameFirst && !nameSecond && !rel) return null;
   return [name[0], comma];
+}
+
+/** toks[a, b) is a short name: capitalised words only (a name's initials and hyphens allowed). */
+function pureName(toks: readonly Tok[], a: number, b: number): boolean {
+  if (b - a < 1 || b - a > 5) return false;
+  for (let q = a; q < b; q++) {
+    const t = toks[q];
+    if (!(t.pos === 'PROPN' || isCapName(t)) || !/^[A-Z]/.test(t.text)) {
+      if (q > a && q < b - 1 && (t.text === '.' || t.text === '-')) continue;
+      return false;
+    }
+  }
+  return true;
 }
 
 /** A subject starts its clause: at the sentence start or after a comma, colon, dash, quote mark or conjunction. */
@@ -298,6 +317,28 @@ function npBeforeSimple(toks: readonly Tok[], end: number, lo: number): [number,
     if (name && toks[s - 2].pos === 'PROPN' && name[1] - name[0] <= 6 && clauseInitial(toks, name[0], lo)) return [name[0], end];
   }
   return [s, end];
+}
+
+/** Tokens a source after "according to" may take when the noun-phrase reader fails. */
+const SOURCE_MAX_TOKENS = 15;
+
+/**
+ * The source after "according to": the noun phrase there, or, when the tagger breaks it ("state/VERB
+ * records", "the most recent data available from the FBI"), the words up to the next comma, quotation
+ * mark or sentence end, when they hold a noun or name.
+ */
+function sourceAfter(toks: readonly Tok[], start: number, hi: number): [number, number] | null {
+  const np = npAfter(toks, start, hi);
+  let e = start;
+  let nominal = false;
+  while (e < hi && e - start < SOURCE_MAX_TOKENS && toks[e].text !== ',' && toks[e].text !== ';' && !isFinalPunct(toks[e]) && !isQuoteMark(toks[e])) {
+    if (toks[e].pos === 'NOUN' || toks[e].pos === 'PROPN') nominal = true;
+    e++;
+  }
+  const closed = e >= hi || toks[e].text === ',' || toks[e].text === ';' || isFinalPunct(toks[e]) || isQuoteMark(toks[e]);
+  if (np && (np[1] >= e || !closed)) return np;
+  if (!closed || e === start || (!nominal && !np)) return np;
+  return [start, e];
 }
 
 /** The noun phrase starting at token `start`, ending before `hi`. */
@@ -785,7 +826,7 @@ function parseClause(ctx: Ctx, a: number, b: number, withBeliefs: boolean): Attr
     const lemma = cueLemma(toks, k, withBeliefs, true);
     if (!lemma) continue;
     if (lemma === 'according to') {
-      const np = npAfter(toks, k + 2, b);
+      const np = sourceAfter(toks, k + 2, b);
       if (!np) return null;
       return { speaker: np, cue: [k, k + 2], lemma, addressee: null, clause: [start, b] };
     }
@@ -963,7 +1004,7 @@ function extractIndirect(
     if (!lemma) continue;
     const speech = lemma === 'according to' || SPEECH_CUES.has(toks[k].lower);
     if (lemma === 'according to') {
-      const np = npAfter(toks, k + 2, sb);
+      const np = sourceAfter(toks, k + 2, sb);
       if (!np) continue;
       let first = sa;
       while (first < k && (toks[first].text === ',' || isQuoteMark(toks[first]))) first++;
@@ -1096,6 +1137,7 @@ function extractIndirect(
           break;
         }
       }
+      b = statementEnd(toks, inQuote, a, b);
       // "Sanders said he will vote for Clinton, but he hasn't endorsed her": a contrast with a subject of its own is the writer's
       for (let c = a + 2; c < b - 2; c++) {
         if (toks[c].text === ',' && inQuote[c] < 0 && CONTRAST_OPENERS.has(toks[c + 1].lower) && subjectClauseAt(toks, c + 2, b)) {
@@ -1141,6 +1183,30 @@ function extractIndirect(
     cur.raw = item;
     raw.push(item);
   }
+}
+
+/** Adverbs between "and"/"but" and a second cue verb ("and later told", "but also warned"). */
+const LINK_ADVERBS = new Set(['also', 'then', 'later', 'still', 'again', 'even', 'repeatedly', 'quickly', 'immediately']);
+
+/**
+ * Where a reported content ends before the writer's own words: a second speech verb of the same subject
+ * ("said she was pleased and predicted that …", "announced X and vowed to …" — the second statement is its
+ * own attribution), or a comparison the writer adds ("50 percent said she is prepared, compared with …").
+ */
+function statementEnd(toks: readonly Tok[], inQuote: ArrayLike<number>, a: number, b: number): number {
+  for (let c = a + 2; c < b - 1; c++) {
+    if (inQuote[c] >= 0) continue;
+    const w = toks[c].lower;
+    if (w === 'and' || w === 'but') {
+      let v = c + 1;
+      while (v < b - 1 && LINK_ADVERBS.has(toks[v].lower)) v++;
+      const t = toks[v];
+      if (t.pos === 'VERB' && SPEECH_CUES.has(t.lower) && !t.lower.endsWith('ing')) return toks[c - 1].text === ',' ? c - 1 : c;
+    } else if (w === 'compared' && (toks[c + 1].lower === 'with' || toks[c + 1].lower === 'to') && toks[c - 1].text === ',') {
+      return c - 1;
+    }
+  }
+  return b;
 }
 
 /**
@@ -1198,7 +1264,8 @@ function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): void {
       const that = thatAhead(toks, k + 1, sb);
       let end = that >= 0 ? that : adj.next;
       while (end < sb && !covered[end]) end++;
-      const [a, b] = trimContent(toks, that >= 0 ? that : adj.next, end);
+      const from = that >= 0 ? that : adj.next;
+      const [a, b] = trimContent(toks, from, statementEnd(toks, inQuote, from, end));
       if (b - a < 1) continue;
       const cand: RecallCandidate = { k, lemma, speaker, how, content: [a, b], that: that >= 0, sentence: [sa, sb] };
       const features = recallFeatures(toks, cand);
