@@ -26,6 +26,7 @@ import {
   WEAK_CUES,
   WEEKDAYS,
 } from './lexicon.js';
+import { askedQuotes } from './asked.js';
 import { keepDecides, keepFeatures, keepModel, keepScore } from './keep.js';
 import { recallFeatures, recallModel, recallScore, type RecallCandidate } from './recall.js';
 import { resolveSpeakers, type RawSpeaker } from './speaker.js';
@@ -716,6 +717,7 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
     if (sb <= sa) continue;
     extractIndirect(ctx, sa, sb, withBeliefs, raw, marked, standalone);
   }
+  questionsPass(ctx, raw);
   recallPass(ctx, raw, options);
 
   // continuations: an unattributed quote takes the nearest earlier attribution in its paragraph, or, when
@@ -1182,6 +1184,21 @@ function extractIndirect(
     if (cur.parent?.raw) item.parent = cur.parent.raw;
     cur.raw = item;
     raw.push(item);
+  }
+}
+
+/** "Asked about …", "was asked whether …" (asked.ts), outside what is already extracted. */
+function questionsPass(ctx: Ctx, raw: RawQuote[]): void {
+  const { toks, inQuote, used, sentTok } = ctx;
+  const covered = new Uint8Array(toks.length);
+  for (const r of raw) for (let i = firstAtOrAfter(toks, r.start); i < toks.length && toks[i].start < r.end; i++) covered[i] = 1;
+  const taken = (i: number): boolean => covered[i] === 1 || used[i] === 1 || inQuote[i] >= 0;
+  for (const [sa, sb] of sentTok) {
+    if (sb <= sa) continue;
+    for (const rq of askedQuotes({ toks, taken, npAfter: (s, h) => npAfter(toks, s, h) }, sa, sb)) {
+      raw.push(rq);
+      used[rq.cue![0]] = 1;
+    }
   }
 }
 
