@@ -1202,6 +1202,16 @@ function questionsPass(ctx: Ctx, raw: RawQuote[]): void {
   }
 }
 
+/**
+ * Participles that, after a comma or "and", report another act of the speaker or the writer's comment on
+ * the statement ("…, citing …", "…, sparking …", "… and questioning how …"): the content ends before them.
+ */
+const WRITER_PARTICIPLES = new Set([
+  'adding', 'arguing', 'blaming', 'calling', 'citing', 'claiming', 'criticizing', 'describing', 'drawing', 'echoing', 'explaining',
+  'insisting', 'noting', 'pointing', 'praising', 'promising', 'prompting', 'questioning', 'referring', 'repeating', 'saying',
+  'sparking', 'stressing', 'suggesting', 'telling', 'touting', 'urging', 'vowing', 'warning', 'accusing', 'acknowledging', 'admitting',
+]);
+
 /** Adverbs between "and"/"but" and a second cue verb ("and later told", "but also warned"). */
 const LINK_ADVERBS = new Set(['also', 'then', 'later', 'still', 'again', 'even', 'repeatedly', 'quickly', 'immediately']);
 
@@ -1218,7 +1228,10 @@ function statementEnd(toks: readonly Tok[], inQuote: ArrayLike<number>, a: numbe
       let v = c + 1;
       while (v < b - 1 && LINK_ADVERBS.has(toks[v].lower)) v++;
       const t = toks[v];
-      if (t.pos === 'VERB' && SPEECH_CUES.has(t.lower) && !t.lower.endsWith('ing')) return toks[c - 1].text === ',' ? c - 1 : c;
+      if (t.pos === 'VERB' && ((SPEECH_CUES.has(t.lower) && !t.lower.endsWith('ing')) || WRITER_PARTICIPLES.has(t.lower))) return toks[c - 1].text === ',' ? c - 1 : c;
+    } else if (w === ',' && c >= a + 3 && WRITER_PARTICIPLES.has(toks[c + 1].lower) && inQuote[c + 1] < 0) {
+      // "…, citing an instance in which …", "…, echoing a memo from …": the writer's participle, not the content
+      return c;
     } else if (w === 'compared' && (toks[c + 1].lower === 'with' || toks[c + 1].lower === 'to') && toks[c - 1].text === ',') {
       return c - 1;
     }
