@@ -45,3 +45,30 @@ test('boundaries: a comparison the writer adds is not part of what the poll resp
   assert.ok(q, JSON.stringify(qs.map((x) => x.text)));
   assert.equal(q.text, 'the economy was improving');
 });
+
+test('speakers: a quantifier alone, "N in 10 voters", a reflexive before the cue', () => {
+  assert.equal(only('While some farmers welcomed the plan, many said on Monday that it came too late.').speaker?.text, 'many');
+  assert.equal(only('Nearly seven in 10 voters overall said the city was safer than a year ago.').speaker?.text, 'seven in 10 voters');
+  assert.equal(only('The bank itself said the branch would stay open.').speaker?.text, 'The bank');
+});
+
+test('speakers: the subject before a relative clause with its own verb, not the verb’s object', () => {
+  const q = only('Teachers and parents who oppose the closure said the vote was rushed.');
+  assert.ok(q.speaker && /parents$/.test(q.speaker.text), q.speaker?.text);
+  assert.equal(q.text, 'the vote was rushed');
+});
+
+test('speakers: "X said A but added, “B.”" gives B the cue "added" and the same speaker; ", adding, “B”" too', () => {
+  const qs = quotesOf('Mayor Lena Ortiz said the budget was tight but added, “We will not cut a single school.”');
+  const direct = qs.find((q) => q.kind === 'direct');
+  assert.equal(direct?.cue?.text, 'added');
+  assert.equal(direct?.speaker?.text, 'Mayor Lena Ortiz');
+  assert.ok(qs.some((q) => q.text === 'the budget was tight' && q.cue?.text === 'said'), JSON.stringify(qs.map((q) => q.text)));
+  const two = quotesOf('“We are ready,” Ortiz said, adding, “The trucks leave at dawn.”');
+  assert.deepEqual(two.map((q) => q.cue?.text), ['said', 'adding']);
+});
+
+test('speakers: an adverb before an apposition ("The paper, long a critic of …, writes")', () => {
+  const q = only('The paper, long a critic of the council, writes that the vote was rushed.');
+  assert.ok(q.speaker?.text.startsWith('The paper'), q.speaker?.text);
+});

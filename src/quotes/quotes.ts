@@ -176,13 +176,17 @@ function appositiveBefore(toks: readonly Tok[], comma: number, lo: number): [num
   return null;
 }
 
+const APPOSITION_ADVERBS = new Set(['long', 'once', 'now', 'formerly', 'also', 'still', 'himself', 'herself', 'itself', 'themselves', 'then']);
+
 /** Tokens and inner commas an apposition between a speaker and its cue may span. */
 const APPOSITION_MAX_TOKENS = 40;
 const APPOSITION_MAX_COMMAS = 3;
 
 /** The speaker when the comma at `c` opens the apposition that the comma at `comma` closes. */
 function appositionAt(toks: readonly Tok[], c: number, comma: number, lo: number): [number, number] | null {
-  const first = toks[c + 1];
+  // "The newspaper, long a vocal advocate of …," / "Silverman, herself a Sanders supporter,": an adverb before the description
+  const lead = APPOSITION_ADVERBS.has(toks[c + 1].lower) && c + 2 < comma && (toks[c + 2].pos === 'DET' || DETERMINERS.has(toks[c + 2].lower)) ? 1 : 0;
+  const first = toks[c + 1 + lead];
   // "Several candidates, including Trump, said": an aside naming members of the subject
   const rel = first.lower === 'who' || first.lower === 'whose' || first.lower === 'which' || first.lower === 'citing' || first.lower === 'speaking' || first.lower === 'including';
   const appos = DETERMINERS.has(first.lower) || first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'NUM' || first.pos === 'PROPN' || isCapName(first);
@@ -213,8 +217,11 @@ function appositionAt(toks: readonly Tok[], c: number, comma: number, lo: number
   }
   // "Cecelia Purner, 67, a retired …," or "the Vatican spokesman, Federico Lombardi,"
   const nameFirst = toks[nameEnd - 1].pos === 'PROPN' || (nameEnd < c && /^[A-Z]/.test(toks[nameEnd - 1].text));
-  const nameSecond = !rel && /^[A-Z]/.test(toks[comma - 1].text) && (first.pos === 'PROPN' || isCapName(first));
-  if (!nameFirst && !nameSecond && !rel) return null;
+  const nameSecond =
+    !rel && /^[A-Z]/.test(toks[comma - 1].text) && (first.pos === 'PROPN' || isCapName(first) || (toks[comma - 1].pos === 'PROPN' && toks[comma - 2]?.pos === 'PROPN'));
+  // "The newspaper, a vocal advocate of reform, writes": a definite subject opening the sentence, then a description
+  const described = !rel && first.pos === 'DET' && toks[name[0]].lower === 'the' && name[0] === lo;
+  if (!nameFirst && !nameSecond && !rel && !described) return null;
   return [name[0], comma];
 }
 
@@ -270,12 +277,16 @@ function speakerOfDocument(toks: readonly Tok[], np: [number, number] | null, lo
   return subject && clauseInitial(toks, subject[0], lo) && !DOCUMENT_HEADS.has(toks[subject[1] - 1].lower) ? subject : DROP;
 }
 
+const BARE_QUANTIFIERS = new Set(['many', 'some', 'most', 'several', 'others', 'both']);
+
 /** The noun phrase that ends right before token `end` (exclusive), not reaching below `lo`. */
 function npBeforeSimple(toks: readonly Tok[], end: number, lo: number): [number, number] | null {
   let j = end - 1;
   if (j < lo) return null;
   const t0 = toks[j];
   if (t0.pos === 'PRON' && PRONOUNS.has(t0.lower)) return [j, end];
+  // "many said …", "some say …": a quantifier standing alone as the subject
+  if (BARE_QUANTIFIERS.has(t0.lower) && clauseInitial(toks, j, lo)) return [j, end];
   let s = end;
   while (j >= lo && end - j <= 16) {
     const t = toks[j];
@@ -290,7 +301,9 @@ function npBeforeSimple(toks: readonly Tok[], end: number, lo: number): [number,
       const linkOk =
         t.lower === 'and' || t.lower === '&'
           ? after.pos === 'PROPN' && (before.pos === 'PROPN' || isPossessive(before))
-          : (after.pos === 'PROPN' || after.lower === 'the' || after.pos === 'NOUN') && (before.pos === 'NOUN' || before.pos === 'PROPN');
+          : ((after.pos === 'PROPN' || after.lower === 'the' || after.pos === 'NOUN') && (before.pos === 'NOUN' || before.pos === 'PROPN')) ||
+            // "eight in 10 voters", "six of 10 Republicans"
+            ((t.lower === 'in' || t.lower === 'of') && after.pos === 'NUM' && before.pos === 'NUM');
       if (linkOk) {
         j--;
         continue;
@@ -410,12 +423,15 @@ function isTimeWord(t: Tok): boolean {
 }
 
 /** Skip backwards over adverbs and date phrases between a speaker and its cue ("on Wednesday also"). */
+/** "Ford itself said", "voters overall said": words between a subject and its cue that are no part of either. */
+const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves', 'overall', 'alone']);
+
 function skipBackAdverbials(toks: readonly Tok[], k: number, lo: number): number {
   let j = k - 1;
   for (;;) {
     if (j < lo) return j;
     const t = toks[j];
-    if ((ATTRIBUTION_ADVERBS.has(t.lower) || (t.pos === 'ADV' && /ly$/.test(t.lower))) && t.pos !== 'PROPN' && t.pos !== 'NOUN') {
+    if ((ATTRIBUTION_ADVERBS.has(t.lower) || REFLEXIVES.has(t.lower) || (t.pos === 'ADV' && /ly$/.test(t.lower))) && t.pos !== 'PROPN' && t.pos !== 'NOUN') {
       j--;
       continue;
     }
@@ -884,10 +900,25 @@ function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boolean): At
       // "said Peskov:" inverted lead-in
       const inv = npAfter(toks, k + 1, j + 1);
       if (inv) return { speaker: inv, cue: [k, k + 1], lemma, addressee: null, clause: [k, qa] };
+      // "X said … but added, “…”" / "“…,” he said, adding, “…”": the subject of the clause the cue joins
+      const joined = b >= lo && (toks[b].lower === 'and' || toks[b].lower === 'but' || (toks[b].text === ',' && t.lower.endsWith('ing')));
+      const subject = joined ? (subjectOfEarlierCue(toks, lo, b, withBeliefs) ?? clauseSubject(toks, lo, b)) : null;
+      if (subject && !isTimePhrase(toks, subject)) return { speaker: subject, cue: [k, k + 1], lemma, addressee: null, clause: [k, qa] };
       return null;
     }
     const adj = skipForwardAdjuncts(toks, k + 1, j + 1, lemma);
     return { speaker: np, cue: [k, k + 1], lemma, addressee: adj.addressee, clause: [np[0], qa] };
+  }
+  return null;
+}
+
+/** The subject of the nearest cue before token `end` in [lo, end): "Lazar said … and added," → Lazar. */
+function subjectOfEarlierCue(toks: readonly Tok[], lo: number, end: number, withBeliefs: boolean): [number, number] | null {
+  for (let q = end - 1; q > lo; q--) {
+    if (isQuoteMark(toks[q])) return null;
+    if (!cueLemma(toks, q, withBeliefs) || toks[q].lower === 'according') continue;
+    const np = npBefore(toks, skipBackAdverbials(toks, q, lo) + 1, lo);
+    return np && !isTimePhrase(toks, np) ? np : null;
   }
   return null;
 }
@@ -1032,8 +1063,12 @@ function extractIndirect(
       continue;
     }
     const j = skipBackAdverbials(toks, k, sa);
-    const np = speakerOfDocument(toks, npBefore(toks, j + 1, sa), sa);
+    let np = speakerOfDocument(toks, npBefore(toks, j + 1, sa), sa);
     if (np === DROP) continue;
+    // "Hawkins and others who want to ban abortion said …": the subject before a relative clause
+    if (np && np[0] > sa && (toks[np[0] - 1].pos === 'VERB' || toks[np[0] - 1].pos === 'ADP') && !isCapName(toks[np[0] - 1]) && !SPEECH_CUES.has(toks[np[0] - 1].lower)) {
+      np = relativeSubject(toks, j + 1, sa) ?? np;
+    }
     if (!np) {
       // inverted: "…, said Russian Presidential Press Secretary Dmitry Peskov."
       if (prev && (prev.text === ',' || isQuoteMark(prev)) && speech) {
@@ -1337,6 +1372,24 @@ function clauseSubject(toks: readonly Tok[], sa: number, end: number): [number, 
     const j = skipBackAdverbials(toks, v, sa);
     const np = npBefore(toks, j + 1, sa);
     return np && clauseInitial(toks, np[0], sa) ? np : null;
+  }
+  return null;
+}
+
+/**
+ * "Hawkins and others who want to ban abortion said": the noun phrase before a relative clause that has its
+ * own verb and ends right before the cue at `end` (no comma between); null when there is none.
+ */
+function relativeSubject(toks: readonly Tok[], end: number, lo: number): [number, number] | null {
+  let verb = false;
+  for (let w = end - 1; w > lo && w >= end - 16; w--) {
+    const t = toks[w];
+    if (t.text === ',' || isFinalPunct(t) || isQuoteMark(t)) return null;
+    if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
+    if (t.lower === 'who' && verb) {
+      const np = npBeforeSimple(toks, w, lo);
+      return np && clauseInitial(toks, np[0], lo) && toks[np[1] - 1].pos !== 'PRON' ? np : null;
+    }
   }
   return null;
 }
