@@ -72,3 +72,11 @@ test('speakers: an adverb before an apposition ("The paper, long a critic of …
   const q = only('The paper, long a critic of the council, writes that the vote was rushed.');
   assert.ok(q.speaker?.text.startsWith('The paper'), q.speaker?.text);
 });
+
+test('quotation marks: a no-break space before a quote that opens a sentence keeps it a standalone quote', () => {
+  const qs = quotesOf('The mood was calm.\u00a0“It is not new here,” said Rep. Lena Ortiz (D-Va.)\u00a0at the time.');
+  const q = qs.find((x) => x.kind === 'direct');
+  assert.ok(q, JSON.stringify(qs.map((x) => x.text)));
+  assert.equal(q.text, '“It is not new here,”');
+  assert.equal(q.speaker?.text, 'Rep. Lena Ortiz');
+});

@@ -583,7 +583,8 @@ function buildTokens(text: string, layers: Readonly<Layers>): Tok[] {
 function isStandalone(text: string, q: MarkedSpan, paraStart: number): boolean {
   if (q.start === paraStart) return true;
   let i = q.start - 1;
-  while (i > paraStart && text[i] === ' ') i--;
+  // any white space, the no-break space many web pages put before a quotation mark included
+  while (i > paraStart && (text[i] === ' ' || text[i] === '\u00a0' || text[i] === '\t')) i--;
   const c = text[i];
   const inner = text.slice(q.start + 1, Math.min(q.end, q.start + 3));
   if (c === '.' || c === '!' || c === '?') return /^[A-Z0-9‘'"…]/.test(inner) && !/(?:^|[\s.])[A-Z]\.$/.test(text.slice(Math.max(paraStart, i - 3), i + 1));
@@ -610,7 +611,7 @@ function resumesInterrupted(text: string, prev: MarkedSpan | null, q: MarkedSpan
 function continuesAfter(text: string, q: MarkedSpan): boolean {
   if (!q.closed) return false;
   let e = text.startsWith("''", q.end - 2) ? q.end - 3 : q.end - 2;
-  while (e > q.start && (text[e] === '’' || text[e] === "'" || text[e] === ' ')) e--;
+  while (e > q.start && (text[e] === '’' || text[e] === "'" || text[e] === ' ' || text[e] === '\u00a0')) e--;
   const c = text[e];
   return c !== '.' && c !== '…';
 }
