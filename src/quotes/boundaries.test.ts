@@ -80,3 +80,12 @@ test('quotation marks: a no-break space before a quote that opens a sentence kee
   assert.equal(q.text, '“It is not new here,”');
   assert.equal(q.speaker?.text, 'Rep. Lena Ortiz');
 });
+
+test('continuations: “A,” X said, noting that …. “B.” — B continues A under "said"; another speaker in between breaks the run', () => {
+  const qs = quotesOf('“That is the big question,” Ortiz said, noting that she would back any nominee. “We have a deep bench.”');
+  const b = qs.find((q) => q.text.startsWith('“We have'));
+  assert.equal(b?.cue?.text, 'said');
+  assert.equal(b?.speaker?.text, 'Ortiz');
+  const other = quotesOf('“That is the big question,” Ortiz said. Her rival Tom Reyes said that he would back any nominee. “We have a deep bench.”');
+  assert.equal(other.find((q) => q.text.startsWith('“We have'))?.speaker?.text, 'Her rival Tom Reyes');
+});

@@ -748,13 +748,25 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
   // or inherits one (earlier unattributed quotes are settled before the sweep passes them)
   let sweep = 0;
   let lastAttributed = -1;
+  let lastDirect = -1;
+  const speakerText = (r: RawQuote): string | null => (r.speaker ? text.slice(toks[r.speaker[0]].start, toks[r.speaker[1] - 1].end).toLowerCase() : null);
   for (const rq of unattributed) {
     const para = paraOf(rq.start).index;
     let inherit: RawQuote | undefined;
     const at = position.get(rq) ?? 0;
-    for (; sweep < at; sweep++) if (raw[sweep].speaker || raw[sweep].inheritFrom !== undefined) lastAttributed = sweep;
+    for (; sweep < at; sweep++) {
+      if (!raw[sweep].speaker && raw[sweep].inheritFrom === undefined) continue;
+      // a reported statement by a different speaker ends the run of the last direct quote's speaker
+      if (raw[sweep].kind !== 'direct' && lastDirect >= 0 && speakerText(raw[sweep]) !== speakerText(raw[lastDirect])) lastDirect = -1;
+      lastAttributed = sweep;
+      if (raw[sweep].kind === 'direct' && raw[sweep].speaker) lastDirect = sweep;
+    }
     if (lastAttributed >= 0) {
-      const prev = raw[lastAttributed];
+      let prev = raw[lastAttributed];
+      // “A,” Clark said, noting that …. “B.”: B continues A (one attribution), not the participle's statement
+      if (prev.kind !== 'direct' && lastDirect >= 0 && lastDirect < lastAttributed && paraOf(raw[lastDirect].start).index === paraOf(prev.start).index) {
+        prev = raw[lastDirect];
+      }
       const prevPara = paraOf(prev.end - 1).index;
       const sameSpeakerTurn = prevPara === para || (prevPara === para - 1 && rq.start === paragraphs[para].start);
       if (sameSpeakerTurn) {
