@@ -89,3 +89,9 @@ test('continuations: “A,” X said, noting that …. “B.” — B continues 
   const other = quotesOf('“That is the big question,” Ortiz said. Her rival Tom Reyes said that he would back any nominee. “We have a deep bench.”');
   assert.equal(other.find((q) => q.text.startsWith('“We have'))?.speaker?.text, 'Her rival Tom Reyes');
 });
+
+test('boundaries: a fronted adverbial before the speaker is not what was said; "According to X, writing for Y, …" skips the description', () => {
+  assert.ok(!quotesOf('At a rally that night in Macon, Ortiz called the plan a disaster.').some((q) => q.text.startsWith('At a rally')));
+  const qs = quotesOf('According to Lena Ortiz, writing for the Ledger, the fund received $26 million.');
+  assert.deepEqual(qs.map((q) => [q.text, q.speaker?.text]), [['the fund received $26 million', 'Lena Ortiz']]);
+});

@@ -1058,6 +1058,15 @@ function extractIndirect(
         // According to X, content.
         let c = np[1];
         while (c < sb && toks[c].text !== ',' && c < np[1] + 6) c++;
+        // "According to Jack Kelly, writing for RealClearPolitics, the foundation …": past the source's description
+        if (c + 1 < sb && toks[c].text === ',' && ((toks[c + 1].pos === 'VERB' && toks[c + 1].lower.endsWith('ing')) || toks[c + 1].pos === 'DET')) {
+          let c2 = c + 2;
+          while (c2 < sb && c2 < c + 16 && toks[c2].text !== ',' && !isFinalPunct(toks[c2])) c2++;
+          if (c2 < sb && toks[c2].text === ',' && !hasClauseFinite(toks, c + 1, c2)) {
+            for (let q = c + 1; q < c2; q++) used[q] = 1; // the description's own "writing" is no cue
+            c = c2;
+          }
+        }
         if (c < sb && toks[c].text === ',') found.push({ k, lemma, speaker: np, addressee: null, mode: 'after', contentStart: c + 1, clauseEnd: c + 1 });
       } else {
         found.push({ k, lemma, speaker: np, addressee: null, mode: 'before', contentStart: sa, clauseEnd: np[1] });
@@ -1210,6 +1219,9 @@ function extractIndirect(
       [a, b] = trimContent(toks, a, b);
     }
     if (b - a < 2) continue;
+    // "At a rally that night in Macon, Trump called …", "Speaking at a rally on Wednesday, X said …": a fronted
+    // adverbial before the speaker is circumstance, not what was said
+    if (cur.mode === 'before' && isFrontedAdverbial(toks, inQuote, a, b)) continue;
     // what was said is a clause or a quotation: "said little about how", "said the same", "Last month" are not
     let quoted = false;
     for (let q = a; q < b && !quoted; q++) if (inQuote[q] >= 0) quoted = true;
@@ -1387,6 +1399,23 @@ function clauseSubject(toks: readonly Tok[], sa: number, end: number): [number, 
     return np && clauseInitial(toks, np[0], sa) ? np : null;
   }
   return null;
+}
+
+/** A finite verb (an auxiliary, or a verb not in -ing/-ed/-en form) in toks[a, b). */
+function hasClauseFinite(toks: readonly Tok[], a: number, b: number): boolean {
+  for (let q = a; q < b; q++) if (toks[q].pos === 'AUX' || (toks[q].pos === 'VERB' && !/(?:ing|ed|en)$/.test(toks[q].lower))) return true;
+  return false;
+}
+
+/** toks[a, b) opens with a preposition or an -ing participle and has no finite verb and no quotation. */
+function isFrontedAdverbial(toks: readonly Tok[], inQuote: ArrayLike<number>, a: number, b: number): boolean {
+  const first = toks[a];
+  if (!(first.pos === 'ADP' || (first.pos === 'VERB' && first.lower.endsWith('ing')))) return false;
+  for (let q = a; q < b; q++) {
+    if (inQuote[q] >= 0 || toks[q].pos === 'AUX') return false;
+    if (toks[q].pos === 'VERB' && !/(?:ing|ed|en)$/.test(toks[q].lower)) return false;
+  }
+  return true;
 }
 
 /**
