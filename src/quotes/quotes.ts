@@ -26,6 +26,7 @@ import {
   WEAK_CUES,
   WEEKDAYS,
 } from './lexicon.js';
+import { askedQuotes } from './asked.js';
 import { keepDecides, keepFeatures, keepModel, keepScore } from './keep.js';
 import { recallFeatures, recallModel, recallScore, type RecallCandidate } from './recall.js';
 import { resolveSpeakers, type RawSpeaker } from './speaker.js';
@@ -175,14 +176,19 @@ function appositiveBefore(toks: readonly Tok[], comma: number, lo: number): [num
   return null;
 }
 
+const APPOSITION_ADVERBS = new Set(['long', 'once', 'now', 'formerly', 'also', 'still', 'himself', 'herself', 'itself', 'themselves', 'then']);
+
 /** Tokens and inner commas an apposition between a speaker and its cue may span. */
 const APPOSITION_MAX_TOKENS = 40;
 const APPOSITION_MAX_COMMAS = 3;
 
 /** The speaker when the comma at `c` opens the apposition that the comma at `comma` closes. */
 function appositionAt(toks: readonly Tok[], c: number, comma: number, lo: number): [number, number] | null {
-  const first = toks[c + 1];
-  const rel = first.lower === 'who' || first.lower === 'whose' || first.lower === 'which' || first.lower === 'citing' || first.lower === 'speaking';
+  // "The newspaper, long a vocal advocate of …," / "Silverman, herself a Sanders supporter,": an adverb before the description
+  const lead = APPOSITION_ADVERBS.has(toks[c + 1].lower) && c + 2 < comma && (toks[c + 2].pos === 'DET' || DETERMINERS.has(toks[c + 2].lower)) ? 1 : 0;
+  const first = toks[c + 1 + lead];
+  // "Several candidates, including Trump, said": an aside naming members of the subject
+  const rel = first.lower === 'who' || first.lower === 'whose' || first.lower === 'which' || first.lower === 'citing' || first.lower === 'speaking' || first.lower === 'including';
   const appos = DETERMINERS.has(first.lower) || first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'NUM' || first.pos === 'PROPN' || isCapName(first);
   if (!rel && !appos) return null;
   if (!rel && hasClause(toks, c + 1, comma)) {
@@ -201,14 +207,35 @@ function appositionAt(toks: readonly Tok[], c: number, comma: number, lo: number
   if (name && name[1] - name[0] === 1 && toks[name[0]].pos === 'NUM' && name[0] - 1 > lo && toks[name[0] - 1].text === ',') {
     nameEnd = name[0] - 1;
     name = npBeforeSimple(toks, nameEnd, lo);
-    if (!name || toks[nameEnd - 1].pos !== 'PROPN') return null;
+    // the tagger reads a name's last word as a common noun or a month ("Yin Myint May, 60,")
+    if (!name || !(toks[nameEnd - 1].pos === 'PROPN' || /^[A-Z]/.test(toks[nameEnd - 1].text))) return null;
   }
-  if (!name || !clauseInitial(toks, name[0], lo)) return null;
+  if (!name || !clauseInitial(toks, name[0], lo)) {
+    // "Another delegate on the Cruz slate, Jim Poolman, said": a description the phrase reader cannot span,
+    // then the name in apposition — the name is the speaker
+    return !rel && pureName(toks, c + 1, comma) ? [c + 1, comma] : null;
+  }
   // "Cecelia Purner, 67, a retired …," or "the Vatican spokesman, Federico Lombardi,"
-  const nameFirst = toks[nameEnd - 1].pos === 'PROPN';
-  const nameSecond = !rel && /^[A-Z]/.test(toks[comma - 1].text) && (first.pos === 'PROPN' || isCapName(first));
-  if (!nameFirst && !nameSecond && !rel) return null;
+  const nameFirst = toks[nameEnd - 1].pos === 'PROPN' || (nameEnd < c && /^[A-Z]/.test(toks[nameEnd - 1].text));
+  const nameSecond =
+    !rel && /^[A-Z]/.test(toks[comma - 1].text) && (first.pos === 'PROPN' || isCapName(first) || (toks[comma - 1].pos === 'PROPN' && toks[comma - 2]?.pos === 'PROPN'));
+  // "The newspaper, a vocal advocate of reform, writes": a definite subject opening the sentence, then a description
+  const described = !rel && first.pos === 'DET' && toks[name[0]].lower === 'the' && name[0] === lo;
+  if (!nameFirst && !nameSecond && !rel && !described) return null;
   return [name[0], comma];
+}
+
+/** toks[a, b) is a short name: capitalised words only (a name's initials and hyphens allowed). */
+function pureName(toks: readonly Tok[], a: number, b: number): boolean {
+  if (b - a < 1 || b - a > 5) return false;
+  for (let q = a; q < b; q++) {
+    const t = toks[q];
+    if (!(t.pos === 'PROPN' || isCapName(t)) || !/^[A-Z]/.test(t.text)) {
+      if (q > a && q < b - 1 && (t.text === '.' || t.text === '-')) continue;
+      return false;
+    }
+  }
+  return true;
 }
 
 /** A subject starts its clause: at the sentence start or after a comma, colon, dash, quote mark or conjunction. */
@@ -250,12 +277,16 @@ function speakerOfDocument(toks: readonly Tok[], np: [number, number] | null, lo
   return subject && clauseInitial(toks, subject[0], lo) && !DOCUMENT_HEADS.has(toks[subject[1] - 1].lower) ? subject : DROP;
 }
 
+const BARE_QUANTIFIERS = new Set(['many', 'some', 'most', 'several', 'others', 'both']);
+
 /** The noun phrase that ends right before token `end` (exclusive), not reaching below `lo`. */
 function npBeforeSimple(toks: readonly Tok[], end: number, lo: number): [number, number] | null {
   let j = end - 1;
   if (j < lo) return null;
   const t0 = toks[j];
   if (t0.pos === 'PRON' && PRONOUNS.has(t0.lower)) return [j, end];
+  // "many said …", "some say …": a quantifier standing alone as the subject
+  if (BARE_QUANTIFIERS.has(t0.lower) && clauseInitial(toks, j, lo)) return [j, end];
   let s = end;
   while (j >= lo && end - j <= 16) {
     const t = toks[j];
@@ -270,7 +301,9 @@ function npBeforeSimple(toks: readonly Tok[], end: number, lo: number): [number,
       const linkOk =
         t.lower === 'and' || t.lower === '&'
           ? after.pos === 'PROPN' && (before.pos === 'PROPN' || isPossessive(before))
-          : (after.pos === 'PROPN' || after.lower === 'the' || after.pos === 'NOUN') && (before.pos === 'NOUN' || before.pos === 'PROPN');
+          : ((after.pos === 'PROPN' || after.lower === 'the' || after.pos === 'NOUN') && (before.pos === 'NOUN' || before.pos === 'PROPN')) ||
+            // "eight in 10 voters", "six of 10 Republicans"
+            ((t.lower === 'in' || t.lower === 'of') && after.pos === 'NUM' && before.pos === 'NUM');
       if (linkOk) {
         j--;
         continue;
@@ -298,6 +331,28 @@ function npBeforeSimple(toks: readonly Tok[], end: number, lo: number): [number,
     if (name && toks[s - 2].pos === 'PROPN' && name[1] - name[0] <= 6 && clauseInitial(toks, name[0], lo)) return [name[0], end];
   }
   return [s, end];
+}
+
+/** Tokens a source after "according to" may take when the noun-phrase reader fails. */
+const SOURCE_MAX_TOKENS = 15;
+
+/**
+ * The source after "according to": the noun phrase there, or, when the tagger breaks it ("state/VERB
+ * records", "the most recent data available from the FBI"), the words up to the next comma, quotation
+ * mark or sentence end, when they hold a noun or name.
+ */
+function sourceAfter(toks: readonly Tok[], start: number, hi: number): [number, number] | null {
+  const np = npAfter(toks, start, hi);
+  let e = start;
+  let nominal = false;
+  while (e < hi && e - start < SOURCE_MAX_TOKENS && toks[e].text !== ',' && toks[e].text !== ';' && !isFinalPunct(toks[e]) && !isQuoteMark(toks[e])) {
+    if (toks[e].pos === 'NOUN' || toks[e].pos === 'PROPN') nominal = true;
+    e++;
+  }
+  const closed = e >= hi || toks[e].text === ',' || toks[e].text === ';' || isFinalPunct(toks[e]) || isQuoteMark(toks[e]);
+  if (np && (np[1] >= e || !closed)) return np;
+  if (!closed || e === start || (!nominal && !np)) return np;
+  return [start, e];
 }
 
 /** The noun phrase starting at token `start`, ending before `hi`. */
@@ -368,12 +423,15 @@ function isTimeWord(t: Tok): boolean {
 }
 
 /** Skip backwards over adverbs and date phrases between a speaker and its cue ("on Wednesday also"). */
+/** "Ford itself said", "voters overall said": words between a subject and its cue that are no part of either. */
+const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves', 'overall', 'alone']);
+
 function skipBackAdverbials(toks: readonly Tok[], k: number, lo: number): number {
   let j = k - 1;
   for (;;) {
     if (j < lo) return j;
     const t = toks[j];
-    if ((ATTRIBUTION_ADVERBS.has(t.lower) || (t.pos === 'ADV' && /ly$/.test(t.lower))) && t.pos !== 'PROPN' && t.pos !== 'NOUN') {
+    if ((ATTRIBUTION_ADVERBS.has(t.lower) || REFLEXIVES.has(t.lower) || (t.pos === 'ADV' && /ly$/.test(t.lower))) && t.pos !== 'PROPN' && t.pos !== 'NOUN') {
       j--;
       continue;
     }
@@ -525,7 +583,8 @@ function buildTokens(text: string, layers: Readonly<Layers>): Tok[] {
 function isStandalone(text: string, q: MarkedSpan, paraStart: number): boolean {
   if (q.start === paraStart) return true;
   let i = q.start - 1;
-  while (i > paraStart && text[i] === ' ') i--;
+  // any white space, the no-break space many web pages put before a quotation mark included
+  while (i > paraStart && (text[i] === ' ' || text[i] === '\u00a0' || text[i] === '\t')) i--;
   const c = text[i];
   const inner = text.slice(q.start + 1, Math.min(q.end, q.start + 3));
   if (c === '.' || c === '!' || c === '?') return /^[A-Z0-9‘'"…]/.test(inner) && !/(?:^|[\s.])[A-Z]\.$/.test(text.slice(Math.max(paraStart, i - 3), i + 1));
@@ -552,7 +611,7 @@ function resumesInterrupted(text: string, prev: MarkedSpan | null, q: MarkedSpan
 function continuesAfter(text: string, q: MarkedSpan): boolean {
   if (!q.closed) return false;
   let e = text.startsWith("''", q.end - 2) ? q.end - 3 : q.end - 2;
-  while (e > q.start && (text[e] === '’' || text[e] === "'" || text[e] === ' ')) e--;
+  while (e > q.start && (text[e] === '’' || text[e] === "'" || text[e] === ' ' || text[e] === '\u00a0')) e--;
   const c = text[e];
   return c !== '.' && c !== '…';
 }
@@ -675,6 +734,7 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
     if (sb <= sa) continue;
     extractIndirect(ctx, sa, sb, withBeliefs, raw, marked, standalone);
   }
+  questionsPass(ctx, raw);
   recallPass(ctx, raw, options);
 
   // continuations: an unattributed quote takes the nearest earlier attribution in its paragraph, or, when
@@ -688,13 +748,25 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
   // or inherits one (earlier unattributed quotes are settled before the sweep passes them)
   let sweep = 0;
   let lastAttributed = -1;
+  let lastDirect = -1;
+  const speakerText = (r: RawQuote): string | null => (r.speaker ? text.slice(toks[r.speaker[0]].start, toks[r.speaker[1] - 1].end).toLowerCase() : null);
   for (const rq of unattributed) {
     const para = paraOf(rq.start).index;
     let inherit: RawQuote | undefined;
     const at = position.get(rq) ?? 0;
-    for (; sweep < at; sweep++) if (raw[sweep].speaker || raw[sweep].inheritFrom !== undefined) lastAttributed = sweep;
+    for (; sweep < at; sweep++) {
+      if (!raw[sweep].speaker && raw[sweep].inheritFrom === undefined) continue;
+      // a reported statement by a different speaker ends the run of the last direct quote's speaker
+      if (raw[sweep].kind !== 'direct' && lastDirect >= 0 && speakerText(raw[sweep]) !== speakerText(raw[lastDirect])) lastDirect = -1;
+      lastAttributed = sweep;
+      if (raw[sweep].kind === 'direct' && raw[sweep].speaker) lastDirect = sweep;
+    }
     if (lastAttributed >= 0) {
-      const prev = raw[lastAttributed];
+      let prev = raw[lastAttributed];
+      // “A,” Clark said, noting that …. “B.”: B continues A (one attribution), not the participle's statement
+      if (prev.kind !== 'direct' && lastDirect >= 0 && lastDirect < lastAttributed && paraOf(raw[lastDirect].start).index === paraOf(prev.start).index) {
+        prev = raw[lastDirect];
+      }
       const prevPara = paraOf(prev.end - 1).index;
       const sameSpeakerTurn = prevPara === para || (prevPara === para - 1 && rq.start === paragraphs[para].start);
       if (sameSpeakerTurn) {
@@ -785,7 +857,7 @@ function parseClause(ctx: Ctx, a: number, b: number, withBeliefs: boolean): Attr
     const lemma = cueLemma(toks, k, withBeliefs, true);
     if (!lemma) continue;
     if (lemma === 'according to') {
-      const np = npAfter(toks, k + 2, b);
+      const np = sourceAfter(toks, k + 2, b);
       if (!np) return null;
       return { speaker: np, cue: [k, k + 2], lemma, addressee: null, clause: [start, b] };
     }
@@ -841,10 +913,25 @@ function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boolean): At
       // "said Peskov:" inverted lead-in
       const inv = npAfter(toks, k + 1, j + 1);
       if (inv) return { speaker: inv, cue: [k, k + 1], lemma, addressee: null, clause: [k, qa] };
+      // "X said … but added, “…”" / "“…,” he said, adding, “…”": the subject of the clause the cue joins
+      const joined = b >= lo && (toks[b].lower === 'and' || toks[b].lower === 'but' || (toks[b].text === ',' && t.lower.endsWith('ing')));
+      const subject = joined ? (subjectOfEarlierCue(toks, lo, b, withBeliefs) ?? clauseSubject(toks, lo, b)) : null;
+      if (subject && !isTimePhrase(toks, subject)) return { speaker: subject, cue: [k, k + 1], lemma, addressee: null, clause: [k, qa] };
       return null;
     }
     const adj = skipForwardAdjuncts(toks, k + 1, j + 1, lemma);
     return { speaker: np, cue: [k, k + 1], lemma, addressee: adj.addressee, clause: [np[0], qa] };
+  }
+  return null;
+}
+
+/** The subject of the nearest cue before token `end` in [lo, end): "Lazar said … and added," → Lazar. */
+function subjectOfEarlierCue(toks: readonly Tok[], lo: number, end: number, withBeliefs: boolean): [number, number] | null {
+  for (let q = end - 1; q > lo; q--) {
+    if (isQuoteMark(toks[q])) return null;
+    if (!cueLemma(toks, q, withBeliefs) || toks[q].lower === 'according') continue;
+    const np = npBefore(toks, skipBackAdverbials(toks, q, lo) + 1, lo);
+    return np && !isTimePhrase(toks, np) ? np : null;
   }
   return null;
 }
@@ -963,7 +1050,7 @@ function extractIndirect(
     if (!lemma) continue;
     const speech = lemma === 'according to' || SPEECH_CUES.has(toks[k].lower);
     if (lemma === 'according to') {
-      const np = npAfter(toks, k + 2, sb);
+      const np = sourceAfter(toks, k + 2, sb);
       if (!np) continue;
       let first = sa;
       while (first < k && (toks[first].text === ',' || isQuoteMark(toks[first]))) first++;
@@ -971,6 +1058,15 @@ function extractIndirect(
         // According to X, content.
         let c = np[1];
         while (c < sb && toks[c].text !== ',' && c < np[1] + 6) c++;
+        // "According to Jack Kelly, writing for RealClearPolitics, the foundation …": past the source's description
+        if (c + 1 < sb && toks[c].text === ',' && ((toks[c + 1].pos === 'VERB' && toks[c + 1].lower.endsWith('ing')) || toks[c + 1].pos === 'DET')) {
+          let c2 = c + 2;
+          while (c2 < sb && c2 < c + 16 && toks[c2].text !== ',' && !isFinalPunct(toks[c2])) c2++;
+          if (c2 < sb && toks[c2].text === ',' && !hasClauseFinite(toks, c + 1, c2)) {
+            for (let q = c + 1; q < c2; q++) used[q] = 1; // the description's own "writing" is no cue
+            c = c2;
+          }
+        }
         if (c < sb && toks[c].text === ',') found.push({ k, lemma, speaker: np, addressee: null, mode: 'after', contentStart: c + 1, clauseEnd: c + 1 });
       } else {
         found.push({ k, lemma, speaker: np, addressee: null, mode: 'before', contentStart: sa, clauseEnd: np[1] });
@@ -989,8 +1085,12 @@ function extractIndirect(
       continue;
     }
     const j = skipBackAdverbials(toks, k, sa);
-    const np = speakerOfDocument(toks, npBefore(toks, j + 1, sa), sa);
+    let np = speakerOfDocument(toks, npBefore(toks, j + 1, sa), sa);
     if (np === DROP) continue;
+    // "Hawkins and others who want to ban abortion said …": the subject before a relative clause
+    if (np && np[0] > sa && (toks[np[0] - 1].pos === 'VERB' || toks[np[0] - 1].pos === 'ADP') && !isCapName(toks[np[0] - 1]) && !SPEECH_CUES.has(toks[np[0] - 1].lower)) {
+      np = relativeSubject(toks, j + 1, sa) ?? np;
+    }
     if (!np) {
       // inverted: "…, said Russian Presidential Press Secretary Dmitry Peskov."
       if (prev && (prev.text === ',' || isQuoteMark(prev)) && speech) {
@@ -1096,6 +1196,7 @@ function extractIndirect(
           break;
         }
       }
+      b = statementEnd(toks, inQuote, a, b);
       // "Sanders said he will vote for Clinton, but he hasn't endorsed her": a contrast with a subject of its own is the writer's
       for (let c = a + 2; c < b - 2; c++) {
         if (toks[c].text === ',' && inQuote[c] < 0 && CONTRAST_OPENERS.has(toks[c + 1].lower) && subjectClauseAt(toks, c + 2, b)) {
@@ -1118,6 +1219,9 @@ function extractIndirect(
       [a, b] = trimContent(toks, a, b);
     }
     if (b - a < 2) continue;
+    // "At a rally that night in Macon, Trump called …", "Speaking at a rally on Wednesday, X said …": a fronted
+    // adverbial before the speaker is circumstance, not what was said
+    if (cur.mode === 'before' && isFrontedAdverbial(toks, inQuote, a, b)) continue;
     // what was said is a clause or a quotation: "said little about how", "said the same", "Last month" are not
     let quoted = false;
     for (let q = a; q < b && !quoted; q++) if (inQuote[q] >= 0) quoted = true;
@@ -1141,6 +1245,58 @@ function extractIndirect(
     cur.raw = item;
     raw.push(item);
   }
+}
+
+/** "Asked about …", "was asked whether …" (asked.ts), outside what is already extracted. */
+function questionsPass(ctx: Ctx, raw: RawQuote[]): void {
+  const { toks, inQuote, used, sentTok } = ctx;
+  const covered = new Uint8Array(toks.length);
+  for (const r of raw) for (let i = firstAtOrAfter(toks, r.start); i < toks.length && toks[i].start < r.end; i++) covered[i] = 1;
+  const taken = (i: number): boolean => covered[i] === 1 || used[i] === 1 || inQuote[i] >= 0;
+  for (const [sa, sb] of sentTok) {
+    if (sb <= sa) continue;
+    for (const rq of askedQuotes({ toks, taken, npAfter: (s, h) => npAfter(toks, s, h) }, sa, sb)) {
+      raw.push(rq);
+      used[rq.cue![0]] = 1;
+    }
+  }
+}
+
+/**
+ * Participles that, after a comma or "and", report another act of the speaker or the writer's comment on
+ * the statement ("…, citing …", "…, sparking …", "… and questioning how …"): the content ends before them.
+ */
+const WRITER_PARTICIPLES = new Set([
+  'adding', 'arguing', 'blaming', 'calling', 'citing', 'claiming', 'criticizing', 'describing', 'drawing', 'echoing', 'explaining',
+  'insisting', 'noting', 'pointing', 'praising', 'promising', 'prompting', 'questioning', 'referring', 'repeating', 'saying',
+  'sparking', 'stressing', 'suggesting', 'telling', 'touting', 'urging', 'vowing', 'warning', 'accusing', 'acknowledging', 'admitting',
+]);
+
+/** Adverbs between "and"/"but" and a second cue verb ("and later told", "but also warned"). */
+const LINK_ADVERBS = new Set(['also', 'then', 'later', 'still', 'again', 'even', 'repeatedly', 'quickly', 'immediately']);
+
+/**
+ * Where a reported content ends before the writer's own words: a second speech verb of the same subject
+ * ("said she was pleased and predicted that …", "announced X and vowed to …" — the second statement is its
+ * own attribution), or a comparison the writer adds ("50 percent said she is prepared, compared with …").
+ */
+function statementEnd(toks: readonly Tok[], inQuote: ArrayLike<number>, a: number, b: number): number {
+  for (let c = a + 2; c < b - 1; c++) {
+    if (inQuote[c] >= 0) continue;
+    const w = toks[c].lower;
+    if (w === 'and' || w === 'but') {
+      let v = c + 1;
+      while (v < b - 1 && LINK_ADVERBS.has(toks[v].lower)) v++;
+      const t = toks[v];
+      if (t.pos === 'VERB' && ((SPEECH_CUES.has(t.lower) && !t.lower.endsWith('ing')) || WRITER_PARTICIPLES.has(t.lower))) return toks[c - 1].text === ',' ? c - 1 : c;
+    } else if (w === ',' && c >= a + 3 && WRITER_PARTICIPLES.has(toks[c + 1].lower) && inQuote[c + 1] < 0) {
+      // "…, citing an instance in which …", "…, echoing a memo from …": the writer's participle, not the content
+      return c;
+    } else if (w === 'compared' && (toks[c + 1].lower === 'with' || toks[c + 1].lower === 'to') && toks[c - 1].text === ',') {
+      return c - 1;
+    }
+  }
+  return b;
 }
 
 /**
@@ -1198,7 +1354,8 @@ function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): void {
       const that = thatAhead(toks, k + 1, sb);
       let end = that >= 0 ? that : adj.next;
       while (end < sb && !covered[end]) end++;
-      const [a, b] = trimContent(toks, that >= 0 ? that : adj.next, end);
+      const from = that >= 0 ? that : adj.next;
+      const [a, b] = trimContent(toks, from, statementEnd(toks, inQuote, from, end));
       if (b - a < 1) continue;
       const cand: RecallCandidate = { k, lemma, speaker, how, content: [a, b], that: that >= 0, sentence: [sa, sb] };
       const features = recallFeatures(toks, cand);
@@ -1240,6 +1397,41 @@ function clauseSubject(toks: readonly Tok[], sa: number, end: number): [number, 
     const j = skipBackAdverbials(toks, v, sa);
     const np = npBefore(toks, j + 1, sa);
     return np && clauseInitial(toks, np[0], sa) ? np : null;
+  }
+  return null;
+}
+
+/** A finite verb (an auxiliary, or a verb not in -ing/-ed/-en form) in toks[a, b). */
+function hasClauseFinite(toks: readonly Tok[], a: number, b: number): boolean {
+  for (let q = a; q < b; q++) if (toks[q].pos === 'AUX' || (toks[q].pos === 'VERB' && !/(?:ing|ed|en)$/.test(toks[q].lower))) return true;
+  return false;
+}
+
+/** toks[a, b) opens with a preposition or an -ing participle and has no finite verb and no quotation. */
+function isFrontedAdverbial(toks: readonly Tok[], inQuote: ArrayLike<number>, a: number, b: number): boolean {
+  const first = toks[a];
+  if (!(first.pos === 'ADP' || (first.pos === 'VERB' && first.lower.endsWith('ing')))) return false;
+  for (let q = a; q < b; q++) {
+    if (inQuote[q] >= 0 || toks[q].pos === 'AUX') return false;
+    if (toks[q].pos === 'VERB' && !/(?:ing|ed|en)$/.test(toks[q].lower)) return false;
+  }
+  return true;
+}
+
+/**
+ * "Hawkins and others who want to ban abortion said": the noun phrase before a relative clause that has its
+ * own verb and ends right before the cue at `end` (no comma between); null when there is none.
+ */
+function relativeSubject(toks: readonly Tok[], end: number, lo: number): [number, number] | null {
+  let verb = false;
+  for (let w = end - 1; w > lo && w >= end - 16; w--) {
+    const t = toks[w];
+    if (t.text === ',' || isFinalPunct(t) || isQuoteMark(t)) return null;
+    if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
+    if (t.lower === 'who' && verb) {
+      const np = npBeforeSimple(toks, w, lo);
+      return np && clauseInitial(toks, np[0], lo) && toks[np[1] - 1].pos !== 'PRON' ? np : null;
+    }
   }
   return null;
 }
