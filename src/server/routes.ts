@@ -9,7 +9,8 @@ import { articleDetail, articlesAfter, countArticles, getArticleDetail, listArti
 import { claims } from '../api/claims.js';
 import { listDiagnostics } from '../api/diagnostics.js';
 import { getEntity, listEntities } from '../api/entity-detail.js';
-import { dayTimeline, exportEvents, getEvent, listEvents, mergedEvents, mergedQuery } from '../api/events.js';
+import { dayTimeline, getEvent, listEvents, mergedEvents, mergedQuery } from '../api/events.js';
+import { eventCounts, eventTable, FilterError, parseSort, type EventTableFilters } from '../api/event-table.js';
 import { listQuantities, listQuotes } from '../api/quotes.js';
 import { getStory, listStories } from '../api/stories.js';
 import { CALENDAR_DATE } from '../api/dates.js';
@@ -150,6 +151,44 @@ const range = {
   from: param.opt(DATE, 'Earliest date, inclusive'),
   to: param.opt(DATE, 'Latest date, inclusive'),
 };
+
+/** The events table's filters (GET /api/event-table, /api/event-counts, /api/export/events); lists are comma-separated. */
+const eventTableParams = {
+  type: param.opt(s.string(), 'ACLED event types, sub-event types or PLOVER types, comma-separated (any)'),
+  subType: param.opt(s.string(), 'ACLED sub-event types, comma-separated (any)'),
+  country: param.opt(s.string(), "ISO 3166 alpha-2 or alpha-3 codes or names, comma-separated: the country the gazetteer gives the event's place"),
+  admin1: param.opt(s.string(), 'First-level division names, comma-separated'),
+  actor: param.opt(s.string(), 'Actor, target or claimant name'),
+  from: param.opt(DATE, 'Earliest date, inclusive (a month or year from its first day)'),
+  to: param.opt(DATE, 'Latest date, inclusive (a month or year to its last day)'),
+  fatalitiesMin: param.opt(s.integer({ minimum: 0 }), 'Killed, at least'),
+  fatalitiesMax: param.opt(s.integer({ minimum: 0 }), 'Killed, at most'),
+  source: param.opt(s.string(), 'Source name contains'),
+  confidenceMin: param.opt(s.number(), 'Event confidence (0–1), at least'),
+  place: param.opt(s.string(), 'Place name contains'),
+  story: param.opt(s.string(), 'Story id'),
+};
+
+function tableFilters(v: Partial<Record<keyof typeof eventTableParams, unknown>> & { geo?: boolean }): EventTableFilters {
+  const list = (x: unknown) => (typeof x === 'string' && x.trim() ? x.split(',') : undefined);
+  const str = (x: unknown) => (typeof x === 'string' && x.trim() ? x : undefined);
+  const num = (x: unknown) => (typeof x === 'number' ? x : undefined);
+  return {
+    type: list(v.type), subType: list(v.subType), country: list(v.country), admin1: list(v.admin1),
+    actor: str(v.actor), from: str(v.from), to: str(v.to), fatalitiesMin: num(v.fatalitiesMin), fatalitiesMax: num(v.fatalitiesMax),
+    source: str(v.source), confidenceMin: num(v.confidenceMin), place: str(v.place), story: str(v.story), geo: v.geo,
+  };
+}
+
+/** A filter src/api could not resolve, as the 400 every bad parameter answers. */
+function badFilter<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof FilterError) throw new ApiError(400, 'BAD_PARAM', `parameter '${error.param}': ${error.message}`);
+    throw error;
+  }
+}
 
 const ArticleRef = {
   articleId: s.string(),
@@ -293,7 +332,10 @@ const Figure = s.object({
 const TimelineSchema = s.ref(
   'Timeline',
   s.object({
-    total: s.integer({ description: 'Merged events matching (entries hold at most 2000)' }),
+    total: s.integer({ description: 'Merged events matching' }),
+    days: s.integer({ description: 'Days with matching events (entries is one page of them)' }),
+    limit: s.integer(),
+    offset: s.integer(),
     entries: s.array(
       s.object({
         date: s.nullable(s.string()),
@@ -617,6 +659,38 @@ export const ROUTES: AnyRoute[] = [
   }),
   route({
     method: 'GET',
+    path: '/api/event-table',
+    operationId: 'eventTable',
+    summary: "The events table: merged events filtered by type, country, admin1, actor, dates, fatalities, source and confidence; sorted and paged",
+    tag: 'events',
+    params: {
+      ...eventTableParams,
+      geo: param.def(s.boolean(), 'Only events with coordinates', false),
+      sort: param.def(s.string({ pattern: '^-?(date|fatalities|type|country|sources)(:(asc|desc))?$' }), 'date, fatalities, type, country or sources; -KEY descending', '-date'),
+      ...paging,
+    },
+    response: paged(MergedEventSchema),
+    handler: ({ store }, v) => badFilter(() => eventTable(store, tableFilters(v), parseSort(v.sort), { limit: v.limit, offset: v.offset })),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/event-counts',
+    operationId: 'eventCounts',
+    summary: 'Events and fatalities per day, week or month, by type, for the events table\'s filters (what the charts draw)',
+    tag: 'events',
+    params: {
+      ...eventTableParams,
+      bucket: param.def(s.string({ enum: ['day', 'week', 'month'] }), 'Period', 'month'),
+    },
+    response: s.object({
+      bucket: s.string(),
+      types: s.array(s.string()),
+      periods: s.array(s.object({ period: s.string(), events: s.record(s.integer()), fatalities: s.record(s.integer()) })),
+    }),
+    handler: ({ store }, v) => badFilter(() => eventCounts(store, tableFilters(v), v.bucket as 'day' | 'week' | 'month')),
+  }),
+  route({
+    method: 'GET',
     path: '/api/merged-events',
     operationId: 'listMergedEvents',
     summary: 'Events merged across sources (each with every source\'s figures), filtered by type, date range, place, actor or story',
@@ -665,9 +739,11 @@ export const ROUTES: AnyRoute[] = [
       place: param.opt(s.string(), 'Place'),
       actor: param.opt(s.string(), 'Actor, target or claimant name'),
       story: param.opt(s.string(), 'Story id'),
+      limit: param.def(s.integer({ minimum: 0, maximum: 200 }), 'Days per page (at most 200)', 30),
+      offset: param.def(s.integer({ minimum: 0 }), 'Days to skip', 0),
     },
     response: TimelineSchema,
-    handler: ({ store }, v) => dayTimeline(store, mergedQuery(v)),
+    handler: ({ store }, v) => dayTimeline(store, mergedQuery(v), { limit: v.limit, offset: v.offset }),
   }),
   route({
     method: 'GET',
@@ -732,20 +808,17 @@ export const ROUTES: AnyRoute[] = [
     method: 'GET',
     path: '/api/export/events',
     operationId: 'exportEvents',
-    summary: 'Download events as ACLED CSV, PLOVER JSON, GeoJSON or JSON Lines (same filters as /api/events; at most 10,000)',
+    summary: 'Download events as ACLED CSV, PLOVER JSON, GeoJSON or JSON Lines (the filters and sort of /api/event-table; at most 10,000)',
     tag: 'export',
     params: {
       format: param.def(s.string({ enum: ['acled', 'plover', 'geojson', 'jsonl'] }), 'Export format', 'acled'),
-      type: param.opt(s.string(), 'Event type'),
-      ...range,
-      place: param.opt(s.string(), 'Place'),
-      actor: param.opt(s.string(), 'Actor'),
-      story: param.opt(s.string(), 'Story id'),
+      ...eventTableParams,
+      sort: param.def(s.string({ pattern: '^-?(date|fatalities|type|country|sources)(:(asc|desc))?$' }), 'Sort, as /api/event-table', 'date'),
     },
     response: s.unknown('The file in the chosen format'),
     contentType: 'application/octet-stream',
     handler: ({ store }, v) => {
-      const events = exportEvents(store, mergedQuery(v));
+      const events = badFilter(() => eventTable(store, tableFilters(v), parseSort(v.sort), { limit: 10_000, offset: 0 })).items;
       switch (v.format) {
         case 'plover':
           return download(toPloverJson(events), 'application/json; charset=utf-8', 'dateline-events.plover.json');

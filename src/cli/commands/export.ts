@@ -6,7 +6,7 @@ import { ACLED_COLUMNS, acledRows } from '../../export/acled.js';
 import { csv } from '../../export/csv.js';
 import { toGeoJson, toJsonl, toPloverJson } from '../../export/formats.js';
 import { GKG_COLUMNS, gkgRow } from '../../export/gkg.js';
-import { EVENT_FILTER_FLAGS, eventQuery, selectEvents } from './events.js';
+import { EVENT_FILTER_FLAGS, EVENT_LIST_FLAGS, eventQuery, selectEvents } from './events.js';
 import { openDb } from './shared.js';
 
 const FORMATS = ['acled-csv', 'plover-json', 'geojson', 'jsonl', 'gkg-tsv'] as const;
@@ -22,8 +22,9 @@ export const exportCommand: Command = {
   geojson      FeatureCollection of placed events, Point coordinates [lon, lat]
   jsonl        one merged event per line, with every source and its figures
   gkg-tsv      one GKG 2.x row per article (27 columns, header row)
-  Event filters as in 'dateline events': --type --from --to --place --actor --story --limit.`,
-  flags: { values: [...EVENT_FILTER_FLAGS, 'format', 'out'] },
+  Event filters as in 'dateline events': --country --admin1 --type --sub-type --actor --from --to
+  --min-fatalities --max-fatalities --source --min-confidence --place --story --sort --limit.`,
+  flags: { values: [...EVENT_FILTER_FLAGS, 'format', 'out'], repeatable: EVENT_LIST_FLAGS },
   async run(args, io) {
     const format = stringFlag(args, 'format') as Format | undefined;
     if (!format || !FORMATS.includes(format)) {
@@ -47,7 +48,7 @@ export const exportCommand: Command = {
         }
         output = `${lines.join('\n')}\n`;
       } else {
-        const events = selectEvents(store, eventQuery(args, 100_000));
+        const events = selectEvents(store, eventQuery(args, 100_000)).items;
         selected = events.length;
         // Count what is written, not what was selected: ACLED rows need an ACLED type, PLOVER
         // records a PLOVER type, GeoJSON features coordinates.
