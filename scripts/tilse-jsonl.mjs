@@ -27,7 +27,7 @@ for (const root of process.argv.slice(2)) {
   for (const file of files(root)) {
     const topic = basename(dirname(file));
     const outlet = basename(file, '.txt');
-    const text = new TextDecoder('utf-8').decode(readFileSync(file));
+    const text = readFileSync(file, 'utf8');
     for (const block of text.split(/\n-{32}\n?/)) {
       const m = /^\s*(\d{4}-\d{2}-\d{2})\s*\n([\s\S]*)$/.exec(block);
       if (!m) continue;
