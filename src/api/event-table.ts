@@ -140,3 +140,24 @@ export function eventCounts(store: ReadStore, f: EventTableFilters, bucket: Buck
     periods: [...periods.values()].sort((a, b) => a.period.localeCompare(b.period)),
   };
 }
+
+/**
+ * Each event's own sentence (the first source's evidence, as that article writes it), by merged event
+ * id: what ACLED's `notes` carry. Events whose source record or text is gone are absent.
+ */
+export function eventSentences(store: ReadStore, events: readonly MergedEvent[]): Map<string, string> {
+  const q = store.queries;
+  const firsts = events.map((x) => [x.id, x.sources[0]] as const).filter(([, s]) => s);
+  const texts = new Map<string, string>();
+  const ids = [...new Set(firsts.map(([, s]) => s.article))];
+  for (let i = 0; i < ids.length; i += 500) for (const a of q.articleTexts(ids.slice(i, i + 500))) texts.set(a.id, a.text);
+  const out = new Map<string, string>();
+  for (const [id, s] of firsts) {
+    const text = texts.get(s.article);
+    const row = text ? q.articleEvent(s.article, s.event) : null;
+    if (!text || !row) continue;
+    const sentence = text.slice(row.event.start, row.event.end).replace(/\s+/g, ' ').trim();
+    if (sentence) out.set(id, sentence.length > 600 ? `${sentence.slice(0, 597)}…` : sentence);
+  }
+  return out;
+}

@@ -25,14 +25,24 @@ export function admin1Name(country: string, code: string): string | null {
   return g.admin1(country, code)?.name ?? g.seat(country, code)?.name ?? null;
 }
 
-/** The admin1 name of a place: its division's name, or the place itself when it is a region without a code. */
-export function admin1OfPlace(place: Pick<Place, 'country' | 'admin1' | 'precision' | 'name'> | null | undefined): string | null {
+/**
+ * The admin1 name of a place: its division's name (by its code, or — for a town stored without one —
+ * by the gazetteer's town of that name in that country within half a degree), or the place itself when
+ * it is a region without a code; null for a country or a place the gazetteer cannot put in a division.
+ */
+export function admin1OfPlace(place: Pick<Place, 'country' | 'admin1' | 'precision' | 'name' | 'lat' | 'lon'> | null | undefined): string | null {
   if (!place?.country) return null;
-  if (place.admin1) {
-    const name = admin1Name(place.country, place.admin1);
+  const code = place.admin1 ?? (place.precision === 'city' || place.precision === 'point' ? townAdmin1(place) : undefined);
+  if (code) {
+    const name = admin1Name(place.country, code);
     if (name) return name;
   }
   return place.precision === 'region' ? place.name : null;
+}
+
+function townAdmin1(place: Pick<Place, 'country' | 'name' | 'lat' | 'lon'>): string | undefined {
+  const near = (c: { lat: number; lon: number }) => Math.abs(c.lat - place.lat) <= 0.5 && Math.abs(c.lon - place.lon) <= 0.5;
+  return gazetteer().cities(nameKey(place.name)).find((c) => c.country === place.country && c.admin1 && near(c))?.admin1;
 }
 
 /** The divisions a name stands for: regions of our table by any of their names, and divisions whose seat is so named. */

@@ -10,7 +10,7 @@ import { claims } from '../api/claims.js';
 import { listDiagnostics } from '../api/diagnostics.js';
 import { getEntity, listEntities } from '../api/entity-detail.js';
 import { dayTimeline, getEvent, listEvents, mergedEvents, mergedQuery } from '../api/events.js';
-import { eventCounts, eventTable, FilterError, parseSort, type EventTableFilters } from '../api/event-table.js';
+import { eventCounts, eventSentences, eventTable, FilterError, parseSort, type EventTableFilters } from '../api/event-table.js';
 import { listQuantities, listQuotes } from '../api/quotes.js';
 import { getStory, listStories } from '../api/stories.js';
 import { CALENDAR_DATE } from '../api/dates.js';
@@ -22,7 +22,8 @@ import type { EventRecord, Quantity, Quote } from '../core/layers.js';
 import type { MergedEvent } from '../core/merged-event.js';
 import { FACET_SAMPLE, type ReadStore } from '../store/queries.js';
 import { IngestBusyError, type IngestRunner } from './ingest.js';
-import { toAcledCsv } from '../export/acled.js';
+import { ACLED_COLUMNS, acledExport } from '../export/acled.js';
+import { csv } from '../export/csv.js';
 import { toGeoJson, toJsonl, toPloverJson } from '../export/formats.js';
 import { toGkgTsv } from '../export/gkg.js';
 import type { SearchPool } from './search-pool.js';
@@ -826,8 +827,14 @@ export const ROUTES: AnyRoute[] = [
           return download(JSON.stringify(toGeoJson(events)), 'application/geo+json; charset=utf-8', 'dateline-events.geojson');
         case 'jsonl':
           return download(toJsonl(events), 'application/x-ndjson; charset=utf-8', 'dateline-events.jsonl');
-        default:
-          return download(toAcledCsv(events), 'text/csv; charset=utf-8', 'dateline-events.acled.csv');
+        default: {
+          const sentences = eventSentences(store, events);
+          const { rows, leftOut } = acledExport(events, new Date(), (id) => sentences.get(id));
+          const response = download(csv(ACLED_COLUMNS, rows), 'text/csv; charset=utf-8', 'dateline-events.acled.csv');
+          // What was not exported and why: out-of-scope, undated, unplaced, country-only events.
+          response.headers.set('x-dateline-left-out', Object.entries(leftOut).map(([k, n]) => `${k}=${n}`).join('; '));
+          return response;
+        }
       }
     },
   }),

@@ -4,6 +4,7 @@ import { html, mount, safeUrl } from './escape.js';
 import { annotateText, describeQuantity, describeTime, highlightSnippet, speakerColour } from './annotate.js';
 import { humanTime, monthRange } from './dates.js';
 import { eventType, mapSvg, worldPath } from './map.js';
+import { EVENT_TABLE_FILTERS, eventsView } from './events.js';
 
 const main = document.getElementById('main');
 const searchBox = document.getElementById('q');
@@ -416,6 +417,7 @@ function filterForm(route, values) {
     <label>Type <input name="type" value="${values.type ?? ''}" size="14"></label>
     <label>From <input name="from" type="date" value="${values.from ?? ''}"></label>
     <label>To <input name="to" type="date" value="${values.to ?? ''}"></label>
+    <label>Country <input name="country" value="${values.country ?? ''}" size="8"></label>
     <label>Place <input name="place" value="${values.place ?? ''}" size="12"></label>
     <label>Actor <input name="actor" value="${values.actor ?? ''}" size="12"></label>
     <button type="submit">Filter</button>
@@ -461,13 +463,14 @@ async function timelineView(_parts, q) {
 }
 
 async function mapView(_parts, q) {
-  const filter = queryObject(q, EVENT_FILTERS);
-  const [page, path] = await Promise.all([api('/api/merged-events', { ...filter, geo: true, limit: 1000 }), worldPath()]);
+  const filter = queryObject(q, EVENT_TABLE_FILTERS);
+  const [page, path] = await Promise.all([api('/api/event-table', { ...filter, geo: true, sort: '-fatalities', limit: 1000 }), worldPath()]);
   mount(
     main,
     html`<div class="page">
       <h1>Map of events</h1>
       ${filterForm('map', filter)}
+      <p class="small"><a href="${href(['events'], filter)}">these events as a table and chart</a></p>
       ${mapSvg(path, page.items.map(mergedRow))}
       ${downloads(filter)}
       ${page.total > page.items.length ? html`<p class="muted">Showing ${page.items.length} of ${page.total}; narrow the filters to see the rest.</p>` : ''}
@@ -579,6 +582,7 @@ async function uploadView() {
 
 const VIEWS = {
   search: searchView,
+  events: (_parts, q) => eventsView(q, { api, href, pager, main, mount }),
   article: articleView,
   entity: entityView,
   entities: entitiesView,
@@ -628,9 +632,18 @@ main.addEventListener('submit', (ev) => {
 });
 
 document.addEventListener('keydown', (ev) => {
-  if (ev.key === '/' && !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement?.tagName ?? '')) {
+  if (ev.ctrlKey || ev.metaKey || ev.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement?.tagName ?? '')) return;
+  if (ev.key === '/') {
     ev.preventDefault();
     searchBox.focus();
+    return;
+  }
+  // j / k: next / previous page of whatever list the page shows (its pager's links).
+  const rel = ev.key === 'j' ? 'next' : ev.key === 'k' ? 'prev' : null;
+  const link = rel && main.querySelector(`nav.pager a[rel="${rel}"]`);
+  if (link) {
+    ev.preventDefault();
+    location.hash = link.getAttribute('href');
   }
 });
 

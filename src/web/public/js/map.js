@@ -2,6 +2,7 @@
 // topojson-client (served from /vendor), drawn in the Equal Earth projection as SVG; events as points
 // sized by fatalities and coloured by type. No tiles, no network beyond this server.
 import { html, raw } from './escape.js';
+import { colourOf } from './palette.js';
 
 const A1 = 1.340264;
 const A2 = -0.081106;
@@ -64,11 +65,9 @@ export async function worldPath() {
   return outline;
 }
 
-const TYPE_COLOURS = ['#c0392b', '#2471a3', '#7d3c98', '#d68910', '#138d75', '#5d6d7e', '#a04000', '#1f618d'];
-
-export function typeColour(types, type) {
-  const i = types.indexOf(type);
-  return TYPE_COLOURS[(i < 0 ? types.length : i) % TYPE_COLOURS.length];
+/** One distinct colour per event type (palette.js), the same as the events chart's. */
+export function typeColour(_types, type) {
+  return colourOf(type);
 }
 
 /** The map as safe markup: outline, graticule-free sea, one focusable link per event. */
