@@ -464,7 +464,7 @@ async function timelineView(_parts, q) {
 
 async function mapView(_parts, q) {
   const filter = queryObject(q, EVENT_TABLE_FILTERS);
-  const [page, path] = await Promise.all([api('/api/event-table', { ...filter, geo: true, sort: '-fatalities', limit: 1000 }), worldPath()]);
+  const [page, path] = await Promise.all([api('/api/event-table', { ...filter, geo: true, sort: '-fatalities', limit: 500 }), worldPath()]);
   mount(
     main,
     html`<div class="page">
@@ -473,7 +473,7 @@ async function mapView(_parts, q) {
       <p class="small"><a href="${href(['events'], filter)}">these events as a table and chart</a></p>
       ${mapSvg(path, page.items.map(mergedRow))}
       ${downloads(filter)}
-      ${page.total > page.items.length ? html`<p class="muted">Showing ${page.items.length} of ${page.total}; narrow the filters to see the rest.</p>` : ''}
+      ${page.total > page.items.length ? html`<p class="muted">Showing the ${page.items.length} deadliest of ${page.total}; narrow the filters to see the rest.</p>` : ''}
     </div>`,
   );
 }
@@ -547,9 +547,11 @@ async function uploadView() {
       document.getElementById('bytes').value = e.loaded / e.total;
       document.getElementById('bytes-text').textContent = `${fmt.format(e.loaded)} / ${fmt.format(e.total)} bytes`;
     });
+    let lastTotal = null;
     const poll = setInterval(async () => {
       const s = await api('/api/ingest').catch(() => null);
       if (s?.running && s.total) {
+        lastTotal = s.total;
         document.getElementById('analysed').value = s.analysed / s.total;
         document.getElementById('analysed-text').textContent = `${s.analysed} / ${s.total} articles`;
       }
@@ -566,7 +568,10 @@ async function uploadView() {
         mount(result, html`<p class="error">Upload failed: ${body?.error?.code ?? xhr.status} — ${body?.error?.message ?? 'no response'}</p>`);
         return;
       }
+      // Done: the last poll may have seen "3 / 4"; the answer is the end of the run.
+      const n = lastTotal ?? body.inserted.length + body.duplicates.length + body.nearDuplicates.length;
       document.getElementById('analysed').value = 1;
+      document.getElementById('analysed-text').textContent = `${fmt.format(n)} / ${fmt.format(n)} articles · done`;
       mount(
         result,
         html`<p><strong>${body.inserted.length}</strong> new articles, ${body.duplicates.length} already stored, ${body.nearDuplicates.length} near-duplicates, ${body.errors} errors (${body.seconds.toFixed(1)} s).</p>
