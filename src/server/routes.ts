@@ -10,8 +10,8 @@ import { claims } from '../api/claims.js';
 import { listDiagnostics } from '../api/diagnostics.js';
 import { getEntity, listEntities } from '../api/entity-detail.js';
 import { dayTimeline, getEvent, listEvents, mergedEvents, mergedQuery } from '../api/events.js';
-import { eventCounts, eventSentences, eventTable, FilterError, parseSort, type EventTableFilters } from '../api/event-table.js';
-import { listQuantities, listQuotes } from '../api/quotes.js';
+import { eventCounts, eventSentences, eventTable, FilterError, parseSort, periodBound, type EventTableFilters } from '../api/event-table.js';
+import { listQuantities, listQuotes, quoteDay, type QuoteRow } from '../api/quotes.js';
 import { getStory, listStories } from '../api/stories.js';
 import { CALENDAR_DATE } from '../api/dates.js';
 import { subjectTimeline, type TimelineSubject } from '../api/timeline.js';
@@ -598,10 +598,13 @@ export const ROUTES: AnyRoute[] = [
       speaker: param.opt(s.string(), 'Speaker as written, or the entity the name finds (as `dateline quotes --speaker`)'),
       about: param.opt(s.string(), 'An entity so named is mentioned inside the quote'),
       article: param.opt(s.string(), 'Article id'),
+      text: param.opt(s.string(), "The quote's words contain this"),
+      medium: param.opt(s.string(), 'The medium as written contains this (interview, Telegram, …)'),
+      ...range,
       ...paging,
     },
     response: paged(QuoteRowSchema),
-    handler: ({ store }, v) => listQuotes(store, { speaker: v.speaker, about: v.about, articleId: articleId(store, v.article) }, v),
+    handler: ({ store }, v) => listQuotes(store, quoteFilter(store, v), v),
   }),
   route({
     method: 'GET',
@@ -809,6 +812,28 @@ export const ROUTES: AnyRoute[] = [
   }),
   route({
     method: 'GET',
+    path: '/api/export/quotes',
+    operationId: 'exportQuotes',
+    summary: 'Download the quotes the quote filters select (as /api/quotes) as CSV or JSON Lines; at most 10,000',
+    tag: 'export',
+    params: {
+      format: param.def(s.string({ enum: ['csv', 'jsonl'] }), 'Export format', 'csv'),
+      speaker: param.opt(s.string(), 'Speaker as written, or the entity the name finds'),
+      about: param.opt(s.string(), 'An entity so named is mentioned inside the quote'),
+      text: param.opt(s.string(), "The quote's words contain this"),
+      medium: param.opt(s.string(), 'The medium contains this'),
+      ...range,
+    },
+    response: s.unknown('The file in the chosen format'),
+    contentType: 'application/octet-stream',
+    handler: ({ store }, v) => {
+      const rows = listQuotes(store, quoteFilter(store, v), { limit: 10_000, offset: 0 }).items;
+      if (v.format === 'jsonl') return download(rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''), 'application/x-ndjson; charset=utf-8', 'dateline-quotes.jsonl');
+      return download(quotesCsv(rows), 'text/csv; charset=utf-8', 'dateline-quotes.csv');
+    },
+  }),
+  route({
+    method: 'GET',
     path: '/api/export/events',
     operationId: 'exportEvents',
     summary: 'Download events as ACLED CSV, PLOVER JSON, GeoJSON or JSON Lines (the filters and sort of /api/event-table; at most 10,000)',
@@ -886,6 +911,18 @@ export const ROUTES: AnyRoute[] = [
     },
   }),
 ];
+
+function quoteFilter(store: ReadStore, v: { speaker?: string; about?: string; article?: string; text?: string; medium?: string; from?: string; to?: string }) {
+  return badFilter(() => ({
+    speaker: v.speaker, about: v.about, articleId: articleId(store, v.article), text: v.text, medium: v.medium,
+    from: v.from ? periodBound(v.from, false) : undefined, to: v.to ? periodBound(v.to, true) : undefined,
+  }));
+}
+
+function quotesCsv(rows: QuoteRow[]): string {
+  const header = ['date', 'speaker', 'speaker_key', 'kind', 'cue', 'medium', 'quote', 'article', 'title', 'published'];
+  return csv(header, rows.map((r) => [quoteDay(r.quote, r.published), r.quote.speaker?.text ?? '', r.speakerKey ?? '', r.quote.kind, r.quote.cue?.text ?? '', r.quote.medium?.text ?? '', r.quote.text, r.articleId, r.title ?? '', r.published ?? '']));
+}
 
 function download(body: string, type: string, filename: string): Response {
   return new Response(body, { headers: { 'content-type': type, 'content-disposition': `attachment; filename="${filename}"` } });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventRecord, Place } from '../core/layers.js';
+import type { EventRecord, Place, Quote } from '../core/layers.js';
 import { batchOf, sampleArticle } from '../store/conformance.js';
 import { openStore } from '../store/sqlite.js';
 import { startServer } from '../server/server.js';
@@ -35,8 +35,24 @@ const DOCS: Array<[string, Place, string, [string, string], number | null, strin
   ['Protesters filled Tahrir Square in Cairo at night.', place('Cairo', 'EG', '11', 30.0, 31.2), '2011-02-01', ['Protests', 'Peaceful protest'], null, 'Wire One'],
 ];
 
+const QUOTE_TEXT = '"We will not leave the square," protest organiser Ali Zeidan said on Friday. "The city is calm," a police spokesman said.';
+
+function quote(text: string, words: string, speaker: string): Quote {
+  const start = QUOTE_TEXT.indexOf(words);
+  const s = QUOTE_TEXT.indexOf(speaker);
+  return { start, end: start + words.length, text, kind: 'direct', speaker: { start: s, end: s + speaker.length, text: speaker, entity: null, kind: 'name' }, cue: { start: 0, end: 0, text: 'said' }, confidence: 0.9 };
+}
+
 function seed(db: string): void {
   const store = openStore(db);
+  store.writeBatch(
+    batchOf('quotes.txt', [
+      {
+        article: sampleArticle(QUOTE_TEXT, { title: 'Organisers vow to stay', source: 'Daily Two', published: '2011-02-26' }),
+        layers: { quotes: [quote('We will not leave the square,', 'We will not leave the square,', 'Ali Zeidan'), quote('The city is calm,', 'The city is calm,', 'a police spokesman')] },
+      },
+    ]),
+  );
   store.writeBatch(
     batchOf(
       'hand.txt',
@@ -128,6 +144,46 @@ test('events page in Chromium: filter by country → table → chart bar → leg
     assert.equal(await fresh.locator('.events-table tbody tr').count(), 1);
     assert.equal(await fresh.locator('input[name=type]').inputValue(), 'Protests');
     assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('quotes page in Chromium: search by speaker and words, export the filter', { skip: SKIP, timeout: 90_000 }, async () => {
+  const { chromium } = await import('playwright-core');
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-workbench-q-'));
+  const db = join(dir, 'wb.db');
+  seed(db);
+  const server = await startServer({ db, port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const rendered = () => page.waitForFunction(() => document.getElementById('main')?.getAttribute('aria-busy') === 'false');
+    await page.goto(`${server.url}#/quotes`);
+    await page.locator('main h1', { hasText: 'Quotes' }).waitFor();
+    await rendered();
+    assert.equal(await page.locator('.quote-item').count(), 2);
+    await page.locator('input[name=speaker]').fill('Ali Zeidan');
+    await page.locator('form[data-route=quotes] button[type=submit]').click();
+    await page.waitForFunction(() => location.hash.includes('speaker=Ali'));
+    await rendered();
+    assert.equal(await page.locator('.quote-item').count(), 1);
+    assert.match(await page.locator('.quote-item blockquote').innerText(), /We will not leave/);
+    await page.goto(`${server.url}#/quotes?text=calm&from=2011-02&to=2011-02`);
+    await rendered();
+    assert.equal(await page.locator('.quote-item').count(), 1, 'words and a month');
+    const href = await page.locator('.downloads a', { hasText: 'CSV' }).getAttribute('href');
+    const csv = (await (await fetch(new URL(href!, server.url))).text()).trim().split('\n');
+    assert.equal(csv.length, 2, csv.join('\n'));
+    assert.match(csv[1], /^2011-02-26,a police spokesman,/);
+    await page.goto(`${server.url}#/quotes?from=2011-03`);
+    await rendered();
+    assert.equal(await page.locator('.quote-item').count(), 0);
+    assert.deepEqual(errors, []);
   } finally {
     await browser.close();
     await server.close();

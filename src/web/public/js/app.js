@@ -5,6 +5,7 @@ import { annotateText, describeQuantity, describeTime, highlightSnippet, speaker
 import { humanTime, monthRange } from './dates.js';
 import { eventType, mapSvg, worldPath } from './map.js';
 import { EVENT_TABLE_FILTERS, eventsView } from './events.js';
+import { quotesView } from './quotes.js';
 
 const main = document.getElementById('main');
 const searchBox = document.getElementById('q');
@@ -588,6 +589,7 @@ async function uploadView() {
 const VIEWS = {
   search: searchView,
   events: (_parts, q) => eventsView(q, { api, href, pager, main, mount }),
+  quotes: (_parts, q) => quotesView(q, { api, href, pager, main, mount }),
   article: articleView,
   entity: entityView,
   entities: entitiesView,
