@@ -137,6 +137,35 @@ test('events page in Chromium: filter by country → table → chart bar → leg
     await rendered();
     assert.match(await rows().first().innerText(), /Benghazi/);
 
+    // The map of the same filter: clusters at world zoom; a click on a cluster, the wheel and + zoom in; a legend entry filters.
+    await page.goto(`${server.url}#/map?country=LY`);
+    await rendered();
+    const zoom = async () => Number(await page.locator('figure.map').getAttribute('data-zoom'));
+    assert.equal(await zoom(), 1);
+    assert.ok((await page.locator('figure.map .cluster').count()) >= 1, 'nearby Libyan events cluster at world zoom');
+    await page.locator('figure.map .cluster').first().click();
+    assert.ok((await zoom()) > 1, 'a cluster click zooms in');
+    const before = await zoom();
+    await page.locator('figure.map > svg').hover();
+    await page.mouse.wheel(0, -200);
+    await page.waitForFunction((z) => Number(document.querySelector('figure.map')?.getAttribute('data-zoom')) > z, before);
+    await page.locator('figure.map > svg').focus();
+    await page.keyboard.press('0');
+    assert.equal(await zoom(), 1, '0 resets the view');
+    await page.keyboard.press('+');
+    assert.equal(await zoom(), 1.5);
+    await page.keyboard.press('ArrowRight');
+    assert.notEqual(await page.locator('figure.map > svg').getAttribute('viewBox'), '0 0 960 468');
+    await page.locator('figure.map .legend-link', { hasText: 'Battles' }).click();
+    await page.waitForFunction(() => location.hash.includes('type=Battles'));
+    await rendered();
+    assert.equal(await page.locator('figure.map .map-point').count(), 1);
+    // A single event's page is zoomed to its town, its precision named.
+    await page.locator('figure.map .map-point').first().click();
+    await rendered();
+    assert.equal(await zoom(), 24, 'a town: zoomed in close');
+    assert.match(await page.locator('.meta').first().innerText(), /Benghazi town/);
+
     // A permalink opened fresh shows the same state.
     const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await fresh.goto(`${server.url}#/events?country=LY&type=Protests`);

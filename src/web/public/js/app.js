@@ -3,7 +3,7 @@
 import { html, mount, safeUrl } from './escape.js';
 import { annotateText, describeQuantity, describeTime, highlightSnippet, speakerColour } from './annotate.js';
 import { humanTime, monthRange } from './dates.js';
-import { eventType, mapSvg, worldPath } from './map.js';
+import { activateMaps, eventType, mapSvg, precisionWords, worldPath } from './map.js';
 import { EVENT_TABLE_FILTERS, eventsView } from './events.js';
 import { quotesView } from './quotes.js';
 
@@ -340,7 +340,7 @@ async function eventView([articleId, eventId]) {
     html`<div class="page">
       <h1>${e.summary || eventType(e)}</h1>
       <p class="meta"><span class="badge">${eventType(e)}</span>${e.acled?.subEventType ? html` ${e.acled.subEventType}` : ''}${e.plover ? html` · PLOVER ${e.plover.type}` : ''}
-        · ${e.date ? html`${when(e.date.value)} (${e.date.precision})` : 'undated'}${e.place ? html` · ${e.place.name}` : ''}</p>
+        · ${e.date ? html`${when(e.date.value)} (${e.date.precision})` : 'undated'}${e.place ? html` · ${e.place.name} <span class="badge small" title="How exactly the place is known">${precisionWords(e.place)}</span>` : ''}</p>
       <dl class="facts">
         <dt>Trigger</dt><dd><q>${e.trigger?.text ?? ''}</q></dd>
         <dt>Killed</dt><dd>${e.killed ? html`${e.killed.hedge && e.killed.hedge !== 'exact' ? `${e.killed.hedge.replace('_', ' ')} ` : ''}${e.killed.value}` : '—'}</dd>
@@ -351,7 +351,7 @@ async function eventView([articleId, eventId]) {
         <dt>Source</dt><dd>${articleLink(row.articleId, row.title)} (${day(row.published)})</dd>
         <dt>Story</dt><dd>${row.story ? html`<a href="${href(['story', row.story])}">timeline of this story</a>` : 'not filed in a story'}</dd>
       </dl>
-      ${e.place ? mapSvg(path, [row], { label: `Where: ${e.place.name}` }) : ''}
+      ${e.place ? mapSvg(path, [row], { label: `Where: ${e.place.name} (${precisionWords(e.place)})`, focus: true }) : ''}
     </div>`,
   );
 }
@@ -472,7 +472,7 @@ async function mapView(_parts, q) {
       <h1>Map of events</h1>
       ${filterForm('map', filter)}
       <p class="small"><a href="${href(['events'], filter)}">these events as a table and chart</a></p>
-      ${mapSvg(path, page.items.map(mergedRow))}
+      ${mapSvg(path, page.items.map(mergedRow), { legendLink: (type) => href(['map'], { ...filter, type }) })}
       ${downloads(filter)}
       ${page.total > page.items.length ? html`<p class="muted">Showing the ${page.items.length} deadliest of ${page.total}; narrow the filters to see the rest.</p>` : ''}
     </div>`,
@@ -615,7 +615,10 @@ async function render() {
   try {
     if (!view) throw new ApiFailure(404, { code: 'NOT_FOUND', message: `no page '${name}'` });
     await view(parts.slice(1), query);
-    if (mine === generation) focusHeading();
+    if (mine === generation) {
+      activateMaps(main);
+      focusHeading();
+    }
   } catch (error) {
     if (mine !== generation) return;
     mount(main, html`<div class="page"><h1>Something went wrong</h1><p class="error">${error.code ?? 'ERROR'}: ${error.message}</p><p><a href="#/search">Back to search</a></p></div>`);
