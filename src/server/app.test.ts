@@ -210,6 +210,13 @@ describe('read endpoints', () => {
     const killed = c.items.find((g) => g.role === 'killed');
     assert.deepEqual(killed?.values, [12, 15]);
     assert.deepEqual(killed?.claims.map((x) => x.claimant).sort(), ['Anna Marsh', 'officials']);
+    const total = async (qs: string) => (await getValid<Paged<unknown>>('/api/claims', `/api/claims?${qs}`)).total;
+    assert.equal(await total('claimant=marsh'), 1);
+    assert.equal(await total('claimant=nobody'), 0);
+    assert.equal(await total('role=injured'), 0);
+    assert.equal(await total('from=2026-03&to=2026-03'), 1, 'a month bound is the whole month');
+    assert.equal(await total('from=2027'), 0);
+    assert.equal((await app.request('/api/claims?from=2026-02-30')).status, 400);
   });
 
   test('events filter by type, date range, place, actor, article and coordinates', async () => {

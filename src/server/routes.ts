@@ -627,9 +627,23 @@ export const ROUTES: AnyRoute[] = [
     operationId: 'listClaims',
     summary: "The same figure from different claimants side by side: one merged event's figures of one kind, as each source and claimant states them",
     tag: 'quotes',
-    params: { role: param.opt(s.string(), 'Figure kind (killed, injured, launched…)'), article: param.opt(s.string(), 'Article id'), story: param.opt(s.string(), 'Story id'), ...paging },
+    params: {
+      role: param.opt(s.string(), 'Figure kind (killed, injured, launched…)'),
+      article: param.opt(s.string(), 'Article id'),
+      story: param.opt(s.string(), 'Story id'),
+      event: param.opt(s.string(), 'Merged event id (ev-…)'),
+      claimant: param.opt(s.string(), 'A claimant name contains this'),
+      ...range,
+      ...paging,
+    },
     response: paged(ClaimGroupSchema),
-    handler: ({ store }, v) => claims(store, { role: v.role, articleId: articleId(store, v.article), story: v.story }, v),
+    handler: ({ store }, v) =>
+      badFilter(() =>
+        claims(store, {
+          role: v.role, articleId: articleId(store, v.article), story: v.story, event: v.event, claimant: v.claimant,
+          from: v.from ? periodBound(v.from, false) : undefined, to: v.to ? periodBound(v.to, true) : undefined,
+        }, v),
+      ),
   }),
   route({
     method: 'GET',

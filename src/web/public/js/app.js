@@ -481,12 +481,16 @@ async function mapView(_parts, q) {
 
 // ---------------------------------------------------------------- claims
 
+const CLAIM_FILTERS = ['role', 'claimant', 'event', 'from', 'to'];
+
 async function claimsView(_parts, q) {
   const offset = Number(q.get('offset') ?? 0) || 0;
-  const page = await api('/api/claims', { limit: 25, offset });
+  const filter = queryObject(q, CLAIM_FILTERS);
+  const page = await api('/api/claims', { ...filter, limit: 25, offset });
+  const field = (name, label, size = 10) => html`<label>${label} <input name="${name}" value="${filter[name] ?? ''}" size="${size}"></label>`;
   const groups = page.items.map(
     (g) => html`<section class="claim-group${g.values.length > 1 ? ' conflict' : ''}">
-      <h2>${g.key}${g.summary ? html` <span class="small">— ${g.summary}</span>` : ''} <span class="muted small">${g.claimants} claimants · ${g.values.length > 1 ? `figures differ: ${g.values.join(' vs ')}` : `all say ${g.values[0]}`}</span></h2>
+      <h2>${g.key}${g.summary ? html` <span class="small">— ${g.event ? html`<a href="${href(['claims'], { ...filter, event: g.event })}" title="Only this event">${g.summary}</a>` : g.summary}</span>` : ''} <span class="muted small">${g.claimants} claimants · ${g.values.length > 1 ? `figures differ: ${g.values.join(' vs ')}` : `all say ${g.values[0]}`}</span></h2>
       <div class="side-by-side">${g.claims.map(
         (c) => html`<div class="claim spk-${speakerColour(c.claimant ?? '')}">
           <div class="claimant">${c.claimant ?? 'no one named'}</div>
@@ -499,9 +503,13 @@ async function claimsView(_parts, q) {
   );
   mount(
     main,
-    html`<div class="page"><h1>Claims side by side</h1><p class="muted">One event's figures of one kind, as each source and claimant states them.</p>
-      ${groups.length ? groups : html`<p class="empty">No competing figures found (the counts layer may be empty).</p>`}
-      ${pager(page, ['claims'], {})}</div>`,
+    html`<div class="page"><h1>Claims side by side</h1><p class="muted">One event's figures of one kind, as each source and claimant states them; the most disputed first.</p>
+      <form class="filters" data-route="claims" aria-label="Claim filters">
+        ${field('role', 'Kind (killed, injured…)')}${field('claimant', 'Claimant')}${field('event', 'Event id', 16)}${field('from', 'From')}${field('to', 'To')}
+        <button type="submit">Filter</button>
+      </form>
+      ${groups.length ? groups : html`<p class="empty">No competing figures found${Object.keys(filter).length ? ' for these filters' : ' (the counts layer may be empty)'}.</p>`}
+      ${pager(page, ['claims'], filter)}</div>`,
   );
 }
 
