@@ -156,6 +156,13 @@ test('events page in Chromium: filter by country → table → chart bar → leg
     assert.equal(await zoom(), 1.5);
     await page.keyboard.press('ArrowRight');
     assert.notEqual(await page.locator('figure.map > svg').getAttribute('viewBox'), '0 0 960 468');
+    const mapLink = page.url();
+    assert.match(mapLink, /view=/, 'the map view is in the URL');
+    const again = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await again.goto(mapLink);
+    await again.waitForFunction(() => document.getElementById('main')?.getAttribute('aria-busy') === 'false');
+    assert.equal(await again.locator('figure.map > svg').getAttribute('viewBox'), await page.locator('figure.map > svg').getAttribute('viewBox'), 'a map permalink opens at the same view');
+    await again.close();
     await page.locator('figure.map .legend-link', { hasText: 'Battles' }).click();
     await page.waitForFunction(() => location.hash.includes('type=Battles'));
     await rendered();

@@ -459,8 +459,10 @@ async function storyView([id]) {
 
 async function timelineView(_parts, q) {
   const filter = queryObject(q, EVENT_FILTERS);
-  const t = await api('/api/timeline', filter);
-  mount(main, html`<div class="page"><h1>Timeline</h1>${filterForm('timeline', filter)}<p class="muted">${t.total} events</p>${downloads(filter)}${timelineMarkup(t)}</div>`);
+  const offset = Number(q.get('offset') ?? 0) || 0;
+  const t = await api('/api/timeline', { ...filter, limit: 30, offset });
+  const days = { total: t.days, limit: t.limit, offset: t.offset };
+  mount(main, html`<div class="page"><h1>Timeline</h1>${filterForm('timeline', filter)}<p class="muted">${t.total} events on ${t.days} days</p>${downloads(filter)}${pager(days, ['timeline'], filter)}${timelineMarkup(t)}${pager(days, ['timeline'], filter)}</div>`);
 }
 
 async function mapView(_parts, q) {
@@ -472,7 +474,7 @@ async function mapView(_parts, q) {
       <h1>Map of events</h1>
       ${filterForm('map', filter)}
       <p class="small"><a href="${href(['events'], filter)}">these events as a table and chart</a></p>
-      ${mapSvg(path, page.items.map(mergedRow), { legendLink: (type) => href(['map'], { ...filter, type }) })}
+      ${mapSvg(path, page.items.map(mergedRow), { legendLink: (type) => href(['map'], { ...filter, type }), view: q.get('view') ?? '' })}
       ${downloads(filter)}
       ${page.total > page.items.length ? html`<p class="muted">Showing the ${page.items.length} deadliest of ${page.total}; narrow the filters to see the rest.</p>` : ''}
     </div>`,

@@ -83,10 +83,11 @@ export function precisionWords(p) {
  * for the zoom). Options: `label`; `focus` (zoom to the single event's place at a scale its precision
  * allows); `legendLink(type)` (a legend entry that filters by type).
  */
-export function mapSvg(path, rows, { label = 'Map of events', focus = false, legendLink = null } = {}) {
+export function mapSvg(path, rows, { label = 'Map of events', focus = false, legendLink = null, view = null } = {}) {
   const placed = rows.filter((r) => r.event.place && Number.isFinite(r.event.place.lat) && Number.isFinite(r.event.place.lon));
   const id = `map-${nextMap++}`;
-  maps.set(id, { rows: placed, focus });
+  // `view` ("x,y,w" of the viewBox, from the URL) makes the map a permalink: pan and zoom write it back.
+  maps.set(id, { rows: placed, focus, view });
   const types = [...new Set(placed.map((r) => eventType(r.event)))];
   const swatch = (t) => html`<svg class="swatch" width="12" height="12" aria-hidden="true"><rect width="12" height="12" rx="6" fill="${typeColour(types, t)}"></rect></svg>`;
   const legend = types.map((t) => html`<li>${legendLink ? html`<a href="${legendLink(t)}" class="legend-link" title="Show only ${t}">${swatch(t)}${t}</a>` : html`${swatch(t)}${t}`}</li>`);
@@ -152,6 +153,19 @@ function setView(figure, state) {
   figure.querySelector('svg').setAttribute('viewBox', `${state.x.toFixed(2)} ${state.y.toFixed(2)} ${state.w.toFixed(2)} ${state.h.toFixed(2)}`);
   drawPoints(figure, state);
   figure.dataset.zoom = (WIDTH / state.w).toFixed(2);
+  if (maps.get(figure.id)?.view !== null) writeView(state);
+}
+
+/** The map's view into the URL (replacing the entry: panning is not a history step). */
+function writeView(state) {
+  const h = location.hash;
+  const q = h.indexOf('?');
+  const params = new URLSearchParams(q < 0 ? '' : h.slice(q + 1));
+  const home = state.w >= WIDTH && state.x === 0 && state.y === 0;
+  if (home) params.delete('view');
+  else params.set('view', `${state.x.toFixed(1)},${state.y.toFixed(1)},${state.w.toFixed(1)}`);
+  const qs = params.toString();
+  window.history.replaceState(window.history.state, '', `${q < 0 ? h : h.slice(0, q)}${qs ? `?${qs}` : ''}`);
 }
 
 /** Zoom by `factor` around the SVG point (cx, cy). */
@@ -173,7 +187,12 @@ export function activateMaps(root) {
     const svg = figure.querySelector('svg');
     const state = { x: 0, y: 0, w: WIDTH, h: HEIGHT };
     const home = { ...state };
-    if (entry.focus && entry.rows.length === 1) {
+    const saved = /^(-?[\d.]+),(-?[\d.]+),([\d.]+)$/.exec(entry.view ?? '');
+    if (saved) {
+      state.x = Number(saved[1]);
+      state.y = Number(saved[2]);
+      state.w = Number(saved[3]);
+    } else if (entry.focus && entry.rows.length === 1) {
       const p = entry.rows[0].event.place;
       const [x, y] = project(p.lon, p.lat);
       state.w = WIDTH / (ZOOM[p.precision] ?? 3);
