@@ -134,11 +134,36 @@ export function eventCounts(store: ReadStore, f: EventTableFilters, bucket: Buck
     periods.set(p, entry);
     byType.set(r.type, (byType.get(r.type) ?? 0) + r.events);
   }
+  const sorted = [...periods.values()].sort((a, b) => a.period.localeCompare(b.period));
   return {
     bucket,
     types: [...byType.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t),
-    periods: [...periods.values()].sort((a, b) => a.period.localeCompare(b.period)),
+    periods: withEmptyPeriods(sorted, bucket),
   };
+}
+
+/** The next period's first day. */
+function nextPeriod(period: string, bucket: Bucket): string {
+  const t = Date.parse(`${period}T00:00:00Z`);
+  if (bucket === 'month') {
+    const d = new Date(t);
+    return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+  }
+  return new Date(t + (bucket === 'week' ? 7 : 1) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Periods without events between the first and the last, so a chart's axis is time (at most 1,000 periods; else as found). */
+function withEmptyPeriods(periods: EventCounts['periods'], bucket: Bucket): EventCounts['periods'] {
+  if (periods.length < 2) return periods;
+  const out: EventCounts['periods'] = [];
+  const last = periods[periods.length - 1].period;
+  let i = 0;
+  for (let p = periods[0].period; p <= last; p = nextPeriod(p, bucket)) {
+    if (out.length > 1000) return periods;
+    if (periods[i]?.period === p) out.push(periods[i++]);
+    else out.push({ period: p, events: {}, fatalities: {} });
+  }
+  return out;
 }
 
 /**

@@ -1657,7 +1657,7 @@ function summarize(e: Omit<EventRecord, 'summary' | 'id'>, cls: EventClass, enti
   const who = names(e.actors);
   const whom = names(e.targets);
   const where = e.place ? ` in ${e.place.name}` : '';
-  const when = e.date ? ` ${e.date.precision === 'day' ? 'on' : 'in'} ${humanTime(e.date.value)}${e.date.how === 'implied' ? ' (reported)' : ''}` : '';
+  const when = e.date ? ` ${/^\d{4}-\d{2}-\d{2}/.test(e.date.value) ? 'on' : 'in'} ${humanTime(e.date.value)}${e.date.how === 'implied' ? ' (reported)' : ''}` : '';
   const claimant = claimantWords(e.claimant, entities);
   const per = claimant ? `, according to ${claimant}` : '';
   let body: string;

@@ -49,11 +49,12 @@ export function stackedChart(counts, measure, link) {
         y -= bh;
         return html`<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${bw.toFixed(1)}" height="${Math.max(0.5, bh).toFixed(1)}" fill="${colourOf(t)}"><title>${label} · ${t}: ${p[measure][t]} ${measure}</title></rect>`;
       });
+    if (!totals[i]) return '';
     return html`<a href="${link({ from: p.period, to })}" class="bar-link" aria-label="${label}: ${totals[i]} ${measure}; show only this period">${segments}</a>`;
   });
   const ticks = [0, 0.5, 1].map((f) => {
     const y = h - bottom - f * (h - bottom - 12);
-    return html`<line x1="${left - 4}" x2="${w}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" class="grid"></line><text x="${left - 6}" y="${(y + 4).toFixed(1)}" text-anchor="end" class="axis">${Math.round(f * max)}</text>`;
+    return html`<line x1="${left - 4}" x2="${w}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" class="grid"></line><text x="${left - 6}" y="${(y + 4).toFixed(1)}" text-anchor="end" class="axis">${Number((f * max).toFixed(1))}</text>`;
   });
   const first = periodLabel(periods[0].period, counts.bucket);
   const last = periodLabel(periods[periods.length - 1].period, counts.bucket);
