@@ -148,6 +148,12 @@ const paging = {
   limit: param.def(s.integer({ minimum: 0, maximum: MAX_LIMIT }), `Items per page (at most ${MAX_LIMIT})`, 50),
   offset: param.def(s.integer({ minimum: 0 }), 'Items to skip', 0),
 };
+/** Event lists page at most 300 (a merged event with its sources is ~0.9–1.3 kB of JSON): a page stays under 500 kB. */
+const EVENT_LIMIT = 300;
+const eventPaging = {
+  limit: param.def(s.integer({ minimum: 0, maximum: EVENT_LIMIT }), `Events per page (at most ${EVENT_LIMIT})`, 50),
+  offset: param.def(s.integer({ minimum: 0 }), 'Events to skip', 0),
+};
 const range = {
   from: param.opt(DATE, 'Earliest date, inclusive'),
   to: param.opt(DATE, 'Latest date, inclusive'),
@@ -659,7 +665,7 @@ export const ROUTES: AnyRoute[] = [
       story: param.opt(s.string(), 'Story id'),
       article: param.opt(s.string(), 'Article id'),
       geo: param.def(s.boolean(), 'Only events with coordinates', false),
-      ...paging,
+      ...eventPaging,
     },
     response: paged(EventRowSchema),
     handler: ({ store }, v) =>
@@ -685,9 +691,7 @@ export const ROUTES: AnyRoute[] = [
       ...eventTableParams,
       geo: param.def(s.boolean(), 'Only events with coordinates', false),
       sort: param.def(s.string({ pattern: '^-?(date|fatalities|type|country|sources)(:(asc|desc))?$' }), 'date, fatalities, type, country or sources; -KEY descending', '-date'),
-      // A merged event with its sources is ~0.9 kB of JSON: 500 keeps a page under 500 kB.
-      limit: param.def(s.integer({ minimum: 0, maximum: 500 }), 'Events per page (at most 500)', 50),
-      offset: param.def(s.integer({ minimum: 0 }), 'Events to skip', 0),
+      ...eventPaging,
     },
     response: paged(MergedEventSchema),
     handler: ({ store }, v) => badFilter(() => eventTable(store, tableFilters(v), parseSort(v.sort), { limit: v.limit, offset: v.offset })),
@@ -722,7 +726,7 @@ export const ROUTES: AnyRoute[] = [
       actor: param.opt(s.string(), 'Actor, target or claimant name'),
       story: param.opt(s.string(), 'Story id'),
       geo: param.def(s.boolean(), 'Only events with coordinates', false),
-      ...paging,
+      ...eventPaging,
     },
     response: paged(MergedEventSchema),
     handler: ({ store }, v) => mergedEvents(store, { ...mergedQuery(v), geo: v.geo }, v),
@@ -759,7 +763,7 @@ export const ROUTES: AnyRoute[] = [
       place: param.opt(s.string(), 'Place'),
       actor: param.opt(s.string(), 'Actor, target or claimant name'),
       story: param.opt(s.string(), 'Story id'),
-      limit: param.def(s.integer({ minimum: 0, maximum: 200 }), 'Days per page (at most 200)', 30),
+      limit: param.def(s.integer({ minimum: 0, maximum: 100 }), 'Days per page (at most 100)', 30),
       offset: param.def(s.integer({ minimum: 0 }), 'Days to skip', 0),
     },
     response: TimelineSchema,

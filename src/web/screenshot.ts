@@ -70,7 +70,8 @@ try {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(values.out!, `${name}.png`) });
   }
-  copyFileSync(join(values.out!, 'article.png'), packagePath('docs', 'screenshot.png'));
+  // The README's own screenshot follows the docs set only (a run into another folder leaves it alone).
+  if (values.out === packagePath('docs', 'screenshots')) copyFileSync(join(values.out!, 'article.png'), packagePath('docs', 'screenshot.png'));
   const table = times.map(([n, ms]) => `| ${n} | ${ms} |`).join('\n');
   writeFileSync(join(values.out!, 'README.md'), `# Screenshots\n\nWritten by \`node dist/web/screenshot.js --db ${values.db}\` at 1440×900 (headless Chromium). Load time: a fresh navigation (HTML, scripts, API calls) to the rendered page, in ms.\n\n| page | load ms |\n|---|---|\n${table}\n`);
   console.log(table);

@@ -467,7 +467,7 @@ async function timelineView(_parts, q) {
 
 async function mapView(_parts, q) {
   const filter = queryObject(q, EVENT_TABLE_FILTERS);
-  const [page, path] = await Promise.all([api('/api/event-table', { ...filter, geo: true, sort: '-fatalities', limit: 500 }), worldPath()]);
+  const [page, path] = await Promise.all([api('/api/event-table', { ...filter, geo: true, sort: '-fatalities', limit: 300 }), worldPath()]);
   mount(
     main,
     html`<div class="page">
