@@ -2,7 +2,7 @@
 // rendered through html`…` (escape.js); links built from data go through safeUrl or encodeURIComponent.
 import { html, mount, safeUrl } from './escape.js';
 import { annotateText, describeQuantity, describeTime, highlightSnippet, speakerColour } from './annotate.js';
-import { humanTime, monthRange } from './dates.js';
+import { humanizeText, humanTime, monthRange } from './dates.js';
 import { activateMaps, eventType, mapSvg, precisionWords, worldPath } from './map.js';
 import { EVENT_TABLE_FILTERS, eventsView } from './events.js';
 import { quotesView } from './quotes.js';
@@ -49,7 +49,7 @@ const day = (d) => (d ? String(d).slice(0, 10) : 'undated');
 /** A TIMEX value in words, the value itself on hover. */
 const when = (value) => (value ? html`<time title="${value}">${humanTime(value)}</time>` : 'undated');
 const articleLink = (id, title) => html`<a href="${href(['article', id])}">${title || '(untitled)'}</a>`;
-const eventLink = (articleId, e, text) => html`<a href="${href(['event', articleId, e.id])}">${text ?? (e.summary || eventType(e))}</a>`;
+const eventLink = (articleId, e, text) => html`<a href="${href(['event', articleId, e.id])}">${humanizeText(text ?? (e.summary || eventType(e)))}</a>`;
 const entityLink = (key, name) => html`<a href="${href(['entity', key])}">${name}</a>`;
 
 function pager(page, base, query) {
@@ -338,7 +338,7 @@ async function eventView([articleId, eventId]) {
   mount(
     main,
     html`<div class="page">
-      <h1>${e.summary || eventType(e)}</h1>
+      <h1>${humanizeText(e.summary) || eventType(e)}</h1>
       <p class="meta"><span class="badge">${eventType(e)}</span>${e.acled?.subEventType ? html` ${e.acled.subEventType}` : ''}${e.plover ? html` · PLOVER ${e.plover.type}` : ''}
         · ${e.date ? html`${when(e.date.value)} (${e.date.precision})` : 'undated'}${e.place ? html` · ${e.place.name} <span class="badge small" title="How exactly the place is known">${precisionWords(e.place)}</span>` : ''}</p>
       <dl class="facts">
@@ -446,7 +446,7 @@ async function storyView([id]) {
         const x = entry.event ? byId.get(entry.event) : null;
         return html`<li class="day">
           <h2>${when(entry.date)} <span class="badge">${entry.kind}</span></h2>
-          <p>${x ? eventLink(mergedRow(x).articleId, mergedRow(x).event, entry.summary) : entry.summary}</p>
+          <p>${x ? eventLink(mergedRow(x).articleId, mergedRow(x).event, entry.summary) : humanizeText(entry.summary)}</p>
           <p class="small">${sourceLinks(entry.sources)}</p>
           ${x ? figuresTable(sourceFigures(x)) : ''}
         </li>`;

@@ -2,7 +2,7 @@
 // events or fatalities per day/week/month by type (click a bar to narrow the dates, a legend entry to
 // narrow the type) and export links for exactly the current filter. All state lives in the URL hash.
 import { html } from './escape.js';
-import { humanTime, monthRange } from './dates.js';
+import { humanizeText, humanTime, monthRange } from './dates.js';
 import { eventType } from './map.js';
 import { colourOf } from './palette.js';
 
@@ -103,7 +103,7 @@ export async function eventsView(q, { api, href, pager, main, mount }) {
     return html`<tr>
       <td class="nowrap">${e.date ? html`<time title="${e.date.value}${e.date.how === 'implied' ? ' (the report\u2019s own date)' : ''}">${humanTime(e.date.value)}${e.date.how === 'implied' ? '*' : ''}</time>` : html`<span class="muted">undated</span>`}</td>
       <td><svg class="swatch" width="12" height="12" aria-hidden="true"><rect width="12" height="12" rx="2" fill="${colourOf(eventType(e))}"></rect></svg>${eventType(e)}${e.acled?.subEventType ? html`<br><span class="small muted">${e.acled.subEventType}</span>` : ''}</td>
-      <td>${first ? html`<a href="${href(['event', first.article, first.event])}">${e.summary || eventType(e)}</a>` : e.summary}</td>
+      <td>${first ? html`<a href="${href(['event', first.article, first.event])}">${humanizeText(e.summary) || eventType(e)}</a>` : humanizeText(e.summary)}</td>
       <td>${place(e)}</td>
       <td class="small">${[...e.actors, ...e.targets].map((a) => a.name ?? a.text).slice(0, 4).join(', ') || html`<span class="muted">—</span>`}</td>
       <td class="num">${killed ?? html`<span class="muted">—</span>`}</td>

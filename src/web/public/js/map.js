@@ -3,6 +3,7 @@
 // sized by fatalities and coloured by type. No tiles, no network beyond this server.
 import { html, mount, raw } from './escape.js';
 import { colourOf } from './palette.js';
+import { humanizeText, humanTime } from './dates.js';
 
 const A1 = 1.340264;
 const A2 = -0.081106;
@@ -134,7 +135,7 @@ function drawPoints(figure, state) {
       const killed = r.event.killed?.value ?? 0;
       const radius = (4 + Math.min(14, Math.sqrt(killed) * 2)) / k;
       const type = eventType(r.event);
-      const tip = `${r.event.summary || type} · ${r.event.place.name} (${precisionWords(r.event.place)})${r.event.date ? ` · ${r.event.date.value}` : ''}${killed ? ` · ${killed} killed` : ''}`;
+      const tip = `${humanizeText(r.event.summary) || type} · ${r.event.place.name} (${precisionWords(r.event.place)})${r.event.date ? ` · ${humanTime(r.event.date.value)}` : ''}${killed ? ` · ${killed} killed` : ''}`;
       return html`<a href="#/event/${encodeURIComponent(r.articleId)}/${encodeURIComponent(r.event.id)}" class="map-point" aria-label="${tip}"><circle cx="${c.x.toFixed(2)}" cy="${c.y.toFixed(2)}" r="${radius.toFixed(2)}" fill="${typeColour(types, type)}"><title>${tip}</title></circle></a>`;
     }
     const n = c.members.length;
