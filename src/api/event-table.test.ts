@@ -19,6 +19,9 @@ test('filters resolve countries by code or name and admin1 by name; sorts parse'
   assert.throws(() => resolveEventFilters({ country: ['Narnia'] }), FilterError);
   const a1 = resolveEventFilters({ country: ['UA'], admin1: ['Ternopil Oblast'] }).admin1;
   assert.deepEqual(a1?.codes, [{ country: 'UA', code: '22' }]);
+  const odessa = resolveEventFilters({ admin1: ['Odessa'] }).admin1?.codes.filter((c) => c.country === 'UA');
+  assert.equal(odessa?.length, 1);
+  assert.deepEqual(resolveEventFilters({ admin1: ['Odesa'] }).admin1?.codes.filter((c) => c.country === 'UA'), odessa, 'another spelling of the seat');
   assert.deepEqual(resolveEventFilters({ type: ['Battles,Riots'] }).types, ['Battles', 'Riots'], 'commas split a list');
   assert.deepEqual(parseSort('-fatalities'), { key: 'fatalities', desc: true });
   assert.deepEqual(parseSort('country:asc'), { key: 'country', desc: false });

@@ -50,7 +50,12 @@ export function admin1Named(name: string): Admin1Ref[] {
   const key = nameKey(name.replace(/\s+(?:oblast|province|governorate|state|region|district|prefecture|department)$/i, ''));
   const out = new Map<string, Admin1Ref>();
   for (const r of regions()) if (r.country && r.admin1 && r.names.some((n) => nameKey(n) === key)) out.set(`${r.country}.${r.admin1}`, { country: r.country, code: r.admin1 });
-  for (const ref of gazetteer().seatsNamed(key)) out.set(`${ref.country}.${ref.code}`, ref);
+  const g = gazetteer();
+  for (const ref of g.seatsNamed(key)) out.set(`${ref.country}.${ref.code}`, ref);
+  // Another spelling of a seat (our curated aliases: "Odesa" → Odessa, "Kiev" → Kyiv).
+  for (const c of g.aliases(key)) {
+    if (c.country && c.admin1 && g.seat(c.country, c.admin1)?.name === c.name) out.set(`${c.country}.${c.admin1}`, { country: c.country, code: c.admin1 });
+  }
   return [...out.values()];
 }
 
