@@ -217,6 +217,12 @@ describe('read endpoints', () => {
     assert.equal(await total('from=2026-03&to=2026-03'), 1, 'a month bound is the whole month');
     assert.equal(await total('from=2027'), 0);
     assert.equal((await app.request('/api/claims?from=2026-02-30')).status, 400);
+    // Every route reads a month or year bound as the whole period (a month's `to` is its last day, not before its 1st).
+    const searchTotal = async (qs: string) => (await getValid<Paged<unknown>>('/api/search', `/api/search?${qs}`)).total;
+    assert.equal(await searchTotal('from=2026-03&to=2026-03'), await searchTotal('from=2026-03-01&to=2026-03-31'));
+    assert.ok((await searchTotal('to=2026-03')) >= 3);
+    assert.equal(await searchTotal('from=2026&to=2026'), await searchTotal('from=2026-01-01&to=2026-12-31'));
+    assert.equal((await getValid<{ total: number }>('/api/timeline', '/api/timeline?from=2026-03&to=2026-03')).total, 2);
   });
 
   test('events filter by type, date range, place, actor, article and coordinates', async () => {
