@@ -8,6 +8,7 @@ import type { MergedEvent } from '../core/merged-event.js';
 import { admin1Named, resolveCountry } from '../places/admin1.js';
 import { EVENT_SORTS, type EventSort, type EventSortKey, type EventTableQuery, type PageArgs, type Paged, type ReadStore } from '../store/queries.js';
 import { isCalendarDate } from './dates.js';
+import { findEntity } from './entities.js';
 
 /** A filter the API cannot resolve (an unknown country, a malformed date): the shells answer it as a usage error. */
 export class FilterError extends Error {
@@ -96,8 +97,18 @@ export function parseSort(raw: string | undefined): EventSort {
   return { key: m[2] as EventSortKey, desc: m[1] === '-' || m[3] === 'desc' };
 }
 
+/** The port's query, with the actor also by every name of the entity it finds ("Gaddafi" → Moammar Gadhafi, Kadafi). */
+function resolveWithStore(store: ReadStore, f: EventTableFilters): EventTableQuery {
+  const q = resolveEventFilters(f);
+  if (q.actor) {
+    const entity = findEntity(store, q.actor);
+    if (entity) q.actorNames = [entity.name, ...entity.variants];
+  }
+  return q;
+}
+
 export function eventTable(store: ReadStore, f: EventTableFilters, sort: EventSort, page: PageArgs): Paged<MergedEvent> {
-  return store.queries.eventTable(resolveEventFilters(f), sort, page);
+  return store.queries.eventTable(resolveWithStore(store, f), sort, page);
 }
 
 export type Bucket = 'day' | 'week' | 'month';
@@ -123,7 +134,7 @@ export function periodOf(day: string, bucket: Bucket): string {
 
 /** Events and fatalities per day, week (from Monday) or month, by type, of the events the filters select. */
 export function eventCounts(store: ReadStore, f: EventTableFilters, bucket: Bucket): EventCounts {
-  const rows = store.queries.eventDayCounts(resolveEventFilters(f));
+  const rows = store.queries.eventDayCounts(resolveWithStore(store, f));
   const byType = new Map<string, number>();
   const periods = new Map<string, { period: string; events: Record<string, number>; fatalities: Record<string, number> }>();
   for (const r of rows) {

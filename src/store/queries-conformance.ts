@@ -124,7 +124,7 @@ export function queriesConformance(name: string, makeStore: () => ReadStore): vo
     const march = sampleArticle(MARCH, { title: 'March in Tripoli', source: 'Wire One', published: '2011-03-06' });
     store.writeBatch(
       batchOf('libya.txt', [
-        { article: raid, layers: { events: [event(RAID, place('Sebha', 'LY', '34', 42), '2011-02-15', ['Violence against civilians', 'Attack'], 3, 0.6)] } },
+        { article: raid, layers: { events: [{ ...event(RAID, place('Sebha', 'LY', '34', 42), '2011-02-15', ['Violence against civilians', 'Attack'], 3, 0.6), actors: [{ start: 0, end: 6, text: 'Gunmen', name: 'Gunmen' }] }] } },
         { article: clash, layers: { events: [event(CLASH, place('Benghazi', 'LY', '69', 41), '2011-02-20', ['Battles', 'Armed clash'], 12, 0.9)] } },
         { article: march, layers: { events: [event(MARCH, place('Tripoli', 'LY', '77', 37), '2011-03-06', ['Protests', 'Peaceful protest'], null, 0.8)] } },
       ]),
@@ -145,6 +145,9 @@ export function queriesConformance(name: string, makeStore: () => ReadStore): vo
     assert.deepEqual(summaries(q.eventTable({ fatalitiesMin: 1, fatalitiesMax: 5 }, newest, page)), [RAID]);
     assert.deepEqual(summaries(q.eventTable({ fatalitiesMax: 0 }, newest, page)), [MARCH], 'no figure counts as 0');
     assert.deepEqual(summaries(q.eventTable({ source: 'daily' }, newest, page)), [CLASH]);
+    assert.deepEqual(summaries(q.eventTable({ actor: 'gunm' }, newest, page)), [RAID], 'an actor by part of its name');
+    assert.deepEqual(summaries(q.eventTable({ actor: 'armed men', actorNames: ['Gunmen'] }, newest, page)), [RAID], 'or by another name of the entity');
+    assert.equal(q.eventTable({ actor: 'armed men' }, newest, page).total, 0);
     assert.deepEqual(summaries(q.eventTable({ confidenceMin: 0.75 }, newest, page)), [MARCH, CLASH]);
     assert.deepEqual(summaries(q.eventTable({}, { key: 'fatalities', desc: true }, page)), [CLASH, RAID, MARCH], 'unknown last');
     assert.deepEqual(summaries(q.eventTable({}, { key: 'type', desc: false }, page)), [CLASH, MARCH, RAID]);

@@ -131,6 +131,8 @@ export interface EventTableQuery {
   admin1?: { codes: Array<{ country: string; code: string }>; names: string[] };
   /** Actor, target or claimant name (exact key or substring, case-insensitive). */
   actor?: string;
+  /** Other names of the same entity (exact, case-insensitive): an event naming any of them matches `actor` too. */
+  actorNames?: string[];
   from?: string;
   to?: string;
   /** The event's conservative killed figure, inclusive bounds (an event without one counts as 0). */

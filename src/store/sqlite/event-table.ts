@@ -42,8 +42,9 @@ function where(q: EventTableQuery): { sql: string; params: unknown[] } {
     w.push(alt.length ? `(${alt.join(' OR ')})` : '0');
   }
   if (q.actor) {
-    w.push("id IN (SELECT cluster_id FROM event_entities WHERE name_key = ? OR name_key LIKE ? ESCAPE '\\')");
-    p.push(q.actor.toLowerCase(), like(q.actor));
+    const names = [...new Set([q.actor, ...(q.actorNames ?? [])].map((n) => n.toLowerCase()))];
+    w.push(`id IN (SELECT cluster_id FROM event_entities WHERE name_key IN (${names.map(() => '?').join(',')}) OR name_key LIKE ? ESCAPE '\\')`);
+    p.push(...names, like(q.actor));
   }
   if (q.from) {
     w.push('(date_to >= ? OR (date_to IS NULL AND day >= ?))');
