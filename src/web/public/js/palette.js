@@ -16,6 +16,7 @@ const FIXED = {
   DEMAND: '#af7ac5',
   DISAPPROVE: '#7d6608',
   REJECT: '#6c3483',
+  ACCUSE: '#00acc1',
   INVESTIGATE: '#117a65',
   CONSULT: '#1f618d',
   COOPERATE: '#28b463',
