@@ -55,6 +55,16 @@ test('dateline events / timeline / export over a database', async () => {
     io = captureIO();
     assert.equal(await main(['events', '--db', db, '--sort', 'popularity'], io), 2, 'an unknown sort key is a usage error');
     io = captureIO();
+    assert.equal(await main(['events', '--db', db, '--country', 'UA', '--count', 'month', '--json'], io), 0);
+    const counts = JSON.parse(io.stdout.join('')) as { bucket: string; periods: Array<{ period: string; events: Record<string, number> }> };
+    assert.equal(counts.bucket, 'month');
+    assert.ok(counts.periods.length >= 1 && counts.periods.every((p) => /^\d{4}-\d{2}-01$/.test(p.period)));
+    io = captureIO();
+    assert.equal(await main(['events', '--db', db, '--count', 'month'], io), 0);
+    assert.match(io.stdout.join('\n'), /^month +type +events +killed/m);
+    io = captureIO();
+    assert.equal(await main(['events', '--db', db, '--count', 'year'], io), 2, '--count takes day, week or month');
+    io = captureIO();
     assert.equal(await main(['events', '--db', db, '--from', 'yesterday'], io), 2, 'bad date is a usage error');
     io = captureIO();
     assert.equal(await main(['timeline', '--db', db], io), 0);

@@ -1,7 +1,7 @@
 import { countFlag, listFlag, numberFlag, stringFlag, type ParsedArgs } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { table } from '../io.js';
-import { eventTable, FilterError, parseSort, type EventTableFilters } from '../../api/event-table.js';
+import { eventCounts, eventTable, FilterError, parseSort, type Bucket, type EventTableFilters } from '../../api/event-table.js';
 import type { MergedEvent } from '../../core/merged-event.js';
 import type { EventSort, PageArgs, ReadStore } from '../../store/queries.js';
 import { DatelineError } from '../../core/errors.js';
@@ -71,11 +71,15 @@ export const eventsCommand: Command = {
   --sub-type repeat or take commas (any of them). --from/--to take YYYY, YYYY-MM or YYYY-MM-DD (a month
   or year is whole). --actor is an actor, target or claimant name; --source a source name (contains);
   --place a place name (contains). --sort date|fatalities|type|country|sources, -KEY for descending
-  (default: date, oldest first). Each event lists every source with its own figures.`,
-  flags: { values: EVENT_FILTER_FLAGS, repeatable: EVENT_LIST_FLAGS },
+  (default: date, oldest first). Each event lists every source with its own figures.
+  --count day|week|month prints, instead of the events, how many there were and how many were killed per
+  period and type (what the web UI's chart draws): dateline events --country LY --from 2011-02 --to 2011-03 --count month`,
+  flags: { values: [...EVENT_FILTER_FLAGS, 'count'], repeatable: EVENT_LIST_FLAGS },
   async run(args, io) {
     const store = openDb(args, true);
     try {
+      const count = stringFlag(args, 'count');
+      if (count !== undefined) return printCounts(store, args, count, io);
       const selection = eventQuery(args, 50);
       const { items: events, total } = selectEvents(store, selection);
       if (args.flags.json) {
@@ -115,4 +119,29 @@ function placeContext(p: NonNullable<MergedEvent['event']['place']>): string {
   if (!p.country || p.precision === 'country') return '';
   const a1 = admin1OfPlace(p);
   return `${a1 && a1 !== p.name ? `, ${a1}` : ''}, ${p.country}`;
+}
+
+function printCounts(store: ReadStore, args: ParsedArgs, count: string, io: Parameters<Command['run']>[1]): number {
+  if (!['day', 'week', 'month'].includes(count)) throw new DatelineError('USAGE', { message: `--count takes day, week or month, got '${count}'` });
+  const { filters } = eventQuery(args, 50);
+  let counts;
+  try {
+    counts = eventCounts(store, filters, count as Bucket);
+  } catch (error) {
+    if (error instanceof FilterError) throw new DatelineError('USAGE', { message: `--${error.param}: ${error.message}` });
+    throw error;
+  }
+  if (args.flags.json) {
+    io.out(JSON.stringify(counts, null, 2));
+    return EXIT.OK;
+  }
+  const rows = counts.periods.flatMap((p) =>
+    counts.types.filter((t) => p.events[t]).map((t) => [count === 'week' ? `week of ${p.period}` : count === 'month' ? p.period.slice(0, 7) : p.period, t, p.events[t], p.fatalities[t] ?? 0]),
+  );
+  if (rows.length === 0) {
+    io.out('no dated events match');
+    return EXIT.OK;
+  }
+  io.out(table([count, 'type', 'events', 'killed'], rows));
+  return EXIT.OK;
 }
