@@ -21,9 +21,17 @@ export interface ClaimGroup {
 }
 
 export interface ClaimFilter {
+  /** The figure's kind: killed, injured, launched, downed, … */
   role?: string;
   articleId?: string;
   story?: string;
+  /** One merged event (`ev-…`). */
+  event?: string;
+  /** Groups where some claimant's name contains this (case-insensitive). */
+  claimant?: string;
+  /** The event's dates overlap these ISO days (merged events only). */
+  from?: string;
+  to?: string;
 }
 
 const MAX_CLAIMS_PER_GROUP = 100;
@@ -34,8 +42,10 @@ function unitKey(unit: string | null): string {
   return (unit ?? '').toLowerCase().replace(/s$/, '');
 }
 
-function finishGroups(groups: Iterable<ClaimGroup>, page: PageArgs): Paged<ClaimGroup> {
+function finishGroups(groups: Iterable<ClaimGroup>, page: PageArgs, claimant?: string): Paged<ClaimGroup> {
+  const who = claimant?.toLowerCase();
   const kept = [...groups]
+    .filter((g) => !who || g.claims.some((c) => (c.claimant ?? '').toLowerCase().includes(who)))
     .map((g) => {
       g.claimants = new Set(g.claims.map((c) => (c.claimant ?? '').toLowerCase())).size;
       g.values = [...new Set(g.claims.map((c) => c.quantity.value))].sort((a, b) => a - b);
@@ -53,8 +63,9 @@ export function claims(store: ReadStore, filter: ClaimFilter, page: PageArgs): P
 
 function eventClaims(store: ReadStore, filter: ClaimFilter, page: PageArgs): Paged<ClaimGroup> {
   const events = store.queries
-    .mergedEvents({ story: filter.story, limit: MAX_MERGED })
-    .filter((x) => !filter.articleId || x.sources.some((s) => s.article === filter.articleId));
+    .mergedEvents({ story: filter.story, from: filter.from, to: filter.to, limit: MAX_MERGED })
+    .filter((x) => !filter.articleId || x.sources.some((s) => s.article === filter.articleId))
+    .filter((x) => !filter.event || x.id === filter.event);
   const articleIds = [...new Set(events.flatMap((x) => x.sources.map((s) => s.article)))];
   const quantities = new Map<string, Quantity>();
   for (let i = 0; i < articleIds.length; i += 500) {
@@ -85,7 +96,7 @@ function eventClaims(store: ReadStore, filter: ClaimFilter, page: PageArgs): Pag
       }
     }
   }
-  return finishGroups(groups.values(), page);
+  return finishGroups(groups.values(), page, filter.claimant);
 }
 
 function articleClaims(store: ReadStore, filter: ClaimFilter, page: PageArgs): Paged<ClaimGroup> {
@@ -97,5 +108,5 @@ function articleClaims(store: ReadStore, filter: ClaimFilter, page: PageArgs): P
     g.claims.push({ articleId: r.articleId, title: r.title, published: r.published, index: r.index, claimant: q.claimant?.text ?? null, quantity: q });
     groups.set(key, g);
   }
-  return finishGroups(groups.values(), page);
+  return finishGroups(groups.values(), page, filter.claimant);
 }

@@ -84,6 +84,8 @@ export async function analyze(paths: string[], options: AnalyzeOptions = {}): Pr
 }
 
 export interface IngestProgress {
+  /** Bytes of input read so far (whole files, and a streamed JSONL file up to its current batch). */
+  bytes: number;
   files: number;
   articles: number;
   inserted: number;
@@ -116,16 +118,21 @@ export interface IngestOptions extends AnalyzeOptions {
  * stories together). Articles the store already holds are recognised before analysis.
  */
 export async function ingest(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
-  const summary: IngestSummary = { files: 0, articles: 0, inserted: 0, duplicates: 0, nearDuplicates: 0, errors: 0, words: 0, diagnostics: [], counts: {}, outcomes: [] };
+  const summary: IngestSummary = { bytes: 0, files: 0, articles: 0, inserted: 0, duplicates: 0, nearDuplicates: 0, errors: 0, words: 0, diagnostics: [], counts: {}, outcomes: [] };
   const maxDiagnostics = options.maxDiagnostics ?? 1000;
   const maxNotes = options.maxNotes ?? 100;
   let notes = 0;
   let lastFile = '';
+  let doneBytes = 0;
+  let fileBytes = 0;
   for await (const { batch, analyzed } of analyzeStream(paths, options, store)) {
     if (batch.source.file !== lastFile) {
       summary.files++;
       lastFile = batch.source.file;
+      doneBytes += fileBytes;
     }
+    fileBytes = batch.read ?? batch.source.bytes;
+    summary.bytes = doneBytes + fileBytes;
     const outcome = store.writeBatch({ source: batch.source, analyzed, diagnostics: batch.diagnostics });
     summary.articles += analyzed.length;
     summary.inserted += outcome.inserted.length;

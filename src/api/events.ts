@@ -57,15 +57,21 @@ export interface DayEntry {
 }
 
 export interface DayTimeline {
+  /** One page of days, oldest first (undated last). */
   entries: DayEntry[];
+  /** Merged events matching. */
   total: number;
+  /** Days with events matching (what `limit`/`offset` page through). */
+  days: number;
+  limit: number;
+  offset: number;
 }
 
 /** Dated entries (one per day) of merged events, with every source's figures side by side. */
-export function dayTimeline(store: ReadStore, filters: MergedEventFilters, limit = 2000): DayTimeline {
+export function dayTimeline(store: ReadStore, filters: MergedEventFilters, page: PageArgs = { limit: 50, offset: 0 }): DayTimeline {
   const events = store.queries.mergedEvents({ ...mergedQuery(filters), limit: MAX_MERGED });
   const days = new Map<string, DayEntry>();
-  for (const x of events.slice(0, limit)) {
+  for (const x of events) {
     const date = x.event.date?.value?.slice(0, 10) ?? null;
     const entry = days.get(date ?? '') ?? { date, events: [], figures: [], sources: 0 };
     entry.events.push(x);
@@ -75,9 +81,10 @@ export function dayTimeline(store: ReadStore, filters: MergedEventFilters, limit
     }
     days.set(date ?? '', entry);
   }
-  for (const entry of days.values()) entry.sources = new Set(entry.events.flatMap((e) => e.sources.map((s) => s.article))).size;
-  const entries = [...days.values()].sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff'));
-  return { entries, total: events.length };
+  const all = [...days.values()].sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff'));
+  const entries = all.slice(page.offset, page.offset + page.limit);
+  for (const entry of entries) entry.sources = new Set(entry.events.flatMap((e) => e.sources.map((s) => s.article))).size;
+  return { entries, total: events.length, days: all.length, limit: page.limit, offset: page.offset };
 }
 
 /**

@@ -22,6 +22,18 @@ export interface QuoteFilter {
   /** An entity named so is mentioned inside the quote, or the quote contains the name. */
   about?: string;
   articleId?: string;
+  /** The quote's words contain this (case-insensitive). */
+  text?: string;
+  /** The medium as written contains this ("interview", "Telegram"). */
+  medium?: string;
+  /** The statement's day (its own date, else its article's), inclusive ISO days. */
+  from?: string;
+  to?: string;
+}
+
+/** A quote's day: the date the attribution gives, else its article's publication day. */
+export function quoteDay(quote: Quote, published: string | null): string | null {
+  return /^\d{4}-\d{2}-\d{2}/.test(quote.date ?? '') ? quote.date!.slice(0, 10) : (published?.slice(0, 10) ?? null);
 }
 
 /** Articles whose entities and mentions are read per layer query. */
@@ -29,7 +41,8 @@ const CHUNK = 100;
 
 /** Quotes matching the filter, in article order and by position within an article. */
 export function listQuotes(store: ReadStore, filter: QuoteFilter, page: PageArgs): Paged<QuoteRow> {
-  if (filter.speaker === undefined && filter.about === undefined) return quotesPage(store, filter.articleId, page);
+  const narrow = filter.text || filter.medium || filter.from || filter.to;
+  if (filter.speaker === undefined && filter.about === undefined && !narrow) return quotesPage(store, filter.articleId, page);
   const entity = filter.speaker === undefined ? null : findEntity(store, filter.speaker);
   const speakers = [...new Set([filter.speaker, entity?.name].filter((n): n is string => n !== undefined))];
   const byArticle = new Map<string, Array<{ index: number; quote: Quote }>>();
@@ -49,13 +62,28 @@ export function listQuotes(store: ReadStore, filter: QuoteFilter, page: PageArgs
       const ents = entities.get(articleId) ?? [];
       const matching = (options: { speaker?: string; about?: string }) => new Set(filterQuotes(rows.map((r) => r.quote), ents, mentions.get(articleId) ?? [], options));
       const wanted = speakers.length === 0 ? [matching({ about: filter.about })] : speakers.map((speaker) => matching({ speaker, about: filter.about }));
+      const text = filter.text?.toLowerCase();
+      const medium = filter.medium?.toLowerCase();
       for (const r of rows) {
         if (!wanted.some((set) => set.has(r.quote))) continue;
+        if (text && !r.quote.text.toLowerCase().includes(text)) continue;
+        if (medium && !(r.quote.medium?.text ?? '').toLowerCase().includes(medium)) continue;
         kept.push({ articleId, index: r.index, quote: r.quote, speakerKey: speakerKey(r.quote, ents) });
       }
     }
   }
-  return withRefs(store, kept.slice(page.offset, page.offset + page.limit), kept.length, page);
+  const dated = filter.from || filter.to ? inDays(store, kept, filter.from, filter.to) : kept;
+  return withRefs(store, dated.slice(page.offset, page.offset + page.limit), dated.length, page);
+}
+
+function inDays<T extends { articleId: string; quote: Quote }>(store: ReadStore, rows: T[], from: string | undefined, to: string | undefined): T[] {
+  const refs = new Map<string, string | null>();
+  const ids = [...new Set(rows.map((r) => r.articleId))];
+  for (let i = 0; i < ids.length; i += 500) for (const [id, ref] of store.queries.articleRefs(ids.slice(i, i + 500))) refs.set(id, ref.published);
+  return rows.filter((r) => {
+    const day = quoteDay(r.quote, refs.get(r.articleId) ?? null);
+    return day !== null && (!from || day >= from) && (!to || day <= to);
+  });
 }
 
 /** Unfiltered: one page of quote rows in the store's order, and the speaker keys of that page only. */

@@ -89,6 +89,12 @@ test('the CLI and the HTTP API answer search, entity, quotes, events and show id
       assert.deepEqual(strike.sources.map((s) => s.killed).sort(), [3, 4]);
       const rivne = await cli(['events', '--place', 'rivne', '--db', db, '--json']);
       assert.deepEqual(rivne.events, (await api('/api/merged-events?place=rivne')).items);
+      // the events table: the same filters, sort and page on both shells
+      const ua = await cli(['events', '--country', 'Ukraine', '--sort', '-date', '--limit', '5', '--db', db, '--json']);
+      const table = await api('/api/event-table?country=UKR&sort=-date&limit=5');
+      assert.deepEqual(ua.events, table.items);
+      assert.equal(ua.total, table.total);
+      assert.ok((ua.total as number) >= 1, 'the strike on Rivne is in Ukraine');
 
       // show by a unique id prefix
       const id = (searched.items as Array<{ id: string }>)[0].id;

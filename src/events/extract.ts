@@ -10,6 +10,7 @@
  */
 import type { Article, Span } from '../core/article.js';
 import type {
+  Entity,
   EventArgument,
   EventFigure,
   EventRecord,
@@ -24,6 +25,7 @@ import type {
   Token,
 } from '../core/layers.js';
 import { isMappable } from '../places/mappable.js';
+import { humanTime } from '../cli/timex-words.js';
 import { articleSetting, sceneOrSetting } from './setting.js';
 import { countryOfDemonym, countryOfName } from '../entities/countries.js';
 import {
@@ -1637,7 +1639,17 @@ function tollText(e: Omit<EventRecord, 'summary' | 'id'>): string {
   return toll.length ? `: ${toll.join(', ')}` : '';
 }
 
-function summarize(e: Omit<EventRecord, 'summary' | 'id'>, cls: EventClass): string {
+/**
+ * Who an event's figures are "according to", as a reader can take it: a pronoun claimant ("she") is
+ * written as the entity it refers to, or left out when it refers to none; any other claimant as written.
+ */
+export function claimantWords(c: EventRecord['claimant'], entities: readonly Entity[] = []): string | null {
+  if (!c) return null;
+  if (c.kind !== 'pronoun') return c.text;
+  return (c.entity && entities.find((x) => x.id === c.entity)?.name) || null;
+}
+
+function summarize(e: Omit<EventRecord, 'summary' | 'id'>, cls: EventClass, entities: readonly Entity[] = []): string {
   const names = (args: EventArgument[]): string => {
     const list = args.map((a) => a.name ?? a.text);
     return list.length <= 2 ? list.join(' and ') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
@@ -1645,8 +1657,9 @@ function summarize(e: Omit<EventRecord, 'summary' | 'id'>, cls: EventClass): str
   const who = names(e.actors);
   const whom = names(e.targets);
   const where = e.place ? ` in ${e.place.name}` : '';
-  const when = e.date ? ` on ${e.date.value}${e.date.how === 'implied' ? ' (reported)' : ''}` : '';
-  const per = e.claimant ? `, according to ${e.claimant.text}` : '';
+  const when = e.date ? ` ${/^\d{4}-\d{2}-\d{2}/.test(e.date.value) ? 'on' : 'in'} ${humanTime(e.date.value)}${e.date.how === 'implied' ? ' (reported)' : ''}` : '';
+  const claimant = claimantWords(e.claimant, entities);
+  const per = claimant ? `, according to ${claimant}` : '';
   let body: string;
   if (e.kind && e.kind !== 'conflict') {
     body = `${KIND_LABEL[e.kind]}${where}${when}${tollText(e)}`;
@@ -1882,7 +1895,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       how.push(ref);
     }
     record.how = how;
-    events.push({ id: `v${events.length}`, ...record, summary: summarize(record, clsOf) });
+    events.push({ id: `v${events.length}`, ...record, summary: summarize(record, clsOf, layers.entities) });
   }
   return events;
 }

@@ -8,6 +8,8 @@ import { defaultPipeline } from '../api/default-pipeline.js';
 import { makeArticle } from '../core/article.js';
 import type { EventRecord } from '../core/layers.js';
 import { knownRule } from './rules.js';
+import { claimantWords, extractEvents } from './extract.js';
+import { buildDoc, STRIKE_DOC } from './testdoc.js';
 
 function events(text: string, published = '2024-06-03'): EventRecord[] {
   const article = makeArticle({ text, origin: { file: 't.txt', format: 'text', record: 0 }, published });
@@ -78,4 +80,16 @@ test('domain: in a football report a missile from the stands is no strike, whate
     'treatment after being hit by a missile thrown from the crowd. The striker said the win put Chelsea top of the ' +
     'league, and the manager praised the midfield and the goalkeeper after the match.';
   assert.equal(conflict(events(text)).length, 0);
+});
+
+test('an event summary never reads "according to she": a pronoun claimant is its entity or left out; dates are in words', () => {
+  const she = { start: 0, end: 3, text: 'she', entity: 'e1', kind: 'pronoun' as const };
+  assert.equal(claimantWords(she, [{ id: 'e1', name: 'Anna Marsh', type: 'PER', start: 0, end: 10, mentions: [], roles: [], key: 'anna marsh', confidence: 1 }]), 'Anna Marsh');
+  assert.equal(claimantWords({ ...she, entity: null }, []), null);
+  assert.equal(claimantWords({ start: 0, end: 12, text: 'the ministry', entity: null, kind: 'nominal' }, []), 'the ministry');
+  const { article, layers } = buildDoc(STRIKE_DOC);
+  for (const e of extractEvents(article, layers)) {
+    assert.doesNotMatch(e.summary, /according to (he|she|they|it)\b/i);
+    assert.doesNotMatch(e.summary, /\d{4}-\d{2}-\d{2}/, 'no ISO or TIMEX values in the summary');
+  }
 });

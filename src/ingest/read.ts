@@ -27,6 +27,8 @@ export interface Batch {
   source: SourceInfo;
   articles: Article[];
   diagnostics: Diagnostic[];
+  /** Bytes of the source consumed through this batch (a streamed JSONL file's position); absent when the whole source is read at once. */
+  read?: number;
 }
 
 export interface ReadOptions {
@@ -254,9 +256,11 @@ async function* streamJsonl(file: string, size: number, options: ReadOptions, bi
   let rawLines: string[] = [];
   let lineNumber = 0;
   let record = 0;
+  let read = 0;
   const source = (): SourceInfo => ({ file, format: 'jsonl', bytes: size, raw: options.keepRaw === false ? null : rawLines.join('\n') });
   for await (let line of rl) {
     lineNumber++;
+    read += Buffer.byteLength(line) + 1;
     if (lineNumber === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
     if (line.length > (options.maxBytes ?? DEFAULT_MAX_BYTES)) {
       diagnostics.push({ severity: 'error', code: 'INGEST_TOO_LARGE', message: `line of ${line.length} characters is over the ${options.maxBytes ?? DEFAULT_MAX_BYTES}-byte limit (--max-bytes); skipped`, where: { file, line: lineNumber } });
@@ -284,7 +288,7 @@ async function* streamJsonl(file: string, size: number, options: ReadOptions, bi
     if (result.article) articles.push(result.article);
     diagnostics.push(...result.diagnostics);
     if (articles.length + diagnostics.length >= batchSize || chars >= batchChars) {
-      yield { source: source(), articles, diagnostics };
+      yield { source: source(), articles, diagnostics, read: Math.min(read, size) };
       articles = [];
       diagnostics = [];
       rawLines = [];
@@ -438,4 +442,40 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
     } else if (special) yield failure(path, 'INGEST_UNREADABLE', `${special}, not a file; skipped`);
     else yield* readFile(path, options);
   }
+}
+
+/**
+ * What `readInputs` will read, counted first for a progress bar: the files (as the walk takes them:
+ * no dot-files, documentation or unknown extensions; each real directory once) and their bytes.
+ * Stdin and pipes are not counted (their size is unknown).
+ */
+export async function inputTotals(paths: string[]): Promise<{ files: number; bytes: number }> {
+  const totals = { files: 0, bytes: 0 };
+  const seen = new Set<string>();
+  const visit = async (path: string, top: boolean): Promise<void> => {
+    let stat;
+    try {
+      stat = await fs.stat(path);
+    } catch {
+      return;
+    }
+    if (stat.isDirectory()) {
+      const real = await fs.realpath(path).catch(() => path);
+      if (seen.has(real)) return;
+      seen.add(real);
+      const names = await fs.readdir(path).catch(() => [] as string[]);
+      for (const name of names) {
+        if (name.startsWith('.')) continue;
+        await visit(join(path, name), false);
+      }
+    } else if (stat.isFile()) {
+      const name = path.slice(path.lastIndexOf('/') + 1);
+      const ext = extname(name).toLowerCase();
+      if (!top && (DOCUMENTATION_FILE.test(name) || (ext !== '' && !KNOWN_EXTENSIONS.has(ext)))) return;
+      totals.files++;
+      totals.bytes += stat.size;
+    }
+  };
+  for (const path of paths) if (path !== '-') await visit(path, true);
+  return totals;
 }

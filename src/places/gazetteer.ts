@@ -84,6 +84,10 @@ export interface Gazetteer {
   capital(code: string): Candidate | undefined;
   /** Region by country + admin1 code (US state, Canadian province, …). */
   admin1(country: string, code: string): Candidate | undefined;
+  /** The seat of a first-order division (the most populous GeoNames PPLA, or the capital when it lies there), by ISO2 + admin1 code. */
+  seat(country: string, code: string): Candidate | undefined;
+  /** Every (country, admin1 code) whose seat city has this name key. */
+  seatsNamed(key: string): Array<{ country: string; code: string }>;
   readonly size: number;
 }
 
@@ -389,6 +393,22 @@ function buildGazetteer(): Gazetteer {
     if (prev === undefined || cities.population[i] > cities.population[prev]) capitalByCode.set(cities.country[i], i);
   }
 
+  let seats: Map<string, number> | null = null;
+  const seatTable = (): Map<string, number> => {
+    if (seats) return seats;
+    seats = new Map();
+    for (let i = 0; i < cities.names.length; i++) {
+      const f = cities.feature[i];
+      if ((f !== 'PPLA' && f !== 'PPLC') || !cities.admin1[i]) continue;
+      const k = `${cities.country[i]}.${cities.admin1[i]}`;
+      const prev = seats.get(k);
+      // A PPLA outranks the capital (the capital's own division may have a seat of its own); else the more populous.
+      const better = prev === undefined || (f === 'PPLA' && cities.feature[prev] === 'PPLC') || (f === cities.feature[prev] && cities.population[i] > cities.population[prev]);
+      if (better) seats.set(k, i);
+    }
+    return seats;
+  };
+
   return {
     size: cities.names.length,
     cities(key) {
@@ -408,5 +428,18 @@ function buildGazetteer(): Gazetteer {
       return i === undefined ? undefined : cityCandidate(cities, i);
     },
     admin1: (country, code) => admin1ByCode.get(`${country}.${code}`),
+    seat(country, code) {
+      const i = seatTable().get(`${country}.${code}`);
+      return i === undefined ? undefined : cityCandidate(cities, i);
+    },
+    seatsNamed(key) {
+      const table = seatTable();
+      const out: Array<{ country: string; code: string }> = [];
+      for (const i of cities.index.get(key) ?? []) {
+        const k = `${cities.country[i]}.${cities.admin1[i]}`;
+        if (table.get(k) === i) out.push({ country: cities.country[i], code: cities.admin1[i] });
+      }
+      return out;
+    },
   };
 }

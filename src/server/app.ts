@@ -3,6 +3,7 @@
  * OpenAPI document, the web UI's static files, security headers, a per-client rate limit and body limits.
  * `app.request()` drives it without a socket (tests); server.ts puts it on one.
  */
+import { periodBound } from '../api/event-table.js';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { CALENDAR_DATE, isCalendarDate } from '../api/dates.js';
@@ -106,6 +107,9 @@ function readValues(c: Context, r: AnyRoute): Record<string, unknown> {
   for (const [name, p] of Object.entries(r.params)) {
     const raw = inPath.has(name) ? c.req.param(name) : c.req.query(name);
     values[name] = parseParam(name, raw, p.schema.json, inPath.has(name) || Boolean(p.required), p.default);
+    // A month or year bound means the whole period: `to=2011-02` is the 28th, not before the 1st.
+    const v = values[name];
+    if (typeof v === 'string' && p.schema.json.format === CALENDAR_DATE && (name === 'from' || name === 'to')) values[name] = periodBound(v, name === 'to');
   }
   return values;
 }

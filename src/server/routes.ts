@@ -9,8 +9,9 @@ import { articleDetail, articlesAfter, countArticles, getArticleDetail, listArti
 import { claims } from '../api/claims.js';
 import { listDiagnostics } from '../api/diagnostics.js';
 import { getEntity, listEntities } from '../api/entity-detail.js';
-import { dayTimeline, exportEvents, getEvent, listEvents, mergedEvents, mergedQuery } from '../api/events.js';
-import { listQuantities, listQuotes } from '../api/quotes.js';
+import { dayTimeline, getEvent, listEvents, mergedEvents, mergedQuery } from '../api/events.js';
+import { eventCounts, eventSentences, eventTable, FilterError, parseSort, periodBound, type EventTableFilters } from '../api/event-table.js';
+import { listQuantities, listQuotes, quoteDay, type QuoteRow } from '../api/quotes.js';
 import { getStory, listStories } from '../api/stories.js';
 import { CALENDAR_DATE } from '../api/dates.js';
 import { subjectTimeline, type TimelineSubject } from '../api/timeline.js';
@@ -21,7 +22,8 @@ import type { EventRecord, Quantity, Quote } from '../core/layers.js';
 import type { MergedEvent } from '../core/merged-event.js';
 import { FACET_SAMPLE, type ReadStore } from '../store/queries.js';
 import { IngestBusyError, type IngestRunner } from './ingest.js';
-import { toAcledCsv } from '../export/acled.js';
+import { ACLED_COLUMNS, acledExport } from '../export/acled.js';
+import { csv } from '../export/csv.js';
 import { toGeoJson, toJsonl, toPloverJson } from '../export/formats.js';
 import { toGkgTsv } from '../export/gkg.js';
 import type { SearchPool } from './search-pool.js';
@@ -146,10 +148,54 @@ const paging = {
   limit: param.def(s.integer({ minimum: 0, maximum: MAX_LIMIT }), `Items per page (at most ${MAX_LIMIT})`, 50),
   offset: param.def(s.integer({ minimum: 0 }), 'Items to skip', 0),
 };
+/** Event lists page at most 300 (a merged event with its sources is ~0.9–1.3 kB of JSON): a page stays under 500 kB. */
+const EVENT_LIMIT = 300;
+const eventPaging = {
+  limit: param.def(s.integer({ minimum: 0, maximum: EVENT_LIMIT }), `Events per page (at most ${EVENT_LIMIT})`, 50),
+  offset: param.def(s.integer({ minimum: 0 }), 'Events to skip', 0),
+};
 const range = {
   from: param.opt(DATE, 'Earliest date, inclusive'),
   to: param.opt(DATE, 'Latest date, inclusive'),
 };
+
+/** The events table's filters (GET /api/event-table, /api/event-counts, /api/export/events); lists are comma-separated. */
+const eventTableParams = {
+  type: param.opt(s.string(), 'ACLED event types, sub-event types or PLOVER types, comma-separated (any)'),
+  subType: param.opt(s.string(), 'ACLED sub-event types, comma-separated (any)'),
+  country: param.opt(s.string(), "ISO 3166 alpha-2 or alpha-3 codes or names, comma-separated: the country the gazetteer gives the event's place"),
+  admin1: param.opt(s.string(), 'First-level division names, comma-separated'),
+  actor: param.opt(s.string(), 'Actor, target or claimant name'),
+  from: param.opt(DATE, 'Earliest date, inclusive (a month or year from its first day)'),
+  to: param.opt(DATE, 'Latest date, inclusive (a month or year to its last day)'),
+  fatalitiesMin: param.opt(s.integer({ minimum: 0 }), 'Killed, at least'),
+  fatalitiesMax: param.opt(s.integer({ minimum: 0 }), 'Killed, at most'),
+  source: param.opt(s.string(), 'Source name contains'),
+  confidenceMin: param.opt(s.number(), 'Event confidence (0–1), at least'),
+  place: param.opt(s.string(), 'Place name contains'),
+  story: param.opt(s.string(), 'Story id'),
+};
+
+function tableFilters(v: Partial<Record<keyof typeof eventTableParams, unknown>> & { geo?: boolean }): EventTableFilters {
+  const list = (x: unknown) => (typeof x === 'string' && x.trim() ? x.split(',') : undefined);
+  const str = (x: unknown) => (typeof x === 'string' && x.trim() ? x : undefined);
+  const num = (x: unknown) => (typeof x === 'number' ? x : undefined);
+  return {
+    type: list(v.type), subType: list(v.subType), country: list(v.country), admin1: list(v.admin1),
+    actor: str(v.actor), from: str(v.from), to: str(v.to), fatalitiesMin: num(v.fatalitiesMin), fatalitiesMax: num(v.fatalitiesMax),
+    source: str(v.source), confidenceMin: num(v.confidenceMin), place: str(v.place), story: str(v.story), geo: v.geo,
+  };
+}
+
+/** A filter src/api could not resolve, as the 400 every bad parameter answers. */
+function badFilter<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof FilterError) throw new ApiError(400, 'BAD_PARAM', `parameter '${error.param}': ${error.message}`);
+    throw error;
+  }
+}
 
 const ArticleRef = {
   articleId: s.string(),
@@ -293,7 +339,10 @@ const Figure = s.object({
 const TimelineSchema = s.ref(
   'Timeline',
   s.object({
-    total: s.integer({ description: 'Merged events matching (entries hold at most 2000)' }),
+    total: s.integer({ description: 'Merged events matching' }),
+    days: s.integer({ description: 'Days with matching events (entries is one page of them)' }),
+    limit: s.integer(),
+    offset: s.integer(),
     entries: s.array(
       s.object({
         date: s.nullable(s.string()),
@@ -555,10 +604,13 @@ export const ROUTES: AnyRoute[] = [
       speaker: param.opt(s.string(), 'Speaker as written, or the entity the name finds (as `dateline quotes --speaker`)'),
       about: param.opt(s.string(), 'An entity so named is mentioned inside the quote'),
       article: param.opt(s.string(), 'Article id'),
+      text: param.opt(s.string(), "The quote's words contain this"),
+      medium: param.opt(s.string(), 'The medium as written contains this (interview, Telegram, …)'),
+      ...range,
       ...paging,
     },
     response: paged(QuoteRowSchema),
-    handler: ({ store }, v) => listQuotes(store, { speaker: v.speaker, about: v.about, articleId: articleId(store, v.article) }, v),
+    handler: ({ store }, v) => listQuotes(store, quoteFilter(store, v), v),
   }),
   route({
     method: 'GET',
@@ -581,9 +633,23 @@ export const ROUTES: AnyRoute[] = [
     operationId: 'listClaims',
     summary: "The same figure from different claimants side by side: one merged event's figures of one kind, as each source and claimant states them",
     tag: 'quotes',
-    params: { role: param.opt(s.string(), 'Figure kind (killed, injured, launched…)'), article: param.opt(s.string(), 'Article id'), story: param.opt(s.string(), 'Story id'), ...paging },
+    params: {
+      role: param.opt(s.string(), 'Figure kind (killed, injured, launched…)'),
+      article: param.opt(s.string(), 'Article id'),
+      story: param.opt(s.string(), 'Story id'),
+      event: param.opt(s.string(), 'Merged event id (ev-…)'),
+      claimant: param.opt(s.string(), 'A claimant name contains this'),
+      ...range,
+      ...paging,
+    },
     response: paged(ClaimGroupSchema),
-    handler: ({ store }, v) => claims(store, { role: v.role, articleId: articleId(store, v.article), story: v.story }, v),
+    handler: ({ store }, v) =>
+      badFilter(() =>
+        claims(store, {
+          role: v.role, articleId: articleId(store, v.article), story: v.story, event: v.event, claimant: v.claimant,
+          from: v.from ? periodBound(v.from, false) : undefined, to: v.to ? periodBound(v.to, true) : undefined,
+        }, v),
+      ),
   }),
   route({
     method: 'GET',
@@ -599,7 +665,7 @@ export const ROUTES: AnyRoute[] = [
       story: param.opt(s.string(), 'Story id'),
       article: param.opt(s.string(), 'Article id'),
       geo: param.def(s.boolean(), 'Only events with coordinates', false),
-      ...paging,
+      ...eventPaging,
     },
     response: paged(EventRowSchema),
     handler: ({ store }, v) =>
@@ -617,6 +683,38 @@ export const ROUTES: AnyRoute[] = [
   }),
   route({
     method: 'GET',
+    path: '/api/event-table',
+    operationId: 'eventTable',
+    summary: "The events table: merged events filtered by type, country, admin1, actor, dates, fatalities, source and confidence; sorted and paged",
+    tag: 'events',
+    params: {
+      ...eventTableParams,
+      geo: param.def(s.boolean(), 'Only events with coordinates', false),
+      sort: param.def(s.string({ pattern: '^-?(date|fatalities|type|country|sources)(:(asc|desc))?$' }), 'date, fatalities, type, country or sources; -KEY descending', '-date'),
+      ...eventPaging,
+    },
+    response: paged(MergedEventSchema),
+    handler: ({ store }, v) => badFilter(() => eventTable(store, tableFilters(v), parseSort(v.sort), { limit: v.limit, offset: v.offset })),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/event-counts',
+    operationId: 'eventCounts',
+    summary: 'Events and fatalities per day, week or month, by type, for the events table\'s filters (what the charts draw)',
+    tag: 'events',
+    params: {
+      ...eventTableParams,
+      bucket: param.def(s.string({ enum: ['day', 'week', 'month'] }), 'Period', 'month'),
+    },
+    response: s.object({
+      bucket: s.string(),
+      types: s.array(s.string()),
+      periods: s.array(s.object({ period: s.string(), events: s.record(s.integer()), fatalities: s.record(s.integer()) })),
+    }),
+    handler: ({ store }, v) => badFilter(() => eventCounts(store, tableFilters(v), v.bucket as 'day' | 'week' | 'month')),
+  }),
+  route({
+    method: 'GET',
     path: '/api/merged-events',
     operationId: 'listMergedEvents',
     summary: 'Events merged across sources (each with every source\'s figures), filtered by type, date range, place, actor or story',
@@ -628,7 +726,7 @@ export const ROUTES: AnyRoute[] = [
       actor: param.opt(s.string(), 'Actor, target or claimant name'),
       story: param.opt(s.string(), 'Story id'),
       geo: param.def(s.boolean(), 'Only events with coordinates', false),
-      ...paging,
+      ...eventPaging,
     },
     response: paged(MergedEventSchema),
     handler: ({ store }, v) => mergedEvents(store, { ...mergedQuery(v), geo: v.geo }, v),
@@ -665,9 +763,11 @@ export const ROUTES: AnyRoute[] = [
       place: param.opt(s.string(), 'Place'),
       actor: param.opt(s.string(), 'Actor, target or claimant name'),
       story: param.opt(s.string(), 'Story id'),
+      limit: param.def(s.integer({ minimum: 0, maximum: 100 }), 'Days per page (at most 100)', 30),
+      offset: param.def(s.integer({ minimum: 0 }), 'Days to skip', 0),
     },
     response: TimelineSchema,
-    handler: ({ store }, v) => dayTimeline(store, mergedQuery(v)),
+    handler: ({ store }, v) => dayTimeline(store, mergedQuery(v), { limit: v.limit, offset: v.offset }),
   }),
   route({
     method: 'GET',
@@ -730,22 +830,41 @@ export const ROUTES: AnyRoute[] = [
   }),
   route({
     method: 'GET',
-    path: '/api/export/events',
-    operationId: 'exportEvents',
-    summary: 'Download events as ACLED CSV, PLOVER JSON, GeoJSON or JSON Lines (same filters as /api/events; at most 10,000)',
+    path: '/api/export/quotes',
+    operationId: 'exportQuotes',
+    summary: 'Download the quotes the quote filters select (as /api/quotes) as CSV or JSON Lines; at most 10,000',
     tag: 'export',
     params: {
-      format: param.def(s.string({ enum: ['acled', 'plover', 'geojson', 'jsonl'] }), 'Export format', 'acled'),
-      type: param.opt(s.string(), 'Event type'),
+      format: param.def(s.string({ enum: ['csv', 'jsonl'] }), 'Export format', 'csv'),
+      speaker: param.opt(s.string(), 'Speaker as written, or the entity the name finds'),
+      about: param.opt(s.string(), 'An entity so named is mentioned inside the quote'),
+      text: param.opt(s.string(), "The quote's words contain this"),
+      medium: param.opt(s.string(), 'The medium contains this'),
       ...range,
-      place: param.opt(s.string(), 'Place'),
-      actor: param.opt(s.string(), 'Actor'),
-      story: param.opt(s.string(), 'Story id'),
     },
     response: s.unknown('The file in the chosen format'),
     contentType: 'application/octet-stream',
     handler: ({ store }, v) => {
-      const events = exportEvents(store, mergedQuery(v));
+      const rows = listQuotes(store, quoteFilter(store, v), { limit: 10_000, offset: 0 }).items;
+      if (v.format === 'jsonl') return download(rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''), 'application/x-ndjson; charset=utf-8', 'dateline-quotes.jsonl');
+      return download(quotesCsv(rows), 'text/csv; charset=utf-8', 'dateline-quotes.csv');
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/export/events',
+    operationId: 'exportEvents',
+    summary: 'Download events as ACLED CSV, PLOVER JSON, GeoJSON or JSON Lines (the filters and sort of /api/event-table; at most 10,000)',
+    tag: 'export',
+    params: {
+      format: param.def(s.string({ enum: ['acled', 'plover', 'geojson', 'jsonl'] }), 'Export format', 'acled'),
+      ...eventTableParams,
+      sort: param.def(s.string({ pattern: '^-?(date|fatalities|type|country|sources)(:(asc|desc))?$' }), 'Sort, as /api/event-table', 'date'),
+    },
+    response: s.unknown('The file in the chosen format'),
+    contentType: 'application/octet-stream',
+    handler: ({ store }, v) => {
+      const events = badFilter(() => eventTable(store, tableFilters(v), parseSort(v.sort), { limit: 10_000, offset: 0 })).items;
       switch (v.format) {
         case 'plover':
           return download(toPloverJson(events), 'application/json; charset=utf-8', 'dateline-events.plover.json');
@@ -753,8 +872,14 @@ export const ROUTES: AnyRoute[] = [
           return download(JSON.stringify(toGeoJson(events)), 'application/geo+json; charset=utf-8', 'dateline-events.geojson');
         case 'jsonl':
           return download(toJsonl(events), 'application/x-ndjson; charset=utf-8', 'dateline-events.jsonl');
-        default:
-          return download(toAcledCsv(events), 'text/csv; charset=utf-8', 'dateline-events.acled.csv');
+        default: {
+          const sentences = eventSentences(store, events);
+          const { rows, leftOut } = acledExport(events, new Date(), (id) => sentences.get(id));
+          const response = download(csv(ACLED_COLUMNS, rows), 'text/csv; charset=utf-8', 'dateline-events.acled.csv');
+          // What was not exported and why: out-of-scope, undated, unplaced, country-only events.
+          response.headers.set('x-dateline-left-out', Object.entries(leftOut).map(([k, n]) => `${k}=${n}`).join('; '));
+          return response;
+        }
       }
     },
   }),
@@ -804,6 +929,18 @@ export const ROUTES: AnyRoute[] = [
     },
   }),
 ];
+
+function quoteFilter(store: ReadStore, v: { speaker?: string; about?: string; article?: string; text?: string; medium?: string; from?: string; to?: string }) {
+  return badFilter(() => ({
+    speaker: v.speaker, about: v.about, articleId: articleId(store, v.article), text: v.text, medium: v.medium,
+    from: v.from ? periodBound(v.from, false) : undefined, to: v.to ? periodBound(v.to, true) : undefined,
+  }));
+}
+
+function quotesCsv(rows: QuoteRow[]): string {
+  const header = ['date', 'speaker', 'speaker_key', 'kind', 'cue', 'medium', 'quote', 'article', 'title', 'published'];
+  return csv(header, rows.map((r) => [quoteDay(r.quote, r.published), r.quote.speaker?.text ?? '', r.speakerKey ?? '', r.quote.kind, r.quote.cue?.text ?? '', r.quote.medium?.text ?? '', r.quote.text, r.articleId, r.title ?? '', r.published ?? '']));
+}
 
 function download(body: string, type: string, filename: string): Response {
   return new Response(body, { headers: { 'content-type': type, 'content-disposition': `attachment; filename="${filename}"` } });

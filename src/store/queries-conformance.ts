@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Entity, Quantity } from '../core/layers.js';
+import type { Entity, EventRecord, Place, Quantity } from '../core/layers.js';
 import { batchOf, sampleArticle } from './conformance.js';
 import type { ReadStore } from './queries.js';
 
@@ -19,6 +19,24 @@ function entity(id: string, name: string, start: number, key = name.toLowerCase(
 
 function quantity(start: number, text: string, value: number, role: string): Quantity {
   return { start, end: start + text.length, text, value, unit: 'people', hedge: null, role, claimant: null, confidence: 1 };
+}
+
+const RAID = 'Gunmen killed 3 villagers in a raid near Sebha on Tuesday, officials said.';
+const CLASH = 'Rebels and government forces clashed in Benghazi, killing 12 fighters, a doctor said.';
+const MARCH = 'Thousands marched peacefully through Tripoli on Sunday.';
+
+function place(name: string, country: string, admin1: string | undefined, start: number): Place {
+  return { start, end: start + name.length, text: name, name, lat: 30, lon: 15, country, admin1, precision: 'city', confidence: 0.9 };
+}
+
+function event(text: string, p: Place, day: string, acled: [string, string], killed: number | null, confidence: number): EventRecord {
+  return {
+    id: 'v0', start: 0, end: text.length, trigger: { start: 0, end: 5, text: text.slice(0, 5) },
+    acled: { eventType: acled[0], subEventType: acled[1] }, plover: null, actors: [], targets: [], place: p,
+    date: { value: day, precision: 'day', range: { from: day, to: day }, how: 'stated' },
+    ...(killed === null ? {} : { killed: { value: killed, hedge: null, quantity: 0 } }),
+    quantities: [], claimant: null, summary: text, confidence, kind: 'conflict',
+  };
 }
 
 export function queriesConformance(name: string, makeStore: () => ReadStore): void {
@@ -98,5 +116,48 @@ export function queriesConformance(name: string, makeStore: () => ReadStore): vo
     assert.equal(q.countLayerRows('quantities', { where: { role: 'killed' }, articleIds: [follow.id] }), 1);
     assert.equal(q.countLayerRows('entities', { articleIds: [] }), 0);
     assert.deepEqual(q.diagnosticCounts(), []);
+  }));
+
+  test(`${name} queries: the events table filters by type, country, admin1, dates, fatalities, source, confidence; sorts, pages and counts per day`, withStore((store) => {
+    const raid = sampleArticle(RAID, { title: 'Raid near Sebha', source: 'Wire One', published: '2011-02-15' });
+    const clash = sampleArticle(CLASH, { title: 'Clashes in Benghazi', source: 'Daily Two', published: '2011-02-20' });
+    const march = sampleArticle(MARCH, { title: 'March in Tripoli', source: 'Wire One', published: '2011-03-06' });
+    store.writeBatch(
+      batchOf('libya.txt', [
+        { article: raid, layers: { events: [{ ...event(RAID, place('Sebha', 'LY', '34', 42), '2011-02-15', ['Violence against civilians', 'Attack'], 3, 0.6), actors: [{ start: 0, end: 6, text: 'Gunmen', name: 'Gunmen' }] }] } },
+        { article: clash, layers: { events: [event(CLASH, place('Benghazi', 'LY', '69', 41), '2011-02-20', ['Battles', 'Armed clash'], 12, 0.9)] } },
+        { article: march, layers: { events: [event(MARCH, place('Tripoli', 'LY', '77', 37), '2011-03-06', ['Protests', 'Peaceful protest'], null, 0.8)] } },
+      ]),
+    );
+    const q = store.queries;
+    const page = { limit: 10, offset: 0 };
+    const newest = { key: 'date', desc: true } as const;
+    const summaries = (r: { items: Array<{ event: EventRecord }> }) => r.items.map((e) => e.event.summary);
+    assert.deepEqual(summaries(q.eventTable({}, newest, page)), [MARCH, CLASH, RAID]);
+    assert.equal(q.eventTable({}, newest, page).total, 3);
+    assert.deepEqual(summaries(q.eventTable({ countries: ['LY'], from: '2011-02-16', to: '2011-03-31' }, { key: 'date', desc: false }, page)), [CLASH, MARCH]);
+    assert.equal(q.eventTable({ countries: ['UA'] }, newest, page).total, 0);
+    assert.deepEqual(summaries(q.eventTable({ types: ['battles'] }, newest, page)), [CLASH]);
+    assert.deepEqual(summaries(q.eventTable({ types: ['Peaceful protest'] }, newest, page)), [MARCH], 'a sub-type is a type too');
+    assert.deepEqual(summaries(q.eventTable({ subTypes: ['attack'] }, newest, page)), [RAID]);
+    assert.deepEqual(summaries(q.eventTable({ admin1: { codes: [{ country: 'LY', code: '69' }], names: ['Benghazi'] } }, newest, page)), [CLASH]);
+    assert.equal(q.eventTable({ admin1: { codes: [], names: [] } }, newest, page).total, 0, 'an admin1 that resolves to nothing matches nothing');
+    assert.deepEqual(summaries(q.eventTable({ fatalitiesMin: 1, fatalitiesMax: 5 }, newest, page)), [RAID]);
+    assert.deepEqual(summaries(q.eventTable({ fatalitiesMax: 0 }, newest, page)), [MARCH], 'no figure counts as 0');
+    assert.deepEqual(summaries(q.eventTable({ source: 'daily' }, newest, page)), [CLASH]);
+    assert.deepEqual(summaries(q.eventTable({ actor: 'gunm' }, newest, page)), [RAID], 'an actor by part of its name');
+    assert.deepEqual(summaries(q.eventTable({ actor: 'armed men', actorNames: ['Gunmen'] }, newest, page)), [RAID], 'or by another name of the entity');
+    assert.equal(q.eventTable({ actor: 'armed men' }, newest, page).total, 0);
+    assert.deepEqual(summaries(q.eventTable({ confidenceMin: 0.75 }, newest, page)), [MARCH, CLASH]);
+    assert.deepEqual(summaries(q.eventTable({}, { key: 'fatalities', desc: true }, page)), [CLASH, RAID, MARCH], 'unknown last');
+    assert.deepEqual(summaries(q.eventTable({}, { key: 'type', desc: false }, page)), [CLASH, MARCH, RAID]);
+    const second = q.eventTable({}, newest, { limit: 1, offset: 1 });
+    assert.deepEqual([summaries(second), second.total], [[CLASH], 3]);
+    assert.deepEqual(q.eventDayCounts({ countries: ['LY'] }), [
+      { day: '2011-02-15', type: 'Violence against civilians', events: 1, fatalities: 3 },
+      { day: '2011-02-20', type: 'Battles', events: 1, fatalities: 12 },
+      { day: '2011-03-06', type: 'Protests', events: 1, fatalities: 0 },
+    ]);
+    assert.deepEqual(q.eventDayCounts({ types: ['battles'] }).map((r) => r.day), ['2011-02-20']);
   }));
 }

@@ -119,6 +119,51 @@ export interface MergedEventQuery {
   offset?: number;
 }
 
+/** The events table's filters, already resolved by src/api (country names → ISO2, admin1 names → codes). */
+export interface EventTableQuery {
+  /** ACLED event types, sub-event types or PLOVER types (case-insensitive): an event of any of them. */
+  types?: string[];
+  /** ACLED sub-event types (case-insensitive): an event of any of them. */
+  subTypes?: string[];
+  /** ISO 3166-1 alpha-2 codes of the country of the event's place (from the gazetteer). */
+  countries?: string[];
+  /** First-level divisions: (country, GeoNames admin1 code) of the place, or the name of a region-precision place. */
+  admin1?: { codes: Array<{ country: string; code: string }>; names: string[] };
+  /** Actor, target or claimant name (exact key or substring, case-insensitive). */
+  actor?: string;
+  /** Other names of the same entity (exact, case-insensitive): an event naming any of them matches `actor` too. */
+  actorNames?: string[];
+  from?: string;
+  to?: string;
+  /** The event's conservative killed figure, inclusive bounds (an event without one counts as 0). */
+  fatalitiesMin?: number;
+  fatalitiesMax?: number;
+  /** One of the event's sources (article source name, substring, case-insensitive). */
+  source?: string;
+  /** The representative record's confidence, at least. */
+  confidenceMin?: number;
+  /** Place name, substring. */
+  place?: string;
+  story?: string;
+  /** Only events with coordinates. */
+  geo?: boolean;
+}
+
+export const EVENT_SORTS = ['date', 'fatalities', 'type', 'country', 'sources'] as const;
+export type EventSortKey = (typeof EVENT_SORTS)[number];
+export interface EventSort {
+  key: EventSortKey;
+  desc: boolean;
+}
+
+/** Events and fatalities of one day and one type (ACLED type, else PLOVER type), for the charts. */
+export interface EventDayCount {
+  day: string;
+  type: string;
+  events: number;
+  fatalities: number;
+}
+
 export interface StorySummary {
   id: string;
   title: string | null;
@@ -210,6 +255,10 @@ export interface Queries {
   hasMergedEvents(): boolean;
   /** Events merged across sources, in date order. */
   mergedEvents(query: MergedEventQuery): MergedEvent[];
+  /** The events table: merged events matching every filter, sorted (undated / unknown last, ties by date then id), one page and the total. */
+  eventTable(query: EventTableQuery, sort: EventSort, page: PageArgs): Paged<MergedEvent>;
+  /** Per day and type: events and fatalities of the events matching the filters (dated events only). */
+  eventDayCounts(query: EventTableQuery): EventDayCount[];
 
   countStories(): number;
   /** Stories, largest first. */

@@ -180,6 +180,8 @@ test(
       assert.match(result, /^2 new articles/);
       assert.match(result, /upload\/coast\.jsonl:2/, 'the bad line is named');
       assert.equal(await page.locator('#bytes').evaluate((el) => (el as HTMLProgressElement).value), 1, 'upload progress reached the end');
+      assert.equal(await page.locator('#analysed').evaluate((el) => (el as HTMLProgressElement).value), 1, 'analysis progress reached the end');
+      assert.match(await page.locator('#analysed-text').innerText(), /^(\d+) \/ \1 articles · done$/, 'the count ends at the total, not "3 / 4"');
       await page.screenshot({ path: join(SHOTS, 'ui-upload.png') });
       await page.locator('#upload-result a').first().click();
       await page.locator('#article-text').waitFor();

@@ -7,6 +7,7 @@ import { packagePath } from '../core/paths.js';
 interface DatesModule {
   monthRange(month: unknown): { from: string; to: string } | null;
   humanTime(value: unknown): string;
+  humanizeText(text: unknown): string;
 }
 const dates = (await import(pathToFileURL(packagePath('src', 'web', 'public', 'js', 'dates.js')).href)) as DatesModule;
 
@@ -41,4 +42,11 @@ test('humanTime: TIMEX parts of day, seasons, quarters, weeks and decades read a
 
 test('humanTime: a value it does not know is shown unchanged, never guessed', () => {
   for (const v of ['XXXX-XX-XX', '2025-13', '2025-11-18TXX', 'undated', '']) assert.equal(dates.humanTime(v), v);
+});
+
+test('humanizeText: TIMEX values inside stored summaries read as words; other numbers stay', () => {
+  assert.equal(dates.humanizeText('Air/drone strike in Ajdabiya on 2011-03-26 (reported).'), 'Air/drone strike in Ajdabiya on 26 Mar 2011 (reported).');
+  assert.equal(dates.humanizeText('Strike on 2025-11-18TNI: 3 killed'), 'Strike on 18 Nov 2025, night: 3 killed');
+  assert.equal(dates.humanizeText('Talks in 1978-FA and 2025-W36'), 'Talks in autumn 1978 and week 36, 2025');
+  assert.equal(dates.humanizeText('476 drones, 48 missiles'), '476 drones, 48 missiles');
 });

@@ -34,6 +34,36 @@ test('dateline events / timeline / export over a database', async () => {
     io = captureIO();
     assert.equal(await main(['events', '--db', db, '--type', 'Disrupted weapons use'], io), 0);
     assert.match(io.stdout.join('\n'), /Disrupted weapons use/);
+    for (const country of ['UA', 'UKR', 'Ukraine', 'ua']) {
+      io = captureIO();
+      assert.equal(await main(['events', '--db', db, '--country', country, '--json'], io), 0);
+      const r = JSON.parse(io.stdout.join('')) as { total: number; events: Array<{ event: { place: { country: string } | null } }> };
+      assert.ok(r.total >= 1 && r.events.every((e) => e.event.place?.country === 'UA'), `--country ${country}`);
+      io = captureIO();
+      assert.equal(await main(['events', '--db', db, '--country', `${country},DE`, '--json'], io), 0);
+      const both = JSON.parse(io.stdout.join('')) as { events: Array<{ event: { place: { country: string } | null } }> };
+      assert.ok(both.events.every((e) => ['UA', 'DE'].includes(e.event.place?.country ?? '')), 'a list of countries keeps any of them');
+    }
+    io = captureIO();
+    assert.equal(await main(['events', '--db', db, '--country', 'JP', '--json'], io), 0);
+    assert.equal((JSON.parse(io.stdout.join('')) as { total: number }).total, 0, 'no event placed in Japan');
+    io = captureIO();
+    assert.equal(await main(['events', '--db', db, '--country', 'Atlantis'], io), 2, 'an unknown country is a usage error');
+    io = captureIO();
+    assert.equal(await main(['events', '--db', db, '--min-fatalities', '13', '--json'], io), 0);
+    assert.ok((JSON.parse(io.stdout.join('')) as { events: Array<{ event: { killed?: { value: number } } }> }).events.every((e) => (e.event.killed?.value ?? 0) >= 13));
+    io = captureIO();
+    assert.equal(await main(['events', '--db', db, '--sort', 'popularity'], io), 2, 'an unknown sort key is a usage error');
+    io = captureIO();
+    assert.equal(await main(['events', '--db', db, '--country', 'UA', '--count', 'month', '--json'], io), 0);
+    const counts = JSON.parse(io.stdout.join('')) as { bucket: string; periods: Array<{ period: string; events: Record<string, number> }> };
+    assert.equal(counts.bucket, 'month');
+    assert.ok(counts.periods.length >= 1 && counts.periods.every((p) => /^\d{4}-\d{2}-01$/.test(p.period)));
+    io = captureIO();
+    assert.equal(await main(['events', '--db', db, '--count', 'month'], io), 0);
+    assert.match(io.stdout.join('\n'), /^month +type +events +killed/m);
+    io = captureIO();
+    assert.equal(await main(['events', '--db', db, '--count', 'year'], io), 2, '--count takes day, week or month');
     io = captureIO();
     assert.equal(await main(['events', '--db', db, '--from', 'yesterday'], io), 2, 'bad date is a usage error');
     io = captureIO();

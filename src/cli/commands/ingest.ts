@@ -5,6 +5,8 @@ import { formatDiagnostic } from '../../core/diagnostics.js';
 import { countFlag, listFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { oneLine, paint } from '../io.js';
+import { progressLine } from '../progress.js';
+import { inputTotals } from '../../ingest/read.js';
 import { dbPath, fieldMap, formatFlag, openDb } from './shared.js';
 
 export const ingestCommand: Command = {
@@ -26,6 +28,8 @@ export const ingestCommand: Command = {
       return EXIT.USAGE;
     }
     const store = openDb(args);
+    // Files and bytes counted first, so the terminal's progress line has a total and an ETA.
+    const totals = io.isTTY ? await inputTotals(args.positionals) : { files: 0, bytes: 0 };
     const started = Date.now();
     let committed = 0;
     try {
@@ -36,7 +40,7 @@ export const ingestCommand: Command = {
         stdin: io.stdin,
         onBatch: (p) => {
           committed = p.inserted;
-          io.progress(`ingesting… ${p.files} files, ${p.articles} articles (${p.inserted} new, ${p.duplicates} already stored), ${p.errors} errors`);
+          io.progress(`ingesting ${progressLine(p, totals, Date.now() - started)}`);
         },
       }).catch((error: unknown) => {
         if (!isBusyError(error)) throw error;

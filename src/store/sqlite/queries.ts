@@ -2,7 +2,8 @@
 import type { EntityType, LayerName } from '../../core/layers.js';
 import type { LayerQuery } from '../store.js';
 import { entityKeysVersion, readEntityKeys } from '../entity-keys.js';
-import type { EventFilters, MergedEventQuery, PageArgs, Queries, SearchFilters } from '../queries.js';
+import type { EventFilters, EventSort, EventTableQuery, MergedEventQuery, PageArgs, Queries, SearchFilters } from '../queries.js';
+import { eventDayCounts, eventTable } from './event-table.js';
 import { withBudget } from './budget.js';
 import * as articles from './articles.js';
 import * as layers from './layer-reads.js';
@@ -91,6 +92,14 @@ export class SqliteQueries implements Queries {
 
   mergedEvents(query: MergedEventQuery) {
     return stories.mergedEvents(this.db, query);
+  }
+
+  eventTable(query: EventTableQuery, sort: EventSort, page: PageArgs) {
+    return eventTable(this.db, query, sort, page);
+  }
+
+  eventDayCounts(query: EventTableQuery) {
+    return eventDayCounts(this.db, query);
   }
 
   countStories() {

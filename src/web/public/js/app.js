@@ -2,8 +2,10 @@
 // rendered through html`…` (escape.js); links built from data go through safeUrl or encodeURIComponent.
 import { html, mount, safeUrl } from './escape.js';
 import { annotateText, describeQuantity, describeTime, highlightSnippet, speakerColour } from './annotate.js';
-import { humanTime, monthRange } from './dates.js';
-import { eventType, mapSvg, worldPath } from './map.js';
+import { humanizeText, humanTime, monthRange } from './dates.js';
+import { activateMaps, eventType, mapSvg, precisionWords, worldPath } from './map.js';
+import { EVENT_TABLE_FILTERS, eventsView } from './events.js';
+import { quotesView } from './quotes.js';
 
 const main = document.getElementById('main');
 const searchBox = document.getElementById('q');
@@ -47,7 +49,7 @@ const day = (d) => (d ? String(d).slice(0, 10) : 'undated');
 /** A TIMEX value in words, the value itself on hover. */
 const when = (value) => (value ? html`<time title="${value}">${humanTime(value)}</time>` : 'undated');
 const articleLink = (id, title) => html`<a href="${href(['article', id])}">${title || '(untitled)'}</a>`;
-const eventLink = (articleId, e, text) => html`<a href="${href(['event', articleId, e.id])}">${text ?? (e.summary || eventType(e))}</a>`;
+const eventLink = (articleId, e, text) => html`<a href="${href(['event', articleId, e.id])}">${humanizeText(text ?? (e.summary || eventType(e)))}</a>`;
 const entityLink = (key, name) => html`<a href="${href(['entity', key])}">${name}</a>`;
 
 function pager(page, base, query) {
@@ -336,9 +338,9 @@ async function eventView([articleId, eventId]) {
   mount(
     main,
     html`<div class="page">
-      <h1>${e.summary || eventType(e)}</h1>
+      <h1>${humanizeText(e.summary) || eventType(e)}</h1>
       <p class="meta"><span class="badge">${eventType(e)}</span>${e.acled?.subEventType ? html` ${e.acled.subEventType}` : ''}${e.plover ? html` · PLOVER ${e.plover.type}` : ''}
-        · ${e.date ? html`${when(e.date.value)} (${e.date.precision})` : 'undated'}${e.place ? html` · ${e.place.name}` : ''}</p>
+        · ${e.date ? html`${when(e.date.value)} (${e.date.precision})` : 'undated'}${e.place ? html` · ${e.place.name} <span class="badge small" title="How exactly the place is known">${precisionWords(e.place)}</span>` : ''}</p>
       <dl class="facts">
         <dt>Trigger</dt><dd><q>${e.trigger?.text ?? ''}</q></dd>
         <dt>Killed</dt><dd>${e.killed ? html`${e.killed.hedge && e.killed.hedge !== 'exact' ? `${e.killed.hedge.replace('_', ' ')} ` : ''}${e.killed.value}` : '—'}</dd>
@@ -349,7 +351,7 @@ async function eventView([articleId, eventId]) {
         <dt>Source</dt><dd>${articleLink(row.articleId, row.title)} (${day(row.published)})</dd>
         <dt>Story</dt><dd>${row.story ? html`<a href="${href(['story', row.story])}">timeline of this story</a>` : 'not filed in a story'}</dd>
       </dl>
-      ${e.place ? mapSvg(path, [row], { label: `Where: ${e.place.name}` }) : ''}
+      ${e.place ? mapSvg(path, [row], { label: `Where: ${e.place.name} (${precisionWords(e.place)})`, focus: true }) : ''}
     </div>`,
   );
 }
@@ -416,6 +418,7 @@ function filterForm(route, values) {
     <label>Type <input name="type" value="${values.type ?? ''}" size="14"></label>
     <label>From <input name="from" type="date" value="${values.from ?? ''}"></label>
     <label>To <input name="to" type="date" value="${values.to ?? ''}"></label>
+    <label>Country <input name="country" value="${values.country ?? ''}" size="8"></label>
     <label>Place <input name="place" value="${values.place ?? ''}" size="12"></label>
     <label>Actor <input name="actor" value="${values.actor ?? ''}" size="12"></label>
     <button type="submit">Filter</button>
@@ -443,7 +446,7 @@ async function storyView([id]) {
         const x = entry.event ? byId.get(entry.event) : null;
         return html`<li class="day">
           <h2>${when(entry.date)} <span class="badge">${entry.kind}</span></h2>
-          <p>${x ? eventLink(mergedRow(x).articleId, mergedRow(x).event, entry.summary) : entry.summary}</p>
+          <p>${x ? eventLink(mergedRow(x).articleId, mergedRow(x).event, entry.summary) : humanizeText(entry.summary)}</p>
           <p class="small">${sourceLinks(entry.sources)}</p>
           ${x ? figuresTable(sourceFigures(x)) : ''}
         </li>`;
@@ -456,33 +459,40 @@ async function storyView([id]) {
 
 async function timelineView(_parts, q) {
   const filter = queryObject(q, EVENT_FILTERS);
-  const t = await api('/api/timeline', filter);
-  mount(main, html`<div class="page"><h1>Timeline</h1>${filterForm('timeline', filter)}<p class="muted">${t.total} events</p>${downloads(filter)}${timelineMarkup(t)}</div>`);
+  const offset = Number(q.get('offset') ?? 0) || 0;
+  const t = await api('/api/timeline', { ...filter, limit: 30, offset });
+  const days = { total: t.days, limit: t.limit, offset: t.offset };
+  mount(main, html`<div class="page"><h1>Timeline</h1>${filterForm('timeline', filter)}<p class="muted">${t.total} events on ${t.days} days</p>${downloads(filter)}${pager(days, ['timeline'], filter)}${timelineMarkup(t)}${pager(days, ['timeline'], filter)}</div>`);
 }
 
 async function mapView(_parts, q) {
-  const filter = queryObject(q, EVENT_FILTERS);
-  const [page, path] = await Promise.all([api('/api/merged-events', { ...filter, geo: true, limit: 1000 }), worldPath()]);
+  const filter = queryObject(q, EVENT_TABLE_FILTERS);
+  const [page, path] = await Promise.all([api('/api/event-table', { ...filter, geo: true, sort: '-fatalities', limit: 300 }), worldPath()]);
   mount(
     main,
     html`<div class="page">
       <h1>Map of events</h1>
       ${filterForm('map', filter)}
-      ${mapSvg(path, page.items.map(mergedRow))}
+      <p class="small"><a href="${href(['events'], filter)}">these events as a table and chart</a></p>
+      ${mapSvg(path, page.items.map(mergedRow), { legendLink: (type) => href(['map'], { ...filter, type }), view: q.get('view') ?? '' })}
       ${downloads(filter)}
-      ${page.total > page.items.length ? html`<p class="muted">Showing ${page.items.length} of ${page.total}; narrow the filters to see the rest.</p>` : ''}
+      ${page.total > page.items.length ? html`<p class="muted">Showing the ${page.items.length} deadliest of ${page.total}; narrow the filters to see the rest.</p>` : ''}
     </div>`,
   );
 }
 
 // ---------------------------------------------------------------- claims
 
+const CLAIM_FILTERS = ['role', 'claimant', 'event', 'from', 'to'];
+
 async function claimsView(_parts, q) {
   const offset = Number(q.get('offset') ?? 0) || 0;
-  const page = await api('/api/claims', { limit: 25, offset });
+  const filter = queryObject(q, CLAIM_FILTERS);
+  const page = await api('/api/claims', { ...filter, limit: 25, offset });
+  const field = (name, label, size = 10) => html`<label>${label} <input name="${name}" value="${filter[name] ?? ''}" size="${size}"></label>`;
   const groups = page.items.map(
     (g) => html`<section class="claim-group${g.values.length > 1 ? ' conflict' : ''}">
-      <h2>${g.key}${g.summary ? html` <span class="small">— ${g.summary}</span>` : ''} <span class="muted small">${g.claimants} claimants · ${g.values.length > 1 ? `figures differ: ${g.values.join(' vs ')}` : `all say ${g.values[0]}`}</span></h2>
+      <h2>${g.key}${g.summary ? html` <span class="small">— ${g.event ? html`<a href="${href(['claims'], { ...filter, event: g.event })}" title="Only this event">${g.summary}</a>` : g.summary}</span>` : ''} <span class="muted small">${g.claimants} claimants · ${g.values.length > 1 ? `figures differ: ${g.values.join(' vs ')}` : `all say ${g.values[0]}`}</span></h2>
       <div class="side-by-side">${g.claims.map(
         (c) => html`<div class="claim spk-${speakerColour(c.claimant ?? '')}">
           <div class="claimant">${c.claimant ?? 'no one named'}</div>
@@ -495,9 +505,13 @@ async function claimsView(_parts, q) {
   );
   mount(
     main,
-    html`<div class="page"><h1>Claims side by side</h1><p class="muted">One event's figures of one kind, as each source and claimant states them.</p>
-      ${groups.length ? groups : html`<p class="empty">No competing figures found (the counts layer may be empty).</p>`}
-      ${pager(page, ['claims'], {})}</div>`,
+    html`<div class="page"><h1>Claims side by side</h1><p class="muted">One event's figures of one kind, as each source and claimant states them; the most disputed first.</p>
+      <form class="filters" data-route="claims" aria-label="Claim filters">
+        ${field('role', 'Kind (killed, injured…)')}${field('claimant', 'Claimant')}${field('event', 'Event id', 16)}${field('from', 'From')}${field('to', 'To')}
+        <button type="submit">Filter</button>
+      </form>
+      ${groups.length ? groups : html`<p class="empty">No competing figures found${Object.keys(filter).length ? ' for these filters' : ' (the counts layer may be empty)'}.</p>`}
+      ${pager(page, ['claims'], filter)}</div>`,
   );
 }
 
@@ -544,9 +558,11 @@ async function uploadView() {
       document.getElementById('bytes').value = e.loaded / e.total;
       document.getElementById('bytes-text').textContent = `${fmt.format(e.loaded)} / ${fmt.format(e.total)} bytes`;
     });
+    let lastTotal = null;
     const poll = setInterval(async () => {
       const s = await api('/api/ingest').catch(() => null);
       if (s?.running && s.total) {
+        lastTotal = s.total;
         document.getElementById('analysed').value = s.analysed / s.total;
         document.getElementById('analysed-text').textContent = `${s.analysed} / ${s.total} articles`;
       }
@@ -563,7 +579,10 @@ async function uploadView() {
         mount(result, html`<p class="error">Upload failed: ${body?.error?.code ?? xhr.status} — ${body?.error?.message ?? 'no response'}</p>`);
         return;
       }
+      // Done: the last poll may have seen "3 / 4"; the answer is the end of the run.
+      const n = lastTotal ?? body.inserted.length + body.duplicates.length + body.nearDuplicates.length;
       document.getElementById('analysed').value = 1;
+      document.getElementById('analysed-text').textContent = `${fmt.format(n)} / ${fmt.format(n)} articles · done`;
       mount(
         result,
         html`<p><strong>${body.inserted.length}</strong> new articles, ${body.duplicates.length} already stored, ${body.nearDuplicates.length} near-duplicates, ${body.errors} errors (${body.seconds.toFixed(1)} s).</p>
@@ -579,6 +598,8 @@ async function uploadView() {
 
 const VIEWS = {
   search: searchView,
+  events: (_parts, q) => eventsView(q, { api, href, pager, main, mount }),
+  quotes: (_parts, q) => quotesView(q, { api, href, pager, main, mount }),
   article: articleView,
   entity: entityView,
   entities: entitiesView,
@@ -604,7 +625,10 @@ async function render() {
   try {
     if (!view) throw new ApiFailure(404, { code: 'NOT_FOUND', message: `no page '${name}'` });
     await view(parts.slice(1), query);
-    if (mine === generation) focusHeading();
+    if (mine === generation) {
+      activateMaps(main);
+      focusHeading();
+    }
   } catch (error) {
     if (mine !== generation) return;
     mount(main, html`<div class="page"><h1>Something went wrong</h1><p class="error">${error.code ?? 'ERROR'}: ${error.message}</p><p><a href="#/search">Back to search</a></p></div>`);
@@ -628,9 +652,18 @@ main.addEventListener('submit', (ev) => {
 });
 
 document.addEventListener('keydown', (ev) => {
-  if (ev.key === '/' && !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement?.tagName ?? '')) {
+  if (ev.ctrlKey || ev.metaKey || ev.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement?.tagName ?? '')) return;
+  if (ev.key === '/') {
     ev.preventDefault();
     searchBox.focus();
+    return;
+  }
+  // j / k: next / previous page of whatever list the page shows (its pager's links).
+  const rel = ev.key === 'j' ? 'next' : ev.key === 'k' ? 'prev' : null;
+  const link = rel && main.querySelector(`nav.pager a[rel="${rel}"]`);
+  if (link) {
+    ev.preventDefault();
+    location.hash = link.getAttribute('href');
   }
 });
 

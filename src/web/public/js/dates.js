@@ -50,3 +50,10 @@ export function humanTime(value) {
   }
   return v;
 }
+
+const TIMEX_IN_TEXT = /\b\d{4}-\d{2}-\d{2}(?:T(?:MO|MI|AF|EV|NI|DT|\d{2}:\d{2}))?(?:\/\d{4}-\d{2}-\d{2})?\b|\b\d{4}-(?:SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2})\b/g;
+
+/** Text (an event summary stored by an older version) with every TIMEX value in it written in words. */
+export function humanizeText(text) {
+  return String(text ?? '').replace(TIMEX_IN_TEXT, (v) => humanTime(v));
+}

@@ -1,7 +1,9 @@
 // An offline world map: country outlines from world-atlas (Natural Earth, public domain) decoded with
 // topojson-client (served from /vendor), drawn in the Equal Earth projection as SVG; events as points
 // sized by fatalities and coloured by type. No tiles, no network beyond this server.
-import { html, raw } from './escape.js';
+import { html, mount, raw } from './escape.js';
+import { colourOf } from './palette.js';
+import { humanizeText, humanTime } from './dates.js';
 
 const A1 = 1.340264;
 const A2 = -0.081106;
@@ -64,35 +66,203 @@ export async function worldPath() {
   return outline;
 }
 
-const TYPE_COLOURS = ['#c0392b', '#2471a3', '#7d3c98', '#d68910', '#138d75', '#5d6d7e', '#a04000', '#1f618d'];
-
-export function typeColour(types, type) {
-  const i = types.indexOf(type);
-  return TYPE_COLOURS[(i < 0 ? types.length : i) % TYPE_COLOURS.length];
+/** One distinct colour per event type (palette.js), the same as the events chart's. */
+export function typeColour(_types, type) {
+  return colourOf(type);
 }
 
-/** The map as safe markup: outline, graticule-free sea, one focusable link per event. */
-export function mapSvg(path, rows, { label = 'Map of events' } = {}) {
-  const types = [...new Set(rows.map((r) => eventType(r.event)))];
-  const points = rows
-    .filter((r) => r.event.place && Number.isFinite(r.event.place.lat) && Number.isFinite(r.event.place.lon))
-    .map((r) => {
-      const [x, y] = project(r.event.place.lon, r.event.place.lat);
-      const killed = r.event.killed?.value ?? 0;
-      const radius = 4 + Math.min(14, Math.sqrt(killed) * 2);
-      const type = eventType(r.event);
-      const tip = `${r.event.summary || type} · ${r.event.place.name}${r.event.date ? ` · ${r.event.date.value}` : ''}${killed ? ` · ${killed} killed` : ''}`;
-      return html`<a href="#/event/${encodeURIComponent(r.articleId)}/${encodeURIComponent(r.event.id)}" class="map-point" aria-label="${tip}"><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${radius.toFixed(1)}" fill="${typeColour(types, type)}"><title>${tip}</title></circle></a>`;
-    });
-  const legend = types.map((t) => html`<li><svg class="swatch" width="12" height="12" aria-hidden="true"><rect width="12" height="12" rx="6" fill="${typeColour(types, t)}"></rect></svg>${t}</li>`);
-  return html`<figure class="map">
-    <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${label}">
+const maps = new Map();
+let nextMap = 0;
+
+/** How exactly a place is known, in words (city vs region vs country). */
+export function precisionWords(p) {
+  return p.precision === 'city' || p.precision === 'point' ? 'town' : p.precision === 'area' ? 'area' : p.precision;
+}
+
+/**
+ * The map as safe markup: outline, sea, and the events (drawn by `activateMaps` once mounted, clustered
+ * for the zoom). Options: `label`; `focus` (zoom to the single event's place at a scale its precision
+ * allows); `legendLink(type)` (a legend entry that filters by type).
+ */
+export function mapSvg(path, rows, { label = 'Map of events', focus = false, legendLink = null, view = null } = {}) {
+  const placed = rows.filter((r) => r.event.place && Number.isFinite(r.event.place.lat) && Number.isFinite(r.event.place.lon));
+  const id = `map-${nextMap++}`;
+  // `view` ("x,y,w" of the viewBox, from the URL) makes the map a permalink: pan and zoom write it back.
+  maps.set(id, { rows: placed, focus, view });
+  const types = [...new Set(placed.map((r) => eventType(r.event)))];
+  const swatch = (t) => html`<svg class="swatch" width="12" height="12" aria-hidden="true"><rect width="12" height="12" rx="6" fill="${typeColour(types, t)}"></rect></svg>`;
+  const legend = types.map((t) => html`<li>${legendLink ? html`<a href="${legendLink(t)}" class="legend-link" title="Show only ${t}">${swatch(t)}${t}</a>` : html`${swatch(t)}${t}`}</li>`);
+  return html`<figure class="map" id="${id}">
+    <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="application" aria-label="${label}. Wheel or + and − to zoom, drag or arrow keys to pan, 0 to reset." tabindex="0">
       <path class="sphere" d="${raw(spherePath())}"></path>
       <path class="land" d="${path}"></path>
-      ${points}
+      <g class="points"></g>
     </svg>
-    <figcaption><ul class="legend">${legend}</ul><span class="muted">${points.length} events with coordinates · circle area grows with fatalities</span></figcaption>
+    <figcaption><ul class="legend">${legend}</ul><span class="muted">${placed.length} events with coordinates · circle area grows with fatalities · numbered circles are clusters (click to zoom) · <button type="button" class="link map-reset">reset view</button></span></figcaption>
   </figure>`;
+}
+
+/** Clusters of events for a zoom `k`: grid cells of about `cell` screen pixels, in SVG units. */
+export function clusterPoints(points, k, cell = 28) {
+  const size = cell / k;
+  const cells = new Map();
+  for (const p of points) {
+    const key = `${Math.floor(p.x / size)}:${Math.floor(p.y / size)}`;
+    const c = cells.get(key);
+    if (c) c.members.push(p);
+    else cells.set(key, { members: [p] });
+  }
+  return [...cells.values()].map(({ members }) => ({
+    x: members.reduce((a, p) => a + p.x, 0) / members.length,
+    y: members.reduce((a, p) => a + p.y, 0) / members.length,
+    members,
+  }));
+}
+
+const ZOOM = { city: 24, point: 24, area: 10, region: 8, country: 3 };
+
+function drawPoints(figure, state) {
+  const { rows } = maps.get(figure.id);
+  const points = rows.map((r) => {
+    const [x, y] = project(r.event.place.lon, r.event.place.lat);
+    return { x, y, r };
+  });
+  const types = [...new Set(rows.map((r) => eventType(r.event)))];
+  const k = WIDTH / state.w;
+  const marks = clusterPoints(points, k).map((c) => {
+    if (c.members.length === 1) {
+      const { r } = c.members[0];
+      const killed = r.event.killed?.value ?? 0;
+      const radius = (4 + Math.min(14, Math.sqrt(killed) * 2)) / k;
+      const type = eventType(r.event);
+      const tip = `${humanizeText(r.event.summary) || type} · ${r.event.place.name} (${precisionWords(r.event.place)})${r.event.date ? ` · ${humanTime(r.event.date.value)}` : ''}${killed ? ` · ${killed} killed` : ''}`;
+      return html`<a href="#/event/${encodeURIComponent(r.articleId)}/${encodeURIComponent(r.event.id)}" class="map-point" aria-label="${tip}"><circle cx="${c.x.toFixed(2)}" cy="${c.y.toFixed(2)}" r="${radius.toFixed(2)}" fill="${typeColour(types, type)}"><title>${tip}</title></circle></a>`;
+    }
+    const n = c.members.length;
+    const radius = (9 + Math.min(12, Math.sqrt(n) * 2)) / k;
+    return html`<g class="cluster" tabindex="0" role="button" data-x="${c.x.toFixed(2)}" data-y="${c.y.toFixed(2)}" aria-label="${n} events here; zoom in"><circle cx="${c.x.toFixed(2)}" cy="${c.y.toFixed(2)}" r="${radius.toFixed(2)}"><title>${n} events: click to zoom in</title></circle><text x="${c.x.toFixed(2)}" y="${c.y.toFixed(2)}" dy="0.35em" text-anchor="middle" font-size="${(11 / k).toFixed(2)}">${n}</text></g>`;
+  });
+  mount(figure.querySelector('.points'), html`${marks}`);
+}
+
+function setView(figure, state) {
+  const min = WIDTH / 64;
+  state.w = Math.max(min, Math.min(WIDTH, state.w));
+  state.h = (state.w * HEIGHT) / WIDTH;
+  state.x = Math.max(-state.w / 2, Math.min(WIDTH - state.w / 2, state.x));
+  state.y = Math.max(-state.h / 2, Math.min(HEIGHT - state.h / 2, state.y));
+  figure.querySelector('svg').setAttribute('viewBox', `${state.x.toFixed(2)} ${state.y.toFixed(2)} ${state.w.toFixed(2)} ${state.h.toFixed(2)}`);
+  drawPoints(figure, state);
+  figure.dataset.zoom = (WIDTH / state.w).toFixed(2);
+  if (maps.get(figure.id)?.view !== null) writeView(state);
+}
+
+/** The map's view into the URL (replacing the entry: panning is not a history step). */
+function writeView(state) {
+  const h = location.hash;
+  const q = h.indexOf('?');
+  const params = new URLSearchParams(q < 0 ? '' : h.slice(q + 1));
+  const home = state.w >= WIDTH && state.x === 0 && state.y === 0;
+  if (home) params.delete('view');
+  else params.set('view', `${state.x.toFixed(1)},${state.y.toFixed(1)},${state.w.toFixed(1)}`);
+  const qs = params.toString();
+  window.history.replaceState(window.history.state, '', `${q < 0 ? h : h.slice(0, q)}${qs ? `?${qs}` : ''}`);
+}
+
+/** Zoom by `factor` around the SVG point (cx, cy). */
+function zoomAt(figure, state, factor, cx, cy) {
+  const w = state.w / factor;
+  const h = (w * HEIGHT) / WIDTH;
+  state.x = cx - ((cx - state.x) * w) / state.w;
+  state.y = cy - ((cy - state.y) * h) / state.h;
+  state.w = w;
+  setView(figure, state);
+}
+
+/** Wires pan (drag, arrows), zoom (wheel, + / −, cluster clicks) and reset (0) into every map under `root`. */
+export function activateMaps(root) {
+  for (const figure of root.querySelectorAll('figure.map[id]')) {
+    const entry = maps.get(figure.id);
+    if (!entry || figure.dataset.active) continue;
+    figure.dataset.active = '1';
+    const svg = figure.querySelector('svg');
+    const state = { x: 0, y: 0, w: WIDTH, h: HEIGHT };
+    const home = { ...state };
+    const saved = /^(-?[\d.]+),(-?[\d.]+),([\d.]+)$/.exec(entry.view ?? '');
+    if (saved) {
+      state.x = Number(saved[1]);
+      state.y = Number(saved[2]);
+      state.w = Number(saved[3]);
+    } else if (entry.focus && entry.rows.length === 1) {
+      const p = entry.rows[0].event.place;
+      const [x, y] = project(p.lon, p.lat);
+      state.w = WIDTH / (ZOOM[p.precision] ?? 3);
+      state.h = (state.w * HEIGHT) / WIDTH;
+      state.x = x - state.w / 2;
+      state.y = y - state.h / 2;
+    }
+    setView(figure, state);
+    const toSvg = (ev) => {
+      const box = svg.getBoundingClientRect();
+      return [state.x + ((ev.clientX - box.left) / box.width) * state.w, state.y + ((ev.clientY - box.top) / box.height) * state.h];
+    };
+    svg.addEventListener('wheel', (ev) => {
+      ev.preventDefault();
+      const [cx, cy] = toSvg(ev);
+      zoomAt(figure, state, ev.deltaY < 0 ? 1.25 : 0.8, cx, cy);
+    }, { passive: false });
+    let drag = null;
+    svg.addEventListener('pointerdown', (ev) => {
+      if (ev.target.closest('a, .cluster')) return;
+      drag = { x: ev.clientX, y: ev.clientY, sx: state.x, sy: state.y, moved: false };
+      svg.setPointerCapture(ev.pointerId);
+    });
+    svg.addEventListener('pointermove', (ev) => {
+      if (!drag) return;
+      const box = svg.getBoundingClientRect();
+      const dx = ((ev.clientX - drag.x) / box.width) * state.w;
+      const dy = ((ev.clientY - drag.y) / box.height) * state.h;
+      if (Math.abs(dx) + Math.abs(dy) > 0) drag.moved = true;
+      state.x = drag.sx - dx;
+      state.y = drag.sy - dy;
+      setView(figure, state);
+    });
+    const end = () => {
+      drag = null;
+    };
+    svg.addEventListener('pointerup', end);
+    svg.addEventListener('pointercancel', end);
+    const zoomCluster = (g) => zoomAt(figure, state, 3, Number(g.dataset.x), Number(g.dataset.y));
+    svg.addEventListener('click', (ev) => {
+      const g = ev.target.closest('.cluster');
+      if (g) zoomCluster(g);
+    });
+    svg.addEventListener('keydown', (ev) => {
+      const g = ev.target.closest?.('.cluster');
+      if (g && (ev.key === 'Enter' || ev.key === ' ')) {
+        ev.preventDefault();
+        zoomCluster(g);
+        return;
+      }
+      const step = state.w / 8;
+      const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+      if (moves[ev.key]) {
+        state.x += moves[ev.key][0];
+        state.y += moves[ev.key][1];
+        setView(figure, state);
+      } else if (ev.key === '+' || ev.key === '=') zoomAt(figure, state, 1.5, state.x + state.w / 2, state.y + state.h / 2);
+      else if (ev.key === '-' || ev.key === '_') zoomAt(figure, state, 1 / 1.5, state.x + state.w / 2, state.y + state.h / 2);
+      else if (ev.key === '0') {
+        Object.assign(state, home);
+        setView(figure, state);
+      } else return;
+      ev.preventDefault();
+    });
+    figure.querySelector('.map-reset')?.addEventListener('click', () => {
+      Object.assign(state, home);
+      setView(figure, state);
+    });
+  }
 }
 
 export function eventType(e) {
