@@ -20,6 +20,8 @@ import { SyncPg, redact, type Op } from './sync-client.js';
 import { PgQueries } from './queries.js';
 import { pageHits, tsWhere } from './search.js';
 import { insertRows, layerWhere } from './sql.js';
+import { pgStoryTables } from './story-tables.js';
+import { indexStories, type StoryOptions } from '../../stories/store.js';
 
 const NEAR_DUPLICATE_THRESHOLD = 0.7;
 const MAX_NEAR_DUPLICATE_CANDIDATES = 64;
@@ -74,7 +76,7 @@ export class PgStore implements Store, ReadStore {
       throw error;
     }
     this.queries = new PgQueries(this.pg);
-    this.indexers = options.indexers ?? [];
+    this.indexers = options.indexers ?? [pgStoriesIndexer()];
   }
 
   private migrate(): void {
@@ -410,6 +412,19 @@ export class PgStore implements Store, ReadStore {
   close(): void {
     this.pg.close();
   }
+}
+
+/** The stories indexer (src/stories) over this store's tables, inside the batch transaction. */
+export function pgStoriesIndexer(options: StoryOptions = {}): PgIndexer {
+  return {
+    name: 'stories',
+    index(pg, written) {
+      const tables = pgStoryTables(pg);
+      const result = indexStories(tables, written, options);
+      tables.flush();
+      return result;
+    },
+  };
 }
 
 export function openPgStore(url: string, options: PgStoreOptions = {}): PgStore {
