@@ -30,7 +30,7 @@ export interface AnalyzeResult {
 }
 
 /** Applies `--date` to articles with no stated date: it is the user's statement, recorded as metadata. */
-function applyDate(batch: Batch, date: string | undefined): Batch {
+export function applyDate(batch: Batch, date: string | undefined): Batch {
   if (!date) return batch;
   for (const a of batch.articles) {
     if (a.publishedSource === 'unknown' || a.publishedSource === 'inherited') {

@@ -73,6 +73,8 @@ export function schemaDdl(): string {
     id bigserial PRIMARY KEY, severity text NOT NULL, code text NOT NULL, message text NOT NULL,
     file text, line integer, record integer, component text, article_id text, created_at text NOT NULL
   );
+  CREATE TABLE written_batches (key text PRIMARY KEY, written_at text NOT NULL);
+  CREATE TABLE batch_runs (run text PRIMARY KEY, next integer NOT NULL);
   CREATE TABLE entity_keys (type text NOT NULL, key text NOT NULL, mentions integer NOT NULL, articles integer NOT NULL,
     names text NOT NULL, roles text NOT NULL, PRIMARY KEY (type, key));
   ${layerDdl()}

@@ -172,16 +172,53 @@ export class PgStore implements Store, ReadStore {
     return insertRows('diagnostics', ['severity', 'code', 'message', 'file', 'line', 'record', 'component', 'article_id', 'created_at'], rows);
   }
 
+  /** Opens the batch transaction and takes the write lock; with a sequence, only once the batch's turn has come. */
+  private beginBatch(batch: BatchInput): void {
+    const seq = batch.sequence;
+    const deadline = Date.now() + (seq?.maxWaitMs ?? 10 * 60_000);
+    for (;;) {
+      const [, , turn] = this.pg.many([
+        { sql: 'BEGIN' },
+        { sql: 'SELECT pg_advisory_xact_lock($1)', params: [WRITE_LOCK] },
+        ...(seq ? [{ sql: 'SELECT next FROM batch_runs WHERE run = $1', params: [seq.run] }] : []),
+      ]);
+      const next = seq ? ((turn as Array<{ next: number }>)[0]?.next ?? 0) : 0;
+      // A key already written (a retried job) never waits: it will write nothing.
+      const written = batch.key !== undefined && seq && next !== seq.index && this.pg.get('SELECT 1 FROM written_batches WHERE key = $1', [batch.key]) !== undefined;
+      if (!seq || next >= seq.index || written || Date.now() > deadline) {
+        if (seq && !written) {
+          this.pg.all('INSERT INTO batch_runs (run, next) VALUES ($1, $2) ON CONFLICT (run) DO UPDATE SET next = greatest(batch_runs.next, excluded.next)', [seq.run, seq.index + 1]);
+        }
+        return;
+      }
+      this.pg.all('ROLLBACK');
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
+    }
+  }
+
   writeBatch(batch: BatchInput): BatchOutcome {
     const outcome: BatchOutcome = { inserted: [], duplicates: [], nearDuplicates: [] };
     const at = nowIso();
-    const [, , source] = this.pg.many([
-      { sql: 'BEGIN' },
-      { sql: 'SELECT pg_advisory_xact_lock($1)', params: [WRITE_LOCK] },
-      { sql: 'INSERT INTO sources (file, format, bytes, raw, ingested_at) VALUES ($1, $2, $3, $4, $5) RETURNING id', params: [batch.source.file, batch.source.format, batch.source.bytes, batch.source.raw, at] },
-    ]);
+    this.beginBatch(batch);
+    let source: unknown[];
+    try {
+      [source] = this.pg.many([
+        { sql: 'INSERT INTO sources (file, format, bytes, raw, ingested_at) VALUES ($1, $2, $3, $4, $5) RETURNING id', params: [batch.source.file, batch.source.format, batch.source.bytes, batch.source.raw, at] },
+      ]);
+    } catch (error) {
+      this.pg.all('ROLLBACK');
+      throw error;
+    }
     try {
       const sourceId = (source[0] as { id: number }).id;
+      if (batch.key !== undefined) {
+        // A retried job whose first try committed: nothing more to write.
+        const done = this.pg.all('INSERT INTO written_batches (key, written_at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING key', [batch.key, at]);
+        if (done.length === 0) {
+          this.pg.all('ROLLBACK');
+          return { inserted: [], duplicates: batch.analyzed.map((a) => a.article.id), nearDuplicates: [] };
+        }
+      }
       const ids = batch.analyzed.map((a) => a.article.id);
       const known = new Set(this.pg.all<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1::text[])', [ids]).map((r) => r.id));
       const ops: Op[] = insertRows(
