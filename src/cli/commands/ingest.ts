@@ -6,7 +6,7 @@ import { formatDiagnostic } from '../../core/diagnostics.js';
 import { countFlag, listFlag, stringFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { oneLine, paint } from '../io.js';
-import { dbPath, fieldMap, formatFlag, openDb } from './shared.js';
+import { dbPath, fieldMap, formatFlag, openDb, dbShown } from './shared.js';
 
 export const ingestCommand: Command = {
   name: 'ingest',
@@ -76,10 +76,10 @@ export const ingestCommand: Command = {
       const seconds = (Date.now() - started) / 1000;
       if (args.flags.json) {
         const { diagnostics, outcomes: _o, ...counts } = summary;
-        io.out(JSON.stringify({ db: dbPath(args), ...counts, seconds, diagnostics }, null, 2));
+        io.out(JSON.stringify({ db: dbShown(args), ...counts, seconds, diagnostics }, null, 2));
       } else {
         io.out(
-          `${paint(io, 'bold', 'ingested')} ${summary.inserted} new articles from ${summary.files} inputs into ${dbPath(args)} ` +
+          `${paint(io, 'bold', 'ingested')} ${summary.inserted} new articles from ${summary.files} inputs into ${dbShown(args)} ` +
             `(${summary.duplicates} already stored, ${summary.nearDuplicates} near-duplicates linked, ${summary.errors} errors) in ${seconds.toFixed(1)} s`,
         );
       }

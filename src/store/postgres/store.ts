@@ -75,6 +75,8 @@ export class PgStore implements Store, ReadStore {
       this.pg.close();
       throw error;
     }
+    // A read-only store cannot write even by mistake: the server refuses every writing statement.
+    if (options.readonly) this.pg.all('SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY');
     this.queries = new PgQueries(this.pg);
     this.indexers = options.indexers ?? [pgStoriesIndexer()];
   }
