@@ -2,18 +2,10 @@
  * The programmatic API. The CLI, the HTTP server and the tests all go through these functions; none of
  * them holds logic of its own beyond parsing arguments and printing.
  */
-import { existsSync } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { DatelineError, isDatelineError } from '../core/errors.js';
 import type { Article } from '../core/article.js';
 import type { AnalyzedArticle, Pipeline } from '../core/pipeline.js';
 import { readInputs, type Batch, type ReadOptions } from '../ingest/read.js';
-import { openStore, type SqliteStoreOptions } from '../store/sqlite.js';
-import { openPgStore } from '../store/postgres/store.js';
-import { isPostgresUrl, redact } from '../store/postgres/sync-client.js';
-
-export { isPostgresUrl };
-import type { ReadStore } from '../store/queries.js';
 import type { BatchOutcome, Store } from '../store/store.js';
 import { defaultPipeline } from './default-pipeline.js';
 import { toAnalyzeJson, type ArticleJson } from './serialize.js';
@@ -152,35 +144,4 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
   return summary;
 }
 
-/**
- * Opens (or, unless read-only, creates) a dateline database: a SQLite file (the embedded default), or
- * a PostgreSQL database given as `postgres://…` (the schema is created on first open). A missing file
- * opened read-only, a file that is not SQLite, an SQLite file that is not a dateline database, or a
- * PostgreSQL server that cannot be reached is a coded STORE_OPEN error (exit 4 in the CLI), not a stack trace.
- */
-export function open(path: string, options: SqliteStoreOptions = {}): ReadStore {
-  if (isPostgresUrl(path)) {
-    try {
-      return openPgStore(path, { readonly: options.readonly, afterArticleWrite: options.afterArticleWrite });
-    } catch (error) {
-      if (isDatelineError(error)) throw error;
-      throw new DatelineError('STORE_OPEN', { path: redact(path), reason: (error as Error).message }, { cause: error });
-    }
-  }
-  if (options.readonly && path !== ':memory:' && !existsSync(path)) {
-    throw new DatelineError('STORE_OPEN', { path, reason: 'no such file (create it with `dateline ingest PATH…` or `dateline demo`)' });
-  }
-  try {
-    return openStore(path, options);
-  } catch (error) {
-    if (isDatelineError(error)) throw error;
-    const message = (error as Error).message;
-    const reason = /no such table|no such column/.test(message) ? `not a dateline database (${message})` : message;
-    throw new DatelineError('STORE_OPEN', { path, reason }, { cause: error });
-  }
-}
-
-/** A database location fit for messages (a PostgreSQL URL without its password). */
-export function dbLabel(path: string): string {
-  return isPostgresUrl(path) ? redact(path) : path;
-}
+export { dbLabel, isPostgresUrl, open } from './open.js';

@@ -1,6 +1,6 @@
 /** A search worker (see search-pool.ts): one read-only connection, one job at a time, each within its budget. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { open } from '../api/dateline.js';
+import { open } from '../api/open.js';
 import { QueryError } from '../store/query/parse.js';
 import { facets, search } from '../api/search.js';
 import { BudgetError } from '../store/queries.js';
