@@ -2,13 +2,10 @@
  * The programmatic API. The CLI, the HTTP server and the tests all go through these functions; none of
  * them holds logic of its own beyond parsing arguments and printing.
  */
-import { existsSync } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { DatelineError, isDatelineError } from '../core/errors.js';
 import type { Article } from '../core/article.js';
 import type { AnalyzedArticle, Pipeline } from '../core/pipeline.js';
 import { readInputs, type Batch, type ReadOptions } from '../ingest/read.js';
-import { openStore, type SqliteStore, type SqliteStoreOptions } from '../store/sqlite.js';
 import type { BatchOutcome, Store } from '../store/store.js';
 import { defaultPipeline } from './default-pipeline.js';
 import { toAnalyzeJson, type ArticleJson } from './serialize.js';
@@ -25,7 +22,7 @@ export interface AnalyzeResult {
 }
 
 /** Applies `--date` to articles with no stated date: it is the user's statement, recorded as metadata. */
-function applyDate(batch: Batch, date: string | undefined): Batch {
+export function applyDate(batch: Batch, date: string | undefined): Batch {
   if (!date) return batch;
   for (const a of batch.articles) {
     if (a.publishedSource === 'unknown' || a.publishedSource === 'inherited') {
@@ -154,21 +151,4 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
   return summary;
 }
 
-/**
- * Opens (or, unless read-only, creates) a dateline database. A missing file opened read-only, a file
- * that is not SQLite, or an SQLite file that is not a dateline database is a coded STORE_OPEN error
- * (exit 4 in the CLI), not a stack trace.
- */
-export function open(path: string, options: SqliteStoreOptions = {}): SqliteStore {
-  if (options.readonly && path !== ':memory:' && !existsSync(path)) {
-    throw new DatelineError('STORE_OPEN', { path, reason: 'no such file (create it with `dateline ingest PATH…` or `dateline demo`)' });
-  }
-  try {
-    return openStore(path, options);
-  } catch (error) {
-    if (isDatelineError(error)) throw error;
-    const message = (error as Error).message;
-    const reason = /no such table|no such column/.test(message) ? `not a dateline database (${message})` : message;
-    throw new DatelineError('STORE_OPEN', { path, reason }, { cause: error });
-  }
-}
+export { dbLabel, isPostgresUrl, open } from './open.js';

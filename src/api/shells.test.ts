@@ -11,6 +11,7 @@ import { captureIO } from '../cli/io.js';
 import { main } from '../cli/main.js';
 import { createApp } from '../server/app.js';
 import { open } from './dateline.js';
+import { requirePostgres } from '../store/postgres/test-server.js';
 
 // Two reports of one drone strike (different tolls), and a statement a day later; glued dispatches as
 // a wire file carries them.
@@ -33,10 +34,10 @@ async function cli(args: string[]): Promise<Record<string, unknown>> {
   return JSON.parse(io.stdout.join('\n')) as Record<string, unknown>;
 }
 
-test('the CLI and the HTTP API answer search, entity, quotes, events and show identically on one database', async () => {
+async function shellsAgree(database: string | null): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dateline-shells-'));
   try {
-    const db = join(dir, 'db.sqlite');
+    const db = database ?? join(dir, 'db.sqlite');
     writeFileSync(join(dir, 'wire.txt'), CORPUS);
     const io = captureIO();
     assert.equal(await main(['ingest', join(dir, 'wire.txt'), '--db', db], io), 0, io.stderr.join('\n'));
@@ -105,4 +106,9 @@ test('the CLI and the HTTP API answer search, entity, quotes, events and show id
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-});
+}
+
+test('the CLI and the HTTP API answer search, entity, quotes, events and show identically on one database', () => shellsAgree(null));
+
+const pg = requirePostgres('shells on PostgreSQL');
+test('… and on one PostgreSQL database (--db postgres://…)', { skip: pg ? false : 'no PostgreSQL here' }, () => shellsAgree(pg!.freshDatabase()));

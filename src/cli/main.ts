@@ -20,9 +20,10 @@ import { serveCommand } from './commands/serve.js';
 import { showCommand } from './commands/show.js';
 import { statsCommand } from './commands/stats.js';
 import { timelineCommand } from './commands/timeline.js';
+import { workerCommand } from './commands/worker.js';
 import { processIO, type CliIO } from './io.js';
 
-export const COMMANDS: Command[] = [analyzeCommand, ingestCommand, searchCommand, showCommand, articlesCommand, entitiesCommand, entityCommand, quotesCommand, statsCommand, diagnosticsCommand, eventsCommand, timelineCommand, exportCommand, evalCommand, demoCommand, serveCommand];
+export const COMMANDS: Command[] = [analyzeCommand, ingestCommand, searchCommand, showCommand, articlesCommand, entitiesCommand, entityCommand, quotesCommand, statsCommand, diagnosticsCommand, eventsCommand, timelineCommand, exportCommand, evalCommand, demoCommand, serveCommand, workerCommand];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

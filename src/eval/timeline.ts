@@ -21,7 +21,7 @@ import { sharedPath } from '../core/paths.js';
 import { stringFlag, type ParsedArgs } from '../cli/args.js';
 import { mainStoryId } from '../api/stories.js';
 import { TIMELINE_PARAMS, type TimelineParams } from '../timeline/params.js';
-import type { SqliteStore } from '../store/sqlite.js';
+import type { ReadStore } from '../store/queries.js';
 import { scoreTimeline, type Timeline, type TimelineScores } from './tilse.js';
 import { paramGrid } from './timeline-grid.js';
 import type { EvalReport, EvalTask } from './types.js';
@@ -80,7 +80,7 @@ function topicJsonl(articlesPath: string, max: number, out: string): number {
   return rows.length;
 }
 
-function predicted(store: SqliteStore, subject: TimelineSubject, c: Case, params: TimelineParams): Timeline {
+function predicted(store: ReadStore, subject: TimelineSubject, c: Case, params: TimelineParams): Timeline {
   const t = subjectTimeline(store, subject, { dates: c.dates, perDate: c.perDate, from: c.from, to: c.to, params });
   return new Map((t?.dates ?? []).map((d) => [d.date, d.sentences.map((s) => s.text)]));
 }

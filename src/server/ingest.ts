@@ -10,8 +10,7 @@ import type { InputFormat } from '../core/article.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { AnalyzedArticle, Pipeline } from '../core/pipeline.js';
 import { parseBytes } from '../ingest/read.js';
-import { openStore } from '../store/sqlite.js';
-import { knownOrAnalyzed } from '../api/dateline.js';
+import { knownOrAnalyzed, open } from '../api/dateline.js';
 
 export interface IngestStatus {
   running: boolean;
@@ -56,7 +55,7 @@ export interface UploadJob {
 export async function ingestUpload(job: UploadJob, pipeline: Pipeline, progress: (analysed: number, total: number) => void): Promise<Omit<UploadResult, 'seconds'>> {
   const batch = parseBytes(job.bytes, job.file, { format: job.format, maxBytes: job.maxBytes });
   progress(0, batch.articles.length);
-  const store = openStore(job.dbPath);
+  const store = open(job.dbPath);
   const analyzed: AnalyzedArticle[] = [];
   let outcome;
   try {

@@ -1,12 +1,12 @@
 /** A search worker (see search-pool.ts): one read-only connection, one job at a time, each within its budget. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openStore } from '../store/sqlite.js';
+import { open } from '../api/open.js';
 import { QueryError } from '../store/query/parse.js';
 import { facets, search } from '../api/search.js';
 import { BudgetError } from '../store/queries.js';
 import type { PoolJob, WorkerReply } from './search-pool.js';
 
-const store = openStore((workerData as { dbPath: string }).dbPath, { readonly: true });
+const store = open((workerData as { dbPath: string }).dbPath, { readonly: true });
 const reply = (m: WorkerReply) => parentPort!.postMessage(m);
 reply({ ready: true });
 

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Server } from 'node:http';
-import { open } from '../api/dateline.js';
+import { isPostgresUrl, open } from '../api/dateline.js';
 import { createApp } from './app.js';
 import { SearchPool } from './search-pool.js';
 import type { RateLimitOptions } from './ratelimit.js';
@@ -70,7 +70,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     throw new DatelineError('USAGE', { message: `the token must be at least ${MIN_TOKEN_LENGTH} characters` });
   }
   // Create and migrate the database once with a write connection; queries then use a read-only one.
-  if (!existsSync(options.db)) open(options.db).close();
+  if (isPostgresUrl(options.db) || !existsSync(options.db)) open(options.db).close();
   else if (options.allowIngest) open(options.db).close();
   const store = open(options.db, { readonly: true });
   const workers = options.searchWorkers ?? Math.max(2, Math.min(4, availableParallelism()));

@@ -1,6 +1,6 @@
 /**
  * Test helper for crash.test.ts: ingests BATCHES batches of ARTICLES_PER_BATCH hand-made articles into
- * the database at argv[2], filing them into stories, and kills its own process with SIGKILL at the
+ * the database at argv[2] (a SQLite path or a postgres:// URL), filing them into stories, and kills its own process with SIGKILL at the
  * argv[3]-th step (a step: an article row written, or an article filed into a story; 0 never kills).
  * Articles already stored are skipped, as ingest does, so a second run completes a crashed one.
  */
@@ -8,6 +8,9 @@ import { writeSync } from 'node:fs';
 import { batchOf, sampleArticle } from './conformance.js';
 import { openStore, type SqliteIndexer } from './sqlite.js';
 import { storiesIndexer } from '../stories/store.js';
+import { openPgStore, pgStoriesIndexer, type PgIndexer } from './postgres/store.js';
+import { isPostgresUrl } from './postgres/sync-client.js';
+import type { Store } from './store.js';
 
 export const BATCHES = 4;
 export const ARTICLES_PER_BATCH = 5;
@@ -48,7 +51,20 @@ const filing: SqliteIndexer = {
   },
 };
 
-const store = openStore(path, { afterArticleWrite: () => step('written'), indexers: [filing] });
+const pgStories = pgStoriesIndexer();
+const pgFiling: PgIndexer = {
+  name: 'stories',
+  index(pg, inserted) {
+    for (const a of inserted) {
+      pgStories.index(pg, [a]);
+      step('filed');
+    }
+  },
+};
+
+const store: Store = isPostgresUrl(path)
+  ? openPgStore(path, { afterArticleWrite: () => step('written'), indexers: [pgFiling] })
+  : openStore(path, { afterArticleWrite: () => step('written'), indexers: [filing] });
 for (let b = 0; b < BATCHES; b++) {
   const articles = Array.from({ length: ARTICLES_PER_BATCH }, (_, i) => crashArticle(b * ARTICLES_PER_BATCH + i)).filter((a) => !store.hasArticle(a.id));
   store.writeBatch(batchOf(`batch-${b}.txt`, articles.map((article) => ({ article }))));

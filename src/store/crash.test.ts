@@ -1,76 +1,21 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { after } from 'node:test';
+import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { openStore } from './sqlite.js';
+import { crashTrials } from './crash-trials.js';
 
-const CHILD = fileURLToPath(new URL('./crash-ingest-child.js', import.meta.url));
-const BATCHES = 4;
-const PER_BATCH = 5;
-/** Kill points: each article is written, then filed into a story. */
-const STEPS = BATCHES * PER_BATCH * 2;
-const TRIALS = 20;
+const dir = mkdtempSync(join(tmpdir(), 'dateline-crash-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+crashTrials(
+  'sqlite',
+  () => join(dir, `trial-${n++}.db`),
+  (path) => {
+    const raw = new Database(path, { readonly: true });
+    assert.equal(raw.pragma('integrity_check', { simple: true }), 'ok');
+    raw.close();
+  },
+);
 
-function run(path: string, killAt: number) {
-  return spawnSync(process.execPath, [CHILD, path, String(killAt)], { encoding: 'utf8' });
-}
-
-/** Each stored article and the story it is filed in (null when it is in none). */
-function filing(path: string): Map<string, string | null> {
-  const store = openStore(path, { readonly: true });
-  try {
-    const byArticle = new Map<string, string | null>(store.listArticles({ limit: 1000 }).map((a) => [a.id, null]));
-    for (const s of store.queries.stories(1000)) {
-      for (const id of store.queries.storyArticleIds(s.id)?.ids ?? []) {
-        assert.equal(byArticle.get(id), null, `article ${id} filed once`);
-        byArticle.set(id, s.id);
-      }
-    }
-    return byArticle;
-  } finally {
-    store.close();
-  }
-}
-
-/** The articles grouped by story, as sorted lists (story ids aside). */
-function groups(filed: Map<string, string | null>): string[][] {
-  const by = new Map<string, string[]>();
-  for (const [id, story] of filed) by.set(story ?? '', [...(by.get(story ?? '') ?? []), id]);
-  return [...by.values()].map((ids) => ids.sort()).sort((a, b) => a[0].localeCompare(b[0]));
-}
-
-test('kill -9 at random points of an ingest leaves every stored article in its story, and a re-run completes it exactly', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dateline-crash-'));
-  try {
-    const complete = join(dir, 'complete.db');
-    assert.match(run(complete, 0).stdout, new RegExp(`completed after ${STEPS} steps`));
-    const expected = filing(complete);
-    assert.equal(expected.size, BATCHES * PER_BATCH);
-    let seed = 20261207;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    for (let trial = 0; trial < TRIALS; trial++) {
-      const killAt = 1 + Math.floor(random() * STEPS);
-      const path = join(dir, `trial-${trial}.db`);
-      const crashed = run(path, killAt);
-      assert.equal(crashed.signal, 'SIGKILL', `trial ${trial}: the child dies at step ${killAt}: ${crashed.stderr}`);
-      const raw = new Database(path, { readonly: true });
-      assert.equal(raw.pragma('integrity_check', { simple: true }), 'ok');
-      raw.close();
-      const after = filing(path);
-      assert.equal(after.size % PER_BATCH, 0, `trial ${trial} (step ${killAt}): whole batches only, got ${after.size} articles`);
-      for (const [id, story] of after) assert.ok(story, `trial ${trial} (step ${killAt}): article ${id} has its story`);
-      const rerun = run(path, 0);
-      assert.equal(rerun.status, 0, rerun.stderr);
-      const completed = filing(path);
-      assert.deepEqual([...completed.keys()].sort(), [...expected.keys()].sort(), `trial ${trial}: the re-run stores every article once`);
-      for (const [id, story] of completed) assert.ok(story, `trial ${trial}: article ${id} has its story after the re-run`);
-      assert.deepEqual(groups(completed), groups(expected), `trial ${trial}: the same stories as an uninterrupted ingest`);
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});

@@ -47,7 +47,7 @@ function sumLayer(db: DB, type?: EntityType): KeyTotals[] {
   return [...totals.values()];
 }
 
-function addEntity(totals: Map<string, KeyTotals>, e: Entity): void {
+export function addEntity(totals: Map<string, KeyTotals>, e: Entity): void {
   if (!e.key) return;
   const id = `${e.type}|${e.key}`;
   let t = totals.get(id);
@@ -55,7 +55,7 @@ function addEntity(totals: Map<string, KeyTotals>, e: Entity): void {
   addToTotals(t, { name: e.name, mentions: e.mentions.length, roles: e.roles });
 }
 
-function rowOf(t: KeyTotals): [string, string, number, number, string, string] {
+export function rowOf(t: KeyTotals): [string, string, number, number, string, string] {
   const names = Object.entries(t.names)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, MAX_NAMES);
@@ -63,7 +63,7 @@ function rowOf(t: KeyTotals): [string, string, number, number, string, string] {
   return [t.type, t.key, t.mentions, t.articles, JSON.stringify(Object.fromEntries(names)), JSON.stringify(roles)];
 }
 
-interface KeyRow {
+export interface KeyRow {
   type: string;
   key: string;
   mentions: number;
@@ -72,7 +72,7 @@ interface KeyRow {
   roles: string;
 }
 
-function totalsOf(row: KeyRow): KeyTotals {
+export function totalsOf(row: KeyRow): KeyTotals {
   return {
     type: row.type as EntityType,
     key: row.key,

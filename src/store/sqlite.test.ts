@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { storeConformance, sampleArticle, batchOf } from './conformance.js';
 import { queriesConformance } from './queries-conformance.js';
+import { sequenceConformance } from './conformance-sequences.js';
 import { openStore } from './sqlite.js';
 import { DatelineError } from '../core/errors.js';
 
@@ -18,6 +19,7 @@ process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
 storeConformance('sqlite', () => openStore(tmpDb()));
 queriesConformance('sqlite', () => openStore(tmpDb()));
+sequenceConformance('sqlite', () => openStore(tmpDb()));
 
 test('sqlite store: the schema is versioned and a newer database is refused with a code', () => {
   const path = tmpDb();

@@ -144,7 +144,7 @@ function ensureLayerTables(db: DB): void {
   }
 }
 
-function unpack(spec: LayerTable, data: string): unknown[] {
+export function unpack(spec: LayerTable, data: string): unknown[] {
   const parsed: unknown = JSON.parse(data);
   return spec.decode ? spec.decode(parsed) : (parsed as unknown[]);
 }
@@ -172,7 +172,7 @@ function nowIso(): string {
 }
 
 /** The day used for date queries: the resolved publication date when the time stage gave one. */
-function resolvedDay(article: Article, layers: Layers): string | null {
+export function resolvedDay(article: Article, layers: Layers): string | null {
   const resolved = layers.published?.[0];
   const value = resolved ? resolved.value : article.published;
   // Only a day-precise date indexes by day: an inferred "2025" or "2025-11" is not a day, and an
@@ -182,18 +182,18 @@ function resolvedDay(article: Article, layers: Layers): string | null {
   return value.slice(0, 10);
 }
 
-function countWords(text: string): number {
+export function countWords(text: string): number {
   const m = text.match(/\S+/g);
   return m ? m.length : 0;
 }
 
-function clampPage(page: Page | undefined, fallback = 50): { limit: number; offset: number } {
+export function clampPage(page: Page | undefined, fallback = 50): { limit: number; offset: number } {
   const limit = Math.max(0, Math.min(MAX_PAGE, Math.floor(page?.limit ?? fallback)));
   const offset = Math.max(0, Math.floor(page?.offset ?? 0));
   return { limit, offset };
 }
 
-interface ArticleRow {
+export interface ArticleRow {
   rowid: number;
   id: string;
   title: string | null;
@@ -212,7 +212,7 @@ interface ArticleRow {
   near_duplicate_of: string | null;
 }
 
-function rowToArticle(row: ArticleRow): Article {
+export function rowToArticle(row: ArticleRow): Article {
   return {
     id: row.id,
     text: row.text,

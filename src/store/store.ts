@@ -20,6 +20,17 @@ export interface AnalyzedInput {
 }
 
 export interface BatchInput {
+  /**
+   * Makes the write idempotent across retries: a store that has already committed a batch with this
+   * key writes nothing again (the PostgreSQL store keys queue jobs by their id; SQLite ignores it).
+   */
+  key?: string;
+  /**
+   * Batches of one queued run are written in `index` order (0, 1, 2, …): a batch waits until the one
+   * before it is written, so the stories filed do not depend on which worker finished first. A batch
+   * that waits longer than `maxWaitMs` is written out of turn (nothing is lost; its stories may differ).
+   */
+  sequence?: { run: string; index: number; maxWaitMs?: number };
   source: StoredSource;
   analyzed: AnalyzedInput[];
   /** Diagnostics about the source itself (bad lines, skipped records). */

@@ -15,7 +15,8 @@ import type { MergedEvent as ExportEvent } from '../core/merged-event.js';
 import { MERGE_THRESHOLD, dateRange, matchScore, mergeReport, sourceOf } from '../events/merge.js';
 import type { SqliteIndexer, SqliteStore } from '../store/sqlite.js';
 import { eventDay } from '../store/sqlite/stories.js';
-import { stmt, type DB } from '../store/sqlite/sql.js';
+import { sqliteStoryTables } from '../store/sqlite/story-tables.js';
+import type { ClusterRecord, ClusterRow, StoryTables } from './tables.js';
 import { addInto, cosineUnit, fromJson, norm, termCounts, tfidf, toJson, type Vec } from './vector.js';
 import { inAcledScope } from '../events/scope.js';
 
@@ -36,11 +37,6 @@ const EVENT_BONUS = 0.25;
 /** Strongest article terms used to find candidate stories, and how many candidates are scored. */
 const PROBE_TERMS = 12;
 const MAX_CANDIDATES = 60;
-const PROBE_SQL = `SELECT story_id, count(*) AS shared FROM story_index WHERE term IN (${Array.from({ length: PROBE_TERMS }, () => '?').join(', ')}) GROUP BY story_id`;
-const STORY_CANDIDATES = `SELECT s.id, s.first_day, s.last_day, s.articles FROM (${PROBE_SQL}) c JOIN stories s ON s.id = c.story_id
-  ORDER BY c.shared DESC, s.updated_at DESC LIMIT ${MAX_CANDIDATES}`;
-const STORY_CANDIDATES_DATED = `SELECT s.id, s.first_day, s.last_day, s.articles FROM (${PROBE_SQL}) c JOIN stories s ON s.id = c.story_id
-  WHERE s.last_day >= ? AND s.first_day <= ? ORDER BY c.shared DESC, s.updated_at DESC LIMIT ${MAX_CANDIDATES}`;
 
 export interface StoryUpdate {
   events: { merged: number; created: number };
@@ -87,19 +83,19 @@ function articleDay(article: Article, layers: Layers): string | null {
 }
 
 /** Parsed story centroids, keyed by story id and article count (the count changes on every join). */
-const centroidCache = new WeakMap<DB, Map<string, { vec: Vec; norm: number }>>();
+const centroidCache = new WeakMap<object, Map<string, { vec: Vec; norm: number }>>();
 const CENTROID_CACHE_MAX = 4000;
 
-function centroidOf(db: DB, id: string, articles: number): { vec: Vec; norm: number } {
-  let cache = centroidCache.get(db);
+function centroidOf(t: StoryTables, id: string, articles: number): { vec: Vec; norm: number } {
+  let cache = centroidCache.get(t.key);
   if (!cache) {
     cache = new Map();
-    centroidCache.set(db, cache);
+    centroidCache.set(t.key, cache);
   }
   const key = `${id}:${articles}`;
   let v = cache.get(key);
   if (!v) {
-    const vec = fromJson(stmt(db, 'SELECT centroid FROM stories WHERE id = ?').pluck().get(id) as string);
+    const vec = fromJson(t.centroid(id));
     v = { vec, norm: norm(vec) };
     if (cache.size >= CENTROID_CACHE_MAX) cache.delete(cache.keys().next().value as string);
     cache.set(key, v);
@@ -107,31 +103,10 @@ function centroidOf(db: DB, id: string, articles: number): { vec: Vec; norm: num
   return v;
 }
 
-function hasTables(db: DB): boolean {
-  return stmt(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_clusters'").get() !== undefined;
-}
-
-interface ClusterRow {
-  id: string;
-  data: string;
-  story_id: string | null;
-}
-
-function writeCluster(db: DB, x: ExportEvent, storyId: string | null, now: string): void {
+function writeCluster(t: StoryTables, x: ExportEvent, storyId: string | null, now: string): void {
   const e = x.event;
   const r = dateRange(e);
-  stmt(
-    db,
-    `INSERT INTO event_clusters (id, acled_type, acled_sub_type, plover_type, date_from, date_to, day, lat, lon, place_name, country,
-       killed, injured, sources, story_id, data, updated_at)
-     VALUES (@id, @acled_type, @acled_sub_type, @plover_type, @date_from, @date_to, @day, @lat, @lon, @place_name, @country,
-       @killed, @injured, @sources, @story_id, @data, @updated_at)
-     ON CONFLICT(id) DO UPDATE SET acled_type = excluded.acled_type, acled_sub_type = excluded.acled_sub_type,
-       plover_type = excluded.plover_type, date_from = excluded.date_from, date_to = excluded.date_to, day = excluded.day,
-       lat = excluded.lat, lon = excluded.lon, place_name = excluded.place_name, country = excluded.country,
-       killed = excluded.killed, injured = excluded.injured, sources = excluded.sources,
-       story_id = coalesce(event_clusters.story_id, excluded.story_id), data = excluded.data, updated_at = excluded.updated_at`,
-  ).run({
+  const row: ClusterRecord = {
     id: x.id,
     // Crime, accident and disaster events are stored and listed, but never as ACLED types.
     acled_type: inAcledScope(e) ? (e.acled?.eventType ?? null) : null,
@@ -150,41 +125,26 @@ function writeCluster(db: DB, x: ExportEvent, storyId: string | null, now: strin
     story_id: storyId,
     data: JSON.stringify(x),
     updated_at: now,
-  });
-  const ins = stmt(db, 'INSERT OR IGNORE INTO event_entities (cluster_id, name_key, role) VALUES (?, ?, ?)');
-  for (const a of e.actors) ins.run(x.id, (a.name ?? a.text).toLowerCase(), 'actor');
-  for (const a of e.targets) ins.run(x.id, (a.name ?? a.text).toLowerCase(), 'target');
-  if (e.claimant) ins.run(x.id, e.claimant.text.toLowerCase(), 'claimant');
+  };
+  const entities = [
+    ...e.actors.map((a) => ({ key: (a.name ?? a.text).toLowerCase(), role: 'actor' })),
+    ...e.targets.map((a) => ({ key: (a.name ?? a.text).toLowerCase(), role: 'target' })),
+    ...(e.claimant ? [{ key: e.claimant.text.toLowerCase(), role: 'claimant' }] : []),
+  ];
+  t.writeCluster(row, entities);
 }
 
-function candidates(db: DB, e: EventRecord): ClusterRow[] {
+function candidates(t: StoryTables, e: EventRecord): ClusterRow[] {
   const r = dateRange(e);
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (e.acled) {
-    where.push('acled_type = ?');
-    params.push(e.acled.eventType);
-  } else if (e.plover) {
-    where.push('acled_type IS NULL AND plover_type = ?');
-    params.push(e.plover.type);
-  } else return [];
-  if (r) {
-    where.push('(date_from IS NULL OR (date_from <= ? AND date_to >= ?))');
-    params.push(addDays(r.to, 1), addDays(r.from, -1));
-  }
-  if (e.place) {
-    where.push('(lat IS NULL OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?) OR country = ?)');
-    params.push(e.place.lat - 1, e.place.lat + 1, e.place.lon - 1.5, e.place.lon + 1.5, e.place.country);
-  }
-  return stmt(db, `SELECT id, data, story_id FROM event_clusters WHERE ${where.join(' AND ')} ORDER BY updated_at DESC LIMIT 200`).all(...params) as ClusterRow[];
-}
-
-/** Document frequencies of the terms (one statement for all of them) and the number of documents. */
-function df(db: DB, terms: string): { get: (t: string) => number; docs: number } {
-  const rows = stmt(db, 'SELECT term, df FROM story_terms WHERE term IN (SELECT value FROM json_each(?))').raw().all(terms) as Array<[string, number]>;
-  const found = new Map(rows);
-  const docs = (stmt(db, "SELECT value FROM story_meta WHERE key = 'docs'").pluck().get() as number | undefined) ?? 0;
-  return { get: (t) => found.get(t) ?? 0, docs };
+  if (!e.acled && !e.plover) return [];
+  return t.clusterCandidates(
+    {
+      ...(e.acled ? { acledType: e.acled.eventType } : { ploverType: e.plover!.type }),
+      ...(r ? { dates: { from: addDays(r.from, -1), to: addDays(r.to, 1) } } : {}),
+      ...(e.place ? { place: { lat: e.place.lat, lon: e.place.lon, country: e.place.country } } : {}),
+    },
+    200,
+  );
 }
 
 function lead(article: Article, layers: Layers): string {
@@ -207,7 +167,7 @@ export interface StoryOptions {
 
 /** The stories indexer SqliteStore runs inside every batch transaction (its default indexer). */
 export function storiesIndexer(options: StoryOptions = {}): SqliteIndexer<StoryUpdate> {
-  return { name: 'stories', index: (db, written) => indexStories(db, written, options) };
+  return { name: 'stories', index: (db, written) => indexStories(sqliteStoryTables(db), written, options) };
 }
 
 /**
@@ -226,18 +186,17 @@ export function updateStories(
 }
 
 /** Merges the articles' events into stored events and the articles into stories; the caller holds the transaction. */
-function indexStories(db: DB, analyzed: ReadonlyArray<{ article: Article; layers: Layers }>, options: StoryOptions): StoryUpdate {
+export function indexStories(t: StoryTables, analyzed: ReadonlyArray<{ article: Article; layers: Layers }>, options: StoryOptions): StoryUpdate {
   const threshold = options.threshold ?? STORY_THRESHOLD;
   const windowDays = options.windowDays ?? STORY_WINDOW_DAYS;
   const maxSpan = options.maxSpanDays ?? MAX_STORY_SPAN_DAYS;
   const result: StoryUpdate = { events: { merged: 0, created: 0 }, stories: { joined: 0, created: 0 } };
-  if (!hasTables(db) || analyzed.length === 0) return result;
-  const filed = stmt(db, 'SELECT 1 FROM story_articles WHERE article_id = ?');
+  if (analyzed.length === 0 || !t.ready()) return result;
   const seen = new Set<string>();
   const now = new Date().toISOString();
   for (const { article, layers } of analyzed) {
     // An article twice in one batch is stored once; one filed already is not filed again.
-    if (seen.has(article.id) || filed.get(article.id) !== undefined) continue;
+    if (seen.has(article.id) || t.isFiled(article.id)) continue;
     seen.add(article.id);
     const day = articleDay(article, layers);
     const published = layers.published?.[0]?.value ?? article.published;
@@ -249,7 +208,7 @@ function indexStories(db: DB, analyzed: ReadonlyArray<{ article: Article; layers
       if (e.reference) continue;
       const source = sourceOf(article, published, e);
       let best: { row: ClusterRow; value: ExportEvent; score: number } | null = null;
-      for (const row of candidates(db, e)) {
+      for (const row of candidates(t, e)) {
         const value = JSON.parse(row.data) as ExportEvent;
         if (value.sources.some((s) => s.article === article.id)) continue;
         const score = matchScore(value.event, e);
@@ -265,26 +224,20 @@ function indexStories(db: DB, analyzed: ReadonlyArray<{ article: Article; layers
         cluster = { id: `ev-${article.id.slice(0, 12)}-${e.id}`, event: { ...e }, sources: [source] };
         result.events.created++;
       }
-      writeCluster(db, cluster, null, now);
-      stmt(db, 'INSERT OR REPLACE INTO event_cluster_members (cluster_id, article_id, event_id) VALUES (?, ?, ?)').run(cluster.id, article.id, e.id);
+      writeCluster(t, cluster, null, now);
+      t.addMember(cluster.id, article.id, e.id);
       touched.push({ cluster, story });
     }
     // 2. Story: TF-IDF centroid similarity within the window, plus a bonus for shared events.
     const counts = termCounts(article.text, layers);
-    // The article's terms go to SQLite as one JSON array: a statement per article, not one per term.
-    const terms = JSON.stringify([...counts.keys()]);
-    const stats = df(db, terms);
-    const vec = tfidf(counts, stats.get, stats.docs + 1);
-    stmt(db, 'INSERT INTO story_terms (term, df) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT(term) DO UPDATE SET df = df + 1').run(terms);
-    stmt(db, "INSERT INTO story_meta (key, value) VALUES ('docs', 1) ON CONFLICT(key) DO UPDATE SET value = value + 1").run();
+    const terms = [...counts.keys()];
+    const stats = t.documentFrequencies(terms);
+    const vec = tfidf(counts, (term) => stats.found.get(term) ?? 0, stats.docs + 1);
+    t.countDocument(terms);
     // Candidates: stories sharing the article's strongest terms (inverted index), within the window.
     const probe = [...vec.entries()].sort((a, b) => b[1] - a[1]).slice(0, PROBE_TERMS).map(([t]) => t);
     while (probe.length < PROBE_TERMS) probe.push('');
-    const storyRows = (
-      day
-        ? stmt(db, STORY_CANDIDATES_DATED).all(...probe, addDays(day, -windowDays), addDays(day, windowDays))
-        : stmt(db, STORY_CANDIDATES).all(...probe)
-    ) as Array<{ id: string; first_day: string | null; last_day: string | null; articles: number }>;
+    const storyRows = t.storyCandidates(probe, day ? { from: addDays(day, -windowDays), to: addDays(day, windowDays) } : null, MAX_CANDIDATES);
     const eventStories = new Set(touched.map((t) => t.story).filter((s): s is string => s !== null));
     let chosen: { id: string; centroid: Vec; first: string | null; last: string | null; articles: number; score: number } | null = null;
     for (const s of storyRows) {
@@ -292,7 +245,7 @@ function indexStories(db: DB, analyzed: ReadonlyArray<{ article: Article; layers
       if (day && !s.last_day) continue;
       const factor = timeFactor(day, s.first_day, s.last_day, maxSpan);
       if (factor === 0) continue;
-      const c = centroidOf(db, s.id, s.articles);
+      const c = centroidOf(t, s.id, s.articles);
       const score = (cosineUnit(vec, c.vec, c.norm) + (eventStories.has(s.id) ? EVENT_BONUS : 0)) * factor;
       if (score >= threshold && (!chosen || score > chosen.score)) chosen = { id: s.id, centroid: c.vec, first: s.first_day, last: s.last_day, articles: s.articles, score };
     }
@@ -303,40 +256,19 @@ function indexStories(db: DB, analyzed: ReadonlyArray<{ article: Article; layers
       const last = day && (!chosen.last || day > chosen.last) ? day : chosen.last;
       const centroid = addInto(chosen.centroid, vec);
       // The title is the most central headline so far: the joining one replaces it when it fits the new centroid better.
-      const current = stmt(db, 'SELECT title FROM stories WHERE id = ?').pluck().get(storyId) as string | null;
+      const current = t.storyTitle(storyId);
       const headline = headlineOf(article, layers);
       const title = !current || headlineScore(headline, centroid) > TITLE_SWITCH_MARGIN * headlineScore(current, centroid) ? headline : current;
-      stmt(db, 'UPDATE stories SET centroid = ?, first_day = ?, last_day = ?, articles = articles + 1, title = ?, updated_at = ? WHERE id = ?').run(
-        toJson(centroid),
-        first,
-        last,
-        title,
-        now,
-        storyId,
-      );
+      t.updateStory(storyId, { centroid: toJson(centroid), first, last, title, now });
       result.stories.joined++;
     } else {
       storyId = `st-${article.id.slice(0, 12)}`;
-      stmt(db, 'INSERT OR IGNORE INTO stories (id, title, first_day, last_day, articles, centroid, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)').run(
-        storyId,
-        headlineOf(article, layers),
-        day,
-        day,
-        toJson(vec),
-        now,
-      );
+      t.insertStory(storyId, { title: headlineOf(article, layers), day, centroid: toJson(vec), now });
       result.stories.created++;
     }
-    stmt(db, 'INSERT OR IGNORE INTO story_index (term, story_id) SELECT value, ? FROM json_each(?)').run(storyId, terms);
-    stmt(db, 'INSERT OR REPLACE INTO story_articles (article_id, story_id, similarity, day, title, lead) VALUES (?, ?, ?, ?, ?, ?)').run(
-      article.id,
-      storyId,
-      chosen ? Math.round(chosen.score * 1000) / 1000 : 1,
-      day,
-      article.title,
-      lead(article, layers),
-    );
-    for (const t of touched) stmt(db, 'UPDATE event_clusters SET story_id = coalesce(story_id, ?) WHERE id = ?').run(storyId, t.cluster.id);
+    t.indexTerms(storyId, terms);
+    t.fileArticle({ articleId: article.id, storyId, similarity: chosen ? Math.round(chosen.score * 1000) / 1000 : 1, day, title: article.title, lead: lead(article, layers) });
+    for (const x of touched) t.setClusterStory(x.cluster.id, storyId);
   }
   return result;
 }

@@ -3,7 +3,7 @@ import { formatDiagnostic } from '../../core/diagnostics.js';
 import { packagePath } from '../../core/paths.js';
 import { EXIT, type Command } from '../command.js';
 import { paint, table } from '../io.js';
-import { dbPath, openDb } from './shared.js';
+import { dbShown, openDb } from './shared.js';
 
 export const SAMPLE_CORPUS = packagePath('samples');
 
@@ -22,11 +22,11 @@ export const demoCommand: Command = {
       const summary = await ingest(store, [SAMPLE_CORPUS], {});
       const stats = store.stats();
       if (args.flags.json) {
-        io.out(JSON.stringify({ db: dbPath(args), ingested: summary.inserted, alreadyStored: summary.duplicates, stats }, null, 2));
+        io.out(JSON.stringify({ db: dbShown(args), ingested: summary.inserted, alreadyStored: summary.duplicates, stats }, null, 2));
         return EXIT.OK;
       }
       io.out(
-        `${paint(io, 'bold', 'dateline')}: ${summary.inserted} new articles from the sample corpus (${summary.duplicates} already stored) → ${dbPath(args)}`,
+        `${paint(io, 'bold', 'dateline')}: ${summary.inserted} new articles from the sample corpus (${summary.duplicates} already stored) → ${dbShown(args)}`,
       );
       for (const d of summary.diagnostics.filter((x) => x.severity !== 'info')) io.err(formatDiagnostic(d));
       io.out(`${stats.articles} articles, ${stats.words} words, published ${stats.firstPublished ?? '?'} … ${stats.lastPublished ?? '?'}\n`);

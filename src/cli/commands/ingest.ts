@@ -1,18 +1,20 @@
-import { ingest } from '../../api/dateline.js';
+import { dbLabel, ingest } from '../../api/dateline.js';
+import { enqueue } from '../../api/queue.js';
 import { DatelineError } from '../../core/errors.js';
 import { busyTimeoutMs, isBusyError } from '../../store/sqlite.js';
 import { formatDiagnostic } from '../../core/diagnostics.js';
-import { countFlag, listFlag } from '../args.js';
+import { countFlag, listFlag, stringFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { oneLine, paint } from '../io.js';
 import { progressLine } from '../progress.js';
 import { inputTotals } from '../../ingest/read.js';
-import { dbPath, fieldMap, formatFlag, openDb } from './shared.js';
+import { dbPath, fieldMap, formatFlag, openDb, dbShown } from './shared.js';
 
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'Analyse inputs and store them in the database (idempotent; one transaction per batch)',
   usage: `dateline ingest <paths…|-> [--db PATH] [--format FMT] [--field NAME=KEY …] [--max-bytes N] [--verbose] [--json]
+       dateline ingest --queue <paths…> --db postgres://… [--job-timeout-s 600]
 
   Reads files, directories (recursively) or stdin (-): seed text, plain text, Markdown, JSON, JSONL, HTML, RSS, Atom.
   Re-ingesting an article is a no-op; near-duplicates are linked to the article they repeat.
@@ -20,12 +22,29 @@ export const ingestCommand: Command = {
   Errors and warnings are printed one per line; informational notes are counted by code
   (--verbose prints the first 100 of them). Every diagnostic is stored: dateline diagnostics.
   Exit 0 if anything was ingested (or was already there), 1 if nothing could be, 4 if another writer held
-  the database locked past the busy timeout (what was committed before stays; re-run to finish).`,
-  flags: { values: ['db', 'format', 'max-bytes', 'date'], repeatable: ['field'], booleans: ['verbose'] },
+  the database locked past the busy timeout (what was committed before stays; re-run to finish).
+  --queue (PostgreSQL only) reads the inputs and queues them as jobs of a few articles each for
+  \`dateline worker\` processes to analyse and store; a job whose worker dies is retried after
+  --job-timeout-s seconds.`,
+  flags: { values: ['db', 'format', 'max-bytes', 'date', 'job-timeout-s'], repeatable: ['field'], booleans: ['verbose', 'queue'] },
   async run(args, io) {
     if (args.positionals.length === 0) {
       io.err('ingest: give at least one path, or - for stdin');
       return EXIT.USAGE;
+    }
+    if (args.flags.queue) {
+      const queued = await enqueue(dbPath(args), args.positionals, {
+        format: formatFlag(args),
+        fields: fieldMap(listFlag(args, 'field')),
+        maxBytes: countFlag(args, 'max-bytes', 32 * 1024 * 1024),
+        date: stringFlag(args, 'date'),
+        stdin: io.stdin,
+        jobTimeoutSeconds: countFlag(args, 'job-timeout-s', 600),
+      });
+      for (const d of queued.diagnostics) if (d.severity !== 'info') io.err(oneLine(formatDiagnostic(d)));
+      if (args.flags.json) io.out(JSON.stringify({ db: dbLabel(dbPath(args)), ...queued, diagnostics: undefined }, null, 2));
+      else io.out(`${paint(io, 'bold', 'queued')} ${queued.articles} articles in ${queued.jobs} jobs on ${dbLabel(dbPath(args))} (run \`dateline worker\` to process them)`);
+      return queued.articles > 0 ? EXIT.OK : EXIT.FAILURE;
     }
     const store = openDb(args);
     // Files and bytes counted first, so the terminal's progress line has a total and an ETA.
@@ -61,10 +80,10 @@ export const ingestCommand: Command = {
       const seconds = (Date.now() - started) / 1000;
       if (args.flags.json) {
         const { diagnostics, outcomes: _o, ...counts } = summary;
-        io.out(JSON.stringify({ db: dbPath(args), ...counts, seconds, diagnostics }, null, 2));
+        io.out(JSON.stringify({ db: dbShown(args), ...counts, seconds, diagnostics }, null, 2));
       } else {
         io.out(
-          `${paint(io, 'bold', 'ingested')} ${summary.inserted} new articles from ${summary.files} inputs into ${dbPath(args)} ` +
+          `${paint(io, 'bold', 'ingested')} ${summary.inserted} new articles from ${summary.files} inputs into ${dbShown(args)} ` +
             `(${summary.duplicates} already stored, ${summary.nearDuplicates} near-duplicates linked, ${summary.errors} errors) in ${seconds.toFixed(1)} s`,
         );
       }

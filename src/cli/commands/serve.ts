@@ -4,7 +4,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, startServer } from '../../serve
 import { boolFlag, numberFlag, stringFlag } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { paint } from '../io.js';
-import { dbPath } from './shared.js';
+import { dbPath, dbShown } from './shared.js';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -44,7 +44,7 @@ export const serveCommand: Command = {
       openReads: boolFlag(args, 'open-reads'),
       allowHosts: allowHost ? allowHost.split(',') : [],
     });
-    io.out(`${paint(io, 'bold', 'dateline')} serving ${dbPath(args)} at ${paint(io, 'cyan', server.url)}  (API ${server.url}api/ · OpenAPI ${server.url}openapi.json)`);
+    io.out(`${paint(io, 'bold', 'dateline')} serving ${dbShown(args)} at ${paint(io, 'cyan', server.url)}  (API ${server.url}api/ · OpenAPI ${server.url}openapi.json)`);
     io.out(boolFlag(args, 'allow-ingest') ? 'uploads allowed (--allow-ingest)' : 'read-only (start with --allow-ingest to accept uploads)');
     if (!isLoopback(host)) {
       io.out(

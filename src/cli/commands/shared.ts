@@ -1,8 +1,8 @@
 import type { InputFormat } from '../../core/article.js';
 import { DatelineError } from '../../core/errors.js';
 import type { FieldMap, FieldName } from '../../ingest/json.js';
-import { open } from '../../api/dateline.js';
-import type { SqliteStore } from '../../store/sqlite.js';
+import { dbLabel, open } from '../../api/dateline.js';
+import type { ReadStore } from '../../store/queries.js';
 import { isCalendarDate, stringFlag, type ParsedArgs } from '../args.js';
 import { DEFAULT_DB } from '../command.js';
 
@@ -32,7 +32,12 @@ export function dbPath(args: ParsedArgs): string {
   return stringFlag(args, 'db') ?? process.env.DATELINE_DB ?? DEFAULT_DB;
 }
 
-export function openDb(args: ParsedArgs, readonly = false): SqliteStore {
+/** The database as messages name it (a PostgreSQL URL without its password). */
+export function dbShown(args: ParsedArgs): string {
+  return dbLabel(dbPath(args));
+}
+
+export function openDb(args: ParsedArgs, readonly = false): ReadStore {
   return open(dbPath(args), { readonly });
 }
 

@@ -1,6 +1,6 @@
 import { EXIT, type Command } from '../command.js';
 import { table } from '../io.js';
-import { dbPath, openDb } from './shared.js';
+import { dbShown, openDb } from './shared.js';
 
 export const statsCommand: Command = {
   name: 'stats',
@@ -12,10 +12,10 @@ export const statsCommand: Command = {
     try {
       const stats = store.stats();
       if (args.flags.json) {
-        io.out(JSON.stringify({ db: dbPath(args), ...stats }, null, 2));
+        io.out(JSON.stringify({ db: dbShown(args), ...stats }, null, 2));
         return EXIT.OK;
       }
-      io.out(`${dbPath(args)}: ${stats.articles} articles (${stats.words} words) from ${stats.sources} inputs; published ${stats.firstPublished ?? '?'} … ${stats.lastPublished ?? '?'}`);
+      io.out(`${dbShown(args)}: ${stats.articles} articles (${stats.words} words) from ${stats.sources} inputs; published ${stats.firstPublished ?? '?'} … ${stats.lastPublished ?? '?'}`);
       io.out(`${stats.nearDuplicates} near-duplicates linked, ${stats.diagnostics} diagnostics recorded\n`);
       io.out(table(['layer', 'items'], Object.entries(stats.layers).map(([k, v]) => [k, v ?? 0])));
       return EXIT.OK;
