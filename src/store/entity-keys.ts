@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { Entity, EntityType } from '../core/layers.js';
 import { addToTotals, emptyTotals, type KeyTotals } from '../entities/crossdoc.js';
+import { decodeItem } from './layer-codec.js';
 
 type DB = Database.Database;
 
@@ -43,7 +44,7 @@ function sumLayer(db: DB, type?: EntityType): KeyTotals[] {
   if (!hasTable(db, 'layer_entities')) return [];
   const totals = new Map<string, KeyTotals>();
   const rows = type ? db.prepare('SELECT data FROM layer_entities WHERE type = ?').iterate(type) : db.prepare('SELECT data FROM layer_entities').iterate();
-  for (const row of rows as Iterable<{ data: string }>) addEntity(totals, JSON.parse(row.data) as Entity);
+  for (const row of rows as Iterable<{ data: string | Buffer }>) addEntity(totals, decodeItem<Entity>('entities', row.data));
   return [...totals.values()];
 }
 

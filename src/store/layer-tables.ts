@@ -1,10 +1,11 @@
 /**
  * How each layer maps onto its table `layer_<name>`.
  *
- * Every layer table has `(article_id, idx, start, end, data)` where `data` is the item's JSON; the
- * columns declared here are copied out of the item so they can be indexed and queried. A `packed`
- * layer (tokens: hundreds per article) is stored as one row per article whose `data` is the whole list —
- * still its own table, without paying a row per token.
+ * Every layer table has `(article_id, idx, start, end, data)` where `data` is the item (encoded by
+ * store/layer-codec.ts); the columns declared here are copied out of the item so they can be indexed and
+ * queried. A `packed` layer (tokens: hundreds per article) is stored as one row per article whose `data`
+ * is the whole list, column-wise, and whose `count` is its length — still its own table, without paying
+ * a row per token.
  */
 import type { LayerName, Layers, Token } from '../core/layers.js';
 
@@ -20,9 +21,8 @@ export interface LayerColumn {
 export interface LayerTable {
   layer: LayerName;
   packed?: boolean;
-  /** For packed layers: a compact JSON form of the whole list, and its inverse. */
-  encode?: (items: never[]) => unknown;
-  decode?: (data: unknown) => unknown[];
+  /** For packed layers: reads the JSON form written before schema version 5 when it was not the plain list. */
+  legacy?: (data: unknown) => unknown[];
   columns?: LayerColumn[];
 }
 
@@ -34,20 +34,8 @@ interface PackedTokens {
   space: number[];
 }
 
-/** Tokens are the bulk of a stored article: store them column-wise, lengths instead of ends. */
-function encodeTokens(tokens: Token[]): PackedTokens {
-  const packed: PackedTokens = { start: [], length: [], pos: [], sentence: [], space: [] };
-  for (const t of tokens) {
-    packed.start.push(t.start);
-    packed.length.push(t.end - t.start);
-    packed.pos.push(t.pos);
-    packed.sentence.push(t.sentence);
-    packed.space.push(t.spaceBefore ? 1 : 0);
-  }
-  return packed;
-}
-
-function decodeTokens(data: unknown): Token[] {
+/** Tokens as schema versions 1–4 stored them: column-wise JSON, lengths instead of ends. */
+function legacyTokens(data: unknown): Token[] {
   const p = data as PackedTokens;
   return p.start.map((start, i) => ({ start, end: start + p.length[i], pos: p.pos[i], sentence: p.sentence[i], spaceBefore: p.space[i] === 1 }));
 }
@@ -67,7 +55,7 @@ function column<L extends LayerName>(
 export const LAYER_TABLES: LayerTable[] = [
   { layer: 'paragraphs', packed: true },
   { layer: 'sentences', packed: true },
-  { layer: 'tokens', packed: true, encode: encodeTokens as (items: never[]) => unknown, decode: decodeTokens },
+  { layer: 'tokens', packed: true, legacy: legacyTokens },
   { layer: 'mentions', packed: true },
   {
     layer: 'entities',

@@ -1,0 +1,99 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { decodeItem, decodePacked, decodeRaw, encodeItem, encodePacked, encodeRaw, rawNeedsText } from './layer-codec.js';
+import { ByteReader, ByteWriter } from './varint.js';
+
+const text = 'The ministry said on Tuesday that 12 drones were shot down over the region overnight. Officials in Kyiv disputed it.';
+
+function tokensOf(s: string) {
+  const out: Array<{ start: number; end: number; pos: string; sentence: number; spaceBefore: boolean }> = [];
+  for (const m of s.matchAll(/\w+|[^\s\w]/g)) {
+    const start = m.index!;
+    out.push({ start, end: start + m[0].length, pos: /^\d/.test(m[0]) ? 'NUM' : /\w/.test(m[0]) ? 'NOUN' : 'PUNCT', sentence: s.slice(0, start).split('. ').length - 1, spaceBefore: s[start - 1] === ' ' });
+  }
+  return out;
+}
+
+test('varint: any safe integer round-trips, small ones in one byte', () => {
+  const values = [0, 1, -1, 63, -64, 64, 127, 128, 300, -300, 2 ** 31, -(2 ** 31) - 5, 2 ** 52 - 1, -(2 ** 52)];
+  const w = new ByteWriter();
+  for (const v of values) w.int(v);
+  w.string('Zürich – 東京');
+  const r = new ByteReader(w.done());
+  assert.deepEqual(values.map(() => r.int()), values);
+  assert.equal(r.string(), 'Zürich – 東京');
+  assert.ok(r.atEnd);
+  const one = new ByteWriter();
+  one.int(-64);
+  assert.equal(one.done().length, 1);
+});
+
+test('layer codec: packed tokens round-trip exactly and take under 2 bytes a token', () => {
+  const tokens = tokensOf(text.repeat(20));
+  const blob = encodePacked('tokens', tokens);
+  assert.equal(blob[0], 2, 'column-wise form');
+  assert.deepEqual(decodePacked('tokens', blob), tokens);
+  assert.ok(blob.length < tokens.length * 2, `${blob.length} bytes for ${tokens.length} tokens`);
+  assert.ok(blob.length * 10 < JSON.stringify(tokens).length);
+});
+
+test('layer codec: sentences, paragraphs and mentions round-trip; empty lists too', () => {
+  const sentences = [
+    { start: 0, end: 85, index: 0, paragraph: 0 },
+    { start: 86, end: 116, index: 1, paragraph: 0 },
+    { start: 118, end: 130, index: 2, paragraph: 1 },
+  ];
+  const mentions = [
+    { start: 4, end: 12, text: 'ministry', entity: 0, kind: 'nominal' },
+    { start: 99, end: 103, text: 'Kyiv', entity: 1, kind: 'name' },
+    { start: 2, end: 3, text: 'it', entity: 0, kind: 'pronoun' },
+  ];
+  assert.deepEqual(decodePacked('sentences', encodePacked('sentences', sentences)), sentences);
+  assert.deepEqual(decodePacked('mentions', encodePacked('mentions', mentions)), mentions, 'offsets may go backwards');
+  assert.deepEqual(decodePacked('paragraphs', encodePacked('paragraphs', [])), []);
+});
+
+test('layer codec: a list that does not fit the column schema is kept whole as JSON', () => {
+  const odd = [
+    { start: 0, end: 3, pos: 'NOUN', sentence: 0, spaceBefore: false, lemma: 'the' },
+    { start: 4, end: 5.5, pos: 'NOUN', sentence: 0, spaceBefore: true },
+  ];
+  const blob = encodePacked('tokens', odd);
+  assert.equal(blob[0], 1, 'JSON form');
+  assert.deepEqual(decodePacked('tokens', blob), odd);
+  const huge = [{ start: 0, end: 2 ** 52, index: 0 }];
+  assert.deepEqual(decodePacked('paragraphs', encodePacked('paragraphs', huge)), huge);
+  const missing = [{ start: 0, end: 3, text: 'UN', entity: 0 }];
+  assert.deepEqual(decodePacked('mentions', encodePacked('mentions', missing)), missing);
+});
+
+test('layer codec: JSON text written before version 5 still decodes (legacy column-wise tokens too)', () => {
+  assert.deepEqual(decodePacked('sentences', '[{"start":0,"end":4,"index":0,"paragraph":0}]'), [{ start: 0, end: 4, index: 0, paragraph: 0 }]);
+  const legacy = (d: unknown) => (d as { start: number[] }).start.map((start) => ({ start }));
+  assert.deepEqual(decodePacked('tokens', '{"start":[1,5]}', legacy), [{ start: 1 }, { start: 5 }]);
+  assert.deepEqual(decodeItem('entities', '{"id":"e0"}'), { id: 'e0' });
+});
+
+test('layer codec: items deflate against their layer dictionary; events stay JSON text', () => {
+  const entity = { id: 'e4', start: 209, end: 215, name: 'Russia', type: 'LOC', mentions: [{ start: 209, end: 215 }], roles: [], key: 'russia', confidence: 0.75 };
+  const blob = encodeItem('entities', entity);
+  assert.ok(Buffer.isBuffer(blob) && blob.length < JSON.stringify(entity).length / 2, `${blob.length} bytes`);
+  assert.deepEqual(decodeItem('entities', blob), entity);
+  const event = { id: 'v0', start: 1, end: 9, plover: { type: 'ATTACK' } };
+  assert.equal(encodeItem('events', event), JSON.stringify(event));
+  assert.throws(() => decodeItem('events', Buffer.from([3, 0])));
+});
+
+test('layer codec: a raw source deflates against its article text to a few bytes, and decodes only with it', () => {
+  const raw = `Drones shot down\n\n${text}\n`;
+  const against = encodeRaw(raw, text)!;
+  assert.ok(rawNeedsText(against));
+  assert.ok(against.length < 40, `${against.length} bytes`);
+  assert.equal(decodeRaw(against, text), raw);
+  assert.throws(() => decodeRaw(against));
+  const plain = encodeRaw(raw)!;
+  assert.ok(!rawNeedsText(plain));
+  assert.equal(decodeRaw(plain), raw);
+  assert.equal(encodeRaw(null), null);
+  assert.equal(decodeRaw('kept as text'), 'kept as text');
+});
