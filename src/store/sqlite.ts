@@ -38,6 +38,7 @@ const NEAR_DUPLICATE_THRESHOLD = 0.7;
 const MAX_NEAR_DUPLICATE_CANDIDATES = 64;
 const MAX_PAGE = 10_000;
 const SIGNATURE_CACHE = 2048;
+const PAGE_SIZE = 8192;
 
 /** Ordered migrations; the schema version is the number applied. Never edit one that has shipped. */
 const MIGRATIONS: Array<(db: DB) => void> = [
@@ -278,6 +279,8 @@ export class SqliteStore implements Store, ReadStore {
     // Before anything that writes: a connection holding the write lock is waited for, not failed on.
     this.db.pragma(`busy_timeout = ${busyTimeoutMs()}`);
     if (!options.readonly) {
+      // A new file gets 8 KB pages: articles (~2.5 KB rows) waste less of each page than at 4 KB.
+      if ((this.db.pragma('page_count', { simple: true }) as number) === 0) this.db.pragma(`page_size = ${PAGE_SIZE}`);
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
       this.migrate();

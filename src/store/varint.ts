@@ -38,6 +38,13 @@ export class ByteWriter {
     this.len += data.length;
   }
 
+  /** Bytes without a length (the reader knows how many). */
+  raw(data: Uint8Array): void {
+    this.room(data.length);
+    this.buf.set(data, this.len);
+    this.len += data.length;
+  }
+
   string(value: string): void {
     this.bytes(Buffer.from(value, 'utf8'));
   }
@@ -70,6 +77,13 @@ export class ByteReader {
 
   bytes(): Uint8Array {
     const n = this.uint();
+    if (this.pos + n > this.buf.length) throw new Error('packed layer: truncated bytes');
+    const out = this.buf.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return out;
+  }
+
+  fixed(n: number): Uint8Array {
     if (this.pos + n > this.buf.length) throw new Error('packed layer: truncated bytes');
     const out = this.buf.subarray(this.pos, this.pos + n);
     this.pos += n;

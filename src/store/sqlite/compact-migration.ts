@@ -7,7 +7,7 @@
  * tables yet (they are created after the migrations) and nothing to rewrite.
  */
 import type { LayerName } from '../../core/layers.js';
-import { decodeItem, decodePacked, deflatesItems, encodeItem, encodePacked, encodeRaw } from '../layer-codec.js';
+import { decodeItem, decodePacked, binaryItems, encodeItem, encodePacked, encodeRaw } from '../layer-codec.js';
 import { LAYER_TABLES, tableName } from '../layer-tables.js';
 import type { DB } from './sql.js';
 
@@ -64,7 +64,7 @@ export function compactLayersMigration(db: DB): void {
   for (const spec of LAYER_TABLES) {
     if (!hasTable(db, tableName(spec.layer))) continue;
     if (spec.packed) rewritePacked(db, spec.layer, spec.legacy);
-    else if (deflatesItems(spec.layer)) rewriteItems(db, spec.layer);
+    else if (binaryItems(spec.layer)) rewriteItems(db, spec.layer);
   }
   rewriteSources(db);
   // MinHash signatures are recomputed from the text (the LSH bands stay).
