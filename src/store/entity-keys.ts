@@ -43,8 +43,8 @@ function hasTable(db: DB, name: string): boolean {
 function sumLayer(db: DB, type?: EntityType): KeyTotals[] {
   if (!hasTable(db, 'layer_entities')) return [];
   const totals = new Map<string, KeyTotals>();
-  const rows = type ? db.prepare('SELECT data FROM layer_entities WHERE type = ?').iterate(type) : db.prepare('SELECT data FROM layer_entities').iterate();
-  for (const row of rows as Iterable<{ data: string | Buffer }>) addEntity(totals, decodeItem<Entity>('entities', row.data));
+  const rows = type ? db.prepare('SELECT * FROM layer_entities WHERE type = ?').iterate(type) : db.prepare('SELECT * FROM layer_entities').iterate();
+  for (const row of rows as Iterable<{ data: string | Buffer }>) addEntity(totals, decodeItem<Entity>('entities', row));
   return [...totals.values()];
 }
 

@@ -39,6 +39,8 @@ const enum Tag {
   LowerRefStr = 9,
   Array = 10,
   Object = 11,
+  /** A top-level field whose value is in the row's column of the same name. */
+  Column = 12,
   /** Decimal with k places: tag Decimal + k − 1, then the zig-zagged integer m = value × 10^k. */
   Decimal = 16,
 }
@@ -87,7 +89,10 @@ function writeString(w: ByteWriter, s: string, seen: string[]): void {
   if (s.length > 1) seen.push(s);
 }
 
-function writeValue(w: ByteWriter, v: unknown, seen: string[]): void {
+/** Column values stored beside the item (by field name): a top-level field equal to one is written as Tag.Column. */
+export type StoredColumns = Readonly<Record<string, string | number | null>>;
+
+function writeValue(w: ByteWriter, v: unknown, seen: string[], columns?: StoredColumns): void {
   if (v === null) w.uint(Tag.Null);
   else if (v === true) w.uint(Tag.True);
   else if (v === false) w.uint(Tag.False);
@@ -106,16 +111,20 @@ function writeValue(w: ByteWriter, v: unknown, seen: string[]): void {
       // 0 then the name for a key not in the table; i + 1 for one in it.
       w.uint(i === undefined ? 0 : i + 1);
       if (i === undefined) w.string(k);
-      writeValue(w, x, seen);
+      if (columns && Object.prototype.hasOwnProperty.call(columns, k) && columns[k] === x && !Object.is(x, -0)) w.uint(Tag.Column);
+      else writeValue(w, x, seen);
     }
   } else throw new Unencodable();
 }
 
-/** The value's bytes, or null when JSON would not round-trip it unchanged. */
-export function encodeValue(value: unknown): Buffer | null {
+/**
+ * The value's bytes, or null when JSON would not round-trip it unchanged. A top-level field equal to
+ * the entry of `columns` with its name is left to that column (decodeValue then needs the same row).
+ */
+export function encodeValue(value: unknown, columns?: StoredColumns): Buffer | null {
   const w = new ByteWriter();
   try {
-    writeValue(w, value, []);
+    writeValue(w, value, [], columns);
   } catch (error) {
     if (error instanceof Unencodable) return null;
     throw error;
@@ -123,8 +132,16 @@ export function encodeValue(value: unknown): Buffer | null {
   return w.done();
 }
 
-function readValue(r: ByteReader, seen: string[]): unknown {
-  const tag = r.uint();
+type Row = Readonly<Record<string, unknown>>;
+
+function fromColumn(row: Row | undefined, key: string): unknown {
+  const v = row?.[key];
+  if (v === undefined) throw new Error(`item: field '${key}' is in a column the read did not select`);
+  return v;
+}
+
+/** One value after its tag; `row` resolves Tag.Column fields of this value when it is the top-level object. */
+function readValue(r: ByteReader, seen: string[], tag = r.uint(), row?: Row): unknown {
   switch (tag) {
     case Tag.Null:
       return null;
@@ -164,7 +181,9 @@ function readValue(r: ByteReader, seen: string[]): unknown {
         const k = i === 0 ? r.string() : KEYS[i - 1];
         if (k === undefined) throw new Error('item: unknown key');
         // As JSON.parse does: "__proto__" is an own property, not the prototype.
-        Object.defineProperty(out, k, { value: readValue(r, seen), enumerable: true, writable: true, configurable: true });
+        const t = r.uint();
+        const value = t === Tag.Column ? fromColumn(row, k) : readValue(r, seen, t);
+        Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
       }
       return out;
     }
@@ -176,6 +195,8 @@ function readValue(r: ByteReader, seen: string[]): unknown {
   }
 }
 
-export function decodeValue(data: Uint8Array): unknown {
-  return readValue(new ByteReader(data), []);
+/** The inverse of encodeValue; `row` holds the columns it was encoded against (SELECT * of its row). */
+export function decodeValue(data: Uint8Array, row?: Readonly<Record<string, unknown>>): unknown {
+  const r = new ByteReader(data);
+  return readValue(r, [], r.uint(), row);
 }

@@ -71,24 +71,39 @@ test('layer codec: JSON text written before version 5 still decodes (legacy colu
   assert.deepEqual(decodePacked('sentences', '[{"start":0,"end":4,"index":0,"paragraph":0}]'), [{ start: 0, end: 4, index: 0, paragraph: 0 }]);
   const legacy = (d: unknown) => (d as { start: number[] }).start.map((start) => ({ start }));
   assert.deepEqual(decodePacked('tokens', '{"start":[1,5]}', legacy), [{ start: 1 }, { start: 5 }]);
-  assert.deepEqual(decodeItem('entities', '{"id":"e0"}'), { id: 'e0' });
+  assert.deepEqual(decodeItem('entities', { data: '{"id":"e0"}' }), { id: 'e0' });
 });
 
 test('layer codec: items are stored in binary at under 40% of their JSON; events stay JSON text', () => {
   const entity = { id: 'e4', start: 209, end: 215, name: 'Russia', type: 'LOC', mentions: [{ start: 209, end: 215 }], roles: [], key: 'russia', confidence: 0.75 };
   const blob = encodeItem('entities', entity);
   assert.ok(Buffer.isBuffer(blob) && blob.length * 5 < JSON.stringify(entity).length * 2, `${blob.length} bytes`);
-  assert.deepEqual(decodeItem('entities', blob), entity);
+  assert.deepEqual(decodeItem('entities', { data: blob }), entity);
   const event = { id: 'v0', start: 1, end: 9, plover: { type: 'ATTACK' } };
   assert.equal(encodeItem('events', event), JSON.stringify(event));
-  assert.throws(() => decodeItem('events', Buffer.from([9, 0])));
+  assert.throws(() => decodeItem('events', { data: Buffer.from([9, 0]) }));
+});
+
+test('layer codec: a top-level field equal to its row column is left to the column, and read back from the row', () => {
+  const entity = { id: 'e4', start: 209, end: 215, name: 'Russia', type: 'LOC', mentions: [{ start: 209, end: 215 }], roles: [], key: 'russia', confidence: 0.75 };
+  const columns = { start: 209, end: 215, name: 'Russia', type: 'LOC', key: 'russia', mention_count: 1 };
+  const alone = encodeItem('entities', entity) as Buffer;
+  const blob = encodeItem('entities', entity, columns) as Buffer;
+  assert.ok(blob.length + 10 <= alone.length, `${blob.length} vs ${alone.length} bytes`);
+  const back = decodeItem<typeof entity>('entities', { data: blob, ...columns });
+  assert.deepEqual(back, entity);
+  assert.deepEqual(Object.keys(back), Object.keys(entity), 'field order kept');
+  assert.throws(() => decodeItem('entities', { data: blob }), /column the read did not select/);
+  // A column holding something else (here the start of a nested span) never stands in for a field.
+  const other = encodeItem('entities', entity, { start: 1, name: 'Moscow' }) as Buffer;
+  assert.deepEqual(decodeItem('entities', { data: other, start: 1, name: 'Moscow' }), entity);
 });
 
 test('layer codec: an item JSON would change is kept as JSON text, and decodes as JSON.parse would', () => {
   const odd = { start: 1, end: 2, value: NaN, missing: undefined, list: [1, undefined] };
   const stored = encodeItem('quantities', odd);
   assert.equal(typeof stored, 'string');
-  assert.deepEqual(decodeItem('quantities', stored), JSON.parse(JSON.stringify(odd)));
+  assert.deepEqual(decodeItem('quantities', { data: stored }), JSON.parse(JSON.stringify(odd)));
 });
 
 test('layer codec: a raw source deflates against its article text to a few bytes, and decodes only with it', () => {

@@ -18,7 +18,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { LayerName } from '../core/layers.js';
 import { ByteReader, ByteWriter } from './varint.js';
-import { decodeValue, encodeValue } from './item-codec.js';
+import { decodeValue, encodeValue, type StoredColumns } from './item-codec.js';
 
 const PACKED_JSON = 1;
 const PACKED_COLUMNS = 2;
@@ -182,17 +182,23 @@ export function binaryItems(layer: LayerName): boolean {
   return layer !== 'events';
 }
 
-/** One item of a row-per-item layer as its stored `data`: binary (store/item-codec.ts), or JSON text. */
-export function encodeItem(layer: LayerName, item: unknown): string | Buffer {
-  const binary = binaryItems(layer) ? encodeValue(item) : null;
+/**
+ * One item of a row-per-item layer as its stored `data`: binary (store/item-codec.ts), or JSON text.
+ * `columns` are the values stored in the same row's columns, by name (start, end, name, type, …): a
+ * top-level field equal to its column is not stored twice, so the row's columns must never be rewritten
+ * apart from its data.
+ */
+export function encodeItem(layer: LayerName, item: unknown, columns?: StoredColumns): string | Buffer {
+  const binary = binaryItems(layer) ? encodeValue(item, columns) : null;
   return binary ? withFormat(ITEM_BINARY, binary) : JSON.stringify(item);
 }
 
-/** The inverse of encodeItem; JSON text (any layer, any schema version) is parsed as is. */
-export function decodeItem<T = unknown>(layer: LayerName, data: string | Uint8Array): T {
+/** The inverse of encodeItem, given the whole row (`SELECT *`); JSON text (any layer, any schema version) is parsed as is. */
+export function decodeItem<T = unknown>(layer: LayerName, row: { data: string | Uint8Array; [column: string]: unknown }): T {
+  const data = row.data;
   if (typeof data === 'string') return JSON.parse(data) as T;
   if (data[0] !== ITEM_BINARY) throw new Error(`layer ${layer}: unknown item format ${data[0]}`);
-  return decodeValue(data.subarray(1)) as T;
+  return decodeValue(data.subarray(1), row) as T;
 }
 
 /** A source's raw text, deflated; against the text of the article it holds, when it holds one (then decoding needs that text). */

@@ -126,6 +126,34 @@ export const LAYER_TABLES: LayerTable[] = [
   },
 ];
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A value SQLite returns unchanged from a column of this type (TEXT keeps well-formed strings; numeric types keep numbers). */
+function returnsUnchanged(type: ColumnType, v: string | number | null): boolean {
+  if (v === null) return true;
+  if (typeof v === 'number') return type !== 'TEXT';
+  return type === 'TEXT' && !LONE_SURROGATE.test(v) && !v.includes('\0');
+}
+
+/**
+ * The values a row's columns will give back, by column name, for those SQLite returns unchanged: what an
+ * item's encoding may leave to its columns (store/layer-codec.ts encodeItem).
+ */
+export function storedColumns(
+  spec: LayerTable,
+  start: number | null,
+  end: number | null,
+  values: ReadonlyArray<string | number | null>,
+): Record<string, string | number | null> {
+  const out: Record<string, string | number | null> = {};
+  if (returnsUnchanged('INTEGER', start)) out.start = start;
+  if (returnsUnchanged('INTEGER', end)) out.end = end;
+  (spec.columns ?? []).forEach((c, i) => {
+    if (returnsUnchanged(c.type, values[i])) out[c.name] = values[i];
+  });
+  return out;
+}
+
 export function layerTable(layer: LayerName): LayerTable {
   const spec = LAYER_TABLES.find((t) => t.layer === layer);
   return spec ?? { layer, columns: [] };

@@ -7,7 +7,7 @@ import type { Article } from '../core/article.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { DatelineError } from '../core/errors.js';
 import { LAYER_NAMES, type LayerName, type Layers } from '../core/layers.js';
-import { LAYER_TABLES, layerTable, tableName, type LayerTable } from './layer-tables.js';
+import { LAYER_TABLES, layerTable, storedColumns, tableName, type LayerTable } from './layer-tables.js';
 import { decodeItem, decodePacked, encodeItem, encodePacked, encodeRaw } from './layer-codec.js';
 import { compactLayersMigration } from './sqlite/compact-migration.js';
 import { bandKeys, signature, similarity } from './minhash.js';
@@ -361,7 +361,9 @@ export class SqliteStore implements Store, ReadStore {
           const v = (c.value as (x: unknown) => unknown)(item);
           return v === undefined ? null : (v as string | number | null);
         });
-        insert.run(articleId, i, item.start ?? null, item.end ?? null, encodeItem(layer, item), ...values);
+        const start = item.start ?? null;
+        const end = item.end ?? null;
+        insert.run(articleId, i, start, end, encodeItem(layer, item, storedColumns(spec, start, end, values)), ...values);
       });
     }
   }
@@ -500,9 +502,9 @@ export class SqliteStore implements Store, ReadStore {
     if (!row) return null;
     const layers: Layers = {};
     for (const spec of LAYER_TABLES) {
-      const rows = this.db.prepare(`SELECT data FROM ${tableName(spec.layer)} WHERE article_id = ? ORDER BY idx`).all(id) as Array<{ data: string | Buffer }>;
+      const rows = this.db.prepare(`SELECT * FROM ${tableName(spec.layer)} WHERE article_id = ? ORDER BY idx`).all(id) as Array<{ data: string | Buffer }>;
       if (rows.length === 0) continue;
-      (layers as Record<string, unknown>)[spec.layer] = spec.packed ? unpack(spec, rows[0].data) : rows.map((r) => decodeItem(spec.layer, r.data));
+      (layers as Record<string, unknown>)[spec.layer] = spec.packed ? unpack(spec, rows[0].data) : rows.map((r) => decodeItem(spec.layer, r));
     }
     return {
       article: rowToArticle(row),
@@ -568,12 +570,12 @@ export class SqliteStore implements Store, ReadStore {
     const { limit, offset } = clampPage(page, 100);
     const rows = this.db
       .prepare(
-        `SELECT article_id, data FROM layer_times WHERE range_from <= ? AND coalesce(range_to, range_from) >= ?
+        `SELECT * FROM layer_times WHERE range_from <= ? AND coalesce(range_to, range_from) >= ?
          ORDER BY range_from, article_id, idx LIMIT ? OFFSET ?`,
       )
       .all(range.to, range.from, limit, offset) as Array<{ article_id: string; data: string | Buffer }>;
     return rows.map((r) => {
-      const t = decodeItem<{ text: string; value: string; start: number; end: number }>('times', r.data);
+      const t = decodeItem<{ text: string; value: string; start: number; end: number }>('times', r);
       return { articleId: r.article_id, text: t.text, value: t.value, start: t.start, end: t.end };
     });
   }
@@ -594,12 +596,12 @@ export class SqliteStore implements Store, ReadStore {
       params.push(...query.articleIds);
     }
     const rows = this.db
-      .prepare(`SELECT article_id, idx, data FROM ${tableName(layer)} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY article_id, idx LIMIT ? OFFSET ?`)
+      .prepare(`SELECT * FROM ${tableName(layer)} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY article_id, idx LIMIT ? OFFSET ?`)
       .all(...params, limit, offset) as Array<{ article_id: string; idx: number; data: string | Buffer }>;
     if (spec.packed) {
       return rows.flatMap((r) => unpack(spec, r.data).map((item, index) => ({ articleId: r.article_id, index, item }) as LayerRow<L>));
     }
-    return rows.map((r) => ({ articleId: r.article_id, index: r.idx, item: decodeItem(layer, r.data) }) as LayerRow<L>);
+    return rows.map((r) => ({ articleId: r.article_id, index: r.idx, item: decodeItem(layer, r) }) as LayerRow<L>);
   }
 
   private diagnosticWhere(filter: DiagnosticFilter): { sql: string; params: string[] } {

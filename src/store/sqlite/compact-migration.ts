@@ -16,17 +16,17 @@ function hasTable(db: DB, name: string): boolean {
 }
 
 /** Rewrites a table's TEXT `data` rows a thousand at a time (a query cannot be open while its table is updated). */
-function rewriteRows(db: DB, table: string, rewrite: (data: string) => unknown[]): void {
-  const select = db.prepare(`SELECT rowid, data FROM ${table} WHERE rowid > ? AND typeof(data) = 'text' ORDER BY rowid LIMIT 1000`);
+function rewriteRows(db: DB, table: string, rewrite: (data: string, row: Record<string, string | number | null>) => unknown[]): void {
+  const select = db.prepare(`SELECT *, rowid AS rowid FROM ${table} WHERE rowid > ? AND typeof(data) = 'text' ORDER BY rowid LIMIT 1000`);
   const update = db.prepare(`UPDATE ${table} SET data = ? WHERE rowid = ?`);
   const counted = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).some((c) => c.name === 'count');
   const updateCounted = counted ? db.prepare(`UPDATE ${table} SET data = ?, count = ? WHERE rowid = ?`) : update;
   let after = -1;
   for (;;) {
-    const rows = select.all(after) as Array<{ rowid: number; data: string }>;
+    const rows = select.all(after) as Array<{ rowid: number; data: string } & Record<string, string | number | null>>;
     if (rows.length === 0) return;
     for (const r of rows) {
-      const values = rewrite(r.data);
+      const values = rewrite(r.data, r);
       (values.length === 2 ? updateCounted : update).run(...values, r.rowid);
     }
     after = rows[rows.length - 1].rowid;
@@ -44,7 +44,11 @@ function rewritePacked(db: DB, layer: LayerName, legacy?: (data: unknown) => unk
 }
 
 function rewriteItems(db: DB, layer: LayerName): void {
-  rewriteRows(db, tableName(layer), (data) => [encodeItem(layer, decodeItem(layer, data))]);
+  // The row's own column values, as stored: a field equal to one is left to it.
+  rewriteRows(db, tableName(layer), (data, row) => {
+    const { rowid: _rowid, data: _data, ...columns } = row;
+    return [encodeItem(layer, decodeItem(layer, { data }), columns)];
+  });
 }
 
 function rewriteSources(db: DB): void {

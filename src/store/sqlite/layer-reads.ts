@@ -47,10 +47,10 @@ export function quantities(db: DB, filter: { role?: string; unit?: string; artic
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = db.prepare(`SELECT count(*) FROM layer_quantities ${w}`).pluck().get(...params) as number;
   const rows = db
-    .prepare(`SELECT article_id AS articleId, idx, data FROM layer_quantities ${w} ORDER BY article_id, idx LIMIT ? OFFSET ?`)
+    .prepare(`SELECT *, article_id AS articleId FROM layer_quantities ${w} ORDER BY article_id, idx LIMIT ? OFFSET ?`)
     .all(...params, page.limit, page.offset) as Array<{ articleId: string; idx: number; data: string | Buffer }>;
   const refs = articleRefs(db, rows.map((r) => r.articleId));
-  return paged(rows.map((r) => ({ ...ref(refs, r.articleId), index: r.idx, quantity: decodeItem<Quantity>('quantities', r.data) })), total, page);
+  return paged(rows.map((r) => ({ ...ref(refs, r.articleId), index: r.idx, quantity: decodeItem<Quantity>('quantities', r) })), total, page);
 }
 
 export function claimQuantities(db: DB, filter: { role?: string; articleId?: string }, limit: number): QuantityRow[] {
@@ -65,10 +65,10 @@ export function claimQuantities(db: DB, filter: { role?: string; articleId?: str
     params.push(filter.articleId);
   }
   const rows = db
-    .prepare(`SELECT article_id AS articleId, idx, data FROM layer_quantities WHERE ${where.join(' AND ')} ORDER BY article_id, idx LIMIT ?`)
+    .prepare(`SELECT *, article_id AS articleId FROM layer_quantities WHERE ${where.join(' AND ')} ORDER BY article_id, idx LIMIT ?`)
     .all(...params, limit) as Array<{ articleId: string; idx: number; data: string | Buffer }>;
   const refs = articleRefs(db, rows.map((r) => r.articleId));
-  return rows.map((r) => ({ ...ref(refs, r.articleId), index: r.idx, quantity: decodeItem<Quantity>('quantities', r.data) }));
+  return rows.map((r) => ({ ...ref(refs, r.articleId), index: r.idx, quantity: decodeItem<Quantity>('quantities', r) }));
 }
 
 function clusterOf(db: DB, articleId: string, eventId: string): { story: string | null; cluster: string | null } {
@@ -149,9 +149,9 @@ export function entityArticleCount(db: DB, type: EntityType, keys: readonly stri
 
 export function entityMentions(db: DB, type: EntityType, keys: readonly string[], limit: number): Array<{ articleId: string; entity: Entity }> {
   const rows = db
-    .prepare(`SELECT article_id, data FROM layer_entities WHERE type = ? AND key IN (${marks(keys.length)}) ORDER BY article_id, idx LIMIT ?`)
+    .prepare(`SELECT * FROM layer_entities WHERE type = ? AND key IN (${marks(keys.length)}) ORDER BY article_id, idx LIMIT ?`)
     .all(type, ...keys, limit) as Array<{ article_id: string; data: string | Buffer }>;
-  return rows.map((r) => ({ articleId: r.article_id, entity: decodeItem<Entity>('entities', r.data) }));
+  return rows.map((r) => ({ articleId: r.article_id, entity: decodeItem<Entity>('entities', r) }));
 }
 
 export function diagnosticCounts(db: DB): Array<{ severity: 'error' | 'warning' | 'info'; code: string; count: number }> {
