@@ -51,6 +51,11 @@ test('layer codec: sentences, paragraphs and mentions round-trip; empty lists to
   assert.deepEqual(decodePacked('sentences', encodePacked('sentences', sentences)), sentences);
   assert.deepEqual(decodePacked('mentions', encodePacked('mentions', mentions)), mentions, 'offsets may go backwards');
   assert.deepEqual(decodePacked('paragraphs', encodePacked('paragraphs', [])), []);
+  const long = Array.from({ length: 400 }, (_, i) => ({ start: i * 10, end: i * 10 + 8, index: i, paragraph: i >> 3 }));
+  const blob = encodePacked('sentences', long);
+  assert.equal(blob[0], 2, 'a long list is deflated');
+  assert.deepEqual(decodePacked('sentences', blob), long);
+  assert.equal(encodePacked('sentences', sentences)[0], 6, 'a short one is not');
 });
 
 test('layer codec: a list that does not fit the column schema is kept whole as JSON', () => {
@@ -113,6 +118,11 @@ test('layer codec: a raw source deflates against its article text to a few bytes
   assert.ok(against.length < 40, `${against.length} bytes`);
   assert.equal(decodeRaw(against, text), raw);
   assert.throws(() => decodeRaw(against));
+  const longText = Array.from({ length: 3000 }, (_, i) => `Sentence ${i} of a long article.`).join(' ');
+  const longRaw = `Title\n\n${longText}`;
+  const longBlob = encodeRaw(longRaw, longText)!;
+  assert.ok(longBlob.length * 10 < longRaw.length, `${longBlob.length} bytes for ${longRaw.length} characters`);
+  assert.equal(decodeRaw(longBlob, longText), longRaw);
   const plain = encodeRaw(raw)!;
   assert.ok(!rawNeedsText(plain));
   assert.equal(decodeRaw(plain), raw);

@@ -25,6 +25,22 @@ const PACKED_COLUMNS = 2;
 const ITEM_BINARY = 3;
 const RAW_DEFLATED = 4;
 const RAW_AGAINST_TEXT = 5;
+const PACKED_COLUMNS_PLAIN = 6;
+
+/** Column data shorter than this is stored without deflate (paragraphs, short sentence lists): not worth a zlib call. */
+const DEFLATE_FROM = 96;
+
+/**
+ * Deflate with a window just large enough for the dictionary and the data (zlib's set-up cost grows with
+ * the window and hash sizes, and most rows are a few KB). Inflating with the default 32 KB window reads
+ * any of them.
+ */
+function deflate(data: Buffer | string, dictionary?: Buffer): Buffer {
+  const bytes = (typeof data === 'string' ? Buffer.byteLength(data) : data.length) + (dictionary?.length ?? 0) + 262;
+  const windowBits = Math.min(15, Math.max(9, Math.ceil(Math.log2(bytes))));
+  const memLevel = Math.min(8, Math.max(4, windowBits - 7));
+  return deflateRawSync(data, dictionary ? { windowBits, memLevel, dictionary } : { windowBits, memLevel });
+}
 
 /**
  * end: stored as end − start, and must precede start; start: the gap after the previous item's end (0 or
@@ -160,8 +176,11 @@ export function isPacked(layer: LayerName): boolean {
 /** A packed layer's list as one blob. */
 export function encodePacked(layer: LayerName, items: readonly unknown[]): Buffer {
   const schema = SCHEMAS[layer];
-  if (schema && fitsSchema(items, schema)) return withFormat(PACKED_COLUMNS, deflateRawSync(packColumns(items as Item[], schema)));
-  return withFormat(PACKED_JSON, deflateRawSync(JSON.stringify(items)));
+  if (schema && fitsSchema(items, schema)) {
+    const columns = packColumns(items as Item[], schema);
+    return columns.length < DEFLATE_FROM ? withFormat(PACKED_COLUMNS_PLAIN, columns) : withFormat(PACKED_COLUMNS, deflate(columns));
+  }
+  return withFormat(PACKED_JSON, deflate(JSON.stringify(items)));
 }
 
 /** The inverse of encodePacked; also reads the JSON text written before schema version 5. */
@@ -170,11 +189,10 @@ export function decodePacked(layer: LayerName, data: string | Uint8Array, legacy
     const parsed: unknown = JSON.parse(data);
     return legacy ? legacy(parsed) : (parsed as unknown[]);
   }
-  const body = inflateRawSync(data.subarray(1));
-  if (data[0] === PACKED_JSON) return JSON.parse(body.toString('utf8')) as unknown[];
+  if (data[0] === PACKED_JSON) return JSON.parse(inflateRawSync(data.subarray(1)).toString('utf8')) as unknown[];
   const schema = SCHEMAS[layer];
-  if (data[0] !== PACKED_COLUMNS || !schema) throw new Error(`packed layer ${layer}: unknown format ${data[0]}`);
-  return unpackColumns(body, schema);
+  if ((data[0] !== PACKED_COLUMNS && data[0] !== PACKED_COLUMNS_PLAIN) || !schema) throw new Error(`packed layer ${layer}: unknown format ${data[0]}`);
+  return unpackColumns(data[0] === PACKED_COLUMNS ? inflateRawSync(data.subarray(1)) : data.subarray(1), schema);
 }
 
 /** Whether a row-per-item layer's items are stored in binary (not events: their reads query fields inside the JSON). */
@@ -206,9 +224,9 @@ export function encodeRaw(raw: string | null, articleText?: string): Buffer | nu
   if (raw === null) return null;
   if (articleText) {
     const dictionary = Buffer.from(articleText.length > 30_000 ? articleText.slice(-30_000) : articleText, 'utf8');
-    return withFormat(RAW_AGAINST_TEXT, deflateRawSync(raw, { dictionary }));
+    return withFormat(RAW_AGAINST_TEXT, deflate(raw, dictionary));
   }
-  return withFormat(RAW_DEFLATED, deflateRawSync(raw));
+  return withFormat(RAW_DEFLATED, deflate(raw));
 }
 
 /** Whether decoding this raw blob needs the text of the source's article. */
