@@ -70,29 +70,39 @@ function writeNumber(w: ByteWriter, v: number): void {
   w.raw(b);
 }
 
-function writeString(w: ByteWriter, s: string, seen: string[]): void {
+/** Strings written so far in this item (longer than one character), and their lower-case forms. */
+interface Seen {
+  strings: string[];
+  lower: string[];
+}
+
+function writeString(w: ByteWriter, s: string, seen: Seen): void {
   const known = VALUE_INDEX.get(s);
   if (known !== undefined) {
     w.uint(Tag.KnownStr);
     w.uint(known);
     return;
   }
-  for (let i = seen.length - 1; i >= 0; i--) {
-    if (seen[i] === s || seen[i].toLowerCase() === s) {
-      w.uint(seen[i] === s ? Tag.RefStr : Tag.LowerRefStr);
-      w.uint(seen.length - 1 - i);
+  const { strings, lower } = seen;
+  for (let i = strings.length - 1; i >= 0; i--) {
+    if (strings[i] === s || lower[i] === s) {
+      w.uint(strings[i] === s ? Tag.RefStr : Tag.LowerRefStr);
+      w.uint(strings.length - 1 - i);
       return;
     }
   }
   w.uint(Tag.Str);
   w.string(s);
-  if (s.length > 1) seen.push(s);
+  if (s.length > 1) {
+    strings.push(s);
+    lower.push(s.toLowerCase());
+  }
 }
 
 /** Column values stored beside the item (by field name): a top-level field equal to one is written as Tag.Column. */
 export type StoredColumns = Readonly<Record<string, string | number | null>>;
 
-function writeValue(w: ByteWriter, v: unknown, seen: string[], columns?: StoredColumns): void {
+function writeValue(w: ByteWriter, v: unknown, seen: Seen, columns?: StoredColumns): void {
   if (v === null) w.uint(Tag.Null);
   else if (v === true) w.uint(Tag.True);
   else if (v === false) w.uint(Tag.False);
@@ -103,10 +113,15 @@ function writeValue(w: ByteWriter, v: unknown, seen: string[], columns?: StoredC
     w.uint(v.length);
     for (const x of v) writeValue(w, x, seen);
   } else if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
+    const o = v as Record<string, unknown>;
+    let n = 0;
+    for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k) && o[k] !== undefined) n++;
     w.uint(Tag.Object);
-    w.uint(entries.length);
-    for (const [k, x] of entries) {
+    w.uint(n);
+    for (const k in o) {
+      if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
+      const x = o[k];
+      if (x === undefined) continue;
       const i = KEY_INDEX.get(k);
       // 0 then the name for a key not in the table; i + 1 for one in it.
       w.uint(i === undefined ? 0 : i + 1);
@@ -124,7 +139,7 @@ function writeValue(w: ByteWriter, v: unknown, seen: string[], columns?: StoredC
 export function encodeValue(value: unknown, columns?: StoredColumns): Buffer | null {
   const w = new ByteWriter();
   try {
-    writeValue(w, value, [], columns);
+    writeValue(w, value, { strings: [], lower: [] }, columns);
   } catch (error) {
     if (error instanceof Unencodable) return null;
     throw error;
