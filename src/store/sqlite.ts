@@ -39,6 +39,8 @@ const MAX_NEAR_DUPLICATE_CANDIDATES = 64;
 const MAX_PAGE = 10_000;
 const SIGNATURE_CACHE = 2048;
 const PAGE_SIZE = 8192;
+/** The schema version whose migration compacts layers (store/sqlite/compact-migration.ts). */
+const COMPACT_VERSION = 5;
 
 /** Ordered migrations; the schema version is the number applied. Never edit one that has shipped. */
 const MIGRATIONS: Array<(db: DB) => void> = [
@@ -303,6 +305,8 @@ export class SqliteStore implements Store, ReadStore {
       ensureLayerTables(this.db);
     });
     apply.immediate();
+    // Rows rewritten smaller by migration 5 leave half-empty pages: give them back once.
+    if (version > 0 && version < COMPACT_VERSION) this.db.exec('VACUUM');
   }
 
   private prepare() {
