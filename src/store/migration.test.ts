@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,7 @@ function everything(store: SqliteStore) {
 
 test('migration 4 → 5: a database written by the previous code opens and every article, layer and answer is kept', () => {
   const path = copyOfFixture('v4.db');
+  const oldSize = statSync(path).size;
   const old = new Database(path, { readonly: true });
   assert.equal(old.pragma('user_version', { simple: true }), 4, 'the fixture is a version-4 database');
   const raws = old.prepare('SELECT id, raw FROM sources ORDER BY id').all() as Array<{ id: number; raw: string }>;
@@ -61,10 +62,12 @@ test('migration 4 → 5: a database written by the previous code opens and every
     }
     for (const { id, raw: text } of raws) assert.equal(sourceRaw(raw, id), text, `source ${id} raw kept`);
     assert.equal(raw.prepare('SELECT count(*) FROM sources WHERE typeof(raw) = \'text\'').pluck().get(), 0);
+    assert.equal(raw.pragma('freelist_count', { simple: true }), 0, 'vacuumed after the rewrite');
     raw.close();
   } finally {
     store.close();
   }
+  assert.ok(statSync(path).size < oldSize * 0.8, `file ${oldSize} -> ${statSync(path).size} bytes once checkpointed`);
   // Idempotent: opening again changes nothing.
   const again = openStore(path);
   assert.deepEqual(everything(again), expected);
