@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { Entity, EntityType } from '../core/layers.js';
 import { addToTotals, emptyTotals, type KeyTotals } from '../entities/crossdoc.js';
+import { decodeItem } from './layer-codec.js';
 
 type DB = Database.Database;
 
@@ -42,8 +43,8 @@ function hasTable(db: DB, name: string): boolean {
 function sumLayer(db: DB, type?: EntityType): KeyTotals[] {
   if (!hasTable(db, 'layer_entities')) return [];
   const totals = new Map<string, KeyTotals>();
-  const rows = type ? db.prepare('SELECT data FROM layer_entities WHERE type = ?').iterate(type) : db.prepare('SELECT data FROM layer_entities').iterate();
-  for (const row of rows as Iterable<{ data: string }>) addEntity(totals, JSON.parse(row.data) as Entity);
+  const rows = type ? db.prepare('SELECT * FROM layer_entities WHERE type = ?').iterate(type) : db.prepare('SELECT * FROM layer_entities').iterate();
+  for (const row of rows as Iterable<{ data: string | Buffer }>) addEntity(totals, decodeItem<Entity>('entities', row));
   return [...totals.values()];
 }
 

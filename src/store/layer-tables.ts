@@ -1,10 +1,11 @@
 /**
  * How each layer maps onto its table `layer_<name>`.
  *
- * Every layer table has `(article_id, idx, start, end, data)` where `data` is the item's JSON; the
- * columns declared here are copied out of the item so they can be indexed and queried. A `packed`
- * layer (tokens: hundreds per article) is stored as one row per article whose `data` is the whole list —
- * still its own table, without paying a row per token.
+ * Every layer table has `(article_id, idx, start, end, data)` where `data` is the item (encoded by
+ * store/layer-codec.ts); the columns declared here are copied out of the item so they can be indexed and
+ * queried. A `packed` layer (tokens: hundreds per article) is stored as one row per article whose `data`
+ * is the whole list, column-wise, and whose `count` is its length — still its own table, without paying
+ * a row per token.
  */
 import type { LayerName, Layers, Token } from '../core/layers.js';
 
@@ -20,9 +21,8 @@ export interface LayerColumn {
 export interface LayerTable {
   layer: LayerName;
   packed?: boolean;
-  /** For packed layers: a compact JSON form of the whole list, and its inverse. */
-  encode?: (items: never[]) => unknown;
-  decode?: (data: unknown) => unknown[];
+  /** For packed layers: reads the JSON form written before schema version 5 when it was not the plain list. */
+  legacy?: (data: unknown) => unknown[];
   columns?: LayerColumn[];
 }
 
@@ -34,20 +34,8 @@ interface PackedTokens {
   space: number[];
 }
 
-/** Tokens are the bulk of a stored article: store them column-wise, lengths instead of ends. */
-function encodeTokens(tokens: Token[]): PackedTokens {
-  const packed: PackedTokens = { start: [], length: [], pos: [], sentence: [], space: [] };
-  for (const t of tokens) {
-    packed.start.push(t.start);
-    packed.length.push(t.end - t.start);
-    packed.pos.push(t.pos);
-    packed.sentence.push(t.sentence);
-    packed.space.push(t.spaceBefore ? 1 : 0);
-  }
-  return packed;
-}
-
-function decodeTokens(data: unknown): Token[] {
+/** Tokens as schema versions 1–4 stored them: column-wise JSON, lengths instead of ends. */
+function legacyTokens(data: unknown): Token[] {
   const p = data as PackedTokens;
   return p.start.map((start, i) => ({ start, end: start + p.length[i], pos: p.pos[i], sentence: p.sentence[i], spaceBefore: p.space[i] === 1 }));
 }
@@ -67,7 +55,7 @@ function column<L extends LayerName>(
 export const LAYER_TABLES: LayerTable[] = [
   { layer: 'paragraphs', packed: true },
   { layer: 'sentences', packed: true },
-  { layer: 'tokens', packed: true, encode: encodeTokens as (items: never[]) => unknown, decode: decodeTokens },
+  { layer: 'tokens', packed: true, legacy: legacyTokens },
   { layer: 'mentions', packed: true },
   {
     layer: 'entities',
@@ -137,6 +125,34 @@ export const LAYER_TABLES: LayerTable[] = [
     ],
   },
 ];
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A value SQLite returns unchanged from a column of this type (TEXT keeps well-formed strings; numeric types keep numbers). */
+function returnsUnchanged(type: ColumnType, v: string | number | null): boolean {
+  if (v === null) return true;
+  if (typeof v === 'number') return type !== 'TEXT';
+  return type === 'TEXT' && !LONE_SURROGATE.test(v) && !v.includes('\0');
+}
+
+/**
+ * The values a row's columns will give back, by column name, for those SQLite returns unchanged: what an
+ * item's encoding may leave to its columns (store/layer-codec.ts encodeItem).
+ */
+export function storedColumns(
+  spec: LayerTable,
+  start: number | null,
+  end: number | null,
+  values: ReadonlyArray<string | number | null>,
+): Record<string, string | number | null> {
+  const out: Record<string, string | number | null> = {};
+  if (returnsUnchanged('INTEGER', start)) out.start = start;
+  if (returnsUnchanged('INTEGER', end)) out.end = end;
+  (spec.columns ?? []).forEach((c, i) => {
+    if (returnsUnchanged(c.type, values[i])) out[c.name] = values[i];
+  });
+  return out;
+}
 
 export function layerTable(layer: LayerName): LayerTable {
   const spec = LAYER_TABLES.find((t) => t.layer === layer);

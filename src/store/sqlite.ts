@@ -7,7 +7,9 @@ import type { Article } from '../core/article.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { DatelineError } from '../core/errors.js';
 import { LAYER_NAMES, type LayerName, type Layers } from '../core/layers.js';
-import { LAYER_TABLES, layerTable, tableName, type LayerTable } from './layer-tables.js';
+import { LAYER_TABLES, layerTable, storedColumns, tableName, type LayerTable } from './layer-tables.js';
+import { decodeItem, decodePacked, encodeItem, encodePacked, encodeRaw } from './layer-codec.js';
+import { compactLayersMigration } from './sqlite/compact-migration.js';
 import { bandKeys, signature, similarity } from './minhash.js';
 import { storiesMigration, storyIndexMigration } from '../stories/schema.js';
 import { addEntityKeys, entityKeysMigration } from './entity-keys.js';
@@ -35,6 +37,10 @@ import type {
 const NEAR_DUPLICATE_THRESHOLD = 0.7;
 const MAX_NEAR_DUPLICATE_CANDIDATES = 64;
 const MAX_PAGE = 10_000;
+const SIGNATURE_CACHE = 2048;
+const PAGE_SIZE = 8192;
+/** The schema version whose migration compacts layers (store/sqlite/compact-migration.ts). */
+const COMPACT_VERSION = 5;
 
 /** Ordered migrations; the schema version is the number applied. Never edit one that has shipped. */
 const MIGRATIONS: Array<(db: DB) => void> = [
@@ -111,6 +117,8 @@ const MIGRATIONS: Array<(db: DB) => void> = [
   storyIndexMigration,
   // 4: per-(type, key) entity totals for the cross-article entity list (store/entity-keys.ts).
   entityKeysMigration,
+  // 5: layers and raw sources stored compactly (store/layer-codec.ts); packed layers gain `count`.
+  compactLayersMigration,
 ];
 
 /** Whether every layer table, column and index exists already (a read: no write lock needed). */
@@ -124,6 +132,7 @@ function layerTablesCurrent(db: DB): boolean {
     for (const c of spec.columns ?? []) {
       if (!existing.has(c.name) || (c.index && !names.has(`${table}_${c.name}`))) return false;
     }
+    if (spec.packed && !existing.has('count')) return false;
   }
   return true;
 }
@@ -141,12 +150,17 @@ function ensureLayerTables(db: DB): void {
       if (!existing.has(c.name)) db.exec(`ALTER TABLE ${table} ADD COLUMN "${c.name}" ${c.type}`);
       if (c.index) db.exec(`CREATE INDEX IF NOT EXISTS ${table}_${c.name} ON ${table}("${c.name}")`);
     }
+    if (spec.packed && !existing.has('count')) db.exec(`ALTER TABLE ${table} ADD COLUMN count INTEGER`);
   }
 }
 
-export function unpack(spec: LayerTable, data: string): unknown[] {
-  const parsed: unknown = JSON.parse(data);
-  return spec.decode ? spec.decode(parsed) : (parsed as unknown[]);
+function unpack(spec: LayerTable, data: string | Buffer): unknown[] {
+  return decodePacked(spec.layer, data, spec.legacy);
+}
+
+/** A packed row's item count as versions 1–4 stored it (a JSON list; tokens column-wise). */
+function legacyCount(spec: LayerTable): string {
+  return `json_array_length(data${spec.legacy ? ", '$.start'" : ''})`;
 }
 
 function dateWhere(filter: DateFilter): [string, string[]] {
@@ -267,6 +281,8 @@ export class SqliteStore implements Store, ReadStore {
     // Before anything that writes: a connection holding the write lock is waited for, not failed on.
     this.db.pragma(`busy_timeout = ${busyTimeoutMs()}`);
     if (!options.readonly) {
+      // A new file gets 8 KB pages: articles (~2.5 KB rows) waste less of each page than at 4 KB.
+      if ((this.db.pragma('page_count', { simple: true }) as number) === 0) this.db.pragma(`page_size = ${PAGE_SIZE}`);
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
       this.migrate();
@@ -289,6 +305,8 @@ export class SqliteStore implements Store, ReadStore {
       ensureLayerTables(this.db);
     });
     apply.immediate();
+    // Rows rewritten smaller by migration 5 leave half-empty pages: give them back once.
+    if (version > 0 && version < COMPACT_VERSION) this.db.exec('VACUUM');
   }
 
   private prepare() {
@@ -307,7 +325,8 @@ export class SqliteStore implements Store, ReadStore {
       // comes first and later copies link to it, so a story republished a thousand times stays O(1).
       bandCandidates: db.prepare('SELECT article_rowid FROM minhash_bands WHERE band = ? AND key = ? LIMIT 16').pluck(),
       insertBand: db.prepare('INSERT INTO minhash_bands (band, key, article_rowid) VALUES (?, ?, ?)'),
-      minhashByRowid: db.prepare('SELECT id, minhash, near_duplicate_of FROM articles WHERE rowid = ?'),
+      // Signatures written since version 5 are empty (recomputed from the text); older rows keep theirs.
+      minhashByRowid: db.prepare('SELECT id, minhash, near_duplicate_of, CASE WHEN length(minhash) = 0 THEN text END AS text FROM articles WHERE rowid = ?'),
       insertDiagnostic: db.prepare(`INSERT INTO diagnostics (severity, code, message, file, line, record, component, article_id, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       getArticle: db.prepare('SELECT * FROM articles WHERE id = ?'),
@@ -322,8 +341,9 @@ export class SqliteStore implements Store, ReadStore {
     let stmt = this.layerInserts.get(layer);
     if (!stmt) {
       const spec = layerTable(layer);
-      const cols = (spec.columns ?? []).map((c) => `, "${c.name}"`).join('');
-      const params = (spec.columns ?? []).map(() => ', ?').join('');
+      const columns = [...(spec.columns ?? []).map((c) => c.name), ...(spec.packed ? ['count'] : [])];
+      const cols = columns.map((c) => `, "${c}"`).join('');
+      const params = columns.map(() => ', ?').join('');
       stmt = this.db.prepare(`INSERT INTO ${tableName(layer)} (article_id, idx, start, "end", data${cols}) VALUES (?, ?, ?, ?, ?${params})`);
       this.layerInserts.set(layer, stmt);
     }
@@ -337,7 +357,7 @@ export class SqliteStore implements Store, ReadStore {
       const spec = layerTable(layer);
       const insert = this.layerInsert(layer);
       if (spec.packed) {
-        insert.run(articleId, 0, null, null, JSON.stringify(spec.encode ? spec.encode(items as never[]) : items));
+        insert.run(articleId, 0, null, null, encodePacked(layer, items), items.length);
         continue;
       }
       items.forEach((item, i) => {
@@ -345,7 +365,9 @@ export class SqliteStore implements Store, ReadStore {
           const v = (c.value as (x: unknown) => unknown)(item);
           return v === undefined ? null : (v as string | number | null);
         });
-        insert.run(articleId, i, item.start ?? null, item.end ?? null, JSON.stringify(item), ...values);
+        const start = item.start ?? null;
+        const end = item.end ?? null;
+        insert.run(articleId, i, start, end, encodeItem(layer, item, storedColumns(spec, start, end, values)), ...values);
       });
     }
   }
@@ -364,6 +386,20 @@ export class SqliteStore implements Store, ReadStore {
     );
   }
 
+  /** Recomputed signatures of recent candidates: a story republished many times is compared with the same few originals. */
+  private readonly signatures = new Map<number, Uint32Array>();
+
+  private candidateSignature(rowid: number, row: { minhash: Buffer; text: string | null }): Uint32Array {
+    if (row.text === null) return new Uint32Array(row.minhash.buffer.slice(row.minhash.byteOffset, row.minhash.byteOffset + row.minhash.byteLength));
+    let sig = this.signatures.get(rowid);
+    if (!sig) {
+      sig = signature(row.text);
+      if (this.signatures.size >= SIGNATURE_CACHE) this.signatures.delete(this.signatures.keys().next().value as number);
+      this.signatures.set(rowid, sig);
+    }
+    return sig;
+  }
+
   private findNearDuplicate(sig: Uint32Array): { id: string; similarity: number } | null {
     const seen = new Set<number>();
     let best: { id: string; similarity: number } | null = null;
@@ -371,9 +407,8 @@ export class SqliteStore implements Store, ReadStore {
       for (const rowid of this.statements.bandCandidates.all(band, key) as number[]) {
         if (seen.has(rowid) || seen.size >= MAX_NEAR_DUPLICATE_CANDIDATES) continue;
         seen.add(rowid);
-        const row = this.statements.minhashByRowid.get(rowid) as { id: string; minhash: Buffer; near_duplicate_of: string | null };
-        const other = new Uint32Array(row.minhash.buffer.slice(row.minhash.byteOffset, row.minhash.byteOffset + row.minhash.byteLength));
-        const s = similarity(sig, other);
+        const row = this.statements.minhashByRowid.get(rowid) as { id: string; minhash: Buffer; near_duplicate_of: string | null; text: string | null };
+        const s = similarity(sig, this.candidateSignature(rowid, row));
         if (s >= NEAR_DUPLICATE_THRESHOLD && (!best || s > best.similarity)) best = { id: row.near_duplicate_of ?? row.id, similarity: s };
       }
     });
@@ -385,7 +420,14 @@ export class SqliteStore implements Store, ReadStore {
     const run = this.db.transaction(() => {
       const at = nowIso();
       const sourceId = Number(
-        this.statements.insertSource.run(batch.source.file, batch.source.format, batch.source.bytes, batch.source.raw, at).lastInsertRowid,
+        this.statements.insertSource.run(
+          batch.source.file,
+          batch.source.format,
+          batch.source.bytes,
+          // Deflated against the text of the source's one article (a text file is mostly that text).
+          encodeRaw(batch.source.raw, batch.analyzed.length === 1 ? batch.analyzed[0].article.text : undefined),
+          at,
+        ).lastInsertRowid,
       );
       const seenInBatch = new Set<string>();
       for (const { article, layers, diagnostics } of batch.analyzed) {
@@ -416,7 +458,8 @@ export class SqliteStore implements Store, ReadStore {
             words: countWords(article.text),
             near_duplicate_of: near?.id ?? null,
             near_duplicate_similarity: near?.similarity ?? null,
-            minhash: Buffer.from(sig.buffer),
+            // Not stored: recomputed from the text when this article is a near-duplicate candidate.
+            minhash: Buffer.alloc(0),
             ingested_at: at,
           }).lastInsertRowid,
         );
@@ -463,9 +506,9 @@ export class SqliteStore implements Store, ReadStore {
     if (!row) return null;
     const layers: Layers = {};
     for (const spec of LAYER_TABLES) {
-      const rows = this.db.prepare(`SELECT data FROM ${tableName(spec.layer)} WHERE article_id = ? ORDER BY idx`).all(id) as Array<{ data: string }>;
+      const rows = this.db.prepare(`SELECT * FROM ${tableName(spec.layer)} WHERE article_id = ? ORDER BY idx`).all(id) as Array<{ data: string | Buffer }>;
       if (rows.length === 0) continue;
-      (layers as Record<string, unknown>)[spec.layer] = spec.packed ? unpack(spec, rows[0].data) : rows.map((r) => JSON.parse(r.data));
+      (layers as Record<string, unknown>)[spec.layer] = spec.packed ? unpack(spec, rows[0].data) : rows.map((r) => decodeItem(spec.layer, r));
     }
     return {
       article: rowToArticle(row),
@@ -531,12 +574,12 @@ export class SqliteStore implements Store, ReadStore {
     const { limit, offset } = clampPage(page, 100);
     const rows = this.db
       .prepare(
-        `SELECT article_id, data FROM layer_times WHERE range_from <= ? AND coalesce(range_to, range_from) >= ?
+        `SELECT * FROM layer_times WHERE range_from <= ? AND coalesce(range_to, range_from) >= ?
          ORDER BY range_from, article_id, idx LIMIT ? OFFSET ?`,
       )
-      .all(range.to, range.from, limit, offset) as Array<{ article_id: string; data: string }>;
+      .all(range.to, range.from, limit, offset) as Array<{ article_id: string; data: string | Buffer }>;
     return rows.map((r) => {
-      const t = JSON.parse(r.data) as { text: string; value: string; start: number; end: number };
+      const t = decodeItem<{ text: string; value: string; start: number; end: number }>('times', r);
       return { articleId: r.article_id, text: t.text, value: t.value, start: t.start, end: t.end };
     });
   }
@@ -557,12 +600,12 @@ export class SqliteStore implements Store, ReadStore {
       params.push(...query.articleIds);
     }
     const rows = this.db
-      .prepare(`SELECT article_id, idx, data FROM ${tableName(layer)} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY article_id, idx LIMIT ? OFFSET ?`)
-      .all(...params, limit, offset) as Array<{ article_id: string; idx: number; data: string }>;
+      .prepare(`SELECT * FROM ${tableName(layer)} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY article_id, idx LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset) as Array<{ article_id: string; idx: number; data: string | Buffer }>;
     if (spec.packed) {
       return rows.flatMap((r) => unpack(spec, r.data).map((item, index) => ({ articleId: r.article_id, index, item }) as LayerRow<L>));
     }
-    return rows.map((r) => ({ articleId: r.article_id, index: r.idx, item: JSON.parse(r.data) }) as LayerRow<L>);
+    return rows.map((r) => ({ articleId: r.article_id, index: r.idx, item: decodeItem(layer, r) }) as LayerRow<L>);
   }
 
   private diagnosticWhere(filter: DiagnosticFilter): { sql: string; params: string[] } {
@@ -610,7 +653,7 @@ export class SqliteStore implements Store, ReadStore {
     const layers: StoreStats['layers'] = {};
     for (const spec of LAYER_TABLES) {
       layers[spec.layer] = spec.packed
-        ? (one(`SELECT coalesce(sum(json_array_length(data${spec.encode ? ", '$.start'" : ''})), 0) FROM ${tableName(spec.layer)}`) as number)
+        ? (one(`SELECT coalesce(sum(${this.hasCount(spec.layer) ? 'count' : legacyCount(spec)}), 0) FROM ${tableName(spec.layer)}`) as number)
         : (one(`SELECT count(*) FROM ${tableName(spec.layer)}`) as number);
     }
     return {
@@ -623,6 +666,11 @@ export class SqliteStore implements Store, ReadStore {
       firstPublished: one('SELECT min(published_day) FROM articles') as string | null,
       lastPublished: one('SELECT max(published_day) FROM articles') as string | null,
     };
+  }
+
+  /** Whether a packed layer's table has its `count` column (a read-only store over a database not yet at version 5 may lack it). */
+  private hasCount(layer: LayerName): boolean {
+    return (this.db.prepare(`PRAGMA table_info(${tableName(layer)})`).all() as Array<{ name: string }>).some((c) => c.name === 'count');
   }
 
   close(): void {

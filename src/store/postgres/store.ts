@@ -12,7 +12,7 @@ import { LAYER_TABLES, layerTable, tableName } from '../layer-tables.js';
 import { bandKeys, signature, similarity } from '../minhash.js';
 import { addEntity, rowOf, totalsOf, type KeyRow } from '../entity-keys.js';
 import { emptyTotals, type KeyTotals } from '../../entities/crossdoc.js';
-import { clampPage, countWords, resolvedDay, rowToArticle, unpack, type ArticleRow } from '../sqlite.js';
+import { clampPage, countWords, resolvedDay, rowToArticle, type ArticleRow } from '../sqlite.js';
 import type { AnalyzedInput, ArticleSummary, BatchInput, BatchOutcome, DateFilter, DiagnosticFilter, LayerQuery, LayerRow, Page, SearchHit, Store, StoredArticle, StoreStats } from '../store.js';
 import type { ReadStore } from '../queries.js';
 import { PG_SCHEMA_VERSION, UNACCENT, schemaDdl, tsvSql } from './schema.js';
@@ -40,6 +40,11 @@ export interface PgStoreOptions {
   afterArticleWrite?: (id: string) => void;
   readonly?: boolean;
   indexers?: PgIndexer[];
+}
+
+/** A packed layer's row: the article's items as one JSON list (the SQLite store packs them in binary instead). */
+function unpackJson(data: string): unknown[] {
+  return JSON.parse(data) as unknown[];
 }
 
 function nowIso(): string {
@@ -134,7 +139,7 @@ export class PgStore implements Store, ReadStore {
       const spec = layerTable(layer);
       const cols = ['article_id', 'idx', 'start', 'end', 'data', ...(spec.columns ?? []).map((c) => c.name)];
       const rows = spec.packed
-        ? [[articleId, 0, null, null, JSON.stringify(spec.encode ? spec.encode(items as never[]) : items)]]
+        ? [[articleId, 0, null, null, JSON.stringify(items)]]
         : items.map((item, i) => [
             articleId,
             i,
@@ -316,7 +321,7 @@ export class PgStore implements Store, ReadStore {
     LAYER_TABLES.forEach((spec, i) => {
       const rs = layerRows[i] as Array<{ data: string }>;
       if (rs.length === 0) return;
-      (layers as Record<string, unknown>)[spec.layer] = spec.packed ? unpack(spec, rs[0].data) : rs.map((r) => JSON.parse(r.data));
+      (layers as Record<string, unknown>)[spec.layer] = spec.packed ? unpackJson(rs[0].data) : rs.map((r) => JSON.parse(r.data));
     });
     return { article: rowToArticle(row), layers, nearDuplicateOf: row.near_duplicate_of, sightings: sightings as StoredArticle['sightings'] };
   }
@@ -382,7 +387,7 @@ export class PgStore implements Store, ReadStore {
       `SELECT article_id, idx, data FROM ${tableName(layer)} ${sql} ORDER BY article_id, idx LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
-    if (spec.packed) return rows.flatMap((r) => unpack(spec, r.data).map((item, index) => ({ articleId: r.article_id, index, item }) as LayerRow<L>));
+    if (spec.packed) return rows.flatMap((r) => unpackJson(r.data).map((item, index) => ({ articleId: r.article_id, index, item }) as LayerRow<L>));
     return rows.map((r) => ({ articleId: r.article_id, index: r.idx, item: JSON.parse(r.data) }) as LayerRow<L>);
   }
 
@@ -424,7 +429,7 @@ export class PgStore implements Store, ReadStore {
   stats(): StoreStats {
     const layerSql = LAYER_TABLES.map((spec) =>
       spec.packed
-        ? `(SELECT coalesce(sum(json_array_length(data::json${spec.encode ? " -> 'start'" : ''})), 0) FROM ${tableName(spec.layer)})`
+        ? `(SELECT coalesce(sum(json_array_length(data::json)), 0) FROM ${tableName(spec.layer)})`
         : `(SELECT count(*) FROM ${tableName(spec.layer)})`,
     );
     const row = this.pg.get<Record<string, number | string | null>>(

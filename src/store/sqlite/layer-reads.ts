@@ -2,6 +2,7 @@
 import type { Entity, EntityType, EventRecord, LayerName, Quantity } from '../../core/layers.js';
 import { DatelineError } from '../../core/errors.js';
 import { layerTable, tableName } from '../layer-tables.js';
+import { decodeItem } from '../layer-codec.js';
 import type { LayerQuery } from '../store.js';
 import { paged, type ArticleRef, type EventFilters, type EventRow, type PageArgs, type Paged, type QuantityRow } from '../queries.js';
 import { articleRefs } from './articles.js';
@@ -46,10 +47,10 @@ export function quantities(db: DB, filter: { role?: string; unit?: string; artic
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = db.prepare(`SELECT count(*) FROM layer_quantities ${w}`).pluck().get(...params) as number;
   const rows = db
-    .prepare(`SELECT article_id AS articleId, idx, data FROM layer_quantities ${w} ORDER BY article_id, idx LIMIT ? OFFSET ?`)
-    .all(...params, page.limit, page.offset) as Array<{ articleId: string; idx: number; data: string }>;
+    .prepare(`SELECT *, article_id AS articleId FROM layer_quantities ${w} ORDER BY article_id, idx LIMIT ? OFFSET ?`)
+    .all(...params, page.limit, page.offset) as Array<{ articleId: string; idx: number; data: string | Buffer }>;
   const refs = articleRefs(db, rows.map((r) => r.articleId));
-  return paged(rows.map((r) => ({ ...ref(refs, r.articleId), index: r.idx, quantity: JSON.parse(r.data) as Quantity })), total, page);
+  return paged(rows.map((r) => ({ ...ref(refs, r.articleId), index: r.idx, quantity: decodeItem<Quantity>('quantities', r) })), total, page);
 }
 
 export function claimQuantities(db: DB, filter: { role?: string; articleId?: string }, limit: number): QuantityRow[] {
@@ -64,10 +65,10 @@ export function claimQuantities(db: DB, filter: { role?: string; articleId?: str
     params.push(filter.articleId);
   }
   const rows = db
-    .prepare(`SELECT article_id AS articleId, idx, data FROM layer_quantities WHERE ${where.join(' AND ')} ORDER BY article_id, idx LIMIT ?`)
-    .all(...params, limit) as Array<{ articleId: string; idx: number; data: string }>;
+    .prepare(`SELECT *, article_id AS articleId FROM layer_quantities WHERE ${where.join(' AND ')} ORDER BY article_id, idx LIMIT ?`)
+    .all(...params, limit) as Array<{ articleId: string; idx: number; data: string | Buffer }>;
   const refs = articleRefs(db, rows.map((r) => r.articleId));
-  return rows.map((r) => ({ ...ref(refs, r.articleId), index: r.idx, quantity: JSON.parse(r.data) as Quantity }));
+  return rows.map((r) => ({ ...ref(refs, r.articleId), index: r.idx, quantity: decodeItem<Quantity>('quantities', r) }));
 }
 
 function clusterOf(db: DB, articleId: string, eventId: string): { story: string | null; cluster: string | null } {
@@ -148,9 +149,9 @@ export function entityArticleCount(db: DB, type: EntityType, keys: readonly stri
 
 export function entityMentions(db: DB, type: EntityType, keys: readonly string[], limit: number): Array<{ articleId: string; entity: Entity }> {
   const rows = db
-    .prepare(`SELECT article_id, data FROM layer_entities WHERE type = ? AND key IN (${marks(keys.length)}) ORDER BY article_id, idx LIMIT ?`)
-    .all(type, ...keys, limit) as Array<{ article_id: string; data: string }>;
-  return rows.map((r) => ({ articleId: r.article_id, entity: JSON.parse(r.data) as Entity }));
+    .prepare(`SELECT * FROM layer_entities WHERE type = ? AND key IN (${marks(keys.length)}) ORDER BY article_id, idx LIMIT ?`)
+    .all(type, ...keys, limit) as Array<{ article_id: string; data: string | Buffer }>;
+  return rows.map((r) => ({ articleId: r.article_id, entity: decodeItem<Entity>('entities', r) }));
 }
 
 export function diagnosticCounts(db: DB): Array<{ severity: 'error' | 'warning' | 'info'; code: string; count: number }> {
