@@ -24,7 +24,7 @@ import type {
   Token,
 } from '../core/layers.js';
 import { isMappable } from '../places/mappable.js';
-import { articleSetting, sceneOrSetting } from './setting.js';
+import { articleSetting, leadEnd, sceneOrSetting } from './setting.js';
 import { countryOfDemonym, countryOfName } from '../entities/countries.js';
 import {
   ABSTRACT_OBJECTS,
@@ -1411,7 +1411,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
     if (host) {
       for (const f of loose) host.figures.push({ ...f, claimant: f.claimant ?? claimant?.text ?? host.claimant?.text ?? null });
     } else if (loose.some((f) => f.kind === 'killed')) {
-      const i = view.toks.findIndex((t) => /^(killed|killing|died|dead|slain|murdered|deaths|perished)$/.test(t.lower));
+      const i = view.toks.findIndex((t) => /^(killed|killing|died|dead|slain|murdered|deaths|perished|gunned)$/.test(t.lower));
       if (i < 0) continue;
       const r = deathEvent(ctx, view, i, loose, claimant, quotes, claimant ? [claimant] : [], loose.some((f) => armedUnit(f.unit)) || securityTargetAfter(view.toks, i), 'toll:stated-count');
       out.push(r);
@@ -1728,7 +1728,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     if (!joined) clusters.push(newCluster(r));
   }
   const fallback = implied(layers, article);
-  const setting = articleSetting(layers.places ?? [], layers.paragraphs?.[0]?.end ?? article.text.length);
+  const setting = articleSetting(layers.places ?? [], leadEnd(layers.paragraphs, article.text));
   const published = (layers.published?.[0]?.value ?? article.published ?? '').slice(0, 10) || null;
   let undatedAnchor: string | undefined;
   const entityType = new Map((layers.entities ?? []).map((e) => [e.id, e.type]));
