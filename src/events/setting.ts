@@ -44,13 +44,25 @@ export function articleSetting(places: readonly Place[], leadEnd: number): Place
   return best && local(best) ? best : null;
 }
 
-/** Where the lead ends: the end of the first paragraph of LEAD_MIN_WORDS words or more (a "CNN —" line is no lead). */
+/**
+ * Where the lead ends: after the first LEAD_PARAGRAPHS paragraphs that are prose — six words or more
+ * ending as a sentence ends. A "CNN —" line, a "Nov. 30, 2025 Updated Dec. 1, 5:11 p.m. ET" stamp or a
+ * caption without a full stop is no lead; a one-sentence lead whose town comes in the next paragraph
+ * ("… was shot at." / "The dealership in Tigard …") is read with it.
+ */
 export const LEAD_MIN_WORDS = 6;
+export const LEAD_PARAGRAPHS = 2;
 
 export function leadEnd(paragraphs: ReadonlyArray<{ start: number; end: number }> | undefined, text: string): number {
-  for (const p of paragraphs ?? []) if (text.slice(p.start, p.end).split(/\s+/).filter(Boolean).length >= LEAD_MIN_WORDS) return p.end;
+  let seen = 0;
+  for (const p of paragraphs ?? []) {
+    const body = text.slice(p.start, p.end).trim();
+    if (body.split(/\s+/).length < LEAD_MIN_WORDS || !/[.!?]["'”’)]?$/.test(body)) continue;
+    if (++seen === LEAD_PARAGRAPHS) return p.end;
+  }
   return text.length;
 }
+
 /** The event's place, or the setting when the event has none or only a country/region that holds the setting. */
 export function sceneOrSetting(place: Place | null, setting: Place | null): Place | null {
   if (!setting) return place;
