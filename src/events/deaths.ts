@@ -12,8 +12,8 @@ import { PERSON_NOUNS } from './lexicon.js';
 /** People a local report names by role, beyond the lexicon's list. */
 const MORE_PERSONS = 'captain|deputy|trooper|sergeant|detective|agent|executive|professor|researcher|lawmaker|congregant|classmate|cyclist|pedestrian|motorist|clerk|customer|neighbour|neighbor|bystander|toddler|baby|infant|grandmother|grandfather|pensioner|homeowner|tenant|patron|owner|employee|resident|guard|boyfriend|girlfriend|partner|friend|roommate|rider';
 const PERSON = `${PERSON_NOUNS}|${MORE_PERSONS}`;
-/** Up to five modifiers: "a 23-year-old delivery", "an off-duty", "the 16-year-old". */
-const MODS = `(?:[\\p{L}\\d'’.-]+\\s+){0,5}?`;
+/** Up to seven modifiers: "a 23-year-old delivery", "an off-duty", "a retired St. Louis Metropolitan Police Department". */
+const MODS = `(?:[\\p{L}\\d'’.-]+\\s+){0,7}?`;
 const DEAD = 'killed|gunned down|shot dead|shot to death|shot and killed|stabbed to death|beaten to death|hacked to death|burned to death|bludgeoned to death|strangled|murdered|assassinated|found dead|beheaded|lynched|executed|pronounced dead|fatally (?:shot|stabbed|wounded|injured|struck|hit|beaten)|found with fatal (?:gunshot |stab )?(?:wounds|injuries)';
 
 export interface SingleToll {

@@ -25,6 +25,7 @@ import type {
 } from '../core/layers.js';
 import { isMappable } from '../places/mappable.js';
 import { articleSetting, leadEnd, sceneOrSetting } from './setting.js';
+import { narrowToStatedDay } from './narrow.js';
 import { countryOfDemonym, countryOfName } from '../entities/countries.js';
 import {
   ABSTRACT_OBJECTS,
@@ -1728,7 +1729,8 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     if (!joined) clusters.push(newCluster(r));
   }
   const fallback = implied(layers, article);
-  const setting = articleSetting(layers.places ?? [], leadEnd(layers.paragraphs, article.text));
+  const lead = leadEnd(layers.paragraphs, article.text);
+  const setting = articleSetting(layers.places ?? [], lead);
   const published = (layers.published?.[0]?.value ?? article.published ?? '').slice(0, 10) || null;
   let undatedAnchor: string | undefined;
   const entityType = new Map((layers.entities ?? []).map((e) => [e.id, e.type]));
@@ -1796,6 +1798,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     let date = own.map((m) => m.date).reduce<EventRecord['date']>((best, d) => (dateRank(d) > dateRank(best) ? d : best), null);
     // No date in its own sentence: the nearest told before it in its paragraph, else the report's own.
     date ??= precedingDate(layers, ms[0].sentence.span.start, ms[0].sentence.paragraph) ?? (fallback ? { ...fallback } : null);
+    date = narrowToStatedDay(date, layers.times ?? [], lead);
     const killedFigure = figures.find((f) => f.kind === 'killed');
     const claimant =
       (killedFigure ? ms.find((m) => m.figures.includes(killedFigure))?.claimant : null) ?? ms.find((m) => m.claimant)?.claimant ?? null;
