@@ -58,7 +58,7 @@ import {
 import { capSingleEventTolls, isAddress, isYearAsCount, isCumulative, isToll, lumped, roleByWords, speculative } from './figures.js';
 import { singleDeath, singleInjury } from './deaths.js';
 import { crimeArticle, disasterArticle, kindOf, politicalAgreement, politicalOrg } from './kind.js';
-import { referenceRule } from './reference.js';
+import { crossLinkParagraphs, referenceRule } from './reference.js';
 import { undatedArticleAnchor } from './anchor.js';
 import { articleDomainScore, domainModel } from './domain.js';
 import { AMBIGUOUS_TRIGGERS, eventSenseFeatures, senseModel, senseScore, tokensBySentence } from './sense.js';
@@ -1730,6 +1730,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
   }
   const fallback = implied(layers, article);
   const lead = leadEnd(layers.paragraphs, article.text);
+  let crossLinks: Array<{ start: number; end: number }> | undefined;
   const setting = articleSetting(layers.places ?? [], lead);
   const published = (layers.published?.[0]?.value ?? article.published ?? '').slice(0, 10) || null;
   let undatedAnchor: string | undefined;
@@ -1786,7 +1787,12 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     if (clsOf === 'attack' && !acled && ms.every((m) => !m.place && !m.figures.length)) continue;
     const figures: EventFigure[] = [];
     const figureStarts = new Set<number>();
-    for (const m of ms) for (const f of m.figures) if (!figureStarts.has(f.start)) {
+    // A toll told in a link to another story ("WILMINGTON CRIME: … he murdered a man") is that story's.
+    crossLinks ??= crossLinkParagraphs(article.text, layers.paragraphs ?? []);
+    const links = crossLinks;
+    const inLink = (x: number) => links.some((p) => p.start <= x && x < p.end);
+    const allLinked = ms.every((m) => inLink(m.trigger.start));
+    for (const m of ms) for (const f of m.figures) if (!figureStarts.has(f.start) && (allLinked || !inLink(f.start))) {
       figureStarts.add(f.start);
       figures.push(f);
     }
@@ -1883,6 +1889,9 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     if (ref) {
       record.reference = true;
       how.push(ref);
+    } else if (allLinked) {
+      record.reference = true;
+      how.push('ref:cross-link');
     }
     record.how = how;
     events.push({ id: `v${events.length}`, ...record, summary: summarize(record, clsOf) });

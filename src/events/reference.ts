@@ -9,6 +9,9 @@
  *    October 7 massacre" → 2024-10-07/2025-10-07) is a reference too: a name, not news of a day.
  * 2. `ref:dated-before` — the event's stated date ends more than REFERENCE_DAYS before the article's date.
  * 3. `ref:cumulative` — the only tolls told with it are running totals or statistics.
+ * 4. `ref:cross-link` — every mention sits in a paragraph that is a link to another story: an
+ *    upper-case label and a colon before a headline ("RELATED:", "BACKGROUND:Man, 21, killed …",
+ *    "TRAFFIC CRASH:…"); an editor's note, update or correction is the article's own text.
  */
 import type { EventRecord } from '../core/layers.js';
 
@@ -40,4 +43,16 @@ export function referenceRule(input: ReferenceInput): string | null {
   const tolls = input.figureKinds.filter((k) => k === 'killed' || k === 'injured' || k.startsWith('cumulative_'));
   if (tolls.length && tolls.every((k) => k.startsWith('cumulative_'))) return 'ref:cumulative';
   return null;
+}
+
+/** An upper-case label and a colon opening a paragraph: a newsroom's link to another story. */
+const CROSS_LINK = /^\s*([A-Z][A-Z0-9 &'’-]{1,40}):/;
+const OWN_NOTE = /^(?:EDITOR['’]?S NOTE|NOTE|UPDATE|UPDATED|CORRECTION|CLARIFICATION)$/;
+
+/** The paragraphs (as spans) that are cross-links to other stories. */
+export function crossLinkParagraphs(text: string, paragraphs: ReadonlyArray<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+  return paragraphs.filter((p) => {
+    const m = CROSS_LINK.exec(text.slice(p.start, Math.min(p.end, p.start + 60)));
+    return m !== null && !OWN_NOTE.test(m[1].trim());
+  });
 }

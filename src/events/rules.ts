@@ -31,6 +31,7 @@ export const RULES: Readonly<Record<string, string>> = {
   'ref:named': 'a date-named earlier event ("the October 7 attack")',
   'ref:dated-before': 'dated more than REFERENCE_DAYS before the article',
   'ref:cumulative': 'told only with running totals',
+  'ref:cross-link': 'told only in a link to another story ("RELATED:", "BACKGROUND:")',
 };
 
 /** Whether a `how` entry is a known rule id (or a sense score). */
