@@ -994,12 +994,19 @@ function figuresOf(view: SentenceView, text: string): EventFigure[] {
     if (q.high !== undefined) fig.high = q.high;
     out.push(fig);
   }
+  // "21 people – including 19 children – died": a count after "including" is part of the one before it.
+  for (let j = out.length - 1; j > 0; j--) {
+    const f = out[j];
+    const head = out.slice(0, j).reverse().find((h) => h.kind === f.kind);
+    if (head && (f.kind === 'killed' || f.kind === 'injured') && head.value > f.value && /^[\s,–—(-]*(?:including|among them|of whom|of them)\s*$/i.test(text.slice(head.end, f.start))) out.splice(j, 1);
+  }
   // "Five members of Hamas and a member of … were killed": coordinated counts of one role add up
-  // when the quantities stage has not composed them already.
+  // when the quantities stage has not composed them already — not across another incident's noun
+  // ("the attack … that killed 10 and another shooting … that left 19 … dead").
   const merged: EventFigure[] = [];
   for (const f of out) {
     const last = merged[merged.length - 1];
-    if (last && last.kind === f.kind && (f.kind === 'killed' || f.kind === 'injured') && /^[^.;]{0,80}\band\b[^.;]{0,80}$/.test(text.slice(last.end, f.start)) && !/\b(killed|injured|wounded|dead|died)\b/.test(text.slice(last.end, f.start))) {
+    if (last && last.kind === f.kind && (f.kind === 'killed' || f.kind === 'injured') && /^[^.;]{0,80}\band\b[^.;]{0,80}$/.test(text.slice(last.end, f.start)) && !/\b(killed|injured|wounded|dead|died|shooting|attack|bombing|crash|left)\b/.test(text.slice(last.end, f.start))) {
       merged[merged.length - 1] = { ...last, end: f.end, value: last.value + f.value, high: undefined, hedge: last.hedge ?? f.hedge };
       continue;
     }
