@@ -72,3 +72,24 @@ test('bad content yields no events, never a throw', () => {
   assert.deepEqual(extractEvents(article, layers), []);
   assert.deepEqual(extractEvents(article, {}), []);
 });
+
+test('a stated count outranks a death told without a number; a count after "including" is part of the toll', () => {
+  const { article, layers } = buildDoc({
+    text: 'A gunman opened fire at a festival in Gilroy on Sunday, killing three people, before Legan was shot and killed by police.',
+    published: '2019-07-29',
+    places: [{ surface: 'Gilroy', name: 'Gilroy', lat: 37.0, lon: -121.57, country: 'US', precision: 'city' }],
+    quantities: [{ surface: 'three people', value: 3, unit: 'people', role: 'killed' }],
+  });
+  const e = extractEvents(article, layers).find((x) => x.killed);
+  assert.equal(e?.killed?.value, 3, JSON.stringify(extractEvents(article, layers).map((x) => [x.summary, x.figures])));
+  const sub = buildDoc({
+    text: 'A gunman opened fire at a school in Uvalde on Tuesday; 21 people – including 19 children – died.',
+    published: '2022-05-25',
+    places: [{ surface: 'Uvalde', name: 'Uvalde', lat: 29.2, lon: -99.79, country: 'US', precision: 'city' }],
+    quantities: [
+      { surface: '21 people', value: 21, unit: 'people', role: 'killed' },
+      { surface: '19 children', value: 19, unit: 'children', role: 'killed' },
+    ],
+  });
+  assert.equal(extractEvents(sub.article, sub.layers).find((x) => x.killed)?.killed?.value, 21);
+});

@@ -1620,7 +1620,10 @@ function dateRank(d: EventRecord['date']): number {
 
 function conservative(figures: EventFigure[], kind: string): { value: number; hedge: Quantity['hedge']; quantity: number } | undefined {
   let best: EventFigure | undefined;
-  for (const f of figures) if (f.kind === kind && (!best || f.value < best.value)) best = f;
+  // A stated count outranks a death told without a number (deaths.ts, quantity -1): "killing three
+  // people" and, of the gunman, "he was shot and killed" are not two reports of one toll.
+  const counted = figures.some((f) => f.kind === kind && f.quantity >= 0);
+  for (const f of figures) if (f.kind === kind && (!counted || f.quantity >= 0) && (!best || f.value < best.value)) best = f;
   return best ? { value: best.value, hedge: best.hedge, quantity: best.quantity } : undefined;
 }
 
