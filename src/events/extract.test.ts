@@ -93,3 +93,24 @@ test('a stated count outranks a death told without a number; a count after "incl
   });
   assert.equal(extractEvents(sub.article, sub.layers).find((x) => x.killed)?.killed?.value, 21);
 });
+
+test('a bare toll sentence points back: it joins no shooting told only paragraphs after it', () => {
+  const text = [
+    'A gunman opened fire at a grocery store in Bend on Sunday.',
+    'Two people were killed, police said.',
+    'The store reopened on Tuesday. Staff were offered counselling. A vigil was held.',
+    'In May, a gunman opened fire at a supermarket in Buffalo.',
+  ].join('\n\n');
+  const { article, layers } = buildDoc({
+    text,
+    published: '2022-08-29',
+    places: [
+      { surface: 'Bend', name: 'Bend', lat: 44.06, lon: -121.31, country: 'US', precision: 'city' },
+      { surface: 'Buffalo', name: 'Buffalo', lat: 42.89, lon: -78.88, country: 'US', precision: 'city' },
+    ],
+    quantities: [{ surface: 'Two people', value: 2, unit: 'people', role: 'killed' }],
+  });
+  const events = extractEvents(article, layers);
+  const buffalo = events.find((e) => e.place?.name === 'Buffalo');
+  assert.equal(buffalo?.killed, undefined, JSON.stringify(events.map((e) => [e.summary, e.killed?.value])));
+});

@@ -1696,6 +1696,10 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     let best = -Infinity;
     for (let c = clusters.length - 1; c >= 0; c--) {
       const head = clusters[c].mentions[0];
+      // A mention that points back or names no place refers to an event told before it (toll
+      // sentences are read after the triggers: "Two people were killed" joins no event told only
+      // paragraphs later).
+      if ((pointsBack || !r.place) && !clusters[c].mentions.some((m) => m.trigger.start < r.trigger.start)) continue;
       // "Russia launched 500 drones … The attack was the largest": an attack noun that points back
       // may name a barrage.
       if (familyOf(head.cls) !== familyOf(r.cls) && !(pointsBack && head.cls === 'launch' && (r.cls === 'attack' || r.cls === 'strike'))) continue;
