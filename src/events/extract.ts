@@ -58,7 +58,7 @@ import {
 import { capSingleEventTolls, isAddress, isYearAsCount, isCumulative, isToll, lumped, roleByWords, speculative } from './figures.js';
 import { singleDeath, singleInjury } from './deaths.js';
 import { crimeArticle, disasterArticle, kindOf, politicalAgreement, politicalOrg } from './kind.js';
-import { crossLinkParagraphs, referenceRule } from './reference.js';
+import { crossLinkParagraphs, elsewhere, referenceRule } from './reference.js';
 import { undatedArticleAnchor } from './anchor.js';
 import { articleDomainScore, domainModel } from './domain.js';
 import { AMBIGUOUS_TRIGGERS, eventSenseFeatures, senseModel, senseScore, tokensBySentence } from './sense.js';
@@ -1909,6 +1909,16 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     }
     record.how = how;
     events.push({ id: `v${events.length}`, ...record, summary: summarize(record, clsOf) });
+  }
+  // Another incident a local report recalls or compares (ref:elsewhere, reference.ts).
+  const violentNews = events.filter((e) => !e.reference && e.kind !== undefined && e.kind !== 'conflict' && (e.status ?? 'asserted') === 'asserted');
+  const most = Math.max(0, ...violentNews.map((e) => e.mentions?.length ?? 1));
+  for (const e of violentNews) {
+    if (!e.killed && !e.injured) continue;
+    if (elsewhere(e.place, setting, e.place && setting ? haversineKm(e.place, setting) : 0, (e.mentions?.length ?? 1) < most)) {
+      e.reference = true;
+      e.how = [...(e.how ?? []), 'ref:elsewhere'];
+    }
   }
   return events;
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { crossLinkParagraphs, referenceRule } from './reference.js';
+import { crossLinkParagraphs, elsewhere, referenceRule } from './reference.js';
 
 const day = (d: string) => ({ value: d, precision: 'day' as const, range: { from: d, to: d }, how: 'stated' as const });
 
@@ -34,4 +34,14 @@ test('crossLinkParagraphs: a label and a colon open a link to another story; an 
   });
   const text = paras.join('\n\n');
   assert.deepEqual(crossLinkParagraphs(text, spans).map((s) => text.slice(s.start, s.end).slice(0, 9)), ['WILMINGTO', 'RELATED: ']);
+});
+
+test('elsewhere: a lesser event far away in another state is another incident; near, same state, the main one or no setting is not', () => {
+  const joppatowne = { lat: 39.43, lon: -76.36, country: 'US', admin1: 'MD' };
+  const georgia = { lat: 33.99, lon: -83.72, country: 'US', admin1: 'GA' };
+  assert.equal(elsewhere(georgia, joppatowne, 900, true), true);
+  assert.equal(elsewhere(georgia, joppatowne, 900, false), false, 'the most-told event is the news');
+  assert.equal(elsewhere(georgia, null, 0, true), false, 'no setting: not a local article');
+  assert.equal(elsewhere({ ...georgia, admin1: 'MD' }, joppatowne, 200, true), false, 'same state');
+  assert.equal(elsewhere(georgia, joppatowne, 100, true), false, 'near');
 });
