@@ -114,3 +114,17 @@ test('a bare toll sentence points back: it joins no shooting told only paragraph
   const buffalo = events.find((e) => e.place?.name === 'Buffalo');
   assert.equal(buffalo?.killed, undefined, JSON.stringify(events.map((e) => [e.summary, e.killed?.value])));
 });
+
+test('in a local report, an event with only the report date takes the day of the incident told before it', () => {
+  const text = 'A gunman opened fire on Sunday at a grocery store in Bend.\n\nTwo people were killed, police said.';
+  const { article, layers } = buildDoc({
+    text,
+    published: '2022-08-29',
+    places: [{ surface: 'Bend', name: 'Bend', lat: 44.06, lon: -121.31, country: 'US', precision: 'city' }],
+    times: [{ surface: 'Sunday', value: '2022-08-28', from: '2022-08-28', to: '2022-08-28' }],
+    quantities: [{ surface: 'Two people', value: 2, unit: 'people', role: 'killed' }],
+  });
+  const events = extractEvents(article, layers);
+  const toll = events.find((e) => e.killed?.value === 2);
+  assert.equal(toll?.date?.value, '2022-08-28', JSON.stringify(events.map((e) => [e.summary, e.how])));
+});

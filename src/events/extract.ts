@@ -24,7 +24,7 @@ import type {
   Token,
 } from '../core/layers.js';
 import { isMappable } from '../places/mappable.js';
-import { articleSetting, leadEnd, sceneOrSetting } from './setting.js';
+import { articleSetting, leadEnd, sceneOrSetting, SETTING_KM } from './setting.js';
 import { narrowToStatedDay } from './narrow.js';
 import { countryOfDemonym, countryOfName } from '../entities/countries.js';
 import {
@@ -1909,6 +1909,19 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     }
     record.how = how;
     events.push({ id: `v${events.length}`, ...record, summary: summarize(record, clsOf) });
+  }
+  // In a local report, an event with only the report's own date ("Two people were killed, police
+  // said.") is the incident told before it: it takes the day of the nearest event before it that
+  // states one, at the setting (date:from-story).
+  if (setting) {
+    const dayOf = events.filter((e) => !e.reference && e.date?.how === 'stated' && e.date.precision === 'day' && (!e.place || haversineKm(e.place, setting) <= SETTING_KM));
+    for (const e of events) {
+      if (e.reference || e.date?.how !== 'implied' || (e.place && haversineKm(e.place, setting) > SETTING_KM)) continue;
+      const before = dayOf.filter((d) => d.start < e.start).sort((a, b) => b.start - a.start)[0];
+      if (!before?.date) continue;
+      e.date = { ...before.date, how: 'implied' };
+      e.how = [...(e.how ?? []), 'date:from-story'];
+    }
   }
   // Another incident a local report recalls or compares (ref:elsewhere, reference.ts).
   const violentNews = events.filter((e) => !e.reference && e.kind !== undefined && e.kind !== 'conflict' && (e.status ?? 'asserted') === 'asserted');
