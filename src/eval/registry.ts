@@ -9,6 +9,7 @@ import { pubdateTask } from './pubdate.js';
 import { bodyTask } from './body.js';
 import { mergeEvalTask } from './merge.js';
 import { eventsSampleTask } from './events-sample.js';
+import { localNewsTask } from './local-news.js';
 import type { EvalTask } from './types.js';
 
 /** Every `dateline eval <task>`. Add a task by appending it here, one per line. */
@@ -24,6 +25,7 @@ export const EVAL_TASKS: EvalTask[] = [
   mergeEvalTask,
   corefTask,
   eventsSampleTask,
+  localNewsTask,
 ];
 
 export function findEvalTask(name: string): EvalTask | undefined {

@@ -25,3 +25,15 @@ test('singleInjury: one person hurt', () => {
   assert.equal(singleInjury('A police officer was shot and wounded during a traffic stop.')?.kind, 'injured');
   assert.equal(singleInjury('A woman was stabbed to death.'), null);
 });
+
+test('singleDeath: a named victim, a reduced relative and a pronoun object are one death', () => {
+  assert.equal(singleDeath('Abe was shot dead on Friday in the city of Nara.')?.rule, 'toll:named-dead');
+  assert.equal(singleDeath('David Dorn, 77, was shot and killed by looters.')?.value, 1);
+  assert.equal(singleDeath('Three civilians and a police officer were gunned down Tuesday.'), null, 'a count is the quantities layer’s');
+  assert.equal(singleDeath('The woman killed in Saturday’s synagogue shooting was 60.')?.rule, 'toll:reduced-relative');
+  assert.equal(singleDeath('Police officers fatally shot him after a chase.')?.rule, 'toll:pronoun-object');
+  assert.equal(singleDeath('Brooks, 27, died after he was shot twice in the back.')?.rule, 'toll:named-died');
+  assert.equal(singleDeath('A retired police captain was shot and killed early Tuesday.')?.value, 1);
+  assert.equal(singleDeath('Nobody was killed in the blast.'), null);
+  assert.equal(singleDeath('No one was killed.'), null);
+});

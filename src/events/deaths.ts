@@ -10,11 +10,11 @@
 import { PERSON_NOUNS } from './lexicon.js';
 
 /** People a local report names by role, beyond the lexicon's list. */
-const MORE_PERSONS = 'cyclist|pedestrian|motorist|clerk|customer|neighbour|neighbor|bystander|toddler|baby|infant|grandmother|grandfather|pensioner|homeowner|tenant|patron|owner|employee|resident|guard|boyfriend|girlfriend|partner|friend|roommate|rider';
+const MORE_PERSONS = 'captain|deputy|trooper|sergeant|detective|agent|executive|professor|researcher|lawmaker|congregant|classmate|cyclist|pedestrian|motorist|clerk|customer|neighbour|neighbor|bystander|toddler|baby|infant|grandmother|grandfather|pensioner|homeowner|tenant|patron|owner|employee|resident|guard|boyfriend|girlfriend|partner|friend|roommate|rider';
 const PERSON = `${PERSON_NOUNS}|${MORE_PERSONS}`;
-/** Up to five modifiers: "a 23-year-old delivery", "an off-duty", "the 16-year-old". */
-const MODS = `(?:[\\p{L}\\d'’.-]+\\s+){0,5}?`;
-const DEAD = 'killed|shot dead|shot to death|shot and killed|stabbed to death|beaten to death|hacked to death|burned to death|bludgeoned to death|strangled|murdered|assassinated|found dead|beheaded|lynched|executed|pronounced dead|fatally (?:shot|stabbed|wounded|injured|struck|hit|beaten)|found with fatal (?:gunshot |stab )?(?:wounds|injuries)';
+/** Up to seven modifiers: "a 23-year-old delivery", "an off-duty", "a retired St. Louis Metropolitan Police Department". */
+const MODS = `(?:[\\p{L}\\d'’.-]+\\s+){0,7}?`;
+const DEAD = 'killed|gunned down|shot dead|shot to death|shot and killed|stabbed to death|beaten to death|hacked to death|burned to death|bludgeoned to death|strangled|murdered|assassinated|found dead|beheaded|lynched|executed|pronounced dead|fatally (?:shot|stabbed|wounded|injured|struck|hit|beaten)|found with fatal (?:gunshot |stab )?(?:wounds|injuries)';
 
 export interface SingleToll {
   kind: 'killed' | 'injured';
@@ -59,6 +59,39 @@ const PATTERNS: Array<{ re: RegExp; rule: string; value: number | 'both'; needsC
     needsCue: false,
     unitGroup: 1,
   },
+  // A named victim: "Abe was shot dead", "David Dorn, 77, was shot and killed", "Judge Salas' son was
+  // killed" (a name, or a name's kin, and an optional appositive; "No one"/"Nobody" are no name).
+  {
+    re: new RegExp(`(?:^|[^\\p{L}])(?!(?:No|Nobody|None|Noone|Neither|Nor|Everyone|Everybody|Anyone|Anybody|It|This|That|Which|Who)\\b)((?:\\p{Lu}[\\p{L}'’.-]+\\s+){0,3}\\p{Lu}[\\p{L}'’-]+)(?:['’]s?\\s+${MODS}(?:${PERSON}))?(?:,\\s+[^,.;]{1,60},)?\\s+(?:was|has been|had been)\\s+(?:reportedly\\s+|later\\s+|then\\s+)?(?:${DEAD})\\b`, 'u'),
+    rule: 'toll:named-dead',
+    value: 1,
+    needsCue: false,
+    unitGroup: 0,
+  },
+  // "The woman killed in Saturday's shooting", "the man shot dead by police".
+  {
+    re: new RegExp(`\\b(?:an?|the)\\s+${MODS}(${PERSON})\\s+(?:who\\s+was\\s+)?(?:killed|shot dead|slain|fatally shot|shot and killed|stabbed to death)\\s+(?:in|at|on|during|by|while|when|outside|inside|near)\\b`, 'iu'),
+    rule: 'toll:reduced-relative',
+    value: 1,
+    needsCue: false,
+    unitGroup: 1,
+  },
+  // "officers fatally shot him", "shot and killed her".
+  {
+    re: /\b(?:fatally\s+(?:shot|stabbed|struck)|shot\s+and\s+killed|shot\s+dead|stabbed\s+to\s+death|killed)\s+(him|her)\b/iu,
+    rule: 'toll:pronoun-object',
+    value: 1,
+    needsCue: false,
+    unitGroup: 1,
+  },
+  // A named victim who died of the attack: "Brooks, 27, died after he was shot twice", "Abe has died after being shot".
+  {
+    re: new RegExp(`(?:^|[^\\p{L}])((?:\\p{Lu}[\\p{L}'’.-]+\\s+){0,3}\\p{Lu}[\\p{L}'’-]+)(?:,\\s+[^,.;]{1,60},)?\\s+(?:has\\s+|had\\s+|later\\s+)?died\\s+(?:\\w+\\s+){0,6}?after\\s+(?:being|he\\s+was|she\\s+was)\\s+(?:shot|stabbed|struck|attacked|beaten|hit)\\b`, 'u'),
+    rule: 'toll:named-died',
+    value: 1,
+    needsCue: false,
+    unitGroup: 0,
+  },
   // "The victim died", "Both victims died", "the nurse later died".
   {
     re: new RegExp(`\\b(the|both)\\s+(victims?|${PERSON}|men|women)\\s+(?:later\\s+|subsequently\\s+)?(?:died|succumbed)\\b`, 'iu'),
@@ -99,7 +132,7 @@ export function singleDeath(sentence: string): SingleToll | null {
     const m = p.re.exec(sentence);
     if (!m) continue;
     const value = p.value === 'both' ? (/^both$/i.test(m[1] ?? '') ? 2 : 1) : p.value;
-    return { kind: 'killed', index: m.index, length: m[0].length, value, unit: (m[p.unitGroup] ?? 'person').toLowerCase(), needsCue: p.needsCue && !DEATH_CUES.test(sentence), rule: p.rule };
+    return { kind: 'killed', index: m.index, length: m[0].length, value, unit: (p.unitGroup > 0 ? (m[p.unitGroup] ?? 'person') : 'person').toLowerCase(), needsCue: p.needsCue && !DEATH_CUES.test(sentence), rule: p.rule };
   }
   return null;
 }

@@ -66,7 +66,7 @@ export const ACCORDING = /according to\s+([^,.;“”"]{2,90})/u;
 /** "Air Base", "air force", "air defense": institutions, not aircraft in action. */
 export const NOT_AIRCRAFT_AFTER = new Set(['base', 'bases', 'defense', 'defence', 'defenses', 'defences', 'port', 'space', 'traffic', 'quality', 'conditioning', 'pollution', 'date']);
 /** The words of which SINGLE_DEATH_SUBJECT and SINGLE_DEATH_OBJECT need at least one. */
-export const DEATH_WORDS = new Set(['killed', 'killing', 'dead', 'death', 'murdered', 'assassinated', 'beheaded', 'lynched', 'executed', 'died', 'succumbed', 'fatally', 'fatal', 'body', 'strangled']);
+export const DEATH_WORDS = new Set(['killed', 'gunned', 'killing', 'dead', 'death', 'murdered', 'assassinated', 'beheaded', 'lynched', 'executed', 'died', 'succumbed', 'fatally', 'fatal', 'body', 'strangled']);
 /** Words that only sport reports use this way: with one in the sentence, SPORT_SENSE words tell play. */
 export const SPORT_WORDS = new Set(
   (

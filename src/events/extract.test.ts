@@ -72,3 +72,59 @@ test('bad content yields no events, never a throw', () => {
   assert.deepEqual(extractEvents(article, layers), []);
   assert.deepEqual(extractEvents(article, {}), []);
 });
+
+test('a stated count outranks a death told without a number; a count after "including" is part of the toll', () => {
+  const { article, layers } = buildDoc({
+    text: 'A gunman opened fire at a festival in Gilroy on Sunday, killing three people, before Legan was shot and killed by police.',
+    published: '2019-07-29',
+    places: [{ surface: 'Gilroy', name: 'Gilroy', lat: 37.0, lon: -121.57, country: 'US', precision: 'city' }],
+    quantities: [{ surface: 'three people', value: 3, unit: 'people', role: 'killed' }],
+  });
+  const e = extractEvents(article, layers).find((x) => x.killed);
+  assert.equal(e?.killed?.value, 3, JSON.stringify(extractEvents(article, layers).map((x) => [x.summary, x.figures])));
+  const sub = buildDoc({
+    text: 'A gunman opened fire at a school in Uvalde on Tuesday; 21 people – including 19 children – died.',
+    published: '2022-05-25',
+    places: [{ surface: 'Uvalde', name: 'Uvalde', lat: 29.2, lon: -99.79, country: 'US', precision: 'city' }],
+    quantities: [
+      { surface: '21 people', value: 21, unit: 'people', role: 'killed' },
+      { surface: '19 children', value: 19, unit: 'children', role: 'killed' },
+    ],
+  });
+  assert.equal(extractEvents(sub.article, sub.layers).find((x) => x.killed)?.killed?.value, 21);
+});
+
+test('a bare toll sentence points back: it joins no shooting told only paragraphs after it', () => {
+  const text = [
+    'A gunman opened fire at a grocery store in Bend on Sunday.',
+    'Two people were killed, police said.',
+    'The store reopened on Tuesday. Staff were offered counselling. A vigil was held.',
+    'In May, a gunman opened fire at a supermarket in Buffalo.',
+  ].join('\n\n');
+  const { article, layers } = buildDoc({
+    text,
+    published: '2022-08-29',
+    places: [
+      { surface: 'Bend', name: 'Bend', lat: 44.06, lon: -121.31, country: 'US', precision: 'city' },
+      { surface: 'Buffalo', name: 'Buffalo', lat: 42.89, lon: -78.88, country: 'US', precision: 'city' },
+    ],
+    quantities: [{ surface: 'Two people', value: 2, unit: 'people', role: 'killed' }],
+  });
+  const events = extractEvents(article, layers);
+  const buffalo = events.find((e) => e.place?.name === 'Buffalo');
+  assert.equal(buffalo?.killed, undefined, JSON.stringify(events.map((e) => [e.summary, e.killed?.value])));
+});
+
+test('in a local report, an event with only the report date takes the day of the incident told before it', () => {
+  const text = 'Officers arrested a man on Sunday at a grocery store in Bend.\n\nTwo people were killed, police said.';
+  const { article, layers } = buildDoc({
+    text,
+    published: '2022-08-29',
+    places: [{ surface: 'Bend', name: 'Bend', lat: 44.06, lon: -121.31, country: 'US', precision: 'city' }],
+    times: [{ surface: 'Sunday', value: '2022-08-28', from: '2022-08-28', to: '2022-08-28' }],
+    quantities: [{ surface: 'Two people', value: 2, unit: 'people', role: 'killed' }],
+  });
+  const events = extractEvents(article, layers);
+  const toll = events.find((e) => e.killed?.value === 2);
+  assert.equal(toll?.date?.value, '2022-08-28', JSON.stringify(events.map((e) => [e.summary, e.how])));
+});

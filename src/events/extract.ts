@@ -26,7 +26,8 @@ import type {
 } from '../core/layers.js';
 import { isMappable } from '../places/mappable.js';
 import { humanTime } from '../cli/timex-words.js';
-import { articleSetting, sceneOrSetting } from './setting.js';
+import { articleSetting, leadEnd, sceneOrSetting, SETTING_KM } from './setting.js';
+import { narrowToStatedDay } from './narrow.js';
 import { countryOfDemonym, countryOfName } from '../entities/countries.js';
 import {
   ABSTRACT_OBJECTS,
@@ -59,7 +60,7 @@ import {
 import { capSingleEventTolls, isAddress, isYearAsCount, isCumulative, isToll, lumped, roleByWords, speculative } from './figures.js';
 import { singleDeath, singleInjury } from './deaths.js';
 import { crimeArticle, disasterArticle, kindOf, politicalAgreement, politicalOrg } from './kind.js';
-import { referenceRule } from './reference.js';
+import { crossLinkParagraphs, elsewhere, referenceRule } from './reference.js';
 import { undatedArticleAnchor } from './anchor.js';
 import { articleDomainScore, domainModel } from './domain.js';
 import { AMBIGUOUS_TRIGGERS, eventSenseFeatures, senseModel, senseScore, tokensBySentence } from './sense.js';
@@ -995,12 +996,19 @@ function figuresOf(view: SentenceView, text: string): EventFigure[] {
     if (q.high !== undefined) fig.high = q.high;
     out.push(fig);
   }
+  // "21 people – including 19 children – died": a count after "including" is part of the one before it.
+  for (let j = out.length - 1; j > 0; j--) {
+    const f = out[j];
+    const head = out.slice(0, j).reverse().find((h) => h.kind === f.kind);
+    if (head && (f.kind === 'killed' || f.kind === 'injured') && head.value > f.value && /^[\s,–—(-]*(?:including|among them|of whom|of them)\s*$/i.test(text.slice(head.end, f.start))) out.splice(j, 1);
+  }
   // "Five members of Hamas and a member of … were killed": coordinated counts of one role add up
-  // when the quantities stage has not composed them already.
+  // when the quantities stage has not composed them already — not across another incident's noun
+  // ("the attack … that killed 10 and another shooting … that left 19 … dead").
   const merged: EventFigure[] = [];
   for (const f of out) {
     const last = merged[merged.length - 1];
-    if (last && last.kind === f.kind && (f.kind === 'killed' || f.kind === 'injured') && /^[^.;]{0,80}\band\b[^.;]{0,80}$/.test(text.slice(last.end, f.start)) && !/\b(killed|injured|wounded|dead|died)\b/.test(text.slice(last.end, f.start))) {
+    if (last && last.kind === f.kind && (f.kind === 'killed' || f.kind === 'injured') && /^[^.;]{0,80}\band\b[^.;]{0,80}$/.test(text.slice(last.end, f.start)) && !/\b(killed|injured|wounded|dead|died|shooting|attack|bombing|crash|left)\b/.test(text.slice(last.end, f.start))) {
       merged[merged.length - 1] = { ...last, end: f.end, value: last.value + f.value, high: undefined, hedge: last.hedge ?? f.hedge };
       continue;
     }
@@ -1413,7 +1421,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
     if (host) {
       for (const f of loose) host.figures.push({ ...f, claimant: f.claimant ?? claimant?.text ?? host.claimant?.text ?? null });
     } else if (loose.some((f) => f.kind === 'killed')) {
-      const i = view.toks.findIndex((t) => /^(killed|killing|died|dead|slain|murdered|deaths|perished)$/.test(t.lower));
+      const i = view.toks.findIndex((t) => /^(killed|killing|died|dead|slain|murdered|deaths|perished|gunned)$/.test(t.lower));
       if (i < 0) continue;
       const r = deathEvent(ctx, view, i, loose, claimant, quotes, claimant ? [claimant] : [], loose.some((f) => armedUnit(f.unit)) || securityTargetAfter(view.toks, i), 'toll:stated-count');
       out.push(r);
@@ -1614,7 +1622,10 @@ function dateRank(d: EventRecord['date']): number {
 
 function conservative(figures: EventFigure[], kind: string): { value: number; hedge: Quantity['hedge']; quantity: number } | undefined {
   let best: EventFigure | undefined;
-  for (const f of figures) if (f.kind === kind && (!best || f.value < best.value)) best = f;
+  // A stated count outranks a death told without a number (deaths.ts, quantity -1): "killing three
+  // people" and, of the gunman, "he was shot and killed" are not two reports of one toll.
+  const counted = figures.some((f) => f.kind === kind && f.quantity >= 0);
+  for (const f of figures) if (f.kind === kind && (!counted || f.quantity >= 0) && (!best || f.value < best.value)) best = f;
   return best ? { value: best.value, hedge: best.hedge, quantity: best.quantity } : undefined;
 }
 
@@ -1698,6 +1709,10 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     let best = -Infinity;
     for (let c = clusters.length - 1; c >= 0; c--) {
       const head = clusters[c].mentions[0];
+      // A mention that points back or names no place refers to an event told before it (toll
+      // sentences are read after the triggers: "Two people were killed" joins no event told only
+      // paragraphs later).
+      if ((pointsBack || !r.place) && !clusters[c].mentions.some((m) => m.trigger.start < r.trigger.start)) continue;
       // "Russia launched 500 drones … The attack was the largest": an attack noun that points back
       // may name a barrage.
       if (familyOf(head.cls) !== familyOf(r.cls) && !(pointsBack && head.cls === 'launch' && (r.cls === 'attack' || r.cls === 'strike'))) continue;
@@ -1741,7 +1756,9 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     if (!joined) clusters.push(newCluster(r));
   }
   const fallback = implied(layers, article);
-  const setting = articleSetting(layers.places ?? [], layers.paragraphs?.[0]?.end ?? article.text.length);
+  const lead = leadEnd(layers.paragraphs, article.text);
+  let crossLinks: Array<{ start: number; end: number }> | undefined;
+  const setting = articleSetting(layers.places ?? [], lead);
   const published = (layers.published?.[0]?.value ?? article.published ?? '').slice(0, 10) || null;
   let undatedAnchor: string | undefined;
   const entityType = new Map((layers.entities ?? []).map((e) => [e.id, e.type]));
@@ -1750,6 +1767,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
   const crimeText = raws.length > 0 && crimeArticle(wordsOf(layers, article.text));
   const disasterText = raws.length > 0 && disasterArticle(wordsOf(layers, article.text));
   const events: EventRecord[] = [];
+  const classOf = new Map<string, EventClass>();
   // Arrests told with a protest (same paragraph, up to two sentences on) are its intervention,
   // not an event of their own (ACLED: protest with intervention).
   const protestSpots = clusters.filter((c) => c.mentions[0].cls === 'protest' || c.mentions[0].cls === 'riot').flatMap((c) => c.mentions.map((m) => m.sentence));
@@ -1797,7 +1815,12 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     if (clsOf === 'attack' && !acled && ms.every((m) => !m.place && !m.figures.length)) continue;
     const figures: EventFigure[] = [];
     const figureStarts = new Set<number>();
-    for (const m of ms) for (const f of m.figures) if (!figureStarts.has(f.start)) {
+    // A toll told in a link to another story ("WILMINGTON CRIME: … he murdered a man") is that story's.
+    crossLinks ??= crossLinkParagraphs(article.text, layers.paragraphs ?? []);
+    const links = crossLinks;
+    const inLink = (x: number) => links.some((p) => p.start <= x && x < p.end);
+    const allLinked = ms.every((m) => inLink(m.trigger.start));
+    for (const m of ms) for (const f of m.figures) if (!figureStarts.has(f.start) && (allLinked || !inLink(f.start))) {
       figureStarts.add(f.start);
       figures.push(f);
     }
@@ -1809,6 +1832,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     let date = own.map((m) => m.date).reduce<EventRecord['date']>((best, d) => (dateRank(d) > dateRank(best) ? d : best), null);
     // No date in its own sentence: the nearest told before it in its paragraph, else the report's own.
     date ??= precedingDate(layers, ms[0].sentence.span.start, ms[0].sentence.paragraph) ?? (fallback ? { ...fallback } : null);
+    date = narrowToStatedDay(date, layers.times ?? [], lead);
     const killedFigure = figures.find((f) => f.kind === 'killed');
     const claimant =
       (killedFigure ? ms.find((m) => m.figures.includes(killedFigure))?.claimant : null) ?? ms.find((m) => m.claimant)?.claimant ?? null;
@@ -1893,9 +1917,39 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     if (ref) {
       record.reference = true;
       how.push(ref);
+    } else if (allLinked) {
+      record.reference = true;
+      how.push('ref:cross-link');
     }
     record.how = how;
+    classOf.set(`v${events.length}`, clsOf);
     events.push({ id: `v${events.length}`, ...record, summary: summarize(record, clsOf, layers.entities) });
+  }
+  // In a local report, an event with only the report's own date ("Two people were killed, police
+  // said.") is the incident told before it: it takes the day of the nearest event before it that
+  // states one, at the setting (date:from-story).
+  if (setting) {
+    const dayOf = events.filter((e) => !e.reference && e.date?.how === 'stated' && e.date.precision === 'day' && (!e.place || haversineKm(e.place, setting) <= SETTING_KM));
+    for (const e of events) {
+      if (e.reference || e.date?.how !== 'implied' || (e.place && haversineKm(e.place, setting) > SETTING_KM)) continue;
+      const before = dayOf.filter((d) => d.start < e.start).sort((a, b) => b.start - a.start)[0];
+      if (!before?.date) continue;
+      e.date = { ...before.date, how: 'implied' };
+      e.how = [...(e.how ?? []), 'date:from-story'];
+      // The summary was written with the report's own date; it reads the incident's day now.
+      const cls = classOf.get(e.id);
+      if (cls) e.summary = summarize(e, cls, layers.entities);
+    }
+  }
+  // Another incident a local report recalls or compares (ref:elsewhere, reference.ts).
+  const violentNews = events.filter((e) => !e.reference && e.kind !== undefined && e.kind !== 'conflict' && (e.status ?? 'asserted') === 'asserted');
+  const most = Math.max(0, ...violentNews.map((e) => e.mentions?.length ?? 1));
+  for (const e of violentNews) {
+    if (!e.killed && !e.injured) continue;
+    if (elsewhere(e.place, setting, e.place && setting ? haversineKm(e.place, setting) : 0, (e.mentions?.length ?? 1) < most)) {
+      e.reference = true;
+      e.how = [...(e.how ?? []), 'ref:elsewhere'];
+    }
   }
   return events;
 }

@@ -1,7 +1,7 @@
 /** Word lists for reading casualty figures (figures.ts): data, not control flow. */
 
 /** Outcome words that say what happened to the people counted next to them. */
-export const KILLED_WORDS = new Set(['killed', 'killing', 'dead', 'died', 'dies', 'die', 'murdered', 'slain', 'fatalities', 'deaths', 'perished', 'executed', 'assassinated']);
+export const KILLED_WORDS = new Set(['killed', 'killing', 'dead', 'died', 'dies', 'die', 'murdered', 'slain', 'fatalities', 'deaths', 'perished', 'executed', 'assassinated', 'gunned']);
 export const INJURED_WORDS = new Set(['injured', 'injuring', 'wounded', 'wounding', 'hurt', 'injuries', 'hospitalised', 'hospitalized', 'stabbed', 'shot']);
 
 /** Words that, told with a toll, make it a running or period total rather than one event's count. */

@@ -9,6 +9,12 @@
  *    October 7 massacre" → 2024-10-07/2025-10-07) is a reference too: a name, not news of a day.
  * 2. `ref:dated-before` — the event's stated date ends more than REFERENCE_DAYS before the article's date.
  * 3. `ref:cumulative` — the only tolls told with it are running totals or statistics.
+ * 5. `ref:elsewhere` — in a local article (one with a setting), a lesser event told with its own place in
+ *    another state or country, far from the setting, is another incident the report compares or recalls
+ *    ("two days after a Georgia school shooting left four dead" in a Maryland report), not its news.
+ * 4. `ref:cross-link` — every mention sits in a paragraph that is a link to another story: an
+ *    upper-case label and a colon before a headline ("RELATED:", "BACKGROUND:Man, 21, killed …",
+ *    "TRAFFIC CRASH:…"); an editor's note, update or correction is the article's own text.
  */
 import type { EventRecord } from '../core/layers.js';
 
@@ -40,4 +46,34 @@ export function referenceRule(input: ReferenceInput): string | null {
   const tolls = input.figureKinds.filter((k) => k === 'killed' || k === 'injured' || k.startsWith('cumulative_'));
   if (tolls.length && tolls.every((k) => k.startsWith('cumulative_'))) return 'ref:cumulative';
   return null;
+}
+
+/** An upper-case label and a colon opening a paragraph: a newsroom's link to another story. */
+const CROSS_LINK = /^\s*([A-Z][A-Z0-9 &'’-]{1,40}):/;
+const OWN_NOTE = /^(?:EDITOR['’]?S NOTE|NOTE|UPDATE|UPDATED|CORRECTION|CLARIFICATION)$/;
+
+/** The paragraphs (as spans) that are cross-links to other stories. */
+export function crossLinkParagraphs(text: string, paragraphs: ReadonlyArray<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+  return paragraphs.filter((p) => {
+    const m = CROSS_LINK.exec(text.slice(p.start, Math.min(p.end, p.start + 60)));
+    return m !== null && !OWN_NOTE.test(m[1].trim());
+  });
+}
+
+/** How far from a local article's setting another incident must lie to be told as background. */
+export const ELSEWHERE_KM = 150;
+
+/**
+ * Whether an event placed at `place` is another incident than a local article's news: it lies over
+ * ELSEWHERE_KM from the setting, in another country or first-level region, and a more-told violent
+ * event is the article's own (`lesser`).
+ */
+export function elsewhere(
+  place: { lat: number; lon: number; country?: string | null; admin1?: string | null } | null,
+  setting: { lat: number; lon: number; country?: string | null; admin1?: string | null } | null,
+  distanceKm: number,
+  lesser: boolean,
+): boolean {
+  if (!place || !setting || !lesser || distanceKm <= ELSEWHERE_KM) return false;
+  return place.country !== setting.country || (!!place.admin1 && !!setting.admin1 && place.admin1 !== setting.admin1);
 }

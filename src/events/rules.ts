@@ -31,6 +31,9 @@ export const RULES: Readonly<Record<string, string>> = {
   'ref:named': 'a date-named earlier event ("the October 7 attack")',
   'ref:dated-before': 'dated more than REFERENCE_DAYS before the article',
   'ref:cumulative': 'told only with running totals',
+  'date:from-story': 'a local report\u2019s event with only the report\u2019s date takes the day of the incident told before it',
+  'ref:elsewhere': 'a lesser event in another state or country, far from a local article\u2019s setting',
+  'ref:cross-link': 'told only in a link to another story ("RELATED:", "BACKGROUND:")',
 };
 
 /** Whether a `how` entry is a known rule id (or a sense score). */

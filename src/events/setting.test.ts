@@ -28,3 +28,13 @@ test('an event keeps a town of its own; no place or the setting’s own state or
   assert.equal(sceneOrSetting(lima, dayton)?.name, 'Lima');
   assert.equal(sceneOrSetting(null, null), null);
 });
+
+test('a wire report keeps its lead town as setting when far towns are named fewer times in all; a "CNN —" line is no lead', async () => {
+  const { leadEnd } = await import('./setting.js');
+  const vb = (start: number) => place('Virginia Beach', start, 36.85, -75.98, { admin1: 'VA' });
+  const dc = place('Washington', 900, 38.9, -77.04, { admin1: 'DC' });
+  assert.equal(articleSetting([vb(10), vb(300), vb(600), dc], 120)?.name, 'Virginia Beach');
+  assert.equal(articleSetting([vb(10), dc, place('Boston', 950, 42.36, -71.06)], 120), null, 'far towns named as often in all');
+  const text = 'CNN —\n\nFive people were killed in a shooting in Vaughan on Sunday, police said.';
+  assert.equal(leadEnd([{ start: 0, end: 5 }, { start: 7, end: text.length }], text), text.length);
+});

@@ -18,18 +18,49 @@ const TOWN = new Set<Place['precision']>(['city', 'point']);
 
 export function articleSetting(places: readonly Place[], leadEnd: number): Place | null {
   const towns = places.filter((p) => TOWN.has(p.precision) && isMappable(p));
-  const local = (s: Place) => towns.every((p) => distanceKm(p.lat, p.lon, s.lat, s.lon) <= SETTING_KM);
+  const key = (p: Place) => `${p.name}|${p.country}|${p.admin1 ?? ''}`;
+  const count = new Map<string, number>();
+  for (const p of towns) count.set(key(p), (count.get(key(p)) ?? 0) + 1);
+  const near = (a: Place, b: Place) => distanceKm(a.lat, a.lon, b.lat, b.lon) <= SETTING_KM;
+  // Local: every town of the lead lies near it, and the towns named far from it, all together, are
+  // named fewer times than it (a wire report's aside about Washington does not unmake the Virginia
+  // Beach setting; a report that tells Rivne twice, Berlin and Lyon once each, has no one setting).
+  const local = (s: Place) => {
+    let far = 0;
+    for (const p of towns) {
+      if (near(p, s)) continue;
+      if (p.start < leadEnd) return false;
+      far++;
+    }
+    return far < (count.get(key(s)) ?? 0);
+  };
   const dateline = towns.find((p) => p.entity === 'dateline');
   if (dateline) return local(dateline) ? dateline : null;
-  const count = new Map<string, number>();
-  for (const p of towns) count.set(`${p.name}|${p.country}|${p.admin1 ?? ''}`, (count.get(`${p.name}|${p.country}|${p.admin1 ?? ''}`) ?? 0) + 1);
   let best: Place | null = null;
   for (const p of towns) {
     if (p.start >= leadEnd) continue;
-    const n = count.get(`${p.name}|${p.country}|${p.admin1 ?? ''}`) ?? 0;
-    if (!best || n > (count.get(`${best.name}|${best.country}|${best.admin1 ?? ''}`) ?? 0)) best = p;
+    if (!best || (count.get(key(p)) ?? 0) > (count.get(key(best)) ?? 0)) best = p;
   }
   return best && local(best) ? best : null;
+}
+
+/**
+ * Where the lead ends: after the first LEAD_PARAGRAPHS paragraphs that are prose — six words or more
+ * ending as a sentence ends. A "CNN —" line, a "Nov. 30, 2025 Updated Dec. 1, 5:11 p.m. ET" stamp or a
+ * caption without a full stop is no lead; a one-sentence lead whose town comes in the next paragraph
+ * ("… was shot at." / "The dealership in Tigard …") is read with it.
+ */
+export const LEAD_MIN_WORDS = 6;
+export const LEAD_PARAGRAPHS = 2;
+
+export function leadEnd(paragraphs: ReadonlyArray<{ start: number; end: number }> | undefined, text: string): number {
+  let seen = 0;
+  for (const p of paragraphs ?? []) {
+    const body = text.slice(p.start, p.end).trim();
+    if (body.split(/\s+/).length < LEAD_MIN_WORDS || !/[.!?]["'”’)]?$/.test(body)) continue;
+    if (++seen === LEAD_PARAGRAPHS) return p.end;
+  }
+  return text.length;
 }
 
 /** The event's place, or the setting when the event has none or only a country/region that holds the setting. */

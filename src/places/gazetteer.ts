@@ -200,6 +200,8 @@ function loadCities(): CityTable {
     add(foldName(name), i);
     const comma = name.indexOf(',');
     if (comma > 0) add(foldName(name.slice(0, comma)), i);
+    // GeoNames names some Japanese cities with the "-shi" (city) suffix ("Nara-shi"); news writes "Nara".
+    if (country[i] === 'JP' && /-shi$/i.test(name)) add(foldName(name.slice(0, -4)), i);
     const a = alt[i];
     if (a && a.length > 2 && !/^[A-Z]{2}$/.test(a)) add(foldName(a), i);
   }
@@ -209,7 +211,7 @@ function loadCities(): CityTable {
 
 function cityCandidate(t: CityTable, i: number): Candidate {
   return {
-    name: t.names[i],
+    name: t.country[i] === 'JP' ? t.names[i].replace(/-shi$/i, '') : t.names[i],
     lat: Math.round(t.lat[i] * 1e5) / 1e5,
     lon: Math.round(t.lon[i] * 1e5) / 1e5,
     country: t.country[i],

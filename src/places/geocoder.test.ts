@@ -308,3 +308,10 @@ test('scanEvidence: a person, a firm or a police unit named like a region is no 
   // As a toponym the name still resolves.
   assert.equal(lookup('Kerry').cands[0]?.country, 'IE');
 });
+
+test('gazetteer: a Japanese city GeoNames names with "-shi" is found and shown by its bare name', () => {
+  const nara = gazetteer().cities('nara').find((c) => c.country === 'JP');
+  assert.ok(nara, 'Nara, Japan');
+  assert.equal(nara.name, 'Nara');
+  assert.ok(Math.abs(nara.lat - 34.68) < 0.1 && Math.abs(nara.lon - 135.8) < 0.1);
+});

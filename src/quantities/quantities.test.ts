@@ -184,3 +184,12 @@ test('quantities: the seed counts carry their claimants', { skip: !existsSync(se
   // not counts: the five-hour talks, Oct. 30, the third/ninth floor, four hours
   for (const q of quantities) assert.ok(!/hour|Oct|floor/.test(q.text), `not a count: ${q.text}`);
 });
+
+test('quantities: address blocks, ages after a copula and intents are no tolls; a stated toll after a copula stays', () => {
+  const { quantities } = analyze('A man was killed in the 2600 block of Oak Street. The man who was killed was 21. She was aged 34.');
+  assert.deepEqual(quantities.map((q) => q.text), []);
+  const toll = analyze('The death toll was 21, officials said.').quantities;
+  assert.equal(byValue(toll, 21).value, 21);
+  const intent = analyze('The writer said they hoped to kill 40 people.').quantities;
+  assert.notEqual(byValue(intent, 40).role, 'killed');
+});

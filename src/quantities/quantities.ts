@@ -26,7 +26,7 @@ const TIME_UNITS = new Set([
 
 /** Verb forms → role names. Forms not listed give their own lowercase form as role. */
 const ROLE_OF: ReadonlyMap<string, string> = new Map([
-  ...['killed', 'kill', 'kills', 'killing', 'dead', 'died', 'die', 'dies', 'deaths', 'death', 'slain', 'perished', 'fatalities'].map((w): [string, string] => [w, 'killed']),
+  ...['killed', 'kill', 'kills', 'killing', 'dead', 'died', 'die', 'dies', 'deaths', 'death', 'slain', 'perished', 'fatalities', 'gunned'].map((w): [string, string] => [w, 'killed']),
   ...['injured', 'injure', 'injuring', 'wounded', 'wounding', 'hurt', 'injuries', 'injury', 'hospitalized', 'hospitalised'].map((w): [string, string] => [w, 'injured']),
   ...['launched', 'launch', 'launches', 'launching', 'fired', 'fire', 'fires', 'firing'].map((w): [string, string] => [w, 'launched']),
   ...['downed', 'down', 'suppressed', 'suppress', 'intercepted', 'intercept', 'intercepts', 'destroyed', 'destroy', 'neutralized', 'neutralised', 'shot', 'repelled'].map((w): [string, string] => [w, 'downed']),
@@ -236,6 +236,8 @@ function findRole(toks: readonly Tok[], start: number, npEnd: number, sa: number
         let v = k;
         while (v - 2 >= sa && (toks[v - 1].lower === 'or' || toks[v - 1].lower === 'and') && toks[v - 2].pos === 'VERB') v -= 2;
         const role = roleFromVerb(toks[v].lower);
+        // "hoped to kill over 40 people", "threatened to kill 100": an intent, not a toll.
+        if (v - 1 >= sa && toks[v - 1].lower === 'to' && toks[v - 1].pos === 'PART') return null;
         if (ROLE_OF.has(toks[v].lower) || !/^(?:said|says|say|told|added|reported)$/.test(toks[v].lower)) return role;
         break;
       }
@@ -283,6 +285,16 @@ function skipReason(toks: readonly Tok[], g: NumberGroup, sa: number): boolean {
   if (prev && prev.pos === 'PROPN' && /^[A-Z]/.test(prev.text) && !(next && (next.pos === 'NOUN' || next.pos === 'ADJ'))) return true;
   // ages in apposition: "Benford, 58, who …"
   if (prev && prev.text === ',' && next && next.text === ',' && g.a - 2 >= sa && toks[g.a - 2].pos === 'PROPN') return true;
+  // addresses: "the 2600 block of", "in the 400 block"
+  if (next && /^blocks?$/i.test(next.text)) return true;
+  // ages: "aged 21"; "the man who was killed was 21." (a bare number after a copula, the subject no
+  // toll or total: "the death toll was 21" keeps its number)
+  if (prev && /^(?:aged|age)$/i.test(prev.text)) return true;
+  if (prev && /^(?:was|is)$/i.test(prev.text) && (!next || /^[.,;)]$|^(?:when|and|at|years?)$/i.test(next.text)) && g.b - g.a === 1) {
+    let counted = false;
+    for (let k = g.a - 2; k >= sa && k >= g.a - 6; k--) if (/^(?:toll|number|total|count|tally|figure|deaths|dead|casualties|fatalities)$/i.test(toks[k].text)) counted = true;
+    if (!counted) return true;
+  }
   // pronoun "one" without a noun: "one of the …" stays; "No one" goes
   if (t.lower === 'one' && prev && (prev.lower === 'no' || prev.lower === 'the' || prev.lower === 'this' || prev.lower === 'that' || prev.lower === 'every' || prev.lower === 'any')) return true;
   return false;
