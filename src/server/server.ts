@@ -12,6 +12,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Server } from 'node:http';
 import { isPostgresUrl, open } from '../api/dateline.js';
+import { crossEntities } from '../api/entities.js';
 import { createApp } from './app.js';
 import { SearchPool } from './search-pool.js';
 import type { RateLimitOptions } from './ratelimit.js';
@@ -112,6 +113,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   server.headersTimeout = 70_000;
   server.requestTimeout = 300_000;
   server.maxRequestsPerSocket = 0;
+  // Cluster the store's entities now rather than on the first Entities page (0.7 s on 3,300 articles; cached until a write).
+  setImmediate(() => {
+    try {
+      crossEntities(store);
+    } catch {
+      // The entities route reports the same failure when it is asked.
+    }
+  });
   const shown = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shown === '0.0.0.0' ? '127.0.0.1' : shown}:${info.port}/`,
