@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ingestHeapArgs, INGEST_OLD_SPACE_MB } from './heap.js';
+import { ingestChildEnv, ingestHeapArgs, INGEST_OLD_SPACE_MB } from './heap.js';
 
 test('ingest without a heap flag gets the bounded heap', () => {
   assert.deepEqual(ingestHeapArgs(['ingest', 'a.jsonl'], [], {}), [`--max-old-space-size=${INGEST_OLD_SPACE_MB}`]);
@@ -18,4 +18,9 @@ test('a heap size the user chose is kept', () => {
 
 test('the re-run child does not re-run again', () => {
   assert.equal(ingestHeapArgs(['ingest', 'x'], [], { DATELINE_HEAP_SET: '1' }), null);
+});
+
+test('the ingest child marks its heap as set and bounds malloc arenas unless the user chose a number', () => {
+  assert.deepEqual(ingestChildEnv({ PATH: '/bin' }), { PATH: '/bin', DATELINE_HEAP_SET: '1', MALLOC_ARENA_MAX: '2' });
+  assert.equal(ingestChildEnv({ MALLOC_ARENA_MAX: '8' }).MALLOC_ARENA_MAX, '8');
 });

@@ -17,3 +17,12 @@ export function ingestHeapArgs(argv: readonly string[], execArgv: readonly strin
   if (execArgv.some((a) => HEAP_FLAG.test(a)) || HEAP_FLAG.test(env.NODE_OPTIONS ?? '')) return null;
   return [`--max-old-space-size=${INGEST_OLD_SPACE_MB}`];
 }
+
+/**
+ * The environment of the re-run ingest child. Two glibc malloc arenas instead of one per thread keep
+ * native memory from fragmenting across zlib, SQLite and the worker threads: BBC ×3 as one JSONL peaked
+ * at 503 MB RSS with the default and 478 MB with two, at the same CPU (docs/benchmarks.md, "mem").
+ */
+export function ingestChildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, DATELINE_HEAP_SET: '1', MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? '2' };
+}
