@@ -86,6 +86,11 @@ function articleDay(article: Article, layers: Layers): string | null {
 const centroidCache = new WeakMap<object, Map<string, { vec: Vec; norm: number }>>();
 const CENTROID_CACHE_MAX = 4000;
 
+/** Forgets the cached centroids of one store's tables (its stories were cleared to be filed again). */
+export function forgetCentroids(key: object): void {
+  centroidCache.delete(key);
+}
+
 function centroidOf(t: StoryTables, id: string, articles: number): { vec: Vec; norm: number } {
   let cache = centroidCache.get(t.key);
   if (!cache) {
