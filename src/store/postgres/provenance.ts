@@ -8,8 +8,8 @@ import { encodeComponents, PRE_PROVENANCE } from '../provenance.js';
 import type { Op } from './sync-client.js';
 
 export const PROVENANCE_DDL = `
-  CREATE TABLE provenance_sets (id bigserial PRIMARY KEY, components text NOT NULL UNIQUE);
-  ALTER TABLE articles ADD COLUMN provenance bigint;
+  CREATE TABLE IF NOT EXISTS provenance_sets (id bigserial PRIMARY KEY, components text NOT NULL UNIQUE);
+  ALTER TABLE articles ADD COLUMN IF NOT EXISTS provenance bigint;
 `;
 
 /** Schema 1 → 2, inside the caller's transaction. */

@@ -6,13 +6,12 @@ import { stmt, type DB } from './sql.js';
 
 /** Migration 6: component sets, and every article stored before it marked as made by PRE_PROVENANCE. */
 export function provenanceMigration(db: DB): void {
-  db.exec(`
-    CREATE TABLE provenance_sets (id INTEGER PRIMARY KEY, components TEXT NOT NULL UNIQUE);
-    ALTER TABLE articles ADD COLUMN provenance INTEGER;
-  `);
-  if (db.prepare('SELECT 1 FROM articles LIMIT 1').get() === undefined) return;
-  const id = setId(db, PRE_PROVENANCE);
-  db.prepare('UPDATE articles SET provenance = ?').run(id);
+  // Idempotent: a database whose version was set back (tests do) may have the table and column already.
+  db.exec('CREATE TABLE IF NOT EXISTS provenance_sets (id INTEGER PRIMARY KEY, components TEXT NOT NULL UNIQUE)');
+  const columns = (db.prepare('PRAGMA table_info(articles)').all() as Array<{ name: string }>).map((c) => c.name);
+  if (!columns.includes('provenance')) db.exec('ALTER TABLE articles ADD COLUMN provenance INTEGER');
+  if (db.prepare('SELECT 1 FROM articles WHERE provenance IS NULL LIMIT 1').get() === undefined) return;
+  db.prepare('UPDATE articles SET provenance = ? WHERE provenance IS NULL').run(setId(db, PRE_PROVENANCE));
 }
 
 /** The id of a component set, added on first use (inside the caller's transaction). */
