@@ -20,7 +20,7 @@ import type { ReadStore } from './queries.js';
 import { forgetCentroids, storiesIndexer } from '../stories/store.js';
 import type { ComponentVersion } from '../core/pipeline.js';
 import { provenanceMigration, readProvenance, setId, staleIds } from './sqlite/provenance.js';
-import { clearDerived, markDerivedStale, isDerivedStale } from './sqlite/derived.js';
+import { clearDerived, ingestBatches, markDerivedStale, isDerivedStale } from './sqlite/derived.js';
 import type {
   AnalyzedInput,
   ArticleSummary,
@@ -256,7 +256,8 @@ export function rowToArticle(row: ArticleRow): Article {
  */
 export interface SqliteIndexer<T = unknown> {
   name: string;
-  index(db: DB, inserted: ReadonlyArray<Pick<AnalyzedInput, 'article' | 'layers'>>): T;
+  /** `at`: the batch's ingest time (the stories indexer stamps what it touches with it). */
+  index(db: DB, inserted: ReadonlyArray<Pick<AnalyzedInput, 'article' | 'layers'>>, at?: string): T;
 }
 
 export interface SqliteStoreOptions {
@@ -482,7 +483,7 @@ export class SqliteStore implements Store, ReadStore {
       if (outcome.inserted.length > 0 && this.indexers.length > 0) {
         const inserted = new Set(outcome.inserted);
         const fresh = batch.analyzed.filter((a) => inserted.delete(a.article.id));
-        for (const indexer of this.indexers) indexer.index(this.db, fresh);
+        for (const indexer of this.indexers) indexer.index(this.db, fresh, at);
       }
     });
     run.immediate();
@@ -520,12 +521,12 @@ export class SqliteStore implements Store, ReadStore {
     this.db.transaction(() => {
       clearDerived(this.db);
       forgetCentroids(this.db);
-      const ids = this.db.prepare('SELECT id FROM articles ORDER BY rowid').pluck().all() as string[];
-      for (let i = 0; i < ids.length; i += 256) {
-        const chunk = ids.slice(i, i + 256).map((id) => this.getArticle(id)!);
-        // Entity totals as each article's write added them, then its events and story, in ingest order.
+      const rows = this.db.prepare('SELECT id, ingested_at AS at FROM articles ORDER BY rowid').all() as Array<{ id: string; at: string }>;
+      for (const { ids, at } of ingestBatches(rows)) {
+        const chunk = ids.map((id) => this.getArticle(id)!);
+        // Entity totals as each article's write added them, then its events and story, batch by batch in ingest order.
         for (const a of chunk) if (a.layers.entities) addEntityKeys(this.db, a.layers.entities);
-        for (const indexer of this.indexers) indexer.index(this.db, chunk);
+        for (const indexer of this.indexers) indexer.index(this.db, chunk, at);
       }
     }).immediate();
   }

@@ -25,6 +25,7 @@ import { forgetCentroids, indexStories, type StoryOptions } from '../../stories/
 import type { ComponentVersion } from '../../core/pipeline.js';
 import { decodeComponents, isStale } from '../provenance.js';
 import { provenanceMigration, setProvenanceOps } from './provenance.js';
+import { ingestBatches } from '../sqlite/derived.js';
 
 const NEAR_DUPLICATE_THRESHOLD = 0.7;
 const MAX_NEAR_DUPLICATE_CANDIDATES = 64;
@@ -36,7 +37,8 @@ const MIGRATE_LOCK = 4_242_000;
 /** Derived tables a batch maintains inside its own transaction (the stories indexer, src/stories). */
 export interface PgIndexer {
   name: string;
-  index(pg: SyncPg, inserted: ReadonlyArray<Pick<AnalyzedInput, 'article' | 'layers'>>): unknown;
+  /** `at`: the batch's ingest time (the stories indexer stamps what it touches with it). */
+  index(pg: SyncPg, inserted: ReadonlyArray<Pick<AnalyzedInput, 'article' | 'layers'>>, at?: string): unknown;
 }
 
 export interface PgStoreOptions {
@@ -300,7 +302,7 @@ export class PgStore implements Store, ReadStore {
       }
       ops.push(...this.diagnosticOps(this.diagnosticRows(batch.diagnostics, null, at)));
       this.pg.many(ops);
-      if (fresh.length > 0) for (const indexer of this.indexers) indexer.index(this.pg, fresh);
+      if (fresh.length > 0) for (const indexer of this.indexers) indexer.index(this.pg, fresh, at);
       this.pg.all('COMMIT');
     } catch (error) {
       try {
@@ -363,12 +365,12 @@ export class PgStore implements Store, ReadStore {
         { sql: "UPDATE dateline_meta SET value = value + 1 WHERE key = 'entity_keys_version'" },
       ]);
       forgetCentroids(this.pg);
-      const ids = this.pg.all<{ id: string }>('SELECT id FROM articles ORDER BY seq').map((r) => r.id);
-      for (let i = 0; i < ids.length; i += 256) {
-        const chunk = ids.slice(i, i + 256).map((id) => this.getArticle(id)!);
-        // Entity totals as each article's write added them, then its events and story, in ingest order.
+      const rows = this.pg.all<{ id: string; at: string }>('SELECT id, ingested_at AS at FROM articles ORDER BY seq');
+      for (const { ids, at } of ingestBatches(rows)) {
+        const chunk = ids.map((id) => this.getArticle(id)!);
+        // Entity totals as each article's write added them, then its events and story, batch by batch in ingest order.
         for (const a of chunk) if (a.layers.entities?.length) this.pg.many(this.entityKeyOps(a.layers.entities));
-        for (const indexer of this.indexers) indexer.index(this.pg, chunk);
+        for (const indexer of this.indexers) indexer.index(this.pg, chunk, at);
       }
       this.pg.all('COMMIT');
     } catch (error) {
@@ -546,9 +548,9 @@ export class PgStore implements Store, ReadStore {
 export function pgStoriesIndexer(options: StoryOptions = {}): PgIndexer {
   return {
     name: 'stories',
-    index(pg, written) {
+    index(pg, written, at) {
       const tables = pgStoryTables(pg);
-      const result = indexStories(tables, written, options);
+      const result = indexStories(tables, written, at ? { ...options, now: at } : options);
       tables.flush();
       return result;
     },
