@@ -19,11 +19,12 @@ import { searchCommand } from './commands/search.js';
 import { serveCommand } from './commands/serve.js';
 import { showCommand } from './commands/show.js';
 import { statsCommand } from './commands/stats.js';
+import { reindexCommand } from './commands/reindex.js';
 import { timelineCommand } from './commands/timeline.js';
 import { workerCommand } from './commands/worker.js';
 import { processIO, type CliIO } from './io.js';
 
-export const COMMANDS: Command[] = [analyzeCommand, ingestCommand, searchCommand, showCommand, articlesCommand, entitiesCommand, entityCommand, quotesCommand, statsCommand, diagnosticsCommand, eventsCommand, timelineCommand, exportCommand, evalCommand, demoCommand, serveCommand, workerCommand];
+export const COMMANDS: Command[] = [analyzeCommand, ingestCommand, searchCommand, showCommand, articlesCommand, entitiesCommand, entityCommand, quotesCommand, statsCommand, diagnosticsCommand, eventsCommand, timelineCommand, exportCommand, evalCommand, demoCommand, serveCommand, workerCommand, reindexCommand];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

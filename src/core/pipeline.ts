@@ -31,10 +31,23 @@ export interface Component {
   run(article: Readonly<Article>, layers: Readonly<Layers>, context: ComponentContext): Partial<Layers>;
 }
 
+/** A component as it made an article's layers: its name and version (the layers' provenance). */
+export interface ComponentVersion {
+  name: string;
+  version: string;
+}
+
 export interface AnalyzedArticle {
   article: Article;
   layers: Layers;
   diagnostics: Diagnostic[];
+  /** The components that made `layers`, in pipeline order (absent for an article not analysed). */
+  components?: ComponentVersion[];
+}
+
+/** The name and version of each component, in order: what the store records as the layers' provenance. */
+export function componentVersions(components: readonly Component[]): ComponentVersion[] {
+  return components.map((c) => ({ name: c.name, version: c.version }));
 }
 
 export interface Pipeline {
@@ -86,11 +99,12 @@ export function assemblePipeline(components: readonly Component[], options: Pipe
     }
   }
   const frozen = Object.freeze([...components]);
+  const versions = componentVersions(frozen);
   const cap = analysedCap(options);
   return {
     components: frozen,
     assigns: [...assignedBy.keys()],
-    run: (article) => runPipeline(frozen, article, cap),
+    run: (article) => ({ ...runPipeline(frozen, article, cap), components: versions }),
   };
 }
 

@@ -178,4 +178,36 @@ export function storeConformance(name: string, makeStore: () => Store): void {
     assert.deepEqual(store.stats(), before);
     assert.equal(store.hasArticle(ok.id), false);
   }));
+
+  test(`${name} store: each article's layers record the components (name + version) that made them`, withStore((store) => {
+    const made = [{ name: 'segment', version: '1.0.0' }, { name: 'events', version: '1.1.0' }];
+    const older = [{ name: 'segment', version: '1.0.0' }, { name: 'events', version: '1.0.0' }];
+    const strike = sampleArticle(STRIKE);
+    const talks = sampleArticle(TALKS);
+    const drones = sampleArticle(DRONES);
+    const batch = batchOf('a.txt', [{ article: strike }, { article: talks }, { article: drones }]);
+    batch.analyzed[0].components = made;
+    batch.analyzed[1].components = older;
+    store.writeBatch(batch);
+    assert.deepEqual(store.provenance(strike.id), made);
+    assert.deepEqual(store.provenance(talks.id), older);
+    assert.deepEqual(store.provenance(drones.id), [], 'a write without components records none');
+    assert.equal(store.provenance('no-such-article'), null);
+    // Stale: another version of any component, or none recorded; in ingest order.
+    assert.deepEqual(store.staleArticles(made), [talks.id, drones.id]);
+    assert.deepEqual(store.staleArticles(made, { component: 'segment' }), [drones.id]);
+    assert.deepEqual(store.staleArticles(older), [strike.id, drones.id]);
+    assert.deepEqual(store.staleArticles([...made, { name: 'quotes', version: '1' }]), [strike.id, talks.id, drones.id], 'a new component makes every article stale');
+    // A rewrite replaces the layers and the provenance of the articles given, and nothing else.
+    const sentences = [{ start: 0, end: 20, index: 0, paragraph: 0 }];
+    assert.equal(store.derivedStale(), false);
+    store.rewriteArticles([{ article: talks, layers: { sentences }, diagnostics: [], components: made }]);
+    assert.deepEqual(store.provenance(talks.id), made);
+    assert.deepEqual(store.getArticle(talks.id)?.layers, { sentences });
+    assert.deepEqual(store.staleArticles(made), [drones.id]);
+    assert.equal(store.derivedStale(), true, 'a rewrite leaves events and stories to rebuild');
+    store.rebuildDerived();
+    assert.equal(store.derivedStale(), false);
+    assert.equal(store.stats().articles, 3);
+  }));
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
+import { PRE_PROVENANCE } from './provenance.js';
 import { openStore, type SqliteStore } from './sqlite.js';
 import { sourceRaw } from './sqlite/sources.js';
 import { LAYER_NAMES } from '../core/layers.js';
@@ -56,7 +57,7 @@ test('migration 4 → 5: a database written by the previous code opens and every
   try {
     assert.deepEqual(everything(store), expected);
     const raw = new Database(path, { readonly: true });
-    assert.equal(raw.pragma('user_version', { simple: true }), 5);
+    assert.equal(raw.pragma('user_version', { simple: true }), 6, 'migrated through 5 (compact layers) and 6 (provenance)');
     for (const table of ['layer_tokens', 'layer_sentences', 'layer_entities', 'layer_quotes', 'layer_times']) {
       assert.equal(raw.prepare(`SELECT count(*) FROM ${table} WHERE typeof(data) = 'text'`).pluck().get(), 0, `${table} rewritten`);
     }
@@ -87,6 +88,22 @@ test('migration 4 → 5: articles stored before it still find their near-duplica
       diagnostics: [],
     });
     assert.deepEqual(outcome.nearDuplicates.map((d) => d.of), [original.nearDuplicateOf ?? original.article.id]);
+  } finally {
+    store.close();
+  }
+});
+
+test('migration 5 → 6: articles stored before provenance are marked as made by an unknown version of each component', () => {
+  const path = copyOfFixture('v4.db');
+  const store = openStore(path);
+  try {
+    const ids = store.listArticles({ limit: 1000 }).map((a) => a.id);
+    assert.ok(ids.length >= 10);
+    for (const id of ids) assert.deepEqual(store.provenance(id), PRE_PROVENANCE, id);
+    const current = PRE_PROVENANCE.map((c) => ({ ...c, version: '1.0.0' }));
+    assert.equal(store.staleArticles(current).length, ids.length, 'every one of them is stale');
+    assert.equal(store.staleArticles(current, { component: 'events' }).length, ids.length);
+    assert.deepEqual(store.staleArticles(PRE_PROVENANCE), [], 'none differs from the set it was marked with');
   } finally {
     store.close();
   }

@@ -14,10 +14,13 @@ import { bandKeys, signature, similarity } from './minhash.js';
 import { storiesMigration, storyIndexMigration } from '../stories/schema.js';
 import { addEntityKeys, entityKeysMigration } from './entity-keys.js';
 import { toFts5 } from './query/compile-fts5.js';
-import { dayRange, ftsSnippets, parseSnippet, type DB } from './sqlite/sql.js';
+import { dayRange, ftsSnippets, parseSnippet, stmt, type DB } from './sqlite/sql.js';
 import { SqliteQueries } from './sqlite/queries.js';
 import type { ReadStore } from './queries.js';
-import { storiesIndexer } from '../stories/store.js';
+import { forgetCentroids, storiesIndexer } from '../stories/store.js';
+import type { ComponentVersion } from '../core/pipeline.js';
+import { provenanceMigration, readProvenance, setId, staleIds } from './sqlite/provenance.js';
+import { clearDerived, ingestBatches, markDerivedStale, isDerivedStale } from './sqlite/derived.js';
 import type {
   AnalyzedInput,
   ArticleSummary,
@@ -32,6 +35,7 @@ import type {
   Store,
   StoredArticle,
   StoreStats,
+  StaleQuery,
 } from './store.js';
 
 const NEAR_DUPLICATE_THRESHOLD = 0.7;
@@ -119,6 +123,8 @@ const MIGRATIONS: Array<(db: DB) => void> = [
   entityKeysMigration,
   // 5: layers and raw sources stored compactly (store/layer-codec.ts); packed layers gain `count`.
   compactLayersMigration,
+  // 6: layer provenance (component name + version per article; store/sqlite/provenance.ts).
+  provenanceMigration,
 ];
 
 /** Whether every layer table, column and index exists already (a read: no write lock needed). */
@@ -250,7 +256,8 @@ export function rowToArticle(row: ArticleRow): Article {
  */
 export interface SqliteIndexer<T = unknown> {
   name: string;
-  index(db: DB, inserted: ReadonlyArray<Pick<AnalyzedInput, 'article' | 'layers'>>): T;
+  /** `at`: the batch's ingest time (the stories indexer stamps what it touches with it). */
+  index(db: DB, inserted: ReadonlyArray<Pick<AnalyzedInput, 'article' | 'layers'>>, at?: string): T;
 }
 
 export interface SqliteStoreOptions {
@@ -430,7 +437,7 @@ export class SqliteStore implements Store, ReadStore {
         ).lastInsertRowid,
       );
       const seenInBatch = new Set<string>();
-      for (const { article, layers, diagnostics } of batch.analyzed) {
+      for (const { article, layers, diagnostics, components } of batch.analyzed) {
         this.statements.insertSighting.run(article.id, sourceId, article.origin.line ?? null, article.origin.record ?? null, at);
         if (seenInBatch.has(article.id) || this.statements.articleRowid.get(article.id) !== undefined) {
           outcome.duplicates.push(article.id);
@@ -465,6 +472,7 @@ export class SqliteStore implements Store, ReadStore {
         );
         bandKeys(sig).forEach((key, band) => this.statements.insertBand.run(band, key, rowid));
         this.writeLayers(article.id, layers);
+        stmt(this.db, 'UPDATE articles SET provenance = ? WHERE id = ?').run(setId(this.db, components), article.id);
         if (layers.entities) addEntityKeys(this.db, layers.entities);
         for (const d of diagnostics) this.writeDiagnostic(d, article.id, at);
         outcome.inserted.push(article.id);
@@ -475,11 +483,52 @@ export class SqliteStore implements Store, ReadStore {
       if (outcome.inserted.length > 0 && this.indexers.length > 0) {
         const inserted = new Set(outcome.inserted);
         const fresh = batch.analyzed.filter((a) => inserted.delete(a.article.id));
-        for (const indexer of this.indexers) indexer.index(this.db, fresh);
+        for (const indexer of this.indexers) indexer.index(this.db, fresh, at);
       }
     });
     run.immediate();
     return outcome;
+  }
+
+  provenance(id: string): ComponentVersion[] | null {
+    return readProvenance(this.db, id);
+  }
+
+  staleArticles(current: readonly ComponentVersion[], query: StaleQuery = {}): string[] {
+    return staleIds(this.db, current, query);
+  }
+
+  rewriteArticles(analyzed: readonly AnalyzedInput[]): void {
+    this.db.transaction(() => {
+      const at = nowIso();
+      for (const { article, layers, diagnostics, components } of analyzed) {
+        if (this.statements.articleRowid.get(article.id) === undefined) continue;
+        for (const spec of LAYER_TABLES) this.db.prepare(`DELETE FROM ${tableName(spec.layer)} WHERE article_id = ?`).run(article.id);
+        this.writeLayers(article.id, layers);
+        this.db.prepare('DELETE FROM diagnostics WHERE article_id = ?').run(article.id);
+        for (const d of diagnostics) this.writeDiagnostic(d, article.id, at);
+        this.db.prepare('UPDATE articles SET published_day = ?, provenance = ? WHERE id = ?').run(resolvedDay(article, layers), setId(this.db, components), article.id);
+      }
+      markDerivedStale(this.db);
+    }).immediate();
+  }
+
+  derivedStale(): boolean {
+    return isDerivedStale(this.db);
+  }
+
+  rebuildDerived(): void {
+    this.db.transaction(() => {
+      clearDerived(this.db);
+      forgetCentroids(this.db);
+      const rows = this.db.prepare('SELECT id, ingested_at AS at FROM articles ORDER BY rowid').all() as Array<{ id: string; at: string }>;
+      for (const { ids, at } of ingestBatches(rows)) {
+        const chunk = ids.map((id) => this.getArticle(id)!);
+        // Entity totals as each article's write added them, then its events and story, batch by batch in ingest order.
+        for (const a of chunk) if (a.layers.entities) addEntityKeys(this.db, a.layers.entities);
+        for (const indexer of this.indexers) indexer.index(this.db, chunk, at);
+      }
+    }).immediate();
   }
 
   /** Runs one indexer over already-stored articles in its own transaction (a store opened without it). */

@@ -5,6 +5,7 @@
 import type { Article } from '../core/article.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { LayerName, Layers } from '../core/layers.js';
+import type { ComponentVersion } from '../core/pipeline.js';
 
 export interface StoredSource {
   file: string;
@@ -17,6 +18,14 @@ export interface AnalyzedInput {
   article: Article;
   layers: Layers;
   diagnostics: Diagnostic[];
+  /** The components (name + version) that made `layers`; stored as their provenance. Absent: unknown. */
+  components?: readonly ComponentVersion[];
+}
+
+/** Which stored articles `staleArticles` returns: those whose layers another version made. */
+export interface StaleQuery {
+  /** Only articles whose version of this one component differs from the current one. */
+  component?: string;
 }
 
 export interface BatchInput {
@@ -128,5 +137,21 @@ export interface Store {
   diagnostics(query?: Page & DiagnosticFilter): Diagnostic[];
   countDiagnostics(filter?: DiagnosticFilter): number;
   stats(): StoreStats;
+  /** The components (name + version) that made an article's stored layers; [] when unknown, null for no such article. */
+  provenance(id: string): ComponentVersion[] | null;
+  /**
+   * Ids of stored articles, in ingest order, whose recorded components differ from `current` (another
+   * version, a component missing or extra, or no provenance at all: articles stored before it was recorded).
+   */
+  staleArticles(current: readonly ComponentVersion[], query?: StaleQuery): string[];
+  /**
+   * Replaces stored articles' analysis in one transaction: their layers, article diagnostics, provenance,
+   * resolved day and entity totals. Merged events and stories are marked for `rebuildDerived`.
+   */
+  rewriteArticles(analyzed: readonly AnalyzedInput[]): void;
+  /** Whether a rewrite left merged events and stories to rebuild (a reindex that did not finish). */
+  derivedStale(): boolean;
+  /** Files every stored article again, in ingest order, into fresh merged events and stories (one transaction). */
+  rebuildDerived(): void;
   close(): void;
 }

@@ -86,6 +86,11 @@ function articleDay(article: Article, layers: Layers): string | null {
 const centroidCache = new WeakMap<object, Map<string, { vec: Vec; norm: number }>>();
 const CENTROID_CACHE_MAX = 4000;
 
+/** Forgets the cached centroids of one store's tables (its stories were cleared to be filed again). */
+export function forgetCentroids(key: object): void {
+  centroidCache.delete(key);
+}
+
 function centroidOf(t: StoryTables, id: string, articles: number): { vec: Vec; norm: number } {
   let cache = centroidCache.get(t.key);
   if (!cache) {
@@ -160,6 +165,11 @@ function headlineOf(article: Article, layers: Layers): string {
 }
 
 export interface StoryOptions {
+  /**
+   * The time stamped on the events and stories touched (their `updated_at`, which orders candidates):
+   * the batch's ingest time, so filing the same articles again in the same batches gives the same order.
+   */
+  now?: string;
   threshold?: number;
   windowDays?: number;
   maxSpanDays?: number;
@@ -167,7 +177,7 @@ export interface StoryOptions {
 
 /** The stories indexer SqliteStore runs inside every batch transaction (its default indexer). */
 export function storiesIndexer(options: StoryOptions = {}): SqliteIndexer<StoryUpdate> {
-  return { name: 'stories', index: (db, written) => indexStories(sqliteStoryTables(db), written, options) };
+  return { name: 'stories', index: (db, written, at) => indexStories(sqliteStoryTables(db), written, at ? { ...options, now: at } : options) };
 }
 
 /**
@@ -193,7 +203,7 @@ export function indexStories(t: StoryTables, analyzed: ReadonlyArray<{ article: 
   const result: StoryUpdate = { events: { merged: 0, created: 0 }, stories: { joined: 0, created: 0 } };
   if (analyzed.length === 0 || !t.ready()) return result;
   const seen = new Set<string>();
-  const now = new Date().toISOString();
+  const now = options.now ?? new Date().toISOString();
   for (const { article, layers } of analyzed) {
     // An article twice in one batch is stored once; one filed already is not filed again.
     if (seen.has(article.id) || t.isFiled(article.id)) continue;

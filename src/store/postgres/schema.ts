@@ -7,9 +7,10 @@
  * tokenizer keeps every word), accents removed when the unaccent extension is present.
  */
 import { LAYER_TABLES, tableName } from '../layer-tables.js';
+import { PROVENANCE_DDL } from './provenance.js';
 
 /** Bumped with every schema change; the store refuses a database from a newer version. */
-export const PG_SCHEMA_VERSION = 1;
+export const PG_SCHEMA_VERSION = 2;
 
 const TEXT_SEARCH = `
   CREATE TEXT SEARCH DICTIONARY dateline_stem (TEMPLATE = snowball, Language = english);
@@ -97,6 +98,7 @@ export function schemaDdl(): string {
   CREATE INDEX story_articles_story ON story_articles(story_id);
   CREATE TABLE story_terms (term text PRIMARY KEY, df integer NOT NULL);
   CREATE TABLE story_index (term text NOT NULL, story_id text NOT NULL, PRIMARY KEY (term, story_id));
+  ${PROVENANCE_DDL}
   `;
 }
 

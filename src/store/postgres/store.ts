@@ -13,7 +13,7 @@ import { bandKeys, signature, similarity } from '../minhash.js';
 import { addEntity, rowOf, totalsOf, type KeyRow } from '../entity-keys.js';
 import { emptyTotals, type KeyTotals } from '../../entities/crossdoc.js';
 import { clampPage, countWords, resolvedDay, rowToArticle, type ArticleRow } from '../sqlite.js';
-import type { AnalyzedInput, ArticleSummary, BatchInput, BatchOutcome, DateFilter, DiagnosticFilter, LayerQuery, LayerRow, Page, SearchHit, Store, StoredArticle, StoreStats } from '../store.js';
+import type { AnalyzedInput, ArticleSummary, BatchInput, BatchOutcome, DateFilter, DiagnosticFilter, LayerQuery, LayerRow, Page, SearchHit, StaleQuery, Store, StoredArticle, StoreStats } from '../store.js';
 import type { ReadStore } from '../queries.js';
 import { PG_SCHEMA_VERSION, UNACCENT, schemaDdl, tsvSql } from './schema.js';
 import { SyncPg, redact, type Op } from './sync-client.js';
@@ -21,7 +21,11 @@ import { PgQueries } from './queries.js';
 import { pageHits, tsWhere } from './search.js';
 import { insertRows, layerWhere } from './sql.js';
 import { pgStoryTables } from './story-tables.js';
-import { indexStories, type StoryOptions } from '../../stories/store.js';
+import { forgetCentroids, indexStories, type StoryOptions } from '../../stories/store.js';
+import type { ComponentVersion } from '../../core/pipeline.js';
+import { decodeComponents, isStale } from '../provenance.js';
+import { provenanceMigration, setProvenanceOps } from './provenance.js';
+import { ingestBatches } from '../sqlite/derived.js';
 
 const NEAR_DUPLICATE_THRESHOLD = 0.7;
 const MAX_NEAR_DUPLICATE_CANDIDATES = 64;
@@ -33,7 +37,8 @@ const MIGRATE_LOCK = 4_242_000;
 /** Derived tables a batch maintains inside its own transaction (the stories indexer, src/stories). */
 export interface PgIndexer {
   name: string;
-  index(pg: SyncPg, inserted: ReadonlyArray<Pick<AnalyzedInput, 'article' | 'layers'>>): unknown;
+  /** `at`: the batch's ingest time (the stories indexer stamps what it touches with it). */
+  index(pg: SyncPg, inserted: ReadonlyArray<Pick<AnalyzedInput, 'article' | 'layers'>>, at?: string): unknown;
 }
 
 export interface PgStoreOptions {
@@ -102,6 +107,14 @@ export class PgStore implements Store, ReadStore {
             // unaccent is optional (accents then stay distinct in search)
           }
         }
+      } finally {
+        this.pg.all('SELECT pg_advisory_unlock($1)', [MIGRATE_LOCK]);
+      }
+    }
+    if (!this.options.readonly && (version() ?? 0) < 2) {
+      this.pg.all('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK]);
+      try {
+        if ((version() ?? 0) < 2) this.pg.many([{ sql: 'BEGIN' }, ...provenanceMigration(), { sql: 'COMMIT' }]);
       } finally {
         this.pg.all('SELECT pg_advisory_unlock($1)', [MIGRATE_LOCK]);
       }
@@ -276,6 +289,7 @@ export class PgStore implements Store, ReadStore {
             params: [bandKeys(sig).map((_, i) => i), bandKeys(sig), article.id],
           },
           ...this.layerOps(article.id, layers),
+          ...setProvenanceOps(input.components, article.id),
           ...this.entityKeyOps(layers.entities ?? []),
           ...this.diagnosticOps(this.diagnosticRows(diagnostics, article.id, at)),
         );
@@ -288,7 +302,7 @@ export class PgStore implements Store, ReadStore {
       }
       ops.push(...this.diagnosticOps(this.diagnosticRows(batch.diagnostics, null, at)));
       this.pg.many(ops);
-      if (fresh.length > 0) for (const indexer of this.indexers) indexer.index(this.pg, fresh);
+      if (fresh.length > 0) for (const indexer of this.indexers) indexer.index(this.pg, fresh, at);
       this.pg.all('COMMIT');
     } catch (error) {
       try {
@@ -299,6 +313,78 @@ export class PgStore implements Store, ReadStore {
       throw error;
     }
     return outcome;
+  }
+
+  provenance(id: string): ComponentVersion[] | null {
+    const row = this.pg.get<{ components: string | null }>('SELECT p.components FROM articles a LEFT JOIN provenance_sets p ON p.id = a.provenance WHERE a.id = $1', [id]);
+    if (!row) return null;
+    return row.components === null ? [] : decodeComponents(row.components);
+  }
+
+  staleArticles(current: readonly ComponentVersion[], query: StaleQuery = {}): string[] {
+    const sets = this.pg.all<{ id: string; components: string }>('SELECT id, components FROM provenance_sets');
+    const stale = sets.filter((s) => isStale(decodeComponents(s.components), current, query)).map((s) => s.id);
+    return this.pg.all<{ id: string }>('SELECT id FROM articles WHERE provenance IS NULL OR provenance = ANY($1::bigint[]) ORDER BY seq', [stale]).map((r) => r.id);
+  }
+
+  rewriteArticles(analyzed: readonly AnalyzedInput[]): void {
+    const at = nowIso();
+    this.pg.all('BEGIN');
+    try {
+      const known = new Set(this.pg.all<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1::text[])', [analyzed.map((a) => a.article.id)]).map((r) => r.id));
+      for (const { article, layers, diagnostics, components } of analyzed) {
+        if (!known.has(article.id)) continue;
+        this.pg.many([
+          ...LAYER_TABLES.map((spec) => ({ sql: `DELETE FROM ${tableName(spec.layer)} WHERE article_id = $1`, params: [article.id] })),
+          ...this.layerOps(article.id, layers),
+          { sql: 'DELETE FROM diagnostics WHERE article_id = $1', params: [article.id] },
+          ...this.diagnosticOps(this.diagnosticRows(diagnostics, article.id, at)),
+          { sql: 'UPDATE articles SET published_day = $1 WHERE id = $2', params: [resolvedDay(article, layers), article.id] },
+          ...setProvenanceOps(components, article.id),
+        ]);
+      }
+      this.pg.all("INSERT INTO dateline_meta (key, value) VALUES ('rebuild', 1) ON CONFLICT (key) DO UPDATE SET value = 1");
+      this.pg.all('COMMIT');
+    } catch (error) {
+      this.rollback();
+      throw error;
+    }
+  }
+
+  derivedStale(): boolean {
+    return this.pg.get("SELECT 1 FROM dateline_meta WHERE key = 'rebuild'") !== undefined;
+  }
+
+  rebuildDerived(): void {
+    this.pg.all('BEGIN');
+    try {
+      this.pg.many([
+        ...['entity_keys', 'event_clusters', 'event_cluster_members', 'event_entities', 'stories', 'story_articles', 'story_terms', 'story_index'].map((t) => ({ sql: `DELETE FROM ${t}` })),
+        { sql: "DELETE FROM dateline_meta WHERE key = 'rebuild'" },
+        { sql: "UPDATE dateline_meta SET value = 0 WHERE key = 'docs'" },
+        { sql: "UPDATE dateline_meta SET value = value + 1 WHERE key = 'entity_keys_version'" },
+      ]);
+      forgetCentroids(this.pg);
+      const rows = this.pg.all<{ id: string; at: string }>('SELECT id, ingested_at AS at FROM articles ORDER BY seq');
+      for (const { ids, at } of ingestBatches(rows)) {
+        const chunk = ids.map((id) => this.getArticle(id)!);
+        // Entity totals as each article's write added them, then its events and story, batch by batch in ingest order.
+        for (const a of chunk) if (a.layers.entities?.length) this.pg.many(this.entityKeyOps(a.layers.entities));
+        for (const indexer of this.indexers) indexer.index(this.pg, chunk, at);
+      }
+      this.pg.all('COMMIT');
+    } catch (error) {
+      this.rollback();
+      throw error;
+    }
+  }
+
+  private rollback(): void {
+    try {
+      this.pg.all('ROLLBACK');
+    } catch {
+      // the connection is gone; the server rolled back
+    }
   }
 
   hasArticle(id: string): boolean {
@@ -462,9 +548,9 @@ export class PgStore implements Store, ReadStore {
 export function pgStoriesIndexer(options: StoryOptions = {}): PgIndexer {
   return {
     name: 'stories',
-    index(pg, written) {
+    index(pg, written, at) {
       const tables = pgStoryTables(pg);
-      const result = indexStories(tables, written, options);
+      const result = indexStories(tables, written, at ? { ...options, now: at } : options);
       tables.flush();
       return result;
     },
