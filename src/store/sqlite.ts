@@ -232,6 +232,20 @@ export interface ArticleRow {
   near_duplicate_of: string | null;
 }
 
+/** A listing row of `articles` as the port's ArticleSummary (both stores select the same columns). */
+export function articleSummaryOf(r: Pick<ArticleRow, 'id' | 'title' | 'published' | 'published_source' | 'dateline' | 'source' | 'words' | 'near_duplicate_of'>): ArticleSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    published: r.published,
+    publishedSource: r.published_source,
+    dateline: r.dateline ? (JSON.parse(r.dateline) as { text: string }).text : null,
+    source: r.source,
+    words: r.words,
+    nearDuplicateOf: r.near_duplicate_of,
+  };
+}
+
 export function rowToArticle(row: ArticleRow): Article {
   return {
     id: row.id,
@@ -576,16 +590,7 @@ export class SqliteStore implements Store, ReadStore {
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY published_day IS NULL, published_day, rowid LIMIT ? OFFSET ?`,
       )
       .all(...params, limit, offset) as Array<ArticleRow>;
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      published: r.published,
-      publishedSource: r.published_source,
-      dateline: r.dateline ? (JSON.parse(r.dateline) as { text: string }).text : null,
-      source: r.source,
-      words: r.words,
-      nearDuplicateOf: r.near_duplicate_of,
-    }));
+    return rows.map(articleSummaryOf);
   }
 
   search(query: string, page: Page & DateFilter = {}): SearchHit[] {

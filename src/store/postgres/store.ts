@@ -12,7 +12,7 @@ import { LAYER_TABLES, layerTable, tableName } from '../layer-tables.js';
 import { bandKeys, signature, similarity } from '../minhash.js';
 import { addEntity, rowOf, totalsOf, type KeyRow } from '../entity-keys.js';
 import { emptyTotals, type KeyTotals } from '../../entities/crossdoc.js';
-import { clampPage, countWords, resolvedDay, rowToArticle, type ArticleRow } from '../sqlite.js';
+import { articleSummaryOf, clampPage, countWords, resolvedDay, rowToArticle, type ArticleRow } from '../sqlite.js';
 import type { AnalyzedInput, ArticleSummary, BatchInput, BatchOutcome, DateFilter, DiagnosticFilter, LayerQuery, LayerRow, Page, SearchHit, StaleQuery, Store, StoredArticle, StoreStats } from '../store.js';
 import type { ReadStore } from '../queries.js';
 import { PG_SCHEMA_VERSION, UNACCENT, schemaDdl, tsvSql } from './schema.js';
@@ -422,16 +422,7 @@ export class PgStore implements Store, ReadStore {
        ORDER BY published_day IS NULL, published_day, seq LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      published: r.published,
-      publishedSource: r.published_source,
-      dateline: r.dateline ? (JSON.parse(r.dateline) as { text: string }).text : null,
-      source: r.source,
-      words: r.words,
-      nearDuplicateOf: r.near_duplicate_of,
-    }));
+    return rows.map(articleSummaryOf);
   }
 
   search(query: string, page: Page & DateFilter = {}): SearchHit[] {

@@ -1,9 +1,8 @@
 /** Reads of the stories stage's tables on PostgreSQL (the same answers as sqlite/stories.ts). */
-import { dateRange } from '../../events/merge.js';
 import type { MergedEvent } from '../../core/merged-event.js';
 import { fromJson, type Vec } from '../../stories/vector.js';
-import type { MergedEventQuery, StorySummary, StoryTimeline, StoryTimelineEntry } from '../queries.js';
-import { eventDay } from '../sqlite/stories.js';
+import type { MergedEventQuery, StorySummary, StoryTimeline } from '../queries.js';
+import { eventEntry, sortEntries } from '../sqlite/stories.js';
 import type { SyncPg } from './sync-client.js';
 
 export function mergedEvents(pg: SyncPg, q: MergedEventQuery = {}): MergedEvent[] {
@@ -54,22 +53,6 @@ export function stories(pg: SyncPg, limit = 100): StorySummary[] {
     [limit],
   );
   return rows.map((r) => ({ id: r.id, title: r.title, firstDay: r.first_day, lastDay: r.last_day, articles: r.articles, events: r.events, ...termsAndEntities(fromJson(r.centroid)) }));
-}
-
-function eventEntry(x: MergedEvent): StoryTimelineEntry {
-  const r = dateRange(x.event);
-  return {
-    date: r ? (r.from === r.to ? r.from : eventDay(x.event)) : null,
-    precision: x.event.date?.precision ?? 'unknown',
-    summary: x.event.summary,
-    kind: 'event',
-    event: x.id,
-    sources: x.sources.map((s) => ({ article: s.article, title: s.title, source: s.source, url: s.url, published: s.published })),
-  };
-}
-
-function sortEntries(entries: StoryTimelineEntry[]): StoryTimelineEntry[] {
-  return entries.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.summary.localeCompare(b.summary));
 }
 
 export function storyTimeline(pg: SyncPg, storyId: string): StoryTimeline | null {

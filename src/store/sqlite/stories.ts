@@ -95,7 +95,8 @@ function termsAndEntities(centroid: Vec): { terms: string[]; entities: string[] 
   };
 }
 
-function eventEntry(x: MergedEvent): StoryTimelineEntry {
+/** A merged event as a timeline entry (both stores). */
+export function eventEntry(x: MergedEvent): StoryTimelineEntry {
   const r = dateRange(x.event);
   return {
     date: r ? (r.from === r.to ? r.from : eventDay(x.event)) : null,
@@ -107,8 +108,8 @@ function eventEntry(x: MergedEvent): StoryTimelineEntry {
   };
 }
 
-function sortEntries(entries: StoryTimelineEntry[]): StoryTimelineEntry[] {
-  return entries.sort((a, b) => (a.date ?? '9999') .localeCompare(b.date ?? '9999') || a.summary.localeCompare(b.summary));
+export function sortEntries(entries: StoryTimelineEntry[]): StoryTimelineEntry[] {
+  return entries.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.summary.localeCompare(b.summary));
 }
 
 /** A story's timeline: its merged events, and a lead-sentence entry for each article without events. */
