@@ -28,11 +28,11 @@ import type { EventRecord } from '../core/layers.js';
 import { packagePath } from '../core/paths.js';
 import { stringFlag, type ParsedArgs } from '../cli/args.js';
 import { haversineKm } from '../events/extract.js';
-import { mergeReports, sourceOf } from '../events/merge.js';
+import { sourceOf } from '../events/merge.js';
 import { findLeadDateline } from '../ingest/dispatches.js';
 import { clusterScores } from './bcubed.js';
 import { articleFigure, isViolent, newsEvents } from './events-local.js';
-import { mainReportEvent, PLACE_KM } from './merge.js';
+import { incidentLabels, mainReportEvent, PLACE_KM } from './merge.js';
 import type { EvalReport, EvalTask } from './types.js';
 
 export interface LocalNewsGold {
@@ -144,13 +144,7 @@ export const localNewsTask: EvalTask = {
       if (!ok || !near || !day)
         errors.push(`${g.id} [${g.incident}]: killed ${killed}/${g.killed}${g.killedAlt !== undefined ? `|${g.killedAlt}` : ''}${ok ? '' : ' ✗'}; place ${m?.place ? `${m.place.name} (${m.place.country ?? '?'})` : '-'}${near ? '' : ` ✗ (${g.place.name})`}; date ${m?.date ? `${m.date.value}/${m.date.precision}/${m.date.how ?? ''}` : '-'}${day ? '' : ` ✗ (${g.date})`}`);
     }
-    const merged = mergeReports(reports, (r) => `${r.source.article}-${r.event.id}`);
-    const clusterOf = new Map<string, string>();
-    for (const x of merged) for (const s of x.sources) clusterOf.set(`${s.article}#${s.event}`, x.id);
-    const labels = gold.map((g) => {
-      const m = main.get(g.id);
-      return (m && clusterOf.get(`${g.id}#${m.id}`)) ?? `alone:${g.id}`;
-    });
+    const { labels, merged } = incidentLabels(gold.map((g) => g.id), main, reports);
     const incidents = gold.map((g) => g.incident);
     const ours = clusterScores(incidents, labels);
     const single = clusterScores(incidents, gold.map((g) => g.id));

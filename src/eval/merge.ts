@@ -19,6 +19,7 @@ import { defaultPipeline } from '../api/default-pipeline.js';
 import { makeArticle } from '../core/article.js';
 import { DatelineError } from '../core/errors.js';
 import type { EventRecord } from '../core/layers.js';
+import type { MergedEvent } from '../core/merged-event.js';
 import { packagePath } from '../core/paths.js';
 import { stringFlag, type ParsedArgs } from '../cli/args.js';
 import { haversineKm } from '../events/extract.js';
@@ -97,13 +98,7 @@ export const mergeEvalTask: EvalTask = {
       if (day) dateOk++;
       if (!near || !day) errors.push(`${g.id}: place ${m?.place ? `${m.place.name} (${m.place.country ?? '?'}${m.place.admin1 ? `/${m.place.admin1}` : ''})` : '-'}${near ? '' : ' ✗'}; date ${m?.date ? `${m.date.value}/${m.date.precision}/${m.date.how ?? ''}` : '-'}${day ? '' : ' ✗'}; event ${m ? m.summary : '-'}`);
     }
-    const merged = mergeReports(reports, (r) => `${r.source.article}-${r.event.id}`);
-    const clusterOf = new Map<string, string>();
-    for (const x of merged) for (const s of x.sources) clusterOf.set(`${s.article}#${s.event}`, x.id);
-    const labels = gold.map((g) => {
-      const m = main.get(g.id);
-      return (m && clusterOf.get(`${g.id}#${m.id}`)) ?? `alone:${g.id}`;
-    });
+    const { labels } = incidentLabels(gold.map((g) => g.id), main, reports);
     const incidents = gold.map((g) => g.incident);
     // Incidents split over several events, and events that mix incidents, for --errors.
     const byIncident = new Map<string, string[]>();
@@ -149,3 +144,20 @@ export const mergeEvalTask: EvalTask = {
     };
   },
 };
+
+type Report = { event: EventRecord; source: ReturnType<typeof sourceOf> };
+
+/**
+ * Each article's cluster after merging every report across sources the way the store does: the merged event
+ * that holds the article's main event, or `alone:<id>` when it has none; and the merged events.
+ */
+export function incidentLabels(ids: readonly string[], main: ReadonlyMap<string, EventRecord | null>, reports: Report[]): { labels: string[]; merged: MergedEvent[] } {
+  const merged = mergeReports(reports, (r) => `${r.source.article}-${r.event.id}`);
+  const clusterOf = new Map<string, string>();
+  for (const x of merged) for (const s of x.sources) clusterOf.set(`${s.article}#${s.event}`, x.id);
+  const labels = ids.map((id) => {
+    const m = main.get(id);
+    return (m && clusterOf.get(`${id}#${m.id}`)) ?? `alone:${id}`;
+  });
+  return { labels, merged };
+}
