@@ -453,8 +453,10 @@ test('quotes: doubling a one-paragraph article of repeated sentences at most ~do
   const smallLayers = longArticleLayers(small);
   const largeLayers = longArticleLayers(large);
   extractQuotes(small, smallLayers); // warm-up
-  const a = cpuMsOfQuotes(small, smallLayers);
-  const b = cpuMsOfQuotes(large, largeLayers);
+  // Best of three each: one GC pause inside a single ~100 ms measurement read as 2.8× in a full-suite run.
+  const best = (text: string, layers: typeof smallLayers): number => Math.min(...[0, 1, 2].map(() => cpuMsOfQuotes(text, layers)));
+  const a = best(small, smallLayers);
+  const b = best(large, largeLayers);
   assert.ok(b / a <= 2.5, `300 KB ${a.toFixed(0)} ms, 600 KB ${b.toFixed(0)} ms: ratio ${(b / a).toFixed(2)}`);
   const quotes = extractQuotes(small, smallLayers);
   assert.ok(quotes.filter((q) => q.kind === 'direct' && q.date === '2025-06-02').length > 1000, 'dates still attach');
