@@ -232,6 +232,25 @@ export interface ArticleRow {
   near_duplicate_of: string | null;
 }
 
+/** A stored diagnostics row as the Diagnostic it was (both stores keep the same columns). */
+export function diagnosticOf(r: {
+  severity: Diagnostic['severity'];
+  code: string;
+  message: string;
+  file: string | null;
+  line: number | null;
+  record: number | null;
+  component: string | null;
+}): Diagnostic {
+  return {
+    severity: r.severity,
+    code: r.code,
+    message: r.message,
+    ...(r.file ? { where: { file: r.file, ...(r.line !== null ? { line: r.line } : {}), ...(r.record !== null ? { record: r.record } : {}) } } : {}),
+    ...(r.component ? { component: r.component } : {}),
+  };
+}
+
 /** A listing row of `articles` as the port's ArticleSummary (both stores select the same columns). */
 export function articleSummaryOf(r: Pick<ArticleRow, 'id' | 'title' | 'published' | 'published_source' | 'dateline' | 'source' | 'words' | 'near_duplicate_of'>): ArticleSummary {
   return {
@@ -693,13 +712,7 @@ export class SqliteStore implements Store, ReadStore {
       record: number | null;
       component: string | null;
     }>;
-    return rows.map((r) => ({
-      severity: r.severity,
-      code: r.code,
-      message: r.message,
-      ...(r.file ? { where: { file: r.file, ...(r.line !== null ? { line: r.line } : {}), ...(r.record !== null ? { record: r.record } : {}) } } : {}),
-      ...(r.component ? { component: r.component } : {}),
-    }));
+    return rows.map(diagnosticOf);
   }
 
   stats(): StoreStats {

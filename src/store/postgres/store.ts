@@ -12,7 +12,7 @@ import { LAYER_TABLES, layerTable, tableName } from '../layer-tables.js';
 import { bandKeys, signature, similarity } from '../minhash.js';
 import { addEntity, rowOf, totalsOf, type KeyRow } from '../entity-keys.js';
 import { emptyTotals, type KeyTotals } from '../../entities/crossdoc.js';
-import { articleSummaryOf, clampPage, countWords, resolvedDay, rowToArticle, type ArticleRow } from '../sqlite.js';
+import { articleSummaryOf, diagnosticOf, clampPage, countWords, resolvedDay, rowToArticle, type ArticleRow } from '../sqlite.js';
 import type { AnalyzedInput, ArticleSummary, BatchInput, BatchOutcome, DateFilter, DiagnosticFilter, LayerQuery, LayerRow, Page, SearchHit, StaleQuery, Store, StoredArticle, StoreStats } from '../store.js';
 import type { ReadStore } from '../queries.js';
 import { PG_SCHEMA_VERSION, UNACCENT, schemaDdl, tsvSql } from './schema.js';
@@ -494,13 +494,7 @@ export class PgStore implements Store, ReadStore {
       record: number | null;
       component: string | null;
     }>(`SELECT * FROM diagnostics ${where} ORDER BY id LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
-    return rows.map((r) => ({
-      severity: r.severity,
-      code: r.code,
-      message: r.message,
-      ...(r.file ? { where: { file: r.file, ...(r.line !== null ? { line: r.line } : {}), ...(r.record !== null ? { record: r.record } : {}) } } : {}),
-      ...(r.component ? { component: r.component } : {}),
-    }));
+    return rows.map(diagnosticOf);
   }
 
   stats(): StoreStats {

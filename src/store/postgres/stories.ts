@@ -2,7 +2,7 @@
 import type { MergedEvent } from '../../core/merged-event.js';
 import { fromJson, type Vec } from '../../stories/vector.js';
 import type { MergedEventQuery, StorySummary, StoryTimeline } from '../queries.js';
-import { eventEntry, sortEntries } from '../sqlite/stories.js';
+import { eventEntry, reportEntries, sortEntries } from '../sqlite/stories.js';
 import type { SyncPg } from './sync-client.js';
 
 export function mergedEvents(pg: SyncPg, q: MergedEventQuery = {}): MergedEvent[] {
@@ -66,16 +66,7 @@ export function storyTimeline(pg: SyncPg, storyId: string): StoryTimeline | null
     'SELECT a.article_id, a.day, a.title, a.lead, r.source, r.url, r.published FROM story_articles a LEFT JOIN articles r ON r.id = a.article_id WHERE a.story_id = $1',
     [storyId],
   );
-  for (const a of arts) {
-    if (withEvents.has(a.article_id)) continue;
-    entries.push({
-      date: a.day,
-      precision: a.day ? 'day' : 'unknown',
-      summary: a.lead ?? a.title ?? '',
-      kind: 'report',
-      sources: [{ article: a.article_id, title: a.title, source: a.source, url: a.url, published: a.published }],
-    });
-  }
+  entries.push(...reportEntries(arts, withEvents));
   return { subject: { kind: 'story', id: story.id, title: story.title }, entries: sortEntries(entries) };
 }
 

@@ -95,6 +95,22 @@ function termsAndEntities(centroid: Vec): { terms: string[]; entities: string[] 
   };
 }
 
+/** Story articles without merged events, as report entries told by their lead (both stores). */
+export function reportEntries(
+  arts: ReadonlyArray<{ article_id: string; day: string | null; title: string | null; lead: string | null; source: string | null; url: string | null; published: string | null }>,
+  withEvents: ReadonlySet<string>,
+): StoryTimelineEntry[] {
+  return arts
+    .filter((a) => !withEvents.has(a.article_id))
+    .map((a) => ({
+      date: a.day,
+      precision: a.day ? ('day' as const) : ('unknown' as const),
+      summary: a.lead ?? a.title ?? '',
+      kind: 'report' as const,
+      sources: [{ article: a.article_id, title: a.title, source: a.source, url: a.url, published: a.published }],
+    }));
+}
+
 /** A merged event as a timeline entry (both stores). */
 export function eventEntry(x: MergedEvent): StoryTimelineEntry {
   const r = dateRange(x.event);
@@ -130,16 +146,7 @@ export function storyTimeline(db: DB, storyId: string): StoryTimeline | null {
     url: string | null;
     published: string | null;
   }>;
-  for (const a of arts) {
-    if (withEvents.has(a.article_id)) continue;
-    entries.push({
-      date: a.day,
-      precision: a.day ? 'day' : 'unknown',
-      summary: a.lead ?? a.title ?? '',
-      kind: 'report',
-      sources: [{ article: a.article_id, title: a.title, source: a.source, url: a.url, published: a.published }],
-    });
-  }
+  entries.push(...reportEntries(arts, withEvents));
   return { subject: { kind: 'story', id: story.id, title: story.title }, entries: sortEntries(entries) };
 }
 
