@@ -21,7 +21,11 @@ export class FilterError extends Error {
   }
 }
 
-export interface EventTableFilters {
+/**
+ * The table's filters as a user gives them: types, countries and divisions by name or code, and `from`/`to` as
+ * `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a month or year bound covers the whole period). The rest pass to the store as is.
+ */
+export type EventTableFilters = Omit<EventTableQuery, 'types' | 'subTypes' | 'countries' | 'admin1' | 'actorNames'> & {
   /** ACLED event types, sub-event types or PLOVER types. */
   type?: string[];
   /** ACLED sub-event types. */
@@ -30,18 +34,7 @@ export interface EventTableFilters {
   country?: string[];
   /** First-level division names ("Ternopil", "California"). */
   admin1?: string[];
-  actor?: string;
-  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, inclusive: a month or year bound covers the whole month or year. */
-  from?: string;
-  to?: string;
-  fatalitiesMin?: number;
-  fatalitiesMax?: number;
-  source?: string;
-  confidenceMin?: number;
-  place?: string;
-  story?: string;
-  geo?: boolean;
-}
+};
 
 /** The first (or last) day of the period a `YYYY[-MM[-DD]]` names: `2011-02` → `2011-02-01` / `2011-02-28`. */
 export function periodBound(value: string, end: boolean): string {
