@@ -81,7 +81,7 @@ if (server) {
 
   test('queue: a worker killed (SIGKILL) inside its write loses and doubles nothing; another retries its job', { timeout: 120_000 }, async () => {
     const url = server.freshDatabase();
-    await enqueue(url, INPUT, { jobTimeoutSeconds: 3 });
+    await enqueue(url, INPUT, { jobTimeoutSeconds: 10 });
     const dir = mkdtempSync(join(tmpdir(), 'dateline-queue-'));
     const marker = join(dir, 'written');
     try {
