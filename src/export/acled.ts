@@ -5,9 +5,11 @@
  * `geo_precision` 1 town / 2 part of a region / 3 larger region, `fatalities` the most conservative
  * reported deaths (never injuries), `notes` a one-sentence description, sources joined by "; ".
  * Actor names use ACLED's "Military Forces of X" form for states; unknown inter codes stay blank.
- * iso/iso3/region come from places/iso.ts, admin1 is a name (places/admin1.ts). A row needs a date, a
- * mapped place and its first-level division: events without them are left out and counted
- * (`acledExport().leftOut`); admin2/admin3 stay blank (the gazetteer has no second-level divisions).
+ * iso/iso3/region come from places/iso.ts, admin1 is the division's name (places/admin1.ts: our region
+ * table, else GeoNames' admin1 names), blank where neither names the division. A row needs a date and a
+ * mapped place inside a country's first-level division (a town, point or region, not a whole country or
+ * a wider area): events without them are left out and counted (`acledExport().leftOut`); admin2/admin3
+ * stay blank (the gazetteer has no second-level divisions).
  */
 import type { EventArgument } from '../core/layers.js';
 import { countryByCode } from '../places/countries.js';
@@ -127,7 +129,7 @@ export interface AcledLeftOut {
   noDate: number;
   /** No place on the map (none found, or below the map confidence). */
   noPlace: number;
-  /** A place known only to its country (no first-level division): ACLED codes events to a location inside one. */
+  /** A place known only to its country, or an area wider than a division: ACLED codes events to a location inside one. */
   countryOnly: number;
 }
 
@@ -163,11 +165,13 @@ export function acledExport(events: readonly ExportEvent[], now: Date = new Date
       leftOut.noPlace++;
       continue;
     }
-    const admin1 = admin1OfPlace(place);
-    if (!admin1) {
+    // A country, or an area wider than one division, is no location inside a first-level division.
+    if (place.precision === 'country' || place.precision === 'area') {
       leftOut.countryOnly++;
       continue;
     }
+    // A division that neither names table knows is left blank, never named after its seat town.
+    const admin1 = admin1OfPlace(place) ?? '';
     n++;
     const countryName = countryByCode(place.country!)?.name ?? place.country!;
     const military = e.acled.eventType === 'Explosions/Remote violence' || e.acled.eventType === 'Battles' || e.acled.subEventType === 'Disrupted weapons use';
