@@ -8,8 +8,9 @@
  * iso/iso3/region come from places/iso.ts, admin1 is the division's name (places/admin1.ts: our region
  * table, else GeoNames' admin1 names), blank where neither names the division. A row needs a date and a
  * mapped place inside a country's first-level division (a town, point or region, not a whole country or
- * a wider area): events without them are left out and counted (`acledExport().leftOut`); admin2/admin3
- * stay blank (the gazetteer has no second-level divisions).
+ * a wider area): events without them are left out and counted (`acledExport().leftOut`). admin2 is the
+ * town's GeoNames second-level division (places/admin2.ts), blank for regions, landmarks and towns GeoNames
+ * gives none; admin3 stays blank.
  */
 import type { EventArgument } from '../core/layers.js';
 import { countryByCode } from '../places/countries.js';
@@ -19,6 +20,7 @@ import { isMappable } from '../places/mappable.js';
 import type { MergedEvent as ExportEvent } from '../core/merged-event.js';
 import { inAcledScope } from '../events/scope.js';
 import { admin1OfPlace } from '../places/admin1.js';
+import { admin2OfPlace } from '../places/admin2.js';
 import { isoCodes } from '../places/iso.js';
 
 export const ACLED_COLUMNS = [
@@ -207,7 +209,7 @@ export function acledExport(events: readonly ExportEvent[], now: Date = new Date
       codes.region,
       countryName,
       admin1,
-      '',
+      admin2OfPlace(place) ?? '',
       '',
       place.name,
       Number(place.lat.toFixed(4)),

@@ -8,7 +8,7 @@
  * by the GeoNames division of that name in its country, else by itself.
  */
 import type { Place } from '../core/layers.js';
-import { ADMIN1_NAMES } from './admin1-names.js';
+import { ADMIN1_MOVED, ADMIN1_NAMES } from './admin1-names.js';
 import { countries, countryByCode } from './countries.js';
 import { gazetteer } from './gazetteer.js';
 import { iso2OfIso3 } from './iso.js';
@@ -21,6 +21,7 @@ export interface Admin1Ref {
 }
 
 let byCode: Map<string, string> | null = null;
+let movedTowns: Map<number, string> | null = null;
 let byName: Map<string, Admin1Ref[]> | null = null;
 
 /** Words a division's name carries or drops ("Kano State", "Ternopil Oblast", "Sanaa Governorate"). */
@@ -53,6 +54,19 @@ function tables(): { byCode: Map<string, string>; byName: Map<string, Admin1Ref[
   return { byCode, byName };
 }
 
+/** The division's name of a town the newer GeoNames dump puts elsewhere than the gazetteer's code says (Sanaa: Amanat Alasimah, not Sanaa governorate). */
+function movedTown(geonameid: number | undefined): string | undefined {
+  if (geonameid === undefined) return undefined;
+  if (!movedTowns) {
+    movedTowns = new Map();
+    for (const line of ADMIN1_MOVED.split('\n')) {
+      const tab = line.indexOf('\t');
+      movedTowns.set(Number(line.slice(0, tab)), line.slice(tab + 1));
+    }
+  }
+  return movedTowns.get(geonameid);
+}
+
 /** The name of a country's first-level division by its GeoNames admin1 code, or null when neither table knows it. */
 export function admin1Name(country: string, code: string): string | null {
   return gazetteer().admin1(country, code)?.name ?? tables().byCode.get(`${country}.${code}`) ?? null;
@@ -60,12 +74,15 @@ export function admin1Name(country: string, code: string): string | null {
 
 /**
  * The admin1 name of a place: its division's name (by its code, or — for a town stored without one —
- * by the gazetteer's town of that name in that country within half a degree); for a region without a
+ * by the gazetteer's town of that name in that country within half a degree; for a town the newer GeoNames
+ * dump moved to another division, that division); for a region without a
  * code, the GeoNames division of its name in its country, else the region itself; null for a country,
  * or a place whose division has no name in either table.
  */
-export function admin1OfPlace(place: Pick<Place, 'country' | 'admin1' | 'precision' | 'name' | 'lat' | 'lon'> | null | undefined): string | null {
+export function admin1OfPlace(place: Pick<Place, 'country' | 'admin1' | 'precision' | 'name' | 'lat' | 'lon' | 'geonameid'> | null | undefined): string | null {
   if (!place?.country) return null;
+  const moved = place.precision === 'city' || place.precision === 'point' ? movedTown(place.geonameid) : undefined;
+  if (moved) return moved;
   const code = place.admin1 ?? (place.precision === 'city' || place.precision === 'point' ? townAdmin1(place) : undefined);
   if (code) return admin1Name(place.country, code);
   if (place.precision !== 'region') return null;
