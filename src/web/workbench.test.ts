@@ -142,6 +142,8 @@ test('events page in Chromium: filter by country → table → chart bar → leg
     await rendered();
     const zoom = async () => Number(await page.locator('figure.map').getAttribute('data-zoom'));
     assert.equal(await zoom(), 1);
+    await page.locator('figure.map path.admin1').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('figure.map path.admin1').isVisible(), false, 'no state borders at world zoom');
     assert.ok((await page.locator('figure.map .cluster').count()) >= 1, 'nearby Libyan events cluster at world zoom');
     await page.locator('figure.map .cluster').first().click();
     assert.ok((await zoom()) > 1, 'a cluster click zooms in');
@@ -171,6 +173,8 @@ test('events page in Chromium: filter by country → table → chart bar → leg
     await page.locator('figure.map .map-point').first().click();
     await rendered();
     assert.equal(await zoom(), 24, 'a town: zoomed in close');
+    await page.locator('figure.map path.admin1').waitFor({ state: 'visible' });
+    assert.ok(((await page.locator('figure.map path.admin1').getAttribute('d')) ?? '').length > 10_000, 'Natural Earth admin-1 borders drawn once zoomed in');
     assert.match(await page.locator('.meta').first().innerText(), /Benghazi town/);
 
     // A permalink opened fresh shows the same state.

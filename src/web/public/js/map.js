@@ -1,6 +1,7 @@
 // An offline world map: country outlines from world-atlas (Natural Earth, public domain) decoded with
 // topojson-client (served from /vendor), drawn in the Equal Earth projection as SVG; events as points
-// sized by fatalities and coloured by type. No tiles, no network beyond this server.
+// sized by fatalities and coloured by type; borders between states and provinces (Natural Earth admin-1,
+// /static/data/admin1-lines.json) once zoomed in. No tiles, no network beyond this server.
 import { html, mount, raw } from './escape.js';
 import { colourOf } from './palette.js';
 import { humanizeText, humanTime } from './dates.js';
@@ -66,6 +67,54 @@ export async function worldPath() {
   return outline;
 }
 
+let borders = null;
+
+/**
+ * SVG path data for the borders between first-level divisions: lines of [lon, lat, dlon, dlat, …] in
+ * hundredths of a degree (src/web/public/data/admin1-lines.json); a line is broken where it crosses the
+ * antimeridian.
+ */
+export function linesToPath(lines) {
+  let d = '';
+  for (const line of lines) {
+    let lon = 0;
+    let lat = 0;
+    let prev = null;
+    for (let i = 0; i + 1 < line.length; i += 2) {
+      lon += line[i];
+      lat += line[i + 1];
+      const [x, y] = project(lon / 100, lat / 100);
+      d += `${prev === null || Math.abs(lon - prev) > 18000 ? 'M' : 'L'}${x.toFixed(2)},${y.toFixed(2)}`;
+      prev = lon;
+    }
+  }
+  return d;
+}
+
+/** Borders of states and provinces (Natural Earth admin-1) as one path string (cached); empty when unavailable. */
+export async function admin1Path() {
+  if (borders !== null) return borders;
+  try {
+    const response = await fetch('/static/data/admin1-lines.json');
+    if (!response.ok) throw new Error('no admin1 borders');
+    borders = linesToPath((await response.json()).lines);
+  } catch {
+    borders = '';
+  }
+  return borders;
+}
+
+/** Draws the admin1 borders into a mounted map, under the events (they show once zoomed in: see setView). */
+async function drawBorders(figure) {
+  const d = await admin1Path();
+  const svg = figure.querySelector('svg');
+  if (!d || !svg || svg.querySelector('path.admin1')) return;
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  path.setAttribute('class', 'admin1');
+  path.setAttribute('d', d);
+  svg.insertBefore(path, svg.querySelector('.points'));
+}
+
 /** One distinct colour per event type (palette.js), the same as the events chart's. */
 export function typeColour(_types, type) {
   return colourOf(type);
@@ -120,6 +169,7 @@ export function clusterPoints(points, k, cell = 28) {
 }
 
 const ZOOM = { city: 24, point: 24, area: 10, region: 8, country: 3 };
+const ADMIN1_ZOOM = 2.5;
 
 function drawPoints(figure, state) {
   const { rows } = maps.get(figure.id);
@@ -154,6 +204,8 @@ function setView(figure, state) {
   figure.querySelector('svg').setAttribute('viewBox', `${state.x.toFixed(2)} ${state.y.toFixed(2)} ${state.w.toFixed(2)} ${state.h.toFixed(2)}`);
   drawPoints(figure, state);
   figure.dataset.zoom = (WIDTH / state.w).toFixed(2);
+  // State and province borders only from 2.5× on: at world zoom they would bury the countries.
+  figure.classList.toggle('zoomed', WIDTH / state.w >= ADMIN1_ZOOM);
   if (maps.get(figure.id)?.view !== null) writeView(state);
 }
 
@@ -202,6 +254,7 @@ export function activateMaps(root) {
       state.y = y - state.h / 2;
     }
     setView(figure, state);
+    drawBorders(figure);
     const toSvg = (ev) => {
       const box = svg.getBoundingClientRect();
       return [state.x + ((ev.clientX - box.left) / box.width) * state.w, state.y + ((ev.clientY - box.top) / box.height) * state.h];
