@@ -115,6 +115,8 @@ const admin2Names = JSON.parse(readFileSync(join(dir, 'admin2.json'), 'utf8'));
 const a2name = new Map(admin2Names.map((r) => [r.code, String(r.name).trim()]));
 const towns = admin2.filter(([, code]) => a2name.get(code) && !/[\t\n]/.test(a2name.get(code))).sort((a, b) => a[0] - b[0]);
 const codes = [...new Set(towns.map(([, code]) => code))].sort();
+// src/places/admin2.ts keeps each town's line in a Uint16Array.
+if (codes.length >= 65536) throw new Error(`${codes.length} second-level names do not fit 16 bits`);
 const index = new Map(codes.map((c, i) => [c, i]));
 let prev = 0;
 const townLines = towns.map(([id, code]) => {

@@ -7,24 +7,44 @@
 import type { Place } from '../core/layers.js';
 import { ADMIN2_NAMES, ADMIN2_TOWNS } from './admin2-names.js';
 
-let byTown: Map<number, string> | null = null;
+interface Table {
+  names: string[];
+  /** GeoNames ids, ascending, and each one's line of ADMIN2_NAMES. */
+  ids: Int32Array;
+  name: Uint16Array;
+}
 
-function table(): Map<number, string> {
-  if (!byTown) {
+let parsed: Table | null = null;
+
+function table(): Table {
+  if (!parsed) {
     const names = ADMIN2_NAMES.split('\n').map((line) => line.slice(line.indexOf('\t') + 1));
-    byTown = new Map();
+    const lines = ADMIN2_TOWNS.split('\n');
+    const ids = new Int32Array(lines.length);
+    const name = new Uint16Array(lines.length);
     let id = 0;
-    for (const line of ADMIN2_TOWNS.split('\n')) {
+    lines.forEach((line, i) => {
       const space = line.indexOf(' ');
       id += parseInt(line.slice(0, space), 36);
-      byTown.set(id, names[parseInt(line.slice(space + 1), 36)]);
-    }
+      ids[i] = id;
+      name[i] = parseInt(line.slice(space + 1), 36);
+    });
+    parsed = { names, ids, name };
   }
-  return byTown;
+  return parsed;
 }
 
 /** The second-level division's name of a gazetteer town, or null. */
 export function admin2OfPlace(place: Pick<Place, 'geonameid' | 'precision'> | null | undefined): string | null {
   if (place?.geonameid === undefined || (place.precision !== 'city' && place.precision !== 'point')) return null;
-  return table().get(place.geonameid) ?? null;
+  const { names, ids, name } = table();
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] === place.geonameid) return names[name[mid]];
+    if (ids[mid] < place.geonameid) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return null;
 }
