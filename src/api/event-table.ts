@@ -6,6 +6,7 @@
  */
 import type { MergedEvent } from '../core/merged-event.js';
 import { admin1Named, resolveCountry } from '../places/admin1.js';
+import { withAdmin1, type MergedEventRow } from './admin1-rows.js';
 import { EVENT_SORTS, type EventSort, type EventSortKey, type EventTableQuery, type PageArgs, type Paged, type ReadStore } from '../store/queries.js';
 import { isCalendarDate } from './dates.js';
 import { findEntity } from './entities.js';
@@ -100,8 +101,9 @@ function resolveWithStore(store: ReadStore, f: EventTableFilters): EventTableQue
   return q;
 }
 
-export function eventTable(store: ReadStore, f: EventTableFilters, sort: EventSort, page: PageArgs): Paged<MergedEvent> {
-  return store.queries.eventTable(resolveWithStore(store, f), sort, page);
+export function eventTable(store: ReadStore, f: EventTableFilters, sort: EventSort, page: PageArgs): Paged<MergedEventRow> {
+  const result = store.queries.eventTable(resolveWithStore(store, f), sort, page);
+  return { ...result, items: withAdmin1(result.items) };
 }
 
 export type Bucket = 'day' | 'week' | 'month';

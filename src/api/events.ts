@@ -3,6 +3,7 @@
  * the day-by-day timeline of merged events, and the event sets the export formats take.
  */
 import { singleSourceEvents, type MergedEvent } from '../core/merged-event.js';
+import { withAdmin1, type MergedEventRow } from './admin1-rows.js';
 import { paged, type EventFilters, type EventRow, type MergedEventQuery, type PageArgs, type Paged, type ReadStore } from '../store/queries.js';
 
 export interface MergedEventFilters extends Omit<MergedEventQuery, 'limit' | 'offset'> {
@@ -32,18 +33,18 @@ function located(e: MergedEvent): boolean {
 }
 
 /** Events merged across sources, each with every source's own figures, in date order. */
-export function mergedEvents(store: ReadStore, filters: MergedEventFilters, page: PageArgs): Paged<MergedEvent> {
+export function mergedEvents(store: ReadStore, filters: MergedEventFilters, page: PageArgs): Paged<MergedEventRow> {
   const q = store.queries;
   if (filters.geo) {
     const all = q.mergedEvents({ ...mergedQuery(filters), limit: MAX_MERGED }).filter(located);
-    return paged(all.slice(page.offset, page.offset + page.limit), all.length, page);
+    return paged(withAdmin1(all.slice(page.offset, page.offset + page.limit)), all.length, page);
   }
   const items = q.mergedEvents({ ...mergedQuery(filters), limit: page.limit, offset: page.offset });
   const total =
     items.length < page.limit && (items.length > 0 || page.offset === 0)
       ? page.offset + items.length
       : q.mergedEvents({ ...mergedQuery(filters), limit: MAX_MERGED }).length;
-  return paged(items, total, page);
+  return paged(withAdmin1(items), total, page);
 }
 
 export interface DayEntry {

@@ -37,11 +37,13 @@ function tables(): { byCode: Map<string, string>; byName: Map<string, Admin1Ref[
   if (!byCode || !byName) {
     byCode = new Map();
     byName = new Map();
+    // Our region table first: its names are the ones news uses (US states, Canadian provinces, UK nations).
+    for (const r of regions()) if (r.country && r.admin1) byCode.set(`${r.country}.${r.admin1}`, r.name);
     for (const line of ADMIN1_NAMES.split('\n')) {
       const tab = line.indexOf('\t');
       const key = line.slice(0, tab);
       const name = line.slice(tab + 1);
-      byCode.set(key, name);
+      if (!byCode.has(key)) byCode.set(key, name);
       const dot = key.indexOf('.');
       const ref = { country: key.slice(0, dot), code: key.slice(dot + 1) };
       for (const k of keysOf(name)) {
@@ -69,7 +71,7 @@ function movedTown(geonameid: number | undefined): string | undefined {
 
 /** The name of a country's first-level division by its GeoNames admin1 code, or null when neither table knows it. */
 export function admin1Name(country: string, code: string): string | null {
-  return gazetteer().admin1(country, code)?.name ?? tables().byCode.get(`${country}.${code}`) ?? null;
+  return tables().byCode.get(`${country}.${code}`) ?? null;
 }
 
 /**
@@ -77,13 +79,17 @@ export function admin1Name(country: string, code: string): string | null {
  * by the gazetteer's town of that name in that country within half a degree; for a town the newer GeoNames
  * dump moved to another division, that division); for a region without a
  * code, the GeoNames division of its name in its country, else the region itself; null for a country,
- * or a place whose division has no name in either table.
+ * or a place whose division has no name in either table. `townLookup: false` skips the gazetteer (seconds to load
+ * once) for a place stored without a code: for a page of table rows, where a blank is cheaper than a wait.
  */
-export function admin1OfPlace(place: Pick<Place, 'country' | 'admin1' | 'precision' | 'name' | 'lat' | 'lon' | 'geonameid'> | null | undefined): string | null {
+export function admin1OfPlace(
+  place: Pick<Place, 'country' | 'admin1' | 'precision' | 'name' | 'lat' | 'lon' | 'geonameid'> | null | undefined,
+  { townLookup = true }: { townLookup?: boolean } = {},
+): string | null {
   if (!place?.country) return null;
   const moved = place.precision === 'city' || place.precision === 'point' ? movedTown(place.geonameid) : undefined;
   if (moved) return moved;
-  const code = place.admin1 ?? (place.precision === 'city' || place.precision === 'point' ? townAdmin1(place) : undefined);
+  const code = place.admin1 ?? (townLookup && (place.precision === 'city' || place.precision === 'point') ? townAdmin1(place) : undefined);
   if (code) return admin1Name(place.country, code);
   if (place.precision !== 'region') return null;
   const own = keysOf(place.name).flatMap((k) => tables().byName.get(k) ?? []).find((r) => r.country === place.country);

@@ -133,6 +133,7 @@ test('events page in Chromium: filter by country → table → chart bar → leg
     await rendered();
     assert.equal(page.url(), libya);
     assert.match(await rows().first().innerText(), /Ajdabiya/, 'newest first again');
+    assert.match(await rows().first().innerText(), /Ajdabiya, Al Wahat/, 'the town\'s first-level division beside it, by its GeoNames name');
     await page.goForward();
     await rendered();
     assert.match(await rows().first().innerText(), /Benghazi/);
@@ -183,6 +184,9 @@ test('events page in Chromium: filter by country → table → chart bar → leg
     await fresh.waitForFunction(() => document.getElementById('main')?.getAttribute('aria-busy') === 'false');
     assert.equal(await fresh.locator('.events-table tbody tr').count(), 1);
     assert.equal(await fresh.locator('input[name=type]').inputValue(), 'Protests');
+    await fresh.goto(`${server.url}#/events?admin1=Banghazi`);
+    await fresh.waitForFunction(() => document.getElementById('main')?.getAttribute('aria-busy') === 'false' && /Benghazi/.test(document.querySelector('.events-table tbody tr')?.textContent ?? ''));
+    assert.equal(await fresh.locator('.events-table tbody tr').count(), 1, 'an admin1 filter by the division\'s own name');
     assert.deepEqual(problems, []);
   } finally {
     await browser.close();

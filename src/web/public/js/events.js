@@ -68,11 +68,13 @@ export function stackedChart(counts, measure, link) {
   </figure>`;
 }
 
-function place(e) {
+/** The place, its first-level division when that is not the place's own name ("Mosul, Nineveh"), country and precision. */
+function place(e, admin1) {
   const p = e.place;
   if (!p) return html`<span class="muted">—</span>`;
   const precision = p.precision === 'city' || p.precision === 'point' ? 'town' : p.precision;
-  return html`${p.name}${p.country && p.precision !== 'country' ? html` <span class="muted small">${p.country}</span>` : ''} <span class="badge small" title="Geographic precision">${precision}</span>`;
+  const division = admin1 && admin1 !== p.name ? html`, <span title="First-level division (admin1)">${admin1}</span>` : '';
+  return html`${p.name}${division}${p.country && p.precision !== 'country' ? html` <span class="muted small">${p.country}</span>` : ''} <span class="badge small" title="Geographic precision">${precision}</span>`;
 }
 
 /** `state` → the events page's hash for it (the router's href over the kept keys). */
@@ -104,7 +106,7 @@ export async function eventsView(q, { api, href, pager, main, mount }) {
       <td class="nowrap">${e.date ? html`<time title="${e.date.value}${e.date.how === 'implied' ? ' (the report\u2019s own date)' : ''}">${humanTime(e.date.value)}${e.date.how === 'implied' ? '*' : ''}</time>` : html`<span class="muted">undated</span>`}</td>
       <td><svg class="swatch" width="12" height="12" aria-hidden="true"><rect width="12" height="12" rx="2" fill="${colourOf(eventType(e))}"></rect></svg>${eventType(e)}${e.acled?.subEventType ? html`<br><span class="small muted">${e.acled.subEventType}</span>` : ''}</td>
       <td>${first ? html`<a href="${href(['event', first.article, first.event])}">${humanizeText(e.summary) || eventType(e)}</a>` : humanizeText(e.summary)}</td>
-      <td>${place(e)}</td>
+      <td>${place(e, x.admin1)}</td>
       <td class="small">${[...e.actors, ...e.targets].map((a) => a.name ?? a.text).slice(0, 4).join(', ') || html`<span class="muted">—</span>`}</td>
       <td class="num">${killed ?? html`<span class="muted">—</span>`}</td>
       <td class="num">${x.sources.length}</td>
