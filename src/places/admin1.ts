@@ -33,27 +33,37 @@ function keysOf(name: string): string[] {
   return bare !== name && bare.trim() ? [nameKey(name), nameKey(bare)] : [nameKey(name)];
 }
 
-function tables(): { byCode: Map<string, string>; byName: Map<string, Admin1Ref[]> } {
-  if (!byCode || !byName) {
+/** Names by "CC.CODE": our region table first (the names news uses: US states, Canadian provinces, UK nations), then GeoNames'. */
+function codeTable(): Map<string, string> {
+  if (!byCode) {
     byCode = new Map();
-    byName = new Map();
-    // Our region table first: its names are the ones news uses (US states, Canadian provinces, UK nations).
     for (const r of regions()) if (r.country && r.admin1) byCode.set(`${r.country}.${r.admin1}`, r.name);
     for (const line of ADMIN1_NAMES.split('\n')) {
       const tab = line.indexOf('\t');
       const key = line.slice(0, tab);
-      const name = line.slice(tab + 1);
-      if (!byCode.has(key)) byCode.set(key, name);
+      if (!byCode.has(key)) byCode.set(key, line.slice(tab + 1));
+    }
+  }
+  return byCode;
+}
+
+/** GeoNames divisions by the keys of their names (built on first use: filters and regions only). */
+function nameTable(): Map<string, Admin1Ref[]> {
+  if (!byName) {
+    byName = new Map();
+    for (const line of ADMIN1_NAMES.split('\n')) {
+      const tab = line.indexOf('\t');
+      const key = line.slice(0, tab);
       const dot = key.indexOf('.');
       const ref = { country: key.slice(0, dot), code: key.slice(dot + 1) };
-      for (const k of keysOf(name)) {
+      for (const k of keysOf(line.slice(tab + 1))) {
         const list = byName.get(k) ?? [];
         if (!list.some((r) => r.country === ref.country && r.code === ref.code)) list.push(ref);
         byName.set(k, list);
       }
     }
   }
-  return { byCode, byName };
+  return byName;
 }
 
 /** The division's name of a town the newer GeoNames dump puts elsewhere than the gazetteer's code says (Sanaa: Amanat Alasimah, not Sanaa governorate). */
@@ -71,7 +81,7 @@ function movedTown(geonameid: number | undefined): string | undefined {
 
 /** The name of a country's first-level division by its GeoNames admin1 code, or null when neither table knows it. */
 export function admin1Name(country: string, code: string): string | null {
-  return tables().byCode.get(`${country}.${code}`) ?? null;
+  return codeTable().get(`${country}.${code}`) ?? null;
 }
 
 /**
@@ -92,7 +102,7 @@ export function admin1OfPlace(
   const code = place.admin1 ?? (townLookup && (place.precision === 'city' || place.precision === 'point') ? townAdmin1(place) : undefined);
   if (code) return admin1Name(place.country, code);
   if (place.precision !== 'region') return null;
-  const own = keysOf(place.name).flatMap((k) => tables().byName.get(k) ?? []).find((r) => r.country === place.country);
+  const own = keysOf(place.name).flatMap((k) => nameTable().get(k) ?? []).find((r) => r.country === place.country);
   return own ? admin1Name(own.country, own.code) : place.name;
 }
 
@@ -109,7 +119,7 @@ export function admin1Named(name: string): Admin1Ref[] {
   const out = new Map<string, Admin1Ref>();
   const keys = keysOf(name.trim());
   for (const r of regions()) if (r.country && r.admin1 && r.names.some((n) => keys.includes(nameKey(n)))) out.set(`${r.country}.${r.admin1}`, { country: r.country, code: r.admin1 });
-  for (const k of keys) for (const ref of tables().byName.get(k) ?? []) out.set(`${ref.country}.${ref.code}`, ref);
+  for (const k of keys) for (const ref of nameTable().get(k) ?? []) out.set(`${ref.country}.${ref.code}`, ref);
   const g = gazetteer();
   const key = keys[keys.length - 1];
   for (const ref of g.seatsNamed(key)) out.set(`${ref.country}.${ref.code}`, ref);
