@@ -95,3 +95,15 @@ test('boundaries: a fronted adverbial before the speaker is not what was said; "
   const qs = quotesOf('According to Lena Ortiz, writing for the Ledger, the fund received $26 million.');
   assert.deepEqual(qs.map((q) => [q.text, q.speaker?.text]), [['the fund received $26 million', 'Lena Ortiz']]);
 });
+
+test('boundaries: a fronted adverbial followed by a clause with its own subject is part of what was said', () => {
+  const q = only('As a newcomer, Ms. Ortiz probably drew less attention, Mr. Kemper said.');
+  assert.equal(q.speaker?.text, 'Mr. Kemper');
+  assert.equal(q.text, 'As a newcomer, Ms. Ortiz probably drew less attention');
+});
+
+test('boundaries: the apposition of an inverted speaker is not part of the content', () => {
+  const q = only('That plan will work only up to a point, said Halvorsen, a former budget director whose warnings have gone unheeded for years.');
+  assert.equal(q.speaker?.text, 'Halvorsen');
+  assert.equal(q.text, 'That plan will work only up to a point');
+});

@@ -1157,7 +1157,9 @@ function extractIndirect(
       // "In the end, Mr. Rosenthal said, the voters will decide.": the attribution sits inside the content
       if (cur.clauseEnd < sb && toks[cur.clauseEnd].text === ',' && f === found.length - 1) {
         const rest = trimContent(toks, cur.clauseEnd + 1, sb);
-        if (rest[1] - rest[0] > Math.max(3, lead - a) && hasClause(toks, rest[0], rest[1])) {
+        // "…, said Sherman, a university grad whose aggressiveness has driven …": an apposition of an inverted speaker
+        const apposition = cur.speaker[0] > cur.k && appositionAfter(toks, rest[0], rest[1]);
+        if (!apposition && rest[1] - rest[0] > Math.max(3, lead - a) && hasClause(toks, rest[0], rest[1])) {
           const whole = trimContent(toks, a, sb);
           a = whole[0];
           b = whole[1];
@@ -1407,12 +1409,34 @@ function hasClauseFinite(toks: readonly Tok[], a: number, b: number): boolean {
   return false;
 }
 
+const RELATIVES = new Set(['who', 'whose', 'whom', 'which', 'where']);
+
+/**
+ * toks[a, b) reads as a description of the name before it: an indefinite noun phrase ("a longtime ally who …"),
+ * an age, or a noun phrase whose first verb belongs to a relative clause ("the group's founder, who …").
+ */
+function appositionAfter(toks: readonly Tok[], a: number, b: number): boolean {
+  const first = toks[a];
+  if (first.lower === 'a' || first.lower === 'an' || first.pos === 'NUM') return true;
+  for (let q = a; q < b; q++) {
+    if (RELATIVES.has(toks[q].lower)) return q > a;
+    if (toks[q].pos === 'VERB' || toks[q].pos === 'AUX' || toks[q].text === ',' || inQuoteLike(toks[q])) return false;
+  }
+  return false;
+}
+
+function inQuoteLike(t: Tok): boolean {
+  return isQuoteMark(t) || isFinalPunct(t);
+}
+
 /** toks[a, b) opens with a preposition or an -ing participle and has no finite verb and no quotation. */
 function isFrontedAdverbial(toks: readonly Tok[], inQuote: ArrayLike<number>, a: number, b: number): boolean {
   const first = toks[a];
   if (!(first.pos === 'ADP' || (first.pos === 'VERB' && first.lower.endsWith('ing')))) return false;
   for (let q = a; q < b; q++) {
     if (inQuote[q] >= 0 || toks[q].pos === 'AUX') return false;
+    // "As a woman, Ms. Malik likely raised less suspicion, X said": a clause with its own subject follows the adverbial
+    if (toks[q].text === ',' && q + 1 < b && subjectClauseAt(toks, q + 1, b)) return false;
     if (toks[q].pos === 'VERB' && !/(?:ing|ed|en)$/.test(toks[q].lower)) return false;
   }
   return true;
