@@ -107,3 +107,21 @@ test('boundaries: the apposition of an inverted speaker is not part of the conte
   assert.equal(q.speaker?.text, 'Halvorsen');
   assert.equal(q.text, 'That plan will work only up to a point');
 });
+
+test('speakers: "said one of two witnesses who …" names the counted group', () => {
+  const q = quotesOf('Mayor Ortiz spoke first. “It was a mess from start to finish,” said one of two witnesses who described the same meeting.');
+  const direct = q.find((x) => x.kind === 'direct');
+  assert.equal(direct?.speaker?.text, 'one of two witnesses');
+});
+
+test('speakers: a relative clause between the speaker and the cue holds no cue, and the addressee is not the speaker', () => {
+  const q = quotesOf('Nobody answered. “The inspectors are under a lot of pressure,” an official, who was not authorized to speak publicly, told the Daily Ledger.');
+  const direct = q.find((x) => x.kind === 'direct');
+  assert.ok(direct?.speaker?.text.startsWith('an official'), direct?.speaker?.text);
+});
+
+test('speakers: the object of a participle before the cue is not the speaker', () => {
+  const q = quotesOf('Nobody answered. Another official speaking to the Daily Ledger said, “The inspectors are reviewing every contract signed since March.”');
+  const direct = q.find((x) => x.kind === 'direct');
+  assert.equal(direct?.speaker?.text, 'Another official');
+});

@@ -136,6 +136,9 @@ const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM']);
 const NP_LINKS = new Set(['of', 'for', 'at', 'in', 'from', 'to']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'one', 'two', 'three', 'several', 'some', 'many', 'both', 'another', 'other', 'this', 'that', 'these', 'those', 'each', 'every', 'most', 'all', 'few', 'no', 'senior', 'top']);
 
+/** Words that open a relative clause. */
+const RELATIVES = new Set(['who', 'whose', 'whom', 'which', 'where']);
+
 function isPossessive(t: Tok): boolean {
   return t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’';
 }
@@ -361,6 +364,11 @@ function npAfter(toks: readonly Tok[], start: number, hi: number): [number, numb
   if (e < hi && toks[e].pos === 'PRON' && PRONOUNS.has(toks[e].lower)) return [e, e + 1];
   if (e < hi && (toks[e].pos === 'DET' || DETERMINERS.has(toks[e].lower))) e++;
   let last = -1;
+  // "one of two witnesses who …", "some of the delegates": a quantifier, "of", then the phrase it counts from
+  if (e + 1 < hi && e - start === 1 && toks[e].lower === 'of' && (DETERMINERS.has(toks[start].lower) || toks[start].pos === 'NUM')) {
+    e++;
+    if (toks[e].pos === 'DET' || DETERMINERS.has(toks[e].lower) || toks[e].pos === 'NUM') e++;
+  }
   while (e < hi && e - start < 16) {
     const t = toks[e];
     const nextNominal = e + 1 < hi && (toks[e + 1].pos === 'PROPN' || toks[e + 1].pos === 'NOUN' || toks[e + 1].pos === 'ADJ');
@@ -853,7 +861,14 @@ function parseClause(ctx: Ctx, a: number, b: number, withBeliefs: boolean): Attr
   const { toks } = ctx;
   let start = a;
   while (start < b && (toks[start].text === ',' || toks[start].text === '—')) start++;
+  // “…,” an intelligence source, who was not authorized to speak, told Fox News: a relative clause's verbs are no cue
+  let relative = false;
   for (let k = start; k < b && k < start + 30; k++) {
+    if (toks[k].text === ',') {
+      relative = !relative && k > start && k + 1 < b && RELATIVES.has(toks[k + 1].lower);
+      continue;
+    }
+    if (relative) continue;
     const lemma = cueLemma(toks, k, withBeliefs, true);
     if (!lemma) continue;
     if (lemma === 'according to') {
@@ -907,7 +922,7 @@ function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boolean): At
     // the words between the cue and the quote must be adjuncts, not a clause
     if (hasClause(toks, k + 1, j + 1)) return null;
     const b = skipBackAdverbials(toks, k, lo);
-    const np = speakerOfDocument(toks, npBefore(toks, b + 1, lo), lo);
+    const np = participleSubject(toks, speakerOfDocument(toks, npBefore(toks, b + 1, lo), lo), lo);
     if (np === DROP) return null;
     if (!np) {
       // "said Peskov:" inverted lead-in
@@ -923,6 +938,18 @@ function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boolean): At
     return { speaker: np, cue: [k, k + 1], lemma, addressee: adj.addressee, clause: [np[0], qa] };
   }
   return null;
+}
+
+/**
+ * "Another source speaking to Fox News said": the phrase before the cue is the object of a participle that
+ * modifies the subject; the subject speaks, not the participle's object.
+ */
+function participleSubject<T>(toks: readonly Tok[], np: [number, number] | null | T, lo: number): [number, number] | null | T {
+  if (!Array.isArray(np)) return np;
+  const [a] = np as [number, number];
+  if (a - 2 < lo || toks[a - 1].pos !== 'ADP' || toks[a - 2].pos !== 'VERB' || !toks[a - 2].lower.endsWith('ing')) return np;
+  const subject = npBeforeSimple(toks, a - 2, lo);
+  return subject && clauseInitial(toks, subject[0], lo) && toks[subject[1] - 1].pos !== 'PRON' ? subject : np;
 }
 
 /** The subject of the nearest cue before token `end` in [lo, end): "Lazar said … and added," → Lazar. */
@@ -1408,8 +1435,6 @@ function hasClauseFinite(toks: readonly Tok[], a: number, b: number): boolean {
   for (let q = a; q < b; q++) if (toks[q].pos === 'AUX' || (toks[q].pos === 'VERB' && !/(?:ing|ed|en)$/.test(toks[q].lower))) return true;
   return false;
 }
-
-const RELATIVES = new Set(['who', 'whose', 'whom', 'which', 'where']);
 
 /**
  * toks[a, b) reads as a description of the name before it: an indefinite noun phrase ("a longtime ally who …"),
