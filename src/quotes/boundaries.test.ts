@@ -125,3 +125,10 @@ test('speakers: the object of a participle before the cue is not the speaker', (
   const direct = q.find((x) => x.kind === 'direct');
   assert.equal(direct?.speaker?.text, 'Another official');
 });
+
+test('partial quotes: “…,” said X of Y / said the man who … after a partial quote names the speaker', () => {
+  const q = only('The new levy “came too early for most of the farmers to understand it,” said Halvorsen of the Valley Growers Union.');
+  assert.equal(q.kind, 'partial');
+  assert.equal(q.speaker?.text, 'Halvorsen');
+  assert.equal(q.text, 'The new levy “came too early for most of the farmers to understand it,”');
+});

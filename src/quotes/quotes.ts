@@ -1126,6 +1126,10 @@ function extractIndirect(
         const inv = npAfter(toks, p, sb);
         if (inv && (inv[1] >= sb || isFinalPunct(toks[inv[1]]) || toks[inv[1]].text === ',')) {
           found.push({ k, lemma, speaker: inv, addressee: null, mode: 'before', contentStart: sa, clauseEnd: inv[1] });
+        } else if (inv && isQuoteMark(prev)) {
+          // “…,” said Heiserman of the CORE Teachers. / said the man who built …: a tail describing the speaker
+          const end = speakerTailEnd(toks, inQuote, inv[1], sb);
+          if (end >= 0) found.push({ k, lemma, speaker: inv, addressee: null, mode: 'before', contentStart: sa, clauseEnd: end });
         }
       }
       continue;
@@ -1452,6 +1456,21 @@ function appositionAfter(toks: readonly Tok[], a: number, b: number): boolean {
 
 function inQuoteLike(t: Tok): boolean {
   return isQuoteMark(t) || isFinalPunct(t);
+}
+
+/**
+ * After an inverted speaker ending at `p`: a prepositional phrase or relative clause describing the speaker
+ * ("of the CORE Teachers", "who built his career there") up to a comma or the sentence end, with no quotation
+ * in it. Returns where that tail ends, or -1 when the words after the speaker are not such a tail.
+ */
+function speakerTailEnd(toks: readonly Tok[], inQuote: ArrayLike<number>, p: number, hi: number): number {
+  if (!(toks[p].pos === 'ADP' || RELATIVES.has(toks[p].lower) || toks[p].lower === 'that')) return -1;
+  let e = p;
+  while (e < hi && toks[e].text !== ',' && !isFinalPunct(toks[e])) {
+    if (inQuote[e] >= 0 || isQuoteMark(toks[e]) || e - p > 25) return -1;
+    e++;
+  }
+  return e;
 }
 
 /** toks[a, b) opens with a preposition or an -ing participle and has no finite verb and no quotation. */
