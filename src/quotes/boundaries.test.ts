@@ -132,3 +132,12 @@ test('partial quotes: “…,” said X of Y / said the man who … after a part
   assert.equal(q.speaker?.text, 'Halvorsen');
   assert.equal(q.text, 'The new levy “came too early for most of the farmers to understand it,”');
 });
+
+test('speakers: “…,” VERB NP / NP VERB after a quote is an attribution by its shape, whatever the verb', () => {
+  const q = quotesOf('The board met twice. “The more the criticism mounted, the more she dug in,” remembered Ada Lindqvist, a former director. “Close the plant now!” some workers chanted on Friday. “Vote!” chants erupted.');
+  const byText = (s: string): Quote | undefined => q.find((x) => x.text.includes(s));
+  assert.equal(byText('criticism')?.speaker?.text, 'Ada Lindqvist');
+  assert.equal(byText('criticism')?.cue?.text, 'remembered');
+  assert.equal(byText('Close the plant')?.speaker?.text, 'some workers');
+  assert.notEqual(byText('Vote!')?.cue?.text, 'erupted');
+});

@@ -683,7 +683,7 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
     // after the quote: “…,” Peskov told reporters.
     const after = afterClause(ctx, qb, paraOf(q.end - 1).end);
     if (after && (continuesAfter(text, q) || /^[a-z]/.test(toks[after[0]]?.text ?? ''))) {
-      attribution = parseClause(ctx, after[0], after[1], withBeliefs);
+      attribution = parseClause(ctx, after[0], after[1], withBeliefs) ?? (continuesAfter(text, q) ? shapeAfter(ctx, after[0], after[1], text[q.end - 2]) : null);
     }
     // before the quote: Leavitt said, “…”
     if (!attribution) {
@@ -899,6 +899,41 @@ function parseClause(ctx: Ctx, a: number, b: number, withBeliefs: boolean): Attr
     return { speaker: np, cue: [k, k + 1], lemma, addressee: adj.addressee, clause: [np[0], b] };
   }
   return null;
+}
+
+/**
+ * “…,” remembered Roy Verley. / “…,” the editorial read. / “…?” Beck questioned.: a quote that ends in a comma
+ * (or ? !) followed by a bare clause of a verb and a noun phrase, in either order, and nothing but time words or a
+ * prepositional adjunct before the sentence ends, is attributed by its shape whatever the verb. After ? or ! the
+ * speaker must be a name, a pronoun or a determined phrase ("some protesters"; "“BERNIE!” chants erupted" is none).
+ */
+function shapeAfter(ctx: Ctx, a: number, b: number, lastChar: string): Attribution | null {
+  const { toks } = ctx;
+  let start = a;
+  while (start < b && toks[start].text === ',') start++;
+  if (start >= b) return null;
+  const isVerb = (t: Tok | undefined): boolean => !!t && t.pos === 'VERB' && /(?:ed|s|ote|old|ang|ead|id|aid|oke|ew|ought|ave)$/.test(t.lower) && !t.lower.endsWith('ing');
+  let speaker: [number, number] | null = null;
+  let k = -1;
+  if (isVerb(toks[start])) {
+    k = start;
+    speaker = npAfter(toks, start + 1, b);
+  } else {
+    const np = npAfter(toks, start, b);
+    if (np && isVerb(toks[np[1]])) {
+      speaker = np;
+      k = np[1];
+    }
+  }
+  if (!speaker || k < 0) return null;
+  const head = toks[speaker[1] - 1];
+  const named = head.pos === 'PROPN' || (head.pos === 'PRON' && PRONOUNS.has(head.lower));
+  const determined = toks[speaker[0]].pos === 'DET' || DETERMINERS.has(toks[speaker[0]].lower);
+  if (lastChar !== ',' && !named && !determined) return null;
+  if (head.pos === 'PRON' && !PRONOUNS.has(head.lower)) return null;
+  const rest = skipForwardAdjuncts(toks, Math.max(k + 1, speaker[1]), b, 'say').next;
+  if (rest < b && toks[rest].text !== ',') return null;
+  return { speaker, cue: [k, k + 1], lemma: toks[k].lower, addressee: null, clause: [start, rest] };
 }
 
 /** A lead-in ending in a cue right before a quote: "Leavitt said, “…”", "X said in a statement: “…”". */
