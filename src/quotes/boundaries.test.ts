@@ -141,3 +141,8 @@ test('speakers: “…,” VERB NP / NP VERB after a quote is an attribution by 
   assert.equal(byText('Close the plant')?.speaker?.text, 'some workers');
   assert.notEqual(byText('Vote!')?.cue?.text, 'erupted');
 });
+
+test('speakers: a hyphenated compound inside an inverted speaker phrase', () => {
+  const q = quotesOf('It was late. “The turnout is going to be enormous,” said one well-connected Democrat in the county.');
+  assert.ok(q[0]?.speaker?.text.startsWith('one well-connected Democrat'), q[0]?.speaker?.text);
+});

@@ -371,6 +371,12 @@ function npAfter(toks: readonly Tok[], start: number, hi: number): [number, numb
   }
   while (e < hi && e - start < 16) {
     const t = toks[e];
+    // a hyphenated compound inside the phrase: "one well-connected Democrat", "a long-time aide"
+    if (e + 3 < hi && toks[e + 1].text === '-' && t.end === toks[e + 1].start && toks[e + 1].end === toks[e + 2].start && t.pos !== 'PUNCT' && toks[e + 2].pos !== 'PUNCT') {
+      if (toks[e + 2].pos === 'PROPN' || toks[e + 2].pos === 'NOUN') last = e + 2;
+      e += 3;
+      continue;
+    }
     const nextNominal = e + 1 < hi && (toks[e + 1].pos === 'PROPN' || toks[e + 1].pos === 'NOUN' || toks[e + 1].pos === 'ADJ');
     // a participle or a noun the tagger read as a verb, inside the phrase: "unaligned Florida …", "air force data"
     if (isNpToken(t) || (t.pos === 'VERB' && nextNominal && (/(?:ed|ing)$/.test(t.lower) || last < 0) && !SPEECH_CUES.has(t.lower))) {
