@@ -146,12 +146,14 @@ function emptyCounts(): Counts {
 /**
  * One prediction per attribution: the parts of a quote interrupted by its attribution (“A,” X said.
  * “B.”) share cue and speaker and are scored as one multi-fragment content, as PolNeAR annotates them.
+ * The same holds whatever the parts' kinds: a partial quote and the direct quote that continues it
+ * (Teachers are “looking …,” X said. “That’s got to …”) carry one cue token, so they are one attribution.
  */
 export function groupPredictions(predicted: readonly Quote[]): Array<{ quote: Quote; frags: Frag[] }> {
   const out: Array<{ quote: Quote; frags: Frag[] }> = [];
   const byKey = new Map<string, { quote: Quote; frags: Frag[] }>();
   for (const q of predicted) {
-    const key = q.kind === 'direct' && q.cue && q.speaker ? `${q.cue.start}:${q.cue.end}:${q.speaker.start}` : null;
+    const key = q.cue && q.speaker ? `${q.cue.start}:${q.cue.end}:${q.speaker.start}` : null;
     const existing = key ? byKey.get(key) : undefined;
     if (existing) {
       existing.frags.push({ start: q.start, end: q.end });
