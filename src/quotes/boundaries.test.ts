@@ -146,3 +146,11 @@ test('speakers: a hyphenated compound inside an inverted speaker phrase', () => 
   const q = quotesOf('It was late. “The turnout is going to be enormous,” said one well-connected Democrat in the county.');
   assert.ok(q[0]?.speaker?.text.startsWith('one well-connected Democrat'), q[0]?.speaker?.text);
 });
+
+test('speakers: the addressee after "telling" is never the speaker of a lead-in quote', () => {
+  const q = quotesOf('The council argued for an hour. One member who attended the meeting said the chair ended the debate, telling his colleagues, “We have to vote on this tonight.”');
+  const direct = q.find((x) => x.kind === 'direct');
+  assert.ok(direct);
+  assert.notEqual(direct.speaker?.text, 'his colleagues');
+  assert.equal(direct.speaker?.text, 'One member');
+});

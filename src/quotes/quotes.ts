@@ -966,8 +966,8 @@ function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boolean): At
     const np = participleSubject(toks, speakerOfDocument(toks, npBefore(toks, b + 1, lo), lo), lo);
     if (np === DROP) return null;
     if (!np) {
-      // "said Peskov:" inverted lead-in
-      const inv = npAfter(toks, k + 1, j + 1);
+      // "said Peskov:" inverted lead-in; after "telling" or "told" the phrase is the addressee, never the speaker
+      const inv = t.lower.endsWith('ing') || ADDRESSEE_CUES.has(lemma) ? null : npAfter(toks, k + 1, j + 1);
       if (inv) return { speaker: inv, cue: [k, k + 1], lemma, addressee: null, clause: [k, qa] };
       // "X said … but added, “…”" / "“…,” he said, adding, “…”": the subject of the clause the cue joins
       const joined = b >= lo && (toks[b].lower === 'and' || toks[b].lower === 'but' || (toks[b].text === ',' && t.lower.endsWith('ing')));
@@ -998,7 +998,10 @@ function subjectOfEarlierCue(toks: readonly Tok[], lo: number, end: number, with
   for (let q = end - 1; q > lo; q--) {
     if (isQuoteMark(toks[q])) return null;
     if (!cueLemma(toks, q, withBeliefs) || toks[q].lower === 'according') continue;
-    const np = npBefore(toks, skipBackAdverbials(toks, q, lo) + 1, lo);
+    const j = skipBackAdverbials(toks, q, lo);
+    let np = npBefore(toks, j + 1, lo);
+    // "One official who relayed the exchange said …": the subject before the relative clause, not the verb's object
+    if (np && np[0] > lo && toks[np[0] - 1].pos === 'VERB' && !isCapName(toks[np[0] - 1]) && !SPEECH_CUES.has(toks[np[0] - 1].lower)) np = relativeSubject(toks, j + 1, lo) ?? np;
     return np && !isTimePhrase(toks, np) ? np : null;
   }
   return null;
