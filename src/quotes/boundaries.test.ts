@@ -154,3 +154,9 @@ test('speakers: the addressee after "telling" is never the speaker of a lead-in 
   assert.notEqual(direct.speaker?.text, 'his colleagues');
   assert.equal(direct.speaker?.text, 'One member');
 });
+
+test('speakers: the subject before a dashed aside ("Many speakers — including X, Y — said")', () => {
+  const q = only('Many speakers at the vigil — including teachers, nurses and farmers — said the closure had hurt the valley.');
+  assert.ok(q.speaker?.text.startsWith('Many speakers at the vigil'), q.speaker?.text);
+  assert.equal(q.text, 'the closure had hurt the valley');
+});

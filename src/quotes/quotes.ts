@@ -248,11 +248,27 @@ function clauseInitial(toks: readonly Tok[], at: number, lo: number): boolean {
   return prev.text === ',' || prev.text === ':' || prev.text === ';' || prev.text === '—' || prev.text === '(' || isQuoteMark(prev) || prev.pos === 'CCONJ' || prev.pos === 'SCONJ' || prev.pos === 'ADV';
 }
 
+const DASHES = new Set(['—', '–', '--']);
+
 function npBefore(toks: readonly Tok[], end: number, lo: number): [number, number] | null {
   if (end - 1 >= lo && toks[end - 1].text === ',') return appositiveBefore(toks, end - 1, lo) ?? nameBeforeParenthesis(toks, end - 1, lo);
+  if (end - 1 >= lo && DASHES.has(toks[end - 1].text)) return dashAppositionBefore(toks, end - 1, lo);
   // "Mr. Manafort, citing ''the unique magic of Trump,'' said": the appositive's comma sits inside the quote
   if (end - 2 >= lo && isQuoteMark(toks[end - 1]) && toks[end - 2].text === ',') return appositiveBefore(toks, end - 2, lo);
   return npBeforeSimple(toks, end, lo);
+}
+
+/** "Many speakers at the service — including Muslims, Christians and Jews — said": the subject before a dashed aside. */
+function dashAppositionBefore(toks: readonly Tok[], dash: number, lo: number): [number, number] | null {
+  for (let c = dash - 2; c > lo && c >= dash - APPOSITION_MAX_TOKENS; c--) {
+    const t = toks[c];
+    if (isFinalPunct(t) || isQuoteMark(t)) return null;
+    if (!DASHES.has(t.text)) continue;
+    if (hasClauseFinite(toks, c + 1, dash)) return null;
+    const name = npBeforeSimple(toks, c, lo);
+    return name && clauseInitial(toks, name[0], lo) ? [name[0], dash] : null;
+  }
+  return null;
 }
 
 /** "Sen. Jack Reed (D-R.I.), said": a name, a short parenthesis, then a stray comma before the cue. */
