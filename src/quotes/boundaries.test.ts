@@ -160,3 +160,9 @@ test('speakers: the subject before a dashed aside ("Many speakers — including 
   assert.ok(q.speaker?.text.startsWith('Many speakers at the vigil'), q.speaker?.text);
   assert.equal(q.text, 'the closure had hurt the valley');
 });
+
+test('boundaries: a quotation opened in reported speech runs to its close across sentence ends', () => {
+  const q = only('The growers’ new ad argues that “only Ortiz can win the valley. Kemper cannot do it. The numbers do not work.” The race goes on.');
+  assert.equal(q.kind, 'partial');
+  assert.equal(q.text, 'that “only Ortiz can win the valley. Kemper cannot do it. The numbers do not work.”');
+});

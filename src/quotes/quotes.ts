@@ -250,6 +250,9 @@ function clauseInitial(toks: readonly Tok[], at: number, lo: number): boolean {
 
 const DASHES = new Set(['—', '–', '--']);
 
+/** Tokens a content may be extended by to reach the close of a quotation it opened. */
+const QUOTE_RUN_MAX_TOKENS = 200;
+
 function npBefore(toks: readonly Tok[], end: number, lo: number): [number, number] | null {
   if (end - 1 >= lo && toks[end - 1].text === ',') return appositiveBefore(toks, end - 1, lo) ?? nameBeforeParenthesis(toks, end - 1, lo);
   if (end - 1 >= lo && DASHES.has(toks[end - 1].text)) return dashAppositionBefore(toks, end - 1, lo);
@@ -1325,6 +1328,14 @@ function extractIndirect(
     if (inQuote[a] >= 0 && standalone[inQuote[a]] && inQuote[b - 1] === inQuote[a]) {
       const m = inQuote[a];
       if (marked[m].start === toks[a].start) continue;
+    }
+    // that “only Ted Cruz can beat Trump. John Kasich can’t do it.”: a quotation opened in the content and
+    // closed after the sentence end runs to its close (the sentences inside it have no attribution of their own)
+    if (inQuote[b - 1] >= 0) {
+      const m = inQuote[b - 1];
+      let e = b;
+      while (e < toks.length && inQuote[e] === m && e - b <= QUOTE_RUN_MAX_TOKENS) e++;
+      if (e - b <= QUOTE_RUN_MAX_TOKENS) b = e;
     }
     used[cur.k] = 1;
     const item = indirect(
