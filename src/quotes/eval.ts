@@ -15,6 +15,8 @@
  * - end to end (what the user sees): a matched pair counts only when its speaker is also right by the rule
  *   above; a gold attribution with no Source is right only when no speaker is named; P over predictions,
  *   R over speech gold (headline) and all gold;
+ * - predictions sharing one cue token and one speaker (an interrupted quote's halves, a partial quote and the
+ *   direct quote continuing it) are one attribution with a multi-fragment content (`groupPredictions`);
  * - articles split by SHA-1 of the file name: first hex digit even → tune, odd → held-out.
  */
 import { createHash } from 'node:crypto';
