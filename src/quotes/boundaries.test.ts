@@ -95,3 +95,74 @@ test('boundaries: a fronted adverbial before the speaker is not what was said; "
   const qs = quotesOf('According to Lena Ortiz, writing for the Ledger, the fund received $26 million.');
   assert.deepEqual(qs.map((q) => [q.text, q.speaker?.text]), [['the fund received $26 million', 'Lena Ortiz']]);
 });
+
+test('boundaries: a fronted adverbial followed by a clause with its own subject is part of what was said', () => {
+  const q = only('As a newcomer, Ms. Ortiz probably drew less attention, Mr. Kemper said.');
+  assert.equal(q.speaker?.text, 'Mr. Kemper');
+  assert.equal(q.text, 'As a newcomer, Ms. Ortiz probably drew less attention');
+});
+
+test('boundaries: the apposition of an inverted speaker is not part of the content', () => {
+  const q = only('That plan will work only up to a point, said Halvorsen, a former budget director whose warnings have gone unheeded for years.');
+  assert.equal(q.speaker?.text, 'Halvorsen');
+  assert.equal(q.text, 'That plan will work only up to a point');
+});
+
+test('speakers: "said one of two witnesses who …" names the counted group', () => {
+  const q = quotesOf('Mayor Ortiz spoke first. “It was a mess from start to finish,” said one of two witnesses who described the same meeting.');
+  const direct = q.find((x) => x.kind === 'direct');
+  assert.equal(direct?.speaker?.text, 'one of two witnesses');
+});
+
+test('speakers: a relative clause between the speaker and the cue holds no cue, and the addressee is not the speaker', () => {
+  const q = quotesOf('Nobody answered. “The inspectors are under a lot of pressure,” an official, who was not authorized to speak publicly, told the Daily Ledger.');
+  const direct = q.find((x) => x.kind === 'direct');
+  assert.ok(direct?.speaker?.text.startsWith('an official'), direct?.speaker?.text);
+});
+
+test('speakers: the object of a participle before the cue is not the speaker', () => {
+  const q = quotesOf('Nobody answered. Another official speaking to the Daily Ledger said, “The inspectors are reviewing every contract signed since March.”');
+  const direct = q.find((x) => x.kind === 'direct');
+  assert.equal(direct?.speaker?.text, 'Another official');
+});
+
+test('partial quotes: “…,” said X of Y / said the man who … after a partial quote names the speaker', () => {
+  const q = only('The new levy “came too early for most of the farmers to understand it,” said Halvorsen of the Valley Growers Union.');
+  assert.equal(q.kind, 'partial');
+  assert.equal(q.speaker?.text, 'Halvorsen');
+  assert.equal(q.text, 'The new levy “came too early for most of the farmers to understand it,”');
+});
+
+test('speakers: “…,” VERB NP / NP VERB after a quote is an attribution by its shape, whatever the verb', () => {
+  const q = quotesOf('The board met twice. “The more the criticism mounted, the more she dug in,” remembered Ada Lindqvist, a former director. “Close the plant now!” some workers chanted on Friday. “Vote!” chants erupted.');
+  const byText = (s: string): Quote | undefined => q.find((x) => x.text.includes(s));
+  assert.equal(byText('criticism')?.speaker?.text, 'Ada Lindqvist');
+  assert.equal(byText('criticism')?.cue?.text, 'remembered');
+  assert.equal(byText('Close the plant')?.speaker?.text, 'some workers');
+  assert.notEqual(byText('Vote!')?.cue?.text, 'erupted');
+});
+
+test('speakers: a hyphenated compound inside an inverted speaker phrase', () => {
+  const q = quotesOf('It was late. “The turnout is going to be enormous,” said one well-connected Democrat in the county.');
+  assert.ok(q[0]?.speaker?.text.startsWith('one well-connected Democrat'), q[0]?.speaker?.text);
+});
+
+test('speakers: the addressee after "telling" is never the speaker of a lead-in quote', () => {
+  const q = quotesOf('The council argued for an hour. One member who attended the meeting said the chair ended the debate, telling his colleagues, “We have to vote on this tonight.”');
+  const direct = q.find((x) => x.kind === 'direct');
+  assert.ok(direct);
+  assert.notEqual(direct.speaker?.text, 'his colleagues');
+  assert.equal(direct.speaker?.text, 'One member');
+});
+
+test('speakers: the subject before a dashed aside ("Many speakers — including X, Y — said")', () => {
+  const q = only('Many speakers at the vigil — including teachers, nurses and farmers — said the closure had hurt the valley.');
+  assert.ok(q.speaker?.text.startsWith('Many speakers at the vigil'), q.speaker?.text);
+  assert.equal(q.text, 'the closure had hurt the valley');
+});
+
+test('boundaries: a quotation opened in reported speech runs to its close across sentence ends', () => {
+  const q = only('The growers’ new ad argues that “only Ortiz can win the valley. Kemper cannot do it. The numbers do not work.” The race goes on.');
+  assert.equal(q.kind, 'partial');
+  assert.equal(q.text, 'that “only Ortiz can win the valley. Kemper cannot do it. The numbers do not work.”');
+});

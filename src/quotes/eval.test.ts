@@ -80,6 +80,11 @@ test('eval quotes: halves of an interrupted quote score as one attribution; name
   const grouped = groupPredictions([a, b]);
   assert.equal(grouped.length, 1);
   assert.equal(grouped[0].frags.length, 2);
+  // a partial quote and the direct quote continuing it under the same cue are one attribution too
+  const partial = { ...quote(0, 14, [15, 31], [32, 36]), kind: 'partial' as const };
+  const cont = { ...quote(38, 70, null, null), speaker: partial.speaker, cue: partial.cue };
+  assert.equal(groupPredictions([partial, cont]).length, 1);
+  assert.equal(groupPredictions([partial, quote(38, 70, [15, 31], [46, 51])]).length, 2);
   assert.ok(sameName('Kremlin spokesperson Dmitry Peskov', 'Peskov'));
   assert.ok(!sameName('he', 'Peskov'));
   assert.ok(!sameName('Lena Ortiz', 'Peskov'));

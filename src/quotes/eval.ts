@@ -15,6 +15,8 @@
  * - end to end (what the user sees): a matched pair counts only when its speaker is also right by the rule
  *   above; a gold attribution with no Source is right only when no speaker is named; P over predictions,
  *   R over speech gold (headline) and all gold;
+ * - predictions sharing one cue token and one speaker (an interrupted quote's halves, a partial quote and the
+ *   direct quote continuing it) are one attribution with a multi-fragment content (`groupPredictions`);
  * - articles split by SHA-1 of the file name: first hex digit even → tune, odd → held-out.
  */
 import { createHash } from 'node:crypto';
@@ -146,12 +148,14 @@ function emptyCounts(): Counts {
 /**
  * One prediction per attribution: the parts of a quote interrupted by its attribution (“A,” X said.
  * “B.”) share cue and speaker and are scored as one multi-fragment content, as PolNeAR annotates them.
+ * The same holds whatever the parts' kinds: a partial quote and the direct quote that continues it
+ * (Teachers are “looking …,” X said. “That’s got to …”) carry one cue token, so they are one attribution.
  */
 export function groupPredictions(predicted: readonly Quote[]): Array<{ quote: Quote; frags: Frag[] }> {
   const out: Array<{ quote: Quote; frags: Frag[] }> = [];
   const byKey = new Map<string, { quote: Quote; frags: Frag[] }>();
   for (const q of predicted) {
-    const key = q.kind === 'direct' && q.cue && q.speaker ? `${q.cue.start}:${q.cue.end}:${q.speaker.start}` : null;
+    const key = q.cue && q.speaker ? `${q.cue.start}:${q.cue.end}:${q.speaker.start}` : null;
     const existing = key ? byKey.get(key) : undefined;
     if (existing) {
       existing.frags.push({ start: q.start, end: q.end });

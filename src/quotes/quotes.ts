@@ -136,6 +136,9 @@ const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM']);
 const NP_LINKS = new Set(['of', 'for', 'at', 'in', 'from', 'to']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'one', 'two', 'three', 'several', 'some', 'many', 'both', 'another', 'other', 'this', 'that', 'these', 'those', 'each', 'every', 'most', 'all', 'few', 'no', 'senior', 'top']);
 
+/** Words that open a relative clause. */
+const RELATIVES = new Set(['who', 'whose', 'whom', 'which', 'where']);
+
 function isPossessive(t: Tok): boolean {
   return t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’';
 }
@@ -245,11 +248,30 @@ function clauseInitial(toks: readonly Tok[], at: number, lo: number): boolean {
   return prev.text === ',' || prev.text === ':' || prev.text === ';' || prev.text === '—' || prev.text === '(' || isQuoteMark(prev) || prev.pos === 'CCONJ' || prev.pos === 'SCONJ' || prev.pos === 'ADV';
 }
 
+const DASHES = new Set(['—', '–', '--']);
+
+/** Tokens a content may be extended by to reach the close of a quotation it opened. */
+const QUOTE_RUN_MAX_TOKENS = 200;
+
 function npBefore(toks: readonly Tok[], end: number, lo: number): [number, number] | null {
   if (end - 1 >= lo && toks[end - 1].text === ',') return appositiveBefore(toks, end - 1, lo) ?? nameBeforeParenthesis(toks, end - 1, lo);
+  if (end - 1 >= lo && DASHES.has(toks[end - 1].text)) return dashAppositionBefore(toks, end - 1, lo);
   // "Mr. Manafort, citing ''the unique magic of Trump,'' said": the appositive's comma sits inside the quote
   if (end - 2 >= lo && isQuoteMark(toks[end - 1]) && toks[end - 2].text === ',') return appositiveBefore(toks, end - 2, lo);
   return npBeforeSimple(toks, end, lo);
+}
+
+/** "Many speakers at the service — including Muslims, Christians and Jews — said": the subject before a dashed aside. */
+function dashAppositionBefore(toks: readonly Tok[], dash: number, lo: number): [number, number] | null {
+  for (let c = dash - 2; c > lo && c >= dash - APPOSITION_MAX_TOKENS; c--) {
+    const t = toks[c];
+    if (isFinalPunct(t) || isQuoteMark(t)) return null;
+    if (!DASHES.has(t.text)) continue;
+    if (hasClauseFinite(toks, c + 1, dash)) return null;
+    const name = npBeforeSimple(toks, c, lo);
+    return name && clauseInitial(toks, name[0], lo) ? [name[0], dash] : null;
+  }
+  return null;
 }
 
 /** "Sen. Jack Reed (D-R.I.), said": a name, a short parenthesis, then a stray comma before the cue. */
@@ -361,8 +383,19 @@ function npAfter(toks: readonly Tok[], start: number, hi: number): [number, numb
   if (e < hi && toks[e].pos === 'PRON' && PRONOUNS.has(toks[e].lower)) return [e, e + 1];
   if (e < hi && (toks[e].pos === 'DET' || DETERMINERS.has(toks[e].lower))) e++;
   let last = -1;
+  // "one of two witnesses who …", "some of the delegates": a quantifier, "of", then the phrase it counts from
+  if (e + 1 < hi && e - start === 1 && toks[e].lower === 'of' && (DETERMINERS.has(toks[start].lower) || toks[start].pos === 'NUM')) {
+    e++;
+    if (toks[e].pos === 'DET' || DETERMINERS.has(toks[e].lower) || toks[e].pos === 'NUM') e++;
+  }
   while (e < hi && e - start < 16) {
     const t = toks[e];
+    // a hyphenated compound inside the phrase: "one well-connected Democrat", "a long-time aide"
+    if (e + 3 < hi && toks[e + 1].text === '-' && t.end === toks[e + 1].start && toks[e + 1].end === toks[e + 2].start && t.pos !== 'PUNCT' && toks[e + 2].pos !== 'PUNCT') {
+      if (toks[e + 2].pos === 'PROPN' || toks[e + 2].pos === 'NOUN') last = e + 2;
+      e += 3;
+      continue;
+    }
     const nextNominal = e + 1 < hi && (toks[e + 1].pos === 'PROPN' || toks[e + 1].pos === 'NOUN' || toks[e + 1].pos === 'ADJ');
     // a participle or a noun the tagger read as a verb, inside the phrase: "unaligned Florida …", "air force data"
     if (isNpToken(t) || (t.pos === 'VERB' && nextNominal && (/(?:ed|ing)$/.test(t.lower) || last < 0) && !SPEECH_CUES.has(t.lower))) {
@@ -675,7 +708,7 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
     // after the quote: “…,” Peskov told reporters.
     const after = afterClause(ctx, qb, paraOf(q.end - 1).end);
     if (after && (continuesAfter(text, q) || /^[a-z]/.test(toks[after[0]]?.text ?? ''))) {
-      attribution = parseClause(ctx, after[0], after[1], withBeliefs);
+      attribution = parseClause(ctx, after[0], after[1], withBeliefs) ?? (continuesAfter(text, q) ? shapeAfter(ctx, after[0], after[1], text[q.end - 2]) : null);
     }
     // before the quote: Leavitt said, “…”
     if (!attribution) {
@@ -853,7 +886,14 @@ function parseClause(ctx: Ctx, a: number, b: number, withBeliefs: boolean): Attr
   const { toks } = ctx;
   let start = a;
   while (start < b && (toks[start].text === ',' || toks[start].text === '—')) start++;
+  // “…,” an intelligence source, who was not authorized to speak, told Fox News: a relative clause's verbs are no cue
+  let relative = false;
   for (let k = start; k < b && k < start + 30; k++) {
+    if (toks[k].text === ',') {
+      relative = !relative && k > start && k + 1 < b && RELATIVES.has(toks[k + 1].lower);
+      continue;
+    }
+    if (relative) continue;
     const lemma = cueLemma(toks, k, withBeliefs, true);
     if (!lemma) continue;
     if (lemma === 'according to') {
@@ -886,6 +926,41 @@ function parseClause(ctx: Ctx, a: number, b: number, withBeliefs: boolean): Attr
   return null;
 }
 
+/**
+ * “…,” remembered Roy Verley. / “…,” the editorial read. / “…?” Beck questioned.: a quote that ends in a comma
+ * (or ? !) followed by a bare clause of a verb and a noun phrase, in either order, and nothing but time words or a
+ * prepositional adjunct before the sentence ends, is attributed by its shape whatever the verb. After ? or ! the
+ * speaker must be a name, a pronoun or a determined phrase ("some protesters"; "“BERNIE!” chants erupted" is none).
+ */
+function shapeAfter(ctx: Ctx, a: number, b: number, lastChar: string): Attribution | null {
+  const { toks } = ctx;
+  let start = a;
+  while (start < b && toks[start].text === ',') start++;
+  if (start >= b) return null;
+  const isVerb = (t: Tok | undefined): boolean => !!t && t.pos === 'VERB' && /(?:ed|s|ote|old|ang|ead|id|aid|oke|ew|ought|ave)$/.test(t.lower) && !t.lower.endsWith('ing');
+  let speaker: [number, number] | null = null;
+  let k = -1;
+  if (isVerb(toks[start])) {
+    k = start;
+    speaker = npAfter(toks, start + 1, b);
+  } else {
+    const np = npAfter(toks, start, b);
+    if (np && isVerb(toks[np[1]])) {
+      speaker = np;
+      k = np[1];
+    }
+  }
+  if (!speaker || k < 0) return null;
+  const head = toks[speaker[1] - 1];
+  const named = head.pos === 'PROPN' || (head.pos === 'PRON' && PRONOUNS.has(head.lower));
+  const determined = toks[speaker[0]].pos === 'DET' || DETERMINERS.has(toks[speaker[0]].lower);
+  if (lastChar !== ',' && !named && !determined) return null;
+  if (head.pos === 'PRON' && !PRONOUNS.has(head.lower)) return null;
+  const rest = skipForwardAdjuncts(toks, Math.max(k + 1, speaker[1]), b, 'say').next;
+  if (rest < b && toks[rest].text !== ',') return null;
+  return { speaker, cue: [k, k + 1], lemma: toks[k].lower, addressee: null, clause: [start, rest] };
+}
+
 /** A lead-in ending in a cue right before a quote: "Leavitt said, “…”", "X said in a statement: “…”". */
 function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boolean): Attribution | null {
   const { toks } = ctx;
@@ -907,11 +982,11 @@ function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boolean): At
     // the words between the cue and the quote must be adjuncts, not a clause
     if (hasClause(toks, k + 1, j + 1)) return null;
     const b = skipBackAdverbials(toks, k, lo);
-    const np = speakerOfDocument(toks, npBefore(toks, b + 1, lo), lo);
+    const np = participleSubject(toks, speakerOfDocument(toks, npBefore(toks, b + 1, lo), lo), lo);
     if (np === DROP) return null;
     if (!np) {
-      // "said Peskov:" inverted lead-in
-      const inv = npAfter(toks, k + 1, j + 1);
+      // "said Peskov:" inverted lead-in; after "telling" or "told" the phrase is the addressee, never the speaker
+      const inv = t.lower.endsWith('ing') || ADDRESSEE_CUES.has(lemma) ? null : npAfter(toks, k + 1, j + 1);
       if (inv) return { speaker: inv, cue: [k, k + 1], lemma, addressee: null, clause: [k, qa] };
       // "X said … but added, “…”" / "“…,” he said, adding, “…”": the subject of the clause the cue joins
       const joined = b >= lo && (toks[b].lower === 'and' || toks[b].lower === 'but' || (toks[b].text === ',' && t.lower.endsWith('ing')));
@@ -925,12 +1000,27 @@ function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boolean): At
   return null;
 }
 
+/**
+ * "Another source speaking to Fox News said": the phrase before the cue is the object of a participle that
+ * modifies the subject; the subject speaks, not the participle's object.
+ */
+function participleSubject<T>(toks: readonly Tok[], np: [number, number] | null | T, lo: number): [number, number] | null | T {
+  if (!Array.isArray(np)) return np;
+  const [a] = np as [number, number];
+  if (a - 2 < lo || toks[a - 1].pos !== 'ADP' || toks[a - 2].pos !== 'VERB' || !toks[a - 2].lower.endsWith('ing')) return np;
+  const subject = npBeforeSimple(toks, a - 2, lo);
+  return subject && clauseInitial(toks, subject[0], lo) && toks[subject[1] - 1].pos !== 'PRON' ? subject : np;
+}
+
 /** The subject of the nearest cue before token `end` in [lo, end): "Lazar said … and added," → Lazar. */
 function subjectOfEarlierCue(toks: readonly Tok[], lo: number, end: number, withBeliefs: boolean): [number, number] | null {
   for (let q = end - 1; q > lo; q--) {
     if (isQuoteMark(toks[q])) return null;
     if (!cueLemma(toks, q, withBeliefs) || toks[q].lower === 'according') continue;
-    const np = npBefore(toks, skipBackAdverbials(toks, q, lo) + 1, lo);
+    const j = skipBackAdverbials(toks, q, lo);
+    let np = npBefore(toks, j + 1, lo);
+    // "One official who relayed the exchange said …": the subject before the relative clause, not the verb's object
+    if (np && np[0] > lo && toks[np[0] - 1].pos === 'VERB' && !isCapName(toks[np[0] - 1]) && !SPEECH_CUES.has(toks[np[0] - 1].lower)) np = relativeSubject(toks, j + 1, lo) ?? np;
     return np && !isTimePhrase(toks, np) ? np : null;
   }
   return null;
@@ -1099,6 +1189,10 @@ function extractIndirect(
         const inv = npAfter(toks, p, sb);
         if (inv && (inv[1] >= sb || isFinalPunct(toks[inv[1]]) || toks[inv[1]].text === ',')) {
           found.push({ k, lemma, speaker: inv, addressee: null, mode: 'before', contentStart: sa, clauseEnd: inv[1] });
+        } else if (inv && isQuoteMark(prev)) {
+          // “…,” said Heiserman of the CORE Teachers. / said the man who built …: a tail describing the speaker
+          const end = speakerTailEnd(toks, inQuote, inv[1], sb);
+          if (end >= 0) found.push({ k, lemma, speaker: inv, addressee: null, mode: 'before', contentStart: sa, clauseEnd: end });
         }
       }
       continue;
@@ -1157,7 +1251,9 @@ function extractIndirect(
       // "In the end, Mr. Rosenthal said, the voters will decide.": the attribution sits inside the content
       if (cur.clauseEnd < sb && toks[cur.clauseEnd].text === ',' && f === found.length - 1) {
         const rest = trimContent(toks, cur.clauseEnd + 1, sb);
-        if (rest[1] - rest[0] > Math.max(3, lead - a) && hasClause(toks, rest[0], rest[1])) {
+        // "…, said Sherman, a university grad whose aggressiveness has driven …": an apposition of an inverted speaker
+        const apposition = cur.speaker[0] > cur.k && appositionAfter(toks, rest[0], rest[1]);
+        if (!apposition && rest[1] - rest[0] > Math.max(3, lead - a) && hasClause(toks, rest[0], rest[1])) {
           const whole = trimContent(toks, a, sb);
           a = whole[0];
           b = whole[1];
@@ -1232,6 +1328,14 @@ function extractIndirect(
     if (inQuote[a] >= 0 && standalone[inQuote[a]] && inQuote[b - 1] === inQuote[a]) {
       const m = inQuote[a];
       if (marked[m].start === toks[a].start) continue;
+    }
+    // that “only Ted Cruz can beat Trump. John Kasich can’t do it.”: a quotation opened in the content and
+    // closed after the sentence end runs to its close (the sentences inside it have no attribution of their own)
+    if (inQuote[b - 1] >= 0) {
+      const m = inQuote[b - 1];
+      let e = b;
+      while (e < toks.length && inQuote[e] === m && e - b <= QUOTE_RUN_MAX_TOKENS) e++;
+      if (e - b <= QUOTE_RUN_MAX_TOKENS) b = e;
     }
     used[cur.k] = 1;
     const item = indirect(
@@ -1407,12 +1511,47 @@ function hasClauseFinite(toks: readonly Tok[], a: number, b: number): boolean {
   return false;
 }
 
+/**
+ * toks[a, b) reads as a description of the name before it: an indefinite noun phrase ("a longtime ally who …"),
+ * an age, or a noun phrase whose first verb belongs to a relative clause ("the group's founder, who …").
+ */
+function appositionAfter(toks: readonly Tok[], a: number, b: number): boolean {
+  const first = toks[a];
+  if (first.lower === 'a' || first.lower === 'an' || first.pos === 'NUM') return true;
+  for (let q = a; q < b; q++) {
+    if (RELATIVES.has(toks[q].lower)) return q > a;
+    if (toks[q].pos === 'VERB' || toks[q].pos === 'AUX' || toks[q].text === ',' || inQuoteLike(toks[q])) return false;
+  }
+  return false;
+}
+
+function inQuoteLike(t: Tok): boolean {
+  return isQuoteMark(t) || isFinalPunct(t);
+}
+
+/**
+ * After an inverted speaker ending at `p`: a prepositional phrase or relative clause describing the speaker
+ * ("of the CORE Teachers", "who built his career there") up to a comma or the sentence end, with no quotation
+ * in it. Returns where that tail ends, or -1 when the words after the speaker are not such a tail.
+ */
+function speakerTailEnd(toks: readonly Tok[], inQuote: ArrayLike<number>, p: number, hi: number): number {
+  if (!(toks[p].pos === 'ADP' || RELATIVES.has(toks[p].lower) || toks[p].lower === 'that')) return -1;
+  let e = p;
+  while (e < hi && toks[e].text !== ',' && !isFinalPunct(toks[e])) {
+    if (inQuote[e] >= 0 || isQuoteMark(toks[e]) || e - p > 25) return -1;
+    e++;
+  }
+  return e;
+}
+
 /** toks[a, b) opens with a preposition or an -ing participle and has no finite verb and no quotation. */
 function isFrontedAdverbial(toks: readonly Tok[], inQuote: ArrayLike<number>, a: number, b: number): boolean {
   const first = toks[a];
   if (!(first.pos === 'ADP' || (first.pos === 'VERB' && first.lower.endsWith('ing')))) return false;
   for (let q = a; q < b; q++) {
     if (inQuote[q] >= 0 || toks[q].pos === 'AUX') return false;
+    // "As a woman, Ms. Malik likely raised less suspicion, X said": a clause with its own subject follows the adverbial
+    if (toks[q].text === ',' && q + 1 < b && subjectClauseAt(toks, q + 1, b)) return false;
     if (toks[q].pos === 'VERB' && !/(?:ing|ed|en)$/.test(toks[q].lower)) return false;
   }
   return true;
