@@ -12,7 +12,8 @@ import { decodeItem, decodePacked, encodeItem, encodePacked, encodeRaw } from '.
 import { compactLayersMigration } from './sqlite/compact-migration.js';
 import { bandKeys, signature, similarity } from './minhash.js';
 import { storiesMigration, storyIndexMigration } from '../stories/schema.js';
-import { addEntityKeys, entityKeysMigration } from './entity-keys.js';
+import { addEntityKeys, entityKeysMigration, flushEntityKeys } from './entity-keys.js';
+import type { KeyTotals } from '../entities/crossdoc.js';
 import { toFts5 } from './query/compile-fts5.js';
 import { dayRange, ftsSnippets, parseSnippet, stmt, type DB } from './sqlite/sql.js';
 import { SqliteQueries } from './sqlite/queries.js';
@@ -469,13 +470,16 @@ export class SqliteStore implements Store, ReadStore {
     const outcomes: BatchOutcome[] = [];
     this.db
       .transaction(() => {
-        for (const batch of batches) outcomes.push(this.writeInTransaction(batch));
+        // Entity totals of the keys the transaction touches, kept in memory and written once at its end.
+        const keys = new Map<string, KeyTotals>();
+        for (const batch of batches) outcomes.push(this.writeInTransaction(batch, keys));
+        flushEntityKeys(this.db, keys);
       })
       .immediate();
     return outcomes;
   }
 
-  private writeInTransaction(batch: BatchInput): BatchOutcome {
+  private writeInTransaction(batch: BatchInput, keys: Map<string, KeyTotals>): BatchOutcome {
     const outcome: BatchOutcome = { inserted: [], duplicates: [], nearDuplicates: [] };
     const at = nowIso();
     const sourceId = Number(
@@ -525,7 +529,7 @@ export class SqliteStore implements Store, ReadStore {
       bandKeys(sig).forEach((key, band) => this.statements.insertBand.run(band, key, rowid));
       this.writeLayers(article.id, layers);
       stmt(this.db, 'UPDATE articles SET provenance = ? WHERE id = ?').run(setId(this.db, components), article.id);
-      if (layers.entities) addEntityKeys(this.db, layers.entities);
+      if (layers.entities) addEntityKeys(this.db, layers.entities, keys);
       for (const d of diagnostics) this.writeDiagnostic(d, article.id, at);
       outcome.inserted.push(article.id);
       if (near) outcome.nearDuplicates.push({ id: article.id, of: near.id, similarity: near.similarity });
