@@ -116,7 +116,7 @@ function centroidOf(t: StoryTables, id: string, articles: number): { vec: Vec; n
  * exactly what JSON.parse would.
  */
 const clusterCache = new WeakMap<object, Map<string, { data: string; value: ExportEvent }>>();
-const CLUSTER_CACHE_MAX = 4000;
+const CLUSTER_CACHE_MAX = 1000;
 
 function parseCluster(t: StoryTables, row: ClusterRow): ExportEvent {
   let cache = clusterCache.get(t.key);
