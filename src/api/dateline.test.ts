@@ -67,3 +67,30 @@ test('api: re-ingesting stored articles skips the pipeline and keeps their layer
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('api: ingest writes small files in groups, reporting each file as its own batch in order', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-group-'));
+  try {
+    const files = ['Ministers met in Brussels on Tuesday.', 'Two people were killed in Kabul on Monday, police said.', 'Ministers met in Brussels on Tuesday.'].map((text, i) => {
+      const file = join(dir, `${i}.txt`);
+      writeFileSync(file, `${text}\n`);
+      return file;
+    });
+    const store = open(join(dir, 'group.db'));
+    try {
+      const seen: Array<{ file: string; files: number; inserted: number; articles: number }> = [];
+      const summary = await ingest(store, files, { keepOutcomes: true, onBatch: (p, b) => seen.push({ file: b.source.file, files: p.files, inserted: p.inserted, articles: p.articles }) });
+      assert.deepEqual(seen, [
+        { file: files[0], files: 1, inserted: 1, articles: 1 },
+        { file: files[1], files: 2, inserted: 2, articles: 2 },
+        { file: files[2], files: 3, inserted: 2, articles: 3 },
+      ]);
+      assert.deepEqual(summary.outcomes.map((o) => [o.inserted.length, o.duplicates.length]), [[1, 0], [1, 0], [0, 1]]);
+      assert.equal(store.stats().sources, 3, 'one source row per file');
+    } finally {
+      store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -110,9 +110,16 @@ export interface IngestOptions extends AnalyzeOptions {
   maxNotes?: number;
 }
 
+/** Articles of small batches written in one transaction by `ingest` (a larger batch is written alone). */
+export const GROUP_ARTICLES = 50;
+/** …or fewer, when that many have not arrived within this many milliseconds of the group's first. */
+export const GROUP_MS = 1000;
+
 /**
- * `dateline ingest`: analyse and store, one transaction per batch (articles, layers, merged events and
- * stories together). Articles the store already holds are recognised before analysis.
+ * `dateline ingest`: analyse and store, each batch whole in one transaction (articles, layers, merged
+ * events and stories together); with a store that has `writeBatches`, consecutive small batches share
+ * one transaction (up to GROUP_ARTICLES articles or GROUP_MS). Articles the store already holds are
+ * recognised before analysis.
  */
 export async function ingest(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const summary: IngestSummary = { bytes: 0, files: 0, articles: 0, inserted: 0, duplicates: 0, nearDuplicates: 0, errors: 0, words: 0, diagnostics: [], counts: {}, outcomes: [] };
@@ -122,7 +129,7 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
   let lastFile = '';
   let doneBytes = 0;
   let fileBytes = 0;
-  for await (const { batch, analyzed } of analyzeStream(paths, options, store)) {
+  const account = (batch: Batch, analyzed: AnalyzedArticle[], outcome: BatchOutcome): void => {
     if (batch.source.file !== lastFile) {
       summary.files++;
       lastFile = batch.source.file;
@@ -130,7 +137,6 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
     }
     fileBytes = batch.read ?? batch.source.bytes;
     summary.bytes = doneBytes + fileBytes;
-    const outcome = store.writeBatch({ source: batch.source, analyzed, diagnostics: batch.diagnostics });
     summary.articles += analyzed.length;
     summary.inserted += outcome.inserted.length;
     summary.duplicates += outcome.duplicates.length;
@@ -147,7 +153,27 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
     }
     if (options.keepOutcomes) summary.outcomes.push(outcome);
     options.onBatch?.(summary, batch);
+  };
+  // Small batches (a text file is one article) are written GROUP_ARTICLES at a time in one transaction,
+  // each still as its own batch: one commit per file cost more than writing the file's article.
+  const pending: Array<{ batch: Batch; analyzed: AnalyzedArticle[] }> = [];
+  let pendingArticles = 0;
+  let pendingSince = 0;
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    const inputs = pending.map(({ batch, analyzed }) => ({ source: batch.source, analyzed, diagnostics: batch.diagnostics }));
+    const outcomes = store.writeBatches && inputs.length > 1 ? store.writeBatches(inputs) : inputs.map((input) => store.writeBatch(input));
+    const written = pending.splice(0);
+    pendingArticles = 0;
+    written.forEach(({ batch, analyzed }, i) => account(batch, analyzed, outcomes[i]));
+  };
+  for await (const { batch, analyzed } of analyzeStream(paths, options, store)) {
+    if (pending.length === 0) pendingSince = Date.now();
+    pending.push({ batch, analyzed });
+    pendingArticles += analyzed.length;
+    if (!store.writeBatches || pendingArticles >= GROUP_ARTICLES || Date.now() - pendingSince >= GROUP_MS) flush();
   }
+  flush();
   return summary;
 }
 

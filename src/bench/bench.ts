@@ -118,19 +118,30 @@ function perComponent(articles: Article[], components: readonly Component[], tot
   return rows;
 }
 
-function storeRun(label: string, articles: Article[], components: readonly Component[], totalWords: number, dir: string, stories = false): Row {
+/** The run, then the same run's CPU split into analysis (pipeline.run) and writeBatch (store, merge, stories). */
+function storeRun(label: string, articles: Article[], components: readonly Component[], totalWords: number, dir: string, stories = false): Row[] {
   const pipeline = assemblePipeline(components);
   // With stories, the store files each batch into merged events and stories inside its transaction.
   const store = openStore(join(dir, `${label.replace(/\W+/g, '-')}.db`), stories ? {} : { indexers: [] });
+  const split = { analysis: { seconds: 0, cpuSeconds: 0 }, write: { seconds: 0, cpuSeconds: 0 } };
+  const add = (to: Timing, t: Timing) => {
+    to.seconds += t.seconds;
+    to.cpuSeconds += t.cpuSeconds;
+  };
   const [, timing] = time(() => {
     for (let i = 0; i < articles.length; i += 200) {
-      const analyzed = articles.slice(i, i + 200).map((a) => pipeline.run(a));
-      store.writeBatch({ source: { file: 'bbc', format: 'text', bytes: 0, raw: null }, analyzed, diagnostics: [] });
+      const [analyzed, analysis] = time(() => articles.slice(i, i + 200).map((a) => pipeline.run(a)));
+      add(split.analysis, analysis);
+      add(split.write, time(() => store.writeBatch({ source: { file: 'bbc', format: 'text', bytes: 0, raw: null }, analyzed, diagnostics: [] }))[1]);
       sampleRss();
     }
   });
   store.close();
-  return row(label, articles, totalWords, timing);
+  return [
+    row(label, articles, totalWords, timing),
+    row('  of which analysis (pipeline.run)', articles, totalWords, split.analysis),
+    row(`  of which writeBatch (store${stories ? ', event merge, stories' : ''})`, articles, totalWords, split.write),
+  ];
 }
 
 /** N distinct variants of the BBC texts written as JSONL, then ingested through the public API. */
@@ -247,8 +258,8 @@ async function main() {
       const bbcWords = bbc.reduce((n, a) => n + words(a.text), 0);
       console.log(`BBC: ${bbc.length} articles, ${bbcWords} words`);
       rows.push(...perComponent(bbc, DEFAULT_COMPONENTS, bbcWords));
-      rows.push(storeRun('BBC segment + store (fresh DB)', bbc, [segment], bbcWords, dir));
-      rows.push(storeRun('BBC full pipeline + store + event merge + stories (fresh DB)', bbc, DEFAULT_COMPONENTS, bbcWords, dir, true));
+      rows.push(...storeRun('BBC segment + store (fresh DB)', bbc, [segment], bbcWords, dir));
+      rows.push(...storeRun('BBC full pipeline + store + event merge + stories (fresh DB)', bbc, DEFAULT_COMPONENTS, bbcWords, dir, true));
       if (!boolFlag(args, 'skip-stream') && streamCount > 0) rows.push(streamInChild(bbcDir, streamCount));
     } else console.log(`BBC corpus not found at ${bbcDir}; skipped`);
   } finally {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { segmentText, splitParagraphs } from './segment.js';
+import { hasLongRun, segmentText, splitParagraphs } from './segment.js';
 
 const text =
   'Gen. Randy George met U.S. officials on Oct. 30. Daniel P. Driscoll spoke.\n' +
@@ -84,4 +84,28 @@ test('segment: an article is split the same way whatever was read before it', ()
   // Read whole before its full stop, the possessive used to be cached as one out-of-vocabulary token.
   surfaces("She denies he is Mr Quorvanek's.");
   assert.deepEqual(surfaces(article), cold);
+});
+
+test('segment: hasLongRun answers as the regex \\S{257,} does, for every kind of JavaScript space', () => {
+  const re = /\S{257,}/;
+  const spaces: string[] = [];
+  for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) spaces.push(String.fromCharCode(c));
+  assert.ok(spaces.length >= 25);
+  const pieces = ['a', 'é', '\u{1F600}', '\u200b', '-', ...spaces];
+  let seed = 7;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+  for (let trial = 0; trial < 400; trial++) {
+    let text = '';
+    const length = next() % 700;
+    // Long runs of one piece, broken by a space now and then, around the 256-character edge.
+    while (text.length < length) {
+      const piece = pieces[next() % pieces.length];
+      text += next() % 40 === 0 ? spaces[next() % spaces.length] : piece.repeat(1 + (next() % 300));
+    }
+    assert.equal(hasLongRun(text), re.test(text), JSON.stringify(text.slice(0, 40)));
+  }
+  for (const space of spaces) {
+    assert.equal(hasLongRun(`${'x'.repeat(256)}${space}${'x'.repeat(256)}`), false);
+    assert.equal(hasLongRun(`${space}${'x'.repeat(257)}`), true);
+  }
 });

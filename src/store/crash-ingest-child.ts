@@ -2,7 +2,8 @@
  * Test helper for crash.test.ts: ingests BATCHES batches of ARTICLES_PER_BATCH hand-made articles into
  * the database at argv[2] (a SQLite path or a postgres:// URL), filing them into stories, and kills its own process with SIGKILL at the
  * argv[3]-th step (a step: an article row written, or an article filed into a story; 0 never kills).
- * Articles already stored are skipped, as ingest does, so a second run completes a crashed one.
+ * Articles already stored are skipped, as ingest does, so a second run completes a crashed one. With
+ * argv[4] = G > 1, batches are written G at a time in one transaction (`writeBatches`), as `ingest` groups files.
  */
 import { writeSync } from 'node:fs';
 import { batchOf, sampleArticle } from './conformance.js';
@@ -28,8 +29,9 @@ export function crashArticle(n: number) {
   return sampleArticle(`${topic}. Report ${n} adds detail number ${n * 7} from correspondent ${n}.`, { title: `${topic.split(' ').slice(0, 4).join(' ')} (${n})` });
 }
 
-const [path, killArg] = process.argv.slice(2);
+const [path, killArg, groupArg] = process.argv.slice(2);
 const killAt = Number(killArg ?? 0);
+const group = Number(groupArg ?? 1);
 let steps = 0;
 function step(what: string): void {
   steps++;
@@ -65,9 +67,13 @@ const pgFiling: PgIndexer = {
 const store: Store = isPostgresUrl(path)
   ? openPgStore(path, { afterArticleWrite: () => step('written'), indexers: [pgFiling] })
   : openStore(path, { afterArticleWrite: () => step('written'), indexers: [filing] });
-for (let b = 0; b < BATCHES; b++) {
+const batchAt = (b: number) => {
   const articles = Array.from({ length: ARTICLES_PER_BATCH }, (_, i) => crashArticle(b * ARTICLES_PER_BATCH + i)).filter((a) => !store.hasArticle(a.id));
-  store.writeBatch(batchOf(`batch-${b}.txt`, articles.map((article) => ({ article }))));
-}
+  return batchOf(`batch-${b}.txt`, articles.map((article) => ({ article })));
+};
+if (group > 1 && store.writeBatches) {
+  // As ingest does: the group's articles are checked against the store before any of the group is written.
+  for (let b = 0; b < BATCHES; b += group) store.writeBatches(Array.from({ length: Math.min(group, BATCHES - b) }, (_, i) => batchAt(b + i)));
+} else for (let b = 0; b < BATCHES; b++) store.writeBatch(batchAt(b));
 store.close();
 process.stdout.write(`completed after ${steps} steps\n`);

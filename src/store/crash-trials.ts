@@ -16,8 +16,8 @@ const PER_BATCH = 5;
 const STEPS = BATCHES * PER_BATCH * 2;
 const TRIALS = 20;
 
-function run(path: string, killAt: number) {
-  return spawnSync(process.execPath, [CHILD, path, String(killAt)], { encoding: 'utf8' });
+function run(path: string, killAt: number, group = 1) {
+  return spawnSync(process.execPath, [CHILD, path, String(killAt), String(group)], { encoding: 'utf8' });
 }
 
 /** Each stored article and the story it is filed in (null when it is in none). */
@@ -44,11 +44,12 @@ function groups(filed: Map<string, string | null>): string[][] {
   return [...by.values()].map((ids) => ids.sort()).sort((a, b) => a[0].localeCompare(b[0]));
 }
 
-export function crashTrials(name: string, freshDb: () => string, check: (db: string) => void = () => {}): void {
+/** `group` > 1: batches written that many at a time in one transaction (Store.writeBatches, as ingest groups files). */
+export function crashTrials(name: string, freshDb: () => string, check: (db: string) => void = () => {}, group = 1): void {
 test(`${name}: kill -9 at random points of an ingest leaves every stored article in its story, and a re-run completes it exactly`, () => {
   {
     const complete = freshDb();
-    assert.match(run(complete, 0).stdout, new RegExp(`completed after ${STEPS} steps`));
+    assert.match(run(complete, 0, group).stdout, new RegExp(`completed after ${STEPS} steps`));
     const expected = filing(complete);
     assert.equal(expected.size, BATCHES * PER_BATCH);
     let seed = 20261207;
@@ -56,13 +57,13 @@ test(`${name}: kill -9 at random points of an ingest leaves every stored article
     for (let trial = 0; trial < TRIALS; trial++) {
       const killAt = 1 + Math.floor(random() * STEPS);
       const path = freshDb();
-      const crashed = run(path, killAt);
+      const crashed = run(path, killAt, group);
       assert.equal(crashed.signal, 'SIGKILL', `trial ${trial}: the child dies at step ${killAt}: ${crashed.stderr}`);
       check(path);
       const after = filing(path);
-      assert.equal(after.size % PER_BATCH, 0, `trial ${trial} (step ${killAt}): whole batches only, got ${after.size} articles`);
+      assert.equal(after.size % (PER_BATCH * group), 0, `trial ${trial} (step ${killAt}): whole batches (groups) only, got ${after.size} articles`);
       for (const [id, story] of after) assert.ok(story, `trial ${trial} (step ${killAt}): article ${id} has its story`);
-      const rerun = run(path, 0);
+      const rerun = run(path, 0, group);
       assert.equal(rerun.status, 0, rerun.stderr);
       const completed = filing(path);
       assert.deepEqual([...completed.keys()].sort(), [...expected.keys()].sort(), `trial ${trial}: the re-run stores every article once`);

@@ -9,13 +9,11 @@ import { crashTrials } from './crash-trials.js';
 const dir = mkdtempSync(join(tmpdir(), 'dateline-crash-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
-crashTrials(
-  'sqlite',
-  () => join(dir, `trial-${n++}.db`),
-  (path) => {
-    const raw = new Database(path, { readonly: true });
-    assert.equal(raw.pragma('integrity_check', { simple: true }), 'ok');
-    raw.close();
-  },
-);
+const integrity = (path: string) => {
+  const raw = new Database(path, { readonly: true });
+  assert.equal(raw.pragma('integrity_check', { simple: true }), 'ok');
+  raw.close();
+};
+crashTrials('sqlite', () => join(dir, `trial-${n++}.db`), integrity);
+crashTrials('sqlite, batches written two per transaction', () => join(dir, `trial-${n++}.db`), integrity, 2);
 

@@ -84,3 +84,40 @@ test('entity keys: a store made before the table existed is summed once when it 
   openStore(path).close();
   assert.deepEqual(byKey(path), expected);
 });
+
+test('entity keys: totals kept in memory across a batch equal totals written and read back after every article', () => {
+  // One key under 60 spellings and 60 role titles (more than a row keeps), counts with many ties, over 30 articles.
+  const articles = Array.from({ length: 30 }, (_, i) => ({
+    text: `Article ${i} quotes the spokesperson again.`,
+    entities: [0, 1, 2].map((k) => {
+      const n = (i * 7 + k * 13) % 60;
+      const roles = [{ title: `Role ${(i * 11 + k) % 60}`, evidence: { start: 0, end: 4 } }, ...(k === 0 ? [{ title: `role ${i % 5}`, affiliation: i % 2 ? 'Kremlin' : undefined, evidence: { start: 0, end: 4 } }] : [])];
+      return { ...entity(`e${k}`, `Peskov ${n}`, 'PER', 1 + ((i + k) % 3), roles), key: 'peskov' };
+    }),
+  }));
+  const rows = (path: string) => {
+    const db = new Database(path, { readonly: true });
+    try {
+      return db.prepare('SELECT * FROM entity_keys ORDER BY type, key').all();
+    } finally {
+      db.close();
+    }
+  };
+  const one = join(dir, 'one-by-one.db');
+  const grouped = join(dir, 'grouped.db');
+  for (const [path, size] of [[one, 1], [grouped, 30]] as const) {
+    const store = openStore(path);
+    try {
+      for (let i = 0; i < articles.length; i += size) {
+        store.writeBatch(batchOf(`b${i}.txt`, articles.slice(i, i + size).map((a) => ({ article: sampleArticle(a.text), layers: { entities: a.entities } }))));
+      }
+    } finally {
+      store.close();
+    }
+  }
+  const expected = rows(one);
+  const peskov = byKey(one).get('PER|peskov')!;
+  assert.equal(Object.keys(peskov.names).length, 40, 'the names were cut to what a row keeps');
+  assert.equal(peskov.roles.length, 40, 'the roles were cut to what a row keeps');
+  assert.deepEqual(rows(grouped), expected);
+});

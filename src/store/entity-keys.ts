@@ -56,11 +56,17 @@ export function addEntity(totals: Map<string, KeyTotals>, e: Entity): void {
   addToTotals(t, { name: e.name, mentions: e.mentions.length, roles: e.roles });
 }
 
-export function rowOf(t: KeyTotals): [string, string, number, number, string, string] {
+/** The names and roles a key's row keeps: most frequent first (names: ties by name; roles: stable), cut to their maximum. */
+function kept(t: KeyTotals): { names: Array<[string, number]>; roles: KeyTotals['roles'] } {
   const names = Object.entries(t.names)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, MAX_NAMES);
   const roles = [...t.roles].sort((a, b) => b.count - a.count).slice(0, MAX_ROLES);
+  return { names, roles };
+}
+
+export function rowOf(t: KeyTotals): [string, string, number, number, string, string] {
+  const { names, roles } = kept(t);
   return [t.type, t.key, t.mentions, t.articles, JSON.stringify(Object.fromEntries(names)), JSON.stringify(roles)];
 }
 
@@ -86,9 +92,7 @@ export function totalsOf(row: KeyRow): KeyTotals {
 
 const statements = new WeakMap<DB, { get: Database.Statement; put: Database.Statement; bump: Database.Statement }>();
 
-/** Adds one article's entities to the totals; call inside the transaction that writes its layer rows. */
-export function addEntityKeys(db: DB, entities: readonly Entity[]): void {
-  if (entities.length === 0) return;
+function statementsOf(db: DB): { get: Database.Statement; put: Database.Statement; bump: Database.Statement } {
   let s = statements.get(db);
   if (!s) {
     s = {
@@ -98,18 +102,53 @@ export function addEntityKeys(db: DB, entities: readonly Entity[]): void {
     };
     statements.set(db, s);
   }
+  return s;
+}
+
+/**
+ * Totals as a write and a read back would leave them: names and roles cut to their stored number, in the
+ * stored order (rowOf's), as totalsOf would read them back. Keeping these in memory between the
+ * articles of one transaction gives the same totals as writing and re-reading the row after each article.
+ */
+function asStored(t: KeyTotals): KeyTotals {
+  const { names, roles } = kept(t);
+  // Integers and strings (JSON keeps lone surrogates), role objects without undefined fields: what the round trip gives.
+  return { type: t.type, key: t.key, mentions: t.mentions, articles: t.articles, names: Object.fromEntries(names), roles };
+}
+
+/**
+ * Adds one article's entities to the totals; call inside the transaction that writes its layer rows.
+ * With `pending` (one map per transaction), a key's totals are read from the table once and kept there,
+ * as stored, until `flushEntityKeys` writes them before the transaction commits: a key named in many
+ * articles of a batch is read and rewritten once, not once per article.
+ */
+export function addEntityKeys(db: DB, entities: readonly Entity[], pending?: Map<string, KeyTotals>): void {
+  if (entities.length === 0) return;
+  const s = statementsOf(db);
   const totals = new Map<string, KeyTotals>();
   for (const e of entities) {
     if (!e.key) continue;
     const id = `${e.type}|${e.key}`;
     if (!totals.has(id)) {
-      const row = s.get.get(e.type, e.key) as KeyRow | undefined;
-      totals.set(id, row ? totalsOf(row) : emptyTotals(e.type, e.key));
+      let t = pending?.get(id);
+      if (t === undefined) {
+        const row = s.get.get(e.type, e.key) as KeyRow | undefined;
+        t = row ? totalsOf(row) : emptyTotals(e.type, e.key);
+      }
+      totals.set(id, t);
     }
     addEntity(totals, e);
   }
-  for (const t of totals.values()) s.put.run(...rowOf(t));
+  if (pending) for (const [id, t] of totals) pending.set(id, asStored(t));
+  else for (const t of totals.values()) s.put.run(...rowOf(t));
   s.bump.run();
+}
+
+/** Writes the totals `addEntityKeys` kept in `pending`, and empties it. */
+export function flushEntityKeys(db: DB, pending: Map<string, KeyTotals>): void {
+  const s = statementsOf(db);
+  for (const t of pending.values()) s.put.run(...rowOf(t));
+  pending.clear();
 }
 
 /** Every key's totals, optionally of one type. */

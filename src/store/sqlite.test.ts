@@ -89,3 +89,46 @@ test('sqlite store: packed token layers round-trip exactly and count as items', 
     store.close();
   }
 });
+
+test('sqlite store: writeBatches writes what the same batches written one by one write, and all or nothing', async () => {
+  const { defaultPipeline } = await import('../api/default-pipeline.js');
+  const pipeline = defaultPipeline();
+  const texts = [
+    'KABUL — Two people were killed when a bomb exploded at a market in Kabul on Monday, police said.',
+    'A bomb killed two people at a Kabul market on Monday, the interior ministry said. Police are investigating.',
+    'Ministers met in Brussels on Tuesday to discuss the budget for 2026.',
+    'A bomb killed two people at a Kabul market on Monday, the interior ministry said. Police are investigating.',
+  ];
+  const batches = texts.map((text, i) => batchOf(`f${i}.txt`, [pipeline.run(sampleArticle(text))]));
+  const one = openStore(tmpDb());
+  const grouped = openStore(tmpDb());
+  try {
+    const singly = batches.map((b) => one.writeBatch(b));
+    assert.deepEqual(grouped.writeBatches(batches), singly);
+    assert.equal(singly[3].duplicates.length, 1, 'the repeated article is a duplicate of the one written earlier in the group');
+    const everything = (s: typeof one) => ({
+      articles: s.listArticles({ limit: 100 }).map((a) => ({ ...s.getArticle(a.id), sightings: undefined, ingestedAt: undefined })),
+      events: s.queries.mergedEvents({ limit: 100 }).map((e) => JSON.stringify(e).replace(/"\d{4}-\d\d-\d\dT[\d:.]+Z"/g, '""')),
+      stories: s.queries.stories(100).map((x) => JSON.stringify(x).replace(/"\d{4}-\d\d-\d\dT[\d:.]+Z"/g, '""')),
+      stats: s.stats(),
+    });
+    const a = everything(one);
+    assert.ok(a.events.length >= 1 && a.stories.length >= 2, 'the batches made merged events and stories');
+    assert.deepEqual(everything(grouped), a);
+  } finally {
+    one.close();
+    grouped.close();
+  }
+  // A batch that fails takes the batches before it in the same group with it.
+  const failing = openStore(tmpDb(), {
+    afterArticleWrite: (id) => {
+      if (id === batches[2].analyzed[0].article.id) throw new Error('disk full');
+    },
+  });
+  try {
+    assert.throws(() => failing.writeBatches(batches.slice(0, 3)), /disk full/);
+    assert.equal(failing.stats().articles, 0);
+  } finally {
+    failing.close();
+  }
+});

@@ -12,7 +12,8 @@ import { decodeItem, decodePacked, encodeItem, encodePacked, encodeRaw } from '.
 import { compactLayersMigration } from './sqlite/compact-migration.js';
 import { bandKeys, signature, similarity } from './minhash.js';
 import { storiesMigration, storyIndexMigration } from '../stories/schema.js';
-import { addEntityKeys, entityKeysMigration } from './entity-keys.js';
+import { addEntityKeys, entityKeysMigration, flushEntityKeys } from './entity-keys.js';
+import type { KeyTotals } from '../entities/crossdoc.js';
 import { toFts5 } from './query/compile-fts5.js';
 import { dayRange, ftsSnippets, parseSnippet, stmt, type DB } from './sqlite/sql.js';
 import { SqliteQueries } from './sqlite/queries.js';
@@ -456,70 +457,90 @@ export class SqliteStore implements Store, ReadStore {
   }
 
   writeBatch(batch: BatchInput): BatchOutcome {
+    return this.writeBatches([batch])[0];
+  }
+
+  /**
+   * Several batches in one transaction, each written exactly as writeBatch writes it, in order (its own
+   * source row, ingest time and indexer run): one commit instead of one per batch. A small batch (a text
+   * file is one article) cost more to commit — FTS5 flushes a segment, every touched page goes to the
+   * WAL — than to write.
+   */
+  writeBatches(batches: readonly BatchInput[]): BatchOutcome[] {
+    const outcomes: BatchOutcome[] = [];
+    this.db
+      .transaction(() => {
+        // Entity totals of the keys the transaction touches, kept in memory and written once at its end.
+        const keys = new Map<string, KeyTotals>();
+        for (const batch of batches) outcomes.push(this.writeInTransaction(batch, keys));
+        flushEntityKeys(this.db, keys);
+      })
+      .immediate();
+    return outcomes;
+  }
+
+  private writeInTransaction(batch: BatchInput, keys: Map<string, KeyTotals>): BatchOutcome {
     const outcome: BatchOutcome = { inserted: [], duplicates: [], nearDuplicates: [] };
-    const run = this.db.transaction(() => {
-      const at = nowIso();
-      const sourceId = Number(
-        this.statements.insertSource.run(
-          batch.source.file,
-          batch.source.format,
-          batch.source.bytes,
-          // Deflated against the text of the source's one article (a text file is mostly that text).
-          encodeRaw(batch.source.raw, batch.analyzed.length === 1 ? batch.analyzed[0].article.text : undefined),
-          at,
-        ).lastInsertRowid,
+    const at = nowIso();
+    const sourceId = Number(
+      this.statements.insertSource.run(
+        batch.source.file,
+        batch.source.format,
+        batch.source.bytes,
+        // Deflated against the text of the source's one article (a text file is mostly that text).
+        encodeRaw(batch.source.raw, batch.analyzed.length === 1 ? batch.analyzed[0].article.text : undefined),
+        at,
+      ).lastInsertRowid,
+    );
+    const seenInBatch = new Set<string>();
+    for (const { article, layers, diagnostics, components } of batch.analyzed) {
+      this.statements.insertSighting.run(article.id, sourceId, article.origin.line ?? null, article.origin.record ?? null, at);
+      if (seenInBatch.has(article.id) || this.statements.articleRowid.get(article.id) !== undefined) {
+        outcome.duplicates.push(article.id);
+        continue;
+      }
+      seenInBatch.add(article.id);
+      const sig = signature(article.text);
+      const near = this.findNearDuplicate(sig);
+      const rowid = Number(
+        this.statements.insertArticle.run({
+          id: article.id,
+          title: article.title,
+          url: article.url,
+          source: article.source,
+          byline: article.byline,
+          language: article.language,
+          published: article.published,
+          published_day: resolvedDay(article, layers),
+          published_source: article.publishedSource,
+          published_confidence: article.publishedConfidence,
+          dateline: article.dateline ? JSON.stringify(article.dateline) : null,
+          origin: JSON.stringify(article.origin),
+          normalizations: JSON.stringify(article.normalizations),
+          text: article.text,
+          words: countWords(article.text),
+          near_duplicate_of: near?.id ?? null,
+          near_duplicate_similarity: near?.similarity ?? null,
+          // Not stored: recomputed from the text when this article is a near-duplicate candidate.
+          minhash: Buffer.alloc(0),
+          ingested_at: at,
+        }).lastInsertRowid,
       );
-      const seenInBatch = new Set<string>();
-      for (const { article, layers, diagnostics, components } of batch.analyzed) {
-        this.statements.insertSighting.run(article.id, sourceId, article.origin.line ?? null, article.origin.record ?? null, at);
-        if (seenInBatch.has(article.id) || this.statements.articleRowid.get(article.id) !== undefined) {
-          outcome.duplicates.push(article.id);
-          continue;
-        }
-        seenInBatch.add(article.id);
-        const sig = signature(article.text);
-        const near = this.findNearDuplicate(sig);
-        const rowid = Number(
-          this.statements.insertArticle.run({
-            id: article.id,
-            title: article.title,
-            url: article.url,
-            source: article.source,
-            byline: article.byline,
-            language: article.language,
-            published: article.published,
-            published_day: resolvedDay(article, layers),
-            published_source: article.publishedSource,
-            published_confidence: article.publishedConfidence,
-            dateline: article.dateline ? JSON.stringify(article.dateline) : null,
-            origin: JSON.stringify(article.origin),
-            normalizations: JSON.stringify(article.normalizations),
-            text: article.text,
-            words: countWords(article.text),
-            near_duplicate_of: near?.id ?? null,
-            near_duplicate_similarity: near?.similarity ?? null,
-            // Not stored: recomputed from the text when this article is a near-duplicate candidate.
-            minhash: Buffer.alloc(0),
-            ingested_at: at,
-          }).lastInsertRowid,
-        );
-        bandKeys(sig).forEach((key, band) => this.statements.insertBand.run(band, key, rowid));
-        this.writeLayers(article.id, layers);
-        stmt(this.db, 'UPDATE articles SET provenance = ? WHERE id = ?').run(setId(this.db, components), article.id);
-        if (layers.entities) addEntityKeys(this.db, layers.entities);
-        for (const d of diagnostics) this.writeDiagnostic(d, article.id, at);
-        outcome.inserted.push(article.id);
-        if (near) outcome.nearDuplicates.push({ id: article.id, of: near.id, similarity: near.similarity });
-        this.options.afterArticleWrite?.(article.id);
-      }
-      for (const d of batch.diagnostics) this.writeDiagnostic(d, null, at);
-      if (outcome.inserted.length > 0 && this.indexers.length > 0) {
-        const inserted = new Set(outcome.inserted);
-        const fresh = batch.analyzed.filter((a) => inserted.delete(a.article.id));
-        for (const indexer of this.indexers) indexer.index(this.db, fresh, at);
-      }
-    });
-    run.immediate();
+      bandKeys(sig).forEach((key, band) => this.statements.insertBand.run(band, key, rowid));
+      this.writeLayers(article.id, layers);
+      stmt(this.db, 'UPDATE articles SET provenance = ? WHERE id = ?').run(setId(this.db, components), article.id);
+      if (layers.entities) addEntityKeys(this.db, layers.entities, keys);
+      for (const d of diagnostics) this.writeDiagnostic(d, article.id, at);
+      outcome.inserted.push(article.id);
+      if (near) outcome.nearDuplicates.push({ id: article.id, of: near.id, similarity: near.similarity });
+      this.options.afterArticleWrite?.(article.id);
+    }
+    for (const d of batch.diagnostics) this.writeDiagnostic(d, null, at);
+    if (outcome.inserted.length > 0 && this.indexers.length > 0) {
+      const inserted = new Set(outcome.inserted);
+      const fresh = batch.analyzed.filter((a) => inserted.delete(a.article.id));
+      for (const indexer of this.indexers) indexer.index(this.db, fresh, at);
+    }
     return outcome;
   }
 

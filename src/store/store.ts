@@ -126,6 +126,11 @@ export interface LayerQuery {
 export interface Store {
   /** Writes one batch in one transaction: all of it lands, or none of it. */
   writeBatch(batch: BatchInput): BatchOutcome;
+  /**
+   * Optional: several batches in one transaction, each written as writeBatch would write it, in order
+   * (all of them land, or none). Ingest groups small batches (one text file each) through it.
+   */
+  writeBatches?(batches: readonly BatchInput[]): BatchOutcome[];
   hasArticle(id: string): boolean;
   getArticle(id: string): StoredArticle | null;
   listArticles(page?: Page & { from?: string; to?: string }): ArticleSummary[];

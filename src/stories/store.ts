@@ -108,6 +108,31 @@ function centroidOf(t: StoryTables, id: string, articles: number): { vec: Vec; n
   return v;
 }
 
+/**
+ * Stored events parsed from their `data`, keyed by event id: a stored event is a merge candidate of
+ * many later reports, and parsing its JSON each time was the indexer's largest cost. An entry is
+ * used only while the stored text is the very string it was parsed from (another writer may have
+ * changed the row), and the parsed value is never mutated (mergeReport copies), so this returns
+ * exactly what JSON.parse would.
+ */
+const clusterCache = new WeakMap<object, Map<string, { data: string; value: ExportEvent }>>();
+const CLUSTER_CACHE_MAX = 1000;
+
+function parseCluster(t: StoryTables, row: ClusterRow): ExportEvent {
+  let cache = clusterCache.get(t.key);
+  if (!cache) {
+    cache = new Map();
+    clusterCache.set(t.key, cache);
+  }
+  const hit = cache.get(row.id);
+  if (hit !== undefined && hit.data === row.data) return hit.value;
+  const value = JSON.parse(row.data) as ExportEvent;
+  if (hit !== undefined) cache.delete(row.id);
+  else if (cache.size >= CLUSTER_CACHE_MAX) cache.delete(cache.keys().next().value as string);
+  cache.set(row.id, { data: row.data, value });
+  return value;
+}
+
 function writeCluster(t: StoryTables, x: ExportEvent, storyId: string | null, now: string): void {
   const e = x.event;
   const r = dateRange(e);
@@ -219,7 +244,7 @@ export function indexStories(t: StoryTables, analyzed: ReadonlyArray<{ article: 
       const source = sourceOf(article, published, e);
       let best: { row: ClusterRow; value: ExportEvent; score: number } | null = null;
       for (const row of candidates(t, e)) {
-        const value = JSON.parse(row.data) as ExportEvent;
+        const value = parseCluster(t, row);
         if (value.sources.some((s) => s.article === article.id)) continue;
         const score = matchScore(value.event, e);
         if (score >= MERGE_THRESHOLD && (!best || score > best.score)) best = { row, value, score };
