@@ -28,6 +28,7 @@ import { isMappable } from '../places/mappable.js';
 import { humanTime } from '../cli/timex-words.js';
 import { dominantTown, leadEnd, sceneOrSetting, SETTING_KM, townEvidence } from './setting.js';
 import { orgTowns } from '../places/org-towns.js';
+import { isReferencePoint } from './landmark.js';
 import { narrowToStatedDay } from './narrow.js';
 import { countryOfDemonym, countryOfName } from '../entities/countries.js';
 import {
@@ -808,6 +809,8 @@ function choosePlace(view: SentenceView, i: number, actors: EventArgument[], exc
     const k = view.toks.findIndex((t) => t.start >= p.start);
     const before = k > 0 ? view.toks[k - 1].lower : '';
     const before2 = k > 1 ? view.toks[k - 2].lower : '';
+    // "north of New York City", "50 miles from Boston": a reference point, not the scene.
+    if (isReferencePoint(view.toks, k)) continue;
     if (PLACE_PREP.has(before) || PLACE_PREP.has(before2)) score += 2;
     // "Ukraine's Interior Ministry": a possessive place is an affiliation, not the scene.
     let kEnd = k;

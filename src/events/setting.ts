@@ -6,7 +6,8 @@
  * dateline layer, or a paragraph opening "TACOMA, Wash. –" / "Moscow, Idaho —" / "MONSEY, N.Y. (AP)
  * —") DATELINE_WEIGHT, the lead LEAD_WEIGHT, elsewhere BODY_WEIGHT — and towns named inside
  * organisation names ("Tigard Police Department", "Gadsden City School"; places/org-towns.ts), which
- * the tagger does not give the places layer. Towns within SETTING_KM of each other (a metro area and
+ * the tagger does not give the places layer; a town told as a reference point ("50 miles south of
+ * Boston") is none. Towns within SETTING_KM of each other (a metro area and
  * its suburbs) pool their weight. The setting is the best pool's most-told town when the pool weighs
  * at least MIN_SETTING, more than DOMINANCE times any pool farther away and more than FAR_SHARE times all
  * farther mentions together: a report that tells Rivne, Berlin and Lyon alike has no one setting, and a
@@ -19,6 +20,7 @@
 import type { Place } from '../core/layers.js';
 import { isMappable } from '../places/mappable.js';
 import { distanceKm } from '../places/normalize.js';
+import { followsReferenceWords } from './landmark.js';
 
 /** How far apart a local article's towns may lie (a metro area and its suburbs). */
 export const SETTING_KM = 50;
@@ -54,7 +56,8 @@ export function isDatelineLike(text: string, p: Pick<Place, 'start' | 'end'>): b
 
 export function townEvidence(places: readonly Place[], leadEnd: number, text?: string, orgTowns: readonly Place[] = []): TownEvidence[] {
   const out: TownEvidence[] = [];
-  const towns = places.filter((p) => TOWN.has(p.precision) && isMappable(p));
+  // A town told as a reference point ("50 miles south of Boston") is no evidence of where the story is.
+  const towns = places.filter((p) => TOWN.has(p.precision) && isMappable(p) && !(text !== undefined && followsReferenceWords(text, p.start)));
   const isDateline = (p: Place) => p.entity === 'dateline' || (text !== undefined && isDatelineLike(text, p));
   // A dateline is where the report was filed: when the lead tells of a town far from it ("Lviv,
   // Ukraine CNN —" over a strike in Kramatorsk), it is no evidence of the setting beyond a mention.
