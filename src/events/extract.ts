@@ -28,7 +28,7 @@ import { isMappable } from '../places/mappable.js';
 import { humanTime } from '../cli/timex-words.js';
 import { dominantTown, leadEnd, sceneOrSetting, SETTING_KM, townEvidence } from './setting.js';
 import { orgTowns } from '../places/org-towns.js';
-import { isReferencePoint } from './landmark.js';
+import { followsReferenceWords } from './landmark.js';
 import { narrowToStatedDay } from './narrow.js';
 import { countryOfDemonym, countryOfName } from '../entities/countries.js';
 import {
@@ -809,8 +809,6 @@ function choosePlace(view: SentenceView, i: number, actors: EventArgument[], exc
     const k = view.toks.findIndex((t) => t.start >= p.start);
     const before = k > 0 ? view.toks[k - 1].lower : '';
     const before2 = k > 1 ? view.toks[k - 2].lower : '';
-    // "north of New York City", "50 miles from Boston": a reference point, not the scene.
-    if (isReferencePoint(view.toks, k)) continue;
     if (PLACE_PREP.has(before) || PLACE_PREP.has(before2)) score += 2;
     // "Ukraine's Interior Ministry": a possessive place is an affiliation, not the scene.
     let kEnd = k;
@@ -1834,7 +1832,11 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     const own = ms.some((m) => !m.demonstrative) ? ms.filter((m) => !m.demonstrative) : ms;
     // An event named by a place we cannot map ("the Lockerbie bombing") happened there: no setting.
     const textOnly = ms.some((m) => (layers.places ?? []).some((p) => !isMappable(p) && p.end <= m.trigger.start && /^\s+$/.test(article.text.slice(p.end, m.trigger.start))));
-    const place = sceneOrSetting(own.map((m) => m.place).filter((p): p is Place => p !== null).sort((a, b) => rank(b) - rank(a))[0] ?? null, textOnly ? null : setting, textOnly ? undefined : towns);
+    const chosen = own.map((m) => m.place).filter((p): p is Place => p !== null).sort((a, b) => rank(b) - rank(a))[0] ?? null;
+    // A reference point ("north of New York City", "50 miles from Boston") gives way to the setting; in
+    // a note with no setting it stays (ACLED's "20 km north of X" is within 161 km of X, nearer than the
+    // province a note also names: dropping it lowered ACLED place Acc@161 81.7 → 81.6).
+    const place = sceneOrSetting(chosen && setting && followsReferenceWords(article.text, chosen.start) ? null : chosen, textOnly ? null : setting, textOnly ? undefined : towns);
     let date = own.map((m) => m.date).reduce<EventRecord['date']>((best, d) => (dateRank(d) > dateRank(best) ? d : best), null);
     // No date in its own sentence: the nearest told before it in its paragraph, else the report's own.
     date ??= precedingDate(layers, ms[0].sentence.span.start, ms[0].sentence.paragraph) ?? (fallback ? { ...fallback } : null);
