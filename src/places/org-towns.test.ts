@@ -26,6 +26,7 @@ test('an organisation’s town resolves only in the article’s context: its sta
   assert.equal(resolveOrgTown('Moscow', [region('Idaho', 'ID', 44.2, -114.6)])?.admin1, 'ID', 'the namesake in the state the article names');
   assert.equal(resolveOrgTown('Delaware', [region('Delaware', 'DE', 39.0, -75.5)]), null, 'a state is no town');
   assert.equal(resolveOrgTown('Pittsburgh', [])?.admin1, 'PA', 'a big city with no namesake of its size');
+  assert.equal(resolveOrgTown('Moscow', []), null, 'a capital typed ORG is its government');
   const paris = { ...region('Paris', '11', 48.85, 2.35), country: 'FR', precision: 'city' as const };
   assert.equal(resolveOrgTown('Pittsburgh', [paris]), null, 'not when the article is set abroad');
 });

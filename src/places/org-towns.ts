@@ -10,7 +10,8 @@
  * ("Delaware State University", "Georgia Bureau of Investigation") is no town. A name resolves to a
  * GeoNames city consistent with the article's own mappable places — in a state or region it names, or
  * within CONSISTENT_KM of a town it names — else, for a big city that has no namesake of comparable
- * size, to that city when the article names no place outside its country. Anything else gives nothing.
+ * size, to that city when the article names no place outside its country (never a national capital:
+ * "Washington" or "Moscow" typed ORG is the government). Anything else gives nothing.
  * A town already in the places layer at the same offset is not counted twice.
  */
 import type { Entity, Mention, Place } from '../core/layers.js';
@@ -83,6 +84,8 @@ export function resolveOrgTown(town: string, places: readonly Place[]): Candidat
   const sorted = [...cities].sort((a, b) => b.population - a.population);
   const [top, second] = sorted;
   if (top.population < BIG_CITY || (second && second.population * BIG_MARGIN > top.population)) return null;
+  // "Washington", "Moscow", "Beijing" typed ORG are most often the government, not the city.
+  if (top.feature === 'PPLC') return null;
   return mapped.every((p) => p.country === top.country || p.country === null) ? top : null;
 }
 
