@@ -11,7 +11,7 @@ import { extractEvents } from './extract.js';
 
 export const events: Component = {
   name: 'events',
-  version: '1.1.0',
+  version: '1.2.0',
   requires: ['sentences', 'tokens', 'mentions', 'entities', 'published', 'times', 'quotes', 'quantities', 'places'],
   assigns: ['events'],
   run(article, layers) {

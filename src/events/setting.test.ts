@@ -38,3 +38,36 @@ test('a wire report keeps its lead town as setting when far towns are named fewe
   const text = 'CNN —\n\nFive people were killed in a shooting in Vaughan on Sunday, police said.';
   assert.equal(leadEnd([{ start: 0, end: 5 }, { start: 7, end: text.length }], text), text.length);
 });
+
+test('towns pool their weight: a lead town with its suburbs and an organisation’s town outweighs an aside, but a far lead town with a dateline gives none', async () => {
+  const { townEvidence, dominantTown, isDatelineLike } = await import('./setting.js');
+  const tigard = place('Tigard', 10, 45.43, -122.77, { admin1: 'OR' });
+  const portland = place('Portland', 40, 45.52, -122.68, { admin1: 'OR' });
+  const salem = place('Salem', 600, 44.94, -123.04, { admin1: 'OR' });
+  const dc = place('White House', 800, 38.9, -77.04, { admin1: 'DC', precision: 'point' });
+  const orgTigard = place('Tigard', 300, 45.43, -122.77, { admin1: 'OR', confidence: 0.7 });
+  const ev = townEvidence([tigard, portland, salem, dc], 120, undefined, [orgTigard]);
+  assert.equal(dominantTown(ev)?.name, 'Tigard', 'Tigard 2 + org 1 + Portland 2 against Salem 1, the White House 1');
+  // "Islamabad, Pakistan CNN —" over a lead that tells of Gujranwala, 200 km away: the dateline is one mention.
+  const text = 'Islamabad, Pakistan CNN — \n\nA gunman shot at a rally outside Gujranwala on Thursday, killing one.';
+  const isb = place('Islamabad', 0, 33.7, 73.06, { country: 'PK', admin1: '08' });
+  const guj = place('Gujranwala', text.indexOf('Gujranwala'), 32.16, 74.19, { country: 'PK', admin1: '04' });
+  assert.ok(isDatelineLike(text, isb));
+  const w = townEvidence([isb, guj, { ...isb, start: 400, end: 409 }], text.length, text);
+  assert.deepEqual(w.map((e) => e.weight), [1, 2, 1]);
+  assert.equal(dominantTown(w), null, 'Islamabad 2 against Gujranwala 2');
+  assert.ok(isDatelineLike('TACOMA, Wash. – A man', place('TACOMA', 0, 47.25, -122.44)));
+  assert.ok(!isDatelineLike('Police in Tacoma — a city', place('Tacoma', 10, 47.25, -122.44)));
+});
+
+test('an event told only in a state takes the town that dominates the article’s towns of that state', async () => {
+  const { townEvidence, sceneOrSetting } = await import('./setting.js');
+  const georgia = place('Georgia', 5, 32.7, -83.4, { admin1: 'GA', precision: 'region' });
+  const atlanta = (start: number) => place('Atlanta', start, 33.75, -84.39, { admin1: 'GA' });
+  const minneapolis = place('Minneapolis', 900, 44.98, -93.27, { admin1: 'MN' });
+  const ev = townEvidence([georgia, atlanta(400), atlanta(700), minneapolis], 120);
+  assert.equal(sceneOrSetting(georgia, null, ev)?.name, 'Atlanta');
+  const macon = place('Macon', 800, 32.84, -83.63, { admin1: 'GA' });
+  const tie = townEvidence([georgia, atlanta(400), macon], 120);
+  assert.equal(sceneOrSetting(georgia, null, tie)?.name, 'Georgia', 'two towns of the state told alike: the state stays');
+});

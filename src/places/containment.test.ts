@@ -43,3 +43,14 @@ test('a small town of another state than the one the article is local to is unkn
   assert.ok(distanceKm(ensley.lat, ensley.lon, 33.52, -86.81) < 30);
   assert.ok(MAP_CONFIDENCE > ensley.confidence);
 });
+
+test('"Washington state" is the state; "Halle" is Halle (Saale); "Lake Victoria" is no Victoria', () => {
+  const wa = resolve('TACOMA, Wash. – A man threw devices at an immigration jail in Washington state early Saturday.', ['TACOMA', 'Washington']);
+  assert.equal(wa('Washington')?.precision, 'region');
+  assert.equal(wa('Washington')?.admin1, 'WA');
+  const halle = resolve('A gunman attacked a synagogue in Halle, Germany, on Yom Kippur.', ['Halle', 'Germany']);
+  assert.ok(distanceKm(halle('Halle')!.lat, halle('Halle')!.lon, 51.48, 11.97) < 20, 'GeoNames names it "Halle (Saale)"');
+  const lake = resolve('The plane crashed into Lake Victoria near Bukoba, Tanzania.', ['Lake Victoria', 'Bukoba', 'Tanzania']);
+  const v = lake('Lake Victoria');
+  assert.ok(!v || v.source === 'focus', JSON.stringify(v));
+});

@@ -202,6 +202,9 @@ function loadCities(): CityTable {
     if (comma > 0) add(foldName(name.slice(0, comma)), i);
     // GeoNames names some Japanese cities with the "-shi" (city) suffix ("Nara-shi"); news writes "Nara".
     if (country[i] === 'JP' && /-shi$/i.test(name)) add(foldName(name.slice(0, -4)), i);
+    // "Halle (Saale)", "Frankfurt (Oder)": news writes the name without GeoNames' qualifier in brackets.
+    const bracket = /^(.+?)\s*\([^)]*\)$/.exec(name);
+    if (bracket) add(foldName(bracket[1]), i);
     const a = alt[i];
     if (a && a.length > 2 && !/^[A-Z]{2}$/.test(a)) add(foldName(a), i);
   }

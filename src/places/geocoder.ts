@@ -129,6 +129,8 @@ const GENERIC = new Set([
 const FACILITY =
   /\b(?:embassy|consulate|ministry|government|parliament|mall|centre|center|hospital|castle|chapel|church|cathedral|stadium|arena|school|university|college|hall|hotel|airport|museum|bridge|station|prison|jail|courthouse|library|theatre|theater|palace|tower|building|cottage|lagoon|reserve|campus|clinic|restaurant|village|market|field|farm|plaza|square)\b/i;
 /** A street, road or block ("Wayne Avenue", "Elm Avenue"): never a settlement, whatever word heads it. */
+/** "Lake Victoria", "Mount Hood", "Gulf of Mexico": the name after the feature word is no place of its own. */
+const FEATURE_FIRST = /^(?:Lake|Mount|Mt\.?|River|Gulf of|Bay of|Sea of|Strait of|Cape)\s/;
 const STREET = /\s(?:street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|drive|lane|highway|parkway|pike|terrace|crossing|expressway|freeway|turnpike|block)$/i;
 const GOVERNMENT = /\b(?:ministry|government|parliament|foreign office|interior ministry|defen[cs]e ministry)\b/i;
 const MISSION = /\b(?:embassy|consulate|mission)\b/i;
@@ -255,7 +257,10 @@ export function lookup(surface: string): Lookup {
       if (out.cands.length === 0 && / city$/.test(key)) {
         for (const c of g.cities(key.slice(0, -5))) push(c, cityPrior(c));
       }
-      if (out.cands.length === 0 && !STREET.test(cleaned)) subPhrases(cleaned, push);
+      // "Lake Victoria" is not Victoria, Australia (issue 11: fragments of multi-word names are no
+      // places). A name ending in its feature word keeps its parts ("Tijuana River", "Delaware Bay":
+      // named after the town or state on it, within 161 km of it in LGL and GeoWebNews).
+      if (out.cands.length === 0 && !STREET.test(cleaned) && !FEATURE_FIRST.test(cleaned)) subPhrases(cleaned, push);
       if (out.cands.length === 0) {
         // Inhabitant words: "Ohioans", "Texan", "Londoners", "New Yorker" → the place, big ones only.
         for (const base of inhabitantBases(key)) {
@@ -420,6 +425,15 @@ function isQualifier(text: string, span: ToponymSpan): boolean {
   return /\p{Lu}[\p{L}.'’-]*,\s$/u.test(before) && !/[.!?]\s*$/.test(before.slice(0, -2));
 }
 
+const STATE_WORD = /^\s+(?:state|State)\b/;
+
+/** The regions listed as "<name> state" added to a name's candidates (not cached: only when the text says "state"). */
+function withStateName(l: Lookup, phrase: string): Lookup {
+  const extra = gazetteer().regions(`${nameKey(phrase.replace(/['’]s$/u, ''))} state`).filter((c) => !l.cands.includes(c));
+  if (extra.length === 0) return l;
+  return { cands: [...l.cands, ...extra], prior: [...l.prior, ...extra.map(() => WEIGHTS.region)] };
+}
+
 function asQualifier(l: Lookup): Lookup {
   return {
     cands: l.cands,
@@ -455,11 +469,13 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
   // Work per distinct name: "Alexandria" ×4 is one decision with four mentions.
   const phrases = spans.map((s) => phraseOf(text, s));
   const qualifier = spans.map((s) => isQualifier(text, s));
-  const keyOf = phrases.map((p, i) => nameKey(p.replace(/['’]s$/u, '')) + (qualifier[i] ? '|q' : ''));
+  // "Washington state", "New York State": the state, which our region table may list only under that name.
+  const stated = spans.map((s) => STATE_WORD.test(text.slice(s.end, s.end + 8)));
+  const keyOf = phrases.map((p, i) => nameKey(p.replace(/['’]s$/u, '')) + (stated[i] ? '|s' : qualifier[i] ? '|q' : ''));
   const lookups = new Map<string, Lookup>();
   phrases.forEach((p, i) => {
     if (lookups.has(keyOf[i])) return;
-    const l = lookup(p);
+    const l = stated[i] ? withStateName(lookup(p), p) : lookup(p);
     lookups.set(keyOf[i], qualifier[i] ? asQualifier(l) : l);
   });
   pairQualified(text, spans, keyOf, lookups);
