@@ -878,6 +878,22 @@ function datesOtherVerb(toks: readonly Tok[], k: number, afterTok: Tok | undefin
   return other(before) || other(afterTok);
 }
 
+/**
+ * Whether the time expression at token k follows a non-violent event word (a vigil, protest, arrest,
+ * meeting) and comes before the trigger at token i, nearer that word: "Protesters shut down a
+ * highway on Saturday … where a man was shot dead", "held a vigil on Nov. 30 to honor the victims in
+ * the shooting" date the protest and the vigil, not the shooting. A date after the trigger is left
+ * to it ("shot a woman Thursday night while conducting an investigation").
+ */
+function ownedByOtherEvent(toks: readonly Tok[], k: number, i: number): boolean {
+  if (k > i) return false;
+  for (let j = 0; j < k; j++) {
+    const other = triggerFor(toks[j].lower);
+    if (other && !VIOLENT.has(other.cls) && k - j < i - k) return true;
+  }
+  return false;
+}
+
 /** The time expression that dates the event: nearest the trigger, not the date of a statement. */
 function chooseDate(view: SentenceView, i: number, quotes: readonly Quote[]): EventRecord['date'] {
   const trig = view.toks[i];
@@ -901,6 +917,9 @@ function chooseDate(view: SentenceView, i: number, quotes: readonly Quote[]): Ev
     if (k >= 0 && datesOtherVerb(view.toks, k, afterTok, trig)) continue;
     // "the largest of November", "the largest since … on Oct. 30": a yardstick's date.
     if (k >= 0 && inComparison(view.toks, k, false)) continue;
+    // "held a vigil on Nov. 30 to honor the victims in the shooting": a date told between a
+    // non-violent event word and this trigger, nearer that word, dates that event.
+    if (k >= 0 && ownedByOtherEvent(view.toks, k, i)) continue;
     const gap = t.start >= trig.end ? t.start - trig.end : (trig.start - t.end) * 1.2;
     if (gap < bestGap) {
       bestGap = gap;
