@@ -60,7 +60,7 @@ import {
 import { capSingleEventTolls, isAddress, isYearAsCount, isCumulative, isToll, lumped, roleByWords, speculative } from './figures.js';
 import { singleDeath, singleInjury } from './deaths.js';
 import { crimeArticle, disasterArticle, kindOf, politicalAgreement, politicalOrg } from './kind.js';
-import { crossLinkParagraphs, elsewhere, referenceRule } from './reference.js';
+import { contextPlace, crossLinkParagraphs, earlierIncident, elsewhere, referenceRule } from './reference.js';
 import { undatedArticleAnchor } from './anchor.js';
 import { articleDomainScore, domainModel } from './domain.js';
 import { AMBIGUOUS_TRIGGERS, eventSenseFeatures, senseModel, senseScore, tokensBySentence } from './sense.js';
@@ -1340,7 +1340,9 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       // "clashed with X", "met with X" name a party; "struck …, with Qatari forces helping" does not.
       const targets = targetsAfter(ctx, view, i, !trigger.noun, place, actors, !(cls === 'strike' || cls === 'attack' || cls === 'launch'));
       // A strike's victims named with the killed count are its targets ("members of Hamas … were killed").
-      const figures = VIOLENT.has(cls) || cls === 'intercept' || cls === 'riot' ? figuresOf(view, text) : [];
+      // "… killing the 15-year-old, two days after a school shooting left four victims dead": a toll
+      // told after another event noun in an "after"/"since" clause is that event's.
+      const figures = VIOLENT.has(cls) || cls === 'intercept' || cls === 'riot' ? figuresOf(view, text).filter((f) => !(isToll(f.kind) && inBackgroundClause(toks, toks[i].start, f.start))) : [];
       if (VIOLENT.has(cls)) {
         for (const f of figures) {
           if (f.kind !== 'killed' && f.kind !== 'injured') continue;
@@ -1438,7 +1440,12 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
     const host = hostOf(view, (r) => VIOLENT.has(r.cls) || r.cls === 'riot');
     const claimant = claimantOfFigures(layers, loose) ?? speakerFromQuote(quotes, view.span) ?? speakerFromText(ctx, view);
     if (host) {
-      for (const f of loose) host.figures.push({ ...f, claimant: f.claimant ?? claimant?.text ?? host.claimant?.text ?? null });
+      for (const f of loose) {
+        // "… shot a classmate on Friday, two days after a Georgia school shooting left four victims
+        // dead": a toll told after another event noun in an "after"/"since" clause is that event's.
+        if (host.sentence.index === view.index && inBackgroundClause(view.toks, host.trigger.start, f.start)) continue;
+        host.figures.push({ ...f, claimant: f.claimant ?? claimant?.text ?? host.claimant?.text ?? null });
+      }
     } else if (loose.some((f) => f.kind === 'killed')) {
       const i = view.toks.findIndex((t) => /^(killed|killing|died|dead|slain|murdered|deaths|perished|gunned)$/.test(t.lower));
       if (i < 0) continue;
@@ -1455,7 +1462,8 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
   for (const view of sentenceViews) {
     // The patterns need one of these words; most sentences have none (a token test is far cheaper).
     if (!deathWord[view.index]) continue;
-    if (figuresOf(view, text).some((f) => f.kind === 'killed' || f.kind === 'cumulative_killed')) continue;
+    // A count in an "after a shooting left four dead" clause is another event's: not this sentence's own.
+    if (figuresOf(view, text).some((f) => (f.kind === 'killed' || f.kind === 'cumulative_killed') && !inBackgroundClause(view.toks, view.span.start - 1, f.start))) continue;
     const sentence = text.slice(view.span.start, view.span.end);
     const m = singleDeath(sentence);
     if (!m) continue;
@@ -1787,6 +1795,9 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
   const disasterText = raws.length > 0 && disasterArticle(wordsOf(layers, article.text));
   const events: EventRecord[] = [];
   const classOf = new Map<string, EventClass>();
+  const placesNamed = (layers.places ?? []).filter((p) => p.entity !== 'dateline' && isMappable(p));
+  /** Events told with no place of their own (placed at the setting, or nowhere). */
+  const placedBySetting = new Set<string>();
   // Arrests told with a protest (same paragraph, up to two sentences on) are its intervention,
   // not an event of their own (ACLED: protest with intervention).
   const protestSpots = clusters.filter((c) => c.mentions[0].cls === 'protest' || c.mentions[0].cls === 'riot').flatMap((c) => c.mentions.map((m) => m.sentence));
@@ -1832,6 +1843,12 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     const plover = ploverFor(clsOf, weapons);
     if (!acled && !plover) continue;
     if (clsOf === 'attack' && !acled && ms.every((m) => !m.place && !m.figures.length)) continue;
+    // A demonstrative mention's own place and date count only when no other mention gives one.
+    const own = ms.some((m) => !m.demonstrative) ? ms.filter((m) => !m.demonstrative) : ms;
+    // An event named by a place we cannot map ("the Lockerbie bombing") happened there: no setting.
+    const textOnly = ms.some((m) => (layers.places ?? []).some((p) => !isMappable(p) && p.end <= m.trigger.start && /^\s+$/.test(article.text.slice(p.end, m.trigger.start))));
+    const ownPlace = own.map((m) => m.place).filter((p): p is Place => p !== null).sort((a, b) => rank(b) - rank(a))[0] ?? null;
+    const place = sceneOrSetting(ownPlace, textOnly ? null : setting);
     const figures: EventFigure[] = [];
     const figureStarts = new Set<number>();
     // A toll told in a link to another story ("WILMINGTON CRIME: … he murdered a man") is that story's.
@@ -1839,15 +1856,25 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     const links = crossLinks;
     const inLink = (x: number) => links.some((p) => p.start <= x && x < p.end);
     const allLinked = ms.every((m) => inLink(m.trigger.start));
-    for (const m of ms) for (const f of m.figures) if (!figureStarts.has(f.start) && (allLinked || !inLink(f.start))) {
+    // A toll told with no place of its own right after another incident told in another state or
+    // country ("…a shooter opened fire at Apalachee High School in Barrow County, Georgia. Two teachers
+    // and two students were killed in the attack.") is that incident's, not a local event's.
+    const home = setting ?? ownPlace;
+    const local = home !== null && (!ownPlace || haversineKm(ownPlace, home) <= SETTING_KM);
+    const farContext = (m: RawEvent) => {
+      if (!local || m.place || !home) return false;
+      let before: RawEvent | undefined;
+      for (const r of raws) if (r.trigger.start < m.trigger.start && r.sentence.index >= m.sentence.index - 1 && VIOLENT.has(r.cls) && !ms.includes(r)) before = r;
+      return !!before?.place && elsewhere(before.place, home, haversineKm(before.place, home), true);
+    };
+    // "A student shot a classmate, two days after a school shooting left four dead": a mention in an
+    // "after …" clause of another mention of the same sentence is another incident; its toll is not this one's.
+    const background = (m: RawEvent) =>
+      ms.some((o) => o !== m && o.sentence.index === m.sentence.index && o.trigger.start < m.trigger.start && inBackgroundClause(m.sentence.toks, o.trigger.start, m.trigger.end));
+    for (const m of ms) for (const f of m.figures) if (!figureStarts.has(f.start) && (allLinked || !inLink(f.start)) && !(isToll(f.kind) && (farContext(m) || background(m)))) {
       figureStarts.add(f.start);
       figures.push(f);
     }
-    // A demonstrative mention's own place and date count only when no other mention gives one.
-    const own = ms.some((m) => !m.demonstrative) ? ms.filter((m) => !m.demonstrative) : ms;
-    // An event named by a place we cannot map ("the Lockerbie bombing") happened there: no setting.
-    const textOnly = ms.some((m) => (layers.places ?? []).some((p) => !isMappable(p) && p.end <= m.trigger.start && /^\s+$/.test(article.text.slice(p.end, m.trigger.start))));
-    const place = sceneOrSetting(own.map((m) => m.place).filter((p): p is Place => p !== null).sort((a, b) => rank(b) - rank(a))[0] ?? null, textOnly ? null : setting);
     let date = own.map((m) => m.date).reduce<EventRecord['date']>((best, d) => (dateRank(d) > dateRank(best) ? d : best), null);
     // No date in its own sentence: the nearest told before it in its paragraph, else the report's own.
     date ??= precedingDate(layers, ms[0].sentence.span.start, ms[0].sentence.paragraph) ?? (fallback ? { ...fallback } : null);
@@ -1942,6 +1969,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     }
     record.how = how;
     classOf.set(`v${events.length}`, clsOf);
+    if (!ownPlace) placedBySetting.add(`v${events.length}`);
     events.push({ id: `v${events.length}`, ...record, summary: summarize(record, clsOf, layers.entities) });
   }
   // In a local report, an event with only the report's own date ("Two people were killed, police
@@ -1963,14 +1991,45 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
   // Another incident a local report recalls or compares (ref:elsewhere, reference.ts).
   const violentNews = events.filter((e) => !e.reference && e.kind !== undefined && e.kind !== 'conflict' && (e.status ?? 'asserted') === 'asserted');
   const most = Math.max(0, ...violentNews.map((e) => e.mentions?.length ?? 1));
+  const main = violentNews.filter((e) => (e.mentions?.length ?? 1) === most);
+  // Where the article names no setting, its one most-told incident's place stands for it.
+  const home = setting ?? (main.length === 1 ? main[0].place : null);
   for (const e of violentNews) {
     if (!e.killed && !e.injured) continue;
-    if (elsewhere(e.place, setting, e.place && setting ? haversineKm(e.place, setting) : 0, (e.mentions?.length ?? 1) < most)) {
+    const lesser = (e.mentions?.length ?? 1) < most;
+    const unplaced = placedBySetting.has(e.id);
+    const near = unplaced ? contextPlace(placesNamed, layers.sentences ?? [], e.trigger.start) : e.place;
+    const rule = !home || !lesser
+      ? null
+      : near && elsewhere(near, home, haversineKm(near, home), true)
+        ? (unplaced ? 'ref:elsewhere-context' : 'ref:elsewhere')
+        : main.length === 1 && earlierIncident(e.date, main[0].date)
+          ? 'ref:earlier-incident'
+          : null;
+    if (rule) {
       e.reference = true;
-      e.how = [...(e.how ?? []), 'ref:elsewhere'];
+      e.how = [...(e.how ?? []), rule];
     }
   }
   return events;
+}
+
+/** Words that open a clause about another, earlier or compared, event ("two days after a shooting left four dead"). */
+const BACKGROUND_CLAUSE = new Set(['after', 'following', 'since', 'like', 'than']);
+
+/**
+ * Whether a figure at `figureStart`, told after the trigger at `triggerStart`, sits in a clause about
+ * another event: a background word, then within five words an event noun, then the figure.
+ */
+function inBackgroundClause(toks: readonly Tok[], triggerStart: number, figureStart: number): boolean {
+  for (let k = 0; k < toks.length && toks[k].start < figureStart; k++) {
+    if (toks[k].start <= triggerStart || !BACKGROUND_CLAUSE.has(toks[k].lower)) continue;
+    for (let j = k + 1; j <= k + 5 && j < toks.length && toks[j].start < figureStart; j++) {
+      const t = triggerFor(toks[j].lower);
+      if (t?.noun && VIOLENT.has(t.cls)) return true;
+    }
+  }
+  return false;
 }
 
 /** The calendar date told nearest before `at` in paragraph `paragraph` ("Saturday night … Officers found him …"). */
