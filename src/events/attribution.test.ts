@@ -46,3 +46,28 @@ test('contextPlace: the last place named in the sentence or the one before, neve
   assert.equal(contextPlace(places, sentences, 24)?.n, 'a');
   assert.equal(contextPlace([places[0]], sentences, 50), null, 'two sentences back is too far');
 });
+
+test('another incident named in a background clause ("in the wake of", "echoed another") is a reference with its own toll', () => {
+  const text = 'A small plane crashed into homes in Dayton on Friday, killing seven people.\n\nThe crash comes in the wake of the midair collision near Toronto that killed 67 people.';
+  const spec = {
+    published: '2025-03-15',
+    text,
+    places: [DAYTON, TORONTO],
+    quantities: [
+      { surface: 'seven people', value: 7, unit: 'people', role: 'killed' },
+      { surface: '67 people', value: 67, unit: 'people', role: 'killed' },
+    ],
+  };
+  assert.equal(killedOf(text, spec), 7);
+  const { article, layers } = buildDoc(spec);
+  const ref = extractEvents(article, layers).find((e) => e.killed?.value === 67);
+  assert.ok(!ref || ref.reference, 'the collision’s toll, if kept, is a reference');
+});
+
+test('a count of attackers told as the subject of an active verb is no toll', () => {
+  const text = 'Two gunmen shot and killed a journalist in Dayton on Friday.';
+  const spec = { published: '2025-03-15', text, places: [DAYTON], quantities: [{ surface: 'Two gunmen', value: 2, unit: 'gunmen', role: 'killed' }] };
+  assert.equal(killedOf(text, spec), 1);
+  const passive = 'Two gunmen were killed in Dayton on Friday.';
+  assert.equal(killedOf(passive, { ...spec, text: passive }), 2);
+});

@@ -57,7 +57,7 @@ import {
   type Trigger,
   type Weapon,
 } from './lexicon.js';
-import { capSingleEventTolls, isAddress, isYearAsCount, isCumulative, isToll, lumped, roleByWords, speculative } from './figures.js';
+import { capSingleEventTolls, countsAttackers, isAddress, isYearAsCount, isCumulative, isToll, lumped, roleByWords, speculative } from './figures.js';
 import { singleDeath, singleInjury } from './deaths.js';
 import { crimeArticle, disasterArticle, kindOf, politicalAgreement, politicalOrg } from './kind.js';
 import { contextPlace, crossLinkParagraphs, earlierIncident, elsewhere, referenceRule } from './reference.js';
@@ -1040,7 +1040,7 @@ function figuresOf(view: SentenceView, text: string): EventFigure[] {
 
 /** The toll refiners of figures.ts, in order: address, a year, lumped outcomes, the outcome word's role, running totals. */
 function refineToll(view: SentenceView, q: Quantity, kind: 'killed' | 'injured', text: string): string | null {
-  if (isAddress(view.toks, q.start, q.end, q.unit)) return null;
+  if (isAddress(view.toks, q.start, q.end, q.unit) || countsAttackers(view.toks, q.start, q.end)) return null;
   if (isYearAsCount(text.slice(q.start, q.end))) return null;
   if (lumped(text, view.toks, q.end) || speculative(view.toks, q.start, q.end)) return null;
   const role = roleByWords(view.toks, q.start, q.end) ?? kind;
@@ -1722,8 +1722,18 @@ function summarize(e: Omit<EventRecord, 'summary' | 'id'>, cls: EventClass, enti
 export function extractEvents(article: Readonly<Article>, layers: Readonly<Layers>, options: ExtractOptions = {}): EventRecord[] {
   const raws = extractRawEvents(article, layers, options);
   const clusters: Cluster[] = [];
+  // Mentions of another incident in a background clause: an event of their own, a reference.
+  const backgroundRaws = new Set<RawEvent>();
+  for (const r of raws) {
+    const i = r.sentence.toks.findIndex((t) => t.start === r.trigger.start);
+    if (VIOLENT.has(r.cls) && i > 0 && backgroundMention(r.sentence.toks, i)) backgroundRaws.add(r);
+  }
   for (const r of raws) {
     let joined = false;
+    if (backgroundRaws.has(r)) {
+      clusters.push(newCluster(r));
+      continue;
+    }
     // A bare anaphoric mention ("the strike", no place, date or actor of its own) refers to the
     // article's most-told compatible event; any other mention to the most recent compatible one.
     const bare = r.anaphoric && !r.place && r.date?.how !== 'stated' && r.actors.length === 0;
@@ -1966,6 +1976,9 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     } else if (allLinked) {
       record.reference = true;
       how.push('ref:cross-link');
+    } else if (backgroundRaws.has(ms[0])) {
+      record.reference = true;
+      how.push('ref:background-clause');
     }
     record.how = how;
     classOf.set(`v${events.length}`, clsOf);
@@ -2014,8 +2027,13 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
   return events;
 }
 
-/** Words that open a clause about another, earlier or compared, event ("two days after a shooting left four dead"). */
-const BACKGROUND_CLAUSE = new Set(['after', 'following', 'since', 'like', 'than']);
+/**
+ * Words that open a clause about another, earlier or compared, event ("two days after a shooting left
+ * four dead", "in the wake of the midair collision that killed 67", "on the heels of", "echoed another
+ * shooting"), and the incident nouns that such a clause names beside the event triggers.
+ */
+const BACKGROUND_CLAUSE = new Set(['after', 'following', 'since', 'like', 'than', 'wake', 'heels', 'echoed', 'echoes', 'recalled', 'recalls', 'another', 'anniversary']);
+const INCIDENT_NOUNS = new Set(['crash', 'collision', 'wreck', 'blaze', 'explosion', 'rampage', 'disaster', 'stabbing', 'derailment']);
 
 /**
  * Whether a figure at `figureStart`, told after the trigger at `triggerStart`, sits in a clause about
@@ -2026,10 +2044,29 @@ function inBackgroundClause(toks: readonly Tok[], triggerStart: number, figureSt
     if (toks[k].start <= triggerStart || !BACKGROUND_CLAUSE.has(toks[k].lower)) continue;
     for (let j = k + 1; j <= k + 5 && j < toks.length && toks[j].start < figureStart; j++) {
       const t = triggerFor(toks[j].lower);
-      if (t?.noun && VIOLENT.has(t.cls)) return true;
+      if ((t?.noun && VIOLENT.has(t.cls)) || INCIDENT_NOUNS.has(toks[j].lower)) return true;
     }
   }
   return false;
+}
+
+/** A violent trigger or an incident noun ("crash", "collision"). */
+function eventWord(lower: string): boolean {
+  const t = triggerFor(lower);
+  return (t !== undefined && VIOLENT.has(t.cls)) || INCIDENT_NOUNS.has(lower);
+}
+
+/**
+ * Whether the trigger at token i names another incident in a background clause of its sentence:
+ * an event word, then a background word ("after", "in the wake of", "echoed another"), then within
+ * five words an event noun at or before the trigger ("The crash comes in the wake of the midair
+ * collision … that killed 67", "Wednesday's attack echoed another horrific shooting"). A clause that
+ * opens the sentence ("After a shooting left two dead, …") is left alone: it may be the news.
+ */
+function backgroundMention(toks: readonly Tok[], i: number): boolean {
+  const first = toks.findIndex((t) => eventWord(t.lower));
+  if (first < 0 || first >= i) return false;
+  return inBackgroundClause(toks, toks[first].start, toks[i].end);
 }
 
 /** The calendar date told nearest before `at` in paragraph `paragraph` ("Saturday night … Officers found him …"). */
