@@ -66,3 +66,17 @@ test('a date told after the trigger stays with it, whatever event word follows (
   assert.equal(e?.date?.value, '2025-03-15');
   assert.equal(e?.date?.how, 'stated');
 });
+
+test('an event noun that modifies a person ("the shooting suspect") takes no date from its sentence', () => {
+  const { article, layers } = buildDoc({
+    published: '2025-03-17',
+    text: 'Three people were found shot dead inside a Dayton home on Saturday.\n\nOn Monday, officials identified the shooting suspect as a neighbor.',
+    places: [DAYTON],
+    times: [
+      { surface: 'Saturday', value: '2025-03-15', from: '2025-03-15', to: '2025-03-15' },
+      { surface: 'Monday', value: '2025-03-17', from: '2025-03-17', to: '2025-03-17' },
+    ],
+  });
+  const dates = extractEvents(article, layers).filter((e) => e.acled || e.kind).map((e) => e.date?.value);
+  assert.ok(!dates.includes('2025-03-17'), JSON.stringify(dates));
+});

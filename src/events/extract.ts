@@ -895,8 +895,13 @@ function ownedByOtherEvent(toks: readonly Tok[], k: number, i: number): boolean 
 }
 
 /** The time expression that dates the event: nearest the trigger, not the date of a statement. */
+/** People named after the event noun ("the shooting suspect", "crash victims"): the noun modifies them. */
+const MODIFIED_PERSONS = new Set(['suspect', 'suspects', 'victim', 'victims', 'survivor', 'survivors', 'witness', 'witnesses', 'investigators']);
+
 function chooseDate(view: SentenceView, i: number, quotes: readonly Quote[]): EventRecord['date'] {
   const trig = view.toks[i];
+  // "On Thursday, officials identified the shooting suspect": the date is the sentence's verb's.
+  if (MODIFIED_PERSONS.has(view.toks[i + 1]?.lower ?? '')) return null;
   let best: EventRecord['date'] = null;
   let bestGap = Infinity;
   for (const { t, i: index } of view.times) {
