@@ -36,6 +36,8 @@ test('earlierIncident: a stated date that ends before the main incident’s is a
   assert.equal(earlierIncident(day('2025-03-16'), day('2025-03-14')), false, 'a later death is the same incident’s toll');
   assert.equal(earlierIncident({ ...day('2025-03-10'), how: 'implied' }, day('2025-03-14')), false, 'only stated dates');
   assert.equal(earlierIncident(day('2025-03-14'), day('2025-03-14')), false);
+  assert.equal(earlierIncident(day('2025-03-13'), day('2025-03-14')), false, 'a day apart is the slack of the main date');
+  assert.equal(earlierIncident(day('2025-03-01'), day('2025-03-14')), true);
 });
 
 test('contextPlace: the last place named in the sentence or the one before, never after the point', () => {

@@ -16,7 +16,7 @@
  *    last place named in its sentence or the one before ("…opened fire at Apalachee High School in
  *    Barrow County, Georgia. Two teachers and two students were killed in the attack.").
  * 6. `ref:earlier-incident` — in a local article, a lesser event with a toll whose stated date ends
- *    before the article's most-told incident's stated date begins is an earlier incident the report
+ *    over EARLIER_GAP_DAYS before the article's most-told incident's stated date begins is an earlier incident the report
  *    recalls ("Last month, a shooting at the same mall left three dead"), not its news. A later date
  *    is left alone: "shot Friday … died Sunday" is one incident's toll.
  * 4. `ref:cross-link` — every mention sits in a paragraph that is a link to another story: an
@@ -92,8 +92,17 @@ export function elsewhere(
  */
 export function earlierIncident(date: EventRecord['date'], main: EventRecord['date']): boolean {
   if (date?.how !== 'stated' || main?.how !== 'stated' || !date.range || !main.range) return false;
-  return date.range.to < main.range.from;
+  const to = dayNumber(date.range.to);
+  const from = dayNumber(main.range.from);
+  return to !== null && from !== null && from - to > EARLIER_GAP_DAYS;
 }
+
+/**
+ * How many days before the main incident another stated date must end to be an earlier incident: a
+ * day or two is the slack of the main incident's own date ("murdered 5/29" in a report that dates the
+ * killing from the next day's protests), not another incident.
+ */
+export const EARLIER_GAP_DAYS = 3;
 
 /** The last place named from the start of the sentence before `at` up to `at` (`ref:elsewhere-context`). */
 export function contextPlace<P extends { start: number; end: number }>(
