@@ -16,6 +16,9 @@ const PERSON = `${PERSON_NOUNS}|${MORE_PERSONS}`;
 const MODS = `(?:[\\p{L}\\d'’.-]+\\s+){0,7}?`;
 const DEAD = 'killed|gunned down|shot dead|shot to death|shot and killed|stabbed to death|beaten to death|hacked to death|burned to death|bludgeoned to death|strangled|murdered|assassinated|found dead|beheaded|lynched|executed|pronounced dead|fatally (?:shot|stabbed|wounded|injured|struck|hit|beaten)|found with fatal (?:gunshot |stab )?(?:wounds|injuries)';
 
+/** An age used as a noun ("killing the 15-year-old just two days after …"): one person, when no noun follows. */
+const AGE_NOUN = `\\d{1,3}-year-old(?=\\s*[,.;:)]|\\s*$|\\s+(?:just|on|in|at|and|as|after|before|while|who|outside|inside|near|during|with|when|late|early)\\b)`;
+
 export interface SingleToll {
   kind: 'killed' | 'injured';
   /** Offset in the sentence and length of the match. */
@@ -45,7 +48,7 @@ const PATTERNS: Array<{ re: RegExp; rule: string; value: number | 'both'; needsC
     unitGroup: 1,
   },
   {
-    re: new RegExp(`\\b(?:killed|killing|assassinated|murdered|executed|beheaded|shot dead|stabbed to death|shot and killed)\\s+(?:an?|one|the)\\s+(?:[\\p{L}\\d'’.()-]+\\s+){0,4}?(${PERSON})\\b`, 'iu'),
+    re: new RegExp(`\\b(?:killed|killing|assassinated|murdered|executed|beheaded|shot dead|stabbed to death|shot and killed)\\s+(?:an?|one|the)\\s+(?:[\\p{L}\\d'’.()-]+\\s+){0,4}?(${PERSON}|${AGE_NOUN})\\b`, 'iu'),
     rule: 'toll:single-object',
     value: 1,
     needsCue: false,

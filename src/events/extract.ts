@@ -59,10 +59,10 @@ import {
   type Trigger,
   type Weapon,
 } from './lexicon.js';
-import { capSingleEventTolls, isAddress, isYearAsCount, isCumulative, isToll, lumped, roleByWords, speculative } from './figures.js';
+import { capSingleEventTolls, countsAttackers, isAddress, isYearAsCount, isCumulative, isToll, lumped, roleByWords, speculative } from './figures.js';
 import { singleDeath, singleInjury } from './deaths.js';
 import { crimeArticle, disasterArticle, kindOf, politicalAgreement, politicalOrg } from './kind.js';
-import { crossLinkParagraphs, elsewhere, referenceRule } from './reference.js';
+import { contextPlace, crossLinkParagraphs, earlierIncident, elsewhere, referenceRule } from './reference.js';
 import { undatedArticleAnchor } from './anchor.js';
 import { articleDomainScore, domainModel } from './domain.js';
 import { AMBIGUOUS_TRIGGERS, eventSenseFeatures, senseModel, senseScore, tokensBySentence } from './sense.js';
@@ -880,9 +880,30 @@ function datesOtherVerb(toks: readonly Tok[], k: number, afterTok: Tok | undefin
   return other(before) || other(afterTok);
 }
 
+/**
+ * Whether the time expression at token k follows a non-violent event word (a vigil, protest, arrest,
+ * meeting) and comes before the trigger at token i, nearer that word: "Protesters shut down a
+ * highway on Saturday … where a man was shot dead", "held a vigil on Nov. 30 to honor the victims in
+ * the shooting" date the protest and the vigil, not the shooting. A date after the trigger is left
+ * to it ("shot a woman Thursday night while conducting an investigation").
+ */
+function ownedByOtherEvent(toks: readonly Tok[], k: number, i: number): boolean {
+  if (k > i) return false;
+  for (let j = 0; j < k; j++) {
+    const other = triggerFor(toks[j].lower);
+    if (other && !VIOLENT.has(other.cls) && k - j < i - k) return true;
+  }
+  return false;
+}
+
 /** The time expression that dates the event: nearest the trigger, not the date of a statement. */
+/** People named after the event noun ("the shooting suspect", "crash victims"): the noun modifies them. */
+const MODIFIED_PERSONS = new Set(['suspect', 'suspects', 'victim', 'victims', 'survivor', 'survivors', 'witness', 'witnesses', 'investigators']);
+
 function chooseDate(view: SentenceView, i: number, quotes: readonly Quote[]): EventRecord['date'] {
   const trig = view.toks[i];
+  // "On Thursday, officials identified the shooting suspect": the date is the sentence's verb's.
+  if (MODIFIED_PERSONS.has(view.toks[i + 1]?.lower ?? '')) return null;
   let best: EventRecord['date'] = null;
   let bestGap = Infinity;
   for (const { t, i: index } of view.times) {
@@ -903,6 +924,9 @@ function chooseDate(view: SentenceView, i: number, quotes: readonly Quote[]): Ev
     if (k >= 0 && datesOtherVerb(view.toks, k, afterTok, trig)) continue;
     // "the largest of November", "the largest since … on Oct. 30": a yardstick's date.
     if (k >= 0 && inComparison(view.toks, k, false)) continue;
+    // "held a vigil on Nov. 30 to honor the victims in the shooting": a date told between a
+    // non-violent event word and this trigger, nearer that word, dates that event.
+    if (k >= 0 && ownedByOtherEvent(view.toks, k, i)) continue;
     const gap = t.start >= trig.end ? t.start - trig.end : (trig.start - t.end) * 1.2;
     if (gap < bestGap) {
       bestGap = gap;
@@ -1023,7 +1047,7 @@ function figuresOf(view: SentenceView, text: string): EventFigure[] {
 
 /** The toll refiners of figures.ts, in order: address, a year, lumped outcomes, the outcome word's role, running totals. */
 function refineToll(view: SentenceView, q: Quantity, kind: 'killed' | 'injured', text: string): string | null {
-  if (isAddress(view.toks, q.start, q.end, q.unit)) return null;
+  if (isAddress(view.toks, q.start, q.end, q.unit) || countsAttackers(view.toks, q.start, q.end)) return null;
   if (isYearAsCount(text.slice(q.start, q.end))) return null;
   if (lumped(text, view.toks, q.end) || speculative(view.toks, q.start, q.end)) return null;
   const role = roleByWords(view.toks, q.start, q.end) ?? kind;
@@ -1323,7 +1347,9 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       // "clashed with X", "met with X" name a party; "struck …, with Qatari forces helping" does not.
       const targets = targetsAfter(ctx, view, i, !trigger.noun, place, actors, !(cls === 'strike' || cls === 'attack' || cls === 'launch'));
       // A strike's victims named with the killed count are its targets ("members of Hamas … were killed").
-      const figures = VIOLENT.has(cls) || cls === 'intercept' || cls === 'riot' ? figuresOf(view, text) : [];
+      // "… killing the 15-year-old, two days after a school shooting left four victims dead": a toll
+      // told after another event noun in an "after"/"since" clause is that event's.
+      const figures = VIOLENT.has(cls) || cls === 'intercept' || cls === 'riot' ? figuresOf(view, text).filter((f) => !(isToll(f.kind) && inBackgroundClause(toks, toks[i].start, f.start))) : [];
       if (VIOLENT.has(cls)) {
         for (const f of figures) {
           if (f.kind !== 'killed' && f.kind !== 'injured') continue;
@@ -1421,7 +1447,12 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
     const host = hostOf(view, (r) => VIOLENT.has(r.cls) || r.cls === 'riot');
     const claimant = claimantOfFigures(layers, loose) ?? speakerFromQuote(quotes, view.span) ?? speakerFromText(ctx, view);
     if (host) {
-      for (const f of loose) host.figures.push({ ...f, claimant: f.claimant ?? claimant?.text ?? host.claimant?.text ?? null });
+      for (const f of loose) {
+        // "… shot a classmate on Friday, two days after a Georgia school shooting left four victims
+        // dead": a toll told after another event noun in an "after"/"since" clause is that event's.
+        if (host.sentence.index === view.index && inBackgroundClause(view.toks, host.trigger.start, f.start)) continue;
+        host.figures.push({ ...f, claimant: f.claimant ?? claimant?.text ?? host.claimant?.text ?? null });
+      }
     } else if (loose.some((f) => f.kind === 'killed')) {
       const i = view.toks.findIndex((t) => /^(killed|killing|died|dead|slain|murdered|deaths|perished|gunned)$/.test(t.lower));
       if (i < 0) continue;
@@ -1438,7 +1469,8 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
   for (const view of sentenceViews) {
     // The patterns need one of these words; most sentences have none (a token test is far cheaper).
     if (!deathWord[view.index]) continue;
-    if (figuresOf(view, text).some((f) => f.kind === 'killed' || f.kind === 'cumulative_killed')) continue;
+    // A count in an "after a shooting left four dead" clause is another event's: not this sentence's own.
+    if (figuresOf(view, text).some((f) => (f.kind === 'killed' || f.kind === 'cumulative_killed') && !inBackgroundClause(view.toks, view.span.start - 1, f.start))) continue;
     const sentence = text.slice(view.span.start, view.span.end);
     const m = singleDeath(sentence);
     if (!m) continue;
@@ -1697,8 +1729,18 @@ function summarize(e: Omit<EventRecord, 'summary' | 'id'>, cls: EventClass, enti
 export function extractEvents(article: Readonly<Article>, layers: Readonly<Layers>, options: ExtractOptions = {}): EventRecord[] {
   const raws = extractRawEvents(article, layers, options);
   const clusters: Cluster[] = [];
+  // Mentions of another incident in a background clause: an event of their own, a reference.
+  const backgroundRaws = new Set<RawEvent>();
+  for (const r of raws) {
+    const i = r.sentence.toks.findIndex((t) => t.start === r.trigger.start);
+    if (VIOLENT.has(r.cls) && i > 0 && backgroundMention(r.sentence.toks, i)) backgroundRaws.add(r);
+  }
   for (const r of raws) {
     let joined = false;
+    if (backgroundRaws.has(r)) {
+      clusters.push(newCluster(r));
+      continue;
+    }
     // A bare anaphoric mention ("the strike", no place, date or actor of its own) refers to the
     // article's most-told compatible event; any other mention to the most recent compatible one.
     const bare = r.anaphoric && !r.place && r.date?.how !== 'stated' && r.actors.length === 0;
@@ -1772,6 +1814,9 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
   const disasterText = raws.length > 0 && disasterArticle(wordsOf(layers, article.text));
   const events: EventRecord[] = [];
   const classOf = new Map<string, EventClass>();
+  const placesNamed = (layers.places ?? []).filter((p) => p.entity !== 'dateline' && isMappable(p));
+  /** Events told with no place of their own (placed at the setting, or nowhere). */
+  const placedBySetting = new Set<string>();
   // Arrests told with a protest (same paragraph, up to two sentences on) are its intervention,
   // not an event of their own (ACLED: protest with intervention).
   const protestSpots = clusters.filter((c) => c.mentions[0].cls === 'protest' || c.mentions[0].cls === 'riot').flatMap((c) => c.mentions.map((m) => m.sentence));
@@ -1817,6 +1862,15 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     const plover = ploverFor(clsOf, weapons);
     if (!acled && !plover) continue;
     if (clsOf === 'attack' && !acled && ms.every((m) => !m.place && !m.figures.length)) continue;
+    // A demonstrative mention's own place and date count only when no other mention gives one.
+    const own = ms.some((m) => !m.demonstrative) ? ms.filter((m) => !m.demonstrative) : ms;
+    // An event named by a place we cannot map ("the Lockerbie bombing") happened there: no setting.
+    const textOnly = ms.some((m) => (layers.places ?? []).some((p) => !isMappable(p) && p.end <= m.trigger.start && /^\s+$/.test(article.text.slice(p.end, m.trigger.start))));
+    const ownPlace = own.map((m) => m.place).filter((p): p is Place => p !== null).sort((a, b) => rank(b) - rank(a))[0] ?? null;
+    // A reference point ("north of New York City", "50 miles from Boston") gives way to the setting; in
+    // a note with no setting it stays (ACLED's "20 km north of X" is within 161 km of X, nearer than the
+    // province a note also names: dropping it lowered ACLED place Acc@161 81.7 → 81.6).
+    const place = sceneOrSetting(ownPlace && setting && followsReferenceWords(article.text, ownPlace.start) ? null : ownPlace, textOnly ? null : setting, textOnly ? undefined : towns);
     const figures: EventFigure[] = [];
     const figureStarts = new Set<number>();
     // A toll told in a link to another story ("WILMINGTON CRIME: … he murdered a man") is that story's.
@@ -1824,19 +1878,25 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     const links = crossLinks;
     const inLink = (x: number) => links.some((p) => p.start <= x && x < p.end);
     const allLinked = ms.every((m) => inLink(m.trigger.start));
-    for (const m of ms) for (const f of m.figures) if (!figureStarts.has(f.start) && (allLinked || !inLink(f.start))) {
+    // A toll told with no place of its own right after another incident told in another state or
+    // country ("…a shooter opened fire at Apalachee High School in Barrow County, Georgia. Two teachers
+    // and two students were killed in the attack.") is that incident's, not a local event's.
+    const home = setting ?? ownPlace;
+    const local = home !== null && (!ownPlace || haversineKm(ownPlace, home) <= SETTING_KM);
+    const farContext = (m: RawEvent) => {
+      if (!local || m.place || !home) return false;
+      let before: RawEvent | undefined;
+      for (const r of raws) if (r.trigger.start < m.trigger.start && r.sentence.index >= m.sentence.index - 1 && VIOLENT.has(r.cls) && !ms.includes(r)) before = r;
+      return !!before?.place && elsewhere(before.place, home, haversineKm(before.place, home), true);
+    };
+    // "A student shot a classmate, two days after a school shooting left four dead": a mention in an
+    // "after …" clause of another mention of the same sentence is another incident; its toll is not this one's.
+    const background = (m: RawEvent) =>
+      ms.some((o) => o !== m && o.sentence.index === m.sentence.index && o.trigger.start < m.trigger.start && inBackgroundClause(m.sentence.toks, o.trigger.start, m.trigger.end));
+    for (const m of ms) for (const f of m.figures) if (!figureStarts.has(f.start) && (allLinked || !inLink(f.start)) && !(isToll(f.kind) && (farContext(m) || background(m)))) {
       figureStarts.add(f.start);
       figures.push(f);
     }
-    // A demonstrative mention's own place and date count only when no other mention gives one.
-    const own = ms.some((m) => !m.demonstrative) ? ms.filter((m) => !m.demonstrative) : ms;
-    // An event named by a place we cannot map ("the Lockerbie bombing") happened there: no setting.
-    const textOnly = ms.some((m) => (layers.places ?? []).some((p) => !isMappable(p) && p.end <= m.trigger.start && /^\s+$/.test(article.text.slice(p.end, m.trigger.start))));
-    const chosen = own.map((m) => m.place).filter((p): p is Place => p !== null).sort((a, b) => rank(b) - rank(a))[0] ?? null;
-    // A reference point ("north of New York City", "50 miles from Boston") gives way to the setting; in
-    // a note with no setting it stays (ACLED's "20 km north of X" is within 161 km of X, nearer than the
-    // province a note also names: dropping it lowered ACLED place Acc@161 81.7 → 81.6).
-    const place = sceneOrSetting(chosen && setting && followsReferenceWords(article.text, chosen.start) ? null : chosen, textOnly ? null : setting, textOnly ? undefined : towns);
     let date = own.map((m) => m.date).reduce<EventRecord['date']>((best, d) => (dateRank(d) > dateRank(best) ? d : best), null);
     // No date in its own sentence: the nearest told before it in its paragraph, else the report's own.
     date ??= precedingDate(layers, ms[0].sentence.span.start, ms[0].sentence.paragraph) ?? (fallback ? { ...fallback } : null);
@@ -1928,9 +1988,13 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     } else if (allLinked) {
       record.reference = true;
       how.push('ref:cross-link');
+    } else if (backgroundRaws.has(ms[0])) {
+      record.reference = true;
+      how.push('ref:background-clause');
     }
     record.how = how;
     classOf.set(`v${events.length}`, clsOf);
+    if (!ownPlace) placedBySetting.add(`v${events.length}`);
     events.push({ id: `v${events.length}`, ...record, summary: summarize(record, clsOf, layers.entities) });
   }
   // In a local report, an event with only the report's own date ("Two people were killed, police
@@ -1952,14 +2016,69 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
   // Another incident a local report recalls or compares (ref:elsewhere, reference.ts).
   const violentNews = events.filter((e) => !e.reference && e.kind !== undefined && e.kind !== 'conflict' && (e.status ?? 'asserted') === 'asserted');
   const most = Math.max(0, ...violentNews.map((e) => e.mentions?.length ?? 1));
+  const main = violentNews.filter((e) => (e.mentions?.length ?? 1) === most);
+  // Where the article names no setting, its one most-told incident's place stands for it.
+  const home = setting ?? (main.length === 1 ? main[0].place : null);
   for (const e of violentNews) {
     if (!e.killed && !e.injured) continue;
-    if (elsewhere(e.place, setting, e.place && setting ? haversineKm(e.place, setting) : 0, (e.mentions?.length ?? 1) < most)) {
+    const lesser = (e.mentions?.length ?? 1) < most;
+    const unplaced = placedBySetting.has(e.id);
+    const near = unplaced ? contextPlace(placesNamed, layers.sentences ?? [], e.trigger.start) : e.place;
+    const rule = !home || !lesser
+      ? null
+      : near && elsewhere(near, home, haversineKm(near, home), true)
+        ? (unplaced ? 'ref:elsewhere-context' : 'ref:elsewhere')
+        : main.length === 1 && earlierIncident(e.date, main[0].date)
+          ? 'ref:earlier-incident'
+          : null;
+    if (rule) {
       e.reference = true;
-      e.how = [...(e.how ?? []), 'ref:elsewhere'];
+      e.how = [...(e.how ?? []), rule];
     }
   }
   return events;
+}
+
+/**
+ * Words that open a clause about another, earlier or compared, event ("two days after a shooting left
+ * four dead", "in the wake of the midair collision that killed 67", "on the heels of", "echoed another
+ * shooting"), and the incident nouns that such a clause names beside the event triggers.
+ */
+const BACKGROUND_CLAUSE = new Set(['after', 'following', 'since', 'like', 'than', 'wake', 'heels', 'echoed', 'echoes', 'recalled', 'recalls', 'another', 'anniversary']);
+const INCIDENT_NOUNS = new Set(['crash', 'collision', 'wreck', 'blaze', 'explosion', 'rampage', 'disaster', 'stabbing', 'derailment']);
+
+/**
+ * Whether a figure at `figureStart`, told after the trigger at `triggerStart`, sits in a clause about
+ * another event: a background word, then within five words an event noun, then the figure.
+ */
+function inBackgroundClause(toks: readonly Tok[], triggerStart: number, figureStart: number): boolean {
+  for (let k = 0; k < toks.length && toks[k].start < figureStart; k++) {
+    if (toks[k].start <= triggerStart || !BACKGROUND_CLAUSE.has(toks[k].lower)) continue;
+    for (let j = k + 1; j <= k + 5 && j < toks.length && toks[j].start < figureStart; j++) {
+      const t = triggerFor(toks[j].lower);
+      if ((t?.noun && VIOLENT.has(t.cls)) || INCIDENT_NOUNS.has(toks[j].lower)) return true;
+    }
+  }
+  return false;
+}
+
+/** A violent trigger or an incident noun ("crash", "collision"). */
+function eventWord(lower: string): boolean {
+  const t = triggerFor(lower);
+  return (t !== undefined && VIOLENT.has(t.cls)) || INCIDENT_NOUNS.has(lower);
+}
+
+/**
+ * Whether the trigger at token i names another incident in a background clause of its sentence:
+ * an event word, then a background word ("after", "in the wake of", "echoed another"), then within
+ * five words an event noun at or before the trigger ("The crash comes in the wake of the midair
+ * collision … that killed 67", "Wednesday's attack echoed another horrific shooting"). A clause that
+ * opens the sentence ("After a shooting left two dead, …") is left alone: it may be the news.
+ */
+function backgroundMention(toks: readonly Tok[], i: number): boolean {
+  const first = toks.findIndex((t) => eventWord(t.lower));
+  if (first < 0 || first >= i) return false;
+  return inBackgroundClause(toks, toks[first].start, toks[i].end);
 }
 
 /** The calendar date told nearest before `at` in paragraph `paragraph` ("Saturday night … Officers found him …"). */

@@ -18,3 +18,5 @@ export const OTHER_OUTCOMES = new Set(['injured', 'wounded', 'hurt', 'homeless',
 export const ADDRESS_UNITS = new Set(['block', 'blocks', 'street', 'avenue', 'road', 'route', 'highway', 'interstate', 'lane', 'drive', 'boulevard', 'floor', 'unit', 'apartment', 'suite']);
 /** Words that make a toll a fear or a guess ("may have died", "feared dead", "up to 50,000"): not a count. */
 export const SPECULATIVE = new Set(['may', 'might', 'could', 'feared', 'fear', 'fears', 'possibly', 'perhaps', 'would', 'believed', 'thought']);
+/** Nouns of the people who attack: a count of them told as the subject of an active verb is not a toll ("two assailants shot and killed …"). */
+export const PERPETRATORS = new Set(['assailants', 'attackers', 'gunmen', 'shooters', 'suspects', 'robbers', 'militants', 'terrorists', 'hijackers', 'snipers', 'assassins', 'killers', 'perpetrators', 'intruders']);

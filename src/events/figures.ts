@@ -7,6 +7,7 @@
  * - `lumped`: a toll lumped with other outcomes ("killed, injured or homeless", "killed or wounded")
  *   counts no one outcome and is dropped.
  * - `address`: "the 2600 block" is an address, not a count.
+ * - `attackers`: "two assailants shot and killed X" counts the attackers, not the dead.
  * - `speculative`: "may have died", "feared dead", "up to 50,000", "killed off" (a TV character): no count.
  * - `cumulative`: a running total ("has killed 93,000 since 2011", "so far", "in total") or a
  *   statistic ("21,022 occupants killed in crashes in 2023") is a claim of its own kind
@@ -16,7 +17,7 @@
  * - `implausible`: a toll above SINGLE_EVENT_MAX for one event ("the 1918 flu killed 50 million", "800,000
  *   killed in the genocide") is a running total whatever its wording, so it is kept as a cumulative claim.
  */
-import { ADDRESS_UNITS, CUMULATIVE_CUES, GENERIC_PLURAL_EVENTS, INJURED_WORDS, KILLED_WORDS, OTHER_OUTCOMES, PERIOD_CUES, RULE_PERIODS, SPECULATIVE } from './figure-words.js';
+import { ADDRESS_UNITS, CUMULATIVE_CUES, PERPETRATORS, GENERIC_PLURAL_EVENTS, INJURED_WORDS, KILLED_WORDS, OTHER_OUTCOMES, PERIOD_CUES, RULE_PERIODS, SPECULATIVE } from './figure-words.js';
 
 export interface FigureToken {
   start: number;
@@ -32,6 +33,8 @@ const SPAN_LIMIT = 9;
 const PERFECT = /^(has|have|had)$/;
 const SINCE_OBJECT = /^(\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|the|its|last|records|then)$/;
 const YEAR = /^(19|20)\d\d$/;
+/** Verbs of attackers acting, right after a count of them ("two assailants shot and killed …"). */
+const ACTIVE_VERBS = /^(shot|killed|stabbed|opened|attacked|fired|stormed|ambushed|gunned|abducted|kidnapped|robbed|burst|broke|entered|beat|hacked|murdered|assassinated)$/;
 
 function outcome(w: string): 'killed' | 'injured' | null {
   if (KILLED_WORDS.has(w)) return 'killed';
@@ -63,6 +66,7 @@ export function roleByWords(toks: readonly FigureToken[], start: number, end: nu
     return before;
   }
   const after = firstIndexAt(toks, end);
+  // "two assailants shot and killed Tripathi": the count is of the attackers, the verb active.
   for (let j = after; j < Math.min(toks.length, after + SPAN_LIMIT); j++) {
     const w = toks[j].lower;
     if (CLAUSE_STOP.has(w)) return null;
@@ -70,6 +74,21 @@ export function roleByWords(toks: readonly FigureToken[], start: number, end: nu
     if (o) return o;
   }
   return null;
+}
+
+/**
+ * "two assailants shot and killed Tripathi": a count of attackers told as the subject of an active
+ * verb counts the attackers, not the dead. "Two gunmen were killed", "two gunmen killed in a
+ * shootout" (passive, reduced passive) stay tolls.
+ */
+export function countsAttackers(toks: readonly FigureToken[], start: number, end: number): boolean {
+  let noun = firstIndexAt(toks, start);
+  while (noun < toks.length && toks[noun].start < end && !PERPETRATORS.has(toks[noun].lower)) noun++;
+  if (noun >= toks.length || toks[noun].start >= end) return false;
+  const after = noun + 1;
+  if (!ACTIVE_VERBS.test(toks[after]?.lower ?? '')) return false;
+  const reducedPassive = outcome(toks[after]?.lower ?? '') !== null && /^(in|by|at|during|when|after|on|,|\.)$/.test(toks[after + 1]?.lower ?? '.');
+  return !reducedPassive;
 }
 
 /** "killed, injured or made homeless", "killed or wounded": the count covers several outcomes. */

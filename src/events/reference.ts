@@ -12,6 +12,13 @@
  * 5. `ref:elsewhere` — in a local article (one with a setting), a lesser event told with its own place in
  *    another state or country, far from the setting, is another incident the report compares or recalls
  *    ("two days after a Georgia school shooting left four dead" in a Maryland report), not its news.
+ *    `ref:elsewhere-context` — the same, for an event told with no place of its own, placed by the
+ *    last place named in its sentence or the one before ("…opened fire at Apalachee High School in
+ *    Barrow County, Georgia. Two teachers and two students were killed in the attack.").
+ * 6. `ref:earlier-incident` — in a local article, a lesser event with a toll whose stated date ends
+ *    over EARLIER_GAP_DAYS before the article's most-told incident's stated date begins is an earlier incident the report
+ *    recalls ("Last month, a shooting at the same mall left three dead"), not its news. A later date
+ *    is left alone: "shot Friday … died Sunday" is one incident's toll.
  * 4. `ref:cross-link` — every mention sits in a paragraph that is a link to another story: an
  *    upper-case label and a colon before a headline ("RELATED:", "BACKGROUND:Man, 21, killed …",
  *    "TRAFFIC CRASH:…"); an editor's note, update or correction is the article's own text.
@@ -76,4 +83,37 @@ export function elsewhere(
 ): boolean {
   if (!place || !setting || !lesser || distanceKm <= ELSEWHERE_KM) return false;
   return place.country !== setting.country || (!!place.admin1 && !!setting.admin1 && place.admin1 !== setting.admin1);
+}
+
+/**
+ * Whether an event dated `date` is an earlier incident than the article's main one dated `main`: both
+ * stated, and `date` ends before `main` begins (`ref:earlier-incident`; the caller checks that the
+ * event is lesser than the main one and tells a toll).
+ */
+export function earlierIncident(date: EventRecord['date'], main: EventRecord['date']): boolean {
+  if (date?.how !== 'stated' || main?.how !== 'stated' || !date.range || !main.range) return false;
+  const to = dayNumber(date.range.to);
+  const from = dayNumber(main.range.from);
+  return to !== null && from !== null && from - to > EARLIER_GAP_DAYS;
+}
+
+/**
+ * How many days before the main incident another stated date must end to be an earlier incident: a
+ * day or two is the slack of the main incident's own date ("murdered 5/29" in a report that dates the
+ * killing from the next day's protests), not another incident.
+ */
+export const EARLIER_GAP_DAYS = 3;
+
+/** The last place named from the start of the sentence before `at` up to `at` (`ref:elsewhere-context`). */
+export function contextPlace<P extends { start: number; end: number }>(
+  places: readonly P[],
+  sentences: ReadonlyArray<{ start: number; end: number }>,
+  at: number,
+): P | null {
+  let s = sentences.findIndex((x) => x.start <= at && at < x.end);
+  if (s < 0) return null;
+  const from = sentences[Math.max(0, s - 1)].start;
+  let best: P | null = null;
+  for (const p of places) if (p.start >= from && p.end <= at && (!best || p.start > best.start)) best = p;
+  return best;
 }
