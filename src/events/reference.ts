@@ -110,7 +110,7 @@ export function contextPlace<P extends { start: number; end: number }>(
   sentences: ReadonlyArray<{ start: number; end: number }>,
   at: number,
 ): P | null {
-  let s = sentences.findIndex((x) => x.start <= at && at < x.end);
+  const s = sentences.findIndex((x) => x.start <= at && at < x.end);
   if (s < 0) return null;
   const from = sentences[Math.max(0, s - 1)].start;
   let best: P | null = null;
