@@ -59,8 +59,10 @@ interface CityTable {
   population: Float64Array;
   lat: Float32Array;
   lon: Float32Array;
-  /** nameKey → city indexes, most populous first. */
-  index: Map<string, number[]>;
+  /** nameKey → a city index (≥ 0), or -(n + 1) for `lists[n]` when several cities share the key. */
+  index: Map<string, number>;
+  /** City indexes of shared keys, most populous first. */
+  lists: number[][];
 }
 
 export interface Gazetteer {
@@ -193,12 +195,20 @@ function loadCities(): CityTable {
     lon[i] = lastLon / 1e5;
     lat[i] = lastLat / 1e5;
   }
-  const t: CityTable = { names, country, admin1, feature, geonameid, population, lat, lon, index: new Map() };
+  const index = new Map<string, number>();
+  const lists: number[][] = [];
+  const t: CityTable = { names, country, admin1, feature, geonameid, population, lat, lon, index, lists };
+  // Most keys name one city: it is stored as a number, and only shared keys get an array.
   const add = (key: string, i: number): void => {
     if (!key) return;
-    const list = t.index.get(key);
-    if (!list) t.index.set(key, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
+    const v = index.get(key);
+    if (v === undefined) index.set(key, i);
+    else if (v >= 0) {
+      if (v !== i) index.set(key, -lists.push([v, i]));
+    } else {
+      const list = lists[-v - 1];
+      if (list[list.length - 1] !== i) list.push(i);
+    }
   };
   for (let i = 0; i < count; i++) {
     const name = names[i];
@@ -216,8 +226,15 @@ function loadCities(): CityTable {
     const a = alt[i];
     if (a && a.length > 2 && !/^[A-Z]{2}$/.test(a)) add(a === name ? own : foldName(a), i);
   }
-  for (const list of t.index.values()) if (list.length > 1) list.sort((a, b) => population[b] - population[a]);
+  for (const list of lists) list.sort((a, b) => population[b] - population[a]);
   return t;
+}
+
+/** The cities under a name key, most populous first. */
+function cityIndexes(t: CityTable, key: string): number[] | undefined {
+  const v = t.index.get(key);
+  if (v === undefined) return undefined;
+  return v >= 0 ? [v] : t.lists[-v - 1];
 }
 
 function cityCandidate(t: CityTable, i: number): Candidate {
@@ -250,8 +267,6 @@ function loadPostal(cities: CityTable): PostalTables {
   } catch {
     return { counties, places };
   }
-  const countyAgg = new Map<string, { name: string; state: string; lat: number; lon: number; n: number }>();
-  const placeAgg = new Map<string, { name: string; state: string; lat: number; lon: number; n: number }>();
   // Names repeat from line to line (a county has dozens of postal codes): fold each once.
   const folded = new Map<string, string>();
   const fold = (name: string): string => {
@@ -262,46 +277,63 @@ function loadPostal(cities: CityTable): PostalTables {
     }
     return k;
   };
-  const f: string[] = [];
+  type Agg = { name: string; state: string; lat: number; lon: number; n: number };
+  const countyAgg = new Map<string, Agg>();
+  const placeAgg = new Map<string, Agg>();
+  const sum = (agg: Map<string, Agg>, key: string, name: string, state: string, lat: number, lon: number): Agg => {
+    const a = agg.get(key);
+    if (!a) {
+      const fresh = { name, state, lat, lon, n: 1 };
+      agg.set(key, fresh);
+      return fresh;
+    }
+    a.lat += lat;
+    a.lon += lon;
+    a.n++;
+    return a;
+  };
+  // Field j of the line runs from cut[j] to cut[j + 1] - 1 (only the first 11 fields are looked at).
+  const cut = new Int32Array(12);
+  // Postal codes come sorted, so a line often repeats the previous one's county or town: its sum is reused.
+  let lastCounty: Agg | null = null;
+  let lastPlace: Agg | null = null;
   let start = 0;
   while (start < text.length) {
     let lineEnd = text.indexOf('\n', start);
     if (lineEnd < 0) lineEnd = text.length;
-    // The line's first 11 tab-separated fields (a line with fewer is skipped).
-    f.length = 0;
+    let fields = 0;
     let from = start;
-    while (f.length < 11) {
+    while (fields < 11) {
+      cut[fields++] = from;
       let tab = text.indexOf('\t', from);
       if (tab < 0 || tab > lineEnd) tab = lineEnd;
-      f.push(text.slice(from, tab));
-      if (tab === lineEnd) break;
       from = tab + 1;
+      cut[fields] = from;
+      if (tab === lineEnd) break;
     }
     start = lineEnd + 1;
-    if (f.length < 11) continue;
-    const place = f[2];
-    const state = f[4];
-    const county = f[5];
-    const lat = Number(f[9]);
-    const lon = Number(f[10]);
+    // A line with fewer than 11 fields is skipped.
+    if (fields < 11) continue;
+    const field = (j: number): string => text.slice(cut[j], cut[j + 1] - 1);
+    const state = field(4);
+    const lat = Number(field(9));
+    const lon = Number(field(10));
     if (!Number.isFinite(lat) || !Number.isFinite(lon) || !state) continue;
+    const county = field(5);
     if (county) {
-      const k = `${fold(county)}|${state}`;
-      const a = countyAgg.get(k);
-      if (a) {
-        a.lat += lat;
-        a.lon += lon;
-        a.n++;
-      } else countyAgg.set(k, { name: county, state, lat, lon, n: 1 });
+      if (lastCounty && lastCounty.name === county && lastCounty.state === state) {
+        lastCounty.lat += lat;
+        lastCounty.lon += lon;
+        lastCounty.n++;
+      } else lastCounty = sum(countyAgg, `${fold(county)}|${state}`, county, state, lat, lon);
     }
+    const place = field(2);
     if (place) {
-      const k = `${fold(place)}|${state}`;
-      const a = placeAgg.get(k);
-      if (a) {
-        a.lat += lat;
-        a.lon += lon;
-        a.n++;
-      } else placeAgg.set(k, { name: place, state, lat, lon, n: 1 });
+      if (lastPlace && lastPlace.name === place && lastPlace.state === state) {
+        lastPlace.lat += lat;
+        lastPlace.lon += lon;
+        lastPlace.n++;
+      } else lastPlace = sum(placeAgg, `${fold(place)}|${state}`, place, state, lat, lon);
     }
   }
   for (const [k, a] of countyAgg) {
@@ -322,7 +354,7 @@ function loadPostal(cities: CityTable): PostalTables {
   }
   for (const [k, a] of placeAgg) {
     const key = k.slice(0, k.indexOf('|'));
-    const known = cities.index.get(key)?.some((i) => cities.country[i] === 'US' && cities.admin1[i] === a.state);
+    const known = cityIndexes(cities, key)?.some((i) => cities.country[i] === 'US' && cities.admin1[i] === a.state);
     if (known) continue;
     const c: Candidate = {
       name: a.name,
@@ -411,7 +443,7 @@ function buildGazetteer(): Gazetteer {
         source: 'alias',
       };
     } else if (a.target) {
-      const i = cities.index.get(nameKey(a.target))?.find((j) => cities.country[j] === a.country);
+      const i = cityIndexes(cities, nameKey(a.target))?.find((j) => cities.country[j] === a.country);
       if (i !== undefined) cand = { ...cityCandidate(cities, i), source: 'alias' };
     }
     if (!cand) continue;
@@ -449,7 +481,7 @@ function buildGazetteer(): Gazetteer {
   return {
     size: cities.names.length,
     cities(key) {
-      const list = cities.index.get(key);
+      const list = cityIndexes(cities, key);
       if (!list) return [];
       return list.slice(0, 40).map((i) => cityCandidate(cities, i));
     },
@@ -472,7 +504,7 @@ function buildGazetteer(): Gazetteer {
     seatsNamed(key) {
       const table = seatTable();
       const out: Array<{ country: string; code: string }> = [];
-      for (const i of cities.index.get(key) ?? []) {
+      for (const i of cityIndexes(cities, key) ?? []) {
         const k = `${cities.country[i]}.${cities.admin1[i]}`;
         if (table.get(k) === i) out.push({ country: cities.country[i], code: cities.admin1[i] });
       }
