@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import type { Place } from '../core/layers.js';
 import { aliasRecords } from './aliases.js';
 import { countries } from './countries.js';
-import { foldName, nameKey } from './normalize.js';
+import { distanceKm, foldName, nameKey } from './normalize.js';
 import { regions } from './regions.js';
 
 export const GEONAMES_NOTICE =
@@ -252,6 +252,42 @@ function cityCandidate(t: CityTable, i: number): Candidate {
   };
 }
 
+/** People per km² for the disc a town is taken to cover (a city centre is denser, its suburbs thinner). */
+const TOWN_DENSITY = 3000;
+
+/**
+ * A landmark or district point (White House, Wall Street, Shibuya) gets the admin1 code of the towns
+ * whose disc covers it (radius from the population at TOWN_DENSITY, at least 1 km) when they all agree;
+ * none, or towns of two divisions (the Pentagon, between Washington and Arlington), leave it blank.
+ * One pass over the cities, keeping those of the landmarks' countries.
+ */
+function landmarkAdmin1(t: CityTable, cands: Candidate[]): void {
+  const byCountry = new Map<string, Array<{ c: Candidate; codes: Set<string> }>>();
+  for (const c of cands) {
+    if (c.geonameid !== undefined || c.admin1 || !c.country || (c.precision !== 'point' && c.precision !== 'city')) continue;
+    const list = byCountry.get(c.country);
+    const entry = { c, codes: new Set<string>() };
+    if (list) {
+      if (!list.some((e) => e.c === c)) list.push(entry);
+    } else byCountry.set(c.country, [entry]);
+  }
+  for (let i = 0; i < t.names.length; i++) {
+    const list = byCountry.get(t.country[i]);
+    if (!list) continue;
+    const radius = Math.max(1, Math.sqrt(t.population[i] / (Math.PI * TOWN_DENSITY)));
+    for (const e of list) {
+      if (Math.abs(t.lat[i] - e.c.lat) > 1 || distanceKm(t.lat[i], t.lon[i], e.c.lat, e.c.lon) > radius) continue;
+      e.codes.add(t.admin1[i]);
+    }
+  }
+  for (const list of byCountry.values()) {
+    for (const e of list) {
+      const [code] = e.codes;
+      if (e.codes.size === 1 && code) e.c.admin1 = code;
+    }
+  }
+}
+
 interface PostalTables {
   counties: Map<string, Candidate[]>;
   places: Map<string, Candidate[]>;
@@ -454,6 +490,8 @@ function buildGazetteer(): Gazetteer {
       else aliasByKey.set(k, [cand]);
     }
   }
+
+  landmarkAdmin1(cities, [...aliasByKey.values()].flat());
 
   const capitalByCode = new Map<string, number>();
   for (let i = 0; i < cities.names.length; i++) {
