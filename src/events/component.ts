@@ -8,14 +8,16 @@
  */
 import type { Component } from '../core/pipeline.js';
 import { extractEvents } from './extract.js';
+import { senseVeto } from './sense-veto.js';
 
 export const events: Component = {
   name: 'events',
-  version: '1.2.0',
+  version: '1.3.0',
   requires: ['sentences', 'tokens', 'mentions', 'entities', 'published', 'times', 'quotes', 'quantities', 'places'],
   assigns: ['events'],
   run(article, layers) {
     // extract.ts takes only mappable places as a scene (places/mappable.ts); it sees the others as text.
-    return { events: extractEvents(article, layers) };
+    // The learned sense check then arbitrates every conflict event (sense-veto.ts).
+    return { events: senseVeto(article, layers, extractEvents(article, layers)) };
   },
 };

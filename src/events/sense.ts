@@ -58,6 +58,7 @@ export function senseFeatures(words: readonly string[], trigger: number, type: s
   const w = words.map(norm);
   const t = w[trigger] ?? '';
   f.add(`t:${t}`);
+  f.add(`lem:${lemma(t)}`);
   for (let d = -WINDOW; d <= WINDOW; d++) {
     const x = w[trigger + d];
     if (d === 0 || x === undefined) continue;
@@ -72,6 +73,19 @@ export function senseFeatures(words: readonly string[], trigger: number, type: s
 }
 
 const WINDOW = 5;
+
+/**
+ * A crude lemma of a trigger word ("struck" stays, "clashes"/"clashed"/"clashing" → "clash"), so that
+ * the forms of one verb share a weight.
+ */
+export function lemma(w: string): string {
+  if (w.length <= 4) return w;
+  if (w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (/(?:sh|ch|[sxz])es$/.test(w)) return w.slice(0, -2);
+  const m = /^(.{3,})(?:ing|ed)$/.exec(w) ?? /^(.{3,}[^s])s$/.exec(w);
+  if (!m) return w;
+  return /([bdgmnprt])\1$/.test(m[1]) ? m[1].slice(0, -1) : m[1];
+}
 
 export function senseScore(model: SenseModel, features: readonly string[]): number {
   let z = model.bias;

@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { sharedPath } from '../core/paths.js';
 
 export interface TimelineBlock {
@@ -45,4 +46,33 @@ export function bbcTuningTexts(section: string): string[] {
     .filter((f) => /^\d+\.txt$/.test(f) && parseInt(f, 10) % 2 === 1)
     .sort()
     .map((f) => readFileSync(join(dir, f), 'latin1'));
+}
+
+/** The sections of ../shared/data/news-realtimeqa-2019-2026 whose articles report no armed conflict. */
+const NON_CONFLICT_SECTION = /^https?:\/\/(?:www\.)?(?:usatoday\.com\/story\/(?:sports|entertainment|money|tech|life|travel)\/|(?:edition\.)?cnn\.com\/\d{4}\/\d{2}\/\d{2}\/(?:business|entertainment|sport|tech|travel)\/)/;
+
+/**
+ * Up to `limit` articles of the RealTime QA news set's sport, entertainment, money, tech, life and
+ * travel sections (by URL), spread evenly over the file (which is in date order), with their dates.
+ */
+export function sectionNews(limit: number): Array<{ text: string; published: string }> {
+  const path = sharedPath('data', 'news-realtimeqa-2019-2026', 'articles.jsonl.gz');
+  if (!existsSync(path)) return [];
+  const rows: Array<{ text: string; published: string }> = [];
+  for (const line of gunzipSync(readFileSync(path)).toString('utf8').split('\n')) {
+    if (!line) continue;
+    const r = JSON.parse(line) as { url: string; text: string; publish_date: string };
+    if (NON_CONFLICT_SECTION.test(r.url) && r.text) rows.push({ text: r.text, published: r.publish_date });
+  }
+  const step = Math.max(1, rows.length / limit);
+  const out: Array<{ text: string; published: string }> = [];
+  for (let i = 0; Math.floor(i) < rows.length && out.length < limit; i += step) out.push(rows[Math.floor(i)]);
+  return out;
+}
+
+/** The articles of a Timeline17 article topic outside conflict (H1N1_guardian, MJ_bbc), tokenised as stored. */
+export function t17Articles(topic: string): Array<{ text: string; published: string }> {
+  const path = sharedPath('data', 'timeline17', 'articles', topic, 'articles.json');
+  if (!existsSync(path)) return [];
+  return (JSON.parse(readFileSync(path, 'utf8')) as Array<{ text: string; dct: string }>).map((r) => ({ text: r.text, published: r.dct }));
 }
