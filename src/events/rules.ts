@@ -1,7 +1,7 @@
 /**
  * The ids recorded in an event's `how`, in the order the stages run: the candidate that proposed a
  * mention, the toll rules that gave it a figure told without a number, the refiners that decided its
- * kind, whether it is background, and the sense check's score (`sense:0.83`, not listed).
+ * kind, whether it is background, and the sense checks' scores (`sense:0.83` from extract.ts's word-list check, `sense-all:0.83` from sense-veto.ts; not listed).
  */
 export const RULES: Readonly<Record<string, string>> = {
   'trigger:lexicon': 'a trigger word of the lexicon (lexicon.ts)',
@@ -38,5 +38,5 @@ export const RULES: Readonly<Record<string, string>> = {
 
 /** Whether a `how` entry is a known rule id (or a sense score). */
 export function knownRule(id: string): boolean {
-  return id in RULES || /^(sense|domain):\d\.\d\d$/.test(id);
+  return id in RULES || /^(sense|sense-all|domain):\d\.\d\d$/.test(id);
 }

@@ -68,6 +68,7 @@ export function senseFeatures(words: readonly string[], trigger: number, type: s
   f.add(`tl:${w[trigger - 1] ?? '^'}_${t}`);
   f.add(`tr:${t}_${w[trigger + 1] ?? '$'}`);
   f.add(`type:${type}`);
+  for (let i = 0; i < w.length; i++) if (Math.abs(i - trigger) > WINDOW && /^[a-z]{3,}$/.test(w[i])) f.add(`s:${w[i]}`);
   f.add('bias');
   return [...f];
 }

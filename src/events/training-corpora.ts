@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { sharedPath } from '../core/paths.js';
+import { packagePath, sharedPath } from '../core/paths.js';
 
 export interface TimelineBlock {
   date: string;
@@ -49,20 +49,31 @@ export function bbcTuningTexts(section: string): string[] {
 }
 
 /** The sections of ../shared/data/news-realtimeqa-2019-2026 whose articles report no armed conflict. */
-const NON_CONFLICT_SECTION = /^https?:\/\/(?:www\.)?(?:usatoday\.com\/story\/(?:sports|entertainment|money|tech|life|travel)\/|(?:edition\.)?cnn\.com\/\d{4}\/\d{2}\/\d{2}\/(?:business|entertainment|sport|tech|travel)\/)/;
+export const NON_CONFLICT_SECTION = /^https?:\/\/(?:www\.)?(?:usatoday\.com\/story\/(?:sports|entertainment|money|tech|life|travel)\/|(?:edition\.)?cnn\.com\/\d{4}\/\d{2}\/\d{2}\/(?:business|entertainment|sport|tech|travel)\/)/;
+
+/** Its world sections: foreign news, where wars, attacks and protests are reported (with much else). */
+export const WORLD_SECTION = /^https?:\/\/(?:www\.)?(?:usatoday\.com\/story\/news\/world\/|(?:edition\.)?cnn\.com\/\d{4}\/\d{2}\/\d{2}\/(?:world|europe|asia|middleeast|africa|americas)\/)/;
+
+/** The URLs of the local-news eval's gold records (dev and test), never trained on. */
+function evalUrls(): Set<string> {
+  const path = packagePath('test-fixtures', 'local-news-real', 'gold.jsonl');
+  if (!existsSync(path)) return new Set();
+  return new Set(readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { url: string }).url));
+}
 
 /**
- * Up to `limit` articles of the RealTime QA news set's sport, entertainment, money, tech, life and
- * travel sections (by URL), spread evenly over the file (which is in date order), with their dates.
+ * Up to `limit` articles of the RealTime QA news set whose URL matches `section`, spread evenly over
+ * the file (which is in date order), with their dates; never a record of the local-news eval.
  */
-export function sectionNews(limit: number): Array<{ text: string; published: string }> {
+export function sectionNews(section: RegExp, limit: number): Array<{ text: string; published: string }> {
   const path = sharedPath('data', 'news-realtimeqa-2019-2026', 'articles.jsonl.gz');
-  if (!existsSync(path)) return [];
+  if (!existsSync(path) || limit <= 0) return [];
+  const skip = evalUrls();
   const rows: Array<{ text: string; published: string }> = [];
   for (const line of gunzipSync(readFileSync(path)).toString('utf8').split('\n')) {
     if (!line) continue;
     const r = JSON.parse(line) as { url: string; text: string; publish_date: string };
-    if (NON_CONFLICT_SECTION.test(r.url) && r.text) rows.push({ text: r.text, published: r.publish_date });
+    if (section.test(r.url) && r.text && !skip.has(r.url)) rows.push({ text: r.text, published: r.publish_date });
   }
   const step = Math.max(1, rows.length / limit);
   const out: Array<{ text: string; published: string }> = [];
