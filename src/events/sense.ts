@@ -3,9 +3,10 @@
  * protest or a political act — or a word of sport, business, entertainment or technology ("the Six
  * Nations clash", "beaten into fourth", "agreed a deal with adidas", "struck by a missile" thrown from
  * the stands)? A logistic regression over the sentence's words and bigrams and the words around the
- * trigger (models/events/sense.json, trained by train.ts on conflict timelines vs. non-conflict news;
- * never on ACLED rows or on the held-out split of `eval events`). An event whose best mention scores
- * below the model's threshold is no conflict event.
+ * trigger (models/events/sense.json, trained by train.ts on conflict timelines and the ACLED tuning
+ * rows 0–999 vs. non-conflict news; never on the held-out split of `eval events`). An event whose best
+ * mention scores below the model's threshold is no conflict event: extract.ts checks the words below,
+ * sense-veto.ts then every conflict event.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { EventRecord, Layers, Sentence, Token } from '../core/layers.js';
@@ -48,10 +49,10 @@ export function senseModel(): SenseModel | null {
 const norm = (w: string): string => (/^\d[\d,.]*$/.test(w) ? '#' : w.toLowerCase());
 
 /**
- * Features of one trigger in its sentence: the trigger, the words up to WINDOW either side (with their
- * side and, for the nearest two, their distance) and the bigrams through the trigger. Words farther
- * away are left out: they tell the article's style (terse monitors' notes, long news sentences)
- * more than the trigger's sense.
+ * Features of one trigger in its sentence: the trigger and its lemma, the words up to WINDOW either side
+ * (with their side and, for the nearest two, their distance), the bigrams through the trigger, and the
+ * sentence's other words of three letters or more (`s:`). The far words once told style more than
+ * sense; with monitors' notes among the positives they tell the topic ("Nadal", "shares").
  */
 export function senseFeatures(words: readonly string[], trigger: number, type: string): string[] {
   const f = new Set<string>();
