@@ -2,17 +2,9 @@
  * Another incident told in a background clause of a sentence ("two days after a shooting left four
  * dead", "in the wake of the midair collision that killed 67"): its mention and its toll.
  */
+import { BACKGROUND_CLAUSE, INCIDENT_NOUNS } from './extract-words.js';
 import { VIOLENT, triggerFor } from './lexicon.js';
 import type { Tok } from './sentence-view.js';
-
-/**
- * Words that open a clause about another, earlier or compared, event ("two days after a shooting left
- * four dead", "in the wake of the midair collision that killed 67", "on the heels of", "echoed another
- * shooting"), and the incident nouns that such a clause names beside the event triggers.
- */
-export const BACKGROUND_CLAUSE = new Set(['after', 'following', 'since', 'like', 'than', 'wake', 'heels', 'echoed', 'echoes', 'recalled', 'recalls', 'another', 'anniversary']);
-
-export const INCIDENT_NOUNS = new Set(['crash', 'collision', 'wreck', 'blaze', 'explosion', 'rampage', 'disaster', 'stabbing', 'derailment']);
 
 /**
  * Whether a figure at `figureStart`, told after the trigger at `triggerStart`, sits in a clause about

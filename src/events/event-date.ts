@@ -6,7 +6,7 @@
 import type { Article } from '../core/article.js';
 import type { EventRecord, Layers, Quote, TimeExpr } from '../core/layers.js';
 import { inComparison } from './assertion.js';
-import { SKIP_BEFORE_NOUN, SPEECH } from './extract-words.js';
+import { MODIFIED_PERSONS, SKIP_BEFORE_NOUN, SPEECH } from './extract-words.js';
 import { VIOLENT, triggerFor } from './lexicon.js';
 import type { SentenceView, Tok } from './sentence-view.js';
 import { INTEREST } from './token-filter.js';
@@ -65,9 +65,6 @@ export function ownedByOtherEvent(toks: readonly Tok[], k: number, i: number): b
   }
   return false;
 }
-
-/** People named after the event noun ("the shooting suspect", "crash victims"): the noun modifies them. */
-export const MODIFIED_PERSONS = new Set(['suspect', 'suspects', 'victim', 'victims', 'survivor', 'survivors', 'witness', 'witnesses', 'investigators']);
 
 /** The time expression that dates the event: nearest the trigger, not the date of a statement. */
 export function chooseDate(view: SentenceView, i: number, quotes: readonly Quote[]): EventRecord['date'] {

@@ -4,12 +4,10 @@
  */
 import type { EventFigure, Quantity } from '../core/layers.js';
 import { inComparison } from './assertion.js';
-import { NOT_AIRCRAFT_AFTER } from './extract-words.js';
+import { NOT_AIRCRAFT_AFTER, PERSON_UNIT } from './extract-words.js';
 import { capSingleEventTolls, countsAttackers, isAddress, isCumulative, isYearAsCount, lumped, roleByWords, speculative } from './figures.js';
-import { INJURED_ROLES, KILLED_ROLES, PERSON_NOUNS, type Weapon, isWeaponUnit, weaponOf } from './lexicon.js';
+import { INJURED_ROLES, KILLED_ROLES, type Weapon, isWeaponUnit, weaponOf } from './lexicon.js';
 import type { SentenceView } from './sentence-view.js';
-
-export const PERSON_UNIT = new RegExp(`^(?:${PERSON_NOUNS}|people|persons|civilians|men|women|children|soldiers|policemen|officers|fighters|militants|personnel|members|residents|villagers|protesters|demonstrators|students|workers|farmers)$`, 'i');
 
 /**
  * "1 fighter was shot and killed", "two soldiers were wounded": a count of people whose role the

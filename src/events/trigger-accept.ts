@@ -3,8 +3,8 @@
  * acceptance of ambiguous triggers by the words around them (a person as the object, a weapon, a
  * violent context word).
  */
-import { BASE_WORD, CONTEXT_HEADS, WEAPON_GOODS } from './extract-words.js';
-import { type EventClass, INJURED_ROLES, KILLED_ROLES, NON_VIOLENT_AFTER, NON_VIOLENT_BEFORE, PERSON_NOUNS, PROPERTY, SECURITY_TARGET, SHOW_SENSE_VERBS, type Trigger, VIOLENT_CONTEXT, triggerFor, weaponOf } from './lexicon.js';
+import { BASE_WORD, CONTEXT_HEADS, PERSON_WORD, WEAPON_GOODS } from './extract-words.js';
+import { type EventClass, INJURED_ROLES, KILLED_ROLES, NON_VIOLENT_AFTER, NON_VIOLENT_BEFORE, PROPERTY, SECURITY_TARGET, SHOW_SENSE_VERBS, type Trigger, VIOLENT_CONTEXT, triggerFor, weaponOf } from './lexicon.js';
 import { securityTargetAfter } from './participants.js';
 import { type SentenceView, type Tok, wordIn } from './sentence-view.js';
 
@@ -172,8 +172,6 @@ export function taken(toks: Tok[], i: number, w: string, passive: boolean): Trig
 export function heavyGuns(toks: Tok[]): boolean {
   return toks.some((t, k) => /^(launchers?|machineguns?|mortars?|cannons?|guns)$/.test(t.lower) && (t.lower !== 'guns' || toks[k - 1]?.lower === 'machine'));
 }
-
-export const PERSON_WORD = new RegExp(`^(?:${PERSON_NOUNS}|people|persons|civilians|men|women|children|members|him|her|them)$`, 'i');
 
 /** A person named right after a verb ("executed three men", "attacked a taxi driver"). */
 export function personObject(toks: Tok[], i: number): boolean {
