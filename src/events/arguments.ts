@@ -3,9 +3,10 @@
  * targets after it, the passive's subject, and the claimant from a quote or a "… said" tail.
  */
 import type { Span } from '../core/article.js';
-import type { EventArgument, EventFigure, Layers, Mention, Place, Quote, SpeakerRef } from '../core/layers.js';
+import type { Entity, EventArgument, EventFigure, Layers, Mention, Place, Quote, SpeakerRef } from '../core/layers.js';
 import { countryOfDemonym, countryOfName } from '../entities/countries.js';
 import { ACCORDING, CAUSE_CLAUSE, CLAUSE_END, NUMBER_WORD, SKIP_BEFORE_NOUN, SPEECH, TAIL_CLAIM, TARGET_CUE } from './extract-words.js';
+import type { RawEvent } from './raw-event.js';
 import type { SentenceView, Tok } from './sentence-view.js';
 
 export interface ArgContext {
@@ -194,4 +195,28 @@ export function claimantOfFigures(layers: Readonly<Layers>, figures: EventFigure
     if (c) return c;
   }
   return null;
+}
+
+/**
+ * A claimant that belongs to an actor's side ("the Israel Defense Forces said", "Israeli military
+ * officials said") is an associated actor of that side: added to `actors`.
+ */
+export function addClaimantSides(actors: EventArgument[], ms: readonly RawEvent[], entities: readonly Entity[]): void {
+  for (const m of ms) {
+    const c = m.claimant;
+    if (!c || c.kind === 'pronoun' || c.kind === 'anonymous') continue;
+    const entity = c.entity ? entities.find((e) => e.id === c.entity) : undefined;
+    let name = entity?.name ?? c.text.replace(/^the\s+/i, '');
+    // "the IDF": an acronym of an organisation named in the article ("Israel Defense Forces").
+    if (/^[A-Z]{2,6}$/.test(name)) {
+      const expanded = entities.find((e) => e.type === 'ORG' && e.name.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('') === name);
+      if (expanded) name = expanded.name;
+    }
+    if (entity && entity.type !== 'ORG') continue;
+    const words = name.split(/\s+/);
+    const side = actors.find((a) => a.name && (name.includes(a.name) || words.some((w) => countryOfDemonym(w) === a.name)));
+    if (side && name !== side.name && /\b(forces?|army|military|defen[cs]e|ministry|navy|air force|IDF|police|guard)\b/i.test(name)) {
+      pushArg(actors, { start: c.start, end: c.end, text: c.text, ...(c.entity ? { entity: c.entity } : {}), name });
+    }
+  }
 }

@@ -18,37 +18,38 @@
  * (mention-merge.ts) and the summary line (summary.ts).
  */
 import type { Article, Span } from '../core/article.js';
-import type { EventFigure, EventRecord, Layers, Place, Quote, SpeakerRef, Token } from '../core/layers.js';
-import { countryOfDemonym, countryOfName } from '../entities/countries.js';
+import type { EventFigure, EventRecord, Layers, Place, SpeakerRef, Token } from '../core/layers.js';
+import { countryOfName } from '../entities/countries.js';
 import { isMappable } from '../places/mappable.js';
 import { orgTowns } from '../places/org-towns.js';
 import { undatedArticleAnchor } from './anchor.js';
-import { type ArgContext, claimantOfFigures, isPlaceMention, mentionArg, nounActors, pushArg, speakerFromQuote, speakerFromText, targetsAfter, verbActors } from './arguments.js';
+import { type ArgContext, addClaimantSides, claimantOfFigures, isPlaceMention, mentionArg, nounActors, pushArg, speakerFromQuote, speakerFromText, targetsAfter, verbActors } from './arguments.js';
 import { anaphoraOf, inComparison, inHypothetical, isBackground, isGenericUse, statusOf } from './assertion.js';
-import { backgroundMention, inBackgroundClause } from './background-clause.js';
-import { singleDeath, singleInjury } from './deaths.js';
+import { inBackgroundClause } from './background-clause.js';
 import { articleDomainScore, domainModel } from './domain.js';
 import { chooseDate, implied, namedByDate, precedingDate } from './event-date.js';
-import { SPECIFICITY, acledFor, familyOf, ploverFor } from './event-typing.js';
-import { DEATH_TRIGGER, INJURY_WORD, SHOT_PLAY_AFTER, SPORT_SENSE } from './extract-words.js';
+import { SPECIFICITY, acledFor, ploverFor } from './event-typing.js';
+import { SHOT_PLAY_AFTER, SPORT_SENSE } from './extract-words.js';
 import { isToll } from './figures.js';
 import { haversineKm } from './haversine.js';
 import { crimeArticle, disasterArticle, kindOf, politicalAgreement, politicalOrg } from './kind.js';
 import { followsReferenceWords } from './landmark.js';
-import { ARMED, type EventClass, SECURITY_TARGET, TROOPS, type Trigger, VERBAL, VIOLENT, type Weapon, triggerFor } from './lexicon.js';
-import { type Cluster, actorsCompatible, argsUnion, confidenceOf, conservative, dateRank, joinCluster, newCluster, rangesOverlap, samePlace } from './mention-merge.js';
+import { type EventClass, TROOPS, type Trigger, VERBAL, VIOLENT, type Weapon, triggerFor } from './lexicon.js';
+import { localReportPasses } from './local-report.js';
+import { type Cluster, argsUnion, clusterMentions, confidenceOf, conservative, dateRank } from './mention-merge.js';
 import { narrowToStatedDay } from './narrow.js';
 import { armedUnit, crowdPerpetrator, passiveArmed, protestTurnOf, securityTargetAfter } from './participants.js';
 import { choosePlace, rank } from './place-choice.js';
 import type { RawEvent } from './raw-event.js';
-import { contextPlace, crossLinkParagraphs, earlierIncident, elsewhere, referenceRule } from './reference.js';
+import { crossLinkParagraphs, elsewhere, referenceRule } from './reference.js';
 import { AMBIGUOUS_TRIGGERS, eventSenseFeatures, senseModel, senseScore, tokensBySentence } from './sense.js';
 import { figuresOf, weaponsOf } from './sentence-figures.js';
 import { type SentenceFlags, sentenceFlags } from './sentence-flags.js';
-import { type SentenceView, views, wordIn } from './sentence-view.js';
+import { views, wordIn } from './sentence-view.js';
 import { SETTING_KM, dominantTown, leadEnd, sceneOrSetting, townEvidence } from './setting.js';
 import { summarize } from './summary.js';
 import { CANDIDATE, DEATH, INTEREST } from './token-filter.js';
+import { attachLooseTolls, figuresToNearestTrigger } from './toll-hosts.js';
 import { accept, contextualTrigger, hasViolentContext } from './trigger-accept.js';
 
 export interface ExtractOptions {
@@ -200,146 +201,10 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       out.push(raw);
       if (VIOLENT.has(cls)) anyViolent = true;
     }
-    // Each figure of the sentence belongs to the nearest trigger that can carry it ("… killed in a
-    // strike …; Russia launched 476 drones" gives the drones to "launched", the dead to "strike").
-    const here = out.slice(sentenceStart);
-    if (here.length > 1) {
-      const all = new Map<number, EventFigure>();
-      for (const r of here) for (const f of r.figures) all.set(f.quantity, f);
-      for (const r of here) r.figures = [];
-      for (const f of all.values()) {
-        const human = isToll(f.kind);
-        let best: RawEvent | null = null;
-        for (const r of here) {
-          if (human ? !(VIOLENT.has(r.cls) || r.cls === 'riot') : !(VIOLENT.has(r.cls) || r.cls === 'intercept' || r.cls === 'launch')) continue;
-          if (!best || Math.abs(r.trigger.start - f.start) < Math.abs(best.trigger.start - f.start)) best = r;
-        }
-        if (best) best.figures.push(f);
-      }
-    }
+    figuresToNearestTrigger(out.slice(sentenceStart));
   }
-  // Deaths and injuries in a sentence without a violent trigger of their own ("Two were killed, one
-  // from each side.") belong to the latest violent event of the paragraph, up to three sentences
-  // back; with none, a stated death is itself a killing event.
-  const assigned = new Set<number>();
-  for (const r of out) for (const f of r.figures) assigned.add(f.quantity);
-  // The events of each sentence, so that finding a host is a look at the last four sentences (linear).
-  const bySentence = new Map<number, RawEvent[]>();
-  const add = (r: RawEvent) => {
-    const list = bySentence.get(r.sentence.index);
-    if (list) list.push(r);
-    else bySentence.set(r.sentence.index, [r]);
-  };
-  for (const r of out) add(r);
-  const hostOf = (view: SentenceView, ok: (r: RawEvent) => boolean): RawEvent | undefined => {
-    for (let si = view.index; si >= Math.max(0, view.index - 3); si--) {
-      if (sentenceViews[si].paragraph !== view.paragraph) return undefined;
-      const list = bySentence.get(si) ?? [];
-      for (let k = list.length - 1; k >= 0; k--) if (ok(list[k])) return list[k];
-    }
-    return undefined;
-  };
-  for (const view of sentenceViews) {
-    const loose = figuresOf(view, text).filter((f) => (f.kind === 'killed' || f.kind === 'injured') && !assigned.has(f.quantity));
-    if (!loose.length) continue;
-    const host = hostOf(view, (r) => VIOLENT.has(r.cls) || r.cls === 'riot');
-    const claimant = claimantOfFigures(layers, loose) ?? speakerFromQuote(quotes, view.span) ?? speakerFromText(ctx, view);
-    if (host) {
-      for (const f of loose) {
-        // "… shot a classmate on Friday, two days after a Georgia school shooting left four victims
-        // dead": a toll told after another event noun in an "after"/"since" clause is that event's.
-        if (host.sentence.index === view.index && inBackgroundClause(view.toks, host.trigger.start, f.start)) continue;
-        host.figures.push({ ...f, claimant: f.claimant ?? claimant?.text ?? host.claimant?.text ?? null });
-      }
-    } else if (loose.some((f) => f.kind === 'killed')) {
-      const i = view.toks.findIndex((t) => /^(killed|killing|died|dead|slain|murdered|deaths|perished|gunned)$/.test(t.lower));
-      if (i < 0) continue;
-      const r = deathEvent(ctx, view, i, loose, claimant, quotes, claimant ? [claimant] : [], loose.some((f) => armedUnit(f.unit)) || securityTargetAfter(view.toks, i), 'toll:stated-count');
-      out.push(r);
-      add(r);
-    }
-    for (const f of loose) assigned.add(f.quantity);
-  }
-  // One death stated without a number ("a man was killed", "gunmen assassinated a member of …",
-  // "a man was found dead", "the victim died of his injuries"): a figure of one (deaths.ts), when the
-  // sentence gives no count of its own; one injury likewise, given only to an event told just before.
-  const violent = (r: RawEvent) => VIOLENT.has(r.cls);
-  for (const view of sentenceViews) {
-    // The patterns need one of these words; most sentences have none (a token test is far cheaper).
-    if (!deathWord[view.index]) continue;
-    // A count in an "after a shooting left four dead" clause is another event's: not this sentence's own.
-    if (figuresOf(view, text).some((f) => (f.kind === 'killed' || f.kind === 'cumulative_killed') && !inBackgroundClause(view.toks, view.span.start - 1, f.start))) continue;
-    const sentence = text.slice(view.span.start, view.span.end);
-    const m = singleDeath(sentence);
-    if (!m) continue;
-    const start = view.span.start + m.index;
-    const fig: EventFigure = { start, end: start + m.length, kind: 'killed', value: m.value, hedge: null, unit: m.unit, claimant: null, quantity: -1 };
-    const host = hostOf(view, violent);
-    if (host) {
-      if (!host.figures.some((f) => f.kind === 'killed')) {
-        host.figures.push(fig);
-        host.tollRule = m.rule;
-      }
-      continue;
-    }
-    if (m.needsCue) continue;
-    const i = view.toks.findIndex((t) => t.start >= start && DEATH_TRIGGER.has(t.lower));
-    if (i < 0) continue;
-    const claimant = speakerFromQuote(quotes, view.span) ?? speakerFromText(ctx, view);
-    const security = SECURITY_TARGET.has(m.unit) || /\b(soldier|officer|policeman|fighter|militant|commander|member)\b/i.test(m.unit);
-    const r = deathEvent(ctx, view, i, [fig], claimant, quotes, [], security, m.rule);
-    out.push(r);
-    add(r);
-  }
-  for (const view of sentenceViews) {
-    if (!view.toks.some((t) => INJURY_WORD.has(t.lower))) continue;
-    const host = hostOf(view, violent);
-    if (!host || host.figures.some((f) => f.kind === 'killed' || f.kind === 'injured')) continue;
-    if (figuresOf(view, text).some((f) => f.kind === 'injured')) continue;
-    const sentence = text.slice(view.span.start, view.span.end);
-    if (singleDeath(sentence)) continue;
-    const m = singleInjury(sentence);
-    if (!m) continue;
-    const start = view.span.start + m.index;
-    host.figures.push({ start, end: start + m.length, kind: 'injured', value: 1, hedge: null, unit: m.unit, claimant: null, quantity: -1 });
-    host.tollRule = m.rule;
-  }
+  attachLooseTolls(out, sentenceViews, deathWord, ctx, quotes, layers);
   return out;
-}
-
-/** A killing told only by its toll ("Two were killed", "a man was found dead"), triggered at token i. */
-function deathEvent(
-  ctx: ArgContext,
-  view: SentenceView,
-  i: number,
-  figures: EventFigure[],
-  claimant: SpeakerRef | null,
-  quotes: readonly Quote[],
-  excludePlaces: Span[],
-  securityTarget: boolean,
-  rule: string,
-): RawEvent {
-  const actors = verbActors(ctx, view, i, true);
-  return {
-    cls: 'killing',
-    rule,
-    trigger: view.toks[i],
-    tokIndex: i,
-    sentence: view,
-    status: 'asserted',
-    actors,
-    targets: [],
-    place: choosePlace(view, i, actors, excludePlaces),
-    date: chooseDate(view, i, quotes),
-    figures,
-    weapons: weaponsOf(view, figures),
-    claimant,
-    verbText: view.toks[i].text,
-    anaphoric: false,
-    armed: view.toks.some((t) => ARMED.has(t.lower)),
-    troops: false,
-    securityTarget,
-  };
 }
 
 /** Whether an event from `from` on is violent or a riot. */
@@ -350,77 +215,7 @@ function violentOrRiotSince(out: readonly RawEvent[], from: number): boolean {
 
 export function extractEvents(article: Readonly<Article>, layers: Readonly<Layers>, options: ExtractOptions = {}): EventRecord[] {
   const raws = extractRawEvents(article, layers, options);
-  const clusters: Cluster[] = [];
-  // Mentions of another incident in a background clause: an event of their own, a reference.
-  const backgroundRaws = new Set<RawEvent>();
-  for (const r of raws) {
-    const i = r.sentence.toks.findIndex((t) => t.start === r.trigger.start);
-    if (VIOLENT.has(r.cls) && i > 0 && backgroundMention(r.sentence.toks, i)) backgroundRaws.add(r);
-  }
-  for (const r of raws) {
-    let joined = false;
-    if (backgroundRaws.has(r)) {
-      clusters.push(newCluster(r));
-      continue;
-    }
-    // A bare anaphoric mention ("the strike", no place, date or actor of its own) refers to the
-    // article's most-told compatible event; any other mention to the most recent compatible one.
-    const bare = r.anaphoric && !r.place && r.date?.how !== 'stated' && r.actors.length === 0;
-    // "this attack", "these strikes": refers back whatever place or date it is told with.
-    const weak = r.demonstrative === true;
-    // A mention that points back (bare, demonstrative, or a background cause with no place of its
-    // own) joins the most-told compatible event, one that shares its actor first.
-    const pointsBack = bare || weak || (r.anaphoric && !r.place);
-    let target = -1;
-    let best = -Infinity;
-    for (let c = clusters.length - 1; c >= 0; c--) {
-      const head = clusters[c].mentions[0];
-      // A mention that points back or names no place refers to an event told before it (toll
-      // sentences are read after the triggers: "Two people were killed" joins no event told only
-      // paragraphs later).
-      if ((pointsBack || !r.place) && !clusters[c].mentions.some((m) => m.trigger.start < r.trigger.start)) continue;
-      // "Russia launched 500 drones … The attack was the largest": an attack noun that points back
-      // may name a barrage.
-      if (familyOf(head.cls) !== familyOf(r.cls) && !(pointsBack && head.cls === 'launch' && (r.cls === 'attack' || r.cls === 'strike'))) continue;
-      const { place, date, actors } = clusters[c];
-      // "yesterday’s attack", "the October 7 massacre": only an event told on that very day.
-      if (r.named && !(head.named ? date?.value === r.date?.value : date?.precision === 'day' && r.date?.precision === 'day' && date.value === r.date.value)) continue;
-      if (head.named && !r.named) continue;
-      // A later mention at country level ("bombing inside Qatar") may refer back to an event told at
-      // a finer place in that country; an anaphoric one ("the attacks in Qatar") either way round.
-      const sameCountry = place !== null && r.place !== null && place.country === r.place.country;
-      const contained =
-        sameCountry && (r.anaphoric ? place.precision === 'country' || r.place!.precision === 'country' : r.place!.precision === 'country' && place.precision !== 'country');
-      if (!weak && (!(samePlace(place, r.place) || contained) || !rangesOverlap(date, r.date))) continue;
-      // "19 drones attacked Kharkiv" paragraphs after "U.S. strikes on Iranian facilities": a mention that
-      // names its own place joins an unplaced event only when told near it (same paragraph or ≤3 sentences on).
-      if (!pointsBack && r.place && !place) {
-        const last = clusters[c].mentions[clusters[c].mentions.length - 1].sentence;
-        if (r.sentence.paragraph !== last.paragraph && r.sentence.index - last.index > 3) continue;
-      }
-      if (!actorsCompatible(actors, r.actors)) continue;
-      if (r.status !== head.status) continue;
-      // Two mentions that each state their own, different figure of one kind are two reports
-      // (or two events), not one anaphoric mention: "442 drones downed" vs "80 drones downed".
-      const figs = clusters[c].figureKeys;
-      if (r.figures.some((f) => [...figs.values()].some((g) => g.kind === f.kind && g.value !== f.value && g.claimant !== f.claimant))) continue;
-      if (!pointsBack) {
-        target = c;
-        break;
-      }
-      const shared = r.actors.some((a) => actors.some((b) => (b.name ?? b.text) === (a.name ?? a.text)));
-      const score = (shared ? 1000 : 0) + clusters[c].mentions.length;
-      if (score > best) {
-        best = score;
-        target = c;
-      }
-    }
-    if (target >= 0) {
-      joinCluster(clusters[target], r);
-      joined = true;
-    }
-    if (!joined) clusters.push(newCluster(r));
-  }
+  const { clusters, backgroundRaws } = clusterMentions(raws);
   const fallback = implied(layers, article);
   const lead = leadEnd(layers.paragraphs, article.text);
   let crossLinks: Array<{ start: number; end: number }> | undefined;
@@ -458,25 +253,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     const weapons = new Set<Weapon>();
     for (const m of ms) for (const w of m.weapons) weapons.add(w);
     const actors = argsUnion(ms.map((m) => m.actors));
-    // A claimant that belongs to an actor's side ("the Israel Defense Forces said", "Israeli military
-    // officials said") is an associated actor of that side.
-    for (const m of ms) {
-      const c = m.claimant;
-      if (!c || c.kind === 'pronoun' || c.kind === 'anonymous') continue;
-      const entity = c.entity ? (layers.entities ?? []).find((e) => e.id === c.entity) : undefined;
-      let name = entity?.name ?? c.text.replace(/^the\s+/i, '');
-      // "the IDF": an acronym of an organisation named in the article ("Israel Defense Forces").
-      if (/^[A-Z]{2,6}$/.test(name)) {
-        const expanded = (layers.entities ?? []).find((e) => e.type === 'ORG' && e.name.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('') === name);
-        if (expanded) name = expanded.name;
-      }
-      if (entity && entity.type !== 'ORG') continue;
-      const words = name.split(/\s+/);
-      const side = actors.find((a) => a.name && (name.includes(a.name) || words.some((w) => countryOfDemonym(w) === a.name)));
-      if (side && name !== side.name && /\b(forces?|army|military|defen[cs]e|ministry|navy|air force|IDF|police|guard)\b/i.test(name)) {
-        pushArg(actors, { start: c.start, end: c.end, text: c.text, ...(c.entity ? { entity: c.entity } : {}), name });
-      }
-    }
+    addClaimantSides(actors, ms, layers.entities ?? []);
     const targets = argsUnion(ms.map((m) => m.targets)).filter((t) => !actors.some((a) => (a.name ?? a.text) === (t.name ?? t.text)));
     const turns = ms.map((m) => m.protestTurn);
     const turn = turns.includes('violent') ? 'violent' : turns.includes('excessive') ? 'excessive' : turns.includes('intervention') ? 'intervention' : undefined;
@@ -619,45 +396,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     if (!ownPlace) placedBySetting.add(`v${events.length}`);
     events.push({ id: `v${events.length}`, ...record, summary: summarize(record, clsOf, layers.entities) });
   }
-  // In a local report, an event with only the report's own date ("Two people were killed, police
-  // said.") is the incident told before it: it takes the day of the nearest event before it that
-  // states one, at the setting (date:from-story).
-  if (setting) {
-    const dayOf = events.filter((e) => !e.reference && e.date?.how === 'stated' && e.date.precision === 'day' && (!e.place || haversineKm(e.place, setting) <= SETTING_KM));
-    for (const e of events) {
-      if (e.reference || e.date?.how !== 'implied' || (e.place && haversineKm(e.place, setting) > SETTING_KM)) continue;
-      const before = dayOf.filter((d) => d.start < e.start).sort((a, b) => b.start - a.start)[0];
-      if (!before?.date) continue;
-      e.date = { ...before.date, how: 'implied' };
-      e.how = [...(e.how ?? []), 'date:from-story'];
-      // The summary was written with the report's own date; it reads the incident's day now.
-      const cls = classOf.get(e.id);
-      if (cls) e.summary = summarize(e, cls, layers.entities);
-    }
-  }
-  // Another incident a local report recalls or compares (ref:elsewhere, reference.ts).
-  const violentNews = events.filter((e) => !e.reference && e.kind !== undefined && e.kind !== 'conflict' && (e.status ?? 'asserted') === 'asserted');
-  const most = Math.max(0, ...violentNews.map((e) => e.mentions?.length ?? 1));
-  const main = violentNews.filter((e) => (e.mentions?.length ?? 1) === most);
-  // Where the article names no setting, its one most-told incident's place stands for it.
-  const home = setting ?? (main.length === 1 ? main[0].place : null);
-  for (const e of violentNews) {
-    if (!e.killed && !e.injured) continue;
-    const lesser = (e.mentions?.length ?? 1) < most;
-    const unplaced = placedBySetting.has(e.id);
-    const near = unplaced ? contextPlace(placesNamed, layers.sentences ?? [], e.trigger.start) : e.place;
-    const rule = !home || !lesser
-      ? null
-      : near && elsewhere(near, home, haversineKm(near, home), true)
-        ? (unplaced ? 'ref:elsewhere-context' : 'ref:elsewhere')
-        : main.length === 1 && earlierIncident(e.date, main[0].date)
-          ? 'ref:earlier-incident'
-          : null;
-    if (rule) {
-      e.reference = true;
-      e.how = [...(e.how ?? []), rule];
-    }
-  }
+  localReportPasses(events, { setting, classOf, placedBySetting, placesNamed, layers });
   return events;
 }
 

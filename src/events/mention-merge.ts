@@ -3,7 +3,10 @@
  * date and actors), their conservative toll, argument union and confidence.
  */
 import type { EventArgument, EventFigure, EventRecord, Place, Quantity } from '../core/layers.js';
+import { backgroundMention } from './background-clause.js';
+import { familyOf } from './event-typing.js';
 import { haversineKm } from './haversine.js';
+import { VIOLENT } from './lexicon.js';
 import type { RawEvent } from './raw-event.js';
 
 export function rangesOverlap(a: EventRecord['date'], b: EventRecord['date']): boolean {
@@ -76,4 +79,84 @@ export function confidenceOf(ms: RawEvent[], typed: boolean, placed: boolean, da
   if (dated) c += 0.1;
   if (ms.some((m) => m.actors.length)) c += 0.05;
   return Math.round(Math.min(0.95, c) * 100) / 100;
+}
+
+/**
+ * Mentions into clusters that may corefer, in text order: a background-clause mention is an event of
+ * its own; a mention that points back (bare, demonstrative, a cause with no place) joins the most-told
+ * compatible event, one that shares its actor first; any other mention the most recent compatible one.
+ */
+export function clusterMentions(raws: readonly RawEvent[]): { clusters: Cluster[]; backgroundRaws: Set<RawEvent> } {
+  const clusters: Cluster[] = [];
+  // Mentions of another incident in a background clause: an event of their own, a reference.
+  const backgroundRaws = new Set<RawEvent>();
+  for (const r of raws) {
+    const i = r.sentence.toks.findIndex((t) => t.start === r.trigger.start);
+    if (VIOLENT.has(r.cls) && i > 0 && backgroundMention(r.sentence.toks, i)) backgroundRaws.add(r);
+  }
+  for (const r of raws) {
+    let joined = false;
+    if (backgroundRaws.has(r)) {
+      clusters.push(newCluster(r));
+      continue;
+    }
+    // A bare anaphoric mention ("the strike", no place, date or actor of its own) refers to the
+    // article's most-told compatible event; any other mention to the most recent compatible one.
+    const bare = r.anaphoric && !r.place && r.date?.how !== 'stated' && r.actors.length === 0;
+    // "this attack", "these strikes": refers back whatever place or date it is told with.
+    const weak = r.demonstrative === true;
+    // A mention that points back (bare, demonstrative, or a background cause with no place of its
+    // own) joins the most-told compatible event, one that shares its actor first.
+    const pointsBack = bare || weak || (r.anaphoric && !r.place);
+    let target = -1;
+    let best = -Infinity;
+    for (let c = clusters.length - 1; c >= 0; c--) {
+      const head = clusters[c].mentions[0];
+      // A mention that points back or names no place refers to an event told before it (toll
+      // sentences are read after the triggers: "Two people were killed" joins no event told only
+      // paragraphs later).
+      if ((pointsBack || !r.place) && !clusters[c].mentions.some((m) => m.trigger.start < r.trigger.start)) continue;
+      // "Russia launched 500 drones … The attack was the largest": an attack noun that points back
+      // may name a barrage.
+      if (familyOf(head.cls) !== familyOf(r.cls) && !(pointsBack && head.cls === 'launch' && (r.cls === 'attack' || r.cls === 'strike'))) continue;
+      const { place, date, actors } = clusters[c];
+      // "yesterday’s attack", "the October 7 massacre": only an event told on that very day.
+      if (r.named && !(head.named ? date?.value === r.date?.value : date?.precision === 'day' && r.date?.precision === 'day' && date.value === r.date.value)) continue;
+      if (head.named && !r.named) continue;
+      // A later mention at country level ("bombing inside Qatar") may refer back to an event told at
+      // a finer place in that country; an anaphoric one ("the attacks in Qatar") either way round.
+      const sameCountry = place !== null && r.place !== null && place.country === r.place.country;
+      const contained =
+        sameCountry && (r.anaphoric ? place.precision === 'country' || r.place!.precision === 'country' : r.place!.precision === 'country' && place.precision !== 'country');
+      if (!weak && (!(samePlace(place, r.place) || contained) || !rangesOverlap(date, r.date))) continue;
+      // "19 drones attacked Kharkiv" paragraphs after "U.S. strikes on Iranian facilities": a mention that
+      // names its own place joins an unplaced event only when told near it (same paragraph or ≤3 sentences on).
+      if (!pointsBack && r.place && !place) {
+        const last = clusters[c].mentions[clusters[c].mentions.length - 1].sentence;
+        if (r.sentence.paragraph !== last.paragraph && r.sentence.index - last.index > 3) continue;
+      }
+      if (!actorsCompatible(actors, r.actors)) continue;
+      if (r.status !== head.status) continue;
+      // Two mentions that each state their own, different figure of one kind are two reports
+      // (or two events), not one anaphoric mention: "442 drones downed" vs "80 drones downed".
+      const figs = clusters[c].figureKeys;
+      if (r.figures.some((f) => [...figs.values()].some((g) => g.kind === f.kind && g.value !== f.value && g.claimant !== f.claimant))) continue;
+      if (!pointsBack) {
+        target = c;
+        break;
+      }
+      const shared = r.actors.some((a) => actors.some((b) => (b.name ?? b.text) === (a.name ?? a.text)));
+      const score = (shared ? 1000 : 0) + clusters[c].mentions.length;
+      if (score > best) {
+        best = score;
+        target = c;
+      }
+    }
+    if (target >= 0) {
+      joinCluster(clusters[target], r);
+      joined = true;
+    }
+    if (!joined) clusters.push(newCluster(r));
+  }
+  return { clusters, backgroundRaws };
 }
