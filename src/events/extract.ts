@@ -59,6 +59,9 @@ export interface ExtractOptions {
   sense?: boolean;
 }
 
+/** Arrests told with a protest, seizures told with a fight, up to this many sentences after it fold into it. */
+const FOLD_SENTENCES = 2;
+
 export function extractRawEvents(article: Readonly<Article>, layers: Readonly<Layers>, options: ExtractOptions = {}): RawEvent[] {
   const text = article.text;
   const ctx: ArgContext = { text, entities: layers.entities ?? [] };
@@ -238,13 +241,13 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
   // not an event of their own (ACLED: protest with intervention).
   const protestSpots = clusters.filter((c) => c.mentions[0].cls === 'protest' || c.mentions[0].cls === 'riot').flatMap((c) => c.mentions.map((m) => m.sentence));
   const foldedIntoProtest = (c: Cluster) =>
-    c.mentions.every((m) => m.cls === 'arrest' && protestSpots.some((p) => p.paragraph === m.sentence.paragraph && m.sentence.index >= p.index && m.sentence.index - p.index <= 2));
+    c.mentions.every((m) => m.cls === 'arrest' && protestSpots.some((p) => p.paragraph === m.sentence.paragraph && m.sentence.index >= p.index && m.sentence.index - p.index <= FOLD_SENTENCES));
   // Weapons, drugs or goods seized in the course of a fight or attack told just before ("A shoot-out
   // broke out … The police seized a pistol") belong to that operation, not a looting of their own.
   const violentSpots = clusters.filter((c) => VIOLENT.has(c.mentions[0].cls) || c.mentions[0].cls === 'riot').flatMap((c) => c.mentions.map((m) => m.sentence));
   const seizure = (m: RawEvent) => (m.cls === 'loot' || m.cls === 'intercept') && /^(seized|recovered|confiscated|found)$/.test(m.trigger.lower);
   const foldedIntoFight = (c: Cluster) =>
-    c.mentions.every((m) => seizure(m) && violentSpots.some((p) => p.paragraph === m.sentence.paragraph && m.sentence.index >= p.index && m.sentence.index - p.index <= 2));
+    c.mentions.every((m) => seizure(m) && violentSpots.some((p) => p.paragraph === m.sentence.paragraph && m.sentence.index >= p.index && m.sentence.index - p.index <= FOLD_SENTENCES));
   for (const c of clusters) {
     const ms = c.mentions;
     if (foldedIntoProtest(c) || foldedIntoFight(c)) continue;

@@ -9,6 +9,9 @@ import { haversineKm } from './haversine.js';
 import { VIOLENT } from './lexicon.js';
 import type { RawEvent } from './raw-event.js';
 
+/** Two mentions' places (neither a country) within this many km may be one event's. */
+export const SAME_PLACE_KM = 30;
+
 export function rangesOverlap(a: EventRecord['date'], b: EventRecord['date']): boolean {
   if (!a?.range || !b?.range) return true;
   return a.range.from <= b.range.to && b.range.from <= a.range.to;
@@ -18,7 +21,7 @@ export function samePlace(a: Place | null, b: Place | null): boolean {
   if (!a || !b) return true;
   if (a.name === b.name) return true;
   if (a.precision === 'country' || b.precision === 'country') return false;
-  return haversineKm(a, b) <= 30;
+  return haversineKm(a, b) <= SAME_PLACE_KM;
 }
 
 export function actorsCompatible(a: EventArgument[], b: EventArgument[]): boolean {
@@ -81,6 +84,9 @@ export function confidenceOf(ms: RawEvent[], typed: boolean, placed: boolean, da
   return Math.round(Math.min(0.95, c) * 100) / 100;
 }
 
+/** A placed mention joins an unplaced event only in its paragraph or up to this many sentences on. */
+export const NEAR_SENTENCES = 3;
+
 /**
  * Mentions into clusters that may corefer, in text order: a background-clause mention is an event of
  * its own; a mention that points back (bare, demonstrative, a cause with no place) joins the most-told
@@ -133,7 +139,7 @@ export function clusterMentions(raws: readonly RawEvent[]): { clusters: Cluster[
       // names its own place joins an unplaced event only when told near it (same paragraph or ≤3 sentences on).
       if (!pointsBack && r.place && !place) {
         const last = clusters[c].mentions[clusters[c].mentions.length - 1].sentence;
-        if (r.sentence.paragraph !== last.paragraph && r.sentence.index - last.index > 3) continue;
+        if (r.sentence.paragraph !== last.paragraph && r.sentence.index - last.index > NEAR_SENTENCES) continue;
       }
       if (!actorsCompatible(actors, r.actors)) continue;
       if (r.status !== head.status) continue;

@@ -38,6 +38,9 @@ export function figuresToNearestTrigger(here: RawEvent[]): void {
   }
 }
 
+/** A loose toll looks for its host event this many sentences back in its paragraph. */
+export const HOST_SENTENCES_BACK = 3;
+
 /**
  * Tolls no trigger of their sentence took, and deaths and injuries told without a number: given to
  * the latest violent event up to HOST_SENTENCES_BACK sentences back in the paragraph, else (deaths)
@@ -59,7 +62,7 @@ export function attachLooseTolls(out: RawEvent[], sentenceViews: readonly Senten
   };
   for (const r of out) add(r);
   const hostOf = (view: SentenceView, ok: (r: RawEvent) => boolean): RawEvent | undefined => {
-    for (let si = view.index; si >= Math.max(0, view.index - 3); si--) {
+    for (let si = view.index; si >= Math.max(0, view.index - HOST_SENTENCES_BACK); si--) {
       if (sentenceViews[si].paragraph !== view.paragraph) return undefined;
       const list = bySentence.get(si) ?? [];
       for (let k = list.length - 1; k >= 0; k--) if (ok(list[k])) return list[k];
