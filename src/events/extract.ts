@@ -11,11 +11,12 @@
  * This file is the control flow: candidates per sentence (extractRawEvents), then within-article
  * merging and the refiners (extractEvents). Each concern it calls is a module of its own: the
  * per-sentence view (sentence-view.ts), the token pre-filter (token-filter.ts), sentence-wide flags
- * (sentence-flags.ts), contextual triggers and acceptance (trigger-accept.ts), assertion status
- * (assertion.ts), arguments and claimant (arguments.ts), the sides for typing (participants.ts), the
- * place (place-choice.ts), the date (event-date.ts), the figures (sentence-figures.ts), background
- * clauses (background-clause.ts), ACLED/PLOVER typing (event-typing.ts), mention clusters
- * (mention-merge.ts) and the summary line (summary.ts).
+ * (sentence-flags.ts), contextual triggers (contextual-trigger.ts), acceptance (trigger-accept.ts),
+ * assertion status (assertion.ts), arguments and claimant (arguments.ts), the sides for typing
+ * (participants.ts), the place (place-choice.ts), the date (event-date.ts), the figures
+ * (sentence-figures.ts), which event a toll belongs to (toll-hosts.ts), background clauses
+ * (background-clause.ts), ACLED/PLOVER typing (event-typing.ts), mention clusters (mention-merge.ts),
+ * the local-report passes (local-report.ts) and the summary line (summary.ts).
  */
 import type { Article, Span } from '../core/article.js';
 import type { EventFigure, EventRecord, Layers, Place, SpeakerRef, Token } from '../core/layers.js';
@@ -50,7 +51,8 @@ import { SETTING_KM, dominantTown, leadEnd, sceneOrSetting, townEvidence } from 
 import { summarize } from './summary.js';
 import { CANDIDATE, DEATH, INTEREST } from './token-filter.js';
 import { attachLooseTolls, figuresToNearestTrigger } from './toll-hosts.js';
-import { accept, contextualTrigger, hasViolentContext } from './trigger-accept.js';
+import { contextualTrigger } from './contextual-trigger.js';
+import { accept, hasViolentContext } from './trigger-accept.js';
 
 export interface ExtractOptions {
   /** Verbal events (DISAPPROVE, DEMAND, …) need a named actor; off to keep only material events. */
