@@ -16,10 +16,11 @@
  * (participants.ts), the place (place-choice.ts), the date (event-date.ts), the figures
  * (sentence-figures.ts), which event a toll belongs to (toll-hosts.ts), background clauses
  * (background-clause.ts), ACLED/PLOVER typing (event-typing.ts), mention clusters (mention-merge.ts),
- * the local-report passes (local-report.ts) and the summary line (summary.ts).
+ * the learned checks (learned-checks.ts), the local-report passes (local-report.ts) and the summary
+ * line (summary.ts).
  */
 import type { Article, Span } from '../core/article.js';
-import type { EventFigure, EventRecord, Layers, Place, SpeakerRef, Token } from '../core/layers.js';
+import type { EventFigure, EventRecord, Layers, Place, SpeakerRef } from '../core/layers.js';
 import { countryOfName } from '../entities/countries.js';
 import { isMappable } from '../places/mappable.js';
 import { orgTowns } from '../places/org-towns.js';
@@ -27,7 +28,6 @@ import { undatedArticleAnchor } from './anchor.js';
 import { type ArgContext, addClaimantSides, claimantOfFigures, isPlaceMention, mentionArg, nounActors, pushArg, speakerFromQuote, speakerFromText, targetsAfter, verbActors } from './arguments.js';
 import { anaphoraOf, inComparison, inHypothetical, isBackground, isGenericUse, statusOf } from './assertion.js';
 import { inBackgroundClause } from './background-clause.js';
-import { articleDomainScore, domainModel } from './domain.js';
 import { chooseDate, implied, namedByDate, precedingDate } from './event-date.js';
 import { SPECIFICITY, acledFor, ploverFor } from './event-typing.js';
 import { SHOT_PLAY_AFTER, SPORT_SENSE } from './extract-words.js';
@@ -36,6 +36,7 @@ import { haversineKm } from './haversine.js';
 import { crimeArticle, disasterArticle, kindOf, politicalAgreement, politicalOrg } from './kind.js';
 import { followsReferenceWords } from './landmark.js';
 import { type EventClass, TROOPS, type Trigger, VERBAL, VIOLENT, type Weapon, triggerFor } from './lexicon.js';
+import { type LearnedChecksCache, passesLearnedChecks } from './learned-checks.js';
 import { localReportPasses } from './local-report.js';
 import { type Cluster, argsUnion, clusterMentions, confidenceOf, conservative, dateRank } from './mention-merge.js';
 import { narrowToStatedDay } from './narrow.js';
@@ -43,7 +44,6 @@ import { armedUnit, crowdPerpetrator, passiveArmed, protestTurnOf, securityTarge
 import { choosePlace, rank } from './place-choice.js';
 import type { RawEvent } from './raw-event.js';
 import { crossLinkParagraphs, elsewhere, referenceRule } from './reference.js';
-import { AMBIGUOUS_TRIGGERS, eventSenseFeatures, senseModel, senseScore, tokensBySentence } from './sense.js';
 import { figuresOf, weaponsOf } from './sentence-figures.js';
 import { type SentenceFlags, sentenceFlags } from './sentence-flags.js';
 import { views, wordIn } from './sentence-view.js';
@@ -230,8 +230,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
   const published = (layers.published?.[0]?.value ?? article.published ?? '').slice(0, 10) || null;
   let undatedAnchor: string | undefined;
   const entityType = new Map((layers.entities ?? []).map((e) => [e.id, e.type]));
-  let bySentence: Token[][] | undefined;
-  let articleDomain: number | undefined;
+  const learned: LearnedChecksCache = {};
   const crimeText = raws.length > 0 && crimeArticle(wordsOf(layers, article.text));
   const disasterText = raws.length > 0 && disasterArticle(wordsOf(layers, article.text));
   const events: EventRecord[] = [];
@@ -364,27 +363,9 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       record.acled = null;
       record.plover = null;
     }
-    // The sense check arbitrates words that have other senses; a told toll is evidence enough (a
-    // missile can be thrown from the stands, an explosion be one of sales).
-    const hard = killed !== undefined || injured !== undefined;
-    const ambiguous = ms.every((m) => AMBIGUOUS_TRIGGERS.has(m.trigger.lower));
-    // Protests are left to the rules: the held-out ACLED notes lost protests of workers to the model.
-    const model = options.sense === false || hard || !ambiguous || kind !== 'conflict' || !record.acled || record.acled.eventType === 'Protests' ? null : senseModel();
-    if (model) {
-      bySentence ??= tokensBySentence(layers);
-      let p = 0;
-      for (const f of eventSenseFeatures(article.text, layers.sentences ?? [], bySentence, record)) p = Math.max(p, senseScore(model, f));
-      how.push(`sense:${p.toFixed(2)}`);
-      if (p < model.threshold) continue;
-    }
-    // The article-domain check: sport, business, tech or entertainment news makes no conflict event,
-    // whatever the word, weapon or toll; protests are ACLED events in any section (a strike of workers is one).
-    const domain = options.sense === false || kind !== 'conflict' || !record.acled || record.acled.eventType === 'Protests' ? null : domainModel();
-    if (domain) {
-      articleDomain ??= articleDomainScore(domain, article.text);
-      how.push(`domain:${articleDomain.toFixed(2)}`);
-      if (articleDomain < domain.threshold) continue;
-    }
+    // A told toll is evidence enough for the sense check (a missile can be thrown from the stands,
+    // an explosion be one of sales).
+    if (!passesLearnedChecks(record, ms, kind, killed !== undefined || injured !== undefined, options.sense === false, article, layers, learned, how)) continue;
     const ref = referenceRule({ date, published: published ?? (undatedAnchor ??= undatedArticleAnchor(layers.times ?? []) ?? ''), named: ms.some((m) => m.named), figureKinds: figures.map((f) => f.kind) });
     if (ref) {
       record.reference = true;
