@@ -15,12 +15,13 @@
  * assertion status (assertion.ts), arguments and claimant (arguments.ts), the sides for typing
  * (participants.ts), the place (place-choice.ts), the date (event-date.ts), the figures
  * (sentence-figures.ts), which event a toll belongs to (toll-hosts.ts), background clauses
- * (background-clause.ts), ACLED/PLOVER typing (event-typing.ts), mention clusters (mention-merge.ts),
+ * (background-clause.ts), ACLED/PLOVER typing (event-typing.ts), mention clusters (mention-merge.ts)
+ * and the figures a cluster keeps (cluster-figures.ts),
  * the learned checks (learned-checks.ts), the local-report passes (local-report.ts) and the summary
  * line (summary.ts).
  */
 import type { Article, Span } from '../core/article.js';
-import type { EventFigure, EventRecord, Layers, Place, SpeakerRef } from '../core/layers.js';
+import type { EventRecord, Layers, Place, SpeakerRef } from '../core/layers.js';
 import { countryOfName } from '../entities/countries.js';
 import { isMappable } from '../places/mappable.js';
 import { orgTowns } from '../places/org-towns.js';
@@ -28,11 +29,11 @@ import { undatedArticleAnchor } from './anchor.js';
 import { type ArgContext, addClaimantSides, claimantOfFigures, isPlaceMention, mentionArg, nounActors, pushArg, speakerFromQuote, speakerFromText, targetsAfter, verbActors } from './arguments.js';
 import { anaphoraOf, inComparison, inHypothetical, isBackground, isGenericUse, statusOf } from './assertion.js';
 import { inBackgroundClause } from './background-clause.js';
+import { clusterFigures } from './cluster-figures.js';
 import { chooseDate, implied, namedByDate, precedingDate } from './event-date.js';
 import { SPECIFICITY, acledFor, ploverFor } from './event-typing.js';
 import { SHOT_PLAY_AFTER, SPORT_SENSE } from './extract-words.js';
 import { isToll } from './figures.js';
-import { haversineKm } from './haversine.js';
 import { crimeArticle, disasterArticle, kindOf, politicalAgreement, politicalOrg } from './kind.js';
 import { followsReferenceWords } from './landmark.js';
 import { type EventClass, TROOPS, type Trigger, VERBAL, VIOLENT, type Weapon, triggerFor } from './lexicon.js';
@@ -43,11 +44,11 @@ import { narrowToStatedDay } from './narrow.js';
 import { armedUnit, crowdPerpetrator, passiveArmed, protestTurnOf, securityTargetAfter } from './participants.js';
 import { choosePlace, rank } from './place-choice.js';
 import type { RawEvent } from './raw-event.js';
-import { crossLinkParagraphs, elsewhere, referenceRule } from './reference.js';
+import { crossLinkParagraphs, referenceRule } from './reference.js';
 import { figuresOf, weaponsOf } from './sentence-figures.js';
 import { type SentenceFlags, sentenceFlags } from './sentence-flags.js';
 import { views, wordIn } from './sentence-view.js';
-import { SETTING_KM, dominantTown, leadEnd, sceneOrSetting, townEvidence } from './setting.js';
+import { dominantTown, leadEnd, sceneOrSetting, townEvidence } from './setting.js';
 import { summarize } from './summary.js';
 import { CANDIDATE, DEATH, INTEREST } from './token-filter.js';
 import { attachLooseTolls, figuresToNearestTrigger } from './toll-hosts.js';
@@ -274,32 +275,9 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     // a note with no setting it stays (ACLED's "20 km north of X" is within 161 km of X, nearer than the
     // province a note also names: dropping it lowered ACLED place Acc@161 81.7 → 81.6).
     const place = sceneOrSetting(ownPlace && setting && followsReferenceWords(article.text, ownPlace.start) ? null : ownPlace, textOnly ? null : setting, textOnly ? undefined : towns);
-    const figures: EventFigure[] = [];
-    const figureStarts = new Set<number>();
     // A toll told in a link to another story ("WILMINGTON CRIME: … he murdered a man") is that story's.
     crossLinks ??= crossLinkParagraphs(article.text, layers.paragraphs ?? []);
-    const links = crossLinks;
-    const inLink = (x: number) => links.some((p) => p.start <= x && x < p.end);
-    const allLinked = ms.every((m) => inLink(m.trigger.start));
-    // A toll told with no place of its own right after another incident told in another state or
-    // country ("…a shooter opened fire at Apalachee High School in Barrow County, Georgia. Two teachers
-    // and two students were killed in the attack.") is that incident's, not a local event's.
-    const home = setting ?? ownPlace;
-    const local = home !== null && (!ownPlace || haversineKm(ownPlace, home) <= SETTING_KM);
-    const farContext = (m: RawEvent) => {
-      if (!local || m.place || !home) return false;
-      let before: RawEvent | undefined;
-      for (const r of raws) if (r.trigger.start < m.trigger.start && r.sentence.index >= m.sentence.index - 1 && VIOLENT.has(r.cls) && !ms.includes(r)) before = r;
-      return !!before?.place && elsewhere(before.place, home, haversineKm(before.place, home), true);
-    };
-    // "A student shot a classmate, two days after a school shooting left four dead": a mention in an
-    // "after …" clause of another mention of the same sentence is another incident; its toll is not this one's.
-    const background = (m: RawEvent) =>
-      ms.some((o) => o !== m && o.sentence.index === m.sentence.index && o.trigger.start < m.trigger.start && inBackgroundClause(m.sentence.toks, o.trigger.start, m.trigger.end));
-    for (const m of ms) for (const f of m.figures) if (!figureStarts.has(f.start) && (allLinked || !inLink(f.start)) && !(isToll(f.kind) && (farContext(m) || background(m)))) {
-      figureStarts.add(f.start);
-      figures.push(f);
-    }
+    const { figures, allLinked } = clusterFigures(ms, raws, crossLinks, setting ?? ownPlace, ownPlace);
     let date = own.map((m) => m.date).reduce<EventRecord['date']>((best, d) => (dateRank(d) > dateRank(best) ? d : best), null);
     // No date in its own sentence: the nearest told before it in its paragraph, else the report's own.
     date ??= precedingDate(layers, ms[0].sentence.span.start, ms[0].sentence.paragraph) ?? (fallback ? { ...fallback } : null);
