@@ -1,6 +1,7 @@
 /**
  * The word lists and patterns the event rules of extract.ts read: data, not control flow.
  */
+import { PERSON_NOUNS } from './lexicon.js';
 
 /** Unorganised crowds: their violence is mob violence (ACLED Riots), not an armed group's. */
 export const CROWD = new Set(['residents', 'locals', 'villagers', 'mob', 'crowd', 'crowds', 'youths', 'traders', 'citizens', 'neighbours', 'neighbors', 'relatives', 'inhabitants', 'passers-by', 'passersby', 'onlookers', 'vigilantes', 'shopkeepers', 'motorists', 'parishioners']);
@@ -90,3 +91,16 @@ export const SCORE = /^\d{1,2}-\d{1,2}$/;
 export const DEATH_TRIGGER = new Set(['killed', 'dead', 'died', 'murdered', 'assassinated', 'executed', 'beheaded', 'lynched', 'stabbed', 'death', 'shot', 'pronounced', 'fatally', 'body', 'strangled']);
 /** Words without which a sentence tells no single injury. */
 export const INJURY_WORD = new Set(['injured', 'wounded', 'hurt', 'shot', 'stabbed']);
+/**
+ * Words that open a clause about another, earlier or compared, event ("two days after a shooting left
+ * four dead", "in the wake of the midair collision that killed 67", "on the heels of", "echoed another
+ * shooting"), and the incident nouns that such a clause names beside the event triggers.
+ */
+export const BACKGROUND_CLAUSE = new Set(['after', 'following', 'since', 'like', 'than', 'wake', 'heels', 'echoed', 'echoes', 'recalled', 'recalls', 'another', 'anniversary']);
+export const INCIDENT_NOUNS = new Set(['crash', 'collision', 'wreck', 'blaze', 'explosion', 'rampage', 'disaster', 'stabbing', 'derailment']);
+/** People named after the event noun ("the shooting suspect", "crash victims"): the noun modifies them. */
+export const MODIFIED_PERSONS = new Set(['suspect', 'suspects', 'victim', 'victims', 'survivor', 'survivors', 'witness', 'witnesses', 'investigators']);
+/** The last word of a count's unit that counts people (a toll when a death or injury word follows it). */
+export const PERSON_UNIT = new RegExp(`^(?:${PERSON_NOUNS}|people|persons|civilians|men|women|children|soldiers|policemen|officers|fighters|militants|personnel|members|residents|villagers|protesters|demonstrators|students|workers|farmers)$`, 'i');
+/** A person named as a verb's object ("executed three men", "attacked a taxi driver"). */
+export const PERSON_WORD = new RegExp(`^(?:${PERSON_NOUNS}|people|persons|civilians|men|women|children|members|him|her|them)$`, 'i');
