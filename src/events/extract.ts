@@ -225,9 +225,10 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
   const fallback = implied(layers, article);
   const lead = leadEnd(layers.paragraphs, article.text);
   let crossLinks: Array<{ start: number; end: number }> | undefined;
-  // Towns inside organisation names ("Tigard Police Department") weigh in as evidence of the setting.
-  const towns = townEvidence(layers.places ?? [], lead, article.text, orgTowns(article.text, layers.entities ?? [], layers.mentions ?? [], layers.places ?? []));
-  const setting = dominantTown(towns);
+  // Towns inside organisation names ("Tigard Police Department") weigh in as evidence of the setting;
+  // an article with no event candidate needs no setting (the organisation-name scan is not cheap).
+  const towns = clusters.length > 0 ? townEvidence(layers.places ?? [], lead, article.text, orgTowns(article.text, layers.entities ?? [], layers.mentions ?? [], layers.places ?? [])) : [];
+  const setting = clusters.length > 0 ? dominantTown(towns) : null;
   const published = (layers.published?.[0]?.value ?? article.published ?? '').slice(0, 10) || null;
   let undatedAnchor: string | undefined;
   const entityType = new Map((layers.entities ?? []).map((e) => [e.id, e.type]));
