@@ -25,6 +25,7 @@ import { clearDerived, ingestBatches, markDerivedStale, isDerivedStale } from '.
 import type {
   AnalyzedInput,
   ArticleSummary,
+  BatchIndexer,
   BatchInput,
   DateFilter,
   DiagnosticFilter,
@@ -233,8 +234,8 @@ export interface ArticleRow {
   near_duplicate_of: string | null;
 }
 
-/** A stored diagnostics row as the Diagnostic it was (both stores keep the same columns). */
-export function diagnosticOf(r: {
+/** A stored diagnostics row (both stores keep the same columns). */
+export interface DiagnosticRow {
   severity: Diagnostic['severity'];
   code: string;
   message: string;
@@ -242,7 +243,10 @@ export function diagnosticOf(r: {
   line: number | null;
   record: number | null;
   component: string | null;
-}): Diagnostic {
+}
+
+/** A stored diagnostics row as the Diagnostic it was. */
+export function diagnosticOf(r: DiagnosticRow): Diagnostic {
   return {
     severity: r.severity,
     code: r.code,
@@ -284,15 +288,8 @@ export function rowToArticle(row: ArticleRow): Article {
   };
 }
 
-/**
- * Derived tables a batch maintains inside its own transaction (stories, merged events), from the
- * articles the batch inserted: a crash leaves both the articles and what is derived from them, or neither.
- */
-export interface SqliteIndexer<T = unknown> {
-  name: string;
-  /** `at`: the batch's ingest time (the stories indexer stamps what it touches with it). */
-  index(db: DB, inserted: ReadonlyArray<Pick<AnalyzedInput, 'article' | 'layers'>>, at?: string): T;
-}
+/** The SQLite store's batch indexers (stories, merged events): see BatchIndexer. */
+export type SqliteIndexer<T = unknown> = BatchIndexer<DB, T>;
 
 export interface SqliteStoreOptions {
   /** Test seam: called after each article row is written inside the batch transaction. */
@@ -724,15 +721,7 @@ export class SqliteStore implements Store, ReadStore {
   diagnostics(query: Page & DiagnosticFilter = {}): Diagnostic[] {
     const { limit, offset } = clampPage(query, 100);
     const w = this.diagnosticWhere(query);
-    const rows = this.db.prepare(`SELECT * FROM diagnostics ${w.sql} ORDER BY id LIMIT ? OFFSET ?`).all(...w.params, limit, offset) as Array<{
-      severity: Diagnostic['severity'];
-      code: string;
-      message: string;
-      file: string | null;
-      line: number | null;
-      record: number | null;
-      component: string | null;
-    }>;
+    const rows = this.db.prepare(`SELECT * FROM diagnostics ${w.sql} ORDER BY id LIMIT ? OFFSET ?`).all(...w.params, limit, offset) as DiagnosticRow[];
     return rows.map(diagnosticOf);
   }
 

@@ -22,6 +22,17 @@ export interface AnalyzedInput {
   components?: readonly ComponentVersion[];
 }
 
+/**
+ * A derived table a batch maintains inside its own transaction (the stories indexer, src/stories), from the
+ * articles the batch inserted: a crash leaves both the articles and what is derived from them, or neither.
+ * `Db` is the store's connection (better-sqlite3's database, or the PostgreSQL bridge).
+ */
+export interface BatchIndexer<Db, T = unknown> {
+  name: string;
+  /** `at`: the batch's ingest time (the stories indexer stamps what it touches with it). */
+  index(db: Db, inserted: ReadonlyArray<Pick<AnalyzedInput, 'article' | 'layers'>>, at?: string): T;
+}
+
 /** Which stored articles `staleArticles` returns: those whose layers another version made. */
 export interface StaleQuery {
   /** Only articles whose version of this one component differs from the current one. */

@@ -12,8 +12,8 @@ import { LAYER_TABLES, layerTable, tableName } from '../layer-tables.js';
 import { bandKeys, signature, similarity } from '../minhash.js';
 import { addEntity, rowOf, totalsOf, type KeyRow } from '../entity-keys.js';
 import { emptyTotals, type KeyTotals } from '../../entities/crossdoc.js';
-import { articleSummaryOf, diagnosticOf, clampPage, countWords, resolvedDay, rowToArticle, type ArticleRow } from '../sqlite.js';
-import type { AnalyzedInput, ArticleSummary, BatchInput, BatchOutcome, DateFilter, DiagnosticFilter, LayerQuery, LayerRow, Page, SearchHit, StaleQuery, Store, StoredArticle, StoreStats } from '../store.js';
+import { articleSummaryOf, diagnosticOf, clampPage, type DiagnosticRow, countWords, resolvedDay, rowToArticle, type ArticleRow } from '../sqlite.js';
+import type { AnalyzedInput, ArticleSummary, BatchIndexer, BatchInput, BatchOutcome, DateFilter, DiagnosticFilter, LayerQuery, LayerRow, Page, SearchHit, StaleQuery, Store, StoredArticle, StoreStats } from '../store.js';
 import type { ReadStore } from '../queries.js';
 import { PG_SCHEMA_VERSION, UNACCENT, schemaDdl, tsvSql } from './schema.js';
 import { SyncPg, redact, type Op } from './sync-client.js';
@@ -34,12 +34,8 @@ const MAX_PAGE = 10_000;
 const WRITE_LOCK = 4_242_001;
 const MIGRATE_LOCK = 4_242_000;
 
-/** Derived tables a batch maintains inside its own transaction (the stories indexer, src/stories). */
-export interface PgIndexer {
-  name: string;
-  /** `at`: the batch's ingest time (the stories indexer stamps what it touches with it). */
-  index(pg: SyncPg, inserted: ReadonlyArray<Pick<AnalyzedInput, 'article' | 'layers'>>, at?: string): unknown;
-}
+/** The PostgreSQL store's batch indexers (the stories indexer): see BatchIndexer. */
+export type PgIndexer = BatchIndexer<SyncPg>;
 
 export interface PgStoreOptions {
   afterArticleWrite?: (id: string) => void;
@@ -485,15 +481,7 @@ export class PgStore implements Store, ReadStore {
     const params: unknown[] = [];
     const where = this.diagnosticWhere(query, params);
     params.push(limit, offset);
-    const rows = this.pg.all<{
-      severity: Diagnostic['severity'];
-      code: string;
-      message: string;
-      file: string | null;
-      line: number | null;
-      record: number | null;
-      component: string | null;
-    }>(`SELECT * FROM diagnostics ${where} ORDER BY id LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+    const rows = this.pg.all<DiagnosticRow>(`SELECT * FROM diagnostics ${where} ORDER BY id LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
     return rows.map(diagnosticOf);
   }
 
