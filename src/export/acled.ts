@@ -6,9 +6,10 @@
  * reported deaths (never injuries), `notes` a one-sentence description, sources joined by "; ".
  * Actor names use ACLED's "Military Forces of X" form for states; unknown inter codes stay blank.
  * iso/iso3/region come from places/iso.ts, admin1 is the division's name (places/admin1.ts: our region
- * table, else GeoNames' admin1 names), blank where neither names the division. A row needs a date and a
- * mapped place inside a country's first-level division (a town, point or region, not a whole country or
- * a wider area): events without them are left out and counted (`acledExport().leftOut`). admin2 is the
+ * table, else GeoNames' admin1 names, else the division Natural Earth's polygons decide). A row needs a
+ * date, a mapped place inside a country's first-level division (a town, point or region, not a whole
+ * country or a wider area) and that division's name — never a blank or guessed admin1: events without
+ * them are left out and counted (`acledExport().leftOut`), as undated ones are. admin2 is the
  * town's GeoNames second-level division (places/admin2.ts), blank for regions, landmarks and towns GeoNames
  * gives none; admin3 stays blank.
  */
@@ -133,6 +134,8 @@ export interface AcledLeftOut {
   noPlace: number;
   /** A place known only to its country, or an area wider than a division: ACLED codes events to a location inside one. */
   countryOnly: number;
+  /** A place whose first-level division has no name we know (a GeoNames code no table names, a landmark on a border). */
+  noAdmin1: number;
 }
 
 export interface AcledExport {
@@ -145,7 +148,7 @@ export type SentenceOf = (id: string) => string | undefined;
 
 export function acledExport(events: readonly ExportEvent[], now: Date = new Date(), sentenceOf: SentenceOf = () => undefined): AcledExport {
   const rows: Cell[][] = [];
-  const leftOut: AcledLeftOut = { outOfScope: 0, noDate: 0, noPlace: 0, countryOnly: 0 };
+  const leftOut: AcledLeftOut = { outOfScope: 0, noDate: 0, noPlace: 0, countryOnly: 0, noAdmin1: 0 };
   let n = 0;
   for (const { id, event: e, sources } of events) {
     // Crime, accidents, disasters and background references are outside ACLED's scope.
@@ -172,8 +175,12 @@ export function acledExport(events: readonly ExportEvent[], now: Date = new Date
       leftOut.countryOnly++;
       continue;
     }
-    // A division that neither names table knows is left blank, never named after its seat town.
-    const admin1 = admin1OfPlace(place) ?? '';
+    // A division no names table knows is left out, never blank and never named after its seat or nearest town.
+    const admin1 = admin1OfPlace(place);
+    if (!admin1) {
+      leftOut.noAdmin1++;
+      continue;
+    }
     n++;
     const countryName = countryByCode(place.country!)?.name ?? place.country!;
     const military = e.acled.eventType === 'Explosions/Remote violence' || e.acled.eventType === 'Battles' || e.acled.subEventType === 'Disrupted weapons use';

@@ -46,7 +46,7 @@ test('a place below the map confidence stays out of GeoJSON, and its event out o
   assert.equal(toGeoJson([guess]).features.length, 0);
   const rows = parseCsv(toAcledCsv([guess], new Date('2025-03-06T00:00:00Z')));
   assert.equal(rows.length, 1, 'the header only');
-  assert.deepEqual(acledExport([guess]).leftOut, { outOfScope: 0, noDate: 0, noPlace: 1, countryOnly: 0 });
+  assert.deepEqual(acledExport([guess]).leftOut, { outOfScope: 0, noDate: 0, noPlace: 1, countryOnly: 0, noAdmin1: 0 });
   assert.equal(toGeoJson([first]).features.length, 1);
 });
 
@@ -59,7 +59,7 @@ test('ACLED rows: iso, iso3, ACLED region, admin1 as a name, inter codes from ac
   assert.equal(cell('inter1'), 8, 'Russia acting in Ukraine: external forces');
   const undated = { ...first, event: { ...first.event, date: null } };
   const national = { ...first, event: { ...first.event, place: { ...first.event.place!, name: 'Ukraine', precision: 'country' as const, admin1: undefined } } };
-  assert.deepEqual(acledExport([undated, national]).leftOut, { outOfScope: 0, noDate: 1, noPlace: 0, countryOnly: 1 });
+  assert.deepEqual(acledExport([undated, national]).leftOut, { outOfScope: 0, noDate: 1, noPlace: 0, countryOnly: 1, noAdmin1: 0 });
   const civilians = { start: 0, end: 9, text: 'villagers' };
   assert.equal(interCode(civilians, 'Violence against civilians', 'target', 'UA'), 7);
   assert.equal(interCode({ start: 0, end: 6, text: 'rebels' }, 'Battles', 'actor', 'LY'), 2);

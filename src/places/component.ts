@@ -142,7 +142,7 @@ export function geocodeArticle(article: Readonly<Article>, layers: Readonly<Laye
 
 export const places: Component = {
   name: 'places',
-  version: '1.2.0',
+  version: '1.3.0',
   requires: ['paragraphs', 'sentences', 'tokens', 'mentions', 'entities'],
   assigns: ['places'],
   run(article, layers) {

@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Place } from '../core/layers.js';
+import { pointAdmin1 } from './admin1-gaps.js';
 import { aliasRecords } from './aliases.js';
 import { countries } from './countries.js';
 import { distanceKm, foldName, nameKey } from './normalize.js';
@@ -257,7 +258,9 @@ const TOWN_DENSITY = 3000;
 /**
  * A landmark or district point (White House, Wall Street, Shibuya) gets the admin1 code of the towns
  * whose disc covers it (radius from the population at TOWN_DENSITY, at least 1 km) when they all agree;
- * none, or towns of two divisions (the Pentagon, between Washington and Arlington), leave it blank.
+ * none, or towns of two divisions, leave it to the division of the Natural Earth polygons around it
+ * (pointAdmin1: O'Hare → Illinois), else blank (the Pentagon: the District of Columbia's border is nearer
+ * than the polygons' error).
  * One pass over the cities, keeping those of the landmarks' countries.
  */
 function landmarkAdmin1(t: CityTable, cands: Candidate[]): void {
@@ -282,7 +285,9 @@ function landmarkAdmin1(t: CityTable, cands: Candidate[]): void {
   for (const list of byCountry.values()) {
     for (const e of list) {
       const [code] = e.codes;
+      // Else the division Natural Earth's polygons decide (admin1-fill.ts; blank where a border is too near).
       if (e.codes.size === 1 && code) e.c.admin1 = code;
+      else e.c.admin1 = pointAdmin1(e.c.country!, e.c.lat, e.c.lon);
     }
   }
 }

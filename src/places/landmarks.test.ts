@@ -23,9 +23,11 @@ test('a landmark or district takes the admin1 code of the town it stands in', ()
   assert.equal(landmark('Holyrood')?.admin1, 'SCT');
 });
 
-test('a landmark between towns of two divisions, outside any town, or a wide area stays without a code', () => {
+test('a landmark between towns of two divisions that the polygons cannot settle, or a wide area, stays without a code; one outside every town takes its polygon\'s', () => {
   assert.equal(landmark('Pentagon')?.admin1, undefined, 'Washington DC and Arlington, Virginia both cover it');
-  assert.equal(landmark("O'Hare")?.admin1, undefined, 'beyond the disc of Chicago, no town covers it');
+  assert.equal(landmark("O'Hare")?.admin1, 'IL', 'beyond the disc of Chicago: Natural Earth\'s Illinois polygon, far from any border');
+  assert.equal(landmark('Gatwick')?.admin1, 'ENG', 'no town covers it; every county polygon near it is in England');
+  assert.equal(landmark('Stormont')?.admin1, undefined, 'no town covers it, and the polygons around it have too few towns to name');
   assert.equal(landmark('Home Counties')?.admin1, undefined, 'an area spans divisions');
   assert.equal(landmark('Long Island')?.admin1, undefined);
 });

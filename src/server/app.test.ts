@@ -300,7 +300,7 @@ describe('event and GKG downloads', () => {
     // ACLED CSV leaves it out and says why; GeoJSON and JSONL below still carry it.
     assert.equal(lines.length, 1, 'the header only');
     assert.match(lines[0], /event_date/);
-    assert.equal(acled.headers.get('x-dateline-left-out'), 'outOfScope=0; noDate=0; noPlace=1; countryOnly=0');
+    assert.equal(acled.headers.get('x-dateline-left-out'), 'outOfScope=0; noDate=0; noPlace=1; countryOnly=0; noAdmin1=0');
     const geo = (await (await app.request('/api/export/events?format=geojson')).json()) as { type: string; features: Array<{ geometry: { coordinates: number[] } }> };
     assert.equal(geo.type, 'FeatureCollection');
     assert.equal(geo.features.length, 2);

@@ -876,7 +876,7 @@ export const ROUTES: AnyRoute[] = [
           const sentences = eventSentences(store, events);
           const { rows, leftOut } = acledExport(events, new Date(), (id) => sentences.get(id));
           const response = download(csv(ACLED_COLUMNS, rows), 'text/csv; charset=utf-8', 'dateline-events.acled.csv');
-          // What was not exported and why: out-of-scope, undated, unplaced, country-only events.
+          // What was not exported and why: out-of-scope, undated, unplaced, country-only events, unnamed divisions.
           response.headers.set('x-dateline-left-out', Object.entries(leftOut).map(([k, n]) => `${k}=${n}`).join('; '));
           return response;
         }

@@ -15,6 +15,7 @@ const LEFT_OUT = {
   noDate: 'without a date (none stated or implied, or a span over a month)',
   noPlace: 'without a mapped place',
   countryOnly: 'placed only to a country (no first-level division)',
+  noAdmin1: 'whose first-level division has no name we know (admin1 never blank or guessed)',
 };
 
 const FORMATS = ['acled-csv', 'plover-json', 'geojson', 'jsonl', 'gkg-tsv'] as const;
