@@ -39,6 +39,7 @@ import { followsReferenceWords } from './landmark.js';
 import { type EventClass, TROOPS, type Trigger, VERBAL, VIOLENT, type Weapon, triggerFor } from './lexicon.js';
 import { type LearnedChecksCache, passesLearnedChecks } from './learned-checks.js';
 import { localReportPasses } from './local-report.js';
+import { applyMainChoice } from './main-choice.js';
 import { type Cluster, argsUnion, clusterMentions, confidenceOf, conservative, dateRank } from './mention-merge.js';
 import { narrowToStatedDay } from './narrow.js';
 import { armedUnit, crowdPerpetrator, passiveArmed, protestTurnOf, securityTargetAfter } from './participants.js';
@@ -60,6 +61,8 @@ export interface ExtractOptions {
   verbal?: boolean;
   /** The learned sense check (sense.ts) vetoes conflict events told in another sense; off for training it. */
   sense?: boolean;
+  /** The learned choice of the main incident's day and place (main-choice.ts); off for training it. */
+  mainChoice?: boolean;
 }
 
 /** Arrests told with a protest, seizures told with a fight, up to this many sentences after it fold into it. */
@@ -362,6 +365,11 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     events.push({ id: `v${events.length}`, ...record, summary: summarize(record, clsOf, layers.entities) });
   }
   localReportPasses(events, { setting, classOf, placedBySetting, placesNamed, layers });
+  if (options.mainChoice !== false && events.length > 0) {
+    const changed = applyMainChoice(events, { article, layers, lead, setting, towns });
+    const cls = changed ? classOf.get(changed.id) : undefined;
+    if (changed && cls) changed.summary = summarize(changed, cls, layers.entities);
+  }
   return events;
 }
 
