@@ -40,6 +40,8 @@ export function contentTerms(text: string): string[] {
   return out;
 }
 
+/** Any mark that may open or close a quote (a fast path: most sentences have none). */
+const ANY_QUOTE = /["“”‘’`]|''|(?:^|\s)'/;
 const OPEN_QUOTE = /^(?:``|“|‘|`|")/;
 const CLOSE_DOUBLE = /(?:''|”|")[.,;:!?]*$/;
 const CLOSE_SINGLE = /['’][.,;:!?]*$/;
@@ -51,6 +53,7 @@ const CLOSE_SINGLE = /['’][.,;:!?]*$/;
  * an open quote: otherwise it is an apostrophe ("the players’ union").
  */
 export function quotedShare(text: string): number {
+  if (!ANY_QUOTE.test(text)) return 0;
   const tokens = text.match(TOKEN) ?? [];
   if (!tokens.length) return 0;
   let inside = false;
