@@ -7,6 +7,7 @@ const AXES: { [K in keyof TimelineParams]?: number[] } = {
   leadSentences: [3, 5, 10],
   statesDateBonus: [0, 0.05],
   redundancy: [0.4, 0.5],
+  directSpeech: [0.5, 2],
 };
 
 export function paramGrid(): TimelineParams[] {

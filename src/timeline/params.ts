@@ -21,6 +21,11 @@ export const TIMELINE_PARAMS = {
   maxWords: 60,
   /** Share of a sentence's tokens that must be words (drops bylines, tables, time stamps). */
   minWordShare: 0.6,
+  /**
+   * A sentence with at least this share of its tokens inside quotation marks is direct speech (a reaction,
+   * not what happened): no candidate. Above 1 keeps every sentence. Chosen on mj + haiti (issue 15).
+   */
+  directSpeech: 0.5,
 } as const;
 
 export type TimelineParams = { -readonly [K in keyof typeof TIMELINE_PARAMS]: number };

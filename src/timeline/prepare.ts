@@ -2,7 +2,7 @@
  * Sentences of the timeline's articles with the days they name; TF-IDF vectors are built later and
  * only for the sentences that stand for a candidate day (vectorize), which keeps a large story fast.
  */
-import { contentTerms, wordStats } from './text.js';
+import { contentTerms, quotedShare, wordStats } from './text.js';
 import type { TimelineParams } from './params.js';
 import type { TimelineDoc } from './types.js';
 
@@ -43,7 +43,12 @@ export function prepareSentences(docs: readonly TimelineDoc[], params: TimelineP
       }
       const text = doc.text.slice(s.start, s.end);
       const { tokens, words } = wordStats(text);
-      const showable = words >= params.minWords && tokens <= params.maxWords && words / Math.max(1, tokens) >= params.minWordShare && !/[?|]/.test(text);
+      const showable =
+        words >= params.minWords &&
+        tokens <= params.maxWords &&
+        words / Math.max(1, tokens) >= params.minWordShare &&
+        !/[?|]/.test(text) &&
+        quotedShare(text) < params.directSpeech;
       out.push({ doc: di, position, start: s.start, end: s.end, days, showable });
     });
   });

@@ -4,6 +4,7 @@ import { segmentText } from '../segment/segment.js';
 import { timesForText } from '../time/time.js';
 import { displaySpan } from './sentences.js';
 import { summariseTimeline } from './summarise.js';
+import { TIMELINE_PARAMS } from './params.js';
 import type { TimelineDoc } from './types.js';
 
 function doc(id: string, day: string, text: string): TimelineDoc {
@@ -54,4 +55,19 @@ test('a shown sentence drops surrounding space and a stray closing quote from it
   const text = "He said it was over . '' About 50 people have died since Tuesday .  ";
   const span = displaySpan(text, text.indexOf("''") - 1, text.length);
   assert.equal(text.slice(span.start, span.end), 'About 50 people have died since Tuesday .');
+});
+
+test('direct speech is no timeline line, however central', () => {
+  const quote = '"The earthquake destroyed the capital and the palace," the minister said.';
+  const docs = [
+    doc('q1', '2010-01-13', `${quote} Rescuers searched the rubble of the palace in the capital.`),
+    doc('q2', '2010-01-13', `${quote} The earthquake destroyed schools in the capital.`),
+    doc('q3', '2010-01-13', 'The earthquake destroyed the palace in the capital on Wednesday.'),
+  ];
+  const t = summariseTimeline(docs, { dates: 1, perDate: 1 });
+  assert.equal(t.dates.length, 1);
+  const texts = t.dates[0].sentences.map((s) => s.text);
+  assert.ok(texts.length === 1 && !texts[0].includes('"'), texts.join(' | '));
+  const kept = summariseTimeline(docs, { dates: 1, perDate: 1 }, { ...TIMELINE_PARAMS, directSpeech: 2 });
+  assert.ok(kept.dates[0].sentences[0].text.includes('"'), 'without the filter the repeated quote is the most central line');
 });

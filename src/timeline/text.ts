@@ -39,3 +39,36 @@ export function contentTerms(text: string): string[] {
   }
   return out;
 }
+
+/** Any mark that may open or close a quote (a fast path: most sentences have none). */
+const ANY_QUOTE = /["“”‘’`]|''|(?:^|\s)'/;
+const OPEN_QUOTE = /^(?:``|“|‘|`|")/;
+const CLOSE_DOUBLE = /(?:''|”|")[.,;:!?]*$/;
+const CLOSE_SINGLE = /['’][.,;:!?]*$/;
+
+/**
+ * The share of a sentence's whitespace tokens inside quotation marks (direct speech). A closing double
+ * mark with no opening one before it closes a quote opened in an earlier sentence, so all before it is
+ * quoted; an opening mark with no closing one runs to the end. A single closing mark (' ’) closes only
+ * an open quote: otherwise it is an apostrophe ("the players’ union").
+ */
+export function quotedShare(text: string): number {
+  if (!ANY_QUOTE.test(text)) return 0;
+  const tokens = text.match(TOKEN) ?? [];
+  if (!tokens.length) return 0;
+  let inside = false;
+  let seen = false;
+  let quoted = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const opens: boolean = !inside && OPEN_QUOTE.test(t);
+    const rest: string = opens ? t.replace(OPEN_QUOTE, '') : t;
+    const closes: boolean = inside || opens ? CLOSE_DOUBLE.test(rest) || CLOSE_SINGLE.test(rest) : CLOSE_DOUBLE.test(t);
+    if (opens || inside) quoted++;
+    else if (closes && !seen) quoted = i + 1;
+    if (opens) seen = true;
+    inside = (inside || opens) && !closes;
+    if (closes) seen = true;
+  }
+  return Math.min(1, quoted / tokens.length);
+}
