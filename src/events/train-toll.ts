@@ -12,6 +12,9 @@
  * threshold of GRID; the article toll is scored as `eval local-news` scores it. The threshold kept is
  * the one with the most exact tolls among those whose over-count rate is at most MAX_OVER, else the one
  * with the fewest over-counts. The shipped model is then trained on all dev candidates.
+ *
+ * Diagnostics: TOLL_DEBUG=<threshold> lists the dev reports whose cross-validated toll changes at that
+ * threshold; TOLL_DUMP=1 lists every candidate's features; TOLL_SCORES=1 each held-out candidate's score.
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
