@@ -1,7 +1,8 @@
 /**
  * The figures a merged event keeps from its mentions: each once, none told only in a link to another
  * story (unless the event is told only there), and no toll that belongs to another incident told just
- * before it far from the report's home, or in an "after …" clause of another mention of its sentence.
+ * before it far from the report's home, or in an "after …" clause of another mention of its sentence;
+ * then the learned toll attribution (toll-model.ts) drops the killed figures it does not take for this event's.
  */
 import type { Span } from '../core/article.js';
 import type { EventFigure, Place } from '../core/layers.js';
@@ -12,12 +13,20 @@ import { VIOLENT } from './lexicon.js';
 import type { RawEvent } from './raw-event.js';
 import { elsewhere } from './reference.js';
 import { SETTING_KM } from './setting.js';
+import { attributeTolls, type TollContext } from './toll-model.js';
 
 /**
  * `links`: the article's cross-link paragraphs; `home`: the report's setting, else the event's own
  * place; `ownPlace`: the place its own mentions give. `allLinked`: every mention is in a link.
  */
-export function clusterFigures(ms: readonly RawEvent[], raws: readonly RawEvent[], links: readonly Span[], home: Place | null, ownPlace: Place | null): { figures: EventFigure[]; allLinked: boolean } {
+export function clusterFigures(
+  ms: readonly RawEvent[],
+  raws: readonly RawEvent[],
+  links: readonly Span[],
+  home: Place | null,
+  ownPlace: Place | null,
+  tollContext?: TollContext,
+): { figures: EventFigure[]; allLinked: boolean; tollDropped: number } {
   const figures: EventFigure[] = [];
   const figureStarts = new Set<number>();
   // A toll told in a link to another story ("WILMINGTON CRIME: … he murdered a man") is that story's.
@@ -41,5 +50,7 @@ export function clusterFigures(ms: readonly RawEvent[], raws: readonly RawEvent[
     figureStarts.add(f.start);
     figures.push(f);
   }
-  return { figures, allLinked };
+  // The learned toll attribution (toll-model.ts) has the last word on each killed figure of a report.
+  const attributed = attributeTolls(figures, ms, raws, home, ownPlace, tollContext);
+  return { figures: attributed.figures, allLinked, tollDropped: attributed.dropped };
 }

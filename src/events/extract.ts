@@ -281,7 +281,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     const place = sceneOrSetting(ownPlace && setting && followsReferenceWords(article.text, ownPlace.start) ? null : ownPlace, textOnly ? null : setting, textOnly ? undefined : towns);
     // A toll told in a link to another story ("WILMINGTON CRIME: … he murdered a man") is that story's.
     crossLinks ??= crossLinkParagraphs(article.text, layers.paragraphs ?? []);
-    const { figures, allLinked } = clusterFigures(ms, raws, crossLinks, setting ?? ownPlace, ownPlace);
+    const { figures, allLinked, tollDropped } = clusterFigures(ms, raws, crossLinks, setting ?? ownPlace, ownPlace, { paragraphs: layers.paragraphs?.length ?? 0 });
     let date = own.map((m) => m.date).reduce<EventRecord['date']>((best, d) => (dateRank(d) > dateRank(best) ? d : best), null);
     // No date in its own sentence: the nearest told before it in its paragraph, else the report's own.
     date ??= precedingDate(layers, ms[0].sentence.span.start, ms[0].sentence.paragraph) ?? (fallback ? { ...fallback } : null);
@@ -322,6 +322,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     if (injured) record.injured = injured;
     const how = [...new Set(ms.flatMap((m) => (m.tollRule ? [m.rule, m.tollRule] : [m.rule])))];
     if (figures.some((f) => f.kind.startsWith('cumulative_'))) how.push('fig:cumulative');
+    if (tollDropped) how.push('toll:learned-drop');
     const kindWords = ms.flatMap((m) => m.sentence.toks.map((t) => t.lower));
     const { kind, rule } = kindOf({
       cls: clsOf,

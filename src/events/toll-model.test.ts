@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractEvents } from './extract.js';
+import { buildDoc } from './testdoc.js';
+import { MIN_PARAGRAPHS, setTollCandidateSink, setTollModel, tollModel } from './toll-model.js';
+
+// The learned toll attribution (toll-model.ts) on hand-made reports.
+const SPRINGFIELD = { surface: 'Springfield', name: 'Springfield', lat: 39.8, lon: -89.65, country: 'US', precision: 'city' as const };
+const REPORT =
+  'A gunman shot and killed three people at a bar in Springfield on Friday night, police said.\n\n' +
+  'The three people killed were regulars, the owner said.\n\n' +
+  'So far this year, 605 people have been killed in mass shootings across the country, according to data from the archive.\n\n' +
+  'The suspect was arrested on Saturday.';
+const spec = {
+  text: REPORT,
+  published: '2025-03-15',
+  places: [SPRINGFIELD],
+  quantities: [
+    { surface: 'three people', value: 3, unit: 'people', role: 'killed' },
+    { surface: 'three people', value: 3, unit: 'people', role: 'killed', nth: 1 },
+    { surface: '605 people', value: 605, unit: 'people', role: 'killed' },
+  ],
+};
+const run = () => {
+  const { article, layers } = buildDoc(spec);
+  return extractEvents(article, layers);
+};
+const REJECT_ALL = { version: 'test', bias: -10, threshold: 0.5, weights: {} };
+
+test('an event whose every killed figure the model rejects has no killed figure (unknown), not 0', () => {
+  try {
+    setTollModel(REJECT_ALL);
+    const events = run();
+    assert.ok(events.length > 0);
+    for (const e of events) assert.equal(e.killed, undefined);
+    assert.ok(events.some((e) => e.how?.includes('toll:learned-drop')));
+  } finally {
+    setTollModel(undefined);
+  }
+});
+
+test('the model leaves a one-paragraph note (an ACLED row, a brief) to the rules', () => {
+  const note = 'A gunman shot and killed three people at a bar in Springfield on Friday night, police said.';
+  try {
+    setTollModel(REJECT_ALL);
+    const { article, layers } = buildDoc({ text: note, published: '2025-03-15', places: [SPRINGFIELD], quantities: [{ surface: 'three people', value: 3, unit: 'people', role: 'killed' }] });
+    assert.ok((layers.paragraphs ?? []).length < MIN_PARAGRAPHS);
+    assert.equal(Math.max(...extractEvents(article, layers).map((e) => e.killed?.value ?? 0)), 3);
+  } finally {
+    setTollModel(undefined);
+  }
+});
+
+test('the features tell a repeated toll in the lead from a yearly tally', () => {
+  const sink: Array<{ features: string[]; value: number }> = [];
+  try {
+    setTollModel(null);
+    setTollCandidateSink(sink);
+    run();
+  } finally {
+    setTollCandidateSink(null);
+    setTollModel(undefined);
+  }
+  const three = sink.find((c) => c.value === 3);
+  assert.ok(three, 'the toll of three is a candidate');
+  assert.ok(three.features.includes('told-in-lead') && three.features.includes('most-told') && three.features.includes('p:0'));
+  const tally = sink.find((c) => c.value === 605);
+  // The running total is a cumulative claim already (figures.ts): it is no candidate of an event's toll.
+  if (tally) assert.ok(tally.features.includes('s:year') && tally.features.includes('article-largest'));
+});
+
+test('the shipped model keeps a report’s own toll told in its lead and again', () => {
+  const model = tollModel();
+  assert.ok(model, 'models/events/toll.json is shipped');
+  assert.ok(model.threshold > 0 && model.threshold < 1);
+  const events = run().filter((e) => !e.reference);
+  assert.equal(Math.max(...events.map((e) => e.killed?.value ?? 0)), 3);
+});
