@@ -459,6 +459,22 @@ function isTimeWord(t: Tok): boolean {
 /** "Ford itself said", "voters overall said": words between a subject and its cue that are no part of either. */
 const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves', 'overall', 'alone']);
 
+/** Verbs that carry a speech verb on ("went on to say", "continued to insist", "was quick to add"). */
+const GO_ON = new Set(['went', 'go', 'goes', 'going', 'gone']);
+const CONTINUE_TO = new Set(['continued', 'continues', 'continue', 'proceeded', 'proceeds', 'hastened', 'hastens']);
+const BE_FORMS = new Set(['was', 'were', 'is', 'are', 'been']);
+
+/** "went on to say", "continued to insist", "was quick to add" starting at i: the index of the speech verb, or -1. */
+function goOnCue(toks: readonly Tok[], i: number, hi: number): number {
+  const t = toks[i];
+  if (!t) return -1;
+  let k = -1;
+  if (GO_ON.has(t.lower) && toks[i + 1]?.lower === 'on' && toks[i + 2]?.lower === 'to') k = i + 3;
+  else if (CONTINUE_TO.has(t.lower) && toks[i + 1]?.lower === 'to') k = i + 2;
+  else if (BE_FORMS.has(t.lower) && (toks[i + 1]?.lower === 'quick' || toks[i + 1]?.lower === 'careful' || toks[i + 1]?.lower === 'eager') && toks[i + 2]?.lower === 'to') k = i + 3;
+  return k >= 0 && k < hi && SPEECH_CUES.has(toks[k].lower) ? k : -1;
+}
+
 function skipBackAdverbials(toks: readonly Tok[], k: number, lo: number): number {
   let j = k - 1;
   for (;;) {
@@ -489,6 +505,16 @@ function skipBackAdverbials(toks: readonly Tok[], k: number, lo: number): number
       const short = m > j - 6;
       if (m >= lo && m < j - 1 && toks[m].text === ',' && opener && ((short && (opener.pos === 'ADV' || isTimeWord(opener))) || opener.pos === 'ADP')) {
         j = m - 1;
+        continue;
+      }
+    }
+    // "He went on to say that …", "She was quick to add …": a verb of going on before the cue's infinitive
+    if (t.lower === 'to' && j - 1 >= lo) {
+      const v = toks[j - 1].lower;
+      const on = v === 'on' && j - 2 >= lo && GO_ON.has(toks[j - 2].lower);
+      const be = (v === 'quick' || v === 'careful' || v === 'eager') && j - 2 >= lo && BE_FORMS.has(toks[j - 2].lower);
+      if (on || be || CONTINUE_TO.has(v)) {
+        j -= on || be ? 3 : 2;
         continue;
       }
     }
@@ -622,6 +648,8 @@ function isStandalone(text: string, q: MarkedSpan, paraStart: number): boolean {
   const inner = text.slice(q.start + 1, Math.min(q.end, q.start + 3));
   if (c === '.' || c === '!' || c === '?') return /^[A-Z0-9‘'"…]/.test(inner) && !/(?:^|[\s.])[A-Z]\.$/.test(text.slice(Math.max(paraStart, i - 3), i + 1));
   if (c === ':' || c === '—' || c === '(') return true;
+  // a typewriter dash (" - ", " – ", " -- ") before the quotation mark, as in NYT copy
+  if ((c === '-' || c === '–' || c === '―') && (text[i - 1] === ' ' || text[i - 1] === '-')) return true;
   if (c === ',') return /^[A-Z0-9‘'"]/.test(inner) || /\b(?:said|says|say|told|added|asked|wrote|declared|stated|replied|explained)\s*,\s*$/i.test(text.slice(Math.max(paraStart, i - 12), i + 1));
   return false;
 }
@@ -1283,11 +1311,18 @@ function extractIndirect(
         }
       }
       for (let c = a + 1; c < b - 1; c++) {
-        if ((toks[c].lower === 'but' || toks[c].lower === 'and') && BUT_ADDED.has(toks[c + 1].lower) && !used[c + 1]) {
-          // "…, but added that …": a second statement by the same speaker
-          const lemma2 = SPEECH_CUES.get(toks[c + 1].lower) ?? 'add';
-          const p2 = toks[c + 2]?.lower === 'that' ? c + 2 : c + 2;
-          if (p2 < sb) found.splice(f + 1, 0, { k: c + 1, lemma: lemma2, speaker: cur.speaker, addressee: null, mode: 'after', contentStart: p2, clauseEnd: p2, clauseStart: c + 1, parent: cur });
+        const goOn = toks[c].lower === 'but' || toks[c].lower === 'and' ? goOnCue(toks, c + 1, b) : -1;
+        if (goOn >= 0 && used[goOn]) {
+          // the statement it introduces is attributed already (a quotation after "went on to say,")
+          b = toks[c - 1].text === ',' ? c - 1 : c;
+          break;
+        }
+        if ((toks[c].lower === 'but' || toks[c].lower === 'and') && (BUT_ADDED.has(toks[c + 1].lower) || goOn >= 0) && !used[goOn >= 0 ? goOn : c + 1]) {
+          // "…, but added that …", "…, but went on to say, “…”": a second statement by the same speaker
+          const k2 = goOn >= 0 ? goOn : c + 1;
+          const lemma2 = SPEECH_CUES.get(toks[k2].lower) ?? 'add';
+          const p2 = k2 + 1;
+          if (p2 < sb) found.splice(f + 1, 0, { k: k2, lemma: lemma2, speaker: cur.speaker, addressee: null, mode: 'after', contentStart: p2, clauseEnd: p2, clauseStart: c + 1, parent: cur });
           b = toks[c - 1].text === ',' ? c - 1 : c;
           break;
         }
@@ -1393,6 +1428,7 @@ function statementEnd(toks: readonly Tok[], inQuote: ArrayLike<number>, a: numbe
       while (v < b - 1 && LINK_ADVERBS.has(toks[v].lower)) v++;
       const t = toks[v];
       if (t.pos === 'VERB' && ((SPEECH_CUES.has(t.lower) && !t.lower.endsWith('ing')) || WRITER_PARTICIPLES.has(t.lower))) return toks[c - 1].text === ',' ? c - 1 : c;
+      if (goOnCue(toks, v, b) >= 0) return toks[c - 1].text === ',' ? c - 1 : c;
     } else if (w === ',' && c >= a + 3 && WRITER_PARTICIPLES.has(toks[c + 1].lower) && inQuote[c + 1] < 0) {
       // "…, citing an instance in which …", "…, echoing a memo from …": the writer's participle, not the content
       return c;

@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Quote } from '../core/layers.js';
+import { segmentText } from '../segment/segment.js';
+import { extractQuotes } from './quotes.js';
+
+function quotesOf(text: string): Quote[] {
+  return extractQuotes(text, { ...segmentText(text), entities: [], mentions: [] });
+}
+
+test('speakers: "X went on to say", "continued to insist", "was quick to add" name X', () => {
+  const qs = quotesOf(
+    'Mayor Lena Ortiz went on to say that the budget was balanced. Governor Tom Reyes continued to insist the plan would work. Senator Ana Cruz was quick to add that the vote was fair.',
+  );
+  assert.deepEqual(
+    qs.map((q) => [q.speaker?.text, q.text]),
+    [
+      ['Mayor Lena Ortiz', 'that the budget was balanced'],
+      ['Governor Tom Reyes', 'the plan would work'],
+      ['Senator Ana Cruz', 'that the vote was fair'],
+    ],
+  );
+});
+
+test('boundaries: "…, but went on to say, “…”" ends the first content; the quotation is its own statement', () => {
+  const qs = quotesOf('Mayor Lena Ortiz joked that the river was her answer, but went on to say, “There are places in this city that need help.”');
+  assert.deepEqual(
+    qs.map((q) => [q.kind, q.speaker?.text, q.text]),
+    [
+      ['indirect', 'Mayor Lena Ortiz', 'that the river was her answer'],
+      ['direct', 'Mayor Lena Ortiz', '“There are places in this city that need help.”'],
+    ],
+  );
+});
+
+test('dashes: a spaced hyphen stands for an em dash, so a quotation inside one keeps its own speaker', () => {
+  const qs = quotesOf("The senator praised strong leaders - ''He would have loved Stalin,'' Mayor Lena Ortiz said twice - and reminded the crowd of the stakes.");
+  const q = qs.find((x) => x.kind === 'direct');
+  assert.ok(q, JSON.stringify(qs.map((x) => x.text)));
+  assert.equal(q.text, "''He would have loved Stalin,''");
+  assert.equal(q.speaker?.text, 'Mayor Lena Ortiz');
+});
+
+test('dashes: a number range "10 - 20" is not a dash', () => {
+  const qs = quotesOf('Mayor Lena Ortiz said turnout would be 10 - 20 percent higher this year.');
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0].text, 'turnout would be 10 - 20 percent higher this year');
+});
