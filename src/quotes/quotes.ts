@@ -332,6 +332,9 @@ function npBeforeSimple(toks: readonly Tok[], end: number, lo: number): [number,
       }
     }
     if (t.pos === 'DET' || DETERMINERS.has(t.lower)) {
+      // "reported that Coulter tweeted", "a charity that prosecutors said was …": a complementiser or relative
+      // "that" before a name or a plural noun is no demonstrative ("that official said" keeps it)
+      if (s < end && t.lower === 'that' && (toks[s].pos === 'PROPN' || (toks[s].pos === 'NOUN' && s === end - 1 && /[^s]s$/.test(toks[s].lower)))) break;
       if (s < end && t.lower === 'the' && j - 2 >= lo && NP_LINKS.has(toks[j - 1].lower) && isNominal(toks[j - 2])) {
         j -= 2;
         continue;

@@ -46,3 +46,13 @@ test('dashes: a number range "10 - 20" is not a dash', () => {
   assert.equal(qs.length, 1);
   assert.equal(qs[0].text, 'turnout would be 10 - 20 percent higher this year');
 });
+
+test('speakers: a complementiser or relative "that" before a name or plural noun is not part of the speaker', () => {
+  const qs = quotesOf(
+    'He worked for a charity in Khartoum, Sudan, that prosecutors said was suspected of funding terrorism. The Times reported that Coulter tweeted that the senator should resign. That official said the plan was dead.',
+  );
+  const speakers = qs.map((q) => [q.speaker?.text, q.text]);
+  assert.deepEqual(speakers.find(([, t]) => t === 'was suspected of funding terrorism'), ['prosecutors', 'was suspected of funding terrorism']);
+  assert.deepEqual(speakers.find(([, t]) => t === 'that the senator should resign'), ['Coulter', 'that the senator should resign']);
+  assert.deepEqual(speakers.find(([, t]) => t === 'the plan was dead'), ['That official', 'the plan was dead']);
+});
