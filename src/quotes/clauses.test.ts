@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Quote } from '../core/layers.js';
 import { segmentText } from '../segment/segment.js';
-import { extractQuotes } from './quotes.js';
+import { extractQuotes, isQuotedTitle } from './quotes.js';
 
 function quotesOf(text: string): Quote[] {
   return extractQuotes(text, { ...segmentText(text), entities: [], mentions: [] });
@@ -55,4 +55,15 @@ test('speakers: a complementiser or relative "that" before a name or plural noun
   assert.deepEqual(speakers.find(([, t]) => t === 'was suspected of funding terrorism'), ['prosecutors', 'was suspected of funding terrorism']);
   assert.deepEqual(speakers.find(([, t]) => t === 'that the senator should resign'), ['Coulter', 'that the senator should resign']);
   assert.deepEqual(speakers.find(([, t]) => t === 'the plan was dead'), ['That official', 'the plan was dead']);
+});
+
+test('titles: a short quoted phrase in title case is a book, show or film title, not a quote', () => {
+  const qs = quotesOf('In 2006 she wrote “Tough Choices,” a memoir. “We will not give up on this city,” Mayor Lena Ortiz said.');
+  assert.deepEqual(
+    qs.map((q) => q.text),
+    ['“We will not give up on this city,”'],
+  );
+  assert.equal(isQuotedTitle('"Sons of Trump"'), true);
+  assert.equal(isQuotedTitle('“The economy is Strong.”'), false);
+  assert.equal(isQuotedTitle('“Absolutely,”'), false);
 });

@@ -1638,6 +1638,18 @@ const SPEAKERLESS_MIN_WORDS = 6;
 
 const WHEN_RE = /\b(?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?\b|\b(?:yesterday|today|tonight|last (?:week|month|night|year))\b/;
 
+/** Words a title leaves in lower case. */
+const TITLE_SMALL_WORDS = new Set(['of', 'to', 'the', 'a', 'an', 'and', 'in', 'on', 'for', 'at', 'by', 'or', 'with', 'from', 'as']);
+
+/** “Gifted Hands,” / ''Sons of Trump'': 2–6 words inside quotation marks, every word but the small ones capitalised. */
+export function isQuotedTitle(quoted: string): boolean {
+  const inner = quoted.replace(/^[\s"“”'‘’]+|[\s"“”'‘’]+$/g, '').replace(/[,.!?;:]+$/, '');
+  if (/["“”]/.test(inner)) return false;
+  const words = inner.split(/\s+/).filter((w) => w.length > 0);
+  if (words.length < 2 || words.length > 6 || !/^[A-Z]/.test(words[0])) return false;
+  return words.every((w, i) => /^[A-Z0-9]/.test(w) || (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())));
+}
+
 export function extractQuotes(text: string, layers: Readonly<Layers>, options: ExtractOptions = {}): Quote[] {
   const { raw, toks } = extractRawQuotes(text, layers, options);
   const keep = { sink: options.onKeepCandidate, model: options.onKeepCandidate || options.keep === false ? null : keepModel() };
@@ -1674,6 +1686,9 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
     }
     // a short quoted string nobody is said to have said is a title, slogan or scare quote, not a quote
     if (!speaker && r.kind === 'direct' && (text.slice(r.start, r.end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < SPEAKERLESS_MIN_WORDS) continue;
+    // a short quoted phrase in title case is a title or a name — a book, a show, a film, a campaign ("wrote
+    // “Tough Choices.”", "a show called “Sons of Trump”") — not something said, whoever is near it
+    if (r.kind === 'direct' && isQuotedTitle(text.slice(r.start, r.end))) continue;
     const quote: Quote = {
       start: r.start,
       end: r.end,
