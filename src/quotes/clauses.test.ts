@@ -67,3 +67,13 @@ test('titles: a short quoted phrase in title case is a book, show or film title,
   assert.equal(isQuotedTitle('“The economy is Strong.”'), false);
   assert.equal(isQuotedTitle('“Absolutely,”'), false);
 });
+
+test('boundaries: an unpaired dash ends a reported content; a paired aside stays inside it', () => {
+  const qs = quotesOf(
+    'Mayor Lena Ortiz said she was encouraged by the plan — a modest boost for the council since 2009. Officials said they found those old — and previously unreported — postings last week.',
+  );
+  assert.deepEqual(
+    qs.map((q) => q.text),
+    ['she was encouraged by the plan', 'they found those old — and previously unreported — postings last week'],
+  );
+});

@@ -1420,8 +1420,15 @@ const LINK_ADVERBS = new Set(['also', 'then', 'later', 'still', 'again', 'even',
 /**
  * Where a reported content ends before the writer's own words: a second speech verb of the same subject
  * ("said she was pleased and predicted that …", "announced X and vowed to …" — the second statement is its
- * own attribution), or a comparison the writer adds ("50 percent said she is prepared, compared with …").
+ * own attribution), a comparison the writer adds ("50 percent said she is prepared, compared with …"), or an
+ * unpaired dash before the writer's appendix.
  */
+/** A dash outside quotation marks in toks[a, b). */
+function dashAhead(toks: readonly Tok[], inQuote: ArrayLike<number>, a: number, b: number): boolean {
+  for (let c = a; c < b; c++) if (inQuote[c] < 0 && DASHES.has(toks[c].text)) return true;
+  return false;
+}
+
 function statementEnd(toks: readonly Tok[], inQuote: ArrayLike<number>, a: number, b: number): number {
   for (let c = a + 2; c < b - 1; c++) {
     if (inQuote[c] >= 0) continue;
@@ -1437,6 +1444,10 @@ function statementEnd(toks: readonly Tok[], inQuote: ArrayLike<number>, a: numbe
       return c;
     } else if (w === 'compared' && (toks[c + 1].lower === 'with' || toks[c + 1].lower === 'to') && toks[c - 1].text === ',') {
       return c - 1;
+    } else if (DASHES.has(toks[c].text) && c >= a + 3 && !dashAhead(toks, inQuote, a, c) && !dashAhead(toks, inQuote, c + 1, b)) {
+      // "he was “encouraged” by the plan — a modest boost for Obama …": a dash with no closing dash opens the
+      // writer's appendix (a paired "— … —" aside stays inside the content)
+      return c;
     }
   }
   return b;
