@@ -77,3 +77,8 @@ test('boundaries: an unpaired dash ends a reported content; a paired aside stays
     ['she was encouraged by the plan', 'they found those old — and previously unreported — postings last week'],
   );
 });
+
+test('boundaries: a writer\'s participle after a quotation closed on its comma ends the content', () => {
+  const qs = quotesOf('According to several reporters, Mayor Lena Ortiz was “incognito,” sparking a firestorm of speculation about the visit.');
+  assert.deepEqual(qs.map((q) => q.text), ['Mayor Lena Ortiz was “incognito,”']);
+});

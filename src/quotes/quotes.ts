@@ -1431,6 +1431,8 @@ function dashAhead(toks: readonly Tok[], inQuote: ArrayLike<number>, a: number, 
 
 function statementEnd(toks: readonly Tok[], inQuote: ArrayLike<number>, a: number, b: number): number {
   for (let c = a + 2; c < b - 1; c++) {
+    // "Kelly was “incognito,” sparking a firestorm …": the participle after a quotation closed on its comma
+    if (c >= a + 3 && isQuoteMark(toks[c]) && toks[c - 1].text === ',' && inQuote[c + 1] < 0 && WRITER_PARTICIPLES.has(toks[c + 1].lower)) return c + 1;
     if (inQuote[c] >= 0) continue;
     const w = toks[c].lower;
     if (w === 'and' || w === 'but') {
