@@ -332,6 +332,9 @@ function npBeforeSimple(toks: readonly Tok[], end: number, lo: number): [number,
       }
     }
     if (t.pos === 'DET' || DETERMINERS.has(t.lower)) {
+      // "reported that Coulter tweeted", "a charity that prosecutors said was …": a complementiser or relative
+      // "that" before a name or a plural noun is no demonstrative ("that official said" keeps it)
+      if (s < end && t.lower === 'that' && (toks[s].pos === 'PROPN' || (toks[s].pos === 'NOUN' && s === end - 1 && /[^s]s$/.test(toks[s].lower)))) break;
       if (s < end && t.lower === 'the' && j - 2 >= lo && NP_LINKS.has(toks[j - 1].lower) && isNominal(toks[j - 2])) {
         j -= 2;
         continue;
@@ -459,6 +462,22 @@ function isTimeWord(t: Tok): boolean {
 /** "Ford itself said", "voters overall said": words between a subject and its cue that are no part of either. */
 const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves', 'overall', 'alone']);
 
+/** Verbs that carry a speech verb on ("went on to say", "continued to insist", "was quick to add"). */
+const GO_ON = new Set(['went', 'go', 'goes', 'going', 'gone']);
+const CONTINUE_TO = new Set(['continued', 'continues', 'continue', 'proceeded', 'proceeds', 'hastened', 'hastens']);
+const BE_FORMS = new Set(['was', 'were', 'is', 'are', 'been']);
+
+/** "went on to say", "continued to insist", "was quick to add" starting at i: the index of the speech verb, or -1. */
+function goOnCue(toks: readonly Tok[], i: number, hi: number): number {
+  const t = toks[i];
+  if (!t) return -1;
+  let k = -1;
+  if (GO_ON.has(t.lower) && toks[i + 1]?.lower === 'on' && toks[i + 2]?.lower === 'to') k = i + 3;
+  else if (CONTINUE_TO.has(t.lower) && toks[i + 1]?.lower === 'to') k = i + 2;
+  else if (BE_FORMS.has(t.lower) && (toks[i + 1]?.lower === 'quick' || toks[i + 1]?.lower === 'careful' || toks[i + 1]?.lower === 'eager') && toks[i + 2]?.lower === 'to') k = i + 3;
+  return k >= 0 && k < hi && SPEECH_CUES.has(toks[k].lower) ? k : -1;
+}
+
 function skipBackAdverbials(toks: readonly Tok[], k: number, lo: number): number {
   let j = k - 1;
   for (;;) {
@@ -489,6 +508,16 @@ function skipBackAdverbials(toks: readonly Tok[], k: number, lo: number): number
       const short = m > j - 6;
       if (m >= lo && m < j - 1 && toks[m].text === ',' && opener && ((short && (opener.pos === 'ADV' || isTimeWord(opener))) || opener.pos === 'ADP')) {
         j = m - 1;
+        continue;
+      }
+    }
+    // "He went on to say that …", "She was quick to add …": a verb of going on before the cue's infinitive
+    if (t.lower === 'to' && j - 1 >= lo) {
+      const v = toks[j - 1].lower;
+      const on = v === 'on' && j - 2 >= lo && GO_ON.has(toks[j - 2].lower);
+      const be = (v === 'quick' || v === 'careful' || v === 'eager') && j - 2 >= lo && BE_FORMS.has(toks[j - 2].lower);
+      if (on || be || CONTINUE_TO.has(v)) {
+        j -= on || be ? 3 : 2;
         continue;
       }
     }
@@ -622,6 +651,8 @@ function isStandalone(text: string, q: MarkedSpan, paraStart: number): boolean {
   const inner = text.slice(q.start + 1, Math.min(q.end, q.start + 3));
   if (c === '.' || c === '!' || c === '?') return /^[A-Z0-9‘'"…]/.test(inner) && !/(?:^|[\s.])[A-Z]\.$/.test(text.slice(Math.max(paraStart, i - 3), i + 1));
   if (c === ':' || c === '—' || c === '(') return true;
+  // a typewriter dash (" - ", " – ", " -- ") before the quotation mark, as in NYT copy
+  if ((c === '-' || c === '–' || c === '―') && (text[i - 1] === ' ' || text[i - 1] === '-')) return true;
   if (c === ',') return /^[A-Z0-9‘'"]/.test(inner) || /\b(?:said|says|say|told|added|asked|wrote|declared|stated|replied|explained)\s*,\s*$/i.test(text.slice(Math.max(paraStart, i - 12), i + 1));
   return false;
 }
@@ -1283,11 +1314,18 @@ function extractIndirect(
         }
       }
       for (let c = a + 1; c < b - 1; c++) {
-        if ((toks[c].lower === 'but' || toks[c].lower === 'and') && BUT_ADDED.has(toks[c + 1].lower) && !used[c + 1]) {
-          // "…, but added that …": a second statement by the same speaker
-          const lemma2 = SPEECH_CUES.get(toks[c + 1].lower) ?? 'add';
-          const p2 = toks[c + 2]?.lower === 'that' ? c + 2 : c + 2;
-          if (p2 < sb) found.splice(f + 1, 0, { k: c + 1, lemma: lemma2, speaker: cur.speaker, addressee: null, mode: 'after', contentStart: p2, clauseEnd: p2, clauseStart: c + 1, parent: cur });
+        const goOn = toks[c].lower === 'but' || toks[c].lower === 'and' ? goOnCue(toks, c + 1, b) : -1;
+        if (goOn >= 0 && used[goOn]) {
+          // the statement it introduces is attributed already (a quotation after "went on to say,")
+          b = toks[c - 1].text === ',' ? c - 1 : c;
+          break;
+        }
+        if ((toks[c].lower === 'but' || toks[c].lower === 'and') && (BUT_ADDED.has(toks[c + 1].lower) || goOn >= 0) && !used[goOn >= 0 ? goOn : c + 1]) {
+          // "…, but added that …", "…, but went on to say, “…”": a second statement by the same speaker
+          const k2 = goOn >= 0 ? goOn : c + 1;
+          const lemma2 = SPEECH_CUES.get(toks[k2].lower) ?? 'add';
+          const p2 = k2 + 1;
+          if (p2 < sb) found.splice(f + 1, 0, { k: k2, lemma: lemma2, speaker: cur.speaker, addressee: null, mode: 'after', contentStart: p2, clauseEnd: p2, clauseStart: c + 1, parent: cur });
           b = toks[c - 1].text === ',' ? c - 1 : c;
           break;
         }
@@ -1382,10 +1420,19 @@ const LINK_ADVERBS = new Set(['also', 'then', 'later', 'still', 'again', 'even',
 /**
  * Where a reported content ends before the writer's own words: a second speech verb of the same subject
  * ("said she was pleased and predicted that …", "announced X and vowed to …" — the second statement is its
- * own attribution), or a comparison the writer adds ("50 percent said she is prepared, compared with …").
+ * own attribution), a comparison the writer adds ("50 percent said she is prepared, compared with …"), or an
+ * unpaired dash before the writer's appendix.
  */
+/** A dash outside quotation marks in toks[a, b). */
+function dashAhead(toks: readonly Tok[], inQuote: ArrayLike<number>, a: number, b: number): boolean {
+  for (let c = a; c < b; c++) if (inQuote[c] < 0 && DASHES.has(toks[c].text)) return true;
+  return false;
+}
+
 function statementEnd(toks: readonly Tok[], inQuote: ArrayLike<number>, a: number, b: number): number {
   for (let c = a + 2; c < b - 1; c++) {
+    // "Kelly was “incognito,” sparking a firestorm …": the participle after a quotation closed on its comma
+    if (c >= a + 3 && isQuoteMark(toks[c]) && toks[c - 1].text === ',' && inQuote[c + 1] < 0 && WRITER_PARTICIPLES.has(toks[c + 1].lower)) return c + 1;
     if (inQuote[c] >= 0) continue;
     const w = toks[c].lower;
     if (w === 'and' || w === 'but') {
@@ -1393,11 +1440,16 @@ function statementEnd(toks: readonly Tok[], inQuote: ArrayLike<number>, a: numbe
       while (v < b - 1 && LINK_ADVERBS.has(toks[v].lower)) v++;
       const t = toks[v];
       if (t.pos === 'VERB' && ((SPEECH_CUES.has(t.lower) && !t.lower.endsWith('ing')) || WRITER_PARTICIPLES.has(t.lower))) return toks[c - 1].text === ',' ? c - 1 : c;
+      if (goOnCue(toks, v, b) >= 0) return toks[c - 1].text === ',' ? c - 1 : c;
     } else if (w === ',' && c >= a + 3 && WRITER_PARTICIPLES.has(toks[c + 1].lower) && inQuote[c + 1] < 0) {
       // "…, citing an instance in which …", "…, echoing a memo from …": the writer's participle, not the content
       return c;
     } else if (w === 'compared' && (toks[c + 1].lower === 'with' || toks[c + 1].lower === 'to') && toks[c - 1].text === ',') {
       return c - 1;
+    } else if (DASHES.has(toks[c].text) && c >= a + 3 && !dashAhead(toks, inQuote, a, c) && !dashAhead(toks, inQuote, c + 1, b)) {
+      // "he was “encouraged” by the plan — a modest boost for Obama …": a dash with no closing dash opens the
+      // writer's appendix (a paired "— … —" aside stays inside the content)
+      return c;
     }
   }
   return b;
@@ -1599,6 +1651,18 @@ const SPEAKERLESS_MIN_WORDS = 6;
 
 const WHEN_RE = /\b(?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?\b|\b(?:yesterday|today|tonight|last (?:week|month|night|year))\b/;
 
+/** Words a title leaves in lower case. */
+const TITLE_SMALL_WORDS = new Set(['of', 'to', 'the', 'a', 'an', 'and', 'in', 'on', 'for', 'at', 'by', 'or', 'with', 'from', 'as']);
+
+/** “Gifted Hands,” / ''Sons of Trump'': 2–6 words inside quotation marks, every word but the small ones capitalised. */
+export function isQuotedTitle(quoted: string): boolean {
+  const inner = quoted.replace(/^[\s"“”'‘’]+|[\s"“”'‘’]+$/g, '').replace(/[,.!?;:]+$/, '');
+  if (/["“”]/.test(inner)) return false;
+  const words = inner.split(/\s+/).filter((w) => w.length > 0);
+  if (words.length < 2 || words.length > 6 || !/^[A-Z]/.test(words[0])) return false;
+  return words.every((w, i) => /^[A-Z0-9]/.test(w) || (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())));
+}
+
 export function extractQuotes(text: string, layers: Readonly<Layers>, options: ExtractOptions = {}): Quote[] {
   const { raw, toks } = extractRawQuotes(text, layers, options);
   const keep = { sink: options.onKeepCandidate, model: options.onKeepCandidate || options.keep === false ? null : keepModel() };
@@ -1635,6 +1699,9 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
     }
     // a short quoted string nobody is said to have said is a title, slogan or scare quote, not a quote
     if (!speaker && r.kind === 'direct' && (text.slice(r.start, r.end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < SPEAKERLESS_MIN_WORDS) continue;
+    // a short quoted phrase in title case is a title or a name — a book, a show, a film, a campaign ("wrote
+    // “Tough Choices.”", "a show called “Sons of Trump”") — not something said, whoever is near it
+    if (r.kind === 'direct' && isQuotedTitle(text.slice(r.start, r.end))) continue;
     const quote: Quote = {
       start: r.start,
       end: r.end,

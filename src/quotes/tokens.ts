@@ -1,7 +1,8 @@
 /**
  * Tokens with their surface and lowercase form, built once per tokens layer and shared by the quotes
  * and quantities stages (a WeakMap keyed by the layer array; the text behind a layer never changes).
- * A doubled apostrophe ('' — some wires' quotation mark) becomes one token.
+ * A doubled apostrophe ('' — some wires' quotation mark) becomes one token; a spaced hyphen, en dash or "--" becomes
+ * the em dash it stands for (its span unchanged).
  */
 import type { Span } from '../core/article.js';
 import type { Token } from '../core/layers.js';
@@ -12,6 +13,14 @@ export interface Tok extends Span {
   pos: string;
   sentence: number;
   spaceBefore: boolean;
+}
+
+/** Dash spellings that, with a space on each side, stand for an em dash. */
+const SPACED_DASHES = new Set(['-', '–', '--', '―']);
+
+function isNumeric(tokens: readonly Token[], i: number, text: string): boolean {
+  const t = tokens[i];
+  return t !== undefined && /^[$€£]?\d/.test(text.slice(t.start, t.end));
 }
 
 const cache = new WeakMap<readonly Token[], { text: string; toks: Tok[] }>();
@@ -29,6 +38,12 @@ export function sharedTokens(text: string, tokens: readonly Token[]): Tok[] {
       continue;
     }
     const s = text.slice(t.start, t.end);
+    if (SPACED_DASHES.has(s) && t.spaceBefore && next?.spaceBefore && !isNumeric(tokens, i - 1, text) && !isNumeric(tokens, i + 1, text)) {
+      // "leaders like Saddam Hussein - ''He would have loved Stalin,'' Mr. Biden said - and …": a spaced hyphen,
+      // en dash or double hyphen is the typewriter's em dash (a number range "10 - 20" stays a hyphen)
+      out.push({ start: t.start, end: t.end, text: '—', lower: '—', pos: 'PUNCT', sentence: t.sentence, spaceBefore: t.spaceBefore });
+      continue;
+    }
     out.push({ start: t.start, end: t.end, text: s, lower: s.toLowerCase(), pos: t.pos, sentence: t.sentence, spaceBefore: t.spaceBefore });
   }
   cache.set(tokens, { text, toks: out });
