@@ -59,7 +59,7 @@ import { accept, hasViolentContext } from './trigger-accept.js';
 export interface ExtractOptions {
   /** Verbal events (DISAPPROVE, DEMAND, …) need a named actor; off to keep only material events. */
   verbal?: boolean;
-  /** The learned sense check (sense.ts) vetoes conflict events told in another sense; off for training it. */
+  /** The learned article-domain check (learned-checks.ts) vetoes conflict events in non-conflict news; off for training the models. */
   sense?: boolean;
   /** The learned choice of the main incident's day and place (main-choice.ts); off for training it. */
   mainChoice?: boolean;
@@ -346,9 +346,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       record.acled = null;
       record.plover = null;
     }
-    // A told toll is evidence enough for the sense check (a missile can be thrown from the stands,
-    // an explosion be one of sales).
-    if (!passesLearnedChecks(record, ms, kind, killed !== undefined || injured !== undefined, options.sense === false, article, layers, learned, how)) continue;
+    if (!passesLearnedChecks(record, kind, options.sense === false, article, learned, how)) continue;
     const ref = referenceRule({ date, published: published ?? (undatedAnchor ??= undatedArticleAnchor(layers.times ?? []) ?? ''), named: ms.some((m) => m.named), figureKinds: figures.map((f) => f.kind) });
     if (ref) {
       record.reference = true;

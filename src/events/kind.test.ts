@@ -34,3 +34,11 @@ test('crimeArticle and politicalAgreement', () => {
   assert.ok(!politicalAgreement(words('UK Athletics has agreed a new deal with adidas'), false, false));
   assert.ok(politicalAgreement(words('The government agreed a ceasefire with the rebels'), false, false));
 });
+
+test('kindOf: a measure or damage a hazard caused is the disaster\'s; a protest over it, or troops, stay conflict', () => {
+  const posture = { cls: 'posture', trigger: 'declared' };
+  assert.equal(kindOf(input('Gov. Brian Kemp declared a state of emergency ahead of the winter storm', posture)).kind, 'disaster');
+  assert.equal(kindOf(input('Victims of the latest floods blocked the national road to demand justice', { cls: 'protest', trigger: 'blocked' })).kind, 'conflict');
+  assert.equal(kindOf(input('Troops were deployed to the town after the floods', posture)).kind, 'conflict');
+  assert.equal(kindOf(input('Militants declared a state of emergency in the town', posture)).kind, 'conflict');
+});

@@ -4,7 +4,9 @@
  * that never enters ACLED export or conflict totals. Ordered rules, first match wins; each returns the
  * id recorded in the event's `how`.
  *
- * 1. `kind:disaster` — a natural hazard word in the event's sentences and no sign of an attack.
+ * 1. `kind:disaster` — a natural hazard word in the event's sentences and no sign of an attack;
+ *    `kind:disaster-cause` — any other class but a protest or riot told with a hazard word and no
+ *    attack, armed group or remote weapon (an emergency declared over a storm, roads blocked by mudslides).
  * 2. `kind:accident` — a crash, fall, drowning or fire word (or a vehicle hitting someone) and no
  *    sign of an attack. A "strike" whose subject is a car is a collision.
  * 3. `kind:conflict-class` — a class that is political or military by itself (air strikes, shelling,
@@ -52,6 +54,8 @@ export interface KindInput {
 
 const AIR_RAID = new Set(['airstrike', 'airstrikes', 'warplanes', 'jets', 'bombed', 'bombing', 'raid', 'raids']);
 const HAZARD_VERBS = new Set(['strike', 'strikes', 'struck', 'hit', 'hits']);
+/** Classes a hazard word does not explain: people protest and riot over a flood's handling. */
+const HAZARD_FREE_CLASSES: ReadonlySet<string> = new Set(['protest', 'riot']);
 /** Hazard words an article needs to be about a disaster. */
 export const DISASTER_ARTICLE_MIN = 3;
 const REMOTE = new Set(['aircraft', 'drone', 'missile', 'artillery', 'rocket', 'explosive']);
@@ -113,6 +117,9 @@ export function kindOf(input: KindInput): { kind: EventKind; rule: string } {
   // "before the next disaster strikes": a hazard's strike.
   const hazardStrike = cls === 'strike' && input.strikeWords.every((w) => HAZARD_VERBS.has(w));
   if ((tollOnly || hazardStrike) && !attacked && !remote && (hazard || (input.disasterArticle === true && TOLL_TRIGGERS.has(input.trigger)))) return { kind: 'disaster', rule: hazard ? 'kind:disaster' : 'kind:disaster-article' };
+  // "declared a state of emergency after tornadoes", "winds uprooted trees and blocked roads": a measure
+  // or a damage a natural hazard caused, when no attack, armed group or remote weapon is told with it.
+  if (hazard && !attacked && !remote && !any(words, ARMED_GROUP_WORDS) && !HAZARD_FREE_CLASSES.has(cls)) return { kind: 'disaster', rule: 'kind:disaster-cause' };
   if (tollOnly && !attacked && !remote && (any(words, ACCIDENT_STRONG) || vehicleHit(words) || fireAccident(words) || (any(words, ACCIDENT_WORDS) && /^(fell|falling|plunged)$/.test(input.trigger)))) {
     return { kind: 'accident', rule: 'kind:accident' };
   }

@@ -1,50 +1,31 @@
 /**
- * The learned checks that arbitrate a conflict event after the rules: the sense check (sense.ts) for
- * trigger words that have other senses, and the article-domain check (domain.ts) for sport, business,
- * tech or entertainment news. Each records its score in the event's `how`.
+ * The learned check that arbitrates a conflict event inside extraction: the article-domain check
+ * (domain.ts) for sport, business, tech, entertainment or weather news. It records its score in the
+ * event's `how`. The sense check (sense.ts) is not run here: sense-veto.ts scores every conflict event
+ * after extraction with the same model and threshold, so an inner check of the ambiguous words only
+ * ran the model twice (removed with a parity run: docs/benchmarks.md, "nonconf11").
  */
 import type { Article } from '../core/article.js';
-import type { EventKind, EventRecord, Layers, Token } from '../core/layers.js';
+import type { EventKind, EventRecord } from '../core/layers.js';
 import { articleDomainScore, domainModel } from './domain.js';
-import type { RawEvent } from './raw-event.js';
-import { AMBIGUOUS_TRIGGERS, eventSenseFeatures, senseModel, senseScore, tokensBySentence } from './sense.js';
 
-/** What the checks compute once per article. */
+/** What the check computes once per article. */
 export interface LearnedChecksCache {
-  bySentence?: Token[][];
   articleDomain?: number;
 }
 
-/**
- * Whether the event survives the learned checks. `hard`: a toll is told (evidence enough for the sense
- * check); `senseOff`: both checks are off (for training them).
- */
+/** Whether the event survives the learned check. `off`: the check is off (for training the models). */
 export function passesLearnedChecks(
   record: Omit<EventRecord, 'summary' | 'id'>,
-  ms: readonly RawEvent[],
   kind: EventKind,
-  hard: boolean,
-  senseOff: boolean,
+  off: boolean,
   article: Readonly<Article>,
-  layers: Readonly<Layers>,
   cache: LearnedChecksCache,
   how: string[],
 ): boolean {
-  // The sense check arbitrates words that have other senses; a told toll is evidence enough (a
-  // missile can be thrown from the stands, an explosion be one of sales).
-  const ambiguous = ms.every((m) => AMBIGUOUS_TRIGGERS.has(m.trigger.lower));
-  // Protests are left to the rules: the held-out ACLED notes lost protests of workers to the model.
-  const model = senseOff || hard || !ambiguous || kind !== 'conflict' || !record.acled || record.acled.eventType === 'Protests' ? null : senseModel();
-  if (model) {
-    cache.bySentence ??= tokensBySentence(layers);
-    let p = 0;
-    for (const f of eventSenseFeatures(article.text, layers.sentences ?? [], cache.bySentence, record)) p = Math.max(p, senseScore(model, f));
-    how.push(`sense:${p.toFixed(2)}`);
-    if (p < model.threshold) return false;
-  }
-  // The article-domain check: sport, business, tech or entertainment news makes no conflict event,
-  // whatever the word, weapon or toll; protests are ACLED events in any section (a strike of workers is one).
-  const domain = senseOff || kind !== 'conflict' || !record.acled || record.acled.eventType === 'Protests' ? null : domainModel();
+  // Sport, business, tech, entertainment or weather news makes no conflict event, whatever the word,
+  // weapon or toll; protests are ACLED events in any section (a strike of workers is one).
+  const domain = off || kind !== 'conflict' || !record.acled || record.acled.eventType === 'Protests' ? null : domainModel();
   if (domain) {
     cache.articleDomain ??= articleDomainScore(domain, article.text);
     how.push(`domain:${cache.articleDomain.toFixed(2)}`);

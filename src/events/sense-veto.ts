@@ -3,8 +3,8 @@
  * event is scored by the sense model (sense.ts) on each of its mentions — the trigger, its lemma and
  * its ±5-word window — and dropped when its best mention scores below the model's threshold ("a Roddick
  * shot", "struck a drive", "the oil rally", "lodge a protest" with the referee, "the battle for the
- * title"). extract.ts checks only a list of ambiguous words before its other refiners; this check covers
- * every trigger, protests and told tolls included ("a clubman found dead at his home"), so the learned decision, not a word list, arbitrates.
+ * title"). It covers every trigger, protests and told tolls included ("a clubman found dead at his
+ * home"), so the learned decision, not a word list, arbitrates; it is the only place the model runs.
  * The threshold was chosen by cross-validation in train.ts (never on a held-out split). Toll events are
  * not exempt: with the sentence-word features the local-news dev set's fatal events all score ≥ 0.66,
  * while the tolls of the non-conflict dev split's false events (an overdose, a gamer's death) score 0.001.

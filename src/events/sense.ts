@@ -5,8 +5,9 @@
  * the stands)? A logistic regression over the sentence's words and bigrams and the words around the
  * trigger (models/events/sense.json, trained by train.ts on conflict timelines and the ACLED tuning
  * rows 0–999 vs. non-conflict news; never on the held-out split of `eval events`). An event whose best
- * mention scores below the model's threshold is no conflict event: extract.ts checks the words below,
- * sense-veto.ts then every conflict event.
+ * mention scores below the model's threshold is no conflict event: sense-veto.ts checks every conflict
+ * event after extraction (an inner check of a list of ambiguous words in extract.ts ran the model twice
+ * and was removed with a byte-identical parity run).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { EventRecord, Layers, Sentence, Token } from '../core/layers.js';
@@ -14,27 +15,6 @@ import { packagePath } from '../core/paths.js';
 import type { LogisticModel } from './logistic.js';
 
 export type SenseModel = LogisticModel;
-
-/**
- * Trigger words with common senses outside conflict (sport, business, politics as contest): only events
- * whose every mention is one of these are checked. Two groups, both chosen on tuning data only:
- * - words rare among the triggers of the ACLED tuning rows (0–999), where the model cannot cost much;
- * - words seen there too ("targeted", "shot", "clash", "rally", "explosion") whose tuning-row events the
- *   model never vetoed at its threshold while it vetoed their false events on the BBC dev split
- *   (odd files): "a Roddick shot", "the gadget explosion", "hit by high fuel costs".
- * Words whose tuning-row events it did veto ("protested", "demonstrated", "attack", "arrested",
- * "blocked") are not checked, nor is any protest (see extract.ts): the model, trained on news,
- * misjudges the terse style of monitors' notes and labour protests, and there it would only cost real
- * events.
- */
-export const AMBIGUOUS_TRIGGERS: ReadonlySet<string> = new Set(
-  (
-    'agreed agree agrees signed sign signs battle battles fight fights fought fighting thrashed hits target targeting ' +
-    'strike strikes struck attacking ban banned invasion ' +
-    'clash clashes targeted shot shots beaten beat beating hit attacks ' +
-    'explosion explosions raids skirmishes scuffle brawl destroyed'
-  ).split(' '),
-);
 
 export const SENSE_MODEL_PATH = packagePath('models', 'events', 'sense.json');
 

@@ -54,6 +54,20 @@ export const NON_CONFLICT_SECTION = /^https?:\/\/(?:www\.)?(?:usatoday\.com\/sto
 /** Its world sections: foreign news, where wars, attacks and protests are reported (with much else). */
 export const WORLD_SECTION = /^https?:\/\/(?:www\.)?(?:usatoday\.com\/story\/news\/world\/|(?:edition\.)?cnn\.com\/\d{4}\/\d{2}\/\d{2}\/(?:world|europe|asia|middleeast|africa|americas)\/)/;
 
+/**
+ * Entertainment news (films, TV, celebrities) and weather news (storms, floods, heat, wildfires): the
+ * plots, obituaries, awards and natural disasters whose deaths and "battles" are no conflict events.
+ * Their articles are split in halves by position (`sectionHalf`): the even half is training data of
+ * the domain model, the odd half a dev check that no model has seen.
+ */
+export const ENTERTAINMENT_SECTION = /^https?:\/\/(?:www\.)?(?:usatoday\.com\/story\/entertainment\/(?:movies|tv|celebrities)\/|(?:edition\.)?cnn\.com\/\d{4}\/\d{2}\/\d{2}\/entertainment\/)/;
+export const WEATHER_SECTION = /^https?:\/\/(?:www\.)?(?:usatoday\.com\/story\/news\/weather\/|(?:edition\.)?cnn\.com\/\d{4}\/\d{2}\/\d{2}\/weather\/)/;
+
+/** The `half` of the RealTime QA articles of `section` (in file order: even positions train, odd dev). */
+export function sectionHalf(section: RegExp, half: 'train' | 'dev'): Array<{ text: string; published: string }> {
+  return sectionNews(section, Infinity).filter((_, i) => i % 2 === (half === 'train' ? 0 : 1));
+}
+
 /** The URLs of the local-news eval's gold records (dev and test), never trained on. */
 function evalUrls(): Set<string> {
   const path = packagePath('test-fixtures', 'local-news-real', 'gold.jsonl');
@@ -78,6 +92,25 @@ export function sectionNews(section: RegExp, limit: number): Array<{ text: strin
   const step = Math.max(1, rows.length / limit);
   const out: Array<{ text: string; published: string }> = [];
   for (let i = 0; Math.floor(i) < rows.length && out.length < limit; i += step) out.push(rows[Math.floor(i)]);
+  return out;
+}
+
+/**
+ * AllSides topics whose articles report violence, unrest, terrorism and war in news style
+ * (../shared/data/news-allsides-2019-2020; no eval reads that set).
+ */
+export const ALLSIDES_VIOLENCE_TOPICS: ReadonlySet<string> = new Set(['violence_in_america', 'terrorism', 'middle_east', 'us_military', 'national_defense']);
+
+/** The texts of the AllSides articles whose topic is in `topics`, in file order. */
+export function allsidesArticles(topics: ReadonlySet<string>): string[] {
+  const path = sharedPath('data', 'news-allsides-2019-2020', 'articles.jsonl.gz');
+  if (!existsSync(path)) return [];
+  const out: string[] = [];
+  for (const line of gunzipSync(readFileSync(path)).toString('utf8').split('\n')) {
+    if (!line) continue;
+    const r = JSON.parse(line) as { topic: string; text: string };
+    if (topics.has(r.topic) && r.text) out.push(r.text);
+  }
   return out;
 }
 
