@@ -2,6 +2,7 @@
  * The programmatic API. The CLI, the HTTP server and the tests all go through these functions; none of
  * them holds logic of its own beyond parsing arguments and printing.
  */
+import { splitPieces } from '../core/words.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Article } from '../core/article.js';
 import type { AnalyzedArticle, Pipeline } from '../core/pipeline.js';
@@ -141,7 +142,7 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
     summary.inserted += outcome.inserted.length;
     summary.duplicates += outcome.duplicates.length;
     summary.nearDuplicates += outcome.nearDuplicates.length;
-    for (const a of analyzed) summary.words += a.article.text.split(/\s+/).length;
+    for (const a of analyzed) summary.words += splitPieces(a.article.text);
     const all = [...batch.diagnostics, ...analyzed.flatMap((a) => a.diagnostics)];
     summary.errors += all.filter((d) => d.severity === 'error').length;
     for (const d of all) {

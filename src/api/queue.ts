@@ -10,6 +10,7 @@
  * Jobs are written in the order they were queued (each waits for the one before), so the stories
  * filed are those one `dateline ingest` of the same inputs files, however many workers ran.
  */
+import { splitPieces } from '../core/words.js';
 import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { Article } from '../core/article.js';
@@ -137,7 +138,7 @@ export async function work(url: string, options: WorkOptions = {}): Promise<Work
         summary.jobs++;
         summary.inserted += outcome.inserted.length;
         summary.duplicates += outcome.duplicates.length;
-        for (const a of analyzed) if (outcome.inserted.includes(a.article.id)) summary.words += a.article.text.split(/\s+/).length;
+        for (const a of analyzed) if (outcome.inserted.includes(a.article.id)) summary.words += splitPieces(a.article.text);
       } catch (error) {
         summary.failed++;
         await boss.fail(INGEST_QUEUE, job.id, { message: (error as Error).message });

@@ -19,9 +19,24 @@ import { attributeTolls, type TollContext } from './toll-model.js';
  * `links`: the article's cross-link paragraphs; `home`: the report's setting, else the event's own
  * place; `ownPlace`: the place its own mentions give. `allLinked`: every mention is in a link.
  */
+/** The article's raw events by sentence index, each with its place in the article's list. */
+export type RawsBySentence = ReadonlyMap<number, ReadonlyArray<{ r: RawEvent; order: number }>>;
+
+/** Built once per article: clusterFigures looks only at a mention's own and previous sentence. */
+export function rawsBySentence(raws: readonly RawEvent[]): RawsBySentence {
+  const out = new Map<number, Array<{ r: RawEvent; order: number }>>();
+  raws.forEach((r, order) => {
+    const list = out.get(r.sentence.index);
+    if (list) list.push({ r, order });
+    else out.set(r.sentence.index, [{ r, order }]);
+  });
+  return out;
+}
+
 export function clusterFigures(
   ms: readonly RawEvent[],
   raws: readonly RawEvent[],
+  bySentence: RawsBySentence,
   links: readonly Span[],
   home: Place | null,
   ownPlace: Place | null,
@@ -36,16 +51,35 @@ export function clusterFigures(
   // country ("…a shooter opened fire at Apalachee High School in Barrow County, Georgia. Two teachers
   // and two students were killed in the attack.") is that incident's, not a local event's.
   const local = home !== null && (!ownPlace || haversineKm(ownPlace, home) <= SETTING_KM);
+  // The latest such incident in the article's list; one that starts before m lies in m's sentence
+  // or the one before it (a look at two sentences, not the whole article, for each mention).
+  let own: Set<RawEvent> | undefined;
   const farContext = (m: RawEvent) => {
     if (!local || m.place || !home) return false;
-    let before: RawEvent | undefined;
-    for (const r of raws) if (r.trigger.start < m.trigger.start && r.sentence.index >= m.sentence.index - 1 && VIOLENT.has(r.cls) && !ms.includes(r)) before = r;
-    return !!before?.place && elsewhere(before.place, home, haversineKm(before.place, home), true);
+    own ??= new Set(ms);
+    let before: { r: RawEvent; order: number } | undefined;
+    for (const si of [m.sentence.index - 1, m.sentence.index]) {
+      for (const x of bySentence.get(si) ?? []) {
+        if (x.r.trigger.start < m.trigger.start && VIOLENT.has(x.r.cls) && !own.has(x.r) && (!before || x.order > before.order)) before = x;
+      }
+    }
+    const place = before?.r.place;
+    return !!place && elsewhere(place, home, haversineKm(place, home), true);
   };
   // "A student shot a classmate, two days after a school shooting left four dead": a mention in an
   // "after …" clause of another mention of the same sentence is another incident; its toll is not this one's.
-  const background = (m: RawEvent) =>
-    ms.some((o) => o !== m && o.sentence.index === m.sentence.index && o.trigger.start < m.trigger.start && inBackgroundClause(m.sentence.toks, o.trigger.start, m.trigger.end));
+  let sameSentence: Map<number, RawEvent[]> | undefined;
+  const background = (m: RawEvent) => {
+    if (!sameSentence) {
+      sameSentence = new Map();
+      for (const o of ms) {
+        const list = sameSentence.get(o.sentence.index);
+        if (list) list.push(o);
+        else sameSentence.set(o.sentence.index, [o]);
+      }
+    }
+    return (sameSentence.get(m.sentence.index) ?? []).some((o) => o !== m && o.trigger.start < m.trigger.start && inBackgroundClause(m.sentence.toks, o.trigger.start, m.trigger.end));
+  };
   for (const m of ms) for (const f of m.figures) if (!figureStarts.has(f.start) && (allLinked || !inLink(f.start)) && !(isToll(f.kind) && (farContext(m) || background(m)))) {
     figureStarts.add(f.start);
     figures.push(f);

@@ -29,7 +29,7 @@ import { undatedArticleAnchor } from './anchor.js';
 import { type ArgContext, addClaimantSides, claimantOfFigures, isPlaceMention, mentionArg, nounActors, pushArg, speakerFromQuote, speakerFromText, targetsAfter, verbActors } from './arguments.js';
 import { anaphoraOf, inComparison, inHypothetical, isBackground, isGenericUse, statusOf } from './assertion.js';
 import { inBackgroundClause } from './background-clause.js';
-import { clusterFigures } from './cluster-figures.js';
+import { clusterFigures, type RawsBySentence, rawsBySentence } from './cluster-figures.js';
 import { chooseDate, implied, namedByDate, precedingDate } from './event-date.js';
 import { SPECIFICITY, acledFor, ploverFor } from './event-typing.js';
 import { SHOT_PLAY_AFTER, SPORT_SENSE } from './extract-words.js';
@@ -45,6 +45,7 @@ import { narrowToStatedDay } from './narrow.js';
 import { armedUnit, crowdPerpetrator, passiveArmed, protestTurnOf, securityTargetAfter } from './participants.js';
 import { choosePlace, rank } from './place-choice.js';
 import type { RawEvent } from './raw-event.js';
+import { quotesNear } from './quotes-near.js';
 import { crossLinkParagraphs, referenceRule } from './reference.js';
 import { figuresOf, weaponsOf } from './sentence-figures.js';
 import { type SentenceFlags, sentenceFlags } from './sentence-flags.js';
@@ -72,6 +73,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
   const text = article.text;
   const ctx: ArgContext = { text, entities: layers.entities ?? [] };
   const quotes = layers.quotes ?? [];
+  const near = quotesNear(quotes);
   const out: RawEvent[] = [];
   const sentenceViews = views(text, layers);
   // Whether an event of a violent class was found so far; whether each sentence holds a death word.
@@ -146,7 +148,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
       const many = cls === 'consult' || VERBAL.has(cls);
       let actors = trigger.noun ? nounActors(ctx, view, i) : verbActors(ctx, view, i, many);
       if (VERBAL.has(cls) && actors.length === 0) continue;
-      const quoteSpeaker = speakerFromQuote(quotes, view.span, toks[i].start);
+      const quoteSpeaker = speakerFromQuote(near(view.span), view.span, toks[i].start);
       const textSpeaker = speakerFromText(ctx, view);
       const anaphora = anaphoraOf(toks, i, trigger);
       const named = trigger.noun && VIOLENT.has(cls) ? namedByDate(view, i) : null;
@@ -181,7 +183,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
         actors,
         targets,
         place,
-        date: named ?? chooseDate(view, i, quotes),
+        date: named ?? chooseDate(view, i, near(view.span)),
         figures,
         weapons: weaponsOf(view, figures, named || anaphora ? i : undefined),
         claimant: null,
@@ -212,7 +214,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
     }
     figuresToNearestTrigger(out.slice(sentenceStart));
   }
-  attachLooseTolls(out, sentenceViews, deathWord, ctx, quotes, layers);
+  attachLooseTolls(out, sentenceViews, deathWord, ctx, near, layers);
   return out;
 }
 
@@ -228,6 +230,8 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
   const fallback = implied(layers, article);
   const lead = leadEnd(layers.paragraphs, article.text);
   let crossLinks: Array<{ start: number; end: number }> | undefined;
+  let bySentence: RawsBySentence | undefined;
+  let unmappableBefore: Set<number> | undefined;
   // Towns inside organisation names ("Tigard Police Department") weigh in as evidence of the setting;
   // an article with no event candidate needs no setting (the organisation-name scan is not cheap).
   const towns = clusters.length > 0 ? townEvidence(layers.places ?? [], lead, article.text, orgTowns(article.text, layers.entities ?? [], layers.mentions ?? [], layers.places ?? [])) : [];
@@ -273,7 +277,8 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     // A demonstrative mention's own place and date count only when no other mention gives one.
     const own = ms.some((m) => !m.demonstrative) ? ms.filter((m) => !m.demonstrative) : ms;
     // An event named by a place we cannot map ("the Lockerbie bombing") happened there: no setting.
-    const textOnly = ms.some((m) => (layers.places ?? []).some((p) => !isMappable(p) && p.end <= m.trigger.start && /^\s+$/.test(article.text.slice(p.end, m.trigger.start))));
+    unmappableBefore ??= unmappablePlaceEnds(layers.places ?? [], article.text);
+    const textOnly = ms.some((m) => unmappableBefore!.has(m.trigger.start));
     const ownPlace = own.map((m) => m.place).filter((p): p is Place => p !== null).sort((a, b) => rank(b) - rank(a))[0] ?? null;
     // A reference point ("north of New York City", "50 miles from Boston") gives way to the setting; in
     // a note with no setting it stays (ACLED's "20 km north of X" is within 161 km of X, nearer than the
@@ -281,7 +286,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     const place = sceneOrSetting(ownPlace && setting && followsReferenceWords(article.text, ownPlace.start) ? null : ownPlace, textOnly ? null : setting, textOnly ? undefined : towns);
     // A toll told in a link to another story ("WILMINGTON CRIME: … he murdered a man") is that story's.
     crossLinks ??= crossLinkParagraphs(article.text, layers.paragraphs ?? []);
-    const { figures, allLinked, tollDropped } = clusterFigures(ms, raws, crossLinks, setting ?? ownPlace, ownPlace, { paragraphs: layers.paragraphs?.length ?? 0 });
+    const { figures, allLinked, tollDropped } = clusterFigures(ms, raws, (bySentence ??= rawsBySentence(raws)), crossLinks, setting ?? ownPlace, ownPlace, { paragraphs: layers.paragraphs?.length ?? 0 });
     let date = own.map((m) => m.date).reduce<EventRecord['date']>((best, d) => (dateRank(d) > dateRank(best) ? d : best), null);
     // No date in its own sentence: the nearest told before it in its paragraph, else the report's own.
     date ??= precedingDate(layers, ms[0].sentence.span.start, ms[0].sentence.paragraph) ?? (fallback ? { ...fallback } : null);
@@ -370,6 +375,19 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     if (changed && cls) changed.summary = summarize(changed, cls, layers.entities);
   }
   return events;
+}
+
+/**
+ * The offsets that only spaces (at least one) separate from the end of a place we cannot map: a
+ * trigger starting there is named by that place (one set per article, not a scan of the places per mention).
+ */
+function unmappablePlaceEnds(places: readonly Place[], text: string): Set<number> {
+  const out = new Set<number>();
+  for (const p of places) {
+    if (isMappable(p)) continue;
+    for (let k = p.end; k < text.length && /\s/.test(text[k]); k++) out.add(k + 1);
+  }
+  return out;
 }
 
 /** The article's words, lower-cased, one pass over the tokens layer. */

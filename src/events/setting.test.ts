@@ -71,3 +71,21 @@ test('an event told only in a state takes the town that dominates the article’
   const tie = townEvidence([georgia, atlanta(400), macon], 120);
   assert.equal(sceneOrSetting(georgia, null, tie)?.name, 'Georgia', 'two towns of the state told alike: the state stays');
 });
+
+test('the setting of a long article with a town in every sentence and no line breaks is found in linear time', () => {
+  // 20,000 sentences on one line, each naming Dayton or its suburb Kettering: the dateline check
+  // once searched back for the line's start from every place, and every mention's pool summed all mentions.
+  const sentence = 'Police in Dayton said the road near Kettering was closed on Tuesday. ';
+  const text = sentence.repeat(20_000);
+  const places: Place[] = [];
+  for (let k = 0; k < 20_000; k++) {
+    places.push(place('Dayton', k * sentence.length + 10, 39.76, -84.19));
+    places.push(place('Kettering', k * sentence.length + 36, 39.69, -84.17));
+  }
+  const started = process.cpuUsage();
+  const setting = articleSetting(places, 1000, text);
+  const used = process.cpuUsage(started);
+  assert.equal(setting?.name, 'Dayton', 'the lead town, as on a short article');
+  // The quadratic version took minutes here; linear work is a few tens of milliseconds.
+  assert.ok((used.user + used.system) / 1000 < 2000, `${((used.user + used.system) / 1000).toFixed(0)} ms`);
+});

@@ -49,8 +49,11 @@ export interface TownEvidence {
 
 /** "TACOMA, Wash. –", "Moscow, Idaho —", "MONSEY, N.Y. (AP) —", "Lviv, Ukraine CNN —": a paragraph opening with a place and a dash. */
 export function isDatelineLike(text: string, p: Pick<Place, 'start' | 'end'>): boolean {
-  const lineStart = text.lastIndexOf('\n', p.start - 1) + 1;
-  if (text.slice(lineStart, p.start).trim()) return false;
+  // Only spaces between the line's start and the place (a walk back over them, not a search for the
+  // line's start: a long text with no line breaks made that a scan of the whole text per place).
+  let k = p.start - 1;
+  while (k >= 0 && text[k] !== '\n' && /\s/.test(text[k])) k--;
+  if (k >= 0 && text[k] !== '\n') return false;
   return /^(?:,\s*[\p{L}.' ]{2,30}?)?\s*(?:\((?:AP|Reuters|AFP|CNN|UPI)\)\s*)?(?:CNN\s*)?[—–\-−]\s/u.test(text.slice(p.end, p.end + 45));
 }
 
@@ -58,7 +61,12 @@ export function townEvidence(places: readonly Place[], leadEnd: number, text?: s
   const out: TownEvidence[] = [];
   // A town told as a reference point ("50 miles south of Boston") is no evidence of where the story is.
   const towns = places.filter((p) => TOWN.has(p.precision) && isMappable(p) && !(text !== undefined && followsReferenceWords(text, p.start)));
-  const isDateline = (p: Place) => p.entity === 'dateline' || (text !== undefined && isDatelineLike(text, p));
+  const datelines = new Map<Place, boolean>();
+  const isDateline = (p: Place) => {
+    let d = datelines.get(p);
+    if (d === undefined) datelines.set(p, (d = p.entity === 'dateline' || (text !== undefined && isDatelineLike(text, p))));
+    return d;
+  };
   // A dateline is where the report was filed: when the lead tells of a town far from it ("Lviv,
   // Ukraine CNN —" over a strike in Kramatorsk), it is no evidence of the setting beyond a mention.
   const filedElsewhere = (d: Place) => towns.some((p) => p.start < leadEnd && !isDateline(p) && !near(p, d));
@@ -71,7 +79,26 @@ export function townEvidence(places: readonly Place[], leadEnd: number, text?: s
 /** The dominant town among these mentions, or null (see the file comment). */
 export function dominantTown(evidence: readonly TownEvidence[]): Place | null {
   if (evidence.length === 0) return null;
-  const pool = (s: Place) => evidence.reduce((sum, e) => sum + (near(e.place, s) ? e.weight : 0), 0);
+  // A pool's weight depends only on where its town lies: the mentions' (whole-number) weights are
+  // summed per location once, and each location's pool is computed once — a town told in every
+  // sentence of a long article is one location, not a scan of all mentions per mention.
+  const at = (p: Place) => `${p.lat},${p.lon}`;
+  const locations = new Map<string, { place: Place; weight: number }>();
+  for (const e of evidence) {
+    const l = locations.get(at(e.place));
+    if (l) l.weight += e.weight;
+    else locations.set(at(e.place), { place: e.place, weight: e.weight });
+  }
+  const pools = new Map<string, number>();
+  const pool = (s: Place) => {
+    let sum = pools.get(at(s));
+    if (sum === undefined) {
+      sum = 0;
+      for (const l of locations.values()) if (near(l.place, s)) sum += l.weight;
+      pools.set(at(s), sum);
+    }
+    return sum;
+  };
   let best: TownEvidence | null = null;
   let bestScore = -1;
   for (const e of evidence) {

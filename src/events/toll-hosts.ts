@@ -15,6 +15,7 @@ import { isToll } from './figures.js';
 import { ARMED, SECURITY_TARGET, VIOLENT } from './lexicon.js';
 import { armedUnit, securityTargetAfter } from './participants.js';
 import { choosePlace } from './place-choice.js';
+import type { QuotesNear } from './quotes-near.js';
 import type { RawEvent } from './raw-event.js';
 import { figuresOf, weaponsOf } from './sentence-figures.js';
 import type { SentenceView } from './sentence-view.js';
@@ -46,7 +47,7 @@ export const HOST_SENTENCES_BACK = 3;
  * the latest violent event up to HOST_SENTENCES_BACK sentences back in the paragraph, else (deaths)
  * an event of their own. Appends to `out`.
  */
-export function attachLooseTolls(out: RawEvent[], sentenceViews: readonly SentenceView[], deathWord: readonly boolean[], ctx: ArgContext, quotes: readonly Quote[], layers: Readonly<Layers>): void {
+export function attachLooseTolls(out: RawEvent[], sentenceViews: readonly SentenceView[], deathWord: readonly boolean[], ctx: ArgContext, near: QuotesNear, layers: Readonly<Layers>): void {
   const text = ctx.text;
   // Deaths and injuries in a sentence without a violent trigger of their own ("Two were killed, one
   // from each side.") belong to the latest violent event of the paragraph, up to three sentences
@@ -73,7 +74,7 @@ export function attachLooseTolls(out: RawEvent[], sentenceViews: readonly Senten
     const loose = figuresOf(view, text).filter((f) => (f.kind === 'killed' || f.kind === 'injured') && !assigned.has(f.quantity));
     if (!loose.length) continue;
     const host = hostOf(view, (r) => VIOLENT.has(r.cls) || r.cls === 'riot');
-    const claimant = claimantOfFigures(layers, loose) ?? speakerFromQuote(quotes, view.span) ?? speakerFromText(ctx, view);
+    const claimant = claimantOfFigures(layers, loose) ?? speakerFromQuote(near(view.span), view.span) ?? speakerFromText(ctx, view);
     if (host) {
       for (const f of loose) {
         // "… shot a classmate on Friday, two days after a Georgia school shooting left four victims
@@ -84,7 +85,7 @@ export function attachLooseTolls(out: RawEvent[], sentenceViews: readonly Senten
     } else if (loose.some((f) => f.kind === 'killed')) {
       const i = view.toks.findIndex((t) => /^(killed|killing|died|dead|slain|murdered|deaths|perished|gunned)$/.test(t.lower));
       if (i < 0) continue;
-      const r = deathEvent(ctx, view, i, loose, claimant, quotes, claimant ? [claimant] : [], loose.some((f) => armedUnit(f.unit)) || securityTargetAfter(view.toks, i), 'toll:stated-count');
+      const r = deathEvent(ctx, view, i, loose, claimant, near(view.span), claimant ? [claimant] : [], loose.some((f) => armedUnit(f.unit)) || securityTargetAfter(view.toks, i), 'toll:stated-count');
       out.push(r);
       add(r);
     }
@@ -115,9 +116,9 @@ export function attachLooseTolls(out: RawEvent[], sentenceViews: readonly Senten
     if (m.needsCue) continue;
     const i = view.toks.findIndex((t) => t.start >= start && DEATH_TRIGGER.has(t.lower));
     if (i < 0) continue;
-    const claimant = speakerFromQuote(quotes, view.span) ?? speakerFromText(ctx, view);
+    const claimant = speakerFromQuote(near(view.span), view.span) ?? speakerFromText(ctx, view);
     const security = SECURITY_TARGET.has(m.unit) || /\b(soldier|officer|policeman|fighter|militant|commander|member)\b/i.test(m.unit);
-    const r = deathEvent(ctx, view, i, [fig], claimant, quotes, [], security, m.rule);
+    const r = deathEvent(ctx, view, i, [fig], claimant, near(view.span), [], security, m.rule);
     out.push(r);
     add(r);
   }

@@ -140,6 +140,26 @@ export function tollScore(model: LogisticModel, features: readonly string[]): nu
   return 1 / (1 + Math.exp(-z));
 }
 
+type Told = ReadonlyMap<number, { times: number; lead: boolean }>;
+const toldCache = new WeakMap<readonly RawEvent[], Told>();
+
+/** How often each number of dead is told in the article (each figure once), and whether in its lead; once per article. */
+function killedTold(raws: readonly RawEvent[]): Told {
+  const cached = toldCache.get(raws);
+  if (cached) return cached;
+  const told = new Map<number, { times: number; lead: boolean }>();
+  const seen = new Set<number>();
+  for (const r of raws) for (const x of r.figures) if (x.kind === 'killed' && !seen.has(x.start)) {
+    seen.add(x.start);
+    const e = told.get(x.value) ?? { times: 0, lead: false };
+    e.times++;
+    if (r.sentence.paragraph <= 1) e.lead = true;
+    told.set(x.value, e);
+  }
+  toldCache.set(raws, told);
+  return told;
+}
+
 /**
  * The figures of an event with the killed figures the model rejects taken out (`how` gets
  * `toll:learned-drop` when one is). Injured figures, tallies and counts of weapons are left as they are.
@@ -151,16 +171,7 @@ export function attributeTolls(figures: EventFigure[], ms: readonly RawEvent[], 
   const model = tollModel();
   if (!model && !tollCandidateSink) return { figures, dropped: 0 };
   const values = killed.map((f) => f.value);
-  // How often each number of dead is told in the article (each figure once), and whether in its lead.
-  const told = new Map<number, { times: number; lead: boolean }>();
-  const seen = new Set<number>();
-  for (const r of raws) for (const x of r.figures) if (x.kind === 'killed' && !seen.has(x.start)) {
-    seen.add(x.start);
-    const e = told.get(x.value) ?? { times: 0, lead: false };
-    e.times++;
-    if (r.sentence.paragraph <= 1) e.lead = true;
-    told.set(x.value, e);
-  }
+  const told = killedTold(raws);
   const reject = new Set<EventFigure>();
   for (const f of killed) {
     const m = ms.find((x) => x.figures.includes(f)) ?? ms[0];

@@ -15,6 +15,7 @@ import { distanceKm, nameKey } from './normalize.js';
 import { countries as countryTable } from './countries.js';
 import { gazetteer, type Candidate } from './gazetteer.js';
 import { regions as regionTable } from './regions.js';
+import { nextSpans } from './next-span.js';
 
 export interface ResolvedPlace extends Candidate {
   confidence: number;
@@ -478,7 +479,8 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
     const l = stated[i] ? withStateName(lookup(p), p) : lookup(p);
     lookups.set(keyOf[i], qualifier[i] ? asQualifier(l) : l);
   });
-  pairQualified(text, spans, keyOf, lookups);
+  const next = nextSpans(spans);
+  pairQualified(text, spans, next, keyOf, lookups);
   const distinct = [...new Set(keyOf)];
   const mentions = new Map<string, number>();
   for (const k of keyOf) mentions.set(k, (mentions.get(k) ?? 0) + 1);
@@ -687,7 +689,7 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
         }
       }
       // "Basra in southern Iraq": the text's own container comes first.
-      const inside = containerOf(text, spans, i);
+      const inside = containerOf(text, spans, next, i);
       const container = inside >= 0 ? out[inside] : null;
       const anchor = (container && container.source !== 'focus' ? container : null) ?? local ?? focus ?? countryFocus();
       if (!anchor) continue;
@@ -701,10 +703,9 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
 const CONTAINED_IN = /^(?:,\s{1,2}|,?\s+(?:in|outside)\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?)$/i;
 
 /** The span that contains span i by the text's own words, or -1. */
-function containerOf(text: string, spans: readonly ToponymSpan[], i: number): number {
-  let j = -1;
-  for (let n = 0; n < spans.length; n++) if (spans[n].start >= spans[i].end && spans[n].start - spans[i].end <= 40 && (j < 0 || spans[n].start < spans[j].start)) j = n;
-  return j >= 0 && CONTAINED_IN.test(text.slice(spans[i].end, spans[j].start)) ? j : -1;
+function containerOf(text: string, spans: readonly ToponymSpan[], next: Int32Array, i: number): number {
+  const j = next[i];
+  return j >= 0 && spans[j].start - spans[i].end <= 40 && CONTAINED_IN.test(text.slice(spans[i].end, spans[j].start)) ? j : -1;
 }
 
 /**
@@ -713,9 +714,9 @@ function containerOf(text: string, spans: readonly ToponymSpan[], i: number): nu
  * state, not the country). Each such pair gets keys of its own, so other mentions of the same names
  * still decide freely.
  */
-function pairQualified(text: string, spans: readonly ToponymSpan[], keyOf: string[], lookups: Map<string, Lookup>): void {
+function pairQualified(text: string, spans: readonly ToponymSpan[], next: Int32Array, keyOf: string[], lookups: Map<string, Lookup>): void {
   for (let i = 0; i < spans.length; i++) {
-    const j = containerOf(text, spans, i);
+    const j = containerOf(text, spans, next, i);
     if (j < 0) continue;
     const head = lookups.get(keyOf[i]) as Lookup;
     const qual = lookups.get(keyOf[j]) as Lookup;

@@ -2,6 +2,7 @@
  * The SQLite store (better-sqlite3 12.x; 13 crashes on Node 20): WAL, versioned migrations, one
  * transaction per batch, FTS5 over titles and text with BM25 and snippets, MinHash LSH for near-duplicates.
  */
+import { countWords } from '../core/words.js';
 import Database from 'better-sqlite3';
 import type { Article } from '../core/article.js';
 import type { Diagnostic } from '../core/diagnostics.js';
@@ -204,10 +205,8 @@ export function resolvedDay(article: Article, layers: Layers): string | null {
   return value.slice(0, 10);
 }
 
-export function countWords(text: string): number {
-  const m = text.match(/\S+/g);
-  return m ? m.length : 0;
-}
+
+export { countWords };
 
 export function clampPage(page: Page | undefined, fallback = 50): { limit: number; offset: number } {
   const limit = Math.max(0, Math.min(MAX_PAGE, Math.floor(page?.limit ?? fallback)));
