@@ -23,14 +23,9 @@ function fnv1a(s: string): number {
  * densification), so short texts still give comparable signatures. 64× cheaper than 64 hash functions.
  */
 export function signature(text: string): Uint32Array {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff);
   const filled = new Uint8Array(NUM_HASHES);
-  const wordHashes = words.map(fnv1a);
-  const count = Math.max(1, words.length - SHINGLE + 1);
-  for (let i = 0; i < count; i++) {
-    let h = 0x811c9dc5;
-    for (let j = i; j < i + SHINGLE && j < wordHashes.length; j++) h = Math.imul(h ^ wordHashes[j], 0x01000193);
+  const add = (h: number) => {
     // Finalise (murmur3 fmix32) so the bin bits are well mixed.
     h ^= h >>> 16;
     h = Math.imul(h, 0x85ebca6b);
@@ -42,7 +37,25 @@ export function signature(text: string): Uint32Array {
     const value = h & 0x03ffffff;
     if (value < sig[bin]) sig[bin] = value;
     filled[bin] = 1;
+  };
+  // Words are read one at a time and only the last SHINGLE word hashes are kept: an array of every
+  // word of a 30 MB article (millions of strings) ran ingest out of heap.
+  const word = /[\p{L}\p{N}]+/gu;
+  const recent = new Uint32Array(SHINGLE);
+  let words = 0;
+  const shingle = (first: number, n: number) => {
+    let h = 0x811c9dc5;
+    for (let j = 0; j < n; j++) h = Math.imul(h ^ recent[(first + j) % SHINGLE], 0x01000193);
+    return h;
+  };
+  const lower = text.toLowerCase();
+  for (let m = word.exec(lower); m !== null; m = word.exec(lower)) {
+    recent[words % SHINGLE] = fnv1a(m[0]);
+    words++;
+    if (words >= SHINGLE) add(shingle(words - SHINGLE, SHINGLE));
   }
+  // Fewer words than a shingle: one shingle of all of them (none for an empty text).
+  if (words < SHINGLE) add(shingle(0, words));
   for (let b = 0; b < NUM_HASHES; b++) {
     if (filled[b]) continue;
     for (let k = 1; k < NUM_HASHES; k++) {
