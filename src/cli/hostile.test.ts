@@ -41,6 +41,8 @@ test('terminal safety: escapes and line breaks from a hostile feed never reach t
   assert.equal(terminalSafe('a\x1b[2Jb\rc\x07\u202ed'), 'a\uFFFD[2Jb\uFFFDc\uFFFD\uFFFDd');
   assert.equal(terminalSafe('\x1b[1mbold\x1b[22m \x1b[2J', true), '\x1b[1mbold\x1b[22m \uFFFD[2J', 'our own colour codes survive, others do not');
   assert.equal(terminalSafe('{"t": "\u009b2J"}'), '{"t": "\\u009b2J"}', 'JSON keeps its data as escapes');
+  assert.equal(terminalSafe('a,b\r\nc,d\r\n'), 'a,b\r\nc,d\r\n', "a CSV's CRLF line ends are kept (an exported CSV on stdout)");
+  assert.equal(terminalSafe('a\r\rb\r\n'), 'a\uFFFD\uFFFDb\r\n', 'a carriage return not ending a line is not');
 
   const dir = mkdtempSync(join(tmpdir(), 'dateline-tty-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));

@@ -21,9 +21,12 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
 /** Our own colour codes (see `paint`): the only escape sequences let through, and only with colour on. */
 // eslint-disable-next-line no-control-regex
 const OWN_SGR = /\x1b\[(?:1|2|22|31|32|33|36|39)m/g;
-/** C0 controls but tab and newline, DEL, C1 controls, and bidi overrides that reorder what is shown. */
+/**
+ * C0 controls but tab, newline and the carriage return of a CRLF line end (CSV's; a lone one could
+ * overwrite the line), DEL, C1 controls, and bidi overrides that reorder what is shown.
+ */
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
 const SGR_MARK = '\u{F8FF}';
 
 /**
