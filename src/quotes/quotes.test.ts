@@ -441,23 +441,27 @@ function cpuMsOfQuotes(text: string, layers: Layers): number {
   return best;
 }
 
-test('quotes: doubling a one-paragraph article of repeated sentences at most ~doubles the time (no quadratic scan)', () => {
+test('quotes: quadrupling a one-paragraph article of repeated sentences at most ~quadruples the time (no quadratic scan)', (t) => {
   // attributed quotes with a date, unattributed quotes, indirect speech with an embedded quote, a pronoun speaker
   const unit =
     '“We will win the vote next week,” Mayor Lena Ortiz said on Monday. "This is a long quote that nobody is said to have said here." ' +
     'He said that "the plan" was doomed. ';
-  // 300 KB → 600 KB: the old quadratic scans (line-start search, date lookup, continuation and embedded-quote
-  // loops) took 3.4× here; linear work takes about 2×
-  const small = unit.repeat(Math.ceil(300_000 / unit.length));
-  const large = small + small;
+  // 150 KB → 600 KB: the old quadratic scans (line-start search, date lookup, continuation and embedded-quote
+  // loops) took 3.4× per doubling, ≈ 11.6× here. Linear work measures 3.8–6.4× here (the larger heap costs
+  // the garbage collector more: 2.2–2.5× per doubling, the same before and after this session's quote rules),
+  // and one doubling with a 2.5× bound failed a loaded CI run at 2.71×; two doublings separate the two cases.
+  const small = unit.repeat(Math.ceil(150_000 / unit.length));
+  const large = small.repeat(4);
   const smallLayers = longArticleLayers(small);
   const largeLayers = longArticleLayers(large);
   extractQuotes(small, smallLayers); // warm-up
-  // Best of three each: one GC pause inside a single ~100 ms measurement read as 2.8× in a full-suite run.
+  // Best of three each: one GC pause inside a single short measurement can double it.
   const best = (text: string, layers: typeof smallLayers): number => Math.min(...[0, 1, 2].map(() => cpuMsOfQuotes(text, layers)));
   const a = best(small, smallLayers);
   const b = best(large, largeLayers);
-  assert.ok(b / a <= 2.5, `300 KB ${a.toFixed(0)} ms, 600 KB ${b.toFixed(0)} ms: ratio ${(b / a).toFixed(2)}`);
+  const message = `150 KB ${a.toFixed(0)} ms, 600 KB ${b.toFixed(0)} ms: ratio ${(b / a).toFixed(2)}`;
+  t.diagnostic(message);
+  assert.ok(b / a <= 8.5, message);
   const quotes = extractQuotes(small, smallLayers);
-  assert.ok(quotes.filter((q) => q.kind === 'direct' && q.date === '2025-06-02').length > 1000, 'dates still attach');
+  assert.ok(quotes.filter((q) => q.kind === 'direct' && q.date === '2025-06-02').length > 500, 'dates still attach');
 });
