@@ -23,6 +23,7 @@ import type { MergedEvent } from '../core/merged-event.js';
 import { packagePath } from '../core/paths.js';
 import { stringFlag, type ParsedArgs } from '../cli/args.js';
 import { haversineKm } from '../events/extract.js';
+import { mainEventOf } from '../events/main-choice.js';
 import { mergeReports, sourceOf } from '../events/merge.js';
 import { findLeadDateline } from '../ingest/dispatches.js';
 import { clusterScores } from './bcubed.js';
@@ -54,13 +55,8 @@ export function incidentSplit(incident: string): 'dev' | 'test' {
   return parseInt(h[0], 16) < 8 ? 'dev' : 'test';
 }
 
-/** An article's main event: one with a death or injury toll first, then ACLED-typed, then the most confident, then the first. */
-export function mainReportEvent(events: readonly EventRecord[]): EventRecord | null {
-  const key = (e: EventRecord) => (e.killed || e.injured ? 4 : 0) + (e.acled ? 2 : 0) + e.confidence;
-  let best: EventRecord | null = null;
-  for (const e of events) if (!best || key(e) > key(best)) best = e;
-  return best;
-}
+/** An article's main event, ranked as the learned main-event choice ranks it (`mainEventOf`). */
+export const mainReportEvent = mainEventOf;
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 

@@ -52,12 +52,17 @@ export function isIncident(e: EventRecord): boolean {
   return e.plover?.type === 'ASSAULT' || e.plover?.type === 'FIGHT' || (e.kind !== undefined && e.kind !== 'conflict');
 }
 
-/** The article's main incident: one with a toll, then an ACLED type, then the highest confidence. */
-export function mainIncident(events: readonly EventRecord[]): EventRecord | null {
+/** An article's main event: one with a death or injury toll first, then ACLED-typed, then the most confident, then the first. */
+export function mainEventOf(events: readonly EventRecord[]): EventRecord | null {
   const key = (e: EventRecord) => (e.killed || e.injured ? 4 : 0) + (e.acled ? 2 : 0) + e.confidence;
   let best: EventRecord | null = null;
-  for (const e of events) if (isIncident(e) && (!best || key(e) > key(best))) best = e;
+  for (const e of events) if (!best || key(e) > key(best)) best = e;
   return best;
+}
+
+/** The article's main incident: the main event among its violent incidents told as news. */
+export function mainIncident(events: readonly EventRecord[]): EventRecord | null {
+  return mainEventOf(events.filter(isIncident));
 }
 
 /** The best candidate, its score and the rules' own candidate's score (null when the rules' value is no candidate). */
