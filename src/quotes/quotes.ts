@@ -30,6 +30,7 @@ import { askedQuotes } from './asked.js';
 import { keepDecides, keepFeatures, keepModel, keepScore } from './keep.js';
 import { recallFeatures, recallModel, recallScore, type RecallCandidate } from './recall.js';
 import { resolveSpeakers, type RawSpeaker } from './speaker.js';
+import { spanTagFeatures, tagContextFor, taggerModel } from './tagger.js';
 import { firstAtOrAfter, sharedTokens, type Tok } from './tokens.js';
 
 // ---------------------------------------------------------------- tokens
@@ -625,6 +626,12 @@ export interface ExtractOptions {
   keep?: boolean;
   /** Training: every produced quote goes here with its keep features, and the keep decision is off. */
   onKeepCandidate?: (quote: Quote, features: string[]) => void;
+  /** This content tagger (tagger.ts) instead of the shipped one (none is shipped: see tagger.ts); null: no tagger features. */
+  taggerModel?: LogisticModel | null;
+}
+
+function taggerOf(options: ExtractOptions): LogisticModel | null {
+  return options.taggerModel === undefined ? taggerModel() : options.taggerModel;
 }
 
 interface Ctx {
@@ -1465,6 +1472,7 @@ function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): void {
   const model = sink ? null : options.recall === false ? null : (options.recallModel ?? recallModel());
   if (!sink && !model) return;
   const { toks, inQuote, sentTok } = ctx;
+  const tagger = taggerOf(options);
   const covered = new Uint8Array(toks.length);
   for (const r of raw) for (let i = firstAtOrAfter(toks, r.start); i < toks.length && toks[i].start < r.end; i++) covered[i] = 1;
   /** Cue token → the quote it attributes; an attribution clause's own cue is no candidate, a later one may be. */
@@ -1515,6 +1523,7 @@ function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): void {
       if (b - a < 1) continue;
       const cand: RecallCandidate = { k, lemma, speaker, how, content: [a, b], that: that >= 0, sentence: [sa, sb] };
       const features = recallFeatures(toks, cand);
+      if (tagger) features.push(...spanTagFeatures(tagger, tagContextFor(ctx.text, toks), a, b));
       const rq: RawQuote = {
         start: toks[a].start,
         end: toks[b - 1].end,
@@ -1666,6 +1675,7 @@ export function isQuotedTitle(quoted: string): boolean {
 export function extractQuotes(text: string, layers: Readonly<Layers>, options: ExtractOptions = {}): Quote[] {
   const { raw, toks } = extractRawQuotes(text, layers, options);
   const keep = { sink: options.onKeepCandidate, model: options.onKeepCandidate || options.keep === false ? null : keepModel() };
+  const tagger = taggerOf(options);
   const speakers: Array<RawSpeaker | null> = raw.map((r) => {
     if (!r.speaker || isTimePhrase(toks, r.speaker)) return null;
     const range = nameOfAppositive(toks, r.speaker);
@@ -1738,6 +1748,7 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
     }
     if (keep.sink || (keep.model && keepDecides(quote))) {
       const features = keepFeatures(toks, { quote, lemma: src.lemma, speaker: src.speaker, inherited: src !== r, confidence: r.confidence });
+      if (tagger) features.push(...spanTagFeatures(tagger, tagContextFor(text, toks), firstAtOrAfter(toks, quote.start), firstAtOrAfter(toks, quote.end)));
       if (keep.sink) keep.sink(quote, features);
       else if (keep.model && keepScore(keep.model, features) < keep.model.threshold) continue;
     }

@@ -14,7 +14,7 @@
  * end-to-end speech F1 of the whole split (rules' counts plus accepted candidates) is kept; the shipped
  * model is then trained on the whole tune split.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { sharedPath } from '../core/paths.js';
 import { trainLogistic, type LogisticModel, type LogisticOptions } from '../events/logistic.js';
@@ -23,10 +23,19 @@ import { analyzeQuotes, findBratPairs, groupPredictions, overlap, parseBrat, sco
 import { extractQuotes, extractRawQuotes } from './quotes.js';
 import { KEEP_MODEL_PATH, keepDecides } from './keep.js';
 import { RECALL_MODEL_PATH, recallScore } from './recall.js';
+import { TAGGER_MODEL_PATH, tagContextFor, tokenFeatures } from './tagger.js';
 import { sharedTokens } from './tokens.js';
 
 const OPTIONS: LogisticOptions = { minCount: 3, epochs: 25, rate: 0.2, l2: 1e-4, prune: 0.01, threshold: 0.5, weightDigits: 3 };
 const THRESHOLD = 0.3;
+const TAGGER_OPTIONS: LogisticOptions = { minCount: 5, epochs: 6, rate: 0.2, l2: 1e-5, prune: 0.02, threshold: 0.5, weightDigits: 3 };
+/**
+ * `QUOTES_TAGGER=on`: also train the content tagger (tagger.ts) and give both decisions its features;
+ * `QUOTES_TAGGER=keep`: the keep decision only. Off by default: it did not raise either decision's
+ * cross-validated F1, so no tagger is shipped.
+ */
+const USE_TAGGER = process.env.QUOTES_TAGGER === 'on' || process.env.QUOTES_TAGGER === 'keep';
+const RECALL_TAGGER = process.env.QUOTES_TAGGER === 'on';
 
 interface Example {
   features: string[];
@@ -74,22 +83,77 @@ interface Doc {
   text: string;
   gold: GoldAttribution[];
   layers: Layers;
+  /** Cross-validation fold (articles alternate). */
+  fold: number;
+  /** The tagger the decisions' features come from: while training, one that never saw this article. */
+  tagger: LogisticModel | null;
 }
 
 function loadDocs(): Doc[] {
   const pairs = findBratPairs(sharedPath('data', 'polnear')).filter((p) => splitOf(p.name) === 'tune');
-  return pairs.map((pair) => {
+  return pairs.map((pair, n) => {
     const text = readFileSync(pair.txt, 'utf8');
-    return { text, gold: parseBrat(readFileSync(pair.ann, 'utf8'), text), layers: analyzeQuotes(text, pair.txt).layers };
+    return { text, gold: parseBrat(readFileSync(pair.ann, 'utf8'), text), layers: analyzeQuotes(text, pair.txt).layers, fold: n % 2, tagger: null };
   });
+}
+
+/** Every token of the articles: inside some gold Content (by more than half its length) or not. */
+function tokenExamples(docs: readonly Doc[]): Array<{ features: string[]; label: 0 | 1 }> {
+  const out: Array<{ features: string[]; label: 0 | 1 }> = [];
+  for (const { text, gold, layers } of docs) {
+    const toks = sharedTokens(text, layers.tokens ?? []);
+    const inside = new Uint8Array(text.length + 1);
+    for (const g of gold) for (const f of g.content) inside.fill(1, f.start, f.end);
+    const ctx = tagContextFor(text, toks);
+    toks.forEach((t, i) => {
+      let n = 0;
+      for (let c = t.start; c < t.end; c++) n += inside[c];
+      out.push({ features: tokenFeatures(ctx, i), label: n * 2 > t.end - t.start ? 1 : 0 });
+    });
+  }
+  return out;
+}
+
+/** Token accuracy and content-token F1 of a tagger on held-apart articles (reported, not used to choose). */
+function taggerReport(model: LogisticModel, examples: ReadonlyArray<{ features: string[]; label: 0 | 1 }>): string {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let right = 0;
+  for (const x of examples) {
+    const y = recallScore(model, x.features) >= 0.5 ? 1 : 0;
+    if (y === x.label) right++;
+    if (y === 1 && x.label === 1) tp++;
+    else if (y === 1) fp++;
+    else if (x.label === 1) fn++;
+  }
+  return `accuracy ${(right / examples.length).toFixed(3)}, content-token F1 ${f1(tp / (tp + fp), tp / (tp + fn)).toFixed(3)}`;
+}
+
+/**
+ * The content tagger, cross-fitted: each fold's articles get a tagger trained on the other fold's (so the
+ * decisions are trained on tagger features as the tagger gives them on unseen text); the shipped one is
+ * trained on the whole split.
+ */
+function trainTaggers(docs: Doc[]): LogisticModel {
+  for (const fold of [0, 1]) {
+    const model = trainLogistic(tokenExamples(docs.filter((d) => d.fold !== fold)), TAGGER_OPTIONS);
+    const apart = docs.filter((d) => d.fold === fold);
+    console.log(`tagger, fold ${fold}: ${Object.keys(model.weights).length} weights; on the other fold's tokens ${taggerReport(model, tokenExamples(apart))}`);
+    for (const d of apart) d.tagger = model;
+  }
+  const all = tokenExamples(docs);
+  const model = trainLogistic(all, TAGGER_OPTIONS);
+  console.log(`tagger: ${all.length} tokens, ${Object.keys(model.weights).length} weights`);
+  return model;
 }
 
 /** Recall candidates, labelled against the gold the rules' quotes leave unmatched. */
 function collectRecall(docs: readonly Doc[]): { examples: Example[]; totals: Totals } {
   const examples: Example[] = [];
   const totals: Totals = { predicted: 0, e2ePred: 0, e2eSpeech: 0, goldSpeech: 0 };
-  docs.forEach(({ text, gold, layers }, n) => {
-    const quotes = extractQuotes(text, layers, { recall: false, keep: false });
+  docs.forEach(({ text, gold, layers, fold, tagger }) => {
+    const quotes = extractQuotes(text, layers, { recall: false, keep: false, taggerModel: RECALL_TAGGER ? tagger : null });
     const s = scoreArticle(text, quotes, gold, [THRESHOLD], layers.entities ?? []);
     totals.predicted += s.predicted;
     totals.e2ePred += s.at[String(THRESHOLD)].e2ePred;
@@ -99,6 +163,7 @@ function collectRecall(docs: readonly Doc[]): { examples: Example[]; totals: Tot
     const free = gold.filter((_, i) => !taken.has(i));
     const toks = sharedTokens(text, layers.tokens ?? []);
     extractRawQuotes(text, layers, {
+      taggerModel: RECALL_TAGGER ? tagger : null,
       onRecallCandidate: (rq, features) => {
         const speaker = rq.speaker ? { start: toks[rq.speaker[0]].start, end: toks[rq.speaker[1] - 1].end } : null;
         const quote: Quote = {
@@ -111,7 +176,7 @@ function collectRecall(docs: readonly Doc[]): { examples: Example[]; totals: Tot
           confidence: rq.confidence,
         };
         const one = scoreArticle(text, [quote], free, [THRESHOLD]).at[String(THRESHOLD)];
-        examples.push({ features, label: one.e2ePred > 0 ? 1 : 0, speech: one.e2eSpeech > 0, fold: n % 2, weight: 1 });
+        examples.push({ features, label: one.e2ePred > 0 ? 1 : 0, speech: one.e2eSpeech > 0, fold, weight: 1 });
       },
     });
   });
@@ -125,9 +190,9 @@ function collectRecall(docs: readonly Doc[]): { examples: Example[]; totals: Tot
 function collectKeep(docs: readonly Doc[], recall: LogisticModel): { examples: Example[]; totals: Totals } {
   const examples: Example[] = [];
   const totals: Totals = { predicted: 0, e2ePred: 0, e2eSpeech: 0, goldSpeech: 0 };
-  docs.forEach(({ text, gold, layers }, n) => {
+  docs.forEach(({ text, gold, layers, fold, tagger }) => {
     const features = new Map<Quote, string[]>();
-    const quotes = extractQuotes(text, layers, { recallModel: recall, onKeepCandidate: (q, f) => features.set(q, f) });
+    const quotes = extractQuotes(text, layers, { recallModel: recall, taggerModel: tagger, onKeepCandidate: (q, f) => features.set(q, f) });
     const entities = layers.entities ?? [];
     const s = scoreArticle(text, quotes, gold, [THRESHOLD], entities);
     totals.predicted += s.predicted;
@@ -143,7 +208,7 @@ function collectKeep(docs: readonly Doc[], recall: LogisticModel): { examples: E
       for (const q of members) {
         if (!keepDecides(q)) continue;
         const f = features.get(q);
-        if (f) examples.push({ features: f, label: one && one.e2ePred > 0 ? 1 : 0, speech: !!one && one.e2eSpeech > 0, fold: n % 2, weight: 1 / members.length });
+        if (f) examples.push({ features: f, label: one && one.e2ePred > 0 ? 1 : 0, speech: !!one && one.e2eSpeech > 0, fold, weight: 1 / members.length });
       }
     });
   });
@@ -198,6 +263,8 @@ function write(path: string, model: LogisticModel): void {
 
 function main(): void {
   const docs = loadDocs();
+  if (USE_TAGGER) write(TAGGER_MODEL_PATH, trainTaggers(docs));
+  else if (existsSync(TAGGER_MODEL_PATH)) unlinkSync(TAGGER_MODEL_PATH);
   const grid = Array.from({ length: 27 }, (_, i) => 0.05 + i * 0.035);
   const r = collectRecall(docs);
   const recall = fit('recall', r.examples, r.totals, 1, grid);
