@@ -6,7 +6,7 @@
  * (the person asked is the addressee, not the speaker). Each is offered to the keep decision like any
  * reported speech.
  */
-import type { RawQuote } from './quotes.js';
+import type { RawQuote } from './raw-quote.js';
 import type { Tok } from './tokens.js';
 
 /** Words that open the question itself; "about" is the cue's particle and is left out of the content. */

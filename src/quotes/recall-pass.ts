@@ -1,0 +1,162 @@
+/** Later passes over the raw quotes: questions, and the learned recall pass for cues the clause rules missed. */
+import { SPEECH_CUES } from './lexicon.js';
+import { askedQuotes } from './asked.js';
+import { recallFeatures, recallModel, recallScore, type RecallCandidate } from './recall.js';
+import { spanTagFeatures, tagContextFor } from './tagger.js';
+import { firstAtOrAfter, type Tok } from './tokens.js';
+import { isQuoteMark } from './quote-marks.js';
+import { DASHES, DROP, clauseSubject, cueLemma, goOnCue, isTimePhrase, looseCueLemma, npAfter, npBefore, skipBackAdverbials, skipForwardAdjuncts, speakerOfDocument, thatAhead, trimContent } from './phrases.js';
+import { type Ctx, type ExtractOptions, type RawQuote, taggerOf } from './raw-quote.js';
+
+export function questionsPass(ctx: Ctx, raw: RawQuote[]): void {
+  const { toks, inQuote, used, sentTok } = ctx;
+  const covered = new Uint8Array(toks.length);
+  for (const r of raw) for (let i = firstAtOrAfter(toks, r.start); i < toks.length && toks[i].start < r.end; i++) covered[i] = 1;
+  const taken = (i: number): boolean => covered[i] === 1 || used[i] === 1 || inQuote[i] >= 0;
+  for (const [sa, sb] of sentTok) {
+    if (sb <= sa) continue;
+    for (const rq of askedQuotes({ toks, taken, npAfter: (s, h) => npAfter(toks, s, h) }, sa, sb)) {
+      raw.push(rq);
+      used[rq.cue![0]] = 1;
+    }
+  }
+}
+
+/**
+ * Participles that, after a comma or "and", report another act of the speaker or the writer's comment on
+ * the statement ("…, citing …", "…, sparking …", "… and questioning how …"): the content ends before them.
+ */
+export const WRITER_PARTICIPLES = new Set([
+  'adding', 'arguing', 'blaming', 'calling', 'citing', 'claiming', 'criticizing', 'describing', 'drawing', 'echoing', 'explaining',
+  'insisting', 'noting', 'pointing', 'praising', 'promising', 'prompting', 'questioning', 'referring', 'repeating', 'saying',
+  'sparking', 'stressing', 'suggesting', 'telling', 'touting', 'urging', 'vowing', 'warning', 'accusing', 'acknowledging', 'admitting',
+]);
+
+/** Adverbs between "and"/"but" and a second cue verb ("and later told", "but also warned"). */
+export const LINK_ADVERBS = new Set(['also', 'then', 'later', 'still', 'again', 'even', 'repeatedly', 'quickly', 'immediately']);
+
+/**
+ * Where a reported content ends before the writer's own words: a second speech verb of the same subject
+ * ("said she was pleased and predicted that …", "announced X and vowed to …" — the second statement is its
+ * own attribution), a comparison the writer adds ("50 percent said she is prepared, compared with …"), or an
+ * unpaired dash before the writer's appendix.
+ */
+/** A dash outside quotation marks in toks[a, b). */
+export function dashAhead(toks: readonly Tok[], inQuote: ArrayLike<number>, a: number, b: number): boolean {
+  for (let c = a; c < b; c++) if (inQuote[c] < 0 && DASHES.has(toks[c].text)) return true;
+  return false;
+}
+
+export function statementEnd(toks: readonly Tok[], inQuote: ArrayLike<number>, a: number, b: number): number {
+  for (let c = a + 2; c < b - 1; c++) {
+    // "Kelly was “incognito,” sparking a firestorm …": the participle after a quotation closed on its comma
+    if (c >= a + 3 && isQuoteMark(toks[c]) && toks[c - 1].text === ',' && inQuote[c + 1] < 0 && WRITER_PARTICIPLES.has(toks[c + 1].lower)) return c + 1;
+    if (inQuote[c] >= 0) continue;
+    const w = toks[c].lower;
+    if (w === 'and' || w === 'but') {
+      let v = c + 1;
+      while (v < b - 1 && LINK_ADVERBS.has(toks[v].lower)) v++;
+      const t = toks[v];
+      if (t.pos === 'VERB' && ((SPEECH_CUES.has(t.lower) && !t.lower.endsWith('ing')) || WRITER_PARTICIPLES.has(t.lower))) return toks[c - 1].text === ',' ? c - 1 : c;
+      if (goOnCue(toks, v, b) >= 0) return toks[c - 1].text === ',' ? c - 1 : c;
+    } else if (w === ',' && c >= a + 3 && WRITER_PARTICIPLES.has(toks[c + 1].lower) && inQuote[c + 1] < 0) {
+      // "…, citing an instance in which …", "…, echoing a memo from …": the writer's participle, not the content
+      return c;
+    } else if (w === 'compared' && (toks[c + 1].lower === 'with' || toks[c + 1].lower === 'to') && toks[c - 1].text === ',') {
+      return c - 1;
+    } else if (DASHES.has(toks[c].text) && c >= a + 3 && !dashAhead(toks, inQuote, a, c) && !dashAhead(toks, inQuote, c + 1, b)) {
+      // "he was “encouraged” by the plan — a modest boost for Obama …": a dash with no closing dash opens the
+      // writer's appendix (a paired "— … —" aside stays inside the content)
+      return c;
+    }
+  }
+  return b;
+}
+
+/**
+ * Cue verbs the rules left alone, offered to the learned decision in recall.ts: speaker = the noun phrase
+ * before the cue (or, after "and"/"but", the subject of the clause it joins), content = the rest of the
+ * sentence up to anything already extracted. Linear: each token is a cue candidate once.
+ */
+export function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): void {
+  const sink = options.onRecallCandidate;
+  const model = sink ? null : options.recall === false ? null : (options.recallModel ?? recallModel());
+  if (!sink && !model) return;
+  const { toks, inQuote, sentTok } = ctx;
+  const tagger = taggerOf(options);
+  const covered = new Uint8Array(toks.length);
+  for (const r of raw) for (let i = firstAtOrAfter(toks, r.start); i < toks.length && toks[i].start < r.end; i++) covered[i] = 1;
+  /** Cue token → the quote it attributes; an attribution clause's own cue is no candidate, a later one may be. */
+  const cueOf = new Map<number, RawQuote>();
+  for (const r of raw) if (r.cue) cueOf.set(r.cue[0], r);
+  for (const [sa, sb] of sentTok) {
+    for (let k = sa; k < sb; k++) {
+      if (cueOf.has(k) || covered[k] || inQuote[k] >= 0) continue;
+      // any form of a cue word, whatever its POS tag: the tagger reads "claims", "warns" as nouns (cuepos is a feature)
+      const lemma = cueLemma(toks, k, options.beliefs ?? true) ?? looseCueLemma(toks, k, options.beliefs ?? true);
+      if (!lemma || lemma === 'according to') continue;
+      const j = skipBackAdverbials(toks, k, sa);
+      let speaker: [number, number] | null;
+      let how: RecallCandidate['how'] = 'subject';
+      const attributed = j > sa && toks[j].text === ',' ? cueOf.get(j - 1) : undefined;
+      if (attributed?.speaker && toks[k].lower.endsWith('ing')) {
+        // "“…,” Mr. Murphy said, adding that …": the speaker of the attribution it continues
+        speaker = attributed.speaker;
+        how = 'participle';
+      } else if (j > sa && (toks[j].lower === 'and' || toks[j].lower === 'but')) {
+        speaker = clauseSubject(toks, sa, j);
+        how = 'coordinated';
+      } else if (j > sa && toks[j].text === ',' && toks[k].lower.endsWith('ing')) {
+        // "…, telling CNN that …": the subject of the clause the participle hangs on
+        speaker = clauseSubject(toks, sa, j);
+        how = 'participle';
+      } else {
+        const np = speakerOfDocument(toks, npBefore(toks, j + 1, sa), sa);
+        speaker = np === DROP ? null : np;
+      }
+      if (!speaker && k > sa + 1) {
+        // "Senator Richard Burr, a Republican who has also embraced Mr. Trump, acknowledged …": the sentence's opening phrase
+        let o = sa;
+        while (o < k && isQuoteMark(toks[o])) o++;
+        const opening = npAfter(toks, o, k);
+        if (opening && toks[opening[1] - 1].pos === 'PROPN') {
+          speaker = opening;
+          how = 'initial';
+        }
+      }
+      if (!speaker || isTimePhrase(toks, speaker) || toks[speaker[0]].lower === 'who' || toks[speaker[0]].lower === 'which' || toks[speaker[0]].lower === 'it') continue;
+      const adj = skipForwardAdjuncts(toks, k + 1, sb, lemma);
+      const that = thatAhead(toks, k + 1, sb);
+      let end = that >= 0 ? that : adj.next;
+      while (end < sb && !covered[end]) end++;
+      const from = that >= 0 ? that : adj.next;
+      const [a, b] = trimContent(toks, from, statementEnd(toks, inQuote, from, end));
+      if (b - a < 1) continue;
+      const cand: RecallCandidate = { k, lemma, speaker, how, content: [a, b], that: that >= 0, sentence: [sa, sb] };
+      const features = recallFeatures(toks, cand);
+      if (tagger) features.push(...spanTagFeatures(tagger, tagContextFor(ctx.text, toks), a, b));
+      const rq: RawQuote = {
+        start: toks[a].start,
+        end: toks[b - 1].end,
+        kind: 'indirect',
+        speaker,
+        cue: [k, k + 1],
+        lemma,
+        addressee: adj.addressee,
+        clause: [Math.min(speaker[0], k), k + 1],
+        confidence: 0.5,
+      };
+      if (sink) {
+        sink(rq, features);
+        continue;
+      }
+      const p = recallScore(model!, features);
+      if (p < model!.threshold) continue;
+      rq.confidence = Math.round(Math.min(0.75, p) * 100) / 100;
+      raw.push(rq);
+      for (let i = a; i < b; i++) covered[i] = 1;
+    }
+  }
+}
+
+/** A cue word by its form alone ("point" only with "out"). */
