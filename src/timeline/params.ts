@@ -26,6 +26,12 @@ export const TIMELINE_PARAMS = {
    * not what happened): no candidate. Above 1 keeps every sentence. Chosen on mj + haiti (issue 15).
    */
   directSpeech: 0.5,
+  /**
+   * A candidate the timeline-style prior (style.ts, models/timeline/style.json) gives a probability below
+   * this is not chosen: first- and second-person asides, reader comments, page chrome. 0 turns it off.
+   * Chosen on mj + haiti (issue 15, fourth try; as a weight on the score the prior lowered AR-2).
+   */
+  styleFloor: 0.03,
 } as const;
 
 export type TimelineParams = { -readonly [K in keyof typeof TIMELINE_PARAMS]: number };

@@ -19,6 +19,8 @@ export interface PreparedSentence {
   showable: boolean;
   /** TF-IDF unit vector, set by `vectorize` for candidate sentences. */
   vec?: Vec;
+  /** The timeline-style prior's probability, set when the sentence is first considered (sentences.ts). */
+  style?: number;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

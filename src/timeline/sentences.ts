@@ -2,10 +2,12 @@
  * Per-date sentence selection: a day's candidates are the sentences that name it and the lead
  * sentences of that day's articles naming no other day; each is scored by its TF-IDF cosine to the
  * candidates' centroid (centrality), plus a bonus when it names the day; sentences too close to one
- * already chosen for any date are skipped (redundancy across dates).
+ * already chosen for any date are skipped (redundancy across dates), and so are those the
+ * timeline-style prior (style.ts) scores below `styleFloor`.
  */
 import type { TimelineParams } from './params.js';
 import { dot, type PreparedSentence, type Vec } from './prepare.js';
+import { styleModel, styleScore } from './style.js';
 
 const EMPTY: Vec = new Map();
 import type { TimelineDoc, TimelineSentence } from './types.js';
@@ -52,12 +54,14 @@ export function chooseSentences(
   const ranked = candidates
     .map((c) => ({ c, score: dot(c.vec ?? EMPTY, centroid) / candidates.length + (c.days.includes(day) ? params.statesDateBonus : 0) }))
     .sort((a, b) => b.score - a.score || a.c.doc - b.c.doc || a.c.position - b.c.position);
+  const model = params.styleFloor > 0 ? styleModel() : null;
   const out: TimelineSentence[] = [];
   for (const { c } of ranked) {
     if (out.length >= perDate) break;
     const vec = c.vec ?? EMPTY;
     if (chosen.some((v) => dot(v, vec) > params.redundancy)) continue;
     const doc = docs[c.doc];
+    if (model && (c.style ??= styleScore(model, doc.text.slice(c.start, c.end))) < params.styleFloor) continue;
     chosen.push(vec);
     const span = displaySpan(doc.text, c.start, c.end);
     out.push({
