@@ -56,6 +56,7 @@ import { CANDIDATE, DEATH, INTEREST } from './token-filter.js';
 import { attachLooseTolls, figuresToNearestTrigger } from './toll-hosts.js';
 import { contextualTrigger } from './contextual-trigger.js';
 import { accept, hasViolentContext } from './trigger-accept.js';
+import { TOLL_WITHHELD } from './casualties.js';
 
 export interface ExtractOptions {
   /** Verbal events (DISAPPROVE, DEMAND, …) need a named actor; off to keep only material events. */
@@ -327,7 +328,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     if (injured) record.injured = injured;
     const how = [...new Set(ms.flatMap((m) => (m.tollRule ? [m.rule, m.tollRule] : [m.rule])))];
     if (figures.some((f) => f.kind.startsWith('cumulative_'))) how.push('fig:cumulative');
-    if (tollDropped) how.push('toll:learned-drop');
+    if (tollDropped) how.push(TOLL_WITHHELD);
     const kindWords = ms.flatMap((m) => m.sentence.toks.map((t) => t.lower));
     const { kind, rule } = kindOf({
       cls: clsOf,
@@ -352,7 +353,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       record.plover = null;
     }
     if (!passesLearnedChecks(record, kind, options.sense === false, article, learned, how)) continue;
-    const ref = referenceRule({ date, published: published ?? (undatedAnchor ??= undatedArticleAnchor(layers.times ?? []) ?? ''), named: ms.some((m) => m.named), figureKinds: figures.map((f) => f.kind) });
+    const ref = referenceRule({ date, published: published ?? (undatedAnchor ??= undatedArticleAnchor(layers.times ?? []) ?? ''), named: ms.some((m) => m.named), figureKinds: tollDropped ? [...figures.map((f) => f.kind), 'killed'] : figures.map((f) => f.kind) });
     if (ref) {
       record.reference = true;
       how.push(ref);
