@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractEvents } from './extract.js';
 import { buildDoc } from './testdoc.js';
-import { MIN_PARAGRAPHS, setTollCandidateSink, setTollModel, tollModel, type TollCandidate } from './toll-model.js';
+import { MIN_PARAGRAPHS, setTollCandidateSink, setTollModel, titleCounts, tollModel, type TollCandidate } from './toll-model.js';
 
 // The learned toll attribution (toll-model.ts) on hand-made reports.
 const SPRINGFIELD = { surface: 'Springfield', name: 'Springfield', lat: 39.8, lon: -89.65, country: 'US', precision: 'city' as const };
@@ -94,4 +94,11 @@ test('injured figures are judged by their own model, and left to the rules when 
   } finally {
     setTollModel(undefined);
   }
+});
+
+test('titleCounts: the counts a headline states, digits or words, never a year', () => {
+  assert.deepEqual([...titleCounts('Mass Shootings at New Zealand Mosques Kill 49; One Man Charged')].sort((a, b) => a - b), [1, 49]);
+  assert.deepEqual([...titleCounts('Death toll rises to 24 after deadly Cambodia casino fire')], [24]);
+  assert.deepEqual([...titleCounts('Texas storm in 2024 leaves 2,000 homes without power')], [2000]);
+  assert.deepEqual([...titleCounts(null)], []);
 });

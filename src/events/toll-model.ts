@@ -20,6 +20,7 @@ import { haversineKm } from './haversine.js';
 import type { LogisticModel } from './logistic.js';
 import type { RawEvent } from './raw-event.js';
 import { SETTING_KM } from './setting.js';
+import { NUMBER_WORD, parseCount } from '../time/lexicon.js';
 
 export const TOLL_MODEL_PATH = packagePath('models', 'events', 'toll.json');
 
@@ -29,6 +30,21 @@ export const MIN_PARAGRAPHS = 3;
 /** What the model needs to know of the article. */
 export interface TollContext {
   paragraphs: number;
+  /** The counts its title states ("Mass shootings at New Zealand mosques kill 49": 49). */
+  titleCounts?: ReadonlySet<number>;
+}
+
+const TITLE_COUNT = new RegExp(`(?:^|[^\\w.,])(\\d{1,3}(?:,\\d{3})*|${NUMBER_WORD})(?![\\w])`, 'gi');
+
+/** The counts a title states, as digits or number words (a headline's toll is the report's own more often than not). */
+export function titleCounts(title: string | null | undefined): Set<number> {
+  const out = new Set<number>();
+  for (const m of (title ?? '').matchAll(TITLE_COUNT)) {
+    const n = parseCount(m[1].replace(/,/g, ''));
+    // A four-digit number without a separator in 1800–2099 is a year (figures.ts).
+    if (n !== null && n >= 1 && Number.isInteger(n) && !(/^\d{4}$/.test(m[1]) && n >= 1800 && n <= 2099)) out.add(n);
+  }
+  return out;
 }
 
 /** The killed-figure model, with the injured-figure model inside it when one was trained. */
@@ -107,10 +123,11 @@ const norm = (w: string): string => (/^\d/.test(w) ? '#' : w);
  * its paragraph; how many mentions the event has and whether it is the smallest or largest of the
  * event's killed figures; whether the event's own place is far from the report's home; how often the
  * article tells that number of dead, whether in its lead, whether it is the most told, and whether it
- * is the article's largest.
+ * is the article's largest; whether the title states the same count.
  */
-export function tollFeatures(f: EventFigure, m: RawEvent, ms: readonly RawEvent[], killedValues: readonly number[], home: Place | null, ownPlace: Place | null, told: ReadonlyMap<number, { times: number; lead: boolean }>): string[] {
+export function tollFeatures(f: EventFigure, m: RawEvent, ms: readonly RawEvent[], killedValues: readonly number[], home: Place | null, ownPlace: Place | null, told: ReadonlyMap<number, { times: number; lead: boolean }>, inTitle = false): string[] {
   const out = [`v:${bucket(f.value)}`, `cls:${m.cls}`];
+  if (inTitle) out.push('in-title');
   if (f.hedge && f.hedge !== 'exact') out.push(`hedge:${f.hedge}`);
   if (f.quantity < 0) out.push('single');
   const unit = f.unit?.toLowerCase().split(/\s+/).pop();
@@ -198,7 +215,7 @@ export function attributeTolls(figures: EventFigure[], ms: readonly RawEvent[], 
     const told = countsTold(raws, kind);
     for (const f of own) {
       const m = ms.find((x) => x.figures.includes(f)) ?? ms[0];
-      const features = tollFeatures(f, m, ms, values, home, ownPlace, told);
+      const features = tollFeatures(f, m, ms, values, home, ownPlace, told, ctx.titleCounts?.has(f.value) ?? false);
       tollCandidateSink?.push({ kind, features, value: f.value });
       if (judge && tollScore(judge, features) < judge.threshold) reject.add(f);
     }

@@ -15,8 +15,9 @@
  *
  * Injured figures: the same, with their own model (`injured` inside toll.json) trained on the injured
  * candidates of the dev reports whose gold states an injured count (null ones are left out), labelled
- * against it; its threshold is chosen by the same cross-validation and rule on injured exact / over,
- * and no injured model is shipped when the rules alone do as well.
+ * against it; its threshold is chosen by the same cross-validation on injured exact / over: the most
+ * exact threshold among those that count more injured exactly than the rules alone and over-count no
+ * more; with none, no injured model is shipped (injured figures stay with the rules).
  *
  * Diagnostics: TOLL_DEBUG=<threshold> lists the dev reports whose cross-validated toll changes at that
  * threshold; TOLL_DUMP=1 lists every candidate's features; TOLL_SCORES=1 each held-out candidate's score.
@@ -54,11 +55,10 @@ const add = (a: Tally, b: Tally) => {
   a.n += b.n;
 };
 
-/** The threshold with the most exact counts among those over-counting at most MAX_OVER (null: the rules alone), else the one that over-counts least. */
-function choose(base: Tally, totals: ReadonlyMap<number, Tally>, allowNone: boolean): number | null {
+/** The threshold with the most exact counts among those over-counting at most MAX_OVER, else the one that over-counts least. */
+function choose(totals: ReadonlyMap<number, Tally>): number {
   const rate = (t: Tally) => t.over / Math.max(1, t.n);
-  const options: Array<[number | null, Tally]> = [...totals.entries()];
-  if (allowNone) options.unshift([null, base]);
+  const options: Array<[number, Tally]> = [...totals.entries()];
   const ok = options.filter(([, t]) => rate(t) <= MAX_OVER);
   if (ok.length) return ok.reduce((a, b) => (b[1].exact > a[1].exact ? b : a))[0];
   return options.reduce((a, b) => (b[1].over < a[1].over ? b : a))[0];
@@ -138,8 +138,11 @@ function main(): void {
     for (const t of GRID) console.log(`${t.toFixed(2).padStart(10)} ${pct(totals[kind].get(t)!.exact, base[kind].n).padStart(8)}%  ${pct(totals[kind].get(t)!.over, base[kind].n).padStart(8)}%`);
   }
   // The killed model is always shipped (the rules alone over-count on reports); the injured one only when it beats them.
-  const best = choose(base.killed, totals.killed, false)!;
-  const bestInjured = choose(base.injured, totals.injured, true);
+  const best = choose(totals.killed);
+  // Injured: a model is shipped only at a threshold that counts more injured exactly than the rules
+  // alone and over-counts no more (the most exact such one); else injured figures stay with the rules.
+  const better = GRID.filter((t) => totals.injured.get(t)!.exact > base.injured.exact && totals.injured.get(t)!.over <= base.injured.over);
+  const bestInjured = better.length ? better.reduce((a, b) => (totals.injured.get(b)!.exact > totals.injured.get(a)!.exact ? b : a)) : null;
   const model: TollModel = { ...trainLogistic(data.killed, OPTIONS), threshold: best, version: 'toll-2' };
   if (bestInjured !== null) model.injured = { ...trainLogistic(data.injured, OPTIONS), threshold: bestInjured, version: 'toll-injured-1' };
   setTollModel(undefined);
