@@ -29,7 +29,7 @@ import { makeArticle } from '../core/article.js';
 import { articleFigure, isViolent, newsEvents } from '../eval/events-local.js';
 import { localNewsSplit, readLocalNewsGold, readTexts, type LocalNewsGold } from '../eval/local-news.js';
 import { findLeadDateline } from '../ingest/dispatches.js';
-import { trainLogistic, type LogisticModel, type LogisticOptions } from './logistic.js';
+import { trainLogistic, type LogisticOptions } from './logistic.js';
 import { TOLL_MODEL_PATH, setTollCandidateSink, setTollModel, tollScore, type TollCandidate, type TollKind, type TollModel } from './toll-model.js';
 
 const FOLDS = 5;
