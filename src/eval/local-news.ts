@@ -8,7 +8,8 @@
  * Scored per article (the bars of issue 11): a violent news event found; killed exact (the article's
  * figure — the largest among its asserted, non-reference events — equals the gold toll, or the toll
  * counting the perpetrator where the text counts both ways), over-counted and under-counted; fatal
- * articles with no killed figure; the main event's place within 40 km of the gold place and its date
+ * articles with no killed figure; injured exact and over-counted (the largest injured figure, over the
+ * reports whose gold states an injured count); the main event's place within 40 km of the gold place and its date
  * the gold day; B-cubed F1 of article → merged event (reports merged across sources in publication
  * order, as the store does); and the summed killed of merged violent events over the gold total (one
  * toll per incident). Trivial baselines beside each: killed always 0, the publication date as the
@@ -111,6 +112,8 @@ export const localNewsTask: EvalTask = {
     const main = new Map<string, EventRecord | null>();
     let violent = 0, exact = 0, over = 0, under = 0, fatal = 0, fatalNone = 0, zeroExact = 0;
     let placeOk = 0, dated = 0, dateOk = 0, pubDateOk = 0, sumArticles = 0;
+    // Injured, over the reports whose gold states a count (null: the text gives none).
+    let injuredN = 0, injuredExact = 0, injuredOver = 0, injuredZero = 0;
     const errors: string[] = [];
     for (const g of gold) {
       const { text, title } = texts.get(g.id) ?? { text: '', title: null };
@@ -128,6 +131,13 @@ export const localNewsTask: EvalTask = {
       else if (killed > Math.max(g.killed, g.killedAlt ?? 0)) over++;
       else under++;
       if (g.killed === 0) zeroExact++;
+      if (g.injured !== null) {
+        const injured = articleFigure(news, 'injured');
+        injuredN++;
+        if (injured === g.injured) injuredExact++;
+        else if (injured > g.injured) injuredOver++;
+        if (g.injured === 0) injuredZero++;
+      }
       if (g.killed > 0) {
         fatal++;
         if (killed === 0) fatalNone++;
@@ -167,6 +177,8 @@ export const localNewsTask: EvalTask = {
             ['killed over-counted (%)', pct(over, n), '0 (always 0)'],
             ['killed under-counted (%)', pct(under, n), `${pct(n - zeroExact, n)} (always 0)`],
             ['fatal articles with no killed figure (%)', pct(fatalNone, fatal), '100 (always 0)'],
+            [`injured exact (%, of ${injuredN} stating a count)`, pct(injuredExact, injuredN), `${pct(injuredZero, injuredN)} (always 0)`],
+            ['injured over-counted (%, same)', pct(injuredOver, injuredN), '0 (always 0)'],
             [`main event's place within ${PLACE_KM} km (%)`, pct(placeOk, n), '0 (none)'],
             ['main event dated to the gold day (%, of dated)', pct(dateOk, dated), `${pct(pubDateOk, dated)} (publication date)`],
           ],
@@ -190,6 +202,8 @@ export const localNewsTask: EvalTask = {
         killed_exact: pct(exact, n) / 100,
         killed_over: pct(over, n) / 100,
         fatal_no_figure: pct(fatalNone, fatal) / 100,
+        injured_exact: pct(injuredExact, injuredN) / 100,
+        injured_over: pct(injuredOver, injuredN) / 100,
         place40: pct(placeOk, n) / 100,
         date_right: pct(dateOk, dated) / 100,
         bcubed_f1: r3(ours.f1),

@@ -30,6 +30,7 @@ import { type ArgContext, addClaimantSides, claimantOfFigures, isPlaceMention, m
 import { anaphoraOf, inComparison, inHypothetical, isBackground, isGenericUse, statusOf } from './assertion.js';
 import { inBackgroundClause } from './background-clause.js';
 import { clusterFigures, type RawsBySentence, rawsBySentence } from './cluster-figures.js';
+import { type TollContext, titleCounts } from './toll-model.js';
 import { chooseDate, implied, namedByDate, precedingDate } from './event-date.js';
 import { SPECIFICITY, acledFor, ploverFor } from './event-typing.js';
 import { SHOT_PLAY_AFTER, SPORT_SENSE } from './extract-words.js';
@@ -56,6 +57,7 @@ import { CANDIDATE, DEATH, INTEREST } from './token-filter.js';
 import { attachLooseTolls, figuresToNearestTrigger } from './toll-hosts.js';
 import { contextualTrigger } from './contextual-trigger.js';
 import { accept, hasViolentContext } from './trigger-accept.js';
+import { TOLL_WITHHELD } from './casualties.js';
 
 export interface ExtractOptions {
   /** Verbal events (DISAPPROVE, DEMAND, …) need a named actor; off to keep only material events. */
@@ -231,6 +233,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
   const lead = leadEnd(layers.paragraphs, article.text);
   let crossLinks: Array<{ start: number; end: number }> | undefined;
   let bySentence: RawsBySentence | undefined;
+  let tollContext: TollContext | undefined;
   let unmappableBefore: Set<number> | undefined;
   // Towns inside organisation names ("Tigard Police Department") weigh in as evidence of the setting;
   // an article with no event candidate needs no setting (the organisation-name scan is not cheap).
@@ -286,7 +289,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     const place = sceneOrSetting(ownPlace && setting && followsReferenceWords(article.text, ownPlace.start) ? null : ownPlace, textOnly ? null : setting, textOnly ? undefined : towns);
     // A toll told in a link to another story ("WILMINGTON CRIME: … he murdered a man") is that story's.
     crossLinks ??= crossLinkParagraphs(article.text, layers.paragraphs ?? []);
-    const { figures, allLinked, tollDropped } = clusterFigures(ms, raws, (bySentence ??= rawsBySentence(raws)), crossLinks, setting ?? ownPlace, ownPlace, { paragraphs: layers.paragraphs?.length ?? 0 });
+    const { figures, allLinked, tollDropped } = clusterFigures(ms, raws, (bySentence ??= rawsBySentence(raws)), crossLinks, setting ?? ownPlace, ownPlace, (tollContext ??= { paragraphs: layers.paragraphs?.length ?? 0, titleCounts: titleCounts(article.title) }));
     let date = own.map((m) => m.date).reduce<EventRecord['date']>((best, d) => (dateRank(d) > dateRank(best) ? d : best), null);
     // No date in its own sentence: the nearest told before it in its paragraph, else the report's own.
     date ??= precedingDate(layers, ms[0].sentence.span.start, ms[0].sentence.paragraph) ?? (fallback ? { ...fallback } : null);
@@ -327,7 +330,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     if (injured) record.injured = injured;
     const how = [...new Set(ms.flatMap((m) => (m.tollRule ? [m.rule, m.tollRule] : [m.rule])))];
     if (figures.some((f) => f.kind.startsWith('cumulative_'))) how.push('fig:cumulative');
-    if (tollDropped) how.push('toll:learned-drop');
+    if (tollDropped) how.push(TOLL_WITHHELD);
     const kindWords = ms.flatMap((m) => m.sentence.toks.map((t) => t.lower));
     const { kind, rule } = kindOf({
       cls: clsOf,
@@ -352,7 +355,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       record.plover = null;
     }
     if (!passesLearnedChecks(record, kind, options.sense === false, article, learned, how)) continue;
-    const ref = referenceRule({ date, published: published ?? (undatedAnchor ??= undatedArticleAnchor(layers.times ?? []) ?? ''), named: ms.some((m) => m.named), figureKinds: figures.map((f) => f.kind) });
+    const ref = referenceRule({ date, published: published ?? (undatedAnchor ??= undatedArticleAnchor(layers.times ?? []) ?? ''), named: ms.some((m) => m.named), figureKinds: tollDropped ? [...figures.map((f) => f.kind), 'killed'] : figures.map((f) => f.kind) });
     if (ref) {
       record.reference = true;
       how.push(ref);

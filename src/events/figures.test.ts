@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SINGLE_EVENT_MAX, capSingleEventTolls, isAddress, isYearAsCount, isCumulative, lumped, roleByWords, speculative, type FigureToken } from './figures.js';
+import { SINGLE_EVENT_MAX, capSingleEventTolls, isAddress, partOfWhole, isYearAsCount, isCumulative, lumped, roleByWords, speculative, type FigureToken } from './figures.js';
 
 /** Whitespace/punctuation tokens with offsets, enough for the refiners. */
 function toks(s: string): FigureToken[] {
@@ -82,4 +82,19 @@ test('isYearAsCount: a bare year is no count; counts with separators or outside 
   assert.equal(isYearAsCount('about 1913'), true);
   assert.equal(isYearAsCount('1953-56 people'), true);
   assert.equal(isYearAsCount('at least 2,000 people'), false);
+});
+
+test('partOfWhole: "five of the six killed" counts the part; "two of the three people killed were …" the whole', () => {
+  const fig = (s: string, sub: string, kind: string, value: number) => ({ start: at(s, sub)[0], end: at(s, sub)[1], kind, value });
+  const a = 'Five of the six crew members were killed in the crash.';
+  assert.deepEqual(partOfWhole(a, toks(a), fig(a, 'six crew members', 'killed', 6), fig(a, 'Five', 'killed', 5)), { toll: 'part', value: 5 });
+  const b = 'Three of the four people shot at the party died.';
+  assert.deepEqual(partOfWhole(b, toks(b), fig(b, 'four people', 'killed', 4), null), { toll: 'part', value: 3 });
+  const c = 'Two of the three people killed were children.';
+  assert.deepEqual(partOfWhole(c, toks(c), fig(c, 'three people', 'killed', 3), fig(c, 'Two', 'killed', 2)), { toll: 'whole', value: 2 });
+  // No part: a count alone, or "of" with no number before it.
+  const d = 'Six crew members were killed; all of the six crew members were Mexican.';
+  assert.equal(partOfWhole(d, toks(d), fig(d, 'Six crew members', 'killed', 6), null), null);
+  const e = 'One of the injured, a 9-year-old, was flown to a trauma center; 12 people were injured.';
+  assert.equal(partOfWhole(e, toks(e), fig(e, '12 people', 'injured', 12), null), null);
 });

@@ -14,9 +14,13 @@
  *   (`cumulative_killed` / `cumulative_injured`), never an event's toll.
  * - `year`: a four-digit number from 1800 to 2099 written without a thousands separator is a year
  *   ("the Aberdare attack of 1953 killed …"), never a toll: news prints counts of a thousand or more with one.
+ * - `partial`: "five of the six crew members were killed" — the count before "of (the)" is the toll and
+ *   the whole after it only the group it was drawn from; "two of the three people killed were children"
+ *   — the whole is the toll (its own outcome word right after it) and the part a subgroup (`partOfWhole`).
  * - `implausible`: a toll above SINGLE_EVENT_MAX for one event ("the 1918 flu killed 50 million", "800,000
  *   killed in the genocide") is a running total whatever its wording, so it is kept as a cumulative claim.
  */
+import { NUMBER_WORD, parseCount } from '../time/lexicon.js';
 import { ADDRESS_UNITS, CUMULATIVE_CUES, PERPETRATORS, GENERIC_PLURAL_EVENTS, INJURED_WORDS, KILLED_WORDS, OTHER_OUTCOMES, PERIOD_CUES, RULE_PERIODS, SPECULATIVE } from './figure-words.js';
 
 export interface FigureToken {
@@ -207,4 +211,28 @@ const YEAR_AS_NUMBER = /^(18|19|20)\d\d(?:[-–/](?:\d\d|(?:18|19|20)\d\d))?$/;
 export function isYearAsCount(surface: string): boolean {
   const number = /\d[\d,.]*(?:[-–/]\d+)?/.exec(surface);
   return number !== null && YEAR_AS_NUMBER.test(number[0]);
+}
+
+/** "five of the six", "two of its 14": the words between a part's count and the whole's. */
+const PART_OF = /^\s+of\s+(?:the\s+|its\s+|their\s+|those\s+|these\s+)?$/i;
+const PART_WORD = new RegExp(`(?:^|[^\\w-])(\\d+|${NUMBER_WORD})\\s+of\\s+(?:the\\s+|its\\s+|their\\s+|those\\s+|these\\s+)?$`, 'i');
+
+/**
+ * A partial count: `whole` (a killed or injured figure) told as "N of the M …". Returns which count is
+ * the toll: 'whole' when the outcome word of the whole's own kind follows it right away (a reduced
+ * relative: "two of the three people killed were children"), else 'part' with the part's value ("five
+ * of the six crew members were killed", "three of the four people shot … died"); null when the figure
+ * is no whole of a part. `part` is the figure told just before it, if any.
+ */
+export function partOfWhole(text: string, toks: readonly FigureToken[], whole: { start: number; end: number; kind: string; value: number }, part: { end: number; kind: string; value: number } | null): { toll: 'whole' | 'part'; value: number } | null {
+  let value: number | null = null;
+  if (part && part.kind === whole.kind && part.value < whole.value && PART_OF.test(text.slice(part.end, whole.start))) value = part.value;
+  else {
+    const m = PART_WORD.exec(text.slice(Math.max(0, whole.start - 40), whole.start));
+    const n = m ? parseCount(m[1]) : null;
+    if (n !== null && n >= 1 && n < whole.value && Number.isInteger(n)) value = n;
+  }
+  if (value === null) return null;
+  const next = toks[firstIndexAt(toks, whole.end)]?.lower ?? '';
+  return { toll: outcome(next) === whole.kind ? 'whole' : 'part', value };
 }

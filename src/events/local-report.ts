@@ -4,6 +4,7 @@
  * report recalls or compares is a reference (ref:elsewhere, ref:elsewhere-context, ref:earlier-incident).
  */
 import type { EventRecord, Layers, Place } from '../core/layers.js';
+import { reportsCasualties } from './casualties.js';
 import { haversineKm } from './haversine.js';
 import type { EventClass } from './lexicon.js';
 import { contextPlace, earlierIncident, elsewhere } from './reference.js';
@@ -46,7 +47,7 @@ export function localReportPasses(events: EventRecord[], { setting, classOf, pla
   // Where the article names no setting, its one most-told incident's place stands for it.
   const home = setting ?? (main.length === 1 ? main[0].place : null);
   for (const e of violentNews) {
-    if (!e.killed && !e.injured) continue;
+    if (!reportsCasualties(e)) continue;
     const lesser = (e.mentions?.length ?? 1) < most;
     const unplaced = placedBySetting.has(e.id);
     const near = unplaced ? contextPlace(placesNamed, layers.sentences ?? [], e.trigger.start) : e.place;

@@ -17,6 +17,7 @@ import type { EventRecord, Place } from '../core/layers.js';
 import { packagePath } from '../core/paths.js';
 import { type ChoiceContext, dayCandidates, placeCandidates } from './main-choice-features.js';
 import type { LogisticModel } from './logistic.js';
+import { reportsCasualties } from './casualties.js';
 
 export const MAIN_CHOICE_MODEL_PATH = packagePath('models', 'events', 'main-choice.json');
 
@@ -52,9 +53,9 @@ export function isIncident(e: EventRecord): boolean {
   return e.plover?.type === 'ASSAULT' || e.plover?.type === 'FIGHT' || (e.kind !== undefined && e.kind !== 'conflict');
 }
 
-/** An article's main event: one with a death or injury toll first, then ACLED-typed, then the most confident, then the first. */
+/** An article's main event: one that reports casualties first, then ACLED-typed, then the most confident, then the first. */
 export function mainEventOf(events: readonly EventRecord[]): EventRecord | null {
-  const key = (e: EventRecord) => (e.killed || e.injured ? 4 : 0) + (e.acled ? 2 : 0) + e.confidence;
+  const key = (e: EventRecord) => (reportsCasualties(e) ? 4 : 0) + (e.acled ? 2 : 0) + e.confidence;
   let best: EventRecord | null = null;
   for (const e of events) if (!best || key(e) > key(best)) best = e;
   return best;

@@ -5,7 +5,7 @@
 import type { EventFigure, Quantity } from '../core/layers.js';
 import { inComparison } from './assertion.js';
 import { NOT_AIRCRAFT_AFTER, PERSON_UNIT } from './extract-words.js';
-import { capSingleEventTolls, countsAttackers, isAddress, isCumulative, isYearAsCount, lumped, roleByWords, speculative } from './figures.js';
+import { capSingleEventTolls, countsAttackers, partOfWhole, isAddress, isCumulative, isYearAsCount, lumped, roleByWords, speculative } from './figures.js';
 import { INJURED_ROLES, KILLED_ROLES, type Weapon, isWeaponUnit, weaponOf } from './lexicon.js';
 import type { SentenceView } from './sentence-view.js';
 
@@ -63,6 +63,20 @@ export function figuresOf(view: SentenceView, text: string): EventFigure[] {
     const f = out[j];
     const head = out.slice(0, j).reverse().find((h) => h.kind === f.kind);
     if (head && (f.kind === 'killed' || f.kind === 'injured') && head.value > f.value && /^[\s,–—(-]*(?:including|among them|of whom|of them)\s*$/i.test(text.slice(head.end, f.start))) out.splice(j, 1);
+  }
+  // "Five of the six crew members were killed": the part is the toll, the whole only its group;
+  // "two of the three people killed were children": the whole is (figures.ts, `partOfWhole`).
+  for (let j = 0; j < out.length; j++) {
+    const f = out[j];
+    if (f.kind !== 'killed' && f.kind !== 'injured') continue;
+    const prev = j > 0 ? out[j - 1] : null;
+    const p = partOfWhole(text, view.toks, f, prev);
+    if (!p) continue;
+    const partIsPrev = prev !== null && prev.kind === f.kind && prev.value === p.value && prev.end <= f.start && f.start - prev.end < 16;
+    if (p.toll === 'whole') {
+      if (partIsPrev) out.splice(--j, 1);
+    } else if (partIsPrev) out.splice(j--, 1);
+    else out[j] = { ...f, value: p.value, high: undefined };
   }
   // "Five members of Hamas and a member of … were killed": coordinated counts of one role add up
   // when the quantities stage has not composed them already — not across another incident's noun

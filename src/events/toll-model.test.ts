@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractEvents } from './extract.js';
 import { buildDoc } from './testdoc.js';
-import { MIN_PARAGRAPHS, setTollCandidateSink, setTollModel, tollModel } from './toll-model.js';
+import { MIN_PARAGRAPHS, setTollCandidateSink, setTollModel, titleCounts, tollModel, type TollCandidate } from './toll-model.js';
 
 // The learned toll attribution (toll-model.ts) on hand-made reports.
 const SPRINGFIELD = { surface: 'Springfield', name: 'Springfield', lat: 39.8, lon: -89.65, country: 'US', precision: 'city' as const };
@@ -52,7 +52,7 @@ test('the model leaves a one-paragraph note (an ACLED row, a brief) to the rules
 });
 
 test('the features tell a repeated toll in the lead from a yearly tally', () => {
-  const sink: Array<{ features: string[]; value: number }> = [];
+  const sink: TollCandidate[] = [];
   try {
     setTollModel(null);
     setTollCandidateSink(sink);
@@ -61,7 +61,7 @@ test('the features tell a repeated toll in the lead from a yearly tally', () => 
     setTollCandidateSink(null);
     setTollModel(undefined);
   }
-  const three = sink.find((c) => c.value === 3);
+  const three = sink.find((c) => c.kind === 'killed' && c.value === 3);
   assert.ok(three, 'the toll of three is a candidate');
   assert.ok(three.features.includes('told-in-lead') && three.features.includes('most-told') && three.features.includes('p:0'));
   const tally = sink.find((c) => c.value === 605);
@@ -75,4 +75,30 @@ test('the shipped model keeps a report’s own toll told in its lead and again',
   assert.ok(model.threshold > 0 && model.threshold < 1);
   const events = run().filter((e) => !e.reference);
   assert.equal(Math.max(...events.map((e) => e.killed?.value ?? 0)), 3);
+});
+
+test('injured figures are judged by their own model, and left to the rules when the file has none', () => {
+  const text = REPORT.replace('three people at a bar', 'three people and wounded five others at a bar');
+  const quantities = [...spec.quantities, { surface: 'five others', value: 5, unit: 'others', role: 'injured' }];
+  const ACCEPT_ALL = { version: 'test', bias: 10, threshold: 0.5, weights: {} };
+  const counts = () => {
+    const { article, layers } = buildDoc({ ...spec, text, quantities });
+    const events = extractEvents(article, layers).filter((e) => !e.reference);
+    return { killed: Math.max(0, ...events.map((e) => e.killed?.value ?? 0)), injured: Math.max(0, ...events.map((e) => e.injured?.value ?? 0)) };
+  };
+  try {
+    setTollModel(ACCEPT_ALL);
+    assert.deepEqual(counts(), { killed: 3, injured: 5 });
+    setTollModel({ ...ACCEPT_ALL, injured: REJECT_ALL });
+    assert.deepEqual(counts(), { killed: 3, injured: 0 });
+  } finally {
+    setTollModel(undefined);
+  }
+});
+
+test('titleCounts: the counts a headline states, digits or words, never a year', () => {
+  assert.deepEqual([...titleCounts('Mass Shootings at New Zealand Mosques Kill 49; One Man Charged')].sort((a, b) => a - b), [1, 49]);
+  assert.deepEqual([...titleCounts('Death toll rises to 24 after deadly Cambodia casino fire')], [24]);
+  assert.deepEqual([...titleCounts('Texas storm in 2024 leaves 2,000 homes without power')], [2000]);
+  assert.deepEqual([...titleCounts(null)], []);
 });

@@ -6,6 +6,10 @@
  * from the dev reports of test-fixtures/local-news-real). A figure it rejects is dropped; when it
  * rejects every killed figure of an event, the event has no killed figure (unknown), never 0.
  *
+ * Injured figures have a model of their own (`injured` in the same file: same features, its own
+ * weights and threshold, labelled with the reports' gold injured counts where the text states one);
+ * the file may carry none, and injured figures are then left to the rules.
+ *
  * It reads news reports only (MIN_PARAGRAPHS paragraphs or more): a one-paragraph note (an ACLED row,
  * a wire brief) tells one incident, and its toll is left to the rules.
  */
@@ -16,6 +20,7 @@ import { haversineKm } from './haversine.js';
 import type { LogisticModel } from './logistic.js';
 import type { RawEvent } from './raw-event.js';
 import { SETTING_KM } from './setting.js';
+import { NUMBER_WORD, parseCount } from '../time/lexicon.js';
 
 export const TOLL_MODEL_PATH = packagePath('models', 'events', 'toll.json');
 
@@ -25,26 +30,56 @@ export const MIN_PARAGRAPHS = 3;
 /** What the model needs to know of the article. */
 export interface TollContext {
   paragraphs: number;
+  /** The counts its title states ("Mass shootings at New Zealand mosques kill 49": 49). */
+  titleCounts?: ReadonlySet<number>;
 }
 
-let loaded: LogisticModel | null | undefined;
-let override: LogisticModel | null | undefined;
+const TITLE_COUNT = new RegExp(`(?:^|[^\\w.,])(\\d{1,3}(?:,\\d{3})*|${NUMBER_WORD})(?![\\w])`, 'gi');
+
+/** The counts a title states, as digits or number words (a headline's toll is the report's own more often than not). */
+export function titleCounts(title: string | null | undefined): Set<number> {
+  const out = new Set<number>();
+  for (const m of (title ?? '').matchAll(TITLE_COUNT)) {
+    const n = parseCount(m[1].replace(/,/g, ''));
+    // A four-digit number without a separator in 1800–2099 is a year (figures.ts).
+    if (n !== null && n >= 1 && Number.isInteger(n) && !(/^\d{4}$/.test(m[1]) && n >= 1800 && n <= 2099)) out.add(n);
+  }
+  return out;
+}
+
+/** The killed-figure model, with the injured-figure model inside it when one was trained. */
+export interface TollModel extends LogisticModel {
+  injured?: LogisticModel;
+}
+
+let loaded: TollModel | null | undefined;
+let override: TollModel | null | undefined;
 
 /** The shipped model, or the one set by setTollModel (training and its cross-validation). */
-export function tollModel(): LogisticModel | null {
+export function tollModel(): TollModel | null {
   if (override !== undefined) return override;
-  if (loaded === undefined) loaded = existsSync(TOLL_MODEL_PATH) ? (JSON.parse(readFileSync(TOLL_MODEL_PATH, 'utf8')) as LogisticModel) : null;
+  if (loaded === undefined) loaded = existsSync(TOLL_MODEL_PATH) ? (JSON.parse(readFileSync(TOLL_MODEL_PATH, 'utf8')) as TollModel) : null;
   return loaded;
 }
 
 /** Replace the model (null: none, every figure kept); undefined goes back to the shipped one. */
-export function setTollModel(model: LogisticModel | null | undefined): void {
+export function setTollModel(model: TollModel | null | undefined): void {
   override = model;
 }
 
-/** Where training collects each candidate it sees (with its features and value); off when null. */
-export let tollCandidateSink: Array<{ features: string[]; value: number }> | null = null;
-export function setTollCandidateSink(sink: Array<{ features: string[]; value: number }> | null): void {
+/** The toll kinds the models judge. */
+export type TollKind = 'killed' | 'injured';
+
+/** A candidate figure as training sees it: its kind, features and value. */
+export interface TollCandidate {
+  kind: TollKind;
+  features: string[];
+  value: number;
+}
+
+/** Where training collects each candidate it sees; off when null. */
+export let tollCandidateSink: TollCandidate[] | null = null;
+export function setTollCandidateSink(sink: TollCandidate[] | null): void {
   tollCandidateSink = sink;
 }
 
@@ -82,16 +117,17 @@ const bucket = (v: number): string => (v <= 1 ? '1' : v <= 3 ? '2-3' : v <= 9 ? 
 const norm = (w: string): string => (/^\d/.test(w) ? '#' : w);
 
 /**
- * Features of a killed figure `f` of the event whose mentions are `ms` (the mention `m` carries it):
+ * Features of a killed (or injured) figure `f` of the event whose mentions are `ms` (the mention `m` carries it):
  * its value (bucketed), hedge and unit; the two words either side of it; the cue words of its
  * sentence; its distance to the trigger; whether it was told in another sentence than its trigger;
  * its paragraph; how many mentions the event has and whether it is the smallest or largest of the
  * event's killed figures; whether the event's own place is far from the report's home; how often the
  * article tells that number of dead, whether in its lead, whether it is the most told, and whether it
- * is the article's largest.
+ * is the article's largest; whether the title states the same count.
  */
-export function tollFeatures(f: EventFigure, m: RawEvent, ms: readonly RawEvent[], killedValues: readonly number[], home: Place | null, ownPlace: Place | null, told: ReadonlyMap<number, { times: number; lead: boolean }>): string[] {
+export function tollFeatures(f: EventFigure, m: RawEvent, ms: readonly RawEvent[], killedValues: readonly number[], home: Place | null, ownPlace: Place | null, told: ReadonlyMap<number, { times: number; lead: boolean }>, inTitle = false): string[] {
   const out = [`v:${bucket(f.value)}`, `cls:${m.cls}`];
+  if (inTitle) out.push('in-title');
   if (f.hedge && f.hedge !== 'exact') out.push(`hedge:${f.hedge}`);
   if (f.quantity < 0) out.push('single');
   const unit = f.unit?.toLowerCase().split(/\s+/).pop();
@@ -141,43 +177,48 @@ export function tollScore(model: LogisticModel, features: readonly string[]): nu
 }
 
 type Told = ReadonlyMap<number, { times: number; lead: boolean }>;
-const toldCache = new WeakMap<readonly RawEvent[], Told>();
+const toldCache: Record<TollKind, WeakMap<readonly RawEvent[], Told>> = { killed: new WeakMap(), injured: new WeakMap() };
 
-/** How often each number of dead is told in the article (each figure once), and whether in its lead; once per article. */
-function killedTold(raws: readonly RawEvent[]): Told {
-  const cached = toldCache.get(raws);
+/** How often each number of dead (or injured) is told in the article (each figure once), and whether in its lead; once per article. */
+function countsTold(raws: readonly RawEvent[], kind: TollKind): Told {
+  const cached = toldCache[kind].get(raws);
   if (cached) return cached;
   const told = new Map<number, { times: number; lead: boolean }>();
   const seen = new Set<number>();
-  for (const r of raws) for (const x of r.figures) if (x.kind === 'killed' && !seen.has(x.start)) {
+  for (const r of raws) for (const x of r.figures) if (x.kind === kind && !seen.has(x.start)) {
     seen.add(x.start);
     const e = told.get(x.value) ?? { times: 0, lead: false };
     e.times++;
     if (r.sentence.paragraph <= 1) e.lead = true;
     told.set(x.value, e);
   }
-  toldCache.set(raws, told);
+  toldCache[kind].set(raws, told);
   return told;
 }
 
 /**
- * The figures of an event with the killed figures the model rejects taken out (`how` gets
- * `toll:learned-drop` when one is). Injured figures, tallies and counts of weapons are left as they are.
+ * The figures of an event with the killed (and injured) figures the models reject taken out (`how` gets
+ * `toll:learned-drop` when one is). Tallies and counts of weapons are left as they are, and so are
+ * injured figures when the file has no injured model.
  */
 export function attributeTolls(figures: EventFigure[], ms: readonly RawEvent[], raws: readonly RawEvent[], home: Place | null, ownPlace: Place | null, ctx: TollContext | undefined): { figures: EventFigure[]; dropped: number } {
   if (!ctx || ctx.paragraphs < MIN_PARAGRAPHS) return { figures, dropped: 0 };
-  const killed = figures.filter((f) => f.kind === 'killed');
-  if (!killed.length) return { figures, dropped: 0 };
   const model = tollModel();
   if (!model && !tollCandidateSink) return { figures, dropped: 0 };
-  const values = killed.map((f) => f.value);
-  const told = killedTold(raws);
   const reject = new Set<EventFigure>();
-  for (const f of killed) {
-    const m = ms.find((x) => x.figures.includes(f)) ?? ms[0];
-    const features = tollFeatures(f, m, ms, values, home, ownPlace, told);
-    tollCandidateSink?.push({ features, value: f.value });
-    if (model && tollScore(model, features) < model.threshold) reject.add(f);
+  for (const kind of ['killed', 'injured'] as const) {
+    const judge = kind === 'killed' ? model : (model?.injured ?? null);
+    if (!judge && !tollCandidateSink) continue;
+    const own = figures.filter((f) => f.kind === kind);
+    if (!own.length) continue;
+    const values = own.map((f) => f.value);
+    const told = countsTold(raws, kind);
+    for (const f of own) {
+      const m = ms.find((x) => x.figures.includes(f)) ?? ms[0];
+      const features = tollFeatures(f, m, ms, values, home, ownPlace, told, ctx.titleCounts?.has(f.value) ?? false);
+      tollCandidateSink?.push({ kind, features, value: f.value });
+      if (judge && tollScore(judge, features) < judge.threshold) reject.add(f);
+    }
   }
   if (!reject.size) return { figures, dropped: 0 };
   return { figures: figures.filter((f) => !reject.has(f)), dropped: reject.size };

@@ -13,6 +13,12 @@
  * the one with the most exact tolls among those whose over-count rate is at most MAX_OVER, else the one
  * with the fewest over-counts. The shipped model is then trained on all dev candidates.
  *
+ * Injured figures: the same, with their own model (`injured` inside toll.json) trained on the injured
+ * candidates of the dev reports whose gold states an injured count (null ones are left out), labelled
+ * against it; its threshold is chosen by the same cross-validation on injured exact / over: the most
+ * exact threshold among those that count more injured exactly than the rules alone and over-count no
+ * more; with none, no injured model is shipped (injured figures stay with the rules).
+ *
  * Diagnostics: TOLL_DEBUG=<threshold> lists the dev reports whose cross-validated toll changes at that
  * threshold; TOLL_DUMP=1 lists every candidate's features; TOLL_SCORES=1 each held-out candidate's score.
  */
@@ -23,8 +29,8 @@ import { makeArticle } from '../core/article.js';
 import { articleFigure, isViolent, newsEvents } from '../eval/events-local.js';
 import { localNewsSplit, readLocalNewsGold, readTexts, type LocalNewsGold } from '../eval/local-news.js';
 import { findLeadDateline } from '../ingest/dispatches.js';
-import { trainLogistic, type LogisticModel, type LogisticOptions } from './logistic.js';
-import { TOLL_MODEL_PATH, setTollCandidateSink, setTollModel, tollScore } from './toll-model.js';
+import { trainLogistic, type LogisticOptions } from './logistic.js';
+import { TOLL_MODEL_PATH, setTollCandidateSink, setTollModel, tollScore, type TollCandidate, type TollKind, type TollModel } from './toll-model.js';
 
 const FOLDS = 5;
 const GRID = [0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6];
@@ -37,6 +43,27 @@ const OPTIONS: LogisticOptions = { minCount: 2, epochs: 30, rate: 0.3, l2: 1e-3,
 
 const foldOf = (incident: string) => parseInt(createHash('sha1').update(`dateline-toll-fold:${incident}`).digest('hex').slice(0, 4), 16) % FOLDS;
 
+interface Tally {
+  exact: number;
+  over: number;
+  n: number;
+}
+const tally = (): Tally => ({ exact: 0, over: 0, n: 0 });
+const add = (a: Tally, b: Tally) => {
+  a.exact += b.exact;
+  a.over += b.over;
+  a.n += b.n;
+};
+
+/** The threshold with the most exact counts among those over-counting at most MAX_OVER, else the one that over-counts least. */
+function choose(totals: ReadonlyMap<number, Tally>): number {
+  const rate = (t: Tally) => t.over / Math.max(1, t.n);
+  const options: Array<[number, Tally]> = [...totals.entries()];
+  const ok = options.filter(([, t]) => rate(t) <= MAX_OVER);
+  if (ok.length) return ok.reduce((a, b) => (b[1].exact > a[1].exact ? b : a))[0];
+  return options.reduce((a, b) => (b[1].over < a[1].over ? b : a))[0];
+}
+
 function main(): void {
   const gold = readLocalNewsGold().filter((g) => localNewsSplit(g.incident) === 'dev');
   const texts = readTexts(gold);
@@ -45,63 +72,82 @@ function main(): void {
     const { text, title } = texts.get(g.id) ?? { text: '', title: null };
     return makeArticle({ text, source: g.source, title: title ?? g.id, url: g.url, origin: { file: g.corpus, format: 'jsonl', record: g.record }, published: g.published, dateline: findLeadDateline(text) });
   };
-  const killedOf = (g: LocalNewsGold) => articleFigure(newsEvents(pipeline.run(articleOf(g)).layers.events ?? []).filter(isViolent), 'killed');
+  const countsOf = (g: LocalNewsGold) => {
+    const news = newsEvents(pipeline.run(articleOf(g)).layers.events ?? []).filter(isViolent);
+    return { killed: articleFigure(news, 'killed'), injured: articleFigure(news, 'injured') };
+  };
   const baseKilled = new Map<string, number>();
   const debug = process.env.TOLL_DEBUG ? Number(process.env.TOLL_DEBUG) : null;
-  const score = (list: readonly LocalNewsGold[], t?: number) => {
-    let exact = 0;
-    let over = 0;
+  // Killed scored as `eval local-news` scores it; injured over the reports whose gold states a count.
+  const score = (list: readonly LocalNewsGold[], t?: number): Record<TollKind, Tally> => {
+    const k = tally();
+    const i = tally();
     for (const g of list) {
-      const k = killedOf(g);
-      if (t === undefined) baseKilled.set(g.id, k);
-      else if (t === debug && k !== baseKilled.get(g.id)) console.log(`  ${g.id} ${g.incident}: ${baseKilled.get(g.id)} → ${k} (gold ${g.killed}${g.killedAlt !== undefined ? `|${g.killedAlt}` : ''})`);
-      if (k === g.killed || k === g.killedAlt) exact++;
-      else if (k > Math.max(g.killed, g.killedAlt ?? 0)) over++;
+      const c = countsOf(g);
+      if (t === undefined) baseKilled.set(g.id, c.killed);
+      else if (t === debug && c.killed !== baseKilled.get(g.id)) console.log(`  ${g.id} ${g.incident}: ${baseKilled.get(g.id)} → ${c.killed} (gold ${g.killed}${g.killedAlt !== undefined ? `|${g.killedAlt}` : ''})`);
+      k.n++;
+      if (c.killed === g.killed || c.killed === g.killedAlt) k.exact++;
+      else if (c.killed > Math.max(g.killed, g.killedAlt ?? 0)) k.over++;
+      if (g.injured === null) continue;
+      i.n++;
+      if (c.injured === g.injured) i.exact++;
+      else if (c.injured > g.injured) i.over++;
     }
-    return { exact, over };
+    return { killed: k, injured: i };
   };
 
-  // Candidates: every killed figure of every event, with the model off.
+  // Candidates: every killed and injured figure of every event, with the models off.
   setTollModel(null);
-  const data: Array<{ features: string[]; label: 0 | 1; fold: number }> = [];
+  const data: Record<TollKind, Array<{ features: string[]; label: 0 | 1; fold: number }>> = { killed: [], injured: [] };
   for (const g of gold) {
-    const sink: Array<{ features: string[]; value: number }> = [];
+    const sink: TollCandidate[] = [];
     setTollCandidateSink(sink);
     pipeline.run(articleOf(g));
-    if (process.env.TOLL_DUMP) for (const c of sink) console.log(`  cand ${g.id} ${c.value} gold ${g.killed} ${c.features.join(' ')}`);
-    for (const c of sink) data.push({ features: c.features, label: c.value === g.killed || c.value === g.killedAlt ? 1 : 0, fold: foldOf(g.incident) });
-  }
-  setTollCandidateSink(null);
-  const pos = data.filter((x) => x.label === 1).length;
-  console.log(`dev: ${gold.length} reports, ${data.length} killed candidates (${pos} the report's toll, ${data.length - pos} not)`);
-
-  const base = score(gold);
-  const totals = new Map<number, { exact: number; over: number }>(GRID.map((t) => [t, { exact: 0, over: 0 }]));
-  for (let k = 0; k < FOLDS; k++) {
-    const model = trainLogistic(data.filter((x) => x.fold !== k), OPTIONS);
-    const held = gold.filter((g) => foldOf(g.incident) === k);
-    if (process.env.TOLL_SCORES) for (const x of data) if (x.fold === k) console.log(`  score ${tollScore(model, x.features).toFixed(2)} label ${x.label} ${x.features.map((f) => `${f}(${model.weights[f] ?? 0})`).join(' ')}`);
-    for (const t of GRID) {
-      setTollModel({ ...model, threshold: t });
-      const s = score(held, t);
-      const acc = totals.get(t)!;
-      acc.exact += s.exact;
-      acc.over += s.over;
+    if (process.env.TOLL_DUMP) for (const c of sink) console.log(`  cand ${g.id} ${c.kind} ${c.value} gold ${g.killed}/${g.injured} ${c.features.join(' ')}`);
+    for (const c of sink) {
+      if (c.kind === 'killed') data.killed.push({ features: c.features, label: c.value === g.killed || c.value === g.killedAlt ? 1 : 0, fold: foldOf(g.incident) });
+      else if (g.injured !== null) data.injured.push({ features: c.features, label: c.value === g.injured ? 1 : 0, fold: foldOf(g.incident) });
     }
   }
-  const n = gold.length;
-  const pct = (x: number) => (Math.round((1000 * x) / n) / 10).toFixed(1);
-  console.log(`threshold  killed exact  over-counted   (cross-validated, ${FOLDS} folds of incidents)`);
-  console.log(`rules only ${pct(base.exact).padStart(8)}%  ${pct(base.over).padStart(8)}%`);
-  for (const t of GRID) console.log(`${t.toFixed(2).padStart(10)} ${pct(totals.get(t)!.exact).padStart(8)}%  ${pct(totals.get(t)!.over).padStart(8)}%`);
-  const ok = GRID.filter((t) => totals.get(t)!.over / n <= MAX_OVER);
-  const best = ok.length
-    ? ok.reduce((a, b) => (totals.get(b)!.exact > totals.get(a)!.exact ? b : a))
-    : GRID.reduce((a, b) => (totals.get(b)!.over < totals.get(a)!.over ? b : a));
-  const model: LogisticModel = { ...trainLogistic(data, OPTIONS), threshold: best, version: 'toll-1' };
+  setTollCandidateSink(null);
+  for (const kind of ['killed', 'injured'] as const) {
+    const pos = data[kind].filter((x) => x.label === 1).length;
+    console.log(`dev: ${gold.length} reports, ${data[kind].length} ${kind} candidates (${pos} the report's count, ${data[kind].length - pos} not)`);
+  }
+
+  const base = score(gold);
+  const totals: Record<TollKind, Map<number, Tally>> = { killed: new Map(GRID.map((t) => [t, tally()])), injured: new Map(GRID.map((t) => [t, tally()])) };
+  for (let k = 0; k < FOLDS; k++) {
+    const killed = trainLogistic(data.killed.filter((x) => x.fold !== k), OPTIONS);
+    const injured = trainLogistic(data.injured.filter((x) => x.fold !== k), OPTIONS);
+    const held = gold.filter((g) => foldOf(g.incident) === k);
+    if (process.env.TOLL_SCORES) for (const x of data.killed) if (x.fold === k) console.log(`  score ${tollScore(killed, x.features).toFixed(2)} label ${x.label} ${x.features.map((f) => `${f}(${killed.weights[f] ?? 0})`).join(' ')}`);
+    // Killed and injured figures are judged apart (neither changes the other's article count): one run scores both.
+    for (const t of GRID) {
+      setTollModel({ ...killed, threshold: t, injured: { ...injured, threshold: t } });
+      const s = score(held, t);
+      add(totals.killed.get(t)!, s.killed);
+      add(totals.injured.get(t)!, s.injured);
+    }
+  }
+  const pct = (x: number, n: number) => (Math.round((1000 * x) / Math.max(1, n)) / 10).toFixed(1);
+  for (const kind of ['killed', 'injured'] as const) {
+    console.log(`${kind}: threshold  exact  over-counted   (cross-validated, ${FOLDS} folds of incidents; ${base[kind].n} reports)`);
+    console.log(`rules only ${pct(base[kind].exact, base[kind].n).padStart(8)}%  ${pct(base[kind].over, base[kind].n).padStart(8)}%`);
+    for (const t of GRID) console.log(`${t.toFixed(2).padStart(10)} ${pct(totals[kind].get(t)!.exact, base[kind].n).padStart(8)}%  ${pct(totals[kind].get(t)!.over, base[kind].n).padStart(8)}%`);
+  }
+  // The killed model is always shipped (the rules alone over-count on reports); the injured one only when it beats them.
+  const best = choose(totals.killed);
+  // Injured: a model is shipped only at a threshold that counts more injured exactly than the rules
+  // alone and over-counts no more (the most exact such one); else injured figures stay with the rules.
+  const better = GRID.filter((t) => totals.injured.get(t)!.exact > base.injured.exact && totals.injured.get(t)!.over <= base.injured.over);
+  const bestInjured = better.length ? better.reduce((a, b) => (totals.injured.get(b)!.exact > totals.injured.get(a)!.exact ? b : a)) : null;
+  const model: TollModel = { ...trainLogistic(data.killed, OPTIONS), threshold: best, version: 'toll-2' };
+  if (bestInjured !== null) model.injured = { ...trainLogistic(data.injured, OPTIONS), threshold: bestInjured, version: 'toll-injured-1' };
   setTollModel(undefined);
   writeFileSync(TOLL_MODEL_PATH, JSON.stringify(model) + '\n');
-  console.log(`threshold ${best}; ${Object.keys(model.weights).length} weights → ${TOLL_MODEL_PATH}`);
+  console.log(`killed threshold ${best}; ${Object.keys(model.weights).length} weights; injured ${bestInjured === null ? 'none (the rules alone)' : `threshold ${bestInjured}, ${Object.keys(model.injured!.weights).length} weights`} → ${TOLL_MODEL_PATH}`);
 }
 
 main();

@@ -1,0 +1,14 @@
+/**
+ * Whether an event reports casualties: a death or injury toll, or a count the learned toll attribution
+ * withheld (`toll:learned-drop`, toll-model.ts: the text told a number of dead the model did not take
+ * for this event's own — unknown, not none — so the event still told of casualties). The ranking of an
+ * article's main event (main-choice.ts) and the local report's recalled incidents (local-report.ts) read
+ * it, so that withholding a doubtful number does not also demote the incident it was told with.
+ */
+import type { EventRecord } from '../core/layers.js';
+
+export const TOLL_WITHHELD = 'toll:learned-drop';
+
+export function reportsCasualties(e: Pick<EventRecord, 'killed' | 'injured' | 'how'>): boolean {
+  return !!(e.killed || e.injured) || (e.how?.includes(TOLL_WITHHELD) ?? false);
+}
