@@ -23,6 +23,7 @@ test('content, speaker and end-to-end shares follow the verdicts of unchanged qu
   assert.equal(m.e2e_precision, 0.333);
   assert.equal(m.content_recall, 0.667); // gold: 2 right contents + 1 missed
   assert.equal(m.e2e_recall, 0.333);
+  assert.equal(m.articles_speaker_wrong, 1);
 });
 
 test('a changed speaker is listed for re-checking and left out; a dropped quote is counted', () => {

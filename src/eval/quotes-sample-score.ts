@@ -67,12 +67,15 @@ export interface QuoteTally {
   gold: number;
   recalled: number;
   recalledE2e: number;
+  articles: number;
+  /** Articles with at least one judged quote whose content is right and speaker wrong (issue 12's "5 of 10"). */
+  articlesSpeakerWrong: number;
   recheck: string[];
 }
 
 export const emptyTally = (): QuoteTally => ({
   judged: 0, contentRight: 0, speakerJudged: 0, speakerRight: 0, e2eJudged: 0, e2eRight: 0, speakerChanged: 0,
-  dropped: 0, droppedRight: 0, fresh: 0, gold: 0, recalled: 0, recalledE2e: 0, recheck: [],
+  dropped: 0, droppedRight: 0, fresh: 0, gold: 0, recalled: 0, recalledE2e: 0, articles: 0, articlesSpeakerWrong: 0, recheck: [],
 });
 
 const sameSpeaker = (a: SaidQuote, b: SaidQuote) => a.speaker === b.speaker && a.entity === b.entity && a.owner === b.owner;
@@ -80,6 +83,8 @@ const sameSpeaker = (a: SaidQuote, b: SaidQuote) => a.speaker === b.speaker && a
 /** Adds one article's outcome, given the quotes a fresh run produced, to the tally. */
 export function scoreRow(row: QuoteSampleRow, now: readonly SaidQuote[], t: QuoteTally = emptyTally()): QuoteTally {
   const used = new Set<SaidQuote>();
+  const wrongBefore = t.speakerJudged - t.speakerRight;
+  t.articles++;
   const stillRight: Array<{ start: number; end: number; e2e: boolean }> = [];
   for (const q of row.quotes) {
     const v = q.verdict;
@@ -105,6 +110,7 @@ export function scoreRow(row: QuoteSampleRow, now: readonly SaidQuote[], t: Quot
     if (v.speaker) { t.speakerRight++; t.e2eRight++; }
     stillRight.push({ start: hit.start, end: hit.end, e2e: v.speaker });
   }
+  if (t.speakerJudged - t.speakerRight > wrongBefore) t.articlesSpeakerWrong++;
   const fresh = now.filter((x) => !used.has(x));
   t.fresh += fresh.length;
   for (const x of fresh) t.recheck.push(`#${row.n} ${x.start}-${x.end}: new quote, speaker ${x.speaker ?? '-'} (${x.entity ?? '-'})`);
@@ -143,5 +149,7 @@ export function tallyMetrics(t: QuoteTally): Record<string, number> {
     dropped: t.dropped,
     dropped_right: t.droppedRight,
     new_unjudged: t.fresh,
+    articles: t.articles,
+    articles_speaker_wrong: t.articlesSpeakerWrong,
   };
 }

@@ -51,7 +51,7 @@ export const quotesSampleTask: EvalTask = {
       bySource.set(row.source, own);
     }
     const metrics = tallyMetrics(all);
-    const cols = ['content_precision', 'speaker_accuracy', 'e2e_precision', 'content_recall', 'e2e_recall', 'e2e_f1', 'quotes_judged', 'gold_full_articles'];
+    const cols = ['content_precision', 'speaker_accuracy', 'e2e_precision', 'content_recall', 'e2e_recall', 'e2e_f1', 'quotes_judged', 'gold_full_articles', 'articles', 'articles_speaker_wrong'];
     const bySrc = [...bySource].map(([s, t]) => { const m = tallyMetrics(t); return [s, ...cols.map((c) => m[c]!)]; });
     const report: EvalReport = {
       task: 'quotes-sample',
