@@ -61,3 +61,20 @@ test('quotes of a real pipeline run are stored by offsets with speaker and cue',
   assert.equal(direct.cue, 'said');
   assert.equal(tallyMetrics(scoreRow(row([judged(direct, true, true)]), run.quotes)).e2e_precision, 1);
 });
+
+test('the stored sample is registered, judged throughout and split by its path hash', async () => {
+  const { findEvalTask } = await import('./registry.js');
+  const { quotesSampleTask, readQuoteSample } = await import('./quotes-sample.js');
+  assert.equal(findEvalTask('quotes-sample'), quotesSampleTask);
+  const rows = readQuoteSample();
+  assert.ok(rows.length >= 30);
+  for (const r of rows) {
+    assert.equal(r.split, sampleSplit(r.path), r.path);
+    for (const x of r.quotes) {
+      assert.equal(typeof x.verdict.content, 'boolean', `${r.path} ${x.said.start}`);
+      if (x.verdict.content) assert.equal(typeof x.verdict.speaker, 'boolean', `${r.path} ${x.said.start}`);
+      assert.ok(x.said.start < x.said.end);
+    }
+    for (const m of r.missed) assert.ok(m.start < m.end && m.reason !== undefined);
+  }
+});
