@@ -10,6 +10,7 @@ import { bodyTask } from './body.js';
 import { mergeEvalTask } from './merge.js';
 import { eventsSampleTask } from './events-sample.js';
 import { localNewsTask } from './local-news.js';
+import { quotesSampleTask } from './quotes-sample.js';
 import type { EvalTask } from './types.js';
 
 /** Every `dateline eval <task>`. Add a task by appending it here, one per line. */
@@ -26,6 +27,7 @@ export const EVAL_TASKS: EvalTask[] = [
   corefTask,
   eventsSampleTask,
   localNewsTask,
+  quotesSampleTask,
 ];
 
 export function findEvalTask(name: string): EvalTask | undefined {

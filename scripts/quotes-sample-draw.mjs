@@ -1,0 +1,50 @@
+// Draws the hand-checked quote sample (test-fixtures/quotes-sample): a seeded random set of BBC politics
+// articles and recent (2019–2026) JSONL news articles, 120–600 words each, run through the shipped pipeline.
+// Writes one draft row per article (every extracted quote with empty verdicts, no article text) to stdout as
+// JSONL, and, with REVIEW=file, a reading copy (article text + quotes) for the hand check; never commit that.
+// Usage (after a build): node scripts/quotes-sample-draw.mjs [seed] > draft.jsonl
+import { execSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { quoteCandidates, loadQuoteDoc, runQuoteDocs } from '../dist/eval/quotes-sample-docs.js';
+import { sampleSplit } from '../dist/eval/quotes-sample-score.js';
+
+const SEED = Number(process.argv[2] ?? 20261207);
+const PER_SOURCE = 15;
+const commit = execSync('git rev-parse --short HEAD').toString().trim();
+
+function mulberry32(a) {
+  return () => {
+    a |= 0; a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = mulberry32(SEED);
+const pick = (arr, n) => {
+  const a = [...arr];
+  for (let i = a.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [a[i], a[j]] = [a[j], a[i]]; }
+  return a.slice(0, n);
+};
+
+const { bbc, news } = quoteCandidates();
+const review = [];
+let n = 0;
+for (const [source, paths] of [['bbc', bbc], ['news', news]]) {
+  const docs = pick(paths, PER_SOURCE).map((p) => loadQuoteDoc(p));
+  const runs = runQuoteDocs(docs);
+  for (const doc of docs) {
+    const run = runs.get(doc.path);
+    process.stdout.write(JSON.stringify({
+      n, source, split: sampleSplit(doc.path), id: run.id, path: doc.path, drawn: { seed: SEED, commit },
+      full: false,
+      quotes: run.quotes.map((q) => ({ said: q, verdict: { content: null, speaker: null, reason: '' } })),
+      missed: [],
+    }) + '\n');
+    review.push(`#### ${n} ${source} ${doc.path} ${doc.published ?? ''} split=${sampleSplit(doc.path)}\n${doc.text}\n---- quotes`);
+    run.quotes.forEach((q, i) => review.push(`[${i}] ${q.start}-${q.end} ${q.kind} «${doc.text.slice(q.start, q.end).replace(/\s+/g, ' ')}» speaker=${q.speaker} entity=${q.entity} owner=${q.owner} cue=${q.cue}`));
+    n++;
+  }
+  process.stderr.write(`${source}: ${paths.length} candidates, ${docs.length} drawn, ${[...runs.values()].reduce((s, r) => s + r.quotes.length, 0)} quotes\n`);
+}
+if (process.env.REVIEW) writeFileSync(process.env.REVIEW, review.join('\n') + '\n');
