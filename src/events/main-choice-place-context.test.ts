@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeArticle } from '../core/article.js';
 import type { Place } from '../core/layers.js';
+import { lookup } from '../places/geocoder.js';
 import { placeContext, placeContextFeatures } from './main-choice-place-context.js';
 
 const place = (name: string, country: string, precision: Place['precision'], admin1?: string): Place => ({
@@ -30,4 +31,16 @@ test('a name inside a longer word of the headline is no mention; accents and cas
   const pc = placeContext(article, []);
   assert.deepEqual(placeContextFeatures(DOVER, ['Dover'], pc), []);
   assert.deepEqual(placeContextFeatures(place('Baerum', 'NO', 'city'), ['Bærum'], pc), ['title']);
+});
+
+test('a town known to the gazetteer carries its population bucket (a newsroom city is big, a local report town small)', () => {
+  const town = (name: string): Place => {
+    const c = lookup(name).cands.find((x) => x.precision === 'city' && x.country === 'US')!;
+    return { ...place(name, 'US', 'city', c.admin1), geonameid: c.geonameid, lat: c.lat, lon: c.lon };
+  };
+  const article = makeArticle({ origin: { file: 't.txt', format: 'text' }, text: 'x', title: null });
+  const pc = placeContext(article, []);
+  assert.ok(placeContextFeatures(town('Marana'), ['Marana'], pc).includes('pop<100k'));
+  assert.ok(placeContextFeatures(town('Chicago'), ['Chicago'], pc).includes('pop>=1M'));
+  assert.ok(!placeContextFeatures(MARANA, ['Marana'], pc).some((f) => f.startsWith('pop')), 'no id, no population');
 });

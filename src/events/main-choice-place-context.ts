@@ -8,6 +8,8 @@
 import type { Article } from '../core/article.js';
 import type { Place } from '../core/layers.js';
 import { admin1Name } from '../places/admin1.js';
+import { gazetteer } from '../places/gazetteer.js';
+import { nameKey } from '../places/normalize.js';
 
 const norm = (s: string) =>
   s
@@ -47,14 +49,25 @@ export function placeContext(article: Readonly<Article>, places: readonly Place[
   return { title: norm(article.title ?? ''), regions, countries };
 }
 
+/** The gazetteer's population of a town (by its GeoNames id), null when unknown. */
+function populationOf(place: Place): number | null {
+  if (place.geonameid === undefined) return null;
+  const c = gazetteer()
+    .cities(nameKey(place.name))
+    .find((x) => x.geonameid === place.geonameid);
+  return c ? c.population : null;
+}
+
 /**
- * Features of one candidate: `title` (the headline names it, by name or as written), `titleOther` (the
+ * Features of one candidate: its population bucket (`pop<10k` … `pop>=1M`, a newsroom's city is big), `title` (the headline names it, by name or as written), `titleOther` (the
  * headline names another candidate town and not this one: set by the caller), `state` / `stateOther` (the
  * article names the candidate's division / only other divisions of its country), `country` /
  * `countryOther` (the article names the candidate's country / only other countries).
  */
 export function placeContextFeatures(place: Place, written: readonly string[], pc: PlaceContext): string[] {
   const f: string[] = [];
+  const pop = populationOf(place);
+  if (pop !== null) f.push(pop < 10_000 ? 'pop<10k' : pop < 100_000 ? 'pop<100k' : pop < 1_000_000 ? 'pop<1M' : 'pop>=1M');
   if (pc.title && [place.name, ...written].some((n) => hasWords(pc.title, norm(n)))) f.push('title');
   if (place.country) {
     const named = pc.regions.get(place.country);
