@@ -14,6 +14,7 @@ import type { EventRecord, Layers, Place, TimeExpr } from '../core/layers.js';
 import { isMappable } from '../places/mappable.js';
 import { haversineKm } from './haversine.js';
 import { followsReferenceWords } from './landmark.js';
+import { placeContext, placeContextFeatures } from './main-choice-place-context.js';
 import { isDatelineLike, type TownEvidence } from './setting.js';
 
 /** Towns this close are one place candidate (the eval's tolerance, a metro area). */
@@ -204,6 +205,7 @@ export function placeCandidates(e: EventRecord, ctx: ChoiceContext): PlaceCandid
   if (cur && !groups.has(key(cur))) groups.set(key(cur), { place: cur, list: [] });
   if (ctx.setting && !groups.has(key(ctx.setting))) groups.set(key(ctx.setting), { place: ctx.setting, list: [] });
   const total = mentions.length;
+  const pc = placeContext(ctx.article, ctx.layers.places ?? []);
   const out: PlaceCandidate[] = [];
   for (const { place, list } of groups.values()) {
     const f: string[] = [`prec:${place.precision}`];
@@ -239,7 +241,10 @@ export function placeCandidates(e: EventRecord, ctx: ChoiceContext): PlaceCandid
       if (rel.has('sameSentFirst') && prose.some((m) => m.place.start < ctx.lead)) f.push('leadTrig');
     }
     f.push(bucket(place.confidence, [0.3, 0.6, 0.85], 'conf'));
+    f.push(...placeContextFeatures(place, list.map((m) => text.slice(m.place.start, m.place.end)), pc));
     out.push({ place, features: f });
   }
+  // The headline names some candidate town: the others are told as not named there.
+  if (out.some((c) => c.features.includes('title'))) for (const c of out) if (!c.features.includes('title')) c.features.push('titleOther');
   return out;
 }

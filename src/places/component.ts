@@ -12,7 +12,8 @@ import type { Article, Span } from '../core/article.js';
 import type { Entity, Layers, Mention, Place } from '../core/layers.js';
 import type { Component } from '../core/pipeline.js';
 import { gazetteer } from './gazetteer.js';
-import { confidenceOf, lookup, resolveToponyms, type ResolvedPlace } from './geocoder.js';
+import { confidenceOf, lookup, resolveToponyms, scanEvidence, type ResolvedPlace } from './geocoder.js';
+import { proposeTowns } from './town-proposer.js';
 import { nameKey } from './normalize.js';
 
 export { GEONAMES_NOTICE } from './gazetteer.js';
@@ -136,13 +137,16 @@ export function geocodeArticle(article: Readonly<Article>, layers: Readonly<Laye
     const r = resolved[i];
     if (r) places.push(toPlace(text, t, r));
   });
+  // Towns the tagger missed, in the two written forms town-proposer.ts accepts.
+  const taken = [...places, ...unique];
+  for (const t of proposeTowns(text, taken, () => scanEvidence(text))) places.push(toPlace(text, t, { ...t.cand, confidence: t.confidence }));
   places.sort((a, b) => a.start - b.start || a.end - b.end);
   return places;
 }
 
 export const places: Component = {
   name: 'places',
-  version: '1.3.0',
+  version: '1.4.0',
   requires: ['paragraphs', 'sentences', 'tokens', 'mentions', 'entities'],
   assigns: ['places'],
   run(article, layers) {
