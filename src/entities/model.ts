@@ -15,6 +15,7 @@ import { packagePath } from '../core/paths.js';
 import { HashIndex, hashString } from './hash.js';
 import { DatelineError } from '../core/errors.js';
 import { FastTagger, tagWithStages } from './tagger.js';
+import { WindowNet } from './window-net.js';
 import {
   NUM_TAGS,
   FeatureExtractor,
@@ -28,6 +29,8 @@ import {
 
 export const DEFAULT_MODEL_PATH = packagePath('models', 'ner', 'model.bin.gz');
 export const DEFAULT_CLUSTERS_FILE = packagePath('models', 'ner', 'clusters.tsv.gz');
+/** The window network whose scores are added to the perceptron's (window-net.ts); used when present. */
+export const DEFAULT_WINDOW_PATH = packagePath('models', 'ner', 'window.bin.gz');
 const MAGIC = 'DLNER1\n';
 
 /** One perceptron stage: feature keys and their weight rows. */
@@ -50,6 +53,9 @@ export class NerModel {
   /** The run-time path; null for a model with float (not yet quantised) weights. */
   private readonly fast: FastTagger | null;
   private reference: Array<{ weights: Weights; extractor: FeatureExtractor; resolve: (h: number) => number }> | null = null;
+  private window: WindowNet | null = null;
+  /** Per stage: what one nat of the window network's log-probability weighs in the perceptron's integer scores. */
+  private windowWeights: number[] = [];
 
   constructor(readonly data: NerModelData) {
     const quantised = data.stages.every((stage) => stage.weights instanceof Int16Array);
@@ -75,13 +81,34 @@ export class NerModel {
     return word[0] + lower.slice(1);
   }
 
+  /** Adds a window network's scaled log-probabilities to each stage's scores (null: the perceptron alone). */
+  attachWindow(net: WindowNet | null, weights: readonly number[] = net?.weights ?? []): void {
+    this.window = net;
+    this.windowWeights = [...weights];
+  }
+
+  get windowNet(): WindowNet | null {
+    return this.window;
+  }
+
+  /** The integer scores each stage adds for the document (see FastTagger.tagDocument); [] without a window network. */
+  windowScores(doc: Doc, logProbs: Float32Array | null = null): Int32Array[] {
+    if (this.window === null) return [];
+    const lp = logProbs ?? this.window.logProbs(doc);
+    return this.windowWeights.map((w) => {
+      const out = new Int32Array(lp.length);
+      for (let i = 0; i < lp.length; i++) out[i] = Math.round(w * lp[i]);
+      return out;
+    });
+  }
+
   /** Tags one document: sentences of token forms (normalise with normalizeForm first). */
-  tagDocument(doc: Doc): TokenSpan[][] {
-    return this.fast !== null ? this.fast.tagDocument(doc) : this.referenceTagDocument(doc);
+  tagDocument(doc: Doc, extra: Int32Array[] = this.windowScores(doc)): TokenSpan[][] {
+    return this.fast !== null ? this.fast.tagDocument(doc, extra) : this.referenceTagDocument(doc, extra);
   }
 
   /** The same tagging through the training path's features and decoder: slower; what the fast path is checked against. */
-  referenceTagDocument(doc: Doc): TokenSpan[][] {
+  referenceTagDocument(doc: Doc, extra: Int32Array[] = this.windowScores(doc)): TokenSpan[][] {
     this.reference ??= this.data.stages.map((stage) => {
       const index = new HashIndex(stage.keys.length);
       for (let i = 0; i < stage.keys.length; i++) index.set(stage.keys[i], i);
@@ -89,7 +116,7 @@ export class NerModel {
       const extractor = new FeatureExtractor(this.data.clusters, this.data.gazetteer, resolve, this.data.casing);
       return { weights: stage.weights, extractor, resolve };
     });
-    return tagWithStages(doc, this.reference);
+    return tagWithStages(doc, this.reference, extra);
   }
 }
 
@@ -257,9 +284,19 @@ export function loadClusters(path = DEFAULT_CLUSTERS_FILE): Map<string, number[]
   return parseClusters(readFileSync(path));
 }
 
-export function loadNerModelFrom(path: string, clustersPath = DEFAULT_CLUSTERS_FILE): NerModel {
+/**
+ * Loads a perceptron model and, when `windowPath` names an existing file, the window network added to it
+ * (by default models/ner/window.bin.gz for the shipped model only; pass null for the perceptron alone).
+ */
+export function loadNerModelFrom(
+  path: string,
+  clustersPath = DEFAULT_CLUSTERS_FILE,
+  windowPath: string | null = path === DEFAULT_MODEL_PATH ? DEFAULT_WINDOW_PATH : null,
+): NerModel {
   try {
-    return new NerModel(deserializeModel(readFileSync(path), () => loadClusters(clustersPath)));
+    const model = new NerModel(deserializeModel(readFileSync(path), () => loadClusters(clustersPath)));
+    if (windowPath !== null && existsSync(windowPath)) model.attachWindow(new WindowNet(readFileSync(windowPath)));
+    return model;
   } catch (error) {
     throw new DatelineError('MODEL_LOAD', { path, reason: (error as Error).message }, { cause: error });
   }

@@ -89,6 +89,8 @@ export function decodeSentence(
   shape: Uint32Array,
   resolve: (hash: number) => number,
   out: Int8Array,
+  extra: Int32Array | null = null,
+  extraBase = 0,
 ): void {
   const n = offsets.length - 1;
   const scores = SCORES;
@@ -103,6 +105,7 @@ export function decodeSentence(
       const r = resolve(hsh);
       if (r >= 0) addWeights(scores, weights, r);
     }
+    if (extra !== null) for (let t = 0; t < NUM_TAGS; t++) scores[t] += extra[extraBase + i * NUM_TAGS + t];
     const best = bestAllowedTag(scores, p1, i === n - 1);
     out[i] = best;
     p2 = p1;
@@ -114,12 +117,14 @@ export function decodeSentence(
 export function tagWithStages(
   doc: Doc,
   stages: ReadonlyArray<{ weights: Weights; extractor: FeatureExtractor; resolve: (h: number) => number }>,
+  extra: ReadonlyArray<Int32Array | null> = [],
 ): TokenSpan[][] {
   let previous: TokenSpan[][] | null = null;
   for (let s = 0; s < stages.length; s++) {
     const stage = stages[s];
     const evidence = docEvidence(doc, s === 0 ? null : previous);
     const result: TokenSpan[][] = [];
+    let base = 0;
     for (let si = 0; si < doc.length; si++) {
       const sentence = doc[si];
       if (sentence.length === 0) {
@@ -128,7 +133,8 @@ export function tagWithStages(
       }
       const tags = new Int8Array(sentence.length);
       const f = stage.extractor.sentence(sentence, evidence, si);
-      decodeSentence(stage.weights, f.rows, f.offsets, f.lw, f.shape, stage.resolve, tags);
+      decodeSentence(stage.weights, f.rows, f.offsets, f.lw, f.shape, stage.resolve, tags, extra[s] ?? null, base);
+      base += sentence.length * NUM_TAGS;
       result.push(tagsToSpans(tags));
     }
     previous = result;
@@ -487,8 +493,12 @@ export class FastTagger {
     };
   }
 
-  /** Tags one document: sentences of token forms (normalised with normalizeForm); spans per sentence. */
-  tagDocument(doc: Doc): TokenSpan[][] {
+  /**
+   * Tags one document: sentences of token forms (normalised with normalizeForm); spans per sentence.
+   * `extra[s]`, when given, holds integer scores (tokens back to back × NT) that stage s adds to its own:
+   * the window network's scaled log-probabilities (window-net.ts).
+   */
+  tagDocument(doc: Doc, extra: ReadonlyArray<Int32Array | null> = []): TokenSpan[][] {
     if (this.stageCount === 0) return [];
     // Pairs fill their cache several times faster than words: drop only the pairs when they alone are
     // over, so the words (and the feature rows summed for them) are not recomputed with them.
@@ -550,7 +560,7 @@ export class FastTagger {
       for (let si = 0; si < ns; si++) {
         const b = sentenceStart[si];
         const n = sentenceStart[si + 1] - b;
-        if (n > 0) this.decode(s, previous, b, b + si, n, caps[si] === 1, start, end, current);
+        if (n > 0) this.decode(s, previous, b, b + si, n, caps[si] === 1, start, end, current, extra[s] ?? null);
       }
       previous = current;
       current = current === this.tagsA ? this.tagsB : this.tagsA;
@@ -571,6 +581,7 @@ export class FastTagger {
     start: number,
     end: number,
     out: Int8Array,
+    extra: Int32Array | null,
   ): void {
     const acc = this.acc;
     const rl = this.tokenRows;
@@ -667,6 +678,10 @@ export class FastTagger {
         if (row < 0) continue;
         const base = row + so;
         for (let t = 0; t < NT; t++) acc[t] += table[base + t];
+      }
+      if (extra !== null) {
+        const eb = (b + i) * NT;
+        for (let t = 0; t < NT; t++) acc[t] += extra[eb + t];
       }
       const best = bestAllowedTag(acc, p1, i === n - 1);
       out[b + i] = best;

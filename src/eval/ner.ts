@@ -1,5 +1,5 @@
 /**
- * `dateline eval ner --conll FILE [--out PRED] [--model FILE]`: span-level NER scoring on CoNLL-2003
+ * `dateline eval ner --conll FILE [--out PRED] [--model FILE] [--window FILE|none]`: span-level NER scoring on CoNLL-2003
  * column files (conlleval-style: a predicted span counts only when its boundaries and type match the
  * gold exactly). With --out it writes `token gold predicted` lines (IOB2) that conlleval reads.
  *
@@ -10,7 +10,7 @@ import { stringFlag, type ParsedArgs } from '../cli/args.js';
 import { DatelineError } from '../core/errors.js';
 import { iobToSpans, parseConll, scoreSpans, spansToIob, type ConllDocument } from '../entities/conll.js';
 import { TYPES, normalizeForm, type TokenSpan } from '../entities/features.js';
-import { defaultNerModel, loadNerModelFrom, type NerModel } from '../entities/model.js';
+import { DEFAULT_MODEL_PATH, DEFAULT_WINDOW_PATH, defaultNerModel, loadNerModelFrom, type NerModel } from '../entities/model.js';
 import type { EvalReport, EvalTask } from './types.js';
 
 /** Tags CoNLL documents; returns predicted spans per sentence per document. */
@@ -23,14 +23,19 @@ const pct = (x: number): number => Math.round(x * 10000) / 100;
 export const nerEval: EvalTask = {
   name: 'ner',
   summary: 'Named entities (PER/ORG/LOC/MISC) on CoNLL-2003 columns: exact-span P/R/F1',
-  usage: 'dateline eval ner --conll FILE [--out PRED] [--model MODEL.bin.gz]',
+  usage: 'dateline eval ner --conll FILE [--out PRED] [--model MODEL.bin.gz] [--window WINDOW.bin.gz|none]',
   async run(args: ParsedArgs): Promise<EvalReport> {
     const file = stringFlag(args, 'conll');
     if (file === undefined) throw new DatelineError('USAGE', { message: 'eval ner needs --conll FILE' });
     if (!existsSync(file)) throw new DatelineError('EVAL_INPUT', { message: `no such file: ${file}` });
     const modelPath = stringFlag(args, 'model');
     const t0 = performance.now();
-    const model = modelPath === undefined ? defaultNerModel() : loadNerModelFrom(modelPath);
+    // --window: the window network added to the perceptron (window-net.ts); `none` for the perceptron alone.
+    // Default: models/ner/window.bin.gz with the shipped model, none with another --model.
+    const window = stringFlag(args, 'window');
+    const windowPath = window === 'none' ? null : (window ?? (modelPath === undefined ? DEFAULT_WINDOW_PATH : null));
+    const model =
+      modelPath === undefined && window === undefined ? defaultNerModel() : loadNerModelFrom(modelPath ?? DEFAULT_MODEL_PATH, undefined, windowPath);
     const loadMs = performance.now() - t0;
     const docs = parseConll(readFileSync(file, 'utf8'));
     if (docs.length === 0) throw new DatelineError('EVAL_INPUT', { message: `${file} holds no CoNLL sentences` });
