@@ -12,10 +12,12 @@
 import type { Article, Span } from '../core/article.js';
 import type { EventRecord, Layers, Place, TimeExpr } from '../core/layers.js';
 import { isMappable } from '../places/mappable.js';
+import { inComparison } from './assertion.js';
 import { haversineKm } from './haversine.js';
 import { followsReferenceWords } from './landmark.js';
 import { placeContext, placeContextFeatures } from './main-choice-place-context.js';
 import { isDatelineLike, type TownEvidence } from './setting.js';
+import type { Tok } from './sentence-view.js';
 
 /** Towns this close are one place candidate (the eval's tolerance, a metro area). */
 export const SAME_PLACE_KM = 40;
@@ -112,6 +114,23 @@ function relation(day: string, pub: string | null): string {
   return 'rel:old';
 }
 
+/**
+ * The time is told as a comparison's yardstick ("the largest since Russia launched 700 drones on Oct. 30"): the rules
+ * never date an event by it (event-date.ts), and neither may the learned choice.
+ */
+function inYardstick(text: string, t: TimeExpr, sentences: readonly SentenceLite[]): boolean {
+  const s = sentenceAt(sentences, t.start);
+  if (!s) return false;
+  const toks: Tok[] = [];
+  for (const m of text.slice(s.start, t.start).matchAll(/[\p{L}\p{N}’']+|[^\s\p{L}\p{N}]/gu)) {
+    const start = s.start + (m.index ?? 0);
+    toks.push({ start, end: start + m[0].length, text: m[0], lower: m[0].toLowerCase(), pos: '' });
+  }
+  const written = text.slice(t.start, t.end);
+  toks.push({ start: t.start, end: t.end, text: written, lower: written.toLowerCase(), pos: '' });
+  return inComparison(toks, toks.length - 1, false);
+}
+
 const paraBucket = (p: number) => (p <= 2 ? `para:${p}` : p <= 5 ? 'para:3-5' : 'para:6+');
 
 export function publishedDay(ctx: ChoiceContext): string | null {
@@ -139,6 +158,8 @@ export function dayCandidates(e: EventRecord, ctx: ChoiceContext): DayCandidate[
   const out: DayCandidate[] = [];
   const allTimes = [...byDay.values()].reduce((n, l) => n + l.length, 0);
   for (const day of days) {
+    const told = byDay.get(day) ?? [];
+    if (day !== cur && day !== pub && told.length > 0 && told.every((t) => inYardstick(text, t, sentences))) continue;
     const f: string[] = [relation(day, pub)];
     if (day === cur) {
       f.push('cur', `cur:${e.date?.how ?? '-'}`);
