@@ -106,6 +106,11 @@ export interface SpeakerRef extends Span {
   kind: 'name' | 'pronoun' | 'nominal' | 'anonymous' | 'organisation';
   /** Whom a spokesperson or aide speaks for ("the PM's spokesman" → the PM): never the speaker itself. */
   owner?: Span & { text: string; entity: string | null };
+  /**
+   * For a pronoun or nominal whose referent names no entity: the earlier phrase it refers back to ("A Labour
+   * Party spokesman" for the "he" of `"…," he said`, "The mall owner" for "It now says").
+   */
+  antecedent?: Span & { text: string };
 }
 
 export interface Quote extends Span {

@@ -96,7 +96,8 @@ export function saidQuote(q: Quote, entities: readonly Entity[]): SaidQuote {
   const name = (id: string | null | undefined) => (id ? entities.find((e) => e.id === id)?.name ?? id : null);
   return {
     start: q.start, end: q.end, kind: q.kind,
-    speaker: q.speaker?.text ?? null,
+    // a pronoun shows what it refers back to when that names no entity ("he = A Labour Party spokesman")
+    speaker: q.speaker ? (q.speaker.antecedent ? `${q.speaker.text} = ${q.speaker.antecedent.text}` : q.speaker.text) : null,
     entity: name(q.speaker?.entity),
     owner: q.speaker?.owner ? name(q.speaker.owner.entity) ?? q.speaker.owner.text : null,
     cue: q.cue?.text ?? null,

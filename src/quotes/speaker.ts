@@ -38,6 +38,22 @@ interface History {
 
 const LINKS = new Set(['for', 'of', 'at', 'from', 'in']);
 
+/** The phrase a pronoun or nominal refers back to: the earlier speaker's own phrase, or what that one referred to. */
+function backRef(prev: History): Span & { text: string } {
+  const r = prev.ref;
+  return r.antecedent ?? { start: r.start, end: r.end, text: r.text };
+}
+
+const MALE_HEAD = /^(?:spokesman|chairman|congressman|businessman|man|king|father|brother|son|husband|lord|sir|mr)$/;
+const FEMALE_HEAD = /^(?:spokeswoman|chairwoman|congresswoman|businesswoman|woman|queen|mother|sister|daughter|wife|lady|baroness|mrs|ms)$/;
+
+/** "he" cannot refer back to "a spokeswoman", nor "she" to "a spokesman"; other heads fit either. */
+function genderFits(pronoun: string, head: string): boolean {
+  if (pronoun === 'he') return !FEMALE_HEAD.test(head);
+  if (pronoun === 'she') return !MALE_HEAD.test(head);
+  return true;
+}
+
 function singularOf(word: string): string {
   return word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
@@ -145,6 +161,73 @@ function bySurname(entities: readonly Entity[]): Map<string, Entity> {
   return map;
 }
 
+/** Heads of a document or finding that can "say" something ("the report said"). */
+const DOC_HEADS = new Set([
+  'report', 'study', 'survey', 'poll', 'statement', 'document', 'letter', 'memo', 'analysis', 'review', 'inquiry',
+  'audit', 'ruling', 'judgment', 'judgement', 'paper', 'manifesto', 'resolution', 'lawsuit', 'complaint', 'filing',
+]);
+
+const TERMINAL = new Set(['.', '!', '?']);
+
+/** Whether token i ends a sentence or a paragraph runs out before token i + 1. */
+function endsSentence(toks: readonly TokLike[], i: number, text: string): boolean {
+  return TERMINAL.has(toks[i].text) || (i + 1 < toks.length && text.slice(toks[i].end, toks[i + 1].start).includes('\n'));
+}
+
+/**
+ * For a sentence-initial "it" at token a: the subject noun phrase of the sentence before, when its head is an
+ * organisation or a document ("The committee", "Thursday's report") and a verb follows it; otherwise null.
+ */
+function previousSubject(toks: readonly TokLike[], a: number, text: string): (Span & { text: string }) | null {
+  if (a < 2 || !endsSentence(toks, a - 1, text)) return null;
+  let start = a - 1;
+  while (start > 0 && a - start < 80 && !endsSentence(toks, start - 1, text)) start--;
+  let head = -1;
+  for (let i = start; i < a - 1 && i < start + 6; i++) {
+    const t = toks[i];
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') head = i;
+    else if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'PART' || /^['’]s?$/.test(t.lower)) continue;
+    else if ((t.pos === 'VERB' || t.pos === 'AUX') && head >= 0) {
+      const h = toks[head].lower;
+      if (!ORG_HEADS.has(h) && !DOC_HEADS.has(h)) return null;
+      return { start: toks[start].start, end: toks[head].end, text: text.slice(toks[start].start, toks[head].end) };
+    } else return null;
+  }
+  return null;
+}
+
+/** "the former vice president" refers back to "Vice President Biden", not to "the president": the words after the article end the earlier phrase. */
+function tailMatches(words: readonly TokLike[], earlier: string): boolean {
+  const own = words.filter((t, i) => !(i === 0 && (t.lower === 'the' || t.lower === 'a' || t.lower === 'an'))).map((t) => t.lower);
+  const prev = earlier.toLowerCase().split(/\s+/);
+  if (own.length > prev.length) return false;
+  return own.every((w, i) => prev[prev.length - own.length + i] === w);
+}
+
+/** The single person entity a mention before `offset` names with `title` in front ("President Trump"), or null. */
+function titledPerson(
+  mentions: readonly Mention[],
+  entityAt: (m: Mention) => Entity | undefined,
+  text: string,
+  offset: number,
+  title: string,
+): Entity | null {
+  let found: Entity | null = null;
+  const from = firstAtOrAfter(mentions, offset) - 1;
+  for (let i = from; i >= 0 && i > from - LOOKBACK_MENTIONS; i--) {
+    const m = mentions[i];
+    const e = entityAt(m);
+    if (!e || e.type !== 'PER') continue;
+    const inside = m.text.toLowerCase().startsWith(`${title} `);
+    const before = text.slice(Math.max(0, m.start - title.length - 2), m.start).toLowerCase();
+    const titledHere = inside || new RegExp(`(?:^|[^\\p{L}])${title}\\s+$`, 'u').test(before);
+    if (!titledHere) continue;
+    if (found && found !== e) return null;
+    found = e;
+  }
+  return found;
+}
+
 function kindForType(type: EntityType | null, head: string): SpeakerRef['kind'] {
   if (type === 'PER') return 'name';
   if (type === 'ORG' || type === 'LOC' || type === 'MISC') return 'organisation';
@@ -188,27 +271,60 @@ function resolveOne(
     if (own) return make(own, 'pronoun');
     const cls = PRONOUNS.get(head);
     if (cls === 'person') {
+      const personal = head === 'he' || head === 'she';
       for (let h = history.length - 1; h >= 0 && h >= history.length - 8; h--) {
         const prev = history[h];
         if (prev.ref.entity && prev.type === 'PER') return { ...make(null, 'pronoun', 'PER'), ref: { ...base, entity: prev.ref.entity, kind: 'pronoun' } };
-        if (prev.ref.kind === 'name' && prev.ref.entity === null && prev.type === null) return { ...make(null, 'pronoun'), type: null };
+        if (prev.ref.kind === 'name' && prev.ref.entity === null && prev.type === null) {
+          // shown as the antecedent only when it reads as a name ("Kayleigh McEnany"), not "aides to the president"
+          const ref: SpeakerRef = { ...base, entity: null, kind: 'pronoun' };
+          if (/^\p{Lu}/u.test(prev.ref.text.split(/\s+/).pop() ?? '')) ref.antecedent = backRef(prev);
+          return { ...make(null, 'pronoun'), type: null, ref };
+        }
+        // "A Labour Party spokesman told …  "…," he said": an unnamed single source (for an organisation or
+        // not) is as good an antecedent as a name, if its head agrees with the pronoun
+        if (personal && ANONYMOUS_HEADS.has(prev.head) && !prev.plural && prev.ref.kind !== 'pronoun' && genderFits(head, prev.head)) {
+          const ref: SpeakerRef = { ...base, entity: prev.ref.entity, kind: 'pronoun', antecedent: backRef(prev) };
+          if (prev.ref.owner) ref.owner = prev.ref.owner;
+          return { ...make(null, 'pronoun', prev.type), ref };
+        }
       }
       const m = lastMentionBefore(mentions, s.start, (x) => entityAt(x)?.type === 'PER');
       return m ? make(entityAt(m), 'pronoun') : { ...make(null, 'pronoun'), unresolved: true };
     }
     if (cls === 'thing' || cls === 'group') {
+      // "Thursday's report was drawn up by two committees. It said …": the subject of the sentence just
+      // before wins over any speaker quoted before it
+      const subject = cls === 'thing' ? previousSubject(toks, a, text) : null;
+      if (subject) {
+        const covering = mentionsIn(mentions, subject.start, subject.end).find((m) => m.end === subject.end);
+        const own = covering ? entityAt(covering) : undefined;
+        const after = history.length > 0 && history[history.length - 1].ref.start >= subject.start;
+        if (!after) {
+          if (own && own.type !== 'PER') return make(own, 'pronoun');
+          if (!own) return { ...make(null, 'pronoun'), ref: { ...base, entity: null, kind: 'pronoun', antecedent: subject } };
+        }
+      }
       for (let h = history.length - 1; h >= 0 && h >= history.length - 8; h--) {
         const prev = history[h];
         if (prev.type === 'PER' || prev.ref.kind === 'name') {
           if (cls === 'thing') continue;
           if (!prev.plural) continue;
         }
-        if (prev.ref.kind === 'pronoun' && prev.ref.entity === null) continue;
-        if (prev.ref.kind === 'anonymous') {
-          if (cls === 'group' && prev.plural) return { ...make(null, 'pronoun'), ref: { ...base, entity: null, kind: 'pronoun' } };
+        if (prev.ref.kind === 'pronoun' && prev.ref.entity === null) {
+          // "It said … . It also said …": the same antecedent, when the earlier "it" found one
+          if (prev.ref.antecedent && prev.type !== 'PER' && !(cls === 'thing' && prev.plural)) {
+            return { ...make(null, 'pronoun', prev.type), ref: { ...base, entity: null, kind: 'pronoun', antecedent: prev.ref.antecedent } };
+          }
           continue;
         }
-        return { ...make(null, 'pronoun', prev.type), ref: { ...base, entity: prev.ref.entity, kind: 'pronoun' } };
+        if (prev.ref.kind === 'anonymous') {
+          if (cls === 'group' && prev.plural) return { ...make(null, 'pronoun'), ref: { ...base, entity: null, kind: 'pronoun', antecedent: backRef(prev) } };
+          continue;
+        }
+        const ref: SpeakerRef = { ...base, entity: prev.ref.entity, kind: 'pronoun' };
+        if (!prev.ref.entity) ref.antecedent = backRef(prev);
+        return { ...make(null, 'pronoun', prev.type), ref };
       }
       const m = lastMentionBefore(mentions, s.start, (x) => {
         const t = entityAt(x)?.type;
@@ -257,6 +373,12 @@ function resolveOne(
     const e = entityAt(covering);
     if (e) return make(e, definite && !hasName ? 'nominal' : kindForType(e.type, coreHead));
   }
+  // "the cardinal", "the president": the one person earlier named with that title ("Cardinal Cormac
+  // Murphy-O'Connor", "President Donald Trump"); two such people make it ambiguous, left to the rules below
+  if (definite && b - a === 2 && !ORG_HEADS.has(head) && /^\p{L}+$/u.test(head)) {
+    const titled = titledPerson(mentions, entityAt, text, s.start, head);
+    if (titled) return make(titled, 'nominal');
+  }
   // a name the entities stage split ("Col. Dave Butler" with only "Dave Butler" marked) still counts when
   // the mention ends the core phrase; an owner ("Ukraine's air force") does not make the speaker
   if (coreTok.pos === 'PROPN') {
@@ -270,7 +392,7 @@ function resolveOne(
     for (let h = history.length - 1; h >= 0 && h >= history.length - LOOKBACK_SPEAKERS; h--) {
       const prev = history[h];
       if (prev.ref.kind === 'pronoun') continue;
-      if (prev.head === head || (head === 'country' && prev.type === 'LOC')) {
+      if ((prev.head === head && tailMatches(words, prev.ref.text)) || (head === 'country' && prev.type === 'LOC')) {
         return { ...make(null, 'nominal', prev.type), ref: { ...base, entity: prev.ref.entity, kind: 'nominal' } };
       }
       // "Egyptian officials said … the country added": the country the last speaker's demonym names

@@ -38,7 +38,8 @@ export const quotesCommand: Command = {
         return EXIT.OK;
       }
       for (const { articleId, published, quote } of quotes) {
-        const who = quote.speaker ? quote.speaker.text : 'unattributed';
+        // a pronoun whose referent names no entity shows that referent: "he (= A Labour Party spokesman)"
+        const who = quote.speaker ? (quote.speaker.antecedent ? `${quote.speaker.text} (= ${quote.speaker.antecedent.text})` : quote.speaker.text) : 'unattributed';
         io.out(`${paint(io, 'bold', who)} (${quote.kind}${quote.cue ? `, ${quote.cue.text}` : ''}) ${published?.slice(0, 10) ?? ''} ${articleId}`);
         io.out(`  ${quote.text.length > 300 ? `${quote.text.slice(0, 300)}…` : quote.text}`);
       }
