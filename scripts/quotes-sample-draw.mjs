@@ -7,25 +7,14 @@ import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { quoteCandidates, loadQuoteDoc, runQuoteDocs } from '../dist/eval/quotes-sample-docs.js';
 import { sampleSplit } from '../dist/eval/quotes-sample-score.js';
+import { mulberry32, picker } from './seeded-random.mjs';
 
 const SEED = Number(process.argv[2] ?? 20261207);
 const PER_SOURCE = 15;
 const commit = execSync('git rev-parse --short HEAD').toString().trim();
 
-function mulberry32(a) {
-  return () => {
-    a |= 0; a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(SEED);
-const pick = (arr, n) => {
-  const a = [...arr];
-  for (let i = a.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [a[i], a[j]] = [a[j], a[i]]; }
-  return a.slice(0, n);
-};
+const pick = picker(rand);
 
 const { bbc, news } = quoteCandidates();
 const review = [];
