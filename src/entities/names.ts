@@ -3,9 +3,13 @@
  * Pure data and string functions; no model.
  */
 
-/** nameKey results by input: the same names recur within and across articles. Cleared when full. */
+/**
+ * nameKey results by input: the same names recur within and across articles. Cleared when full; the
+ * folded-name cache below shares the limit (at 50,000 it held 13 MB of the ingest heap on long news,
+ * docs/benchmarks.md, "mem16").
+ */
 const keyCache = new Map<string, string>();
-const KEY_CACHE_LIMIT = 50_000;
+const KEY_CACHE_LIMIT = 15_000;
 
 /** Folds case, diacritics, punctuation and common transliteration variants for matching names. */
 export function nameKey(name: string): string {

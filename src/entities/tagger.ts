@@ -236,9 +236,12 @@ const BREAKS = new Set(['.', '"', ':', '?', '!']);
 
 /**
  * The word and pair caches are dropped between documents beyond these sizes: with two stages a word
- * takes 824 bytes and a pair 272 (plus its index slot), so at most ~27 MB and ~40 MB.
+ * takes 824 bytes and a pair 272 (plus its index slot). Their buffers grow by doubling, so each limit sits
+ * a document's worth of new entries under a power of two: 16,384 words (13.5 MB) and 65,536 pairs
+ * (17.8 MB + 3 MB of index). At 32,000 / 120,000 they held 63 MB on long news for ≈ 1 % less ingest CPU
+ * (docs/benchmarks.md, "mem16").
  */
-const CACHE_LIMITS = { words: 32_000, pairs: 120_000 };
+const CACHE_LIMITS = { words: 14_000, pairs: 56_000 };
 
 /** Open-addressing (word id, word id) → pair id map. */
 class PairIndex {

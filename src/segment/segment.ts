@@ -10,7 +10,7 @@
 import type { Article } from '../core/article.js';
 import type { Paragraph, Sentence, Token } from '../core/layers.js';
 import type { Component } from '../core/pipeline.js';
-import { wink } from './wink.js';
+import { winkForDocument } from './wink.js';
 
 /** Paragraphs are maximal runs of non-blank text between newlines, trimmed of surrounding whitespace. */
 export function splitParagraphs(text: string): Paragraph[] {
@@ -40,12 +40,13 @@ export function segmentText(text: string): Segmentation {
   const paragraphs = splitParagraphs(text);
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
-  const its = wink().its;
+  const nlp = winkForDocument();
+  const its = nlp.its;
   // Both repairs below are rare: one scan of the text each decides whether they are needed at all.
   const longRuns = hasLongRun(text);
   for (const paragraph of paragraphs) {
     const slice = longRuns ? maskLongRuns(text.slice(paragraph.start, paragraph.end)) : text.slice(paragraph.start, paragraph.end);
-    const doc = wink().readDoc(slice);
+    const doc = nlp.readDoc(slice);
     const values = doc.tokens().out(its.value) as string[];
     const pos = doc.tokens().out(its.pos) as string[];
     const starts: number[] = new Array<number>(values.length);

@@ -26,13 +26,49 @@ type CacheFactory = (...args: unknown[]) => WinkCache;
 
 const require = createRequire(import.meta.url);
 let instance: Wink | null = null;
+let factory: typeof winkNLPType | null = null;
+/** The lexeme table of the newest instance's model: wink appends every out-of-vocabulary word to it. */
+let lexemes: { list: unknown[]; intrinsicSize: number } | null = null;
+
+/**
+ * Out-of-vocabulary words one instance may collect before `winkForDocument` starts a fresh one. wink
+ * keeps them for the life of the instance (≈ 9 MB of heap after 1,500 long news articles, still
+ * growing); the tokenizer never reads them back (see above), so a fresh instance tags the same, and
+ * making one costs ≈ 0.1 CPU-s (docs/benchmarks.md, "mem16").
+ */
+export const WINK_OOV_LIMIT = 50_000;
 
 export function wink(): Wink {
   instance ??= create();
   return instance;
 }
 
+/** The instance to read a new document with: a fresh one once the current one holds WINK_OOV_LIMIT words it learned. */
+export function winkForDocument(limit = WINK_OOV_LIMIT): Wink {
+  if (lexemes !== null && lexemes.list.length - lexemes.intrinsicSize > limit) instance = null;
+  return wink();
+}
+
+/** Out-of-vocabulary words the current instance holds (tests). */
+export function winkLearnedWords(): number {
+  return lexemes === null ? 0 : lexemes.list.length - lexemes.intrinsicSize;
+}
+
+/**
+ * The model as each instance loads it. Its `metaCER` loader stringifies its module's copy of the custom
+ * entity machines in place, so every further instance got a string escaped once more (twice as long;
+ * "Invalid string length" by the tenth): every instance gets the first load's answer instead.
+ */
+let metaCER: unknown;
+const loaders = model as unknown as { metaCER(): unknown };
+const modelOnce = { ...model, metaCER: () => (metaCER ??= loaders.metaCER()) } as typeof model;
+
 function create(): Wink {
+  factory ??= loadFactory();
+  return factory(modelOnce, ['sbd', 'pos']);
+}
+
+function loadFactory(): typeof winkNLPType {
   const cachePath = require.resolve('wink-nlp/src/cache.js');
   const winkPath = require.resolve('wink-nlp');
   if (require.cache[winkPath] !== undefined) {
@@ -43,6 +79,7 @@ function create(): Wink {
   if (cached === undefined) throw new Error('wink-nlp/src/cache.js is not in the module cache');
   cached.exports = (...args: unknown[]): WinkCache => {
     const cache = original(...args);
+    lexemes = (args[0] as { features: { lexeme: { list: unknown[]; intrinsicSize: number } } }).features.lexeme;
     const intrinsic = cache.intrinsicSize();
     const lookup = cache.lookup;
     const add = cache.add;
@@ -65,5 +102,5 @@ function create(): Wink {
   };
   const winkNLP = require('wink-nlp') as typeof winkNLPType;
   cached.exports = original;
-  return winkNLP(model, ['sbd', 'pos']);
+  return winkNLP;
 }
