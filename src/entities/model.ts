@@ -30,7 +30,6 @@ import {
 export const DEFAULT_MODEL_PATH = packagePath('models', 'ner', 'model.bin.gz');
 export const DEFAULT_CLUSTERS_FILE = packagePath('models', 'ner', 'clusters.tsv.gz');
 /** The window network whose scores are added to the perceptron's (window-net.ts); used when present. */
-export const DEFAULT_WINDOW_PATH = packagePath('models', 'ner', 'window.bin.gz');
 const MAGIC = 'DLNER1\n';
 
 /** One perceptron stage: feature keys and their weight rows. */
@@ -285,14 +284,11 @@ export function loadClusters(path = DEFAULT_CLUSTERS_FILE): Map<string, number[]
 }
 
 /**
- * Loads a perceptron model and, when `windowPath` names an existing file, the window network added to it
- * (by default models/ner/window.bin.gz for the shipped model only; pass null for the perceptron alone).
+ * Loads a perceptron model and, when `windowPath` names an existing file, the window network added to it.
+ * The network is opt-in (none is shipped): a file dropped into models/ner/ must not change entity layers
+ * under the same component version, so the default model never reads one.
  */
-export function loadNerModelFrom(
-  path: string,
-  clustersPath = DEFAULT_CLUSTERS_FILE,
-  windowPath: string | null = path === DEFAULT_MODEL_PATH ? DEFAULT_WINDOW_PATH : null,
-): NerModel {
+export function loadNerModelFrom(path: string, clustersPath = DEFAULT_CLUSTERS_FILE, windowPath: string | null = null): NerModel {
   try {
     const model = new NerModel(deserializeModel(readFileSync(path), () => loadClusters(clustersPath)));
     if (windowPath !== null && existsSync(windowPath)) model.attachWindow(new WindowNet(readFileSync(windowPath)));

@@ -10,7 +10,7 @@ import { stringFlag, type ParsedArgs } from '../cli/args.js';
 import { DatelineError } from '../core/errors.js';
 import { iobToSpans, parseConll, scoreSpans, spansToIob, type ConllDocument } from '../entities/conll.js';
 import { TYPES, normalizeForm, type TokenSpan } from '../entities/features.js';
-import { DEFAULT_MODEL_PATH, DEFAULT_WINDOW_PATH, defaultNerModel, loadNerModelFrom, type NerModel } from '../entities/model.js';
+import { DEFAULT_MODEL_PATH, defaultNerModel, loadNerModelFrom, type NerModel } from '../entities/model.js';
 import type { EvalReport, EvalTask } from './types.js';
 
 /** Tags CoNLL documents; returns predicted spans per sentence per document. */
@@ -33,7 +33,7 @@ export const nerEval: EvalTask = {
     // --window: the window network added to the perceptron (window-net.ts); `none` for the perceptron alone.
     // Default: models/ner/window.bin.gz with the shipped model, none with another --model.
     const window = stringFlag(args, 'window');
-    const windowPath = window === 'none' ? null : (window ?? (modelPath === undefined ? DEFAULT_WINDOW_PATH : null));
+    const windowPath = window === undefined || window === 'none' ? null : window;
     const model =
       modelPath === undefined && window === undefined ? defaultNerModel() : loadNerModelFrom(modelPath ?? DEFAULT_MODEL_PATH, undefined, windowPath);
     const loadMs = performance.now() - t0;

@@ -89,9 +89,12 @@ test('partOfWhole: "five of the six killed" counts the part; "two of the three p
   const a = 'Five of the six crew members were killed in the crash.';
   assert.deepEqual(partOfWhole(a, toks(a), fig(a, 'six crew members', 'killed', 6), fig(a, 'Five', 'killed', 5)), { toll: 'part', value: 5 });
   const b = 'Three of the four people shot at the party died.';
-  assert.deepEqual(partOfWhole(b, toks(b), fig(b, 'four people', 'killed', 4), null), { toll: 'part', value: 3 });
+  assert.deepEqual(partOfWhole(b, toks(b), fig(b, 'four people', 'killed', 4), null), { toll: 'part', value: 3, partSpan: { start: 0, end: 5 } }, 'the part is written at "Three"');
   const c = 'Two of the three people killed were children.';
   assert.deepEqual(partOfWhole(c, toks(c), fig(c, 'three people', 'killed', 3), fig(c, 'Two', 'killed', 2)), { toll: 'whole', value: 2 });
+  // The whole's own outcome word inside it: "4 of the 5 injured people" are five injured.
+  const c2 = 'Police said 4 of the 5 injured people were in critical condition.';
+  assert.deepEqual(partOfWhole(c2, toks(c2), fig(c2, '5 injured people', 'injured', 5), fig(c2, '4', 'injured', 4)), { toll: 'whole', value: 4 });
   // No part: a count alone, or "of" with no number before it.
   const d = 'Six crew members were killed; all of the six crew members were Mexican.';
   assert.equal(partOfWhole(d, toks(d), fig(d, 'Six crew members', 'killed', 6), null), null);

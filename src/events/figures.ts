@@ -219,20 +219,30 @@ const PART_WORD = new RegExp(`(?:^|[^\\w-])(\\d+|${NUMBER_WORD})\\s+of\\s+(?:the
 
 /**
  * A partial count: `whole` (a killed or injured figure) told as "N of the M …". Returns which count is
- * the toll: 'whole' when the outcome word of the whole's own kind follows it right away (a reduced
- * relative: "two of the three people killed were children"), else 'part' with the part's value ("five
+ * the toll: 'whole' when the outcome word of the whole's own kind is inside it or follows it right away (a reduced
+ * relative: "two of the three people killed were children", "4 of the 5 injured people"), else 'part' with the part's value ("five
  * of the six crew members were killed", "three of the four people shot … died"); null when the figure
- * is no whole of a part. `part` is the figure told just before it, if any.
+ * is no whole of a part. `part` is the figure told just before it, if any; `partSpan` is where the part's number is
+ * written when it is no figure of its own.
  */
-export function partOfWhole(text: string, toks: readonly FigureToken[], whole: { start: number; end: number; kind: string; value: number }, part: { end: number; kind: string; value: number } | null): { toll: 'whole' | 'part'; value: number } | null {
+export function partOfWhole(text: string, toks: readonly FigureToken[], whole: { start: number; end: number; kind: string; value: number }, part: { end: number; kind: string; value: number } | null): { toll: 'whole' | 'part'; value: number; partSpan?: { start: number; end: number } } | null {
   let value: number | null = null;
+  let partSpan: { start: number; end: number } | undefined;
   if (part && part.kind === whole.kind && part.value < whole.value && PART_OF.test(text.slice(part.end, whole.start))) value = part.value;
   else {
-    const m = PART_WORD.exec(text.slice(Math.max(0, whole.start - 40), whole.start));
+    const base = Math.max(0, whole.start - 40);
+    const m = PART_WORD.exec(text.slice(base, whole.start));
     const n = m ? parseCount(m[1]) : null;
-    if (n !== null && n >= 1 && n < whole.value && Number.isInteger(n)) value = n;
+    if (m && n !== null && n >= 1 && n < whole.value && Number.isInteger(n)) {
+      value = n;
+      const start = base + m.index + m[0].indexOf(m[1]);
+      partSpan = { start, end: start + m[1].length };
+    }
   }
   if (value === null) return null;
+  // The whole's own outcome word inside it ("4 of the 5 injured people") or right after it ("the three people killed").
+  let own = false;
+  for (let i = firstIndexAt(toks, whole.start); i < toks.length && toks[i].start < whole.end && !own; i++) own = outcome(toks[i].lower) === whole.kind;
   const next = toks[firstIndexAt(toks, whole.end)]?.lower ?? '';
-  return { toll: outcome(next) === whole.kind ? 'whole' : 'part', value };
+  return { toll: own || outcome(next) === whole.kind ? 'whole' : 'part', value, ...(partSpan ? { partSpan } : {}) };
 }

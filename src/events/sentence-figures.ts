@@ -76,7 +76,7 @@ export function figuresOf(view: SentenceView, text: string): EventFigure[] {
     if (p.toll === 'whole') {
       if (partIsPrev) out.splice(--j, 1);
     } else if (partIsPrev) out.splice(j--, 1);
-    else out[j] = { ...f, value: p.value, high: undefined };
+    else out[j] = { ...f, ...(p.partSpan ?? {}), value: p.value, high: undefined };
   }
   // "Five members of Hamas and a member of … were killed": coordinated counts of one role add up
   // when the quantities stage has not composed them already — not across another incident's noun

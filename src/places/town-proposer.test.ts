@@ -9,6 +9,7 @@ const propose = (text: string, taken: Array<{ start: number; end: number }> = []
 test('a town qualified by its state or country is proposed in that state, whatever the tagger made of it', () => {
   assert.deepEqual(propose('A suspect was arrested by Jackson, Mississippi, authorities after a fire.'), ['Jackson:US.MS']);
   assert.deepEqual(propose('A suspect was arrested by Jackson, Tennessee, authorities after a fire.'), ['Jackson:US.TN']);
+  assert.deepEqual(propose('In Jackson, Mississippi, police said a fire was set.'), ['Jackson:US.MS'], 'a sentence-opening word is no part of the name');
   assert.deepEqual(propose('BENGALURU, India – At least 11 people died on Wednesday.').map((s) => s.split(':')[1].slice(0, 2)), ['IN']);
 });
 

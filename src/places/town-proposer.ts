@@ -58,12 +58,15 @@ export function proposeTowns(text: string, taken: readonly Span[], evidenceOf: (
   let evidence: ContextEvidence | null = null;
   const out: ProposedTown[] = [];
   for (const m of text.matchAll(QUALIFIED)) {
-    const start = m.index;
-    const span = { start, end: start + m[1].length };
-    if (overlaps(span, taken) || overlaps(span, out) || NOT_TOWN.test(m[1])) continue;
+    // "In Jackson, Mississippi": a sentence-opening word before the town is no part of its name.
+    const lead = /^(\S+)[ -]/u.exec(m[1]);
+    const name = lead && NOT_TOWN.test(lead[1]) ? m[1].slice(lead[0].length) : m[1];
+    const start = m.index + m[1].length - name.length;
+    const span = { start, end: start + name.length };
+    if (overlaps(span, taken) || overlaps(span, out) || NOT_TOWN.test(name)) continue;
     const quals = qualifiers(m[2]).length ? qualifiers(m[2]) : qualifiers(m[2].replace(/\.$/, ''));
     if (quals.length === 0) continue;
-    const cand = bestCity(m[1], (c) => quals.some((q) => q.country === c.country && (q.precision === 'country' || (q.admin1 !== undefined && q.admin1 === c.admin1))));
+    const cand = bestCity(name, (c) => quals.some((q) => q.country === c.country && (q.precision === 'country' || (q.admin1 !== undefined && q.admin1 === c.admin1))));
     if (cand) out.push({ ...span, cand, confidence: QUALIFIED_CONFIDENCE });
   }
   for (const m of text.matchAll(NAMED_TOWN)) {

@@ -7,7 +7,7 @@ import { QueryError } from '../store/query/parse.js';
 import { facets, search } from '../api/search.js';
 import { BudgetError } from '../store/queries.js';
 import { POOL_DEFAULTS, PoolBusyError, PoolQueryError, type PoolJob, type PoolResult } from './search-pool.js';
-import { ApiError, type RouteContext } from './routes.js';
+import { ApiError, type RouteContext } from './route-kit.js';
 
 function asApiError(error: unknown): unknown {
   if (error instanceof QueryError || error instanceof PoolQueryError) return new ApiError(400, 'BAD_QUERY', error.message);
