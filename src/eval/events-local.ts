@@ -5,12 +5,12 @@
  * article's figure is the largest among its asserted, non-reference events (several mentions of one
  * incident that were not merged must not add up). It is dev data: rules may be tuned on it.
  */
-import { readFileSync } from 'node:fs';
 import { defaultPipeline } from '../api/default-pipeline.js';
 import { makeArticle } from '../core/article.js';
 import type { EventRecord } from '../core/layers.js';
 import { packagePath } from '../core/paths.js';
 import type { EvalTable } from './types.js';
+import { readJsonLines } from './jsonl.js';
 
 export interface LocalGold {
   id: string;
@@ -24,10 +24,7 @@ export interface LocalGold {
 export const LOCAL_SET = packagePath('test-fixtures', 'events-local', 'articles.jsonl');
 
 export function readLocal(path = LOCAL_SET): LocalGold[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as LocalGold);
+  return readJsonLines<LocalGold>(path);
 }
 
 /** Events that count as news of this article: asserted and not a reference to an earlier event. */

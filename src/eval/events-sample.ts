@@ -6,21 +6,18 @@
  * listing the events that changed or were dropped so they can be re-checked and the sample extended.
  * The sample is held-out: it was checked by hand and no rule was tuned on it.
  */
-import { readFileSync } from 'node:fs';
 import { stringFlag } from '../cli/args.js';
 import { packagePath } from '../core/paths.js';
 import { loadSampleDoc, runDocs, type SampleDoc } from './events-sample-docs.js';
 import { evidenceText, systemSaid } from './events-sample-said.js';
 import { rescoreRow, shares, type FoundEvent, type Outcome, type SampleRow } from './events-sample-score.js';
 import type { EvalReport, EvalTask } from './types.js';
+import { readJsonLines } from './jsonl.js';
 
 export const SAMPLE_FILE = packagePath('test-fixtures', 'events-sample', 'sample.jsonl');
 
 export function readSample(path = SAMPLE_FILE): SampleRow[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as SampleRow);
+  return readJsonLines<SampleRow>(path);
 }
 
 const ratio = (a: number, b: number) => (b ? Math.round((1000 * a) / b) / 1000 : 0);

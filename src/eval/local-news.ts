@@ -35,6 +35,7 @@ import { clusterScores } from './bcubed.js';
 import { articleFigure, isViolent, newsEvents } from './events-local.js';
 import { incidentLabels, mainReportEvent, PLACE_KM } from './merge.js';
 import type { EvalReport, EvalTask } from './types.js';
+import { readJsonLines } from './jsonl.js';
 
 export interface LocalNewsGold {
   id: string;
@@ -65,10 +66,7 @@ export function localNewsSplit(incident: string): 'dev' | 'test' {
 }
 
 export function readLocalNewsGold(path = LOCAL_NEWS_GOLD): LocalNewsGold[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as LocalNewsGold);
+  return readJsonLines<LocalNewsGold>(path);
 }
 
 /** The texts of the gold records, read from the shared corpora (one pass per corpus file). */

@@ -14,7 +14,7 @@
  * 0–7, "test" otherwise; whole incidents go to one side. Tune on dev, report test.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync,  } from 'node:fs';
 import { defaultPipeline } from '../api/default-pipeline.js';
 import { makeArticle } from '../core/article.js';
 import { DatelineError } from '../core/errors.js';
@@ -28,6 +28,7 @@ import { mergeReports, sourceOf } from '../events/merge.js';
 import { findLeadDateline } from '../ingest/dispatches.js';
 import { clusterScores } from './bcubed.js';
 import type { EvalReport, EvalTask } from './types.js';
+import { readJsonLines } from './jsonl.js';
 
 export interface IncidentReport {
   id: string;
@@ -44,10 +45,7 @@ export interface IncidentReport {
 export const PLACE_KM = 40;
 
 export function readIncidentReports(path: string): IncidentReport[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as IncidentReport);
+  return readJsonLines<IncidentReport>(path);
 }
 
 export function incidentSplit(incident: string): 'dev' | 'test' {

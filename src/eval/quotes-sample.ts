@@ -5,13 +5,13 @@
  * precision, speaker accuracy on right contents, end-to-end precision (both right) and, on the fully annotated
  * articles, recall — beside PolNeAR's held-out figures. Default split: test (held out; dev is for error classes).
  */
-import { readFileSync } from 'node:fs';
 import { stringFlag } from '../cli/args.js';
 import { DatelineError } from '../core/errors.js';
 import { packagePath } from '../core/paths.js';
 import { loadQuoteDoc, runQuoteDocs, type QuoteDoc } from './quotes-sample-docs.js';
 import { emptyTally, scoreRow, tallyMetrics, type QuoteSampleRow } from './quotes-sample-score.js';
 import type { EvalReport, EvalTask } from './types.js';
+import { readJsonLines } from './jsonl.js';
 
 export const QUOTE_SAMPLE_FILE = packagePath('test-fixtures', 'quotes-sample', 'sample.jsonl');
 
@@ -19,7 +19,7 @@ export const QUOTE_SAMPLE_FILE = packagePath('test-fixtures', 'quotes-sample', '
 const POLNEAR = { e2e_f1: 0.83, content_f1: 0.866, speaker_accuracy: 0.955 };
 
 export function readQuoteSample(path = QUOTE_SAMPLE_FILE): QuoteSampleRow[] {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as QuoteSampleRow);
+  return readJsonLines<QuoteSampleRow>(path);
 }
 
 export const quotesSampleTask: EvalTask = {
