@@ -39,8 +39,7 @@ function qualifiers(q: string): Candidate[] {
   return lookup(q).cands.filter((c) => c.precision === 'country' || c.precision === 'region');
 }
 
-function bestCity(name: string, fits: (c: Candidate) => boolean): Candidate | null {
-  const l = lookup(name);
+function bestCity(l: ReturnType<typeof lookup>, fits: (c: Candidate) => boolean): Candidate | null {
   let best: Candidate | null = null;
   let prior = -Infinity;
   l.cands.forEach((c, i) => {
@@ -64,19 +63,21 @@ export function proposeTowns(text: string, taken: readonly Span[], evidenceOf: (
     const start = m.index + m[1].length - name.length;
     const span = { start, end: start + name.length };
     if (overlaps(span, taken) || overlaps(span, out) || NOT_TOWN.test(name)) continue;
-    const quals = qualifiers(m[2]).length ? qualifiers(m[2]) : qualifiers(m[2].replace(/\.$/, ''));
+    const written = qualifiers(m[2]);
+    const quals = written.length ? written : qualifiers(m[2].replace(/\.$/, ''));
     if (quals.length === 0) continue;
-    const cand = bestCity(name, (c) => quals.some((q) => q.country === c.country && (q.precision === 'country' || (q.admin1 !== undefined && q.admin1 === c.admin1))));
+    const cand = bestCity(lookup(name), (c) => quals.some((q) => q.country === c.country && (q.precision === 'country' || (q.admin1 !== undefined && q.admin1 === c.admin1))));
     if (cand) out.push({ ...span, cand, confidence: QUALIFIED_CONFIDENCE });
   }
   for (const m of text.matchAll(NAMED_TOWN)) {
     const start = m.index + m[0].length - m[1].length;
     const span = { start, end: start + m[1].length };
     if (overlaps(span, taken) || overlaps(span, out) || NOT_TOWN.test(m[1])) continue;
-    const all = lookup(m[1]).cands.filter((c) => c.precision === 'city');
+    const found = lookup(m[1]);
+    const all = found.cands.filter((c) => c.precision === 'city');
     const ev = (evidence ??= evidenceOf());
     const named = (c: Candidate) => (c.country !== null && ev.countries.has(c.country)) || (c.admin1 !== undefined && ev.admin1.has(`${c.country}.${c.admin1}`));
-    const cand = bestCity(m[1], named) ?? (all.length === 1 ? all[0] : null);
+    const cand = bestCity(found, named) ?? (all.length === 1 ? all[0] : null);
     if (cand) out.push({ ...span, cand, confidence: NAMED_TOWN_CONFIDENCE });
   }
   return out.sort((a, b) => a.start - b.start);

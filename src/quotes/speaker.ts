@@ -213,6 +213,7 @@ function titledPerson(
   title: string,
 ): Entity | null {
   let found: Entity | null = null;
+  const titledBefore = new RegExp(`(?:^|[^\\p{L}])${title}\\s+$`, 'u');
   const from = firstAtOrAfter(mentions, offset) - 1;
   for (let i = from; i >= 0 && i > from - LOOKBACK_MENTIONS; i--) {
     const m = mentions[i];
@@ -220,7 +221,7 @@ function titledPerson(
     if (!e || e.type !== 'PER') continue;
     const inside = m.text.toLowerCase().startsWith(`${title} `);
     const before = text.slice(Math.max(0, m.start - title.length - 2), m.start).toLowerCase();
-    const titledHere = inside || new RegExp(`(?:^|[^\\p{L}])${title}\\s+$`, 'u').test(before);
+    const titledHere = inside || titledBefore.test(before);
     if (!titledHere) continue;
     if (found && found !== e) return null;
     found = e;
