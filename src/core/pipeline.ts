@@ -8,11 +8,15 @@
  * error diagnostic, gives its layers as empty and goes on, so one odd article never sinks a batch.
  * An article longer than the analysis cap is stored whole but analysed over its first part only
  * (spans stay offsets into the whole text), with a warning: no component's cost grows past the cap.
+ * A text longer than one window (250,000 characters) is analysed window by window and the windows'
+ * layers merged (window-merge.ts), so no component's memory grows past a window either.
  */
 import type { Article } from './article.js';
 import type { Diagnostic } from './diagnostics.js';
 import { DatelineError } from './errors.js';
 import type { LayerName, Layers } from './layers.js';
+import { WindowMerger } from './window-merge.js';
+import { cutAt, windowStarts } from './windows.js';
 
 export interface ComponentContext {
   /** Diagnostics for this article; push, never throw, on bad content. */
@@ -60,23 +64,25 @@ export interface Pipeline {
 /** Characters of one article the components analyse (2 million: ~300,000 words, far past any news story). */
 export const DEFAULT_MAX_ANALYSED_CHARS = 2_000_000;
 
+/**
+ * Characters the components read at once: a longer analysed text is read in windows of at most this many
+ * (window-merge.ts). 250,000 characters (~40,000 words) is past any ordinary news story, whose layers
+ * therefore never change, and keeps a window's working memory (the NER tagger's per-document caches
+ * grow with a document's vocabulary) far under the ingest heap (docs/benchmarks.md, "giant16").
+ */
+export const DEFAULT_WINDOW_CHARS = 250_000;
+
 export interface PipelineOptions {
   /** Analysis cap per article, characters; DATELINE_MAX_ARTICLE_CHARS overrides the default. */
   maxAnalysedChars?: number;
+  /** Window size, characters (DEFAULT_WINDOW_CHARS). */
+  windowChars?: number;
 }
 
 function analysedCap(options: PipelineOptions): number {
   if (options.maxAnalysedChars !== undefined) return options.maxAnalysedChars;
   const env = Number(process.env.DATELINE_MAX_ARTICLE_CHARS);
   return Number.isFinite(env) && env > 0 ? env : DEFAULT_MAX_ANALYSED_CHARS;
-}
-
-/** Where to cut a long text: at a space near the cap, never inside a surrogate pair. */
-function cutAt(text: string, cap: number): number {
-  const space = text.lastIndexOf(' ', cap);
-  if (space > cap - 1000 && space > 0) return space;
-  const code = text.charCodeAt(cap - 1);
-  return code >= 0xd800 && code <= 0xdbff ? cap - 1 : cap;
 }
 
 export function assemblePipeline(components: readonly Component[], options: PipelineOptions = {}): Pipeline {
@@ -101,15 +107,15 @@ export function assemblePipeline(components: readonly Component[], options: Pipe
   const frozen = Object.freeze([...components]);
   const versions = componentVersions(frozen);
   const cap = analysedCap(options);
+  const window = Math.max(100, options.windowChars ?? DEFAULT_WINDOW_CHARS);
   return {
     components: frozen,
     assigns: [...assignedBy.keys()],
-    run: (article) => ({ ...runPipeline(frozen, article, cap), components: versions }),
+    run: (article) => ({ ...runPipeline(frozen, article, cap, window), components: versions }),
   };
 }
 
-function runPipeline(components: readonly Component[], article: Article, cap: number): AnalyzedArticle {
-  const layers: Layers = {};
+function runPipeline(components: readonly Component[], article: Article, cap: number, window: number): AnalyzedArticle {
   const diagnostics: Diagnostic[] = [];
   let analysed: Article = article;
   if (article.text.length > cap) {
@@ -119,9 +125,61 @@ function runPipeline(components: readonly Component[], article: Article, cap: nu
       severity: 'warning',
       code: 'ARTICLE_TOO_LARGE',
       message: `article ${article.id} has ${article.text.length} characters; only the first ${cut} were analysed (the cap is ${cap}; DATELINE_MAX_ARTICLE_CHARS raises it), the whole text is stored and searchable`,
-      where: { file: article.origin.file, line: article.origin.line, record: article.origin.record },
+      where: whereOf(article),
     });
   }
+  if (analysed.text.length <= window) return { article, layers: runComponents(components, analysed, diagnostics), diagnostics };
+  return { article, layers: runWindows(components, analysed, window, diagnostics), diagnostics };
+}
+
+function whereOf(article: Article): Diagnostic['where'] {
+  return { file: article.origin.file, line: article.origin.line, record: article.origin.record };
+}
+
+/**
+ * A text longer than one window, analysed window by window (windows.ts) and merged (window-merge.ts).
+ * Each window is an ordinary document to the components; the first window's publication date, when
+ * inferred from its content, is given to the later ones as the article's. A diagnostic a later window
+ * repeats word for word is kept once.
+ */
+function runWindows(components: readonly Component[], analysed: Article, size: number, diagnostics: Diagnostic[]): Layers {
+  const text = analysed.text;
+  const starts = windowStarts(text, size);
+  diagnostics.push({
+    severity: 'info',
+    code: 'ARTICLE_WINDOWED',
+    message: `article ${analysed.id} (${text.length} characters analysed) was read in ${starts.length} windows of at most ${size} characters; entities of one name are joined across windows, other references (surnames, pronouns, events told again) are not`,
+    where: whereOf(analysed),
+  });
+  const merger = new WindowMerger(text);
+  const seen = new Set<string>();
+  let reader: Article = analysed;
+  for (let w = 0; w < starts.length; w++) {
+    const start = starts[w];
+    const end = w + 1 < starts.length ? starts[w + 1] : text.length;
+    const own: Diagnostic[] = [];
+    const layers = runComponents(components, { ...reader, text: text.slice(start, end), dateline: w === 0 ? reader.dateline : null }, own);
+    for (const d of own) {
+      const key = `${d.severity} ${d.code} ${d.component ?? ''} ${d.message}`;
+      if (!seen.has(key)) diagnostics.push(d);
+      seen.add(key);
+    }
+    if (w === 0) reader = withInferredDate(analysed, layers);
+    merger.add(layers, start);
+  }
+  return merger.result();
+}
+
+/** The article as later windows read it: with the date the first window inferred from content, if any. */
+function withInferredDate(article: Article, layers: Layers): Article {
+  const record = layers.published?.[0];
+  if (article.publishedSource === 'header' || article.publishedSource === 'metadata') return article;
+  if (!record || record.source !== 'content' || record.value === null) return article;
+  return { ...article, published: record.value, publishedSource: 'content', publishedConfidence: record.confidence };
+}
+
+function runComponents(components: readonly Component[], analysed: Article, diagnostics: Diagnostic[]): Layers {
+  const layers: Layers = {};
   for (const component of components) {
     const context: ComponentContext = { diagnostics: [] };
     let output: Partial<Layers>;
@@ -132,8 +190,8 @@ function runPipeline(components: readonly Component[], article: Article, cap: nu
       context.diagnostics.push({
         severity: 'error',
         code: 'COMPONENT_FAILED',
-        message: `${component.name} failed on article ${article.id}: ${(error as Error).message ?? String(error)}`,
-        where: { file: article.origin.file, line: article.origin.line, record: article.origin.record },
+        message: `${component.name} failed on article ${analysed.id}: ${(error as Error).message ?? String(error)}`,
+        where: whereOf(analysed),
       });
       output = Object.fromEntries(component.assigns.map((name) => [name, []]));
     }
@@ -149,5 +207,5 @@ function runPipeline(components: readonly Component[], article: Article, cap: nu
     }
     for (const d of context.diagnostics) diagnostics.push({ ...d, component: d.component ?? component.name });
   }
-  return { article, layers, diagnostics };
+  return layers;
 }
