@@ -330,14 +330,19 @@ async function* readFile(file: string, options: ReadOptions): AsyncGenerator<Bat
     yield failure(file, 'INGEST_TOO_LARGE', `${stat.size} bytes, over the ${limit}-byte limit (--max-bytes); skipped`, stat.size);
     return;
   }
+  // Read and parsed in a function of its own: the bytes are not held while the batch is analysed and
+  // stored (a 30 MB file's bytes stayed alive across this generator's yield).
+  yield await readWhole(file, options);
+}
+
+async function readWhole(file: string, options: ReadOptions): Promise<Batch> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
   } catch (error) {
-    yield failure(file, 'INGEST_UNREADABLE', `cannot read: ${readError(error)}`);
-    return;
+    return failure(file, 'INGEST_UNREADABLE', `cannot read: ${readError(error)}`);
   }
-  yield parseBytes(bytes, file, options);
+  return parseBytes(bytes, file, options);
 }
 
 /** The first `n` bytes of a file (fewer when it is shorter; none when it cannot be read). */

@@ -129,3 +129,21 @@ test('layer codec: a raw source deflates against its article text to a few bytes
   assert.equal(encodeRaw(null), null);
   assert.equal(decodeRaw('kept as text'), 'kept as text');
 });
+
+test('layer codec: a large raw source holding its article text whole keeps only what surrounds it', () => {
+  const body = 'Officials in Łódź said 12 drones were shot down. 🙂 '.repeat(30_000);
+  const raw = `Drones shot down\n\n${body}\n\n`;
+  const blob = encodeRaw(raw, body)!;
+  assert.ok(rawNeedsText(blob));
+  assert.ok(blob.length < 60, `${blob.length} bytes`);
+  assert.equal(decodeRaw(blob, body), raw);
+  assert.throws(() => decodeRaw(blob));
+  // A text the raw does not hold whole deflates as before, and decodes the same.
+  const edited = body.replace('Łódź', 'Lodz');
+  const other = encodeRaw(raw, edited)!;
+  assert.ok(other.length > 100);
+  assert.equal(decodeRaw(other, edited), raw);
+  // A cut inside a surrogate pair is never made: the emoji's halves stay together.
+  const half = body.slice(body.indexOf('🙂') + 1);
+  assert.equal(decodeRaw(encodeRaw(raw, half)!, half), raw);
+});

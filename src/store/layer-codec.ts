@@ -9,7 +9,8 @@
  *   common values as table indexes, numbers as varints; a 170-byte entity becomes ~50 bytes), about ten
  *   times cheaper than deflating each one. Events stay plain JSON: their reads filter on fields inside
  *   it with SQLite's JSON functions.
- * - A source's raw bytes are deflated, against the text of its single article when it has one.
+ * - A source's raw bytes are deflated, against the text of its single article when it has one; a large
+ *   source holding that text whole keeps only what surrounds it.
  *
  * Every blob starts with a format byte; plain TEXT (written before version 5) is read as JSON, so a row
  * in either form decodes. The column schemas below and item-codec's tables are part of the on-disk
@@ -26,6 +27,14 @@ const ITEM_BINARY = 3;
 const RAW_DEFLATED = 4;
 const RAW_AGAINST_TEXT = 5;
 const PACKED_COLUMNS_PLAIN = 6;
+const RAW_AROUND_TEXT = 7;
+
+/**
+ * A source at least this long (UTF-16 units) that holds its article's text whole is stored as what
+ * surrounds the text (a title line, trailing blank lines): deflating a 30 MB text file whole held
+ * ~60 MB of buffers at once, and the text is stored anyway. Shorter sources deflate against the text.
+ */
+const AROUND_FROM = 1 << 20;
 
 /** Column data shorter than this is stored without deflate (paragraphs, short sentence lists): not worth a zlib call. */
 const DEFLATE_FROM = 96;
@@ -223,15 +232,33 @@ export function decodeItem<T = unknown>(layer: LayerName, row: { data: string | 
 export function encodeRaw(raw: string | null, articleText?: string): Buffer | null {
   if (raw === null) return null;
   if (articleText) {
+    const around = raw.length >= AROUND_FROM ? aroundText(raw, articleText) : null;
+    if (around) return withFormat(RAW_AROUND_TEXT, deflate(around));
     const dictionary = Buffer.from(articleText.length > 30_000 ? articleText.slice(-30_000) : articleText, 'utf8');
     return withFormat(RAW_AGAINST_TEXT, deflate(raw, dictionary));
   }
   return withFormat(RAW_DEFLATED, deflate(raw));
 }
 
+/** `raw` less the one place it holds `text`: that place (UTF-16 units) and the rest, or null when it holds no whole text. */
+function aroundText(raw: string, text: string): Buffer | null {
+  if (text.length === 0) return null;
+  const at = raw.indexOf(text);
+  if (at < 0) return null;
+  const end = at + text.length;
+  // A cut between the halves of a surrogate pair could not be written as UTF-8.
+  const high = (c: number) => c >= 0xd800 && c <= 0xdbff;
+  const low = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+  if ((at > 0 && (high(raw.charCodeAt(at - 1)) || low(raw.charCodeAt(at)))) || (end < raw.length && (high(raw.charCodeAt(end - 1)) || low(raw.charCodeAt(end))))) return null;
+  const w = new ByteWriter();
+  w.uint(at);
+  w.string(raw.slice(0, at) + raw.slice(end));
+  return w.done();
+}
+
 /** Whether decoding this raw blob needs the text of the source's article. */
 export function rawNeedsText(data: string | Uint8Array | null): boolean {
-  return data !== null && typeof data !== 'string' && data[0] === RAW_AGAINST_TEXT;
+  return data !== null && typeof data !== 'string' && (data[0] === RAW_AGAINST_TEXT || data[0] === RAW_AROUND_TEXT);
 }
 
 export function decodeRaw(data: string | Uint8Array | null, articleText?: string): string | null {
@@ -240,6 +267,12 @@ export function decodeRaw(data: string | Uint8Array | null, articleText?: string
   if (data[0] === RAW_AGAINST_TEXT && articleText !== undefined) {
     const dictionary = Buffer.from(articleText.length > 30_000 ? articleText.slice(-30_000) : articleText, 'utf8');
     return inflateRawSync(data.subarray(1), { dictionary }).toString('utf8');
+  }
+  if (data[0] === RAW_AROUND_TEXT && articleText !== undefined) {
+    const r = new ByteReader(inflateRawSync(data.subarray(1)));
+    const at = r.uint();
+    const rest = r.string();
+    return rest.slice(0, at) + articleText + rest.slice(at);
   }
   throw new Error(`source raw: unknown format ${data[0]} or missing article text`);
 }

@@ -45,6 +45,9 @@ test('the streaming signature equals the whole-text definition, short texts and 
     'Exactly five words in this',
     'İstanbul officials said İİ flights resumed; ÄÖÜ 2024 figures rose 12% in Łódź.',
     'The ministry said on Tuesday that 12 drones were shot down over the region overnight. Officials in Kyiv disputed it. '.repeat(20),
+    // Longer than the chunk the text is lower-cased in: chunks end at spaces, next to final sigmas and dotted capitals.
+    'ΟΔΥΣΣΕΥΣ ΟΔΟΣ İstanbul-İzmir ΣΑΣ Σ '.repeat(5000),
+    `${'x'.repeat(70_000)} ${'ΛΟΓΟΣ '.repeat(20_000)}ΤΕΛΟΣ`,
   ];
   for (const t of texts) assert.deepEqual([...signature(t)], [...reference(t)], JSON.stringify(t.slice(0, 40)));
 });

@@ -22,6 +22,9 @@ function fnv1a(s: string): number {
  * bits; a bin keeps its minimum. Empty bins borrow the next non-empty bin's value (rotation
  * densification), so short texts still give comparable signatures. 64× cheaper than 64 hash functions.
  */
+/** Characters lower-cased at once (then to the next space). */
+const LOWER_CHUNK = 65_536;
+
 export function signature(text: string): Uint32Array {
   const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff);
   const filled = new Uint8Array(NUM_HASHES);
@@ -48,11 +51,19 @@ export function signature(text: string): Uint32Array {
     for (let j = 0; j < n; j++) h = Math.imul(h ^ recent[(first + j) % SHINGLE], 0x01000193);
     return h;
   };
-  const lower = text.toLowerCase();
-  for (let m = word.exec(lower); m !== null; m = word.exec(lower)) {
-    recent[words % SHINGLE] = fnv1a(m[0]);
-    words++;
-    if (words >= SHINGLE) add(shingle(words - SHINGLE, SHINGLE));
+  // Lower-cased a chunk at a time, each ending at a space: no word spans a space, and no case rule looks
+  // across one (Greek final sigma stops at it), so the chunks are the whole text lower-cased. The whole
+  // text at once was a second copy of a 30 MB article on the heap.
+  for (let from = 0; from < text.length; ) {
+    let to = from + LOWER_CHUNK >= text.length ? text.length : text.indexOf(' ', from + LOWER_CHUNK);
+    if (to < 0) to = text.length;
+    const lower = text.slice(from, to).toLowerCase();
+    for (let m = word.exec(lower); m !== null; m = word.exec(lower)) {
+      recent[words % SHINGLE] = fnv1a(m[0]);
+      words++;
+      if (words >= SHINGLE) add(shingle(words - SHINGLE, SHINGLE));
+    }
+    from = to;
   }
   // Fewer words than a shingle: one shingle of all of them (none for an empty text).
   if (words < SHINGLE) add(shingle(0, words));
