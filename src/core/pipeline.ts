@@ -75,8 +75,14 @@ export const DEFAULT_WINDOW_CHARS = 250_000;
 export interface PipelineOptions {
   /** Analysis cap per article, characters; DATELINE_MAX_ARTICLE_CHARS overrides the default. */
   maxAnalysedChars?: number;
-  /** Window size, characters (DEFAULT_WINDOW_CHARS). */
+  /** Window size, characters; DATELINE_WINDOW_CHARS overrides the default (DEFAULT_WINDOW_CHARS). */
   windowChars?: number;
+}
+
+function windowSize(options: PipelineOptions): number {
+  const env = Number(process.env.DATELINE_WINDOW_CHARS);
+  const size = options.windowChars ?? (Number.isFinite(env) && env > 0 ? env : DEFAULT_WINDOW_CHARS);
+  return Math.max(100, size);
 }
 
 function analysedCap(options: PipelineOptions): number {
@@ -107,7 +113,7 @@ export function assemblePipeline(components: readonly Component[], options: Pipe
   const frozen = Object.freeze([...components]);
   const versions = componentVersions(frozen);
   const cap = analysedCap(options);
-  const window = Math.max(100, options.windowChars ?? DEFAULT_WINDOW_CHARS);
+  const window = windowSize(options);
   return {
     components: frozen,
     assigns: [...assignedBy.keys()],
@@ -139,8 +145,8 @@ function whereOf(article: Article): Diagnostic['where'] {
 /**
  * A text longer than one window, analysed window by window (windows.ts) and merged (window-merge.ts).
  * Each window is an ordinary document to the components; the first window's publication date, when
- * inferred from its content, is given to the later ones as the article's. A diagnostic a later window
- * repeats word for word is kept once.
+ * inferred from its content, is given to the later ones as the article's. A warning or error a later
+ * window repeats word for word is kept once, and a note once per code (the first window's).
  */
 function runWindows(components: readonly Component[], analysed: Article, size: number, diagnostics: Diagnostic[]): Layers {
   const text = analysed.text;
@@ -160,7 +166,7 @@ function runWindows(components: readonly Component[], analysed: Article, size: n
     const own: Diagnostic[] = [];
     const layers = runComponents(components, { ...reader, text: text.slice(start, end), dateline: w === 0 ? reader.dateline : null }, own);
     for (const d of own) {
-      const key = `${d.severity} ${d.code} ${d.component ?? ''} ${d.message}`;
+      const key = `${d.severity} ${d.code} ${d.component ?? ''} ${d.severity === 'info' ? '' : d.message}`;
       if (!seen.has(key)) diagnostics.push(d);
       seen.add(key);
     }
