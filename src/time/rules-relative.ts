@@ -1,4 +1,4 @@
-import { dayInterval, epochDay, quarterInterval, seasonInterval, yearInterval, ymd, type Interval } from './calendar.js';
+import { dayInterval, epochDay, quarterInterval, seasonInterval, weekInterval, yearInterval, ymd, type Interval } from './calendar.js';
 import { COUNT, HEDGE, FLOATING_HOLIDAYS, HOLIDAY, HOLIDAYS, MONTH, PART_OF_DAY, SEASONS, UNIT, WEEKDAY, durationValue, monthNumber, parseCount, unitOf, weekdayNumber } from './lexicon.js';
 import { B, E, ci, directionOf, easterSunday, interval, nthWeekday, resolveWeekday, rx, shiftUnit, unresolved } from './grammar-kit.js';
 import { AGO_TAIL, type Rule, calendarResolver, fixed, rateBefore, relativeResolver } from './rule-kit.js';
@@ -70,7 +70,9 @@ export const RELATIVE_RULES: Rule[] = [
               break;
             case 'week':
             case 'fortnight':
-              iv = dayInterval(base + sign * 7 * count * (unit === 'fortnight' ? 2 : 1));
+              // "six weeks ago" names a week, as "six months ago" names a month: the unit is the granularity
+              // (TimeML writes the ISO week, `1999-W47`); the range is that whole week.
+              iv = weekInterval(base + sign * 7 * count * (unit === 'fortnight' ? 2 : 1));
               break;
             case 'day':
             case 'night':
@@ -170,15 +172,17 @@ export const RELATIVE_RULES: Rule[] = [
   {
     name: 'recent-units',
     prio: 5,
-    need: (f) => f.word('years', 'decades', 'months', 'weeks', 'days'),
-    re: rx(`${B}(?:(?:(${ci('recent')})|(${ci('the coming')}|${ci('coming')}|${ci('the next few')}|${ci('the past few')}|${ci('the last few')}))\\s+(years|decades|months|weeks|days)|${ci('the')}\\s+(?<ahead>years|months|weeks|days)\\s+ahead)${E}`, 'g'),
+    need: (f) => f.word('years', 'decades', 'months', 'weeks', 'days', 'quarters'),
+    re: rx(`${B}(?:(?:(${ci('recent')})|(?<!\\bthe\\s)(?<bare>${ci('coming')}|${ci('future')}|${ci('past')})|(${ci('the coming')}|${ci('the next few')}|${ci('the past few')}|${ci('the last few')}))\\s+(years|decades|months|weeks|days|quarters)|${ci('the')}\\s+(?<ahead>years|months|weeks|days)\\s+ahead)${E}`, 'g'),
     build({ m }) {
       // "the weeks ahead" is "the coming weeks".
       if (m.groups?.ahead) return { resolve: fixed('DURATION', durationValue(null, unitOf(m.groups.ahead))) };
-      // "in recent years" points at the past as a whole (PAST_REF, as TimeBank mostly values it);
-      // "the coming years", "the past few days": spans of vague length.
+      // "in recent years" points at the past as a whole (PAST_REF, as TimeBank mostly values it); so do the
+      // bare plurals with no article, "in past years", "in coming months", "future quarters" (PAST_REF,
+      // FUTURE_REF); "the coming years", "the past few days": spans of vague length.
       if (m[1]) return { resolve: fixed('DATE', 'PAST_REF') };
-      return { resolve: fixed('DURATION', durationValue(null, unitOf(m[3]))) };
+      if (m.groups?.bare) return { resolve: fixed('DATE', /^past$/i.test(m.groups.bare) ? 'PAST_REF' : 'FUTURE_REF') };
+      return { resolve: fixed('DURATION', durationValue(null, unitOf(m[4]))) };
     },
   },
   // ---- PRESENT_REF / PAST_REF / FUTURE_REF

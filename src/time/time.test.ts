@@ -467,3 +467,18 @@ test("a possessive weekday is the day of its noun: past for what happened, the c
   assert.equal(find(t, 'Sunday').value, '2010-01-17');
   assert.equal(find(t, 'Tuesday', 1).value, '2010-01-12');
 });
+
+test('"six weeks ago" names that ISO week, as "six months ago" names a month', () => {
+  const t = times('The boat left six weeks ago; the crew had sailed two months ago.', '2000-01-06');
+  const w = find(t, 'six weeks ago');
+  assert.deepEqual([w.type, w.value, w.range], ['DATE', '1999-W47', { from: '1999-11-22', to: '1999-11-28' }]);
+  assert.equal(find(t, 'two months ago').value, '1999-11');
+});
+
+test('bare plurals with no article point at the past or future as a whole; "the coming weeks" stays a span', () => {
+  const t = times('Sales grew in past years and should slow in coming months, in future quarters and in the coming weeks.', '1989-10-30');
+  assert.deepEqual(
+    ['past years', 'coming months', 'future quarters', 'the coming weeks'].map((s) => [find(t, s).type, find(t, s).value]),
+    [['DATE', 'PAST_REF'], ['DATE', 'FUTURE_REF'], ['DATE', 'FUTURE_REF'], ['DURATION', 'PXW']],
+  );
+});
