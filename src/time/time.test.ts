@@ -482,3 +482,10 @@ test('bare plurals with no article point at the past or future as a whole; "the 
     [['DATE', 'PAST_REF'], ['DATE', 'FUTURE_REF'], ['DATE', 'FUTURE_REF'], ['DURATION', 'PXW']],
   );
 });
+
+test('"the quarter" after "the fiscal first quarter" is that fiscal quarter; a calendar quarter named in passing does not move it', () => {
+  const fiscal = times('Sun earned $5 million in the fiscal first quarter. Sales in the quarter rose 39%, and the 1988 period had a loss.', '1989-10-26');
+  assert.deepEqual(['the fiscal first quarter', 'the quarter', 'the 1988 period'].map((s) => find(fiscal, s).value), ['1989-Q1', '1989-Q1', '1988-Q1']);
+  const plain = times('The quake will mean a fourth-quarter charge. Profit fell in the latest quarter.', '1989-11-02');
+  assert.equal(find(plain, 'the latest quarter').value, '1989-Q3');
+});
