@@ -158,7 +158,7 @@ export function timesForText(text: string, sentences: readonly Span[], reference
 
 export const time: Component = {
   name: 'time',
-  version: '1.0.0',
+  version: '1.1.0',
   requires: ['paragraphs', 'sentences', 'tokens'],
   assigns: ['published', 'times'],
   run(article, layers, context) {
