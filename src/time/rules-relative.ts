@@ -71,8 +71,11 @@ export const RELATIVE_RULES: Rule[] = [
             case 'week':
             case 'fortnight':
               // "six weeks ago" names a week, as "six months ago" names a month: the unit is the granularity
-              // (TimeML writes the ISO week, `1999-W47`); the range is that whole week.
-              iv = weekInterval(base + sign * 7 * count * (unit === 'fortnight' ? 2 : 1));
+              // (TimeML writes the ISO week, `1999-W47`); the range is that whole week. "A week ago" is the
+              // day seven days back (the same weekday), as news uses it for a dated event.
+              iv = count === 1 && unit === 'week'
+                ? dayInterval(base + sign * 7)
+                : weekInterval(base + sign * 7 * count * (unit === 'fortnight' ? 2 : 1));
               break;
             case 'day':
             case 'night':

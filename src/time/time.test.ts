@@ -468,8 +468,9 @@ test("a possessive weekday is the day of its noun: past for what happened, the c
   assert.equal(find(t, 'Tuesday', 1).value, '2010-01-12');
 });
 
-test('"six weeks ago" names that ISO week, as "six months ago" names a month', () => {
-  const t = times('The boat left six weeks ago; the crew had sailed two months ago.', '2000-01-06');
+test('"six weeks ago" names that ISO week, as "six months ago" names a month; "a week ago" is the day seven days back', () => {
+  const t = times('The boat left six weeks ago; the crew had sailed two months ago and the storm hit a week ago.', '2000-01-06');
+  assert.equal(find(t, 'a week ago').value, '1999-12-30');
   const w = find(t, 'six weeks ago');
   assert.deepEqual([w.type, w.value, w.range], ['DATE', '1999-W47', { from: '1999-11-22', to: '1999-11-28' }]);
   assert.equal(find(t, 'two months ago').value, '1999-11');
