@@ -172,6 +172,16 @@ export const RELATIVE_RULES: Rule[] = [
       return { start: m.index + lead, resolve: fixed('DURATION', durationValue(null, unit === 'decade' ? 'year' : unit === 'century' ? 'century' : unit), ['duration']) };
     },
   },
+  // ---- "an additional year", "another week", "an extra day": one more unit, a duration
+  {
+    name: 'one-more-unit',
+    prio: 4,
+    need: (f) => f.unit && f.word('another', 'additional', 'extra', 'further'),
+    re: rx(`${B}(${ci('another')}|${ci('an additional')}|${ci('an extra')}|${ci('a further')})\\s+(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)${E}`, 'g'),
+    build({ m }) {
+      return { resolve: fixed('DURATION', durationValue(1, unitOf(m[2])), ['duration']) };
+    },
+  },
   {
     name: 'recent-units',
     prio: 5,

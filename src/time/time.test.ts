@@ -490,3 +490,8 @@ test('"the quarter" after "the fiscal first quarter" is that fiscal quarter; a c
   const plain = times('The quake will mean a fourth-quarter charge. Profit fell in the latest quarter.', '1989-11-02');
   assert.equal(find(plain, 'the latest quarter').value, '1989-Q3');
 });
+
+test('"an additional year", "another week", "an extra day" are one-unit durations', () => {
+  const t = times('The loan may be extended for an additional year; the team trained another week and got an extra day off.', '1989-11-02');
+  assert.deepEqual(['an additional year', 'another week', 'an extra day'].map((s) => [find(t, s).type, find(t, s).value]), [['DURATION', 'P1Y'], ['DURATION', 'P1W'], ['DURATION', 'P1D']]);
+});
