@@ -129,6 +129,8 @@ export const RELATIVE_RULES: Rule[] = [
       const unit = unitOf(m[6]);
       const article = /^an?$/i.test(countWord);
       if (unit === 'second' && article) return null;
+      // "a decades-long feud": the article is the noun's; the span is vague ("decades-long", below).
+      if (article && /s$/i.test(m[6])) return null;
       if (/^(?:some|many)$/i.test(countWord) && !m[2] && !m[1]) return null;
       if (/^half an?$/i.test(countWord) && unit !== 'hour' && unit !== 'day' && unit !== 'year' && unit !== 'century') return null;
       if (unit === 'weekend') return null;
@@ -163,9 +165,11 @@ export const RELATIVE_RULES: Rule[] = [
   {
     name: 'plural-duration',
     prio: 3,
-    need: (f) => f.word('years', 'decades', 'months', 'weeks', 'days', 'hours', 'minutes', 'centuries'),
-    re: rx(`${B}(?:(${ci('for')}|${ci('over')}|${ci('within')}|${ci('during')}|${ci('took')}|${ci('takes')}|${ci('take')}|${ci('lasted')}|${ci('spent')})\\s+)(?:(${ci('many')}|${ci('several')}|${ci('some')}|${ci('the')})\\s+)?(years|decades|months|weeks|days|hours|minutes|centuries)${E}|${B}(decades|years)-long${E}`, 'g'),
+    need: (f) => f.word('years', 'decades', 'months', 'weeks', 'days', 'hours', 'minutes', 'centuries') || /-long\b/i.test(f.text),
+    re: rx(`${B}(?:(${ci('for')}|${ci('over')}|${ci('within')}|${ci('during')}|${ci('took')}|${ci('takes')}|${ci('take')}|${ci('lasted')}|${ci('spent')})\\s+)(?:(${ci('many')}|${ci('several')}|${ci('some')}|${ci('the')})\\s+)?(years|decades|months|weeks|days|hours|minutes|centuries)${E}|${B}(decades|years|months|weeks|days|hours)-long${E}|${B}(?<one>hour|day|week|month|year)-long${E}`, 'g'),
     build({ m }) {
+      // "their third day-long meeting": one unit long.
+      if (m.groups?.one) return { resolve: fixed('DURATION', durationValue(1, m.groups.one.toLowerCase()), ['duration']) };
       const word = (m[3] ?? m[4]).toLowerCase();
       const unit = unitOf(word);
       const lead = m[1] ? m[0].indexOf(m[2] ?? m[3]) : 0;

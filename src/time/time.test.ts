@@ -495,3 +495,8 @@ test('"an additional year", "another week", "an extra day" are one-unit duration
   const t = times('The loan may be extended for an additional year; the team trained another week and got an extra day off.', '1989-11-02');
   assert.deepEqual(['an additional year', 'another week', 'an extra day'].map((s) => [find(t, s).type, find(t, s).value]), [['DURATION', 'P1Y'], ['DURATION', 'P1W'], ['DURATION', 'P1D']]);
 });
+
+test('"-long" compounds: one unit when singular ("day-long"), vague when plural, whatever article stands before', () => {
+  const t = times('After their third day-long meeting, a decades-long feud and a years-long fight ended in a week-long truce.', '2000-04-03');
+  assert.deepEqual(['day-long', 'decades-long', 'years-long', 'a week-long'].map((s) => find(t, s).value), ['P1D', 'PXY', 'PXY', 'P1W']);
+});
