@@ -11,8 +11,9 @@ export interface ResolveContext {
   dir: Direction;
   /** Narrative reference: the last day-level date resolved before this expression in the document. */
   lastDay: number | null;
-  /** The last quarter mentioned, for "a year earlier" in earnings reports. */
-  lastQuarter: { y: number; q: number } | null;
+  /** The last quarter mentioned, for "a year earlier" in earnings reports; `fiscal` when named as a fiscal
+   * quarter ("the fiscal first quarter"), which then is what "the quarter" means. */
+  lastQuarter: { y: number; q: number; fiscal?: boolean } | null;
   /** Narrative references at month and year granularity ("In March, …", "In 1997, …"): the first day of the
    * last expression naming that month (or a day in it) / that year (or a part of it), and whether it is recent
    * (this sentence or the one before). */
@@ -45,8 +46,9 @@ export interface Candidate {
   clock?: { hh: number; mi: number; text: string; utc?: boolean };
   /** Resolves to a single day, so a clock time may attach to it. */
   dayLevel?: boolean;
-  /** Names a quarter of its own (not "a year earlier"), so later "a year earlier" refers to it. */
-  setsQuarter?: boolean;
+  /** Names a quarter of its own (not "a year earlier"), so later "a year earlier" refers to it; 'fiscal' when
+   * the text calls it a fiscal quarter. */
+  setsQuarter?: boolean | 'fiscal';
   resolve(ctx: ResolveContext): Resolution;
 }
 

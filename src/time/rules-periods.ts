@@ -23,7 +23,7 @@ export const PERIOD_RULES: Rule[] = [
       void sentence;
       return {
         // The year-ago quarter is the comparison, not the quarter under discussion.
-        setsQuarter: kind === 'quarter' && !/year-(?:ago|earlier)/i.test(m[1] ?? ''),
+        setsQuarter: kind === 'quarter' && !/year-(?:ago|earlier)/i.test(m[1] ?? '') ? (/fiscal/i.test(m[0]) ? 'fiscal' : true) : false,
         resolve(ctx) {
           let y = stated ? Number(stated) : undefined;
           const yearWord = /year/.test(prefix ?? '') ? (prefix as string) : null;
@@ -129,6 +129,10 @@ export const PERIOD_RULES: Rule[] = [
           } else if (mod === 'next' || mod === 'coming') {
             q += 1;
             if (q > 4) [q, y] = [1, y + 1];
+          } else if ((mod === '' || mod === 'latest' || mod === 'most recent') && ctx.lastQuarter?.fiscal) {
+            // "the quarter" after "the fiscal first quarter": that fiscal quarter, which need not be the last
+            // completed calendar one (Sun's fiscal first quarter ends in September).
+            ({ y, q } = ctx.lastQuarter);
           } else {
             // "the quarter", "the latest quarter", "last quarter": the last completed quarter.
             q -= 1;

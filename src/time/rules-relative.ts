@@ -1,4 +1,4 @@
-import { dayInterval, epochDay, quarterInterval, seasonInterval, yearInterval, ymd, type Interval } from './calendar.js';
+import { dayInterval, epochDay, quarterInterval, seasonInterval, weekInterval, yearInterval, ymd, type Interval } from './calendar.js';
 import { COUNT, HEDGE, FLOATING_HOLIDAYS, HOLIDAY, HOLIDAYS, MONTH, PART_OF_DAY, SEASONS, UNIT, WEEKDAY, durationValue, monthNumber, parseCount, unitOf, weekdayNumber } from './lexicon.js';
 import { B, E, ci, directionOf, easterSunday, interval, nthWeekday, resolveWeekday, rx, shiftUnit, unresolved } from './grammar-kit.js';
 import { AGO_TAIL, type Rule, calendarResolver, fixed, rateBefore, relativeResolver } from './rule-kit.js';
@@ -70,7 +70,12 @@ export const RELATIVE_RULES: Rule[] = [
               break;
             case 'week':
             case 'fortnight':
-              iv = dayInterval(base + sign * 7 * count * (unit === 'fortnight' ? 2 : 1));
+              // "six weeks ago" names a week, as "six months ago" names a month: the unit is the granularity
+              // (TimeML writes the ISO week, `1999-W47`); the range is that whole week. "A week ago" is the
+              // day seven days back (the same weekday), as news uses it for a dated event.
+              iv = count === 1 && unit === 'week'
+                ? dayInterval(base + sign * 7)
+                : weekInterval(base + sign * 7 * count * (unit === 'fortnight' ? 2 : 1));
               break;
             case 'day':
             case 'night':
@@ -124,6 +129,8 @@ export const RELATIVE_RULES: Rule[] = [
       const unit = unitOf(m[6]);
       const article = /^an?$/i.test(countWord);
       if (unit === 'second' && article) return null;
+      // "a decades-long feud": the article is the noun's; the span is vague ("decades-long", below).
+      if (article && /s$/i.test(m[6])) return null;
       if (/^(?:some|many)$/i.test(countWord) && !m[2] && !m[1]) return null;
       if (/^half an?$/i.test(countWord) && unit !== 'hour' && unit !== 'day' && unit !== 'year' && unit !== 'century') return null;
       if (unit === 'weekend') return null;
@@ -158,27 +165,41 @@ export const RELATIVE_RULES: Rule[] = [
   {
     name: 'plural-duration',
     prio: 3,
-    need: (f) => f.word('years', 'decades', 'months', 'weeks', 'days', 'hours', 'minutes', 'centuries'),
-    re: rx(`${B}(?:(${ci('for')}|${ci('over')}|${ci('within')}|${ci('during')}|${ci('took')}|${ci('takes')}|${ci('take')}|${ci('lasted')}|${ci('spent')})\\s+)(?:(${ci('many')}|${ci('several')}|${ci('some')}|${ci('the')})\\s+)?(years|decades|months|weeks|days|hours|minutes|centuries)${E}|${B}(decades|years)-long${E}`, 'g'),
+    need: (f) => f.word('years', 'decades', 'months', 'weeks', 'days', 'hours', 'minutes', 'centuries') || /-long\b/i.test(f.text),
+    re: rx(`${B}(?:(${ci('for')}|${ci('over')}|${ci('within')}|${ci('during')}|${ci('took')}|${ci('takes')}|${ci('take')}|${ci('lasted')}|${ci('spent')})\\s+)(?:(${ci('many')}|${ci('several')}|${ci('some')}|${ci('the')})\\s+)?(years|decades|months|weeks|days|hours|minutes|centuries)${E}|${B}(decades|years|months|weeks|days|hours)-long${E}|${B}(?<one>hour|day|week|month|year)-long${E}`, 'g'),
     build({ m }) {
+      // "their third day-long meeting": one unit long.
+      if (m.groups?.one) return { resolve: fixed('DURATION', durationValue(1, m.groups.one.toLowerCase()), ['duration']) };
       const word = (m[3] ?? m[4]).toLowerCase();
       const unit = unitOf(word);
       const lead = m[1] ? m[0].indexOf(m[2] ?? m[3]) : 0;
       return { start: m.index + lead, resolve: fixed('DURATION', durationValue(null, unit === 'decade' ? 'year' : unit === 'century' ? 'century' : unit), ['duration']) };
     },
   },
+  // ---- "an additional year", "another week", "an extra day": one more unit, a duration
+  {
+    name: 'one-more-unit',
+    prio: 4,
+    need: (f) => f.unit && f.word('another', 'additional', 'extra', 'further'),
+    re: rx(`${B}(${ci('another')}|${ci('an additional')}|${ci('an extra')}|${ci('a further')})\\s+(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)${E}`, 'g'),
+    build({ m }) {
+      return { resolve: fixed('DURATION', durationValue(1, unitOf(m[2])), ['duration']) };
+    },
+  },
   {
     name: 'recent-units',
     prio: 5,
-    need: (f) => f.word('years', 'decades', 'months', 'weeks', 'days'),
-    re: rx(`${B}(?:(?:(${ci('recent')})|(${ci('the coming')}|${ci('coming')}|${ci('the next few')}|${ci('the past few')}|${ci('the last few')}))\\s+(years|decades|months|weeks|days)|${ci('the')}\\s+(?<ahead>years|months|weeks|days)\\s+ahead)${E}`, 'g'),
+    need: (f) => f.word('years', 'decades', 'months', 'weeks', 'days', 'quarters'),
+    re: rx(`${B}(?:(?:(${ci('recent')})|(?<!\\bthe\\s)(?<bare>${ci('coming')}|${ci('future')}|${ci('past')})|(${ci('the coming')}|${ci('the next few')}|${ci('the past few')}|${ci('the last few')}))\\s+(years|decades|months|weeks|days|quarters)|${ci('the')}\\s+(?<ahead>years|months|weeks|days)\\s+ahead)${E}`, 'g'),
     build({ m }) {
       // "the weeks ahead" is "the coming weeks".
       if (m.groups?.ahead) return { resolve: fixed('DURATION', durationValue(null, unitOf(m.groups.ahead))) };
-      // "in recent years" points at the past as a whole (PAST_REF, as TimeBank mostly values it);
-      // "the coming years", "the past few days": spans of vague length.
+      // "in recent years" points at the past as a whole (PAST_REF, as TimeBank mostly values it); so do the
+      // bare plurals with no article, "in past years", "in coming months", "future quarters" (PAST_REF,
+      // FUTURE_REF); "the coming years", "the past few days": spans of vague length.
       if (m[1]) return { resolve: fixed('DATE', 'PAST_REF') };
-      return { resolve: fixed('DURATION', durationValue(null, unitOf(m[3]))) };
+      if (m.groups?.bare) return { resolve: fixed('DATE', /^past$/i.test(m.groups.bare) ? 'PAST_REF' : 'FUTURE_REF') };
+      return { resolve: fixed('DURATION', durationValue(null, unitOf(m[4]))) };
     },
   },
   // ---- PRESENT_REF / PAST_REF / FUTURE_REF

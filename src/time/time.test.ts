@@ -467,3 +467,36 @@ test("a possessive weekday is the day of its noun: past for what happened, the c
   assert.equal(find(t, 'Sunday').value, '2010-01-17');
   assert.equal(find(t, 'Tuesday', 1).value, '2010-01-12');
 });
+
+test('"six weeks ago" names that ISO week, as "six months ago" names a month; "a week ago" is the day seven days back', () => {
+  const t = times('The boat left six weeks ago; the crew had sailed two months ago and the storm hit a week ago.', '2000-01-06');
+  assert.equal(find(t, 'a week ago').value, '1999-12-30');
+  const w = find(t, 'six weeks ago');
+  assert.deepEqual([w.type, w.value, w.range], ['DATE', '1999-W47', { from: '1999-11-22', to: '1999-11-28' }]);
+  assert.equal(find(t, 'two months ago').value, '1999-11');
+});
+
+test('bare plurals with no article point at the past or future as a whole; "the coming weeks" stays a span', () => {
+  const t = times('Sales grew in past years and should slow in coming months, in future quarters and in the coming weeks.', '1989-10-30');
+  assert.deepEqual(
+    ['past years', 'coming months', 'future quarters', 'the coming weeks'].map((s) => [find(t, s).type, find(t, s).value]),
+    [['DATE', 'PAST_REF'], ['DATE', 'FUTURE_REF'], ['DATE', 'FUTURE_REF'], ['DURATION', 'PXW']],
+  );
+});
+
+test('"the quarter" after "the fiscal first quarter" is that fiscal quarter; a calendar quarter named in passing does not move it', () => {
+  const fiscal = times('Sun earned $5 million in the fiscal first quarter. Sales in the quarter rose 39%, and the 1988 period had a loss.', '1989-10-26');
+  assert.deepEqual(['the fiscal first quarter', 'the quarter', 'the 1988 period'].map((s) => find(fiscal, s).value), ['1989-Q1', '1989-Q1', '1988-Q1']);
+  const plain = times('The quake will mean a fourth-quarter charge. Profit fell in the latest quarter.', '1989-11-02');
+  assert.equal(find(plain, 'the latest quarter').value, '1989-Q3');
+});
+
+test('"an additional year", "another week", "an extra day" are one-unit durations', () => {
+  const t = times('The loan may be extended for an additional year; the team trained another week and got an extra day off.', '1989-11-02');
+  assert.deepEqual(['an additional year', 'another week', 'an extra day'].map((s) => [find(t, s).type, find(t, s).value]), [['DURATION', 'P1Y'], ['DURATION', 'P1W'], ['DURATION', 'P1D']]);
+});
+
+test('"-long" compounds: one unit when singular ("day-long"), vague when plural, whatever article stands before', () => {
+  const t = times('After their third day-long meeting, a decades-long feud and a years-long fight ended in a week-long truce.', '2000-04-03');
+  assert.deepEqual(['day-long', 'decades-long', 'years-long', 'a week-long'].map((s) => find(t, s).value), ['P1D', 'PXY', 'PXY', 'P1W']);
+});

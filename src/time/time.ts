@@ -127,7 +127,10 @@ export function extractTimes(text: string, sentences: readonly Span[], anchor: A
       if (narrative && story !== null && story.granularity === 'day') lastDay = story.day;
       const q = /^(\d{4})-Q([1-4])$/.exec(r.value);
       if (q && c.setsQuarter) {
-        lastQuarter = { y: Number(q[1]), q: Number(q[2]) };
+        // "the quarter" restates the quarter under discussion: it keeps the fiscal mark of the quarter it restates.
+        const prev = lastQuarter as ResolveContext['lastQuarter'];
+        const fiscal = c.setsQuarter === 'fiscal' || (prev?.fiscal === true && prev.y === Number(q[1]) && prev.q === Number(q[2]));
+        lastQuarter = { y: Number(q[1]), q: Number(q[2]), fiscal };
         lastQuarterSentence = index;
       }
     }
@@ -155,7 +158,7 @@ export function timesForText(text: string, sentences: readonly Span[], reference
 
 export const time: Component = {
   name: 'time',
-  version: '1.0.0',
+  version: '1.1.0',
   requires: ['paragraphs', 'sentences', 'tokens'],
   assigns: ['published', 'times'],
   run(article, layers, context) {
