@@ -15,6 +15,7 @@ import { isMappable } from '../places/mappable.js';
 import { inComparison } from './assertion.js';
 import { haversineKm } from './haversine.js';
 import { followsReferenceWords } from './landmark.js';
+import { clauseRelations } from './main-choice-clause.js';
 import { placeContext, placeContextFeatures } from './main-choice-place-context.js';
 import { isDatelineLike, type TownEvidence } from './setting.js';
 import type { Tok } from './sentence-view.js';
@@ -257,7 +258,15 @@ export function placeCandidates(e: EventRecord, ctx: ChoiceContext): PlaceCandid
         if (s && INCIDENT.test(text.slice(s.start, s.end))) rel.add('incSent');
         if (PREP_BEFORE.test(text.slice(Math.max(0, m.place.start - 25), m.place.start))) rel.add('prep');
         if (followsReferenceWords(text, m.place.start)) rel.add('refPoint');
+        if (s) {
+          const c = clauseRelations(text, m.place, s, triggerSpans(e));
+          if (c.attrib) rel.add('attrib');
+          if (c.sameClause) rel.add('sameClause');
+          if (c.sameClauseFirst) rel.add('sameClauseFirst');
+        }
       }
+      // Every prose mention beside a statement verb: the town of a source, not of the event.
+      if (rel.has('attrib') && prose.every((m) => { const s = sentenceAt(sentences, m.place.start); return s !== null && clauseRelations(text, m.place, s, []).attrib; })) rel.add('attribOnly');
       f.push(...rel);
       if (rel.has('sameSentFirst') && prose.some((m) => m.place.start < ctx.lead)) f.push('leadTrig');
     }
@@ -267,5 +276,9 @@ export function placeCandidates(e: EventRecord, ctx: ChoiceContext): PlaceCandid
   }
   // The headline names some candidate town: the others are told as not named there.
   if (out.some((c) => c.features.includes('title'))) for (const c of out) if (!c.features.includes('title')) c.features.push('titleOther');
+  // Another town, over SAME_PLACE_KM away, is told in the lead in the trigger's own sentence (a dateline or a
+  // newsroom's city against the scene the lead names).
+  for (const c of out)
+    if (!c.features.includes('leadTrig') && out.some((o) => o.features.includes('leadTrig') && haversineKm(o.place, c.place) > SAME_PLACE_KM)) c.features.push('leadTrigOther');
   return out;
 }

@@ -91,10 +91,14 @@ export function pick<T extends { features: string[] }>(model: LogisticModel, can
  * in the sentence of the event's first trigger (`leadTrig`): the text's own statement of it. The dev
  * reports never showed such a value wrong, so the models could not learn to keep it (a short report
  * naming "Gaza City" with the strike and "Cairo" in the next sentence's statement moved to Cairo).
+ * One exception, the article's own weight of evidence: a rules' town far from the article's setting
+ * (`settingFar`) gives way to a pick at the setting or near it ("an event calling for the release of
+ * hostages in Gaza at a pedestrian mall in Boulder", in a report that names Boulder throughout).
  */
 export function overrides(model: ChoiceModel, p: { best: { features: string[] } | null; z: number; zCur: number | null; cur?: { features: string[] } | null }): boolean {
   if (!p.best || p.best.features.includes('cur')) return false;
-  if (p.cur?.features.includes('leadTrig')) return false;
+  const atSetting = p.best.features.includes('setting') || p.best.features.includes('nearSetting');
+  if (p.cur?.features.includes('leadTrig') && !(p.cur.features.includes('settingFar') && atSetting)) return false;
   return sigmoid(p.z) >= model.threshold && p.z - (p.zCur ?? -Infinity) >= model.margin;
 }
 

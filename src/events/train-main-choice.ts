@@ -10,7 +10,8 @@
  * Regularisation, threshold and margin are chosen by 5-fold cross-validation by incident inside dev
  * (every report of one incident in one fold): the setting that makes the most main events right, an
  * override that breaks a right rule value counted BROKEN_COST times, ties to the higher threshold and
- * margin (fewer overrides). The CV figures of the rules and of the chosen pair are printed.
+ * margin (fewer overrides). The CV figures of the rules and of the chosen pair are printed; `--dry` prints
+ * them without writing the model.
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -156,6 +157,8 @@ function main(): void {
   const { dates, places } = collect();
   const d = crossValidate('date (of dated gold)', dates);
   const p = crossValidate('place', places);
+  // `--dry`: print the cross-validation only, leave the shipped model alone.
+  if (process.argv.includes('--dry')) return;
   const date = { ...trainLogistic(dates.flatMap((g) => g.cands), d.options), threshold: d.threshold, margin: d.margin };
   const place = { ...trainLogistic(places.flatMap((g) => g.cands), p.options), threshold: p.threshold, margin: p.margin };
   writeFileSync(MAIN_CHOICE_MODEL_PATH, `${JSON.stringify({ version: '1', date, place })}\n`);

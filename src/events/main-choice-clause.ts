@@ -1,0 +1,43 @@
+/**
+ * Clause-level relations of a town mention for the learned place choice (main-choice-features.ts), general
+ * signals that tell the reporting city from the scene:
+ *
+ * - `attrib`: a statement verb beside the mention in its clause ("police in Lviv said", "Washington officials
+ *   told reporters", "according to Kyiv's mayor", "told reporters in Washington"): where a source speaks, not
+ *   where the event happened;
+ * - `sameClause`: one of the event's triggers lies in the mention's own clause ("a shell hit a checkpoint in
+ *   Irpin"), not only in its sentence ("… in Kyiv, where officials said a shell hit a checkpoint").
+ *
+ * A clause runs between punctuation that separates clauses (comma, semicolon, colon, brackets, dashes, quotes)
+ * inside the sentence; full stops are left to the sentence splitter ("St. Louis police said").
+ */
+import type { Span } from '../core/article.js';
+
+const BOUNDARY = /[,;:!?"“”()\u2014\u2013]/;
+const STATEMENT_AFTER = /^[^,;:!?"“”()\u2014\u2013]{0,30}?\b(said|says|say|told|tells|announced|reported|confirmed|stated|tweeted|posted)\b/i;
+const STATEMENT_BEFORE = /\b(according to|told [\w ]{0,20}?\bin|said in|spoke in|speaking in)\s+(the\s+)?$/i;
+
+/** The clause around [start, end) inside the sentence [lo, hi). */
+export function clauseAround(text: string, start: number, end: number, lo: number, hi: number): Span {
+  let a = start;
+  while (a > lo && !BOUNDARY.test(text[a - 1])) a--;
+  let b = end;
+  while (b < hi && !BOUNDARY.test(text[b])) b++;
+  return { start: a, end: b };
+}
+
+export function clauseRelations(text: string, mention: Span, sentence: Span, triggers: readonly Span[]): { attrib: boolean; sameClause: boolean; sameClauseFirst: boolean } {
+  const c = clauseAround(text, mention.start, mention.end, sentence.start, sentence.end);
+  const after = text.slice(mention.end, c.end);
+  const before = text.slice(Math.max(c.start, mention.start - 40), mention.start);
+  const attrib = STATEMENT_AFTER.test(after) || STATEMENT_BEFORE.test(before);
+  let sameClause = false;
+  let sameClauseFirst = false;
+  triggers.forEach((t, k) => {
+    if (t.start >= c.start && t.end <= c.end) {
+      sameClause = true;
+      if (k === 0) sameClauseFirst = true;
+    }
+  });
+  return { attrib, sameClause, sameClauseFirst };
+}
