@@ -9,7 +9,9 @@ const rel = (text: string, town: string, trigger: string) => {
 };
 
 test('a town beside a statement verb is where a source speaks', () => {
-  assert.equal(rel('Police in Lviv said six missiles were fired at the airport.', 'Lviv', 'fired').attrib, true);
+  assert.equal(rel('Military officials in Warsaw said six missiles were fired at Lviv.', 'Warsaw', 'fired').attrib, true);
+  const local = rel('Police in Dover said a man was shot.', 'Dover', 'shot');
+  assert.ok(local.attribLocal && !local.attrib, 'a local force speaking is told apart');
   assert.equal(rel('Washington officials told reporters the base was struck.', 'Washington', 'struck').attrib, true);
   assert.equal(rel('The base was struck, according to Kyiv officials.', 'Kyiv', 'struck').attrib, true);
   assert.equal(rel('The base was struck, the official told reporters in Washington.', 'Washington', 'struck').attrib, true);

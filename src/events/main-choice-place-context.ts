@@ -81,8 +81,8 @@ function populationOf(place: Place): number | null {
  * Features of one candidate: its population bucket (`pop<10k` … `pop>=1M`, a newsroom's city is big), `title` (the headline names it, by name or as written), `titleOther` (the
  * headline names another candidate town and not this one: set by the caller), `state` / `stateOther` (the
  * article names the candidate's division / only other divisions of its country), `country` /
- * `countryOther` (the article names the candidate's country / only other countries), `county` / `countyOther` (the
- * text names the US county that holds the town / only other counties).
+ * `countryOther` (the article names the candidate's country / only other countries), `county` (the text names the
+ * US county that holds the town).
  */
 export function placeContextFeatures(place: Place, written: readonly string[], pc: PlaceContext): string[] {
   const f: string[] = [];
@@ -99,8 +99,8 @@ export function placeContextFeatures(place: Place, written: readonly string[], p
   }
   if (pc.counties.size > 0 && place.country === 'US') {
     const county = admin2OfPlace(place);
+    // (Its converse, "only other counties", did not help in cross-validation inside dev: left out.)
     if (county && pc.counties.has(norm(county))) f.push('county');
-    else if (county) f.push('countyOther');
   }
   return f;
 }

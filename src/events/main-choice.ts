@@ -15,7 +15,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { EventRecord, Place } from '../core/layers.js';
 import { packagePath } from '../core/paths.js';
-import { type ChoiceContext, dayCandidates, placeCandidates } from './main-choice-features.js';
+import { type ChoiceContext, dayCandidates, isCountyPlace, placeCandidates } from './main-choice-features.js';
+import { MAP_CONFIDENCE } from '../places/mappable.js';
 import type { LogisticModel } from './logistic.js';
 import { reportsCasualties } from './casualties.js';
 
@@ -126,7 +127,9 @@ export function applyMainChoice(events: EventRecord[], ctx: ChoiceContext, model
   const places = placeCandidates(e, ctx);
   const p = pick(models.place, places);
   if (overrides(models.place, p) && p.best) {
-    e.place = { ...(p.best as { place: Place }).place };
+    const chosen = (p.best as { place: Place }).place;
+    // A county is the scene at a coarser level, and less sure: never turned into a guessed town.
+    e.place = isCountyPlace(chosen) ? { ...chosen, confidence: Math.max(MAP_CONFIDENCE, Math.round(chosen.confidence * 0.8 * 100) / 100) } : { ...chosen };
     how.push('place:learned');
     changed = true;
   }
