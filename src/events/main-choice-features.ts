@@ -2,12 +2,15 @@
  * Candidates and features for the learned choice of a report's main event's day and place
  * (main-choice.ts). The candidates are what the rules already propose: every day a time expression
  * of the article resolves to, the event's own day, the publication day; every mappable town the
- * article names (also in a dateline or an organisation's name), the event's own place, the setting.
+ * article names (also in a dateline or an organisation's name), every US county it names (a coarser
+ * candidate), the event's own place, the setting.
  * Features are general, never words of one article: where a candidate is first told (paragraph,
  * lead, dateline), how often, whether it shares a sentence with the event's triggers and how near,
  * the form of the time expression ("on Tuesday", "Nov. 30", "yesterday", a time stamp), a statement
  * verb beside it, how far the day lies before the publication date, the place's precision, its
- * distance from the setting, and whether the rules chose it.
+ * distance from the setting, and whether the rules chose it; a town's clause (a statement verb beside it,
+ * a trigger in it: main-choice-clause.ts) and the article's headline, states, countries and counties
+ * (main-choice-place-context.ts).
  */
 import type { Article, Span } from '../core/article.js';
 import type { EventRecord, Layers, Place, TimeExpr } from '../core/layers.js';
@@ -15,6 +18,7 @@ import { isMappable } from '../places/mappable.js';
 import { inComparison } from './assertion.js';
 import { haversineKm } from './haversine.js';
 import { followsReferenceWords } from './landmark.js';
+import { clauseRelations } from './main-choice-clause.js';
 import { placeContext, placeContextFeatures } from './main-choice-place-context.js';
 import { isDatelineLike, type TownEvidence } from './setting.js';
 import type { Tok } from './sentence-view.js';
@@ -203,13 +207,16 @@ export function dayCandidates(e: EventRecord, ctx: ChoiceContext): DayCandidate[
 
 const TOWN = new Set<Place['precision']>(['city', 'point']);
 
+/** A US county (parish, borough) the article names: a coarser candidate, for reports whose town the gazetteer lacks. */
+export const isCountyPlace = (p: Place): boolean => p.precision === 'region' && p.country === 'US' && / (County|Parish|Borough)$/.test(p.name);
+
 /** Place candidates for event e, each with its features (one per town, towns within SAME_PLACE_KM pooled for counts). */
 export function placeCandidates(e: EventRecord, ctx: ChoiceContext): PlaceCandidate[] {
   const text = ctx.article.text;
   const sentences = ctx.layers.sentences ?? [];
   const mentions: Array<{ place: Place; org: boolean; dateline: boolean }> = [];
   for (const p of ctx.layers.places ?? []) {
-    if (!TOWN.has(p.precision)) continue;
+    if (!TOWN.has(p.precision) && !isCountyPlace(p)) continue;
     if (!isMappable(p)) continue;
     mentions.push({ place: p, org: false, dateline: p.entity === 'dateline' || isDatelineLike(text, p) });
   }
@@ -229,7 +236,7 @@ export function placeCandidates(e: EventRecord, ctx: ChoiceContext): PlaceCandid
   const pc = placeContext(ctx.article, ctx.layers.places ?? []);
   const out: PlaceCandidate[] = [];
   for (const { place, list } of groups.values()) {
-    const f: string[] = [`prec:${place.precision}`];
+    const f: string[] = [isCountyPlace(place) ? 'prec:county' : `prec:${place.precision}`];
     if (cur && haversineKm(cur, place) <= 1) {
       f.push('cur', `cur:${cur.precision}`);
       if (ctx.setting && haversineKm(cur, ctx.setting) <= 1) f.push('cur:setting');
@@ -257,7 +264,16 @@ export function placeCandidates(e: EventRecord, ctx: ChoiceContext): PlaceCandid
         if (s && INCIDENT.test(text.slice(s.start, s.end))) rel.add('incSent');
         if (PREP_BEFORE.test(text.slice(Math.max(0, m.place.start - 25), m.place.start))) rel.add('prep');
         if (followsReferenceWords(text, m.place.start)) rel.add('refPoint');
+        if (s) {
+          const c = clauseRelations(text, m.place, s, triggerSpans(e));
+          if (c.attrib) rel.add('attrib');
+          if (c.attribLocal) rel.add('attribLocal');
+          if (c.sameClause) rel.add('sameClause');
+          if (c.sameClauseFirst) rel.add('sameClauseFirst');
+        }
       }
+      // Every prose mention beside a statement verb: the town of a source, not of the event.
+      if (rel.has('attrib') && prose.every((m) => { const s = sentenceAt(sentences, m.place.start); return s !== null && clauseRelations(text, m.place, s, []).attrib; })) rel.add('attribOnly');
       f.push(...rel);
       if (rel.has('sameSentFirst') && prose.some((m) => m.place.start < ctx.lead)) f.push('leadTrig');
     }
@@ -267,5 +283,9 @@ export function placeCandidates(e: EventRecord, ctx: ChoiceContext): PlaceCandid
   }
   // The headline names some candidate town: the others are told as not named there.
   if (out.some((c) => c.features.includes('title'))) for (const c of out) if (!c.features.includes('title')) c.features.push('titleOther');
+  // Another town, over SAME_PLACE_KM away, is told in the lead in the trigger's own sentence (a dateline or a
+  // newsroom's city against the scene the lead names).
+  for (const c of out)
+    if (!c.features.includes('leadTrig') && out.some((o) => o.features.includes('leadTrig') && haversineKm(o.place, c.place) > SAME_PLACE_KM)) c.features.push('leadTrigOther');
   return out;
 }

@@ -3,11 +3,16 @@
  * whether the headline names the town, and whether the state/division and the country the article names
  * agree with it. General signals, no names of any one article: a local report's headline names its town
  * ("Marana, Arizona plane crash: 2 dead"), and a town whose state the article never names, while it names
- * another state of the same country, is more often a newsroom's, a comparison's or a namesake's.
+ * another state of the same country, is more often a newsroom's, a comparison's or a namesake's. The state is
+ * compared by its admin1 code (a region's own name can differ from GeoNames' — "Lviv" vs "Lviv Oblast" — and a
+ * county is no state); only a region the tables give no code is compared by name. A US county the article names
+ * ("Martin County Sheriff's Office", "Merced County") that holds the candidate town (GeoNames' second-level
+ * division) marks it as the county's town: a county is where local news puts the scene.
  */
 import type { Article } from '../core/article.js';
 import type { Place } from '../core/layers.js';
 import { admin1Name } from '../places/admin1.js';
+import { admin2OfPlace } from '../places/admin2.js';
 import { gazetteer } from '../places/gazetteer.js';
 import { nameKey } from '../places/normalize.js';
 
@@ -28,11 +33,19 @@ function hasWords(hay: string, name: string): boolean {
 export interface PlaceContext {
   /** The headline, normalised ('' when none). */
   title: string;
-  /** Names (normalised) of the divisions (admin1, precision `region`) the article names, by country. */
+  /** The first-level divisions the article names, by country: admin1 codes, and names (normalised) of regions with no code. */
   regions: Map<string, Set<string>>;
   /** Countries the article names (precision `country`). */
   countries: Set<string>;
+  /** US counties (parishes, boroughs) the text names, normalised with the word ("merced county"). */
+  counties: Set<string>;
 }
+
+/** "Merced County", "Martin County Sheriff's Office", "Orleans Parish": one or two capitalised words before the word. */
+const COUNTY = /\b([A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+)?) (County|Parish|Borough)\b/gu;
+
+/** Is this region place a county (the gazetteer names them "X County")? */
+const isCounty = (p: Place) => / (County|Parish|Borough)$/.test(p.name);
 
 export function placeContext(article: Readonly<Article>, places: readonly Place[]): PlaceContext {
   const regions = new Map<string, Set<string>>();
@@ -40,13 +53,19 @@ export function placeContext(article: Readonly<Article>, places: readonly Place[
   for (const p of places) {
     if (!p.country) continue;
     if (p.precision === 'country') countries.add(p.country);
-    else if (p.precision === 'region') {
+    else if (p.precision === 'region' && !isCounty(p)) {
       const set = regions.get(p.country) ?? new Set<string>();
-      set.add(norm(p.name));
+      set.add(p.admin1 ? `#${p.admin1}` : norm(p.name));
       regions.set(p.country, set);
     }
   }
-  return { title: norm(article.title ?? ''), regions, countries };
+  const counties = new Set<string>();
+  // Both readings of two words before the word ("San Diego County"; "In Merced County"): only a town's own county can match.
+  for (const m of article.text.matchAll(COUNTY)) {
+    counties.add(norm(`${m[1]} ${m[2]}`));
+    counties.add(norm(`${m[1].split(' ').at(-1)} ${m[2]}`));
+  }
+  return { title: norm(article.title ?? ''), regions, countries, counties };
 }
 
 /** The gazetteer's population of a town (by its GeoNames id), null when unknown. */
@@ -62,7 +81,8 @@ function populationOf(place: Place): number | null {
  * Features of one candidate: its population bucket (`pop<10k` … `pop>=1M`, a newsroom's city is big), `title` (the headline names it, by name or as written), `titleOther` (the
  * headline names another candidate town and not this one: set by the caller), `state` / `stateOther` (the
  * article names the candidate's division / only other divisions of its country), `country` /
- * `countryOther` (the article names the candidate's country / only other countries).
+ * `countryOther` (the article names the candidate's country / only other countries), `county` (the text names the
+ * US county that holds the town).
  */
 export function placeContextFeatures(place: Place, written: readonly string[], pc: PlaceContext): string[] {
   const f: string[] = [];
@@ -72,10 +92,15 @@ export function placeContextFeatures(place: Place, written: readonly string[], p
   if (place.country) {
     const named = pc.regions.get(place.country);
     const own = place.admin1 ? admin1Name(place.country, place.admin1) : null;
-    if (named && own && named.has(norm(own))) f.push('state');
+    if (named && place.admin1 && (named.has(`#${place.admin1}`) || (own !== null && named.has(norm(own))))) f.push('state');
     else if (named && named.size > 0) f.push('stateOther');
     if (pc.countries.has(place.country)) f.push('country');
     else if (pc.countries.size > 0) f.push('countryOther');
+  }
+  if (pc.counties.size > 0 && place.country === 'US') {
+    const county = admin2OfPlace(place);
+    // (Its converse, "only other counties", did not help in cross-validation inside dev: left out.)
+    if (county && pc.counties.has(norm(county))) f.push('county');
   }
   return f;
 }

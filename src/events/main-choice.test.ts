@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { extractEvents } from './extract.js';
 import type { ChoiceContext } from './main-choice-features.js';
 import { dayCandidates, placeCandidates } from './main-choice-features.js';
-import { applyMainChoice, mainChoiceModels, mainIncident, type MainChoiceModels } from './main-choice.js';
+import { applyMainChoice, mainChoiceModels, mainIncident, overrides, type MainChoiceModels } from './main-choice.js';
 import { dominantTown, leadEnd, townEvidence } from './setting.js';
 import { buildDoc } from './testdoc.js';
 
@@ -100,4 +100,15 @@ test('the shipped model keeps a plain report’s stated day and town', () => {
   const main = mainIncident(extractEvents(article, layers));
   assert.equal(main?.date?.value, '2025-03-15');
   assert.equal(main?.place?.name, 'Dayton');
+});
+
+test('a value told with the trigger in the lead is kept, unless it lies far from the setting and the pick is at the setting', () => {
+  const m = model({}, 0.5, 0);
+  const cur = { features: ['cur', 'leadTrig', 'settingFar'] };
+  const atSetting = { features: ['notCur', 'setting'] };
+  const elsewhere = { features: ['notCur', 'settingFar300'] };
+  assert.equal(overrides(m, { best: atSetting, z: 3, zCur: 0, cur }), true);
+  assert.equal(overrides(m, { best: elsewhere, z: 3, zCur: 0, cur }), false);
+  assert.equal(overrides(m, { best: atSetting, z: 3, zCur: 0, cur: { features: ['cur', 'leadTrig', 'setting'] } }), false);
+  assert.equal(overrides(m, { best: atSetting, z: -3, zCur: -5, cur }), false, 'below the threshold');
 });

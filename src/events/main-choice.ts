@@ -15,7 +15,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { EventRecord, Place } from '../core/layers.js';
 import { packagePath } from '../core/paths.js';
-import { type ChoiceContext, dayCandidates, placeCandidates } from './main-choice-features.js';
+import { type ChoiceContext, dayCandidates, isCountyPlace, placeCandidates } from './main-choice-features.js';
+import { MAP_CONFIDENCE } from '../places/mappable.js';
 import type { LogisticModel } from './logistic.js';
 import { reportsCasualties } from './casualties.js';
 
@@ -91,10 +92,14 @@ export function pick<T extends { features: string[] }>(model: LogisticModel, can
  * in the sentence of the event's first trigger (`leadTrig`): the text's own statement of it. The dev
  * reports never showed such a value wrong, so the models could not learn to keep it (a short report
  * naming "Gaza City" with the strike and "Cairo" in the next sentence's statement moved to Cairo).
+ * One exception, the article's own weight of evidence: a rules' town far from the article's setting
+ * (`settingFar`) gives way to a pick at the setting or near it ("an event calling for the release of
+ * hostages in Gaza at a pedestrian mall in Boulder", in a report that names Boulder throughout).
  */
 export function overrides(model: ChoiceModel, p: { best: { features: string[] } | null; z: number; zCur: number | null; cur?: { features: string[] } | null }): boolean {
   if (!p.best || p.best.features.includes('cur')) return false;
-  if (p.cur?.features.includes('leadTrig')) return false;
+  const atSetting = p.best.features.includes('setting') || p.best.features.includes('nearSetting');
+  if (p.cur?.features.includes('leadTrig') && !(p.cur.features.includes('settingFar') && atSetting)) return false;
   return sigmoid(p.z) >= model.threshold && p.z - (p.zCur ?? -Infinity) >= model.margin;
 }
 
@@ -122,7 +127,9 @@ export function applyMainChoice(events: EventRecord[], ctx: ChoiceContext, model
   const places = placeCandidates(e, ctx);
   const p = pick(models.place, places);
   if (overrides(models.place, p) && p.best) {
-    e.place = { ...(p.best as { place: Place }).place };
+    const chosen = (p.best as { place: Place }).place;
+    // A county is the scene at a coarser level, and less sure: never turned into a guessed town.
+    e.place = isCountyPlace(chosen) ? { ...chosen, confidence: Math.max(MAP_CONFIDENCE, Math.round(chosen.confidence * 0.8 * 100) / 100) } : { ...chosen };
     how.push('place:learned');
     changed = true;
   }

@@ -10,7 +10,8 @@
  * Regularisation, threshold and margin are chosen by 5-fold cross-validation by incident inside dev
  * (every report of one incident in one fold): the setting that makes the most main events right, an
  * override that breaks a right rule value counted BROKEN_COST times, ties to the higher threshold and
- * margin (fewer overrides). The CV figures of the rules and of the chosen pair are printed.
+ * margin (fewer overrides). The CV figures of the rules and of the chosen pair are printed; `--dry` prints
+ * them without writing the model.
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -53,6 +54,10 @@ function fold(incident: string): number {
   return parseInt(createHash('sha1').update(`main-choice-fold:${incident}`).digest('hex').slice(0, 6), 16) % FOLDS;
 }
 
+/** `--drop=a,b`: features left out (an ablation: the CV without them), matched whole or as a prefix ending in ':'. */
+const DROP = (process.argv.find((a) => a.startsWith('--drop='))?.slice(7) ?? '').split(',').filter(Boolean);
+const kept = (features: string[]) => (DROP.length ? features.filter((f) => !DROP.some((d) => f === d || (d.endsWith(':') && f.startsWith(d)))) : features);
+
 function collect(): { dates: Group[]; places: Group[] } {
   const gold = readLocalNewsGold().filter((g) => localNewsSplit(g.incident) === 'dev');
   const texts = readTexts(gold);
@@ -69,8 +74,8 @@ function collect(): { dates: Group[]; places: Group[] } {
     const lead = leadEnd(layers.paragraphs, text);
     const towns = townEvidence(layers.places ?? [], lead, text, orgTowns(text, layers.entities ?? [], layers.mentions ?? [], layers.places ?? []));
     const ctx: ChoiceContext = { article, layers, lead, setting: dominantTown(towns), towns };
-    if (g.date) dates.push({ incident: g.incident, cands: dayCandidates(main, ctx).map((c) => ({ features: c.features, label: c.day === g.date ? 1 : 0 })) });
-    places.push({ incident: g.incident, cands: placeCandidates(main, ctx).map((c) => ({ features: c.features, label: haversineKm(c.place, g.place) <= PLACE_KM ? 1 : 0 })) });
+    if (g.date) dates.push({ incident: g.incident, cands: dayCandidates(main, ctx).map((c) => ({ features: kept(c.features), label: c.day === g.date ? 1 : 0 })) });
+    places.push({ incident: g.incident, cands: placeCandidates(main, ctx).map((c) => ({ features: kept(c.features), label: haversineKm(c.place, g.place) <= PLACE_KM ? 1 : 0 })) });
   }
   return { dates, places };
 }
@@ -156,6 +161,8 @@ function main(): void {
   const { dates, places } = collect();
   const d = crossValidate('date (of dated gold)', dates);
   const p = crossValidate('place', places);
+  // `--dry` (and any ablation): print the cross-validation only, leave the shipped model alone.
+  if (process.argv.includes('--dry') || DROP.length) return;
   const date = { ...trainLogistic(dates.flatMap((g) => g.cands), d.options), threshold: d.threshold, margin: d.margin };
   const place = { ...trainLogistic(places.flatMap((g) => g.cands), p.options), threshold: p.threshold, margin: p.margin };
   writeFileSync(MAIN_CHOICE_MODEL_PATH, `${JSON.stringify({ version: '1', date, place })}\n`);

@@ -129,6 +129,17 @@ test('a qualified name is restricted to its qualifier: "Paris, Texas"', () => {
   assert.equal(r.get('Paris, Texas')?.admin1, 'TX');
 });
 
+test('a bare qualifier is a state, never a county of another state: "Washington, Oregon" is no Washington, Missouri', () => {
+  const text = 'Protesters gathered in Washington, Oregon on Sunday.';
+  const out = resolveToponyms(text, [
+    { start: 23, end: 33 },
+    { start: 35, end: 41 },
+  ]);
+  assert.notEqual(out[0]?.admin1, 'MO');
+  assert.equal(out[1]?.admin1, 'OR');
+  assert.ok(!lookup('Washington, Oregon').cands.some((c) => c.admin1 === 'MO'));
+});
+
 test('unknown names resolve to null, not to a guess', () => {
   const r = resolveIn('The Zzyzxqvillе crossing closed.', ['Zzyzxqvillе']);
   assert.equal(r.get('Zzyzxqvillе'), null);

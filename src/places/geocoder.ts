@@ -107,6 +107,17 @@ function asRegion(c: Candidate): Candidate {
   return { ...c, precision: c.precision === 'city' ? 'region' : c.precision };
 }
 
+/**
+ * Whether a candidate of a qualifier ("Springfield, Ill.", "Washington, Oregon") can name the region a town lies in: a
+ * country, or a first-level region (state, province). A county is one only when the qualifier itself says so ("Conway,
+ * Leake County"): a bare "Oregon" is the state, never Oregon County, Missouri (whose Washington would then fit).
+ */
+export function qualifierCandidate(c: Candidate, phraseKey: string): boolean {
+  if (c.precision === 'country') return true;
+  if (c.precision !== 'region') return false;
+  return (c.source !== 'county' && c.source !== 'city') || / (county|parish|borough)$/.test(phraseKey);
+}
+
 const lookupCache = new Map<string, Lookup>();
 
 /** Forget cached lookups (after changing WEIGHTS, e.g. when tuning). */
@@ -245,7 +256,8 @@ export function lookup(surface: string): Lookup {
         // "Springfield, Ill.", "Paris, Texas": the head, restricted to the qualifier's country/region.
         const head = lookup(cleaned.slice(0, comma));
         const qual = lookup(cleaned.slice(comma + 1));
-        const quals = qual.cands.filter((c) => c.precision === 'country' || c.precision === 'region');
+        const qualKey = nameKey(cleaned.slice(comma + 1));
+        const quals = qual.cands.filter((c) => qualifierCandidate(c, qualKey));
         for (let i = 0; i < head.cands.length; i++) {
           const c = head.cands[i];
           const fits = quals.some((q) => q.country === c.country && (q.precision === 'country' || q.admin1 === c.admin1));
@@ -720,8 +732,9 @@ function pairQualified(text: string, spans: readonly ToponymSpan[], next: Int32A
     if (j < 0) continue;
     const head = lookups.get(keyOf[i]) as Lookup;
     const qual = lookups.get(keyOf[j]) as Lookup;
+    const qualKey = baseKey(keyOf[j]);
     const fitsHead = (c: Candidate) => (q: Candidate) =>
-      (q.precision === 'country' || q.precision === 'region') && q.country === c.country && (q.precision === 'country' || q.admin1 === c.admin1) && q !== c;
+      qualifierCandidate(q, qualKey) && q.country === c.country && (q.precision === 'country' || q.admin1 === c.admin1) && q !== c;
     const heads = head.cands.map((c, n) => ({ c, p: head.prior[n] })).filter(({ c }) => c.precision === 'city' && qual.cands.some(fitsHead(c)));
     if (heads.length === 0) continue;
     const quals = qual.cands.map((q, n) => ({ c: q, p: qual.prior[n] })).filter(({ c: q }) => heads.some(({ c }) => fitsHead(c)(q)));

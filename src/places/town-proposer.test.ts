@@ -24,3 +24,9 @@ test('no proposal for spans already geocoded, weekdays, or a name with no town i
   const text = 'Police in Jackson, Mississippi, said on Friday, Texas officials had called. Tiger Woods, Florida golfer, crashed.';
   assert.deepEqual(propose(text, [{ start: 10, end: 17 }]), []);
 });
+
+test('a bare qualifier is a state or country, never a county of another state', () => {
+  // Oregon County is in Missouri, and so is a town called Washington: the old pairing made it the place.
+  assert.deepEqual(propose('Protesters gathered in Washington, Oregon on Sunday.'), []);
+  assert.deepEqual(propose('A man was shot in Springfield, Missouri on Sunday.'), ['Springfield:US.MO']);
+});

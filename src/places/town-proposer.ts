@@ -5,7 +5,8 @@
  * tag, and only these (precision first: a guessed town is worse than none):
  *
  * - qualified: "X, <state or country>" ("Jackson, Mississippi", "Conway, Miss.", "Saky, Crimea"), where the
- *   gazetteer has a town X in that state or country;
+ *   gazetteer has a town X in that state or country (a bare qualifier is never a county: "Washington, Oregon" is
+ *   no Washington of Oregon County, Missouri);
  * - named as a town: "the city / town / village / suburb of X", where the gazetteer's town X lies in a
  *   country or state the article names, or is the only town of that name.
  *
@@ -14,7 +15,8 @@
  */
 import type { Span } from '../core/article.js';
 import type { Candidate } from './gazetteer.js';
-import { lookup, type ContextEvidence } from './geocoder.js';
+import { lookup, qualifierCandidate, type ContextEvidence } from './geocoder.js';
+import { nameKey } from './normalize.js';
 
 export interface ProposedTown extends Span {
   cand: Candidate;
@@ -36,7 +38,8 @@ const overlaps = (a: Span, list: readonly Span[]) => list.some((b) => a.start < 
 
 /** The qualifier's countries and divisions ("Mississippi" → US.MS; "Crimea" → UA.11; "India" → IN). */
 function qualifiers(q: string): Candidate[] {
-  return lookup(q).cands.filter((c) => c.precision === 'country' || c.precision === 'region');
+  const key = nameKey(q);
+  return lookup(q).cands.filter((c) => qualifierCandidate(c, key));
 }
 
 function bestCity(l: ReturnType<typeof lookup>, fits: (c: Candidate) => boolean): Candidate | null {
