@@ -2,7 +2,7 @@
 import { ADDRESSEE_CUES, PRONOUNS, SPEECH_CUES } from './lexicon.js';
 import { firstAtOrAfter, type Tok } from './tokens.js';
 import { type MarkedSpan, isFinalPunct, isQuoteMark } from './quote-marks.js';
-import { type Attribution, DETERMINERS, DROP, RELATIVES, clauseInitial, clauseSubject, cueLemma, hasClause, isCapName, isTimePhrase, isTimeWord, npAfter, npBefore, npBeforeSimple, relativeSubject, skipBackAdverbials, skipForwardAdjuncts, sourceAfter, speakerOfDocument } from './phrases.js';
+import { type Attribution, DETERMINERS, DROP, RELATIVES, clauseInitial, clauseSubject, cueLemma, hasClause, isCapName, isTimePhrase, isTimeWord, npAfter, npBefore, npBeforeSimple, participleCueLemma, relativeSubject, skipBackAdverbials, skipForwardAdjuncts, sourceAfter, speakerOfDocument } from './phrases.js';
 import { type Ctx, type RawQuote } from './raw-quote.js';
 
 export const SIGN_OFF_MAX_CHARS = 80;
@@ -141,7 +141,7 @@ export function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boole
   for (let k = j; k >= lo && k >= j - 8; k--) {
     const t = toks[k];
     if (t.text === ',' || isQuoteMark(t)) break;
-    const lemma = cueLemma(toks, k, withBeliefs);
+    const lemma = cueLemma(toks, k, withBeliefs) ?? participleCueLemma(toks, k);
     if (lemma === 'according to') {
       const np = npAfter(toks, k + 2, qa);
       if (np) return { speaker: np, cue: [k, k + 2], lemma, addressee: null, clause: [k, qa] };
@@ -179,7 +179,7 @@ export function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boole
 
 /**
  * The subject of the clause a participle hangs on, in toks[lo, end): the clause subject, or a subject pronoun
- * before the first verb after a fronted phrase with no comma ("On the campaign trail she pulled away …").
+ * or name before the first verb after a fronted phrase with no comma ("On the campaign trail she pulled away …").
  */
 export function participleClauseSubject(toks: readonly Tok[], lo: number, end: number): [number, number] | null {
   const subject = clauseSubject(toks, lo, end);
@@ -187,7 +187,11 @@ export function participleClauseSubject(toks: readonly Tok[], lo: number, end: n
   for (let v = lo + 1; v < end; v++) {
     if (toks[v].pos !== 'VERB' && toks[v].pos !== 'AUX') continue;
     const p = toks[v - 1];
-    return p.pos === 'PRON' && (p.lower === 'he' || p.lower === 'she' || p.lower === 'they') ? [v - 1, v] : null;
+    if (p.pos === 'PRON') return p.lower === 'he' || p.lower === 'she' || p.lower === 'they' ? [v - 1, v] : null;
+    // "On the campaign trail Harris pulled away …": the run of name words before the verb
+    let a = v;
+    while (a > lo && toks[a - 1].pos === 'PROPN') a--;
+    return a < v ? [a, v] : null;
   }
   return null;
 }

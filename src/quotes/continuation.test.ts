@@ -59,3 +59,13 @@ test('participles: "…, citing her “grit” and saying, “…”" takes the 
   const q = byStart(quotesOf(text), '"With your help');
   assert.equal(q.speaker?.text, 'Biden');
 });
+
+test('participles: a participle lead-in takes its clause subject, not the object before it', () => {
+  const text = 'On the campaign trail Harris pulled away from Sanders explaining, "I am not a democratic socialist. I believe in markets that work for all."';
+  assert.equal(byStart(quotesOf(text), '"I am not').speaker?.text, 'Harris');
+});
+
+test('participles: "… - saying …" after a typewriter dash takes the clause subject', () => {
+  const text = 'Liberal Democrat peer Lord Greaves called last week for international observers at the general election - saying otherwise there could be months of court challenges.';
+  assert.equal(byStart(quotesOf(text), 'otherwise').speaker?.text, 'Liberal Democrat peer Lord Greaves');
+});
