@@ -2,7 +2,7 @@
 import { ADDRESSEE_CUES, PRONOUNS, SPEECH_CUES } from './lexicon.js';
 import { firstAtOrAfter, type Tok } from './tokens.js';
 import { type MarkedSpan, isFinalPunct, isQuoteMark } from './quote-marks.js';
-import { type Attribution, DETERMINERS, DROP, RELATIVES, clauseInitial, clauseSubject, cueLemma, hasClause, isCapName, isTimePhrase, isTimeWord, npAfter, npBefore, npBeforeSimple, relativeSubject, skipBackAdverbials, skipForwardAdjuncts, sourceAfter, speakerOfDocument } from './phrases.js';
+import { type Attribution, DETERMINERS, DROP, RELATIVES, clauseInitial, clauseSubject, cueLemma, hasClause, isCapName, isTimePhrase, isTimeWord, npAfter, npBefore, npBeforeSimple, participleCueLemma, relativeSubject, skipBackAdverbials, skipForwardAdjuncts, sourceAfter, speakerOfDocument } from './phrases.js';
 import { type Ctx, type RawQuote } from './raw-quote.js';
 
 export const SIGN_OFF_MAX_CHARS = 80;
@@ -141,7 +141,7 @@ export function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boole
   for (let k = j; k >= lo && k >= j - 8; k--) {
     const t = toks[k];
     if (t.text === ',' || isQuoteMark(t)) break;
-    const lemma = cueLemma(toks, k, withBeliefs);
+    const lemma = cueLemma(toks, k, withBeliefs) ?? participleCueLemma(toks, k);
     if (lemma === 'according to') {
       const np = npAfter(toks, k + 2, qa);
       if (np) return { speaker: np, cue: [k, k + 2], lemma, addressee: null, clause: [k, qa] };
@@ -152,15 +152,22 @@ export function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boole
     // the words between the cue and the quote must be adjuncts, not a clause
     if (hasClause(toks, k + 1, j + 1)) return null;
     const b = skipBackAdverbials(toks, k, lo);
-    const np = participleSubject(toks, speakerOfDocument(toks, npBefore(toks, b + 1, lo), lo), lo);
+    let np = participleSubject(toks, speakerOfDocument(toks, npBefore(toks, b + 1, lo), lo), lo);
     if (np === DROP) return null;
+    // "she pulled away from Sanders explaining, “…”": a participle's subject is its clause's, not the object before it
+    if (np && t.lower.endsWith('ing') && !clauseInitial(toks, np[0], lo)) {
+      const subject = participleClauseSubject(toks, lo, np[0]);
+      if (subject && !isTimePhrase(toks, subject)) np = subject;
+    }
     if (!np) {
       // "said Peskov:" inverted lead-in; after "telling" or "told" the phrase is the addressee, never the speaker
       const inv = t.lower.endsWith('ing') || ADDRESSEE_CUES.has(lemma) ? null : npAfter(toks, k + 1, j + 1);
       if (inv) return { speaker: inv, cue: [k, k + 1], lemma, addressee: null, clause: [k, qa] };
       // "X said … but added, “…”" / "“…,” he said, adding, “…”": the subject of the clause the cue joins
       const joined = b >= lo && (toks[b].lower === 'and' || toks[b].lower === 'but' || (toks[b].text === ',' && t.lower.endsWith('ing')));
-      const subject = joined ? (subjectOfEarlierCue(toks, lo, b, withBeliefs) ?? clauseSubject(toks, lo, b)) : null;
+      // "Biden praised Klobuchar, citing her “grit” and saying, “…”": the clause may open before an earlier quotation
+      const from = joined ? sentenceStart(ctx, k) : lo;
+      const subject = joined ? (subjectOfEarlierCue(toks, lo, b, withBeliefs) ?? clauseSubject(toks, lo, b) ?? (from < lo ? clauseSubject(toks, from, b) : null)) : null;
       if (subject && !isTimePhrase(toks, subject)) return { speaker: subject, cue: [k, k + 1], lemma, addressee: null, clause: [k, qa] };
       return null;
     }
@@ -168,6 +175,30 @@ export function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boole
     return { speaker: np, cue: [k, k + 1], lemma, addressee: adj.addressee, clause: [np[0], qa] };
   }
   return null;
+}
+
+/**
+ * The subject of the clause a participle hangs on, in toks[lo, end): the clause subject, or a subject pronoun
+ * or name before the first verb after a fronted phrase with no comma ("On the campaign trail she pulled away …").
+ */
+export function participleClauseSubject(toks: readonly Tok[], lo: number, end: number): [number, number] | null {
+  const subject = clauseSubject(toks, lo, end);
+  if (subject) return subject;
+  for (let v = lo + 1; v < end; v++) {
+    if (toks[v].pos !== 'VERB' && toks[v].pos !== 'AUX') continue;
+    const p = toks[v - 1];
+    if (p.pos === 'PRON') return p.lower === 'he' || p.lower === 'she' || p.lower === 'they' ? [v - 1, v] : null;
+    // "On the campaign trail Harris pulled away …": the run of name words before the verb
+    let a = v;
+    while (a > lo && toks[a - 1].pos === 'PROPN') a--;
+    return a < v ? [a, v] : null;
+  }
+  return null;
+}
+
+/** The first token of token k's sentence. */
+function sentenceStart(ctx: Ctx, k: number): number {
+  return ctx.sentTok[ctx.toks[k].sentence]?.[0] ?? k;
 }
 
 /**

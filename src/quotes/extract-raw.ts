@@ -1,5 +1,6 @@
 /** Raw quote extraction over one article: quoted spans and their attributions, then indirect speech and the later passes. */
 import type { Layers } from '../core/layers.js';
+import { PRONOUNS } from './lexicon.js';
 import { firstAtOrAfter, type Tok } from './tokens.js';
 import { findQuotedSpans } from './quote-marks.js';
 import type { Attribution } from './phrases.js';
@@ -160,7 +161,7 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
         prev = raw[lastDirect];
       }
       const prevPara = paraOf(prev.end - 1).index;
-      const sameSpeakerTurn = prevPara === para || (prevPara === para - 1 && rq.start === paragraphs[para].start);
+      const sameSpeakerTurn = prevPara === para || (prevPara === para - 1 && rq.start === paragraphs[para].start) || resumesAcrossInserts(text, paragraphs, prev, prevPara, rq, para);
       if (sameSpeakerTurn) {
         inherit = prev;
         rq.confidence = prevPara === para ? 0.8 : 0.6;
@@ -190,7 +191,53 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
     }
   }
   raw.sort((x, y) => x.start - y.start || y.end - x.end);
-  return { raw, toks };
+  return { raw: withoutNestedDuplicates(raw, toks), toks };
+}
+
+/**
+ * "He added that they felt that it was UKIP who …", "Biden has said he will announce …": a reported statement
+ * by a pronoun whose cue lies inside another reported content ending where it ends is part of that content, not a
+ * second attribution. Direct quotes are never dropped. `raw` sorted by start; O(n log n).
+ */
+export function withoutNestedDuplicates(raw: RawQuote[], toks: readonly Tok[]): RawQuote[] {
+  const outerByEnd = new Map<number, RawQuote>();
+  // the earliest-starting reported content per end offset (raw is in start order)
+  for (const r of raw) if (r.kind !== 'direct' && !outerByEnd.has(r.end)) outerByEnd.set(r.end, r);
+  return raw.filter((r) => {
+    // only a pronoun speaker, who refers back into the outer statement; a named one is a nested source ("The
+    // Times reported that Coulter tweeted that …")
+    if (r.kind === 'direct' || !r.cue || !r.speaker || r.speaker[1] - r.speaker[0] !== 1 || !PRONOUNS.has(toks[r.speaker[0]].lower)) return true;
+    const outer = outerByEnd.get(r.end);
+    return !outer || outer === r || toks[r.cue[0]].start < outer.start;
+  });
+}
+
+/** Paragraphs a web page may put inside a quotation (an advert line, a photo caption), and their longest. */
+export const INSERT_MAX_PARAGRAPHS = 2;
+export const INSERT_MAX_CHARS = 160;
+
+/**
+ * “It hurts, it hurts so much. ¶ Visit CNN.com/sport for more … ¶ North Macedonia players celebrate … ¶ “We have
+ * always …”: a direct quote left open at the end of its paragraph goes on in the next paragraph that opens with a
+ * quotation mark, when only short paragraphs without quotation marks (advert lines, captions) come between.
+ */
+export function resumesAcrossInserts(
+  text: string,
+  paragraphs: ReadonlyArray<{ start: number; end: number }>,
+  prev: RawQuote,
+  prevPara: number,
+  rq: RawQuote,
+  para: number,
+): boolean {
+  if (prev.kind !== 'direct' || rq.kind !== 'direct' || rq.start !== paragraphs[para].start) return false;
+  if (para - prevPara < 2 || para - prevPara > INSERT_MAX_PARAGRAPHS + 1) return false;
+  // the earlier quote runs to its paragraph's end with no closing mark
+  if (text.slice(prev.end, paragraphs[prevPara].end).trim() !== '' || /["”»']\s*$/.test(text.slice(prev.start, prev.end))) return false;
+  for (let p = prevPara + 1; p < para; p++) {
+    const body = text.slice(paragraphs[p].start, paragraphs[p].end);
+    if (body.length > INSERT_MAX_CHARS || /["“”«»]/.test(body)) return false;
+  }
+  return true;
 }
 
 /** Characters of a sign-off paragraph ("- Bernie Sanders."). */

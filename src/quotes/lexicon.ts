@@ -100,6 +100,20 @@ export const SPEECH_CUES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
+ * Participles of speech verbs the table above lacks, read only in a lead-in right before a quotation ("she pulled
+ * away from Sanders explaining, “…”"); their subject is the clause's. Not offered to the recall pass as cues
+ * ("…, complaining that …"): measured on PolNeAR tune they cost end-to-end F1 (docs/benchmarks.md, "quotesc13").
+ */
+export const PARTICIPLE_CUES: ReadonlyMap<string, string> = new Map([
+  ['explaining', 'explain'], ['urging', 'urge'], ['claiming', 'claim'], ['insisting', 'insist'], ['complaining', 'complain'],
+  ['pointing', 'point'], ['calling', 'call'], ['stressing', 'stress'], ['suggesting', 'suggest'], ['accusing', 'accuse'],
+  ['blaming', 'blame'], ['demanding', 'demand'], ['describing', 'describe'], ['promising', 'promise'], ['vowing', 'vow'],
+  ['denying', 'deny'], ['acknowledging', 'acknowledge'], ['admitting', 'admit'], ['declaring', 'declare'], ['asserting', 'assert'],
+  ['predicting', 'predict'], ['announcing', 'announce'], ['conceding', 'concede'], ['alleging', 'allege'], ['condemning', 'condemn'],
+  ['recalling', 'recall'], ['criticizing', 'criticize'], ['criticising', 'criticize'], ['emphasizing', 'emphasize'], ['emphasising', 'emphasize'],
+]);
+
+/**
  * Cognitive and stance cues ("believes", "thinks"): not speech, but attributions of a claim to a source.
  * Extracted with kind 'indirect'; the eval counts them against all gold attributions only.
  */

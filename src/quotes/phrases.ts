@@ -1,5 +1,5 @@
 /** Phrase-level helpers over wink tokens and POS: speaker noun phrases, appositions, cue lemmas, adverbials and clause tests shared by the attribution passes. */
-import { ADDRESSEE_CUES, ATTRIBUTION_ADVERBS, BELIEF_CUES, DOCUMENT_HEADS, PRONOUNS, SPEECH_CUES, TIME_HEADS, TIME_MODIFIERS, WEEKDAYS } from './lexicon.js';
+import { ADDRESSEE_CUES, ATTRIBUTION_ADVERBS, BELIEF_CUES, DOCUMENT_HEADS, PARTICIPLE_CUES, PRONOUNS, SPEECH_CUES, TIME_HEADS, TIME_MODIFIERS, WEEKDAYS } from './lexicon.js';
 import type { Tok } from './tokens.js';
 import { isFinalPunct, isQuoteMark } from './quote-marks.js';
 
@@ -483,6 +483,13 @@ export function trimContent(toks: readonly Tok[], a: number, b: number): [number
     if (c + 1 < b && toks[c].text === ')' && (toks[c + 1].text === '—' || toks[c + 1].text === '-' || toks[c + 1].text === '–')) a = c + 2;
   }
   return [a, b];
+}
+
+/** A participle of PARTICIPLE_CUES ("pointing" only with "out"): a cue only where a participle clause can attribute. */
+export function participleCueLemma(toks: readonly Tok[], k: number): string | null {
+  const lemma = PARTICIPLE_CUES.get(toks[k].lower);
+  if (!lemma || (lemma === 'point' && toks[k + 1]?.lower !== 'out')) return null;
+  return lemma;
 }
 
 export function looseCueLemma(toks: readonly Tok[], k: number, withBeliefs: boolean): string | null {

@@ -77,6 +77,11 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Mark
             openAt = i;
             openPara = p;
           }
+        } else if (openPara === p && continuationMark(text, i, width, openAt)) {
+          // “… helicopters. "This is in addition …”: a paragraph break lost in the copy leaves the next
+          // paragraph's opening mark after a sentence end; it opens the continuation, it does not close
+          out.push({ start: openAt, end: trimEnd(text, openAt, i), closed: false, paragraph: openPara });
+          openAt = i;
         } else {
           out.push({ start: openAt, end: i + width, closed: true, paragraph: openPara });
           openAt = -1;
@@ -89,6 +94,19 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Mark
     out.push({ start: openAt, end: paragraphs[paragraphs.length - 1].end, closed: false, paragraph: openPara });
   }
   return out.filter((q) => q.end - q.start >= 3);
+}
+
+/**
+ * A straight mark inside an open quotation that reads as an opening one: white space before it, a sentence end
+ * before that, and a capital, digit or another mark right after it (a closing mark never has a space before it).
+ */
+function continuationMark(text: string, i: number, width: number, openAt: number): boolean {
+  const next = text.charCodeAt(i + width);
+  if (!((next >= 65 && next <= 90) || (next >= 48 && next <= 57) || next === 0x2018 || next === 39)) return false;
+  let j = i - 1;
+  if (j <= openAt || (text[j] !== ' ' && text[j] !== '\u00a0')) return false;
+  while (j > openAt && (text[j] === ' ' || text[j] === '\u00a0')) j--;
+  return j > openAt + 1 && (text[j] === '.' || text[j] === '?' || text[j] === '!');
 }
 
 export function trimEnd(text: string, start: number, end: number): number {

@@ -69,6 +69,8 @@ export function isStandalone(text: string, q: MarkedSpan, paraStart: number): bo
   const inner = text.slice(q.start + 1, Math.min(q.end, q.start + 3));
   if (c === '.' || c === '!' || c === '?') return /^[A-Z0-9‘'"…]/.test(inner) && !/(?:^|[\s.])[A-Z]\.$/.test(text.slice(Math.max(paraStart, i - 3), i + 1));
   if (c === ':' || c === '—' || c === '(') return true;
+  // “… peace?” “How can one …”: a quotation right after another that closed on a sentence end
+  if ((c === '"' || c === '”') && i > paraStart && /[.?!]/.test(text[i - 1])) return /^[A-Z0-9‘'"…]/.test(inner);
   // a typewriter dash (" - ", " – ", " -- ") before the quotation mark, as in NYT copy
   if ((c === '-' || c === '–' || c === '―') && (text[i - 1] === ' ' || text[i - 1] === '-')) return true;
   if (c === ',') return /^[A-Z0-9‘'"]/.test(inner) || /\b(?:said|says|say|told|added|asked|wrote|declared|stated|replied|explained)\s*,\s*$/i.test(text.slice(Math.max(paraStart, i - 12), i + 1));

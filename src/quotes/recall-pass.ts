@@ -106,9 +106,9 @@ export function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): 
       } else if (j > sa && (toks[j].lower === 'and' || toks[j].lower === 'but')) {
         speaker = clauseSubject(toks, sa, j);
         how = 'coordinated';
-      } else if (j > sa && toks[j].text === ',' && toks[k].lower.endsWith('ing')) {
-        // "…, telling CNN that …": the subject of the clause the participle hangs on
-        speaker = clauseSubject(toks, sa, j);
+      } else if (j > sa && (toks[j].text === ',' || isDash(toks, j)) && toks[k].lower.endsWith('ing')) {
+        // "…, telling CNN that …", "… called for observers - saying …": the subject of the clause the participle hangs on
+        speaker = nearestClauseSubject(toks, inQuote, sa, j);
         how = 'participle';
       } else {
         const np = speakerOfDocument(toks, npBefore(toks, j + 1, sa), sa);
@@ -124,7 +124,7 @@ export function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): 
           how = 'initial';
         }
       }
-      if (!speaker || isTimePhrase(toks, speaker) || toks[speaker[0]].lower === 'who' || toks[speaker[0]].lower === 'which' || toks[speaker[0]].lower === 'it') continue;
+      if (!speaker || isTimePhrase(toks, speaker) || NO_SPEAKER_OPENERS.has(toks[speaker[0]].lower)) continue;
       const adj = skipForwardAdjuncts(toks, k + 1, sb, lemma);
       const that = thatAhead(toks, k + 1, sb);
       let end = that >= 0 ? that : adj.next;
@@ -157,6 +157,30 @@ export function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): 
       for (let i = a; i < b; i++) covered[i] = 1;
     }
   }
+}
+
+/** First words of a phrase that is never a speaker. */
+const NO_SPEAKER_OPENERS = new Set(['who', 'which', 'it']);
+
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+
+/**
+ * The subject of the clause nearest before token `end`: a participle hangs on the last of coordinated clauses
+ * ("prosecutors charged the officer and Emanuel fired his police chief, acknowledging …" → Emanuel).
+ */
+export function nearestClauseSubject(toks: readonly Tok[], inQuote: ArrayLike<number>, sa: number, end: number): [number, number] | null {
+  for (let c = end - 1; c > sa; c--) {
+    if (inQuote[c] >= 0 || (toks[c].lower !== 'and' && toks[c].lower !== 'but')) continue;
+    // a name or a subject pronoun opens the coordinated clause ("and her staff related to …" is a coordinated subject)
+    const subject = clauseSubject(toks, c + 1, end);
+    if (subject && subject[0] === c + 1 && (toks[subject[1] - 1].pos === 'PROPN' || SUBJECT_PRONOUNS.has(toks[c + 1].lower))) return subject;
+  }
+  return clauseSubject(toks, sa, end);
+}
+
+/** A dash, or a hyphen with a space before it (" - " in typewriter copy). */
+function isDash(toks: readonly Tok[], j: number): boolean {
+  return DASHES.has(toks[j].text) || (toks[j].text === '-' && j > 0 && toks[j].start > toks[j - 1].end);
 }
 
 /** A cue word by its form alone ("point" only with "out"). */
