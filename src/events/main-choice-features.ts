@@ -84,24 +84,68 @@ function triggerSpans(e: EventRecord): Span[] {
   return e.mentions?.length ? e.mentions : [e.trigger];
 }
 
+/** The event's trigger spans grouped by the start of their sentence, each with its rank (0 = the trigger). */
+type TriggersBySentence = Map<number, Array<{ span: Span; k: number }>>;
+const triggerIndex = new WeakMap<EventRecord, { sentences: readonly SentenceLite[]; spans: readonly Span[]; n: number; index: TriggersBySentence }>();
+
+/** Built once per event and sentence layer, so relating many spans to many mentions stays linear. */
+function triggersBySentence(e: EventRecord, sentences: readonly SentenceLite[]): TriggersBySentence {
+  const spans = triggerSpans(e);
+  const cached = triggerIndex.get(e);
+  if (cached && cached.sentences === sentences && cached.spans === spans && cached.n === spans.length) return cached.index;
+  const index: TriggersBySentence = new Map();
+  spans.forEach((span, k) => {
+    const ts = sentenceAt(sentences, span.start);
+    if (!ts) return;
+    const list = index.get(ts.start);
+    if (list) list.push({ span, k });
+    else index.set(ts.start, [{ span, k }]);
+  });
+  triggerIndex.set(e, { sentences, spans, n: spans.length, index });
+  return index;
+}
+
 /** Sentence and distance relations of a span to the event's triggers. */
 function nearness(span: Span, e: EventRecord, sentences: readonly SentenceLite[]): string[] {
   const s = sentenceAt(sentences, span.start);
   const out: string[] = [];
+  if (!s) return out;
   let best = Infinity;
   let first = false;
-  triggerSpans(e).forEach((t, k) => {
-    const ts = sentenceAt(sentences, t.start);
-    if (!s || !ts || ts.start !== s.start) return;
+  for (const { span: t, k } of triggersBySentence(e, sentences).get(s.start) ?? []) {
     const gap = span.start >= t.end ? span.start - t.end : t.start - span.end;
     if (gap < best) best = gap;
     if (k === 0) first = true;
-  });
+  }
   if (best < Infinity) {
     out.push('sameSent', bucket(best, [20, 60, 150], 'gap'));
     if (first) out.push('sameSentFirst');
   }
   return out;
+}
+
+/**
+ * Whether a span lies inside some quote: quotes sorted by start with the running maximum of their ends, so
+ * "a quote starts at or before the span and ends at or after it" is one binary search.
+ */
+function quoteCover(quotes: readonly Span[]): (s: Span) => boolean {
+  const sorted = [...quotes].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  let m = -Infinity;
+  for (const q of sorted) maxEnd.push((m = Math.max(m, q.end)));
+  return (s) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start <= s.start) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return last >= 0 && maxEnd[last] >= s.end;
+  };
 }
 
 const dayDiff = (a: string, b: string) => Math.round((Date.parse(a) - Date.parse(b)) / 86_400_000);
@@ -146,7 +190,7 @@ export function publishedDay(ctx: ChoiceContext): string | null {
 export function dayCandidates(e: EventRecord, ctx: ChoiceContext): DayCandidate[] {
   const text = ctx.article.text;
   const sentences = ctx.layers.sentences ?? [];
-  const quotes = ctx.layers.quotes ?? [];
+  const inQuote = quoteCover(ctx.layers.quotes ?? []);
   const pub = publishedDay(ctx);
   const byDay = new Map<string, TimeExpr[]>();
   for (const t of ctx.layers.times ?? []) {
@@ -192,7 +236,7 @@ export function dayCandidates(e: EventRecord, ctx: ChoiceContext): DayCandidate[
         if (TIME_OF_DAY.test(written) || TIME_OF_DAY.test(text.slice(t.end, t.end + 12))) rel.add('form:timeofday');
         if (/\bon\s+$/i.test(text.slice(Math.max(0, t.start - 4), t.start))) rel.add('form:on');
         if (STATEMENT_BEFORE.test(text.slice(Math.max(0, t.start - 30), t.start)) || STATEMENT_AFTER.test(text.slice(t.end, t.end + 20))) rel.add('said');
-        if (quotes.some((q) => q.start <= t.start && t.end <= q.end)) rel.add('inQuote');
+        if (inQuote(t)) rel.add('inQuote');
       }
       // Every mention told beside a statement verb: the day is the statement's.
       if (rel.has('said') && ts.every((t) => STATEMENT_BEFORE.test(text.slice(Math.max(0, t.start - 30), t.start)) || STATEMENT_AFTER.test(text.slice(t.end, t.end + 20)))) rel.add('saidOnly');
