@@ -1,0 +1,92 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Layers, Quote } from '../core/layers.js';
+import { segmentText } from '../segment/segment.js';
+import { extractQuotes } from './quotes.js';
+import { entityLayers, type EntitySpec } from './testing.js';
+
+function analyze(text: string, specs: EntitySpec[] = []): { quotes: Quote[]; layers: Layers } {
+  const layers: Layers = { ...segmentText(text), ...entityLayers(text, specs) };
+  return { quotes: extractQuotes(text, layers), layers };
+}
+
+const find = (quotes: Quote[], opening: string): Quote | undefined =>
+  quotes.find((q) => q.text.replace(/^[“"']+/, '').startsWith(opening));
+
+const name = (layers: Layers, id: string | null | undefined) => (id ? layers.entities?.find((e) => e.id === id)?.name ?? null : null);
+
+test('speaker phrase: two coordinated organisations both speak, neither alone', () => {
+  const text = "The Medical Fellowship (MF) and Lawyers' Fellowship (LF) said the bill would allow euthanasia by the back door.";
+  const { quotes } = analyze(text, [{ name: 'Medical Fellowship', type: 'ORG' }, { name: "Lawyers' Fellowship", type: 'ORG' }]);
+  const q = find(quotes, 'the bill would allow');
+  assert.ok(q);
+  assert.equal(q.speaker?.text, "The Medical Fellowship (MF) and Lawyers' Fellowship");
+  assert.equal(q.speaker?.entity, null);
+});
+
+test('speaker phrase: the head before a with/to complement speaks, not the complement', () => {
+  const text = 'Democrats with knowledge of the process told The Associated Press last week that the list had been cut to six names. ' +
+    'Those closest to the former governor say he is still considering a run for the seat.';
+  const { quotes } = analyze(text, [{ name: 'Democrats', type: 'MISC' }, { name: 'Associated Press', type: 'ORG' }]);
+  assert.equal(find(quotes, 'that the list had been cut')?.speaker?.text, 'Democrats with knowledge of the process');
+  const close = find(quotes, 'he is still considering');
+  assert.equal(close?.speaker?.text, 'Those closest to the former governor');
+  assert.equal(close?.speaker?.kind, 'anonymous');
+  assert.equal(close?.speaker?.owner?.text, 'former governor');
+});
+
+test('speaker phrase: a member named inside a "which includes" clause is not the speaker', () => {
+  const text = "The Care Alliance, which includes the Alzheimer's Society, Age Concern, Mencap and the Autistic Society, said the rules had to be made clearer.";
+  const { quotes, layers } = analyze(text, [
+    { name: 'Care Alliance', type: 'ORG' }, { name: 'Age Concern', type: 'ORG' }, { name: 'Mencap', type: 'ORG' }, { name: 'Autistic Society', type: 'ORG' },
+  ]);
+  const q = find(quotes, 'the rules had to be');
+  assert.equal(q?.speaker?.text, 'The Care Alliance');
+  assert.equal(name(layers, q?.speaker?.entity), 'Care Alliance');
+});
+
+test('speaker phrase: "wrote to X saying" — the writer speaks, X is the addressee', () => {
+  const text = 'Earlier, party chairman John Webb wrote to the regulator saying: "The advice we were given is that such calls are illegal."';
+  const { quotes, layers } = analyze(text, [{ name: 'John Webb', type: 'PER' }]);
+  const q = find(quotes, 'The advice we were given');
+  assert.equal(name(layers, q?.speaker?.entity), 'John Webb');
+  assert.equal(q?.addressee?.text, 'the regulator');
+});
+
+test('speaker phrase: relative "who" is the phrase it hangs on, not the nearest person named', () => {
+  const text = 'Damian Hockney accused the party of a deal with the Tories. But the claim was denied by a party spokesman, who said: "These accusations are as empty as his sense of political morals."\n\n' +
+    'In the spirit of humorist Will Rogers – who once famously said, "I am not a member of any organized political party." – the chairman wrote a column.';
+  const { quotes, layers } = analyze(text, [{ name: 'Damian Hockney', type: 'PER' }, { name: 'Will Rogers', type: 'PER' }]);
+  const denied = find(quotes, 'These accusations');
+  assert.equal(denied?.speaker?.text, 'who');
+  assert.equal(denied?.speaker?.entity, null);
+  assert.equal(denied?.speaker?.antecedent?.text, 'a party spokesman');
+  assert.equal(name(layers, find(quotes, 'I am not a member')?.speaker?.entity), 'Will Rogers');
+});
+
+test('speaker: "he" after a sentence whose subject is a person takes that person; two people or a title of the other gender leave it open', () => {
+  const specs: EntitySpec[] = [
+    { name: 'David Davis', type: 'PER', aliases: ['Mr Davis'] }, { name: 'Tony Blair', type: 'PER' }, { name: 'Gordon Brown', type: 'PER' }, { name: 'Jane Smith', type: 'PER' },
+  ];
+  const blair = analyze('Mr Davis said the plan would fail. On Monday Tony Blair insisted the borders were safe. He said the union needed a faster process.', specs);
+  assert.equal(name(blair.layers, find(blair.quotes, 'the union needed')?.speaker?.entity), 'Tony Blair');
+  const two = analyze('Mr Davis said the plan would fail. Tony Blair and Gordon Brown met on Monday. He said the union needed a faster process.', specs);
+  const open = find(two.quotes, 'the union needed');
+  assert.ok(!open || !['Tony Blair', 'Gordon Brown'].includes(name(two.layers, open.speaker?.entity) ?? ''));
+  const she = analyze('Mr Davis said the plan would fail. Mrs Jane Smith opened the meeting on Monday. He said the union needed a faster process.', specs);
+  assert.equal(name(she.layers, find(she.quotes, 'the union needed')?.speaker?.entity), 'David Davis');
+});
+
+test('speaker: "the party" is the party that was a sentence subject, not one named in passing after it', () => {
+  const text = 'The UK Independence Party could take legal action against two members who defected to the Veritas Party.\n\n' +
+    'The party argues the pair should give up their seats as they won them as its representatives.';
+  const { quotes, layers } = analyze(text, [{ name: 'UK Independence', type: 'ORG' }, { name: 'Veritas Party', type: 'ORG' }]);
+  assert.equal(name(layers, find(quotes, 'the pair should give up')?.speaker?.entity), 'UK Independence');
+});
+
+test('speaker: "the ministry" refers back to "the Defense Ministry in Bucharest" by its core, not to a ministry named since', () => {
+  const text = 'The Defense Ministry in Bucharest said the drone fell in a field near the border. Russia\'s Foreign Ministry did not comment on Friday. ' +
+    'The ministry added that no one was hurt in the village.';
+  const { quotes, layers } = analyze(text, [{ name: 'Defense Ministry', type: 'ORG' }, { name: 'Foreign Ministry', type: 'ORG' }, { name: 'Russia', type: 'LOC' }]);
+  assert.equal(name(layers, find(quotes, 'that no one was hurt')?.speaker?.entity), 'Defense Ministry');
+});
