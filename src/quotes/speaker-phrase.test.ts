@@ -90,3 +90,21 @@ test('speaker: "the ministry" refers back to "the Defense Ministry in Bucharest"
   const { quotes, layers } = analyze(text, [{ name: 'Defense Ministry', type: 'ORG' }, { name: 'Foreign Ministry', type: 'ORG' }, { name: 'Russia', type: 'LOC' }]);
   assert.equal(name(layers, find(quotes, 'that no one was hurt')?.speaker?.entity), 'Defense Ministry');
 });
+
+test('speaker: "the paper" is the publication quoted just before; "he" never refers back to two people', () => {
+  const text = 'The former president repeated his claim that the vote was stolen, says The Times. And he hinted that he would run again in 2024, the paper adds.\n\n' +
+    'Hillary Clinton and Sen. Bernie Sanders campaigned in California on Sunday, she and Sanders said on Monday.\n\nSpeaking later, he said the convention would be contested.';
+  const { quotes, layers } = analyze(text, [{ name: 'The Times', type: 'ORG' }, { name: 'Hillary Clinton', type: 'PER' }, { name: 'Bernie Sanders', type: 'PER', aliases: ['Sanders'] }]);
+  assert.equal(name(layers, find(quotes, 'And he hinted')?.speaker?.entity), 'The Times');
+  const he = find(quotes, 'the convention would be');
+  assert.ok(!he?.speaker?.antecedent || !/ and /.test(he.speaker.antecedent.text), 'no coordinated antecedent for "he"');
+});
+
+test('speaker phrase: two descriptions of one person joined by "and" stay one person', () => {
+  const text = '"North Korea is run by a lunatic who has been expanding his nuclear arsenal," the Florida senator and Republican presidential candidate said in a statement.';
+  const { quotes } = analyze(text, [{ name: 'North Korea', type: 'LOC' }]);
+  const q = find(quotes, 'North Korea is run');
+  assert.equal(q?.speaker?.text, 'the Florida senator and Republican presidential candidate');
+  // one described person (a nominal), not a coordinated group of speakers (kind 'name' with no entity)
+  assert.equal(q?.speaker?.kind, 'nominal');
+});

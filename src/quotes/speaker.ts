@@ -39,6 +39,8 @@ interface History {
   /** The phrase's words before any complement ("The Defense Ministry" of "The Defense Ministry in Bucharest"). */
   core: string;
   plural: boolean;
+  /** Two or more coordinated speakers ("X and Y"). */
+  group?: boolean;
 }
 
 const LINKS = new Set(['for', 'of', 'at', 'from', 'in', 'with', 'to']);
@@ -178,6 +180,9 @@ function bySurname(entities: readonly Entity[]): Map<string, Entity> {
   return map;
 }
 
+/** Heads of a nominal that names a publication or broadcaster ("the paper adds"). */
+const PRESS_HEADS = new Set(['paper', 'newspaper', 'broadcaster', 'magazine', 'publication', 'outlet', 'tabloid', 'daily', 'network', 'channel']);
+
 /** Heads of a document or finding that can "say" something ("the report said"). */
 const DOC_HEADS = new Set([
   'report', 'study', 'survey', 'poll', 'statement', 'document', 'letter', 'memo', 'analysis', 'review', 'inquiry',
@@ -312,6 +317,8 @@ function resolveOne(
       for (let h = history.length - 1; h >= 0 && h >= history.length - 8; h--) {
         const prev = history[h];
         if (prev.ref.entity && prev.type === 'PER') return { ...make(null, 'pronoun', 'PER'), ref: { ...base, entity: prev.ref.entity, kind: 'pronoun' } };
+        // "he" never refers back to two people ("she and Sen. Bernie Sanders")
+        if (prev.group) continue;
         if (prev.ref.kind === 'name' && prev.ref.entity === null && prev.type === null) {
           // shown as the antecedent only when it reads as a name ("Kayleigh McEnany"), not "aides to the president"
           const ref: SpeakerRef = { ...base, entity: null, kind: 'pronoun' };
@@ -379,7 +386,7 @@ function resolveOne(
   // "The Christian Medical Fellowship (CMF) and Lawyers' Christian Fellowship said": both speak, no one entity
   if (isCoordination(toks, a, coreEnd, mentions)) {
     const orgs = mentionsIn(mentions, s.start, s.end).some((m) => entityAt(m)?.type === 'ORG');
-    return { ...make(null, orgs ? 'organisation' : 'name', null), plural: true };
+    return { ...make(null, orgs ? 'organisation' : 'name', null), plural: true, group: true };
   }
   // "Those closest to the former vice president": no noun before the complement, an unnamed group
   if (coreEnd < b && !toks.slice(a, coreEnd).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) {
@@ -451,6 +458,13 @@ function resolveOne(
         if (country) return make(country, 'nominal');
       }
     }
+    // "…, says The Times. … , the paper adds": a publication's nominal is the organisation that spoke just before
+    if (definite && PRESS_HEADS.has(coreHead)) {
+      for (let h = history.length - 1; h >= 0 && h >= history.length - 3; h--) {
+        const prev = history[h];
+        if (prev.ref.entity && prev.type === 'ORG' && prev.ref.kind !== 'pronoun') return { ...make(null, 'nominal', prev.type), ref: { ...base, entity: prev.ref.entity, kind: 'nominal' } };
+      }
+    }
     const m = salientMentionBefore(toks, text, mentions, s.start, (x) => {
       const e = entityAt(x);
       return !!e && e.type !== 'PER' && (e.name.toLowerCase().includes(coreHead) || headAfter(toks, x, coreHead) || (coreHead === 'country' && e.type === 'LOC'));
@@ -477,6 +491,9 @@ function isCoordination(toks: readonly TokLike[], a: number, coreEnd: number, me
     const left = toks[i - 1];
     const right = toks[coreEnd - 1];
     const nominal = (x: TokLike) => x.pos === 'PROPN' || x.pos === 'NOUN' || x.text === ')' || x.pos === 'PRON';
+    // "the Florida senator and Republican presidential candidate": two descriptions of one person
+    const singularNoun = (x: TokLike) => x.pos === 'NOUN' && !/[^s]s$/.test(x.lower);
+    if (singularNoun(left) && singularNoun(right) && toks[i + 1].pos !== 'DET') continue;
     if (nominal(left) && nominal(right)) return true;
   }
   return false;
