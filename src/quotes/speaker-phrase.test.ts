@@ -108,3 +108,14 @@ test('speaker phrase: two descriptions of one person joined by "and" stay one pe
   // one described person (a nominal), not a coordinated group of speakers (kind 'name' with no entity)
   assert.equal(q?.speaker?.kind, 'nominal');
 });
+
+test('speaker: the subject "It" refers back to is found from the sentence start, never from a point inside a long sentence', () => {
+  // a sentence of over 80 tokens: whatever its length after "the committee report", "It" is not read against a
+  // phrase in its middle as if a sentence began there
+  for (let m = 60; m < 90; m += 1) {
+    const text = `Lawmakers argued ${'again and again, '.repeat(20)}while the committee report was published ${'very '.repeat(m)}late. It said the plan was unsafe for the town.`;
+    const { quotes } = analyze(text);
+    const q = find(quotes, 'the plan was unsafe');
+    assert.ok(!q?.speaker?.antecedent || !/committee report/.test(q.speaker.antecedent.text), `m=${m}: ${q?.speaker?.antecedent?.text}`);
+  }
+});
