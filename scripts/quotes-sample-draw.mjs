@@ -3,14 +3,21 @@
 // Writes one draft row per article (every extracted quote with empty verdicts, no article text) to stdout as
 // JSONL, and, with REVIEW=file, a reading copy (article text + quotes) for the hand check; never commit that.
 // Usage (after a build): node scripts/quotes-sample-draw.mjs [seed] > draft.jsonl
+// A later batch: SPLIT=dev PER_SOURCE=5 node scripts/quotes-sample-draw.mjs SEED — candidates of the other split
+// and articles already in the sample are left out before the draw (never run, never read); rows are numbered on
+// from the sample's last.
 import { execSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { quoteCandidates, loadQuoteDoc, runQuoteDocs } from '../dist/eval/quotes-sample-docs.js';
 import { sampleSplit } from '../dist/eval/quotes-sample-score.js';
 import { mulberry32, picker } from './seeded-random.mjs';
 
 const SEED = Number(process.argv[2] ?? 20261207);
-const PER_SOURCE = 15;
+const PER_SOURCE = Number(process.env.PER_SOURCE ?? 15);
+const SPLIT = process.env.SPLIT ?? null;
+const SAMPLE = 'test-fixtures/quotes-sample/sample.jsonl';
+const already = existsSync(SAMPLE) && SPLIT ? readFileSync(SAMPLE, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+const taken = new Set(already.map((r) => r.path));
 const commit = execSync('git rev-parse --short HEAD').toString().trim();
 
 const rand = mulberry32(SEED);
@@ -18,8 +25,9 @@ const pick = picker(rand);
 
 const { bbc, news } = quoteCandidates();
 const review = [];
-let n = 0;
-for (const [source, paths] of [['bbc', bbc], ['news', news]]) {
+let n = already.length ? Math.max(...already.map((r) => r.n)) + 1 : 0;
+const eligible = (paths) => (SPLIT ? paths.filter((p) => sampleSplit(p) === SPLIT && !taken.has(p)) : paths);
+for (const [source, paths] of [['bbc', eligible(bbc)], ['news', eligible(news)]]) {
   const docs = pick(paths, PER_SOURCE).map((p) => loadQuoteDoc(p));
   const runs = runQuoteDocs(docs);
   for (const doc of docs) {

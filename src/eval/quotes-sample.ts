@@ -16,7 +16,7 @@ import { readJsonLines } from './jsonl.js';
 export const QUOTE_SAMPLE_FILE = packagePath('test-fixtures', 'quotes-sample', 'sample.jsonl');
 
 /** PolNeAR held-out figures of `dateline eval quotes` (README "Figures"), shown beside the sample's. */
-const POLNEAR = { e2e_f1: 0.832, content_f1: 0.868, speaker_accuracy: 0.954 };
+const POLNEAR = { e2e_f1: 0.832, content_f1: 0.866, speaker_accuracy: 0.956 };
 
 export function readQuoteSample(path = QUOTE_SAMPLE_FILE): QuoteSampleRow[] {
   return readJsonLines<QuoteSampleRow>(path);
@@ -24,7 +24,7 @@ export function readQuoteSample(path = QUOTE_SAMPLE_FILE): QuoteSampleRow[] {
 
 export const quotesSampleTask: EvalTask = {
   name: 'quotes-sample',
-  summary: 'Hand-checked quotes of 30 BBC politics + recent news articles: content, speaker, end-to-end, recall',
+  summary: 'Hand-checked quotes of 40 BBC politics + recent news articles: content, speaker, end-to-end, recall',
   usage: 'dateline eval quotes-sample [--split test|dev|all] [--sample FILE]',
   async run(args) {
     const file = stringFlag(args, 'sample') ?? QUOTE_SAMPLE_FILE;

@@ -15,6 +15,7 @@ import type { Component } from '../core/pipeline.js';
 import { MEDIUM_RE, MONTHS } from './lexicon.js';
 import { keepDecides, keepFeatures, keepModel, keepScore } from './keep.js';
 import { resolveSpeakers, type RawSpeaker } from './speaker.js';
+import { wholeSpeaker } from './speaker-phrase.js';
 import { spanTagFeatures, tagContextFor } from './tagger.js';
 import { firstAtOrAfter, type Tok } from './tokens.js';
 import { isTimePhrase, nameOfAppositive } from './phrases.js';
@@ -57,8 +58,12 @@ export function extractQuotes(text: string, layers: Readonly<Layers>, options: E
   const tagger = taggerOf(options);
   const speakers: Array<RawSpeaker | null> = raw.map((r) => {
     if (!r.speaker || isTimePhrase(toks, r.speaker)) return null;
-    const range = nameOfAppositive(toks, r.speaker);
-    return { ...spanOf(text, toks, range), tokens: range };
+    const whole = wholeSpeaker(toks, r.speaker, r.cue);
+    if (whole.addressee && !r.addressee) r.addressee = whole.addressee;
+    const range = nameOfAppositive(toks, whole.speaker);
+    const own: RawSpeaker = { ...spanOf(text, toks, range), tokens: range };
+    if (whole.antecedent) own.antecedent = { ...spanOf(text, toks, whole.antecedent), tokens: whole.antecedent };
+    return own;
   });
   // continuations: copy the (possibly inherited) speaker and cue
   const byOrder = raw.map((r, i) => ({ r, i }));
@@ -184,7 +189,7 @@ function dateFromTimes(index: DateIndex, start: number, end: number): string | n
 
 export const quotes: Component = {
   name: 'quotes',
-  version: '1.2.0',
+  version: '1.3.0',
   requires: ['paragraphs', 'sentences', 'tokens', 'mentions', 'entities'],
   assigns: ['quotes'],
   run(article: Readonly<Article>, layers: Readonly<Layers>) {

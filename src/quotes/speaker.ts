@@ -19,12 +19,15 @@ interface TokLike extends Span {
   text: string;
   lower: string;
   pos: string;
+  sentence: number;
 }
 
 export interface RawSpeaker extends Span {
   text: string;
   /** Token range of the phrase. */
   tokens: [number, number];
+  /** For a relative "who"/"which": the phrase it hangs on ("a UKIP spokesman, who said"), resolved in its place. */
+  antecedent?: Span & { text: string; tokens: [number, number] };
 }
 
 interface History {
@@ -33,10 +36,14 @@ interface History {
   ref: SpeakerRef;
   type: EntityType | null;
   head: string;
+  /** The phrase's words before any complement ("The Defense Ministry" of "The Defense Ministry in Bucharest"). */
+  core: string;
   plural: boolean;
+  /** Two or more coordinated speakers ("X and Y"). */
+  group?: boolean;
 }
 
-const LINKS = new Set(['for', 'of', 'at', 'from', 'in']);
+const LINKS = new Set(['for', 'of', 'at', 'from', 'in', 'with', 'to']);
 
 /** The phrase a pronoun or nominal refers back to: the earlier speaker's own phrase, or what that one referred to. */
 function backRef(prev: History): Span & { text: string } {
@@ -78,12 +85,24 @@ export function resolveSpeakers(
     .filter((x): x is { s: RawSpeaker; i: number } => x.s !== null)
     .sort((a, b) => a.s.start - b.s.start || raw[a.i].start - raw[b.i].start);
   for (const { s, i } of order) {
-    const ref = resolveOne(s, toks, mentions, entities, entityAt, history, text);
+    const ref = s.antecedent ? relativeRef(s, resolveOne(s.antecedent, toks, mentions, entities, entityAt, history, text)) : resolveOne(s, toks, mentions, entities, entityAt, history, text);
     out[i] = ref.unresolved ? null : ref.ref;
     history.push(ref);
   }
   void byId;
   return out;
+}
+
+/**
+ * "who" keeps its own span (the word the quote's attribution holds) and takes what its antecedent phrase resolved
+ * to; the phrase is shown as the antecedent when it names no entity ("who = UKIP spokesman").
+ */
+function relativeRef(s: RawSpeaker, resolved: History): History {
+  const r = resolved.ref;
+  const ref: SpeakerRef = { start: s.start, end: s.end, text: s.text, entity: r.entity, kind: 'pronoun' };
+  if (!r.entity) ref.antecedent = r.antecedent ?? { start: r.start, end: r.end, text: r.text };
+  if (r.owner) ref.owner = r.owner;
+  return { ...resolved, ref };
 }
 
 /** Mentions overlapping [start, end); mentions are short, so those starting a little before are enough. */
@@ -161,6 +180,9 @@ function bySurname(entities: readonly Entity[]): Map<string, Entity> {
   return map;
 }
 
+/** Heads of a nominal that names a publication or broadcaster ("the paper adds"). */
+const PRESS_HEADS = new Set(['paper', 'newspaper', 'broadcaster', 'magazine', 'publication', 'outlet', 'tabloid', 'daily', 'network', 'channel']);
+
 /** Heads of a document or finding that can "say" something ("the report said"). */
 const DOC_HEADS = new Set([
   'report', 'study', 'survey', 'poll', 'statement', 'document', 'letter', 'memo', 'analysis', 'review', 'inquiry',
@@ -174,14 +196,27 @@ function endsSentence(toks: readonly TokLike[], i: number, text: string): boolea
   return TERMINAL.has(toks[i].text) || (i + 1 < toks.length && text.slice(toks[i].end, toks[i + 1].start).includes('\n'));
 }
 
+/** How many tokens back the start of a sentence is looked for; a longer sentence gives no subject. */
+const SENTENCE_MAX_TOKENS = 80;
+
+/** The first token of the sentence that holds token i, or -1 when it starts more than SENTENCE_MAX_TOKENS back. */
+function sentenceStart(toks: readonly TokLike[], i: number, text: string): number {
+  let start = i;
+  while (start > 0 && toks[start - 1].sentence === toks[i].sentence && !endsSentence(toks, start - 1, text)) {
+    if (i - start >= SENTENCE_MAX_TOKENS) return -1;
+    start--;
+  }
+  return start;
+}
+
 /**
  * For a sentence-initial "it" at token a: the subject noun phrase of the sentence before, when its head is an
  * organisation or a document ("The committee", "Thursday's report") and a verb follows it; otherwise null.
  */
 function previousSubject(toks: readonly TokLike[], a: number, text: string): (Span & { text: string }) | null {
   if (a < 2 || !endsSentence(toks, a - 1, text)) return null;
-  let start = a - 1;
-  while (start > 0 && a - start < 80 && !endsSentence(toks, start - 1, text)) start--;
+  const start = sentenceStart(toks, a - 1, text);
+  if (start < 0) return null;
   let head = -1;
   for (let i = start; i < a - 1 && i < start + 6; i++) {
     const t = toks[i];
@@ -258,10 +293,12 @@ function resolveOne(
     }
   }
   const coreHead = toks[coreEnd - 1].lower;
+  const core = text.slice(s.start, toks[coreEnd - 1].end);
   const make = (entity: Entity | null | undefined, kind: SpeakerRef['kind'], type: EntityType | null = entity?.type ?? null): History => ({
     ref: { ...base, entity: entity ? entity.id : null, kind },
     type,
     head: coreHead,
+    core,
     plural,
   });
 
@@ -273,9 +310,15 @@ function resolveOne(
     const cls = PRONOUNS.get(head);
     if (cls === 'person') {
       const personal = head === 'he' || head === 'she';
+      // "On Monday Tony Blair insisted … . He said …": the subject of the sentence just before, when a person
+      const subject = personal ? previousPersonSubject(toks, a, text, mentions, entityAt, head) : null;
+      if (subject === AMBIGUOUS) return { ...make(null, 'pronoun'), unresolved: true };
+      if (subject) return make(subject, 'pronoun');
       for (let h = history.length - 1; h >= 0 && h >= history.length - 8; h--) {
         const prev = history[h];
         if (prev.ref.entity && prev.type === 'PER') return { ...make(null, 'pronoun', 'PER'), ref: { ...base, entity: prev.ref.entity, kind: 'pronoun' } };
+        // "he" never refers back to two people ("she and Sen. Bernie Sanders")
+        if (prev.group) continue;
         if (prev.ref.kind === 'name' && prev.ref.entity === null && prev.type === null) {
           // shown as the antecedent only when it reads as a name ("Kayleigh McEnany"), not "aides to the president"
           const ref: SpeakerRef = { ...base, entity: null, kind: 'pronoun' };
@@ -340,6 +383,18 @@ function resolveOne(
   const hasName = words.some((t) => t.pos === 'PROPN');
   const definite = words[0].lower === 'the';
 
+  // "The Christian Medical Fellowship (CMF) and Lawyers' Christian Fellowship said": both speak, no one entity
+  if (isCoordination(toks, a, coreEnd, mentions)) {
+    const orgs = mentionsIn(mentions, s.start, s.end).some((m) => entityAt(m)?.type === 'ORG');
+    return { ...make(null, orgs ? 'organisation' : 'name', null), plural: true, group: true };
+  }
+  // "Those closest to the former vice president": no noun before the complement, an unnamed group
+  if (coreEnd < b && !toks.slice(a, coreEnd).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) {
+    const owner = ownerOf(toks, a, coreEnd, b, mentions, entityAt, text);
+    const h = { ...make(null, 'anonymous'), plural: true };
+    return owner ? { ...h, ref: { ...h.ref, owner } } : h;
+  }
+
   // anonymous and back-referring anonymous ("the official")
   if (ANONYMOUS_HEADS.has(coreHead) && toks[coreEnd - 1].pos !== 'PROPN') {
     const owner = ownerOf(toks, a, coreEnd, b, mentions, entityAt, text);
@@ -393,19 +448,26 @@ function resolveOne(
     for (let h = history.length - 1; h >= 0 && h >= history.length - LOOKBACK_SPEAKERS; h--) {
       const prev = history[h];
       if (prev.ref.kind === 'pronoun') continue;
-      if ((prev.head === head && tailMatches(words, prev.ref.text)) || (head === 'country' && prev.type === 'LOC')) {
+      if ((prev.head === coreHead && tailMatches(toks.slice(a, coreEnd), prev.core)) || (coreHead === 'country' && prev.type === 'LOC')) {
         return { ...make(null, 'nominal', prev.type), ref: { ...base, entity: prev.ref.entity, kind: 'nominal' } };
       }
       // "Egyptian officials said … the country added": the country the last speaker's demonym names
-      if (head === 'country' && h === history.length - 1) {
+      if (coreHead === 'country' && h === history.length - 1) {
         const words = prev.ref.text.toLowerCase().split(/[^\p{L}]+/u);
         const country = entities.find((e) => e.type === 'LOC' && words.some((w) => w !== e.name.toLowerCase() && w.startsWith(e.name.toLowerCase().slice(0, Math.max(4, e.name.length - 1)))));
         if (country) return make(country, 'nominal');
       }
     }
-    const m = lastMentionBefore(mentions, s.start, (x) => {
+    // "…, says The Times. … , the paper adds": a publication's nominal is the organisation that spoke just before
+    if (definite && PRESS_HEADS.has(coreHead)) {
+      for (let h = history.length - 1; h >= 0 && h >= history.length - 3; h--) {
+        const prev = history[h];
+        if (prev.ref.entity && prev.type === 'ORG' && prev.ref.kind !== 'pronoun') return { ...make(null, 'nominal', prev.type), ref: { ...base, entity: prev.ref.entity, kind: 'nominal' } };
+      }
+    }
+    const m = salientMentionBefore(toks, text, mentions, s.start, (x) => {
       const e = entityAt(x);
-      return !!e && e.type !== 'PER' && (e.name.toLowerCase().includes(head) || (head === 'country' && e.type === 'LOC'));
+      return !!e && e.type !== 'PER' && (e.name.toLowerCase().includes(coreHead) || headAfter(toks, x, coreHead) || (coreHead === 'country' && e.type === 'LOC'));
     });
     if (m) return make(entityAt(m), 'nominal');
     return make(null, ORG_HEADS.has(head) && !definite ? 'organisation' : 'nominal', null);
@@ -418,4 +480,100 @@ function resolveOne(
   }
   void text;
   return make(null, kindForType(null, head), null);
+}
+
+/** Tokens of [a, coreEnd) joined by "and"/"&" that no single mention spans: two or more speakers. */
+function isCoordination(toks: readonly TokLike[], a: number, coreEnd: number, mentions: readonly Mention[]): boolean {
+  for (let i = a + 1; i < coreEnd - 1; i++) {
+    if (toks[i].lower !== 'and' && toks[i].text !== '&') continue;
+    const t = toks[i];
+    if (mentionsIn(mentions, t.start, t.end).some((m) => m.start < t.start && m.end > t.end)) continue;
+    const left = toks[i - 1];
+    const right = toks[coreEnd - 1];
+    const nominal = (x: TokLike) => x.pos === 'PROPN' || x.pos === 'NOUN' || x.text === ')' || x.pos === 'PRON';
+    // "the Florida senator and Republican presidential candidate": two descriptions of one person
+    const singularNoun = (x: TokLike) => x.pos === 'NOUN' && !/[^s]s$/.test(x.lower);
+    if (singularNoun(left) && singularNoun(right) && toks[i + 1].pos !== 'DET') continue;
+    if (nominal(left) && nominal(right)) return true;
+  }
+  return false;
+}
+
+export const AMBIGUOUS = 'ambiguous' as const;
+
+const MALE_TITLE = /^(?:mr|lord|sir)\.?$/i;
+const FEMALE_TITLE = /^(?:mrs|ms|miss|lady|baroness|dame)\.?$/i;
+
+/**
+ * A sentence-initial "he"/"she" at token a: the person entity that is the subject of the sentence before ("On
+ * Monday Tony Blair insisted … . He said"), when that sentence holds no quotation and its paragraph opened none
+ * before it; AMBIGUOUS when the subject joins two people ("Blair and Brown met … . He said"); null otherwise.
+ * A gendered title that disagrees with the pronoun ("Mrs Smith" for "he") rules the subject out.
+ */
+function previousPersonSubject(
+  toks: readonly TokLike[],
+  a: number,
+  text: string,
+  mentions: readonly Mention[],
+  entityAt: (m: Mention) => Entity | undefined,
+  pronoun: string,
+): Entity | typeof AMBIGUOUS | null {
+  if (a < 2 || !endsSentence(toks, a - 1, text)) return null;
+  const start = sentenceStart(toks, a - 1, text);
+  if (start < 0) return null;
+  // outside any quotation: balanced marks before the sentence in its paragraph, none inside it
+  const lineStart = text.lastIndexOf('\n', toks[start].start) + 1;
+  const before = text.slice(lineStart, toks[start].start);
+  const count = (re: RegExp) => (before.match(re) ?? []).length;
+  if (count(/"/g) % 2 !== 0 || count(/“/g) !== count(/”/g) || /["“”]/.test(text.slice(toks[start].start, toks[a - 1].end))) return null;
+  let v = start + 1;
+  while (v < a - 1 && toks[v].pos !== 'VERB' && toks[v].pos !== 'AUX') v++;
+  if (v >= a - 1) return null;
+  let j = v - 1;
+  while (j > start && toks[j].pos === 'ADV') j--;
+  const m = mentionsIn(mentions, toks[j].start, toks[j].end).find((x) => x.start <= toks[j].start && x.end >= toks[j].end);
+  const e = m ? entityAt(m) : undefined;
+  if (!m || !e || e.type !== 'PER') return null;
+  const first = firstAtOrAfter(toks, m.start);
+  if (first > start && (toks[first - 1].lower === 'and' || toks[first - 1].text === '&')) return AMBIGUOUS;
+  if (toks[j + 1]?.lower === 'and' && j + 1 < v) return AMBIGUOUS;
+  const title = first > start && !MALE_TITLE.test(toks[first].text) && !FEMALE_TITLE.test(toks[first].text) ? toks[first - 1].text : toks[first].text;
+  if ((pronoun === 'he' && FEMALE_TITLE.test(title)) || (pronoun === 'she' && MALE_TITLE.test(title))) return null;
+  return e;
+}
+
+/** Characters back a nominal may find the subject of an earlier sentence naming its head ("The party argues"). */
+const SALIENT_CHARS = 600;
+
+/** Whether the mention opens its sentence (after "The" at most) and a verb follows it: the sentence's subject. */
+function isSubjectMention(toks: readonly TokLike[], text: string, m: Mention): boolean {
+  let i = firstAtOrAfter(toks, m.start);
+  if (i >= toks.length || toks[i].start !== m.start) return false;
+  if (i > 0 && toks[i - 1].lower === 'the') i--;
+  if (i > 0 && !endsSentence(toks, i - 1, text)) return false;
+  let after = firstAtOrAfter(toks, m.end);
+  // a name the entities stage cut short ("UK Independence" of "The UK Independence Party could …")
+  while (after < toks.length && after - i < 12 && toks[after].pos === 'PROPN') after++;
+  return after < toks.length && (toks[after].pos === 'VERB' || toks[after].pos === 'AUX');
+}
+
+/** "UK Independence" marked without the "Party" that follows it: the head word right after the mention. */
+function headAfter(toks: readonly TokLike[], m: Mention, head: string): boolean {
+  const i = firstAtOrAfter(toks, m.end);
+  return i < toks.length && toks[i].start <= m.end + 1 && toks[i].lower === head && toks[i].pos === 'PROPN';
+}
+
+/**
+ * The mention a nominal refers back to: the nearest accepted one, unless it is not a sentence's subject and an
+ * accepted mention a little earlier is ("The UK Independence Party could take legal action to unseat two members
+ * who defected to … Veritas Party. … The party argues" → UKIP).
+ */
+function salientMentionBefore(toks: readonly TokLike[], text: string, mentions: readonly Mention[], offset: number, accept: (m: Mention) => boolean): Mention | null {
+  const nearest = lastMentionBefore(mentions, offset, accept);
+  if (!nearest || isSubjectMention(toks, text, nearest)) return nearest;
+  const from = firstAtOrAfter(mentions, nearest.start) - 1;
+  for (let i = from; i >= 0 && i > from - LOOKBACK_MENTIONS && mentions[i].start >= offset - SALIENT_CHARS; i--) {
+    if (accept(mentions[i]) && isSubjectMention(toks, text, mentions[i])) return mentions[i];
+  }
+  return nearest;
 }
