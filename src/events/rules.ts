@@ -17,6 +17,8 @@ export const RULES: Readonly<Record<string, string>> = {
   'toll:victim-died': '"the victim died", "both victims died"',
   'toll:single-died': '"a man has died after he was stabbed" (needs a cue or an event before it)',
   'toll:pronoun-dead': '"he was pronounced dead", "she died of her injuries" (needs a cue or an event before it)',
+  'toll:learned-drop': 'the learned toll attribution withheld a killed figure told with the event (toll-model.ts): unknown, not none',
+  'toll:learned-drop-injured': 'the learned toll attribution withheld an injured figure told with the event (toll-model.ts)',
   'toll:single-injured': '"a woman was injured", "a man was shot in the leg" (one injured, given to an event told just before)',
   'fig:cumulative': 'a running total or statistic was told with it, or a toll above SINGLE_EVENT_MAX (never its toll)',
   'kind:disaster': 'a natural hazard in its sentence, no attack',
