@@ -55,6 +55,7 @@ import { dominantTown, leadEnd, sceneOrSetting, townEvidence } from './setting.j
 import { summarize } from './summary.js';
 import { CANDIDATE, DEATH, INTEREST } from './token-filter.js';
 import { attachLooseTolls, figuresToNearestTrigger } from './toll-hosts.js';
+import { addLeadAccident } from './lead-accident.js';
 import { contextualTrigger } from './contextual-trigger.js';
 import { accept, hasViolentContext } from './trigger-accept.js';
 import { INJURED_WITHHELD, TOLL_WITHHELD } from './casualties.js';
@@ -216,6 +217,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
     }
     figuresToNearestTrigger(out.slice(sentenceStart));
   }
+  addLeadAccident(out, sentenceViews, ctx, near);
   attachLooseTolls(out, sentenceViews, deathWord, ctx, near, layers);
   return out;
 }

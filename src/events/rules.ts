@@ -6,6 +6,7 @@
 export const RULES: Readonly<Record<string, string>> = {
   'trigger:lexicon': 'a trigger word of the lexicon (lexicon.ts)',
   'trigger:context': 'a trigger read with its neighbours ("opened fire", "set on fire", "shot dead")',
+  'trigger:lead-accident': 'a crash, fire or crowd crush told in the lead of a report with no violent event there (lead-accident.ts)',
   'trigger:found-dead': '"found/shot/beaten dead"',
   'trigger:weapon-fire': '"artillery/sniper/gun fire"',
   'trigger:troops-moved': 'troops "arrived/deployed/sent"',
