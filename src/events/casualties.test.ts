@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EventRecord } from '../core/layers.js';
-import { reportsCasualties, TOLL_WITHHELD } from './casualties.js';
+import { INJURED_WITHHELD, reportsCasualties, TOLL_WITHHELD } from './casualties.js';
 import { mainEventOf } from './main-choice.js';
 
 // Two events of one report as the extractor stores them (only the fields the ranking reads).
@@ -19,4 +19,9 @@ test('a withheld toll is casualty evidence for the main-event ranking', () => {
 test('a stated toll still outranks no toll', () => {
   const dead = { ...shooting([]), killed: { value: 2 } } as unknown as EventRecord;
   assert.equal(mainEventOf([protest, dead])?.id, 'e2');
+});
+
+test('a withheld injured count is casualty evidence too, under its own flag', () => {
+  assert.equal(reportsCasualties(shooting([INJURED_WITHHELD])), true);
+  assert.equal(mainEventOf([protest, shooting([INJURED_WITHHELD])])?.id, 'e2');
 });

@@ -8,7 +8,9 @@
 import type { EventRecord } from '../core/layers.js';
 
 export const TOLL_WITHHELD = 'toll:learned-drop';
+/** The same for an injured figure (its own flag: a withheld injured count is no withheld death toll). */
+export const INJURED_WITHHELD = 'toll:learned-drop-injured';
 
 export function reportsCasualties(e: Pick<EventRecord, 'killed' | 'injured' | 'how'>): boolean {
-  return !!(e.killed || e.injured) || (e.how?.includes(TOLL_WITHHELD) ?? false);
+  return !!(e.killed || e.injured) || (e.how?.some((h) => h === TOLL_WITHHELD || h === INJURED_WITHHELD) ?? false);
 }

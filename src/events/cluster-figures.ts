@@ -41,7 +41,7 @@ export function clusterFigures(
   home: Place | null,
   ownPlace: Place | null,
   tollContext?: TollContext,
-): { figures: EventFigure[]; allLinked: boolean; tollDropped: number } {
+): { figures: EventFigure[]; allLinked: boolean; tollDropped: number; injuredDropped: number } {
   const figures: EventFigure[] = [];
   const figureStarts = new Set<number>();
   // A toll told in a link to another story ("WILMINGTON CRIME: … he murdered a man") is that story's.
@@ -86,5 +86,5 @@ export function clusterFigures(
   }
   // The learned toll attribution (toll-model.ts) has the last word on each killed figure of a report.
   const attributed = attributeTolls(figures, ms, raws, home, ownPlace, tollContext);
-  return { figures: attributed.figures, allLinked, tollDropped: attributed.dropped };
+  return { figures: attributed.figures, allLinked, tollDropped: attributed.dropped.killed, injuredDropped: attributed.dropped.injured };
 }

@@ -55,9 +55,10 @@ import { dominantTown, leadEnd, sceneOrSetting, townEvidence } from './setting.j
 import { summarize } from './summary.js';
 import { CANDIDATE, DEATH, INTEREST } from './token-filter.js';
 import { attachLooseTolls, figuresToNearestTrigger } from './toll-hosts.js';
+import { addLeadAccident } from './lead-accident.js';
 import { contextualTrigger } from './contextual-trigger.js';
 import { accept, hasViolentContext } from './trigger-accept.js';
-import { TOLL_WITHHELD } from './casualties.js';
+import { INJURED_WITHHELD, TOLL_WITHHELD } from './casualties.js';
 
 export interface ExtractOptions {
   /** Verbal events (DISAPPROVE, DEMAND, …) need a named actor; off to keep only material events. */
@@ -216,6 +217,7 @@ export function extractRawEvents(article: Readonly<Article>, layers: Readonly<La
     }
     figuresToNearestTrigger(out.slice(sentenceStart));
   }
+  addLeadAccident(out, sentenceViews, ctx, near);
   attachLooseTolls(out, sentenceViews, deathWord, ctx, near, layers);
   return out;
 }
@@ -228,7 +230,8 @@ function violentOrRiotSince(out: readonly RawEvent[], from: number): boolean {
 
 export function extractEvents(article: Readonly<Article>, layers: Readonly<Layers>, options: ExtractOptions = {}): EventRecord[] {
   const raws = extractRawEvents(article, layers, options);
-  const { clusters, backgroundRaws } = clusterMentions(raws);
+  const published = (layers.published?.[0]?.value ?? article.published ?? '').slice(0, 10) || null;
+  const { clusters, backgroundRaws } = clusterMentions(raws, published && /^\d{4}-\d{2}-\d{2}$/.test(published) ? published : null);
   const fallback = implied(layers, article);
   const lead = leadEnd(layers.paragraphs, article.text);
   let crossLinks: Array<{ start: number; end: number }> | undefined;
@@ -239,7 +242,6 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
   // an article with no event candidate needs no setting (the organisation-name scan is not cheap).
   const towns = clusters.length > 0 ? townEvidence(layers.places ?? [], lead, article.text, orgTowns(article.text, layers.entities ?? [], layers.mentions ?? [], layers.places ?? [])) : [];
   const setting = clusters.length > 0 ? dominantTown(towns) : null;
-  const published = (layers.published?.[0]?.value ?? article.published ?? '').slice(0, 10) || null;
   let undatedAnchor: string | undefined;
   const entityType = new Map((layers.entities ?? []).map((e) => [e.id, e.type]));
   const learned: LearnedChecksCache = {};
@@ -289,7 +291,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     const place = sceneOrSetting(ownPlace && setting && followsReferenceWords(article.text, ownPlace.start) ? null : ownPlace, textOnly ? null : setting, textOnly ? undefined : towns);
     // A toll told in a link to another story ("WILMINGTON CRIME: … he murdered a man") is that story's.
     crossLinks ??= crossLinkParagraphs(article.text, layers.paragraphs ?? []);
-    const { figures, allLinked, tollDropped } = clusterFigures(ms, raws, (bySentence ??= rawsBySentence(raws)), crossLinks, setting ?? ownPlace, ownPlace, (tollContext ??= { paragraphs: layers.paragraphs?.length ?? 0, titleCounts: titleCounts(article.title) }));
+    const { figures, allLinked, tollDropped, injuredDropped } = clusterFigures(ms, raws, (bySentence ??= rawsBySentence(raws)), crossLinks, setting ?? ownPlace, ownPlace, (tollContext ??= { paragraphs: layers.paragraphs?.length ?? 0, titleCounts: titleCounts(article.title) }));
     let date = own.map((m) => m.date).reduce<EventRecord['date']>((best, d) => (dateRank(d) > dateRank(best) ? d : best), null);
     // No date in its own sentence: the nearest told before it in its paragraph, else the report's own.
     date ??= precedingDate(layers, ms[0].sentence.span.start, ms[0].sentence.paragraph) ?? (fallback ? { ...fallback } : null);
@@ -331,6 +333,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
     const how = [...new Set(ms.flatMap((m) => (m.tollRule ? [m.rule, m.tollRule] : [m.rule])))];
     if (figures.some((f) => f.kind.startsWith('cumulative_'))) how.push('fig:cumulative');
     if (tollDropped) how.push(TOLL_WITHHELD);
+    if (injuredDropped) how.push(INJURED_WITHHELD);
     const kindWords = ms.flatMap((m) => m.sentence.toks.map((t) => t.lower));
     const { kind, rule } = kindOf({
       cls: clsOf,
@@ -355,7 +358,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       record.plover = null;
     }
     if (!passesLearnedChecks(record, kind, options.sense === false, article, learned, how)) continue;
-    const ref = referenceRule({ date, published: published ?? (undatedAnchor ??= undatedArticleAnchor(layers.times ?? []) ?? ''), named: ms.some((m) => m.named), figureKinds: tollDropped ? [...figures.map((f) => f.kind), 'killed'] : figures.map((f) => f.kind) });
+    const ref = referenceRule({ date, published: published ?? (undatedAnchor ??= undatedArticleAnchor(layers.times ?? []) ?? ''), named: ms.some((m) => m.named), figureKinds: [...figures.map((f) => f.kind), ...(tollDropped ? ['killed'] : []), ...(injuredDropped ? ['injured'] : [])] });
     if (ref) {
       record.reference = true;
       how.push(ref);

@@ -2,6 +2,8 @@
 
 /** Outcome words that say what happened to the people counted next to them. */
 export const KILLED_WORDS = new Set(['killed', 'killing', 'dead', 'died', 'dies', 'die', 'murdered', 'slain', 'fatalities', 'deaths', 'perished', 'executed', 'assassinated', 'gunned']);
+/** Nouns of killing whose "of" governs the count of the dead ("the killing of five people", "the deaths of two"). */
+export const KILLING_NOUNS = new Set(['killing', 'killings', 'deaths', 'murder', 'murders', 'slaying', 'slayings', 'massacre']);
 export const INJURED_WORDS = new Set(['injured', 'injuring', 'wounded', 'wounding', 'hurt', 'injuries', 'hospitalised', 'hospitalized', 'stabbed', 'shot']);
 
 /** Words that, told with a toll, make it a running or period total rather than one event's count. */

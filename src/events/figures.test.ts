@@ -101,3 +101,10 @@ test('partOfWhole: "five of the six killed" counts the part; "two of the three p
   const e = 'One of the injured, a 9-year-old, was flown to a trauma center; 12 people were injured.';
   assert.equal(partOfWhole(e, toks(e), fig(e, '12 people', 'injured', 12), null), null);
 });
+
+test('roleByWords: a noun of killing governs the count after its "of"', () => {
+  const s = 'The deaths of two teenagers shocked the town.';
+  assert.equal(roleByWords(toks(s), ...at(s, 'two')), 'killed');
+  const t = 'The release of two hostages was welcomed.';
+  assert.equal(roleByWords(toks(t), ...at(t, 'two')), null);
+});

@@ -21,7 +21,7 @@
  *   killed in the genocide") is a running total whatever its wording, so it is kept as a cumulative claim.
  */
 import { NUMBER_WORD, parseCount } from '../time/lexicon.js';
-import { ADDRESS_UNITS, CUMULATIVE_CUES, PERPETRATORS, GENERIC_PLURAL_EVENTS, INJURED_WORDS, KILLED_WORDS, OTHER_OUTCOMES, PERIOD_CUES, RULE_PERIODS, SPECULATIVE } from './figure-words.js';
+import { ADDRESS_UNITS, CUMULATIVE_CUES, PERPETRATORS, GENERIC_PLURAL_EVENTS, INJURED_WORDS, KILLED_WORDS, KILLING_NOUNS, OTHER_OUTCOMES, PERIOD_CUES, RULE_PERIODS, SPECULATIVE } from './figure-words.js';
 
 export interface FigureToken {
   start: number;
@@ -69,6 +69,8 @@ export function roleByWords(toks: readonly FigureToken[], start: number, end: nu
     // "killed two people", "killing two": a verb governing the count. "were killed two days ago" has no number after.
     return before;
   }
+  // "the killing of five people", "the deaths of two teenagers": a noun of killing governs the count.
+  if (k >= 1 && toks[k].lower === 'of' && KILLING_NOUNS.has(toks[k - 1].lower)) return 'killed';
   const after = firstIndexAt(toks, end);
   // "two assailants shot and killed Tripathi": the count is of the attackers, the verb active.
   for (let j = after; j < Math.min(toks.length, after + SPAN_LIMIT); j++) {

@@ -20,6 +20,7 @@ import { haversineKm } from './haversine.js';
 import { followsReferenceWords } from './landmark.js';
 import { clauseRelations } from './main-choice-clause.js';
 import { placeContext, placeContextFeatures } from './main-choice-place-context.js';
+import { dayContextFeatures, titleIncidentStems } from './main-choice-day-context.js';
 import { isDatelineLike, type TownEvidence } from './setting.js';
 import type { Tok } from './sentence-view.js';
 
@@ -205,6 +206,7 @@ export function dayCandidates(e: EventRecord, ctx: ChoiceContext): DayCandidate[
   if (pub) days.add(pub);
   const out: DayCandidate[] = [];
   const allTimes = [...byDay.values()].reduce((n, l) => n + l.length, 0);
+  let titleStems: Set<string> | undefined;
   for (const day of days) {
     const told = byDay.get(day) ?? [];
     if (day !== cur && day !== pub && told.length > 0 && told.every((t) => inYardstick(text, t, sentences))) continue;
@@ -241,6 +243,7 @@ export function dayCandidates(e: EventRecord, ctx: ChoiceContext): DayCandidate[
       // Every mention told beside a statement verb: the day is the statement's.
       if (rel.has('said') && ts.every((t) => STATEMENT_BEFORE.test(text.slice(Math.max(0, t.start - 30), t.start)) || STATEMENT_AFTER.test(text.slice(t.end, t.end + 20)))) rel.add('saidOnly');
       f.push(...rel);
+      f.push(...dayContextFeatures(ts.map((t) => sentenceAt(sentences, t.start)).filter((x): x is SentenceLite => x !== null).map((x) => text.slice(x.start, x.end)), (titleStems ??= titleIncidentStems(ctx.article.title))));
       // Told in the lead, in the sentence of the event's first trigger: the text's own dating of it.
       if (rel.has('sameSentFirst') && ts.some((t) => t.start < ctx.lead)) f.push('leadTrig');
     }

@@ -8,6 +8,7 @@ import { familyOf } from './event-typing.js';
 import { haversineKm } from './haversine.js';
 import { VIOLENT } from './lexicon.js';
 import type { RawEvent } from './raw-event.js';
+import { REFERENCE_DAYS } from './reference.js';
 
 /** Two mentions' places (neither a country) within this many km may be one event's. */
 export const SAME_PLACE_KM = 30;
@@ -92,7 +93,27 @@ export const NEAR_SENTENCES = 3;
  * its own; a mention that points back (bare, demonstrative, a cause with no place) joins the most-told
  * compatible event, one that shares its actor first; any other mention the most recent compatible one.
  */
-export function clusterMentions(raws: readonly RawEvent[]): { clusters: Cluster[]; backgroundRaws: Set<RawEvent> } {
+/**
+ * Whether a mention's own stated date ends more than REFERENCE_DAYS before the article's date (ISO
+ * day): "the shooting of 35 people at Port Arthur in 1996", "Last year, there were ten instances of
+ * shooting" told in a report of this week's shooting.
+ */
+export function datedBefore(r: Pick<RawEvent, 'date'>, published: string | null | undefined): boolean {
+  if (!published || r.date?.how !== 'stated' || !r.date.range) return false;
+  return dayNumber(published) - dayNumber(r.date.range.to) > REFERENCE_DAYS;
+}
+
+function dayNumber(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+}
+
+/**
+ * `published` (the article's ISO day, optional): a mention dated more than REFERENCE_DAYS before it
+ * joins only an event that is itself dated before it. An undated or recent event told first is the
+ * report's news; the old-dated mention is an aside that recalls another incident (it becomes `ref:dated-before`),
+ * and its date and toll must not make the news a reference nor give it that incident's toll.
+ */
+export function clusterMentions(raws: readonly RawEvent[], published?: string | null): { clusters: Cluster[]; backgroundRaws: Set<RawEvent> } {
   const clusters: Cluster[] = [];
   // Mentions of another incident in a background clause: an event of their own, a reference.
   const backgroundRaws = new Set<RawEvent>();
@@ -114,6 +135,7 @@ export function clusterMentions(raws: readonly RawEvent[]): { clusters: Cluster[
     // A mention that points back (bare, demonstrative, or a background cause with no place of its
     // own) joins the most-told compatible event, one that shares its actor first.
     const pointsBack = bare || weak || (r.anaphoric && !r.place);
+    const old = datedBefore(r, published);
     let target = -1;
     let best = -Infinity;
     for (let c = clusters.length - 1; c >= 0; c--) {
@@ -126,6 +148,9 @@ export function clusterMentions(raws: readonly RawEvent[]): { clusters: Cluster[
       // may name a barrage.
       if (familyOf(head.cls) !== familyOf(r.cls) && !(pointsBack && head.cls === 'launch' && (r.cls === 'attack' || r.cls === 'strike'))) continue;
       const { place, date, actors } = clusters[c];
+      // "…the shooting of 35 people at Port Arthur in 1996" after this week's shooting: an old-dated
+      // mention does not join an event that is undated or recent.
+      if (old && !datedBefore({ date }, published)) continue;
       // "yesterday’s attack", "the October 7 massacre": only an event told on that very day.
       if (r.named && !(head.named ? date?.value === r.date?.value : date?.precision === 'day' && r.date?.precision === 'day' && date.value === r.date.value)) continue;
       if (head.named && !r.named) continue;

@@ -6,6 +6,7 @@
 export const RULES: Readonly<Record<string, string>> = {
   'trigger:lexicon': 'a trigger word of the lexicon (lexicon.ts)',
   'trigger:context': 'a trigger read with its neighbours ("opened fire", "set on fire", "shot dead")',
+  'trigger:lead-accident': 'a crash, fire or crowd crush told in the lead of a report with no violent event there (lead-accident.ts)',
   'trigger:found-dead': '"found/shot/beaten dead"',
   'trigger:weapon-fire': '"artillery/sniper/gun fire"',
   'trigger:troops-moved': 'troops "arrived/deployed/sent"',
@@ -17,6 +18,8 @@ export const RULES: Readonly<Record<string, string>> = {
   'toll:victim-died': '"the victim died", "both victims died"',
   'toll:single-died': '"a man has died after he was stabbed" (needs a cue or an event before it)',
   'toll:pronoun-dead': '"he was pronounced dead", "she died of her injuries" (needs a cue or an event before it)',
+  'toll:learned-drop': 'the learned toll attribution withheld a killed figure told with the event (toll-model.ts): unknown, not none',
+  'toll:learned-drop-injured': 'the learned toll attribution withheld an injured figure told with the event (toll-model.ts)',
   'toll:single-injured': '"a woman was injured", "a man was shot in the leg" (one injured, given to an event told just before)',
   'fig:cumulative': 'a running total or statistic was told with it, or a toll above SINGLE_EVENT_MAX (never its toll)',
   'kind:disaster': 'a natural hazard in its sentence, no attack',

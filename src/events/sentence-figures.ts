@@ -8,6 +8,7 @@ import { NOT_AIRCRAFT_AFTER, PERSON_UNIT } from './extract-words.js';
 import { capSingleEventTolls, countsAttackers, partOfWhole, isAddress, isCumulative, isYearAsCount, lumped, roleByWords, speculative } from './figures.js';
 import { INJURED_ROLES, KILLED_ROLES, type Weapon, isWeaponUnit, weaponOf } from './lexicon.js';
 import type { SentenceView } from './sentence-view.js';
+import { KILLING_NOUNS } from './figure-words.js';
 
 /**
  * "1 fighter was shot and killed", "two soldiers were wounded": a count of people whose role the
@@ -16,6 +17,10 @@ import type { SentenceView } from './sentence-view.js';
  */
 export function tollAfter(view: SentenceView, q: Quantity): string | null {
   const toks = view.toks;
+  // "the killing of five people", "the deaths of at least two teenagers": a noun of killing before it.
+  let b = toks.findIndex((t) => t.start >= q.start) - 1;
+  while (b >= 0 && /^(at|least|more|than|about|some|nearly|almost|over)$/.test(toks[b].lower)) b--;
+  if (b >= 1 && toks[b].lower === 'of' && KILLING_NOUNS.has(toks[b - 1].lower)) return 'killed';
   let k = toks.findIndex((t) => t.start >= q.end);
   if (k < 0) return null;
   for (const end = Math.min(toks.length, k + 8); k < end; k++) {

@@ -101,4 +101,33 @@ test('titleCounts: the counts a headline states, digits or words, never a year',
   assert.deepEqual([...titleCounts('Death toll rises to 24 after deadly Cambodia casino fire')], [24]);
   assert.deepEqual([...titleCounts('Texas storm in 2024 leaves 2,000 homes without power')], [2000]);
   assert.deepEqual([...titleCounts(null)], []);
+  // Four-digit counts written without a comma are counts too (years 1800–2099 excepted).
+  assert.deepEqual([...titleCounts('Quake toll passes 1500 killed')], [1500]);
+  assert.deepEqual([...titleCounts('Flood of 1953 remembered')], []);
+});
+
+test('a withheld injured figure sets its own flag, not the one named for deaths', () => {
+  const text =
+    'A gunman shot and killed three people at a bar in Springfield on Friday night, police said.\n\n' +
+    'Four other people were wounded in the shooting, the owner said.\n\n' +
+    'The suspect was arrested on Saturday.';
+  const { article, layers } = buildDoc({
+    text,
+    published: '2025-03-15',
+    places: [SPRINGFIELD],
+    quantities: [
+      { surface: 'three people', value: 3, unit: 'people', role: 'killed' },
+      { surface: 'Four other people', value: 4, unit: 'people', role: 'injured' },
+    ],
+  });
+  try {
+    setTollModel({ version: 'test', bias: 10, threshold: 0.5, weights: {}, injured: REJECT_ALL });
+    const shooting = extractEvents(article, layers).find((e) => e.killed);
+    assert.equal(shooting?.killed?.value, 3);
+    assert.equal(shooting?.injured, undefined);
+    assert.ok(shooting?.how?.includes('toll:learned-drop-injured'));
+    assert.ok(!shooting?.how?.includes('toll:learned-drop'));
+  } finally {
+    setTollModel(undefined);
+  }
 });

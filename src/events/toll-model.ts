@@ -34,7 +34,7 @@ export interface TollContext {
   titleCounts?: ReadonlySet<number>;
 }
 
-const TITLE_COUNT = new RegExp(`(?:^|[^\\w.,])(\\d{1,3}(?:,\\d{3})*|${NUMBER_WORD})(?![\\w])`, 'gi');
+const TITLE_COUNT = new RegExp(`(?:^|[^\\w.,])(\\d{1,3}(?:,\\d{3})+|\\d+|${NUMBER_WORD})(?![\\w])`, 'gi');
 
 /** The counts a title states, as digits or number words (a headline's toll is the report's own more often than not). */
 export function titleCounts(title: string | null | undefined): Set<number> {
@@ -197,14 +197,16 @@ function countsTold(raws: readonly RawEvent[], kind: TollKind): Told {
 }
 
 /**
- * The figures of an event with the killed (and injured) figures the models reject taken out (`how` gets
- * `toll:learned-drop` when one is). Tallies and counts of weapons are left as they are, and so are
+ * The figures of an event with the killed (and injured) figures the models reject taken out, and how
+ * many of each kind (`how` gets `toll:learned-drop` for a killed figure, `toll:learned-drop-injured`
+ * for an injured one). Tallies and counts of weapons are left as they are, and so are
  * injured figures when the file has no injured model.
  */
-export function attributeTolls(figures: EventFigure[], ms: readonly RawEvent[], raws: readonly RawEvent[], home: Place | null, ownPlace: Place | null, ctx: TollContext | undefined): { figures: EventFigure[]; dropped: number } {
-  if (!ctx || ctx.paragraphs < MIN_PARAGRAPHS) return { figures, dropped: 0 };
+export function attributeTolls(figures: EventFigure[], ms: readonly RawEvent[], raws: readonly RawEvent[], home: Place | null, ownPlace: Place | null, ctx: TollContext | undefined): { figures: EventFigure[]; dropped: Record<TollKind, number> } {
+  const none = { killed: 0, injured: 0 };
+  if (!ctx || ctx.paragraphs < MIN_PARAGRAPHS) return { figures, dropped: none };
   const model = tollModel();
-  if (!model && !tollCandidateSink) return { figures, dropped: 0 };
+  if (!model && !tollCandidateSink) return { figures, dropped: none };
   const reject = new Set<EventFigure>();
   for (const kind of ['killed', 'injured'] as const) {
     const judge = kind === 'killed' ? model : (model?.injured ?? null);
@@ -220,6 +222,8 @@ export function attributeTolls(figures: EventFigure[], ms: readonly RawEvent[], 
       if (judge && tollScore(judge, features) < judge.threshold) reject.add(f);
     }
   }
-  if (!reject.size) return { figures, dropped: 0 };
-  return { figures: figures.filter((f) => !reject.has(f)), dropped: reject.size };
+  if (!reject.size) return { figures, dropped: none };
+  const dropped = { killed: 0, injured: 0 };
+  for (const f of reject) dropped[f.kind as TollKind]++;
+  return { figures: figures.filter((f) => !reject.has(f)), dropped };
 }

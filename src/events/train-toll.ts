@@ -16,8 +16,10 @@
  * Injured figures: the same, with their own model (`injured` inside toll.json) trained on the injured
  * candidates of the dev reports whose gold states an injured count (null ones are left out), labelled
  * against it; its threshold is chosen by the same cross-validation on injured exact / over: the most
- * exact threshold among those that count more injured exactly than the rules alone and over-count no
- * more; with none, no injured model is shipped (injured figures stay with the rules).
+ * exact threshold (then the fewest over-counts) among those that count at least as many injured exactly as
+ * the rules alone and over-count no more, and beat them on one of the two (precision first: fewer
+ * over-counts at the same exact count is better); with none, no injured model is shipped (injured
+ * figures stay with the rules).
  *
  * Diagnostics: TOLL_DEBUG=<threshold> lists the dev reports whose cross-validated toll changes at that
  * threshold; TOLL_DUMP=1 lists every candidate's features; TOLL_SCORES=1 each held-out candidate's score.
@@ -139,10 +141,15 @@ function main(): void {
   }
   // The killed model is always shipped (the rules alone over-count on reports); the injured one only when it beats them.
   const best = choose(totals.killed);
-  // Injured: a model is shipped only at a threshold that counts more injured exactly than the rules
-  // alone and over-counts no more (the most exact such one); else injured figures stay with the rules.
-  const better = GRID.filter((t) => totals.injured.get(t)!.exact > base.injured.exact && totals.injured.get(t)!.over <= base.injured.over);
-  const bestInjured = better.length ? better.reduce((a, b) => (totals.injured.get(b)!.exact > totals.injured.get(a)!.exact ? b : a)) : null;
+  // Injured: a model is shipped only at a threshold that beats the rules alone (more exact, or as many
+  // exact and fewer over-counts; never fewer exact or more over-counts); else injured figures stay with the rules.
+  // Precision first: as many exact as the rules and fewer over-counts also beats them.
+  const better = GRID.filter((t) => {
+    const x = totals.injured.get(t)!;
+    return x.exact >= base.injured.exact && x.over <= base.injured.over && (x.exact > base.injured.exact || x.over < base.injured.over);
+  });
+  const key = (t: number) => totals.injured.get(t)!.exact * 1000 - totals.injured.get(t)!.over;
+  const bestInjured = better.length ? better.reduce((a, b) => (key(b) > key(a) ? b : a)) : null;
   const model: TollModel = { ...trainLogistic(data.killed, OPTIONS), threshold: best, version: 'toll-2' };
   if (bestInjured !== null) model.injured = { ...trainLogistic(data.injured, OPTIONS), threshold: bestInjured, version: 'toll-injured-1' };
   setTollModel(undefined);

@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractEvents } from './extract.js';
+import { buildDoc } from './testdoc.js';
+
+// Crashes and fires told without a violent trigger word (lead-accident.ts), on hand-made reports.
+const SPRINGFIELD = { surface: 'Springfield', name: 'Springfield', lat: 39.8, lon: -89.65, country: 'US', precision: 'city' as const };
+const run = (text: string, quantities: Parameters<typeof buildDoc>[0]['quantities'] = []) => {
+  const { article, layers } = buildDoc({ text, published: '2025-03-15', places: [SPRINGFIELD], quantities });
+  return extractEvents(article, layers);
+};
+
+test('a tram crash in the lead with its injured is an accident event, never an ACLED conflict event', () => {
+  const events = run('A tram crashed at a theme park in Springfield on Saturday night, leaving 15 people injured.\n\nThe park said it was reviewing its procedures.', [
+    { surface: '15 people', value: 15, unit: 'people', role: 'injured' },
+  ]);
+  const crash = events.find((e) => e.how?.includes('trigger:lead-accident'));
+  assert.ok(crash, 'the crash is an event');
+  assert.equal(crash.kind, 'accident');
+  assert.equal(crash.injured?.value, 15);
+  assert.equal(crash.place?.name, 'Springfield');
+});
+
+test('a fire that broke out at a building is an event; the fire department is none', () => {
+  const fire = run('A fire broke out at a synagogue in Springfield early Saturday, damaging sacred items.\n\nNo one was hurt.');
+  assert.ok(fire.some((e) => e.how?.includes('trigger:lead-accident')));
+  const dept = run('The Springfield fire department held an open day on Saturday for families.\n\nChildren tried on helmets.');
+  assert.ok(!dept.some((e) => e.how?.includes('trigger:lead-accident')));
+});
+
+test('a crash word without a vehicle and casualty is no accident ("car sales crashed" has no casualty)', () => {
+  const events = run('Car sales crashed in Springfield last month, dealers said.\n\nPrices rose again.');
+  assert.ok(!events.some((e) => e.how?.includes('trigger:lead-accident')));
+});
+
+test('a lead that tells a violent event gets no accident beside it', () => {
+  const events = run('A gunman shot and killed two people in Springfield on Saturday before his car crashed into a pole, police said.\n\nThe suspect died.', [
+    { surface: 'two people', value: 2, unit: 'people', role: 'killed' },
+  ]);
+  assert.ok(!events.some((e) => e.how?.includes('trigger:lead-accident')));
+});
