@@ -21,7 +21,7 @@ import { parseArgs, stringFlag } from '../cli/args.js';
 import { sharedPath } from '../core/paths.js';
 import { iobToSpans, parseConll, type ConllDocument } from './conll.js';
 import { assembledDevSets, evaluateDev } from './dev-sets.js';
-import { NUM_TAGS, TYPES, normalizeForm, spansToTags, tagsToSpans, type Doc, type TokenSpan } from './features.js';
+import { NUM_TAGS, normalizeForm, spansToTags, tagsToSpans, type Doc, type TokenSpan } from './features.js';
 import { DEFAULT_MODEL_PATH, loadNerModelFrom } from './model.js';
 import { WINDOW_END, WINDOW_START, BAG_SIZE, windowWordInputs } from './window-features.js';
 import { WindowNet, readVectorVocab, withStageWeights } from './window-net.js';
