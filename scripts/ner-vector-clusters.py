@@ -14,6 +14,7 @@ Output: gzip TSV, `word<TAB>c1<TAB>c2…`, the format of models/ner/clusters.tsv
 
 Usage: python3 scripts/ner-vector-clusters.py --vectors VEC.gz [--base clusters.tsv.gz] [--k 64,256,1024]
                                             [--iterations 25] [--seed 13] --out FILE
+       npm run train:ner-clusters -- --vectors VEC.gz --out FILE   (--base models/ner/clusters.tsv.gz given)
 """
 import argparse, gzip, re, sys, time
 import numpy as np
