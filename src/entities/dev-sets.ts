@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { packagePath, sharedPath } from '../core/paths.js';
-import { parseConll, type ConllDocument } from './conll.js';
+import { iobToSpans, parseConll, scoreSpans, type ConllDocument } from './conll.js';
+import { TYPES, type TokenSpan } from './features.js';
 
 export interface DevSet {
   name: string;
@@ -56,4 +57,34 @@ export function assembledDevSets(): DevSet[] {
   const pud = sharedPath('data', 'ner-uner-english', 'en_pud-ud-test.iob2');
   if (existsSync(pud)) sets.push({ name: 'PUD news', docs: parseUnerNews(readFileSync(pud, 'utf8')), noMisc: true });
   return sets;
+}
+
+interface Counts {
+  tp: number;
+  gold: number;
+  predicted: number;
+}
+
+function count(set: DevSet, predicted: TokenSpan[][][]): Counts {
+  const keep = (spans: TokenSpan[]): TokenSpan[] => (set.noMisc ? spans.filter((s) => TYPES[s.type] !== 'MISC') : spans);
+  const gold = set.docs.flatMap((d) => d.sentences.map((s) => keep(iobToSpans(s.tags))));
+  const score = scoreSpans(gold, predicted.flat().map(keep));
+  const o = score.overall;
+  const tp = Math.round(o.recall * o.gold);
+  return { tp, gold: o.gold, predicted: o.predicted };
+}
+
+const f1 = (c: Counts): number => (c.tp === 0 ? 0 : (2 * c.tp) / (c.gold + c.predicted));
+
+/** Per dev set and micro over all: F1 of one tagging function. */
+export function evaluateDev(sets: DevSet[], tag: (set: number, doc: number) => TokenSpan[][]): { parts: number[]; micro: number } {
+  const total: Counts = { tp: 0, gold: 0, predicted: 0 };
+  const parts = sets.map((set, si) => {
+    const c = count(set, set.docs.map((_, di) => tag(si, di)));
+    total.tp += c.tp;
+    total.gold += c.gold;
+    total.predicted += c.predicted;
+    return f1(c);
+  });
+  return { parts, micro: f1(total) };
 }

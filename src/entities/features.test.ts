@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hashString } from './hash.js';
-import { longShape, shortShape, wordHashes } from './features.js';
+import { NO_CLUSTER, longShape, shortShape, wordHashes } from './features.js';
 
 test('word hashes read shapes and affixes as the string definitions do', () => {
   const h = (template: string, value: string): number => hashString(value, hashString(template));
@@ -19,4 +19,24 @@ test('word hashes read shapes and affixes as the string definitions do', () => {
   }
   assert.equal(shortShape('McDonald2'), 'XxXxd');
   assert.equal(longShape('McDonald2'), 'XxXxxxxxd');
+});
+
+test('cluster levels marked NO_CLUSTER give no feature, and a word with digits falls back to its folded form', () => {
+  const level = (k: number, id: number): number => hashString(String(id), (hashString('c1') + k) >>> 0);
+  const none = hashString('none', hashString('c1'));
+  const table = new Map<string, number[]>([
+    ['kyiv', [3, 7, 11, 40, 2, 9, 300]],
+    ['zelenskyy', [NO_CLUSTER, NO_CLUSTER, NO_CLUSTER, NO_CLUSTER, 2, 9, 301]],
+    ['covid-00', [NO_CLUSTER, NO_CLUSTER, NO_CLUSTER, NO_CLUSTER, 5, 17, 512]],
+  ]);
+  const both = wordHashes('Kyiv', table).self;
+  for (const [k, id] of [[0, 3], [3, 40], [4, 2], [6, 300]]) assert.ok(both.includes(level(k, id)), `Kyiv level ${k}`);
+  assert.ok(!both.includes(none));
+  const newsOnly = wordHashes('Zelenskyy', table);
+  assert.ok(newsOnly.self.includes(level(4, 2)) && newsOnly.self.includes(level(6, 301)));
+  assert.ok(!newsOnly.self.includes(level(0, NO_CLUSTER)), 'a missing level is no feature');
+  assert.ok(newsOnly.self.includes(none), 'a word outside the first source still says so');
+  assert.equal(newsOnly.cluster, newsOnly.lw, 'the bigram key falls back to the word when its base level is missing');
+  assert.ok(wordHashes('COVID-19', table).self.includes(level(6, 512)), 'covid-19 is read as covid-00');
+  assert.ok(!wordHashes('Kyiv2', table).self.includes(level(6, 300)), 'folding only replaces digits');
 });

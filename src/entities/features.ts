@@ -189,6 +189,22 @@ export interface ClusterTable {
   readonly size: number;
 }
 
+/**
+ * A cluster id meaning "this word is not in this column's source" (tables that join two sources, e.g. the GloVe
+ * levels and the news-vector levels of scripts/ner-vector-clusters.py): the level gives no feature.
+ */
+export const NO_CLUSTER = 65535;
+
+/**
+ * The cluster ids of a lowercase word: its own row, else the row of the word without a trailing 's, else (for a
+ * word with digits) the row of its digit-folded form ("covid-19" → "covid-00", as the news vectors store it).
+ */
+function lookupCluster(clusters: ClusterTable, key: string, digit: boolean): readonly number[] | undefined {
+  const c = clusters.get(key) ?? (key.endsWith("'s") ? clusters.get(key.slice(0, -2)) : undefined);
+  if (c !== undefined || !digit) return c;
+  return clusters.get(key.replace(/\d/g, '0'));
+}
+
 /** Gazetteer: hash of a lowercase phrase (tokens joined by one space) → bitmask of GAZ_* kinds. */
 export type Gazetteer = Map<number, number>;
 /** Kinds news* come from the self-trained news lexicon (news-lexicon.ts): each phrase's usual type in recent news. */
@@ -295,18 +311,21 @@ export function wordHashes(form: string, clusters: ClusterTable | null): WordHas
   if (/[^ -\u024f]/.test(form)) self.push(H_FLAG.nonlatin);
   if (digit) self.push(h(T_DIG, lw.replace(/\d/g, '0')));
   const key = lw.charCodeAt(0) === 39 || lw.charCodeAt(n - 1) === 39 ? lw.replace(/^'+|'+$/g, '') : lw;
-  const c = clusters?.get(key) ?? (key.endsWith("'s") ? clusters?.get(key.slice(0, -2)) : undefined);
+  const c = clusters === null ? undefined : lookupCluster(clusters, key, digit);
   if (c !== undefined) {
     for (let level = 0; level < c.length; level++) {
+      if (c[level] === NO_CLUSTER) continue;
       const hc = h(T_C1 + level, String(c[level]));
       self.push(hc);
       ctx.push(hc);
     }
-    if (c.length > 1) self.push(mix(h(T_C2, String(c[1])), hshPlain));
+    if (c[0] === NO_CLUSTER) self.push(H_C1_NONE);
+    if (c.length > 1 && c[1] !== NO_CLUSTER) self.push(mix(h(T_C2, String(c[1])), hshPlain));
   } else if (hasLetter(form)) {
     self.push(H_C1_NONE);
   }
-  const cluster = c !== undefined && c.length > 0 ? hashString(String(c[Math.min(2, c.length - 1)]), T_CB) : hlw;
+  const base = c !== undefined && c.length > 0 ? c[Math.min(2, c.length - 1)] : NO_CLUSTER;
+  const cluster = base !== NO_CLUSTER ? hashString(String(base), T_CB) : hlw;
   return { self, ctx, lw: hlw, shape: hsh, cluster };
 }
 

@@ -19,9 +19,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs, stringFlag } from '../cli/args.js';
 import { sharedPath } from '../core/paths.js';
-import { iobToSpans, parseConll, scoreSpans, type ConllDocument } from './conll.js';
-import { assembledDevSets, type DevSet } from './dev-sets.js';
-import { NUM_TAGS, TYPES, normalizeForm, spansToTags, tagsToSpans, type Doc, type TokenSpan } from './features.js';
+import { iobToSpans, parseConll, type ConllDocument } from './conll.js';
+import { assembledDevSets, evaluateDev } from './dev-sets.js';
+import { NUM_TAGS, normalizeForm, spansToTags, tagsToSpans, type Doc, type TokenSpan } from './features.js';
 import { DEFAULT_MODEL_PATH, loadNerModelFrom } from './model.js';
 import { WINDOW_END, WINDOW_START, BAG_SIZE, windowWordInputs } from './window-features.js';
 import { WindowNet, readVectorVocab, withStageWeights } from './window-net.js';
@@ -54,36 +54,6 @@ function dump(out: string, vectors: string): void {
   for (const set of assembledDevSets()) add(set.name, set.docs);
   writeFileSync(out, JSON.stringify({ tags: NUM_TAGS, words, splits }));
   process.stderr.write(`${words.length} word forms; ${Object.entries(splits).map(([k, v]) => `${k} ${v.length}`).join(', ')} sentences\n`);
-}
-
-interface Counts {
-  tp: number;
-  gold: number;
-  predicted: number;
-}
-
-function count(set: DevSet, predicted: TokenSpan[][][]): Counts {
-  const keep = (spans: TokenSpan[]): TokenSpan[] => (set.noMisc ? spans.filter((s) => TYPES[s.type] !== 'MISC') : spans);
-  const gold = set.docs.flatMap((d) => d.sentences.map((s) => keep(iobToSpans(s.tags))));
-  const score = scoreSpans(gold, predicted.flat().map(keep));
-  const o = score.overall;
-  const tp = Math.round(o.recall * o.gold);
-  return { tp, gold: o.gold, predicted: o.predicted };
-}
-
-const f1 = (c: Counts): number => (c.tp === 0 ? 0 : (2 * c.tp) / (c.gold + c.predicted));
-
-/** Per dev set and micro over all: F1 of one tagging function. */
-function evaluate(sets: DevSet[], tag: (set: number, doc: number) => TokenSpan[][]): { parts: number[]; micro: number } {
-  const total: Counts = { tp: 0, gold: 0, predicted: 0 };
-  const parts = sets.map((set, si) => {
-    const c = count(set, set.docs.map((_, di) => tag(si, di)));
-    total.tp += c.tp;
-    total.gold += c.gold;
-    total.predicted += c.predicted;
-    return f1(c);
-  });
-  return { parts, micro: f1(total) };
 }
 
 /** Greedy decoding of the network alone under the BILOU constraints (as the perceptron's decoder). */
@@ -134,15 +104,15 @@ function tune(netPath: string, modelPath: string, write: string | undefined, dia
     process.stdout.write(`${label.padEnd(28)} ${r.parts.map((p) => (100 * p).toFixed(2)).join(' / ')}  micro ${(100 * r.micro).toFixed(2)}\n`);
   };
   process.stdout.write(`dev sets: ${sets.map((s) => s.name).join(' / ')}\n`);
-  show('perceptron', evaluate(sets, (si, di) => model.tagDocument(docs[si][di], [])));
-  show('network alone', evaluate(sets, (si, di) => netAlone(docs[si][di], lps[si][di])));
+  show('perceptron', evaluateDev(sets, (si, di) => model.tagDocument(docs[si][di], [])));
+  show('network alone', evaluateDev(sets, (si, di) => netAlone(docs[si][di], lps[si][di])));
   let best = { micro: -1, w: [0, 0] };
   for (const w1 of [0, 100, 200, 400, 800, 1600]) {
     for (const w2 of [0, 100, 200, 400, 800, 1600]) {
       if (w1 === 0 && w2 === 0) continue;
       if (diagonal && w1 !== w2) continue;
       model.attachWindow(net, [w1, w2]);
-      const r = evaluate(sets, (si, di) => model.tagDocument(docs[si][di], model.windowScores(docs[si][di], lps[si][di])));
+      const r = evaluateDev(sets, (si, di) => model.tagDocument(docs[si][di], model.windowScores(docs[si][di], lps[si][di])));
       show(`weights ${w1} ${w2}`, r);
       if (r.micro > best.micro) best = { micro: r.micro, w: [w1, w2] };
     }
