@@ -154,10 +154,15 @@ export function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boole
     const b = skipBackAdverbials(toks, k, lo);
     let np = participleSubject(toks, speakerOfDocument(toks, npBefore(toks, b + 1, lo), lo), lo);
     if (np === DROP) return null;
-    // "she pulled away from Sanders explaining, “…”": a participle's subject is its clause's, not the object before it
+    // "she pulled away from Sanders explaining, “…”": a participle's subject is its clause's, not the object before it;
+    // after "wrote to the watchdog saying" the object is who was addressed
+    let objectAddressee: [number, number] | null = null;
     if (np && t.lower.endsWith('ing') && !clauseInitial(toks, np[0], lo)) {
       const subject = participleClauseSubject(toks, lo, np[0]);
-      if (subject && !isTimePhrase(toks, subject)) np = subject;
+      if (subject && !isTimePhrase(toks, subject)) {
+        if (np[0] > lo && toks[np[0] - 1].lower === 'to') objectAddressee = np;
+        np = subject;
+      }
     }
     if (!np) {
       // "said Peskov:" inverted lead-in; after "telling" or "told" the phrase is the addressee, never the speaker
@@ -172,7 +177,7 @@ export function parseLeadIn(ctx: Ctx, lo: number, qa: number, withBeliefs: boole
       return null;
     }
     const adj = skipForwardAdjuncts(toks, k + 1, j + 1, lemma);
-    return { speaker: np, cue: [k, k + 1], lemma, addressee: adj.addressee, clause: [np[0], qa] };
+    return { speaker: np, cue: [k, k + 1], lemma, addressee: adj.addressee ?? objectAddressee, clause: [np[0], qa] };
   }
   return null;
 }

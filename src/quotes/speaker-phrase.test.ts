@@ -53,6 +53,14 @@ test('speaker phrase: "wrote to X saying" — the writer speaks, X is the addres
   assert.equal(q?.addressee?.text, 'the regulator');
 });
 
+test('speaker phrase: the object of another verb before a participle is not an addressee', () => {
+  const text = 'Party chairman John Webb attacked the regulator saying: "The advice we were given is that such calls are illegal."';
+  const { quotes, layers } = analyze(text, [{ name: 'John Webb', type: 'PER' }]);
+  const q = find(quotes, 'The advice we were given');
+  assert.equal(name(layers, q?.speaker?.entity), 'John Webb');
+  assert.equal(q?.addressee ?? null, null);
+});
+
 test('speaker phrase: relative "who" is the phrase it hangs on, not the nearest person named', () => {
   const text = 'Damian Hockney accused the party of a deal with the Tories. But the claim was denied by a party spokesman, who said: "These accusations are as empty as his sense of political morals."\n\n' +
     'In the spirit of humorist Will Rogers – who once famously said, "I am not a member of any organized political party." – the chairman wrote a column.';

@@ -132,7 +132,8 @@ export function wholeSpeaker(toks: readonly Tok[], speaker: [number, number], cu
   // ("with 50 percent saying" is no object: the phrase after "with" speaks)
   if (cueTok.lower.endsWith('ing') && a > lo && (toks[a - 1].lower === 'to' || toks[a - 1].pos === 'VERB') && !clauseInitial(toks, a, lo)) {
     const subject = subjectOfEarlierCue(toks, lo, a, false) ?? clauseSubject(toks, lo, a);
-    if (subject && subject[1] <= a && toks[subject[1] - 1].pos !== 'PRON') return { speaker: subject, addressee: speaker };
+    // only "wrote to X saying" names an addressee; "attacked Biden saying" makes Biden the object, not the one addressed
+    if (subject && subject[1] <= a && toks[subject[1] - 1].pos !== 'PRON') return toks[a - 1].lower === 'to' ? { speaker: subject, addressee: speaker } : { speaker: subject };
   }
   const aside = subjectBeforeAside(toks, a, cue[0], lo);
   if (aside) return { speaker: aside };
