@@ -344,6 +344,7 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       disasterArticle: disasterText,
       trigger: first.trigger.lower,
       strikeWords: ms.filter((m) => m.cls === 'strike').map((m) => m.trigger.lower),
+      leadAccident: ms.some((m) => m.rule === 'trigger:lead-accident'),
     });
     record.kind = kind;
     how.push(rule);

@@ -50,6 +50,8 @@ export interface KindInput {
   trigger: string;
   /** The trigger words of its mentions of the strike class ("struck", "airstrike", …), lower-cased. */
   strikeWords: readonly string[];
+  /** Whether the event was proposed as a lead's crash, fire or crowd crush (`trigger:lead-accident`). */
+  leadAccident?: boolean;
 }
 
 const AIR_RAID = new Set(['airstrike', 'airstrikes', 'warplanes', 'jets', 'bombed', 'bombing', 'raid', 'raids']);
@@ -120,6 +122,8 @@ export function kindOf(input: KindInput): { kind: EventKind; rule: string } {
   // "declared a state of emergency after tornadoes", "winds uprooted trees and blocked roads": a measure
   // or a damage a natural hazard caused, when no attack, armed group or remote weapon is told with it.
   if (hazard && !attacked && !remote && !any(words, ARMED_GROUP_WORDS) && !HAZARD_FREE_CLASSES.has(cls)) return { kind: 'disaster', rule: 'kind:disaster-cause' };
+  // A crash, fire or crush the lead tells without a violent word stays an accident unless an attack is told with it.
+  if (input.leadAccident && !attacked && !remote && !any(words, ARMED_GROUP_WORDS)) return { kind: 'accident', rule: 'kind:lead-accident' };
   if (tollOnly && !attacked && !remote && (any(words, ACCIDENT_STRONG) || vehicleHit(words) || fireAccident(words) || (any(words, ACCIDENT_WORDS) && /^(fell|falling|plunged)$/.test(input.trigger)))) {
     return { kind: 'accident', rule: 'kind:accident' };
   }

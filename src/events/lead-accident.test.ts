@@ -24,6 +24,7 @@ test('a tram crash in the lead with its injured is an accident event, never an A
 test('a fire that broke out at a building is an event; the fire department is none', () => {
   const fire = run('A fire broke out at a synagogue in Springfield early Saturday, damaging sacred items.\n\nNo one was hurt.');
   assert.ok(fire.some((e) => e.how?.includes('trigger:lead-accident')));
+  assert.equal(fire.find((e) => e.how?.includes('trigger:lead-accident'))?.kind, 'accident');
   const dept = run('The Springfield fire department held an open day on Saturday for families.\n\nChildren tried on helmets.');
   assert.ok(!dept.some((e) => e.how?.includes('trigger:lead-accident')));
 });
@@ -38,4 +39,16 @@ test('a lead that tells a violent event gets no accident beside it', () => {
     { surface: 'two people', value: 2, unit: 'people', role: 'killed' },
   ]);
   assert.ok(!events.some((e) => e.how?.includes('trigger:lead-accident')));
+});
+
+test('a house that caught fire on a day and a temple stampede are accidents, never conflict events (review)', () => {
+  for (const text of [
+    'A house caught fire on Christmas Day in Springfield, leaving a family homeless.\n\nNeighbours helped.',
+    'A stampede at a temple in Springfield left dozens hurt on Saturday.\n\nThe temple was closed.',
+  ]) {
+    const e = run(text).find((x) => x.how?.includes('trigger:lead-accident'));
+    assert.ok(e, text);
+    assert.equal(e.kind, 'accident', text);
+    assert.equal(e.acled ?? null, null, text);
+  }
 });

@@ -23,6 +23,7 @@ export const RULES: Readonly<Record<string, string>> = {
   'toll:single-injured': '"a woman was injured", "a man was shot in the leg" (one injured, given to an event told just before)',
   'fig:cumulative': 'a running total or statistic was told with it, or a toll above SINGLE_EVENT_MAX (never its toll)',
   'kind:disaster': 'a natural hazard in its sentence, no attack',
+  'kind:lead-accident': 'a lead crash, fire or crowd crush with no attack, armed group or remote weapon told with it: an accident',
   'kind:disaster-cause': 'another class told with a natural hazard and no attack, armed group or remote weapon: its cause',
   'kind:disaster-article': 'a bare toll in an article about a natural disaster, no attack',
   'kind:accident': 'a crash, fall, drowning, fire or vehicle hit, no attack',
