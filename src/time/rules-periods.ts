@@ -131,8 +131,10 @@ export const PERIOD_RULES: Rule[] = [
             if (q > 4) [q, y] = [1, y + 1];
           } else if ((mod === '' || mod === 'latest' || mod === 'most recent') && ctx.lastQuarter?.fiscal) {
             // "the quarter" after "the fiscal first quarter": that fiscal quarter, which need not be the last
-            // completed calendar one (Sun's fiscal first quarter ends in September).
+            // completed calendar one (Sun's fiscal first quarter ends in September). Its TimeML value is the fiscal
+            // label; its calendar days are unknown, so no interval is given (never January–March by default).
             ({ y, q } = ctx.lastQuarter);
+            return unresolved('DATE', quarterInterval(y, q).value, ['quarter'], 'published');
           } else {
             // "the quarter", "the latest quarter", "last quarter": the last completed quarter.
             q -= 1;

@@ -181,8 +181,9 @@ export const RELATIVE_RULES: Rule[] = [
     name: 'one-more-unit',
     prio: 4,
     need: (f) => f.unit && f.word('another', 'additional', 'extra', 'further'),
-    re: rx(`${B}(${ci('another')}|${ci('an additional')}|${ci('an extra')}|${ci('a further')})\\s+(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)${E}`, 'g'),
+    re: rx(`${B}(${ci('another')}|${ci('an additional')}|${ci('an extra')}|${ci('a further')})\\s+(minute|hour|day|night|week|fortnight|month|year|decade|century)${E}`, 'g'),
     build({ m }) {
+      // not "second" or "quarter": "another second round", "an additional quarter of the vote"
       return { resolve: fixed('DURATION', durationValue(1, unitOf(m[2])), ['duration']) };
     },
   },
@@ -190,7 +191,7 @@ export const RELATIVE_RULES: Rule[] = [
     name: 'recent-units',
     prio: 5,
     need: (f) => f.word('years', 'decades', 'months', 'weeks', 'days', 'quarters'),
-    re: rx(`${B}(?:(?:(${ci('recent')})|(?<!\\bthe\\s)(?<bare>${ci('coming')}|${ci('future')}|${ci('past')})|(${ci('the coming')}|${ci('the next few')}|${ci('the past few')}|${ci('the last few')}))\\s+(years|decades|months|weeks|days|quarters)|${ci('the')}\\s+(?<ahead>years|months|weeks|days)\\s+ahead)${E}`, 'g'),
+    re: rx(`${B}(?:(?:(${ci('recent')})|(?<!\\b[Tt]he\\s)(?<bare>${ci('coming')}|${ci('future')}|${ci('past')})|(${ci('the coming')}|${ci('the next few')}|${ci('the past few')}|${ci('the last few')}))\\s+(years|decades|months|weeks|days|quarters)|${ci('the')}\\s+(?<ahead>years|months|weeks|days)\\s+ahead)${E}`, 'g'),
     build({ m }) {
       // "the weeks ahead" is "the coming weeks".
       if (m.groups?.ahead) return { resolve: fixed('DURATION', durationValue(null, unitOf(m.groups.ahead))) };

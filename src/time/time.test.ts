@@ -489,6 +489,15 @@ test('"the quarter" after "the fiscal first quarter" is that fiscal quarter; a c
   assert.deepEqual(['the fiscal first quarter', 'the quarter', 'the 1988 period'].map((s) => find(fiscal, s).value), ['1989-Q1', '1989-Q1', '1988-Q1']);
   const plain = times('The quake will mean a fourth-quarter charge. Profit fell in the latest quarter.', '1989-11-02');
   assert.equal(find(plain, 'the latest quarter').value, '1989-Q3');
+  // its calendar days are unknown (the fiscal year need not start in January): no range is invented (review)
+  assert.equal(find(fiscal, 'the quarter').range, undefined);
+  assert.ok(find(plain, 'the latest quarter').range, 'a calendar quarter keeps its days');
+});
+
+test('"another" before "second" or "quarter" is no one-unit duration; "The past weeks" is read as "the past weeks" (review)', () => {
+  const t = times('Macron faces another second round. He won an additional quarter of the vote. The past weeks were hard.', '2022-04-20');
+  assert.ok(!t.some((x) => /^(another second|an additional quarter)$/.test(x.text)), t.map((x) => `${x.text}=${x.value}`).join(' | '));
+  assert.ok(!t.some((x) => x.value === 'PAST_REF'), t.map((x) => `${x.text}=${x.value}`).join(' | '));
 });
 
 test('"an additional year", "another week", "an extra day" are one-unit durations', () => {
