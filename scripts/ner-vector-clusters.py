@@ -96,6 +96,8 @@ def main():
         levels = max(len(v) for v in base.values())
         none_base = '\t'.join([str(NONE)] * levels)
         for w, v in base.items():
+            # a base row with fewer levels is padded, so the news levels always sit in the same columns
+            v = v + [str(NONE)] * (levels - len(v))
             lines.append(f"{w}\t{chr(9).join(v)}\t{news.get(w) or news.get(DIGIT.sub('0', w)) or none_news}")
         added = [w for w in words if w not in base]
         lines += [f'{w}\t{none_base}\t{news[w]}' for w in added]

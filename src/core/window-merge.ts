@@ -147,8 +147,9 @@ export class WindowMerger {
       const at = r.entityIndex[i];
       const earlier = target[at];
       if (at < target.length && earlier !== undefined) {
-        earlier.mentions.push(...shifted.mentions);
-        earlier.roles.push(...shifted.roles);
+        // appended one by one: a spread of ~100k mentions would overflow the call stack
+        for (const m of shifted.mentions) earlier.mentions.push(m);
+        for (const role of shifted.roles) earlier.roles.push(role);
         if (shifted.name.length > earlier.name.length) earlier.name = shifted.name;
         earlier.confidence = Math.max(earlier.confidence, shifted.confidence);
         if (earlier.owner === undefined && shifted.owner !== undefined) earlier.owner = shifted.owner;

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { HashedClusters } from './model.js';
 import assert from 'node:assert/strict';
 import { hashString } from './hash.js';
 import { NO_CLUSTER, longShape, shortShape, wordHashes } from './features.js';
@@ -24,11 +25,12 @@ test('word hashes read shapes and affixes as the string definitions do', () => {
 test('cluster levels marked NO_CLUSTER give no feature, and a word with digits falls back to its folded form', () => {
   const level = (k: number, id: number): number => hashString(String(id), (hashString('c1') + k) >>> 0);
   const none = hashString('none', hashString('c1'));
-  const table = new Map<string, number[]>([
+  const rows = new Map<string, number[]>([
     ['kyiv', [3, 7, 11, 40, 2, 9, 300]],
     ['zelenskyy', [NO_CLUSTER, NO_CLUSTER, NO_CLUSTER, NO_CLUSTER, 2, 9, 301]],
     ['covid-00', [NO_CLUSTER, NO_CLUSTER, NO_CLUSTER, NO_CLUSTER, 5, 17, 512]],
   ]);
+  const table = Object.assign(rows, { foldDigits: true });
   const both = wordHashes('Kyiv', table).self;
   for (const [k, id] of [[0, 3], [3, 40], [4, 2], [6, 300]]) assert.ok(both.includes(level(k, id)), `Kyiv level ${k}`);
   assert.ok(!both.includes(none));
@@ -39,4 +41,8 @@ test('cluster levels marked NO_CLUSTER give no feature, and a word with digits f
   assert.equal(newsOnly.cluster, newsOnly.lw, 'the bigram key falls back to the word when its base level is missing');
   assert.ok(wordHashes('COVID-19', table).self.includes(level(6, 512)), 'covid-19 is read as covid-00');
   assert.ok(!wordHashes('Kyiv2', table).self.includes(level(6, 300)), 'folding only replaces digits');
+  const plain = new Map(rows);
+  assert.ok(!wordHashes('COVID-19', plain).self.includes(level(6, 512)), 'a table without news levels does not fold (the shipped model)');
+  assert.equal(HashedClusters.fromMap(rows).foldDigits, true);
+  assert.equal(HashedClusters.fromMap(new Map([['kyiv', [3, 7, 11]]])).foldDigits, false);
 });

@@ -187,6 +187,11 @@ const h = (template: number, value: string): number => hashString(value, templat
 export interface ClusterTable {
   get(word: string): readonly number[] | undefined;
   readonly size: number;
+  /**
+   * Whether a word with digits missing from the table is looked up digit-folded: only tables with news-vector
+   * levels (which store "covid-00"), so the shipped GloVe-only model sees exactly the inputs it was trained on.
+   */
+  readonly foldDigits?: boolean;
 }
 
 /**
@@ -197,11 +202,12 @@ export const NO_CLUSTER = 65535;
 
 /**
  * The cluster ids of a lowercase word: its own row, else the row of the word without a trailing 's, else (for a
- * word with digits) the row of its digit-folded form ("covid-19" → "covid-00", as the news vectors store it).
+ * word with digits, in a table that folds digits) the row of its digit-folded form ("covid-19" → "covid-00", as the
+ * news vectors store it).
  */
 function lookupCluster(clusters: ClusterTable, key: string, digit: boolean): readonly number[] | undefined {
   const c = clusters.get(key) ?? (key.endsWith("'s") ? clusters.get(key.slice(0, -2)) : undefined);
-  if (c !== undefined || !digit) return c;
+  if (c !== undefined || !digit || clusters.foldDigits !== true) return c;
   return clusters.get(key.replace(/\d/g, '0'));
 }
 

@@ -18,6 +18,7 @@ import { FastTagger, tagWithStages } from './tagger.js';
 import { WindowNet } from './window-net.js';
 import {
   NUM_TAGS,
+  NO_CLUSTER,
   FeatureExtractor,
   type CasingTable,
   type ClusterTable,
@@ -124,6 +125,8 @@ export class NerModel {
 /** Word clusters stored by word hash: loads from typed arrays without parsing text. */
 export class HashedClusters implements ClusterTable {
   private readonly index: HashIndex;
+  /** A table joining news-vector levels (some cells NO_CLUSTER) folds digits; the GloVe-only table does not. */
+  readonly foldDigits: boolean;
 
   constructor(
     readonly keys: Uint32Array,
@@ -131,6 +134,7 @@ export class HashedClusters implements ClusterTable {
     readonly levels: number,
   ) {
     this.index = new HashIndex(keys.length);
+    this.foldDigits = ids.includes(NO_CLUSTER);
     for (let i = 0; i < keys.length; i++) this.index.set(keys[i], i);
   }
 
@@ -275,7 +279,8 @@ export function parseClusters(gz: Buffer): Map<string, number[]> {
     for (let i = 1; i < cols.length; i++) ids[i - 1] = Number(cols[i]);
     table.set(cols[0], ids);
   }
-  return table;
+  // a table that joins news-vector levels folds digits, wherever it is used (training reads this Map)
+  return Object.assign(table, { foldDigits: [...table.values()].some((ids) => ids.includes(NO_CLUSTER)) });
 }
 
 export function loadClusters(path = DEFAULT_CLUSTERS_FILE): Map<string, number[]> {

@@ -41,8 +41,11 @@ export interface PlaceContext {
   counties: Set<string>;
 }
 
-/** "Merced County", "Martin County Sheriff's Office", "Orleans Parish": one or two capitalised words before the word. */
-const COUNTY = /\b([A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+)?) (County|Parish|Borough)\b/gu;
+/**
+ * "Merced County", "Martin County Sheriff's Office", "Orleans Parish": one or two capitalised words before the word
+ * (each at most 31 characters, so a long hyphen- or dot-joined run cannot make the scan quadratic).
+ */
+const COUNTY = /\b([A-Z][\p{L}'’.-]{1,30}(?: [A-Z][\p{L}'’.-]{1,30})?) (County|Parish|Borough)\b/gu;
 
 /** Is this region place a county (the gazetteer names them "X County")? */
 const isCounty = (p: Place) => / (County|Parish|Borough)$/.test(p.name);

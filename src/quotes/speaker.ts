@@ -510,6 +510,35 @@ const FEMALE_TITLE = /^(?:mrs|ms|miss|lady|baroness|dame)\.?$/i;
  * before it; AMBIGUOUS when the subject joins two people ("Blair and Brown met … . He said"); null otherwise.
  * A gendered title that disagrees with the pronoun ("Mrs Smith" for "he") rules the subject out.
  */
+/** Offsets of the text's straight, opening and closing double quotation marks (one scan per text, kept for the last text). */
+let marksCache: { text: string; straight: number[]; open: number[]; close: number[] } | null = null;
+function quoteMarksOf(text: string): { straight: number[]; open: number[]; close: number[] } {
+  if (marksCache?.text === text) return marksCache;
+  const straight: number[] = [];
+  const open: number[] = [];
+  const close: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) straight.push(i);
+    else if (c === 0x201c) open.push(i);
+    else if (c === 0x201d) close.push(i);
+  }
+  marksCache = { text, straight, open, close };
+  return marksCache;
+}
+
+/** How many of the sorted offsets lie before `at`. */
+function countBefore(sorted: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function previousPersonSubject(
   toks: readonly TokLike[],
   a: number,
@@ -523,9 +552,9 @@ function previousPersonSubject(
   if (start < 0) return null;
   // outside any quotation: balanced marks before the sentence in its paragraph, none inside it
   const lineStart = text.lastIndexOf('\n', toks[start].start) + 1;
-  const before = text.slice(lineStart, toks[start].start);
-  const count = (re: RegExp) => (before.match(re) ?? []).length;
-  if (count(/"/g) % 2 !== 0 || count(/“/g) !== count(/”/g) || /["“”]/.test(text.slice(toks[start].start, toks[a - 1].end))) return null;
+  const marks = quoteMarksOf(text);
+  const count = (at: readonly number[]) => countBefore(at, toks[start].start) - countBefore(at, lineStart);
+  if (count(marks.straight) % 2 !== 0 || count(marks.open) !== count(marks.close) || /["“”]/.test(text.slice(toks[start].start, toks[a - 1].end))) return null;
   let v = start + 1;
   while (v < a - 1 && toks[v].pos !== 'VERB' && toks[v].pos !== 'AUX') v++;
   if (v >= a - 1) return null;

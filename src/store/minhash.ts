@@ -17,14 +17,14 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
+/** Characters lower-cased at once (then to the next space). */
+const LOWER_CHUNK = 65_536;
+
 /**
  * One-permutation hashing: each shingle is hashed once and lands in one of NUM_HASHES bins by its top
  * bits; a bin keeps its minimum. Empty bins borrow the next non-empty bin's value (rotation
  * densification), so short texts still give comparable signatures. 64× cheaper than 64 hash functions.
  */
-/** Characters lower-cased at once (then to the next space). */
-const LOWER_CHUNK = 65_536;
-
 export function signature(text: string): Uint32Array {
   const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff);
   const filled = new Uint8Array(NUM_HASHES);
