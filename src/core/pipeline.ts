@@ -33,6 +33,11 @@ export interface Component {
   readonly requires: readonly LayerName[];
   readonly assigns: readonly LayerName[];
   run(article: Readonly<Article>, layers: Readonly<Layers>, context: ComponentContext): Partial<Layers>;
+  /**
+   * Optional: gives back working memory grown for an outsized text (called once after a giant article's
+   * last window, before it is stored); the outputs of later articles must not change.
+   */
+  release?(): void;
 }
 
 /** A component as it made an article's layers: its name and version (the layers' provenance). */
@@ -173,6 +178,7 @@ function runWindows(components: readonly Component[], analysed: Article, size: n
     if (w === 0) reader = withInferredDate(analysed, layers);
     merger.add(layers, start);
   }
+  for (const component of components) component.release?.();
   return merger.result();
 }
 
