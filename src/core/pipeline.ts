@@ -140,7 +140,9 @@ function runPipeline(components: readonly Component[], article: Article, cap: nu
     });
   }
   if (analysed.text.length <= window) return { article, layers: runComponents(components, analysed, diagnostics), diagnostics };
-  return { article, layers: runWindows(components, analysed, window, diagnostics), diagnostics };
+  const layers = runWindows(components, analysed, window, diagnostics);
+  collectGarbage();
+  return { article, layers, diagnostics };
 }
 
 function whereOf(article: Article): Diagnostic['where'] {
@@ -180,6 +182,16 @@ function runWindows(components: readonly Component[], analysed: Article, size: n
   }
   for (const component of components) component.release?.();
   return merger.result();
+}
+
+/**
+ * A full collection when the process exposes one (the ingest child runs with --expose-gc, cli/heap.ts):
+ * the buffers the components gave back and the windows' own layers are only unmapped when collected,
+ * and storing the giant article next (its text copied by SQLite and FTS5) is the ingest's peak. Once per
+ * windowed article, after the merge (whose working arrays are garbage then).
+ */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 /** The article as later windows read it: with the date the first window inferred from content, if any. */
