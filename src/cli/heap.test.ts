@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { ingestChildEnv, ingestHeapArgs, INGEST_OLD_SPACE_MB, INGEST_SEMI_SPACE_MB } from './heap.js';
 
 test('ingest without a heap flag gets the bounded heap', () => {
-  assert.deepEqual(ingestHeapArgs(['ingest', 'a.jsonl'], [], {}), [`--max-old-space-size=${INGEST_OLD_SPACE_MB}`, `--max-semi-space-size=${INGEST_SEMI_SPACE_MB}`]);
+  assert.deepEqual(ingestHeapArgs(['ingest', 'a.jsonl'], [], {}), [`--max-old-space-size=${INGEST_OLD_SPACE_MB}`, `--max-semi-space-size=${INGEST_SEMI_SPACE_MB}`, '--expose-gc']);
 });
 
 test('other commands run as they are', () => {

@@ -21,7 +21,7 @@ export function ingestHeapArgs(argv: readonly string[], execArgv: readonly strin
   if (argv[0] !== 'ingest') return null;
   if (env.DATELINE_HEAP_SET) return null;
   if (execArgv.some((a) => HEAP_FLAG.test(a)) || HEAP_FLAG.test(env.NODE_OPTIONS ?? '')) return null;
-  return [`--max-old-space-size=${INGEST_OLD_SPACE_MB}`, `--max-semi-space-size=${INGEST_SEMI_SPACE_MB}`];
+  return [`--max-old-space-size=${INGEST_OLD_SPACE_MB}`, `--max-semi-space-size=${INGEST_SEMI_SPACE_MB}`, '--expose-gc'];
 }
 
 /**

@@ -61,6 +61,26 @@ test('pipeline: a component that throws on content yields empty layers and a dia
   assert.match(result.diagnostics[0].message, /odd content/);
 });
 
+test('pipeline: components release their working memory once after a windowed article, never after an ordinary one', () => {
+  const seen: string[] = [];
+  const released = (name: string): Component => ({
+    ...component(name, [], ['paragraphs'], (a) => {
+      seen.push(`run ${a.text.length}`);
+      return { paragraphs: [] };
+    }),
+    release: () => seen.push(`release ${name}`),
+  });
+  const pipeline = assemblePipeline([released('one'), component('other', [], ['sentences'])], { windowChars: 100 });
+  pipeline.run(article);
+  assert.deepEqual(seen, ['run 13']);
+  seen.length = 0;
+  const long = makeArticle({ text: 'Peskov spoke today. Putin spoke later. Lavrov said nothing. '.repeat(5), origin: { file: 'mem', format: 'text' } });
+  pipeline.run(long);
+  assert.ok(seen.filter((s) => s.startsWith('run')).length >= 2, seen.join(', '));
+  assert.deepEqual(seen.slice(-1), ['release one']);
+  assert.equal(seen.filter((s) => s.startsWith('release')).length, 1);
+});
+
 test('pipeline: layers flow in declaration order', () => {
   const seen: string[] = [];
   const pipeline = assemblePipeline([

@@ -33,6 +33,11 @@ export interface Component {
   readonly requires: readonly LayerName[];
   readonly assigns: readonly LayerName[];
   run(article: Readonly<Article>, layers: Readonly<Layers>, context: ComponentContext): Partial<Layers>;
+  /**
+   * Optional: gives back working memory grown for an outsized text (called once after a giant article's
+   * last window, before it is stored); the outputs of later articles must not change.
+   */
+  release?(): void;
 }
 
 /** A component as it made an article's layers: its name and version (the layers' provenance). */
@@ -135,7 +140,9 @@ function runPipeline(components: readonly Component[], article: Article, cap: nu
     });
   }
   if (analysed.text.length <= window) return { article, layers: runComponents(components, analysed, diagnostics), diagnostics };
-  return { article, layers: runWindows(components, analysed, window, diagnostics), diagnostics };
+  const layers = runWindows(components, analysed, window, diagnostics);
+  collectGarbage();
+  return { article, layers, diagnostics };
 }
 
 function whereOf(article: Article): Diagnostic['where'] {
@@ -173,7 +180,18 @@ function runWindows(components: readonly Component[], analysed: Article, size: n
     if (w === 0) reader = withInferredDate(analysed, layers);
     merger.add(layers, start);
   }
+  for (const component of components) component.release?.();
   return merger.result();
+}
+
+/**
+ * A full collection when the process exposes one (the ingest child runs with --expose-gc, cli/heap.ts):
+ * the buffers the components gave back and the windows' own layers are only unmapped when collected,
+ * and storing the giant article next (its text copied by SQLite and FTS5) is the ingest's peak. Once per
+ * windowed article, after the merge (whose working arrays are garbage then).
+ */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 /** The article as later windows read it: with the date the first window inferred from content, if any. */

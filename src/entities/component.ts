@@ -123,4 +123,7 @@ export const entities: Component = {
     }
     return out;
   },
+  release() {
+    defaultNerModel().release();
+  },
 };

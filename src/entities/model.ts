@@ -107,6 +107,11 @@ export class NerModel {
     return this.fast !== null ? this.fast.tagDocument(doc, extra) : this.referenceTagDocument(doc, extra);
   }
 
+  /** Gives back the run-time tagger's grown buffers (FastTagger.release): after an outsized document only. */
+  release(): void {
+    this.fast?.release();
+  }
+
   /** The same tagging through the training path's features and decoder: slower; what the fast path is checked against. */
   referenceTagDocument(doc: Doc, extra: Int32Array[] = this.windowScores(doc)): TokenSpan[][] {
     this.reference ??= this.data.stages.map((stage) => {

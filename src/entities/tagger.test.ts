@@ -62,6 +62,23 @@ test('the fast tagger gives the same tags after dropping its caches between docu
   for (const doc of [...documents(), ...documents()]) assert.deepEqual(fewPairs.tagDocument(doc, model.windowScores(doc)), model.referenceTagDocument(doc));
 });
 
+test('the fast tagger gives its grown buffers back on release and tags as a new one would after it', () => {
+  const model = defaultNerModel();
+  const tagger = fastTaggerOf(model, { words: 14_000, pairs: 56_000 });
+  const fresh = tagger.heldBytes();
+  // One outsized document: 3,000 distinct capitalised words in sentences of ten.
+  const words = Array.from({ length: 3000 }, (_, i) => `Zq${i.toString(36)}ville`);
+  const giant = Array.from({ length: 300 }, (_, s) => [...words.slice(s * 10, s * 10 + 10), '.']);
+  tagger.tagDocument(giant);
+  const grown = tagger.heldBytes();
+  assert.ok(grown > fresh + 2_000_000, `buffers ${fresh} → ${grown} bytes: the document did not grow them`);
+  tagger.release();
+  assert.equal(tagger.heldBytes(), fresh);
+  for (const doc of documents()) assert.deepEqual(tagger.tagDocument(doc, model.windowScores(doc)), model.referenceTagDocument(doc));
+  tagger.release();
+  assert.deepEqual(tagger.tagDocument(giant), model.referenceTagDocument(giant));
+});
+
 test('the fast tagger tags a plain sentence as before the speed-up, and handles empty and very long input', () => {
   const model = defaultNerModel();
   const sentence = ['Dmitry', 'Peskov', 'told', 'reporters', 'in', 'Moscow', 'that', 'Vladimir', 'Putin', 'would', 'meet', 'Steve', 'Witkoff', 'of', 'Goldman', 'Sachs', '.'];

@@ -292,6 +292,17 @@ class PairIndex {
     this.size = 0;
   }
 
+  heldBytes(): number {
+    return this.slots.byteLength;
+  }
+
+  /** Empties the index and gives its grown slots back (the constructor's size). */
+  release(): void {
+    this.slots = new Int32Array(3 * 64);
+    this.mask = 63;
+    this.size = 0;
+  }
+
   private grow(): void {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2);
@@ -888,6 +899,48 @@ export class FastTagger {
     this.lowMid = growInt32(this.lowMid, size);
     this.labelStamp = growInt32(this.labelStamp, size);
     this.labels = growInt32(this.labels, size * 2 * TYPES.length);
+  }
+
+  /**
+   * Drops the caches and gives back every buffer grown past the constructor's sizes: after an outsized
+   * document (a giant article read in windows, whose vocabulary grows the caches to their limits), so its
+   * ≈ 40 MB are not held while the article is stored. The tagger then starts as a new one would; its
+   * output never depends on what its caches hold. Never called between ordinary articles.
+   */
+  release(): void {
+    this.clear();
+    this.pairIndex.release();
+    const words = 16;
+    this.wordData = new Int32Array(words * this.wordStride);
+    this.lw = new Uint32Array(words);
+    this.shape = new Uint32Array(words);
+    this.cluster = new Uint32Array(words);
+    this.shapeOf = new Int32Array(words);
+    this.lowerOf = new Int32Array(words);
+    this.phrase = new Uint32Array(words);
+    this.flags = new Uint8Array(words);
+    this.caseStamp = new Int32Array(words);
+    this.capMid = new Int32Array(words);
+    this.lowMid = new Int32Array(words);
+    this.labelStamp = new Int32Array(words);
+    this.labels = new Int32Array(words * 2 * TYPES.length);
+    this.pairData = new Int32Array(16 * this.pairStride);
+    this.tok = new Int32Array(16);
+    this.pairOf = new Int32Array(16);
+    this.tagsA = new Int8Array(16);
+    this.tagsB = new Int8Array(16);
+    this.gazHead = new Int32Array(16);
+    this.gazNext = new Int32Array(4);
+    this.gazFeature = new Int32Array(4);
+    this.rowBuf = new Int32Array(16);
+  }
+
+  /** Bytes of the growable buffers (caches and per-document arrays) the tagger holds now. */
+  heldBytes(): number {
+    const arrays: ArrayBufferView[] = [this.wordData, this.lw, this.shape, this.cluster, this.shapeOf, this.lowerOf, this.phrase, this.flags];
+    arrays.push(this.caseStamp, this.capMid, this.lowMid, this.labelStamp, this.labels, this.pairData, this.tok, this.pairOf);
+    arrays.push(this.tagsA, this.tagsB, this.gazHead, this.gazNext, this.gazFeature, this.rowBuf);
+    return arrays.reduce((sum, a) => sum + a.byteLength, this.pairIndex.heldBytes());
   }
 
   /** Drops the word and pair caches (between documents: ids must stay valid within one). */
