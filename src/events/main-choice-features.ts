@@ -21,6 +21,7 @@ import { followsReferenceWords } from './landmark.js';
 import { clauseRelations } from './main-choice-clause.js';
 import { placeContext, placeContextFeatures } from './main-choice-place-context.js';
 import { dayContextFeatures, titleIncidentStems } from './main-choice-day-context.js';
+import { addDayOrderFeatures } from './main-choice-day-order.js';
 import { isDatelineLike, type TownEvidence } from './setting.js';
 import type { Tok } from './sentence-view.js';
 
@@ -249,6 +250,7 @@ export function dayCandidates(e: EventRecord, ctx: ChoiceContext): DayCandidate[
     }
     out.push({ day, features: f });
   }
+  addDayOrderFeatures(out);
   return out;
 }
 

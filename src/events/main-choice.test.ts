@@ -41,6 +41,8 @@ test('day candidates are the days the report states and its own date, with where
   const mon = days.find((d) => d.day === '2025-03-17')!.features;
   for (const f of ['pub', 'said', 'rel:0']) assert.ok(mon.includes(f), `${f} in ${mon.join(' ')}`);
   assert.ok(!mon.includes('sameSent'), 'Monday is told in another sentence');
+  assert.ok(sat.includes('onlyRecentInc') && !sat.includes('afterInc'), `Saturday is the only day told beside the killing: ${sat.join(' ')}`);
+  assert.ok(mon.includes('afterInc') && !mon.includes('onlyRecentInc'), `Monday's statement comes after it: ${mon.join(' ')}`);
 });
 
 test('place candidates are only towns the article names (or its setting), never invented', () => {
