@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import type { Layers } from '../core/layers.js';
+import { segmentText } from '../segment/segment.js';
+import { extractQuotes } from './quotes.js';
+import { RECALL_MODEL_PATH } from './recall.js';
+import { entityLayers } from './testing.js';
+
+function layersOf(text: string): Layers {
+  return {
+    ...segmentText(text),
+    ...entityLayers(text, [
+      { name: 'Jane Doe', type: 'PER', aliases: ['Doe'] },
+      { name: 'Tom Reed', type: 'PER', aliases: ['Reed'] },
+    ]),
+  };
+}
+
+const noModel = !existsSync(RECALL_MODEL_PATH) && 'models/quotes/recall.json absent';
+
+test('participle cues: a speech participle after a comma or "and" attributes to the clause subject', { skip: noModel }, () => {
+  const cases: Array<[string, string, string]> = [
+    ['Senator Jane Doe attacked the budget on Monday, complaining that it left rural schools without funds.', 'Senator Jane Doe', 'that it left rural schools without funds'],
+    ['Tom Reed rejected the offer on Friday, claiming that the company had misled its workers.', 'Tom Reed', 'that the company had misled its workers'],
+  ];
+  for (const [text, speaker, content] of cases) {
+    const quotes = extractQuotes(text, layersOf(text));
+    assert.equal(quotes.length, 1, text);
+    assert.equal(quotes[0].speaker?.text, speaker, text);
+    assert.equal(quotes[0].text, content, text);
+  }
+});
+
+test('participle cues: a coordinated participle ends the content; a fronted subordinate clause is not the subject', { skip: noModel }, () => {
+  const text = 'As she had done in Ohio, Tom Reed attacked the plan at the rally, claiming that it would raise taxes and promising a vote by June.';
+  const quotes = extractQuotes(text, layersOf(text));
+  assert.equal(quotes.length, 1, JSON.stringify(quotes));
+  assert.equal(quotes[0].speaker?.text, 'Tom Reed');
+  assert.equal(quotes[0].text, 'that it would raise taxes');
+});
+
+test('participle cues: a participle hanging on no clause (no comma, dash or "and" before it) is no cue', () => {
+  const text = 'Jane Doe kept complaining that the trains were late.';
+  const quotes = extractQuotes(text, layersOf(text));
+  assert.deepEqual(quotes.map((q) => q.text), []);
+});
