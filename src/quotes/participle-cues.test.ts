@@ -45,3 +45,18 @@ test('participle cues: a participle hanging on no clause (no comma, dash or "and
   const quotes = extractQuotes(text, layersOf(text));
   assert.deepEqual(quotes.map((q) => q.text), []);
 });
+
+test('participle cues: a sentence-initial participle takes the main clause subject after its comma', { skip: noModel }, () => {
+  const text = 'The talks ended badly. Complaining that the other side had ignored every offer, Tom Reed said the union would strike.';
+  const quotes = extractQuotes(text, layersOf(text));
+  const q = quotes.find((x) => x.cue?.text === 'Complaining');
+  assert.ok(q, JSON.stringify(quotes.map((x) => x.text)));
+  assert.equal(q.speaker?.text, 'Tom Reed');
+  assert.equal(q.text, 'that the other side had ignored every offer');
+});
+
+test('participle cues: an opening participle with no subject and verb after its comma is no cue', () => {
+  const text = 'The talks ended badly. Complaining that the offer was late, angry and vague.';
+  const quotes = extractQuotes(text, layersOf(text));
+  assert.deepEqual(quotes.map((q) => q.text), []);
+});

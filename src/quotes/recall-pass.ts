@@ -94,12 +94,17 @@ export function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): 
       if (cueOf.has(k) || covered[k] || inQuote[k] >= 0) continue;
       // any form of a cue word, whatever its POS tag: the tagger reads "claims", "warns" as nouns (cuepos is a feature)
       const j = skipBackAdverbials(toks, k, sa);
-      const lemma = cueLemma(toks, k, options.beliefs ?? true) ?? looseCueLemma(toks, k, options.beliefs ?? true) ?? linkedParticiple(toks, k, j, sa);
+      const opening = openingParticiple(toks, inQuote, k, sa, sb);
+      const lemma = cueLemma(toks, k, options.beliefs ?? true) ?? looseCueLemma(toks, k, options.beliefs ?? true) ?? linkedParticiple(toks, k, j, sa) ?? (opening ? participleCueLemma(toks, k) : null);
       if (!lemma || lemma === 'according to') continue;
       let speaker: [number, number] | null;
       let how: RecallCandidate['how'] = 'subject';
       const attributed = j > sa && toks[j].text === ',' ? cueOf.get(j - 1) : undefined;
-      if (attributed?.speaker && toks[k].lower.endsWith('ing')) {
+      if (opening) {
+        // "Complaining that …, top U.S. negotiator James DeHart said": the main clause's subject
+        speaker = opening.speaker;
+        how = 'participle';
+      } else if (attributed?.speaker && toks[k].lower.endsWith('ing')) {
         // "“…,” Mr. Murphy said, adding that …": the speaker of the attribution it continues
         speaker = attributed.speaker;
         how = 'participle';
@@ -128,7 +133,8 @@ export function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): 
       const adj = skipForwardAdjuncts(toks, k + 1, sb, lemma);
       const that = thatAhead(toks, k + 1, sb);
       let end = that >= 0 ? that : adj.next;
-      while (end < sb && !covered[end]) end++;
+      const hi = opening ? opening.end : sb;
+      while (end < hi && !covered[end]) end++;
       const from = that >= 0 ? that : adj.next;
       const [a, b] = trimContent(toks, from, participleEnd(toks, inQuote, k, from, statementEnd(toks, inQuote, from, end)));
       if (b - a < 1) continue;
@@ -215,6 +221,36 @@ export function afterFrontedClause(toks: readonly Tok[], inQuote: ArrayLike<numb
   if (o >= end || !SUBORDINATORS.has(toks[o].lower)) return sa;
   for (let c = o + 1; c < end - 1; c++) if (toks[c].text === ',' && inQuote[c] < 0) return c + 1;
   return sa;
+}
+
+/**
+ * A speech participle opening its sentence, or the words after a colon, whose clause a comma closes before the
+ * main clause's subject and verb ("Complaining that officials were “not responsive,” negotiator James DeHart said
+ * …"): that subject is the speaker, and the content ends at the comma (inside a quotation closed right after it).
+ */
+export function openingParticiple(toks: readonly Tok[], inQuote: ArrayLike<number>, k: number, sa: number, sb: number): { speaker: [number, number]; end: number } | null {
+  if (!toks[k].lower.endsWith('ing')) return null;
+  let o = sa;
+  while (o < k && isQuoteMark(toks[o])) o++;
+  if (o !== k && toks[k - 1].text !== ':') return null;
+  for (let c = k + 2; c < sb - 2; c++) {
+    if (toks[c].text !== ',') continue;
+    let s = c + 1;
+    if (inQuote[c] >= 0) {
+      if (!isQuoteMark(toks[s]) || inQuote[s + 1] >= 0) continue;
+      s++;
+    }
+    const np = npAfter(toks, s, sb);
+    if (!np || np[0] !== s) continue;
+    const v = toks[skipForwardAdverbs(toks, np[1], sb)];
+    return v && (v.pos === 'VERB' || v.pos === 'AUX') ? { speaker: np, end: c } : null;
+  }
+  return null;
+}
+
+function skipForwardAdverbs(toks: readonly Tok[], i: number, hi: number): number {
+  while (i < hi && toks[i].pos === 'ADV') i++;
+  return i;
 }
 
 /** A dash, or a hyphen with a space before it (" - " in typewriter copy). */
