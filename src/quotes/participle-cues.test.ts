@@ -60,3 +60,16 @@ test('participle cues: an opening participle with no subject and verb after its 
   const quotes = extractQuotes(text, layersOf(text));
   assert.deepEqual(quotes.map((q) => q.text), []);
 });
+
+test('participle cues: after a quotation closed on its comma, and after its own subject in a "with" phrase', { skip: noModel }, () => {
+  const cases: Array<[string, string, string]> = [
+    ['Tom Reed was accused of misleading buyers about the product\u2019s \u201csafety record,\u201d claiming that the tests had been passed by an outside laboratory.', 'Tom Reed', 'that the tests had been passed by an outside laboratory'],
+    ['The vote will be close, with Jane Doe claiming that the council has broken its promises to the town.', 'Jane Doe', 'that the council has broken its promises to the town'],
+  ];
+  for (const [text, speaker, content] of cases) {
+    const q = extractQuotes(text, layersOf(text)).find((x) => x.cue?.text === 'claiming');
+    assert.ok(q, text);
+    assert.equal(q.speaker?.text, speaker, text);
+    assert.equal(q.text, content, text);
+  }
+});

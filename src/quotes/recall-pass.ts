@@ -111,13 +111,15 @@ export function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): 
       } else if (j > sa && (toks[j].lower === 'and' || toks[j].lower === 'but')) {
         speaker = clauseSubject(toks, sa, j);
         how = 'coordinated';
-      } else if (j > sa && (toks[j].text === ',' || isDash(toks, j)) && toks[k].lower.endsWith('ing')) {
+      } else if (j > sa && (isCommaLink(toks, j) || isDash(toks, j)) && toks[k].lower.endsWith('ing')) {
         // "…, telling CNN that …", "… called for observers - saying …": the subject of the clause the participle hangs on
         speaker = nearestClauseSubject(toks, inQuote, sa, j);
         how = 'participle';
       } else {
         const np = speakerOfDocument(toks, npBefore(toks, j + 1, sa), sa);
         speaker = np === DROP ? null : np;
+        // "with the Tories claiming …": the participle's own subject
+        if (toks[k].lower.endsWith('ing') && withSubject(toks, j, sa)) how = 'participle';
       }
       if (!speaker && k > sa + 1) {
         // "Senator Richard Burr, a Republican who has also embraced Mr. Trump, acknowledged …": the sentence's opening phrase
@@ -187,13 +189,25 @@ export function nearestClauseSubject(toks: readonly Tok[], inQuote: ArrayLike<nu
 
 /**
  * A participle of a speech verb the cue table lacks ("complaining", "urging", "pointing out"), as a cue only where
- * it hangs on a clause: after a comma, a dash, or "and"/"but" ("…, complaining that …", "… and urging X to …").
+ * it hangs on a clause: after a comma, a dash, or "and"/"but" ("…, complaining that …", "… and urging X to …"), or
+ * after its own subject in a "with" phrase ("with the Tories claiming …", the noun phrase is the speaker).
  */
 export function linkedParticiple(toks: readonly Tok[], k: number, j: number, sa: number): string | null {
   if (j <= sa) return null;
   const link = toks[j];
-  if (link.text !== ',' && link.lower !== 'and' && link.lower !== 'but' && !isDash(toks, j)) return null;
+  if (!isCommaLink(toks, j) && link.lower !== 'and' && link.lower !== 'but' && !isDash(toks, j) && !withSubject(toks, j, sa)) return null;
   return participleCueLemma(toks, k);
+}
+
+/** A comma, or a quotation mark closed right after one ("… its “lending program,” claiming …"). */
+function isCommaLink(toks: readonly Tok[], j: number): boolean {
+  return toks[j].text === ',' || (j > 0 && isQuoteMark(toks[j]) && toks[j - 1].text === ',');
+}
+
+/** The participle's own subject after "with" ("…, with the Tories claiming …"), ending at toks[j]. */
+function withSubject(toks: readonly Tok[], j: number, sa: number): boolean {
+  const np = npBefore(toks, j + 1, sa);
+  return !!np && np[1] === j + 1 && np[0] > sa && toks[np[0] - 1].lower === 'with';
 }
 
 /**
