@@ -101,8 +101,8 @@ export const SPEECH_CUES: ReadonlyMap<string, string> = new Map([
 
 /**
  * Participles of speech verbs the table above lacks, read only in a lead-in right before a quotation ("she pulled
- * away from Sanders explaining, “…”"); their subject is the clause's. Not offered to the recall pass as cues
- * ("…, complaining that …"): measured on PolNeAR tune they cost end-to-end F1 (docs/benchmarks.md, "quotesc13").
+ * away from Sanders explaining, “…”"); their subject is the clause's. The recall pass offers them as cues only after a
+ * comma, a dash or "and"/"but" ("…, complaining that …"; docs/benchmarks.md, "qcue14").
  */
 export const PARTICIPLE_CUES: ReadonlyMap<string, string> = new Map([
   ['explaining', 'explain'], ['urging', 'urge'], ['claiming', 'claim'], ['insisting', 'insist'], ['complaining', 'complain'],

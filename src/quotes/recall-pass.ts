@@ -5,7 +5,7 @@ import { recallFeatures, recallModel, recallScore, type RecallCandidate } from '
 import { spanTagFeatures, tagContextFor } from './tagger.js';
 import { firstAtOrAfter, type Tok } from './tokens.js';
 import { isQuoteMark } from './quote-marks.js';
-import { DASHES, DROP, clauseSubject, cueLemma, goOnCue, isTimePhrase, looseCueLemma, npAfter, npBefore, skipBackAdverbials, skipForwardAdjuncts, speakerOfDocument, thatAhead, trimContent } from './phrases.js';
+import { DASHES, DROP, clauseSubject, cueLemma, goOnCue, isTimePhrase, looseCueLemma, npAfter, npBefore, participleCueLemma, skipBackAdverbials, skipForwardAdjuncts, speakerOfDocument, SUBORDINATORS, thatAhead, trimContent } from './phrases.js';
 import { type Ctx, type ExtractOptions, type RawQuote, taggerOf } from './raw-quote.js';
 
 export function questionsPass(ctx: Ctx, raw: RawQuote[]): void {
@@ -93,26 +93,33 @@ export function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): 
     for (let k = sa; k < sb; k++) {
       if (cueOf.has(k) || covered[k] || inQuote[k] >= 0) continue;
       // any form of a cue word, whatever its POS tag: the tagger reads "claims", "warns" as nouns (cuepos is a feature)
-      const lemma = cueLemma(toks, k, options.beliefs ?? true) ?? looseCueLemma(toks, k, options.beliefs ?? true);
-      if (!lemma || lemma === 'according to') continue;
       const j = skipBackAdverbials(toks, k, sa);
+      const opening = openingParticiple(toks, inQuote, k, sa, sb);
+      const lemma = cueLemma(toks, k, options.beliefs ?? true) ?? looseCueLemma(toks, k, options.beliefs ?? true) ?? linkedParticiple(toks, k, j, sa) ?? (opening ? participleCueLemma(toks, k) : null);
+      if (!lemma || lemma === 'according to') continue;
       let speaker: [number, number] | null;
       let how: RecallCandidate['how'] = 'subject';
       const attributed = j > sa && toks[j].text === ',' ? cueOf.get(j - 1) : undefined;
-      if (attributed?.speaker && toks[k].lower.endsWith('ing')) {
+      if (opening) {
+        // "Complaining that …, top U.S. negotiator James DeHart said": the main clause's subject
+        speaker = opening.speaker;
+        how = 'participle';
+      } else if (attributed?.speaker && toks[k].lower.endsWith('ing')) {
         // "“…,” Mr. Murphy said, adding that …": the speaker of the attribution it continues
         speaker = attributed.speaker;
         how = 'participle';
       } else if (j > sa && (toks[j].lower === 'and' || toks[j].lower === 'but')) {
         speaker = clauseSubject(toks, sa, j);
         how = 'coordinated';
-      } else if (j > sa && (toks[j].text === ',' || isDash(toks, j)) && toks[k].lower.endsWith('ing')) {
+      } else if (j > sa && (isCommaLink(toks, j) || isDash(toks, j)) && toks[k].lower.endsWith('ing')) {
         // "…, telling CNN that …", "… called for observers - saying …": the subject of the clause the participle hangs on
         speaker = nearestClauseSubject(toks, inQuote, sa, j);
         how = 'participle';
       } else {
         const np = speakerOfDocument(toks, npBefore(toks, j + 1, sa), sa);
         speaker = np === DROP ? null : np;
+        // "with the Tories claiming …": the participle's own subject
+        if (toks[k].lower.endsWith('ing') && withSubject(toks, j, sa)) how = 'participle';
       }
       if (!speaker && k > sa + 1) {
         // "Senator Richard Burr, a Republican who has also embraced Mr. Trump, acknowledged …": the sentence's opening phrase
@@ -128,9 +135,10 @@ export function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): 
       const adj = skipForwardAdjuncts(toks, k + 1, sb, lemma);
       const that = thatAhead(toks, k + 1, sb);
       let end = that >= 0 ? that : adj.next;
-      while (end < sb && !covered[end]) end++;
+      const hi = opening ? opening.end : sb;
+      while (end < hi && !covered[end]) end++;
       const from = that >= 0 ? that : adj.next;
-      const [a, b] = trimContent(toks, from, statementEnd(toks, inQuote, from, end));
+      const [a, b] = trimContent(toks, from, participleEnd(toks, inQuote, k, from, statementEnd(toks, inQuote, from, end)));
       if (b - a < 1) continue;
       const cand: RecallCandidate = { k, lemma, speaker, how, content: [a, b], that: that >= 0, sentence: [sa, sb] };
       const features = recallFeatures(toks, cand);
@@ -169,6 +177,7 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
  * ("prosecutors charged the officer and Emanuel fired his police chief, acknowledging …" → Emanuel).
  */
 export function nearestClauseSubject(toks: readonly Tok[], inQuote: ArrayLike<number>, sa: number, end: number): [number, number] | null {
+  sa = afterFrontedClause(toks, inQuote, sa, end);
   for (let c = end - 1; c > sa; c--) {
     if (inQuote[c] >= 0 || (toks[c].lower !== 'and' && toks[c].lower !== 'but')) continue;
     // a name or a subject pronoun opens the coordinated clause ("and her staff related to …" is a coordinated subject)
@@ -176,6 +185,86 @@ export function nearestClauseSubject(toks: readonly Tok[], inQuote: ArrayLike<nu
     if (subject && subject[0] === c + 1 && (toks[subject[1] - 1].pos === 'PROPN' || SUBJECT_PRONOUNS.has(toks[c + 1].lower))) return subject;
   }
   return clauseSubject(toks, sa, end);
+}
+
+/**
+ * A participle of a speech verb the cue table lacks ("complaining", "urging", "pointing out"), as a cue only where
+ * it hangs on a clause: after a comma, a dash, or "and"/"but" ("…, complaining that …", "… and urging X to …"), or
+ * after its own subject in a "with" phrase ("with the Tories claiming …", the noun phrase is the speaker).
+ */
+export function linkedParticiple(toks: readonly Tok[], k: number, j: number, sa: number): string | null {
+  if (j <= sa) return null;
+  const link = toks[j];
+  if (!isCommaLink(toks, j) && link.lower !== 'and' && link.lower !== 'but' && !isDash(toks, j) && !withSubject(toks, j, sa)) return null;
+  return participleCueLemma(toks, k);
+}
+
+/** A comma, or a quotation mark closed right after one ("… its “lending program,” claiming …"). */
+function isCommaLink(toks: readonly Tok[], j: number): boolean {
+  return toks[j].text === ',' || (j > 0 && isQuoteMark(toks[j]) && toks[j - 1].text === ',');
+}
+
+/** The participle's own subject after "with" ("…, with the Tories claiming …"), ending at toks[j]. */
+function withSubject(toks: readonly Tok[], j: number, sa: number): boolean {
+  const np = npBefore(toks, j + 1, sa);
+  return !!np && np[1] === j + 1 && np[0] > sa && toks[np[0] - 1].lower === 'with';
+}
+
+/**
+ * A participial cue's content ends at a second participle joined by "and"/"but" ("…, calling X unachievable and
+ * pushing instead for …": the second is another act of the same subject, not part of what was said; the tagger
+ * reads some, "promising", as adjectives, so the writer's participles count whatever their tag).
+ */
+export function participleEnd(toks: readonly Tok[], inQuote: ArrayLike<number>, k: number, a: number, b: number): number {
+  if (!toks[k].lower.endsWith('ing')) return b;
+  for (let c = a + 1; c < b - 1; c++) {
+    if (inQuote[c] >= 0 || (toks[c].lower !== 'and' && toks[c].lower !== 'but')) continue;
+    const v = toks[c + 1];
+    if (v.lower.endsWith('ing') && (v.pos === 'VERB' || WRITER_PARTICIPLES.has(v.lower)) && inQuote[c + 1] < 0) return toks[c - 1].text === ',' ? c - 1 : c;
+  }
+  return b;
+}
+
+/**
+ * Past a fronted subordinate clause ("As he has in Europe, Trump has bristled …, demanding …"): the main clause
+ * starts after its comma, so its subject is not the pronoun inside the subordinate clause.
+ */
+export function afterFrontedClause(toks: readonly Tok[], inQuote: ArrayLike<number>, sa: number, end: number): number {
+  let o = sa;
+  while (o < end && isQuoteMark(toks[o])) o++;
+  if (o >= end || !SUBORDINATORS.has(toks[o].lower)) return sa;
+  for (let c = o + 1; c < end - 1; c++) if (toks[c].text === ',' && inQuote[c] < 0) return c + 1;
+  return sa;
+}
+
+/**
+ * A speech participle opening its sentence, or the words after a colon, whose clause a comma closes before the
+ * main clause's subject and verb ("Complaining that officials were “not responsive,” negotiator James DeHart said
+ * …"): that subject is the speaker, and the content ends at the comma (inside a quotation closed right after it).
+ */
+export function openingParticiple(toks: readonly Tok[], inQuote: ArrayLike<number>, k: number, sa: number, sb: number): { speaker: [number, number]; end: number } | null {
+  if (!toks[k].lower.endsWith('ing')) return null;
+  let o = sa;
+  while (o < k && isQuoteMark(toks[o])) o++;
+  if (o !== k && toks[k - 1].text !== ':') return null;
+  for (let c = k + 2; c < sb - 2; c++) {
+    if (toks[c].text !== ',') continue;
+    let s = c + 1;
+    if (inQuote[c] >= 0) {
+      if (!isQuoteMark(toks[s]) || inQuote[s + 1] >= 0) continue;
+      s++;
+    }
+    const np = npAfter(toks, s, sb);
+    if (!np || np[0] !== s) continue;
+    const v = toks[skipForwardAdverbs(toks, np[1], sb)];
+    return v && (v.pos === 'VERB' || v.pos === 'AUX') ? { speaker: np, end: c } : null;
+  }
+  return null;
+}
+
+function skipForwardAdverbs(toks: readonly Tok[], i: number, hi: number): number {
+  while (i < hi && toks[i].pos === 'ADV') i++;
+  return i;
 }
 
 /** A dash, or a hyphen with a space before it (" - " in typewriter copy). */
