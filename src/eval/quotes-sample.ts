@@ -16,7 +16,7 @@ import { readJsonLines } from './jsonl.js';
 export const QUOTE_SAMPLE_FILE = packagePath('test-fixtures', 'quotes-sample', 'sample.jsonl');
 
 /** PolNeAR held-out figures of `dateline eval quotes` (README "Figures"), shown beside the sample's. */
-const POLNEAR = { e2e_f1: 0.822, content_f1: 0.857, speaker_accuracy: 0.955 };
+const POLNEAR = { e2e_f1: 0.824, content_f1: 0.862, speaker_accuracy: 0.953 };
 
 export function readQuoteSample(path = QUOTE_SAMPLE_FILE): QuoteSampleRow[] {
   return readJsonLines<QuoteSampleRow>(path);
