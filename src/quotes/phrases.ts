@@ -520,6 +520,8 @@ export function hasClauseFinite(toks: readonly Tok[], a: number, b: number): boo
  * an age, or a noun phrase whose first verb belongs to a relative clause ("the group's founder, who …").
  */
 export function appositionAfter(toks: readonly Tok[], a: number, b: number): boolean {
+  // an empty rest (", the ministry ," at the text's end) is no apposition
+  if (a >= b || a >= toks.length) return false;
   const first = toks[a];
   if (first.lower === 'a' || first.lower === 'an' || first.pos === 'NUM') return true;
   for (let q = a; q < b; q++) {

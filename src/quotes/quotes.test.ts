@@ -398,6 +398,12 @@ test('quotes: appositive speakers keep the name; a subordinate attribution ends 
   assert.ok(quotes.some((q) => q.text === 'the wall was wrong' && q.speaker?.text === 'Francis'));
 });
 
+test('quotes: an inverted "according to" cue with nothing after its comma does not throw (a fuzz counterexample)', () => {
+  const text = ')according to  the ministry ,';
+  const layers: Layers = { ...segmentText(text), mentions: [], entities: [] };
+  for (const q of extractQuotes(text, layers)) assert.equal(text.slice(q.start, q.end), q.text);
+});
+
 test('quotes + quantities: arbitrary text never throws and every span reproduces its surface', async () => {
   const fc = await import('fast-check');
   const { extractQuantities } = await import('../quantities/quantities.js');
