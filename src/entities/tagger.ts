@@ -351,25 +351,25 @@ export class FastTagger {
   private readonly wordP1: number;
   private readonly wordStack: number;
   private readonly wordCaps: number;
-  private wordData: Int32Array<ArrayBuffer>;
-  // The growable arrays below are assigned in the constructor, not as initialisers: V8 treats a field
+  private wordData!: Int32Array<ArrayBuffer>;
+  // The growable arrays below are assigned in the constructor (allocateGrowable), not as initialisers: V8 treats a field
   // initialised once as a constant, and optimised code that relied on it is thrown away when it is
   // reassigned. They start small so that growth happens (and is seen) before optimisation.
-  private lw: Uint32Array<ArrayBuffer>;
-  private shape: Uint32Array<ArrayBuffer>;
-  private cluster: Uint32Array<ArrayBuffer>;
-  private shapeOf: Int32Array<ArrayBuffer>;
-  private lowerOf: Int32Array<ArrayBuffer>;
-  private phrase: Uint32Array<ArrayBuffer>;
-  private flags: Uint8Array<ArrayBuffer>;
+  private lw!: Uint32Array<ArrayBuffer>;
+  private shape!: Uint32Array<ArrayBuffer>;
+  private cluster!: Uint32Array<ArrayBuffer>;
+  private shapeOf!: Int32Array<ArrayBuffer>;
+  private lowerOf!: Int32Array<ArrayBuffer>;
+  private phrase!: Uint32Array<ArrayBuffer>;
+  private flags!: Uint8Array<ArrayBuffer>;
   // Lowercase forms, the keys of the document evidence; a stamp tells whether a count belongs to this document (or stage).
   private readonly lowers = new Map<string, number>();
   private lowerCount = 0;
-  private caseStamp: Int32Array<ArrayBuffer>;
-  private capMid: Int32Array<ArrayBuffer>;
-  private lowMid: Int32Array<ArrayBuffer>;
-  private labelStamp: Int32Array<ArrayBuffer>;
-  private labels: Int32Array<ArrayBuffer>;
+  private caseStamp!: Int32Array<ArrayBuffer>;
+  private capMid!: Int32Array<ArrayBuffer>;
+  private lowMid!: Int32Array<ArrayBuffer>;
+  private labelStamp!: Int32Array<ArrayBuffer>;
+  private labels!: Int32Array<ArrayBuffer>;
   private epoch = 0;
   private caseEpoch = 0;
   private labelEpoch = 0;
@@ -381,19 +381,19 @@ export class FastTagger {
   private readonly pairIndex = new PairIndex();
   private pairCount = 0;
   private readonly pairStride: number;
-  private pairData: Int32Array<ArrayBuffer>;
+  private pairData!: Int32Array<ArrayBuffer>;
   // Per-document buffers, tokens back to back.
-  private tok: Int32Array<ArrayBuffer>;
+  private tok!: Int32Array<ArrayBuffer>;
   /** Sentence si's n + 1 pair ids (pad, w0), …, (w(n-1), pad) start at sentenceStart[si] + si. */
-  private pairOf: Int32Array<ArrayBuffer>;
-  private tagsA: Int8Array<ArrayBuffer>;
-  private tagsB: Int8Array<ArrayBuffer>;
-  private gazHead: Int32Array<ArrayBuffer>;
-  private gazNext: Int32Array<ArrayBuffer>;
-  private gazFeature: Int32Array<ArrayBuffer>;
+  private pairOf!: Int32Array<ArrayBuffer>;
+  private tagsA!: Int8Array<ArrayBuffer>;
+  private tagsB!: Int8Array<ArrayBuffer>;
+  private gazHead!: Int32Array<ArrayBuffer>;
+  private gazNext!: Int32Array<ArrayBuffer>;
+  private gazFeature!: Int32Array<ArrayBuffer>;
   private gazCount = 0;
   private gazBase = 0;
-  private rowBuf: Int32Array<ArrayBuffer>;
+  private rowBuf!: Int32Array<ArrayBuffer>;
   private readonly acc = new Int32Array(NT);
   private readonly bigrams = new Uint32Array(8);
   /** Rows of one token's features besides its summed vectors (at most ~90: gazetteer matches are bounded by GAZ_MAX_LEN). */
@@ -472,30 +472,8 @@ export class FastTagger {
     this.wordCaps = this.wordStack + NT;
     this.wordStride = this.wordCaps + 1;
     this.pairStride = S * PAIR_VEC;
-    const words = 16;
-    this.wordData = new Int32Array(words * this.wordStride);
-    this.lw = new Uint32Array(words);
-    this.shape = new Uint32Array(words);
-    this.cluster = new Uint32Array(words);
-    this.shapeOf = new Int32Array(words);
-    this.lowerOf = new Int32Array(words);
-    this.phrase = new Uint32Array(words);
-    this.flags = new Uint8Array(words);
-    this.caseStamp = new Int32Array(words);
-    this.capMid = new Int32Array(words);
-    this.lowMid = new Int32Array(words);
-    this.labelStamp = new Int32Array(words);
-    this.labels = new Int32Array(words * 2 * TYPES.length);
     this.shapeRows = new Int32Array(4 * (1 + NH));
-    this.pairData = new Int32Array(16 * this.pairStride);
-    this.tok = new Int32Array(16);
-    this.pairOf = new Int32Array(16);
-    this.tagsA = new Int8Array(16);
-    this.tagsB = new Int8Array(16);
-    this.gazHead = new Int32Array(16);
-    this.gazNext = new Int32Array(4);
-    this.gazFeature = new Int32Array(4);
-    this.rowBuf = new Int32Array(16);
+    this.allocateGrowable();
     const gi = new HashIndex(gazetteer?.size ?? 0);
     if (gazetteer !== null) for (const [key, mask] of gazetteer) if (key > 1) gi.set(key, mask);
     this.gazLookup = {
@@ -910,6 +888,11 @@ export class FastTagger {
   release(): void {
     this.clear();
     this.pairIndex.release();
+    this.allocateGrowable();
+  }
+
+  /** The growable caches and per-document buffers at their starting sizes (the constructor's, and after release). */
+  private allocateGrowable(): void {
     const words = 16;
     this.wordData = new Int32Array(words * this.wordStride);
     this.lw = new Uint32Array(words);
