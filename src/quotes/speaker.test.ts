@@ -1,19 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Layers, Quote } from '../core/layers.js';
-import { segmentText } from '../segment/segment.js';
-import { extractQuotes } from './quotes.js';
-import { entityLayers, type EntitySpec } from './testing.js';
-
-function analyze(text: string, specs: EntitySpec[] = []): { quotes: Quote[]; layers: Layers } {
-  const layers: Layers = { ...segmentText(text), ...entityLayers(text, specs) };
-  return { quotes: extractQuotes(text, layers), layers };
-}
-
-const find = (quotes: Quote[], opening: string): Quote | undefined =>
-  quotes.find((q) => q.text.replace(/^[“"']+/, '').startsWith(opening));
-
-const name = (layers: Layers, id: string | null | undefined) => (id ? layers.entities?.find((e) => e.id === id)?.name ?? null : null);
+import { analyze, find, name } from './test-docs.js';
+import type { EntitySpec } from './testing.js';
 
 test('speaker: "he said" after a named speaker and after an unnamed spokesman are both kept', () => {
   const named = analyze('John Smith told the BBC the plan was sound.\n"We will not back down," he said.', [
