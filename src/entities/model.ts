@@ -38,6 +38,8 @@ export interface Stage {
   keys: Uint32Array;
   /** rows × NUM_TAGS; int16 as stored (one scale per stage, which argmax does not need) or float while training. */
   weights: Weights;
+  /** For int16 weights read from a file: the stored value of one step (float weight = int16 × scale). */
+  scale?: number;
 }
 
 export interface NerModelData {
@@ -242,7 +244,7 @@ export function deserializeModel(gz: Buffer, fallback: ClusterTable | (() => Clu
     const q = new Int16Array(aligned(buf, at, s.rows * NUM_TAGS * 2));
     at += s.rows * NUM_TAGS * 2;
     // Scores are compared only within a stage, so the stage's scale never needs applying.
-    stages.push({ keys, weights: q });
+    stages.push({ keys, weights: q, scale: s.scale });
   }
   const gazKeys = new Uint32Array(aligned(buf, at, header.gazetteer * 4));
   at += header.gazetteer * 4;
