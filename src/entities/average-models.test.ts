@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { scoreSpans } from './conll.js';
 import { NUM_TAGS, type TokenSpan } from './features.js';
 import { averageModels, averageStages } from './average-models.js';
-import { NerModel, deserializeModel, serializeModel, type NerModelData } from './model.js';
+import { HashedClusters, NerModel, deserializeModel, serializeModel, type NerModelData } from './model.js';
 import { trainNer, type LabelledDoc } from './train.js';
 
 const PEOPLE = [['Anna', 'Novak'], ['Boris', 'Petrov'], ['Carla', 'Rossi'], ['Hiro', 'Sato'], ['Ines', 'Okafor'], ['Jonas', 'Weber']];
@@ -83,4 +83,7 @@ test('models of different recipes (another gazetteer or casing prior) are refuse
   const otherClusters = { ...m, clusters: new Map([['lisbon', [1, 2]]]) };
   assert.throws(() => averageModels([m, otherClusters]), /cluster/);
   assert.throws(() => averageModels([]), /no models/);
+  // Two words whose hashes collide are still one table, equal to itself (a keyed compare would see a mismatch).
+  const colliding = { ...m, clusters: new HashedClusters(Uint32Array.of(5, 5), Uint16Array.of(1, 2), 1) };
+  assert.doesNotThrow(() => averageModels([colliding, { ...colliding, clusters: new HashedClusters(Uint32Array.of(5, 5), Uint16Array.of(1, 2), 1) }]));
 });

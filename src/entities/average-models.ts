@@ -65,17 +65,13 @@ function asHashed(c: ClusterTable): HashedClusters {
   return c instanceof HashedClusters ? c : HashedClusters.fromMap(c as ReadonlyMap<string, readonly number[]>);
 }
 
+/** One recipe reads one cluster file, so its tables are equal row for row (hash collisions make a keyed compare unsafe). */
 function sameClusters(a: ClusterTable, b: ClusterTable): boolean {
   const x = asHashed(a);
   const y = asHashed(b);
-  if (x.levels !== y.levels || x.size !== y.size) return false;
-  const rows = new Map<number, number>();
-  x.keys.forEach((k, i) => rows.set(k, i));
-  for (let j = 0; j < y.keys.length; j++) {
-    const i = rows.get(y.keys[j]);
-    if (i === undefined) return false;
-    for (let l = 0; l < x.levels; l++) if (x.ids[i * x.levels + l] !== y.ids[j * y.levels + l]) return false;
-  }
+  if (x.levels !== y.levels || x.keys.length !== y.keys.length || x.ids.length !== y.ids.length) return false;
+  for (let i = 0; i < x.keys.length; i++) if (x.keys[i] !== y.keys[i]) return false;
+  for (let i = 0; i < x.ids.length; i++) if (x.ids[i] !== y.ids[i]) return false;
   return true;
 }
 
