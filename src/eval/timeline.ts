@@ -28,6 +28,7 @@ import { TIMELINE_PARAMS, type TimelineParams } from '../timeline/params.js';
 import type { ReadStore } from '../store/queries.js';
 import { scoreTimeline, type Timeline, type TimelineScores } from './tilse.js';
 import { paramGrid } from './timeline-grid.js';
+import { leadBaseline, type BaselineDoc } from './timeline-baseline.js';
 import { goldTopicNames, readGoldTopic, readPointed } from './timeline-gold.js';
 import type { EvalReport, EvalTask } from './types.js';
 
@@ -169,6 +170,7 @@ export const timelineTask: EvalTask = {
   Each topic is ingested into a temporary database; each of its gold timelines is one case (news-tls).
   --subject query (default): the timeline of the topic's query; story: of the largest story.
   --loto: also choose the stage's parameters on the other topics and score the held-out one.
+  --baseline: also score the publication-day lead baseline (timeline-baseline.ts), for context.
   DATEWISE (news-tls, all T17 topics): AR-1 F .120, AR-2 F .035, Date-F1 .544.`,
   async run(args: ParsedArgs): Promise<EvalReport> {
     const goldFlag = args.flags.gold;
@@ -185,6 +187,8 @@ export const timelineTask: EvalTask = {
     const grid = loto ? paramGrid() : [];
     const rows: Array<Array<string | number>> = [];
     const scores: TimelineScores[] = [];
+    const baseline = Boolean(args.flags.baseline);
+    const baselineScores: TimelineScores[] = [];
     const gridResults = grid.map((params) => ({ params, scores: new Map<string, TimelineScores>() }));
     const caseKeys: Array<{ key: string; topic: string; heldOut: boolean }> = [];
     const started = Date.now();
@@ -198,6 +202,7 @@ export const timelineTask: EvalTask = {
       try {
         const jsonl = join(tmp, `${topic}.jsonl`);
         const n = await src.writeJsonl(jsonl, maxArticles);
+        const baselineDocs = baseline ? readFileSync(jsonl, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as BaselineDoc) : [];
         articles += n;
         const store = open(join(tmp, 'db.sqlite'));
         try {
@@ -217,6 +222,11 @@ export const timelineTask: EvalTask = {
             const s = scoreTimeline(pred, c.gold);
             scores.push(s);
             rows.push([`${topic}/${c.name}`, n, c.gold.size, pred.size, round(s.ar1.f), round(s.ar2.f), round(s.date.f)]);
+            if (baseline) {
+              const b = scoreTimeline(leadBaseline(baselineDocs, c), c.gold);
+              baselineScores.push(b);
+              rows.push([`  lead baseline`, '', '', '', round(b.ar1.f), round(b.ar2.f), round(b.date.f)]);
+            }
             const key = `${topic}/${c.name}`;
             caseKeys.push({ key, topic, heldOut: src.heldOut });
             for (const g of gridResults) g.scores.set(key, scoreTimeline(predicted(store, subject, c, g.params), c.gold));
@@ -236,9 +246,14 @@ export const timelineTask: EvalTask = {
       Object.assign(metrics, { heldout_ar1_f: round(h1), heldout_ar2_f: round(h2), heldout_date_f1: round(hd) });
     }
     rows.push(['mean over cases', '', '', '', metrics.ar1_f, metrics.ar2_f, metrics.date_f1]);
+    if (baseline) {
+      const [b1, b2, bd] = means(baselineScores);
+      Object.assign(metrics, { baseline_ar1_f: round(b1), baseline_ar2_f: round(b2), baseline_date_f1: round(bd) });
+      rows.push(['lead baseline, mean over cases', '', '', '', metrics.baseline_ar1_f, metrics.baseline_ar2_f, metrics.baseline_date_f1]);
+    }
     if (heldOut.length) rows.push([`held-out topics (${sources.filter((t) => t.heldOut).map((t) => t.name).join(',')})`, '', '', '', metrics.heldout_ar1_f, metrics.heldout_ar2_f, metrics.heldout_date_f1]);
     rows.push(['DATEWISE (news-tls, all 9 T17 topics)', '', '', '', 0.12, 0.035, 0.544]);
-    const tables = [{ title: `Timeline17, subject ${subjectKind} (tilse align+ m:1 ROUGE F1, Date-F1)`, columns: ['case', 'articles', 'gold dates', 'dates', 'AR-1 F', 'AR-2 F', 'Date F1'], rows }];
+    const tables = [{ title: `${goldDir ? 'held-out topics of our own (--gold)' : 'Timeline17'}, subject ${subjectKind} (tilse align+ m:1 ROUGE F1, Date-F1)`, columns: ['case', 'articles', 'gold dates', 'dates', 'AR-1 F', 'AR-2 F', 'Date F1'], rows }];
     if (loto && caseKeys.length) {
       const lotoRows: Array<Array<string | number>> = [];
       const lotoScores: TimelineScores[] = [];
