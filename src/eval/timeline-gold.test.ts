@@ -82,6 +82,10 @@ test('eval timeline --gold ingests a topic from its pointers and scores it as he
     assert.equal(report.metrics.cases, 1);
     assert.equal(report.metrics.heldout_ar1_f, report.metrics.ar1_f, 'every --gold topic is held out');
     assert.ok(report.metrics.date_f1 > 0, `date F1 ${report.metrics.date_f1}`);
+    assert.ok(report.notes?.some((n) => n === 'subjects: tamar-flood: query Tamar'), 'the default subject is the query');
+    const named = await timelineTask.run(parseEvalArgs(['--gold', gold, '--data', data, '--subject', 'name']));
+    assert.ok(named.notes?.some((n) => /^subjects: tamar-flood: (entity|query) Tamar$/.test(n)), 'name: as `timeline "Tamar"` resolves it');
+    await assert.rejects(timelineTask.run(parseEvalArgs(['--gold', gold, '--data', data, '--subject', 'cards'])), /query, name or story/);
     await assert.rejects(timelineTask.run(parseEvalArgs(['--gold', gold, '--data', data, '--loto'])), /held out/);
     await assert.rejects(timelineTask.run(parseEvalArgs(['--gold', gold, '--data', data, '--topics', 'nope'])), /unknown gold topic/);
   } finally {

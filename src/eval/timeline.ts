@@ -24,6 +24,7 @@ import { DatelineError } from '../core/errors.js';
 import { packagePath, sharedPath } from '../core/paths.js';
 import { stringFlag, type ParsedArgs } from '../cli/args.js';
 import { mainStoryId } from '../api/stories.js';
+import { findEntity } from '../api/entities.js';
 import { TIMELINE_PARAMS, type TimelineParams } from '../timeline/params.js';
 import type { ReadStore } from '../store/queries.js';
 import { scoreTimeline, type Timeline, type TimelineScores } from './tilse.js';
@@ -168,7 +169,8 @@ export const timelineTask: EvalTask = {
   records.jsonl pointers into the corpora under DIR, which then defaults to ../shared/data; timelines/*.txt).
   Every --gold topic is held out: never tune on them.
   Each topic is ingested into a temporary database; each of its gold timelines is one case (news-tls).
-  --subject query (default): the timeline of the topic's query; story: of the largest story.
+  --subject query (default): the timeline of the topic's query (\`timeline --query Q\`); name: as \`timeline "Q"\`
+  resolves it (the entity Q names if there is one, else the query); story: of the largest story.
   --loto: also choose the stage's parameters on the other topics and score the held-out one.
   --baseline: also score the publication-day lead baseline (timeline-baseline.ts), for context.
   DATEWISE (news-tls, all T17 topics): AR-1 F .120, AR-2 F .035, Date-F1 .544.`,
@@ -182,13 +184,14 @@ export const timelineTask: EvalTask = {
     if (goldDir && args.flags.loto) throw new DatelineError('USAGE', { message: '--loto chooses parameters on topics; the --gold topics are held out, never tuned on' });
     const maxArticles = Number(stringFlag(args, 'max-articles') ?? 100_000);
     const subjectKind = stringFlag(args, 'subject') ?? 'query';
-    if (subjectKind !== 'query' && subjectKind !== 'story') throw new DatelineError('USAGE', { message: `--subject must be query or story, got '${subjectKind}'` });
+    if (!['query', 'name', 'story'].includes(subjectKind)) throw new DatelineError('USAGE', { message: `--subject must be query, name or story, got '${subjectKind}'` });
     const loto = Boolean(args.flags.loto);
     const grid = loto ? paramGrid() : [];
     const rows: Array<Array<string | number>> = [];
     const scores: TimelineScores[] = [];
     const baseline = Boolean(args.flags.baseline);
     const baselineScores: TimelineScores[] = [];
+    const subjectsUsed: string[] = [];
     const gridResults = grid.map((params) => ({ params, scores: new Map<string, TimelineScores>() }));
     const caseKeys: Array<{ key: string; topic: string; heldOut: boolean }> = [];
     const started = Date.now();
@@ -208,7 +211,9 @@ export const timelineTask: EvalTask = {
         try {
           await ingest(store, [jsonl], { maxDiagnostics: 0, maxNotes: 0 });
           const story = mainStoryId(store);
-          const subject: TimelineSubject = subjectKind === 'story' && story ? { story } : { query: src.query };
+          const subject: TimelineSubject =
+            subjectKind === 'story' && story ? { story } : subjectKind === 'name' && findEntity(store, src.query) ? { entity: src.query } : { query: src.query };
+          subjectsUsed.push(`${topic}: ${Object.keys(subject)[0]} ${Object.values(subject)[0]}`);
           for (const file of src.goldFiles) {
             const c = goldCase(topic, basename(file).replace(/\.txt$/, ''), parseTimeline(readFileSync(file, src.encoding)));
             if (!c) continue;
@@ -280,6 +285,7 @@ export const timelineTask: EvalTask = {
       tables,
       metrics,
       notes: [
+        `subjects: ${subjectsUsed.join('; ')}`,
         `${lines} timeline lines, ${shortLines} of them ${SHORT_LINE_WORDS} words or fewer (the issue's bar: none)`,
         `${articles} articles ingested and ${scores.length} timelines built in ${seconds.toFixed(1)} s (timeline stage ${(timelineMs / 1000).toFixed(1)} s)`,
         goldDir
