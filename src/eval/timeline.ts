@@ -162,7 +162,7 @@ function goldSources(goldDir: string, names: string[] | undefined, dataDir: stri
 export const timelineTask: EvalTask = {
   name: 'timeline',
   summary: 'Timeline17 timeline summarisation of the user command: tilse align+ m:1 ROUGE-1/2 F1 and Date-F1 (news-tls protocol)',
-  usage: `dateline eval timeline [--data DIR] [--gold [GOLD]] [--topics mj,haiti,h1n1] [--subject query|story] [--loto] [--max-articles N] [--json] [--report FILE]
+  usage: `dateline eval timeline [--data DIR] [--gold [GOLD]] [--topics mj,haiti,h1n1] [--subject query|name|story] [--loto] [--baseline] [--max-articles N] [--json] [--report FILE]
 
   DIR defaults to ../shared/data/timeline17 (articles/<topic>/articles.json, timelines/<topic>/*.txt).
   --gold: our own held-out topics instead (GOLD defaults to test-fixtures/timeline-gold: <topic>/topic.json,
