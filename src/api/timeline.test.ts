@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest, open } from './dateline.js';
-import { subjectTimeline } from './timeline.js';
+import { subjectOf, subjectTimeline } from './timeline.js';
+import { findEntity } from './entities.js';
 import { mainStoryId } from './stories.js';
 
 const RECORDS = [
@@ -66,6 +67,39 @@ test("a story's timeline reads the story's topic: articles with its leading word
     const days = t.dates.map((d) => d.date);
     assert.ok(days.includes('2010-06-01'), days.join(' '));
     assert.ok(!days.includes('2010-04-14') && !days.includes('2010-04-15'), days.join(' '));
+    store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a bare text names an entity only when the entity explains most of the articles a search for the text finds', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-api-timeline-subject-'));
+  try {
+    const days = [3, 5, 8, 11, 14];
+    const records = days.map((d) => ({
+      title: `Senate trial, day ${d}`,
+      published: `2020-02-${String(d).padStart(2, '0')}`,
+      text: `Senators debated the impeachment of the governor on February ${d}. The Red Cross opened a shelter near the capitol as protesters gathered outside the Senate chamber.`,
+    }));
+    records.push({
+      title: 'A committee files its report',
+      published: '2020-02-02',
+      text: 'The House Impeachment Review Committee filed its report on February 1, and the Red Cross said it would open a shelter.',
+    });
+    const file = join(dir, 'in.jsonl');
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
+    const store = open(join(dir, 'db.sqlite'));
+    await ingest(store, [file]);
+    const narrow = findEntity(store, 'impeachment');
+    assert.ok(narrow, 'the one-article committee is an entity the word matches (else this test proves nothing)');
+    assert.equal(narrow.articles, 1);
+    assert.deepEqual(subjectOf(store, 'impeachment'), { query: 'impeachment' });
+    assert.deepEqual(subjectOf(store, 'Red Cross'), { entity: 'Red Cross' });
+    assert.deepEqual(subjectOf(store, 'st-abc'), { story: 'st-abc' });
+    assert.deepEqual(subjectOf(store, 'volcano'), { query: 'volcano' });
+    const timeline = subjectTimeline(store, subjectOf(store, 'impeachment'), { dates: 5, perDate: 1 })!;
+    assert.equal(timeline.articles, 6);
     store.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

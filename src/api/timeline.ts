@@ -17,6 +17,30 @@ export const MAX_QUERY_ARTICLES = 5000;
 
 export type TimelineSubject = { story: string } | { entity: string } | { query: string };
 
+/**
+ * An entity reading of a bare text must account for at least this share of the articles a search for the text
+ * finds; otherwise the text is read as a query. ("impeachment" matching a one-article entity "Of Impeachment
+ * Against Trump" must not hide the 490 articles about the impeachment.)
+ */
+export const ENTITY_MIN_SHARE_OF_HITS = 0.5;
+
+/**
+ * What a bare text (`dateline timeline TEXT`) names: a story id, an entity whose articles explain most of the
+ * text's search hits, or else a query over the text.
+ */
+export function subjectOf(store: ReadStore, text: string): TimelineSubject {
+  if (text.startsWith('st-')) return { story: text };
+  const entity = findEntity(store, text);
+  if (!entity) return { query: text };
+  let hits: number;
+  try {
+    hits = store.search(text, { limit: MAX_QUERY_ARTICLES }).length;
+  } catch {
+    return { entity: text };
+  }
+  return entity.articles >= ENTITY_MIN_SHARE_OF_HITS * hits ? { entity: text } : { query: text };
+}
+
 export interface TimelineRequest {
   dates?: number;
   perDate?: number;

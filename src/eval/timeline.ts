@@ -19,12 +19,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { ingest, open } from '../api/dateline.js';
-import { subjectTimeline, type TimelineSubject } from '../api/timeline.js';
+import { subjectOf, subjectTimeline, type TimelineSubject } from '../api/timeline.js';
 import { DatelineError } from '../core/errors.js';
 import { packagePath, sharedPath } from '../core/paths.js';
 import { stringFlag, type ParsedArgs } from '../cli/args.js';
 import { mainStoryId } from '../api/stories.js';
-import { findEntity } from '../api/entities.js';
 import { TIMELINE_PARAMS, type TimelineParams } from '../timeline/params.js';
 import type { ReadStore } from '../store/queries.js';
 import { scoreTimeline, type Timeline, type TimelineScores } from './tilse.js';
@@ -212,7 +211,7 @@ export const timelineTask: EvalTask = {
           await ingest(store, [jsonl], { maxDiagnostics: 0, maxNotes: 0 });
           const story = mainStoryId(store);
           const subject: TimelineSubject =
-            subjectKind === 'story' && story ? { story } : subjectKind === 'name' && findEntity(store, src.query) ? { entity: src.query } : { query: src.query };
+            subjectKind === 'story' && story ? { story } : subjectKind === 'name' ? subjectOf(store, src.query) : { query: src.query };
           subjectsUsed.push(`${topic}: ${Object.keys(subject)[0]} ${Object.values(subject)[0]}`);
           for (const file of src.goldFiles) {
             const c = goldCase(topic, basename(file).replace(/\.txt$/, ''), parseTimeline(readFileSync(file, src.encoding)));

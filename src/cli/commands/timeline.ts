@@ -1,5 +1,4 @@
-import { findEntity } from '../../api/entities.js';
-import { subjectTimeline, type SubjectTimeline, type TimelineSubject } from '../../api/timeline.js';
+import { subjectOf, subjectTimeline, type SubjectTimeline, type TimelineSubject } from '../../api/timeline.js';
 import { eventsTimeline, listStories } from '../../api/stories.js';
 import type { ReadStore } from '../../store/queries.js';
 import { DEFAULT_DATES, DEFAULT_PER_DATE } from '../../timeline/params.js';
@@ -38,11 +37,7 @@ export const timelineCommand: Command = {
         ? { query }
         : entityName
           ? { entity: entityName }
-          : positional.startsWith('st-')
-            ? { story: positional }
-            : findEntity(store, positional)
-              ? { entity: positional }
-              : { query: positional };
+          : subjectOf(store, positional);
       const timeline = subjectTimeline(store, subject, request);
       if (!timeline) {
         io.err(`timeline: no story, entity or article matches '${query ?? entityName ?? positional}'`);
