@@ -108,3 +108,11 @@ test('roleByWords: a noun of killing governs the count after its "of"', () => {
   const t = 'The release of two hostages was welcomed.';
   assert.equal(roleByWords(toks(t), ...at(t, 'two')), null);
 });
+
+test('roleByWords: a count whose own unit is an outcome word keeps that outcome, whatever verb governs the clause', () => {
+  const s = 'At least 25 militia fighters were killed and 55 wounded.';
+  assert.equal(roleByWords(toks(s), ...at(s, '25 militia fighters')), 'killed');
+  assert.equal(roleByWords(toks(s), ...at(s, '55 wounded')), 'injured');
+  const t = 'The blast left 12 dead and dozens hurt.';
+  assert.equal(roleByWords(toks(t), ...at(t, '12 dead')), 'killed');
+});

@@ -71,6 +71,12 @@ export function roleByWords(toks: readonly FigureToken[], start: number, end: nu
   }
   // "the killing of five people", "the deaths of two teenagers": a noun of killing governs the count.
   if (k >= 1 && toks[k].lower === 'of' && KILLING_NOUNS.has(toks[k - 1].lower)) return 'killed';
+  // "25 fighters were killed and 55 wounded": the count's own unit word is its outcome ("55 wounded"),
+  // whatever verb governs the clause.
+  for (let j = firstIndexAt(toks, start); j < toks.length && toks[j].start < end; j++) {
+    const o = outcome(toks[j].lower);
+    if (o) return o;
+  }
   const after = firstIndexAt(toks, end);
   // "two assailants shot and killed Tripathi": the count is of the attackers, the verb active.
   for (let j = after; j < Math.min(toks.length, after + SPAN_LIMIT); j++) {
@@ -114,6 +120,16 @@ export function lumped(text: string, toks: readonly FigureToken[], end: number):
     return /\b(?:or|and\/or)\s+(?:made\s+)?(?:homeless|displaced|affected|missing)\b/i.test(text.slice(toks[j].end, toks[j].end + 30));
   }
   return false;
+}
+
+/**
+ * "Dozens of people were hurt", "hundreds injured", "more than two dozen wounded": a vague plural, or a
+ * dozen with a hedge, is no count the text gives (precision first: left out, as the gold leaves it).
+ */
+export function isVagueCount(surface: string, hedge: string | null | undefined): boolean {
+  const s = surface.trim().toLowerCase();
+  if (/^(?:dozens|scores|hundreds|thousands|tens)\b/.test(s)) return true;
+  return /\bdozen\b/.test(s) && !!hedge && hedge !== 'exact';
 }
 
 /** "the 2600 block", "killed on Route 9": the number is part of an address. */

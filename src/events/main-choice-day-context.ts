@@ -13,7 +13,7 @@ const INCIDENT_WORDS = /\b(shoot\w*|shot|gunm[ae]n|gunfire|kill\w*|dead|died|dea
 const BACKGROUND = /\b(last year|earlier|previous(?:ly)?|ago|recalled|recalls|anniversary|since|memorial|vigil|funeral|trial|hearing|sentenced|sentencing|pleaded|arraigned|indicted|news conference|press conference|briefing)\b/i;
 
 /** A word's stem for matching a headline's incident word ("shooting" and "shot", "killed" and "killing"). */
-const stem = (w: string): string => {
+export const stem = (w: string): string => {
   const x = w.toLowerCase();
   if (/^shoot|^shot$/.test(x)) return 'shoot';
   if (/^kill/.test(x)) return 'kill';

@@ -22,6 +22,7 @@ import { clauseRelations } from './main-choice-clause.js';
 import { placeContext, placeContextFeatures } from './main-choice-place-context.js';
 import { dayContextFeatures, titleIncidentStems } from './main-choice-day-context.js';
 import { addDayOrderFeatures } from './main-choice-day-order.js';
+import { dayNounFeatures } from './main-choice-day-noun.js';
 import { isDatelineLike, type TownEvidence } from './setting.js';
 import type { Tok } from './sentence-view.js';
 
@@ -245,6 +246,7 @@ export function dayCandidates(e: EventRecord, ctx: ChoiceContext): DayCandidate[
       if (rel.has('said') && ts.every((t) => STATEMENT_BEFORE.test(text.slice(Math.max(0, t.start - 30), t.start)) || STATEMENT_AFTER.test(text.slice(t.end, t.end + 20)))) rel.add('saidOnly');
       f.push(...rel);
       f.push(...dayContextFeatures(ts.map((t) => sentenceAt(sentences, t.start)).filter((x): x is SentenceLite => x !== null).map((x) => text.slice(x.start, x.end)), (titleStems ??= titleIncidentStems(ctx.article.title))));
+      f.push(...dayNounFeatures(text, ts, titleStems));
       // Told in the lead, in the sentence of the event's first trigger: the text's own dating of it.
       if (rel.has('sameSentFirst') && ts.some((t) => t.start < ctx.lead)) f.push('leadTrig');
     }

@@ -5,7 +5,7 @@
 import type { EventFigure, Quantity } from '../core/layers.js';
 import { inComparison } from './assertion.js';
 import { NOT_AIRCRAFT_AFTER, PERSON_UNIT } from './extract-words.js';
-import { capSingleEventTolls, countsAttackers, partOfWhole, isAddress, isCumulative, isYearAsCount, lumped, roleByWords, speculative } from './figures.js';
+import { capSingleEventTolls, countsAttackers, partOfWhole, isAddress, isCumulative, isVagueCount, isYearAsCount, lumped, roleByWords, speculative } from './figures.js';
 import { INJURED_ROLES, KILLED_ROLES, type Weapon, isWeaponUnit, weaponOf } from './lexicon.js';
 import type { SentenceView } from './sentence-view.js';
 import { KILLING_NOUNS } from './figure-words.js';
@@ -32,6 +32,20 @@ export function tollAfter(view: SentenceView, q: Quantity): string | null {
   return null;
 }
 
+/**
+ * "wounding three people", "killing two and injuring five": a count governed by the killing or
+ * injuring verb right before it, which the quantities stage may not have read as its verb.
+ */
+export function tollBefore(view: SentenceView, q: Quantity): 'killed' | 'injured' | null {
+  const toks = view.toks;
+  let b = toks.findIndex((t) => t.start >= q.start) - 1;
+  while (b >= 0 && /^(at|least|more|than|about|some|nearly|almost|over|another|an|additional)$/.test(toks[b].lower)) b--;
+  const w = b >= 0 ? toks[b].lower : '';
+  if (/^(killing|killed)$/.test(w)) return 'killed';
+  if (/^(wounding|injuring|wounded|injured)$/.test(w)) return 'injured';
+  return null;
+}
+
 export function figuresOf(view: SentenceView, text: string): EventFigure[] {
   const out: EventFigure[] = [];
   for (const { q, i } of view.quantities) {
@@ -40,13 +54,15 @@ export function figuresOf(view: SentenceView, text: string): EventFigure[] {
     if (role && KILLED_ROLES.has(role)) kind = 'killed';
     else if (role && INJURED_ROLES.has(role)) kind = 'injured';
     else if (isWeaponUnit(q.unit)) kind = role ?? 'count';
-    else if (q.unit && PERSON_UNIT.test(q.unit.split(/\s+/).pop() ?? '')) kind = tollAfter(view, q);
+    else if (q.unit && PERSON_UNIT.test(q.unit.split(/\s+/).pop() ?? '')) kind = tollAfter(view, q) ?? tollBefore(view, q);
+    else if (!q.unit) kind = tollBefore(view, q);
     if (!kind) continue;
     if (kind === 'killed' || kind === 'injured') {
       const refined = refineToll(view, q, kind, text);
       if (!refined) continue;
       kind = refined;
     }
+    if (kind === 'injured' && isVagueCount(text.slice(q.start, q.end), q.hedge)) continue;
     // "the largest since Russia launched 705 munitions": a yardstick's figure.
     const k = view.toks.findIndex((t) => t.start >= q.start);
     if (k > 0 && inComparison(view.toks, k, true)) continue;
