@@ -32,3 +32,21 @@ test('relative cues: the content of a relative clause set off by commas ends whe
   assert.equal(quotes.length, 1, JSON.stringify(quotes));
   assert.equal(quotes[0].text, 'that the party had lost its way');
 });
+
+test('relative cues: a relative clause with its own cue after an attribution is a second statement', () => {
+  const text = '“We will win this county,” said Tom Reed, who predicted that turnout would double before March.';
+  const quotes = extractQuotes(text, layersOf(text));
+  assert.equal(quotes.length, 2, JSON.stringify(quotes));
+  assert.equal(quotes[0].speaker?.text, 'Tom Reed');
+  assert.equal(quotes[1].text, 'that turnout would double before March');
+  assert.equal(quotes[1].speaker?.text, 'who');
+  assert.equal(quotes[1].speaker?.entity, 'e1');
+});
+
+test('relative cues: "who" after an adjective\'s complement hangs on the whole phrase', () => {
+  const text = 'Officials close to the governor, who said that the budget would pass, asked not to be named.';
+  const quotes = extractQuotes(text, layersOf(text));
+  assert.equal(quotes.length, 1, JSON.stringify(quotes));
+  assert.equal(quotes[0].speaker?.text, 'who');
+  assert.equal(quotes[0].speaker?.antecedent?.text, 'Officials close to the governor');
+});

@@ -41,6 +41,13 @@ function relativeAntecedent(toks: readonly Tok[], w: number): [number, number] |
   const lo = sentenceFloor(toks, end - 1);
   const np = npBeforeSimple(toks, end, lo);
   if (!np || !isNameOrNoun(toks[np[1] - 1])) return null;
+  // "one Democrat familiar with the discussion, who added", "sources close to the campaign, who": the phrase an
+  // adjective's complement modifies, whole
+  const adp = np[0] - 1;
+  if (adp - 1 > lo && toks[adp].pos === 'ADP' && toks[adp - 1].pos === 'ADJ') {
+    const head = npBeforeSimple(toks, adp - 1, lo);
+    if (head && head[1] === adp - 1 && isNameOrNoun(toks[head[1] - 1])) return [head[0], np[1]];
+  }
   // "broad support from charities who say", "a memo from Mr. Rubio's campaign manager, who argued": "who" hangs
   // on the nearest noun group unless the word before the link names people ("members of the party who")
   if (end === w || toks[w].lower === 'who') {
