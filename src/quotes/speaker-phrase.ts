@@ -137,7 +137,7 @@ export function wholeSpeaker(toks: readonly Tok[], speaker: [number, number], cu
   const cueTok = toks[cue[0]];
   // "X wrote to the watchdog saying": a participle's speaker is its clause's subject; the phrase before it an object
   // ("with 50 percent saying" is no object: the phrase after "with" speaks)
-  if (cueTok.lower.endsWith('ing') && a > lo && (toks[a - 1].lower === 'to' || toks[a - 1].pos === 'VERB') && !clauseInitial(toks, a, lo)) {
+  if (cueTok.lower.endsWith('ing') && cueTok.pos !== 'NOUN' && a > lo && (toks[a - 1].lower === 'to' || toks[a - 1].pos === 'VERB') && !clauseInitial(toks, a, lo)) {
     const subject = subjectOfEarlierCue(toks, lo, a, false) ?? clauseSubject(toks, lo, a);
     // only "wrote to X saying" names an addressee; "attacked Biden saying" makes Biden the object, not the one addressed
     if (subject && subject[1] <= a && toks[subject[1] - 1].pos !== 'PRON') return toks[a - 1].lower === 'to' ? { speaker: subject, addressee: speaker } : { speaker: subject };
