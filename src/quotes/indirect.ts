@@ -202,7 +202,7 @@ export function extractIndirect(
           b = toks[c - 1].text === ',' ? c - 1 : c;
           break;
         }
-        if ((toks[c].lower === 'but' || toks[c].lower === 'and') && (BUT_ADDED.has(toks[c + 1].lower) || goOn >= 0) && !used[goOn >= 0 ? goOn : c + 1]) {
+        if ((toks[c].lower === 'but' || toks[c].lower === 'and') && (BUT_ADDED.has(toks[c + 1].lower) || secondCue(toks, c + 1) || goOn >= 0) && !used[goOn >= 0 ? goOn : c + 1]) {
           // "…, but added that …", "…, but went on to say, “…”": a second statement by the same speaker
           const k2 = goOn >= 0 ? goOn : c + 1;
           const lemma2 = SPEECH_CUES.get(toks[k2].lower) ?? 'add';
@@ -289,4 +289,15 @@ export function relativeClauseEnd(toks: readonly Tok[], inQuote: ArrayLike<numbe
     if ((toks[v].pos === 'VERB' || toks[v].pos === 'AUX') && !toks[v].lower.endsWith('ing')) return c;
   }
   return b;
+}
+
+/**
+ * "said the plan was dead and urged Congress to start again", "… and vowed to fight on": a second speech verb of the
+ * same subject (past tense, a cue that needs no complement to be trusted) opens a statement of its own.
+ */
+function secondCue(toks: readonly Tok[], v: number): boolean {
+  const t = toks[v];
+  if (!t || t.pos !== 'VERB' || !t.lower.endsWith('ed')) return false;
+  const lemma = SPEECH_CUES.get(t.lower);
+  return lemma !== undefined && !WEAK_CUES.has(lemma);
 }
