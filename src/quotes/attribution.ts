@@ -79,7 +79,7 @@ export function parseClause(ctx: Ctx, a: number, b: number, withBeliefs: boolean
       while (p < b && isTimeWord(toks[p])) p++;
       const np = npAfter(toks, p, b);
       if (!np) return null;
-      return { speaker: np, cue: [k, k + 1], lemma, addressee: null, clause: [start, b] };
+      return { speaker: np, cue: [k, k + 1], lemma, addressee: null, clause: [start, relativeCueAt(toks, np[1], b, withBeliefs)] };
     }
     const j = skipBackAdverbials(toks, k, start);
     const np = speakerOfDocument(toks, npBefore(toks, j + 1, start), start);
@@ -91,9 +91,26 @@ export function parseClause(ctx: Ctx, a: number, b: number, withBeliefs: boolean
       return inv ? { speaker: inv, cue: [k, k + 1], lemma, addressee: null, clause: [k, b] } : null;
     }
     const adj = skipForwardAdjuncts(toks, k + 1, b, lemma);
-    return { speaker: np, cue: [k, k + 1], lemma, addressee: adj.addressee, clause: [np[0], b] };
+    return { speaker: np, cue: [k, k + 1], lemma, addressee: adj.addressee, clause: [np[0], relativeCueAt(toks, k + 1, b, withBeliefs)] };
   }
   return null;
+}
+
+/**
+ * “…,” said Harvey, who acknowledged Trump was his fourth choice.: a relative clause after the attribution whose
+ * verb is itself a cue is a statement of its own, so the attribution clause ends at its comma (the indirect pass
+ * then reads "who acknowledged …"). Returns that comma's index, or `b` when there is no such clause.
+ */
+export function relativeCueAt(toks: readonly Tok[], from: number, b: number, withBeliefs: boolean): number {
+  for (let c = from; c < b - 2; c++) {
+    if (toks[c].text !== ',') continue;
+    const w = toks[c + 1].lower;
+    if (w !== 'who' && w !== 'which') return b;
+    let v = c + 2;
+    while (v < b && v < c + 6 && (toks[v].pos === 'ADV' || toks[v].pos === 'AUX' || toks[v].pos === 'PART')) v++;
+    return v < b && cueLemma(toks, v, withBeliefs) ? c : b;
+  }
+  return b;
 }
 
 /**

@@ -82,3 +82,14 @@ test('boundaries: a writer\'s participle after a quotation closed on its comma e
   const qs = quotesOf('According to several reporters, Mayor Lena Ortiz was “incognito,” sparking a firestorm of speculation about the visit.');
   assert.deepEqual(qs.map((q) => q.text), ['Mayor Lena Ortiz was “incognito,”']);
 });
+
+test('clauses: "said … and urged X to …" — a second speech verb of the same subject is a statement of its own', () => {
+  const qs = quotesOf('Mayor Lena Ortiz said the budget was balanced and urged the council to approve it before June.');
+  assert.deepEqual(
+    qs.map((q) => [q.speaker?.text, q.cue?.text, q.text]),
+    [
+      ['Mayor Lena Ortiz', 'said', 'the budget was balanced'],
+      ['Mayor Lena Ortiz', 'urged', 'the council to approve it before June'],
+    ],
+  );
+});

@@ -8,6 +8,7 @@ import { type Ctx, type ExtractOptions, type RawQuote, buildTokens, continuesAft
 import { afterClause, beforeLimit, colonLeadIn, parseClause, parseLeadIn, previousSentenceSpeaker, shapeAfter, signOffAfter } from './attribution.js';
 import { extractIndirect } from './indirect.js';
 import { questionsPass, recallPass } from './recall-pass.js';
+import { nominalCuePass } from './nominal-cues.js';
 
 export function extractRawQuotes(text: string, layers: Readonly<Layers>, options: ExtractOptions = {}): { raw: RawQuote[]; toks: Tok[] } {
   const withBeliefs = options.beliefs ?? true;
@@ -129,6 +130,7 @@ export function extractRawQuotes(text: string, layers: Readonly<Layers>, options
   }
   questionsPass(ctx, raw);
   recallPass(ctx, raw, options);
+  nominalCuePass(ctx, raw);
 
   // continuations: an unattributed quote takes the nearest earlier attribution in its paragraph, or, when
   // it opens its paragraph, the last one of the paragraph before; failing both, a quote right after it

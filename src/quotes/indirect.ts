@@ -3,6 +3,7 @@ import { ATTRIBUTION_ADVERBS, SPEECH_CUES, WEAK_CUES } from './lexicon.js';
 import { type MarkedSpan, isFinalPunct, isQuoteMark } from './quote-marks.js';
 import { BUT_ADDED, CONTRAST_OPENERS, DROP, QUOTE_RUN_MAX_TOKENS, SUBORDINATORS, appositionAfter, clauseInitial, clauseSubject, cueLemma, goOnCue, hasClause, hasClauseFinite, isCapName, isFrontedAdverbial, isTimeWord, npAfter, npBefore, relativeSubject, skipBackAdverbials, skipForwardAdjuncts, sourceAfter, speakerOfDocument, speakerTailEnd, subjectClauseAt, thatAhead, trimContent } from './phrases.js';
 import { type Ctx, type RawQuote } from './raw-quote.js';
+import type { Tok } from './tokens.js';
 import { statementEnd } from './recall-pass.js';
 
 export function extractIndirect(
@@ -111,7 +112,9 @@ export function extractIndirect(
     if (np[0] > sa && (toks[np[0] - 1].lower === 'who' || toks[np[0] - 1].lower === 'which')) continue;
     // "others who want to ban abortion said": a verb's object is not the subject of the cue
     if (np[0] > sa && toks[np[0] - 1].pos === 'VERB' && !isCapName(toks[np[0] - 1]) && !SPEECH_CUES.has(toks[np[0] - 1].lower)) continue;
-    if (np[1] - np[0] === 1 && (toks[np[0]].lower === 'who' || toks[np[0]].lower === 'which') && (WEAK_CUES.has(lemma) || !speech)) continue;
+    // "who said …" is kept; "who claimed …", "who believes …" (weak or belief cues) only with a "that" complement
+    // ("Senator Doe, who claimed at one point that China …")
+    if (np[1] - np[0] === 1 && (toks[np[0]].lower === 'who' || toks[np[0]].lower === 'which') && (WEAK_CUES.has(lemma) || !speech) && thatAhead(toks, k + 1, sb) < 0) continue;
     const adj = skipForwardAdjuncts(toks, k + 1, sb, lemma);
     let p = adj.next;
     const that = thatAhead(toks, k + 1, sb);
@@ -199,7 +202,7 @@ export function extractIndirect(
           b = toks[c - 1].text === ',' ? c - 1 : c;
           break;
         }
-        if ((toks[c].lower === 'but' || toks[c].lower === 'and') && (BUT_ADDED.has(toks[c + 1].lower) || goOn >= 0) && !used[goOn >= 0 ? goOn : c + 1]) {
+        if ((toks[c].lower === 'but' || toks[c].lower === 'and') && (BUT_ADDED.has(toks[c + 1].lower) || secondCue(toks, c + 1) || goOn >= 0) && !used[goOn >= 0 ? goOn : c + 1]) {
           // "…, but added that …", "…, but went on to say, “…”": a second statement by the same speaker
           const k2 = goOn >= 0 ? goOn : c + 1;
           const lemma2 = SPEECH_CUES.get(toks[k2].lower) ?? 'add';
@@ -229,6 +232,7 @@ export function extractIndirect(
           }
         }
       }
+      b = relativeClauseEnd(toks, inQuote, cur.speaker, sa, a, b);
       [a, b] = trimContent(toks, a, b);
     }
     if (b - a < 2) continue;
@@ -269,3 +273,31 @@ export function extractIndirect(
 }
 
 /** "Asked about …", "was asked whether …" (asked.ts), outside what is already extracted. */
+
+/**
+ * "Obama, who told the convention that America was great, left early": a content spoken by the relative "who"/"which"
+ * of a clause set off by commas ends where that clause closes — at the first comma outside quotation marks followed
+ * by the main clause's verb (an adverb may come between).
+ */
+export function relativeClauseEnd(toks: readonly Tok[], inQuote: ArrayLike<number>, speaker: [number, number], sa: number, a: number, b: number): number {
+  const w = toks[speaker[0]].lower;
+  if (speaker[1] - speaker[0] !== 1 || (w !== 'who' && w !== 'which') || speaker[0] <= sa || toks[speaker[0] - 1].text !== ',') return b;
+  for (let c = a + 1; c < b - 1; c++) {
+    if (toks[c].text !== ',' || inQuote[c] >= 0) continue;
+    let v = c + 1;
+    while (v < b - 1 && toks[v].pos === 'ADV') v++;
+    if ((toks[v].pos === 'VERB' || toks[v].pos === 'AUX') && !toks[v].lower.endsWith('ing')) return c;
+  }
+  return b;
+}
+
+/**
+ * "said the plan was dead and urged Congress to start again", "… and vowed to fight on": a second speech verb of the
+ * same subject (past tense, a cue that needs no complement to be trusted) opens a statement of its own.
+ */
+function secondCue(toks: readonly Tok[], v: number): boolean {
+  const t = toks[v];
+  if (!t || t.pos !== 'VERB' || !t.lower.endsWith('ed')) return false;
+  const lemma = SPEECH_CUES.get(t.lower);
+  return lemma !== undefined && !WEAK_CUES.has(lemma);
+}

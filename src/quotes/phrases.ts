@@ -315,16 +315,46 @@ export function cueLemma(toks: readonly Tok[], k: number, withBeliefs: boolean, 
     const next = toks[k + 1];
     // "Six in 10 say he is …": a count before and a subject pronoun after make even a base form a verb
     const counted = prev.pos === 'NUM' && next.pos === 'PRON' && PRONOUNS.has(next.lower);
-    if (!counted && !/(?:s|ed)$/.test(t.lower)) return null;
+    if (!counted && !/(?:s|ed)$/.test(t.lower) && !nounSubjectOf(toks, k)) return null;
     const subj = prev.pos === 'PROPN' || (prev.pos === 'PRON' && PRONOUNS.has(prev.lower)) || counted;
     const comp = counted || next.lower === 'that' || next.text === ':' || isQuoteMark(next) || (afterQuote && (isFinalPunct(next) || next.text === ','));
-    if (!subj || !comp) return null;
+    if (!(subj && comp) && !(nounSubjectOf(toks, k) && complementAfter(toks, k + 1))) return null;
   }
   const lemma = SPEECH_CUES.get(t.lower);
   if (lemma === 'point') return toks[k + 1]?.lower === 'out' ? lemma : null;
   if (lemma) return lemma;
   if (withBeliefs) return BELIEF_CUES.get(t.lower) ?? null;
   return null;
+}
+
+/** Plural nouns without a final s that may be a subject ("people claim"). */
+const PLURAL_NOUNS = new Set(['people', 'police', 'men', 'women', 'children', 'staff', 'media', 'clergy', 'public']);
+
+/**
+ * "Critics claim …", "Legal observers note …", "The study warns that …": a cue form the tagger read as a noun is
+ * the verb of a common-noun subject when the two agree — a base form after a plural noun, an -s form after a
+ * determined singular one ("the study notes"). Possessives and compounds ("insurance claims") are left out by
+ * the complement check that follows.
+ */
+function nounSubjectOf(toks: readonly Tok[], k: number): boolean {
+  const prev = toks[k - 1];
+  if (!prev || (prev.pos !== 'NOUN' && prev.pos !== 'PROPN') || prev.lower.endsWith("'s") || prev.lower.endsWith('’s')) return false;
+  const plural = (/[^s]s$/.test(prev.lower) && !prev.lower.endsWith('ss')) || PLURAL_NOUNS.has(prev.lower);
+  const w = toks[k].lower;
+  // a capitalised cue ("Republicans Tweet Prayers") is a headline's title case, not a verb the tagger missed
+  if (toks[k].text !== w) return false;
+  if (/[^s]s$/.test(w)) return prev.pos === 'NOUN' && !plural && k >= 2 && (toks[k - 2].pos === 'DET' || toks[k - 2].pos === 'ADJ');
+  if (w.endsWith('ed') || w.endsWith('ing')) return false;
+  return plural;
+}
+
+/** A complement clause opens at p: "that" not followed by a verb (a relative "claims that were …" is no complement), a colon, or a clause with its own subject. */
+function complementAfter(toks: readonly Tok[], p: number): boolean {
+  const t = toks[p];
+  if (!t) return false;
+  if (t.lower === 'that') return !!toks[p + 1] && toks[p + 1].pos !== 'VERB' && toks[p + 1].pos !== 'AUX';
+  if (t.text === ':') return true;
+  return (t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'PROPN') && subjectClauseAt(toks, p, Math.min(toks.length, p + 8));
 }
 
 export function isTimeWord(t: Tok): boolean {

@@ -41,6 +41,13 @@ function relativeAntecedent(toks: readonly Tok[], w: number): [number, number] |
   const lo = sentenceFloor(toks, end - 1);
   const np = npBeforeSimple(toks, end, lo);
   if (!np || !isNameOrNoun(toks[np[1] - 1])) return null;
+  // "one Democrat familiar with the discussion, who added", "sources close to the campaign, who": the phrase an
+  // adjective's complement modifies, whole
+  const adp = np[0] - 1;
+  if (adp - 1 > lo && toks[adp].pos === 'ADP' && toks[adp - 1].pos === 'ADJ') {
+    const head = npBeforeSimple(toks, adp - 1, lo);
+    if (head && head[1] === adp - 1 && isNameOrNoun(toks[head[1] - 1])) return [head[0], np[1]];
+  }
   // "broad support from charities who say", "a memo from Mr. Rubio's campaign manager, who argued": "who" hangs
   // on the nearest noun group unless the word before the link names people ("members of the party who")
   if (end === w || toks[w].lower === 'who') {
@@ -130,7 +137,7 @@ export function wholeSpeaker(toks: readonly Tok[], speaker: [number, number], cu
   const cueTok = toks[cue[0]];
   // "X wrote to the watchdog saying": a participle's speaker is its clause's subject; the phrase before it an object
   // ("with 50 percent saying" is no object: the phrase after "with" speaks)
-  if (cueTok.lower.endsWith('ing') && a > lo && (toks[a - 1].lower === 'to' || toks[a - 1].pos === 'VERB') && !clauseInitial(toks, a, lo)) {
+  if (cueTok.lower.endsWith('ing') && cueTok.pos !== 'NOUN' && a > lo && (toks[a - 1].lower === 'to' || toks[a - 1].pos === 'VERB') && !clauseInitial(toks, a, lo)) {
     const subject = subjectOfEarlierCue(toks, lo, a, false) ?? clauseSubject(toks, lo, a);
     // only "wrote to X saying" names an addressee; "attacked Biden saying" makes Biden the object, not the one addressed
     if (subject && subject[1] <= a && toks[subject[1] - 1].pos !== 'PRON') return toks[a - 1].lower === 'to' ? { speaker: subject, addressee: speaker } : { speaker: subject };

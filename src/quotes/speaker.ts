@@ -264,6 +264,8 @@ function titledPerson(
   return found;
 }
 
+const POSSESSIVE_SUBJECT: ReadonlyMap<string, string> = new Map([['his', 'he'], ['her', 'she'], ['their', 'they'], ['its', 'it']]);
+
 function kindForType(type: EntityType | null, head: string): SpeakerRef['kind'] {
   if (type === 'PER') return 'name';
   if (type === 'ORG' || type === 'LOC' || type === 'MISC') return 'organisation';
@@ -281,7 +283,8 @@ function resolveOne(
 ): History {
   const [a, b] = s.tokens;
   const headTok = toks[b - 1];
-  const head = headTok.lower;
+  // a possessive alone ("his warning that …", nominal-cues.ts) refers back as its subject pronoun does
+  const head = (b - a === 1 ? POSSESSIVE_SUBJECT.get(headTok.lower) : undefined) ?? headTok.lower;
   const base = { start: s.start, end: s.end, text: s.text };
   const plural = /s$/.test(head) && !/ss$/.test(head);
   // the phrase's own head, before a complement ("a spokesperson for X" → spokesperson, "Embassy in Doha" → embassy)
