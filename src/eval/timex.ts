@@ -3,6 +3,7 @@
  *
  *   dateline eval timex --timeml DIR [--split dev|tune|all] [--out DIR]
  *   dateline eval timex --meantime DIR [--split dev|tune|all] [--out DIR]
+ *   dateline eval timex --timeml DIR --split tune --docs LIST   (only the documents LIST names)
  *
  * Each document's DCT is the reference date; the raw TEXT (gold tags stripped) goes through `segment`
  * and the time layer; our TIMEX3 tags are written inline into `--out` as TimeML. Scores, as in the
@@ -12,6 +13,9 @@
  * Split of TBAQ-cleaned (fixed, by file name): a file whose name's SHA-1 starts with a hex digit 0–3
  * is in `dev` (held out: never looked at while writing rules, about a quarter of the files); the rest
  * is `tune`. MEANTIME: topics gm and stock are `dev` (held out), airbus and apple `tune`.
+ * `--docs LIST` keeps only the documents whose id (file name without extension) is the first
+ * tab-separated field of a line of LIST — e.g. TimeBank-Dense's relation file, whose 36 documents are
+ * TimeBank files; with `--split tune` the 9 of them in the held-out split are left out.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -148,9 +152,17 @@ export interface TimexEvalResult {
   errors: Array<{ doc: string; gold: string; system: string; context: string }>;
 }
 
+/** Document ids named by a list file: the first tab-separated field of each non-empty line. */
+export function docIdsOf(text: string): Set<string> {
+  return new Set(text.split('\n').map((l) => l.split('\t')[0].trim()).filter((id) => id !== ''));
+}
+
 /** Scores a folder; `write` receives each document's TimeML output. */
-export function evaluateFolder(dir: string, format: 'timeml' | 'meantime', split: Split, write?: (relPath: string, xml: string) => void): TimexEvalResult {
-  const files = listFiles(dir, format === 'timeml' ? '.tml' : '.xml').filter((f) => split === 'all' || (format === 'timeml' ? splitOf(f) : meantimeSplitOf(relative(dir, f))) === split);
+export function evaluateFolder(dir: string, format: 'timeml' | 'meantime', split: Split, write?: (relPath: string, xml: string) => void, only?: ReadonlySet<string>): TimexEvalResult {
+  const ext = format === 'timeml' ? '.tml' : '.xml';
+  const files = listFiles(dir, ext)
+    .filter((f) => split === 'all' || (format === 'timeml' ? splitOf(f) : meantimeSplitOf(relative(dir, f))) === split)
+    .filter((f) => !only || only.has(basename(f, ext)));
   const counts = emptyCounts();
   const errors: TimexEvalResult['errors'] = [];
   for (const file of files) {
@@ -176,12 +188,15 @@ export function evaluateFolder(dir: string, format: 'timeml' | 'meantime', split
 export const timexTask: EvalTask = {
   name: 'timex',
   summary: 'TempEval-3 style TIMEX3 extent, type and value scores on TimeML (TBAQ) or MEANTIME',
-  usage: 'dateline eval timex (--timeml DIR | --meantime DIR) [--split dev|tune|all] [--out DIR] [--errors FILE]',
+  usage: 'dateline eval timex (--timeml DIR | --meantime DIR) [--split dev|tune|all] [--docs LIST] [--out DIR] [--errors FILE]',
   async run(args: ParsedArgs): Promise<EvalReport> {
     const timeml = stringFlag(args, 'timeml');
     const meantime = stringFlag(args, 'meantime');
     const out = stringFlag(args, 'out');
     const errorsFile = stringFlag(args, 'errors');
+    const docsFile = stringFlag(args, 'docs');
+    if (docsFile && !existsSync(docsFile)) throw new DatelineError('EVAL_INPUT', { message: `no such file: ${docsFile}` });
+    const only = docsFile ? docIdsOf(readFileSync(docsFile, 'utf8')) : undefined;
     const splitFlag = stringFlag(args, 'split') ?? 'all';
     if (!['dev', 'tune', 'all'].includes(splitFlag)) throw new DatelineError('USAGE', { message: `--split must be dev, tune or all, got '${splitFlag}'` });
     const dir = timeml ?? meantime;
@@ -197,7 +212,7 @@ export const timexTask: EvalTask = {
         }
       : undefined;
     const t0 = performance.now();
-    const result = evaluateFolder(dir, format, split, write);
+    const result = evaluateFolder(dir, format, split, write, only);
     const seconds = (performance.now() - t0) / 1000;
     if (result.docs === 0) throw new DatelineError('EVAL_INPUT', { message: `no ${format === 'timeml' ? '.tml' : '.xml'} files in ${dir} (split ${split})` });
     if (errorsFile) writeFileSync(errorsFile, result.errors.map((e) => `${e.doc}\t${e.gold}\t${e.system}\t${e.context}`).join('\n') + '\n');
@@ -205,7 +220,7 @@ export const timexTask: EvalTask = {
     const pct = (x: number): string => (100 * x).toFixed(1);
     return {
       task: 'timex',
-      data: `${dir} (${format}, split ${split}, ${result.docs} docs)`,
+      data: `${dir} (${format}, split ${split}${docsFile ? `, documents named in ${docsFile}` : ''}, ${result.docs} docs)`,
       tables: [
         {
           title: 'TIMEX3 recognition and normalisation (TempEval-3 style)',
