@@ -1,7 +1,10 @@
 import { halfInterval, pad, quarterInterval, quarterOf, SEASON_START, seasonInterval, seasonOf, weekday, weekendInterval, yearInterval, ymd } from './calendar.js';
 import { PART_OF_DAY, SEASONS, durationValue } from './lexicon.js';
 import { B, E, ci, interval, rx, unresolved } from './grammar-kit.js';
-import { ORD_Q, type Rule, fixed, narrativeResolver, relativeResolver, strictOf } from './rule-kit.js';
+import { ORD_Q, type Rule, dayUnderDiscussion, fixed, narrativeResolver, relativeResolver, strictOf } from './rule-kit.js';
+
+/** A verb that frames a trading day ("to end the day", "finishing the day") or a sentence-initial "For". */
+const DAY_FRAME_BEFORE = /(?:\b(?:end|ends|ended|ending|finish|finishes|finished|finishing|close|closes|closed|closing)|(?:^|[.;:]\s*)For)\s+$/;
 
 /** Rules of the temporal grammar: quarters and halves, seasons, "this week" / "last month" / "next year". Order within the list is the order rules are tried. */
 export const PERIOD_RULES: Rule[] = [
@@ -251,6 +254,11 @@ export const PERIOD_RULES: Rule[] = [
         if (isPart && /\b(?:in|during)\s+$/i.test(sentence.slice(Math.max(0, m.index - 8), m.index)) && /^(?:\s*[,.;:!?)"'”’]|\s*$|\s+(?:and|or|but|to|before|after|until|when|while|with|at|on|in|from|for|by|as|than|[A-Z]\w*)\b)/.test(after)) {
           const part = PART_OF_DAY[unit];
           return { resolve: (ctx) => (ctx.lastDay !== null ? narrativeResolver('day', 0, 'TIME', part)(ctx) : relativeResolver('day', 0, 'TIME', part)(ctx)) };
+        }
+        // A market report's trading day: "ended the day down 31 points", "For the day, the Nikkei closed
+        // down", "a large fall at the start of the day" — the day under discussion, else the article's.
+        if (unit === 'day' && (/^(?:the (?:start|end|beginning|middle) of)$/i.test(m[1] ?? '') || !m[1] && DAY_FRAME_BEFORE.test(sentence.slice(Math.max(0, m.index - 12), m.index)))) {
+          return { resolve: dayUnderDiscussion };
         }
         if (isPart || unit === 'day' || unit === 'decade' || unit === 'century') return null;
         if (unit === 'weekend') {

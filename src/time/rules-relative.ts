@@ -1,7 +1,7 @@
 import { dayInterval, epochDay, quarterInterval, seasonInterval, weekInterval, yearInterval, ymd, type Interval } from './calendar.js';
 import { COUNT, HEDGE, FLOATING_HOLIDAYS, HOLIDAY, HOLIDAYS, MONTH, PART_OF_DAY, SEASONS, UNIT, WEEKDAY, durationValue, monthNumber, parseCount, unitOf, weekdayNumber } from './lexicon.js';
 import { B, E, ci, directionOf, easterSunday, interval, nthWeekday, resolveWeekday, rx, shiftUnit, unresolved } from './grammar-kit.js';
-import { AGO_TAIL, type Rule, calendarResolver, fixed, rateBefore, relativeResolver } from './rule-kit.js';
+import { AGO_TAIL, type Rule, calendarResolver, dayUnderDiscussion, fixed, rateBefore, relativeResolver } from './rule-kit.js';
 
 /** Rules of the temporal grammar: "two weeks ago", durations, PRESENT/PAST/FUTURE_REF, sets, years in words, year ends, holidays. Order within the list is the order rules are tried. */
 export const RELATIVE_RULES: Rule[] = [
@@ -294,23 +294,15 @@ export const RELATIVE_RULES: Rule[] = [
       return { resolve: fixed('DURATION', durationValue(null, unitOf(m[5])), ['duration']) };
     },
   },
-  // ---- "year-end", "by year's end", "later in the day"
+  // ---- "year-end", "by year's end", "later in the day", "late in the day"
   {
     name: 'year-end',
     prio: 5,
     need: (f) => f.any('end', 'day'),
-    re: rx(`${B}(?:(${ci('year-end')}|${ci('year end')}|${ci('year')}['’]s end)|(${ci('later in the day')}|${ci('earlier in the day')}|${ci('later that day')}|${ci('earlier that day')}))${E}`, 'g'),
+    re: rx(`${B}(?:(${ci('year-end')}|${ci('year end')}|${ci('year')}['’]s end)|(${ci('later in the day')}|${ci('earlier in the day')}|${ci('late in the day')}|${ci('early in the day')}|${ci('later that day')}|${ci('earlier that day')}))${E}`, 'g'),
     build({ m }) {
       const dash = m[1] ? /-/.test(m[1]) : false;
-      if (m[2]) {
-        return {
-          resolve(ctx) {
-            const base = ctx.lastDay ?? ctx.anchor;
-            if (base === null) return unresolved('DATE', 'XXXX-XX-XX', ['part']);
-            return interval('DATE', dayInterval(base), ctx.lastDay !== null ? 'event' : 'published', [], ['year', 'month', 'day']);
-          },
-        };
-      }
+      if (m[2]) return { resolve: dayUnderDiscussion };
       return {
         resolve(ctx) {
           if (ctx.anchor === null) return unresolved('DATE', dash ? 'XXXX-12-31' : 'XXXX', ['year-end']);

@@ -509,3 +509,20 @@ test('"-long" compounds: one unit when singular ("day-long"), vague when plural,
   const t = times('After their third day-long meeting, a decades-long feud and a years-long fight ended in a week-long truce.', '2000-04-03');
   assert.deepEqual(['day-long', 'decades-long', 'years-long', 'a week-long'].map((s) => find(t, s).value), ['P1D', 'PXY', 'PXY', 'P1W']);
 });
+
+test('a market report\'s trading day: "ended the day", "For the day", "the start of the day", "late in the day"', () => {
+  // Our own report, dated Tuesday 2024-03-12, about Monday's trading.
+  const text = [
+    'Stocks fell sharply on Monday.',
+    'The index lost 2%, ending the day at 4,100, and its rival rebounded late in the day after a large fall at the start of the day.',
+    'For the day, the yen closed flat.',
+    'But in many ways, the day belonged to the bond market, and the day after the vote was quiet.',
+  ].join('\n');
+  const t = times(text, '2024-03-12');
+  assert.equal(find(t, 'the day').value, '2024-03-11');
+  assert.equal(find(t, 'late in the day').value, '2024-03-11');
+  assert.equal(find(t, 'the start of the day').value, '2024-03-11');
+  assert.equal(find(t, 'the day', 1).value, '2024-03-11');
+  // "the day belonged to", "the day after the vote": no trading-day frame, left untagged.
+  assert.equal(t.filter((x) => x.text === 'the day').length, 2);
+});
