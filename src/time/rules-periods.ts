@@ -1,4 +1,4 @@
-import { halfInterval, pad, quarterInterval, quarterOf, SEASON_START, seasonInterval, seasonOf, weekday, weekendInterval, yearInterval, ymd } from './calendar.js';
+import { halfInterval, monthInterval, pad, quarterInterval, quarterOf, SEASON_START, seasonInterval, seasonOf, weekday, weekendInterval, yearInterval, ymd } from './calendar.js';
 import { PART_OF_DAY, SEASONS, durationValue } from './lexicon.js';
 import { B, E, ci, interval, rx, unresolved } from './grammar-kit.js';
 import { ORD_Q, type Rule, dayUnderDiscussion, fixed, narrativeResolver, relativeResolver, strictOf } from './rule-kit.js';
@@ -47,16 +47,29 @@ export const PERIOD_RULES: Rule[] = [
       };
     },
   },
-  // ---- "the corresponding period last year", "the same quarter a year ago": the year-ago quarter under discussion
+  // ---- "the corresponding period last year", "the same quarter a year ago": the year-ago quarter under discussion;
+  //      "the same month a year ago": the year-ago month
   {
     name: 'period-last-year',
     prio: 8,
     need: (f) => f.word('year'),
     gate: /\b(?:last year|a year (?:ago|earlier))\b/i,
-    re: rx(`${B}${ci('the')}\\s+(?:(?:same|corresponding|comparable)\\s+(?:period|quarter)\\s+(?:(?:of|in)\\s+)?(?:(?:the\\s+)?last\\s+year|a\\s+year\\s+(?:ago|earlier))|(?:period|quarter)\\s+a\\s+year\\s+(?:ago|earlier))${E}`, 'gi'),
-    build() {
+    re: rx(`${B}${ci('the')}\\s+(?:(?:same|corresponding|comparable)\\s+(period|quarter|month)\\s+(?:(?:of|in)\\s+)?(?:(?:the\\s+)?last\\s+year|a\\s+year\\s+(?:ago|earlier))|(?:period|quarter)\\s+a\\s+year\\s+(?:ago|earlier))${E}`, 'gi'),
+    build({ m }) {
+      const noun = (m[1] ?? '').toLowerCase();
       return {
         resolve(ctx) {
+          // "sales fell in January, compared to the same month a year ago": the month just named, a year back;
+          // "the same period last year" too when a month, not a quarter, is under discussion.
+          if ((noun === 'month' || (noun === 'period' && !ctx.lastQuarter)) && ctx.lastMonth?.recent) {
+            const named = ymd(ctx.lastMonth.day);
+            return interval('DATE', monthInterval(named.y - 1, named.m), 'event', ['offset'], ['year', 'month']);
+          }
+          if (noun === 'month') {
+            if (ctx.anchor === null) return unresolved('DATE', 'XXXX-XX', ['offset']);
+            const a = ymd(ctx.anchor);
+            return interval('DATE', monthInterval(a.y - 1, a.m), 'published', ['offset'], ['year', 'month'], 'past');
+          }
           if (ctx.lastQuarter) return interval('DATE', quarterInterval(ctx.lastQuarter.y - 1, ctx.lastQuarter.q), 'published', ['offset'], ['year', 'quarter']);
           if (ctx.anchor === null) return unresolved('DATE', 'XXXX', ['offset']);
           return interval('DATE', yearInterval(ymd(ctx.anchor).y - 1), 'published', ['offset'], ['year'], 'past');

@@ -526,3 +526,12 @@ test('a market report\'s trading day: "ended the day", "For the day", "the start
   // "the day belonged to", "the day after the vote": no trading-day frame, left untagged.
   assert.equal(t.filter((x) => x.text === 'the day').length, 2);
 });
+
+test('"the same month a year ago", "the same period last year" after a named month: that month a year back', () => {
+  const t = times('Car sales fell 35% in January, compared to the same month a year ago.\nFord sales rose 43% in February compared to the same period last year.', '2009-03-03');
+  assert.equal(find(t, 'the same month a year ago').value, '2008-01');
+  assert.equal(find(t, 'the same period last year').value, '2008-02');
+  // With a quarter under discussion, the period is the year-ago quarter, as before.
+  const q = times('Profit in the third quarter rose from the same period last year.', '2009-10-20');
+  assert.equal(find(q, 'the same period last year').value, '2008-Q3');
+});
