@@ -535,3 +535,10 @@ test('"the same month a year ago", "the same period last year" after a named mon
   const q = times('Profit in the third quarter rose from the same period last year.', '2009-10-20');
   assert.equal(find(q, 'the same period last year').value, '2008-Q3');
 });
+
+test('an anaphoric date with nothing before it to refer to ("trades made that day") is left out; with a day before it, it is resolved', () => {
+  const none = times('Market makers can suffer huge losses on trades made that day, dealers said.', '1989-10-30');
+  assert.equal(none.find((x) => x.text === 'that day'), undefined);
+  const some = times('The fund opened on Oct. 13. Redemptions were strong that day.', '1989-10-30');
+  assert.equal(find(some, 'that day').value, '1989-10-13');
+});
