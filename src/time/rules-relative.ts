@@ -166,13 +166,14 @@ export const RELATIVE_RULES: Rule[] = [
     name: 'plural-duration',
     prio: 3,
     need: (f) => f.word('years', 'decades', 'months', 'weeks', 'days', 'hours', 'minutes', 'centuries') || /-long\b/i.test(f.text),
-    re: rx(`${B}(?:(${ci('for')}|${ci('over')}|${ci('within')}|${ci('during')}|${ci('took')}|${ci('takes')}|${ci('take')}|${ci('lasted')}|${ci('spent')})\\s+)(?:(${ci('many')}|${ci('several')}|${ci('some')}|${ci('the')})\\s+)?(years|decades|months|weeks|days|hours|minutes|centuries)${E}|${B}(decades|years|months|weeks|days|hours)-long${E}|${B}(?<one>hour|day|week|month|year)-long${E}`, 'g'),
+    re: rx(`${B}(?:(${ci('for')}|${ci('over')}|${ci('within')}|${ci('during')}|${ci('took')}|${ci('takes')}|${ci('take')}|${ci('lasted')}|${ci('spent')})\\s+)(?:(${ci('many')}|${ci('several')}|${ci('some')}|${ci('the')})\\s+)?(years|decades|months|weeks|days|hours|minutes|centuries)${E}|${B}(?:${ci('in')}\\s+(?:(?:just|only|mere|a matter of)\\s+)?)(?<inUnit>years|decades|months|weeks|days|hours|minutes)${E}|${B}(decades|years|months|weeks|days|hours)-long${E}|${B}(?<one>hour|day|week|month|year)-long${E}`, 'g'),
     build({ m }) {
       // "their third day-long meeting": one unit long.
       if (m.groups?.one) return { resolve: fixed('DURATION', durationValue(1, m.groups.one.toLowerCase()), ['duration']) };
-      const word = (m[3] ?? m[4]).toLowerCase();
+      // "the highest level in years", "lost them in just minutes": a vague span, the bare plural only.
+      const word = (m[3] ?? m.groups?.inUnit ?? m[5]).toLowerCase();
       const unit = unitOf(word);
-      const lead = m[1] ? m[0].indexOf(m[2] ?? m[3]) : 0;
+      const lead = m[1] ? m[0].indexOf(m[2] ?? m[3]) : m.groups?.inUnit ? m[0].length - m.groups.inUnit.length : 0;
       return { start: m.index + lead, resolve: fixed('DURATION', durationValue(null, unit === 'decade' ? 'year' : unit === 'century' ? 'century' : unit), ['duration']) };
     },
   },

@@ -542,3 +542,10 @@ test('an anaphoric date with nothing before it to refer to ("trades made that da
   const some = times('The fund opened on Oct. 13. Redemptions were strong that day.', '1989-10-30');
   assert.equal(find(some, 'that day').value, '1989-10-13');
 });
+
+test('"the highest level in years", "lost them in just minutes": a bare plural after "in" is a vague span; "in the years after" is not', () => {
+  const t = times('Home sales rose to their highest level in years.\nThe index lost 100 points in just minutes.\nIn the years after the war, trade grew.', '2008-10-10');
+  assert.equal(find(t, 'years').value, 'PXY');
+  assert.equal(find(t, 'minutes').value, 'PTXM');
+  assert.equal(t.filter((x) => x.text === 'years').length, 1);
+});
