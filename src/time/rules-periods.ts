@@ -38,7 +38,11 @@ export const PERIOD_RULES: Rule[] = [
             const a = ymd(ctx.anchor);
             y = a.y;
             const current = kind === 'half' ? (a.m <= 6 ? 1 : 2) : quarterOf(a.m);
-            if (n > current && ctx.dir !== 'future' && !future) y -= 1;
+            // A later quarter than the current one is the nearest of last year's and this year's: last year's
+            // when three or two quarters back ("the fourth quarter" in February or May), but the one just ahead
+            // is this year's ("cuts resulting in plant closures during the fourth quarter" in August) unless the
+            // clause looks back ("since the fourth quarter").
+            if (n > current && ctx.dir !== 'future' && !future && !(n === current + 1 && ctx.dir !== 'past' && (prefix === undefined || prefix === 'the') && kind === 'quarter')) y -= 1;
             if (prefix === 'last' && n >= current) y -= 1;
           }
           const iv = kind === 'half' ? halfInterval(y, n) : quarterInterval(y, n);

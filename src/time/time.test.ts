@@ -549,3 +549,13 @@ test('"the highest level in years", "lost them in just minutes": a bare plural a
   assert.equal(find(t, 'minutes').value, 'PTXM');
   assert.equal(t.filter((x) => x.text === 'years').length, 1);
 });
+
+test('a bare later quarter: the nearest one — the quarter just ahead is this year\'s unless the clause looks back; three quarters back is last year\'s', () => {
+  const ahead = times('Ford has announced cuts in its production, resulting in the closure of ten plants during the fourth quarter.', '2006-08-19');
+  assert.equal(find(ahead, 'the fourth quarter').value, '2006-Q4');
+  const back = times('Profit fell 5% in the fourth quarter, the company said.', '2007-02-10');
+  assert.equal(find(back, 'the fourth quarter').value, '2006-Q4');
+  // A clause that looks back ("since") keeps last year's.
+  const past = times('Sales have fallen since the fourth quarter.', '2006-08-19');
+  assert.equal(find(past, 'the fourth quarter').value, '2005-Q4');
+});
