@@ -559,3 +559,13 @@ test('a bare later quarter: the nearest one — the quarter just ahead is this y
   const past = times('Sales have fallen since the fourth quarter.', '2006-08-19');
   assert.equal(find(past, 'the fourth quarter').value, '2005-Q4');
 });
+
+test('"on Monday and Tuesday nights", "Friday mornings": a plural part of a weekday recurs (SET), the conjoined weekday too', () => {
+  const t = times('Two new flights will leave Bombay on Monday and Tuesday nights from March 30, and a market opens Friday mornings.\nThe minister arrives on Monday and leaves Tuesday night.', '1998-02-13');
+  assert.equal(find(t, 'Tuesday nights').value, 'XXXX-WXX-2TNI');
+  assert.equal(find(t, 'Tuesday nights').type, 'SET');
+  assert.equal(find(t, 'Monday').value, 'XXXX-WXX-1TNI');
+  assert.equal(find(t, 'Friday mornings').value, 'XXXX-WXX-5TMO');
+  // A single night is one date.
+  assert.equal(find(t, 'Monday', 1).type, 'DATE');
+});
