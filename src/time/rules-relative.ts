@@ -138,6 +138,9 @@ export const RELATIVE_RULES: Rule[] = [
       // Ages ("6-year-old", "52 years old") are not temporal expressions in TimeML news annotation.
       if (/[\s-]old$/i.test(m[0]) || /^[\s-]+old\b/i.test(tail)) return null;
       if (unit === 'quarter' && /^\s+of\b/i.test(tail)) return null;
+      // "the hope he one day follow", "could one day become": "one day" is "someday" between a subject or
+      // modal and its verb, not a one-day span ("had been in the job one day" stays one).
+      if (/^one\s+day$/i.test(m[0]) && /\b(?:I|you|he|she|it|we|they|will|would|could|might|may|can|should|must|shall)\s+$/i.test(sentence.slice(Math.max(0, m.index - 8), m.index)) && /^\s+[a-z]+/.test(tail) && !/^\s+(?:of|in|on|at|and|or|after|before|later|earlier|ago|to|for|from)\b/.test(tail)) return null;
       // "$5 a year", "twice a week": a frequency, not a duration.
       if (article && !m[1] && !m[2] && !m[3]) {
         const rate = rateBefore(sentence, m.index);

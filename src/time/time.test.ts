@@ -569,3 +569,9 @@ test('"on Monday and Tuesday nights", "Friday mornings": a plural part of a week
   // A single night is one date.
   assert.equal(find(t, 'Monday', 1).type, 'DATE');
 });
+
+test('"he one day follow", "could one day become": "someday", no one-day span; "in the job one day" is one', () => {
+  const t = times('Farkas expressed the hope he one day follow his father. The plant could one day become a museum.\nMajor had only been in the job one day.', '1998-04-18');
+  assert.equal(t.filter((x) => x.text === 'one day').length, 1);
+  assert.equal(find(t, 'one day').value, 'P1D');
+});
