@@ -137,7 +137,8 @@ export const RELATIVE_RULES: Rule[] = [
       const tail = sentence.slice(m.index + m[0].length, m.index + m[0].length + 8);
       // Ages ("6-year-old", "52 years old") are not temporal expressions in TimeML news annotation.
       if (/[\s-]old$/i.test(m[0]) || /^[\s-]+old\b/i.test(tail)) return null;
-      if (unit === 'quarter' && /^\s+of\b/i.test(tail)) return null;
+      // "a quarter of the market", "789, or about a quarter, of its dealers": a fraction, not three months.
+      if (unit === 'quarter' && (/^[\s,]+of\b/i.test(tail) || (article && /\b(?:about|roughly|nearly|almost|around|than|or|over|under|just)\s+$/i.test(sentence.slice(Math.max(0, m.index - 10), m.index))))) return null;
       // "the hope he one day follow", "could one day become": "one day" is "someday" between a subject or
       // modal and its verb, not a one-day span ("had been in the job one day" stays one).
       if (/^one\s+day$/i.test(m[0]) && /\b(?:I|you|he|she|it|we|they|will|would|could|might|may|can|should|must|shall)\s+$/i.test(sentence.slice(Math.max(0, m.index - 8), m.index)) && /^\s+[a-z]+/.test(tail) && !/^\s+(?:of|in|on|at|and|or|after|before|later|earlier|ago|to|for|from)\b/.test(tail)) return null;

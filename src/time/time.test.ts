@@ -575,3 +575,9 @@ test('"he one day follow", "could one day become": "someday", no one-day span; "
   assert.equal(t.filter((x) => x.text === 'one day').length, 1);
   assert.equal(find(t, 'one day').value, 'P1D');
 });
+
+test('"about a quarter, of its dealers", "more than a quarter of": fractions, not three-month spans', () => {
+  const t = times('Chrysler wants to eliminate 789, or about a quarter, of its 3,200 dealers. Banks hold more than a quarter of the bonds.\nThe plant was shut for a quarter.', '2009-05-14');
+  assert.equal(t.filter((x) => x.text === 'a quarter').length, 1);
+  assert.equal(find(t, 'a quarter').value, 'P1Q');
+});
