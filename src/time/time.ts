@@ -161,7 +161,7 @@ export function timesForText(text: string, sentences: readonly Span[], reference
 
 export const time: Component = {
   name: 'time',
-  version: '1.1.0',
+  version: '1.2.0',
   requires: ['paragraphs', 'sentences', 'tokens'],
   assigns: ['published', 'times'],
   run(article, layers, context) {
