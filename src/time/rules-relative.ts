@@ -3,6 +3,11 @@ import { COUNT, HEDGE, FLOATING_HOLIDAYS, HOLIDAY, HOLIDAYS, MONTH, PART_OF_DAY,
 import { B, E, ci, directionOf, easterSunday, interval, nthWeekday, resolveWeekday, rx, shiftUnit, unresolved } from './grammar-kit.js';
 import { AGO_TAIL, type Rule, calendarResolver, dayUnderDiscussion, fixed, rateBefore, relativeResolver } from './rule-kit.js';
 
+/** "recent" + up to two modifiers + a plural noun: "recent declines", "recent government moves". */
+const RECENT_PLURAL_AFTER = /^\s+(?:[a-z]+\s+){0,2}(?!(?:is|was|has|does|its|this|his|as|us|thus|always|perhaps|less|across|news)\b)[a-z]{3,}s\b/;
+/** A determiner or possessive before "recent" ("the recent sale", "its recent losses", "most recent"). */
+const DETERMINER_BEFORE = /\b(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|most|more|some|any|whose)\s+$/i;
+
 /** Rules of the temporal grammar: "two weeks ago", durations, PRESENT/PAST/FUTURE_REF, sets, years in words, year ends, holidays. Order within the list is the order rules are tried. */
 export const RELATIVE_RULES: Rule[] = [
   // ---- "a week ago Friday", "a week from Tuesday": that weekday, shifted by whole weeks
@@ -223,7 +228,10 @@ export const RELATIVE_RULES: Rule[] = [
       if (w === 'the future' && /^\s+of\b/.test(after)) return null;
       // "as recently as August": the date that follows is the expression.
       if (w === 'recently' && /^as\s+recently\s+as\s/i.test(sentence.slice(Math.max(0, m.index - 3), m.index + 14))) return null;
-      if (w === 'recent' && !/^\s+(?:years|months|weeks|days|times|history|past|decades|weeks)\b/i.test(after)) return null;
+      // "recent declines", "recent government moves": with no determiner, "recent" + a plural noun points at
+      // the past as a whole, as the bare plurals above do ("in past years"); "the recent sale", "a recent
+      // filing", "the most recent model" are left out (TimeBank tags those about half the time).
+      if (w === 'recent' && !/^\s+(?:years|months|weeks|days|times|history|past|decades|weeks)\b/i.test(after) && !(RECENT_PLURAL_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 48)) && !DETERMINER_BEFORE.test(sentence.slice(Math.max(0, m.index - 12), m.index)))) return null;
       // "the current weakness", "his current wife": the present (PRESENT_REF), as TimeBank annotates it;
       // "current year", "current quarter" are left to the unit rules, which give them a value.
       if (w === 'current' && /^\s+(?:year|month|week|quarter|period|fiscal|season)\b/i.test(after)) return null;

@@ -581,3 +581,10 @@ test('"about a quarter, of its dealers", "more than a quarter of": fractions, no
   assert.equal(t.filter((x) => x.text === 'a quarter').length, 1);
   assert.equal(find(t, 'a quarter').value, 'P1Q');
 });
+
+test('"recent" with no determiner before a plural noun points at the past (PAST_REF); "the recent sale", "most recent model" are left out', () => {
+  const t = times('Investors fret about recent declines in junk bonds, and analysts blame recent losses on fears of a recession.\nThe recent sale of shares and the most recent iPhone model drew crowds.', '1989-10-27');
+  const recent = t.filter((x) => x.text === 'recent');
+  assert.equal(recent.length, 2);
+  assert.ok(recent.every((x) => x.value === 'PAST_REF'));
+});
