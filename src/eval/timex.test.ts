@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { sharedPath } from '../core/paths.js';
-import { evaluateFolder, metricsOf, scoreDocument, splitOf, timexTask } from './timex.js';
+import { docIdsOf, evaluateFolder, metricsOf, scoreDocument, splitOf, timexTask } from './timex.js';
 
 test('scoreDocument: strict, relaxed and attribute scores the TempEval-3 way', () => {
   const gold = [
@@ -30,6 +30,11 @@ test('splitOf is a fixed function of the file name', () => {
   const names = Array.from({ length: 200 }, (_, i) => `doc${i}.tml`);
   const dev = names.filter((n) => splitOf(n) === 'dev').length;
   assert.ok(dev > 20 && dev < 80, `dev share ${dev}/200`);
+});
+
+test('docIdsOf reads the first tab-separated field of each line (a TimeBank-Dense relation file)', () => {
+  const ids = docIdsOf('ABC19980108.1830.0711\te1\te2\tb\nABC19980108.1830.0711\tt0\te3\tv\n\nAPW19980227.0487\te4\te5\ta\n');
+  assert.deepEqual([...ids], ['ABC19980108.1830.0711', 'APW19980227.0487']);
 });
 
 test('eval timex refuses a missing input folder with a usage error', async () => {

@@ -213,6 +213,13 @@ export function narrativeResolver(unit: string, n: number, type: TimexType = 'DA
   };
 }
 
+/** "later in the day", "ended the day": the day under discussion (the narrative's last day), else the article's. */
+export function dayUnderDiscussion(ctx: ResolveContext): Resolution {
+  const base = ctx.lastDay ?? ctx.anchor;
+  if (base === null) return unresolved('DATE', 'XXXX-XX-XX', ['part']);
+  return interval('DATE', dayInterval(base), ctx.lastDay !== null ? 'event' : 'published', [], ['year', 'month', 'day']);
+}
+
 export function fixed(type: TimexType, value: string, stated: string[] = []) {
   return (): Resolution => unresolved(type, value, stated);
 }

@@ -199,8 +199,17 @@ export const CLOCK_RULES: Rule[] = [
     name: 'weekday-set',
     prio: 6,
     need: (f) => f.weekday || f.word(...WEEKDAY_PLURALS) || f.any('weekend'),
-    re: rx(`${B}(?:(?:${ci('every')}|${ci('each')})\\s+(${WEEKDAY}|weekend)|(Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)|(?<=\\b(?:[Oo]n|[Oo]ver|[Dd]uring|[Aa]t)\\s)(weekends))${E}`, 'g'),
+    re: rx(`${B}(?:(?:${ci('every')}|${ci('each')})\\s+(${WEEKDAY}|weekend)|(Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)|(?<=\\b(?:[Oo]n|[Oo]ver|[Dd]uring|[Aa]t)\\s)(weekends)|(?<pwd>${WEEKDAY})\\s+(?<part>nights|mornings|afternoons|evenings)|(?<cwd>${WEEKDAY})(?=\\s+(?:and|or)\\s+${WEEKDAY}\\s+(?<cpart>nights|mornings|afternoons|evenings)(?![\\w-])))${E}`, 'g'),
     build({ m }) {
+      // "on Monday and Tuesday nights", "Friday mornings": a plural part of a weekday recurs, as does the
+      // weekday conjoined before it.
+      const g = m.groups ?? {};
+      if (g.pwd || g.cwd) {
+        const wd = weekdayNumber(g.pwd ?? g.cwd);
+        if (wd === null) return null;
+        const part = PART_OF_DAY[(g.part ?? g.cpart).toLowerCase().replace(/s$/, '')];
+        return { resolve: fixed('SET', `XXXX-WXX-${wd}T${part}`) };
+      }
       // "on weekends", "every weekend": a recurring weekend.
       if (m[3] || m[1]?.toLowerCase() === 'weekend') return { resolve: fixed('SET', 'XXXX-WXX-WE') };
       const wd = weekdayNumber(m[1] ?? m[2].replace(/s$/, ''));

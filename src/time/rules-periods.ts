@@ -1,7 +1,10 @@
-import { halfInterval, pad, quarterInterval, quarterOf, SEASON_START, seasonInterval, seasonOf, weekday, weekendInterval, yearInterval, ymd } from './calendar.js';
+import { halfInterval, monthInterval, pad, quarterInterval, quarterOf, SEASON_START, seasonInterval, seasonOf, weekday, weekendInterval, yearInterval, ymd } from './calendar.js';
 import { PART_OF_DAY, SEASONS, durationValue } from './lexicon.js';
 import { B, E, ci, interval, rx, unresolved } from './grammar-kit.js';
-import { ORD_Q, type Rule, fixed, narrativeResolver, relativeResolver, strictOf } from './rule-kit.js';
+import { ORD_Q, type Rule, dayUnderDiscussion, fixed, narrativeResolver, relativeResolver, strictOf } from './rule-kit.js';
+
+/** A verb that frames a trading day ("to end the day", "finishing the day") or a sentence-initial "For". */
+const DAY_FRAME_BEFORE = /(?:\b(?:end|ends|ended|ending|finish|finishes|finished|finishing|close|closes|closed|closing)|(?:^|[.;:]\s*)For)\s+$/;
 
 /** Rules of the temporal grammar: quarters and halves, seasons, "this week" / "last month" / "next year". Order within the list is the order rules are tried. */
 export const PERIOD_RULES: Rule[] = [
@@ -35,7 +38,11 @@ export const PERIOD_RULES: Rule[] = [
             const a = ymd(ctx.anchor);
             y = a.y;
             const current = kind === 'half' ? (a.m <= 6 ? 1 : 2) : quarterOf(a.m);
-            if (n > current && ctx.dir !== 'future' && !future) y -= 1;
+            // A later quarter than the current one is the nearest of last year's and this year's: last year's
+            // when three or two quarters back ("the fourth quarter" in February or May), but the one just ahead
+            // is this year's ("cuts resulting in plant closures during the fourth quarter" in August) unless the
+            // clause looks back ("since the fourth quarter").
+            if (n > current && ctx.dir !== 'future' && !future && !(n === current + 1 && ctx.dir !== 'past' && (prefix === undefined || prefix === 'the') && kind === 'quarter')) y -= 1;
             if (prefix === 'last' && n >= current) y -= 1;
           }
           const iv = kind === 'half' ? halfInterval(y, n) : quarterInterval(y, n);
@@ -44,16 +51,29 @@ export const PERIOD_RULES: Rule[] = [
       };
     },
   },
-  // ---- "the corresponding period last year", "the same quarter a year ago": the year-ago quarter under discussion
+  // ---- "the corresponding period last year", "the same quarter a year ago": the year-ago quarter under discussion;
+  //      "the same month a year ago": the year-ago month
   {
     name: 'period-last-year',
     prio: 8,
     need: (f) => f.word('year'),
     gate: /\b(?:last year|a year (?:ago|earlier))\b/i,
-    re: rx(`${B}${ci('the')}\\s+(?:(?:same|corresponding|comparable)\\s+(?:period|quarter)\\s+(?:(?:of|in)\\s+)?(?:(?:the\\s+)?last\\s+year|a\\s+year\\s+(?:ago|earlier))|(?:period|quarter)\\s+a\\s+year\\s+(?:ago|earlier))${E}`, 'gi'),
-    build() {
+    re: rx(`${B}${ci('the')}\\s+(?:(?:same|corresponding|comparable)\\s+(period|quarter|month)\\s+(?:(?:of|in)\\s+)?(?:(?:the\\s+)?last\\s+year|a\\s+year\\s+(?:ago|earlier))|(?:period|quarter)\\s+a\\s+year\\s+(?:ago|earlier))${E}`, 'gi'),
+    build({ m }) {
+      const noun = (m[1] ?? '').toLowerCase();
       return {
         resolve(ctx) {
+          // "sales fell in January, compared to the same month a year ago": the month just named, a year back;
+          // "the same period last year" too when a month, not a quarter, is under discussion.
+          if ((noun === 'month' || (noun === 'period' && !ctx.lastQuarter)) && ctx.lastMonth?.recent) {
+            const named = ymd(ctx.lastMonth.day);
+            return interval('DATE', monthInterval(named.y - 1, named.m), 'event', ['offset'], ['year', 'month']);
+          }
+          if (noun === 'month') {
+            if (ctx.anchor === null) return unresolved('DATE', 'XXXX-XX', ['offset']);
+            const a = ymd(ctx.anchor);
+            return interval('DATE', monthInterval(a.y - 1, a.m), 'published', ['offset'], ['year', 'month'], 'past');
+          }
           if (ctx.lastQuarter) return interval('DATE', quarterInterval(ctx.lastQuarter.y - 1, ctx.lastQuarter.q), 'published', ['offset'], ['year', 'quarter']);
           if (ctx.anchor === null) return unresolved('DATE', 'XXXX', ['offset']);
           return interval('DATE', yearInterval(ymd(ctx.anchor).y - 1), 'published', ['offset'], ['year'], 'past');
@@ -251,6 +271,11 @@ export const PERIOD_RULES: Rule[] = [
         if (isPart && /\b(?:in|during)\s+$/i.test(sentence.slice(Math.max(0, m.index - 8), m.index)) && /^(?:\s*[,.;:!?)"'”’]|\s*$|\s+(?:and|or|but|to|before|after|until|when|while|with|at|on|in|from|for|by|as|than|[A-Z]\w*)\b)/.test(after)) {
           const part = PART_OF_DAY[unit];
           return { resolve: (ctx) => (ctx.lastDay !== null ? narrativeResolver('day', 0, 'TIME', part)(ctx) : relativeResolver('day', 0, 'TIME', part)(ctx)) };
+        }
+        // A market report's trading day: "ended the day down 31 points", "For the day, the Nikkei closed
+        // down", "a large fall at the start of the day" — the day under discussion, else the article's.
+        if (unit === 'day' && (/^(?:the (?:start|end|beginning|middle) of)$/i.test(m[1] ?? '') || !m[1] && DAY_FRAME_BEFORE.test(sentence.slice(Math.max(0, m.index - 12), m.index)))) {
+          return { resolve: dayUnderDiscussion };
         }
         if (isPart || unit === 'day' || unit === 'decade' || unit === 'century') return null;
         if (unit === 'weekend') {

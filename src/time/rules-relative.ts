@@ -1,7 +1,12 @@
 import { dayInterval, epochDay, quarterInterval, seasonInterval, weekInterval, yearInterval, ymd, type Interval } from './calendar.js';
 import { COUNT, HEDGE, FLOATING_HOLIDAYS, HOLIDAY, HOLIDAYS, MONTH, PART_OF_DAY, SEASONS, UNIT, WEEKDAY, durationValue, monthNumber, parseCount, unitOf, weekdayNumber } from './lexicon.js';
 import { B, E, ci, directionOf, easterSunday, interval, nthWeekday, resolveWeekday, rx, shiftUnit, unresolved } from './grammar-kit.js';
-import { AGO_TAIL, type Rule, calendarResolver, fixed, rateBefore, relativeResolver } from './rule-kit.js';
+import { AGO_TAIL, type Rule, calendarResolver, dayUnderDiscussion, fixed, rateBefore, relativeResolver } from './rule-kit.js';
+
+/** "recent" + up to two modifiers + a plural noun: "recent declines", "recent government moves". */
+const RECENT_PLURAL_AFTER = /^\s+(?:[a-z]+\s+){0,2}(?!(?:is|was|has|does|its|this|his|as|us|thus|always|perhaps|less|across|news)\b)[a-z]{3,}s\b/;
+/** A determiner or possessive before "recent" ("the recent sale", "its recent losses", "most recent"). */
+const DETERMINER_BEFORE = /\b(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|most|more|some|any|whose)\s+$/i;
 
 /** Rules of the temporal grammar: "two weeks ago", durations, PRESENT/PAST/FUTURE_REF, sets, years in words, year ends, holidays. Order within the list is the order rules are tried. */
 export const RELATIVE_RULES: Rule[] = [
@@ -137,7 +142,11 @@ export const RELATIVE_RULES: Rule[] = [
       const tail = sentence.slice(m.index + m[0].length, m.index + m[0].length + 8);
       // Ages ("6-year-old", "52 years old") are not temporal expressions in TimeML news annotation.
       if (/[\s-]old$/i.test(m[0]) || /^[\s-]+old\b/i.test(tail)) return null;
-      if (unit === 'quarter' && /^\s+of\b/i.test(tail)) return null;
+      // "a quarter of the market", "789, or about a quarter, of its dealers": a fraction, not three months.
+      if (unit === 'quarter' && (/^[\s,]+of\b/i.test(tail) || (article && /\b(?:about|roughly|nearly|almost|around|than|or|over|under|just)\s+$/i.test(sentence.slice(Math.max(0, m.index - 10), m.index))))) return null;
+      // "the hope he one day follow", "could one day become": "one day" is "someday" between a subject or
+      // modal and its verb, not a one-day span ("had been in the job one day" stays one).
+      if (/^one\s+day$/i.test(m[0]) && /\b(?:I|you|he|she|it|we|they|will|would|could|might|may|can|should|must|shall)\s+$/i.test(sentence.slice(Math.max(0, m.index - 8), m.index)) && /^\s+[a-z]+/.test(tail) && !/^\s+(?:of|in|on|at|and|or|after|before|later|earlier|ago|to|for|from)\b/.test(tail)) return null;
       // "$5 a year", "twice a week": a frequency, not a duration.
       if (article && !m[1] && !m[2] && !m[3]) {
         const rate = rateBefore(sentence, m.index);
@@ -166,13 +175,14 @@ export const RELATIVE_RULES: Rule[] = [
     name: 'plural-duration',
     prio: 3,
     need: (f) => f.word('years', 'decades', 'months', 'weeks', 'days', 'hours', 'minutes', 'centuries') || /-long\b/i.test(f.text),
-    re: rx(`${B}(?:(${ci('for')}|${ci('over')}|${ci('within')}|${ci('during')}|${ci('took')}|${ci('takes')}|${ci('take')}|${ci('lasted')}|${ci('spent')})\\s+)(?:(${ci('many')}|${ci('several')}|${ci('some')}|${ci('the')})\\s+)?(years|decades|months|weeks|days|hours|minutes|centuries)${E}|${B}(decades|years|months|weeks|days|hours)-long${E}|${B}(?<one>hour|day|week|month|year)-long${E}`, 'g'),
+    re: rx(`${B}(?:(${ci('for')}|${ci('over')}|${ci('within')}|${ci('during')}|${ci('took')}|${ci('takes')}|${ci('take')}|${ci('lasted')}|${ci('spent')})\\s+)(?:(${ci('many')}|${ci('several')}|${ci('some')}|${ci('the')})\\s+)?(years|decades|months|weeks|days|hours|minutes|centuries)${E}|${B}(?:${ci('in')}\\s+(?:(?:just|only|mere|a matter of)\\s+)?)(?<inUnit>years|decades|months|weeks|days|hours|minutes)${E}|${B}(decades|years|months|weeks|days|hours)-long${E}|${B}(?<one>hour|day|week|month|year)-long${E}`, 'g'),
     build({ m }) {
       // "their third day-long meeting": one unit long.
       if (m.groups?.one) return { resolve: fixed('DURATION', durationValue(1, m.groups.one.toLowerCase()), ['duration']) };
-      const word = (m[3] ?? m[4]).toLowerCase();
+      // "the highest level in years", "lost them in just minutes": a vague span, the bare plural only.
+      const word = (m[3] ?? m.groups?.inUnit ?? m[5]).toLowerCase();
       const unit = unitOf(word);
-      const lead = m[1] ? m[0].indexOf(m[2] ?? m[3]) : 0;
+      const lead = m[1] ? m[0].indexOf(m[2] ?? m[3]) : m.groups?.inUnit ? m[0].length - m.groups.inUnit.length : 0;
       return { start: m.index + lead, resolve: fixed('DURATION', durationValue(null, unit === 'decade' ? 'year' : unit === 'century' ? 'century' : unit), ['duration']) };
     },
   },
@@ -218,7 +228,10 @@ export const RELATIVE_RULES: Rule[] = [
       if (w === 'the future' && /^\s+of\b/.test(after)) return null;
       // "as recently as August": the date that follows is the expression.
       if (w === 'recently' && /^as\s+recently\s+as\s/i.test(sentence.slice(Math.max(0, m.index - 3), m.index + 14))) return null;
-      if (w === 'recent' && !/^\s+(?:years|months|weeks|days|times|history|past|decades|weeks)\b/i.test(after)) return null;
+      // "recent declines", "recent government moves": with no determiner, "recent" + a plural noun points at
+      // the past as a whole, as the bare plurals above do ("in past years"); "the recent sale", "a recent
+      // filing", "the most recent model" are left out (TimeBank tags those about half the time).
+      if (w === 'recent' && !/^\s+(?:years|months|weeks|days|times|history|past|decades|weeks)\b/i.test(after) && !(RECENT_PLURAL_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 48)) && !DETERMINER_BEFORE.test(sentence.slice(Math.max(0, m.index - 12), m.index)))) return null;
       // "the current weakness", "his current wife": the present (PRESENT_REF), as TimeBank annotates it;
       // "current year", "current quarter" are left to the unit rules, which give them a value.
       if (w === 'current' && /^\s+(?:year|month|week|quarter|period|fiscal|season)\b/i.test(after)) return null;
@@ -294,23 +307,15 @@ export const RELATIVE_RULES: Rule[] = [
       return { resolve: fixed('DURATION', durationValue(null, unitOf(m[5])), ['duration']) };
     },
   },
-  // ---- "year-end", "by year's end", "later in the day"
+  // ---- "year-end", "by year's end", "later in the day", "late in the day"
   {
     name: 'year-end',
     prio: 5,
     need: (f) => f.any('end', 'day'),
-    re: rx(`${B}(?:(${ci('year-end')}|${ci('year end')}|${ci('year')}['’]s end)|(${ci('later in the day')}|${ci('earlier in the day')}|${ci('later that day')}|${ci('earlier that day')}))${E}`, 'g'),
+    re: rx(`${B}(?:(${ci('year-end')}|${ci('year end')}|${ci('year')}['’]s end)|(${ci('later in the day')}|${ci('earlier in the day')}|${ci('late in the day')}|${ci('early in the day')}|${ci('later that day')}|${ci('earlier that day')}))${E}`, 'g'),
     build({ m }) {
       const dash = m[1] ? /-/.test(m[1]) : false;
-      if (m[2]) {
-        return {
-          resolve(ctx) {
-            const base = ctx.lastDay ?? ctx.anchor;
-            if (base === null) return unresolved('DATE', 'XXXX-XX-XX', ['part']);
-            return interval('DATE', dayInterval(base), ctx.lastDay !== null ? 'event' : 'published', [], ['year', 'month', 'day']);
-          },
-        };
-      }
+      if (m[2]) return { resolve: dayUnderDiscussion };
       return {
         resolve(ctx) {
           if (ctx.anchor === null) return unresolved('DATE', dash ? 'XXXX-12-31' : 'XXXX', ['year-end']);

@@ -509,3 +509,82 @@ test('"-long" compounds: one unit when singular ("day-long"), vague when plural,
   const t = times('After their third day-long meeting, a decades-long feud and a years-long fight ended in a week-long truce.', '2000-04-03');
   assert.deepEqual(['day-long', 'decades-long', 'years-long', 'a week-long'].map((s) => find(t, s).value), ['P1D', 'PXY', 'PXY', 'P1W']);
 });
+
+test('a market report\'s trading day: "ended the day", "For the day", "the start of the day", "late in the day"', () => {
+  // Our own report, dated Tuesday 2024-03-12, about Monday's trading.
+  const text = [
+    'Stocks fell sharply on Monday.',
+    'The index lost 2%, ending the day at 4,100, and its rival rebounded late in the day after a large fall at the start of the day.',
+    'For the day, the yen closed flat.',
+    'But in many ways, the day belonged to the bond market, and the day after the vote was quiet.',
+  ].join('\n');
+  const t = times(text, '2024-03-12');
+  assert.equal(find(t, 'the day').value, '2024-03-11');
+  assert.equal(find(t, 'late in the day').value, '2024-03-11');
+  assert.equal(find(t, 'the start of the day').value, '2024-03-11');
+  assert.equal(find(t, 'the day', 1).value, '2024-03-11');
+  // "the day belonged to", "the day after the vote": no trading-day frame, left untagged.
+  assert.equal(t.filter((x) => x.text === 'the day').length, 2);
+});
+
+test('"the same month a year ago", "the same period last year" after a named month: that month a year back', () => {
+  const t = times('Car sales fell 35% in January, compared to the same month a year ago.\nFord sales rose 43% in February compared to the same period last year.', '2009-03-03');
+  assert.equal(find(t, 'the same month a year ago').value, '2008-01');
+  assert.equal(find(t, 'the same period last year').value, '2008-02');
+  // With a quarter under discussion, the period is the year-ago quarter, as before.
+  const q = times('Profit in the third quarter rose from the same period last year.', '2009-10-20');
+  assert.equal(find(q, 'the same period last year').value, '2008-Q3');
+});
+
+test('an anaphoric date with nothing before it to refer to ("trades made that day") is left out; with a day before it, it is resolved', () => {
+  const none = times('Market makers can suffer huge losses on trades made that day, dealers said.', '1989-10-30');
+  assert.equal(none.find((x) => x.text === 'that day'), undefined);
+  const some = times('The fund opened on Oct. 13. Redemptions were strong that day.', '1989-10-30');
+  assert.equal(find(some, 'that day').value, '1989-10-13');
+});
+
+test('"the highest level in years", "lost them in just minutes": a bare plural after "in" is a vague span; "in the years after" is not', () => {
+  const t = times('Home sales rose to their highest level in years.\nThe index lost 100 points in just minutes.\nIn the years after the war, trade grew.', '2008-10-10');
+  assert.equal(find(t, 'years').value, 'PXY');
+  assert.equal(find(t, 'minutes').value, 'PTXM');
+  assert.equal(t.filter((x) => x.text === 'years').length, 1);
+});
+
+test('a bare later quarter: the nearest one — the quarter just ahead is this year\'s unless the clause looks back; three quarters back is last year\'s', () => {
+  const ahead = times('Ford has announced cuts in its production, resulting in the closure of ten plants during the fourth quarter.', '2006-08-19');
+  assert.equal(find(ahead, 'the fourth quarter').value, '2006-Q4');
+  const back = times('Profit fell 5% in the fourth quarter, the company said.', '2007-02-10');
+  assert.equal(find(back, 'the fourth quarter').value, '2006-Q4');
+  // A clause that looks back ("since") keeps last year's.
+  const past = times('Sales have fallen since the fourth quarter.', '2006-08-19');
+  assert.equal(find(past, 'the fourth quarter').value, '2005-Q4');
+});
+
+test('"on Monday and Tuesday nights", "Friday mornings": a plural part of a weekday recurs (SET), the conjoined weekday too', () => {
+  const t = times('Two new flights will leave Bombay on Monday and Tuesday nights from March 30, and a market opens Friday mornings.\nThe minister arrives on Monday and leaves Tuesday night.', '1998-02-13');
+  assert.equal(find(t, 'Tuesday nights').value, 'XXXX-WXX-2TNI');
+  assert.equal(find(t, 'Tuesday nights').type, 'SET');
+  assert.equal(find(t, 'Monday').value, 'XXXX-WXX-1TNI');
+  assert.equal(find(t, 'Friday mornings').value, 'XXXX-WXX-5TMO');
+  // A single night is one date.
+  assert.equal(find(t, 'Monday', 1).type, 'DATE');
+});
+
+test('"he one day follow", "could one day become": "someday", no one-day span; "in the job one day" is one', () => {
+  const t = times('Farkas expressed the hope he one day follow his father. The plant could one day become a museum.\nMajor had only been in the job one day.', '1998-04-18');
+  assert.equal(t.filter((x) => x.text === 'one day').length, 1);
+  assert.equal(find(t, 'one day').value, 'P1D');
+});
+
+test('"about a quarter, of its dealers", "more than a quarter of": fractions, not three-month spans', () => {
+  const t = times('Chrysler wants to eliminate 789, or about a quarter, of its 3,200 dealers. Banks hold more than a quarter of the bonds.\nThe plant was shut for a quarter.', '2009-05-14');
+  assert.equal(t.filter((x) => x.text === 'a quarter').length, 1);
+  assert.equal(find(t, 'a quarter').value, 'P1Q');
+});
+
+test('"recent" with no determiner before a plural noun points at the past (PAST_REF); "the recent sale", "most recent model" are left out', () => {
+  const t = times('Investors fret about recent declines in junk bonds, and analysts blame recent losses on fears of a recession.\nThe recent sale of shares and the most recent iPhone model drew crowds.', '1989-10-27');
+  const recent = t.filter((x) => x.text === 'recent');
+  assert.equal(recent.length, 2);
+  assert.ok(recent.every((x) => x.value === 'PAST_REF'));
+});

@@ -112,6 +112,9 @@ export function extractTimes(text: string, sentences: readonly Span[], anchor: A
         }
         if (r.anchor === 'published') confidence = Math.min(0.9, 0.9 * anchor.confidence) * (a.value === b.value ? 1 : 0.6);
       }
+      // "trades made that day", "the following week" with no date before it in the text: an anaphor with
+      // nothing to refer to has no value to give, and is left out (precision first).
+      if (r.anchor === 'event' && /^X{4}(?:-[A-Z0-9]+)*$/.test(r.value) && !/\d/.test(r.value)) continue;
       if (r.anchor === 'event' && /X/.test(r.value)) confidence = 0.3;
       out.push(toExpr(text, s.start, c.start, c.end, c.rule, r, Math.round(confidence * 100) / 100));
       // A night ("overnight") hangs off the narrative's day; it does not become the day itself.
@@ -158,7 +161,7 @@ export function timesForText(text: string, sentences: readonly Span[], reference
 
 export const time: Component = {
   name: 'time',
-  version: '1.1.0',
+  version: '1.2.0',
   requires: ['paragraphs', 'sentences', 'tokens'],
   assigns: ['published', 'times'],
   run(article, layers, context) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseMeantime, parseTimeML, writeTimeML } from './timeml.js';
+import { isoDay, parseMeantime, parseTimeML, writeTimeML } from './timeml.js';
 
 /** Written in two parts so this source is never mistaken for a copy of TimeML data. */
 const CREATION_TIME = 'CREATION' + '_TIME';
@@ -58,4 +58,10 @@ test('parseMeantime rebuilds text from tokens, maps markables and sets the DCT a
   assert.equal(doc.gold.length, 1);
   assert.equal(doc.text.slice(doc.gold[0].start, doc.gold[0].end), 'Tuesday');
   assert.equal(doc.text.slice(doc.ignore[0].start, doc.ignore[0].end), 'March 6, 2008');
+});
+
+test('isoDay: a day-first creation time (DD-MM-YYYY) becomes ISO; ISO values pass unchanged', () => {
+  assert.equal(isoDay('03-02-2009'), '2009-02-03');
+  assert.equal(isoDay('2009-02-03'), '2009-02-03');
+  assert.equal(isoDay('2009-02-03T10:00'), '2009-02-03T10:00');
 });

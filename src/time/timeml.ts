@@ -107,6 +107,15 @@ const NO_SPACE_AFTER = /^(?:[([{$]|``|“)$/;
 /** Last sentence index (0 = title) inside MEANTIME's temporal annotation scope. */
 export const MEANTIME_TIMEX_LAST_SENTENCE = 5;
 
+/**
+ * A creation time written day first (`03-02-2009`, one MEANTIME file, whose date line reads "February 03,
+ * 2009") as an ISO day; any other value unchanged.
+ */
+export function isoDay(value: string): string {
+  const m = /^(\d\d)-(\d\d)-(\d{4})$/.exec(value);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : value;
+}
+
 /** Parses one MEANTIME document (NAF-like XML with `<token>` and `<Markables>`). */
 export function parseMeantime(xml: string, id: string): TimeMLDoc {
   const tokenRe = /<token\b([^>]*)>([^<]*)<\/token>/g;
@@ -136,7 +145,7 @@ export function parseMeantime(xml: string, id: string): TimeMLDoc {
     const ids = [...m[2].matchAll(/t_id="([^"]+)"/g)].map((x) => x[1]);
     const toks = ids.map((t) => spans.get(t)).filter((s): s is { start: number; end: number } => s !== undefined);
     if (a.functionInDocument === 'CREATION_TIME') {
-      dct = a.value ?? null;
+      dct = a.value === undefined ? null : isoDay(a.value);
       if (toks.length > 0) ignore.push({ start: Math.min(...toks.map((t) => t.start)), end: Math.max(...toks.map((t) => t.end)) });
       continue;
     }
