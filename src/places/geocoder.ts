@@ -17,6 +17,8 @@ import { gazetteer, type Candidate } from './gazetteer.js';
 import { regions as regionTable } from './regions.js';
 import { nextSpans } from './next-span.js';
 import { WEIGHTS } from './geocoder-weights.js';
+import { rejectMisfits } from './contained-misfit.js';
+import { listRegions } from './list-regions.js';
 import { asQualifier, baseKey, containerOf, isQualifier, pairQualified, qualifierCandidate, STATE_WORD, withStateName } from './qualifier.js';
 
 export { WEIGHTS } from './geocoder-weights.js';
@@ -409,6 +411,8 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
     lookups.set(keyOf[i], qualifier[i] ? asQualifier(l) : l);
   });
   const next = nextSpans(spans);
+  // "Washington, Oregon and California": a list of states, each the state (before any pairing).
+  listRegions(text, spans, next, keyOf, lookups);
   pairQualified(text, spans, next, keyOf, lookups);
   const distinct = [...new Set(keyOf)];
   const mentions = new Map<string, number>();
@@ -524,6 +528,8 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
   // a low confidence, marked as a fallback, when the caller allows it. Ties go to the place whose
   // country has more evidence in the article ("Dublin" ×3 over "London" ×3 in an Irish story).
   let focus: Candidate | null = null;
+  // "Sherpur area of Kabul city", "Notre Dame cathedral in Paris": the text's own container wins.
+  rejectMisfits(text, spans, next, keyOf, lookups, picks);
   const finalCountries = new Map(base.countries);
   for (const k of distinct) {
     const c = (lookups.get(k) as Lookup).cands[picks.get(k) as number];

@@ -74,7 +74,8 @@ export function containerOf(text: string, spans: readonly ToponymSpan[], next: I
 export function pairQualified(text: string, spans: readonly ToponymSpan[], next: Int32Array, keyOf: string[], lookups: Map<string, Lookup>): void {
   for (let i = 0; i < spans.length; i++) {
     const j = containerOf(text, spans, next, i);
-    if (j < 0) continue;
+    // Members of a list of regions (list-regions.ts) qualify no one.
+    if (j < 0 || keyOf[i].includes('|list:') || keyOf[j].includes('|list:')) continue;
     const head = lookups.get(keyOf[i]) as Lookup;
     const qual = lookups.get(keyOf[j]) as Lookup;
     const qualKey = baseKey(keyOf[j]);
