@@ -12,7 +12,7 @@ import { senseVeto } from './sense-veto.js';
 
 export const events: Component = {
   name: 'events',
-  version: '1.4.6',
+  version: '1.4.7',
   requires: ['sentences', 'tokens', 'mentions', 'entities', 'published', 'times', 'quotes', 'quantities', 'places'],
   assigns: ['events'],
   run(article, layers) {
