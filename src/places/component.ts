@@ -146,7 +146,7 @@ export function geocodeArticle(article: Readonly<Article>, layers: Readonly<Laye
 
 export const places: Component = {
   name: 'places',
-  version: '1.4.2',
+  version: '1.4.3',
   requires: ['paragraphs', 'sentences', 'tokens', 'mentions', 'entities'],
   assigns: ['places'],
   run(article, layers) {

@@ -16,6 +16,13 @@ import { countries as countryTable } from './countries.js';
 import { gazetteer, type Candidate } from './gazetteer.js';
 import { regions as regionTable } from './regions.js';
 import { nextSpans } from './next-span.js';
+import { WEIGHTS } from './geocoder-weights.js';
+import { rejectMisfits } from './contained-misfit.js';
+import { listRegions } from './list-regions.js';
+import { asQualifier, baseKey, containerOf, isQualifier, pairQualified, qualifierCandidate, STATE_WORD, withStateName } from './qualifier.js';
+
+export { WEIGHTS } from './geocoder-weights.js';
+export { qualifierCandidate } from './qualifier.js';
 
 export interface ResolvedPlace extends Candidate {
   confidence: number;
@@ -44,46 +51,6 @@ export interface ContextEvidence {
   admin1: Map<string, number>;
 }
 
-/** Tunable weights, exported so the eval can report the configuration it scored. */
-export const WEIGHTS = {
-  country: 10,
-  demonym: 8.5,
-  area: 9,
-  region: 8,
-  alias: 9.5,
-  district: 6,
-  countyExplicit: 9.5,
-  countyBare: 0.5,
-  postal: 2.2,
-  popScale: 1,
-  capital: 2,
-  admin1Seat: 1,
-  admin2Seat: 0,
-  countryShare: 3,
-  admin1Share: 2.5,
-  near50: 1.5,
-  near150: 1,
-  near400: 0.4,
-  coherenceCap: 3,
-  coherenceTemperature: 2,
-  pickEvidence: 1,
-  countryFloor: 1,
-  admin1Floor: 1,
-  dateline: 1,
-  qualifier: 3,
-  metropolis: 1_000_000,
-  metropolisAdmin: 0.3,
-  focusConfidence: 0.2,
-  focusCountry: 1,
-  localSupport: 1,
-  rejectPopulation: 100_000,
-  rejectSupport: 0.5,
-  rejectDominant: 2,
-  stateDominantShare: 0.6,
-  township: 2.5,
-  townshipMaxPopulation: 100_000,
-};
-
 const COUNTY_SUFFIX = /^(.+) (county|parish|borough|co)$/;
 const REGION_SUFFIX =
   /^(.+) (region|oblast|province|governorate|state|district|prefecture|territory|municipality|area|provinces|regions|oblasts|raion|krai|republic)$/;
@@ -105,17 +72,6 @@ function cityPrior(c: Candidate): number {
 
 function asRegion(c: Candidate): Candidate {
   return { ...c, precision: c.precision === 'city' ? 'region' : c.precision };
-}
-
-/**
- * Whether a candidate of a qualifier ("Springfield, Ill.", "Washington, Oregon") can name the region a town lies in: a
- * country, or a first-level region (state, province). A county is one only when the qualifier itself says so ("Conway,
- * Leake County"): a bare "Oregon" is the state, never Oregon County, Missouri (whose Washington would then fit).
- */
-export function qualifierCandidate(c: Candidate, phraseKey: string): boolean {
-  if (c.precision === 'country') return true;
-  if (c.precision !== 'region') return false;
-  return (c.source !== 'county' && c.source !== 'city') || / (county|parish|borough)$/.test(phraseKey);
 }
 
 const lookupCache = new Map<string, Lookup>();
@@ -426,37 +382,6 @@ export function confidenceOf(l: Lookup, pick: number): number {
   return Math.round(Math.max(0.3, Math.min(0.99, 1 / (1 + Math.exp(-margin)))) * 100) / 100;
 }
 
-const STATE_AFTER = /^\s+(?:state|State|governor|Governor|Gov\.|legislature|Legislature|lawmakers|officials)\b/;
-
-/**
- * A name that qualifies another ("Buffalo, New York", "Rego Park, New York") or is followed by
- * "state"/"governor" names the first-level region or country, not a same-named city.
- */
-function isQualifier(text: string, span: ToponymSpan): boolean {
-  if (STATE_AFTER.test(text.slice(span.end, span.end + 16))) return true;
-  const before = text.slice(Math.max(0, span.start - 40), span.start);
-  return /\p{Lu}[\p{L}.'’-]*,\s$/u.test(before) && !/[.!?]\s*$/.test(before.slice(0, -2));
-}
-
-const STATE_WORD = /^\s+(?:state|State)\b/;
-
-/** The regions listed as "<name> state" added to a name's candidates (not cached: only when the text says "state"). */
-function withStateName(l: Lookup, phrase: string): Lookup {
-  const extra = gazetteer().regions(`${nameKey(phrase.replace(/['’]s$/u, ''))} state`).filter((c) => !l.cands.includes(c));
-  if (extra.length === 0) return l;
-  return { cands: [...l.cands, ...extra], prior: [...l.prior, ...extra.map(() => WEIGHTS.region)] };
-}
-
-function asQualifier(l: Lookup): Lookup {
-  return {
-    cands: l.cands,
-    prior: l.prior.map((p, j) => {
-      const c = l.cands[j];
-      return c.source === 'region' || c.source === 'country' ? p + WEIGHTS.qualifier : p;
-    }),
-  };
-}
-
 /** How close two candidate points are, as a coherence reward. */
 function closeness(km: number): number {
   if (km <= 50) return WEIGHTS.near50;
@@ -467,12 +392,6 @@ function closeness(km: number): number {
 
 const COHERENCE_CANDIDATES = 25;
 const MAX_PARTNERS = 24;
-
-/** A name's key without its role marks ("|q" for a qualifier, "|with:…"/"|of:…" for a paired name). */
-function baseKey(k: string): string {
-  const bar = k.indexOf('|');
-  return bar < 0 ? k : k.slice(0, bar);
-}
 
 /**
  * Resolve every toponym span of one article jointly. Returns one place (or null when the name is
@@ -492,6 +411,8 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
     lookups.set(keyOf[i], qualifier[i] ? asQualifier(l) : l);
   });
   const next = nextSpans(spans);
+  // "Washington, Oregon and California": a list of states, each the state (before any pairing).
+  listRegions(text, spans, next, keyOf, lookups);
   pairQualified(text, spans, next, keyOf, lookups);
   const distinct = [...new Set(keyOf)];
   const mentions = new Map<string, number>();
@@ -607,6 +528,8 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
   // a low confidence, marked as a fallback, when the caller allows it. Ties go to the place whose
   // country has more evidence in the article ("Dublin" ×3 over "London" ×3 in an Irish story).
   let focus: Candidate | null = null;
+  // "Sherpur area of Kabul city", "Notre Dame cathedral in Paris": the text's own container wins.
+  rejectMisfits(text, spans, next, keyOf, lookups, picks);
   const finalCountries = new Map(base.countries);
   for (const k of distinct) {
     const c = (lookups.get(k) as Lookup).cands[picks.get(k) as number];
@@ -709,42 +632,6 @@ export function resolveToponyms(text: string, spans: readonly ToponymSpan[], opt
     }
   }
   return out;
-}
-
-/** "X in (the) (northern|…) Y" and "X, Y": a place the text itself puts inside another. */
-const CONTAINED_IN = /^(?:,\s{1,2}|,?\s+(?:in|outside)\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?)$/i;
-
-/** The span that contains span i by the text's own words, or -1. */
-function containerOf(text: string, spans: readonly ToponymSpan[], next: Int32Array, i: number): number {
-  const j = next[i];
-  return j >= 0 && spans[j].start - spans[i].end <= 40 && CONTAINED_IN.test(text.slice(spans[i].end, spans[j].start)) ? j : -1;
-}
-
-/**
- * "Columbus, Georgia", "Springfield, Ill.", "Basra in southern Iraq" written as two spans: the head keeps only candidates in
- * a region or country its qualifier can name, and the qualifier takes that reading (Georgia the US
- * state, not the country). Each such pair gets keys of its own, so other mentions of the same names
- * still decide freely.
- */
-function pairQualified(text: string, spans: readonly ToponymSpan[], next: Int32Array, keyOf: string[], lookups: Map<string, Lookup>): void {
-  for (let i = 0; i < spans.length; i++) {
-    const j = containerOf(text, spans, next, i);
-    if (j < 0) continue;
-    const head = lookups.get(keyOf[i]) as Lookup;
-    const qual = lookups.get(keyOf[j]) as Lookup;
-    const qualKey = baseKey(keyOf[j]);
-    const fitsHead = (c: Candidate) => (q: Candidate) =>
-      qualifierCandidate(q, qualKey) && q.country === c.country && (q.precision === 'country' || q.admin1 === c.admin1) && q !== c;
-    const heads = head.cands.map((c, n) => ({ c, p: head.prior[n] })).filter(({ c }) => c.precision === 'city' && qual.cands.some(fitsHead(c)));
-    if (heads.length === 0) continue;
-    const quals = qual.cands.map((q, n) => ({ c: q, p: qual.prior[n] })).filter(({ c: q }) => heads.some(({ c }) => fitsHead(c)(q)));
-    const hk = `${keyOf[i]}|with:${keyOf[j]}`;
-    const qk = `${keyOf[j]}|of:${keyOf[i]}`;
-    lookups.set(hk, { cands: heads.map((x) => x.c), prior: heads.map((x) => x.p + WEIGHTS.qualifier) });
-    lookups.set(qk, { cands: quals.map((x) => x.c), prior: quals.map((x) => x.p + WEIGHTS.qualifier) });
-    keyOf[i] = hk;
-    keyOf[j] = qk;
-  }
 }
 
 /** Countries whose local news names its state ("Dayton, Ohio"), so one state can plainly be the article's. */
