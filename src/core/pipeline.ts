@@ -64,6 +64,11 @@ export interface Pipeline {
   /** Layers that the pipeline assigns, in order. */
   readonly assigns: readonly LayerName[];
   run(article: Article): AnalyzedArticle;
+  /**
+   * Optional: whether `run` reads this article in windows (its analysed text is longer than one window).
+   * Ingest stores such a giant article's row before analysing it, in the same transaction (api/dateline.ts).
+   */
+  windowed?(article: Article): boolean;
 }
 
 /** Characters of one article the components analyse (2 million: ~300,000 words, far past any news story). */
@@ -123,7 +128,13 @@ export function assemblePipeline(components: readonly Component[], options: Pipe
     components: frozen,
     assigns: [...assignedBy.keys()],
     run: (article) => ({ ...runPipeline(frozen, article, cap, window), components: versions }),
+    windowed: (article) => analysedLength(article.text, cap) > window,
   };
+}
+
+/** Characters of `text` the components analyse under the cap (runPipeline cuts it there). */
+function analysedLength(text: string, cap: number): number {
+  return text.length > cap ? cutAt(text, cap) : text.length;
 }
 
 function runPipeline(components: readonly Component[], article: Article, cap: number, window: number): AnalyzedArticle {

@@ -23,6 +23,7 @@ import { forgetCentroids, storiesIndexer } from '../stories/store.js';
 import type { ComponentVersion } from '../core/pipeline.js';
 import { provenanceMigration, readProvenance, setId, staleIds } from './sqlite/provenance.js';
 import { clearDerived, ingestBatches, markDerivedStale, isDerivedStale } from './sqlite/derived.js';
+import { analyzedNow } from './store.js';
 import type {
   AnalyzedInput,
   ArticleSummary,
@@ -175,6 +176,15 @@ function legacyCount(spec: LayerTable): string {
 function dateWhere(filter: DateFilter): [string, string[]] {
   const { sql, params } = dayRange(filter, 'a.published_day');
   return [sql.map((x) => ` AND ${x}`).join(''), params];
+}
+
+/**
+ * Writes FTS5's pending index of the rows inserted so far to the database's pages (opening a savepoint
+ * does: FTS5 flushes on xSavepoint), so its in-memory hash of a giant text is freed now rather than at
+ * commit. Used before a deferred analysis (store.ts, AnalyzedInput.analyze).
+ */
+function flushFullText(db: DB): void {
+  db.exec('SAVEPOINT fts_flush; RELEASE fts_flush');
 }
 
 /** Milliseconds a write waits for another connection's lock (SQLite retries within it); DATELINE_BUSY_TIMEOUT_MS overrides. */
@@ -489,7 +499,9 @@ export class SqliteStore implements Store, ReadStore {
       ).lastInsertRowid,
     );
     const seenInBatch = new Set<string>();
-    for (const { article, layers, diagnostics, components } of batch.analyzed) {
+    const written: AnalyzedInput[] = [];
+    for (const input of batch.analyzed) {
+      const { article } = input;
       this.statements.insertSighting.run(article.id, sourceId, article.origin.line ?? null, article.origin.record ?? null, at);
       if (seenInBatch.has(article.id) || this.statements.articleRowid.get(article.id) !== undefined) {
         outcome.duplicates.push(article.id);
@@ -507,7 +519,7 @@ export class SqliteStore implements Store, ReadStore {
           byline: article.byline,
           language: article.language,
           published: article.published,
-          published_day: resolvedDay(article, layers),
+          published_day: resolvedDay(article, input.analyze ? {} : input.layers),
           published_source: article.publishedSource,
           published_confidence: article.publishedConfidence,
           dateline: article.dateline ? JSON.stringify(article.dateline) : null,
@@ -523,6 +535,14 @@ export class SqliteStore implements Store, ReadStore {
         }).lastInsertRowid,
       );
       bandKeys(sig).forEach((key, band) => this.statements.insertBand.run(band, key, rowid));
+      if (input.analyze) flushFullText(this.db);
+      const done = analyzedNow(input);
+      const { layers, diagnostics, components } = done;
+      if (input.analyze) {
+        const day = resolvedDay(article, layers);
+        if (day !== resolvedDay(article, {})) stmt(this.db, 'UPDATE articles SET published_day = ? WHERE rowid = ?').run(day, rowid);
+      }
+      written.push(done);
       this.writeLayers(article.id, layers);
       stmt(this.db, 'UPDATE articles SET provenance = ? WHERE id = ?').run(setId(this.db, components), article.id);
       if (layers.entities) addEntityKeys(this.db, layers.entities, keys);
@@ -533,9 +553,7 @@ export class SqliteStore implements Store, ReadStore {
     }
     for (const d of batch.diagnostics) this.writeDiagnostic(d, null, at);
     if (outcome.inserted.length > 0 && this.indexers.length > 0) {
-      const inserted = new Set(outcome.inserted);
-      const fresh = batch.analyzed.filter((a) => inserted.delete(a.article.id));
-      for (const indexer of this.indexers) indexer.index(this.db, fresh, at);
+      for (const indexer of this.indexers) indexer.index(this.db, written, at);
     }
     return outcome;
   }
