@@ -178,15 +178,6 @@ function dateWhere(filter: DateFilter): [string, string[]] {
   return [sql.map((x) => ` AND ${x}`).join(''), params];
 }
 
-/**
- * Writes FTS5's pending index of the rows inserted so far to the database's pages (opening a savepoint
- * does: FTS5 flushes on xSavepoint), so its in-memory hash of a giant text is freed now rather than at
- * commit. Used before a deferred analysis (store.ts, AnalyzedInput.analyze).
- */
-function flushFullText(db: DB): void {
-  db.exec('SAVEPOINT fts_flush; RELEASE fts_flush');
-}
-
 /** Milliseconds a write waits for another connection's lock (SQLite retries within it); DATELINE_BUSY_TIMEOUT_MS overrides. */
 export const BUSY_TIMEOUT_MS = 5000;
 
@@ -535,7 +526,6 @@ export class SqliteStore implements Store, ReadStore {
         }).lastInsertRowid,
       );
       bandKeys(sig).forEach((key, band) => this.statements.insertBand.run(band, key, rowid));
-      if (input.analyze) flushFullText(this.db);
       const done = analyzedNow(input);
       const { layers, diagnostics, components } = done;
       if (input.analyze) {
