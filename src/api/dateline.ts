@@ -5,7 +5,7 @@
 import { splitPieces } from '../core/words.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Article } from '../core/article.js';
-import type { AnalyzedArticle, Pipeline } from '../core/pipeline.js';
+import { componentVersions, type AnalyzedArticle, type Pipeline } from '../core/pipeline.js';
 import { readInputs, type Batch, type ReadOptions } from '../ingest/read.js';
 import type { AnalyzedInput, BatchInput, BatchOutcome, Store } from '../store/store.js';
 import { defaultPipeline } from './default-pipeline.js';
@@ -81,10 +81,13 @@ export async function* analyzeStream(
  */
 export function deferredBatch(batch: Batch, pipeline: Pipeline): { input: BatchInput; analyzed: AnalyzedArticle[] } {
   const analyzed: AnalyzedArticle[] = batch.articles.map((article) => ({ article, layers: {}, diagnostics: [] }));
+  // The components that will make the layers, recorded with the row (the store checks them after the analysis).
+  const components = componentVersions(pipeline.components);
   const inputs: AnalyzedInput[] = batch.articles.map((article, i) => ({
     article,
     layers: {},
     diagnostics: [],
+    components,
     analyze: () => (analyzed[i] = pipeline.run(article)),
   }));
   return { input: { source: batch.source, analyzed: inputs, diagnostics: batch.diagnostics }, analyzed };

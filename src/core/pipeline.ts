@@ -34,8 +34,8 @@ export interface Component {
   readonly assigns: readonly LayerName[];
   run(article: Readonly<Article>, layers: Readonly<Layers>, context: ComponentContext): Partial<Layers>;
   /**
-   * Optional: gives back working memory grown for an outsized text (called once after a giant article's
-   * last window, before it is stored); the outputs of later articles must not change.
+   * Optional: gives back working memory grown for an outsized text (called after each window of a giant
+   * article); the outputs of later windows and articles must not change.
    */
   release?(): void;
 }
@@ -190,20 +190,22 @@ function runWindows(components: readonly Component[], analysed: Article, size: n
     }
     if (w === 0) reader = withInferredDate(analysed, layers);
     merger.add(layers, start);
-    // The window's working memory is garbage now; collected here, the heap's next growth starts from
-    // what is live (the merged layers so far), not from the last window's leftovers (docs "giant16c").
+    // The window's working memory is garbage now (the components give theirs back: the NER tagger's buffers
+    // regrow within a window); collected here, the heap's next growth starts from what is live (the merged
+    // layers so far), not from the last window's leftovers (docs "giant16c").
+    for (const component of components) component.release?.();
     collectGarbage();
   }
-  for (const component of components) component.release?.();
   return merger.result();
 }
 
 /**
  * A full collection when the process exposes one (the ingest child runs with --expose-gc, cli/heap.ts):
  * the buffers the components gave back and the windows' own layers are only unmapped when collected.
- * After each window of a windowed article (its analysis is the ingest's peak since the article's row is
- * written before it: a collection per window lowered the 30 MB article's peak by ~27 MB) and once after
- * the merge (whose working arrays are garbage then). Ordinary articles never reach it.
+ * After each window of a windowed article, once its components gave their buffers back (its analysis is
+ * the ingest's peak since the article's row is written before it: a collection per window lowered the
+ * 30 MB article's peak by ~27 MB) and once after the merge (whose working arrays are garbage then).
+ * Ordinary articles never reach it.
  */
 function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
