@@ -5,9 +5,9 @@
 import { splitPieces } from '../core/words.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Article } from '../core/article.js';
-import type { AnalyzedArticle, Pipeline } from '../core/pipeline.js';
+import { componentVersions, type AnalyzedArticle, type Pipeline } from '../core/pipeline.js';
 import { readInputs, type Batch, type ReadOptions } from '../ingest/read.js';
-import type { BatchOutcome, Store } from '../store/store.js';
+import type { AnalyzedInput, BatchInput, BatchOutcome, Store } from '../store/store.js';
 import { defaultPipeline } from './default-pipeline.js';
 import { toAnalyzeJson, type ArticleJson } from './serialize.js';
 
@@ -44,15 +44,10 @@ export function knownOrAnalyzed(store: Pick<Store, 'hasArticle'> | undefined, pi
   return pipeline.run(article);
 }
 
-/** Every analysed article from the inputs, streamed; with a store, articles it holds are not analysed again. */
-export async function* analyzeStream(
-  paths: string[],
-  options: AnalyzeOptions = {},
-  store?: Pick<Store, 'hasArticle'>,
-): AsyncGenerator<{ batch: Batch; analyzed: AnalyzedArticle[] }> {
-  // Built on the first article that needs it: a re-ingest of known articles loads no models.
+/** `options.pipeline`, or the default pipeline built on the first article that needs it: a re-ingest of known articles loads no models. */
+function lazyPipeline(options: AnalyzeOptions): Pipeline {
   let pipeline = options.pipeline;
-  const lazy: Pipeline = {
+  return {
     get components() {
       return (pipeline ??= defaultPipeline()).components;
     },
@@ -60,11 +55,42 @@ export async function* analyzeStream(
       return (pipeline ??= defaultPipeline()).assigns;
     },
     run: (article) => (pipeline ??= defaultPipeline()).run(article),
+    windowed: (article) => (pipeline ??= defaultPipeline()).windowed?.(article) ?? false,
   };
+}
+
+/** Every analysed article from the inputs, streamed; with a store, articles it holds are not analysed again. */
+export async function* analyzeStream(
+  paths: string[],
+  options: AnalyzeOptions = {},
+  store?: Pick<Store, 'hasArticle'>,
+): AsyncGenerator<{ batch: Batch; analyzed: AnalyzedArticle[] }> {
+  const pipeline = lazyPipeline(options);
   for await (const raw of readInputs(paths, options)) {
     const batch = applyDate(raw, options.date);
-    yield { batch, analyzed: batch.articles.map((a) => knownOrAnalyzed(store, lazy, a)) };
+    yield { batch, analyzed: batch.articles.map((a) => knownOrAnalyzed(store, pipeline, a)) };
   }
+}
+
+/**
+ * A batch with a giant article (one the pipeline reads in windows) as the store's input: every article's
+ * analysis deferred into the batch's transaction (AnalyzedInput.analyze), so the article's row — the text
+ * copied to UTF-8, into SQLite's record and its full-text index — is written before the analysis grows,
+ * not on top of it (docs/benchmarks.md, "giant16c"). `analyzed` fills in as the store analyses; an article
+ * the store already holds stays as it is (no layers), as knownOrAnalyzed leaves it.
+ */
+export function deferredBatch(batch: Batch, pipeline: Pipeline): { input: BatchInput; analyzed: AnalyzedArticle[] } {
+  const analyzed: AnalyzedArticle[] = batch.articles.map((article) => ({ article, layers: {}, diagnostics: [] }));
+  // The components that will make the layers, recorded with the row (the store checks them after the analysis).
+  const components = componentVersions(pipeline.components);
+  const inputs: AnalyzedInput[] = batch.articles.map((article, i) => ({
+    article,
+    layers: {},
+    diagnostics: [],
+    components,
+    analyze: () => (analyzed[i] = pipeline.run(article)),
+  }));
+  return { input: { source: batch.source, analyzed: inputs, diagnostics: batch.diagnostics }, analyzed };
 }
 
 /** `dateline analyze`: run the pipeline without a database. */
@@ -120,7 +146,9 @@ export const GROUP_MS = 1000;
  * `dateline ingest`: analyse and store, each batch whole in one transaction (articles, layers, merged
  * events and stories together); with a store that has `writeBatches`, consecutive small batches share
  * one transaction (up to GROUP_ARTICLES articles or GROUP_MS). Articles the store already holds are
- * recognised before analysis.
+ * recognised before analysis. A batch with a giant article (read in windows) is written alone, its
+ * articles analysed inside its transaction after their rows are written (deferredBatch): the write lock
+ * is held for that analysis.
  */
 export async function ingest(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const summary: IngestSummary = { bytes: 0, files: 0, articles: 0, inserted: 0, duplicates: 0, nearDuplicates: 0, errors: 0, words: 0, diagnostics: [], counts: {}, outcomes: [] };
@@ -168,7 +196,18 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
     pendingArticles = 0;
     written.forEach(({ batch, analyzed }, i) => account(batch, analyzed, outcomes[i]));
   };
-  for await (const { batch, analyzed } of analyzeStream(paths, options, store)) {
+  const pipeline = lazyPipeline(options);
+  for await (const raw of readInputs(paths, options)) {
+    const batch = applyDate(raw, options.date);
+    if (batch.articles.some((a) => pipeline.windowed?.(a))) {
+      // A giant article: its batch alone in its own transaction, analysed after its row is written.
+      flush();
+      const deferred = deferredBatch(batch, pipeline);
+      const outcome = store.writeBatch(deferred.input);
+      account(batch, deferred.analyzed, outcome);
+      continue;
+    }
+    const analyzed = batch.articles.map((a) => knownOrAnalyzed(store, pipeline, a));
     if (pending.length === 0) pendingSince = Date.now();
     pending.push({ batch, analyzed });
     pendingArticles += analyzed.length;

@@ -13,7 +13,8 @@
  * pronoun or an event told in one window and named again in another stay apart. A paragraph cut by a
  * window boundary is one paragraph again. The publication date is the first window's.
  */
-import type { Entity, Layers, LayerName, Paragraph } from './layers.js';
+import type { Entity, Layers, LayerName, Paragraph, Token } from './layers.js';
+import { PackedTokens } from './packed-tokens.js';
 
 type Item = Record<string, unknown>;
 
@@ -52,6 +53,8 @@ function copy(value: unknown, r: Renumber): unknown {
 export class WindowMerger {
   private readonly layers: Layers = {};
   private readonly entityByKey = new Map<string, number>();
+  /** The tokens so far, column-wise (packed-tokens.ts); a token of another shape, and all after it, are copied instead. */
+  private readonly packed = new PackedTokens();
   private windows = 0;
 
   /** `text`: the whole analysed text (to tell a paragraph cut by a window from two paragraphs). */
@@ -93,6 +96,9 @@ export class WindowMerger {
         }
       }
       else if (name === 'entities') this.addEntities(items as Entity[], r);
+      else if (name === 'tokens') {
+        for (const item of items) if (target.length > 0 || !this.packed.push(item as Token, r.delta, r.sentences)) target.push(copy(item, r));
+      }
       else if (name === 'events') {
         const base = target.length;
         for (const item of items) {
@@ -106,6 +112,11 @@ export class WindowMerger {
 
   /** The merged layers (the merger is spent). */
   result(): Layers {
+    if (this.packed.length > 0) {
+      const tokens = this.packed.tokens();
+      for (const t of this.layers.tokens ?? []) tokens.push(t);
+      this.layers.tokens = tokens;
+    }
     return this.layers;
   }
 

@@ -5,6 +5,7 @@ import { after } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { crashTrials } from './crash-trials.js';
+import { giantCrashTrial } from './crash-giant.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dateline-crash-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,3 +18,4 @@ const integrity = (path: string) => {
 crashTrials('sqlite', () => join(dir, `trial-${n++}.db`), integrity);
 crashTrials('sqlite, batches written two per transaction', () => join(dir, `trial-${n++}.db`), integrity, 2);
 
+giantCrashTrial('sqlite', () => join(dir, `trial-${n++}.db`), integrity);

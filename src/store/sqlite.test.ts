@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { storeConformance, sampleArticle, batchOf } from './conformance.js';
 import { queriesConformance } from './queries-conformance.js';
 import { sequenceConformance } from './conformance-sequences.js';
+import { deferredConformance } from './conformance-deferred.js';
 import { openStore } from './sqlite.js';
 import { DatelineError } from '../core/errors.js';
 
@@ -20,6 +21,7 @@ process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 storeConformance('sqlite', () => openStore(tmpDb()));
 queriesConformance('sqlite', () => openStore(tmpDb()));
 sequenceConformance('sqlite', () => openStore(tmpDb()));
+deferredConformance('sqlite', () => openStore(tmpDb()));
 
 test('sqlite store: the schema is versioned and a newer database is refused with a code', () => {
   const path = tmpDb();

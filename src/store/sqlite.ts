@@ -23,6 +23,7 @@ import { forgetCentroids, storiesIndexer } from '../stories/store.js';
 import type { ComponentVersion } from '../core/pipeline.js';
 import { provenanceMigration, readProvenance, setId, staleIds } from './sqlite/provenance.js';
 import { clearDerived, ingestBatches, markDerivedStale, isDerivedStale } from './sqlite/derived.js';
+import { analyzedNow } from './store.js';
 import type {
   AnalyzedInput,
   ArticleSummary,
@@ -176,6 +177,18 @@ function dateWhere(filter: DateFilter): [string, string[]] {
   const { sql, params } = dayRange(filter, 'a.published_day');
   return [sql.map((x) => ` AND ${x}`).join(''), params];
 }
+
+/**
+ * The article row with its provenance: set in the insert, not by an UPDATE after it, since SQLite rewrites
+ * a whole row on update (a 30 MB text read and written again: ~50 MB at once, docs/benchmarks.md "giant16c").
+ * Prepared on first write (after migration 6 added the column), not when a read-only store opens.
+ */
+const INSERT_ARTICLE = `INSERT INTO articles (id, title, url, source, byline, language, published, published_day,
+  published_source, published_confidence, dateline, origin, normalizations, text, words, near_duplicate_of,
+  near_duplicate_similarity, minhash, ingested_at, provenance)
+  VALUES (@id, @title, @url, @source, @byline, @language, @published, @published_day, @published_source,
+  @published_confidence, @dateline, @origin, @normalizations, @text, @words, @near_duplicate_of,
+  @near_duplicate_similarity, @minhash, @ingested_at, @provenance)`;
 
 /** Milliseconds a write waits for another connection's lock (SQLite retries within it); DATELINE_BUSY_TIMEOUT_MS overrides. */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -351,12 +364,6 @@ export class SqliteStore implements Store, ReadStore {
     return {
       insertSource: db.prepare('INSERT INTO sources (file, format, bytes, raw, ingested_at) VALUES (?, ?, ?, ?, ?)'),
       articleRowid: db.prepare('SELECT rowid FROM articles WHERE id = ?').pluck(),
-      insertArticle: db.prepare(`INSERT INTO articles (id, title, url, source, byline, language, published, published_day,
-        published_source, published_confidence, dateline, origin, normalizations, text, words, near_duplicate_of,
-        near_duplicate_similarity, minhash, ingested_at)
-        VALUES (@id, @title, @url, @source, @byline, @language, @published, @published_day, @published_source,
-        @published_confidence, @dateline, @origin, @normalizations, @text, @words, @near_duplicate_of,
-        @near_duplicate_similarity, @minhash, @ingested_at)`),
       insertSighting: db.prepare('INSERT INTO article_sightings (article_id, source_id, line, record, ingested_at) VALUES (?, ?, ?, ?, ?)'),
       // Earliest first (index order), at most 16 per band: the original of a family of near-duplicates
       // comes first and later copies link to it, so a story republished a thousand times stays O(1).
@@ -489,7 +496,9 @@ export class SqliteStore implements Store, ReadStore {
       ).lastInsertRowid,
     );
     const seenInBatch = new Set<string>();
-    for (const { article, layers, diagnostics, components } of batch.analyzed) {
+    const written: AnalyzedInput[] = [];
+    for (const input of batch.analyzed) {
+      const { article } = input;
       this.statements.insertSighting.run(article.id, sourceId, article.origin.line ?? null, article.origin.record ?? null, at);
       if (seenInBatch.has(article.id) || this.statements.articleRowid.get(article.id) !== undefined) {
         outcome.duplicates.push(article.id);
@@ -499,7 +508,7 @@ export class SqliteStore implements Store, ReadStore {
       const sig = signature(article.text);
       const near = this.findNearDuplicate(sig);
       const rowid = Number(
-        this.statements.insertArticle.run({
+        stmt(this.db, INSERT_ARTICLE).run({
           id: article.id,
           title: article.title,
           url: article.url,
@@ -507,7 +516,7 @@ export class SqliteStore implements Store, ReadStore {
           byline: article.byline,
           language: article.language,
           published: article.published,
-          published_day: resolvedDay(article, layers),
+          published_day: resolvedDay(article, input.analyze ? {} : input.layers),
           published_source: article.publishedSource,
           published_confidence: article.publishedConfidence,
           dateline: article.dateline ? JSON.stringify(article.dateline) : null,
@@ -520,11 +529,23 @@ export class SqliteStore implements Store, ReadStore {
           // Not stored: recomputed from the text when this article is a near-duplicate candidate.
           minhash: Buffer.alloc(0),
           ingested_at: at,
+          // A deferred analysis: the components given with the input (ingest gives its pipeline's), checked after it.
+          provenance: setId(this.db, input.components),
         }).lastInsertRowid,
       );
       bandKeys(sig).forEach((key, band) => this.statements.insertBand.run(band, key, rowid));
+      const done = analyzedNow(input);
+      const { layers, diagnostics, components } = done;
+      if (input.analyze) {
+        // Each rewrites the row (its whole text): only when the analysis changed what the insert wrote.
+        const day = resolvedDay(article, layers);
+        if (day !== resolvedDay(article, {})) stmt(this.db, 'UPDATE articles SET published_day = ? WHERE rowid = ?').run(day, rowid);
+        if (setId(this.db, components) !== setId(this.db, input.components)) {
+          stmt(this.db, 'UPDATE articles SET provenance = ? WHERE rowid = ?').run(setId(this.db, components), rowid);
+        }
+      }
+      written.push(done);
       this.writeLayers(article.id, layers);
-      stmt(this.db, 'UPDATE articles SET provenance = ? WHERE id = ?').run(setId(this.db, components), article.id);
       if (layers.entities) addEntityKeys(this.db, layers.entities, keys);
       for (const d of diagnostics) this.writeDiagnostic(d, article.id, at);
       outcome.inserted.push(article.id);
@@ -533,9 +554,7 @@ export class SqliteStore implements Store, ReadStore {
     }
     for (const d of batch.diagnostics) this.writeDiagnostic(d, null, at);
     if (outcome.inserted.length > 0 && this.indexers.length > 0) {
-      const inserted = new Set(outcome.inserted);
-      const fresh = batch.analyzed.filter((a) => inserted.delete(a.article.id));
-      for (const indexer of this.indexers) indexer.index(this.db, fresh, at);
+      for (const indexer of this.indexers) indexer.index(this.db, written, at);
     }
     return outcome;
   }

@@ -20,6 +20,22 @@ export interface AnalyzedInput {
   diagnostics: Diagnostic[];
   /** The components (name + version) that made `layers`; stored as their provenance. Absent: unknown. */
   components?: readonly ComponentVersion[];
+  /**
+   * Deferred analysis (a giant article, docs/benchmarks.md "giant16c"): when set, `layers` and `diagnostics`
+   * are ignored (`components`, when given, are the ones expected: the SQLite store writes them with the row
+   * and corrects them if the analysis reports others) and the store calls it inside the batch's transaction, once, right after
+   * the article's row (text, full-text index) is written and before its layers are, so the copies of the
+   * text that writing the row makes are gone before the analysis grows. Never called for an article the
+   * store already holds. A throw rolls the whole batch back, as any failed write does.
+   */
+  analyze?: () => Omit<AnalyzedInput, 'article' | 'analyze'>;
+}
+
+/** The input as the store writes it: a deferred analysis run (once), or the input itself. */
+export function analyzedNow(input: AnalyzedInput): AnalyzedInput {
+  if (!input.analyze) return input;
+  const { layers, diagnostics, components } = input.analyze();
+  return { article: input.article, layers, diagnostics, ...(components ? { components } : {}) };
 }
 
 /**

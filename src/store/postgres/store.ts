@@ -14,6 +14,7 @@ import { addEntity, rowOf, totalsOf, type KeyRow } from '../entity-keys.js';
 import { emptyTotals, type KeyTotals } from '../../entities/crossdoc.js';
 import { articleSummaryOf, diagnosticOf, clampPage, type DiagnosticRow, countWords, resolvedDay, rowToArticle, type ArticleRow } from '../sqlite.js';
 import type { AnalyzedInput, ArticleSummary, BatchIndexer, BatchInput, BatchOutcome, DateFilter, DiagnosticFilter, LayerQuery, LayerRow, Page, SearchHit, StaleQuery, Store, StoredArticle, StoreStats } from '../store.js';
+import { analyzedNow } from '../store.js';
 import type { ReadStore } from '../queries.js';
 import { PG_SCHEMA_VERSION, UNACCENT, schemaDdl, tsvSql } from './schema.js';
 import { SyncPg, redact, type Op } from './sync-client.js';
@@ -244,7 +245,7 @@ export class PgStore implements Store, ReadStore {
       );
       const fresh: AnalyzedInput[] = [];
       for (const input of batch.analyzed) {
-        const { article, layers, diagnostics } = input;
+        const { article } = input;
         if (known.has(article.id)) {
           outcome.duplicates.push(article.id);
           continue;
@@ -265,7 +266,7 @@ export class PgStore implements Store, ReadStore {
               article.byline,
               article.language,
               article.published,
-              resolvedDay(article, layers),
+              resolvedDay(article, input.analyze ? {} : input.layers),
               article.publishedSource,
               article.publishedConfidence,
               article.dateline ? JSON.stringify(article.dateline) : null,
@@ -284,14 +285,22 @@ export class PgStore implements Store, ReadStore {
               SELECT q.band, q.key, $3, (SELECT seq FROM articles WHERE id = $3) FROM unnest($1::int[], $2::bigint[]) AS q(band, key)`,
             params: [bandKeys(sig).map((_, i) => i), bandKeys(sig), article.id],
           },
+        );
+        // A deferred analysis runs once the row is written (store.ts, AnalyzedInput.analyze).
+        if (input.analyze) this.pg.many(ops.splice(0));
+        const done = analyzedNow(input);
+        const { layers, diagnostics } = done;
+        const day = resolvedDay(article, layers);
+        if (input.analyze && day !== resolvedDay(article, {})) ops.push({ sql: 'UPDATE articles SET published_day = $1 WHERE id = $2', params: [day, article.id] });
+        ops.push(
           ...this.layerOps(article.id, layers),
-          ...setProvenanceOps(input.components, article.id),
+          ...setProvenanceOps(done.components, article.id),
           ...this.entityKeyOps(layers.entities ?? []),
           ...this.diagnosticOps(this.diagnosticRows(diagnostics, article.id, at)),
         );
         // Each article is written before the next is compared with it (a near-duplicate in the same batch).
         this.pg.many(ops.splice(0));
-        fresh.push(input);
+        fresh.push(done);
         outcome.inserted.push(article.id);
         if (near) outcome.nearDuplicates.push({ id: article.id, of: near.id, similarity: near.similarity });
         this.options.afterArticleWrite?.(article.id);
