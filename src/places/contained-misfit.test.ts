@@ -42,3 +42,14 @@ test('a town that lies in its container keeps its pick; a list or an origin is n
   assert.equal(out[at('Brooklyn')]?.country, 'US');
   assert.equal(out[at('London')]?.country, 'GB');
 });
+
+test('a bare "X in Y" only moves X to a candidate inside Y; it never leaves X unknown', () => {
+  const text = 'Chelsea beat Liverpool in London on Sunday. Liverpool fans were angry.';
+  const spans = spansOf(text, ['Liverpool', 'London']);
+  const out = resolveToponyms(text, spans, { focusFallback: true });
+  for (let i = 0; i < spans.length; i++) {
+    if (spans[i].name !== 'Liverpool') continue;
+    const p = out[i];
+    assert.ok(p && distanceKm(p.lat, p.lon, 53.41, -2.98) < 30, `mention ${i} is ${p?.name} (${p?.confidence})`);
+  }
+});

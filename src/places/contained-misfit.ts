@@ -22,6 +22,11 @@ const CONTAINS = new RegExp(
   `^(?:,?\\s+${FACILITY})?(?:,\\s+(?:a|an|the)\\s+${SIDE}${PART}\\s+(?:of|in|outside|near)|,?\\s+${PART}\\s+of|\\s+(?:in|outside))\\s+(?:the\\s+)?${SIDE}(?:city\\s+of\\s+)?$`,
   'i',
 );
+/**
+ * A bare "X in Y" is only a hint ("Chelsea beat Liverpool in London" is a match played in London, "Moscow accused
+ * Washington in Geneva" a statement made there): it moves X to a candidate inside Y, never leaves X unknown.
+ */
+const BARE_IN = new RegExp(`^\\s+(?:in|outside)\\s+(?:the\\s+)?${SIDE}(?:city\\s+of\\s+)?$`, 'i');
 /** "students from Arlington in France": the name is where someone comes from, not where it lies. */
 const ORIGIN_BEFORE = /\b(?:from|of)\s+$/i;
 
@@ -42,7 +47,7 @@ export function explicitContainer(text: string, spans: readonly ToponymSpan[], n
 
 /**
  * For every name the text puts inside another whose pick it does not lie in: its best candidate that does, else
- * unknown (-1). Only towns are moved (a country or a region is not "in" a town); picks are per name, so every mention
+ * unknown (-1) — unless only a bare "in" puts it there (`BARE_IN`). Only towns are moved (a country or a region is not "in" a town); picks are per name, so every mention
  * of the name follows the text's own statement of where it is.
  */
 export function rejectMisfits(
@@ -65,6 +70,7 @@ export function rejectMisfits(
       const d = l.cands[n];
       if ((d.precision === 'city' || d.precision === 'point') && liesIn(d, q) && (best < 0 || l.prior[n] > l.prior[best])) best = n;
     }
+    if (best < 0 && BARE_IN.test(text.slice(spans[i].end, spans[j].start))) continue;
     picks.set(keyOf[i], best);
   }
 }

@@ -28,4 +28,9 @@ test('a list needs one reading for all its members: two capitals, a list of coun
   assert.equal(towns[0]?.precision, 'city');
   assert.equal(towns[2]?.precision, 'city');
   assert.equal(towns[2]?.admin1, 'TX');
+  const pair = resolve('Flights between New York and Washington were cancelled.', ['New York', 'Washington']);
+  assert.equal(pair[0]?.precision, 'city', 'two names, one first of all a town: two cities, no list of states');
+  assert.equal(pair[1]?.precision, 'city');
+  const states = resolve('Storms hit Oregon and Idaho overnight.', ['Oregon', 'Idaho']);
+  assert.equal(states[0]?.precision, 'region');
 });

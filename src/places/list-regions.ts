@@ -4,7 +4,8 @@
  * such a list is the state, not Washington, D.C.) and never as one member qualifying the next (a listed state
  * name never proposes the state as another's container). A list has two or more names joined by commas with an
  * "and"/"or" before the last; every member must have such a reading, all in one country (or all countries), so
- * "talks between Washington and Moscow" stays two capitals.
+ * "talks between Washington and Moscow" stays two capitals; a pair is a list only when neither name is first of all a
+ * town ("between New York and Washington" are two cities).
  */
 import { WEIGHTS } from './geocoder-weights.js';
 import type { Candidate } from './gazetteer.js';
@@ -30,6 +31,13 @@ function commonReading(members: ReadonlyArray<{ l: Lookup; key: string }>): stri
   }
   common.delete('');
   return common.size === 1 ? [...common][0] : null;
+}
+
+/** Whether a name's most likely reading is a town. */
+function townFirst(l: Lookup): boolean {
+  let best = -1;
+  for (let n = 0; n < l.cands.length; n++) if (best < 0 || l.prior[n] > l.prior[best]) best = n;
+  return best >= 0 && (l.cands[best].precision === 'city' || l.cands[best].precision === 'point');
 }
 
 /** Gives each member of a region or country list a key of its own whose candidates are the list's reading. */
@@ -60,6 +68,9 @@ export function listRegions(text: string, spans: readonly ToponymSpan[], next: I
       const key = keyOf[n].split('|')[0];
       return { n, key, l: withStateName(lookups.get(keyOf[n]) as Lookup, key) };
     });
+    // Two names alone are a list of regions only when neither is first of all a town: "flights between New York and
+    // Washington" are two cities, "Washington, Oregon and California" three states.
+    if (members.length === 2 && members.some((m) => townFirst(m.l))) continue;
     const reading = commonReading(members);
     if (!reading) continue;
     for (const m of members) {
