@@ -116,3 +116,16 @@ test('roleByWords: a count whose own unit is an outcome word keeps that outcome,
   const t = 'The blast left 12 dead and dozens hurt.';
   assert.equal(roleByWords(toks(t), ...at(t, '12 dead')), 'killed');
 });
+
+test('roleByWords: an outcome word inside the count heads it or qualifies people; a bare "at" is no hedge', () => {
+  const role = (s: string, count: string) => {
+    const at = s.indexOf(count);
+    return roleByWords(toks(s), at, at + count.length);
+  };
+  assert.equal(role('Earlier, 300 wounded veterans marched through the city.', '300 wounded veterans'), null);
+  assert.equal(role('At least 25 fighters were killed and 55 wounded.', '55 wounded'), 'injured');
+  assert.equal(role('The blast left five injured people in hospital.', 'five injured people'), 'injured');
+  assert.equal(role('The bartender was killed at 22, his mother said.', '22'), null);
+  assert.equal(role('The gunman killed at least 12 people.', '12 people'), 'killed');
+  assert.equal(role('Troops killed up to 30 fighters.', '30 fighters'), 'killed');
+});

@@ -31,7 +31,25 @@ export interface FigureToken {
 
 const CLAUSE_STOP = new Set(['.', ';', ',', '?', '!', ':', '—', '–', 'but', 'while', 'whereas']);
 /** Words allowed between a verb and the count it governs ("killing at least two", "injuring more than 20"). */
-const HEDGE_WORDS = new Set(['at', 'least', 'more', 'than', 'about', 'around', 'some', 'nearly', 'almost', 'over', 'up', 'to', 'another', 'an', 'estimated', 'additional']);
+/** One-word hedges before a count; two-word ones ("at least", "more than", "up to", "an estimated") are read in `beforeHedges`. */
+const HEDGE_WORDS = new Set(['about', 'around', 'some', 'nearly', 'almost', 'over', 'another', 'estimated', 'additional', 'roughly']);
+const HEDGE_PAIRS: Record<string, RegExp> = { least: /^at$/, most: /^at$/, than: /^(more|fewer|less)$/, to: /^up$/ };
+
+/**
+ * The index of the word before the hedges that end at index k ("killed at least two": "killed"). A bare "at" is
+ * no hedge: "was killed at 22" is an age.
+ */
+export function beforeHedges(toks: readonly FigureToken[], k: number): number {
+  while (k >= 0) {
+    const w = toks[k].lower;
+    const pair = HEDGE_PAIRS[w];
+    if (HEDGE_WORDS.has(w)) k--;
+    else if (pair && k > 0 && pair.test(toks[k - 1].lower)) k -= 2;
+    else if (w === 'an' && /^(estimated|additional)$/.test(toks[k + 1]?.lower ?? '')) k--;
+    else break;
+  }
+  return k;
+}
 /** Words between a number and its outcome word in "N people were killed". */
 const SPAN_LIMIT = 9;
 const PERFECT = /^(has|have|had)$/;
@@ -62,8 +80,7 @@ function firstIndexAt(toks: readonly FigureToken[], offset: number): number {
  * number governs it ("killing two"); else the first outcome word after it in its clause ("one was wounded").
  */
 export function roleByWords(toks: readonly FigureToken[], start: number, end: number): 'killed' | 'injured' | null {
-  let k = firstIndexAt(toks, start) - 1;
-  while (k >= 0 && HEDGE_WORDS.has(toks[k].lower)) k--;
+  const k = beforeHedges(toks, firstIndexAt(toks, start) - 1);
   const before = k >= 0 ? outcome(toks[k].lower) : null;
   if (before && /ing$|^killed$|^wounded$|^injured$/.test(toks[k].lower) && k >= 0) {
     // "killed two people", "killing two": a verb governing the count. "were killed two days ago" has no number after.
@@ -73,9 +90,11 @@ export function roleByWords(toks: readonly FigureToken[], start: number, end: nu
   if (k >= 1 && toks[k].lower === 'of' && KILLING_NOUNS.has(toks[k - 1].lower)) return 'killed';
   // "25 fighters were killed and 55 wounded": the count's own unit word is its outcome ("55 wounded"),
   // whatever verb governs the clause.
+  // "300 wounded veterans marched" is not a toll: the outcome word must head the count or qualify people.
   for (let j = firstIndexAt(toks, start); j < toks.length && toks[j].start < end; j++) {
     const o = outcome(toks[j].lower);
-    if (o) return o;
+    const next = toks[j + 1];
+    if (o && (!next || next.start >= end || /^(people|persons|others|civilians)$/.test(next.lower))) return o;
   }
   const after = firstIndexAt(toks, end);
   // "two assailants shot and killed Tripathi": the count is of the attackers, the verb active.

@@ -62,3 +62,31 @@ test('a vague plural ("dozens", "more than two dozen") is no injured count; a pl
   assert.ok(events.length > 0);
   assert.ok(!events.some((x) => x.injured), events.map((x) => JSON.stringify(x.injured)).join());
 });
+
+test('an age after "killed at" or "wounded at" is no toll; a hedged count after the verb still is', () => {
+  const age = run({
+    text: 'A gunman opened fire at a bar in Dayton on Sunday. The bartender was killed at 22, his mother said. A student was wounded at 17.',
+    published: '2020-01-20',
+    places: [DAYTON],
+    times: [SUNDAY],
+    quantities: [
+      { surface: '22', value: 22, unit: null, role: null },
+      { surface: '17', value: 17, unit: null, role: null },
+    ],
+  });
+  assert.ok(age.every((e) => e.killed?.value !== 22 && e.injured?.value !== 17), JSON.stringify(age.map((e) => [e.killed?.value, e.injured?.value])));
+  const hedged = run({
+    text: 'A gunman opened fire at a bar in Dayton on Sunday, killing at least four and wounding more than six, police said.',
+    published: '2020-01-20',
+    places: [DAYTON],
+    times: [SUNDAY],
+    quantities: [
+      { surface: 'four', value: 4, unit: null, role: null },
+      { surface: 'six', value: 6, unit: null, role: null },
+    ],
+  });
+  const e = hedged.find((x) => x.killed);
+  assert.equal(e?.killed?.value, 4);
+  assert.equal(e?.injured?.value, 6);
+});
+

@@ -5,7 +5,7 @@
 import type { EventFigure, Quantity } from '../core/layers.js';
 import { inComparison } from './assertion.js';
 import { NOT_AIRCRAFT_AFTER, PERSON_UNIT } from './extract-words.js';
-import { capSingleEventTolls, countsAttackers, partOfWhole, isAddress, isCumulative, isVagueCount, isYearAsCount, lumped, roleByWords, speculative } from './figures.js';
+import { beforeHedges, capSingleEventTolls, countsAttackers, partOfWhole, isAddress, isCumulative, isVagueCount, isYearAsCount, lumped, roleByWords, speculative } from './figures.js';
 import { INJURED_ROLES, KILLED_ROLES, type Weapon, isWeaponUnit, weaponOf } from './lexicon.js';
 import type { SentenceView } from './sentence-view.js';
 import { KILLING_NOUNS } from './figure-words.js';
@@ -18,8 +18,7 @@ import { KILLING_NOUNS } from './figure-words.js';
 export function tollAfter(view: SentenceView, q: Quantity): string | null {
   const toks = view.toks;
   // "the killing of five people", "the deaths of at least two teenagers": a noun of killing before it.
-  let b = toks.findIndex((t) => t.start >= q.start) - 1;
-  while (b >= 0 && /^(at|least|more|than|about|some|nearly|almost|over)$/.test(toks[b].lower)) b--;
+  const b = beforeHedges(toks, toks.findIndex((t) => t.start >= q.start) - 1);
   if (b >= 1 && toks[b].lower === 'of' && KILLING_NOUNS.has(toks[b - 1].lower)) return 'killed';
   let k = toks.findIndex((t) => t.start >= q.end);
   if (k < 0) return null;
@@ -38,8 +37,7 @@ export function tollAfter(view: SentenceView, q: Quantity): string | null {
  */
 export function tollBefore(view: SentenceView, q: Quantity): 'killed' | 'injured' | null {
   const toks = view.toks;
-  let b = toks.findIndex((t) => t.start >= q.start) - 1;
-  while (b >= 0 && /^(at|least|more|than|about|some|nearly|almost|over|another|an|additional)$/.test(toks[b].lower)) b--;
+  const b = beforeHedges(toks, toks.findIndex((t) => t.start >= q.start) - 1);
   const w = b >= 0 ? toks[b].lower : '';
   if (/^(killing|killed)$/.test(w)) return 'killed';
   if (/^(wounding|injuring|wounded|injured)$/.test(w)) return 'injured';
