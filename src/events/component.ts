@@ -10,6 +10,7 @@ import type { Component } from '../core/pipeline.js';
 import { extractEvents } from './extract.js';
 import { senseVeto } from './sense-veto.js';
 import { speechCueVeto } from './speech-cue.js';
+import { fictionVeto } from './fiction.js';
 
 export const events: Component = {
   name: 'events',
@@ -19,7 +20,7 @@ export const events: Component = {
   run(article, layers) {
     // extract.ts takes only mappable places as a scene (places/mappable.ts); it sees the others as text.
     // The learned sense check then arbitrates every conflict event (sense-veto.ts); a quote's speech verb
-    // ("protested", "shot back") is no event (speech-cue.ts).
-    return { events: speechCueVeto(layers, senseVeto(article, layers, extractEvents(article, layers))) };
+    // ("protested", "shot back") is no event (speech-cue.ts), nor a film's or novel's plot (fiction.ts).
+    return { events: fictionVeto(article.text, layers, speechCueVeto(layers, senseVeto(article, layers, extractEvents(article, layers)))) };
   },
 };
