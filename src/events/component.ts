@@ -9,15 +9,18 @@
 import type { Component } from '../core/pipeline.js';
 import { extractEvents } from './extract.js';
 import { senseVeto } from './sense-veto.js';
+import { speechCueVeto } from './speech-cue.js';
+import { fictionVeto } from './fiction.js';
 
 export const events: Component = {
   name: 'events',
-  version: '1.4.7',
+  version: '1.5.1',
   requires: ['sentences', 'tokens', 'mentions', 'entities', 'published', 'times', 'quotes', 'quantities', 'places'],
   assigns: ['events'],
   run(article, layers) {
     // extract.ts takes only mappable places as a scene (places/mappable.ts); it sees the others as text.
-    // The learned sense check then arbitrates every conflict event (sense-veto.ts).
-    return { events: senseVeto(article, layers, extractEvents(article, layers)) };
+    // The learned sense check then arbitrates every conflict event (sense-veto.ts); a quote's speech verb
+    // ("protested", "shot back") is no event (speech-cue.ts), nor a film's or novel's plot (fiction.ts).
+    return { events: fictionVeto(article.text, layers, speechCueVeto(layers, senseVeto(article, layers, extractEvents(article, layers)))) };
   },
 };

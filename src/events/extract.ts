@@ -35,7 +35,8 @@ import { chooseDate, implied, namedByDate, precedingDate } from './event-date.js
 import { SPECIFICITY, acledFor, ploverFor } from './event-typing.js';
 import { SHOT_PLAY_AFTER, SPORT_SENSE } from './extract-words.js';
 import { isToll } from './figures.js';
-import { crimeArticle, disasterArticle, kindOf, politicalAgreement, politicalOrg } from './kind.js';
+import { neighbourWords } from './neighbour-words.js';
+import { crimeArticle, disasterArticle, kindOf, NO_VIOLENT_AGENT, politicalAgreement, politicalOrg } from './kind.js';
 import { followsReferenceWords } from './landmark.js';
 import { type EventClass, TROOPS, type Trigger, VERBAL, VIOLENT, type Weapon, triggerFor } from './lexicon.js';
 import { type LearnedChecksCache, passesLearnedChecks } from './learned-checks.js';
@@ -345,7 +346,11 @@ export function extractEvents(article: Readonly<Article>, layers: Readonly<Layer
       trigger: first.trigger.lower,
       strikeWords: ms.filter((m) => m.cls === 'strike').map((m) => m.trigger.lower),
       leadAccident: ms.some((m) => m.rule === 'trigger:lead-accident'),
+      foundDead: ms.some((m) => m.rule === 'trigger:found-dead'),
+      nearWords: () => neighbourWords(layers, article.text, ms.map((m) => m.sentence.index)),
     });
+    // A death no violence is told for is no event (kind.ts): its toll must not count as a conflict's.
+    if (rule === NO_VIOLENT_AGENT && options.sense !== false) continue;
     record.kind = kind;
     how.push(rule);
     // A deal between companies or clubs is no ACLED agreement.

@@ -15,7 +15,14 @@
  *    the event's sentences, or an organisation among its actors.
  * 5. `kind:crime` — a killing, assault, shooting, stabbing, abduction or robbery told with the words of
  *    crime reporting (police, suspect, homicide, victim, hospital …) and none of the above.
- * 6. `kind:conflict-default` — anything else (the terse style of conflict monitors' notes:
+ * 6. `kind:no-violent-agent` — a death told by a word that says only that someone died ("died",
+ *    "deaths", "dead"; not a body found) with no weapon, attack, armed group, political or crime word
+ *    in its sentences (nor an attack, armed group or crime word in the sentences next to them) and no
+ *    organisation among its actors: the cause is not violence the text states ("two people died
+ *    in the tragedy", "48 people have died of the virus", "the premature deaths of two guitarists from
+ *    drug overdoses"). It is no event: extract.ts drops it, so its toll never reaches
+ *    ACLED export or conflict totals (a toll needs a violent agent).
+ * 7. `kind:conflict-default` — anything else (the terse style of conflict monitors' notes:
  *    "unidentified gunmen shot dead a civilian in …").
  */
 import type { EventKind } from '../core/layers.js';
@@ -50,6 +57,13 @@ export interface KindInput {
   trigger: string;
   /** The trigger words of its mentions of the strike class ("struck", "airstrike", …), lower-cased. */
   strikeWords: readonly string[];
+  /**
+   * The lower-cased words of the sentences next to the event's (before and after), read lazily: a death's
+   * agent is often told there ("At least 14 people died. Outnumbered, the soldiers …").
+   */
+  nearWords?: () => readonly string[];
+  /** Whether the event was proposed as a body found (`trigger:found-dead`). */
+  foundDead?: boolean;
   /** Whether the event was proposed as a lead's crash, fire or crowd crush (`trigger:lead-accident`). */
   leadAccident?: boolean;
 }
@@ -62,6 +76,15 @@ const HAZARD_FREE_CLASSES: ReadonlySet<string> = new Set(['protest', 'riot']);
 export const DISASTER_ARTICLE_MIN = 3;
 const REMOTE = new Set(['aircraft', 'drone', 'missile', 'artillery', 'rocket', 'explosive']);
 /** Triggers that say only that people died (their cause is read from the other words). */
+/**
+ * Triggers that say only that someone died, not that anyone killed them. Not "killed" (it names a
+ * killer: "prison guards killed one prisoner") nor a body found ("a man was found dead … the body had
+ * the hands tied"): monitors code a body found with signs of violence as violence against civilians,
+ * and those signs sit in the next sentence (ACLED tuning rows 0–999: 13 such notes lost otherwise).
+ */
+const DEATH_ONLY: ReadonlySet<string> = new Set(['died', 'dead', 'death', 'deaths']);
+/** The rule id of a death no violence is told for (extract.ts drops such an event). */
+export const NO_VIOLENT_AGENT = 'kind:no-violent-agent';
 const TOLL_TRIGGERS = new Set(['killed', 'killing', 'died', 'dead', 'death', 'deaths', 'destroyed', 'struck', 'hit', 'injured', 'wounded', 'body', 'bodies', 'remains', 'slain']);
 
 function any(words: readonly string[], set: ReadonlySet<string>): boolean {
@@ -80,6 +103,12 @@ function attackSign(input: KindInput): boolean {
     if (w === 'attack' && words[k - 1] !== 'heart') return true;
   }
   return false;
+}
+
+/** An attack, armed group or crime word in the sentences next to the event's. */
+function violentNear(input: KindInput): boolean {
+  const near = input.nearWords?.() ?? [];
+  return attackSign({ ...input, words: near }) || any(near, ARMED_GROUP_WORDS) || any(near, CRIME_WORDS);
 }
 
 /** "killed in a house fire", "fire officials said": a fire no one set or opened. */
@@ -132,6 +161,7 @@ export function kindOf(input: KindInput): { kind: EventKind; rule: string } {
   if (input.orgActor || any(words, ARMED_GROUP_WORDS) || any(words, POLITICAL_WORDS)) return { kind: 'conflict', rule: 'kind:conflict-actor' };
   if (any(words, CRIME_WORDS)) return { kind: 'crime', rule: 'kind:crime' };
   if (input.crimeArticle) return { kind: 'crime', rule: 'kind:crime-article' };
+  if (DEATH_ONLY.has(input.trigger) && !input.foundDead && input.weapons.size === 0 && !attacked && !violentNear(input)) return { kind: 'conflict', rule: NO_VIOLENT_AGENT };
   return { kind: 'conflict', rule: 'kind:conflict-default' };
 }
 

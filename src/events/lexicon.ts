@@ -332,6 +332,11 @@ export const SHOW_SENSE_VERBS: Readonly<Record<string, ReadonlySet<string>>> = {
   protested: new Set(['that']),
 };
 
+/** Words of labour relations: a "strike" told with one is a labour strike unless a violent word is told too. */
+export const LABOUR_WORDS: ReadonlySet<string> = new Set(
+  'union unions unionised unionized workers employees staff writers actors wages wage pay pension pensions walkout walkouts picket pickets picketing settled settle studios guild contract contracts negotiations bargaining'.split(' '),
+);
+
 /** Labour strikes, heart attacks and the like. */
 export const NON_VIOLENT_BEFORE = new Set(['gas', 'teargas', 'hunger', 'general', 'labour', 'labor', 'rail', 'teachers', 'workers', 'heart', 'panic', 'asthma', 'cyber', 'cyberattack', 'verbal', 'lucky', 'first']);
 export const NON_VIOLENT_AFTER = new Set(['action', 'ballot', 'pay', 'fund']);

@@ -4,8 +4,11 @@
  * are contextual-trigger.ts.
  */
 import { contextualTrigger, personObject, weaponWithin } from './contextual-trigger.js';
-import { type EventClass, INJURED_ROLES, KILLED_ROLES, NON_VIOLENT_AFTER, NON_VIOLENT_BEFORE, PROPERTY, SHOW_SENSE_VERBS, type Trigger, VIOLENT_CONTEXT, triggerFor } from './lexicon.js';
+import { type EventClass, INJURED_ROLES, LABOUR_WORDS, KILLED_ROLES, NON_VIOLENT_AFTER, NON_VIOLENT_BEFORE, PROPERTY, SHOW_SENSE_VERBS, type Trigger, VIOLENT_CONTEXT, triggerFor } from './lexicon.js';
 import { type SentenceView, type Tok, wordIn } from './sentence-view.js';
+
+/** Ambiguous triggers that may not count as their own violent context in a sentence of LABOUR_WORDS. */
+const SELF_CONTEXT: ReadonlySet<string> = new Set(['strike', 'strikes']);
 
 export function clsNeedsViolentContext(trigger: Trigger): boolean {
   return Boolean(trigger.ambiguous);
@@ -75,6 +78,10 @@ export function accept(cls: EventClass, trigger: Trigger, toks: Tok[], i: number
   if (cls === 'attack' && !trigger.noun && personObject(toks, i)) return true;
   // Ambiguous words are violent with a violent context word in the sentence; "the strike", "the
   // attack" also when the article has already reported a violent event (anaphora).
-  if (hasViolentContext(toks, view.quantities)) return true;
+  // "strike"/"strikes" is itself a violent context word ("U.S. strikes on Iranian facilities"), but not
+  // in a sentence of labour relations: "until both strikes are settled", "labor unions have called for
+  // protests and strikes" are labour strikes.
+  const self = SELF_CONTEXT.has(toks[i].lower) && toks.some((t) => LABOUR_WORDS.has(t.lower));
+  if (hasViolentContext(toks, view.quantities, self ? i : -1)) return true;
   return priorViolent && trigger.noun && (cls === 'strike' || cls === 'attack') && /^(the|this|that|these|those|such|’s|'s)$/.test(prev);
 }
