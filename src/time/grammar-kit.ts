@@ -17,7 +17,7 @@ export interface ResolveContext {
   /** Narrative references at month and year granularity ("In March, …", "In 1997, …"): the first day of the
    * last expression naming that month (or a day in it) / that year (or a part of it), and whether it is recent
    * (this sentence or the one before). */
-  lastMonth?: { day: number; recent: boolean } | null;
+  lastMonth?: { day: number; recent: boolean; /** the expression named a month itself, not a day or week in it */ month?: boolean } | null;
   lastYear?: { day: number; recent: boolean } | null;
   /**
    * The anchor is a narrative's current time (the last date the story named), not the article date: a month

@@ -64,8 +64,9 @@ export const PERIOD_RULES: Rule[] = [
       return {
         resolve(ctx) {
           // "sales fell in January, compared to the same month a year ago": the month just named, a year back;
-          // "the same period last year" too when a month, not a quarter, is under discussion.
-          if ((noun === 'month' || (noun === 'period' && !ctx.lastQuarter)) && ctx.lastMonth?.recent) {
+          // "the same period last year" too when a month itself (not a quarter, nor a day or week of it: "said on
+          // Tuesday that first-half profit rose from the same period last year") is under discussion.
+          if ((noun === 'month' || (noun === 'period' && !ctx.lastQuarter && ctx.lastMonth?.month)) && ctx.lastMonth?.recent) {
             const named = ymd(ctx.lastMonth.day);
             return interval('DATE', monthInterval(named.y - 1, named.m), 'event', ['offset'], ['year', 'month']);
           }

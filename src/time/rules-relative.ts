@@ -3,8 +3,8 @@ import { COUNT, HEDGE, FLOATING_HOLIDAYS, HOLIDAY, HOLIDAYS, MONTH, PART_OF_DAY,
 import { B, E, ci, directionOf, easterSunday, interval, nthWeekday, resolveWeekday, rx, shiftUnit, unresolved } from './grammar-kit.js';
 import { AGO_TAIL, type Rule, calendarResolver, dayUnderDiscussion, fixed, rateBefore, relativeResolver } from './rule-kit.js';
 
-/** "recent" + up to two modifiers + a plural noun: "recent declines", "recent government moves". */
-const RECENT_PLURAL_AFTER = /^\s+(?:[a-z]+\s+){0,2}(?!(?:is|was|has|does|its|this|his|as|us|thus|always|perhaps|less|across|news)\b)[a-z]{3,}s\b/;
+/** "recent" + up to two modifiers + a plural noun: "recent declines", "recent government moves"; a conjunction or verb ends it ("was recent and affects"). */
+const RECENT_PLURAL_AFTER = /^\s+(?:(?!(?:and|or|but|as|than|that|which|who|to|in|of|for|with|by|on|at|is|was|are|were|be|been)\b)[a-z]+\s+){0,2}(?!(?:is|was|has|does|its|this|his|as|us|thus|always|perhaps|less|across|news)\b)[a-z]{3,}s\b/;
 /** A determiner or possessive before "recent" ("the recent sale", "its recent losses", "most recent"). */
 const DETERMINER_BEFORE = /\b(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|most|more|some|any|whose)\s+$/i;
 
@@ -176,7 +176,9 @@ export const RELATIVE_RULES: Rule[] = [
     prio: 3,
     need: (f) => f.word('years', 'decades', 'months', 'weeks', 'days', 'hours', 'minutes', 'centuries') || /-long\b/i.test(f.text),
     re: rx(`${B}(?:(${ci('for')}|${ci('over')}|${ci('within')}|${ci('during')}|${ci('took')}|${ci('takes')}|${ci('take')}|${ci('lasted')}|${ci('spent')})\\s+)(?:(${ci('many')}|${ci('several')}|${ci('some')}|${ci('the')})\\s+)?(years|decades|months|weeks|days|hours|minutes|centuries)${E}|${B}(?:${ci('in')}\\s+(?:(?:just|only|mere|a matter of)\\s+)?)(?<inUnit>years|decades|months|weeks|days|hours|minutes)${E}|${B}(decades|years|months|weeks|days|hours)-long${E}|${B}(?<one>hour|day|week|month|year)-long${E}`, 'g'),
-    build({ m }) {
+    build({ m, sentence }) {
+      // "as noted in minutes released Tuesday", "in minutes of the meeting": a meeting's record, not a span.
+      if (m.groups?.inUnit?.toLowerCase() === 'minutes' && /^\s+(?:of|released|published|from|show(?:s|ed)?|says?|said|noted)\b/i.test(sentence.slice(m.index + m[0].length))) return null;
       // "their third day-long meeting": one unit long.
       if (m.groups?.one) return { resolve: fixed('DURATION', durationValue(1, m.groups.one.toLowerCase()), ['duration']) };
       // "the highest level in years", "lost them in just minutes": a vague span, the bare plural only.

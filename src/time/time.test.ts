@@ -588,3 +588,12 @@ test('"recent" with no determiner before a plural noun points at the past (PAST_
   assert.equal(recent.length, 2);
   assert.ok(recent.every((x) => x.value === 'PAST_REF'));
 });
+
+test('review: a weekday is no named month for "the same period last year"; meeting "minutes" are no span; "was recent and affects" is no PAST_REF', () => {
+  const period = times('Acme said on Tuesday that first-half profit rose 10% from the same period last year.', '2009-03-05');
+  assert.equal(find(period, 'the same period last year').value, '2008');
+  const minutes = times('The risk was noted in minutes released Tuesday. It was recorded in minutes of the meeting.', '2009-03-05');
+  assert.equal(minutes.filter((x) => x.text === 'minutes').length, 0);
+  const recent = times('The damage was recent and affects many homes.', '2009-03-05');
+  assert.equal(recent.filter((x) => x.text === 'recent').length, 0);
+});

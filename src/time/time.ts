@@ -71,7 +71,7 @@ export function extractTimes(text: string, sentences: readonly Span[], anchor: A
   let lastDay: number | null = null;
   let lastQuarter: ResolveContext['lastQuarter'] = null;
   let lastQuarterSentence = -10;
-  let lastMonth: { day: number; sentence: number } | null = null;
+  let lastMonth: { day: number; sentence: number; month?: boolean } | null = null;
   let lastYear: { day: number; sentence: number } | null = null;
   let index = -1;
   const useChrono = options.chrono ?? true;
@@ -84,7 +84,8 @@ export function extractTimes(text: string, sentences: readonly Span[], anchor: A
     if (index - lastQuarterSentence > 2) lastQuarter = null;
     for (const c of findCandidates(sentence, useChrono, memo)) {
       const dir = tenseCue(sentence, c.start, c.end);
-      const ref = (x: { day: number; sentence: number } | null): { day: number; recent: boolean } | null => (x ? { day: x.day, recent: index - x.sentence <= 1 } : null);
+      const ref = (x: { day: number; sentence: number; month?: boolean } | null): { day: number; recent: boolean; month?: boolean } | null =>
+        x ? { day: x.day, recent: index - x.sentence <= 1, ...(x.month ? { month: true } : {}) } : null;
       const base = { dir, lastDay, lastQuarter, lastMonth: ref(lastMonth), lastYear: ref(lastYear) };
       let r: Resolution;
       let confidence = 0.9;
@@ -122,7 +123,7 @@ export function extractTimes(text: string, sentences: readonly Span[], anchor: A
       if (r.interval && r.interval.granularity === 'day' && r.anchor === 'event') lastDay = r.interval.from;
       if (r.interval && r.type === 'DATE' && !/X/.test(r.value) && c.rule !== 'overnight') {
         const g = r.interval.granularity;
-        if (g === 'day' || g === 'week' || g === 'month') lastMonth = { day: r.interval.from, sentence: index };
+        if (g === 'day' || g === 'week' || g === 'month') lastMonth = { day: r.interval.from, sentence: index, ...(g === 'month' ? { month: true } : {}) };
         if (g !== 'decade' && g !== 'century') lastYear = { day: r.interval.from, sentence: index };
       }
       if (narrative && c.rule !== 'overnight') story = advanceStory(story, r, sentence.slice(Math.max(0, c.start - 24), c.start));
@@ -161,7 +162,7 @@ export function timesForText(text: string, sentences: readonly Span[], reference
 
 export const time: Component = {
   name: 'time',
-  version: '1.2.0',
+  version: '1.2.1',
   requires: ['paragraphs', 'sentences', 'tokens'],
   assigns: ['published', 'times'],
   run(article, layers, context) {
