@@ -114,3 +114,18 @@ test('the shipped held-out topics: 15–40 gold dates of 1–3 sentences, each d
     }
   }
 });
+
+test('a record without a url is selected with an empty url and read back by it', async () => {
+  const data = mkdtempSync(join(tmpdir(), 'dateline-tlgold-nourl-'));
+  try {
+    mkdirSync(join(data, 'tiny-nourl'));
+    writeFileSync(join(data, 'tiny-nourl', 'articles.jsonl'), JSON.stringify({ publish_date: '2021-03-02', title: 'Tamar flood aid', text: 'Aid reached the Tamar flood zone on Tuesday.' }) + '\n');
+    const spec = { ...SPEC, corpus: 'tiny-nourl' };
+    const pointers = await selectRecords(spec, corpusFile(data, 'tiny-nourl'));
+    assert.deepEqual(pointers.map((p) => [p.line, p.url]), [[1, '']]);
+    const got = await readPointed(pointers, data);
+    assert.equal(got[0].title, 'Tamar flood aid');
+  } finally {
+    rmSync(data, { recursive: true, force: true });
+  }
+});

@@ -159,7 +159,7 @@ export async function readPointed(pointers: readonly RecordPointer[], dataDir: s
       const p = wanted.get(line);
       if (!p) continue;
       const r = JSON.parse(text) as CorpusRecord;
-      check(r.url === p.url, `${corpus} line ${line}: url ${r.url} is not the pointer's ${p.url}`);
+      check((r.url ?? '') === p.url, `${corpus} line ${line}: url ${r.url ?? '(none)'} is not the pointer's ${p.url || '(none)'}`);
       found.set(p, { id: `${corpus}:${line}`, title: r.title ?? null, published: p.date, url: p.url, source: r.source ?? null, text: r.text ?? '' });
     }
   }
