@@ -11,7 +11,7 @@ import type { Tok } from './tokens.js';
 
 /** Regular transitive verbs that rarely stand without an object; -s, -ed and -ing forms are derived. */
 const REGULAR = [
-  'post', 'file', 'covet', 'sign', 'tweet', 'draft', 'submit', 'prepare', 'repeat', 'retract', 'deliver', 'publish',
+  'post', 'file', 'covet', 'sign', 'tweet', 'draft', 'submit', 'prepare', 'repeat', 'retract', 'publish',
   'release', 'issue', 'share', 'receive', 'lodge', 'raise', 'offer', 'level', 'accept', 'reject', 'dismiss', 'want',
   'need', 'use', 'own', 'obtain', 'collect', 'create', 'produce', 'design', 'record', 'mention', 'cite', 'quote',
   'review', 'request', 'demand', 'desire', 'seek', 'secure', 'earn', 'award', 'enjoy', 'value', 'cherish', 'propose',
@@ -38,6 +38,8 @@ const TRANSITIVE: ReadonlySet<string> = new Set([...REGULAR.flatMap(forms), ...I
 const ADVERB_LIKE = new Set(['online', 'again', 'here', 'there', 'together', 'alone', 'yesterday', 'today', 'tonight', 'earlier', 'later', 'ago', 'before', 'once', 'twice']);
 const TIME_OPENERS = new Set(['last', 'this', 'next', 'that', 'every', 'each', 'earlier', 'late', 'early']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'get', 'got', 'gets', 'gotten']);
+/** Particles after which a transitive verb needs no object ("give up", "back down", "make off"). */
+const INTRANSITIVE_PARTICLES = new Set(['up', 'down', 'off', 'away', 'back', 'through']);
 const AUX_LIKE = new Set(['not', "n't", 'never', 'also', 'just', 'already', 'once', 'recently', 'previously', 'ever']);
 
 /** The subject of a clause at p (a pronoun or a short noun phrase), as the index after it, or -1. */
@@ -68,6 +70,8 @@ export function objectGapAfter(toks: readonly Tok[], that: number, hi: number): 
   if (n.text === ',' || n.text === ';' || n.text === ':' || n.text === '—' || n.text === ')' || isFinalPunct(n) || isQuoteMark(n)) return true;
   // "that he filed were denied": a verb where the object should be
   if (n.pos === 'AUX' || (n.pos === 'VERB' && n.lower !== 'to')) return true;
+  // "that he would never give up": a particle that makes the verb intransitive
+  if (INTRANSITIVE_PARTICLES.has(n.lower)) return false;
   // "that he wanted to …" is an infinitive, not a preposition
   if (n.pos === 'ADP' || n.pos === 'PART') return !(n.lower === 'to' && toks[q + 2]?.pos === 'VERB');
   if (n.pos === 'ADV' || ADVERB_LIKE.has(n.lower) || WEEKDAYS.has(n.lower)) return true;

@@ -54,6 +54,7 @@ test('nominal cues: a "that" clause missing its object is a relative clause on t
   for (const [text, content] of [
     ["Jane Doe rejected Reed's claim that the deal was signed in May.", 'that the deal was signed in May'],
     ["Jane Doe dismissed Reed's claim that he made a mistake in May.", 'that he made a mistake in May'],
+    ['Tom Reed repeated his pledge that he would never give up.', 'that he would never give up'],
   ]) {
     assert.deepEqual(extractQuotes(text, layersOf(text)).map((q) => q.text), [content], text);
   }
