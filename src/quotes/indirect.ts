@@ -5,6 +5,7 @@ import { BUT_ADDED, CONTRAST_OPENERS, DROP, QUOTE_RUN_MAX_TOKENS, SUBORDINATORS,
 import { type Ctx, type RawQuote } from './raw-quote.js';
 import type { Tok } from './tokens.js';
 import { statementEnd } from './recall-pass.js';
+import { objectGapAfter } from './gap.js';
 
 export function extractIndirect(
   ctx: Ctx,
@@ -114,7 +115,8 @@ export function extractIndirect(
     if (np[0] > sa && toks[np[0] - 1].pos === 'VERB' && !isCapName(toks[np[0] - 1]) && !SPEECH_CUES.has(toks[np[0] - 1].lower)) continue;
     // "who said …" is kept; "who claimed …", "who believes …" (weak or belief cues) only with a "that" complement
     // ("Senator Doe, who claimed at one point that China …")
-    if (np[1] - np[0] === 1 && (toks[np[0]].lower === 'who' || toks[np[0]].lower === 'which') && (WEAK_CUES.has(lemma) || !speech) && thatAhead(toks, k + 1, sb) < 0) continue;
+    // ("Senator Doe, who claimed at one point that China …"), never an object's relative ("who claimed the prize that he …")
+    if (np[1] - np[0] === 1 && (toks[np[0]].lower === 'who' || toks[np[0]].lower === 'which') && (WEAK_CUES.has(lemma) || !speech) && thatRightAfter(toks, k + 1, sb, lemma) < 0) continue;
     const adj = skipForwardAdjuncts(toks, k + 1, sb, lemma);
     let p = adj.next;
     const that = thatAhead(toks, k + 1, sb);
@@ -142,6 +144,8 @@ export function extractIndirect(
     // weak cues and beliefs need a complement clause or a quotation
     const weak = WEAK_CUES.has(lemma) || !speech;
     if (weak) {
+      // "claimed the prize that he had coveted": a "that" after the object, missing its own object, is the object's relative
+      if (that >= 0 && thatRightAfter(toks, k + 1, sb, lemma) !== that && objectGapAfter(toks, that, sb)) continue;
       const startsThat = toks[p].lower === 'that';
       let hasMark = false;
       for (let q = p; q < sb; q++) if (inQuote[q] >= 0) hasMark = true;
@@ -284,11 +288,42 @@ export function relativeClauseEnd(toks: readonly Tok[], inQuote: ArrayLike<numbe
   if (speaker[1] - speaker[0] !== 1 || (w !== 'who' && w !== 'which') || speaker[0] <= sa || toks[speaker[0] - 1].text !== ',') return b;
   for (let c = a + 1; c < b - 1; c++) {
     if (toks[c].text !== ',' || inQuote[c] >= 0) continue;
+    // "that the deal, signed in May, was dead": a participle phrase set off by commas inside the content, before its
+    // clause has a verb, is skipped whole
+    const close = participlePairEnd(toks, inQuote, a, c, b);
+    if (close > 0) {
+      c = close;
+      continue;
+    }
     let v = c + 1;
     while (v < b - 1 && toks[v].pos === 'ADV') v++;
     if ((toks[v].pos === 'VERB' || toks[v].pos === 'AUX') && !toks[v].lower.endsWith('ing')) return c;
   }
   return b;
+}
+
+/**
+ * The closing comma of a participle phrase opened by the comma at c ("the deal, signed in May, was …"), where the
+ * content [a, c) ends in a noun and has no verb yet; 0 when c opens none.
+ */
+function participlePairEnd(toks: readonly Tok[], inQuote: ArrayLike<number>, a: number, c: number, b: number): number {
+  const p = toks[c + 1];
+  const before = toks[c - 1];
+  if (!p || p.pos !== 'VERB' || !/(?:ed|en|wn|ing)$/.test(p.lower) || (before.pos !== 'NOUN' && before.pos !== 'PROPN')) return 0;
+  for (let q = a; q < c; q++) if (toks[q].pos === 'VERB' || toks[q].pos === 'AUX') return 0;
+  for (let q = c + 2; q < b - 1 && q < c + 14; q++) {
+    if (inQuote[q] >= 0 || toks[q].pos === 'VERB' || toks[q].pos === 'AUX' || isFinalPunct(toks[q])) return 0;
+    if (toks[q].text === ',') return q;
+  }
+  return 0;
+}
+
+/** A "that" right after a cue at p, past adverbs and prepositional phrases ("claimed at one point that …"), or -1. */
+function thatRightAfter(toks: readonly Tok[], p: number, hi: number, lemma: string): number {
+  while (p < hi && toks[p].pos === 'ADV') p++;
+  p = skipForwardAdjuncts(toks, p, hi, lemma).next;
+  while (p < hi && toks[p].pos === 'ADV') p++;
+  return p < hi && toks[p].lower === 'that' ? p : -1;
 }
 
 /**

@@ -42,3 +42,20 @@ test('nominal cues: no speaker-less, subject-position or relative "that" reading
     assert.deepEqual(extractQuotes(text, layersOf(text)).map((q) => q.text), [], text);
   }
 });
+
+test('nominal cues: a "that" clause missing its object is a relative clause on the noun, not what was said', () => {
+  for (const text of [
+    'Tom Reed defended his comments that he posted online last week.',
+    "Jane Doe read out Reed's statement that she had written for him.",
+  ]) {
+    assert.deepEqual(extractQuotes(text, layersOf(text)).map((q) => q.text), [], text);
+  }
+  // a passive or an object present keeps the content
+  for (const [text, content] of [
+    ["Jane Doe rejected Reed's claim that the deal was signed in May.", 'that the deal was signed in May'],
+    ["Jane Doe dismissed Reed's claim that he made a mistake in May.", 'that he made a mistake in May'],
+    ['Tom Reed repeated his pledge that he would never give up.', 'that he would never give up'],
+  ]) {
+    assert.deepEqual(extractQuotes(text, layersOf(text)).map((q) => q.text), [content], text);
+  }
+});

@@ -9,6 +9,7 @@ import { firstAtOrAfter, type Tok } from './tokens.js';
 import { isQuoteMark } from './quote-marks.js';
 import { npBefore, trimContent } from './phrases.js';
 import { statementEnd } from './recall-pass.js';
+import { objectGapAfter } from './gap.js';
 import type { Ctx, RawQuote } from './raw-quote.js';
 
 /** Speech nouns → the lemma of their verb. */
@@ -49,6 +50,8 @@ export function nominalCuePass(ctx: Ctx, raw: RawQuote[]): void {
       if (!lemma || toks[k].pos !== 'NOUN' || inQuote[k] >= 0 || covered[k] || used[k]) continue;
       const that = k + 1;
       if (toks[that].lower !== 'that' || toks[that + 1].pos === 'VERB' || toks[that + 1].pos === 'AUX' || covered[that + 1]) continue;
+      // "his comments that he posted online": a "that" clause missing its object is a relative clause on the noun
+      if (objectGapAfter(toks, that, sb)) continue;
       const speaker = possessorOf(toks, k, sa);
       if (!speaker) continue;
       let o = sa;

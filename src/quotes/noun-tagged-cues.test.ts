@@ -23,6 +23,7 @@ test('noun-tagged cues: a cue the tagger reads as a noun is a verb after an agre
 test('noun-tagged cues: compounds, relative clauses and title case stay nouns', () => {
   for (const text of [
     'The insurance claims that were denied last year rose sharply in the spring.',
+    'The insurance claims that he filed were denied by the company.',
     'Lawmakers Claim The Seat As Governors Tweet Their Prayers For The Victims',
     'The party leaders claim victory in three of the four districts.',
   ]) {

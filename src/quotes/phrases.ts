@@ -2,6 +2,7 @@
 import { ADDRESSEE_CUES, ATTRIBUTION_ADVERBS, BELIEF_CUES, DOCUMENT_HEADS, PARTICIPLE_CUES, PRONOUNS, SPEECH_CUES, TIME_HEADS, TIME_MODIFIERS, WEEKDAYS } from './lexicon.js';
 import type { Tok } from './tokens.js';
 import { isFinalPunct, isQuoteMark } from './quote-marks.js';
+import { objectGapAfter } from './gap.js';
 
 // ---------------------------------------------------------------- noun phrases
 
@@ -348,11 +349,12 @@ function nounSubjectOf(toks: readonly Tok[], k: number): boolean {
   return plural;
 }
 
-/** A complement clause opens at p: "that" not followed by a verb (a relative "claims that were …" is no complement), a colon, or a clause with its own subject. */
+/** A complement clause opens at p: "that" not followed by a verb nor missing its object (a relative "claims that were …", "claims that he filed …" is no complement), a colon, or a clause with its own subject. */
 function complementAfter(toks: readonly Tok[], p: number): boolean {
   const t = toks[p];
   if (!t) return false;
-  if (t.lower === 'that') return !!toks[p + 1] && toks[p + 1].pos !== 'VERB' && toks[p + 1].pos !== 'AUX';
+  // "the insurance claims that he filed were denied": a clause missing its object is a relative clause too
+  if (t.lower === 'that') return !!toks[p + 1] && toks[p + 1].pos !== 'VERB' && toks[p + 1].pos !== 'AUX' && !objectGapAfter(toks, p, toks.length);
   if (t.text === ':') return true;
   return (t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'PROPN') && subjectClauseAt(toks, p, Math.min(toks.length, p + 8));
 }

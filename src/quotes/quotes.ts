@@ -189,7 +189,7 @@ function dateFromTimes(index: DateIndex, start: number, end: number): string | n
 
 export const quotes: Component = {
   name: 'quotes',
-  version: '1.5.0',
+  version: '1.6.0',
   requires: ['paragraphs', 'sentences', 'tokens', 'mentions', 'entities'],
   assigns: ['quotes'],
   run(article: Readonly<Article>, layers: Readonly<Layers>) {

@@ -5,6 +5,7 @@ import { recallFeatures, recallModel, recallScore, type RecallCandidate } from '
 import { spanTagFeatures, tagContextFor } from './tagger.js';
 import { firstAtOrAfter, type Tok } from './tokens.js';
 import { isQuoteMark } from './quote-marks.js';
+import { objectGapAfter } from './gap.js';
 import { DASHES, DROP, clauseSubject, cueLemma, goOnCue, isTimePhrase, looseCueLemma, npAfter, npBefore, participleCueLemma, skipBackAdverbials, skipForwardAdjuncts, speakerOfDocument, SUBORDINATORS, thatAhead, trimContent } from './phrases.js';
 import { type Ctx, type ExtractOptions, type RawQuote, taggerOf } from './raw-quote.js';
 
@@ -134,6 +135,8 @@ export function recallPass(ctx: Ctx, raw: RawQuote[], options: ExtractOptions): 
       if (!speaker || isTimePhrase(toks, speaker) || NO_SPEAKER_OPENERS.has(toks[speaker[0]].lower)) continue;
       const adj = skipForwardAdjuncts(toks, k + 1, sb, lemma);
       const that = thatAhead(toks, k + 1, sb);
+      // "claimed the prize that he had coveted": a "that" after the object, missing its own object, is the object's relative
+      if (that > adj.next && objectGapAfter(toks, that, sb)) continue;
       let end = that >= 0 ? that : adj.next;
       const hi = opening ? opening.end : sb;
       while (end < hi && !covered[end]) end++;

@@ -50,3 +50,20 @@ test('relative cues: "who" after an adjective\'s complement hangs on the whole p
   assert.equal(quotes[0].speaker?.text, 'who');
   assert.equal(quotes[0].speaker?.antecedent?.text, 'Officials close to the governor');
 });
+
+test('relative cues: a weak cue after "who" does not fire on its object\'s relative "that"', () => {
+  for (const text of [
+    'The award went to Tom Reed, who claimed the prize that he had coveted for years.',
+    'Tom Reed claimed the prize that he had coveted for years.',
+  ]) {
+    assert.deepEqual(extractQuotes(text, layersOf(text)).map((q) => q.text), [], text);
+  }
+});
+
+test('relative cues: a participle phrase set off by commas inside the content does not end it', () => {
+  const text = 'Tom Reed, who told reporters that the deal, signed in May, was dead, left early.';
+  const quotes = extractQuotes(text, layersOf(text));
+  assert.equal(quotes.length, 1, JSON.stringify(quotes));
+  assert.equal(quotes[0].text, 'that the deal, signed in May, was dead');
+  assert.equal(quotes[0].speaker?.text, 'who');
+});
