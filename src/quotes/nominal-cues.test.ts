@@ -1,19 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Layers } from '../core/layers.js';
-import { segmentText } from '../segment/segment.js';
 import { extractQuotes } from './quotes.js';
-import { entityLayers } from './testing.js';
+import { doeReedLayers, name } from './test-docs.js';
 
-function layersOf(text: string): Layers {
-  return {
-    ...segmentText(text),
-    ...entityLayers(text, [
-      { name: 'Tom Reed', type: 'PER', aliases: ['Reed'] },
-      { name: 'Jane Doe', type: 'PER', aliases: ['Doe'] },
-    ]),
-  };
-}
+const layersOf = doeReedLayers;
 
 test('nominal cues: the possessor of a speech noun with a "that" clause is the speaker', () => {
   const text = 'Tom Reed spoke in Ohio on Monday. Jane Doe dismissed Reed\'s central claim that the mill would reopen by spring.';
@@ -26,10 +17,11 @@ test('nominal cues: the possessor of a speech noun with a "that" clause is the s
 
 test('nominal cues: a possessive pronoun speaker refers back like its subject pronoun, and is not replaced by the clause subject', () => {
   const text = 'Tom Reed spoke in Ohio on Monday. Local officials rejected his warning that the county would run out of money.';
-  const quotes = extractQuotes(text, layersOf(text));
+  const layers = layersOf(text);
+  const quotes = extractQuotes(text, layers);
   assert.equal(quotes.length, 1, JSON.stringify(quotes));
   assert.equal(quotes[0].speaker?.text, 'his');
-  assert.equal(quotes[0].speaker?.entity, 'e0');
+  assert.equal(name(layers, quotes[0].speaker?.entity), 'Tom Reed');
   assert.equal(quotes[0].text, 'that the county would run out of money');
 });
 

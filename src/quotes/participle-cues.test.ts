@@ -2,20 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import type { Layers } from '../core/layers.js';
-import { segmentText } from '../segment/segment.js';
 import { extractQuotes } from './quotes.js';
 import { RECALL_MODEL_PATH } from './recall.js';
-import { entityLayers } from './testing.js';
+import { doeReedLayers } from './test-docs.js';
 
-function layersOf(text: string): Layers {
-  return {
-    ...segmentText(text),
-    ...entityLayers(text, [
-      { name: 'Jane Doe', type: 'PER', aliases: ['Doe'] },
-      { name: 'Tom Reed', type: 'PER', aliases: ['Reed'] },
-    ]),
-  };
-}
+const layersOf = doeReedLayers;
 
 const noModel = !existsSync(RECALL_MODEL_PATH) && 'models/quotes/recall.json absent';
 

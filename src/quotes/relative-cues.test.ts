@@ -1,19 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Layers } from '../core/layers.js';
-import { segmentText } from '../segment/segment.js';
 import { extractQuotes } from './quotes.js';
-import { entityLayers } from './testing.js';
+import { doeReedLayers } from './test-docs.js';
 
-function layersOf(text: string): Layers {
-  return {
-    ...segmentText(text),
-    ...entityLayers(text, [
-      { name: 'Jane Doe', type: 'PER', aliases: ['Doe'] },
-      { name: 'Tom Reed', type: 'PER', aliases: ['Reed'] },
-    ]),
-  };
-}
+const layersOf = doeReedLayers;
 
 test('relative cues: "who" with a weak cue is a speaker when a "that" complement follows', () => {
   const text = 'The bill was backed by Senator Jane Doe, who claimed at one point that the mines would reopen by spring.';

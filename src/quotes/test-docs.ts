@@ -15,3 +15,14 @@ export const find = (quotes: Quote[], opening: string): Quote | undefined =>
 
 /** The name of entity `id` in the layers, or null. */
 export const name = (layers: Layers, id: string | null | undefined) => (id ? layers.entities?.find((e) => e.id === id)?.name ?? null : null);
+
+/** The two people most hand-made quote tests name. */
+export const DOE_REED: EntitySpec[] = [
+  { name: 'Jane Doe', type: 'PER', aliases: ['Doe'] },
+  { name: 'Tom Reed', type: 'PER', aliases: ['Reed'] },
+];
+
+/** Segmentation and the two people of `DOE_REED` over a hand-made text. */
+export function doeReedLayers(text: string): Layers {
+  return { ...segmentText(text), ...entityLayers(text, DOE_REED) };
+}
