@@ -3,6 +3,7 @@
  * only for the sentences that stand for a candidate day (vectorize), which keeps a large story fast.
  */
 import { contentTerms, quotedShare, wordStats } from './text.js';
+import { isPageChrome } from './chrome.js';
 import type { TimelineParams } from './params.js';
 import type { TimelineDoc } from './types.js';
 
@@ -15,7 +16,7 @@ export interface PreparedSentence {
   end: number;
   /** Days (YYYY-MM-DD) the sentence names at day precision. */
   days: string[];
-  /** Whether the sentence may be shown (length and word-share bounds). */
+  /** Whether the sentence may be shown (length and word-share bounds; no caption or page chrome). */
   showable: boolean;
   /** TF-IDF unit vector, set by `vectorize` for candidate sentences. */
   vec?: Vec;
@@ -50,7 +51,8 @@ export function prepareSentences(docs: readonly TimelineDoc[], params: TimelineP
         tokens <= params.maxWords &&
         words / Math.max(1, tokens) >= params.minWordShare &&
         !/[?|]/.test(text) &&
-        quotedShare(text) < params.directSpeech;
+        quotedShare(text) < params.directSpeech &&
+        !isPageChrome(text);
       out.push({ doc: di, position, start: s.start, end: s.end, days, showable });
     });
   });
