@@ -12,6 +12,7 @@ import { singleDeath, singleInjury } from './deaths.js';
 import { chooseDate } from './event-date.js';
 import { DEATH_TRIGGER, INJURY_WORD } from './extract-words.js';
 import { isToll } from './figures.js';
+import { disasterArticle } from './kind.js';
 import { ARMED, SECURITY_TARGET, VIOLENT } from './lexicon.js';
 import { armedUnit, securityTargetAfter } from './participants.js';
 import { choosePlace } from './place-choice.js';
@@ -19,6 +20,7 @@ import type { QuotesNear } from './quotes-near.js';
 import type { RawEvent } from './raw-event.js';
 import { figuresOf, weaponsOf } from './sentence-figures.js';
 import type { SentenceView } from './sentence-view.js';
+import { diseaseDeath, tollSentenceTellsViolence } from './toll-sentence.js';
 
 export function figuresToNearestTrigger(here: RawEvent[]): void {
   // Each figure of the sentence belongs to the nearest trigger that can carry it ("… killed in a
@@ -49,6 +51,9 @@ export const HOST_SENTENCES_BACK = 3;
  */
 export function attachLooseTolls(out: RawEvent[], sentenceViews: readonly SentenceView[], deathWord: readonly boolean[], ctx: ArgContext, near: QuotesNear, layers: Readonly<Layers>): void {
   const text = ctx.text;
+  // Whether the article is about a natural disaster (kind.ts), read once and only when a loose toll asks.
+  let disaster: boolean | undefined;
+  const disasterText = () => (disaster ??= disasterArticle(sentenceViews.flatMap((v) => v.toks.map((t) => t.lower))));
   // Deaths and injuries in a sentence without a violent trigger of their own ("Two were killed, one
   // from each side.") belong to the latest violent event of the paragraph, up to three sentences
   // back; with none, a stated death is itself a killing event.
@@ -74,6 +79,11 @@ export function attachLooseTolls(out: RawEvent[], sentenceViews: readonly Senten
     const loose = figuresOf(view, text).filter((f) => (f.kind === 'killed' || f.kind === 'injured') && !assigned.has(f.quantity));
     if (!loose.length) continue;
     const host = hostOf(view, (r) => VIOLENT.has(r.cls) || r.cls === 'riot');
+    // A toll whose own sentence tells no violence (a quake's, a disease's) is no earlier event's, nor an event of its own.
+    if (host && !tollSentenceTellsViolence(view, host, disasterText)) {
+      for (const f of loose) assigned.add(f.quantity);
+      continue;
+    }
     const claimant = claimantOfFigures(layers, loose) ?? speakerFromQuote(near(view.span), view.span) ?? speakerFromText(ctx, view);
     if (host) {
       for (const f of loose) {
@@ -82,7 +92,7 @@ export function attachLooseTolls(out: RawEvent[], sentenceViews: readonly Senten
         if (host.sentence.index === view.index && inBackgroundClause(view.toks, host.trigger.start, f.start)) continue;
         host.figures.push({ ...f, claimant: f.claimant ?? claimant?.text ?? host.claimant?.text ?? null });
       }
-    } else if (loose.some((f) => f.kind === 'killed')) {
+    } else if (loose.some((f) => f.kind === 'killed') && !diseaseDeath(view)) {
       const i = view.toks.findIndex((t) => /^(killed|killing|died|dead|slain|murdered|deaths|perished|gunned)$/.test(t.lower));
       if (i < 0) continue;
       const r = deathEvent(ctx, view, i, loose, claimant, near(view.span), claimant ? [claimant] : [], loose.some((f) => armedUnit(f.unit)) || securityTargetAfter(view.toks, i), 'toll:stated-count');
@@ -106,6 +116,7 @@ export function attachLooseTolls(out: RawEvent[], sentenceViews: readonly Senten
     const start = view.span.start + m.index;
     const fig: EventFigure = { start, end: start + m.length, kind: 'killed', value: m.value, hedge: null, unit: m.unit, claimant: null, quantity: -1 };
     const host = hostOf(view, violent);
+    if (host && !tollSentenceTellsViolence(view, host, disasterText)) continue;
     if (host) {
       if (!host.figures.some((f) => f.kind === 'killed')) {
         host.figures.push(fig);
@@ -113,7 +124,7 @@ export function attachLooseTolls(out: RawEvent[], sentenceViews: readonly Senten
       }
       continue;
     }
-    if (m.needsCue) continue;
+    if (m.needsCue || diseaseDeath(view)) continue;
     const i = view.toks.findIndex((t) => t.start >= start && DEATH_TRIGGER.has(t.lower));
     if (i < 0) continue;
     const claimant = speakerFromQuote(near(view.span), view.span) ?? speakerFromText(ctx, view);
@@ -125,7 +136,7 @@ export function attachLooseTolls(out: RawEvent[], sentenceViews: readonly Senten
   for (const view of sentenceViews) {
     if (!view.toks.some((t) => INJURY_WORD.has(t.lower))) continue;
     const host = hostOf(view, violent);
-    if (!host || host.figures.some((f) => f.kind === 'killed' || f.kind === 'injured')) continue;
+    if (!host || host.figures.some((f) => f.kind === 'killed' || f.kind === 'injured') || !tollSentenceTellsViolence(view, host, disasterText)) continue;
     if (figuresOf(view, text).some((f) => f.kind === 'injured')) continue;
     const sentence = text.slice(view.span.start, view.span.end);
     if (singleDeath(sentence)) continue;
