@@ -38,7 +38,7 @@ export function prominence(e: EventRecord, view: ReportView, titleStems = titleI
  * The weights beside the older order's (casualties 4, ACLED type 2, confidence ≤ 1): an incident both the
  * lead and the headline tell (6) outranks one told only later with casualties (4, with an ACLED type 6, its
  * confidence breaking the tie); the lead or the headline alone (3) does not outrank casualties told later.
- * Chosen on dev (the main event's day 77.0 → 78.1, place 77.1 → 76.8 with the day and place models
+ * Chosen on dev (this ranking alone: the main event's day 77.0 → 78.1, place 77.1 → 76.8 with the day and place models
  * retrained); the lead alone at 5 or 16, or the headline alone at 5, lost days and places.
  */
 export const LEAD_WEIGHT = 3;
