@@ -30,6 +30,7 @@ import { packagePath } from '../core/paths.js';
 import { stringFlag, type ParsedArgs } from '../cli/args.js';
 import { haversineKm } from '../events/extract.js';
 import { sourceOf } from '../events/merge.js';
+import { leadEnd } from '../events/setting.js';
 import { findLeadDateline } from '../ingest/dispatches.js';
 import { clusterScores } from './bcubed.js';
 import { articleFigure, isViolent, newsEvents } from './events-local.js';
@@ -116,9 +117,10 @@ export const localNewsTask: EvalTask = {
     for (const g of gold) {
       const { text, title } = texts.get(g.id) ?? { text: '', title: null };
       const article = makeArticle({ text, source: g.source, title: title ?? g.id, url: g.url, origin: { file: g.corpus, format: 'jsonl', record: g.record }, published: g.published, dateline: findLeadDateline(text) });
-      const events = pipeline.run(article).layers.events ?? [];
-      const news = newsEvents(events).filter(isViolent);
-      const m = mainReportEvent(news);
+      const layers = pipeline.run(article).layers;
+      const news = newsEvents(layers.events ?? []).filter(isViolent);
+      // The main event as the pipeline chose it: the one the lead and headline tell (main-event.ts).
+      const m = mainReportEvent(news, { lead: leadEnd(layers.paragraphs, text), text, title: article.title });
       main.set(g.id, m);
       for (const e of news) reports.push({ event: e, source: sourceOf({ ...article, id: g.id }, g.published, e) });
       if (news.length) violent++;

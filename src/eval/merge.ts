@@ -25,6 +25,7 @@ import { stringFlag, type ParsedArgs } from '../cli/args.js';
 import { haversineKm } from '../events/extract.js';
 import { mainEventOf } from '../events/main-choice.js';
 import { mergeReports, sourceOf } from '../events/merge.js';
+import { leadEnd } from '../events/setting.js';
 import { findLeadDateline } from '../ingest/dispatches.js';
 import { clusterScores } from './bcubed.js';
 import type { EvalReport, EvalTask } from './types.js';
@@ -82,8 +83,9 @@ export const mergeEvalTask: EvalTask = {
     for (const g of gold) {
       // As JSON ingest does: the lead dateline ("ABUJA, Oct 16 (Reuters) -") is read from the text.
       const article = makeArticle({ text: g.text, source: g.source, title: g.id, origin: { file: path, format: 'jsonl' }, published: g.published, dateline: findLeadDateline(g.text) });
-      const events = pipeline.run(article).layers.events ?? [];
-      const m = mainReportEvent(events);
+      const layers = pipeline.run(article).layers;
+      const events = layers.events ?? [];
+      const m = mainReportEvent(events, { lead: leadEnd(layers.paragraphs, g.text), text: g.text, title: article.title });
       main.set(g.id, m);
       for (const e of events) reports.push({ event: e, source: sourceOf({ ...article, id: g.id }, g.published, e) });
       const near = m?.place ? haversineKm(m.place, g.place) <= PLACE_KM : false;

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractEvents } from './extract.js';
 import { buildDoc } from './testdoc.js';
+import { accidentTrigger } from './lead-accident.js';
 
 // Crashes and fires told without a violent trigger word (lead-accident.ts), on hand-made reports.
 const SPRINGFIELD = { surface: 'Springfield', name: 'Springfield', lat: 39.8, lon: -89.65, country: 'US', precision: 'city' as const };
@@ -51,4 +52,24 @@ test('a house that caught fire on a day and a temple stampede are accidents, nev
     assert.equal(e.kind, 'accident', text);
     assert.equal(e.acled ?? null, null, text);
   }
+});
+
+test('a crash named by its vehicle, arson told as "set fire to" and a burning home are accidents without a casualty word', () => {
+  for (const text of [
+    'A golfer was involved in a rollover car crash in Springfield on Friday.\n\nDeputies are investigating.',
+    'A girl died trying to save her dog from a burning home in Springfield over the weekend.\n\nHer funeral is on Friday.',
+  ]) assert.ok(run(text).some((e) => e.how?.includes('trigger:lead-accident')), text);
+});
+
+test('"set fire to" is a fire phrase; "set the agenda" and a fire season are none', () => {
+  const toks = (s: string) => s.split(' ').map((w, k) => ({ start: k, end: k + 1, text: w, lower: w.toLowerCase(), pos: '' }));
+  assert.equal(accidentTrigger(toks('Federal agents say he set fire to the synagogue on Oct. 31')), 5);
+  assert.equal(accidentTrigger(toks('He set the agenda for the fire season')), -1);
+});
+
+test('a crash told as faked or claimed is none', () => {
+  for (const text of [
+    'The sprinters were charged with faking a motorcycle crash in Springfield to miss a test.\n\nThey deny it.',
+    'The athlete claimed he had suffered a motorcycle crash in Springfield.\n\nOfficials doubt it.',
+  ]) assert.ok(!run(text).some((e) => e.how?.includes('trigger:lead-accident')), text);
 });

@@ -8,7 +8,8 @@
  * Proposed only in the lead (the first LEAD_PARAGRAPHS paragraphs) of an article whose lead has no
  * violent event of its own, one per article; a crash word needs a vehicle beside it and a casualty
  * or rescue word in its sentence ("car sales crashed" is none), a fire word a fire phrase ("fire broke
- * out", "caught fire", "a house fire"; not "fire department"). The event is a casualty event of its own
+ * out", "caught fire", "a house fire", "set fire to", "a burning home"; not "fire department"; a crash noun
+ * right after its vehicle, "a car crash", needs no casualty word). The event is a casualty event of its own
  * class; the kind refiners (kind.ts) make it an accident, never an ACLED event, unless the text tells an
  * attack. Its sentence's tolls are its own (attachLooseTolls runs after it).
  */
@@ -38,16 +39,26 @@ const FIRE_BEFORE = /^(house|home|apartment|building|deadly|fatal|massive|major|
 /** Words after "fire" that make it an institution or a season: "fire department", "fire chief". */
 const FIRE_NOT_AFTER = /^(department|departments|dept|chief|chiefs|fighters|rescue|crews?|officials?|marshal|station|trucks?|service|services|engine|engines|hydrant|alarm|season|safety|code|codes|danger|risk|ban|brigade|district|authority|academy)$/;
 
+const BURNING_PLACE = /^(home|house|building|apartment|apartments|car|vehicle|bus|church|synagogue|mosque|school|hotel|warehouse)$/;
+
 function fireAt(toks: readonly Tok[], i: number): boolean {
   const next = toks[i + 1]?.lower ?? '';
   if (FIRE_NOT_AFTER.test(next)) return false;
   // "a fire broke out", "the blaze started", "their home caught fire".
   if (next === 'broke' && toks[i + 2]?.lower === 'out') return true;
   if (/^(caught|catches|catching)$/.test(toks[i - 1]?.lower ?? '')) return true;
+  // Arson told as a deed: "he set fire to the synagogue", "set fire to cars".
+  if (toks[i].lower === 'fire' && /^(set|sets|setting)$/.test(toks[i - 1]?.lower ?? '') && next === 'to') return true;
   return FIRE_BEFORE.test(toks[i - 1]?.lower ?? '') || (toks[i].lower !== 'fire' && /^(the|a)$/.test(toks[i - 1]?.lower ?? ''));
 }
 
+/** A crash noun named by its vehicle ("a car crash", "a rollover car crash", "the plane crash"): a crash by its very words. */
+const CRASH_NOUN = /^(crash|collision|wreck|pileup|pile-up)$/;
+
 function crashAt(toks: readonly Tok[], i: number): boolean {
+  // A crash told as faked or claimed ("charged with faking a motorcycle crash") is none.
+  if (toks.slice(Math.max(0, i - 6), i).some((t) => /^(fake|faked|faking|staged|staging|claimed|claims|claiming|alleged)$/.test(t.lower))) return false;
+  if (CRASH_NOUN.test(toks[i].lower) && VEHICLE.test(toks[i - 1]?.lower ?? '') && toks[i - 1].lower !== 'ride') return true;
   let vehicle = false;
   for (let k = Math.max(0, i - VEHICLE_WINDOW); k <= Math.min(toks.length - 1, i + VEHICLE_WINDOW); k++) if (VEHICLE.test(toks[k].lower)) vehicle = true;
   return vehicle && toks.some((t) => CASUALTY_CUE.test(t.lower));
@@ -58,6 +69,8 @@ export function accidentTrigger(toks: readonly Tok[]): number {
   for (let i = 0; i < toks.length; i++) {
     const w = toks[i].lower;
     if (CRASH.test(w) ? crashAt(toks, i) : FIRE.test(w) ? fireAt(toks, i) : w === 'stampede' || (w === 'crush' && toks[i - 1]?.lower === 'crowd')) return i;
+    // "a burning home", "the burning building": a fire at a place without the word fire.
+    if (w === 'burning' && BURNING_PLACE.test(toks[i + 1]?.lower ?? '')) return i;
   }
   return -1;
 }

@@ -18,7 +18,7 @@ import { packagePath } from '../core/paths.js';
 import { type ChoiceContext, dayCandidates, isCountyPlace, placeCandidates } from './main-choice-features.js';
 import { MAP_CONFIDENCE } from '../places/mappable.js';
 import type { LogisticModel } from './logistic.js';
-import { reportsCasualties } from './casualties.js';
+import { rankMainEvent, type ReportView } from './main-event.js';
 
 export const MAIN_CHOICE_MODEL_PATH = packagePath('models', 'events', 'main-choice.json');
 
@@ -54,17 +54,17 @@ export function isIncident(e: EventRecord): boolean {
   return e.plover?.type === 'ASSAULT' || e.plover?.type === 'FIGHT' || (e.kind !== undefined && e.kind !== 'conflict');
 }
 
-/** An article's main event: one that reports casualties first, then ACLED-typed, then the most confident, then the first. */
-export function mainEventOf(events: readonly EventRecord[]): EventRecord | null {
-  const key = (e: EventRecord) => (reportsCasualties(e) ? 4 : 0) + (e.acled ? 2 : 0) + e.confidence;
-  let best: EventRecord | null = null;
-  for (const e of events) if (!best || key(e) > key(best)) best = e;
-  return best;
+/**
+ * An article's main event (main-event.ts): with a view of the report, the one its lead and headline tell;
+ * then one that reports casualties, then ACLED-typed, then the most confident, then the first.
+ */
+export function mainEventOf(events: readonly EventRecord[], view?: ReportView | null): EventRecord | null {
+  return rankMainEvent(events, view);
 }
 
 /** The article's main incident: the main event among its violent incidents told as news. */
-export function mainIncident(events: readonly EventRecord[]): EventRecord | null {
-  return mainEventOf(events.filter(isIncident));
+export function mainIncident(events: readonly EventRecord[], view?: ReportView | null): EventRecord | null {
+  return mainEventOf(events.filter(isIncident), view);
 }
 
 /** The best candidate, its score and the rules' own candidate's score (null when the rules' value is no candidate). */
@@ -109,7 +109,7 @@ export const UNSURE_DAY = 0.2;
 /** Rechooses the main incident's day and place in place; returns the event when either changed. */
 export function applyMainChoice(events: EventRecord[], ctx: ChoiceContext, models = mainChoiceModels()): EventRecord | null {
   if (!models) return null;
-  const e = mainIncident(events);
+  const e = mainIncident(events, { lead: ctx.lead, text: ctx.article.text, title: ctx.article.title });
   if (!e) return null;
   let changed = false;
   const how = e.how ?? [];

@@ -69,9 +69,9 @@ function collect(): { dates: Group[]; places: Group[] } {
     const article = makeArticle({ text, source: g.source, title: title ?? g.id, url: g.url, origin: { file: g.corpus, format: 'jsonl', record: g.record }, published: g.published, dateline: findLeadDateline(text) });
     const layers = pipeline.run(article).layers;
     const events = senseVeto(article, layers, extractEvents(article, layers, { mainChoice: false }));
-    const main = mainIncident(events);
-    if (!main) continue;
     const lead = leadEnd(layers.paragraphs, text);
+    const main = mainIncident(events, { lead, text, title: article.title });
+    if (!main) continue;
     const towns = townEvidence(layers.places ?? [], lead, text, orgTowns(text, layers.entities ?? [], layers.mentions ?? [], layers.places ?? []));
     const ctx: ChoiceContext = { article, layers, lead, setting: dominantTown(towns), towns };
     if (g.date) dates.push({ incident: g.incident, cands: dayCandidates(main, ctx).map((c) => ({ features: kept(c.features), label: c.day === g.date ? 1 : 0 })) });
