@@ -14,7 +14,7 @@ import { fictionVeto } from './fiction.js';
 
 export const events: Component = {
   name: 'events',
-  version: '1.5.2',
+  version: '1.5.3',
   requires: ['sentences', 'tokens', 'mentions', 'entities', 'published', 'times', 'quotes', 'quantities', 'places'],
   assigns: ['events'],
   run(article, layers) {
