@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import type { Layers } from '../core/layers.js';
 import { batchOf, sampleArticle } from './conformance.js';
 import type { AnalyzedInput, Store } from './store.js';
+import { storeRunner } from './conformance-kit.js';
 
 const TEXT = 'Flood waters rose along the river Avon on Thursday and the council of Riverton opened shelters for families.';
 const OTHER = 'The central bank raised interest rates again as inflation stayed above its target for the year.';
@@ -19,14 +20,7 @@ const LAYERS: Layers = {
 const MADE = [{ name: 'segment', version: '1.0.0' }];
 
 export function deferredConformance(name: string, makeStore: () => Store): void {
-  const withStore = (fn: (store: Store) => void) => () => {
-    const store = makeStore();
-    try {
-      fn(store);
-    } finally {
-      store.close();
-    }
-  };
+  const withStore = storeRunner(makeStore);
 
   test(`${name} store: a deferred analysis runs once, after the article's row is written, and is stored as an eager one`, withStore((store) => {
     // Undated by metadata: its day comes from the analysis only (the row is written before it).

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { makeArticle, type Article } from '../core/article.js';
 import type { Layers } from '../core/layers.js';
 import type { BatchInput, Store } from './store.js';
+import { storeRunner } from './conformance-kit.js';
 
 export function sampleArticle(text: string, extra: Partial<Article> = {}): Article {
   return { ...makeArticle({ text, origin: { file: 'hand-made.txt', format: 'text', line: 1 }, published: '2025-11-19' }), ...extra };
@@ -27,14 +28,7 @@ const TALKS = 'Kremlin spokesperson Dmitry Peskov said there were no plans for t
 const DRONES = 'The air force said Russia launched 476 drones and 48 missiles overnight, and defenders downed 442 drones.';
 
 export function storeConformance(name: string, makeStore: () => Store): void {
-  const withStore = (fn: (store: Store) => void) => () => {
-    const store = makeStore();
-    try {
-      fn(store);
-    } finally {
-      store.close();
-    }
-  };
+  const withStore = storeRunner(makeStore);
 
   test(`${name} store: an article round-trips with its text, metadata and layers`, withStore((store) => {
     const article = sampleArticle(STRIKE, { title: 'Strike on Ternopil', dateline: { start: 0, end: 0, text: '', place: 'LONDON' } });

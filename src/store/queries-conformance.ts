@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import type { Entity, EventRecord, Place, Quantity } from '../core/layers.js';
 import { batchOf, sampleArticle } from './conformance.js';
 import type { ReadStore } from './queries.js';
+import { storeRunner } from './conformance-kit.js';
 
 const STRIKE = 'At least 20 people were killed in a drone strike on the western city of Ternopil, the Interior Ministry said.';
 const FOLLOW = 'Rescuers in Ternopil said on Friday the toll from the drone strike had risen to 24 people.';
@@ -40,14 +41,7 @@ function event(text: string, p: Place, day: string, acled: [string, string], kil
 }
 
 export function queriesConformance(name: string, makeStore: () => ReadStore): void {
-  const withStore = (fn: (store: ReadStore) => void) => () => {
-    const store = makeStore();
-    try {
-      fn(store);
-    } finally {
-      store.close();
-    }
-  };
+  const withStore = storeRunner(makeStore);
 
   const seed = (store: ReadStore) => {
     const strike = sampleArticle(STRIKE, { title: 'Strike on Ternopil', source: 'Wire One', published: '2025-11-19' });
