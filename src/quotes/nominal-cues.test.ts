@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Layers } from '../core/layers.js';
 import { extractQuotes } from './quotes.js';
 import { doeReedLayers, name } from './test-docs.js';
 

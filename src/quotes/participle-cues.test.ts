@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import type { Layers } from '../core/layers.js';
 import { extractQuotes } from './quotes.js';
 import { RECALL_MODEL_PATH } from './recall.js';
 import { doeReedLayers } from './test-docs.js';
