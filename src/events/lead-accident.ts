@@ -15,14 +15,12 @@
  */
 import type { Quote } from '../core/layers.js';
 import type { ArgContext } from './arguments.js';
-import { verbActors } from './arguments.js';
 import { inHypothetical } from './assertion.js';
-import { chooseDate } from './event-date.js';
 import { isToll } from './figures.js';
 import { VIOLENT } from './lexicon.js';
-import { choosePlace } from './place-choice.js';
 import type { RawEvent } from './raw-event.js';
-import { figuresOf, weaponsOf } from './sentence-figures.js';
+import { figuresOf } from './sentence-figures.js';
+import { killingEvent } from './toll-hosts.js';
 import type { SentenceView, Tok } from './sentence-view.js';
 
 /** The lead: paragraphs 0 … LEAD_PARAGRAPHS - 1 (a "CNN —" or time-stamp line counts as one). */
@@ -86,27 +84,7 @@ export function addLeadAccident(out: RawEvent[], sentenceViews: readonly Sentenc
     const i = accidentTrigger(view.toks);
     if (i < 0 || inHypothetical(view.toks, i)) continue;
     const figures = figuresOf(view, ctx.text).filter((f) => isToll(f.kind));
-    const actors = verbActors(ctx, view, i, false);
-    const accident: RawEvent = {
-      cls: 'killing',
-      rule: 'trigger:lead-accident',
-      trigger: view.toks[i],
-      tokIndex: i,
-      sentence: view,
-      status: 'asserted',
-      actors,
-      targets: [],
-      place: choosePlace(view, i, actors, []),
-      date: chooseDate(view, i, near(view.span)),
-      figures,
-      weapons: weaponsOf(view, figures),
-      claimant: null,
-      verbText: view.toks[i].text,
-      anaphoric: false,
-      armed: false,
-      troops: false,
-      securityTarget: false,
-    };
+    const accident = killingEvent(ctx, view, i, { figures, rule: 'trigger:lead-accident', quotes: near(view.span), passiveActors: false, readArmed: false });
     // Kept in text order: mention merging reads "told before" from the list.
     const at = out.findIndex((r) => r.sentence.index > view.index);
     out.splice(at < 0 ? out.length : at, 0, accident);

@@ -95,7 +95,14 @@ export function attachLooseTolls(out: RawEvent[], sentenceViews: readonly Senten
     } else if (loose.some((f) => f.kind === 'killed') && !diseaseDeath(view)) {
       const i = view.toks.findIndex((t) => /^(killed|killing|died|dead|slain|murdered|deaths|perished|gunned)$/.test(t.lower));
       if (i < 0) continue;
-      const r = deathEvent(ctx, view, i, loose, claimant, near(view.span), claimant ? [claimant] : [], loose.some((f) => armedUnit(f.unit)) || securityTargetAfter(view.toks, i), 'toll:stated-count');
+      const r = killingEvent(ctx, view, i, {
+        figures: loose,
+        claimant,
+        quotes: near(view.span),
+        excludePlaces: claimant ? [claimant] : [],
+        securityTarget: loose.some((f) => armedUnit(f.unit)) || securityTargetAfter(view.toks, i),
+        rule: 'toll:stated-count',
+      });
       out.push(r);
       add(r);
     }
@@ -129,7 +136,7 @@ export function attachLooseTolls(out: RawEvent[], sentenceViews: readonly Senten
     if (i < 0) continue;
     const claimant = speakerFromQuote(near(view.span), view.span) ?? speakerFromText(ctx, view);
     const security = SECURITY_TARGET.has(m.unit) || /\b(soldier|officer|policeman|fighter|militant|commander|member)\b/i.test(m.unit);
-    const r = deathEvent(ctx, view, i, [fig], claimant, near(view.span), [], security, m.rule);
+    const r = killingEvent(ctx, view, i, { figures: [fig], claimant, quotes: near(view.span), securityTarget: security, rule: m.rule });
     out.push(r);
     add(r);
   }
@@ -148,37 +155,43 @@ export function attachLooseTolls(out: RawEvent[], sentenceViews: readonly Senten
   }
 }
 
-/** A killing told only by its toll ("Two were killed", "a man was found dead"), triggered at token i. */
-function deathEvent(
-  ctx: ArgContext,
-  view: SentenceView,
-  i: number,
-  figures: EventFigure[],
-  claimant: SpeakerRef | null,
-  quotes: readonly Quote[],
-  excludePlaces: Span[],
-  securityTarget: boolean,
-  rule: string,
-): RawEvent {
-  const actors = verbActors(ctx, view, i, true);
+/** How `killingEvent` reads its evidence beyond the trigger. */
+export interface KillingEventArgs {
+  figures: EventFigure[];
+  rule: string;
+  /** Quotes near the sentence (their dates are not the event's). */
+  quotes: readonly Quote[];
+  claimant?: SpeakerRef | null;
+  /** Spans no place may come from (the claimant's own name). */
+  excludePlaces?: Span[];
+  securityTarget?: boolean;
+  /** Actors read as the subject of a passive death ("Two were killed by …"); false for an accident's active verb. */
+  passiveActors?: boolean;
+  /** Whether an armed word in the sentence marks it armed; a lead accident never is. */
+  readArmed?: boolean;
+}
+
+/** A killing told only by its toll ("Two were killed", "a man was found dead") or a lead's accident, triggered at token i. */
+export function killingEvent(ctx: ArgContext, view: SentenceView, i: number, a: KillingEventArgs): RawEvent {
+  const actors = verbActors(ctx, view, i, a.passiveActors ?? true);
   return {
     cls: 'killing',
-    rule,
+    rule: a.rule,
     trigger: view.toks[i],
     tokIndex: i,
     sentence: view,
     status: 'asserted',
     actors,
     targets: [],
-    place: choosePlace(view, i, actors, excludePlaces),
-    date: chooseDate(view, i, quotes),
-    figures,
-    weapons: weaponsOf(view, figures),
-    claimant,
+    place: choosePlace(view, i, actors, a.excludePlaces ?? []),
+    date: chooseDate(view, i, a.quotes),
+    figures: a.figures,
+    weapons: weaponsOf(view, a.figures),
+    claimant: a.claimant ?? null,
     verbText: view.toks[i].text,
     anaphoric: false,
-    armed: view.toks.some((t) => ARMED.has(t.lower)),
+    armed: (a.readArmed ?? true) && view.toks.some((t) => ARMED.has(t.lower)),
     troops: false,
-    securityTarget,
+    securityTarget: a.securityTarget ?? false,
   };
 }
